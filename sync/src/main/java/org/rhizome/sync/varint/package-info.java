@@ -1,0 +1,4 @@
+@NullMarked
+package org.rhizome.sync.varint;
+
+import org.jspecify.annotations.NullMarked;
