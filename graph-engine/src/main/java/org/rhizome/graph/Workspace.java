@@ -1,0 +1,400 @@
+package org.rhizome.graph;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+import org.rhizome.graph.change.Change;
+import org.rhizome.graph.change.ChangeCodec;
+import org.rhizome.graph.change.ChangeRefusedException;
+import org.rhizome.graph.change.MalformedChangeException;
+import org.rhizome.graph.change.Op;
+import org.rhizome.graph.change.RefusalReason;
+import org.rhizome.graph.clock.Hlc;
+import org.rhizome.graph.clock.HybridClock;
+import org.rhizome.graph.identity.DeviceKey;
+import org.rhizome.graph.markdown.MarkdownParser;
+import org.rhizome.graph.note.Note;
+import org.rhizome.graph.note.NoteException;
+import org.rhizome.graph.query.Backlink;
+import org.rhizome.graph.query.GraphView;
+import org.rhizome.graph.query.NoteQueries;
+import org.rhizome.graph.query.NoteRef;
+import org.rhizome.graph.query.OutgoingLink;
+import org.rhizome.graph.query.SearchHit;
+import org.rhizome.graph.query.SearchQueries;
+import org.rhizome.graph.query.TagCount;
+import org.rhizome.graph.query.UnlinkedMention;
+import org.rhizome.graph.query.UnresolvedLink;
+import org.rhizome.graph.store.ChangeAuthor;
+import org.rhizome.graph.store.ChangeLog;
+import org.rhizome.graph.store.GraphStore;
+import org.rhizome.graph.store.StateDigest;
+import org.rhizome.graph.store.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One replica of a workspace, open on its SQLite file: the engine's entry point.
+ *
+ * <p>Threading: thread-safe. Writes go to the single writer thread and return futures
+ * ({@code *Async}); the blocking forms wait for them and must not be called on a UI thread. Reads run
+ * on the caller's thread with a pooled read-only connection. Change listeners are called on the
+ * {@code rhizome-events} thread.
+ */
+public final class Workspace implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Workspace.class);
+  /** A remote clock more than this far ahead of ours is not allowed to drag our clock forward. */
+  static final long MAX_CLOCK_SKEW_MILLIS = 24L * 3600 * 1000;
+
+  private final GraphStore store;
+  private final ChangeAuthor author;
+  private final NoteEditor notes;
+  private final LongSupplier wallMillis;
+  private final ExecutorService verifiers;
+  private final ExecutorService events;
+  private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
+
+  private Workspace(Path file, WorkspaceId idIfNew, DeviceKey key, LongSupplier wallMillis, SecureRandom random)
+      throws StoreException {
+    this.wallMillis = wallMillis;
+    this.events = Executors.newSingleThreadExecutor(named("rhizome-events", true));
+    int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
+    this.verifiers = Executors.newFixedThreadPool(cores, named("rhizome-verify-%d", true));
+    GraphStore opened;
+    try {
+      opened = GraphStore.open(file, idIfNew, new MarkdownParser(), this::committed);
+    } catch (StoreException e) {
+      events.shutdown();
+      verifiers.shutdown();
+      throw e;
+    }
+    this.store = opened;
+    HybridClock clock = new HybridClock(wallMillis);
+    this.author = new ChangeAuthor(store.workspaceId(), key, clock);
+    this.notes = new NoteEditor(author, random, wallMillis);
+    clock.observe(store.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(max(hlc), 0) FROM change_log");
+           ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : 0L;
+      }
+    }));
+  }
+
+  /** Opens (or creates, with a fresh id) the workspace stored in {@code file}, acting as {@code key}'s device. */
+  public static Workspace open(Path file, DeviceKey key) throws StoreException {
+    SecureRandom random = new SecureRandom();
+    return new Workspace(file, GraphStore.randomWorkspaceId(random), key, System::currentTimeMillis, random);
+  }
+
+  /** As {@link #open(Path, DeviceKey)}, with the id a new file gets and the wall clock chosen by the caller (tests, joining). */
+  public static Workspace open(Path file, WorkspaceId idIfNew, DeviceKey key, LongSupplier wallMillis) throws StoreException {
+    return new Workspace(file, idIfNew, key, wallMillis, new SecureRandom());
+  }
+
+  public WorkspaceId id() {
+    return store.workspaceId();
+  }
+
+  public ActorId actor() {
+    return author.key().actor();
+  }
+
+  public Path file() {
+    return store.file();
+  }
+
+  // ---- the change feed
+
+  /** Subscribes to committed changes (local and remote). Close the returned handle to unsubscribe. */
+  public AutoCloseable subscribe(ChangeListener listener) {
+    listeners.add(listener);
+    return () -> listeners.remove(listener);
+  }
+
+  private void committed(List<Change> changes) {
+    boolean local = changes.stream().allMatch(ch -> ch.actor().equals(actor()));
+    ChangeEvent event = new ChangeEvent(changes, local);
+    events.execute(() -> {
+      for (ChangeListener l : listeners) {
+        try {
+          l.onChanges(event);
+        } catch (RuntimeException e) {
+          log.error("a change listener failed", e);
+        }
+      }
+    });
+  }
+
+  // ---- generic graph writes
+
+  /** Commits {@code ops} as one signed change of this device. */
+  public CompletableFuture<Change> commitAsync(List<Op> ops) {
+    return store.write(txn -> author.commit(txn, ops));
+  }
+
+  public Change commit(List<Op> ops) throws StoreException {
+    return await(commitAsync(ops));
+  }
+
+  // ---- replication
+
+  /**
+   * Offers changes from another replica, as canonical bytes. Each is decoded and its signature
+   * verified (in parallel, off the writer thread), then those that fit are applied in one
+   * transaction. Duplicates are reported, not errors; a refused change is not stored and changes
+   * nothing. Results are in input order.
+   */
+  public CompletableFuture<List<ApplyResult>> applyRemoteAsync(List<byte[]> encoded) {
+    int n = encoded.size();
+    Object[] checked = new Object[n];
+    int workers = Math.min(n, Math.max(1, Runtime.getRuntime().availableProcessors()));
+    List<CompletableFuture<Void>> parts = new ArrayList<>(workers);
+    for (int w = 0; w < workers; w++) {
+      int from = (int) ((long) n * w / workers);
+      int to = (int) ((long) n * (w + 1) / workers);
+      parts.add(CompletableFuture.runAsync(() -> {
+        for (int i = from; i < to; i++) {
+          checked[i] = decodeAndVerify(encoded.get(i));
+        }
+      }, verifiers));
+    }
+    return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new))
+        .thenCompose(ignored -> store.write(txn -> {
+          List<ApplyResult> results = new ArrayList<>(n);
+          for (Object o : checked) {
+            if (o instanceof ApplyResult refused) {
+              results.add(refused);
+              continue;
+            }
+            Change change = (Change) o;
+            try {
+              results.add(txn.apply(change) ? ApplyResult.applied(change.hash()) : ApplyResult.duplicate(change.hash()));
+              author.clock().observe(Math.min(change.hlc(), Hlc.pack(wallMillis.getAsLong() + MAX_CLOCK_SKEW_MILLIS, 0)));
+            } catch (ChangeRefusedException e) {
+              results.add(ApplyResult.refused(change.hash(), e.reason(), e.getMessage()));
+            }
+          }
+          return results;
+        }));
+  }
+
+  public List<ApplyResult> applyRemote(List<byte[]> encoded) throws StoreException {
+    return await(applyRemoteAsync(encoded));
+  }
+
+  public ApplyResult applyRemote(byte[] encoded) throws StoreException {
+    return applyRemote(List.of(encoded)).get(0);
+  }
+
+  private static Object decodeAndVerify(byte[] bytes) {
+    Change change;
+    try {
+      change = ChangeCodec.decode(bytes);
+    } catch (MalformedChangeException e) {
+      return ApplyResult.refused(null, e.reason(), e.getMessage());
+    }
+    if (!change.hasValidSignature()) {
+      return ApplyResult.refused(change.hash(), RefusalReason.BAD_SIGNATURE,
+          "the signature of change #" + change.seq() + " does not verify against actor " + change.actor());
+    }
+    return change;
+  }
+
+  public VersionVector versionVector() throws StoreException {
+    return store.read(c -> new ChangeLog(c).versionVector());
+  }
+
+  /**
+   * Up to {@code limit} changes that a replica with version vector {@code have} lacks, in an order
+   * in which they can be applied, starting after log position {@code after} (0 at first; then the
+   * last returned entry's id).
+   */
+  public List<ChangeLog.Entry> changesSince(VersionVector have, long after, int limit) throws StoreException {
+    return store.read(c -> new ChangeLog(c).changesSince(have, after, limit));
+  }
+
+  // ---- notes
+
+  public CompletableFuture<Soul> createNoteAsync(String title, String body) {
+    return store.write(txn -> notes.create(txn, List.of(new NoteEditor.NewNote(title, body))).get(0));
+  }
+
+  /** Creates a note; the title must be valid and not taken. */
+  public Soul createNote(String title, String body) throws StoreException, NoteException {
+    return awaitNote(createNoteAsync(title, body));
+  }
+
+  /** Creates many notes in one transaction (one change each): the fast path for imports. */
+  public CompletableFuture<List<Soul>> createNotesAsync(List<String[]> titleAndBody) {
+    List<NoteEditor.NewNote> batch = new ArrayList<>(titleAndBody.size());
+    for (String[] tb : titleAndBody) {
+      batch.add(new NoteEditor.NewNote(tb[0], tb[1]));
+    }
+    return store.write(txn -> notes.create(txn, batch));
+  }
+
+  public CompletableFuture<Change> editBodyAsync(Soul soul, String body) {
+    return store.write(txn -> notes.editBody(txn, soul, body));
+  }
+
+  public Change editBody(Soul soul, String body) throws StoreException, NoteException {
+    return awaitNote(editBodyAsync(soul, body));
+  }
+
+  public CompletableFuture<List<Change>> renameNoteAsync(Soul soul, String newTitle) {
+    return store.write(txn -> notes.rename(txn, soul, newTitle));
+  }
+
+  /** Renames a note and rewrites links to it in other notes' bodies. */
+  public List<Change> renameNote(Soul soul, String newTitle) throws StoreException, NoteException {
+    return awaitNote(renameNoteAsync(soul, newTitle));
+  }
+
+  public CompletableFuture<Change> deleteNoteAsync(Soul soul) {
+    return store.write(txn -> notes.delete(txn, soul));
+  }
+
+  /** Deletes a note (a tombstone: its history stays in the log). */
+  public Change deleteNote(Soul soul) throws StoreException, NoteException {
+    return awaitNote(deleteNoteAsync(soul));
+  }
+
+  // ---- queries (on the caller's thread)
+
+  public Optional<Note> findNote(Soul soul) throws StoreException {
+    return store.read(c -> {
+      Optional<NoteRef> ref = NoteQueries.find(c, soul);
+      if (ref.isEmpty()) {
+        return Optional.empty();
+      }
+      NoteRef r = ref.get();
+      return Optional.of(new Note(r.soul(), r.title(), NoteQueries.body(c, soul), r.created(), r.modified(),
+          NoteQueries.tagsOf(c, soul), NoteQueries.aliasesOf(c, soul)));
+    });
+  }
+
+  /** The live note that {@code target} names: a soul, a title, or an alias (as a link would resolve it). */
+  public Optional<NoteRef> resolve(String target) throws StoreException {
+    return store.read(c -> {
+      if (Soul.isValid(target)) {
+        Optional<NoteRef> bySoul = NoteQueries.find(c, new Soul(target));
+        if (bySoul.isPresent()) {
+          return bySoul;
+        }
+      }
+      return NoteQueries.resolve(c, target);
+    });
+  }
+
+  public List<NoteRef> listNotes(int limit) throws StoreException {
+    return store.read(c -> NoteQueries.list(c, limit));
+  }
+
+  public List<SearchHit> search(String query, int limit) throws StoreException {
+    return store.read(c -> SearchQueries.search(c, query, limit));
+  }
+
+  public List<Backlink> backlinks(Soul soul, int limit) throws StoreException {
+    return store.read(c -> NoteQueries.backlinks(c, soul, limit));
+  }
+
+  public List<UnlinkedMention> unlinkedMentions(Soul soul, int limit) throws StoreException {
+    return store.read(c -> SearchQueries.unlinkedMentions(c, soul, limit));
+  }
+
+  public List<OutgoingLink> outgoingLinks(Soul soul) throws StoreException {
+    return store.read(c -> NoteQueries.outgoing(c, soul));
+  }
+
+  public List<UnresolvedLink> unresolvedLinks(int limit) throws StoreException {
+    return store.read(c -> NoteQueries.unresolved(c, limit));
+  }
+
+  public List<TagCount> tags() throws StoreException {
+    return store.read(NoteQueries::tags);
+  }
+
+  public GraphView neighbourhood(Soul soul, int depth, int maxNodes) throws StoreException {
+    return store.read(c -> NoteQueries.neighbourhood(c, soul, depth, maxNodes));
+  }
+
+  /** Counts, version vector and the state digest. Scans the field table (about a second per million fields). */
+  public WorkspaceStatus status() throws StoreException {
+    return store.read(c -> new WorkspaceStatus(id(), actor(), NoteQueries.count(c), new ChangeLog(c).count(),
+        new ChangeLog(c).versionVector(), StateDigest.compute(c)));
+  }
+
+  public String digest() throws StoreException {
+    return store.read(StateDigest::compute);
+  }
+
+  /** Waits for queued writes, then closes the store and the engine's threads. */
+  @Override
+  public void close() {
+    store.close();
+    verifiers.shutdown();
+    events.shutdown();
+    try {
+      events.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  // ---- helpers
+
+  private static <T> T await(CompletableFuture<T> future) throws StoreException {
+    try {
+      return awaitNote(future);
+    } catch (NoteException e) {
+      throw new IllegalStateException("unexpected: " + e.getMessage(), e);
+    }
+  }
+
+  private static <T> T awaitNote(CompletableFuture<T> future) throws StoreException, NoteException {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StoreException("interrupted while waiting for the writer", e);
+    } catch (ExecutionException | CompletionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof StoreException se) {
+        throw se;
+      }
+      if (cause instanceof NoteException ne) {
+        throw ne;
+      }
+      if (cause instanceof RuntimeException re) {
+        throw re;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new StoreException(String.valueOf(cause.getMessage()), cause);
+    }
+  }
+
+  private static ThreadFactory named(String pattern, boolean daemon) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, pattern.contains("%d") ? String.format(pattern, n.incrementAndGet()) : pattern);
+      t.setDaemon(daemon);
+      return t;
+    };
+  }
+}

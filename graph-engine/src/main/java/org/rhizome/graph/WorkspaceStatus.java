@@ -1,0 +1,5 @@
+package org.rhizome.graph;
+
+/** A summary of a replica: which workspace, which device, how much, and a digest of its graph. */
+public record WorkspaceStatus(WorkspaceId workspace, ActorId actor, long notes, long changes,
+                              VersionVector versionVector, String digest) {}

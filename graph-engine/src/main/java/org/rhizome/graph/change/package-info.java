@@ -1,0 +1,4 @@
+@NullMarked
+package org.rhizome.graph.change;
+
+import org.jspecify.annotations.NullMarked;

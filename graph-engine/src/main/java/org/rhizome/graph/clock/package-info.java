@@ -1,0 +1,4 @@
+@NullMarked
+package org.rhizome.graph.clock;
+
+import org.jspecify.annotations.NullMarked;

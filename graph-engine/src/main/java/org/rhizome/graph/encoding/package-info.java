@@ -1,0 +1,4 @@
+@NullMarked
+package org.rhizome.graph.encoding;
+
+import org.jspecify.annotations.NullMarked;

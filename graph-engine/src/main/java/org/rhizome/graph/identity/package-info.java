@@ -1,0 +1,4 @@
+@NullMarked
+package org.rhizome.graph.identity;
+
+import org.jspecify.annotations.NullMarked;

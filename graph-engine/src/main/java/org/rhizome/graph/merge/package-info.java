@@ -1,0 +1,4 @@
+@NullMarked
+package org.rhizome.graph.merge;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,13 @@
+package org.rhizome.graph.note;
+
+/** The fields that make a node a note. Other fields are the note's own properties. */
+public final class NoteFields {
+  public static final String TYPE = "type";
+  public static final String NOTE_TYPE = "note";
+  public static final String TITLE = "title";
+  public static final String BODY = "body";
+  public static final String CREATED = "created";
+  public static final String DELETED = "deleted";
+
+  private NoteFields() {}
+}

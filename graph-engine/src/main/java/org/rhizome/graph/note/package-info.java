@@ -1,0 +1,4 @@
+@NullMarked
+package org.rhizome.graph.note;
+
+import org.jspecify.annotations.NullMarked;

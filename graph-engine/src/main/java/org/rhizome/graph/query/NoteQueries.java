@@ -1,0 +1,345 @@
+package org.rhizome.graph.query;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.rhizome.graph.Soul;
+import org.rhizome.graph.Value;
+import org.rhizome.graph.change.ValueCodec;
+import org.rhizome.graph.encoding.DecodeException;
+import org.rhizome.graph.note.NoteFields;
+import org.rhizome.graph.note.NoteKeys;
+import org.rhizome.graph.store.CorruptDatabaseException;
+import org.rhizome.graph.store.StoreException;
+
+/**
+ * Read-side queries over the derived index: lookup, lists, links, backlinks, tags and the graph
+ * neighbourhood. A link names a note by title or alias (see {@link NoteKeys}); when several live
+ * notes share a key, the title match wins over an alias, then the earliest created, then the lowest
+ * soul, so every replica resolves links the same way. Stateless; each call uses the connection it
+ * is given, on the caller's thread.
+ */
+public final class NoteQueries {
+  static final String NOTE_COLUMNS = "n.id, n.soul, n.title, n.created, n.modified";
+
+  private NoteQueries() {}
+
+  static NoteRef ref(ResultSet rs, int from) throws SQLException {
+    return new NoteRef(new Soul(rs.getString(from)), rs.getString(from + 1), rs.getLong(from + 2), rs.getLong(from + 3));
+  }
+
+  /** A live note's index id and ref. */
+  record Row(long id, NoteRef ref) {}
+
+  static Optional<Row> row(Connection c, Soul soul) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT " + NOTE_COLUMNS + " FROM note n WHERE n.soul = ? AND n.deleted = 0")) {
+      ps.setString(1, soul.value());
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(new Row(rs.getLong(1), ref(rs, 2))) : Optional.empty();
+      }
+    }
+  }
+
+  /** A live note by its soul. */
+  public static Optional<NoteRef> find(Connection c, Soul soul) throws SQLException {
+    return row(c, soul).map(Row::ref);
+  }
+
+  /** The live note that a link target, title or alias names, by the resolution rule above. */
+  public static Optional<NoteRef> resolve(Connection c, String target) throws SQLException {
+    return resolveKey(c, NoteKeys.linkKey(target)).map(Row::ref);
+  }
+
+  static Optional<Row> resolveKey(Connection c, String key) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT " + NOTE_COLUMNS + " FROM note n"
+        + " WHERE n.title_key = ? AND n.deleted = 0 ORDER BY n.created, n.soul LIMIT 1")) {
+      ps.setString(1, key);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next()) {
+          return Optional.of(new Row(rs.getLong(1), ref(rs, 2)));
+        }
+      }
+    }
+    try (PreparedStatement ps = c.prepareStatement("SELECT " + NOTE_COLUMNS + " FROM note_alias a JOIN note n ON n.id = a.note_id"
+        + " WHERE a.alias_key = ? AND n.deleted = 0 ORDER BY n.created, n.soul LIMIT 1")) {
+      ps.setString(1, key);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(new Row(rs.getLong(1), ref(rs, 2))) : Optional.empty();
+      }
+    }
+  }
+
+  /** The keys (title and aliases) by which links reach this note under the resolution rule. */
+  static List<String> keysResolvingTo(Connection c, Row note) throws SQLException {
+    List<String> candidates = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT title_key FROM note WHERE id = ?"
+        + " UNION SELECT alias_key FROM note_alias WHERE note_id = ?")) {
+      ps.setLong(1, note.id());
+      ps.setLong(2, note.id());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          candidates.add(rs.getString(1));
+        }
+      }
+    }
+    List<String> keys = new ArrayList<>(candidates.size());
+    for (String key : candidates) {
+      Optional<Row> winner = resolveKey(c, key);
+      if (winner.isPresent() && winner.get().id() == note.id()) {
+        keys.add(key);
+      }
+    }
+    return keys;
+  }
+
+  public static List<NoteRef> list(Connection c, int limit) throws SQLException {
+    List<NoteRef> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT " + NOTE_COLUMNS + " FROM note n WHERE n.deleted = 0"
+        + " ORDER BY n.title_key, n.soul LIMIT ?")) {
+      ps.setInt(1, limit);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(ref(rs, 2));
+        }
+      }
+    }
+    return out;
+  }
+
+  public static long count(Connection c) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM note WHERE deleted = 0");
+         ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? rs.getLong(1) : 0;
+    }
+  }
+
+  /** Linked mentions: every link from another live note to this one, with its line, by source title. */
+  public static List<Backlink> backlinks(Connection c, Soul soul, int limit) throws SQLException {
+    Optional<Row> note = row(c, soul);
+    if (note.isEmpty()) {
+      return List.of();
+    }
+    List<Backlink> out = new ArrayList<>();
+    for (String key : keysResolvingTo(c, note.get())) {
+      try (PreparedStatement ps = c.prepareStatement("SELECT n.soul, n.title, n.created, n.modified, l.line, l.context, l.embed"
+          + " FROM link l JOIN note n ON n.id = l.src WHERE l.target_key = ? AND l.src <> ? AND n.deleted = 0"
+          + " ORDER BY n.title_key, n.id, l.ord LIMIT ?")) {
+        ps.setString(1, key);
+        ps.setLong(2, note.get().id());
+        ps.setInt(3, limit - out.size());
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(new Backlink(ref(rs, 1), rs.getInt(5), rs.getString(6), rs.getInt(7) != 0));
+          }
+        }
+      }
+      if (out.size() >= limit) {
+        break;
+      }
+    }
+    return out;
+  }
+
+  public static List<OutgoingLink> outgoing(Connection c, Soul soul) throws SQLException {
+    Optional<Row> note = row(c, soul);
+    if (note.isEmpty()) {
+      return List.of();
+    }
+    List<OutgoingLink> out = new ArrayList<>();
+    Map<String, Optional<Row>> resolved = new LinkedHashMap<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT target, target_key, heading, alias, embed, line FROM link WHERE src = ? ORDER BY ord")) {
+      ps.setLong(1, note.get().id());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          String key = rs.getString(2);
+          Optional<Row> to = resolved.get(key);
+          if (to == null) {
+            to = resolveKey(c, key);
+            resolved.put(key, to);
+          }
+          out.add(new OutgoingLink(rs.getString(1), rs.getString(3), rs.getString(4), rs.getInt(5) != 0, rs.getInt(6),
+              to.map(Row::ref).orElse(null)));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Link targets that name no live note, most used first. Embeds of files (e.g. images) are not listed. */
+  public static List<UnresolvedLink> unresolved(Connection c, int limit) throws SQLException {
+    List<UnresolvedLink> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT min(l.target), count(*), count(DISTINCT l.src)"
+        + " FROM link l JOIN note s ON s.id = l.src AND s.deleted = 0"
+        + " WHERE NOT EXISTS (SELECT 1 FROM note n WHERE n.title_key = l.target_key AND n.deleted = 0)"
+        + " AND NOT EXISTS (SELECT 1 FROM note_alias a JOIN note n ON n.id = a.note_id WHERE a.alias_key = l.target_key AND n.deleted = 0)"
+        + " GROUP BY l.target_key ORDER BY count(*) DESC, l.target_key LIMIT ?")) {
+      ps.setInt(1, limit);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          String target = rs.getString(1);
+          if (!isFileEmbed(target)) {
+            out.add(new UnresolvedLink(target, rs.getInt(2), rs.getInt(3)));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static boolean isFileEmbed(String target) {
+    int dot = target.lastIndexOf('.');
+    return dot > 0 && dot >= target.length() - 5 && !target.regionMatches(true, dot, ".md", 0, 3)
+        && target.substring(dot + 1).chars().allMatch(Character::isLetterOrDigit);
+  }
+
+  public static List<TagCount> tags(Connection c) throws SQLException {
+    List<TagCount> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT max(tag), count(*) FROM tag GROUP BY tag_key ORDER BY count(*) DESC, tag_key");
+         ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(new TagCount(rs.getString(1), rs.getInt(2)));
+      }
+    }
+    return out;
+  }
+
+  public static List<String> tagsOf(Connection c, Soul soul) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT t.tag FROM tag t JOIN note n ON n.id = t.note_id WHERE n.soul = ? ORDER BY t.tag_key")) {
+      ps.setString(1, soul.value());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+    }
+    return out;
+  }
+
+  public static List<String> aliasesOf(Connection c, Soul soul) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT a.alias FROM note_alias a JOIN note n ON n.id = a.note_id WHERE n.soul = ? ORDER BY a.alias_key")) {
+      ps.setString(1, soul.value());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** A note's current body, or empty when the node has no string body. */
+  public static String body(Connection c, Soul soul) throws SQLException, StoreException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT value FROM field WHERE soul = ? AND name = ?")) {
+      ps.setString(1, soul.value());
+      ps.setString(2, NoteFields.BODY);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return "";
+        }
+        return ValueCodec.decode(rs.getBytes(1)) instanceof Value.Str s ? s.value() : "";
+      } catch (DecodeException e) {
+        throw new CorruptDatabaseException("the body of " + soul + " cannot be read: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /**
+   * The notes within {@code depth} links of {@code soul}, following links both ways, and the links
+   * among them; at most {@code maxNodes} notes.
+   */
+  public static GraphView neighbourhood(Connection c, Soul soul, int depth, int maxNodes) throws SQLException {
+    Optional<Row> start = row(c, soul);
+    if (start.isEmpty()) {
+      return new GraphView(List.of(), List.of(), false);
+    }
+    Map<Long, NoteRef> nodes = new LinkedHashMap<>();
+    nodes.put(start.get().id(), start.get().ref());
+    Set<Long> frontier = new LinkedHashSet<>(List.of(start.get().id()));
+    Set<List<Long>> edges = new LinkedHashSet<>();
+    boolean truncated = false;
+    for (int d = 0; d < depth && !frontier.isEmpty() && !truncated; d++) {
+      Set<Long> next = new LinkedHashSet<>();
+      for (long id : frontier) {
+        for (long to : linkedFrom(c, id)) {
+          edges.add(List.of(id, to));
+          next.add(to);
+        }
+        for (long from : linkingTo(c, id)) {
+          edges.add(List.of(from, id));
+          next.add(from);
+        }
+      }
+      next.removeAll(nodes.keySet());
+      for (long id : next) {
+        if (nodes.size() >= maxNodes) {
+          truncated = true;
+          break;
+        }
+        refById(c, id).ifPresent(r -> nodes.put(id, r));
+      }
+      next.retainAll(nodes.keySet());
+      frontier = next;
+    }
+    List<GraphView.Edge> edgeList = new ArrayList<>();
+    for (List<Long> e : edges) {
+      NoteRef from = nodes.get(e.get(0));
+      NoteRef to = nodes.get(e.get(1));
+      if (from != null && to != null && !from.equals(to)) {
+        edgeList.add(new GraphView.Edge(from.soul(), to.soul()));
+      }
+    }
+    return new GraphView(List.copyOf(nodes.values()), edgeList, truncated);
+  }
+
+  private static List<Long> linkedFrom(Connection c, long id) throws SQLException {
+    List<Long> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT target_key FROM link WHERE src = ?")) {
+      ps.setLong(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          resolveKey(c, rs.getString(1)).ifPresent(r -> out.add(r.id()));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static List<Long> linkingTo(Connection c, long id) throws SQLException {
+    List<Long> out = new ArrayList<>();
+    Optional<Row> note = refById(c, id).map(r -> new Row(id, r));
+    if (note.isEmpty()) {
+      return out;
+    }
+    for (String key : keysResolvingTo(c, note.get())) {
+      try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT l.src FROM link l JOIN note n ON n.id = l.src"
+          + " WHERE l.target_key = ? AND n.deleted = 0")) {
+        ps.setString(1, key);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(rs.getLong(1));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static Optional<NoteRef> refById(Connection c, long id) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT " + NOTE_COLUMNS + " FROM note n WHERE n.id = ? AND n.deleted = 0")) {
+      ps.setLong(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(ref(rs, 2)) : Optional.empty();
+      }
+    }
+  }
+}

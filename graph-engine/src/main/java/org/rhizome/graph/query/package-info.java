@@ -1,0 +1,4 @@
+@NullMarked
+package org.rhizome.graph.query;
+
+import org.jspecify.annotations.NullMarked;

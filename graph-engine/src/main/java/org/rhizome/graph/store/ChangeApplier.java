@@ -1,0 +1,82 @@
+package org.rhizome.graph.store;
+
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.rhizome.graph.ActorId;
+import org.rhizome.graph.ChangeHash;
+import org.rhizome.graph.Soul;
+import org.rhizome.graph.WorkspaceId;
+import org.rhizome.graph.change.Change;
+import org.rhizome.graph.change.ChangeRefusedException;
+import org.rhizome.graph.change.Op;
+import org.rhizome.graph.change.RefusalReason;
+import org.rhizome.graph.change.ValueCodec;
+import org.rhizome.graph.merge.FieldMerge;
+import org.rhizome.graph.merge.FieldState;
+
+/**
+ * Applies signature-checked changes inside the writer's open transaction: checks the change's place
+ * in its actor's chain and its dependencies first (refusing it before anything is written), then
+ * appends it to the log and merges its ops into the field table. Confined to the writer thread.
+ */
+final class ChangeApplier {
+  enum Outcome { APPLIED, DUPLICATE }
+
+  private final WorkspaceId workspace;
+  private final ChangeLog log;
+  private final FieldTable fields;
+
+  ChangeApplier(WorkspaceId workspace, ChangeLog log, FieldTable fields) {
+    this.workspace = workspace;
+    this.log = log;
+    this.fields = fields;
+  }
+
+  /**
+   * @param touched receives the souls whose fields changed, for reindexing
+   * @throws ChangeRefusedException when the change cannot be applied; nothing was written for it
+   */
+  Outcome apply(Change change, Set<Soul> touched) throws ChangeRefusedException, SQLException {
+    if (!change.workspace().equals(workspace)) {
+      throw new ChangeRefusedException(RefusalReason.WRONG_WORKSPACE,
+          "change of workspace " + change.workspace() + " offered to " + workspace);
+    }
+    ActorId actor = change.actor();
+    Optional<ChangeHash> stored = log.hashAt(actor, change.seq());
+    if (stored.isPresent()) {
+      if (stored.get().equals(change.hash())) {
+        return Outcome.DUPLICATE;
+      }
+      throw new ChangeRefusedException(RefusalReason.FORKED_SEQ,
+          "actor " + actor + " already has a different change #" + change.seq());
+    }
+    ChangeLog.Head head = log.head(actor);
+    if (change.seq() > head.seq() + 1) {
+      throw new ChangeRefusedException(RefusalReason.GAP_IN_SEQ,
+          "change #" + change.seq() + " of " + actor + " arrived before #" + (head.seq() + 1));
+    }
+    if (!change.prev().equals(head.hash())) {
+      throw new ChangeRefusedException(RefusalReason.FORKED_SEQ,
+          "change #" + change.seq() + " of " + actor + " does not follow the stored #" + head.seq());
+    }
+    for (Map.Entry<ActorId, Long> dep : change.deps().asMap().entrySet()) {
+      if (log.head(dep.getKey()).seq() < dep.getValue()) {
+        throw new ChangeRefusedException(RefusalReason.MISSING_DEPENDENCY,
+            "change #" + change.seq() + " of " + actor + " needs #" + dep.getValue() + " of " + dep.getKey());
+      }
+    }
+    log.append(change);
+    for (Op op : change.ops()) {
+      Op.SetField set = (Op.SetField) op;
+      FieldState candidate = new FieldState(ValueCodec.encode(set.value()), change.hlc(), actor);
+      Optional<FieldState> current = fields.get(set.soul(), set.field());
+      if (current.isEmpty() || FieldMerge.wins(candidate, current.get())) {
+        fields.put(set.soul(), set.field(), candidate);
+        touched.add(set.soul());
+      }
+    }
+    return Outcome.APPLIED;
+  }
+}

@@ -1,0 +1,52 @@
+package org.rhizome.graph.store;
+
+import java.sql.SQLException;
+import java.util.List;
+import org.rhizome.graph.WorkspaceId;
+import org.rhizome.graph.change.Change;
+import org.rhizome.graph.change.ChangeDraft;
+import org.rhizome.graph.change.ChangeRefusedException;
+import org.rhizome.graph.change.Op;
+import org.rhizome.graph.clock.HybridClock;
+import org.rhizome.graph.identity.DeviceKey;
+
+/**
+ * Makes this device's changes: the next seq after the actor's head, the previous hash, a fresh
+ * clock reading, the version vector as dependencies, and the signature. Use only on the writer
+ * thread, inside a {@link WriteTxn}, so seq numbers never race (even across processes: the
+ * transaction holds SQLite's write lock).
+ */
+public final class ChangeAuthor {
+  private final WorkspaceId workspace;
+  private final DeviceKey key;
+  private final HybridClock clock;
+
+  public ChangeAuthor(WorkspaceId workspace, DeviceKey key, HybridClock clock) {
+    this.workspace = workspace;
+    this.key = key;
+    this.clock = clock;
+  }
+
+  public DeviceKey key() {
+    return key;
+  }
+
+  public HybridClock clock() {
+    return clock;
+  }
+
+  /** Signs {@code ops} as this device's next change and applies it in {@code txn}. */
+  public Change commit(WriteTxn txn, List<Op> ops) throws SQLException {
+    ChangeLog.Head head = txn.log().head(key.actor());
+    ChangeDraft draft = new ChangeDraft(workspace, key.actor(), head.seq() + 1, head.hash(), clock.now(),
+        txn.log().versionVector().without(key.actor()), ops);
+    Change change = Change.sign(draft, key);
+    try {
+      txn.apply(change);
+    } catch (ChangeRefusedException e) {
+      // Our own next change always follows our head: this is a bug, not bad input.
+      throw new IllegalStateException("own change refused: " + e.getMessage(), e);
+    }
+    return change;
+  }
+}

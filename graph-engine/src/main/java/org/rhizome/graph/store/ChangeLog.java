@@ -1,0 +1,216 @@
+package org.rhizome.graph.store;
+
+import java.io.ByteArrayOutputStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
+import org.rhizome.graph.ActorId;
+import org.rhizome.graph.ChangeHash;
+import org.rhizome.graph.VersionVector;
+import org.rhizome.graph.change.Change;
+import org.rhizome.graph.change.ChangeCodec;
+import org.rhizome.graph.change.MalformedChangeException;
+
+/**
+ * The append-only change log in SQLite: each change's canonical bytes (deflated when that saves
+ * space), in arrival order, which is a causal order because a change is only stored after its
+ * dependencies. {@code actor_head} keeps each actor's last seq and hash: the version vector.
+ * Instances wrap one connection and are confined to its thread.
+ */
+public final class ChangeLog {
+  private static final int RAW = 0;
+  private static final int DEFLATE = 1;
+
+  private final Connection c;
+  private final Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
+  private final Inflater inflater = new Inflater(true);
+  private PreparedStatement insert;
+  private PreparedStatement upsertHead;
+  private PreparedStatement selectHead;
+  private PreparedStatement selectHash;
+
+  public ChangeLog(Connection c) {
+    this.c = c;
+  }
+
+  /** An actor's last stored seq and its hash. */
+  public record Head(long seq, ChangeHash hash) {
+    static final Head NONE = new Head(0, Change.NO_PREVIOUS);
+  }
+
+  public Head head(ActorId actor) throws SQLException {
+    if (selectHead == null) {
+      selectHead = c.prepareStatement("SELECT seq, hash FROM actor_head WHERE actor = ?");
+    }
+    selectHead.setBytes(1, actor.toBytes());
+    try (ResultSet rs = selectHead.executeQuery()) {
+      return rs.next() ? new Head(rs.getLong(1), ChangeHash.of(rs.getBytes(2))) : Head.NONE;
+    }
+  }
+
+  public Optional<ChangeHash> hashAt(ActorId actor, long seq) throws SQLException {
+    if (selectHash == null) {
+      selectHash = c.prepareStatement("SELECT hash FROM change_log WHERE actor = ? AND seq = ?");
+    }
+    selectHash.setBytes(1, actor.toBytes());
+    selectHash.setLong(2, seq);
+    try (ResultSet rs = selectHash.executeQuery()) {
+      return rs.next() ? Optional.of(ChangeHash.of(rs.getBytes(1))) : Optional.empty();
+    }
+  }
+
+  /** Appends a change that the caller has checked follows the actor's head. */
+  public void append(Change change) throws SQLException {
+    if (insert == null) {
+      insert = c.prepareStatement("INSERT INTO change_log(actor, seq, hash, hlc, encoding, body) VALUES (?,?,?,?,?,?)");
+      upsertHead = c.prepareStatement("INSERT INTO actor_head(actor, seq, hash) VALUES (?,?,?)"
+          + " ON CONFLICT(actor) DO UPDATE SET seq = excluded.seq, hash = excluded.hash");
+    }
+    byte[] actor = change.actor().toBytes();
+    byte[] hash = change.hash().toBytes();
+    byte[] raw = change.encoded();
+    byte[] packed = deflate(raw);
+    insert.setBytes(1, actor);
+    insert.setLong(2, change.seq());
+    insert.setBytes(3, hash);
+    insert.setLong(4, change.hlc());
+    if (packed.length < raw.length * 9 / 10) {
+      insert.setInt(5, DEFLATE);
+      insert.setBytes(6, packed);
+    } else {
+      insert.setInt(5, RAW);
+      insert.setBytes(6, raw);
+    }
+    insert.executeUpdate();
+    upsertHead.setBytes(1, actor);
+    upsertHead.setLong(2, change.seq());
+    upsertHead.setBytes(3, hash);
+    upsertHead.executeUpdate();
+  }
+
+  public VersionVector versionVector() throws SQLException {
+    Map<ActorId, Long> seqs = new HashMap<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT actor, seq FROM actor_head");
+         ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        seqs.put(ActorId.of(rs.getBytes(1)), rs.getLong(2));
+      }
+    }
+    return VersionVector.of(seqs);
+  }
+
+  /**
+   * Up to {@code limit} changes that {@code have} lacks, in causal (arrival) order, starting after
+   * log id {@code afterId} (0 to start at the beginning; pass the last returned {@link Entry#id()} to
+   * page on).
+   */
+  public List<Entry> changesSince(VersionVector have, long afterId, int limit) throws SQLException, StoreException {
+    List<Entry> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT id, actor, seq, encoding, body FROM change_log WHERE id > ? ORDER BY id LIMIT ?")) {
+      long cursor = afterId;
+      while (out.size() < limit) {
+        ps.setLong(1, cursor);
+        ps.setInt(2, Math.max(256, limit - out.size()));
+        int rows = 0;
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next() && out.size() < limit) {
+            rows++;
+            cursor = rs.getLong(1);
+            ActorId actor = ActorId.of(rs.getBytes(2));
+            if (rs.getLong(3) > have.get(actor)) {
+              out.add(new Entry(cursor, decode(rs.getInt(4), rs.getBytes(5))));
+            }
+          }
+        }
+        if (rows == 0) {
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Every change in log order, for history and rebuilding; {@code limit} bounds one page. */
+  public List<Entry> page(long afterId, int limit) throws SQLException, StoreException {
+    return changesSince(VersionVector.EMPTY, afterId, limit);
+  }
+
+  public Optional<Change> load(ActorId actor, long seq) throws SQLException, StoreException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT encoding, body FROM change_log WHERE actor = ? AND seq = ?")) {
+      ps.setBytes(1, actor.toBytes());
+      ps.setLong(2, seq);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(decode(rs.getInt(1), rs.getBytes(2))) : Optional.empty();
+      }
+    }
+  }
+
+  public long count() throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM change_log");
+         ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? rs.getLong(1) : 0;
+    }
+  }
+
+  /** A stored change and its position in the log. */
+  public record Entry(long id, Change change) {}
+
+  private byte[] deflate(byte[] raw) {
+    deflater.reset();
+    deflater.setInput(raw);
+    deflater.finish();
+    ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length / 2 + 16);
+    byte[] buf = new byte[Math.max(64, raw.length)];
+    while (!deflater.finished()) {
+      int n = deflater.deflate(buf);
+      out.write(buf, 0, n);
+    }
+    return out.toByteArray();
+  }
+
+  private Change decode(int encoding, byte[] body) throws StoreException {
+    try {
+      byte[] raw = switch (encoding) {
+        case RAW -> body;
+        case DEFLATE -> inflate(body);
+        default -> throw new CorruptDatabaseException("change log entry with unknown encoding " + encoding);
+      };
+      return ChangeCodec.decode(raw);
+    } catch (MalformedChangeException | DataFormatException e) {
+      throw new CorruptDatabaseException("a change in the log cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  private byte[] inflate(byte[] packed) throws DataFormatException {
+    inflater.reset();
+    inflater.setInput(packed);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(packed.length * 3);
+    byte[] buf = new byte[Math.max(256, packed.length * 2)];
+    while (!inflater.finished()) {
+      int n = inflater.inflate(buf);
+      if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+        throw new DataFormatException("truncated deflate stream");
+      }
+      out.write(buf, 0, n);
+      if (out.size() > ChangeCodec.MAX_CHANGE_BYTES) {
+        throw new DataFormatException("inflates past the change size limit");
+      }
+    }
+    return out.toByteArray();
+  }
+
+  void close() {
+    deflater.end();
+    inflater.end();
+  }
+}

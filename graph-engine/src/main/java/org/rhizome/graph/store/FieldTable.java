@@ -1,0 +1,63 @@
+package org.rhizome.graph.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.rhizome.graph.ActorId;
+import org.rhizome.graph.Soul;
+import org.rhizome.graph.merge.FieldState;
+
+/** The materialised state: each node's fields with the clock and actor of their winning write. Confined to one connection's thread. */
+public final class FieldTable {
+  private final Connection c;
+  private PreparedStatement select;
+  private PreparedStatement upsert;
+  private PreparedStatement selectNode;
+
+  public FieldTable(Connection c) {
+    this.c = c;
+  }
+
+  public Optional<FieldState> get(Soul soul, String field) throws SQLException {
+    if (select == null) {
+      select = c.prepareStatement("SELECT value, hlc, actor FROM field WHERE soul = ? AND name = ?");
+    }
+    select.setString(1, soul.value());
+    select.setString(2, field);
+    try (ResultSet rs = select.executeQuery()) {
+      return rs.next() ? Optional.of(new FieldState(rs.getBytes(1), rs.getLong(2), ActorId.of(rs.getBytes(3)))) : Optional.empty();
+    }
+  }
+
+  public void put(Soul soul, String field, FieldState state) throws SQLException {
+    if (upsert == null) {
+      upsert = c.prepareStatement("INSERT INTO field(soul, name, value, hlc, actor) VALUES (?,?,?,?,?)"
+          + " ON CONFLICT(soul, name) DO UPDATE SET value = excluded.value, hlc = excluded.hlc, actor = excluded.actor");
+    }
+    upsert.setString(1, soul.value());
+    upsert.setString(2, field);
+    upsert.setBytes(3, state.value());
+    upsert.setLong(4, state.hlc());
+    upsert.setBytes(5, state.actor().toBytes());
+    upsert.executeUpdate();
+  }
+
+  /** All fields of a node, by name, in name order. Empty when the node has none. */
+  public Map<String, FieldState> node(Soul soul) throws SQLException {
+    if (selectNode == null) {
+      selectNode = c.prepareStatement("SELECT name, value, hlc, actor FROM field WHERE soul = ? ORDER BY name");
+    }
+    selectNode.setString(1, soul.value());
+    Map<String, FieldState> out = new LinkedHashMap<>();
+    try (ResultSet rs = selectNode.executeQuery()) {
+      while (rs.next()) {
+        out.put(rs.getString(1), new FieldState(rs.getBytes(2), rs.getLong(3), ActorId.of(rs.getBytes(4))));
+      }
+    }
+    return out;
+  }
+}

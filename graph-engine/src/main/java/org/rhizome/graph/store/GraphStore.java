@@ -1,0 +1,232 @@
+package org.rhizome.graph.store;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.rhizome.graph.WorkspaceId;
+import org.rhizome.graph.change.Change;
+import org.rhizome.graph.markdown.MarkdownParser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A workspace's SQLite store: one writer thread ({@code rhizome-db-writer}) that owns the write
+ * connection and runs {@link WriteTask}s one at a time, each in its own transaction; and a small pool
+ * of read-only connections used on the callers' threads. Thread-safe.
+ */
+public final class GraphStore implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(GraphStore.class);
+  private static final int MAX_READERS = 4;
+
+  private final Database database;
+  private final WorkspaceId workspaceId;
+  private final ExecutorService writerThread;
+  private final Writer writer;
+  private final BlockingQueue<Connection> idleReaders = new ArrayBlockingQueue<>(MAX_READERS);
+  private final Consumer<List<Change>> onCommit;
+  private volatile boolean closed;
+
+  /** State confined to the writer thread. */
+  static final class Writer {
+    final Connection connection;
+    final ChangeLog log;
+    final FieldTable fields;
+    final NoteIndex index;
+    final ChangeApplier applier;
+
+    Writer(Connection connection, WorkspaceId workspace, MarkdownParser parser) throws SQLException {
+      this.connection = connection;
+      this.log = new ChangeLog(connection);
+      this.fields = new FieldTable(connection);
+      this.index = new NoteIndex(connection, parser);
+      this.applier = new ChangeApplier(workspace, log, fields);
+    }
+  }
+
+  private GraphStore(Database database, WorkspaceId workspaceId, Connection writeConnection,
+                     MarkdownParser parser, Consumer<List<Change>> onCommit) throws SQLException {
+    this.database = database;
+    this.workspaceId = workspaceId;
+    this.onCommit = onCommit;
+    this.writer = new Writer(writeConnection, workspaceId, parser);
+    this.writerThread = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "rhizome-db-writer");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /**
+   * Opens the store at {@code file}, creating a workspace with a fresh random id (or
+   * {@code idIfNew}, when joining an existing workspace) if the file is new.
+   *
+   * @param onCommit called on the writer thread after each commit with the changes it applied; it
+   *     must hand work off quickly
+   */
+  public static GraphStore open(Path file, WorkspaceId idIfNew, MarkdownParser parser,
+                                Consumer<List<Change>> onCommit) throws StoreException {
+    Database db = Database.open(file);
+    Connection c = db.openWriter();
+    try {
+      c.setAutoCommit(true);
+      WorkspaceId id = readOrCreateWorkspaceId(c, idIfNew);
+      return new GraphStore(db, id, c, parser, onCommit);
+    } catch (SQLException e) {
+      closeQuietly(c);
+      throw Database.translate("opening " + file, e);
+    }
+  }
+
+  public static WorkspaceId randomWorkspaceId(SecureRandom random) {
+    byte[] b = new byte[WorkspaceId.LENGTH];
+    random.nextBytes(b);
+    return WorkspaceId.of(b);
+  }
+
+  private static WorkspaceId readOrCreateWorkspaceId(Connection c, WorkspaceId idIfNew) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT value FROM meta WHERE key = 'workspace_id'");
+         ResultSet rs = ps.executeQuery()) {
+      if (rs.next()) {
+        return WorkspaceId.parse(rs.getString(1));
+      }
+    }
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO meta(key, value) VALUES ('workspace_id', ?)")) {
+      ps.setString(1, idIfNew.hex());
+      ps.executeUpdate();
+    }
+    return idIfNew;
+  }
+
+  public WorkspaceId workspaceId() {
+    return workspaceId;
+  }
+
+  public Path file() {
+    return database.file();
+  }
+
+  /**
+   * Runs {@code task} on the writer thread in one transaction (BEGIN IMMEDIATE, so other processes
+   * on the same file wait their turn). Never blocks the caller. The future fails with the task's
+   * exception, or a {@link StoreException} for storage failures; the transaction is then rolled back.
+   */
+  public <T> CompletableFuture<T> write(WriteTask<T> task) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    if (closed) {
+      result.completeExceptionally(new StoreException("the workspace is closed"));
+      return result;
+    }
+    writerThread.execute(() -> runWrite(task, result));
+    return result;
+  }
+
+  private <T> void runWrite(WriteTask<T> task, CompletableFuture<T> result) {
+    Connection c = writer.connection;
+    WriteTxn txn = new WriteTxn(writer);
+    boolean committed = false;
+    try {
+      c.setAutoCommit(false); // the writer connection begins IMMEDIATE transactions
+      T value = task.run(txn);
+      txn.reindexTouched();
+      c.commit();
+      committed = true;
+      if (!txn.applied().isEmpty()) {
+        notifyCommitted(txn.applied());
+      }
+      result.complete(value);
+    } catch (SQLException e) {
+      result.completeExceptionally(Database.translate("writing", e));
+    } catch (Throwable e) {
+      result.completeExceptionally(e);
+      if (e instanceof Error err) {
+        rollback(c, committed);
+        throw err;
+      }
+    } finally {
+      rollback(c, committed);
+    }
+  }
+
+  private void notifyCommitted(List<Change> applied) {
+    try {
+      onCommit.accept(List.copyOf(applied));
+    } catch (RuntimeException e) {
+      log.error("a commit listener failed", e);
+    }
+  }
+
+  private static void rollback(Connection c, boolean committed) {
+    try {
+      if (!committed && !c.getAutoCommit()) {
+        c.rollback();
+      }
+      c.setAutoCommit(true);
+    } catch (SQLException e) {
+      log.warn("rollback failed", e);
+    }
+  }
+
+  /** Runs {@code task} on the caller's thread with a pooled read-only connection. */
+  public <T> T read(ReadTask<T> task) throws StoreException {
+    if (closed) {
+      throw new StoreException("the workspace is closed");
+    }
+    Connection c = idleReaders.poll();
+    if (c == null) {
+      c = database.openReader();
+    }
+    try {
+      return task.run(c);
+    } catch (SQLException e) {
+      throw Database.translate("reading", e);
+    } finally {
+      if (closed || !idleReaders.offer(c)) {
+        closeQuietly(c);
+      }
+    }
+  }
+
+  /** Finishes queued writes, then closes every connection. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    writerThread.execute(() -> {
+      writer.log.close();
+      closeQuietly(writer.connection);
+    });
+    writerThread.shutdown();
+    try {
+      if (!writerThread.awaitTermination(30, TimeUnit.SECONDS)) {
+        log.warn("the writer did not finish within 30 s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    Connection c;
+    while ((c = idleReaders.poll()) != null) {
+      closeQuietly(c);
+    }
+  }
+
+  private static void closeQuietly(Connection c) {
+    try {
+      c.close();
+    } catch (SQLException e) {
+      log.warn("closing a connection failed", e);
+    }
+  }
+}

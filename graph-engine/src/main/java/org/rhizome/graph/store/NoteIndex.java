@@ -1,0 +1,208 @@
+package org.rhizome.graph.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.rhizome.graph.Soul;
+import org.rhizome.graph.Value;
+import org.rhizome.graph.change.ValueCodec;
+import org.rhizome.graph.clock.Hlc;
+import org.rhizome.graph.encoding.DecodeException;
+import org.rhizome.graph.markdown.Heading;
+import org.rhizome.graph.markdown.MarkdownParser;
+import org.rhizome.graph.markdown.ParsedNote;
+import org.rhizome.graph.markdown.WikiLink;
+import org.rhizome.graph.merge.FieldState;
+import org.rhizome.graph.note.NoteFields;
+import org.rhizome.graph.note.NoteKeys;
+
+/**
+ * Keeps the derived tables (note, link, tag, note_alias, heading, note_fts) in step with a node's
+ * fields. Everything here can be rebuilt from the field table; it is written in the same transaction
+ * as the change that caused it. Confined to the writer thread.
+ */
+final class NoteIndex {
+  private static final int MAX_CONTEXT = 300;
+
+  private final Connection c;
+  private final MarkdownParser parser;
+  private final PreparedStatement selectId;
+  private final PreparedStatement insertNote;
+  private final PreparedStatement updateNote;
+  private final PreparedStatement deleteNote;
+  private final PreparedStatement insertLink;
+  private final PreparedStatement insertTag;
+  private final PreparedStatement insertAlias;
+  private final PreparedStatement insertHeading;
+  private final PreparedStatement insertFts;
+  private final PreparedStatement[] purge;
+
+  NoteIndex(Connection c, MarkdownParser parser) throws SQLException {
+    this.c = c;
+    this.parser = parser;
+    selectId = c.prepareStatement("SELECT id FROM note WHERE soul = ?");
+    insertNote = c.prepareStatement("INSERT INTO note(soul, title, title_key, created, modified, deleted) VALUES (?,?,?,?,?,?)"
+        + " RETURNING id");
+    updateNote = c.prepareStatement("UPDATE note SET title = ?, title_key = ?, created = ?, modified = ?, deleted = ? WHERE id = ?");
+    deleteNote = c.prepareStatement("DELETE FROM note WHERE id = ?");
+    insertLink = c.prepareStatement("INSERT INTO link(src, ord, target_key, target, heading, alias, embed, line, context)"
+        + " VALUES (?,?,?,?,?,?,?,?,?)");
+    insertTag = c.prepareStatement("INSERT OR IGNORE INTO tag(tag_key, note_id, tag) VALUES (?,?,?)");
+    insertAlias = c.prepareStatement("INSERT OR IGNORE INTO note_alias(alias_key, note_id, alias) VALUES (?,?,?)");
+    insertHeading = c.prepareStatement("INSERT INTO heading(note_id, ord, level, text, line) VALUES (?,?,?,?,?)");
+    insertFts = c.prepareStatement("INSERT INTO note_fts(rowid, title, body) VALUES (?,?,?)");
+    purge = new PreparedStatement[] {
+        c.prepareStatement("DELETE FROM link WHERE src = ?"),
+        c.prepareStatement("DELETE FROM tag WHERE note_id = ?"),
+        c.prepareStatement("DELETE FROM note_alias WHERE note_id = ?"),
+        c.prepareStatement("DELETE FROM heading WHERE note_id = ?"),
+        c.prepareStatement("DELETE FROM note_fts WHERE rowid = ?"),
+    };
+  }
+
+  /** Re-derives the index rows of one node from its current fields. */
+  void reindex(Soul soul, Map<String, FieldState> fields) throws SQLException, StoreException {
+    Long existing = null;
+    selectId.setString(1, soul.value());
+    try (ResultSet rs = selectId.executeQuery()) {
+      if (rs.next()) {
+        existing = rs.getLong(1);
+      }
+    }
+    boolean isNote = NoteFields.NOTE_TYPE.equals(string(fields, NoteFields.TYPE, null));
+    if (!isNote) {
+      if (existing != null) {
+        purge(existing);
+        deleteNote.setLong(1, existing);
+        deleteNote.executeUpdate();
+      }
+      return;
+    }
+    String title = string(fields, NoteFields.TITLE, "");
+    String body = string(fields, NoteFields.BODY, "");
+    Value createdValue = value(fields, NoteFields.CREATED);
+    long modified = 0;
+    for (FieldState f : fields.values()) {
+      modified = Math.max(modified, Hlc.millis(f.hlc()));
+    }
+    long created = createdValue instanceof Value.Num n ? (long) n.value() : modified;
+    boolean deleted = value(fields, NoteFields.DELETED) instanceof Value.Bool b && b.value();
+
+    long id;
+    if (existing == null) {
+      insertNote.setString(1, soul.value());
+      bindNote(insertNote, 2, title, created, modified, deleted);
+      try (ResultSet rs = insertNote.executeQuery()) {
+        rs.next();
+        id = rs.getLong(1);
+      }
+    } else {
+      id = existing;
+      bindNote(updateNote, 1, title, created, modified, deleted);
+      updateNote.setLong(6, id);
+      updateNote.executeUpdate();
+      purge(id);
+    }
+    if (!deleted) {
+      index(id, title, body);
+    }
+  }
+
+  private static void bindNote(PreparedStatement ps, int from, String title, long created, long modified, boolean deleted)
+      throws SQLException {
+    ps.setString(from, title);
+    ps.setString(from + 1, NoteKeys.titleKey(title));
+    ps.setLong(from + 2, created);
+    ps.setLong(from + 3, modified);
+    ps.setInt(from + 4, deleted ? 1 : 0);
+  }
+
+  private void index(long id, String title, String body) throws SQLException {
+    ParsedNote parsed = parser.parse(body);
+    int ord = 0;
+    for (WikiLink link : parsed.links()) {
+      if (link.target().isEmpty()) {
+        continue; // [[#Heading]] points inside this note
+      }
+      insertLink.setLong(1, id);
+      insertLink.setInt(2, ord++);
+      insertLink.setString(3, NoteKeys.linkKey(link.target()));
+      insertLink.setString(4, link.target());
+      insertLink.setString(5, link.heading());
+      insertLink.setString(6, link.alias());
+      insertLink.setInt(7, link.embed() ? 1 : 0);
+      insertLink.setInt(8, link.line());
+      String context = link.lineText();
+      insertLink.setString(9, context.length() > MAX_CONTEXT ? context.substring(0, MAX_CONTEXT) : context);
+      insertLink.addBatch();
+    }
+    if (ord > 0) {
+      insertLink.executeBatch();
+    }
+    Set<String> keys = new HashSet<>();
+    for (String tag : parsed.tags()) {
+      String key = NoteKeys.tagKey(tag);
+      if (!key.isEmpty() && keys.add(key)) {
+        insertTag.setString(1, key);
+        insertTag.setLong(2, id);
+        insertTag.setString(3, tag);
+        insertTag.addBatch();
+      }
+    }
+    if (!keys.isEmpty()) {
+      insertTag.executeBatch();
+    }
+    for (String alias : parsed.frontMatter().aliases()) {
+      String key = NoteKeys.titleKey(alias);
+      if (!key.isEmpty()) {
+        insertAlias.setString(1, key);
+        insertAlias.setLong(2, id);
+        insertAlias.setString(3, alias.strip());
+        insertAlias.executeUpdate();
+      }
+    }
+    int h = 0;
+    for (Heading heading : parsed.headings()) {
+      insertHeading.setLong(1, id);
+      insertHeading.setInt(2, h++);
+      insertHeading.setInt(3, heading.level());
+      insertHeading.setString(4, heading.text());
+      insertHeading.setInt(5, heading.line());
+      insertHeading.addBatch();
+    }
+    if (h > 0) {
+      insertHeading.executeBatch();
+    }
+    insertFts.setLong(1, id);
+    insertFts.setString(2, title);
+    insertFts.setString(3, body);
+    insertFts.executeUpdate();
+  }
+
+  private void purge(long id) throws SQLException {
+    for (PreparedStatement ps : purge) {
+      ps.setLong(1, id);
+      ps.executeUpdate();
+    }
+  }
+
+  private static Value value(Map<String, FieldState> fields, String name) throws StoreException {
+    FieldState f = fields.get(name);
+    if (f == null) {
+      return Value.NULL;
+    }
+    try {
+      return ValueCodec.decode(f.value());
+    } catch (DecodeException e) {
+      throw new CorruptDatabaseException("field " + name + " holds an unreadable value: " + e.getMessage(), e);
+    }
+  }
+
+  private static String string(Map<String, FieldState> fields, String name, String fallback) throws StoreException {
+    return value(fields, name) instanceof Value.Str s ? s.value() : fallback;
+  }
+}

@@ -1,0 +1,10 @@
+package org.rhizome.graph.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/** Work on a read-only connection, run on the caller's thread. */
+@FunctionalInterface
+public interface ReadTask<T> {
+  T run(Connection connection) throws SQLException, StoreException;
+}

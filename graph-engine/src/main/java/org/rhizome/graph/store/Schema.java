@@ -1,0 +1,56 @@
+package org.rhizome.graph.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The database schema and its migrations. {@code PRAGMA user_version} holds the schema version;
+ * {@code PRAGMA application_id} marks the file as Rhizome's. Migration {@code i} takes a database
+ * from version {@code i} to {@code i + 1}; they run one step at a time, each in its own transaction,
+ * after a backup of the file. A database newer than {@link #VERSION} is refused untouched.
+ */
+final class Schema {
+  /** "RHZM" */
+  static final int APPLICATION_ID = 0x52485A4D;
+  static final int VERSION = 1;
+
+  interface Migration {
+    void apply(Statement s) throws SQLException;
+  }
+
+  /** MIGRATIONS.get(i) migrates version i to i + 1. */
+  static final List<Migration> MIGRATIONS = List.of(Schema::createVersion1);
+
+  private Schema() {}
+
+  private static void createVersion1(Statement s) throws SQLException {
+    // The truth: the append-only change log, and the materialised fields it produces.
+    s.execute("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID");
+    s.execute("CREATE TABLE change_log(id INTEGER PRIMARY KEY, actor BLOB NOT NULL, seq INTEGER NOT NULL,"
+        + " hash BLOB NOT NULL, hlc INTEGER NOT NULL, encoding INTEGER NOT NULL, body BLOB NOT NULL,"
+        + " UNIQUE(actor, seq))");
+    s.execute("CREATE TABLE actor_head(actor BLOB PRIMARY KEY, seq INTEGER NOT NULL, hash BLOB NOT NULL) WITHOUT ROWID");
+    s.execute("CREATE TABLE field(soul TEXT NOT NULL, name TEXT NOT NULL, value BLOB NOT NULL,"
+        + " hlc INTEGER NOT NULL, actor BLOB NOT NULL, PRIMARY KEY(soul, name)) WITHOUT ROWID");
+    // Derived from the fields (rebuildable): notes, their links, tags, aliases, headings, full text.
+    s.execute("CREATE TABLE note(id INTEGER PRIMARY KEY, soul TEXT NOT NULL UNIQUE, title TEXT NOT NULL,"
+        + " title_key TEXT NOT NULL, created INTEGER NOT NULL, modified INTEGER NOT NULL, deleted INTEGER NOT NULL)");
+    s.execute("CREATE INDEX note_by_title ON note(title_key)");
+    s.execute("CREATE TABLE note_alias(alias_key TEXT NOT NULL, note_id INTEGER NOT NULL, alias TEXT NOT NULL,"
+        + " PRIMARY KEY(alias_key, note_id)) WITHOUT ROWID");
+    s.execute("CREATE INDEX note_alias_by_note ON note_alias(note_id)");
+    s.execute("CREATE TABLE link(src INTEGER NOT NULL, ord INTEGER NOT NULL, target_key TEXT NOT NULL,"
+        + " target TEXT NOT NULL, heading TEXT, alias TEXT, embed INTEGER NOT NULL, line INTEGER NOT NULL,"
+        + " context TEXT NOT NULL, PRIMARY KEY(src, ord)) WITHOUT ROWID");
+    s.execute("CREATE INDEX link_by_target ON link(target_key)");
+    s.execute("CREATE TABLE tag(tag_key TEXT NOT NULL, note_id INTEGER NOT NULL, tag TEXT NOT NULL,"
+        + " PRIMARY KEY(tag_key, note_id)) WITHOUT ROWID");
+    s.execute("CREATE INDEX tag_by_note ON tag(note_id)");
+    s.execute("CREATE TABLE heading(note_id INTEGER NOT NULL, ord INTEGER NOT NULL, level INTEGER NOT NULL,"
+        + " text TEXT NOT NULL, line INTEGER NOT NULL, PRIMARY KEY(note_id, ord)) WITHOUT ROWID");
+    s.execute("CREATE VIRTUAL TABLE note_fts USING fts5(title, body, content='', contentless_delete=1,"
+        + " tokenize='unicode61 remove_diacritics 2')");
+  }
+}

@@ -1,0 +1,64 @@
+package org.rhizome.graph.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.rhizome.graph.Soul;
+import org.rhizome.graph.change.Change;
+import org.rhizome.graph.change.ChangeRefusedException;
+
+/**
+ * One write transaction on the writer thread. Changes applied through it, and the index rows they
+ * imply, commit together or not at all. Confined to the writer thread for the duration of one
+ * {@link GraphStore#write} task.
+ */
+public final class WriteTxn {
+  private final GraphStore.Writer writer;
+  private final Set<Soul> touched = new LinkedHashSet<>();
+  private final List<Change> applied = new ArrayList<>();
+
+  WriteTxn(GraphStore.Writer writer) {
+    this.writer = writer;
+  }
+
+  /**
+   * Applies a change whose signature the caller has verified (or that this replica just signed).
+   *
+   * @return true when applied, false when it was already stored (a duplicate is not an error)
+   * @throws ChangeRefusedException when it does not fit the log; nothing was written for it
+   */
+  public boolean apply(Change change) throws ChangeRefusedException, SQLException {
+    ChangeApplier.Outcome outcome = writer.applier.apply(change, touched);
+    if (outcome == ChangeApplier.Outcome.APPLIED) {
+      applied.add(change);
+      return true;
+    }
+    return false;
+  }
+
+  public ChangeLog log() {
+    return writer.log;
+  }
+
+  public FieldTable fields() {
+    return writer.fields;
+  }
+
+  /** The write connection, for reads that must see this transaction's own writes. */
+  public Connection connection() {
+    return writer.connection;
+  }
+
+  List<Change> applied() {
+    return applied;
+  }
+
+  void reindexTouched() throws SQLException, StoreException {
+    for (Soul soul : touched) {
+      writer.index.reindex(soul, writer.fields.node(soul));
+    }
+  }
+}

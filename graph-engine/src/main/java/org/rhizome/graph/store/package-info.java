@@ -1,0 +1,4 @@
+@NullMarked
+package org.rhizome.graph.store;
+
+import org.jspecify.annotations.NullMarked;
