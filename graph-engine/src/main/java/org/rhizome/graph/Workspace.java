@@ -44,6 +44,12 @@ import org.rhizome.graph.store.ChangeLog;
 import org.rhizome.graph.store.GraphStore;
 import org.rhizome.graph.store.StateDigest;
 import org.rhizome.graph.store.StoreException;
+import java.util.Map;
+import java.util.TreeMap;
+import org.rhizome.graph.store.FieldTable;
+import org.rhizome.graph.change.ValueCodec;
+import org.rhizome.graph.encoding.DecodeException;
+import org.rhizome.graph.store.CorruptDatabaseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -297,6 +303,25 @@ public final class Workspace implements AutoCloseable {
         }
       }
       return NoteQueries.resolve(c, target);
+    });
+  }
+
+  /** All fields of a node (notes included) by name, null values left out. */
+  public Map<String, Value> node(Soul soul) throws StoreException {
+    return store.read(c -> {
+      Map<String, Value> out = new TreeMap<>();
+      for (var e : new FieldTable(c).node(soul).entrySet()) {
+        Value v;
+        try {
+          v = ValueCodec.decode(e.getValue().value());
+        } catch (DecodeException bad) {
+          throw new CorruptDatabaseException("field " + e.getKey() + " of " + soul + " is unreadable", bad);
+        }
+        if (!v.isNull()) {
+          out.put(e.getKey(), v);
+        }
+      }
+      return out;
     });
   }
 

@@ -204,6 +204,12 @@ public final class GraphStore implements AutoCloseable {
       return;
     }
     closed = true;
+    // Readers first: the last connection to close checkpoints the WAL into the main file, and only
+    // the writer may do that (a read-only connection would leave the WAL behind).
+    Connection c;
+    while ((c = idleReaders.poll()) != null) {
+      closeQuietly(c);
+    }
     writerThread.execute(() -> {
       writer.log.close();
       closeQuietly(writer.connection);
@@ -215,10 +221,6 @@ public final class GraphStore implements AutoCloseable {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-    Connection c;
-    while ((c = idleReaders.poll()) != null) {
-      closeQuietly(c);
     }
   }
 
