@@ -42,6 +42,12 @@ record BodyStructure(RangeList syntax, RangeList linkNodes, int[] emphasisMarker
 
   private static final String[] RAW_TEXT_HTML = {"<pre", "<script", "<style", "<textarea"};
 
+  /** For a body Flexmark could not parse: everything is text, no headings. */
+  static BodyStructure unparsed() {
+    RangeList none = new RangeList.Builder().build();
+    return new BodyStructure(none, none, new int[0], List.of());
+  }
+
   static BodyStructure of(Document document, int bodyStart, SourceLines lines) {
     RangeList.Builder syntax = new RangeList.Builder();
     RangeList.Builder linkNodes = new RangeList.Builder();

@@ -56,7 +56,7 @@ public final class LinkRewriter {
    * Finds unlinked mentions: case-insensitive, whole-word occurrences of {@code phrase} in the body's Markdown text: not in
    * front matter, not inside a wikilink, a Markdown link or image, code, or the other non-text syntax
    * that {@link MarkdownParser} skips. "Whole word" means the char before and after the occurrence is
-   * not a letter, digit or {@code _} (checked only on a side where the phrase itself begins or ends with
+   * not a letter or digit (checked only on a side where the phrase itself begins or ends with
    * such a char, so {@code "C++"} can be found). The phrase is matched char for char ignoring case;
    * whitespace inside it must match exactly (a phrase does not match across a line break).
    *

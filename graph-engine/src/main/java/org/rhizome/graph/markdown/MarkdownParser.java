@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,6 +48,15 @@ public final class MarkdownParser {
   /** Longest {@code lineText} of a {@link WikiLink} or {@link Mention}, in chars. */
   public static final int MAX_LINE_TEXT = 300;
 
+  /**
+   * Stack for re-parsing a body that overflowed the caller's stack; enough for pathological
+   * constructs of about 100,000 chars. Only reserved (and only as far as used) for such notes.
+   */
+  private static final long DEEP_PARSE_STACK_BYTES = 128L << 20;
+
+  private static final String UNPARSED_BODY =
+      "The Markdown body could not be parsed, so code was not recognised and headings are missing";
+
   /** A shared instance for the static helpers of this package. */
   static final MarkdownParser SHARED = new MarkdownParser();
 
@@ -78,43 +88,84 @@ public final class MarkdownParser {
 
     List<WikiLink> links = new ArrayList<>();
     List<String> bodyTags = new ArrayList<>();
-    List<Heading> headings = List.of();
     if (layout.frontMatterBlock() != null) {
       FrontMatterReader.Block block = layout.frontMatterBlock();
       new WikiSyntaxScanner(markdown, layout.lines(), links)
           .scan(block.contentStart(), block.contentEnd());
     }
-    if (layout.body() != null) {
-      WikiSyntaxScanner scanner = new WikiSyntaxScanner(
-          markdown, layout.lines(), links, bodyTags, layout.body().emphasisMarkers());
-      layout.body().syntax().forEachGap(layout.bodyStart(), markdown.length(), scanner::scan);
-      headings = layout.body().headings();
-    }
-    return new ParsedNote(links, mergeTags(frontMatter.tags(), bodyTags), headings, frontMatter, problems);
+    WikiSyntaxScanner scanner = new WikiSyntaxScanner(
+        markdown, layout.lines(), links, bodyTags, layout.body().emphasisMarkers());
+    layout.body().syntax().forEachGap(layout.bodyStart(), markdown.length(), scanner::scan);
+    return new ParsedNote(
+        links, mergeTags(frontMatter.tags(), bodyTags), layout.body().headings(), frontMatter, problems);
   }
 
-  /**
-   * Where the front matter and the body are, and the body's structure from Flexmark; no YAML is read.
-   * {@code body} is null if Flexmark failed on this input (reported in {@code problems}).
-   */
+  /** Where the front matter and the body are, and the body's structure; no YAML is read. */
   record Layout(
       FrontMatterReader.@Nullable Block frontMatterBlock,
       int bodyStart,
-      @Nullable BodyStructure body,
+      BodyStructure body,
       SourceLines lines) {}
 
   Layout layout(String markdown, List<String> problems) {
     FrontMatterReader.Block block = FrontMatterReader.find(markdown, problems);
     int bodyStart = block == null ? 0 : block.endOffset();
     SourceLines lines = new SourceLines(markdown);
-    BodyStructure body = null;
-    try {
-      Document document = flexmark.parse(markdown.substring(bodyStart));
-      body = BodyStructure.of(document, bodyStart, lines);
-    } catch (RuntimeException e) { // a parser bug on odd input must not cost the rest of the note
-      problems.add("The Markdown body could not be parsed (" + e + "); its links, tags and headings are skipped.");
-    }
+    Document document = parseBody(markdown.substring(bodyStart), problems);
+    BodyStructure body = document == null
+        ? BodyStructure.unparsed()
+        : BodyStructure.of(document, bodyStart, lines);
     return new Layout(block, bodyStart, body, lines);
+  }
+
+  /**
+   * The body's AST, or null (with a problem) if Flexmark cannot parse it; the caller then scans the
+   * body as plain text, without recognising code, and reports no headings.
+   */
+  private @Nullable Document parseBody(String body, List<String> problems) {
+    try {
+      return flexmark.parse(body);
+    } catch (StackOverflowError e) {
+      // Flexmark matches some constructs (long link destinations and titles, HTML tags, long
+      // delimiter runs) with recursive java.util.regex patterns, which need stack in proportion to
+      // their length. Handled here, not swallowed: retry once where there is room.
+      return parseOnLargeStack(body, problems);
+    } catch (RuntimeException e) { // a Flexmark bug on odd input must not cost the rest of the note
+      problems.add(UNPARSED_BODY + " (" + e + ").");
+      return null;
+    }
+  }
+
+  private @Nullable Document parseOnLargeStack(String body, List<String> problems) {
+    AtomicReference<Object> outcome = new AtomicReference<>();
+    Thread thread = new Thread(null, () -> {
+      try {
+        outcome.set(flexmark.parse(body));
+      } catch (Throwable t) { // handed to the calling thread below, which rethrows what it cannot handle
+        outcome.set(t);
+      }
+    }, "rhizome-markdown-deep-parse", DEEP_PARSE_STACK_BYTES);
+    thread.start();
+    boolean interrupted = false;
+    while (thread.isAlive()) {
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        interrupted = true; // finish the parse (it is bounded by the input) and restore the flag
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    Object result = outcome.get();
+    if (result instanceof Document document) {
+      return document;
+    }
+    if (result instanceof Error error && !(error instanceof StackOverflowError)) {
+      throw error;
+    }
+    problems.add(UNPARSED_BODY + " (" + result + ").");
+    return null;
   }
 
   /** Front-matter tags then body tags, deduplicated ignoring case, first spelling wins. */

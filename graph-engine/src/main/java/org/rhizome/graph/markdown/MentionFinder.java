@@ -18,9 +18,6 @@ final class MentionFinder {
       return mentions;
     }
     MarkdownParser.Layout layout = MarkdownParser.SHARED.layout(markdown, new ArrayList<>());
-    if (layout.body() == null) {
-      return mentions;
-    }
     List<WikiLink> links = new ArrayList<>();
     WikiSyntaxScanner linkScanner = new WikiSyntaxScanner(markdown, layout.lines(), links);
     layout.body().syntax().forEachGap(layout.bodyStart(), markdown.length(), linkScanner::scan);
@@ -51,7 +48,8 @@ final class MentionFinder {
     return mentions;
   }
 
+  /** Letters and digits; not '_', so that {@code _Rust_} (emphasis) is a mention of "Rust". */
   private static boolean isWordChar(int codePoint) {
-    return codePoint == '_' || Character.isLetterOrDigit(codePoint);
+    return Character.isLetterOrDigit(codePoint);
   }
 }
