@@ -73,6 +73,8 @@ public final class Workspace implements AutoCloseable {
   private final ExecutorService verifiers;
   private final ExecutorService events;
   private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
+  /** Completes when the last offered remote batch has been written; guarded by {@code this}. */
+  private CompletableFuture<Void> remoteTail = CompletableFuture.completedFuture(null);
 
   private Workspace(Path file, WorkspaceId idIfNew, DeviceKey key, LongSupplier wallMillis, SecureRandom random)
       throws StoreException {
@@ -178,8 +180,12 @@ public final class Workspace implements AutoCloseable {
         }
       }, verifiers));
     }
-    return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new))
-        .thenCompose(ignored -> store.write(txn -> {
+    CompletableFuture<Void> verified = CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new));
+    CompletableFuture<List<ApplyResult>> result;
+    synchronized (this) {
+      // Batches verify in parallel but are written in the order they were offered, so a sender's
+      // chain never arrives at the writer out of order because a later batch verified sooner.
+      result = remoteTail.thenCombine(verified, (previous, ignored) -> null).thenCompose(ignored -> store.write(txn -> {
           List<ApplyResult> results = new ArrayList<>(n);
           for (Object o : checked) {
             if (o instanceof ApplyResult refused) {
@@ -196,6 +202,9 @@ public final class Workspace implements AutoCloseable {
           }
           return results;
         }));
+      remoteTail = result.handle((r, e) -> null);
+    }
+    return result;
   }
 
   public List<ApplyResult> applyRemote(List<byte[]> encoded) throws StoreException {

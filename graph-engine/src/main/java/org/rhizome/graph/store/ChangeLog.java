@@ -23,7 +23,7 @@ import org.rhizome.graph.change.MalformedChangeException;
 /**
  * The append-only change log in SQLite: each change's canonical bytes (deflated when that saves
  * space), in arrival order, which is a causal order because a change is only stored after its
- * dependencies. {@code actor_head} keeps each actor's last seq and hash: the version vector.
+ * dependencies. The {@code actor} table keeps each actor's last seq and hash: the version vector.
  * Instances wrap one connection and are confined to its thread.
  */
 public final class ChangeLog {
@@ -31,6 +31,7 @@ public final class ChangeLog {
   private static final int DEFLATE = 1;
 
   private final Connection c;
+  private final Actors actors;
   private final Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
   private final Inflater inflater = new Inflater(true);
   private PreparedStatement insert;
@@ -39,7 +40,12 @@ public final class ChangeLog {
   private PreparedStatement selectHash;
 
   public ChangeLog(Connection c) {
+    this(c, new Actors(c));
+  }
+
+  ChangeLog(Connection c, Actors actors) {
     this.c = c;
+    this.actors = actors;
   }
 
   /** An actor's last stored seq and its hash. */
@@ -49,7 +55,7 @@ public final class ChangeLog {
 
   public Head head(ActorId actor) throws SQLException {
     if (selectHead == null) {
-      selectHead = c.prepareStatement("SELECT seq, hash FROM actor_head WHERE actor = ?");
+      selectHead = c.prepareStatement("SELECT seq, head FROM actor WHERE key = ?");
     }
     selectHead.setBytes(1, actor.toBytes());
     try (ResultSet rs = selectHead.executeQuery()) {
@@ -58,10 +64,14 @@ public final class ChangeLog {
   }
 
   public Optional<ChangeHash> hashAt(ActorId actor, long seq) throws SQLException {
+    Optional<Long> id = actors.find(actor);
+    if (id.isEmpty()) {
+      return Optional.empty();
+    }
     if (selectHash == null) {
       selectHash = c.prepareStatement("SELECT hash FROM change_log WHERE actor = ? AND seq = ?");
     }
-    selectHash.setBytes(1, actor.toBytes());
+    selectHash.setLong(1, id.get());
     selectHash.setLong(2, seq);
     try (ResultSet rs = selectHash.executeQuery()) {
       return rs.next() ? Optional.of(ChangeHash.of(rs.getBytes(1))) : Optional.empty();
@@ -72,14 +82,13 @@ public final class ChangeLog {
   public void append(Change change) throws SQLException {
     if (insert == null) {
       insert = c.prepareStatement("INSERT INTO change_log(actor, seq, hash, hlc, encoding, body) VALUES (?,?,?,?,?,?)");
-      upsertHead = c.prepareStatement("INSERT INTO actor_head(actor, seq, hash) VALUES (?,?,?)"
-          + " ON CONFLICT(actor) DO UPDATE SET seq = excluded.seq, hash = excluded.hash");
+      upsertHead = c.prepareStatement("UPDATE actor SET seq = ?, head = ? WHERE id = ?");
     }
-    byte[] actor = change.actor().toBytes();
+    long actor = actors.idFor(change.actor());
     byte[] hash = change.hash().toBytes();
     byte[] raw = change.encoded();
     byte[] packed = deflate(raw);
-    insert.setBytes(1, actor);
+    insert.setLong(1, actor);
     insert.setLong(2, change.seq());
     insert.setBytes(3, hash);
     insert.setLong(4, change.hlc());
@@ -91,15 +100,15 @@ public final class ChangeLog {
       insert.setBytes(6, raw);
     }
     insert.executeUpdate();
-    upsertHead.setBytes(1, actor);
-    upsertHead.setLong(2, change.seq());
-    upsertHead.setBytes(3, hash);
+    upsertHead.setLong(1, change.seq());
+    upsertHead.setBytes(2, hash);
+    upsertHead.setLong(3, actor);
     upsertHead.executeUpdate();
   }
 
   public VersionVector versionVector() throws SQLException {
     Map<ActorId, Long> seqs = new HashMap<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT actor, seq FROM actor_head");
+    try (PreparedStatement ps = c.prepareStatement("SELECT key, seq FROM actor WHERE seq > 0");
          ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         seqs.put(ActorId.of(rs.getBytes(1)), rs.getLong(2));
@@ -116,7 +125,8 @@ public final class ChangeLog {
   public List<Entry> changesSince(VersionVector have, long afterId, int limit) throws SQLException, StoreException {
     List<Entry> out = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(
-        "SELECT id, actor, seq, encoding, body FROM change_log WHERE id > ? ORDER BY id LIMIT ?")) {
+        "SELECT l.id, a.key, l.seq, l.encoding, l.body FROM change_log l JOIN actor a ON a.id = l.actor"
+            + " WHERE l.id > ? ORDER BY l.id LIMIT ?")) {
       long cursor = afterId;
       while (out.size() < limit) {
         ps.setLong(1, cursor);
@@ -146,7 +156,7 @@ public final class ChangeLog {
   }
 
   public Optional<Change> load(ActorId actor, long seq) throws SQLException, StoreException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT encoding, body FROM change_log WHERE actor = ? AND seq = ?")) {
+    try (PreparedStatement ps = c.prepareStatement("SELECT l.encoding, l.body FROM change_log l JOIN actor a ON a.id = l.actor WHERE a.key = ? AND l.seq = ?")) {
       ps.setBytes(1, actor.toBytes());
       ps.setLong(2, seq);
       try (ResultSet rs = ps.executeQuery()) {

@@ -7,19 +7,24 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.rhizome.graph.ActorId;
 import org.rhizome.graph.Soul;
 import org.rhizome.graph.merge.FieldState;
 
 /** The materialised state: each node's fields with the clock and actor of their winning write. Confined to one connection's thread. */
 public final class FieldTable {
   private final Connection c;
+  private final Actors actors;
   private PreparedStatement select;
   private PreparedStatement upsert;
   private PreparedStatement selectNode;
 
   public FieldTable(Connection c) {
+    this(c, new Actors(c));
+  }
+
+  FieldTable(Connection c, Actors actors) {
     this.c = c;
+    this.actors = actors;
   }
 
   public Optional<FieldState> get(Soul soul, String field) throws SQLException {
@@ -29,7 +34,7 @@ public final class FieldTable {
     select.setString(1, soul.value());
     select.setString(2, field);
     try (ResultSet rs = select.executeQuery()) {
-      return rs.next() ? Optional.of(new FieldState(rs.getBytes(1), rs.getLong(2), ActorId.of(rs.getBytes(3)))) : Optional.empty();
+      return rs.next() ? Optional.of(new FieldState(rs.getBytes(1), rs.getLong(2), actors.key(rs.getLong(3)))) : Optional.empty();
     }
   }
 
@@ -42,7 +47,7 @@ public final class FieldTable {
     upsert.setString(2, field);
     upsert.setBytes(3, state.value());
     upsert.setLong(4, state.hlc());
-    upsert.setBytes(5, state.actor().toBytes());
+    upsert.setLong(5, actors.idFor(state.actor()));
     upsert.executeUpdate();
   }
 
@@ -55,7 +60,7 @@ public final class FieldTable {
     Map<String, FieldState> out = new LinkedHashMap<>();
     try (ResultSet rs = selectNode.executeQuery()) {
       while (rs.next()) {
-        out.put(rs.getString(1), new FieldState(rs.getBytes(2), rs.getLong(3), ActorId.of(rs.getBytes(4))));
+        out.put(rs.getString(1), new FieldState(rs.getBytes(2), rs.getLong(3), actors.key(rs.getLong(4))));
       }
     }
     return out;

@@ -40,6 +40,7 @@ public final class GraphStore implements AutoCloseable {
   /** State confined to the writer thread. */
   static final class Writer {
     final Connection connection;
+    final Actors actors;
     final ChangeLog log;
     final FieldTable fields;
     final NoteIndex index;
@@ -47,8 +48,9 @@ public final class GraphStore implements AutoCloseable {
 
     Writer(Connection connection, WorkspaceId workspace, MarkdownParser parser) throws SQLException {
       this.connection = connection;
-      this.log = new ChangeLog(connection);
-      this.fields = new FieldTable(connection);
+      this.actors = new Actors(connection);
+      this.log = new ChangeLog(connection, actors);
+      this.fields = new FieldTable(connection, actors);
       this.index = new NoteIndex(connection, parser);
       this.applier = new ChangeApplier(workspace, log, fields);
     }
@@ -154,6 +156,9 @@ public final class GraphStore implements AutoCloseable {
         throw err;
       }
     } finally {
+      if (!committed) {
+        writer.actors.forget();
+      }
       rollback(c, committed);
     }
   }

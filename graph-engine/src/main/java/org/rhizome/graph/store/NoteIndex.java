@@ -26,12 +26,14 @@ import org.rhizome.graph.note.NoteKeys;
  * as the change that caused it. Confined to the writer thread.
  */
 final class NoteIndex {
-  private static final int MAX_CONTEXT = 300;
+  /** Characters of context kept on each side of a link (a whole paragraph is one line in Markdown). */
+  private static final int CONTEXT_RADIUS = 60;
 
   private final Connection c;
   private final MarkdownParser parser;
   private final PreparedStatement selectId;
   private final PreparedStatement insertNote;
+  private final PreparedStatement lastId;
   private final PreparedStatement updateNote;
   private final PreparedStatement deleteNote;
   private final PreparedStatement insertLink;
@@ -45,8 +47,8 @@ final class NoteIndex {
     this.c = c;
     this.parser = parser;
     selectId = c.prepareStatement("SELECT id FROM note WHERE soul = ?");
-    insertNote = c.prepareStatement("INSERT INTO note(soul, title, title_key, created, modified, deleted) VALUES (?,?,?,?,?,?)"
-        + " RETURNING id");
+    insertNote = c.prepareStatement("INSERT INTO note(soul, title, title_key, created, modified, deleted) VALUES (?,?,?,?,?,?)");
+    lastId = c.prepareStatement("SELECT last_insert_rowid()");
     updateNote = c.prepareStatement("UPDATE note SET title = ?, title_key = ?, created = ?, modified = ?, deleted = ? WHERE id = ?");
     deleteNote = c.prepareStatement("DELETE FROM note WHERE id = ?");
     insertLink = c.prepareStatement("INSERT INTO link(src, ord, target_key, target, heading, alias, embed, line, context)"
@@ -96,7 +98,8 @@ final class NoteIndex {
     if (existing == null) {
       insertNote.setString(1, soul.value());
       bindNote(insertNote, 2, title, created, modified, deleted);
-      try (ResultSet rs = insertNote.executeQuery()) {
+      insertNote.executeUpdate();
+      try (ResultSet rs = lastId.executeQuery()) {
         rs.next();
         id = rs.getLong(1);
       }
@@ -136,8 +139,7 @@ final class NoteIndex {
       insertLink.setString(6, link.alias());
       insertLink.setInt(7, link.embed() ? 1 : 0);
       insertLink.setInt(8, link.line());
-      String context = link.lineText();
-      insertLink.setString(9, context.length() > MAX_CONTEXT ? context.substring(0, MAX_CONTEXT) : context);
+      insertLink.setString(9, contextAround(body, link.start(), link.end()));
       insertLink.addBatch();
     }
     if (ord > 0) {
@@ -181,6 +183,36 @@ final class NoteIndex {
     insertFts.setString(2, title);
     insertFts.setString(3, body);
     insertFts.executeUpdate();
+  }
+
+  /**
+   * The link's line, cut to about {@value #CONTEXT_RADIUS} characters on each side of the link at
+   * word boundaries, with "…" where it was cut: what a backlinks pane shows.
+   */
+  static String contextAround(String body, int start, int end) {
+    int lineStart = body.lastIndexOf('\n', start - 1) + 1;
+    int lineEnd = body.indexOf('\n', end);
+    if (lineEnd < 0) {
+      lineEnd = body.length();
+    }
+    int from = Math.max(lineStart, start - CONTEXT_RADIUS);
+    if (from > lineStart) {
+      int space = body.indexOf(' ', from);
+      from = space >= 0 && space < start ? space + 1 : from;
+    }
+    int to = Math.min(lineEnd, end + CONTEXT_RADIUS);
+    if (to < lineEnd) {
+      int space = body.lastIndexOf(' ', to);
+      to = space >= end ? space : to;
+    }
+    if (from > lineStart && Character.isLowSurrogate(body.charAt(from))) {
+      from++;
+    }
+    if (to < lineEnd && to > 0 && Character.isHighSurrogate(body.charAt(to - 1))) {
+      to--;
+    }
+    String text = body.substring(from, to).strip();
+    return (from > lineStart ? "…" : "") + text + (to < lineEnd ? "…" : "");
   }
 
   private void purge(long id) throws SQLException {

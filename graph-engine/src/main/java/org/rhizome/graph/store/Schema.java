@@ -28,12 +28,14 @@ final class Schema {
   private static void createVersion1(Statement s) throws SQLException {
     // The truth: the append-only change log, and the materialised fields it produces.
     s.execute("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID");
-    s.execute("CREATE TABLE change_log(id INTEGER PRIMARY KEY, actor BLOB NOT NULL, seq INTEGER NOT NULL,"
+    // Actors are named by a small local number in the other tables; their keys are stored once here,
+    // with each actor's head (last seq and its hash): the version vector.
+    s.execute("CREATE TABLE actor(id INTEGER PRIMARY KEY, key BLOB NOT NULL UNIQUE, seq INTEGER NOT NULL, head BLOB NOT NULL)");
+    s.execute("CREATE TABLE change_log(id INTEGER PRIMARY KEY, actor INTEGER NOT NULL, seq INTEGER NOT NULL,"
         + " hash BLOB NOT NULL, hlc INTEGER NOT NULL, encoding INTEGER NOT NULL, body BLOB NOT NULL,"
         + " UNIQUE(actor, seq))");
-    s.execute("CREATE TABLE actor_head(actor BLOB PRIMARY KEY, seq INTEGER NOT NULL, hash BLOB NOT NULL) WITHOUT ROWID");
     s.execute("CREATE TABLE field(soul TEXT NOT NULL, name TEXT NOT NULL, value BLOB NOT NULL,"
-        + " hlc INTEGER NOT NULL, actor BLOB NOT NULL, PRIMARY KEY(soul, name)) WITHOUT ROWID");
+        + " hlc INTEGER NOT NULL, actor INTEGER NOT NULL, PRIMARY KEY(soul, name)) WITHOUT ROWID");
     // Derived from the fields (rebuildable): notes, their links, tags, aliases, headings, full text.
     s.execute("CREATE TABLE note(id INTEGER PRIMARY KEY, soul TEXT NOT NULL UNIQUE, title TEXT NOT NULL,"
         + " title_key TEXT NOT NULL, created INTEGER NOT NULL, modified INTEGER NOT NULL, deleted INTEGER NOT NULL)");

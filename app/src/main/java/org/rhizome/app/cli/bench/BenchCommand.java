@@ -1,0 +1,8 @@
+package org.rhizome.app.cli.bench;
+
+import picocli.CommandLine.Command;
+
+/** {@code rhizome bench …}: benchmarks that print their figures as JSON. */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure Rhizome's speed (prints JSON).",
+    subcommands = {EngineBenchCommand.class})
+public final class BenchCommand {}
