@@ -1,0 +1,36 @@
+package org.rhizome.app;
+
+import java.io.IOException;
+import javafx.application.Application;
+import org.rhizome.graph.Workspace;
+import org.rhizome.graph.store.StoreException;
+import org.rhizome.ui.RhizomeApp;
+import org.rhizome.ui.WorkspaceHandoff;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the desktop window on a data directory's default workspace and returns when the window
+ * closes. The workspace is opened here, before JavaFX starts, so a corrupt or newer database is
+ * reported like any CLI error; it is closed after the FX toolkit exits.
+ */
+public final class GuiLauncher {
+  private GuiLauncher() {}
+
+  /**
+   * Blocks the calling thread (not the FX thread) until the window closes.
+   *
+   * @throws GuiUnavailableException if JavaFX cannot start (for example, no display)
+   */
+  public static void run(DataDirectory data) throws IOException, StoreException, GuiUnavailableException {
+    try (Workspace workspace = data.openDefaultWorkspace()) {
+      WorkspaceHandoff.offer(workspace);
+      try {
+        Application.launch(RhizomeApp.class);
+      } catch (RuntimeException e) {
+        LoggerFactory.getLogger(GuiLauncher.class).info("JavaFX could not start", e);
+        throw new GuiUnavailableException("Cannot open the window (" + e.getMessage()
+            + "). Without a display, use a command: rhizome -h", e);
+      }
+    }
+  }
+}

@@ -1,0 +1,10 @@
+package org.rhizome.app;
+
+/** JavaFX could not start: no display, or a missing native library. */
+public final class GuiUnavailableException extends Exception {
+  private static final long serialVersionUID = 1L;
+
+  public GuiUnavailableException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

@@ -1,0 +1,18 @@
+package org.rhizome.app;
+
+import org.rhizome.app.cli.CliEnvironment;
+import org.rhizome.app.cli.RhizomeCli;
+
+/**
+ * The entry point of {@code rhizome.jar}: with no command it opens the GUI on the data directory,
+ * otherwise it runs the command line. Deliberately not a JavaFX {@code Application} so that the
+ * jar runs from a plain class path (see {@link GuiLauncher}).
+ */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    int exitCode = RhizomeCli.newCommandLine(CliEnvironment.system()).execute(args);
+    System.exit(exitCode);
+  }
+}

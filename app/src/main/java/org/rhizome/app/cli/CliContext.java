@@ -1,0 +1,84 @@
+package org.rhizome.app.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import org.rhizome.app.DataDirectory;
+import org.rhizome.graph.Workspace;
+import org.rhizome.graph.note.NoSuchNoteException;
+import org.rhizome.graph.query.NoteRef;
+import org.rhizome.graph.store.StoreException;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * What every workspace command shares (a picocli mixin): {@code --json}, the data directory given to
+ * the root command, opening the workspace, resolving a note argument, and printing.
+ */
+public final class CliContext {
+  @Spec(Spec.Target.MIXEE)
+  private CommandSpec command;
+
+  @Option(names = "--json", description = "Print exactly one JSON document instead of text.")
+  private boolean json;
+
+  public boolean isJson() {
+    return json;
+  }
+
+  public PrintWriter out() {
+    return command.commandLine().getOut();
+  }
+
+  /** True when stdout is a terminal, so text may carry ANSI bold. */
+  public boolean isTerminal() {
+    return root().environment().stdoutIsTerminal();
+  }
+
+  public InputStream stdin() {
+    return root().environment().stdin();
+  }
+
+  public DataDirectory dataDirectory() {
+    return root().dataDirectory();
+  }
+
+  /** Opens the default workspace of the data directory, creating it (and the device key) on first use. */
+  public Workspace openWorkspace() throws IOException, StoreException {
+    DataDirectory data = dataDirectory();
+    Workspace workspace = data.openDefaultWorkspace();
+    LoggerFactory.getLogger(CliContext.class).info("{}: opened {}", command.qualifiedName(), workspace.file());
+    return workspace;
+  }
+
+  /** The live note named by {@code target}: its id, title or an alias, as a wikilink resolves it. */
+  public static NoteRef resolve(Workspace workspace, String target) throws StoreException, NoSuchNoteException {
+    return workspace.resolve(target).orElseThrow(() ->
+        new NoSuchNoteException("No note has the id, title or alias \"" + target + "\"."));
+  }
+
+  /** Prints {@code document} as JSON, followed by a newline. */
+  public void printJson(Object document) throws JsonProcessingException {
+    out().println(JsonOutput.write(document));
+    out().flush();
+  }
+
+  /**
+   * Checks a {@code --limit}-style option.
+   *
+   * @throws ParameterException (a usage error, exit code 2) unless {@code value} is at least 1
+   */
+  public void requirePositive(String option, int value) {
+    if (value < 1) {
+      throw new ParameterException(command.commandLine(), option + " must be at least 1, not " + value + ".");
+    }
+  }
+
+  private RhizomeCommand root() {
+    return (RhizomeCommand) command.root().userObject();
+  }
+}

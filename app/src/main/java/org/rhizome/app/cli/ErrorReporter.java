@@ -1,0 +1,57 @@
+package org.rhizome.app.cli;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import org.rhizome.app.Logging;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns a command's failure into one plain line on stderr and an exit code ({@link ExitCodes}).
+ * The stack trace goes to the log file only: people see a sentence, never a trace.
+ */
+final class ErrorReporter implements IExecutionExceptionHandler {
+
+  @Override
+  public int handleExecutionException(Exception failure, CommandLine command, ParseResult parseResult) {
+    Logger log = LoggerFactory.getLogger(ErrorReporter.class);
+    String commandName = command.getCommandSpec().qualifiedName();
+    if (ExitCodes.isExpected(failure)) {
+      log.info(Logging.shownToUser(), "{} failed: {}", commandName, failure.getMessage(), failure);
+      command.getErr().println("rhizome: " + describe(failure));
+    } else {
+      log.error(Logging.shownToUser(), "{} failed with an internal error", commandName, failure);
+      command.getErr().println("rhizome: internal error: " + failure
+          + (Logging.currentFile() == null ? "" : " (details in " + Logging.currentFile() + ")"));
+    }
+    command.getErr().flush();
+    return ExitCodes.of(failure);
+  }
+
+  /** A one-line sentence for an expected failure. */
+  static String describe(Throwable failure) {
+    if (failure instanceof IOException io) {
+      return describe(io);
+    }
+    String message = failure.getMessage();
+    return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
+  }
+
+  private static String describe(IOException e) {
+    if (e instanceof NoSuchFileException nsf) {
+      return "no such file: " + nsf.getFile();
+    }
+    if (e instanceof AccessDeniedException ade) {
+      return "permission denied: " + ade.getFile();
+    }
+    if (e instanceof FileSystemException fse) {
+      return "cannot use " + fse.getFile() + (fse.getReason() == null ? "" : ": " + fse.getReason());
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+}

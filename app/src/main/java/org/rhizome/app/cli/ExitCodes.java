@@ -1,0 +1,58 @@
+package org.rhizome.app.cli;
+
+import java.io.IOException;
+import org.rhizome.app.GuiUnavailableException;
+import org.rhizome.graph.note.NoSuchNoteException;
+import org.rhizome.graph.note.NoteException;
+import org.rhizome.graph.store.StoreException;
+import picocli.CommandLine.IExitCodeExceptionMapper;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * The exit codes scripts can rely on, and the mapping from exceptions to them.
+ *
+ * <table>
+ *   <caption>exit codes</caption>
+ *   <tr><td>0</td><td>success</td></tr>
+ *   <tr><td>1</td><td>internal error (a bug; details in the log), or the window could not open</td></tr>
+ *   <tr><td>2</td><td>usage: unknown command or option, missing argument</td></tr>
+ *   <tr><td>3</td><td>not found: no note has that id, title or alias</td></tr>
+ *   <tr><td>4</td><td>invalid input: bad or taken title, unreadable body file</td></tr>
+ *   <tr><td>5</td><td>storage: corrupt, newer or foreign database, unreadable device key, disk full</td></tr>
+ * </table>
+ */
+public final class ExitCodes implements IExitCodeExceptionMapper {
+  public static final int OK = 0;
+  public static final int SOFTWARE = 1;
+  public static final int USAGE = 2;
+  public static final int NOT_FOUND = 3;
+  public static final int INVALID_INPUT = 4;
+  public static final int STORAGE = 5;
+
+  @Override
+  public int getExitCode(Throwable exception) {
+    return of(exception);
+  }
+
+  /** The exit code for a failure (thrown by a command or by parsing). */
+  public static int of(Throwable exception) {
+    if (exception instanceof ParameterException) {
+      return USAGE;
+    }
+    if (exception instanceof NoSuchNoteException) {
+      return NOT_FOUND;
+    }
+    if (exception instanceof NoteException || exception instanceof InvalidInputException) {
+      return INVALID_INPUT;
+    }
+    if (exception instanceof StoreException || exception instanceof IOException) {
+      return STORAGE;
+    }
+    return SOFTWARE;
+  }
+
+  /** True for failures people cause or can fix (a one-line message); false for bugs. */
+  static boolean isExpected(Throwable exception) {
+    return of(exception) != SOFTWARE || exception instanceof GuiUnavailableException;
+  }
+}

@@ -1,0 +1,10 @@
+package org.rhizome.app.cli;
+
+/** A command's input cannot be used (for example an unreadable {@code --body-file}); exit code 4. */
+public final class InvalidInputException extends Exception {
+  private static final long serialVersionUID = 1L;
+
+  public InvalidInputException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

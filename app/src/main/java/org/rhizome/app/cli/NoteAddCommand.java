@@ -1,0 +1,39 @@
+package org.rhizome.app.cli;
+
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import org.rhizome.graph.Soul;
+import org.rhizome.graph.Workspace;
+import org.rhizome.graph.query.NoteRef;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code rhizome note add --title T [--body B | --body-file F]}: prints the new note's id. */
+@Command(name = "add", description = "Create a note and print its id.")
+final class NoteAddCommand implements Callable<Integer> {
+  @Mixin
+  private CliContext cli;
+
+  @Option(names = "--title", required = true, paramLabel = "TITLE", description = "The title (unique, case-insensitively).")
+  private String title;
+
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
+  private @Nullable BodyOptions body;
+
+  @Override
+  public Integer call() throws Exception {
+    String text = body == null ? "" : body.read(cli.stdin());
+    try (Workspace workspace = cli.openWorkspace()) {
+      Soul soul = workspace.createNote(title, text);
+      NoteRef note = CliContext.resolve(workspace, soul.value());
+      if (cli.isJson()) {
+        cli.printJson(NoteJson.Name.of(note));
+      } else {
+        cli.out().println(soul.value());
+      }
+    }
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,20 @@
+package org.rhizome.app.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code rhizome note …}: the note commands. A note is named by its id, title or an alias. */
+@Command(name = "note", description = "Add, show, list, edit, rename and delete notes.",
+    subcommands = {NoteAddCommand.class, NoteShowCommand.class, NoteListCommand.class, NoteEditCommand.class,
+        NoteRenameCommand.class, NoteDeleteCommand.class})
+public final class NoteCommand implements Runnable {
+  @Spec
+  private CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new ParameterException(spec.commandLine(), "Missing a note command: add, show, list, edit, rename or delete.");
+  }
+}

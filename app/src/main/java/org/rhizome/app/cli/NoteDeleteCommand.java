@@ -1,0 +1,32 @@
+package org.rhizome.app.cli;
+
+import java.util.concurrent.Callable;
+import org.rhizome.graph.Workspace;
+import org.rhizome.graph.query.NoteRef;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code rhizome note delete T}: deletes a note (its history stays in the change log). */
+@Command(name = "delete", description = "Delete a note. Links to it become unresolved.")
+final class NoteDeleteCommand implements Callable<Integer> {
+  @Mixin
+  private CliContext cli;
+
+  @Parameters(paramLabel = "NOTE", description = "The note's id, title or alias.")
+  private String target;
+
+  @Override
+  public Integer call() throws Exception {
+    try (Workspace workspace = cli.openWorkspace()) {
+      NoteRef note = CliContext.resolve(workspace, target);
+      workspace.deleteNote(note.soul());
+      if (cli.isJson()) {
+        cli.printJson(NoteJson.Name.of(note));
+      } else {
+        cli.out().println("Deleted \"" + note.title() + "\" (" + note.soul() + ").");
+      }
+    }
+    return ExitCodes.OK;
+  }
+}

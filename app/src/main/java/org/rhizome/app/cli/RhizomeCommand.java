@@ -1,0 +1,62 @@
+package org.rhizome.app.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import org.rhizome.app.DataDirectory;
+import org.rhizome.app.GuiLauncher;
+import org.rhizome.app.cli.bench.BenchCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * {@code rhizome}: with no command, opens the desktop window on the data directory; otherwise runs
+ * one of the subcommands. {@code --data} may be given before or after the command.
+ */
+@Command(name = "rhizome", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class, usageHelpAutoWidth = true,
+    description = {"Rhizome, a local-first knowledge base.",
+        "With no command, opens the desktop window. Commands that print data take --json."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:success", "1:internal error (see the log), or the window could not open",
+        "2:usage error", "3:no such note", "4:invalid input (bad or taken title, unreadable file)",
+        "5:storage error (corrupt or newer database, disk full)"},
+    subcommands = {
+        NoteCommand.class,
+        SearchCommand.class,
+        BacklinksCommand.class,
+        LinksCommand.class,
+        UnresolvedCommand.class,
+        TagsCommand.class,
+        StatusCommand.class,
+        BenchCommand.class,
+        // P2P: the sync engineer registers org.rhizome.app.cli.p2p.P2pCommand.class here.
+    })
+public final class RhizomeCommand implements Callable<Integer> {
+  private final CliEnvironment environment;
+
+  @Option(names = "--data", paramLabel = "DIR", scope = ScopeType.INHERIT,
+      description = "The data directory (default: $RHIZOME_DATA, else the OS data directory).")
+  private @Nullable Path data;
+
+  public RhizomeCommand(CliEnvironment environment) {
+    this.environment = environment;
+  }
+
+  public CliEnvironment environment() {
+    return environment;
+  }
+
+  /** The data directory this invocation uses: {@code --data}, {@code RHIZOME_DATA} or the OS default. */
+  public DataDirectory dataDirectory() {
+    return DataDirectory.resolve(data, environment.variables(), environment.osName(), environment.userHome());
+  }
+
+  /** No command: the desktop window, until it is closed. */
+  @Override
+  public Integer call() throws Exception {
+    GuiLauncher.run(dataDirectory());
+    return ExitCodes.OK;
+  }
+}

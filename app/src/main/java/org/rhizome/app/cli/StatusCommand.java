@@ -1,0 +1,60 @@
+package org.rhizome.app.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.rhizome.graph.Workspace;
+import org.rhizome.graph.WorkspaceStatus;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * {@code rhizome status}: which workspace and device, how much is stored, the version vector, and a
+ * digest of the graph that is equal on two replicas exactly when their graphs are equal.
+ */
+@Command(name = "status", description = {"Workspace id, device (actor) id, counts, version vector and state digest.",
+    "Two replicas hold the same graph exactly when their digests are equal."})
+final class StatusCommand implements Callable<Integer> {
+  @Mixin
+  private CliContext cli;
+
+  /** {@code versionVector}: actor id → highest contiguous seq held from it. */
+  record Status(String workspace, String actor, long notes, long changes, Map<String, Long> versionVector,
+                String digest, String dataDirectory, String database) {}
+
+  @Override
+  public Integer call() throws Exception {
+    WorkspaceStatus s;
+    String database;
+    try (Workspace workspace = cli.openWorkspace()) {
+      s = workspace.status();
+      database = workspace.file().toString();
+    }
+    Map<String, Long> vector = new LinkedHashMap<>();
+    s.versionVector().asMap().forEach((actor, seq) -> vector.put(actor.hex(), seq));
+    Status status = new Status(s.workspace().hex(), s.actor().hex(), s.notes(), s.changes(), vector, s.digest(),
+        cli.dataDirectory().root().toString(), database);
+    if (cli.isJson()) {
+      cli.printJson(status);
+      return ExitCodes.OK;
+    }
+    TextTable table = new TextTable(false, false)
+        .row("workspace", status.workspace())
+        .row("actor", status.actor())
+        .row("notes", Long.toString(status.notes()))
+        .row("changes", Long.toString(status.changes()))
+        .row("digest", status.digest())
+        .row("data directory", status.dataDirectory())
+        .row("database", status.database());
+    String label = "version vector";
+    if (vector.isEmpty()) {
+      table.row(label, "(empty)");
+    }
+    for (Map.Entry<String, Long> entry : vector.entrySet()) {
+      table.row(label, entry.getKey() + " " + entry.getValue());
+      label = "";
+    }
+    table.print(cli.out(), "");
+    return ExitCodes.OK;
+  }
+}
