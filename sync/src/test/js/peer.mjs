@@ -56,7 +56,7 @@ node.addEventListener('peer:identify', (e) => {
     agentVersion: r.agentVersion,
     protocolVersion: r.protocolVersion,
     observedAddr: r.observedAddr?.toString() ?? null,
-    publicKey: r.publicKey ? hex(r.publicKey.raw) : null
+    publicKey: r.publicKey ? hex(r.publicKey.raw ?? r.publicKey) : null
   })
 })
 node.addEventListener('peer:discovery', (e) => {

@@ -1,0 +1,36 @@
+package org.rhizome.sync.gossip;
+
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.rhizome.sync.peer.PeerId;
+import org.rhizome.sync.transport.MuxedStream;
+
+/** What the router knows about one connected peer. Confined to the gossip thread. */
+final class GossipPeer {
+    static final int MAX_PENDING_FRAMES = 1024;
+    static final int MAX_TOPICS = 1000;
+
+    final PeerId id;
+    final Set<String> topics = new HashSet<>();
+    /** Topic → time (ms) before which we must not graft the peer again. */
+    final Map<String, Long> backoffUntil = new HashMap<>();
+    final ArrayDeque<byte[]> pending = new ArrayDeque<>();
+    @Nullable MuxedStream outbound;
+    String protocol = "";
+    boolean opening;
+    boolean supportsGossip;
+    int iwantBudget;
+
+    GossipPeer(PeerId id) {
+        this.id = id;
+    }
+
+    boolean isBackedOff(String topic, long now) {
+        Long until = backoffUntil.get(topic);
+        return until != null && until > now;
+    }
+}

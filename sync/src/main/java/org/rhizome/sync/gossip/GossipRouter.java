@@ -1,0 +1,710 @@
+package org.rhizome.sync.gossip;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.PooledByteBufAllocator;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
+import org.rhizome.sync.Libp2pException;
+import org.rhizome.sync.peer.PeerId;
+import org.rhizome.sync.peer.PrivateKey;
+import org.rhizome.sync.peer.PublicKey;
+import org.rhizome.sync.transport.LengthPrefixedFrames;
+import org.rhizome.sync.transport.MuxedStream;
+import org.rhizome.sync.transport.ProtocolRegistry;
+import org.rhizome.sync.transport.StreamHandler;
+import org.rhizome.sync.transport.StreamHandlerFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The GossipSub v1.1 router (specs/pubsub/gossipsub/gossipsub-v1.0.md, gossipsub-v1.1.md): a mesh per
+ * topic kept between D_lo and D_hi by a heartbeat, fanout for topics we publish to without joining,
+ * IHAVE/IWANT gossip from a message cache, a seen cache, GRAFT/PRUNE with backoff, StrictSign, flood
+ * publishing and an application validation hook. Peer scoring and peer exchange are not implemented
+ * (PX records in PRUNE are ignored and never sent).
+ *
+ * <p>Each peer gets one stream from us, on which we only write, and may open streams to us, from
+ * which we only read — as js-libp2p does. RPC decoding and signature checks run on the connection's
+ * event loop (they are this protocol's own work and spread over the I/O threads); all router state
+ * lives on one thread ({@code rhizome-gossip}), which also runs validators and message handlers.
+ * Time and randomness are passed in so the heartbeat logic can be driven deterministically.
+ */
+public final class GossipRouter implements PubSub {
+    private static final Logger LOG = LoggerFactory.getLogger(GossipRouter.class);
+    public static final String MESHSUB_1_1 = "/meshsub/1.1.0";
+    public static final String MESHSUB_1_0 = "/meshsub/1.0.0";
+    public static final List<String> PROTOCOLS = List.of(MESHSUB_1_1, MESHSUB_1_0);
+    public static final int MAX_PENDING_VALIDATIONS = 1024;
+    static final long UNSUBSCRIBE_BACKOFF_SECONDS = 10;
+    static final int MAX_SEEN = 500_000;
+
+    /** Opens a stream to a peer (the host's {@code openStream}). */
+    @FunctionalInterface
+    public interface StreamOpener {
+        CompletableFuture<MuxedStream> open(PeerId peer, List<String> protocols, StreamHandlerFactory factory);
+    }
+
+    private record Sub(MessageValidator validator, Consumer<GossipMessage> handler) {
+    }
+
+    private final PrivateKey key;
+    private final PeerId self;
+    private final GossipParams params;
+    private final LongSupplier clock;
+    private final Random random;
+    private final StreamOpener opener;
+    private final ScheduledExecutorService executor;
+    private final Map<PeerId, GossipPeer> peers = new HashMap<>();
+    private final Map<String, Sub> subscriptions = new HashMap<>();
+    private final Map<String, Set<GossipPeer>> mesh = new HashMap<>();
+    private final Map<String, Set<GossipPeer>> fanout = new HashMap<>();
+    private final Map<String, Long> fanoutLastPublish = new HashMap<>();
+    private final SeenCache seen;
+    private final MessageCache cache;
+    private long nextSeqno;
+    private int pendingValidations;
+    private volatile boolean closed;
+
+    public GossipRouter(PrivateKey key, GossipParams params, LongSupplier clock, Random random, StreamOpener opener) {
+        this(key, params, clock, random, opener, Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "rhizome-gossip");
+            t.setDaemon(true);
+            return t;
+        }), true);
+    }
+
+    /** For tests: state on {@code executor}; the heartbeat runs only if {@code scheduleHeartbeat}. */
+    GossipRouter(PrivateKey key, GossipParams params, LongSupplier clock, Random random, StreamOpener opener,
+            ScheduledExecutorService executor, boolean scheduleHeartbeat) {
+        this.key = key;
+        this.self = key.peerId();
+        this.params = params;
+        this.clock = clock;
+        this.random = random;
+        this.opener = opener;
+        this.executor = executor;
+        this.seen = new SeenCache(params.seenTtl().toMillis(), MAX_SEEN);
+        this.cache = new MessageCache(params.historyLength(), params.historyGossip());
+        this.nextSeqno = clock.getAsLong() * 1_000_000L;
+        if (scheduleHeartbeat) {
+            long period = params.heartbeat().toMillis();
+            executor.scheduleAtFixedRate(this::heartbeatSafely, Math.min(100, period), period, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Serves the gossipsub protocol ids on streams peers open to us. */
+    public void register(ProtocolRegistry registry) {
+        for (String p : PROTOCOLS) {
+            registry.register(p, this::inboundHandler);
+        }
+    }
+
+    // ---- host events (any thread) ----
+
+    public void onPeerConnected(PeerId peer) {
+        run(() -> peers.computeIfAbsent(peer, GossipPeer::new));
+    }
+
+    public void onPeerDisconnected(PeerId peer) {
+        run(() -> {
+            GossipPeer p = peers.remove(peer);
+            if (p != null) {
+                mesh.values().forEach(s -> s.remove(p));
+                fanout.values().forEach(s -> s.remove(p));
+            }
+        });
+    }
+
+    /** Identify told us the peer's protocols: open our stream if it speaks gossipsub. */
+    public void onPeerProtocols(PeerId peer, List<String> protocols) {
+        boolean gossip = protocols.stream().anyMatch(p -> p.startsWith("/meshsub/"));
+        if (gossip) {
+            run(() -> {
+                GossipPeer p = peers.get(peer);
+                if (p != null) {
+                    p.supportsGossip = true;
+                    ensureOutbound(p);
+                }
+            });
+        }
+    }
+
+    public void close() {
+        closed = true;
+        executor.shutdownNow();
+    }
+
+    // ---- public API ----
+
+    @Override
+    public Subscription subscribe(String topic, MessageValidator validator, Consumer<GossipMessage> handler) {
+        if (topic.isEmpty() || topic.length() > RpcCodec.MAX_TOPIC_LENGTH) {
+            throw new IllegalArgumentException("bad topic: " + topic);
+        }
+        Sub sub = new Sub(validator, handler);
+        run(() -> join(topic, sub));
+        return new Subscription() {
+            @Override
+            public String topic() {
+                return topic;
+            }
+
+            @Override
+            public void close() {
+                run(() -> leave(topic, sub));
+            }
+        };
+    }
+
+    @Override
+    public CompletableFuture<byte[]> publish(String topic, byte[] data) {
+        CompletableFuture<byte[]> result = new CompletableFuture<>();
+        if (data.length > params.maxMessageSize()) {
+            result.completeExceptionally(new IllegalArgumentException(
+                    "message of " + data.length + " bytes is over the limit of " + params.maxMessageSize()));
+            return result;
+        }
+        byte[] copy = data.clone();
+        run(() -> result.complete(publishNow(topic, copy)));
+        return result;
+    }
+
+    @Override
+    public CompletableFuture<Set<PeerId>> topicPeers(String topic) {
+        return call(() -> {
+            Set<PeerId> out = new HashSet<>();
+            for (GossipPeer p : peers.values()) {
+                if (p.topics.contains(topic)) {
+                    out.add(p.id);
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public CompletableFuture<Set<PeerId>> meshPeers(String topic) {
+        return call(() -> {
+            Set<PeerId> out = new HashSet<>();
+            for (GossipPeer p : mesh.getOrDefault(topic, Set.of())) {
+                out.add(p.id);
+            }
+            return out;
+        });
+    }
+
+    // ---- state changes (gossip thread) ----
+
+    private void join(String topic, Sub sub) {
+        boolean fresh = subscriptions.put(topic, sub) == null;
+        if (!fresh) {
+            return;
+        }
+        byte[] hello = RpcCodec.encode(new Rpc(List.of(new Rpc.SubOpts(true, topic)), List.of(), Rpc.Control.EMPTY));
+        for (GossipPeer p : peers.values()) {
+            send(p, hello);
+        }
+        Set<GossipPeer> members = fanout.remove(topic);
+        fanoutLastPublish.remove(topic);
+        Set<GossipPeer> m = members == null ? new HashSet<>() : members;
+        mesh.put(topic, m);
+        long now = clock.getAsLong();
+        for (GossipPeer p : m) {
+            sendControl(p, new Rpc.Control(List.of(), List.of(), List.of(topic), List.of()));
+        }
+        for (GossipPeer p : pick(topic, params.d() - m.size(), now, m)) {
+            m.add(p);
+            sendControl(p, new Rpc.Control(List.of(), List.of(), List.of(topic), List.of()));
+        }
+    }
+
+    private void leave(String topic, Sub sub) {
+        if (subscriptions.get(topic) != sub) {
+            return;
+        }
+        subscriptions.remove(topic);
+        byte[] bye = RpcCodec.encode(new Rpc(List.of(new Rpc.SubOpts(false, topic)), List.of(), Rpc.Control.EMPTY));
+        Set<GossipPeer> m = mesh.remove(topic);
+        long now = clock.getAsLong();
+        if (m != null) {
+            for (GossipPeer p : m) {
+                p.backoffUntil.put(topic, now + UNSUBSCRIBE_BACKOFF_SECONDS * 1000);
+                sendControl(p, new Rpc.Control(List.of(), List.of(), List.of(), List.of(new Rpc.Prune(topic, UNSUBSCRIBE_BACKOFF_SECONDS))));
+            }
+        }
+        for (GossipPeer p : peers.values()) {
+            send(p, bye);
+        }
+    }
+
+    private byte[] publishNow(String topic, byte[] data) {
+        long seqno = nextSeqno++;
+        RawMessage m = MessageSigner.sign(key, topic, data, seqno);
+        byte[] id = MessageSigner.messageId(key.publicKey(), m.seqno());
+        MessageKey k = new MessageKey(id);
+        long now = clock.getAsLong();
+        seen.add(k, now);
+        cache.put(k, m);
+        Set<GossipPeer> targets = new HashSet<>();
+        if (params.floodPublish()) {
+            for (GossipPeer p : peers.values()) {
+                if (p.topics.contains(topic)) {
+                    targets.add(p);
+                }
+            }
+        } else if (subscriptions.containsKey(topic)) {
+            targets.addAll(mesh.getOrDefault(topic, Set.of()));
+        } else {
+            Set<GossipPeer> f = fanout.computeIfAbsent(topic, t -> new HashSet<>());
+            if (f.isEmpty()) {
+                f.addAll(pick(topic, params.d(), now, Set.of()));
+            }
+            targets.addAll(f);
+            fanoutLastPublish.put(topic, now);
+        }
+        sendToAll(targets, RpcCodec.encode(Rpc.messages(List.of(m))));
+        return id;
+    }
+
+    /** Handles one decoded RPC; {@code authors[i]} is the verified key of message i, or null if it failed. */
+    private void handleRpc(GossipPeer from, Rpc rpc, @Nullable PublicKey[] authors) {
+        for (Rpc.SubOpts s : rpc.subscriptions()) {
+            if (s.subscribe()) {
+                if (from.topics.size() < GossipPeer.MAX_TOPICS) {
+                    from.topics.add(s.topic());
+                }
+            } else {
+                from.topics.remove(s.topic());
+                Set<GossipPeer> m = mesh.get(s.topic());
+                if (m != null) {
+                    m.remove(from);
+                }
+                Set<GossipPeer> f = fanout.get(s.topic());
+                if (f != null) {
+                    f.remove(from);
+                }
+            }
+        }
+        for (int i = 0; i < rpc.messages().size(); i++) {
+            RawMessage m = rpc.messages().get(i);
+            PublicKey author = authors[i];
+            if (author == null) {
+                LOG.debug("rejected invalid message from {}", from.id);
+                continue;
+            }
+            handleMessage(from, m, author);
+        }
+        if (!rpc.control().isEmpty()) {
+            handleControl(from, rpc.control());
+        }
+    }
+
+    private void handleMessage(GossipPeer from, RawMessage m, PublicKey author) {
+        byte[] seqnoBytes = m.seqno();
+        if (seqnoBytes == null) {
+            return;
+        }
+        byte[] id = MessageSigner.messageId(author, seqnoBytes);
+        MessageKey k = new MessageKey(id);
+        if (!seen.add(k, clock.getAsLong())) {
+            return;
+        }
+        PeerId authorId = author.toPeerId();
+        if (authorId.equals(self)) {
+            return;
+        }
+        Sub sub = subscriptions.get(m.topic());
+        if (sub == null) {
+            cache.put(k, m);
+            return;
+        }
+        byte[] data = m.data() == null ? new byte[0] : m.data();
+        if (data.length > params.maxMessageSize()) {
+            LOG.debug("rejected {}-byte message from {}", data.length, from.id);
+            return;
+        }
+        GossipMessage message = new GossipMessage(m.topic(), data, authorId, from.id, ByteBuffer.wrap(seqnoBytes).getLong(), id);
+        if (pendingValidations >= MAX_PENDING_VALIDATIONS) {
+            LOG.debug("validation queue full; ignoring {}", message);
+            return;
+        }
+        CompletableFuture<ValidationResult> verdict;
+        try {
+            verdict = sub.validator().validate(message).toCompletableFuture();
+        } catch (RuntimeException e) {
+            LOG.warn("validator for {} failed", m.topic(), e);
+            return;
+        }
+        if (verdict.isDone()) {
+            afterValidation(from, k, m, message, sub, verdict.getNow(ValidationResult.IGNORE));
+            return;
+        }
+        pendingValidations++;
+        verdict.whenComplete((r, e) -> run(() -> {
+            pendingValidations--;
+            if (e != null) {
+                LOG.warn("validator for {} failed", m.topic(), e);
+                return;
+            }
+            afterValidation(from, k, m, message, sub, r);
+        }));
+    }
+
+    private void afterValidation(GossipPeer from, MessageKey k, RawMessage m, GossipMessage message, Sub sub, ValidationResult r) {
+        switch (r) {
+            case ACCEPT -> {
+                cache.put(k, m);
+                try {
+                    sub.handler().accept(message);
+                } catch (RuntimeException e) {
+                    LOG.warn("message handler for {} failed", m.topic(), e);
+                }
+                Set<GossipPeer> targets = new HashSet<>(mesh.getOrDefault(m.topic(), Set.of()));
+                targets.remove(from);
+                targets.removeIf(p -> p.id.equals(message.author()));
+                sendToAll(targets, RpcCodec.encode(Rpc.messages(List.of(m))));
+            }
+            case IGNORE -> LOG.trace("ignored {}", message);
+            case REJECT -> LOG.debug("application rejected {} from {}", message, from.id);
+        }
+    }
+
+    private void handleControl(GossipPeer from, Rpc.Control c) {
+        long now = clock.getAsLong();
+        List<Rpc.Prune> prunes = new ArrayList<>();
+        for (String topic : c.graft()) {
+            Set<GossipPeer> m = mesh.get(topic);
+            if (m == null) {
+                prunes.add(new Rpc.Prune(topic, 0));
+            } else if (from.isBackedOff(topic, now)) {
+                prunes.add(new Rpc.Prune(topic, params.pruneBackoff().toSeconds()));
+                from.backoffUntil.put(topic, now + params.pruneBackoff().toMillis());
+            } else {
+                m.add(from);
+            }
+        }
+        for (Rpc.Prune p : c.prune()) {
+            Set<GossipPeer> m = mesh.get(p.topic());
+            if (m != null) {
+                m.remove(from);
+            }
+            long backoff = p.backoffSeconds() > 0 ? p.backoffSeconds() * 1000 : params.pruneBackoff().toMillis();
+            from.backoffUntil.put(p.topic(), now + Math.min(backoff, 3_600_000L));
+        }
+        List<byte[]> iwant = new ArrayList<>();
+        for (Rpc.IHave ih : c.ihave()) {
+            if (!subscriptions.containsKey(ih.topic())) {
+                continue;
+            }
+            for (byte[] id : ih.messageIds()) {
+                if (from.iwantBudget <= 0) {
+                    break;
+                }
+                if (!seen.contains(new MessageKey(id))) {
+                    from.iwantBudget--;
+                    iwant.add(id);
+                }
+            }
+        }
+        List<RawMessage> served = new ArrayList<>();
+        for (byte[] id : c.iwant()) {
+            RawMessage m = cache.serve(new MessageKey(id), from.id);
+            if (m != null) {
+                served.add(m);
+            }
+        }
+        if (!prunes.isEmpty() || !iwant.isEmpty()) {
+            sendControl(from, new Rpc.Control(List.of(), iwant, List.of(), prunes));
+        }
+        if (!served.isEmpty()) {
+            send(from, RpcCodec.encode(Rpc.messages(served)));
+        }
+    }
+
+    // ---- heartbeat ----
+
+    private void heartbeatSafely() {
+        try {
+            heartbeat();
+        } catch (RuntimeException e) {
+            LOG.error("gossip heartbeat failed", e);
+        }
+    }
+
+    /** One heartbeat: mesh upkeep, fanout upkeep, gossip, cache shift. */
+    void heartbeat() {
+        long now = clock.getAsLong();
+        Map<GossipPeer, Rpc.Control> control = new LinkedHashMap<>();
+        for (GossipPeer p : peers.values()) {
+            p.iwantBudget = params.maxIhaveLength();
+        }
+        for (Map.Entry<String, Set<GossipPeer>> e : mesh.entrySet()) {
+            String topic = e.getKey();
+            Set<GossipPeer> m = e.getValue();
+            m.removeIf(p -> !peers.containsKey(p.id) || !p.topics.contains(topic));
+            if (m.size() < params.dLow()) {
+                for (GossipPeer p : pick(topic, params.d() - m.size(), now, m)) {
+                    m.add(p);
+                    control.merge(p, new Rpc.Control(List.of(), List.of(), List.of(topic), List.of()), GossipRouter::merge);
+                }
+            } else if (m.size() > params.dHigh()) {
+                List<GossipPeer> shuffled = new ArrayList<>(m);
+                Collections.shuffle(shuffled, random);
+                for (GossipPeer p : shuffled.subList(params.d(), shuffled.size())) {
+                    m.remove(p);
+                    p.backoffUntil.put(topic, now + params.pruneBackoff().toMillis());
+                    control.merge(p, new Rpc.Control(List.of(), List.of(), List.of(),
+                            List.of(new Rpc.Prune(topic, params.pruneBackoff().toSeconds()))), GossipRouter::merge);
+                }
+            }
+        }
+        fanout.entrySet().removeIf(e -> now - fanoutLastPublish.getOrDefault(e.getKey(), 0L) > params.fanoutTtl().toMillis());
+        for (Map.Entry<String, Set<GossipPeer>> e : fanout.entrySet()) {
+            Set<GossipPeer> f = e.getValue();
+            f.removeIf(p -> !peers.containsKey(p.id) || !p.topics.contains(e.getKey()));
+            if (f.size() < params.d()) {
+                f.addAll(pick(e.getKey(), params.d() - f.size(), now, f));
+            }
+        }
+        fanoutLastPublish.keySet().retainAll(fanout.keySet());
+        emitGossip(mesh, control);
+        emitGossip(fanout, control);
+        for (Map.Entry<GossipPeer, Rpc.Control> e : control.entrySet()) {
+            sendControl(e.getKey(), e.getValue());
+        }
+        cache.shift();
+        seen.expire(now);
+        for (GossipPeer p : peers.values()) {
+            p.backoffUntil.values().removeIf(until -> until <= now);
+        }
+    }
+
+    private void emitGossip(Map<String, Set<GossipPeer>> groups, Map<GossipPeer, Rpc.Control> control) {
+        for (Map.Entry<String, Set<GossipPeer>> e : groups.entrySet()) {
+            String topic = e.getKey();
+            List<byte[]> ids = cache.gossipIds(topic);
+            if (ids.isEmpty()) {
+                continue;
+            }
+            if (ids.size() > params.maxIhaveLength()) {
+                Collections.shuffle(ids, random);
+                ids = ids.subList(0, params.maxIhaveLength());
+            }
+            List<GossipPeer> candidates = new ArrayList<>();
+            for (GossipPeer p : peers.values()) {
+                if (p.topics.contains(topic) && !e.getValue().contains(p) && p.outbound != null) {
+                    candidates.add(p);
+                }
+            }
+            int n = Math.max(params.dLazy(), (int) (params.gossipFactor() * candidates.size()));
+            Collections.shuffle(candidates, random);
+            for (GossipPeer p : candidates.subList(0, Math.min(n, candidates.size()))) {
+                control.merge(p, new Rpc.Control(List.of(new Rpc.IHave(topic, ids)), List.of(), List.of(), List.of()), GossipRouter::merge);
+            }
+        }
+    }
+
+    private static Rpc.Control merge(Rpc.Control a, Rpc.Control b) {
+        return new Rpc.Control(concat(a.ihave(), b.ihave()), concat(a.iwant(), b.iwant()), concat(a.graft(), b.graft()),
+                concat(a.prune(), b.prune()));
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    /** Up to {@code n} random peers subscribed to {@code topic}, reachable, not backed off, not in {@code exclude}. */
+    private List<GossipPeer> pick(String topic, int n, long now, Set<GossipPeer> exclude) {
+        if (n <= 0) {
+            return List.of();
+        }
+        List<GossipPeer> candidates = new ArrayList<>();
+        for (GossipPeer p : peers.values()) {
+            if (p.topics.contains(topic) && !exclude.contains(p) && !p.isBackedOff(topic, now) && (p.outbound != null || p.opening)) {
+                candidates.add(p);
+            }
+        }
+        Collections.shuffle(candidates, random);
+        return candidates.subList(0, Math.min(n, candidates.size()));
+    }
+
+    // ---- streams ----
+
+    private void ensureOutbound(GossipPeer p) {
+        if (p.outbound != null || p.opening || closed) {
+            return;
+        }
+        p.opening = true;
+        opener.open(p.id, PROTOCOLS, stream -> new StreamHandler() {
+            @Override
+            public void onData(MuxedStream s, ByteBuf data) {
+                // Our stream is write-only; the remote answers on the stream it opens to us.
+            }
+
+            @Override
+            public void onReset(MuxedStream s) {
+                run(() -> {
+                    if (p.outbound == s) {
+                        p.outbound = null;
+                        mesh.values().forEach(set -> set.remove(p));
+                    }
+                });
+            }
+        }).whenComplete((s, e) -> run(() -> {
+            p.opening = false;
+            if (e != null) {
+                LOG.debug("cannot open gossip stream to {}: {}", p.id, e.toString());
+                p.pending.clear();
+                return;
+            }
+            if (peers.get(p.id) != p) {
+                s.reset();
+                return;
+            }
+            p.outbound = s;
+            p.protocol = s.protocol();
+            if (!subscriptions.isEmpty()) {
+                List<Rpc.SubOpts> subs = new ArrayList<>();
+                for (String t : subscriptions.keySet()) {
+                    subs.add(new Rpc.SubOpts(true, t));
+                }
+                write(p, RpcCodec.encode(new Rpc(subs, List.of(), Rpc.Control.EMPTY)));
+            }
+            while (!p.pending.isEmpty()) {
+                write(p, p.pending.poll());
+            }
+        }));
+    }
+
+    private StreamHandler inboundHandler(MuxedStream stream) {
+        PeerId peer = stream.remotePeer();
+        run(() -> {
+            GossipPeer p = peers.computeIfAbsent(peer, GossipPeer::new);
+            p.supportsGossip = true;
+            ensureOutbound(p);
+        });
+        LengthPrefixedFrames frames = new LengthPrefixedFrames(PooledByteBufAllocator.DEFAULT, params.maxRpcSize());
+        return new StreamHandler() {
+            @Override
+            public void onData(MuxedStream s, ByteBuf data) {
+                try {
+                    frames.add(data, frame -> receiveFrame(peer, frame));
+                } catch (Libp2pException e) {
+                    LOG.info("closing gossip stream from {}: {}", peer, e.getMessage());
+                    s.reset();
+                }
+            }
+
+            @Override
+            public void onRemoteClose(MuxedStream s) {
+                frames.release();
+                s.closeWrite();
+            }
+
+            @Override
+            public void onReset(MuxedStream s) {
+                frames.release();
+            }
+        };
+    }
+
+    /** On the event loop: decode, verify signatures, then hand over to the gossip thread. */
+    private void receiveFrame(PeerId peer, ByteBuf frame) {
+        Rpc rpc = RpcCodec.decode(ByteBufUtil.getBytes(frame));
+        PublicKey[] authors = new PublicKey[rpc.messages().size()];
+        for (int i = 0; i < authors.length; i++) {
+            try {
+                authors[i] = MessageSigner.verify(rpc.messages().get(i));
+            } catch (InvalidMessageException e) {
+                LOG.debug("invalid message from {}: {}", peer, e.getMessage());
+            }
+        }
+        run(() -> {
+            GossipPeer p = peers.get(peer);
+            if (p != null) {
+                handleRpc(p, rpc, authors);
+            }
+        });
+    }
+
+    private void sendControl(GossipPeer p, Rpc.Control c) {
+        send(p, RpcCodec.encode(Rpc.control(c)));
+    }
+
+    private void sendToAll(Set<GossipPeer> targets, byte[] rpc) {
+        for (GossipPeer p : targets) {
+            send(p, rpc);
+        }
+    }
+
+    private void send(GossipPeer p, byte[] rpc) {
+        if (p.outbound != null) {
+            write(p, rpc);
+        } else if (p.opening || p.supportsGossip) {
+            if (p.pending.size() >= GossipPeer.MAX_PENDING_FRAMES) {
+                p.pending.poll();
+            }
+            p.pending.add(rpc);
+            ensureOutbound(p);
+        }
+    }
+
+    private void write(GossipPeer p, byte[] rpc) {
+        MuxedStream s = p.outbound;
+        if (s == null) {
+            return;
+        }
+        if (s.queuedBytes() > params.maxQueuedBytesPerPeer()) {
+            LOG.debug("dropping RPC to slow peer {}", p.id);
+            return;
+        }
+        s.write(LengthPrefixedFrames.frame(PooledByteBufAllocator.DEFAULT, rpc));
+    }
+
+    // ---- executor plumbing ----
+
+    private void run(Runnable task) {
+        if (closed) {
+            return;
+        }
+        try {
+            executor.execute(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    LOG.error("gossip task failed", e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            LOG.debug("gossip router closed");
+        }
+    }
+
+    private <T> CompletableFuture<T> call(java.util.function.Supplier<T> task) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        run(() -> f.complete(task.get()));
+        if (closed) {
+            f.completeExceptionally(new Libp2pException("gossip router closed"));
+        }
+        return f;
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.rhizome.sync.gossip;
+
+import org.jspecify.annotations.NullMarked;

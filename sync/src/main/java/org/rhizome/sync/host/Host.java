@@ -1,0 +1,359 @@
+package org.rhizome.sync.host;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.rhizome.sync.Libp2pException;
+import org.rhizome.sync.gossip.GossipRouter;
+import org.rhizome.sync.gossip.PubSub;
+import org.rhizome.sync.identify.IdentifyService;
+import org.rhizome.sync.peer.Multiaddr;
+import org.rhizome.sync.peer.PeerId;
+import org.rhizome.sync.ping.PingService;
+import org.rhizome.sync.transport.Connection;
+import org.rhizome.sync.transport.ConnectionUpgrader;
+import org.rhizome.sync.transport.Direction;
+import org.rhizome.sync.transport.IdentifyInfo;
+import org.rhizome.sync.transport.MuxedStream;
+import org.rhizome.sync.transport.ProtocolRegistry;
+import org.rhizome.sync.transport.StreamHandlerFactory;
+import org.rhizome.sync.transport.StreamNegotiator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A libp2p host: listens and dials over TCP, upgrades connections (pnet, Noise, yamux), serves identify,
+ * ping and GossipSub, and the request/response protocols registered with {@link #handle}.
+ *
+ * <p><b>Threading.</b> All methods are thread-safe and never block except {@link #start} (binds the
+ * listeners) and {@link #close} (waits up to a few seconds for shutdown). Network I/O runs on
+ * {@code rhizome-net-io-N} event loops; stream handlers are called there and must not block.
+ * {@link PeerListener}s are called on the single {@code rhizome-p2p-events} thread. Pubsub state and
+ * its callbacks live on the single {@code rhizome-gossip} thread (see {@link PubSub}).
+ */
+public final class Host implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Host.class);
+
+    private final HostConfig config;
+    private final PeerId peerId;
+    private final EventLoopGroup group;
+    private final ExecutorService events;
+    private final ProtocolRegistry registry = new ProtocolRegistry();
+    private final ConnectionUpgrader upgrader;
+    private final IdentifyService identify;
+    private final PingService ping;
+    private final GossipRouter gossip;
+    private final List<Channel> listeners = new CopyOnWriteArrayList<>();
+    private final Map<PeerId, List<Connection>> connections = new ConcurrentHashMap<>();
+    private final Map<PeerId, IdentifyInfo> identified = new ConcurrentHashMap<>();
+    private final List<PeerListener> peerListeners = new CopyOnWriteArrayList<>();
+    private volatile boolean closed;
+
+    private Host(HostConfig config) {
+        this.config = config;
+        this.peerId = config.identity().peerId();
+        this.group = new MultiThreadIoEventLoopGroup(config.ioThreads(), new NamedThreadFactory("rhizome-net-io"), NioIoHandler.newFactory());
+        this.events = Executors.newSingleThreadExecutor(new NamedThreadFactory("rhizome-p2p-events"));
+        this.upgrader = new ConnectionUpgrader(config.identity(), config.psk(), config.random(), config.yamuxWindow(), new Upgrades());
+        this.identify = new IdentifyService(config.identity().publicKey(), config.agentVersion(), registry, this::listenAddressesWithoutId);
+        this.ping = new PingService(config.random());
+        this.gossip = new GossipRouter(config.identity(), config.gossip(), System::currentTimeMillis, config.random(), this::openGossipStream);
+        identify.register(identified::get, this::onIdentifyPush);
+        ping.register(registry);
+        gossip.register(registry);
+    }
+
+    /**
+     * Starts a host listening on the configured addresses (port 0 picks a free port).
+     *
+     * @throws IOException if an address cannot be bound
+     */
+    public static Host start(HostConfig config) throws IOException {
+        Host host = new Host(config);
+        try {
+            for (Multiaddr address : config.listenAddresses()) {
+                host.bind(address);
+            }
+        } catch (IOException | RuntimeException e) {
+            host.close();
+            throw e;
+        }
+        return host;
+    }
+
+    private void bind(Multiaddr address) throws IOException {
+        InetSocketAddress socket = address.toSocketAddress();
+        ServerBootstrap b = new ServerBootstrap()
+                .group(group)
+                .channel(NioServerSocketChannel.class)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.SO_KEEPALIVE, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        upgrader.upgrade(ch, Direction.INBOUND, null);
+                    }
+                });
+        try {
+            Channel ch = b.bind(socket).sync().channel();
+            listeners.add(ch);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while binding " + address, e);
+        } catch (Exception e) {
+            throw new IOException("cannot listen on " + address + ": " + e.getMessage(), e);
+        }
+    }
+
+    public PeerId peerId() {
+        return peerId;
+    }
+
+    /** The bound addresses with {@code /p2p/<our id>}. */
+    public List<Multiaddr> listenAddresses() {
+        return listenAddressesWithoutId().stream().map(a -> a.withPeerId(peerId)).toList();
+    }
+
+    private List<Multiaddr> listenAddressesWithoutId() {
+        List<Multiaddr> out = new ArrayList<>();
+        for (Channel ch : listeners) {
+            out.add(Multiaddr.fromSocketAddress((InetSocketAddress) ch.localAddress()));
+        }
+        return out;
+    }
+
+    public void addPeerListener(PeerListener listener) {
+        peerListeners.add(listener);
+    }
+
+    public void removePeerListener(PeerListener listener) {
+        peerListeners.remove(listener);
+    }
+
+    /** Peers with at least one open connection. */
+    public Set<PeerId> connectedPeers() {
+        return Set.copyOf(connections.keySet());
+    }
+
+    public Optional<IdentifyInfo> identifyInfo(PeerId peer) {
+        return Optional.ofNullable(identified.get(peer));
+    }
+
+    /** GossipSub. */
+    public PubSub pubsub() {
+        return gossip;
+    }
+
+    /**
+     * Connects to {@code address}; if it names a {@code /p2p} id the remote must prove it. Reuses an
+     * open connection to that peer. Completes with the remote's id, or fails within 10 s.
+     */
+    public CompletableFuture<PeerId> dial(Multiaddr address) {
+        Optional<PeerId> expected = address.peerId();
+        if (expected.isPresent() && expected.get().equals(peerId)) {
+            return CompletableFuture.failedFuture(new Libp2pException("refusing to dial ourselves"));
+        }
+        if (expected.isPresent() && connections.containsKey(expected.get())) {
+            return CompletableFuture.completedFuture(expected.get());
+        }
+        CompletableFuture<PeerId> result = new CompletableFuture<>();
+        InetSocketAddress target;
+        try {
+            target = address.toSocketAddress();
+        } catch (Libp2pException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        Bootstrap b = new Bootstrap()
+                .group(group)
+                .channel(NioSocketChannel.class)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.SO_KEEPALIVE, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)
+                .handler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        upgrader.upgrade(ch, Direction.OUTBOUND, expected.orElse(null)).whenComplete((c, e) -> {
+                            if (e != null) {
+                                result.completeExceptionally(e);
+                            } else {
+                                result.complete(c.remotePeer());
+                            }
+                        });
+                    }
+                });
+        b.connect(target).addListener(f -> {
+            if (!f.isSuccess()) {
+                result.completeExceptionally(new Libp2pException("cannot connect to " + address + ": " + f.cause().getMessage(), f.cause()));
+            }
+        });
+        return result;
+    }
+
+    /** One ping round trip to a connected peer. */
+    public CompletableFuture<Duration> ping(PeerId peer) {
+        return connection(peer).map(c -> ping.ping(c, Duration.ofSeconds(10)))
+                .orElseGet(() -> CompletableFuture.failedFuture(new Libp2pException("not connected to " + peer)));
+    }
+
+    /**
+     * Serves {@code protocol} (e.g. {@code /rhizome/sync/1.0.0}) on streams peers open to us; the factory
+     * runs on the stream's event loop. Identify tells peers connected after this call.
+     */
+    public void handle(String protocol, StreamHandlerFactory factory) {
+        registry.register(protocol, factory);
+    }
+
+    /**
+     * Opens a stream to a connected peer and negotiates the first of {@code protocols} it accepts.
+     * Completes once {@code factory}'s handler is installed; fails if the peer refuses them all.
+     */
+    public CompletableFuture<MuxedStream> openStream(PeerId peer, List<String> protocols, StreamHandlerFactory factory) {
+        return connection(peer).map(c -> c.openStream(protocols, factory))
+                .orElseGet(() -> CompletableFuture.failedFuture(new Libp2pException("not connected to " + peer)));
+    }
+
+    /** Closes every connection to {@code peer}. */
+    public void disconnect(PeerId peer) {
+        for (Connection c : connections.getOrDefault(peer, List.of())) {
+            c.close();
+        }
+    }
+
+    private Optional<Connection> connection(PeerId peer) {
+        List<Connection> list = connections.get(peer);
+        if (list == null) {
+            return Optional.empty();
+        }
+        return list.stream().filter(Connection::isOpen).findFirst();
+    }
+
+    private CompletableFuture<MuxedStream> openGossipStream(PeerId peer, List<String> protocols, StreamHandlerFactory factory) {
+        return openStream(peer, protocols, factory);
+    }
+
+    private void onIdentifyPush(PeerId peer, IdentifyInfo info) {
+        identified.put(peer, info);
+        gossip.onPeerProtocols(peer, info.protocols());
+    }
+
+    private void fire(java.util.function.Consumer<PeerListener> event) {
+        if (closed) {
+            return;
+        }
+        try {
+            events.execute(() -> {
+                for (PeerListener l : peerListeners) {
+                    try {
+                        event.accept(l);
+                    } catch (RuntimeException e) {
+                        LOG.warn("peer listener failed", e);
+                    }
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("host closed; event dropped");
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        gossip.close();
+        for (Channel ch : listeners) {
+            ch.close();
+        }
+        for (List<Connection> list : connections.values()) {
+            for (Connection c : list) {
+                c.close();
+            }
+        }
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+        events.shutdown();
+    }
+
+    /** Hooks the upgrader's events into the host's bookkeeping. Called on the event loop. */
+    private final class Upgrades implements ConnectionUpgrader.Listener {
+        @Override
+        public void onConnection(Connection c) {
+            if (closed) {
+                c.close();
+                return;
+            }
+            boolean first = connections.compute(c.remotePeer(), (k, v) -> {
+                List<Connection> list = v == null ? new CopyOnWriteArrayList<>() : v;
+                list.add(c);
+                return list;
+            }).size() == 1;
+            LOG.debug("{} up", c);
+            fire(l -> l.onConnected(c.remotePeer(), c.remoteAddress(), c.direction()));
+            if (first) {
+                gossip.onPeerConnected(c.remotePeer());
+            }
+            identify.identify(c).whenComplete((info, e) -> {
+                if (e != null) {
+                    LOG.debug("identify of {} failed: {}", c.remotePeer(), e.toString());
+                    return;
+                }
+                identified.put(c.remotePeer(), info);
+                fire(l -> l.onIdentified(c.remotePeer(), info));
+                gossip.onPeerProtocols(c.remotePeer(), info.protocols());
+            });
+        }
+
+        @Override
+        public void onInboundStream(Connection c, MuxedStream stream) {
+            StreamNegotiator.listen(stream, registry);
+        }
+
+        @Override
+        public void onClosed(Connection c) {
+            boolean[] last = new boolean[1];
+            connections.computeIfPresent(c.remotePeer(), (k, v) -> {
+                v.remove(c);
+                last[0] = v.isEmpty();
+                return v.isEmpty() ? null : v;
+            });
+            LOG.debug("{} down", c);
+            if (last[0]) {
+                identified.remove(c.remotePeer());
+                gossip.onPeerDisconnected(c.remotePeer());
+                fire(l -> l.onDisconnected(c.remotePeer()));
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Host[" + peerId + "]";
+    }
+
+    @Nullable HostConfig config() {
+        return config;
+    }
+}

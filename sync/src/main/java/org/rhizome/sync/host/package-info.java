@@ -1,0 +1,4 @@
+@NullMarked
+package org.rhizome.sync.host;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.rhizome.sync.identify;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.rhizome.sync.multistream;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.rhizome.sync.noise;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.rhizome.sync.ping;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.rhizome.sync.pnet;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.rhizome.sync.transport;
+
+import org.jspecify.annotations.NullMarked;

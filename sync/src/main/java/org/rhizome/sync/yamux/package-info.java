@@ -1,0 +1,4 @@
+@NullMarked
+package org.rhizome.sync.yamux;
+
+import org.jspecify.annotations.NullMarked;
