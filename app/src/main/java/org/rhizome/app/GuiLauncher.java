@@ -23,6 +23,10 @@ public final class GuiLauncher {
    */
   public static void run(DataDirectory data) throws IOException, StoreException, GuiUnavailableException {
     try (Workspace workspace = data.openDefaultWorkspace()) {
+      // Last resort: a failure nobody caught is logged (one line on stderr, the trace in the file)
+      // rather than lost. The real UI will also show it in a dialog.
+      Thread.setDefaultUncaughtExceptionHandler((thread, e) ->
+          LoggerFactory.getLogger(GuiLauncher.class).error("uncaught in thread {}: {}", thread.getName(), e.toString(), e));
       WorkspaceHandoff.offer(workspace);
       try {
         Application.launch(RhizomeApp.class);

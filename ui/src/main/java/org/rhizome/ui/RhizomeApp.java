@@ -10,6 +10,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.TextAlignment;
 import javafx.stage.Stage;
 import org.jspecify.annotations.Nullable;
 import org.rhizome.graph.Workspace;
@@ -43,6 +44,7 @@ public final class RhizomeApp extends Application {
     count.setStyle("-fx-font-size: 2em;");
     Label coming = new Label("The full Rhizome UI is coming. Until then, use the rhizome command line (rhizome -h).");
     coming.setWrapText(true);
+    coming.setTextAlignment(TextAlignment.CENTER);
     VBox root = new VBox(16, count, coming);
     root.setAlignment(Pos.CENTER);
     root.setPadding(new Insets(32));
