@@ -26,22 +26,30 @@ import org.jspecify.annotations.Nullable;
  *       at the next {@code ---} line. It is read as YAML (see {@link FrontMatter}). A block that is
  *       never closed is body text (and a problem). Links written in front matter values
  *       ({@code related: "[[Other]]"}) are reported, first; tags there come only from {@code tags}.
- *   <li><b>Code is skipped</b>: nothing inside code spans, fenced or indented code blocks is a link,
- *       tag or mention, as decided by the Flexmark (CommonMark) AST. So are inline HTML tags, HTML
- *       comments, {@code <pre>/<script>/<style>/<textarea>} blocks, autolinks, link destinations and
- *       link reference definitions.
+ *   <li><b>What is not text</b>, decided by the Flexmark (CommonMark) AST, never by regular
+ *       expressions: code spans, fenced and indented code blocks (an unclosed fence runs to the end),
+ *       inline HTML tags, HTML comments, the tags (attributes) of HTML blocks and the whole of
+ *       {@code <pre>/<script>/<style>/<textarea>} blocks, autolinks, the {@code (url "title")} of
+ *       links and images, and link reference definitions. Nothing there is a link, tag or mention.
+ *       The text between the tags of an ordinary HTML block ({@code <div>[[x]]</div>}) is text.
  *   <li><b>Wikilinks</b>: {@code [[target#heading|alias]]}, each part optional except that a target or a
  *       heading is needed; {@code ![[...]]} is an embed. A link never spans lines; the target may not
  *       contain {@code [} or {@code ]}; the first {@code |} (or {@code \|}, Obsidian's escape inside
  *       table cells) separates the alias and the first {@code #} before it starts the heading.
- *       {@code \[[x]]} is not a link; in {@code [[a [[b]] c]]} only {@code b} is; in {@code [[[a]]}
- *       the link is {@code [[a]]}.
- *   <li><b>Tags</b>: {@code #} followed by letters, digits, marks, {@code -}, {@code _}, {@code /}, with
- *       at least one non-digit; the {@code #} must start a word (start of line, after whitespace, or
- *       right after {@code ( [ * _ ~}). So {@code a#b}, {@code \#a}, {@code &#35;}, URL fragments and
- *       heading markers are not tags; {@code # #tag} is a heading containing a tag. Tags inside a
- *       wikilink are not tags.
+ *       {@code \[[x]]} is not a link and {@code \![[x]]} is a link, not an embed; in
+ *       {@code [[a [[b]] c]]} only {@code b} is a link; in {@code [[[a]]} the link is {@code [[a]]}.
+ *       A wikilink inside the text of a Markdown link ({@code [see [[x]]](url)}) counts.
+ *   <li><b>Tags</b>: {@code #} followed by letters, digits, combining marks, {@code -}, {@code _},
+ *       {@code /}, with at least one non-digit; a trailing {@code /} is dropped, and a tag ends at an
+ *       emphasis delimiter ({@code _#tag_} is "tag"). The {@code #} must start a word: start of line,
+ *       after whitespace, or right after {@code ( [ * _ ~}. So {@code a#b}, {@code \#a},
+ *       {@code &#35;}, {@code color:#fff}, URL fragments and heading markers are not tags;
+ *       {@code # #tag} is a heading containing a tag. A {@code #} inside a wikilink is never a tag.
  * </ul>
+ *
+ * <p>If Flexmark cannot parse a body at all (its recursive regular expressions overflow even a
+ * 128 MB stack on some multi-megabyte constructs), the body is scanned as plain text: links and tags
+ * are still found but code is not recognised, there are no headings, and a problem says so.
  */
 public final class MarkdownParser {
 
