@@ -53,7 +53,7 @@ final class NoteEditor {
     for (NewNote n : notes) {
       String title = NoteTitles.check(n.title());
       String key = NoteKeys.titleKey(title);
-      if (!batchKeys.add(key) || findByTitle(txn.connection(), key).isPresent()) {
+      if (!batchKeys.add(key) || findByTitle(txn, key).isPresent()) {
         throw new TitleTakenException(title);
       }
       long now = wallMillis.getAsLong();
@@ -89,7 +89,7 @@ final class NoteEditor {
     String title = NoteTitles.check(newTitle);
     String oldKey = NoteKeys.titleKey(note.title());
     String newKey = NoteKeys.titleKey(title);
-    Optional<Soul> holder = findByTitle(c, newKey);
+    Optional<Soul> holder = findByTitle(txn, newKey);
     if (holder.isPresent() && !holder.get().equals(soul)) {
       throw new TitleTakenException(title);
     }
@@ -139,12 +139,11 @@ final class NoteEditor {
     return bodies;
   }
 
-  private static Optional<Soul> findByTitle(Connection c, String titleKey) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT soul FROM note WHERE title_key = ? AND deleted = 0 LIMIT 1")) {
-      ps.setString(1, titleKey);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(new Soul(rs.getString(1))) : Optional.empty();
-      }
+  private static Optional<Soul> findByTitle(WriteTxn txn, String titleKey) throws SQLException {
+    PreparedStatement ps = txn.prepare("SELECT soul FROM note WHERE title_key = ? AND deleted = 0 LIMIT 1");
+    ps.setString(1, titleKey);
+    try (ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? Optional.of(new Soul(rs.getString(1))) : Optional.empty();
     }
   }
 

@@ -29,6 +29,7 @@ import org.rhizome.graph.identity.DeviceKey;
 import org.rhizome.graph.markdown.MarkdownParser;
 import org.rhizome.graph.note.Note;
 import org.rhizome.graph.note.NoteException;
+import org.rhizome.graph.note.NoteFields;
 import org.rhizome.graph.query.Backlink;
 import org.rhizome.graph.query.GraphView;
 import org.rhizome.graph.query.NoteQueries;
@@ -42,6 +43,7 @@ import org.rhizome.graph.query.UnresolvedLink;
 import org.rhizome.graph.store.ChangeAuthor;
 import org.rhizome.graph.store.ChangeLog;
 import org.rhizome.graph.store.GraphStore;
+import org.rhizome.graph.store.ParsedBodies;
 import org.rhizome.graph.store.StateDigest;
 import org.rhizome.graph.store.StoreException;
 import java.util.Map;
@@ -73,6 +75,7 @@ public final class Workspace implements AutoCloseable {
   private final ExecutorService verifiers;
   private final ExecutorService events;
   private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
+  private final ParsedBodies parsedBodies = new ParsedBodies(new MarkdownParser());
   /** Completes when the last offered remote batch has been written; guarded by {@code this}. */
   private CompletableFuture<Void> remoteTail = CompletableFuture.completedFuture(null);
 
@@ -84,7 +87,7 @@ public final class Workspace implements AutoCloseable {
     this.verifiers = Executors.newFixedThreadPool(cores, named("rhizome-verify-%d", true));
     GraphStore opened;
     try {
-      opened = GraphStore.open(file, idIfNew, new MarkdownParser(), this::committed);
+      opened = GraphStore.open(file, idIfNew, parsedBodies, this::committed);
     } catch (StoreException e) {
       events.shutdown();
       verifiers.shutdown();
@@ -177,6 +180,9 @@ public final class Workspace implements AutoCloseable {
       parts.add(CompletableFuture.runAsync(() -> {
         for (int i = from; i < to; i++) {
           checked[i] = decodeAndVerify(encoded.get(i));
+          if (checked[i] instanceof Change change) {
+            prepareBodies(change.ops());
+          }
         }
       }, verifiers));
     }
@@ -215,6 +221,15 @@ public final class Workspace implements AutoCloseable {
     return applyRemote(List.of(encoded)).get(0);
   }
 
+  /** Parses note bodies that these ops set, on the calling thread, so the writer need not. */
+  private void prepareBodies(List<Op> ops) {
+    for (Op op : ops) {
+      if (op instanceof Op.SetField set && set.field().equals(NoteFields.BODY) && set.value() instanceof Value.Str body) {
+        parsedBodies.prepare(body.value());
+      }
+    }
+  }
+
   private static Object decodeAndVerify(byte[] bytes) {
     Change change;
     try {
@@ -245,6 +260,7 @@ public final class Workspace implements AutoCloseable {
   // ---- notes
 
   public CompletableFuture<Soul> createNoteAsync(String title, String body) {
+    parsedBodies.prepare(body);
     return store.write(txn -> notes.create(txn, List.of(new NoteEditor.NewNote(title, body))).get(0));
   }
 
@@ -258,11 +274,13 @@ public final class Workspace implements AutoCloseable {
     List<NoteEditor.NewNote> batch = new ArrayList<>(titleAndBody.size());
     for (String[] tb : titleAndBody) {
       batch.add(new NoteEditor.NewNote(tb[0], tb[1]));
+      parsedBodies.prepare(tb[1]);
     }
     return store.write(txn -> notes.create(txn, batch));
   }
 
   public CompletableFuture<Change> editBodyAsync(Soul soul, String body) {
+    parsedBodies.prepare(body);
     return store.write(txn -> notes.editBody(txn, soul, body));
   }
 
@@ -332,6 +350,11 @@ public final class Workspace implements AutoCloseable {
       }
       return out;
     });
+  }
+
+  /** The number of live notes (one index count; cheap). */
+  public long noteCount() throws StoreException {
+    return store.read(NoteQueries::count);
   }
 
   public List<NoteRef> listNotes(int limit) throws StoreException {

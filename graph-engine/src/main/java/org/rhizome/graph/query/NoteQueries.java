@@ -122,22 +122,29 @@ public final class NoteQueries {
   }
 
   /** Linked mentions: every link from another live note to this one, with its line, by source title. */
-  public static List<Backlink> backlinks(Connection c, Soul soul, int limit) throws SQLException {
+  public static List<Backlink> backlinks(Connection c, Soul soul, int limit) throws SQLException, StoreException {
     Optional<Row> note = row(c, soul);
     if (note.isEmpty()) {
       return List.of();
     }
     List<Backlink> out = new ArrayList<>();
     for (String key : keysResolvingTo(c, note.get())) {
-      try (PreparedStatement ps = c.prepareStatement("SELECT n.soul, n.title, n.created, n.modified, l.line, l.context, l.embed"
+      try (PreparedStatement ps = c.prepareStatement("SELECT n.soul, n.title, n.created, n.modified, l.line, l.start, l.end, l.embed"
           + " FROM link l JOIN note n ON n.id = l.src WHERE l.target_key = ? AND l.src <> ? AND n.deleted = 0"
           + " ORDER BY n.title_key, n.id, l.ord LIMIT ?")) {
         ps.setString(1, key);
         ps.setLong(2, note.get().id());
         ps.setInt(3, limit - out.size());
+        NoteRef lastSource = null;
+        String body = "";
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            out.add(new Backlink(ref(rs, 1), rs.getInt(5), rs.getString(6), rs.getInt(7) != 0));
+            NoteRef source = ref(rs, 1);
+            if (!source.equals(lastSource)) {
+              body = body(c, source.soul()); // links of one source are adjacent: one read each
+              lastSource = source;
+            }
+            out.add(new Backlink(source, rs.getInt(5), LinkContext.around(body, rs.getInt(6), rs.getInt(7)), rs.getInt(8) != 0));
           }
         }
       }

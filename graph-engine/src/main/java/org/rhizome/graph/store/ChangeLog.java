@@ -38,6 +38,7 @@ public final class ChangeLog {
   private PreparedStatement upsertHead;
   private PreparedStatement selectHead;
   private PreparedStatement selectHash;
+  private PreparedStatement selectVector;
 
   public ChangeLog(Connection c) {
     this(c, new Actors(c));
@@ -108,8 +109,10 @@ public final class ChangeLog {
 
   public VersionVector versionVector() throws SQLException {
     Map<ActorId, Long> seqs = new HashMap<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT key, seq FROM actor WHERE seq > 0");
-         ResultSet rs = ps.executeQuery()) {
+    if (selectVector == null) {
+      selectVector = c.prepareStatement("SELECT key, seq FROM actor WHERE seq > 0");
+    }
+    try (ResultSet rs = selectVector.executeQuery()) {
       while (rs.next()) {
         seqs.put(ActorId.of(rs.getBytes(1)), rs.getLong(2));
       }

@@ -6,7 +6,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -16,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.rhizome.graph.WorkspaceId;
 import org.rhizome.graph.change.Change;
-import org.rhizome.graph.markdown.MarkdownParser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,8 +46,19 @@ public final class GraphStore implements AutoCloseable {
     final FieldTable fields;
     final NoteIndex index;
     final ChangeApplier applier;
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
 
-    Writer(Connection connection, WorkspaceId workspace, MarkdownParser parser) throws SQLException {
+    /** A prepared statement kept for the life of the write connection. */
+    PreparedStatement prepare(String sql) throws SQLException {
+      PreparedStatement ps = statements.get(sql);
+      if (ps == null) {
+        ps = connection.prepareStatement(sql);
+        statements.put(sql, ps);
+      }
+      return ps;
+    }
+
+    Writer(Connection connection, WorkspaceId workspace, ParsedBodies parser) throws SQLException {
       this.connection = connection;
       this.actors = new Actors(connection);
       this.log = new ChangeLog(connection, actors);
@@ -57,7 +69,7 @@ public final class GraphStore implements AutoCloseable {
   }
 
   private GraphStore(Database database, WorkspaceId workspaceId, Connection writeConnection,
-                     MarkdownParser parser, Consumer<List<Change>> onCommit) throws SQLException {
+                     ParsedBodies parser, Consumer<List<Change>> onCommit) throws SQLException {
     this.database = database;
     this.workspaceId = workspaceId;
     this.onCommit = onCommit;
@@ -76,7 +88,7 @@ public final class GraphStore implements AutoCloseable {
    * @param onCommit called on the writer thread after each commit with the changes it applied; it
    *     must hand work off quickly
    */
-  public static GraphStore open(Path file, WorkspaceId idIfNew, MarkdownParser parser,
+  public static GraphStore open(Path file, WorkspaceId idIfNew, ParsedBodies parser,
                                 Consumer<List<Change>> onCommit) throws StoreException {
     Database db = Database.open(file);
     Connection c = db.openWriter();

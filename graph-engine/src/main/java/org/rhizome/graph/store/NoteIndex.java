@@ -13,7 +13,6 @@ import org.rhizome.graph.change.ValueCodec;
 import org.rhizome.graph.clock.Hlc;
 import org.rhizome.graph.encoding.DecodeException;
 import org.rhizome.graph.markdown.Heading;
-import org.rhizome.graph.markdown.MarkdownParser;
 import org.rhizome.graph.markdown.ParsedNote;
 import org.rhizome.graph.markdown.WikiLink;
 import org.rhizome.graph.merge.FieldState;
@@ -26,11 +25,9 @@ import org.rhizome.graph.note.NoteKeys;
  * as the change that caused it. Confined to the writer thread.
  */
 final class NoteIndex {
-  /** Characters of context kept on each side of a link (a whole paragraph is one line in Markdown). */
-  private static final int CONTEXT_RADIUS = 60;
 
   private final Connection c;
-  private final MarkdownParser parser;
+  private final ParsedBodies parser;
   private final PreparedStatement selectId;
   private final PreparedStatement insertNote;
   private final PreparedStatement lastId;
@@ -43,7 +40,7 @@ final class NoteIndex {
   private final PreparedStatement insertFts;
   private final PreparedStatement[] purge;
 
-  NoteIndex(Connection c, MarkdownParser parser) throws SQLException {
+  NoteIndex(Connection c, ParsedBodies parser) throws SQLException {
     this.c = c;
     this.parser = parser;
     selectId = c.prepareStatement("SELECT id FROM note WHERE soul = ?");
@@ -51,8 +48,8 @@ final class NoteIndex {
     lastId = c.prepareStatement("SELECT last_insert_rowid()");
     updateNote = c.prepareStatement("UPDATE note SET title = ?, title_key = ?, created = ?, modified = ?, deleted = ? WHERE id = ?");
     deleteNote = c.prepareStatement("DELETE FROM note WHERE id = ?");
-    insertLink = c.prepareStatement("INSERT INTO link(src, ord, target_key, target, heading, alias, embed, line, context)"
-        + " VALUES (?,?,?,?,?,?,?,?,?)");
+    insertLink = c.prepareStatement("INSERT INTO link(src, ord, target_key, target, heading, alias, embed, line, start, end)"
+        + " VALUES (?,?,?,?,?,?,?,?,?,?)");
     insertTag = c.prepareStatement("INSERT OR IGNORE INTO tag(tag_key, note_id, tag) VALUES (?,?,?)");
     insertAlias = c.prepareStatement("INSERT OR IGNORE INTO note_alias(alias_key, note_id, alias) VALUES (?,?,?)");
     insertHeading = c.prepareStatement("INSERT INTO heading(note_id, ord, level, text, line) VALUES (?,?,?,?,?)");
@@ -125,7 +122,7 @@ final class NoteIndex {
   }
 
   private void index(long id, String title, String body) throws SQLException {
-    ParsedNote parsed = parser.parse(body);
+    ParsedNote parsed = parser.take(body);
     int ord = 0;
     for (WikiLink link : parsed.links()) {
       if (link.target().isEmpty()) {
@@ -139,7 +136,8 @@ final class NoteIndex {
       insertLink.setString(6, link.alias());
       insertLink.setInt(7, link.embed() ? 1 : 0);
       insertLink.setInt(8, link.line());
-      insertLink.setString(9, contextAround(body, link.start(), link.end()));
+      insertLink.setInt(9, link.start());
+      insertLink.setInt(10, link.end());
       insertLink.addBatch();
     }
     if (ord > 0) {
@@ -183,36 +181,6 @@ final class NoteIndex {
     insertFts.setString(2, title);
     insertFts.setString(3, body);
     insertFts.executeUpdate();
-  }
-
-  /**
-   * The link's line, cut to about {@value #CONTEXT_RADIUS} characters on each side of the link at
-   * word boundaries, with "…" where it was cut: what a backlinks pane shows.
-   */
-  static String contextAround(String body, int start, int end) {
-    int lineStart = body.lastIndexOf('\n', start - 1) + 1;
-    int lineEnd = body.indexOf('\n', end);
-    if (lineEnd < 0) {
-      lineEnd = body.length();
-    }
-    int from = Math.max(lineStart, start - CONTEXT_RADIUS);
-    if (from > lineStart) {
-      int space = body.indexOf(' ', from);
-      from = space >= 0 && space < start ? space + 1 : from;
-    }
-    int to = Math.min(lineEnd, end + CONTEXT_RADIUS);
-    if (to < lineEnd) {
-      int space = body.lastIndexOf(' ', to);
-      to = space >= end ? space : to;
-    }
-    if (from > lineStart && Character.isLowSurrogate(body.charAt(from))) {
-      from++;
-    }
-    if (to < lineEnd && to > 0 && Character.isHighSurrogate(body.charAt(to - 1))) {
-      to--;
-    }
-    String text = body.substring(from, to).strip();
-    return (from > lineStart ? "…" : "") + text + (to < lineEnd ? "…" : "");
   }
 
   private void purge(long id) throws SQLException {

@@ -45,7 +45,7 @@ final class Schema {
     s.execute("CREATE INDEX note_alias_by_note ON note_alias(note_id)");
     s.execute("CREATE TABLE link(src INTEGER NOT NULL, ord INTEGER NOT NULL, target_key TEXT NOT NULL,"
         + " target TEXT NOT NULL, heading TEXT, alias TEXT, embed INTEGER NOT NULL, line INTEGER NOT NULL,"
-        + " context TEXT NOT NULL, PRIMARY KEY(src, ord)) WITHOUT ROWID");
+        + " start INTEGER NOT NULL, end INTEGER NOT NULL, PRIMARY KEY(src, ord)) WITHOUT ROWID");
     s.execute("CREATE INDEX link_by_target ON link(target_key)");
     s.execute("CREATE TABLE tag(tag_key TEXT NOT NULL, note_id INTEGER NOT NULL, tag TEXT NOT NULL,"
         + " PRIMARY KEY(tag_key, note_id)) WITHOUT ROWID");

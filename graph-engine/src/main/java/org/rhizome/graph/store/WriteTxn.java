@@ -1,6 +1,7 @@
 package org.rhizome.graph.store;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -45,6 +46,14 @@ public final class WriteTxn {
 
   public FieldTable fields() {
     return writer.fields;
+  }
+
+  /**
+   * A statement on the write connection, prepared once and reused by later transactions: for
+   * queries that must see this transaction's own writes. Do not close it.
+   */
+  public PreparedStatement prepare(String sql) throws SQLException {
+    return writer.prepare(sql);
   }
 
   /** The write connection, for reads that must see this transaction's own writes. */

@@ -1,0 +1,35 @@
+package org.rhizome.graph.store;
+
+import java.util.concurrent.ConcurrentHashMap;
+import org.rhizome.graph.markdown.MarkdownParser;
+import org.rhizome.graph.markdown.ParsedNote;
+
+/**
+ * Markdown parses done ahead of time, off the writer thread (by the caller of a local edit, or by
+ * the threads that verify remote changes), and taken by the writer when it indexes that body.
+ * Parsing is pure, so a parse made early is the one the writer would make. Bounded: when full,
+ * bodies are simply parsed on the writer. Thread-safe.
+ */
+public final class ParsedBodies {
+  static final int MAX_ENTRIES = 4096;
+
+  private final MarkdownParser parser;
+  private final ConcurrentHashMap<String, ParsedNote> ready = new ConcurrentHashMap<>();
+
+  public ParsedBodies(MarkdownParser parser) {
+    this.parser = parser;
+  }
+
+  /** Parses {@code body} now, on the calling thread, for the writer to pick up. */
+  public void prepare(String body) {
+    if (ready.size() < MAX_ENTRIES) {
+      ready.putIfAbsent(body, parser.parse(body));
+    }
+  }
+
+  /** The parse of {@code body}: the prepared one if there is one, else parsed now. */
+  ParsedNote take(String body) {
+    ParsedNote p = ready.remove(body);
+    return p != null ? p : parser.parse(body);
+  }
+}
