@@ -25,8 +25,9 @@ final class GossipPeer {
     boolean supportsGossip;
     int iwantBudget;
 
-    GossipPeer(PeerId id) {
+    GossipPeer(PeerId id, int iwantBudget) {
         this.id = id;
+        this.iwantBudget = iwantBudget;
     }
 
     boolean isBackedOff(String topic, long now) {

@@ -119,7 +119,7 @@ public final class GossipRouter implements PubSub {
     // ---- host events (any thread) ----
 
     public void onPeerConnected(PeerId peer) {
-        run(() -> peers.computeIfAbsent(peer, GossipPeer::new));
+        run(() -> peers.computeIfAbsent(peer, id -> new GossipPeer(id, params.maxIhaveLength())));
     }
 
     public void onPeerDisconnected(PeerId peer) {
@@ -598,7 +598,7 @@ public final class GossipRouter implements PubSub {
     private StreamHandler inboundHandler(MuxedStream stream) {
         PeerId peer = stream.remotePeer();
         run(() -> {
-            GossipPeer p = peers.computeIfAbsent(peer, GossipPeer::new);
+            GossipPeer p = peers.computeIfAbsent(peer, id -> new GossipPeer(id, params.maxIhaveLength()));
             p.supportsGossip = true;
             ensureOutbound(p);
         });

@@ -1,0 +1,309 @@
+package org.rhizome.sync.gossip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.buffer.PooledByteBufAllocator;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.rhizome.sync.peer.PeerId;
+import org.rhizome.sync.peer.PrivateKey;
+import org.rhizome.sync.transport.LengthPrefixedFrames;
+import org.rhizome.sync.transport.ProtocolRegistry;
+import org.rhizome.sync.transport.StreamHandler;
+
+/** The router's rules, driven deterministically: a manual clock, a seeded random, heartbeats on demand. */
+class GossipRouterTest {
+    private static final String TOPIC = "t";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final AtomicLong clock = new AtomicLong(1_000_000);
+    private final Map<PeerId, FakeStream> outbound = new HashMap<>();
+    private final ProtocolRegistry registry = new ProtocolRegistry();
+    private final List<GossipMessage> delivered = new CopyOnWriteArrayList<>();
+    private ScheduledExecutorService executor;
+    private GossipRouter router;
+
+    private final class Remote {
+        final PrivateKey key = PrivateKey.generate(RANDOM);
+        final PeerId id = key.peerId();
+        final FakeStream in = new FakeStream(id, GossipRouter.MESHSUB_1_1);
+        StreamHandler handler;
+
+        void connect() throws Exception {
+            router.onPeerConnected(id);
+            router.onPeerProtocols(id, List.of(GossipRouter.MESHSUB_1_1));
+            handler = registry.find(GossipRouter.MESHSUB_1_1).orElseThrow().create(in);
+            sync();
+        }
+
+        void send(Rpc rpc) throws Exception {
+            var buf = LengthPrefixedFrames.frame(PooledByteBufAllocator.DEFAULT, RpcCodec.encode(rpc));
+            handler.onData(in, buf);
+            buf.release();
+            sync();
+        }
+
+        void subscribe() throws Exception {
+            send(new Rpc(List.of(new Rpc.SubOpts(true, TOPIC)), List.of(), Rpc.Control.EMPTY));
+        }
+
+        List<Rpc> received() {
+            FakeStream s = outbound.get(id);
+            return s == null ? List.of() : s.written();
+        }
+
+        boolean gotGraft() {
+            return received().stream().anyMatch(r -> r.control().graft().contains(TOPIC));
+        }
+
+        List<Rpc.Prune> prunes() {
+            return received().stream().flatMap(r -> r.control().prune().stream()).toList();
+        }
+
+        List<RawMessage> messages() {
+            return received().stream().flatMap(r -> r.messages().stream()).toList();
+        }
+    }
+
+    @BeforeEach
+    void setUp() {
+        executor = new ScheduledThreadPoolExecutor(1);
+        PrivateKey ours = PrivateKey.generate(RANDOM);
+        router = new GossipRouter(ours, GossipParams.defaults(), clock::get, new Random(7), (peer, protocols, factory) -> {
+            FakeStream s = new FakeStream(peer, protocols.get(0));
+            synchronized (outbound) {
+                outbound.put(peer, s);
+            }
+            factory.create(s);
+            return CompletableFuture.completedFuture(s);
+        }, executor, false);
+        router.register(registry);
+    }
+
+    @AfterEach
+    void tearDown() {
+        router.close();
+    }
+
+    private void sync() throws Exception {
+        router.topicPeers(TOPIC).get(5, TimeUnit.SECONDS);
+        router.topicPeers(TOPIC).get(5, TimeUnit.SECONDS);
+    }
+
+    private void heartbeat() throws Exception {
+        executor.submit(router::heartbeat).get(5, TimeUnit.SECONDS);
+        sync();
+    }
+
+    private List<Remote> remotes(int n, boolean subscribed) throws Exception {
+        List<Remote> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Remote r = new Remote();
+            r.connect();
+            if (subscribed) {
+                r.subscribe();
+            }
+            out.add(r);
+        }
+        return out;
+    }
+
+    private void join() throws Exception {
+        router.subscribe(TOPIC, MessageValidator.acceptAll(), delivered::add);
+        sync();
+    }
+
+    private Set<PeerId> mesh() throws Exception {
+        return router.meshPeers(TOPIC).get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void joinGraftsDPeers() throws Exception {
+        List<Remote> peers = remotes(10, true);
+        join();
+        assertThat(mesh()).hasSize(6);
+        assertThat(peers.stream().filter(Remote::gotGraft).count()).isEqualTo(6);
+        assertThat(peers.get(0).received().get(0).subscriptions()).containsExactly(new Rpc.SubOpts(true, TOPIC));
+    }
+
+    @Test
+    void heartbeatGraftsWhenMeshIsBelowDLow() throws Exception {
+        join();
+        List<Remote> peers = remotes(8, true);
+        assertThat(mesh()).isEmpty();
+        heartbeat();
+        assertThat(mesh()).hasSize(6);
+        assertThat(peers.stream().filter(Remote::gotGraft).count()).isEqualTo(6);
+    }
+
+    @Test
+    void heartbeatPrunesMeshAboveDHighWithBackoff() throws Exception {
+        List<Remote> peers = remotes(14, true);
+        join();
+        for (Remote r : peers) {
+            r.send(Rpc.control(new Rpc.Control(List.of(), List.of(), List.of(TOPIC), List.of())));
+        }
+        assertThat(mesh()).hasSize(14);
+        heartbeat();
+        assertThat(mesh()).hasSize(6);
+        List<Rpc.Prune> prunes = peers.stream().flatMap(r -> r.prunes().stream()).toList();
+        assertThat(prunes).hasSize(8).allMatch(p -> p.backoffSeconds() == 60);
+    }
+
+    @Test
+    void graftDuringBackoffIsAnsweredWithPrune() throws Exception {
+        join();
+        Remote r = remotes(1, true).get(0);
+        r.send(Rpc.control(new Rpc.Control(List.of(), List.of(), List.of(), List.of(new Rpc.Prune(TOPIC, 60)))));
+        r.send(Rpc.control(new Rpc.Control(List.of(), List.of(), List.of(TOPIC), List.of())));
+        assertThat(mesh()).isEmpty();
+        assertThat(r.prunes()).isNotEmpty();
+        clock.addAndGet(Duration.ofSeconds(61).toMillis());
+        r.send(Rpc.control(new Rpc.Control(List.of(), List.of(), List.of(TOPIC), List.of())));
+        assertThat(mesh()).contains(r.id);
+    }
+
+    @Test
+    void graftForTopicWeDoNotJoinIsPruned() throws Exception {
+        Remote r = remotes(1, true).get(0);
+        r.send(Rpc.control(new Rpc.Control(List.of(), List.of(), List.of("other"), List.of())));
+        assertThat(r.prunes()).extracting(Rpc.Prune::topic).containsExactly("other");
+    }
+
+    @Test
+    void validMessageIsDeliveredOnceAndForwardedToMeshExceptSourceAndAuthor() throws Exception {
+        List<Remote> peers = remotes(3, true);
+        join();
+        PrivateKey author = peers.get(2).key;
+        RawMessage m = MessageSigner.sign(author, TOPIC, "x".getBytes(StandardCharsets.UTF_8), 1);
+        peers.get(0).send(Rpc.messages(List.of(m)));
+        peers.get(0).send(Rpc.messages(List.of(m)));
+        assertThat(delivered).hasSize(1);
+        assertThat(delivered.get(0).author()).isEqualTo(peers.get(2).id);
+        assertThat(delivered.get(0).receivedFrom()).isEqualTo(peers.get(0).id);
+        assertThat(peers.get(1).messages()).hasSize(1);
+        assertThat(peers.get(0).messages()).isEmpty();
+        assertThat(peers.get(2).messages()).isEmpty();
+    }
+
+    @Test
+    void badSignatureIsNeitherDeliveredNorForwarded() throws Exception {
+        List<Remote> peers = remotes(2, true);
+        join();
+        RawMessage m = MessageSigner.sign(peers.get(0).key, TOPIC, "x".getBytes(StandardCharsets.UTF_8), 1);
+        RawMessage forged = new RawMessage(m.from(), "y".getBytes(StandardCharsets.UTF_8), m.seqno(), m.topic(), m.signature(), m.key());
+        peers.get(0).send(Rpc.messages(List.of(forged)));
+        assertThat(delivered).isEmpty();
+        assertThat(peers.get(1).messages()).isEmpty();
+    }
+
+    @Test
+    void ignoredAndRejectedMessagesAreNotForwarded() throws Exception {
+        List<Remote> peers = remotes(2, true);
+        router.subscribe(TOPIC, MessageValidator.of(msg -> msg.data()[0] == 'r' ? ValidationResult.REJECT : ValidationResult.IGNORE),
+                delivered::add);
+        sync();
+        peers.get(0).send(Rpc.messages(List.of(MessageSigner.sign(peers.get(0).key, TOPIC, "r".getBytes(StandardCharsets.UTF_8), 1),
+                MessageSigner.sign(peers.get(0).key, TOPIC, "i".getBytes(StandardCharsets.UTF_8), 2))));
+        assertThat(delivered).isEmpty();
+        assertThat(peers.get(1).messages()).isEmpty();
+    }
+
+    @Test
+    void asyncValidationCompletesOnTheGossipThread() throws Exception {
+        List<Remote> peers = remotes(2, true);
+        CompletableFuture<ValidationResult> verdict = new CompletableFuture<>();
+        router.subscribe(TOPIC, msg -> verdict, delivered::add);
+        sync();
+        peers.get(0).send(Rpc.messages(List.of(MessageSigner.sign(peers.get(0).key, TOPIC, new byte[] {1}, 1))));
+        assertThat(delivered).isEmpty();
+        verdict.complete(ValidationResult.ACCEPT);
+        sync();
+        assertThat(delivered).hasSize(1);
+        assertThat(peers.get(1).messages()).hasSize(1);
+    }
+
+    @Test
+    void ihaveForUnseenMessageIsAnsweredWithIwant() throws Exception {
+        Remote r = remotes(1, true).get(0);
+        join();
+        byte[] unseen = new byte[] {1, 2, 3};
+        r.send(Rpc.control(new Rpc.Control(List.of(new Rpc.IHave(TOPIC, List.of(unseen))), List.of(), List.of(), List.of())));
+        assertThat(r.received().stream().flatMap(x -> x.control().iwant().stream())).anySatisfy(id -> assertThat(id).isEqualTo(unseen));
+    }
+
+    @Test
+    void iwantIsServedFromCacheAtMostThreeTimes() throws Exception {
+        Remote r = remotes(1, false).get(0);
+        join();
+        byte[] id = router.publish(TOPIC, new byte[] {9}).get(5, TimeUnit.SECONDS);
+        for (int i = 0; i < 5; i++) {
+            r.send(Rpc.control(new Rpc.Control(List.of(), List.of(id), List.of(), List.of())));
+        }
+        assertThat(r.messages()).hasSize(MessageCache.MAX_TRANSMISSIONS);
+    }
+
+    @Test
+    void heartbeatGossipsIhaveToNonMeshSubscribers() throws Exception {
+        List<Remote> peers = remotes(8, true);
+        join();
+        byte[] id = router.publish(TOPIC, new byte[] {1}).get(5, TimeUnit.SECONDS);
+        heartbeat();
+        long gossiped = peers.stream().filter(p -> !p.gotGraft())
+                .filter(p -> p.received().stream().flatMap(x -> x.control().ihave().stream())
+                        .anyMatch(ih -> ih.messageIds().stream().anyMatch(m -> java.util.Arrays.equals(m, id))))
+                .count();
+        assertThat(gossiped).isEqualTo(2);
+    }
+
+    @Test
+    void floodPublishReachesEverySubscriberAndIsSigned() throws Exception {
+        List<Remote> peers = remotes(9, true);
+        remotes(2, false);
+        join();
+        router.publish(TOPIC, "hello".getBytes(StandardCharsets.UTF_8)).get(5, TimeUnit.SECONDS);
+        sync();
+        for (Remote p : peers) {
+            assertThat(p.messages()).hasSize(1);
+            assertThat(MessageSigner.verify(p.messages().get(0))).isNotNull();
+        }
+    }
+
+    @Test
+    void unsubscribeFromPeerRemovesItFromMesh() throws Exception {
+        List<Remote> peers = remotes(3, true);
+        join();
+        assertThat(mesh()).hasSize(3);
+        peers.get(0).send(new Rpc(List.of(new Rpc.SubOpts(false, TOPIC)), List.of(), Rpc.Control.EMPTY));
+        assertThat(mesh()).hasSize(2).doesNotContain(peers.get(0).id);
+    }
+
+    @Test
+    void leavingPrunesMeshAndAnnouncesUnsubscribe() throws Exception {
+        List<Remote> peers = remotes(2, true);
+        var sub = router.subscribe(TOPIC, MessageValidator.acceptAll(), delivered::add);
+        sync();
+        sub.close();
+        sync();
+        for (Remote p : peers) {
+            assertThat(p.prunes()).extracting(Rpc.Prune::backoffSeconds).containsExactly(GossipRouter.UNSUBSCRIBE_BACKOFF_SECONDS);
+            assertThat(p.received().stream().flatMap(r -> r.subscriptions().stream())).contains(new Rpc.SubOpts(false, TOPIC));
+        }
+    }
+}
