@@ -3,10 +3,8 @@ package org.rhizome.graph.store;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.rhizome.graph.ActorId;
 import org.rhizome.graph.ChangeHash;
-import org.rhizome.graph.Soul;
 import org.rhizome.graph.WorkspaceId;
 import org.rhizome.graph.change.Change;
 import org.rhizome.graph.change.ChangeRefusedException;
@@ -26,19 +24,17 @@ final class ChangeApplier {
 
   private final WorkspaceId workspace;
   private final ChangeLog log;
-  private final FieldTable fields;
 
-  ChangeApplier(WorkspaceId workspace, ChangeLog log, FieldTable fields) {
+  ChangeApplier(WorkspaceId workspace, ChangeLog log) {
     this.workspace = workspace;
     this.log = log;
-    this.fields = fields;
   }
 
   /**
-   * @param touched receives the souls whose fields changed, for reindexing
+   * @param nodes the transaction's nodes; receives the winning writes, for reindexing
    * @throws ChangeRefusedException when the change cannot be applied; nothing was written for it
    */
-  Outcome apply(Change change, Set<Soul> touched) throws ChangeRefusedException, SQLException {
+  Outcome apply(Change change, TouchedNodes nodes) throws ChangeRefusedException, SQLException {
     if (!change.workspace().equals(workspace)) {
       throw new ChangeRefusedException(RefusalReason.WRONG_WORKSPACE,
           "change of workspace " + change.workspace() + " offered to " + workspace);
@@ -67,16 +63,27 @@ final class ChangeApplier {
             "change #" + change.seq() + " of " + actor + " needs #" + dep.getValue() + " of " + dep.getKey());
       }
     }
+    appendAndMerge(change, nodes);
+    return Outcome.APPLIED;
+  }
+
+  /**
+   * Applies this replica's own new change, made on the actor's head inside this same transaction
+   * (see {@link ChangeAuthor}): the chain and dependency checks hold by construction.
+   */
+  void applyOwn(Change change, TouchedNodes nodes) throws SQLException {
+    appendAndMerge(change, nodes);
+  }
+
+  private void appendAndMerge(Change change, TouchedNodes nodes) throws SQLException {
     log.append(change);
     for (Op op : change.ops()) {
       Op.SetField set = (Op.SetField) op;
-      FieldState candidate = new FieldState(ValueCodec.encode(set.value()), change.hlc(), actor);
-      Optional<FieldState> current = fields.get(set.soul(), set.field());
-      if (current.isEmpty() || FieldMerge.wins(candidate, current.get())) {
-        fields.put(set.soul(), set.field(), candidate);
-        touched.add(set.soul());
+      FieldState candidate = new FieldState(ValueCodec.encode(set.value()), change.hlc(), change.actor());
+      FieldState current = nodes.node(set.soul()).get(set.field());
+      if (current == null || FieldMerge.wins(candidate, current)) {
+        nodes.set(set.soul(), set.field(), candidate);
       }
     }
-    return Outcome.APPLIED;
   }
 }

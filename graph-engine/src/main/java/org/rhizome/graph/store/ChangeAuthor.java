@@ -5,7 +5,6 @@ import java.util.List;
 import org.rhizome.graph.WorkspaceId;
 import org.rhizome.graph.change.Change;
 import org.rhizome.graph.change.ChangeDraft;
-import org.rhizome.graph.change.ChangeRefusedException;
 import org.rhizome.graph.change.Op;
 import org.rhizome.graph.clock.HybridClock;
 import org.rhizome.graph.identity.DeviceKey;
@@ -41,12 +40,7 @@ public final class ChangeAuthor {
     ChangeDraft draft = new ChangeDraft(workspace, key.actor(), head.seq() + 1, head.hash(), clock.now(),
         txn.log().versionVector().without(key.actor()), ops);
     Change change = Change.sign(draft, key);
-    try {
-      txn.apply(change);
-    } catch (ChangeRefusedException e) {
-      // Our own next change always follows our head: this is a bug, not bad input.
-      throw new IllegalStateException("own change refused: " + e.getMessage(), e);
-    }
+    txn.applyOwn(change);
     return change;
   }
 }

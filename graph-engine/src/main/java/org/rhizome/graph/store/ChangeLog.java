@@ -39,6 +39,8 @@ public final class ChangeLog {
   private PreparedStatement selectHead;
   private PreparedStatement selectHash;
   private PreparedStatement selectVector;
+  /** The version vector as of the last read or append on this connection; null when unknown. */
+  private VersionVector vector;
 
   public ChangeLog(Connection c) {
     this(c, new Actors(c));
@@ -105,9 +107,21 @@ public final class ChangeLog {
     upsertHead.setBytes(2, hash);
     upsertHead.setLong(3, actor);
     upsertHead.executeUpdate();
+    if (vector != null) {
+      vector = vector.with(change.actor(), change.seq());
+    }
+  }
+
+  /** Drops cached state: after a rollback, or when another connection has committed. */
+  void forget() {
+    vector = null;
+    actors.forget();
   }
 
   public VersionVector versionVector() throws SQLException {
+    if (vector != null) {
+      return vector;
+    }
     Map<ActorId, Long> seqs = new HashMap<>();
     if (selectVector == null) {
       selectVector = c.prepareStatement("SELECT key, seq FROM actor WHERE seq > 0");
@@ -117,7 +131,8 @@ public final class ChangeLog {
         seqs.put(ActorId.of(rs.getBytes(1)), rs.getLong(2));
       }
     }
-    return VersionVector.of(seqs);
+    vector = VersionVector.of(seqs);
+    return vector;
   }
 
   /**

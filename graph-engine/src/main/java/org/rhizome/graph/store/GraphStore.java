@@ -58,13 +58,32 @@ public final class GraphStore implements AutoCloseable {
       return ps;
     }
 
+    private long dataVersion = -1;
+
+    /**
+     * Another process (the CLI while the app runs) may have committed since our last transaction:
+     * SQLite's data_version tells, and then cached heads and vectors are dropped. Call with the
+     * write lock held.
+     */
+    void forgetIfChangedElsewhere() throws SQLException {
+      PreparedStatement ps = prepare("PRAGMA data_version");
+      long now;
+      try (ResultSet rs = ps.executeQuery()) {
+        now = rs.next() ? rs.getLong(1) : -1;
+      }
+      if (now != dataVersion) {
+        log.forget();
+        dataVersion = now;
+      }
+    }
+
     Writer(Connection connection, WorkspaceId workspace, ParsedBodies parser) throws SQLException {
       this.connection = connection;
       this.actors = new Actors(connection);
       this.log = new ChangeLog(connection, actors);
       this.fields = new FieldTable(connection, actors);
       this.index = new NoteIndex(connection, parser);
-      this.applier = new ChangeApplier(workspace, log, fields);
+      this.applier = new ChangeApplier(workspace, log);
     }
   }
 
@@ -151,6 +170,7 @@ public final class GraphStore implements AutoCloseable {
     boolean committed = false;
     try {
       c.setAutoCommit(false); // the writer connection begins IMMEDIATE transactions
+      writer.forgetIfChangedElsewhere();
       T value = task.run(txn);
       txn.reindexTouched();
       c.commit();
@@ -169,7 +189,7 @@ public final class GraphStore implements AutoCloseable {
       }
     } finally {
       if (!committed) {
-        writer.actors.forget();
+        writer.log.forget();
       }
       rollback(c, committed);
     }

@@ -4,9 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.rhizome.graph.Soul;
 import org.rhizome.graph.change.Change;
 import org.rhizome.graph.change.ChangeRefusedException;
@@ -18,11 +16,12 @@ import org.rhizome.graph.change.ChangeRefusedException;
  */
 public final class WriteTxn {
   private final GraphStore.Writer writer;
-  private final Set<Soul> touched = new LinkedHashSet<>();
+  private final TouchedNodes nodes;
   private final List<Change> applied = new ArrayList<>();
 
   WriteTxn(GraphStore.Writer writer) {
     this.writer = writer;
+    this.nodes = new TouchedNodes(writer.fields);
   }
 
   /**
@@ -32,12 +31,18 @@ public final class WriteTxn {
    * @throws ChangeRefusedException when it does not fit the log; nothing was written for it
    */
   public boolean apply(Change change) throws ChangeRefusedException, SQLException {
-    ChangeApplier.Outcome outcome = writer.applier.apply(change, touched);
+    ChangeApplier.Outcome outcome = writer.applier.apply(change, nodes);
     if (outcome == ChangeApplier.Outcome.APPLIED) {
       applied.add(change);
       return true;
     }
     return false;
+  }
+
+  /** Applies this device's own change, just made on its head in this transaction by {@link ChangeAuthor}. */
+  void applyOwn(Change change) throws SQLException {
+    writer.applier.applyOwn(change, nodes);
+    applied.add(change);
   }
 
   public ChangeLog log() {
@@ -66,8 +71,8 @@ public final class WriteTxn {
   }
 
   void reindexTouched() throws SQLException, StoreException {
-    for (Soul soul : touched) {
-      writer.index.reindex(soul, writer.fields.node(soul));
+    for (Soul soul : nodes.changed()) {
+      writer.index.reindex(soul, nodes.node(soul));
     }
   }
 }
