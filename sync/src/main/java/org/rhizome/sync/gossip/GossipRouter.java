@@ -76,6 +76,7 @@ public final class GossipRouter implements PubSub {
     private final Map<String, Set<GossipPeer>> mesh = new HashMap<>();
     private final Map<String, Set<GossipPeer>> fanout = new HashMap<>();
     private final Map<String, Long> fanoutLastPublish = new HashMap<>();
+    private final List<SubscriptionListener> subscriptionListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final SeenCache seen;
     private final MessageCache cache;
     private long nextSeqno;
@@ -187,6 +188,11 @@ public final class GossipRouter implements PubSub {
     }
 
     @Override
+    public void addSubscriptionListener(SubscriptionListener listener) {
+        subscriptionListeners.add(listener);
+    }
+
+    @Override
     public CompletableFuture<Set<PeerId>> topicPeers(String topic) {
         return call(() -> {
             Set<PeerId> out = new HashSet<>();
@@ -286,12 +292,11 @@ public final class GossipRouter implements PubSub {
     /** Handles one decoded RPC; {@code authors[i]} is the verified key of message i, or null if it failed. */
     private void handleRpc(GossipPeer from, Rpc rpc, @Nullable PublicKey[] authors) {
         for (Rpc.SubOpts s : rpc.subscriptions()) {
+            boolean changed;
             if (s.subscribe()) {
-                if (from.topics.size() < GossipPeer.MAX_TOPICS) {
-                    from.topics.add(s.topic());
-                }
+                changed = from.topics.size() < GossipPeer.MAX_TOPICS && from.topics.add(s.topic());
             } else {
-                from.topics.remove(s.topic());
+                changed = from.topics.remove(s.topic());
                 Set<GossipPeer> m = mesh.get(s.topic());
                 if (m != null) {
                     m.remove(from);
@@ -299,6 +304,15 @@ public final class GossipRouter implements PubSub {
                 Set<GossipPeer> f = fanout.get(s.topic());
                 if (f != null) {
                     f.remove(from);
+                }
+            }
+            if (changed) {
+                for (SubscriptionListener l : subscriptionListeners) {
+                    try {
+                        l.onSubscriptionChange(from.id, s.topic(), s.subscribe());
+                    } catch (RuntimeException e) {
+                        LOG.warn("subscription listener failed", e);
+                    }
                 }
             }
         }

@@ -31,6 +31,18 @@ public interface PubSub {
     /** Our mesh peers for {@code topic}. */
     CompletableFuture<Set<PeerId>> meshPeers(String topic);
 
+    /**
+     * Tells {@code listener} (on the gossip thread) whenever a peer announces that it joined or left a
+     * topic.
+     */
+    void addSubscriptionListener(SubscriptionListener listener);
+
+    /** A peer joined or left a topic. */
+    @FunctionalInterface
+    interface SubscriptionListener {
+        void onSubscriptionChange(PeerId peer, String topic, boolean subscribed);
+    }
+
     /** Leaves a topic; see {@link #subscribe}. */
     interface Subscription extends AutoCloseable {
         String topic();

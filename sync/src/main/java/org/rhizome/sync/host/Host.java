@@ -137,10 +137,35 @@ public final class Host implements AutoCloseable {
         return listenAddressesWithoutId().stream().map(a -> a.withPeerId(peerId)).toList();
     }
 
+    /** Bound addresses; a wildcard bind (0.0.0.0, ::) is listed as each up interface's address of that family. */
     private List<Multiaddr> listenAddressesWithoutId() {
         List<Multiaddr> out = new ArrayList<>();
         for (Channel ch : listeners) {
-            out.add(Multiaddr.fromSocketAddress((InetSocketAddress) ch.localAddress()));
+            InetSocketAddress local = (InetSocketAddress) ch.localAddress();
+            if (!local.getAddress().isAnyLocalAddress()) {
+                out.add(Multiaddr.fromSocketAddress(local));
+                continue;
+            }
+            for (java.net.InetAddress ip : interfaceAddresses()) {
+                if (ip.getClass() == local.getAddress().getClass() && !ip.isLinkLocalAddress()) {
+                    out.add(Multiaddr.fromSocketAddress(new InetSocketAddress(ip, local.getPort())));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<java.net.InetAddress> interfaceAddresses() {
+        List<java.net.InetAddress> out = new ArrayList<>();
+        try {
+            for (var nics = java.net.NetworkInterface.getNetworkInterfaces(); nics.hasMoreElements(); ) {
+                var nic = nics.nextElement();
+                if (nic.isUp()) {
+                    out.addAll(java.util.Collections.list(nic.getInetAddresses()));
+                }
+            }
+        } catch (java.net.SocketException e) {
+            LOG.warn("cannot list network interfaces: {}", e.getMessage());
         }
         return out;
     }

@@ -40,11 +40,17 @@ public final class JsPeer implements AutoCloseable {
     private final List<Multiaddr> addresses = new ArrayList<>();
 
     private JsPeer(ObjectNode options) throws IOException, InterruptedException {
+        this(options, List.of());
+    }
+
+    private JsPeer(ObjectNode options, List<String> commandPrefix) throws IOException, InterruptedException {
         Path dir = jsDir();
         if (!Files.isDirectory(dir.resolve("node_modules"))) {
             throw new IllegalStateException("run `npm ci` in " + dir + " first (./rhizome-test does it)");
         }
-        ProcessBuilder pb = new ProcessBuilder("node", "peer.mjs", options.toString()).directory(dir.toFile());
+        List<String> command = new ArrayList<>(commandPrefix);
+        command.addAll(List.of("node", "peer.mjs", options.toString()));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
         Path logs = Path.of("target", "js-peers").toAbsolutePath();
         Files.createDirectories(logs);
         pb.redirectError(logs.resolve("peer-" + ProcessHandle.current().pid() + "-" + COUNT.incrementAndGet() + ".log").toFile());
@@ -70,6 +76,11 @@ public final class JsPeer implements AutoCloseable {
 
     public static JsPeer start(ObjectNode options) throws IOException, InterruptedException {
         return new JsPeer(options);
+    }
+
+    /** Runs the peer under {@code commandPrefix}, e.g. {@code ip netns exec NAME}. */
+    public static JsPeer startWith(ObjectNode options, List<String> commandPrefix) throws IOException, InterruptedException {
+        return new JsPeer(options, commandPrefix);
     }
 
     public static JsPeer start() throws IOException, InterruptedException {

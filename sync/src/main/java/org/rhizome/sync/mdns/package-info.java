@@ -1,0 +1,4 @@
+@NullMarked
+package org.rhizome.sync.mdns;
+
+import org.jspecify.annotations.NullMarked;
