@@ -31,7 +31,7 @@ import picocli.CommandLine.ScopeType;
         TagsCommand.class,
         StatusCommand.class,
         BenchCommand.class,
-        // P2P: the sync engineer registers org.rhizome.app.cli.p2p.P2pCommand.class here.
+        org.rhizome.app.cli.p2p.P2pCommand.class,
     })
 public final class RhizomeCommand implements Callable<Integer> {
   private final CliEnvironment environment;
