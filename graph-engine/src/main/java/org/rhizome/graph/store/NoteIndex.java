@@ -138,10 +138,7 @@ final class NoteIndex {
       insertLink.setInt(8, link.line());
       insertLink.setInt(9, link.start());
       insertLink.setInt(10, link.end());
-      insertLink.addBatch();
-    }
-    if (ord > 0) {
-      insertLink.executeBatch();
+      insertLink.executeUpdate(); // row by row: sqlite-jdbc re-prepares a statement after executeBatch
     }
     Set<String> keys = new HashSet<>();
     for (String tag : parsed.tags()) {
@@ -150,11 +147,8 @@ final class NoteIndex {
         insertTag.setString(1, key);
         insertTag.setLong(2, id);
         insertTag.setString(3, tag);
-        insertTag.addBatch();
+        insertTag.executeUpdate();
       }
-    }
-    if (!keys.isEmpty()) {
-      insertTag.executeBatch();
     }
     for (String alias : parsed.frontMatter().aliases()) {
       String key = NoteKeys.titleKey(alias);
@@ -172,10 +166,7 @@ final class NoteIndex {
       insertHeading.setInt(3, heading.level());
       insertHeading.setString(4, heading.text());
       insertHeading.setInt(5, heading.line());
-      insertHeading.addBatch();
-    }
-    if (h > 0) {
-      insertHeading.executeBatch();
+      insertHeading.executeUpdate();
     }
     insertFts.setLong(1, id);
     insertFts.setString(2, title);

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,6 +56,7 @@ final class EngineBench {
 
     // 1. create
     long t0 = System.nanoTime();
+    long cpu0 = threadCpuNanos("rhizome-");
     try (Workspace ws = Workspace.open(file, key)) {
       CompletableFuture<List<Soul>> inFlight = null;
       for (int from = 0; from < notes; from += BATCH) {
@@ -76,6 +78,8 @@ final class EngineBench {
       double secs = (System.nanoTime() - t0) / 1e9;
       out.put("create_notes_per_s", Math.round(notes / secs));
       out.put("create_s", round(secs));
+      // CPU time of the engine's threads per note: stable even when the machine is busy
+      out.put("create_engine_cpu_us_per_note", round((threadCpuNanos("rhizome-") - cpu0) / 1e3 / notes));
       progress.printf("created %,d notes in %.1f s%n", notes, secs);
 
       // 2. remote apply, with signature checks, into a fresh replica
@@ -96,6 +100,7 @@ final class EngineBench {
       try (Workspace replica = Workspace.open(dir.resolve("replica.db"), ws.id(), DeviceKey.generate(new SecureRandom()),
           System::currentTimeMillis)) {
         long t1 = System.nanoTime();
+        long cpu1 = threadCpuNanos("rhizome-");
         List<CompletableFuture<List<ApplyResult>>> pending = new ArrayList<>();
         for (int from = 0; from < remote.size(); from += BATCH) {
           pending.add(replica.applyRemoteAsync(remote.subList(from, Math.min(remote.size(), from + BATCH))));
@@ -110,6 +115,7 @@ final class EngineBench {
         }
         out.put("remote_changes", remote.size());
         out.put("remote_changes_per_s", Math.round(remote.size() / rs));
+        out.put("remote_engine_cpu_us_per_change", round((threadCpuNanos("rhizome-") - cpu1) / 1e3 / remote.size()));
         progress.printf("applied %,d remote changes in %.1f s%n", remote.size(), rs);
       }
     }
@@ -155,6 +161,22 @@ final class EngineBench {
     out.put("disk_to_raw", round(disk / (double) rawBytes));
     out.put("peak_heap_mb", Math.round(peakHeapBytes() / 1e6));
     return out;
+  }
+
+  /**
+   * CPU time used so far by live threads whose name starts with {@code prefix}. Threads that ended
+   * are not counted, so call it while the engine being measured is open.
+   */
+  private static long threadCpuNanos(String prefix) {
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    long sum = 0;
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if (t.getName().startsWith(prefix)) {
+        long cpu = mx.getThreadCpuTime(t.getId());
+        sum += Math.max(0, cpu);
+      }
+    }
+    return sum;
   }
 
   private static long size(Path p) throws IOException {
