@@ -66,8 +66,27 @@ pubsub.addEventListener('subscription-change', (e) => {
   out({ event: 'subscription', peer: e.detail.peerId.toString(), subs: e.detail.subscriptions.map(s => ({ topic: s.topic, subscribe: s.subscribe })) })
 })
 pubsub.addEventListener('gossipsub:graft', (e) => out({ event: 'graft', peer: e.detail.peerId, topic: e.detail.topic }))
+// Bench mode: count messages per topic and measure latency from a timestamp (µs since the epoch,
+// float64 big-endian) in the first 8 bytes of each message, instead of printing every message.
+const stats = new Map()
+const nowMicros = () => (performance.timeOrigin + performance.now()) * 1000
+const waiters = []
 pubsub.addEventListener('gossipsub:message', (e) => {
   const { msg, propagationSource, msgId } = e.detail
+  if (opts.bench) {
+    const now = nowMicros()
+    let s = stats.get(msg.topic)
+    if (s == null) { s = { count: 0, bytes: 0, first: now, last: now, latencies: [] }; stats.set(msg.topic, s) }
+    s.count++
+    s.bytes += msg.data.length
+    s.last = now
+    if (msg.data.length >= 8) {
+      const sent = new DataView(msg.data.buffer, msg.data.byteOffset, 8).getFloat64(0)
+      if (sent > 0) s.latencies.push(now - sent)
+    }
+    for (const w of [...waiters]) w()
+    return
+  }
   out({
     event: 'message',
     topic: msg.topic,
@@ -89,15 +108,38 @@ const handlers = {
     return { recipients: r.recipients.map(String) }
   },
   async publishSized (c) {
-    const data = new Uint8Array(c.size)
     let sent = 0
+    const startMicros = nowMicros()
     const t0 = process.hrtime.bigint()
+    const intervalMicros = c.rate ? 1e6 / c.rate : 0
     for (let i = 0; i < c.count; i++) {
-      new DataView(data.buffer).setUint32(0, i)
+      if (intervalMicros > 0) {
+        const due = startMicros + i * intervalMicros
+        const ahead = due - nowMicros()
+        if (ahead > 1000) await new Promise((resolve) => setTimeout(resolve, Math.floor(ahead / 1000)))
+      }
+      const data = new Uint8Array(c.size)
+      new DataView(data.buffer).setFloat64(0, c.stamp ? nowMicros() : 0)
+      new DataView(data.buffer).setUint32(8, i)
       await pubsub.publish(c.topic, data)
       sent++
     }
-    return { sent, nanos: String(process.hrtime.bigint() - t0) }
+    return { sent, startMicros, nanos: String(process.hrtime.bigint() - t0) }
+  },
+  async awaitCount (c) {
+    const done = () => (stats.get(c.topic)?.count ?? 0) >= c.count
+    if (!done()) {
+      await new Promise((resolve) => {
+        const timer = setTimeout(() => { waiters.splice(waiters.indexOf(check), 1); resolve() }, c.timeoutMs ?? 30000)
+        const check = () => { if (done()) { clearTimeout(timer); waiters.splice(waiters.indexOf(check), 1); resolve() } }
+        waiters.push(check)
+      })
+    }
+    const s = stats.get(c.topic) ?? { count: 0, bytes: 0, first: 0, last: 0, latencies: [] }
+    if (c.reset !== false) stats.delete(c.topic)
+    const sorted = s.latencies.sort((a, b) => a - b)
+    const pick = (q) => sorted.length === 0 ? null : sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]
+    return { count: s.count, bytes: s.bytes, firstMicros: s.first, lastMicros: s.last, p50Micros: pick(0.5), p99Micros: pick(0.99) }
   },
   async subscribe (c) { pubsub.subscribe(c.topic); return {} },
   async peers () { return { peers: node.getPeers().map(String) } },
