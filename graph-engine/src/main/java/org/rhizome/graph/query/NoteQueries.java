@@ -40,11 +40,10 @@ public final class NoteQueries {
   record Row(long id, NoteRef ref) {}
 
   static Optional<Row> row(Connection c, Soul soul) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT " + NOTE_COLUMNS + " FROM note n WHERE n.soul = ? AND n.deleted = 0")) {
-      ps.setString(1, soul.value());
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(new Row(rs.getLong(1), ref(rs, 2))) : Optional.empty();
-      }
+    PreparedStatement ps = CachedStatements.prepare(c, "SELECT " + NOTE_COLUMNS + " FROM note n WHERE n.soul = ? AND n.deleted = 0");
+    ps.setString(1, soul.value());
+    try (ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? Optional.of(new Row(rs.getLong(1), ref(rs, 2))) : Optional.empty();
     }
   }
 
@@ -59,21 +58,19 @@ public final class NoteQueries {
   }
 
   static Optional<Row> resolveKey(Connection c, String key) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT " + NOTE_COLUMNS + " FROM note n"
-        + " WHERE n.title_key = ? AND n.deleted = 0 ORDER BY n.created, n.soul LIMIT 1")) {
-      ps.setString(1, key);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (rs.next()) {
-          return Optional.of(new Row(rs.getLong(1), ref(rs, 2)));
-        }
+    PreparedStatement byTitle = CachedStatements.prepare(c, "SELECT " + NOTE_COLUMNS + " FROM note n"
+        + " WHERE n.title_key = ? AND n.deleted = 0 ORDER BY n.created, n.soul LIMIT 1");
+    byTitle.setString(1, key);
+    try (ResultSet rs = byTitle.executeQuery()) {
+      if (rs.next()) {
+        return Optional.of(new Row(rs.getLong(1), ref(rs, 2)));
       }
     }
-    try (PreparedStatement ps = c.prepareStatement("SELECT " + NOTE_COLUMNS + " FROM note_alias a JOIN note n ON n.id = a.note_id"
-        + " WHERE a.alias_key = ? AND n.deleted = 0 ORDER BY n.created, n.soul LIMIT 1")) {
-      ps.setString(1, key);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(new Row(rs.getLong(1), ref(rs, 2))) : Optional.empty();
-      }
+    PreparedStatement byAlias = CachedStatements.prepare(c, "SELECT " + NOTE_COLUMNS + " FROM note_alias a"
+        + " JOIN note n ON n.id = a.note_id WHERE a.alias_key = ? AND n.deleted = 0 ORDER BY n.created, n.soul LIMIT 1");
+    byAlias.setString(1, key);
+    try (ResultSet rs = byAlias.executeQuery()) {
+      return rs.next() ? Optional.of(new Row(rs.getLong(1), ref(rs, 2))) : Optional.empty();
     }
   }
 
@@ -121,7 +118,11 @@ public final class NoteQueries {
     }
   }
 
-  /** Linked mentions: every link from another live note to this one, with its line, by source title. */
+  /**
+   * Linked mentions: links from other live notes to this one, each with its line and the text
+   * around it; at most {@code limit}, grouped by linking note (in the order the notes were indexed
+   * here, not by title: sort the page for display).
+   */
   public static List<Backlink> backlinks(Connection c, Soul soul, int limit) throws SQLException, StoreException {
     Optional<Row> note = row(c, soul);
     if (note.isEmpty()) {
@@ -129,23 +130,24 @@ public final class NoteQueries {
     }
     List<Backlink> out = new ArrayList<>();
     for (String key : keysResolvingTo(c, note.get())) {
-      try (PreparedStatement ps = c.prepareStatement("SELECT n.soul, n.title, n.created, n.modified, l.line, l.start, l.end, l.embed"
+      // In index order (by linking note, then link), so a page of a popular note's many backlinks
+      // needs no sort; callers sort the page as they show it.
+      PreparedStatement ps = CachedStatements.prepare(c, "SELECT n.soul, n.title, n.created, n.modified, l.line, l.start, l.end, l.embed"
           + " FROM link l JOIN note n ON n.id = l.src WHERE l.target_key = ? AND l.src <> ? AND n.deleted = 0"
-          + " ORDER BY n.title_key, n.id, l.ord LIMIT ?")) {
-        ps.setString(1, key);
-        ps.setLong(2, note.get().id());
-        ps.setInt(3, limit - out.size());
-        NoteRef lastSource = null;
-        String body = "";
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            NoteRef source = ref(rs, 1);
-            if (!source.equals(lastSource)) {
-              body = body(c, source.soul()); // links of one source are adjacent: one read each
-              lastSource = source;
-            }
-            out.add(new Backlink(source, rs.getInt(5), LinkContext.around(body, rs.getInt(6), rs.getInt(7)), rs.getInt(8) != 0));
+          + " ORDER BY l.src, l.ord LIMIT ?");
+      ps.setString(1, key);
+      ps.setLong(2, note.get().id());
+      ps.setInt(3, limit - out.size());
+      NoteRef lastSource = null;
+      String body = "";
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          NoteRef source = ref(rs, 1);
+          if (!source.equals(lastSource)) {
+            body = body(c, source.soul()); // links of one source are adjacent: one read each
+            lastSource = source;
           }
+          out.add(new Backlink(source, rs.getInt(5), LinkContext.around(body, rs.getInt(6), rs.getInt(7)), rs.getInt(8) != 0));
         }
       }
       if (out.size() >= limit) {
@@ -246,17 +248,16 @@ public final class NoteQueries {
 
   /** A note's current body, or empty when the node has no string body. */
   public static String body(Connection c, Soul soul) throws SQLException, StoreException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT value FROM field WHERE soul = ? AND name = ?")) {
-      ps.setString(1, soul.value());
-      ps.setString(2, NoteFields.BODY);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return "";
-        }
-        return ValueCodec.decode(rs.getBytes(1)) instanceof Value.Str s ? s.value() : "";
-      } catch (DecodeException e) {
-        throw new CorruptDatabaseException("the body of " + soul + " cannot be read: " + e.getMessage(), e);
+    PreparedStatement ps = CachedStatements.prepare(c, "SELECT value FROM field WHERE soul = ? AND name = ?");
+    ps.setString(1, soul.value());
+    ps.setString(2, NoteFields.BODY);
+    try (ResultSet rs = ps.executeQuery()) {
+      if (!rs.next()) {
+        return "";
       }
+      return ValueCodec.decode(rs.getBytes(1)) instanceof Value.Str s ? s.value() : "";
+    } catch (DecodeException e) {
+      throw new CorruptDatabaseException("the body of " + soul + " cannot be read: " + e.getMessage(), e);
     }
   }
 
@@ -341,12 +342,11 @@ public final class NoteQueries {
     return out;
   }
 
-  private static Optional<NoteRef> refById(Connection c, long id) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT " + NOTE_COLUMNS + " FROM note n WHERE n.id = ? AND n.deleted = 0")) {
-      ps.setLong(1, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(ref(rs, 2)) : Optional.empty();
-      }
+  static Optional<NoteRef> refById(Connection c, long id) throws SQLException {
+    PreparedStatement ps = CachedStatements.prepare(c, "SELECT " + NOTE_COLUMNS + " FROM note n WHERE n.id = ? AND n.deleted = 0");
+    ps.setLong(1, id);
+    try (ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? Optional.of(ref(rs, 2)) : Optional.empty();
     }
   }
 }

@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import org.rhizome.graph.Soul;
@@ -19,54 +21,87 @@ import org.rhizome.graph.store.StoreException;
 public final class SearchQueries {
   /** bm25 column weights: a match in the title counts this many times a match in the body. */
   static final double TITLE_WEIGHT = 10.0;
+  /** The most matches the body pass scores (see {@link #search}). */
+  static final int MAX_SCORED = 2000;
 
   private SearchQueries() {}
 
+  /**
+   * Ranks the matches of {@code input}: notes whose title matches come first, then the rest, each
+   * group by bm25 (titles weighted {@value #TITLE_WEIGHT}×). Scoring costs about a microsecond per
+   * matching note, so a word found in most of a large workspace would take far too long to rank;
+   * the body pass therefore scores at most {@value #MAX_SCORED} matches, the most recently created
+   * ones (title matches are always scored). Below that many matches the ranking is exact bm25.
+   */
   public static List<SearchHit> search(Connection c, String input, int limit) throws SQLException, StoreException {
     SearchQuery q = SearchQuery.parse(input);
     String fts = q.toFtsExpression();
     if (fts.isEmpty() && q.tagKeys().isEmpty()) {
       return List.of();
     }
-    StringBuilder sql = new StringBuilder();
-    if (!fts.isEmpty()) {
-      sql.append("SELECT n.soul, n.title, n.created, n.modified, bm25(note_fts, ").append(TITLE_WEIGHT)
-          .append(", 1.0) AS score FROM note_fts JOIN note n ON n.id = note_fts.rowid WHERE note_fts MATCH ?");
-    } else {
-      sql.append("SELECT n.soul, n.title, n.created, n.modified, 0.0 AS score FROM note n WHERE n.deleted = 0");
-    }
-    for (int i = 0; i < q.tagKeys().size(); i++) {
-      sql.append(" AND EXISTS (SELECT 1 FROM tag t WHERE t.note_id = n.id AND (t.tag_key = ? OR (t.tag_key >= ? AND t.tag_key < ?)))");
-    }
-    sql.append(fts.isEmpty() ? " ORDER BY n.modified DESC LIMIT ?" : " ORDER BY score LIMIT ?");
     List<SearchHit> hits = new ArrayList<>();
     List<SearchQuery.Term> highlight = q.highlightTerms();
-    try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+    Set<Soul> seen = new HashSet<>();
+    if (fts.isEmpty()) {
+      collect(c, q, "SELECT n.id, 0.0 FROM note n WHERE n.deleted = 0" + tagFilter(q, "n.id")
+          + " ORDER BY n.modified DESC LIMIT ?", null, limit, highlight, seen, hits);
+      return hits;
+    }
+    boolean titleFiltered = q.terms().stream().anyMatch(SearchQuery.Term::titleOnly);
+    if (!titleFiltered) {
+      collect(c, q, candidates(q), "title : (" + fts + ")", limit, highlight, seen, hits);
+    }
+    if (hits.size() < limit) {
+      collect(c, q, candidates(q), fts, limit, highlight, seen, hits);
+    }
+    return hits;
+  }
+
+  /** At most {@value #MAX_SCORED} matching notes, newest first, with their scores, best first. */
+  private static String candidates(SearchQuery q) {
+    return "SELECT id, score FROM (SELECT rowid AS id, bm25(note_fts, " + TITLE_WEIGHT + ", 1.0) AS score"
+        + " FROM note_fts WHERE note_fts MATCH ?" + tagFilter(q, "note_fts.rowid")
+        + " ORDER BY rowid DESC LIMIT " + MAX_SCORED + ") ORDER BY score LIMIT ?";
+  }
+
+  private static String tagFilter(SearchQuery q, String noteId) {
+    StringBuilder sql = new StringBuilder();
+    for (int i = 0; i < q.tagKeys().size(); i++) {
+      sql.append(" AND EXISTS (SELECT 1 FROM tag t WHERE t.note_id = ").append(noteId)
+          .append(" AND (t.tag_key = ? OR (t.tag_key >= ? AND t.tag_key < ?)))");
+    }
+    return sql.toString();
+  }
+
+  private static void collect(Connection c, SearchQuery q, String sql, String match, int limit,
+      List<SearchQuery.Term> highlight, Set<Soul> seen, List<SearchHit> hits) throws SQLException, StoreException {
+    List<long[]> ids = new ArrayList<>();
+    List<Double> scores = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
       int p = 1;
-      if (!fts.isEmpty()) {
-        ps.setString(p++, fts);
+      if (match != null) {
+        ps.setString(p++, match);
       }
       for (String tag : q.tagKeys()) {
         ps.setString(p++, tag);
         ps.setString(p++, tag + "/");
         ps.setString(p++, tag + "0"); // '0' follows '/': the range holds exactly the nested tags
       }
-      ps.setInt(p, limit);
-      List<NoteRef> refs = new ArrayList<>();
-      List<Double> scores = new ArrayList<>();
+      ps.setInt(p, limit + seen.size());
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          refs.add(NoteQueries.ref(rs, 1));
-          scores.add(rs.getDouble(5));
+          ids.add(new long[] {rs.getLong(1)});
+          scores.add(rs.getDouble(2));
         }
       }
-      for (int i = 0; i < refs.size(); i++) {
-        NoteRef ref = refs.get(i);
-        Snippet snippet = Snippets.make(NoteQueries.body(c, ref.soul()), highlight);
-        hits.add(new SearchHit(ref, scores.get(i), snippet));
+    }
+    for (int i = 0; i < ids.size() && hits.size() < limit; i++) {
+      Optional<NoteRef> ref = NoteQueries.refById(c, ids.get(i)[0]);
+      if (ref.isPresent() && seen.add(ref.get().soul())) {
+        Snippet snippet = Snippets.make(NoteQueries.body(c, ref.get().soul()), highlight);
+        hits.add(new SearchHit(ref.get(), scores.get(i), snippet));
       }
     }
-    return hits;
   }
 
   /**
