@@ -1,6 +1,9 @@
 package org.rhizome.graph.store;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.rhizome.graph.ActorId;
@@ -23,6 +26,9 @@ final class ChangeApplier {
   enum Outcome { APPLIED, DUPLICATE }
 
   private final WorkspaceId workspace;
+  private static final Comparator<Op> KEY_ORDER =
+      Comparator.comparing((Op op) -> op.soul().value()).thenComparing(op -> ((Op.SetField) op).field());
+
   private final ChangeLog log;
 
   ChangeApplier(WorkspaceId workspace, ChangeLog log) {
@@ -77,7 +83,10 @@ final class ChangeApplier {
 
   private void appendAndMerge(Change change, TouchedNodes nodes) throws SQLException {
     log.append(change);
-    for (Op op : change.ops()) {
+    // In key order: inserts into the field table then land in sequence, which keeps its pages full.
+    List<Op> ops = new ArrayList<>(change.ops());
+    ops.sort(KEY_ORDER);
+    for (Op op : ops) {
       Op.SetField set = (Op.SetField) op;
       FieldState candidate = new FieldState(ValueCodec.encode(set.value()), change.hlc(), change.actor());
       FieldState current = nodes.node(set.soul()).get(set.field());
