@@ -1,15 +1,19 @@
 package org.rhizome.sync.noise;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.CompositeByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.ByteToMessageCodec;
+import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Noise transport messages: each a 2-byte big-endian length and a ChaChaPoly ciphertext of at most
- * 65535 bytes, so at most 65519 bytes of plaintext each. Outbound buffers are cut to fit; a frame that
- * fails authentication closes the connection. Event-loop confined.
+ * 65535 bytes, so at most 65519 bytes of plaintext each. Writes are gathered until the next flush and
+ * then cut into as few frames as fit (many small yamux frames share one Noise frame, so one AEAD
+ * operation and one tag). A frame that fails authentication closes the connection. Event-loop confined.
  */
 public final class NoiseTransportCodec extends ByteToMessageCodec<ByteBuf> {
     static final int MAX_PLAINTEXT = NoiseHandshakeHandler.MAX_FRAME_LENGTH - CipherState.TAG_LENGTH;
@@ -19,10 +23,73 @@ public final class NoiseTransportCodec extends ByteToMessageCodec<ByteBuf> {
     private final byte[] inScratch = new byte[NoiseHandshakeHandler.MAX_FRAME_LENGTH];
     private final byte[] outScratch = new byte[NoiseHandshakeHandler.MAX_FRAME_LENGTH];
     private final byte[] plainScratch = new byte[NoiseHandshakeHandler.MAX_FRAME_LENGTH];
+    private final List<ChannelPromise> pendingPromises = new ArrayList<>();
+    private @Nullable CompositeByteBuf pending;
 
     NoiseTransportCodec(CipherState sender, CipherState receiver) {
         this.sender = sender;
         this.receiver = receiver;
+    }
+
+    @Override
+    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
+        if (!(msg instanceof ByteBuf b)) {
+            super.write(ctx, msg, promise);
+            return;
+        }
+        if (!b.isReadable()) {
+            b.release();
+            promise.setSuccess();
+            return;
+        }
+        if (pending == null) {
+            pending = ctx.alloc().compositeBuffer(1024);
+        }
+        pending.addComponent(true, b);
+        if (!promise.isVoid()) {
+            pendingPromises.add(promise);
+        }
+        if (pending.readableBytes() >= 4 * MAX_PLAINTEXT) {
+            encryptPending(ctx);
+        }
+    }
+
+    @Override
+    public void flush(ChannelHandlerContext ctx) {
+        encryptPending(ctx);
+        ctx.flush();
+    }
+
+    private void encryptPending(ChannelHandlerContext ctx) {
+        CompositeByteBuf plain = pending;
+        if (plain == null) {
+            return;
+        }
+        pending = null;
+        List<ChannelPromise> promises = new ArrayList<>(pendingPromises);
+        pendingPromises.clear();
+        ByteBuf out;
+        try {
+            int len = plain.readableBytes();
+            int frames = (len + MAX_PLAINTEXT - 1) / MAX_PLAINTEXT;
+            out = ctx.alloc().ioBuffer(len + frames * (2 + CipherState.TAG_LENGTH));
+            encode(ctx, plain, out);
+        } finally {
+            plain.release();
+        }
+        ChannelPromise written = ctx.newPromise();
+        if (!promises.isEmpty()) {
+            written.addListener(f -> {
+                for (ChannelPromise p : promises) {
+                    if (f.isSuccess()) {
+                        p.trySuccess();
+                    } else {
+                        p.tryFailure(f.cause());
+                    }
+                }
+            });
+        }
+        ctx.write(out, written);
     }
 
     @Override
@@ -37,13 +104,23 @@ public final class NoiseTransportCodec extends ByteToMessageCodec<ByteBuf> {
     }
 
     @Override
-    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
-        if (msg instanceof ByteBuf b && !b.isReadable()) {
-            b.release();
-            promise.setSuccess();
-            return;
+    public void handlerRemoved(ChannelHandlerContext ctx) throws Exception {
+        if (pending != null) {
+            pending.release();
+            pending = null;
         }
-        super.write(ctx, msg, promise);
+        for (ChannelPromise p : pendingPromises) {
+            p.tryFailure(new NoiseException("Noise session ended before the write"));
+        }
+        pendingPromises.clear();
+        super.handlerRemoved(ctx);
+    }
+
+    @Override
+    public void close(ChannelHandlerContext ctx, ChannelPromise promise) throws Exception {
+        encryptPending(ctx);
+        ctx.flush();
+        super.close(ctx, promise);
     }
 
     @Override

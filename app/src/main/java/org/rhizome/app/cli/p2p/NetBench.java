@@ -32,8 +32,8 @@ import org.rhizome.sync.peer.PrivateKey;
 final class NetBench {
   static final String TOPIC = "rhizome/bench/1";
   private static final Duration WAIT = Duration.ofSeconds(60);
-  /** Bytes in flight while measuring throughput: well under the router's per-peer queue limit. */
-  private static final int WINDOW_BYTES = 4 * 1024 * 1024;
+  /** Bytes published between checks on the receiver; two chunks stay under the router's per-peer limit. */
+  private static final int CHUNK_BYTES = 12 * 1024 * 1024;
 
   record Options(int dials, int pings, int smallMessages, int largeMessages, int rate, int latencySeconds, @Nullable Path jsDir) {}
 
@@ -115,19 +115,19 @@ final class NetBench {
   }
 
   /**
-   * Publishes {@code n} messages from {@code from} as fast as the receiver takes them (at most
-   * {@link #WINDOW_BYTES} in flight, since GossipSub drops what a slow peer cannot take) and waits for
-   * the recorder; returns seconds taken.
+   * Publishes {@code n} messages from {@code from} unpaced, in chunks that keep the backlog under the
+   * router's 32 MiB per-peer limit (GossipSub drops what a slow peer cannot take), and waits for the
+   * recorder; returns seconds taken.
    */
   private static double publishTo(Host from, AtomicReference<Recorder> recorder, int n, int size, int rate) throws Exception {
     Recorder r = new Recorder(n);
     recorder.set(r);
     double start = nowMicros();
-    int window = Math.max(1, WINDOW_BYTES / size);
+    int chunk = Math.max(1, CHUNK_BYTES / size);
     for (int sent = 0; sent < n; ) {
-      int batch = Math.min(window / 4 + 1, n - sent);
-      while (sent - r.count > window - batch) {
-        LockSupport.parkNanos(20_000);
+      int batch = Math.min(chunk, n - sent);
+      while (sent - r.count > chunk) {
+        LockSupport.parkNanos(500_000);
       }
       publish(from, batch, size, rate);
       sent += batch;
@@ -181,7 +181,8 @@ final class NetBench {
 
   private static Map<String, Object> javaToJs(Host j, JsBenchPeer js, int n, int size, int rate) throws Exception {
     double start = nowMicros();
-    int chunk = rate > 0 ? n : Math.max(1, WINDOW_BYTES / 2 / size);
+    // js→js publishes unpaced; so do we, in chunks that stay under the router's 32 MiB per-peer backlog.
+    int chunk = rate > 0 ? n : Math.max(1, CHUNK_BYTES / size);
     for (int sent = chunk; sent < n; sent += chunk) {
       publish(j, chunk, size, rate);
       js.command("awaitCount", Map.of("topic", TOPIC, "count", sent - chunk, "timeoutMs", WAIT.toMillis(), "reset", false), WAIT);
