@@ -51,18 +51,19 @@ public final class ChangeLog {
     this.actors = actors;
   }
 
-  /** An actor's last stored seq and its hash. */
-  public record Head(long seq, ChangeHash hash) {
-    static final Head NONE = new Head(0, Change.NO_PREVIOUS);
+  /** An actor's last stored seq, its hash and its clock. */
+  public record Head(long seq, ChangeHash hash, long hlc) {
+    static final Head NONE = new Head(0, Change.NO_PREVIOUS, 0);
   }
 
   public Head head(ActorId actor) throws SQLException {
     if (selectHead == null) {
-      selectHead = c.prepareStatement("SELECT seq, head FROM actor WHERE key = ?");
+      selectHead = c.prepareStatement("SELECT a.seq, a.head, coalesce(l.hlc, 0) FROM actor a"
+          + " LEFT JOIN change_log l ON l.actor = a.id AND l.seq = a.seq WHERE a.key = ?");
     }
     selectHead.setBytes(1, actor.toBytes());
     try (ResultSet rs = selectHead.executeQuery()) {
-      return rs.next() ? new Head(rs.getLong(1), ChangeHash.of(rs.getBytes(2))) : Head.NONE;
+      return rs.next() ? new Head(rs.getLong(1), ChangeHash.of(rs.getBytes(2)), rs.getLong(3)) : Head.NONE;
     }
   }
 
