@@ -51,7 +51,11 @@ final class SyntheticVault {
   }
 
   String title(int i) {
-    return capitalise(vocabulary[(i * 7919) % vocabulary.length]) + " " + vocabulary[(i * 104_729 + 13) % vocabulary.length] + " " + i;
+    return capitalise(vocabulary[firstWordRank(i)]) + " " + vocabulary[(int) ((i * 104_729L + 13) % vocabulary.length)] + " " + i;
+  }
+
+  private int firstWordRank(int note) {
+    return (int) (note * 7919L % vocabulary.length);
   }
 
   String randomWord() {
@@ -124,7 +128,7 @@ final class SyntheticVault {
         case 3 -> rareWord().substring(0, 4) + "*";
         case 4 -> '"' + title(random.nextInt(notes)).split(" ")[0] + '"';
         case 5 -> "tag:" + randomTag().split("/")[0] + " " + randomWord();
-        case 6 -> "title:" + vocabulary[(random.nextInt(notes) * 7919) % vocabulary.length];
+        case 6 -> "title:" + vocabulary[firstWordRank(random.nextInt(notes))];
         default -> randomWord() + " -" + randomWord();
       });
     }
