@@ -40,9 +40,36 @@ public sealed interface Value {
     }
   }
 
+  /**
+   * A string. A lone UTF-16 surrogate (which no UTF-8 encoding can carry) is replaced by U+FFFD,
+   * so every string value survives encoding unchanged.
+   */
   record Str(String value) implements Value {
     public Str {
       Objects.requireNonNull(value, "value");
+      value = replaceLoneSurrogates(value);
+    }
+
+    private static String replaceLoneSurrogates(String s) {
+      StringBuilder out = null;
+      for (int i = 0; i < s.length(); i++) {
+        char ch = s.charAt(i);
+        boolean paired = Character.isHighSurrogate(ch) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+        if (paired) {
+          if (out != null) {
+            out.append(ch).append(s.charAt(i + 1));
+          }
+          i++;
+        } else if (Character.isSurrogate(ch)) {
+          if (out == null) {
+            out = new StringBuilder(s.length()).append(s, 0, i);
+          }
+          out.append('\uFFFD');
+        } else if (out != null) {
+          out.append(ch);
+        }
+      }
+      return out == null ? s : out.toString();
     }
 
     @Override

@@ -2,7 +2,7 @@ package org.rhizome.graph.change;
 
 import java.nio.charset.StandardCharsets;
 
-/** The rule for field names: 1..{@value #MAX_BYTES} bytes of UTF-8 with no control characters. */
+/** The rule for field names: 1..{@value #MAX_BYTES} bytes of UTF-8, no control characters, no lone surrogates. */
 public final class FieldNames {
   public static final int MAX_BYTES = 256;
 
@@ -13,7 +13,13 @@ public final class FieldNames {
       return false;
     }
     for (int i = 0; i < name.length(); i++) {
-      if (Character.isISOControl(name.charAt(i))) {
+      char ch = name.charAt(i);
+      if (Character.isISOControl(ch)) {
+        return false;
+      }
+      if (Character.isHighSurrogate(ch) && i + 1 < name.length() && Character.isLowSurrogate(name.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(ch)) {
         return false;
       }
     }

@@ -119,4 +119,11 @@ class ChangeCodecTest {
   void negativeZeroIsNormalised() {
     assertThat(ValueCodec.encode(Value.of(-0.0))).isEqualTo(ValueCodec.encode(Value.of(0.0)));
   }
+
+  @Test
+  void loneSurrogatesInStringsBecomeReplacementCharacters() throws Exception {
+    Value v = Value.of("a\uD800b\uDC00c😀");
+    assertThat(((Value.Str) v).value()).isEqualTo("a\uFFFDb\uFFFDc😀");
+    assertThat(ValueCodec.decode(ValueCodec.encode(v))).isEqualTo(v);
+  }
 }
