@@ -59,6 +59,10 @@ node.addEventListener('peer:identify', (e) => {
     publicKey: r.publicKey ? hex(r.publicKey.raw ?? r.publicKey) : null
   })
 })
+node.addEventListener('peer:update', (e) => {
+  const p = e.detail.peer
+  out({ event: 'peer-update', peer: p.id.toString(), protocols: p.protocols })
+})
 node.addEventListener('peer:discovery', (e) => {
   out({ event: 'discovery', peer: e.detail.id.toString(), addrs: e.detail.multiaddrs.map(String) })
 })

@@ -20,6 +20,8 @@ final class GossipPeer {
     final Map<String, Long> backoffUntil = new HashMap<>();
     final ArrayDeque<byte[]> pending = new ArrayDeque<>();
     @Nullable MuxedStream outbound;
+    /** The stream the peer sends its RPCs on; a newer one replaces (and resets) it, as in js-libp2p. */
+    @Nullable MuxedStream inbound;
     String protocol = "";
     boolean opening;
     boolean supportsGossip;

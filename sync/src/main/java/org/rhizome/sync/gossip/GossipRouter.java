@@ -614,6 +614,11 @@ public final class GossipRouter implements PubSub {
         run(() -> {
             GossipPeer p = peers.computeIfAbsent(peer, id -> new GossipPeer(id, params.maxIhaveLength()));
             p.supportsGossip = true;
+            MuxedStream previous = p.inbound;
+            p.inbound = stream;
+            if (previous != null && previous != stream) {
+                previous.reset();
+            }
             ensureOutbound(p);
         });
         LengthPrefixedFrames frames = new LengthPrefixedFrames(PooledByteBufAllocator.DEFAULT, params.maxRpcSize());

@@ -25,7 +25,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.jspecify.annotations.Nullable;
 import org.rhizome.sync.Libp2pException;
 import org.rhizome.sync.gossip.GossipRouter;
 import org.rhizome.sync.gossip.PubSub;
@@ -70,6 +69,7 @@ public final class Host implements AutoCloseable {
     private final Map<PeerId, List<Connection>> connections = new ConcurrentHashMap<>();
     private final Map<PeerId, IdentifyInfo> identified = new ConcurrentHashMap<>();
     private final List<PeerListener> peerListeners = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger inboundChannels = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean closed;
 
     private Host(HostConfig config) {
@@ -114,6 +114,14 @@ public final class Host implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        if (inboundChannels.incrementAndGet() > config.maxInboundConnections()) {
+                            inboundChannels.decrementAndGet();
+                            LOG.info("refusing connection from {}: {} inbound connections open", ch.remoteAddress(),
+                                    config.maxInboundConnections());
+                            ch.close();
+                            return;
+                        }
+                        ch.closeFuture().addListener(f -> inboundChannels.decrementAndGet());
                         upgrader.upgrade(ch, Direction.INBOUND, null);
                     }
                 });
@@ -249,6 +257,14 @@ public final class Host implements AutoCloseable {
      */
     public void handle(String protocol, StreamHandlerFactory factory) {
         registry.register(protocol, factory);
+        for (List<Connection> list : connections.values()) {
+            for (Connection c : list) {
+                IdentifyInfo info = identified.get(c.remotePeer());
+                if (info != null && info.protocols().contains(IdentifyService.PUSH_PROTOCOL_ID)) {
+                    identify.push(c);
+                }
+            }
+        }
     }
 
     /**
@@ -378,7 +394,4 @@ public final class Host implements AutoCloseable {
         return "Host[" + peerId + "]";
     }
 
-    @Nullable HostConfig config() {
-        return config;
-    }
 }

@@ -12,7 +12,7 @@ import org.rhizome.sync.pnet.PreSharedKey;
 
 /** How to start a {@link Host}. Immutable; build with {@link #builder(PrivateKey)}. */
 public record HostConfig(PrivateKey identity, List<Multiaddr> listenAddresses, @Nullable PreSharedKey psk, String agentVersion,
-        int ioThreads, long yamuxWindow, GossipParams gossip, SecureRandom random) {
+        int ioThreads, long yamuxWindow, int maxInboundConnections, GossipParams gossip, SecureRandom random) {
 
     public HostConfig {
         listenAddresses = List.copyOf(listenAddresses);
@@ -25,7 +25,10 @@ public record HostConfig(PrivateKey identity, List<Multiaddr> listenAddresses, @
         return new Builder(identity);
     }
 
-    /** Defaults: no listen address, no PSK, 2 I/O threads, 1 MiB yamux windows, js-compatible gossip. */
+    /**
+     * Defaults: no listen address, no PSK, 2 I/O threads, 1 MiB yamux windows, 256 inbound connections,
+     * js-compatible gossip.
+     */
     public static final class Builder {
         private final PrivateKey identity;
         private final List<Multiaddr> listen = new ArrayList<>();
@@ -33,6 +36,7 @@ public record HostConfig(PrivateKey identity, List<Multiaddr> listenAddresses, @
         private String agentVersion = "rhizome/0.1.0";
         private int ioThreads = 2;
         private long yamuxWindow = 1024 * 1024;
+        private int maxInboundConnections = 256;
         private GossipParams gossip = GossipParams.defaults();
         private SecureRandom random = new SecureRandom();
 
@@ -65,6 +69,12 @@ public record HostConfig(PrivateKey identity, List<Multiaddr> listenAddresses, @
             return this;
         }
 
+        /** Inbound TCP connections beyond this are closed at accept, before any handshake work. */
+        public Builder maxInboundConnections(int n) {
+            this.maxInboundConnections = n;
+            return this;
+        }
+
         public Builder gossip(GossipParams params) {
             this.gossip = params;
             return this;
@@ -76,7 +86,7 @@ public record HostConfig(PrivateKey identity, List<Multiaddr> listenAddresses, @
         }
 
         public HostConfig build() {
-            return new HostConfig(identity, listen, psk, agentVersion, ioThreads, yamuxWindow, gossip, random);
+            return new HostConfig(identity, listen, psk, agentVersion, ioThreads, yamuxWindow, maxInboundConnections, gossip, random);
         }
     }
 }

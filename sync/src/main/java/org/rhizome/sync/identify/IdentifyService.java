@@ -67,6 +67,18 @@ public final class IdentifyService {
         return new IdentifyInfo(publicKey, listenAddresses.get(), registry.protocols(), observed, PROTOCOL_VERSION, agentVersion);
     }
 
+    /** Tells the remote our current addresses and protocols (identify push); best effort. */
+    public void push(Connection connection) {
+        connection.openStream(List.of(PUSH_PROTOCOL_ID), stream -> {
+            IdentifyInfo ours = ourInfo(connection.remoteAddress());
+            IdentifyInfo push = new IdentifyInfo(null, ours.listenAddresses(), ours.protocols(), null, ours.protocolVersion(),
+                    ours.agentVersion());
+            stream.write(LengthPrefixedFrames.frame(PooledByteBufAllocator.DEFAULT, IdentifyCodec.encode(push)));
+            stream.closeWrite();
+            return (s, data) -> { };
+        });
+    }
+
     /** Asks the remote who it is; completes with what it said, verified against the connection's peer. */
     public CompletableFuture<IdentifyInfo> identify(Connection connection) {
         CompletableFuture<IdentifyInfo> result = new CompletableFuture<>();

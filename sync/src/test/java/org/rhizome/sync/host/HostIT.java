@@ -146,6 +146,16 @@ class HostIT {
     }
 
     @Test
+    void inboundConnectionsBeyondTheLimitAreRefused() throws Exception {
+        try (Host small = Host.start(HostConfig.builder(PrivateKey.generate(new SecureRandom()))
+                .listen(Multiaddr.parse("/ip4/127.0.0.1/tcp/0")).maxInboundConnections(1).build())) {
+            a.dial(small.listenAddresses().get(0)).get(10, TimeUnit.SECONDS);
+            assertThat(b.dial(small.listenAddresses().get(0))).failsWithin(10, TimeUnit.SECONDS);
+            assertThat(small.connectedPeers()).containsExactly(a.peerId());
+        }
+    }
+
+    @Test
     void ioThreadsAreNamed() throws Exception {
         CompletableFuture<String> name = new CompletableFuture<>();
         b.handle(ECHO, stream -> {

@@ -46,6 +46,7 @@ class PnetInteropIT {
             assertThat(host.dial(js.address()).get(10, TimeUnit.SECONDS)).isEqualTo(js.peerId());
             assertThat(host.ping(js.peerId()).get(10, TimeUnit.SECONDS)).isPositive();
             host.disconnect(js.peerId());
+            js.awaitEvent(e -> e.path("event").asText().equals("disconnect"), WAIT);
             JsonNode ping = js.command("ping", Map.of("addr", host.listenAddresses().get(0).toString()), WAIT);
             assertThat(ping.get("rtt").asDouble()).isGreaterThanOrEqualTo(0);
         }

@@ -95,6 +95,16 @@ class TransportInteropIT {
     }
 
     @Test
+    void jsLearnsOurNewProtocolsThroughIdentifyPush() throws Exception {
+        JsPeer js = js();
+        PeerId remote = host.dial(js.address()).get(10, TimeUnit.SECONDS);
+        awaitIdentify(remote);
+        host.handle("/rhizome/pushed/1.0.0", stream -> (s, d) -> { });
+        js.awaitEvent(e -> e.path("event").asText().equals("peer-update") && e.path("peer").asText().equals(host.peerId().toBase58())
+                && e.path("protocols").toString().contains("/rhizome/pushed/1.0.0"), WAIT);
+    }
+
+    @Test
     void jsDialsJavaOverIpv6() throws Exception {
         JsPeer js = js();
         Multiaddr ip6 = host.listenAddresses().stream().filter(a -> a.toString().startsWith("/ip6/")).findFirst().orElseThrow();
