@@ -94,10 +94,6 @@ public record SearchQuery(List<Term> terms, List<String> tagKeys) {
     return new SearchQuery(List.copyOf(terms), List.copyOf(tags));
   }
 
-  public boolean hasTextTerms() {
-    return terms.stream().anyMatch(t -> !t.negated());
-  }
-
   /** The FTS5 MATCH expression, or empty when the query has no positive text term. */
   public String toFtsExpression() {
     StringBuilder out = new StringBuilder();

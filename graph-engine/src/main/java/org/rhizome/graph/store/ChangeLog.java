@@ -169,11 +169,6 @@ public final class ChangeLog {
     return out;
   }
 
-  /** Every change in log order, for history and rebuilding; {@code limit} bounds one page. */
-  public List<Entry> page(long afterId, int limit) throws SQLException, StoreException {
-    return changesSince(VersionVector.EMPTY, afterId, limit);
-  }
-
   public Optional<Change> load(ActorId actor, long seq) throws SQLException, StoreException {
     try (PreparedStatement ps = c.prepareStatement("SELECT l.encoding, l.body FROM change_log l JOIN actor a ON a.id = l.actor WHERE a.key = ? AND l.seq = ?")) {
       ps.setBytes(1, actor.toBytes());

@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.rhizome.graph.Soul;
 import org.rhizome.graph.merge.FieldState;
 
@@ -14,7 +13,6 @@ import org.rhizome.graph.merge.FieldState;
 public final class FieldTable {
   private final Connection c;
   private final Actors actors;
-  private PreparedStatement select;
   private PreparedStatement upsert;
   private PreparedStatement selectNode;
 
@@ -25,17 +23,6 @@ public final class FieldTable {
   FieldTable(Connection c, Actors actors) {
     this.c = c;
     this.actors = actors;
-  }
-
-  public Optional<FieldState> get(Soul soul, String field) throws SQLException {
-    if (select == null) {
-      select = c.prepareStatement("SELECT value, hlc, actor FROM field WHERE soul = ? AND name = ?");
-    }
-    select.setString(1, soul.value());
-    select.setString(2, field);
-    try (ResultSet rs = select.executeQuery()) {
-      return rs.next() ? Optional.of(new FieldState(rs.getBytes(1), rs.getLong(2), actors.key(rs.getLong(3)))) : Optional.empty();
-    }
   }
 
   public void put(Soul soul, String field, FieldState state) throws SQLException {

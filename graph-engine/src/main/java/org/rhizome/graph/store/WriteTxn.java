@@ -49,10 +49,6 @@ public final class WriteTxn {
     return writer.log;
   }
 
-  public FieldTable fields() {
-    return writer.fields;
-  }
-
   /**
    * A statement on the write connection, prepared once and reused by later transactions: for
    * queries that must see this transaction's own writes. Do not close it.
