@@ -1,0 +1,402 @@
+package org.rhizome.graph.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+import org.rhizome.graph.ActorId;
+
+/**
+ * One replica of a text: a sequence CRDT over Unicode code points with run-length encoded items.
+ *
+ * <p>Local edits enter as {@link #splice splices} and come back as ops to ship; remote ops are merged
+ * with {@link #apply}. Replicas that applied the same set of ops hold the same text, whatever the order
+ * (as long as each op came after the ops it refers to) and however often an op was delivered.
+ * Concurrent inserts at one place are ordered as in YjsMod/Fugue: a run typed by one actor is never
+ * interleaved with another's. See {@code docs/text-crdt.md}.
+ *
+ * <p>Not thread-safe: confine a document to one thread. Costs: a splice or a remote op is
+ * O(log runs + runs per leaf) when it does not race other inserts at the same place.
+ */
+public final class TextDocument {
+  final AgentTable agents = new AgentTable();
+  final RunSequence runs = new RunSequence(agents);
+
+  /** An empty document. */
+  public TextDocument() {}
+
+  /** The number of code points in the text. O(log runs). */
+  public int length() {
+    return runs.visible();
+  }
+
+  /** The current text. O(length). */
+  public String text() {
+    StringBuilder sb = new StringBuilder(length() + 16);
+    for (int li = 0; li < runs.leafCount(); li++) {
+      Leaf l = runs.leafAt(li);
+      for (int i = 0; i < l.size; i++) {
+        if (!l.deleted[i]) {
+          int[] c = agents.contentArray(AgentTable.agentOf(l.id[i]));
+          int s = AgentTable.seqOf(l.id[i]);
+          for (int k = s, end = s + l.len[i]; k < end; k++) {
+            sb.appendCodePoint(c[k]);
+          }
+        }
+      }
+    }
+    return sb.toString();
+  }
+
+  /** For each actor, how many of its events (counters) this document holds. */
+  public TextVersion version() {
+    Map<ActorId, Long> m = new TreeMap<>();
+    for (int a = 0; a < agents.size(); a++) {
+      if (agents.next(a) > 0) {
+        m.put(agents.actor(a), agents.next(a));
+      }
+    }
+    return TextVersion.of(m);
+  }
+
+  /** The next counter {@code actor} will use in this document (0 when it has made no events). */
+  public long nextSeq(ActorId actor) {
+    int a = agents.find(actor);
+    return a < 0 ? 0 : agents.next(a);
+  }
+
+  /**
+   * Applies a local edit by {@code actor}: deletes {@code deleteCount} code points at {@code position},
+   * then inserts {@code insert} there. Returns the ops to ship (deletes first, then at most one insert;
+   * empty when the splice changes nothing).
+   *
+   * @throws IllegalArgumentException if the range lies outside the text or {@code insert} has a lone
+   *     surrogate; the document is then unchanged
+   */
+  public List<TextOp> splice(ActorId actor, int position, int deleteCount, String insert) {
+    int len = length();
+    if (position < 0 || deleteCount < 0 || position > len || deleteCount > len - position) {
+      throw new IllegalArgumentException("splice (" + position + ", " + deleteCount + ") outside a text of " + len);
+    }
+    int n = CodePoints.countWellFormed(insert);
+    int agent = agents.intern(actor);
+    if (agents.next(agent) + deleteCount + n - 1 > TextId.MAX_SEQ) {
+      throw new IllegalArgumentException("actor " + actor + " ran out of text counters");
+    }
+    List<TextOp> ops = new ArrayList<>(2);
+    if (deleteCount > 0) {
+      deleteLocal(actor, agent, position, deleteCount, ops);
+    }
+    if (n > 0) {
+      insertLocal(actor, agent, position, insert, ops);
+    }
+    return ops;
+  }
+
+  /** Applies each splice in order, as one batch; returns all their ops. */
+  public List<TextOp> splice(ActorId actor, List<Splice> splices) {
+    List<TextOp> ops = new ArrayList<>();
+    for (Splice s : splices) {
+      ops.addAll(splice(actor, s.position(), s.deleteCount(), s.text()));
+    }
+    return ops;
+  }
+
+  private void insertLocal(ActorId actor, int agent, int position, String insert, List<TextOp> ops) {
+    int[] cps = CodePoints.of(insert);
+    long seq = agents.next(agent);
+    agents.storeContent(agent, seq, cps, 0, cps.length);
+    long left;
+    long right;
+    if (position == 0) {
+      left = AgentTable.NONE;
+      right = runs.isEmpty() ? AgentTable.NONE : firstId();
+      runs.insertRun(0, 0, AgentTable.pack(agent, seq), cps.length, left, right, false, true);
+    } else {
+      runs.locateVisible(position - 1);
+      Leaf l = runs.leafAt(runs.leaf);
+      left = l.id[runs.run] + runs.off;
+      if (runs.off < l.len[runs.run] - 1) {
+        right = left + 1;
+        runs.splitRun(runs.leaf, runs.run, runs.off + 1);
+        runs.locateId(left);
+      } else {
+        right = runs.idAfterRun(runs.leaf, runs.run);
+      }
+      insertAfterCursorRun(agent, seq, cps.length, left, right);
+    }
+    agents.setNext(agent, seq + cps.length);
+    ops.add(new InsertOp(new TextId(actor, seq), idOf(left), idOf(right), insert));
+  }
+
+  private long firstId() {
+    for (int i = 0; i < runs.leafCount(); i++) {
+      if (runs.leafAt(i).size > 0) {
+        return runs.leafAt(i).id[0];
+      }
+    }
+    return AgentTable.NONE;
+  }
+
+  /** Puts a new run right after the cursor's run (whose last character is {@code left}). */
+  private void insertAfterCursorRun(int agent, long seq, int n, long left, long right) {
+    Leaf l = runs.leafAt(runs.leaf);
+    int r = runs.run;
+    long packed = AgentTable.pack(agent, seq);
+    if (!l.deleted[r] && l.id[r] + l.len[r] == packed && l.right[r] == right && l.lastId(r) == left) {
+      runs.extendRun(runs.leaf, r, n);
+    } else {
+      runs.insertRun(runs.leaf, r + 1, packed, n, left, right, false, true);
+    }
+  }
+
+  private void deleteLocal(ActorId actor, int agent, int position, int count, List<TextOp> ops) {
+    int remaining = count;
+    long pendingTarget = AgentTable.NONE;
+    int pendingLen = 0;
+    while (remaining > 0) {
+      runs.locateVisible(position);
+      Leaf l = runs.leafAt(runs.leaf);
+      int k = Math.min(l.len[runs.run] - runs.off, remaining);
+      long target = l.id[runs.run] + runs.off;
+      runs.deleteWithinRun(target, k);
+      if (pendingLen > 0 && pendingTarget + pendingLen == target
+          && AgentTable.agentOf(pendingTarget) == AgentTable.agentOf(target)) {
+        pendingLen += k;
+      } else {
+        if (pendingLen > 0) {
+          ops.add(emitDelete(actor, agent, pendingTarget, pendingLen));
+        }
+        pendingTarget = target;
+        pendingLen = k;
+      }
+      remaining -= k;
+    }
+    ops.add(emitDelete(actor, agent, pendingTarget, pendingLen));
+  }
+
+  private DeleteOp emitDelete(ActorId actor, int agent, long target, int n) {
+    long seq = agents.next(agent);
+    agents.setNext(agent, seq + n);
+    return new DeleteOp(new TextId(actor, seq), idOf(target), n);
+  }
+
+  private @Nullable TextId idOf(long packed) {
+    if (packed == AgentTable.NONE) {
+      return null;
+    }
+    return new TextId(agents.actor(AgentTable.agentOf(packed)), AgentTable.seqOf(packed));
+  }
+
+  /**
+   * Merges a remote (or replayed) op. Returns false, changing nothing, when the op is already held.
+   *
+   * @throws MissingTextDependencyException if the op comes before its actor's earlier events or refers
+   *     to characters not held yet; nothing changes
+   * @throws InvalidTextOpException if the op can never apply here; nothing changes
+   */
+  public boolean apply(TextOp op) throws MissingTextDependencyException, InvalidTextOpException {
+    TextId id = op.id();
+    int n = op.length();
+    int known = agents.find(id.actor());
+    long next = known < 0 ? 0 : agents.next(known);
+    if (id.seq() + n <= next) {
+      return false;
+    }
+    if (id.seq() < next) {
+      throw new InvalidTextOpException("op " + id + " (+" + n + ") overlaps events already held up to " + next);
+    }
+    if (id.seq() > next) {
+      throw new MissingTextDependencyException("op " + id + " comes after a gap: next expected seq " + next);
+    }
+    if (op instanceof InsertOp ins) {
+      long left = resolveChar(ins.originLeft());
+      long right = resolveChar(ins.originRight());
+      if (left != AgentTable.NONE && right != AgentTable.NONE && runs.keyOfLeft(left) >= runs.keyOfRight(right)) {
+        throw new InvalidTextOpException("op " + id + ": right origin is not after its left origin");
+      }
+      int agent = agents.intern(id.actor());
+      int[] cps = CodePoints.of(ins.text());
+      agents.storeContent(agent, id.seq(), cps, 0, cps.length);
+      integrate(agent, id.seq(), cps.length, left, right);
+      agents.setNext(agent, id.seq() + n);
+    } else if (op instanceof DeleteOp del) {
+      long target = resolveRange(del.target(), n);
+      int agent = agents.intern(id.actor());
+      deleteRemote(target, n);
+      agents.setNext(agent, id.seq() + n);
+    }
+    return true;
+  }
+
+  private long resolveChar(@Nullable TextId ref) throws MissingTextDependencyException, InvalidTextOpException {
+    if (ref == null) {
+      return AgentTable.NONE;
+    }
+    return resolveRange(ref, 1);
+  }
+
+  /** The packed id of {@code n} held characters from {@code ref}, checking every one of them. */
+  private long resolveRange(TextId ref, int n) throws MissingTextDependencyException, InvalidTextOpException {
+    int a = agents.find(ref.actor());
+    if (a < 0 || ref.seq() + n > agents.next(a)) {
+      throw new MissingTextDependencyException("refers to " + ref + " (+" + n + "), not held yet");
+    }
+    int s = (int) ref.seq();
+    for (int k = s; k < s + n; k++) {
+      if (agents.leafOf(a, k) == AgentTable.NO_LEAF) {
+        throw new InvalidTextOpException("refers to " + new TextId(ref.actor(), k) + ", which is not a character");
+      }
+    }
+    return AgentTable.pack(a, ref.seq());
+  }
+
+  private void deleteRemote(long target, int n) {
+    long id = target;
+    long end = target + n;
+    while (id < end) {
+      runs.locateId(id);
+      Leaf l = runs.leafAt(runs.leaf);
+      int k = (int) Math.min(l.len[runs.run] - runs.off, end - id);
+      if (!l.deleted[runs.run]) {
+        runs.deleteWithinRun(id, k);
+      }
+      id += k;
+    }
+  }
+
+  /**
+   * Places a run whose origins are {@code left} and {@code right} (YjsMod, as in Seph Gentle's
+   * reference-crdts {@code integrateYjsMod}, over runs): scan the items between the origins; an item
+   * whose own left origin lies before ours ends the scan; among items with our left origin, ones with a
+   * right origin before ours are skipped over tentatively ("scanning"), and ties go to the actor with
+   * the smaller id first.
+   */
+  private void integrate(int agent, long seq, int n, long left, long right) {
+    long leftKey = runs.keyOfLeft(left);
+    long rightKey = runs.keyOfRight(right);
+    ActorId actor = agents.actor(agent);
+    // Start at the character after left.
+    boolean atEnd;
+    if (left == AgentTable.NONE) {
+      runs.leaf = 0;
+      runs.run = -1;
+      atEnd = !runs.advanceRun();
+    } else {
+      runs.locateId(left);
+      if (runs.off + 1 < runs.leafAt(runs.leaf).len[runs.run]) {
+        runs.off++;
+        atEnd = false;
+      } else {
+        atEnd = !runs.advanceRun();
+      }
+    }
+    int destLeaf = runs.leaf;
+    int destRun = runs.run;
+    int destOff = runs.off;
+    boolean destAtEnd = atEnd;
+    boolean scanning = false;
+    while (true) {
+      if (!scanning) {
+        destLeaf = runs.leaf;
+        destRun = runs.run;
+        destOff = runs.off;
+        destAtEnd = atEnd;
+      }
+      if (atEnd) {
+        break;
+      }
+      long curKey = runs.cursorKey();
+      if (curKey == rightKey) {
+        break;
+      }
+      int cl = runs.leaf;
+      int cr = runs.run;
+      int co = runs.off;
+      Leaf l = runs.leafAt(cl);
+      int segLen = l.len[cr] - co;
+      long otherLeft = co == 0 ? l.left[cr] : l.id[cr] + co - 1;
+      long otherRight = l.right[cr];
+      int otherAgent = AgentTable.agentOf(l.id[cr]);
+      long oleft = runs.keyOfLeft(otherLeft);
+      if (oleft < leftKey) {
+        break;
+      }
+      if (oleft == leftKey) {
+        long oright = runs.keyOfRight(otherRight);
+        if (oright < rightKey) {
+          scanning = true;
+        } else if (oright == rightKey) {
+          if (actor.compareTo(agents.actor(otherAgent)) < 0) {
+            break;
+          }
+          scanning = false;
+        } else {
+          scanning = false;
+        }
+      }
+      // The segment's later characters each have the one before as left origin: they never end the
+      // scan, but the right origin may lie inside the segment.
+      if (rightKey > curKey && rightKey < curKey + segLen) {
+        if (!scanning) {
+          destLeaf = cl;
+          destRun = cr;
+          destOff = co + (int) (rightKey - curKey);
+          destAtEnd = false;
+        }
+        break;
+      }
+      runs.leaf = cl;
+      runs.run = cr;
+      runs.off = co;
+      atEnd = !runs.advanceRun();
+    }
+    placeRun(agent, seq, n, left, right, destLeaf, destRun, destOff, destAtEnd);
+  }
+
+  /** Inserts the new run before the character at (leaf, run, off), or at the end. */
+  private void placeRun(int agent, long seq, int n, long left, long right, int li, int r, int off, boolean atEnd) {
+    long packed = AgentTable.pack(agent, seq);
+    if (atEnd) {
+      int last = runs.leafCount() - 1;
+      while (last > 0 && runs.leafAt(last).size == 0) {
+        last--;
+      }
+      Leaf l = runs.leafAt(last);
+      if (l.size == 0) {
+        runs.insertRun(last, 0, packed, n, left, right, false, true);
+        return;
+      }
+      runs.leaf = last;
+      runs.run = l.size - 1;
+      insertAfterCursorRun(agent, seq, n, left, right);
+      return;
+    }
+    if (off > 0) {
+      Leaf l = runs.leafAt(li);
+      long before = l.id[r] + off - 1;
+      runs.splitRun(li, r, off);
+      runs.locateId(before);
+      insertAfterCursorRun(agent, seq, n, left, right);
+      return;
+    }
+    if (r > 0) {
+      runs.leaf = li;
+      runs.run = r - 1;
+      insertAfterCursorRun(agent, seq, n, left, right);
+      return;
+    }
+    int prev = li - 1;
+    while (prev >= 0 && runs.leafAt(prev).size == 0) {
+      prev--;
+    }
+    if (prev >= 0) {
+      runs.leaf = prev;
+      runs.run = runs.leafAt(prev).size - 1;
+      insertAfterCursorRun(agent, seq, n, left, right);
+    } else {
+      runs.insertRun(li, 0, packed, n, left, right, false, true);
+    }
+  }
+}

@@ -1,0 +1,210 @@
+package org.rhizome.graph.text;
+
+import java.util.Arrays;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
+import org.rhizome.graph.ActorId;
+import org.rhizome.graph.encoding.ByteReader;
+import org.rhizome.graph.encoding.ByteWriter;
+import org.rhizome.graph.encoding.DecodeException;
+
+/**
+ * A whole document as bytes, so that a note opens without replaying its history. Format version 1
+ * (all varints minimal unsigned LEB128; "zz" is a zigzag-encoded signed delta):
+ *
+ * <pre>
+ * u8 version = 1
+ * u8 compression: 0 = none, 1 = raw DEFLATE
+ *    if 1: varint body length, then the deflated body (nothing may follow the deflate stream)
+ * body:
+ *   varint nActors (≤ 65536), nActors × (32 B actor, varint next seq ≥ 1)   actors strictly ascending
+ *   varint nRuns, runs in document order:
+ *     varint head = (len - 1) &lt;&lt; 5 | rightMode &lt;&lt; 3 | explicitLeft &lt;&lt; 2 | newActor &lt;&lt; 1 | deleted
+ *     [newActor] varint actor index (≠ the previous run's)
+ *     zz seq - (end seq of this actor's previous run, or 0)
+ *     [explicitLeft] varint 0 = document start, else actor index + 1 and zz seq - run seq;
+ *                    otherwise the left origin is the previous run's last character (start for run 0)
+ *     rightMode 0: document end | 1: the next run's first character |
+ *               2: varint actor index, zz seq - run seq
+ *   varint byte length + UTF-8: the visible text, in document order
+ * </pre>
+ *
+ * Deleted characters keep their ids and origins but not their text. The body is canonical (adjacent
+ * runs that continue each other are one run, implicit forms are used whenever they apply), so two
+ * replicas holding the same characters encode the same body. The decoder checks every length and
+ * count before allocating, refuses trailing bytes, and checks that runs do not overlap, stay below
+ * their actor's next seq, and name held origins on the correct side.
+ */
+public final class TextSnapshotCodec {
+  public static final int VERSION = 1;
+  public static final int MAX_ACTORS = 1 << 16;
+  /** Events (seqs) a snapshot may declare in total; bounds what loading allocates. */
+  public static final long MAX_EVENTS = 1 << 24;
+  public static final int MAX_BODY_BYTES = 256 << 20;
+  private static final int RIGHT_END = 0;
+  private static final int RIGHT_NEXT = 1;
+  private static final int RIGHT_EXPLICIT = 2;
+
+  private TextSnapshotCodec() {}
+
+  /** The snapshot bytes of {@code doc}. O(runs + text). */
+  public static byte[] encode(TextDocument doc) {
+    byte[] body = encodeBody(doc);
+    Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+    try {
+      deflater.setInput(body);
+      deflater.finish();
+      byte[] buf = new byte[body.length + 64];
+      int n = 0;
+      while (!deflater.finished()) {
+        if (n == buf.length) {
+          buf = Arrays.copyOf(buf, buf.length * 2);
+        }
+        n += deflater.deflate(buf, n, buf.length - n);
+      }
+      ByteWriter out = new ByteWriter(Math.min(n, body.length) + 12);
+      out.writeByte(VERSION);
+      if (n + 5 < body.length) {
+        out.writeByte(1).writeVarint(body.length).writeBytes(buf, 0, n);
+      } else {
+        out.writeByte(0).writeBytes(body);
+      }
+      return out.toByteArray();
+    } finally {
+      deflater.end();
+    }
+  }
+
+  private static byte[] encodeBody(TextDocument doc) {
+    AgentTable agents = doc.agents;
+    RunSequence seq = doc.runs;
+    // Snapshot actor numbers: ascending actor id among actors with events.
+    Integer[] order = new Integer[agents.size()];
+    int nActors = 0;
+    for (int a = 0; a < agents.size(); a++) {
+      if (agents.next(a) > 0) {
+        order[nActors++] = a;
+      }
+    }
+    Arrays.sort(order, 0, nActors, (x, y) -> agents.actor(x).compareTo(agents.actor(y)));
+    int[] toSnap = new int[agents.size()];
+    ByteWriter w = new ByteWriter(1024 + doc.length() * 2);
+    w.writeVarint(nActors);
+    byte[] key = new byte[ActorId.LENGTH];
+    for (int i = 0; i < nActors; i++) {
+      toSnap[order[i]] = i;
+      agents.actor(order[i]).copyTo(key, 0);
+      w.writeBytes(key).writeVarint(agents.next(order[i]));
+    }
+    RunList runs = RunList.canonical(seq);
+    w.writeVarint(runs.size);
+    long[] lastEnd = new long[nActors];
+    int prevAgent = -1;
+    StringBuilder text = new StringBuilder(doc.length() + 16);
+    for (int i = 0; i < runs.size; i++) {
+      long id = runs.id[i];
+      int agent = toSnap[AgentTable.agentOf(id)];
+      long s = AgentTable.seqOf(id);
+      long implicitLeft = i == 0 ? AgentTable.NONE : runs.id[i - 1] + runs.len[i - 1] - 1;
+      boolean explicitLeft = runs.left[i] != implicitLeft;
+      long right = runs.right[i];
+      int rightMode = right == AgentTable.NONE ? RIGHT_END
+          : i + 1 < runs.size && runs.id[i + 1] == right ? RIGHT_NEXT : RIGHT_EXPLICIT;
+      long head = ((long) (runs.len[i] - 1) << 5) | (rightMode << 3) | (explicitLeft ? 4 : 0)
+          | (agent != prevAgent ? 2 : 0) | (runs.deleted[i] ? 1 : 0);
+      w.writeVarint(head);
+      if (agent != prevAgent) {
+        w.writeVarint(agent);
+      }
+      w.writeVarint(zigzag(s - lastEnd[agent]));
+      if (explicitLeft) {
+        writeRef(w, runs.left[i], s, toSnap);
+      }
+      if (rightMode == RIGHT_EXPLICIT) {
+        w.writeVarint(toSnap[AgentTable.agentOf(right)]).writeVarint(zigzag(AgentTable.seqOf(right) - s));
+      }
+      lastEnd[agent] = s + runs.len[i];
+      prevAgent = agent;
+      if (!runs.deleted[i]) {
+        int[] c = agents.contentArray(AgentTable.agentOf(id));
+        for (int k = (int) s, end = k + runs.len[i]; k < end; k++) {
+          text.appendCodePoint(c[k]);
+        }
+      }
+    }
+    w.writeString(text.toString());
+    return w.toByteArray();
+  }
+
+  private static void writeRef(ByteWriter w, long ref, long runSeq, int[] toSnap) {
+    if (ref == AgentTable.NONE) {
+      w.writeVarint(0);
+    } else {
+      w.writeVarint(toSnap[AgentTable.agentOf(ref)] + 1L).writeVarint(zigzag(AgentTable.seqOf(ref) - runSeq));
+    }
+  }
+
+  static long zigzag(long v) {
+    return (v << 1) ^ (v >> 63);
+  }
+
+  static long unzigzag(long v) {
+    return (v >>> 1) ^ -(v & 1);
+  }
+
+  /** Loads a document. @throws MalformedTextException if the bytes are not exactly a valid snapshot */
+  public static TextDocument decode(byte[] bytes) throws MalformedTextException {
+    try {
+      ByteReader r = new ByteReader(bytes);
+      int version = r.readByte("version");
+      if (version != VERSION) {
+        throw new DecodeException("unknown version " + version);
+      }
+      int compression = r.readByte("compression");
+      if (compression == 0) {
+        return SnapshotReader.read(r);
+      }
+      if (compression != 1) {
+        throw new DecodeException("unknown compression " + compression);
+      }
+      int bodyLength = (int) r.readVarint("body length", 1, MAX_BODY_BYTES);
+      // DEFLATE expands at most ~1032:1, so a longer claim is a lie; check before allocating.
+      if (bodyLength > (long) r.remaining() * 1032 + 64) {
+        throw new DecodeException("body length " + bodyLength + " impossible from " + r.remaining() + " bytes");
+      }
+      byte[] body = inflate(bytes, r.position(), r.remaining(), bodyLength);
+      return SnapshotReader.read(new ByteReader(body));
+    } catch (DecodeException e) {
+      throw new MalformedTextException("text snapshot: " + e.getMessage());
+    }
+  }
+
+  private static byte[] inflate(byte[] in, int off, int len, int bodyLength) throws DecodeException {
+    Inflater inflater = new Inflater(true);
+    try {
+      inflater.setInput(in, off, len);
+      byte[] body = new byte[bodyLength];
+      int n = 0;
+      while (n < bodyLength) {
+        int k = inflater.inflate(body, n, bodyLength - n);
+        if (k == 0 && (inflater.finished() || inflater.needsInput() || inflater.needsDictionary())) {
+          throw new DecodeException("deflated body shorter than its declared " + bodyLength + " bytes");
+        }
+        n += k;
+      }
+      byte[] probe = new byte[1];
+      if (inflater.inflate(probe) != 0 || !inflater.finished()) {
+        throw new DecodeException("deflated body longer than its declared " + bodyLength + " bytes");
+      }
+      if (inflater.getRemaining() != 0) {
+        throw new DecodeException(inflater.getRemaining() + " trailing bytes after the deflated body");
+      }
+      return body;
+    } catch (DataFormatException e) {
+      throw new DecodeException("corrupt deflated body: " + e.getMessage());
+    } finally {
+      inflater.end();
+    }
+  }
+}
