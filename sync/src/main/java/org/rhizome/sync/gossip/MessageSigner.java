@@ -29,11 +29,7 @@ final class MessageSigner {
     }
 
     static byte[] signedBytes(RawMessage m) {
-        byte[] body = RpcCodec.encodeMessage(new RawMessage(m.from(), m.data(), m.seqno(), m.topic(), null, null), false);
-        byte[] out = new byte[SIGN_PREFIX.length + body.length];
-        System.arraycopy(SIGN_PREFIX, 0, out, 0, SIGN_PREFIX.length);
-        System.arraycopy(body, 0, out, SIGN_PREFIX.length, body.length);
-        return out;
+        return RpcCodec.encodeMessage(m, false, SIGN_PREFIX);
     }
 
     /**

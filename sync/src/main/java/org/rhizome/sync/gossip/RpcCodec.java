@@ -1,9 +1,8 @@
 package org.rhizome.sync.gossip;
 
-import com.google.protobuf.ByteString;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.CodedOutputStream;
-import java.io.ByteArrayOutputStream;
+import com.google.protobuf.WireFormat;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,50 +21,97 @@ final class RpcCodec {
     private RpcCodec() {
     }
 
+    /** The RPC's protobuf, written once into an array of exactly its size. */
     static byte[] encode(Rpc rpc) {
+        int size = 0;
+        for (Rpc.SubOpts s : rpc.subscriptions()) {
+            size += delimited(1, subOptsSize(s));
+        }
+        for (RawMessage m : rpc.messages()) {
+            size += delimited(2, messageSize(m, true));
+        }
+        int controlSize = rpc.control().isEmpty() ? 0 : controlSize(rpc.control());
+        if (!rpc.control().isEmpty()) {
+            size += delimited(3, controlSize);
+        }
+        byte[] out = new byte[size];
         try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            CodedOutputStream o = CodedOutputStream.newInstance(bytes);
+            CodedOutputStream o = CodedOutputStream.newInstance(out);
             for (Rpc.SubOpts s : rpc.subscriptions()) {
-                ByteArrayOutputStream b = new ByteArrayOutputStream();
-                CodedOutputStream so = CodedOutputStream.newInstance(b);
-                so.writeBool(1, s.subscribe());
-                so.writeString(2, s.topic());
-                so.flush();
-                o.writeBytes(1, ByteString.copyFrom(b.toByteArray()));
+                o.writeTag(1, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+                o.writeUInt32NoTag(subOptsSize(s));
+                o.writeBool(1, s.subscribe());
+                o.writeString(2, s.topic());
             }
             for (RawMessage m : rpc.messages()) {
-                o.writeBytes(2, ByteString.copyFrom(encodeMessage(m, true)));
+                o.writeTag(2, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+                o.writeUInt32NoTag(messageSize(m, true));
+                writeMessage(o, m, true);
             }
             if (!rpc.control().isEmpty()) {
-                o.writeBytes(3, ByteString.copyFrom(encodeControl(rpc.control())));
+                o.writeTag(3, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+                o.writeUInt32NoTag(controlSize);
+                writeControl(o, rpc.control());
             }
-            o.flush();
-            return bytes.toByteArray();
+            o.checkNoSpaceLeft();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+        return out;
     }
 
     /** The message's protobuf; without signature and key it is the form that gets signed. */
     static byte[] encodeMessage(RawMessage m, boolean withSignature) {
+        return encodeMessage(m, withSignature, new byte[0]);
+    }
+
+    /** {@code prefix ‖ protobuf(m)} in one array. */
+    static byte[] encodeMessage(RawMessage m, boolean withSignature, byte[] prefix) {
+        byte[] out = new byte[prefix.length + messageSize(m, withSignature)];
+        System.arraycopy(prefix, 0, out, 0, prefix.length);
         try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(m.size() + 32);
-            CodedOutputStream o = CodedOutputStream.newInstance(bytes);
-            writeBytes(o, 1, m.from());
-            writeBytes(o, 2, m.data());
-            writeBytes(o, 3, m.seqno());
-            if (!m.topic().isEmpty()) {
-                o.writeString(4, m.topic());
-            }
-            if (withSignature) {
-                writeBytes(o, 5, m.signature());
-                writeBytes(o, 6, m.key());
-            }
-            o.flush();
-            return bytes.toByteArray();
+            CodedOutputStream o = CodedOutputStream.newInstance(out, prefix.length, out.length - prefix.length);
+            writeMessage(o, m, withSignature);
+            o.checkNoSpaceLeft();
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        }
+        return out;
+    }
+
+    private static int delimited(int field, int size) {
+        return CodedOutputStream.computeTagSize(field) + CodedOutputStream.computeUInt32SizeNoTag(size) + size;
+    }
+
+    private static int bytesSize(int field, byte @Nullable [] value) {
+        return value == null ? 0 : CodedOutputStream.computeByteArraySize(field, value);
+    }
+
+    private static int subOptsSize(Rpc.SubOpts s) {
+        return CodedOutputStream.computeBoolSize(1, s.subscribe()) + CodedOutputStream.computeStringSize(2, s.topic());
+    }
+
+    private static int messageSize(RawMessage m, boolean withSignature) {
+        int size = bytesSize(1, m.from()) + bytesSize(2, m.data()) + bytesSize(3, m.seqno());
+        if (!m.topic().isEmpty()) {
+            size += CodedOutputStream.computeStringSize(4, m.topic());
+        }
+        if (withSignature) {
+            size += bytesSize(5, m.signature()) + bytesSize(6, m.key());
+        }
+        return size;
+    }
+
+    private static void writeMessage(CodedOutputStream o, RawMessage m, boolean withSignature) throws IOException {
+        writeBytes(o, 1, m.from());
+        writeBytes(o, 2, m.data());
+        writeBytes(o, 3, m.seqno());
+        if (!m.topic().isEmpty()) {
+            o.writeString(4, m.topic());
+        }
+        if (withSignature) {
+            writeBytes(o, 5, m.signature());
+            writeBytes(o, 6, m.key());
         }
     }
 
@@ -75,47 +121,73 @@ final class RpcCodec {
         }
     }
 
-    private static byte[] encodeControl(Rpc.Control c) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        CodedOutputStream o = CodedOutputStream.newInstance(bytes);
+    private static int ihaveSize(Rpc.IHave ih) {
+        int size = CodedOutputStream.computeStringSize(1, ih.topic());
+        for (byte[] id : ih.messageIds()) {
+            size += CodedOutputStream.computeByteArraySize(2, id);
+        }
+        return size;
+    }
+
+    private static int iwantSize(List<byte[]> ids) {
+        int size = 0;
+        for (byte[] id : ids) {
+            size += CodedOutputStream.computeByteArraySize(1, id);
+        }
+        return size;
+    }
+
+    private static int pruneSize(Rpc.Prune p) {
+        return CodedOutputStream.computeStringSize(1, p.topic())
+                + (p.backoffSeconds() > 0 ? CodedOutputStream.computeUInt64Size(3, p.backoffSeconds()) : 0);
+    }
+
+    private static int controlSize(Rpc.Control c) {
+        int size = 0;
         for (Rpc.IHave ih : c.ihave()) {
-            ByteArrayOutputStream b = new ByteArrayOutputStream();
-            CodedOutputStream x = CodedOutputStream.newInstance(b);
-            x.writeString(1, ih.topic());
-            for (byte[] id : ih.messageIds()) {
-                x.writeByteArray(2, id);
-            }
-            x.flush();
-            o.writeBytes(1, ByteString.copyFrom(b.toByteArray()));
+            size += delimited(1, ihaveSize(ih));
         }
         if (!c.iwant().isEmpty()) {
-            ByteArrayOutputStream b = new ByteArrayOutputStream();
-            CodedOutputStream x = CodedOutputStream.newInstance(b);
-            for (byte[] id : c.iwant()) {
-                x.writeByteArray(1, id);
-            }
-            x.flush();
-            o.writeBytes(2, ByteString.copyFrom(b.toByteArray()));
+            size += delimited(2, iwantSize(c.iwant()));
         }
         for (String topic : c.graft()) {
-            ByteArrayOutputStream b = new ByteArrayOutputStream();
-            CodedOutputStream x = CodedOutputStream.newInstance(b);
-            x.writeString(1, topic);
-            x.flush();
-            o.writeBytes(3, ByteString.copyFrom(b.toByteArray()));
+            size += delimited(3, CodedOutputStream.computeStringSize(1, topic));
         }
         for (Rpc.Prune p : c.prune()) {
-            ByteArrayOutputStream b = new ByteArrayOutputStream();
-            CodedOutputStream x = CodedOutputStream.newInstance(b);
-            x.writeString(1, p.topic());
-            if (p.backoffSeconds() > 0) {
-                x.writeUInt64(3, p.backoffSeconds());
-            }
-            x.flush();
-            o.writeBytes(4, ByteString.copyFrom(b.toByteArray()));
+            size += delimited(4, pruneSize(p));
         }
-        o.flush();
-        return bytes.toByteArray();
+        return size;
+    }
+
+    private static void writeControl(CodedOutputStream o, Rpc.Control c) throws IOException {
+        for (Rpc.IHave ih : c.ihave()) {
+            o.writeTag(1, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+            o.writeUInt32NoTag(ihaveSize(ih));
+            o.writeString(1, ih.topic());
+            for (byte[] id : ih.messageIds()) {
+                o.writeByteArray(2, id);
+            }
+        }
+        if (!c.iwant().isEmpty()) {
+            o.writeTag(2, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+            o.writeUInt32NoTag(iwantSize(c.iwant()));
+            for (byte[] id : c.iwant()) {
+                o.writeByteArray(1, id);
+            }
+        }
+        for (String topic : c.graft()) {
+            o.writeTag(3, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+            o.writeUInt32NoTag(CodedOutputStream.computeStringSize(1, topic));
+            o.writeString(1, topic);
+        }
+        for (Rpc.Prune p : c.prune()) {
+            o.writeTag(4, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+            o.writeUInt32NoTag(pruneSize(p));
+            o.writeString(1, p.topic());
+            if (p.backoffSeconds() > 0) {
+                o.writeUInt64(3, p.backoffSeconds());
+            }
+        }
     }
 
     /** @throws ProtocolViolationException if the bytes are not an RPC or exceed the entry limits */

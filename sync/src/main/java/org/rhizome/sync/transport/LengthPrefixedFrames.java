@@ -58,10 +58,8 @@ public final class LengthPrefixedFrames {
         }
     }
 
+    /** {@code varint(length) ‖ message}, wrapping {@code message} without copying it (it must not change). */
     public static ByteBuf frame(ByteBufAllocator alloc, byte[] message) {
-        ByteBuf out = alloc.buffer(Varint.size(message.length) + message.length);
-        Varint.write(out, message.length);
-        out.writeBytes(message);
-        return out;
+        return io.netty.buffer.Unpooled.wrappedBuffer(Varint.encode(message.length), message);
     }
 }
