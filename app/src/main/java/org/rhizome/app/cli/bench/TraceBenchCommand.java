@@ -1,0 +1,52 @@
+package org.rhizome.app.cli.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code rhizome bench trace FILE}: replays an editing trace through the text CRDT and prints figures as JSON. */
+@Command(name = "trace", mixinStandardHelpOptions = true,
+    description = {"Replay an editing trace (editing-traces JSON, gzip or plain) through the text CRDT,",
+        "check the final text equals endContent (exit 1 otherwise) and print, as JSON medians:",
+        "apply ms, encode ms, encoded bytes, load ms, merge-into-empty-replica ms, retained heap bytes."})
+public final class TraceBenchCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "The trace file (.json or .json.gz).")
+  Path file;
+
+  @Option(names = "--runs", defaultValue = "5", description = "Measured runs (default: ${DEFAULT-VALUE}).")
+  int runs;
+
+  @Option(names = "--warmup", defaultValue = "2", description = "Unmeasured warm-up runs first (default: ${DEFAULT-VALUE}).")
+  int warmup;
+
+  @Override
+  public Integer call() throws Exception {
+    if (runs < 1 || warmup < 0) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--runs must be ≥ 1 and --warmup ≥ 0");
+    }
+    TraceFile trace = TraceFile.read(file);
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("trace", file.getFileName().toString());
+    try {
+      result.putAll(new TraceBench(trace, System.err).run(runs, warmup));
+    } catch (TraceMismatchException e) {
+      spec.commandLine().getErr().println("trace " + file + ": " + e.getMessage());
+      return 1;
+    }
+    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    spec.commandLine().getOut().println(json.writeValueAsString(result));
+    spec.commandLine().getOut().flush();
+    return 0;
+  }
+}
