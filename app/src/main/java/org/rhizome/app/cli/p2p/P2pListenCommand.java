@@ -102,9 +102,12 @@ final class P2pListenCommand implements Callable<Integer> {
         if (mdnsInterface == null) {
           throw new ParameterException(spec.commandLine(), "--mdns needs --mdns-interface IPV4 (the interface to discover on)");
         }
+        java.util.Set<MdnsService.DiscoveredPeer> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
         discovery = MdnsService.start(h.peerId(), h::listenAddresses, found -> {
-          out.print(ordered("event", "discovery", "peer", found.peer().toBase58(),
-              "addrs", found.addresses().stream().map(Multiaddr::toString).toList()));
+          if (seen.add(found)) {
+            out.print(ordered("event", "discovery", "peer", found.peer().toBase58(),
+                "addrs", found.addresses().stream().map(Multiaddr::toString).toList()));
+          }
           if (!h.connectedPeers().contains(found.peer())) {
             h.dial(found.addresses().get(0).withPeerId(found.peer()));
           }
