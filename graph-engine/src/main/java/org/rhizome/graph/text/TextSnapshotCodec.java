@@ -48,9 +48,16 @@ public final class TextSnapshotCodec {
 
   private TextSnapshotCodec() {}
 
-  /** The snapshot bytes of {@code doc}. O(runs + text). */
+  /** The snapshot bytes of {@code doc}, deflated when that is smaller. O(runs + text). */
   public static byte[] encode(TextDocument doc) {
+    return encode(doc, true);
+  }
+
+  static byte[] encode(TextDocument doc, boolean mayCompress) {
     byte[] body = encodeBody(doc);
+    if (!mayCompress) {
+      return new ByteWriter(body.length + 2).writeByte(VERSION).writeByte(0).writeBytes(body).toByteArray();
+    }
     Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
     try {
       deflater.setInput(body);
