@@ -99,4 +99,36 @@ class RpcCodecTest {
         Rpc rpc = new Rpc(List.of(new Rpc.SubOpts(true, "x".repeat(RpcCodec.MAX_TOPIC_LENGTH + 1))), List.of(), Rpc.Control.EMPTY);
         assertThatThrownBy(() -> RpcCodec.decode(RpcCodec.encode(rpc))).isInstanceOf(ProtocolViolationException.class);
     }
+
+    @Test
+    void randomAndMutatedRpcsOnlyThrowTypedExceptions() {
+        java.util.Random random = new java.util.Random(11);
+        byte[] valid = RpcCodec.encode(new Rpc(List.of(new Rpc.SubOpts(true, "t")),
+                List.of(MessageSigner.sign(author, "t", new byte[] {1, 2}, 3)),
+                new Rpc.Control(List.of(new Rpc.IHave("t", List.of(new byte[] {1}))), List.of(new byte[] {2}), List.of("t"),
+                        List.of(new Rpc.Prune("t", 5)))));
+        for (int i = 0; i < 3000; i++) {
+            byte[] input = valid.clone();
+            if (i % 2 == 0) {
+                input = new byte[random.nextInt(80)];
+                random.nextBytes(input);
+            } else {
+                for (int j = 0; j < 3; j++) {
+                    input[random.nextInt(input.length)] = (byte) random.nextInt(256);
+                }
+            }
+            try {
+                Rpc rpc = RpcCodec.decode(input);
+                for (RawMessage m : rpc.messages()) {
+                    try {
+                        MessageSigner.verify(m);
+                    } catch (InvalidMessageException e) {
+                        // refused
+                    }
+                }
+            } catch (ProtocolViolationException e) {
+                // refused
+            }
+        }
+    }
 }

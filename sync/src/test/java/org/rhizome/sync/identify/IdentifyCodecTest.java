@@ -60,4 +60,18 @@ class IdentifyCodecTest {
         o.flush();
         assertThatThrownBy(() -> IdentifyCodec.decodeOver(null, bytes.toByteArray())).isInstanceOf(ProtocolViolationException.class);
     }
+
+    @Test
+    void randomBytesOnlyThrowTypedExceptions() {
+        java.util.Random random = new java.util.Random(12);
+        for (int i = 0; i < 3000; i++) {
+            byte[] input = new byte[random.nextInt(80)];
+            random.nextBytes(input);
+            try {
+                IdentifyCodec.decodeOver(null, input);
+            } catch (ProtocolViolationException e) {
+                // refused
+            }
+        }
+    }
 }

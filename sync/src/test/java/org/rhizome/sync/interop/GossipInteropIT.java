@@ -137,6 +137,33 @@ class GossipInteropIT {
     }
 
     @Test
+    void largeMessagesAndBurstsCrossYamuxFlowControlBothWays() throws Exception {
+        Host host = host();
+        BlockingQueue<GossipMessage> inbox = subscribe(host, MessageValidator.acceptAll());
+        JsPeer js = js();
+        host.dial(js.address()).get(10, TimeUnit.SECONDS);
+        awaitMesh(host, js.peerId());
+        js.awaitEvent(e -> e.path("event").asText().equals("graft") && e.path("peer").asText().equals(host.peerId().toBase58()), WAIT);
+
+        String big = "j".repeat(900 * 1024);
+        host.pubsub().publish(TOPIC, big.getBytes(StandardCharsets.UTF_8)).get(5, TimeUnit.SECONDS);
+        for (int i = 0; i < 300; i++) {
+            host.pubsub().publish(TOPIC, ("burst " + i).getBytes(StandardCharsets.UTF_8));
+        }
+        assertThat(js.awaitEvent(e -> e.path("event").asText().equals("message") && e.path("size").asInt() == big.length(), WAIT)
+                .get("from").asText()).isEqualTo(host.peerId().toBase58());
+        awaitJsMessage(js, "burst 299");
+        assertThat(js.events(e -> e.path("event").asText().equals("message") && e.path("data").asText().startsWith("burst "))).hasSize(300);
+
+        js.command("publishSized", Map.of("topic", TOPIC, "count", 3, "size", 700 * 1024), WAIT);
+        for (int i = 0; i < 3; i++) {
+            GossipMessage m = inbox.poll(15, TimeUnit.SECONDS);
+            assertThat(m).isNotNull();
+            assertThat(m.data()).hasSize(700 * 1024);
+        }
+    }
+
+    @Test
     void rejectedMessagesAreNotDeliveredOrRelayed() throws Exception {
         Host host = host();
         BlockingQueue<GossipMessage> inbox = subscribe(host, MessageValidator.of(m ->

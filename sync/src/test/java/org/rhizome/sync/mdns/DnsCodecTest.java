@@ -57,4 +57,30 @@ class DnsCodecTest {
         assertThatThrownBy(() -> DnsCodec.decode(Unpooled.wrappedBuffer(HexFormat.of().parseHex(hex))))
                 .isInstanceOf(MalformedDnsException.class);
     }
+
+    @Test
+    void randomAndMutatedDatagramsOnlyThrowTypedExceptions() {
+        java.util.Random random = new java.util.Random(13);
+        ByteBuf validBuf = Unpooled.buffer();
+        DnsCodec.encode(new DnsMessage(0, DnsMessage.FLAG_RESPONSE, List.of(new DnsMessage.Question(MdnsService.SERVICE, 12, 1)),
+                List.of(DnsRecord.ptr(MdnsService.SERVICE, "x." + MdnsService.SERVICE, 120),
+                        DnsRecord.txt("x." + MdnsService.SERVICE, List.of(new byte[] {'a'}), 120)), List.of(), List.of()), validBuf);
+        byte[] valid = io.netty.buffer.ByteBufUtil.getBytes(validBuf);
+        for (int i = 0; i < 3000; i++) {
+            byte[] input = valid.clone();
+            if (i % 2 == 0) {
+                input = new byte[random.nextInt(120)];
+                random.nextBytes(input);
+            } else {
+                for (int j = 0; j < 3; j++) {
+                    input[random.nextInt(input.length)] = (byte) random.nextInt(256);
+                }
+            }
+            try {
+                DnsCodec.decode(Unpooled.wrappedBuffer(input));
+            } catch (MalformedDnsException e) {
+                // refused
+            }
+        }
+    }
 }
