@@ -285,7 +285,9 @@ public final class GossipRouter implements PubSub {
             targets.addAll(f);
             fanoutLastPublish.put(topic, now);
         }
-        sendToAll(targets, RpcCodec.encode(Rpc.messages(List.of(m))));
+        if (!targets.isEmpty()) {
+            sendToAll(targets, RpcCodec.encode(Rpc.messages(List.of(m))));
+        }
         return id;
     }
 
@@ -393,7 +395,9 @@ public final class GossipRouter implements PubSub {
                 Set<GossipPeer> targets = new HashSet<>(mesh.getOrDefault(m.topic(), Set.of()));
                 targets.remove(from);
                 targets.removeIf(p -> p.id.equals(message.author()));
-                sendToAll(targets, RpcCodec.encode(Rpc.messages(List.of(m))));
+                if (!targets.isEmpty()) {
+                    sendToAll(targets, RpcCodec.encode(Rpc.messages(List.of(m))));
+                }
             }
             case IGNORE -> LOG.trace("ignored {}", message);
             case REJECT -> LOG.debug("application rejected {} from {}", message, from.id);
