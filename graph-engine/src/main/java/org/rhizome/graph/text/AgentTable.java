@@ -115,8 +115,9 @@ final class AgentTable {
     System.arraycopy(codePoints, from, content[agent], (int) seq, n);
   }
 
-  int codePoint(int agent, int seq) {
-    return content[agent][seq];
+  void storeCodePoint(int agent, long seq, int codePoint) {
+    ensure(agent, seq + 1);
+    content[agent][(int) seq] = codePoint;
   }
 
   int[] contentArray(int agent) {

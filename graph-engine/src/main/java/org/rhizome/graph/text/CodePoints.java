@@ -20,6 +20,17 @@ final class CodePoints {
 
   /** The code points of a string already known to be well-formed. */
   static int[] of(String s) {
-    return s.codePoints().toArray();
+    int n = s.length();
+    int[] out = new int[n];
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < n) {
+        out[k++] = Character.toCodePoint(c, s.charAt(++i));
+      } else {
+        out[k++] = c;
+      }
+    }
+    return k == n ? out : java.util.Arrays.copyOf(out, k);
   }
 }

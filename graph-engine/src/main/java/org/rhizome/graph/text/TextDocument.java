@@ -22,6 +22,11 @@ import org.rhizome.graph.ActorId;
 public final class TextDocument {
   final AgentTable agents = new AgentTable();
   final RunSequence runs = new RunSequence(agents);
+  // TextId objects of recent origins, reused so that typing allocates one id per key.
+  private long lastRight = AgentTable.NONE;
+  private @Nullable TextId lastRightId;
+  private long lastInsertEnd = AgentTable.NONE;
+  private @Nullable TextId lastInsertEndId;
 
   /** An empty document. */
   public TextDocument() {}
@@ -84,50 +89,85 @@ public final class TextDocument {
     if (agents.next(agent) + deleteCount + n - 1 > TextId.MAX_SEQ) {
       throw new IllegalArgumentException("actor " + actor + " ran out of text counters");
     }
+    if (deleteCount == 0 && n > 0) {
+      return List.of(insertLocal(actor, agent, position, insert, n));
+    }
     List<TextOp> ops = new ArrayList<>(2);
     if (deleteCount > 0) {
       deleteLocal(actor, agent, position, deleteCount, ops);
     }
     if (n > 0) {
-      insertLocal(actor, agent, position, insert, ops);
+      ops.add(insertLocal(actor, agent, position, insert, n));
     }
     return ops;
   }
 
-  /** Applies each splice in order, as one batch; returns all their ops. */
+  /**
+   * Applies each splice in order, as one batch; returns their ops joined as {@link TextOpLog} joins
+   * them (typing a word is one insert op). A splice that fails throws after the ones before it applied.
+   */
   public List<TextOp> splice(ActorId actor, List<Splice> splices) {
-    List<TextOp> ops = new ArrayList<>();
+    TextOpLog log = new TextOpLog();
     for (Splice s : splices) {
-      ops.addAll(splice(actor, s.position(), s.deleteCount(), s.text()));
+      log.addAll(splice(actor, s.position(), s.deleteCount(), s.text()));
     }
-    return ops;
+    return log.ops();
   }
 
-  private void insertLocal(ActorId actor, int agent, int position, String insert, List<TextOp> ops) {
-    int[] cps = CodePoints.of(insert);
+  private InsertOp insertLocal(ActorId actor, int agent, int position, String insert, int n) {
     long seq = agents.next(agent);
-    agents.storeContent(agent, seq, cps, 0, cps.length);
+    if (n == 1) {
+      agents.storeCodePoint(agent, seq, insert.codePointAt(0));
+    } else {
+      agents.storeContent(agent, seq, CodePoints.of(insert), 0, n);
+    }
     long left;
     long right;
     if (position == 0) {
       left = AgentTable.NONE;
-      right = runs.isEmpty() ? AgentTable.NONE : firstId();
-      runs.insertRun(0, 0, AgentTable.pack(agent, seq), cps.length, left, right, false, true);
+      right = firstId();
     } else {
       runs.locateVisible(position - 1);
       Leaf l = runs.leafAt(runs.leaf);
       left = l.id[runs.run] + runs.off;
-      if (runs.off < l.len[runs.run] - 1) {
-        right = left + 1;
-        runs.splitRun(runs.leaf, runs.run, runs.off + 1);
-        runs.locateId(left);
-      } else {
-        right = runs.idAfterRun(runs.leaf, runs.run);
-      }
-      insertAfterCursorRun(agent, seq, cps.length, left, right);
+      right = runs.off < l.len[runs.run] - 1 ? left + 1 : runs.idAfterRun(runs.leaf, runs.run);
     }
-    agents.setNext(agent, seq + cps.length);
-    ops.add(new InsertOp(new TextId(actor, seq), idOf(left), idOf(right), insert));
+    insertBetweenAdjacent(agent, seq, n, left, right);
+    agents.setNext(agent, seq + n);
+    TextId leftId = left != AgentTable.NONE && left == lastInsertEnd ? lastInsertEndId : idOf(left);
+    TextId id = new TextId(actor, seq);
+    // Typing on: the next insert's left origin is this one's last character, often this very id.
+    lastInsertEnd = AgentTable.pack(agent, seq + n - 1);
+    lastInsertEndId = n == 1 ? id : new TextId(actor, seq + n - 1);
+    return new InsertOp(id, leftId, rightIdOf(right), insert);
+  }
+
+  /**
+   * Places a new run between {@code left} and {@code right}, which are adjacent (nothing, not even a
+   * deleted character, lies between them): no concurrent insert can compete for the spot.
+   */
+  private void insertBetweenAdjacent(int agent, long seq, int n, long left, long right) {
+    if (left == AgentTable.NONE) {
+      runs.insertRun(0, 0, AgentTable.pack(agent, seq), n, left, right, false, true);
+      return;
+    }
+    runs.locateId(left);
+    if (runs.off < runs.leafAt(runs.leaf).len[runs.run] - 1) {
+      runs.splitRun(runs.leaf, runs.run, runs.off + 1);
+      runs.locateId(left);
+    }
+    insertAfterCursorRun(agent, seq, n, left, right);
+  }
+
+  /** True when {@code right} is the character right after {@code left} (NONE: start, end). */
+  private boolean isAdjacent(long left, long right) {
+    if (left == AgentTable.NONE) {
+      return right == firstId();
+    }
+    runs.locateId(left);
+    Leaf l = runs.leafAt(runs.leaf);
+    long next = runs.off < l.len[runs.run] - 1 ? left + 1 : runs.idAfterRun(runs.leaf, runs.run);
+    return next == right;
   }
 
   private long firstId() {
@@ -182,6 +222,15 @@ public final class TextDocument {
     return new DeleteOp(new TextId(actor, seq), idOf(target), n);
   }
 
+  /** Like {@link #idOf}, reusing the last right origin's object: typing keeps the same one. */
+  private @Nullable TextId rightIdOf(long packed) {
+    if (packed != lastRight) {
+      lastRight = packed;
+      lastRightId = idOf(packed);
+    }
+    return lastRightId;
+  }
+
   private @Nullable TextId idOf(long packed) {
     if (packed == AgentTable.NONE) {
       return null;
@@ -213,13 +262,19 @@ public final class TextDocument {
     if (op instanceof InsertOp ins) {
       long left = resolveChar(ins.originLeft());
       long right = resolveChar(ins.originRight());
-      if (left != AgentTable.NONE && right != AgentTable.NONE && runs.keyOfLeft(left) >= runs.keyOfRight(right)) {
+      boolean adjacent = isAdjacent(left, right);
+      if (!adjacent && left != AgentTable.NONE && right != AgentTable.NONE
+          && runs.keyOfLeft(left) >= runs.keyOfRight(right)) {
         throw new InvalidTextOpException("op " + id + ": right origin is not after its left origin");
       }
       int agent = agents.intern(id.actor());
       int[] cps = CodePoints.of(ins.text());
       agents.storeContent(agent, id.seq(), cps, 0, cps.length);
-      integrate(agent, id.seq(), cps.length, left, right);
+      if (adjacent) {
+        insertBetweenAdjacent(agent, id.seq(), cps.length, left, right);
+      } else {
+        integrate(agent, id.seq(), cps.length, left, right);
+      }
       agents.setNext(agent, id.seq() + n);
     } else if (op instanceof DeleteOp del) {
       long target = resolveRange(del.target(), n);

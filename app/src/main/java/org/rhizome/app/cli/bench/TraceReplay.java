@@ -8,12 +8,14 @@ import org.rhizome.graph.text.Splice;
 import org.rhizome.graph.text.TextDocument;
 import org.rhizome.graph.text.TextException;
 import org.rhizome.graph.text.TextOp;
+import org.rhizome.graph.text.TextOpLog;
 
 /**
  * Replays an editing trace through the text CRDT. A sequential trace is typed into one replica. In a
  * concurrent trace each agent edits its own replica; before an agent's txn, its replica merges the
  * ops of the txn's causal past it lacks (so it stands exactly at the txn's parents), and at the end
- * every replica merges everything. Either way the result is the document and its ops in a causal order.
+ * every replica merges everything. Either way the result is the document and its ops in a causal order,
+ * kept in a {@link TextOpLog} as the change log would keep them (typing runs joined).
  */
 final class TraceReplay {
   /** The replayed document, every op in a causal order, and the other replicas (concurrent traces). */
@@ -36,16 +38,16 @@ final class TraceReplay {
   private static Outcome replaySequential(TraceFile trace) {
     ActorId actor = agentActor(0);
     TextDocument doc = new TextDocument();
-    List<TextOp> ops = new ArrayList<>(trace.edits() + 1);
+    TextOpLog log = new TextOpLog();
     if (!trace.startContent().isEmpty()) {
-      ops.addAll(doc.splice(actor, 0, 0, trace.startContent()));
+      log.addAll(doc.splice(actor, 0, 0, trace.startContent()));
     }
     for (TraceFile.Txn t : trace.txns()) {
       for (Splice s : t.patches()) {
-        ops.addAll(doc.splice(actor, s.position(), s.deleteCount(), s.text()));
+        log.addAll(doc.splice(actor, s.position(), s.deleteCount(), s.text()));
       }
     }
-    return new Outcome(doc, ops, List.of(doc));
+    return new Outcome(doc, log.ops(), List.of(doc));
   }
 
   private static Outcome replayConcurrent(TraceFile trace) throws TextException, TraceMismatchException {
@@ -124,9 +126,10 @@ final class TraceReplay {
         }
       }
     }
-    List<TextOp> all = new ArrayList<>(startOps);
+    TextOpLog all = new TextOpLog();
+    all.addAll(startOps);
     txnOps.forEach(all::addAll);
-    return new Outcome(replicas[0], all, List.of(replicas));
+    return new Outcome(replicas[0], all.ops(), List.of(replicas));
   }
 
   private static void markHeld(int a, int x, TraceFile.Txn t, boolean[][] has, List<List<Integer>> heads) {
