@@ -212,13 +212,27 @@ public final class Host implements AutoCloseable {
         if (expected.isPresent() && connections.containsKey(expected.get())) {
             return CompletableFuture.completedFuture(expected.get());
         }
-        CompletableFuture<PeerId> result = new CompletableFuture<>();
         InetSocketAddress target;
         try {
             target = address.toSocketAddress();
         } catch (Libp2pException e) {
             return CompletableFuture.failedFuture(e);
         }
+        if (target.isUnresolved()) {
+            // A /dns* name: resolve off the event loops (the JDK resolver blocks).
+            return CompletableFuture.supplyAsync(() -> {
+                try {
+                    return new InetSocketAddress(java.net.InetAddress.getByName(target.getHostString()), target.getPort());
+                } catch (java.net.UnknownHostException e) {
+                    throw new Libp2pException("cannot resolve " + target.getHostString(), e);
+                }
+            }).thenCompose(resolved -> connect(address, resolved, expected));
+        }
+        return connect(address, target, expected);
+    }
+
+    private CompletableFuture<PeerId> connect(Multiaddr address, InetSocketAddress target, Optional<PeerId> expected) {
+        CompletableFuture<PeerId> result = new CompletableFuture<>();
         Bootstrap b = new Bootstrap()
                 .group(group)
                 .channel(NioSocketChannel.class)

@@ -156,6 +156,28 @@ class HostIT {
     }
 
     @Test
+    void requestResponseRoundTripsAndRefusesOversizedAnswers() throws Exception {
+        RequestResponse.serve(b, "/rhizome/test-rr/1.0.0", 1024, request ->
+                CompletableFuture.completedFuture(("re: " + new String(request.body(), StandardCharsets.UTF_8)).repeat(
+                        request.body().length == 3 ? 1 : 100)));
+        PeerId peer = a.dial(b.listenAddresses().get(0)).get(10, TimeUnit.SECONDS);
+        byte[] answer = RequestResponse.request(a, peer, "/rhizome/test-rr/1.0.0", "hey".getBytes(StandardCharsets.UTF_8), 1024)
+                .get(10, TimeUnit.SECONDS);
+        assertThat(new String(answer, StandardCharsets.UTF_8)).isEqualTo("re: hey");
+        assertThat(RequestResponse.request(a, peer, "/rhizome/test-rr/1.0.0", "long one".getBytes(StandardCharsets.UTF_8), 100))
+                .failsWithin(10, TimeUnit.SECONDS);
+        assertThat(RequestResponse.request(a, peer, "/rhizome/test-rr/1.0.0", new byte[2000], 100))
+                .failsWithin(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void dnsAddressesAreResolvedOffTheEventLoop() throws Exception {
+        int port = b.listenAddresses().get(0).toSocketAddress().getPort();
+        PeerId peer = a.dial(Multiaddr.parse("/dns4/localhost/tcp/" + port + "/p2p/" + b.peerId())).get(10, TimeUnit.SECONDS);
+        assertThat(peer).isEqualTo(b.peerId());
+    }
+
+    @Test
     void ioThreadsAreNamed() throws Exception {
         CompletableFuture<String> name = new CompletableFuture<>();
         b.handle(ECHO, stream -> {
