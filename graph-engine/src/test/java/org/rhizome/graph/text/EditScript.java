@@ -6,9 +6,16 @@ import java.util.Random;
 final class EditScript {
   private static final String[] PIECES = {"a", "b", "c", " ", "xy", "😀", "é", "\n", "hello ", "🎉🎉", "z"};
   private final Random random;
+  private final boolean hotSpots;
 
   EditScript(long seed) {
+    this(seed, false);
+  }
+
+  /** With {@code hotSpots}, most edits land at the start, middle or end, so replicas collide often. */
+  EditScript(long seed, boolean hotSpots) {
     this.random = new Random(seed);
+    this.hotSpots = hotSpots;
   }
 
   Random random() {
@@ -18,7 +25,8 @@ final class EditScript {
   /** A splice valid for a text of {@code length} code points. */
   Splice next(int length) {
     int kind = random.nextInt(10);
-    int pos = random.nextInt(length + 1);
+    int pos = hotSpots && random.nextInt(4) != 0 ? new int[] {0, length / 2, length}[random.nextInt(3)]
+        : random.nextInt(length + 1);
     if (kind < 5 || length == 0) {
       return new Splice(pos, 0, PIECES[random.nextInt(PIECES.length)]);
     }

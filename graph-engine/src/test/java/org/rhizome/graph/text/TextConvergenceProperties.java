@@ -13,11 +13,11 @@ import org.rhizome.graph.ActorId;
 /** CRDT laws: replicas converge whatever the causal delivery order and redeliveries; runs never interleave. */
 class TextConvergenceProperties {
 
-  @Property(tries = 120, seed = "20261124")
+  @Property(tries = 300, seed = "20261124")
   void replicasConvergeWhateverTheDeliveryOrder(@ForAll long seed, @ForAll @IntRange(min = 3, max = 5) int n,
-      @ForAll @IntRange(min = 1, max = 120) int steps) throws TextException {
+      @ForAll @IntRange(min = 1, max = 200) int steps, @ForAll boolean hotSpots) throws TextException {
     Random random = new Random(seed);
-    EditScript script = new EditScript(seed ^ 0x5DEECE66DL);
+    EditScript script = new EditScript(seed ^ 0x5DEECE66DL, hotSpots);
     Network net = new Network(n, random);
     for (int i = 0; i < steps; i++) {
       if (random.nextInt(3) == 0) {
