@@ -158,8 +158,8 @@ class HostIT {
     @Test
     void requestResponseRoundTripsAndRefusesOversizedAnswers() throws Exception {
         RequestResponse.serve(b, "/rhizome/test-rr/1.0.0", 1024, request ->
-                CompletableFuture.completedFuture(("re: " + new String(request.body(), StandardCharsets.UTF_8)).repeat(
-                        request.body().length == 3 ? 1 : 100)));
+                CompletableFuture.completedFuture(("re: " + new String(request.body(), StandardCharsets.UTF_8))
+                        .repeat(request.body().length == 3 ? 1 : 100).getBytes(StandardCharsets.UTF_8)));
         PeerId peer = a.dial(b.listenAddresses().get(0)).get(10, TimeUnit.SECONDS);
         byte[] answer = RequestResponse.request(a, peer, "/rhizome/test-rr/1.0.0", "hey".getBytes(StandardCharsets.UTF_8), 1024)
                 .get(10, TimeUnit.SECONDS);
