@@ -103,6 +103,30 @@ public final class TextDocument {
   }
 
   /**
+   * Makes the text equal to {@code target} with one splice that keeps the longest common prefix and
+   * suffix: how an old version is restored as one new change, or an editor's whole-text update taken.
+   * Returns its ops (empty when the text already equals {@code target}). O(length + target).
+   *
+   * @throws IllegalArgumentException if {@code target} has a lone surrogate
+   */
+  public List<TextOp> replaceWith(ActorId actor, String target) {
+    CodePoints.countWellFormed(target);
+    int[] now = CodePoints.of(text());
+    int[] want = CodePoints.of(target);
+    int prefix = 0;
+    int max = Math.min(now.length, want.length);
+    while (prefix < max && now[prefix] == want[prefix]) {
+      prefix++;
+    }
+    int suffix = 0;
+    while (suffix < max - prefix && now[now.length - 1 - suffix] == want[want.length - 1 - suffix]) {
+      suffix++;
+    }
+    String insert = new String(want, prefix, want.length - prefix - suffix);
+    return splice(actor, prefix, now.length - prefix - suffix, insert);
+  }
+
+  /**
    * Applies each splice in order, as one batch; returns their ops joined as {@link TextOpLog} joins
    * them (typing a word is one insert op). A splice that fails throws after the ones before it applied.
    */
@@ -240,6 +264,8 @@ public final class TextDocument {
 
   /**
    * Merges a remote (or replayed) op. Returns false, changing nothing, when the op is already held.
+   * An op partly held (a joined op whose first events arrived on their own) merges its unheld rest:
+   * every event of an op stands on its own.
    *
    * @throws MissingTextDependencyException if the op comes before its actor's earlier events or refers
    *     to characters not held yet; nothing changes
@@ -254,7 +280,7 @@ public final class TextDocument {
       return false;
     }
     if (id.seq() < next) {
-      throw new InvalidTextOpException("op " + id + " (+" + n + ") overlaps events already held up to " + next);
+      return apply(TextOps.suffix(op, (int) (next - id.seq())));
     }
     if (id.seq() > next) {
       throw new MissingTextDependencyException("op " + id + " comes after a gap: next expected seq " + next);

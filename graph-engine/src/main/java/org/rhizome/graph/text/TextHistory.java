@@ -25,7 +25,7 @@ public final class TextHistory {
       if (included <= 0) {
         continue;
       }
-      doc.apply(included >= op.length() ? op : prefix(op, (int) included));
+      doc.apply(included >= op.length() ? op : TextOps.prefix(op, (int) included));
     }
     return doc;
   }
@@ -44,14 +44,5 @@ public final class TextHistory {
       doc.apply(op);
     }
     return doc.text();
-  }
-
-  private static TextOp prefix(TextOp op, int n) {
-    if (op instanceof InsertOp ins) {
-      String t = ins.text();
-      return new InsertOp(ins.id(), ins.originLeft(), ins.originRight(), t.substring(0, t.offsetByCodePoints(0, n)));
-    }
-    DeleteOp del = (DeleteOp) op;
-    return new DeleteOp(del.id(), del.target(), n);
   }
 }

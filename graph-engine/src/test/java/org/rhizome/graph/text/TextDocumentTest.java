@@ -157,13 +157,20 @@ class TextDocumentTest {
   }
 
   @Test
-  void applyRefusesAnOpOverlappingHeldEvents() throws TextException {
+  void applyMergesTheUnheldRestOfAPartlyHeldOp() throws TextException {
     TextDocument a = new TextDocument();
-    List<TextOp> ops = a.splice(A, 0, 0, "abc");
-    TextDocument b = replay(ops);
-    InsertOp overlap = new InsertOp(new TextId(A, 2), null, null, "zz");
-    assertThatThrownBy(() -> b.apply(overlap)).isInstanceOf(InvalidTextOpException.class);
-    assertThat(b.text()).isEqualTo("abc");
+    TextOpLog joined = new TextOpLog();
+    List<TextOp> first = a.splice(A, 0, 0, "ab");
+    joined.addAll(first);
+    joined.addAll(a.splice(A, 2, 0, "c😀"));
+    joined.addAll(a.splice(A, 0, 1, ""));
+    joined.addAll(a.splice(A, 0, 1, ""));
+    TextDocument b = replay(first);
+    for (TextOp op : joined.ops()) {
+      b.apply(op);
+    }
+    assertThat(b.text()).isEqualTo(a.text()).isEqualTo("c😀");
+    assertThat(TextSnapshotCodec.encode(b)).isEqualTo(TextSnapshotCodec.encode(a));
   }
 
   @Test

@@ -34,6 +34,22 @@ class TextHistoryTest {
   }
 
   @Test
+  void restoringAnOldVersionIsOneSplice() throws TextException {
+    TextDocument d = new TextDocument();
+    List<TextOp> ops = new ArrayList<>(d.splice(A, 0, 0, "one two three"));
+    TextVersion old = d.version();
+    ops.addAll(d.splice(A, 4, 3, "2😀"));
+    ops.addAll(d.splice(A, 0, 0, ">> "));
+    String oldText = TextHistory.textAt(ops, old);
+    List<TextOp> restore = d.replaceWith(A, oldText);
+    assertThat(d.text()).isEqualTo("one two three");
+    assertThat(restore.stream().filter(op -> op instanceof InsertOp)).hasSize(1);
+    ops.addAll(restore);
+    assertThat(TextHistory.textAt(ops, d.version())).isEqualTo("one two three");
+    assertThat(d.replaceWith(A, d.text())).isEmpty();
+  }
+
+  @Test
   void aVersionInsideAnOpGivesItsPrefix() throws TextException {
     TextDocument d = new TextDocument();
     List<TextOp> ops = d.splice(A, 0, 0, "a😀cd");
