@@ -59,9 +59,10 @@ class TextConvergenceProperties {
       ActorId actor = Actors.of(r + 1);
       String letter = new String(Character.toChars(r % 2 == 0 ? 'A' + r : 0x1F600 + r));
       int len = 2 + random.nextInt(6);
+      boolean backwards = random.nextBoolean();
       List<TextOp> ops = new ArrayList<>();
       for (int k = 0; k < len; k++) {
-        ops.addAll(d.splice(actor, at + k, 0, letter));
+        ops.addAll(d.splice(actor, backwards ? at : at + k, 0, letter));
       }
       replicas.add(d);
       typed.add(ops);
