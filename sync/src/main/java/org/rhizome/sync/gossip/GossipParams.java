@@ -22,10 +22,11 @@ import java.time.Duration;
  * @param maxIhaveLength  most message ids taken from one peer's IHAVEs per heartbeat
  * @param floodPublish publish our own messages to every subscribed peer, not only the mesh
  * @param maxQueuedBytesPerPeer  outbound backlog per peer above which RPCs to it are dropped
+ * @param score        the peer score's weights and thresholds
  */
 public record GossipParams(int d, int dLow, int dHigh, int dLazy, double gossipFactor, Duration heartbeat, int historyLength,
         int historyGossip, Duration fanoutTtl, Duration seenTtl, Duration pruneBackoff, int maxMessageSize, int maxRpcSize,
-        int maxIhaveLength, boolean floodPublish, long maxQueuedBytesPerPeer) {
+        int maxIhaveLength, boolean floodPublish, long maxQueuedBytesPerPeer, ScoreParams score) {
 
     public GossipParams {
         if (!(dLow <= d && d <= dHigh) || dLow < 1 || dLazy < 0 || historyGossip > historyLength || maxMessageSize > maxRpcSize) {
@@ -35,16 +36,16 @@ public record GossipParams(int d, int dLow, int dHigh, int dLazy, double gossipF
 
     public static GossipParams defaults() {
         return new GossipParams(6, 4, 12, 6, 0.25, Duration.ofSeconds(1), 5, 3, Duration.ofSeconds(60), Duration.ofSeconds(120),
-                Duration.ofSeconds(60), 1024 * 1024, 4 * 1024 * 1024, 5000, true, 32L * 1024 * 1024);
+                Duration.ofSeconds(60), 1024 * 1024, 4 * 1024 * 1024, 5000, true, 32L * 1024 * 1024, ScoreParams.defaults());
     }
 
     public GossipParams withHeartbeat(Duration interval) {
         return new GossipParams(d, dLow, dHigh, dLazy, gossipFactor, interval, historyLength, historyGossip, fanoutTtl, seenTtl,
-                pruneBackoff, maxMessageSize, maxRpcSize, maxIhaveLength, floodPublish, maxQueuedBytesPerPeer);
+                pruneBackoff, maxMessageSize, maxRpcSize, maxIhaveLength, floodPublish, maxQueuedBytesPerPeer, score);
     }
 
     public GossipParams withMaxMessageSize(int bytes) {
         return new GossipParams(d, dLow, dHigh, dLazy, gossipFactor, heartbeat, historyLength, historyGossip, fanoutTtl, seenTtl,
-                pruneBackoff, bytes, maxRpcSize, maxIhaveLength, floodPublish, maxQueuedBytesPerPeer);
+                pruneBackoff, bytes, maxRpcSize, maxIhaveLength, floodPublish, maxQueuedBytesPerPeer, score);
     }
 }

@@ -26,10 +26,31 @@ final class GossipPeer {
     boolean opening;
     boolean supportsGossip;
     int iwantBudget;
+    /** P2: first deliveries of valid messages. */
+    double firstDeliveries;
+    /** P4: invalid messages (bad signature, application REJECT). */
+    double invalid;
+    /** P7: protocol misbehaviour (GRAFT during backoff). */
+    double behaviour;
 
     GossipPeer(PeerId id, int iwantBudget) {
         this.id = id;
         this.iwantBudget = iwantBudget;
+    }
+
+    double score(ScoreParams p) {
+        return p.firstDeliveryWeight() * Math.min(firstDeliveries, p.firstDeliveryCap()) + p.invalidWeight() * invalid * invalid
+                + p.behaviourWeight() * behaviour * behaviour;
+    }
+
+    void decay(ScoreParams p) {
+        firstDeliveries = settle(firstDeliveries * p.decay());
+        invalid = settle(invalid * p.decay());
+        behaviour = settle(behaviour * p.decay());
+    }
+
+    private static double settle(double v) {
+        return v < 0.01 ? 0 : v;
     }
 
     boolean isBackedOff(String topic, long now) {

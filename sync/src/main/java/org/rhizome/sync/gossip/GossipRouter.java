@@ -37,8 +37,9 @@ import org.slf4j.LoggerFactory;
  * The GossipSub v1.1 router (specs/pubsub/gossipsub/gossipsub-v1.0.md, gossipsub-v1.1.md): a mesh per
  * topic kept between D_lo and D_hi by a heartbeat, fanout for topics we publish to without joining,
  * IHAVE/IWANT gossip from a message cache, a seen cache, GRAFT/PRUNE with backoff, StrictSign, flood
- * publishing and an application validation hook. Peer scoring and peer exchange are not implemented
- * (PX records in PRUNE are ignored and never sent).
+ * publishing, an application validation hook, and a reduced peer score ({@link ScoreParams}: invalid
+ * messages and misbehaviour push a peer out of the mesh, then out of gossip, then into the graylist).
+ * Peer exchange is not implemented (PX records in PRUNE are ignored and never sent).
  *
  * <p>Each peer gets one stream from us, on which we only write, and may open streams to us, from
  * which we only read — as js-libp2p does. RPC decoding and signature checks run on the connection's
@@ -206,6 +207,17 @@ public final class GossipRouter implements PubSub {
     }
 
     @Override
+    public CompletableFuture<Map<PeerId, Double>> peerScores() {
+        return call(() -> {
+            Map<PeerId, Double> out = new HashMap<>();
+            for (GossipPeer p : peers.values()) {
+                out.put(p.id, p.score(params.score()));
+            }
+            return out;
+        });
+    }
+
+    @Override
     public CompletableFuture<Set<PeerId>> meshPeers(String topic) {
         return call(() -> {
             Set<PeerId> out = new HashSet<>();
@@ -271,7 +283,7 @@ public final class GossipRouter implements PubSub {
         Set<GossipPeer> targets = new HashSet<>();
         if (params.floodPublish()) {
             for (GossipPeer p : peers.values()) {
-                if (p.topics.contains(topic)) {
+                if (p.topics.contains(topic) && p.score(params.score()) >= params.score().publishThreshold()) {
                     targets.add(p);
                 }
             }
@@ -293,6 +305,10 @@ public final class GossipRouter implements PubSub {
 
     /** Handles one decoded RPC; {@code authors[i]} is the verified key of message i, or null if it failed. */
     private void handleRpc(GossipPeer from, Rpc rpc, @Nullable PublicKey[] authors) {
+        if (from.score(params.score()) < params.score().graylistThreshold()) {
+            LOG.debug("ignoring RPC from graylisted {}", from.id);
+            return;
+        }
         for (Rpc.SubOpts s : rpc.subscriptions()) {
             boolean changed;
             if (s.subscribe()) {
@@ -323,6 +339,7 @@ public final class GossipRouter implements PubSub {
             PublicKey author = authors[i];
             if (author == null) {
                 LOG.debug("rejected invalid message from {}", from.id);
+                from.invalid++;
                 continue;
             }
             handleMessage(from, m, author);
@@ -386,6 +403,7 @@ public final class GossipRouter implements PubSub {
     private void afterValidation(GossipPeer from, MessageKey k, RawMessage m, GossipMessage message, Sub sub, ValidationResult r) {
         switch (r) {
             case ACCEPT -> {
+                from.firstDeliveries++;
                 cache.put(k, m);
                 try {
                     sub.handler().accept(message);
@@ -400,7 +418,10 @@ public final class GossipRouter implements PubSub {
                 }
             }
             case IGNORE -> LOG.trace("ignored {}", message);
-            case REJECT -> LOG.debug("application rejected {} from {}", message, from.id);
+            case REJECT -> {
+                from.invalid++;
+                LOG.debug("application rejected {} from {}", message, from.id);
+            }
         }
     }
 
@@ -412,8 +433,11 @@ public final class GossipRouter implements PubSub {
             if (m == null) {
                 prunes.add(new Rpc.Prune(topic, 0));
             } else if (from.isBackedOff(topic, now)) {
+                from.behaviour++;
                 prunes.add(new Rpc.Prune(topic, params.pruneBackoff().toSeconds()));
                 from.backoffUntil.put(topic, now + params.pruneBackoff().toMillis());
+            } else if (from.score(params.score()) < 0) {
+                prunes.add(new Rpc.Prune(topic, params.pruneBackoff().toSeconds()));
             } else {
                 m.add(from);
             }
@@ -427,7 +451,8 @@ public final class GossipRouter implements PubSub {
             from.backoffUntil.put(p.topic(), now + Math.min(backoff, 3_600_000L));
         }
         List<byte[]> iwant = new ArrayList<>();
-        for (Rpc.IHave ih : c.ihave()) {
+        boolean gossipOk = from.score(params.score()) >= params.score().gossipThreshold();
+        for (Rpc.IHave ih : gossipOk ? c.ihave() : List.<Rpc.IHave>of()) {
             if (!subscriptions.containsKey(ih.topic())) {
                 continue;
             }
@@ -442,7 +467,7 @@ public final class GossipRouter implements PubSub {
             }
         }
         List<RawMessage> served = new ArrayList<>();
-        for (byte[] id : c.iwant()) {
+        for (byte[] id : gossipOk ? c.iwant() : List.<byte[]>of()) {
             RawMessage m = cache.serve(new MessageKey(id), from.id);
             if (m != null) {
                 served.add(m);
@@ -472,11 +497,20 @@ public final class GossipRouter implements PubSub {
         Map<GossipPeer, Rpc.Control> control = new LinkedHashMap<>();
         for (GossipPeer p : peers.values()) {
             p.iwantBudget = params.maxIhaveLength();
+            p.decay(params.score());
         }
         for (Map.Entry<String, Set<GossipPeer>> e : mesh.entrySet()) {
             String topic = e.getKey();
             Set<GossipPeer> m = e.getValue();
             m.removeIf(p -> !peers.containsKey(p.id) || !p.topics.contains(topic));
+            for (GossipPeer p : new ArrayList<>(m)) {
+                if (p.score(params.score()) < 0) {
+                    m.remove(p);
+                    p.backoffUntil.put(topic, now + params.pruneBackoff().toMillis());
+                    control.merge(p, new Rpc.Control(List.of(), List.of(), List.of(),
+                            List.of(new Rpc.Prune(topic, params.pruneBackoff().toSeconds()))), GossipRouter::merge);
+                }
+            }
             if (m.size() < params.dLow()) {
                 for (GossipPeer p : pick(topic, params.d() - m.size(), now, m)) {
                     m.add(p);
@@ -527,7 +561,8 @@ public final class GossipRouter implements PubSub {
             }
             List<GossipPeer> candidates = new ArrayList<>();
             for (GossipPeer p : peers.values()) {
-                if (p.topics.contains(topic) && !e.getValue().contains(p) && p.outbound != null) {
+                if (p.topics.contains(topic) && !e.getValue().contains(p) && p.outbound != null
+                        && p.score(params.score()) >= params.score().gossipThreshold()) {
                     candidates.add(p);
                 }
             }
@@ -557,7 +592,8 @@ public final class GossipRouter implements PubSub {
         }
         List<GossipPeer> candidates = new ArrayList<>();
         for (GossipPeer p : peers.values()) {
-            if (p.topics.contains(topic) && !exclude.contains(p) && !p.isBackedOff(topic, now) && (p.outbound != null || p.opening)) {
+            if (p.topics.contains(topic) && !exclude.contains(p) && !p.isBackedOff(topic, now) && (p.outbound != null || p.opening)
+                    && p.score(params.score()) >= 0) {
                 candidates.add(p);
             }
         }

@@ -28,6 +28,9 @@ public interface PubSub {
     /** Peers that told us they subscribe to {@code topic}. */
     CompletableFuture<Set<PeerId>> topicPeers(String topic);
 
+    /** Each gossip peer's current score (see {@link ScoreParams}). */
+    CompletableFuture<java.util.Map<PeerId, Double>> peerScores();
+
     /** Our mesh peers for {@code topic}. */
     CompletableFuture<Set<PeerId>> meshPeers(String topic);
 

@@ -174,7 +174,11 @@ class GossipRouterTest {
         r.send(Rpc.control(new Rpc.Control(List.of(), List.of(), List.of(TOPIC), List.of())));
         assertThat(mesh()).isEmpty();
         assertThat(r.prunes()).isNotEmpty();
+        // Once the backoff is over and the behaviour penalty has decayed, the peer may graft again.
         clock.addAndGet(Duration.ofSeconds(61).toMillis());
+        for (int i = 0; i < 600; i++) {
+            executor.submit(router::heartbeat).get(5, TimeUnit.SECONDS);
+        }
         r.send(Rpc.control(new Rpc.Control(List.of(), List.of(), List.of(TOPIC), List.of())));
         assertThat(mesh()).contains(r.id);
     }
@@ -305,5 +309,64 @@ class GossipRouterTest {
             assertThat(p.prunes()).extracting(Rpc.Prune::backoffSeconds).containsExactly(GossipRouter.UNSUBSCRIBE_BACKOFF_SECONDS);
             assertThat(p.received().stream().flatMap(r -> r.subscriptions().stream())).contains(new Rpc.SubOpts(false, TOPIC));
         }
+    }
+
+    private double score(Remote r) throws Exception {
+        return router.peerScores().get(5, TimeUnit.SECONDS).get(r.id);
+    }
+
+    private RawMessage forged(Remote r, int seq) {
+        RawMessage m = MessageSigner.sign(r.key, TOPIC, new byte[] {1}, seq);
+        return new RawMessage(m.from(), new byte[] {2}, m.seqno(), m.topic(), m.signature(), m.key());
+    }
+
+    @Test
+    void invalidMessagesPushAPeerOutOfMeshThenGraylistIt() throws Exception {
+        List<Remote> peers = remotes(2, true);
+        join();
+        Remote bad = peers.get(0);
+        bad.send(Rpc.messages(List.of(forged(bad, 1))));
+        assertThat(score(bad)).isEqualTo(-10.0);
+        heartbeat();
+        assertThat(mesh()).doesNotContain(bad.id).contains(peers.get(1).id);
+        assertThat(bad.prunes()).isNotEmpty();
+        bad.send(Rpc.messages(List.of(forged(bad, 2), forged(bad, 3))));
+        assertThat(score(bad)).isLessThan(ScoreParams.defaults().graylistThreshold());
+        bad.send(Rpc.messages(List.of(MessageSigner.sign(bad.key, TOPIC, new byte[] {7}, 4))));
+        assertThat(delivered).isEmpty();
+    }
+
+    @Test
+    void applicationRejectsCountAgainstTheSender() throws Exception {
+        List<Remote> peers = remotes(1, true);
+        router.subscribe(TOPIC, MessageValidator.of(m -> ValidationResult.REJECT), delivered::add);
+        sync();
+        peers.get(0).send(Rpc.messages(List.of(MessageSigner.sign(peers.get(0).key, TOPIC, new byte[] {1}, 1))));
+        assertThat(score(peers.get(0))).isEqualTo(-10.0);
+    }
+
+    @Test
+    void goodDeliveriesEarnACappedPositiveScoreThatDecays() throws Exception {
+        Remote r = remotes(1, true).get(0);
+        join();
+        List<RawMessage> batch = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            batch.add(MessageSigner.sign(r.key, TOPIC, new byte[] {(byte) i}, i));
+        }
+        r.send(Rpc.messages(batch));
+        assertThat(score(r)).isEqualTo(10.0);
+        for (int i = 0; i < 200; i++) {
+            executor.submit(router::heartbeat).get(5, TimeUnit.SECONDS);
+        }
+        assertThat(score(r)).isLessThan(10.0);
+    }
+
+    @Test
+    void graftDuringBackoffIsABehaviourPenalty() throws Exception {
+        join();
+        Remote r = remotes(1, true).get(0);
+        r.send(Rpc.control(new Rpc.Control(List.of(), List.of(), List.of(), List.of(new Rpc.Prune(TOPIC, 60)))));
+        r.send(Rpc.control(new Rpc.Control(List.of(), List.of(), List.of(TOPIC), List.of())));
+        assertThat(score(r)).isEqualTo(-10.0);
     }
 }
