@@ -15,7 +15,9 @@ import org.rhizome.graph.encoding.DecodeException;
  *
  * <pre>
  * u8 version = 1
- * varint nActors (1..1024), nActors × 32 B actor     in order of first use, each used
+ * u8 author: 0 = every actor is listed | 1 = actor index 0 is the batch's author, named by the
+ *    container (the change that carries the batch) and not listed; every op is the author's
+ * varint nListed (mode 0: 1..1024, mode 1: 0..1023), nListed × 32 B actor   in order of first use, each used
  * varint nOps (1..1048576)
  * op: u8 kind | varint actor index | varint seq
  *     kind 1 insert: ref originLeft | ref originRight | varint byte length + UTF-8 text (≥ 1 code point)
@@ -24,7 +26,8 @@ import org.rhizome.graph.encoding.DecodeException;
  * </pre>
  *
  * Varints are minimal unsigned LEB128. The decoder is strict: what it accepts re-encodes to the same
- * bytes; counts are checked against the bytes left before anything is allocated.
+ * bytes; counts are checked against the bytes left before anything is allocated. Use the author form
+ * ({@link #encodeBy}) inside a signed change: it saves the 32-byte key the change already names.
  */
 public final class TextOpCodec {
   public static final int VERSION = 1;
@@ -36,13 +39,34 @@ public final class TextOpCodec {
 
   private TextOpCodec() {}
 
-  /** Encodes a non-empty batch of ops. @throws IllegalArgumentException if the batch is empty or too big */
+  /** Encodes a non-empty batch of ops, every actor listed. @throws IllegalArgumentException if empty or too big */
   public static byte[] encode(List<TextOp> ops) {
+    return write(null, ops);
+  }
+
+  /**
+   * Encodes a non-empty batch of ops all made by {@code author}, without listing the author's key.
+   *
+   * @throws IllegalArgumentException if the batch is empty, too big, or has an op by another actor
+   */
+  public static byte[] encodeBy(ActorId author, List<TextOp> ops) {
+    for (TextOp op : ops) {
+      if (!op.id().actor().equals(author)) {
+        throw new IllegalArgumentException("op " + op.id() + " is not by the batch's author " + author);
+      }
+    }
+    return write(author, ops);
+  }
+
+  private static byte[] write(@Nullable ActorId author, List<TextOp> ops) {
     if (ops.isEmpty() || ops.size() > MAX_OPS) {
       throw new IllegalArgumentException("a text op batch holds 1.." + MAX_OPS + " ops, got " + ops.size());
     }
     Map<ActorId, Integer> index = new HashMap<>();
     List<ActorId> actors = new ArrayList<>();
+    if (author != null) {
+      actorIndex(author, index, actors);
+    }
     ByteWriter body = new ByteWriter(16 * ops.size());
     for (TextOp op : ops) {
       if (op instanceof InsertOp ins) {
@@ -61,10 +85,11 @@ public final class TextOpCodec {
     if (actors.size() > MAX_ACTORS) {
       throw new IllegalArgumentException("a text op batch names at most " + MAX_ACTORS + " actors");
     }
+    int implicit = author == null ? 0 : 1;
     ByteWriter out = new ByteWriter(body.length() + 8 + 32 * actors.size());
-    out.writeByte(VERSION).writeVarint(actors.size());
+    out.writeByte(VERSION).writeByte(implicit).writeVarint(actors.size() - implicit);
     byte[] key = new byte[ActorId.LENGTH];
-    for (ActorId a : actors) {
+    for (ActorId a : actors.subList(implicit, actors.size())) {
       a.copyTo(key, 0);
       out.writeBytes(key);
     }
@@ -95,26 +120,49 @@ public final class TextOpCodec {
     }
   }
 
-  /** Decodes a batch. @throws MalformedTextException if the bytes are not exactly a valid batch */
+  /** Decodes a batch written by {@link #encode}. @throws MalformedTextException unless exactly a valid batch */
   public static List<TextOp> decode(byte[] bytes) throws MalformedTextException {
+    return decode(null, bytes);
+  }
+
+  /**
+   * Decodes a batch written by {@link #encodeBy} for {@code author}.
+   *
+   * @throws MalformedTextException unless exactly a valid author-form batch of that author's ops
+   */
+  public static List<TextOp> decodeBy(ActorId author, byte[] bytes) throws MalformedTextException {
+    return decode(author, bytes);
+  }
+
+  private static List<TextOp> decode(@Nullable ActorId author, byte[] bytes) throws MalformedTextException {
     try {
-      return read(new ByteReader(bytes));
+      return read(author, new ByteReader(bytes));
     } catch (DecodeException e) {
       throw new MalformedTextException("text ops: " + e.getMessage());
     }
   }
 
-  private static List<TextOp> read(ByteReader r) throws DecodeException {
+  private static List<TextOp> read(@Nullable ActorId author, ByteReader r) throws DecodeException {
     int version = r.readByte("version");
     if (version != VERSION) {
       throw new DecodeException("unknown version " + version);
     }
-    int nActors = (int) r.readVarint("actor count", 1, MAX_ACTORS);
-    if ((long) nActors * ActorId.LENGTH > r.remaining()) {
+    int implicit = r.readByte("author mode");
+    if (implicit != (author == null ? 0 : 1)) {
+      throw new DecodeException(implicit > 1 ? "unknown author mode " + implicit
+          : implicit == 1 ? "batch names its author implicitly; decode it with the author"
+          : "batch lists every actor; decode it without an author");
+    }
+    int nListed = (int) r.readVarint("actor count", 1 - implicit, MAX_ACTORS - implicit);
+    if ((long) nListed * ActorId.LENGTH > r.remaining()) {
       throw new DecodeException("truncated actor table");
     }
+    int nActors = nListed + implicit;
     ActorId[] actors = new ActorId[nActors];
-    for (int i = 0; i < nActors; i++) {
+    if (author != null) {
+      actors[0] = author;
+    }
+    for (int i = implicit; i < nActors; i++) {
       actors[i] = ActorId.of(r.readBytes(ActorId.LENGTH, "actor"));
       for (int j = 0; j < i; j++) {
         if (actors[j].equals(actors[i])) {
@@ -126,7 +174,7 @@ public final class TextOpCodec {
     if (nOps > r.remaining() / 4) {
       throw new DecodeException("op count " + nOps + " exceeds what " + r.remaining() + " bytes can hold");
     }
-    UseOrder used = new UseOrder(actors);
+    UseOrder used = new UseOrder(actors, implicit);
     List<TextOp> ops = new ArrayList<>(nOps);
     for (int i = 0; i < nOps; i++) {
       int kind = r.readByte("op kind");
@@ -139,6 +187,7 @@ public final class TextOpCodec {
         if (n == 0 || id.seq() + n - 1 > TextId.MAX_SEQ) {
           throw new DecodeException("insert " + id + " has " + n + " code points");
         }
+        checkAuthor(author, id);
         ops.add(new InsertOp(id, left, right, text));
       } else if (kind == KIND_DELETE) {
         TextId id = readId(r, used);
@@ -150,6 +199,7 @@ public final class TextOpCodec {
         if (id.seq() + len - 1 > TextId.MAX_SEQ || target.seq() + len - 1 > TextId.MAX_SEQ) {
           throw new DecodeException("delete " + id + " runs past the largest seq");
         }
+        checkAuthor(author, id);
         ops.add(new DeleteOp(id, target, len));
       } else {
         throw new DecodeException("unknown op kind " + kind);
@@ -160,6 +210,12 @@ public final class TextOpCodec {
       throw new DecodeException("actor table lists " + nActors + " actors, ops use " + used.count);
     }
     return ops;
+  }
+
+  private static void checkAuthor(@Nullable ActorId author, TextId id) throws DecodeException {
+    if (author != null && !author.equals(id.actor())) {
+      throw new DecodeException("op " + id + " is not by the batch's author");
+    }
   }
 
   private static TextId readId(ByteReader r, UseOrder used) throws DecodeException {
@@ -181,8 +237,9 @@ public final class TextOpCodec {
     final ActorId[] actors;
     int count;
 
-    UseOrder(ActorId[] actors) {
+    UseOrder(ActorId[] actors, int preUsed) {
       this.actors = actors;
+      this.count = preUsed;
     }
 
     ActorId use(int i) throws DecodeException {

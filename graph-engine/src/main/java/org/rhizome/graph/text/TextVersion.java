@@ -51,6 +51,16 @@ public final class TextVersion {
     return of(copy);
   }
 
+  /**
+   * This version extended to include every event of {@code op} (and so, by the actor's counters, all
+   * of that actor's earlier events). Folding this over the ops of the changes in a change's causal
+   * past gives the text version at that change.
+   */
+  public TextVersion including(TextOp op) {
+    long end = op.id().seq() + op.length();
+    return end <= get(op.id().actor()) ? this : with(op.id().actor(), end);
+  }
+
   /** Entries in ascending actor order. */
   public Map<ActorId, Long> asMap() {
     return Collections.unmodifiableMap(counts);

@@ -86,11 +86,11 @@ class MalformedTextEncodingTest {
   void hugeCountsAreRefusedBeforeAllocating() {
     byte[] key = new byte[32];
     // 1 actor, then 2^20 ops in 4 bytes.
-    byte[] manyOps = new ByteWriter(64).writeByte(1).writeVarint(1).writeBytes(key).writeVarint(1 << 20)
+    byte[] manyOps = new ByteWriter(64).writeByte(1).writeByte(0).writeVarint(1).writeBytes(key).writeVarint(1 << 20)
         .writeBytes(new byte[4]).toByteArray();
     assertThatThrownBy(() -> TextOpCodec.decode(manyOps)).isInstanceOf(MalformedTextException.class)
         .hasMessageContaining("op count");
-    byte[] manyActors = new ByteWriter(64).writeByte(1).writeVarint(1000).writeBytes(key).toByteArray();
+    byte[] manyActors = new ByteWriter(64).writeByte(1).writeByte(0).writeVarint(1000).writeBytes(key).toByteArray();
     assertThatThrownBy(() -> TextOpCodec.decode(manyActors)).hasMessageContaining("actor table");
     byte[] bomb = new ByteWriter(64).writeByte(1).writeByte(1).writeVarint(200 << 20).writeBytes(new byte[8])
         .toByteArray();
@@ -104,10 +104,25 @@ class MalformedTextEncodingTest {
   void opBatchesWithActorsOutOfFirstUseOrderAreRefused() {
     List<TextOp> ops = List.of(new InsertOp(new TextId(B, 0), null, null, "x"));
     byte[] bytes = TextOpCodec.encode(ops);
-    byte[] twoActors = new ByteWriter(128).writeByte(1).writeVarint(2).writeBytes(A.toBytes()).writeBytes(B.toBytes())
-        .writeBytes(Arrays.copyOfRange(bytes, 2 + 32, bytes.length)).toByteArray();
-    twoActors[2 + 64 + 1 + 1] = 1; // the insert's actor index: B, before A was ever used
+    byte[] twoActors = new ByteWriter(128).writeByte(1).writeByte(0).writeVarint(2).writeBytes(A.toBytes())
+        .writeBytes(B.toBytes()).writeBytes(Arrays.copyOfRange(bytes, 3 + 32, bytes.length)).toByteArray();
+    twoActors[3 + 64 + 1 + 1] = 1; // the insert's actor index: B, before A was ever used
     assertThatThrownBy(() -> TextOpCodec.decode(twoActors)).hasMessageContaining("used before");
+  }
+
+  @Test
+  void authorFormBatchesNeedTheirAuthorAndOnlyTheirAuthorsOps() throws MalformedTextException {
+    TextDocument d = new TextDocument();
+    List<TextOp> byA = d.splice(A, 0, 0, "abc");
+    byte[] bytes = TextOpCodec.encodeBy(A, byA);
+    assertThat(bytes.length).isLessThan(TextOpCodec.encode(byA).length - 30);
+    assertThat(TextOpCodec.decodeBy(A, bytes)).isEqualTo(byA);
+    assertThatThrownBy(() -> TextOpCodec.decode(bytes)).hasMessageContaining("with the author");
+    assertThatThrownBy(() -> TextOpCodec.decodeBy(A, TextOpCodec.encode(byA))).hasMessageContaining("without an author");
+    byte[] opByB = new ByteWriter(64).writeByte(1).writeByte(1).writeVarint(1).writeBytes(B.toBytes()).writeVarint(1)
+        .writeByte(1).writeVarint(1).writeVarint(0).writeVarint(0).writeVarint(0).writeString("x").toByteArray();
+    assertThatThrownBy(() -> TextOpCodec.decodeBy(A, opByB)).hasMessageContaining("not by the batch's author");
+    assertThatThrownBy(() -> TextOpCodec.encodeBy(B, byA)).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -43,6 +43,12 @@ class TextCodecProperties {
       List<TextOp> decoded = TextOpCodec.decode(bytes);
       assertThat(decoded).isEqualTo(batch);
       assertThat(TextOpCodec.encode(decoded)).isEqualTo(bytes);
+      org.rhizome.graph.ActorId author = batch.get(0).id().actor();
+      if (batch.stream().allMatch(op -> op.id().actor().equals(author))) {
+        byte[] authored = TextOpCodec.encodeBy(author, batch);
+        assertThat(TextOpCodec.decodeBy(author, authored)).isEqualTo(batch);
+        assertThat(TextOpCodec.encodeBy(author, TextOpCodec.decodeBy(author, authored))).isEqualTo(authored);
+      }
       from = to;
     }
   }

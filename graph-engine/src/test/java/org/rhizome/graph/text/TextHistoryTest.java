@@ -30,6 +30,11 @@ class TextHistoryTest {
       assertThat(TextHistory.textAt(ops, versions.get(i))).isEqualTo(texts.get(i));
     }
     assertThat(TextHistory.textAt(ops, TextVersion.EMPTY)).isEmpty();
+    TextVersion folded = TextVersion.EMPTY;
+    for (TextOp op : ops) {
+      folded = folded.including(op);
+    }
+    assertThat(folded).isEqualTo(d.version());
     assertThat(TextHistory.textAfter(ops, 1)).isEqualTo("hello");
   }
 
