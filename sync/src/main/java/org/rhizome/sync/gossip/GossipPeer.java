@@ -13,6 +13,7 @@ import org.rhizome.sync.transport.MuxedStream;
 final class GossipPeer {
     static final int MAX_PENDING_FRAMES = 1024;
     static final int MAX_TOPICS = 1000;
+    static final int MAX_DONT_WANT = 10_000;
 
     final PeerId id;
     final Set<String> topics = new HashSet<>();
@@ -26,6 +27,8 @@ final class GossipPeer {
     boolean opening;
     boolean supportsGossip;
     int iwantBudget;
+    /** v1.2 IDONTWANT: ids the peer told us it has, with when it told us. */
+    final java.util.LinkedHashMap<MessageKey, Long> dontWant = new java.util.LinkedHashMap<>();
     /** P2: first deliveries of valid messages. */
     double firstDeliveries;
     /** P4: invalid messages (bad signature, application REJECT). */
@@ -51,6 +54,19 @@ final class GossipPeer {
 
     private static double settle(double v) {
         return v < 0.01 ? 0 : v;
+    }
+
+    void dontWant(MessageKey id, long now) {
+        if (dontWant.size() >= MAX_DONT_WANT) {
+            var it = dontWant.keySet().iterator();
+            it.next();
+            it.remove();
+        }
+        dontWant.put(id, now);
+    }
+
+    boolean supportsIdontwant() {
+        return protocol.equals(GossipRouter.MESHSUB_1_2);
     }
 
     boolean isBackedOff(String topic, long now) {

@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * IHAVE/IWANT gossip from a message cache, a seen cache, GRAFT/PRUNE with backoff, StrictSign, flood
  * publishing, an application validation hook, and a reduced peer score ({@link ScoreParams}: invalid
  * messages and misbehaviour push a peer out of the mesh, then out of gossip, then into the graylist).
- * Peer exchange is not implemented (PX records in PRUNE are ignored and never sent).
+ * v1.2's IDONTWANT is sent for large messages and honoured when forwarding. Peer exchange is not
+ * implemented (PX records in PRUNE are ignored and never sent).
  *
  * <p>Each peer gets one stream from us, on which we only write, and may open streams to us, from
  * which we only read — as js-libp2p does. RPC decoding and signature checks run on the connection's
@@ -49,9 +50,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class GossipRouter implements PubSub {
     private static final Logger LOG = LoggerFactory.getLogger(GossipRouter.class);
+    public static final String MESHSUB_1_2 = "/meshsub/1.2.0";
     public static final String MESHSUB_1_1 = "/meshsub/1.1.0";
     public static final String MESHSUB_1_0 = "/meshsub/1.0.0";
-    public static final List<String> PROTOCOLS = List.of(MESHSUB_1_1, MESHSUB_1_0);
+    public static final List<String> PROTOCOLS = List.of(MESHSUB_1_2, MESHSUB_1_1, MESHSUB_1_0);
+    /** Messages at least this large get an IDONTWANT to v1.2 mesh peers on first arrival (js's default). */
+    static final int IDONTWANT_MIN_SIZE = 512;
+    /** How long an IDONTWANT is remembered: the message cache's gossip windows. */
+    static final long IDONTWANT_TTL_MILLIS = 3_000;
     public static final int MAX_PENDING_VALIDATIONS = 1024;
     static final long UNSUBSCRIBE_BACKOFF_SECONDS = 10;
     static final int MAX_SEEN = 500_000;
@@ -363,6 +369,14 @@ public final class GossipRouter implements PubSub {
         if (authorId.equals(self)) {
             return;
         }
+        if (m.data() != null && m.data().length >= IDONTWANT_MIN_SIZE) {
+            Rpc.Control dontWant = new Rpc.Control(List.of(), List.of(), List.of(), List.of(), List.of(id));
+            for (GossipPeer p : mesh.getOrDefault(m.topic(), Set.of())) {
+                if (p != from && p.supportsIdontwant()) {
+                    sendControl(p, dontWant);
+                }
+            }
+        }
         Sub sub = subscriptions.get(m.topic());
         if (sub == null) {
             cache.put(k, m);
@@ -412,7 +426,7 @@ public final class GossipRouter implements PubSub {
                 }
                 Set<GossipPeer> targets = new HashSet<>(mesh.getOrDefault(m.topic(), Set.of()));
                 targets.remove(from);
-                targets.removeIf(p -> p.id.equals(message.author()));
+                targets.removeIf(p -> p.id.equals(message.author()) || p.dontWant.containsKey(k));
                 if (!targets.isEmpty()) {
                     sendToAll(targets, RpcCodec.encode(Rpc.messages(List.of(m))));
                 }
@@ -449,6 +463,9 @@ public final class GossipRouter implements PubSub {
             }
             long backoff = p.backoffSeconds() > 0 ? p.backoffSeconds() * 1000 : params.pruneBackoff().toMillis();
             from.backoffUntil.put(p.topic(), now + Math.min(backoff, 3_600_000L));
+        }
+        for (byte[] id : c.idontwant()) {
+            from.dontWant(new MessageKey(id), now);
         }
         List<byte[]> iwant = new ArrayList<>();
         boolean gossipOk = from.score(params.score()) >= params.score().gossipThreshold();
@@ -545,6 +562,7 @@ public final class GossipRouter implements PubSub {
         seen.expire(now);
         for (GossipPeer p : peers.values()) {
             p.backoffUntil.values().removeIf(until -> until <= now);
+            p.dontWant.values().removeIf(at -> now - at > IDONTWANT_TTL_MILLIS);
         }
     }
 
@@ -576,7 +594,7 @@ public final class GossipRouter implements PubSub {
 
     private static Rpc.Control merge(Rpc.Control a, Rpc.Control b) {
         return new Rpc.Control(concat(a.ihave(), b.ihave()), concat(a.iwant(), b.iwant()), concat(a.graft(), b.graft()),
-                concat(a.prune(), b.prune()));
+                concat(a.prune(), b.prune()), concat(a.idontwant(), b.idontwant()));
     }
 
     private static <T> List<T> concat(List<T> a, List<T> b) {

@@ -30,18 +30,24 @@ record Rpc(List<SubOpts> subscriptions, List<RawMessage> messages, Control contr
     record Prune(String topic, long backoffSeconds) {
     }
 
-    record Control(List<IHave> ihave, List<byte[]> iwant, List<String> graft, List<Prune> prune) {
-        static final Control EMPTY = new Control(List.of(), List.of(), List.of(), List.of());
+    /** Control messages; {@code idontwant} is gossipsub v1.2's (message ids the peer already has). */
+    record Control(List<IHave> ihave, List<byte[]> iwant, List<String> graft, List<Prune> prune, List<byte[]> idontwant) {
+        static final Control EMPTY = new Control(List.of(), List.of(), List.of(), List.of(), List.of());
 
         Control {
             ihave = List.copyOf(ihave);
             iwant = List.copyOf(iwant);
             graft = List.copyOf(graft);
             prune = List.copyOf(prune);
+            idontwant = List.copyOf(idontwant);
+        }
+
+        Control(List<IHave> ihave, List<byte[]> iwant, List<String> graft, List<Prune> prune) {
+            this(ihave, iwant, graft, prune, List.of());
         }
 
         boolean isEmpty() {
-            return ihave.isEmpty() && iwant.isEmpty() && graft.isEmpty() && prune.isEmpty();
+            return ihave.isEmpty() && iwant.isEmpty() && graft.isEmpty() && prune.isEmpty() && idontwant.isEmpty();
         }
     }
 

@@ -17,6 +17,8 @@ import org.rhizome.sync.ProtocolViolationException;
 final class RpcCodec {
     static final int MAX_ENTRIES = 5000;
     static final int MAX_TOPIC_LENGTH = 1024;
+    /** js-libp2p's limit on IDONTWANT ids per RPC. */
+    static final int MAX_IDONTWANT = 512;
 
     private RpcCodec() {
     }
@@ -156,6 +158,9 @@ final class RpcCodec {
         for (Rpc.Prune p : c.prune()) {
             size += delimited(4, pruneSize(p));
         }
+        if (!c.idontwant().isEmpty()) {
+            size += delimited(5, iwantSize(c.idontwant()));
+        }
         return size;
     }
 
@@ -188,6 +193,13 @@ final class RpcCodec {
                 o.writeUInt64(3, p.backoffSeconds());
             }
         }
+        if (!c.idontwant().isEmpty()) {
+            o.writeTag(5, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+            o.writeUInt32NoTag(iwantSize(c.idontwant()));
+            for (byte[] id : c.idontwant()) {
+                o.writeByteArray(1, id);
+            }
+        }
     }
 
     /** @throws ProtocolViolationException if the bytes are not an RPC or exceed the entry limits */
@@ -199,6 +211,7 @@ final class RpcCodec {
         List<byte[]> iwant = new ArrayList<>();
         List<String> graft = new ArrayList<>();
         List<Rpc.Prune> prune = new ArrayList<>();
+        List<byte[]> idontwant = new ArrayList<>();
         try {
             CodedInputStream in = CodedInputStream.newInstance(bytes);
             in.setSizeLimit(Integer.MAX_VALUE);
@@ -212,14 +225,14 @@ final class RpcCodec {
                         limit(messages.size(), "messages");
                         messages.add(decodeMessage(in.readByteArray()));
                     }
-                    case 26 -> decodeControl(in.readByteArray(), ihave, iwant, graft, prune, count);
+                    case 26 -> decodeControl(in.readByteArray(), ihave, iwant, graft, prune, idontwant, count);
                     default -> in.skipField(tag);
                 }
             }
         } catch (IOException e) {
             throw new ProtocolViolationException("pubsub RPC does not decode: " + e.getMessage());
         }
-        return new Rpc(subs, messages, new Rpc.Control(ihave, iwant, graft, prune));
+        return new Rpc(subs, messages, new Rpc.Control(ihave, iwant, graft, prune, idontwant));
     }
 
     private static final class Counter {
@@ -277,7 +290,7 @@ final class RpcCodec {
     }
 
     private static void decodeControl(byte[] bytes, List<Rpc.IHave> ihave, List<byte[]> iwant, List<String> graft, List<Rpc.Prune> prune,
-            Counter count) throws IOException {
+            List<byte[]> idontwant, Counter count) throws IOException {
         CodedInputStream in = CodedInputStream.newInstance(bytes);
         for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
             switch (tag) {
@@ -335,6 +348,19 @@ final class RpcCodec {
                         }
                     }
                     prune.add(new Rpc.Prune(topic, backoff));
+                }
+                case 42 -> {
+                    CodedInputStream x = CodedInputStream.newInstance(in.readByteArray());
+                    for (int t = x.readTag(); t != 0; t = x.readTag()) {
+                        if (t == 10) {
+                            if (idontwant.size() >= MAX_IDONTWANT) {
+                                throw new ProtocolViolationException("more than " + MAX_IDONTWANT + " IDONTWANT ids");
+                            }
+                            idontwant.add(x.readByteArray());
+                        } else {
+                            x.skipField(t);
+                        }
+                    }
                 }
                 default -> in.skipField(tag);
             }

@@ -369,4 +369,29 @@ class GossipRouterTest {
         r.send(Rpc.control(new Rpc.Control(List.of(), List.of(), List.of(TOPIC), List.of())));
         assertThat(score(r)).isEqualTo(-10.0);
     }
+
+    @Test
+    void largeFirstArrivalSendsIdontwantToOtherV12MeshPeers() throws Exception {
+        List<Remote> peers = remotes(3, true);
+        join();
+        RawMessage m = MessageSigner.sign(peers.get(0).key, TOPIC, new byte[600], 1);
+        byte[] id = MessageSigner.messageId(peers.get(0).key.publicKey(), m.seqno());
+        peers.get(1).send(Rpc.messages(List.of(m)));
+        List<byte[]> told = peers.get(2).received().stream().flatMap(r -> r.control().idontwant().stream()).toList();
+        assertThat(told).hasSize(1);
+        assertThat(told.get(0)).isEqualTo(id);
+        assertThat(peers.get(1).received().stream().flatMap(r -> r.control().idontwant().stream())).isEmpty();
+    }
+
+    @Test
+    void idontwantSuppressesForwardingToThatPeer() throws Exception {
+        List<Remote> peers = remotes(3, true);
+        join();
+        RawMessage m = MessageSigner.sign(peers.get(0).key, TOPIC, new byte[600], 1);
+        byte[] id = MessageSigner.messageId(peers.get(0).key.publicKey(), m.seqno());
+        peers.get(1).send(Rpc.control(new Rpc.Control(List.of(), List.of(), List.of(), List.of(), List.of(id))));
+        peers.get(0).send(Rpc.messages(List.of(m)));
+        assertThat(peers.get(1).messages()).isEmpty();
+        assertThat(peers.get(2).messages()).hasSize(1);
+    }
 }

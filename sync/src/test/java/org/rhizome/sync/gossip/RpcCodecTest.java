@@ -131,4 +131,16 @@ class RpcCodecTest {
             }
         }
     }
+
+    @Test
+    void idontwantRoundTripsAndIsBounded() {
+        Rpc rpc = Rpc.control(new Rpc.Control(List.of(), List.of(), List.of(), List.of(), List.of(new byte[] {4, 5})));
+        assertThat(RpcCodec.decode(RpcCodec.encode(rpc)).control().idontwant().get(0)).containsExactly(4, 5);
+        List<byte[]> many = new java.util.ArrayList<>();
+        for (int i = 0; i <= RpcCodec.MAX_IDONTWANT; i++) {
+            many.add(new byte[] {1});
+        }
+        byte[] tooMany = RpcCodec.encode(Rpc.control(new Rpc.Control(List.of(), List.of(), List.of(), List.of(), many)));
+        assertThatThrownBy(() -> RpcCodec.decode(tooMany)).isInstanceOf(ProtocolViolationException.class);
+    }
 }

@@ -68,7 +68,8 @@ class TransportInteropIT {
         assertThat(theirView.get("agentVersion").asText()).isEqualTo("rhizome/0.1.0");
         assertThat(theirView.get("protocolVersion").asText()).isEqualTo("ipfs/0.1.0");
         assertThat(theirView.get("protocols").toString())
-                .contains(PingService.PROTOCOL_ID, IdentifyService.PROTOCOL_ID, GossipRouter.MESHSUB_1_1, GossipRouter.MESHSUB_1_0);
+                .contains(PingService.PROTOCOL_ID, IdentifyService.PROTOCOL_ID, GossipRouter.MESHSUB_1_2, GossipRouter.MESHSUB_1_1,
+                        GossipRouter.MESHSUB_1_0);
         assertThat(theirView.get("listenAddrs").toString()).contains("/ip4/127.0.0.1/tcp/");
         assertThat(theirView.get("publicKey").asText()).isNotEmpty();
 
