@@ -26,6 +26,7 @@ import org.rhizome.graph.change.RefusalReason;
 import org.rhizome.graph.clock.Hlc;
 import org.rhizome.graph.clock.HybridClock;
 import org.rhizome.graph.identity.DeviceKey;
+import org.rhizome.graph.markdown.Heading;
 import org.rhizome.graph.markdown.MarkdownParser;
 import org.rhizome.graph.note.Note;
 import org.rhizome.graph.note.NoteException;
@@ -350,6 +351,11 @@ public final class Workspace implements AutoCloseable {
       }
       return out;
     });
+  }
+
+  /** A note's outline: its headings in order, parsed from the current body (empty for no such note). */
+  public List<Heading> outline(Soul soul) throws StoreException {
+    return parsedBodies.parse(store.read(c -> NoteQueries.body(c, soul))).headings();
   }
 
   /** The number of live notes (one index count; cheap). */

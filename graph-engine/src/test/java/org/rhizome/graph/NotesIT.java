@@ -128,4 +128,12 @@ class NotesIT {
     assertThat(ws.neighbourhood(a, 1, 100).nodes()).extracting(r -> r.soul()).containsExactlyInAnyOrder(a, b, d);
     assertThat(ws.neighbourhood(a, 2, 100).nodes()).extracting(r -> r.soul()).containsExactlyInAnyOrder(a, b, c, d);
   }
+
+  @Test
+  void outlineListsTheHeadingsOfTheCurrentBody() throws Exception {
+    Soul s = ws.createNote("Outlined", "# Top\ntext\n## Part [[Link]]\n```\n# not a heading\n```\n");
+    assertThat(ws.outline(s)).extracting(h -> h.level() + " " + h.text()).containsExactly("1 Top", "2 Part [[Link]]");
+    ws.editBody(s, "no headings now");
+    assertThat(ws.outline(s)).isEmpty();
+  }
 }

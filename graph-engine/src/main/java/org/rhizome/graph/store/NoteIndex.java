@@ -12,7 +12,6 @@ import org.rhizome.graph.Value;
 import org.rhizome.graph.change.ValueCodec;
 import org.rhizome.graph.clock.Hlc;
 import org.rhizome.graph.encoding.DecodeException;
-import org.rhizome.graph.markdown.Heading;
 import org.rhizome.graph.markdown.ParsedNote;
 import org.rhizome.graph.markdown.WikiLink;
 import org.rhizome.graph.merge.FieldState;
@@ -20,7 +19,7 @@ import org.rhizome.graph.note.NoteFields;
 import org.rhizome.graph.note.NoteKeys;
 
 /**
- * Keeps the derived tables (note, link, tag, note_alias, heading, note_fts) in step with a node's
+ * Keeps the derived tables (note, link, tag, note_alias, note_fts) in step with a node's
  * fields. Everything here can be rebuilt from the field table; it is written in the same transaction
  * as the change that caused it. Confined to the writer thread.
  */
@@ -36,7 +35,6 @@ final class NoteIndex {
   private final PreparedStatement insertLink;
   private final PreparedStatement insertTag;
   private final PreparedStatement insertAlias;
-  private final PreparedStatement insertHeading;
   private final PreparedStatement insertFts;
   private final PreparedStatement[] purge;
 
@@ -52,13 +50,11 @@ final class NoteIndex {
         + " VALUES (?,?,?,?,?,?,?,?,?,?)");
     insertTag = c.prepareStatement("INSERT OR IGNORE INTO tag(tag_key, note_id, tag) VALUES (?,?,?)");
     insertAlias = c.prepareStatement("INSERT OR IGNORE INTO note_alias(alias_key, note_id, alias) VALUES (?,?,?)");
-    insertHeading = c.prepareStatement("INSERT INTO heading(note_id, ord, level, text, line) VALUES (?,?,?,?,?)");
     insertFts = c.prepareStatement("INSERT INTO note_fts(rowid, title, body) VALUES (?,?,?)");
     purge = new PreparedStatement[] {
         c.prepareStatement("DELETE FROM link WHERE src = ?"),
         c.prepareStatement("DELETE FROM tag WHERE note_id = ?"),
         c.prepareStatement("DELETE FROM note_alias WHERE note_id = ?"),
-        c.prepareStatement("DELETE FROM heading WHERE note_id = ?"),
         c.prepareStatement("DELETE FROM note_fts WHERE rowid = ?"),
     };
   }
@@ -158,15 +154,6 @@ final class NoteIndex {
         insertAlias.setString(3, alias.strip());
         insertAlias.executeUpdate();
       }
-    }
-    int h = 0;
-    for (Heading heading : parsed.headings()) {
-      insertHeading.setLong(1, id);
-      insertHeading.setInt(2, h++);
-      insertHeading.setInt(3, heading.level());
-      insertHeading.setString(4, heading.text());
-      insertHeading.setInt(5, heading.line());
-      insertHeading.executeUpdate();
     }
     insertFts.setLong(1, id);
     insertFts.setString(2, title);

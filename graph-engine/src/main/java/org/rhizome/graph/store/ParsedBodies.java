@@ -27,6 +27,11 @@ public final class ParsedBodies {
     }
   }
 
+  /** Parses {@code body} on the calling thread. */
+  public ParsedNote parse(String body) {
+    return parser.parse(body);
+  }
+
   /** The parse of {@code body}: the prepared one if there is one, else parsed now. */
   ParsedNote take(String body) {
     ParsedNote p = ready.remove(body);

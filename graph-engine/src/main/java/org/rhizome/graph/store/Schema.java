@@ -36,7 +36,8 @@ final class Schema {
         + " UNIQUE(actor, seq))");
     s.execute("CREATE TABLE field(soul TEXT NOT NULL, name TEXT NOT NULL, value BLOB NOT NULL,"
         + " hlc INTEGER NOT NULL, actor INTEGER NOT NULL, PRIMARY KEY(soul, name)) WITHOUT ROWID");
-    // Derived from the fields (rebuildable): notes, their links, tags, aliases, headings, full text.
+    // Derived from the fields (rebuildable): notes, their links, tags, aliases, full text. A note's
+    // outline is parsed from its body when asked for: one note at a time needs no index.
     s.execute("CREATE TABLE note(id INTEGER PRIMARY KEY, soul TEXT NOT NULL UNIQUE, title TEXT NOT NULL,"
         + " title_key TEXT NOT NULL, created INTEGER NOT NULL, modified INTEGER NOT NULL, deleted INTEGER NOT NULL)");
     s.execute("CREATE INDEX note_by_title ON note(title_key)");
@@ -50,8 +51,6 @@ final class Schema {
     s.execute("CREATE TABLE tag(tag_key TEXT NOT NULL, note_id INTEGER NOT NULL, tag TEXT NOT NULL,"
         + " PRIMARY KEY(tag_key, note_id)) WITHOUT ROWID");
     s.execute("CREATE INDEX tag_by_note ON tag(note_id)");
-    s.execute("CREATE TABLE heading(note_id INTEGER NOT NULL, ord INTEGER NOT NULL, level INTEGER NOT NULL,"
-        + " text TEXT NOT NULL, line INTEGER NOT NULL, PRIMARY KEY(note_id, ord)) WITHOUT ROWID");
     s.execute("CREATE VIRTUAL TABLE note_fts USING fts5(title, body, content='', contentless_delete=1,"
         + " tokenize='unicode61 remove_diacritics 2')");
   }
