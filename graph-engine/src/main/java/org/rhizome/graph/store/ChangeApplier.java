@@ -46,15 +46,15 @@ final class ChangeApplier {
           "change of workspace " + change.workspace() + " offered to " + workspace);
     }
     ActorId actor = change.actor();
-    Optional<ChangeHash> stored = log.hashAt(actor, change.seq());
-    if (stored.isPresent()) {
-      if (stored.get().equals(change.hash())) {
+    ChangeLog.Head head = log.head(actor);
+    if (change.seq() <= head.seq()) {
+      Optional<ChangeHash> stored = log.hashAt(actor, change.seq());
+      if (stored.isPresent() && stored.get().equals(change.hash())) {
         return Outcome.DUPLICATE;
       }
       throw new ChangeRefusedException(RefusalReason.FORKED_SEQ,
           "actor " + actor + " already has a different change #" + change.seq());
     }
-    ChangeLog.Head head = log.head(actor);
     if (change.seq() > head.seq() + 1) {
       throw new ChangeRefusedException(RefusalReason.GAP_IN_SEQ,
           "change #" + change.seq() + " of " + actor + " arrived before #" + (head.seq() + 1));
