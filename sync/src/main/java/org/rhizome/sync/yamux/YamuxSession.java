@@ -72,7 +72,8 @@ public final class YamuxSession extends ChannelInboundHandlerAdapter {
 
     /** Adds the frame decoder and this session after the handler named {@code after}. */
     public void install(io.netty.channel.ChannelPipeline pipeline, String after) {
-        pipeline.addAfter(after, "yamux-decoder", new YamuxFrameDecoder(16L * 1024 * 1024));
+        // No valid data frame can exceed the window we grant a stream, so nothing larger is ever buffered.
+        pipeline.addAfter(after, "yamux-decoder", new YamuxFrameDecoder(receiveWindow));
         pipeline.addAfter("yamux-decoder", "yamux", this);
     }
 
@@ -260,7 +261,8 @@ public final class YamuxSession extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (cause instanceof YamuxException || cause.getCause() instanceof YamuxException) {
+        if (cause instanceof org.rhizome.sync.ProtocolViolationException
+                || cause.getCause() instanceof org.rhizome.sync.ProtocolViolationException) {
             goAway(YamuxFrame.GO_AWAY_PROTOCOL_ERROR);
         }
         ctx.fireExceptionCaught(cause);

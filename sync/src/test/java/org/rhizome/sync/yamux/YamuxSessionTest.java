@@ -110,14 +110,19 @@ class YamuxSessionTest {
 
     @Test
     void decoderRejectsFrameOverLimitBeforeBufferingIt() {
-        ByteBuf header = frame(0, 1, 2, 17L * 1024 * 1024, new byte[0]);
+        ByteBuf header = frame(0, 1, 2, YamuxSession.INITIAL_WINDOW + 1, new byte[0]);
         assertThatThrownBy(() -> ch.writeInbound(header)).hasRootCauseInstanceOf(FrameTooLongException.class);
+        assertThat(outboundHeaders()).contains("000300000000000000000001");
+        assertThat(ch.isOpen()).isFalse();
     }
 
     @Test
     void dataBeyondGrantedWindowIsProtocolError() {
         ch.writeInbound(frame(1, 1, 2, 0, new byte[0]));
-        byte[] tooMuch = new byte[(int) YamuxSession.INITIAL_WINDOW + 1];
+        // Just under half the window: consumed but not yet credited back.
+        byte[] first = new byte[(int) YamuxSession.INITIAL_WINDOW / 2 - 1];
+        ch.writeInbound(frame(0, 0, 2, first.length, first));
+        byte[] tooMuch = new byte[(int) YamuxSession.INITIAL_WINDOW - first.length + 1];
         assertThatThrownBy(() -> ch.writeInbound(frame(0, 0, 2, tooMuch.length, tooMuch))).isInstanceOf(YamuxException.class);
         assertThat(ch.isOpen()).isFalse();
     }
