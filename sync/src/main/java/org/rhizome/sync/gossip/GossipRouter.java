@@ -58,6 +58,9 @@ public final class GossipRouter implements PubSub {
     static final int IDONTWANT_MIN_SIZE = 512;
     /** How long an IDONTWANT is remembered: the message cache's gossip windows. */
     static final long IDONTWANT_TTL_MILLIS = 3_000;
+    /** A peer that answered IHAVE gets this long to deliver what we asked for (gossipsub v1.1 IWANT follow-up). */
+    static final long IWANT_FOLLOW_UP_MILLIS = 3_000;
+    static final int MAX_PROMISES = 50_000;
     public static final int MAX_PENDING_VALIDATIONS = 1024;
     static final long UNSUBSCRIBE_BACKOFF_SECONDS = 10;
     static final int MAX_SEEN = 500_000;
@@ -85,6 +88,8 @@ public final class GossipRouter implements PubSub {
     private final Map<String, Long> fanoutLastPublish = new HashMap<>();
     private final List<SubscriptionListener> subscriptionListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final SeenCache seen;
+    /** IWANTs in flight: message id → peer asked → deadline. A missed deadline is a behaviour penalty. */
+    private final Map<MessageKey, Map<GossipPeer, Long>> promises = new LinkedHashMap<>();
     private final MessageCache cache;
     private long nextSeqno;
     private int pendingValidations;
@@ -365,6 +370,14 @@ public final class GossipRouter implements PubSub {
         if (!seen.add(k, clock.getAsLong())) {
             return;
         }
+        promises.remove(k);
+        if (!promises.isEmpty() && m.from() != null) {
+            // go-libp2p's default id is from ‖ seqno; a peer using it fulfils our IWANT with that id.
+            byte[] from = m.from();
+            byte[] goId = java.util.Arrays.copyOf(from, from.length + seqnoBytes.length);
+            System.arraycopy(seqnoBytes, 0, goId, from.length, seqnoBytes.length);
+            promises.remove(new MessageKey(goId));
+        }
         PeerId authorId = author.toPeerId();
         if (authorId.equals(self)) {
             return;
@@ -477,9 +490,11 @@ public final class GossipRouter implements PubSub {
                 if (from.iwantBudget <= 0) {
                     break;
                 }
-                if (!seen.contains(new MessageKey(id))) {
+                MessageKey key = new MessageKey(id);
+                if (!seen.contains(key) && !promises.containsKey(key) && promises.size() < MAX_PROMISES) {
                     from.iwantBudget--;
                     iwant.add(id);
+                    promises.computeIfAbsent(key, x -> new HashMap<>()).put(from, now + IWANT_FOLLOW_UP_MILLIS);
                 }
             }
         }
@@ -557,6 +572,19 @@ public final class GossipRouter implements PubSub {
         emitGossip(fanout, control);
         for (Map.Entry<GossipPeer, Rpc.Control> e : control.entrySet()) {
             sendControl(e.getKey(), e.getValue());
+        }
+        for (var it = promises.values().iterator(); it.hasNext(); ) {
+            Map<GossipPeer, Long> asked = it.next();
+            asked.entrySet().removeIf(e -> {
+                if (e.getValue() <= now) {
+                    e.getKey().behaviour++;
+                    return true;
+                }
+                return false;
+            });
+            if (asked.isEmpty()) {
+                it.remove();
+            }
         }
         cache.shift();
         seen.expire(now);

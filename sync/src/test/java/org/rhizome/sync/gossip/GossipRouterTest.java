@@ -394,4 +394,26 @@ class GossipRouterTest {
         assertThat(peers.get(1).messages()).isEmpty();
         assertThat(peers.get(2).messages()).hasSize(1);
     }
+
+    @Test
+    void brokenIwantPromiseIsABehaviourPenalty() throws Exception {
+        List<Remote> peers = remotes(2, true);
+        join();
+        RawMessage m = MessageSigner.sign(peers.get(1).key, TOPIC, new byte[] {1}, 1);
+        byte[] id = MessageSigner.messageId(peers.get(1).key.publicKey(), m.seqno());
+        Remote liar = peers.get(0);
+        liar.send(Rpc.control(new Rpc.Control(List.of(new Rpc.IHave(TOPIC, List.of(id))), List.of(), List.of(), List.of())));
+        clock.addAndGet(GossipRouter.IWANT_FOLLOW_UP_MILLIS + 1);
+        heartbeat();
+        assertThat(score(liar)).isLessThan(0);
+
+        Remote honest = peers.get(1);
+        RawMessage m2 = MessageSigner.sign(honest.key, TOPIC, new byte[] {2}, 2);
+        byte[] id2 = MessageSigner.messageId(honest.key.publicKey(), m2.seqno());
+        honest.send(Rpc.control(new Rpc.Control(List.of(new Rpc.IHave(TOPIC, List.of(id2))), List.of(), List.of(), List.of())));
+        honest.send(Rpc.messages(List.of(m2)));
+        clock.addAndGet(GossipRouter.IWANT_FOLLOW_UP_MILLIS + 1);
+        heartbeat();
+        assertThat(score(honest)).isGreaterThanOrEqualTo(0);
+    }
 }
