@@ -16,6 +16,11 @@ class TextConvergenceProperties {
   @Property(tries = 300, seed = "20261124")
   void replicasConvergeWhateverTheDeliveryOrder(@ForAll long seed, @ForAll @IntRange(min = 3, max = 5) int n,
       @ForAll @IntRange(min = 1, max = 200) int steps, @ForAll boolean hotSpots) throws TextException {
+    checkConvergence(seed, n, steps, hotSpots);
+  }
+
+  /** Random edits and deliveries on {@code n} replicas, then everything to everyone: all must agree. */
+  static void checkConvergence(long seed, int n, int steps, boolean hotSpots) throws TextException {
     Random random = new Random(seed);
     EditScript script = new EditScript(seed ^ 0x5DEECE66DL, hotSpots);
     Network net = new Network(n, random);
