@@ -373,9 +373,9 @@ public final class GossipRouter implements PubSub {
         promises.remove(k);
         if (!promises.isEmpty() && m.from() != null) {
             // go-libp2p's default id is from ‖ seqno; a peer using it fulfils our IWANT with that id.
-            byte[] from = m.from();
-            byte[] goId = java.util.Arrays.copyOf(from, from.length + seqnoBytes.length);
-            System.arraycopy(seqnoBytes, 0, goId, from.length, seqnoBytes.length);
+            byte[] fromBytes = m.from();
+            byte[] goId = java.util.Arrays.copyOf(fromBytes, fromBytes.length + seqnoBytes.length);
+            System.arraycopy(seqnoBytes, 0, goId, fromBytes.length, seqnoBytes.length);
             promises.remove(new MessageKey(goId));
         }
         PeerId authorId = author.toPeerId();
