@@ -2,6 +2,7 @@ package org.rhizome.graph.text;
 
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import org.jspecify.annotations.Nullable;
 import org.rhizome.graph.ActorId;
 
@@ -17,9 +18,12 @@ final class AgentTable {
   static final int SEQ_BITS = 40;
   static final long SEQ_MASK = (1L << SEQ_BITS) - 1;
   static final long NONE = -1L;
+  private static final int RECENT_LIMIT = 64;
 
   private ActorId[] actors = new ActorId[4];
   private final HashMap<ActorId, Integer> numbers = new HashMap<>();
+  /** Recently seen ActorId objects: ops usually share them, and hashing 32 bytes each time shows up. */
+  private final IdentityHashMap<ActorId, Integer> recent = new IdentityHashMap<>();
   private long[] next = new long[4];
   private int[][] content = new int[4][];
   private int[][] leafOf = new int[4][];
@@ -49,16 +53,8 @@ final class AgentTable {
 
   /** The agent number of {@code actor}, registering it when new. */
   int intern(ActorId actor) {
-    if (actor == lastActor) {
-      return lastNumber;
-    }
-    Integer n = numbers.get(actor);
-    if (n == null) {
-      n = add(actor, 16);
-    }
-    lastActor = actor;
-    lastNumber = n;
-    return n;
+    int n = find(actor);
+    return n >= 0 ? n : add(actor, 16);
   }
 
   /** The agent number of {@code actor}, or -1 when this document has never seen it. */
@@ -66,8 +62,20 @@ final class AgentTable {
     if (actor == lastActor) {
       return lastNumber;
     }
-    Integer n = numbers.get(actor);
-    return n == null ? -1 : n;
+    Integer n = recent.get(actor);
+    if (n == null) {
+      n = numbers.get(actor);
+      if (n == null) {
+        return -1;
+      }
+      if (recent.size() >= RECENT_LIMIT) {
+        recent.clear();
+      }
+      recent.put(actor, n);
+    }
+    lastActor = actor;
+    lastNumber = n;
+    return n;
   }
 
   /** Registers a new actor whose arrays start with room for {@code capacity} counters. */
