@@ -26,6 +26,8 @@ final class GossipPeer {
     String protocol = "";
     boolean opening;
     boolean supportsGossip;
+    /** Earliest time (ms) to try again to open our stream after it was lost or refused. */
+    long reopenAfter;
     int iwantBudget;
     /** v1.2 IDONTWANT: ids the peer told us it has, with when it told us. */
     final java.util.LinkedHashMap<MessageKey, Long> dontWant = new java.util.LinkedHashMap<>();

@@ -61,6 +61,8 @@ public final class GossipRouter implements PubSub {
     /** A peer that answered IHAVE gets this long to deliver what we asked for (gossipsub v1.1 IWANT follow-up). */
     static final long IWANT_FOLLOW_UP_MILLIS = 3_000;
     static final int MAX_PROMISES = 50_000;
+    /** After our stream to a peer is lost or refused, wait this long before opening another. */
+    static final long REOPEN_DELAY_MILLIS = 10_000;
     public static final int MAX_PENDING_VALIDATIONS = 1024;
     static final long UNSUBSCRIBE_BACKOFF_SECONDS = 10;
     static final int MAX_SEEN = 500_000;
@@ -530,6 +532,10 @@ public final class GossipRouter implements PubSub {
         for (GossipPeer p : peers.values()) {
             p.iwantBudget = params.maxIhaveLength();
             p.decay(params.score());
+            if (p.supportsGossip && p.outbound == null && !p.opening && now >= p.reopenAfter) {
+                // The connection that carried our stream closed while another one stays up, or opening failed.
+                ensureOutbound(p);
+            }
         }
         for (Map.Entry<String, Set<GossipPeer>> e : mesh.entrySet()) {
             String topic = e.getKey();
@@ -665,6 +671,7 @@ public final class GossipRouter implements PubSub {
                 run(() -> {
                     if (p.outbound == s) {
                         p.outbound = null;
+                        p.reopenAfter = clock.getAsLong() + REOPEN_DELAY_MILLIS;
                         mesh.values().forEach(set -> set.remove(p));
                     }
                 });
@@ -674,6 +681,7 @@ public final class GossipRouter implements PubSub {
             if (e != null) {
                 LOG.debug("cannot open gossip stream to {}: {}", p.id, e.toString());
                 p.pending.clear();
+                p.reopenAfter = clock.getAsLong() + REOPEN_DELAY_MILLIS;
                 return;
             }
             if (peers.get(p.id) != p) {

@@ -290,6 +290,15 @@ public final class Host implements AutoCloseable {
                 .orElseGet(() -> CompletableFuture.failedFuture(new Libp2pException("not connected to " + peer)));
     }
 
+    /** Closes the connections to {@code peer} that went in {@code direction}. */
+    public void closeConnections(PeerId peer, Direction direction) {
+        for (Connection c : connections.getOrDefault(peer, List.of())) {
+            if (c.direction() == direction) {
+                c.close();
+            }
+        }
+    }
+
     /** Closes every connection to {@code peer}. */
     public void disconnect(PeerId peer) {
         for (Connection c : connections.getOrDefault(peer, List.of())) {

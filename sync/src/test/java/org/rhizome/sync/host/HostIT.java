@@ -178,6 +178,33 @@ class HostIT {
     }
 
     @Test
+    void gossipSurvivesLosingOneOfTwoConnections() throws Exception {
+        BlockingQueue<GossipMessage> inbox = new LinkedBlockingQueue<>();
+        a.pubsub().subscribe("t", MessageValidator.acceptAll(), m -> { });
+        b.pubsub().subscribe("t", MessageValidator.acceptAll(), inbox::add);
+        a.dial(b.listenAddresses().get(0)).get(10, TimeUnit.SECONDS);
+        b.dial(a.listenAddresses().get(0)).get(10, TimeUnit.SECONDS);
+        awaitMesh(a, b.peerId());
+        // Close every connection a dialed; b's connection to a stays, and a must reopen its stream on it.
+        a.closeConnections(b.peerId(), Direction.OUTBOUND);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        GossipMessage m = null;
+        for (int i = 0; m == null && System.nanoTime() < deadline; i++) {
+            a.pubsub().publish("t", ("again " + i).getBytes(StandardCharsets.UTF_8)).get(5, TimeUnit.SECONDS);
+            m = inbox.poll(500, TimeUnit.MILLISECONDS);
+        }
+        assertThat(m).isNotNull();
+        assertThat(a.connectedPeers()).contains(b.peerId());
+    }
+
+    private static void awaitMesh(Host h, PeerId peer) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!h.pubsub().meshPeers("t").get().contains(peer) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
     void ioThreadsAreNamed() throws Exception {
         CompletableFuture<String> name = new CompletableFuture<>();
         b.handle(ECHO, stream -> {
