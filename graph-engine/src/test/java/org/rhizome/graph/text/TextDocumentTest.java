@@ -174,6 +174,16 @@ class TextDocumentTest {
   }
 
   @Test
+  void anEmptyDocumentRoundTripsAndEditsAfterLoading() throws TextException {
+    byte[] bytes = TextSnapshotCodec.encode(new TextDocument());
+    TextDocument loaded = TextSnapshotCodec.decode(bytes);
+    assertThat(loaded.text()).isEmpty();
+    assertThat(loaded.version()).isEqualTo(TextVersion.EMPTY);
+    List<TextOp> ops = loaded.splice(A, 0, 0, "hi");
+    assertThat(replay(ops).text()).isEqualTo("hi");
+  }
+
+  @Test
   void concurrentDeletesOfOneCharacterBothApply() throws TextException {
     TextDocument a = new TextDocument();
     List<TextOp> base = a.splice(A, 0, 0, "abc");

@@ -32,6 +32,7 @@ final class TraceBench {
     long[] heap = new long[runs];
     int bytes = 0;
     int finalLength = 0;
+    int ops = 0;
     for (int r = 0; r < total; r++) {
       long t0 = System.nanoTime();
       TraceReplay.Outcome out = TraceReplay.replay(trace);
@@ -50,6 +51,7 @@ final class TraceBench {
       long t6 = System.nanoTime();
       check(merged, "merged replica");
       finalLength = merged.length();
+      ops = out.ops().size();
       bytes = snapshot.length;
       long retained = retainedByLoading(snapshot);
       int k = r - warmup;
@@ -68,6 +70,7 @@ final class TraceBench {
     result.put("agents", trace.agents());
     result.put("edits", trace.edits());
     result.put("final_length_code_points", finalLength);
+    result.put("ops_after_joining", ops);
     result.put("runs", runs);
     result.put("warmup_runs", warmup);
     result.put("apply_ms", median(apply));
