@@ -11,7 +11,7 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.DatagramPacket;
-import io.netty.channel.socket.InternetProtocolFamily;
+import io.netty.channel.socket.SocketProtocolFamily;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import java.io.IOException;
 import java.net.Inet4Address;
@@ -83,12 +83,12 @@ public final class MdnsService implements AutoCloseable {
         try {
             Bootstrap b = new Bootstrap()
                     .group(group)
-                    .channelFactory(() -> new NioDatagramChannel(InternetProtocolFamily.IPv4))
+                    .channelFactory(() -> new NioDatagramChannel(SocketProtocolFamily.INET))
                     .option(ChannelOption.SO_REUSEADDR, true)
                     .option(ChannelOption.IP_MULTICAST_IF, nic)
                     .option(ChannelOption.IP_MULTICAST_TTL, 255)
                     .option(ChannelOption.IP_MULTICAST_LOOP_DISABLED, false)
-                    .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(DnsCodec.MAX_MESSAGE))
+                    .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(DnsCodec.MAX_MESSAGE))
                     .handler(new Receiver());
             channel = (DatagramChannel) b.bind(new InetSocketAddress(GROUP.getPort())).sync().channel();
             channel.joinGroup(GROUP, nic).sync();
