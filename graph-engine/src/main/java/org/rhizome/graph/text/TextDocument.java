@@ -129,9 +129,25 @@ public final class TextDocument {
 
   /**
    * Applies each splice in order, as one batch; returns their ops joined as {@link TextOpLog} joins
-   * them (typing a word is one insert op). A splice that fails throws after the ones before it applied.
+   * them (typing a word is one insert op).
+   *
+   * @throws IllegalArgumentException if any splice lies outside the text it would meet or has a lone
+   *     surrogate; all are checked first, so the document is then unchanged
    */
   public List<TextOp> splice(ActorId actor, List<Splice> splices) {
+    long len = length();
+    long events = 0;
+    for (Splice s : splices) {
+      int n = CodePoints.countWellFormed(s.text());
+      if (s.position() > len || s.deleteCount() > len - s.position()) {
+        throw new IllegalArgumentException("splice " + s + " outside a text of " + len + "; nothing applied");
+      }
+      len += n - s.deleteCount();
+      events += n + s.deleteCount();
+    }
+    if (nextSeq(actor) + events - 1 > TextId.MAX_SEQ) {
+      throw new IllegalArgumentException("actor " + actor + " would run out of text counters; nothing applied");
+    }
     TextOpLog log = new TextOpLog();
     for (Splice s : splices) {
       log.addAll(splice(actor, s.position(), s.deleteCount(), s.text()));

@@ -1,6 +1,7 @@
 package org.rhizome.graph.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +42,16 @@ class TextOpLogProperties {
       d.apply(op);
     }
     return d;
+  }
+
+  @Test
+  void aBatchWithABadSpliceChangesNothing() {
+    TextDocument d = new TextDocument();
+    d.splice(A, 0, 0, "abc");
+    List<Splice> batch = List.of(new Splice(3, 0, "de"), new Splice(0, 1, ""), new Splice(5, 0, "x"));
+    assertThatThrownBy(() -> d.splice(A, batch)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(d.text()).isEqualTo("abc");
+    assertThat(d.nextSeq(A)).isEqualTo(3);
   }
 
   @Property(tries = 60, seed = "20261124")
