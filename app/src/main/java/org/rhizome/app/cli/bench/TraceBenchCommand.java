@@ -27,7 +27,8 @@ public final class TraceBenchCommand implements Callable<Integer> {
   @Option(names = "--runs", defaultValue = "5", description = "Measured runs (default: ${DEFAULT-VALUE}).")
   int runs;
 
-  @Option(names = "--warmup", defaultValue = "2", description = "Unmeasured warm-up runs first (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--warmup", defaultValue = "5",
+      description = "Unmeasured warm-up runs first, so figures are those of a warmed JVM, as in the long-running app (default: ${DEFAULT-VALUE}).")
   int warmup;
 
   @Override
