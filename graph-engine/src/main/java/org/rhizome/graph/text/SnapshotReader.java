@@ -1,5 +1,6 @@
 package org.rhizome.graph.text;
 
+import java.util.BitSet;
 import org.rhizome.graph.ActorId;
 import org.rhizome.graph.encoding.ByteReader;
 import org.rhizome.graph.encoding.DecodeException;
@@ -34,6 +35,11 @@ final class SnapshotReader {
       }
       agents.add(actor, (int) next);
       agents.setNext(i, next);
+    }
+    // Characters placed so far, per actor: overlap checks a word at a time.
+    BitSet[] held = new BitSet[nActors];
+    for (int i = 0; i < nActors; i++) {
+      held[i] = new BitSet((int) agents.next(i));
     }
     long nRuns = r.readVarint("run count", 0, Integer.MAX_VALUE);
     if (nRuns > r.remaining() / 2) {
@@ -94,11 +100,11 @@ final class SnapshotReader {
       } else if (prevLeaf != null && prevRight == id) {
         throw new DecodeException("run " + (i - 1) + " spells out its implicit right origin");
       }
-      for (int k = (int) s; k < s + len; k++) {
-        if (agents.leafOf(agent, k) != AgentTable.NO_LEAF) {
-          throw new DecodeException("run " + i + " repeats character " + k + " of actor " + agent);
-        }
+      int clash = held[agent].nextSetBit((int) s);
+      if (clash >= 0 && clash < s + len) {
+        throw new DecodeException("run " + i + " repeats character " + clash + " of actor " + agent);
       }
+      held[agent].set((int) s, (int) (s + len));
       Leaf leaf = seq.appendForLoad(id, (int) len, left, right, deleted);
       int index = leaf.size - 1;
       if (explicitLeft && left != AgentTable.NONE || rightMode == RIGHT_EXPLICIT) {
