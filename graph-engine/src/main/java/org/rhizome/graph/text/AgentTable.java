@@ -141,13 +141,4 @@ final class AgentTable {
     ensure(agent, seq + n);
     Arrays.fill(leafOf[agent], (int) seq, (int) seq + n, leaf);
   }
-
-  /** Bytes held by the per-actor arrays (for the benchmark's own accounting). */
-  long arrayBytes() {
-    long b = 0;
-    for (int i = 0; i < count; i++) {
-      b += 16 + 4L * content[i].length + 16 + 4L * leafOf[i].length;
-    }
-    return b;
-  }
 }

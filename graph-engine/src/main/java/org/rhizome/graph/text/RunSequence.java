@@ -40,10 +40,6 @@ final class RunSequence {
     return fenwickPrefix(leafCount);
   }
 
-  boolean isEmpty() {
-    return leafCount == 1 && leaves[0].size == 0;
-  }
-
   private void appendLeaf() {
     insertLeaf(leafCount, false);
   }
