@@ -40,6 +40,22 @@ final class RunSequence {
     return fenwickPrefix(leafCount);
   }
 
+  /**
+   * The visible position of the character {@code id}, which must be held: the number of visible
+   * characters before it. O(log leaves + runs per leaf).
+   */
+  int visiblePositionOf(long id) {
+    locateId(id);
+    Leaf l = leaves[leaf];
+    int p = fenwickPrefix(leaf);
+    for (int i = 0; i < run; i++) {
+      if (!l.deleted[i]) {
+        p += l.len[i];
+      }
+    }
+    return l.deleted[run] ? p : p + off;
+  }
+
   private void appendLeaf() {
     insertLeaf(leafCount, false);
   }

@@ -240,6 +240,26 @@ public final class TextDocument {
    * @throws InvalidTextOpException if the op can never apply here; nothing changes
    */
   public boolean apply(TextOp op) throws MissingTextDependencyException, InvalidTextOpException {
+    return apply(op, null);
+  }
+
+  /**
+   * Merges {@code op} like {@link #apply} and returns what it did to the visible text, as splices an
+   * editor can replay on its own copy (each relative to the text after the ones before it): one
+   * insert, or one delete per visible stretch removed; empty for a duplicate or a delete of text
+   * already gone.
+   *
+   * @throws MissingTextDependencyException as {@link #apply}; nothing changes
+   * @throws InvalidTextOpException as {@link #apply}; nothing changes
+   */
+  public List<Splice> applyForEditor(TextOp op) throws MissingTextDependencyException, InvalidTextOpException {
+    List<Splice> out = new ArrayList<>(1);
+    apply(op, out);
+    return out;
+  }
+
+  private boolean apply(TextOp op, @Nullable List<Splice> effects)
+      throws MissingTextDependencyException, InvalidTextOpException {
     TextId id = op.id();
     int n = op.length();
     int known = agents.find(id.actor());
@@ -248,7 +268,7 @@ public final class TextDocument {
       return false;
     }
     if (id.seq() < next) {
-      return apply(TextOps.suffix(op, (int) (next - id.seq())));
+      return apply(TextOps.suffix(op, (int) (next - id.seq())), effects);
     }
     if (id.seq() > next) {
       throw new MissingTextDependencyException("op " + id + " comes after a gap: next expected seq " + next);
@@ -270,10 +290,13 @@ public final class TextDocument {
         placement.integrate(agent, id.seq(), cps.length, left, right);
       }
       agents.setNext(agent, id.seq() + n);
+      if (effects != null) {
+        effects.add(new Splice(runs.visiblePositionOf(AgentTable.pack(agent, id.seq())), 0, ins.text()));
+      }
     } else if (op instanceof DeleteOp del) {
       long target = resolveRange(del.target(), n);
       int agent = agents.intern(id.actor());
-      deleteRemote(target, n);
+      deleteRemote(target, n, effects);
       agents.setNext(agent, id.seq() + n);
     }
     return true;
@@ -301,7 +324,7 @@ public final class TextDocument {
     return AgentTable.pack(a, ref.seq());
   }
 
-  private void deleteRemote(long target, int n) {
+  private void deleteRemote(long target, int n, @Nullable List<Splice> effects) {
     long id = target;
     long end = target + n;
     while (id < end) {
@@ -309,6 +332,9 @@ public final class TextDocument {
       Leaf l = runs.leafAt(runs.leaf);
       int k = (int) Math.min(l.len[runs.run] - runs.off, end - id);
       if (!l.deleted[runs.run]) {
+        if (effects != null) {
+          effects.add(new Splice(runs.visiblePositionOf(id), k, ""));
+        }
         runs.deleteWithinRun(id, k);
       }
       id += k;
