@@ -9,6 +9,7 @@ import java.time.Duration;
  * @param d            desired mesh degree
  * @param dLow         graft below this
  * @param dHigh        prune above this
+ * @param dOut         outbound-connection peers the mesh keeps at least (v1.1 outbound mesh quota)
  * @param dLazy        peers to gossip IHAVE to per heartbeat
  * @param gossipFactor share of non-mesh peers that get gossip, if more than dLazy
  * @param heartbeat    heartbeat interval
@@ -24,28 +25,28 @@ import java.time.Duration;
  * @param maxQueuedBytesPerPeer  outbound backlog per peer above which RPCs to it are dropped
  * @param score        the peer score's weights and thresholds
  */
-public record GossipParams(int d, int dLow, int dHigh, int dLazy, double gossipFactor, Duration heartbeat, int historyLength,
+public record GossipParams(int d, int dLow, int dHigh, int dOut, int dLazy, double gossipFactor, Duration heartbeat, int historyLength,
         int historyGossip, Duration fanoutTtl, Duration seenTtl, Duration pruneBackoff, int maxMessageSize, int maxRpcSize,
         int maxIhaveLength, boolean floodPublish, long maxQueuedBytesPerPeer, ScoreParams score) {
 
     public GossipParams {
-        if (!(dLow <= d && d <= dHigh) || dLow < 1 || dLazy < 0 || historyGossip > historyLength || maxMessageSize > maxRpcSize) {
+        if (!(dLow <= d && d <= dHigh) || dLow < 1 || dOut < 0 || dOut >= dLow || dOut > d / 2 || dLazy < 0 || historyGossip > historyLength || maxMessageSize > maxRpcSize) {
             throw new IllegalArgumentException("inconsistent gossip parameters");
         }
     }
 
     public static GossipParams defaults() {
-        return new GossipParams(6, 4, 12, 6, 0.25, Duration.ofSeconds(1), 5, 3, Duration.ofSeconds(60), Duration.ofSeconds(120),
+        return new GossipParams(6, 4, 12, 2, 6, 0.25, Duration.ofSeconds(1), 5, 3, Duration.ofSeconds(60), Duration.ofSeconds(120),
                 Duration.ofSeconds(60), 1024 * 1024, 4 * 1024 * 1024, 5000, true, 32L * 1024 * 1024, ScoreParams.defaults());
     }
 
     public GossipParams withHeartbeat(Duration interval) {
-        return new GossipParams(d, dLow, dHigh, dLazy, gossipFactor, interval, historyLength, historyGossip, fanoutTtl, seenTtl,
+        return new GossipParams(d, dLow, dHigh, dOut, dLazy, gossipFactor, interval, historyLength, historyGossip, fanoutTtl, seenTtl,
                 pruneBackoff, maxMessageSize, maxRpcSize, maxIhaveLength, floodPublish, maxQueuedBytesPerPeer, score);
     }
 
     public GossipParams withMaxMessageSize(int bytes) {
-        return new GossipParams(d, dLow, dHigh, dLazy, gossipFactor, heartbeat, historyLength, historyGossip, fanoutTtl, seenTtl,
+        return new GossipParams(d, dLow, dHigh, dOut, dLazy, gossipFactor, heartbeat, historyLength, historyGossip, fanoutTtl, seenTtl,
                 pruneBackoff, bytes, maxRpcSize, maxIhaveLength, floodPublish, maxQueuedBytesPerPeer, score);
     }
 }

@@ -26,6 +26,8 @@ final class GossipPeer {
     String protocol = "";
     boolean opening;
     boolean supportsGossip;
+    /** We dialed the peer (counts toward the outbound mesh quota D_out). */
+    boolean outboundConnection;
     /** Earliest time (ms) to try again to open our stream after it was lost or refused. */
     long reopenAfter;
     int iwantBudget;

@@ -133,8 +133,12 @@ public final class GossipRouter implements PubSub {
 
     // ---- host events (any thread) ----
 
-    public void onPeerConnected(PeerId peer) {
-        run(() -> peers.computeIfAbsent(peer, id -> new GossipPeer(id, params.maxIhaveLength())));
+    /** A connection to {@code peer} is up; {@code outbound} if we dialed it. */
+    public void onPeerConnected(PeerId peer, boolean outbound) {
+        run(() -> {
+            GossipPeer p = peers.computeIfAbsent(peer, id -> new GossipPeer(id, params.maxIhaveLength()));
+            p.outboundConnection |= outbound;
+        });
     }
 
     public void onPeerDisconnected(PeerId peer) {
@@ -465,7 +469,8 @@ public final class GossipRouter implements PubSub {
                 from.behaviour++;
                 prunes.add(new Rpc.Prune(topic, params.pruneBackoff().toSeconds()));
                 from.backoffUntil.put(topic, now + params.pruneBackoff().toMillis());
-            } else if (from.score(params.score()) < 0) {
+            } else if (from.score(params.score()) < 0 || (m.size() >= params.dHigh() && !from.outboundConnection)) {
+                // Oversubscribed meshes take only peers we dialed (v1.1 outbound mesh quota).
                 prunes.add(new Rpc.Prune(topic, params.pruneBackoff().toSeconds()));
             } else {
                 m.add(from);
@@ -555,13 +560,23 @@ public final class GossipRouter implements PubSub {
                     control.merge(p, new Rpc.Control(List.of(), List.of(), List.of(topic), List.of()), GossipRouter::merge);
                 }
             } else if (m.size() > params.dHigh()) {
-                List<GossipPeer> shuffled = new ArrayList<>(m);
-                Collections.shuffle(shuffled, random);
+                List<GossipPeer> shuffled = survivorsFirst(m);
                 for (GossipPeer p : shuffled.subList(params.d(), shuffled.size())) {
                     m.remove(p);
                     p.backoffUntil.put(topic, now + params.pruneBackoff().toMillis());
                     control.merge(p, new Rpc.Control(List.of(), List.of(), List.of(),
                             List.of(new Rpc.Prune(topic, params.pruneBackoff().toSeconds()))), GossipRouter::merge);
+                }
+            }
+        }
+        for (Map.Entry<String, Set<GossipPeer>> e : mesh.entrySet()) {
+            Set<GossipPeer> m = e.getValue();
+            long outbound = m.stream().filter(p -> p.outboundConnection).count();
+            if (m.size() >= params.dLow() && outbound < params.dOut()) {
+                List<GossipPeer> candidates = pick(e.getKey(), Integer.MAX_VALUE, now, m).stream().filter(p -> p.outboundConnection).toList();
+                for (GossipPeer p : candidates.subList(0, (int) Math.min(candidates.size(), params.dOut() - outbound))) {
+                    m.add(p);
+                    control.merge(p, new Rpc.Control(List.of(), List.of(), List.of(e.getKey()), List.of()), GossipRouter::merge);
                 }
             }
         }
@@ -624,6 +639,30 @@ public final class GossipRouter implements PubSub {
                 control.merge(p, new Rpc.Control(List.of(new Rpc.IHave(topic, ids)), List.of(), List.of(), List.of()), GossipRouter::merge);
             }
         }
+    }
+
+    /**
+     * The mesh in random order, rearranged so that the first D hold at least D_out peers we dialed
+     * (when there are that many): those first D survive an oversubscription prune.
+     */
+    private List<GossipPeer> survivorsFirst(Set<GossipPeer> m) {
+        List<GossipPeer> shuffled = new ArrayList<>(m);
+        Collections.shuffle(shuffled, random);
+        int d = Math.min(params.d(), shuffled.size());
+        long kept = shuffled.subList(0, d).stream().filter(p -> p.outboundConnection).count();
+        for (int i = d; i < shuffled.size() && kept < params.dOut(); i++) {
+            if (!shuffled.get(i).outboundConnection) {
+                continue;
+            }
+            for (int j = d - 1; j >= 0; j--) {
+                if (!shuffled.get(j).outboundConnection) {
+                    Collections.swap(shuffled, i, j);
+                    kept++;
+                    break;
+                }
+            }
+        }
+        return shuffled;
     }
 
     private static Rpc.Control merge(Rpc.Control a, Rpc.Control b) {

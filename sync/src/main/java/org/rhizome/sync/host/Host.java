@@ -369,16 +369,14 @@ public final class Host implements AutoCloseable {
                 c.close();
                 return;
             }
-            boolean first = connections.compute(c.remotePeer(), (k, v) -> {
+            connections.compute(c.remotePeer(), (k, v) -> {
                 List<Connection> list = v == null ? new CopyOnWriteArrayList<>() : v;
                 list.add(c);
                 return list;
-            }).size() == 1;
+            });
             LOG.debug("{} up", c);
             fire(l -> l.onConnected(c.remotePeer(), c.remoteAddress(), c.direction()));
-            if (first) {
-                gossip.onPeerConnected(c.remotePeer());
-            }
+            gossip.onPeerConnected(c.remotePeer(), c.direction() == Direction.OUTBOUND);
             identify.identify(c).whenComplete((info, e) -> {
                 if (e != null) {
                     LOG.debug("identify of {} failed: {}", c.remotePeer(), e.toString());

@@ -44,9 +44,10 @@ class GossipRouterTest {
         final PeerId id = key.peerId();
         final FakeStream in = new FakeStream(id, GossipRouter.MESHSUB_1_1);
         StreamHandler handler;
+        boolean dialedByUs;
 
         void connect() throws Exception {
-            router.onPeerConnected(id);
+            router.onPeerConnected(id, dialedByUs);
             router.onPeerProtocols(id, List.of(GossipRouter.MESHSUB_1_1));
             handler = registry.find(GossipRouter.MESHSUB_1_1).orElseThrow().create(in);
             sync();
@@ -112,9 +113,14 @@ class GossipRouterTest {
     }
 
     private List<Remote> remotes(int n, boolean subscribed) throws Exception {
+        return remotes(n, subscribed, false);
+    }
+
+    private List<Remote> remotes(int n, boolean subscribed, boolean dialedByUs) throws Exception {
         List<Remote> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Remote r = new Remote();
+            r.dialedByUs = dialedByUs;
             r.connect();
             if (subscribed) {
                 r.subscribe();
@@ -154,7 +160,8 @@ class GossipRouterTest {
 
     @Test
     void heartbeatPrunesMeshAboveDHighWithBackoff() throws Exception {
-        List<Remote> peers = remotes(14, true);
+        // Peers we dialed, so that their GRAFTs are taken even past D_hi.
+        List<Remote> peers = remotes(14, true, true);
         join();
         for (Remote r : peers) {
             r.send(Rpc.control(new Rpc.Control(List.of(), List.of(), List.of(TOPIC), List.of())));
@@ -415,5 +422,54 @@ class GossipRouterTest {
         clock.addAndGet(GossipRouter.IWANT_FOLLOW_UP_MILLIS + 1);
         heartbeat();
         assertThat(score(honest)).isGreaterThanOrEqualTo(0);
+    }
+
+    private void graft(Remote r) throws Exception {
+        r.send(Rpc.control(new Rpc.Control(List.of(), List.of(), List.of(TOPIC), List.of())));
+    }
+
+    @Test
+    void oversubscribedMeshAcceptsGraftsOnlyFromPeersWeDialed() throws Exception {
+        join();
+        for (Remote r : remotes(12, true)) {
+            graft(r);
+        }
+        assertThat(mesh()).hasSize(12);
+        Remote inbound = remotes(1, true).get(0);
+        graft(inbound);
+        assertThat(mesh()).hasSize(12).doesNotContain(inbound.id);
+        assertThat(inbound.prunes()).isNotEmpty();
+        Remote outbound = remotes(1, true, true).get(0);
+        graft(outbound);
+        assertThat(mesh()).hasSize(13).contains(outbound.id);
+    }
+
+    @Test
+    void pruneKeepsAtLeastDOutPeersWeDialed() throws Exception {
+        join();
+        List<Remote> inbound = remotes(12, true);
+        for (Remote r : inbound) {
+            graft(r);
+        }
+        List<Remote> outbound = remotes(2, true, true);
+        for (Remote r : outbound) {
+            graft(r);
+        }
+        assertThat(mesh()).hasSize(14);
+        heartbeat();
+        assertThat(mesh()).hasSize(6).contains(outbound.get(0).id, outbound.get(1).id);
+    }
+
+    @Test
+    void heartbeatFillsTheOutboundQuota() throws Exception {
+        join();
+        for (Remote r : remotes(5, true)) {
+            graft(r);
+        }
+        List<Remote> outbound = remotes(3, true, true);
+        heartbeat();
+        Set<PeerId> m = mesh();
+        assertThat(m).hasSize(7);
+        assertThat(outbound.stream().filter(r -> m.contains(r.id)).count()).isEqualTo(2);
     }
 }

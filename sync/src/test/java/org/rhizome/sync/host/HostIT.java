@@ -183,7 +183,8 @@ class HostIT {
         a.pubsub().subscribe("t", MessageValidator.acceptAll(), m -> { });
         b.pubsub().subscribe("t", MessageValidator.acceptAll(), inbox::add);
         a.dial(b.listenAddresses().get(0)).get(10, TimeUnit.SECONDS);
-        b.dial(a.listenAddresses().get(0)).get(10, TimeUnit.SECONDS);
+        // Without /p2p, so that b opens a second connection instead of reusing a's.
+        b.dial(a.listenAddresses().get(0).withoutPeerId()).get(10, TimeUnit.SECONDS);
         awaitMesh(a, b.peerId());
         // Close every connection a dialed; b's connection to a stays, and a must reopen its stream on it.
         a.closeConnections(b.peerId(), Direction.OUTBOUND);
