@@ -26,6 +26,8 @@ import org.rhizome.graph.query.NoteQueries;
 import org.rhizome.graph.query.NoteRef;
 import org.rhizome.graph.store.ChangeAuthor;
 import org.rhizome.graph.store.WriteTxn;
+import org.rhizome.graph.text.InsertOp;
+import org.rhizome.graph.text.TextOp;
 
 /**
  * Note operations as changes. Each method runs inside a writer transaction, so the checks it makes
@@ -58,19 +60,27 @@ final class NoteEditor {
       }
       long now = wallMillis.getAsLong();
       Soul soul = Souls.newSoul(now, random);
-      author.commit(txn, List.of(
-          new Op.SetField(soul, NoteFields.TYPE, Value.of(NoteFields.NOTE_TYPE)),
-          new Op.SetField(soul, NoteFields.TITLE, Value.of(title)),
-          new Op.SetField(soul, NoteFields.BODY, Value.of(n.body())),
-          new Op.SetField(soul, NoteFields.CREATED, Value.of((double) now))));
+      List<Op> ops = new ArrayList<>(4);
+      ops.add(new Op.SetField(soul, NoteFields.TYPE, Value.of(NoteFields.NOTE_TYPE)));
+      ops.add(new Op.SetField(soul, NoteFields.TITLE, Value.of(title)));
+      ops.add(new Op.SetField(soul, NoteFields.CREATED, Value.of((double) now)));
+      if (!n.body().isEmpty()) {
+        ops.add(new Op.TextEdit(soul, NoteFields.BODY, txn.text(soul, NoteFields.BODY).splice(actor(), 0, 0, n.body())));
+      }
+      author.commit(txn, ops);
       souls.add(soul);
     }
     return souls;
   }
 
-  Change editBody(WriteTxn txn, Soul soul, String body) throws Exception {
+  /** Makes the body equal to {@code body} as one text edit (the differing middle); nothing when equal. */
+  Optional<Change> editBody(WriteTxn txn, Soul soul, String body) throws Exception {
     requireLive(txn.connection(), soul);
-    return author.commit(txn, List.of(new Op.SetField(soul, NoteFields.BODY, Value.of(body))));
+    List<TextOp> ops = txn.text(soul, NoteFields.BODY).replaceWith(actor(), body);
+    if (ops.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(author.commit(txn, List.of(new Op.TextEdit(soul, NoteFields.BODY, ops))));
   }
 
   Change delete(WriteTxn txn, Soul soul) throws Exception {
@@ -100,7 +110,10 @@ final class NoteEditor {
       for (Map.Entry<Soul, String> source : linkingSources(c, oldKey).entrySet()) {
         String rewritten = LinkRewriter.retarget(source.getValue(), t -> NoteKeys.linkKey(t).equals(oldKey), title);
         if (!rewritten.equals(source.getValue())) {
-          ops.add(new Op.SetField(source.getKey(), NoteFields.BODY, Value.of(rewritten)));
+          List<TextOp> edit = txn.text(source.getKey(), NoteFields.BODY).replaceWith(actor(), rewritten);
+          if (!edit.isEmpty()) {
+            ops.add(new Op.TextEdit(source.getKey(), NoteFields.BODY, edit));
+          }
         }
       }
     }
@@ -108,7 +121,12 @@ final class NoteEditor {
     List<Op> chunk = new ArrayList<>();
     int bytes = 0;
     for (Op op : ops) {
-      int size = op instanceof Op.SetField s && s.value() instanceof Value.Str str ? str.value().length() * 3 + 64 : 64;
+      int size = 64;
+      if (op instanceof Op.TextEdit edit) {
+        for (TextOp t : edit.ops()) {
+          size += t instanceof InsertOp ins ? ins.text().length() * 3 + 64 : 64;
+        }
+      }
       if (!chunk.isEmpty() && bytes + size > MAX_RENAME_CHANGE_BYTES) {
         changes.add(author.commit(txn, chunk));
         chunk = new ArrayList<>();
@@ -119,6 +137,10 @@ final class NoteEditor {
     }
     changes.add(author.commit(txn, chunk));
     return changes;
+  }
+
+  private ActorId actor() {
+    return author.key().actor();
   }
 
   private static Map<Soul, String> linkingSources(Connection c, String key) throws Exception {

@@ -181,9 +181,6 @@ public final class Workspace implements AutoCloseable {
       parts.add(CompletableFuture.runAsync(() -> {
         for (int i = from; i < to; i++) {
           checked[i] = decodeAndVerify(encoded.get(i));
-          if (checked[i] instanceof Change change) {
-            prepareBodies(change.ops());
-          }
         }
       }, verifiers));
     }
@@ -222,14 +219,6 @@ public final class Workspace implements AutoCloseable {
     return applyRemote(List.of(encoded)).get(0);
   }
 
-  /** Parses note bodies that these ops set, on the calling thread, so the writer need not. */
-  private void prepareBodies(List<Op> ops) {
-    for (Op op : ops) {
-      if (op instanceof Op.SetField set && set.field().equals(NoteFields.BODY) && set.value() instanceof Value.Str body) {
-        parsedBodies.prepare(body.value());
-      }
-    }
-  }
 
   private static Object decodeAndVerify(byte[] bytes) {
     Change change;
@@ -280,12 +269,13 @@ public final class Workspace implements AutoCloseable {
     return store.write(txn -> notes.create(txn, batch));
   }
 
-  public CompletableFuture<Change> editBodyAsync(Soul soul, String body) {
+  /** Makes the note's body equal to {@code body}, as one text edit; empty when it already was. */
+  public CompletableFuture<Optional<Change>> editBodyAsync(Soul soul, String body) {
     parsedBodies.prepare(body);
     return store.write(txn -> notes.editBody(txn, soul, body));
   }
 
-  public Change editBody(Soul soul, String body) throws StoreException, NoteException {
+  public Optional<Change> editBody(Soul soul, String body) throws StoreException, NoteException {
     return awaitNote(editBodyAsync(soul, body));
   }
 

@@ -71,7 +71,7 @@ class ChangeFeedIT {
       Change fromPeer = new org.rhizome.graph.change.ChangeChain(app.id(), peer).next(1,
           List.of(new org.rhizome.graph.change.Op.SetField(new Soul("peer-node"), "x", Value.of(1))));
       assertThat(cli.applyRemote(fromPeer.encoded()).status()).isEqualTo(ApplyResult.Status.APPLIED);
-      Change next = app.editBody(first, "after the peer");
+      Change next = app.editBody(first, "after the peer").orElseThrow();
       assertThat(next.deps().get(peer.actor())).isEqualTo(1);
       // the log is one unbroken chain: a fresh replica accepts it all, in order
       try (Workspace replica = Workspace.open(dir.resolve("replica.db"), app.id(), DeviceKey.generate(random),

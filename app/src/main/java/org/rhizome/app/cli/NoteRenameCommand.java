@@ -54,8 +54,8 @@ final class NoteRenameCommand implements Callable<Integer> {
     Set<Soul> souls = new LinkedHashSet<>();
     for (Change change : changes) {
       for (Op op : change.ops()) {
-        if (op instanceof Op.SetField set && set.field().equals(NoteFields.BODY)) {
-          souls.add(set.soul());
+        if (op instanceof Op.TextEdit edit && edit.field().equals(NoteFields.BODY)) {
+          souls.add(edit.soul());
         }
       }
     }

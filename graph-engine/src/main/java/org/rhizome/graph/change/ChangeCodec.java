@@ -7,13 +7,14 @@ import java.util.TreeMap;
 import org.rhizome.graph.ActorId;
 import org.rhizome.graph.ChangeHash;
 import org.rhizome.graph.Soul;
-import org.rhizome.graph.Value;
 import org.rhizome.graph.VersionVector;
 import org.rhizome.graph.WorkspaceId;
 import org.rhizome.graph.encoding.ByteReader;
 import org.rhizome.graph.encoding.ByteWriter;
 import org.rhizome.graph.encoding.DecodeException;
 import org.rhizome.graph.identity.DeviceKey;
+import org.rhizome.graph.text.MalformedTextException;
+import org.rhizome.graph.text.TextOpCodec;
 
 /**
  * The canonical binary form of a change, format version 1 (see docs/INTERNALS.md):
@@ -21,7 +22,8 @@ import org.rhizome.graph.identity.DeviceKey;
  * <pre>
  * u8 version=1 | workspace 16B | actor 32B | varint seq | prev 32B | varint hlc
  * | varint nDeps, nDeps × (actor 32B, varint seq), actors strictly ascending, never the change's actor
- * | varint nOps (≥1), ops: u8 kind=1 (set field), string soul, string field, value
+ * | varint nOps (≥1), ops: u8 kind, string soul, string field, then
+ *     kind 1 (set field): value | kind 2 (text edit): varint length + TextOpCodec author-form bytes
  * | signature 64B (Ed25519 over every byte before it)
  * </pre>
  *
@@ -35,6 +37,7 @@ public final class ChangeCodec {
   public static final int MAX_DEPS = 4_096;
 
   static final int OP_SET_FIELD = 1;
+  static final int OP_TEXT_EDIT = 2;
 
   private ChangeCodec() {}
 
@@ -60,11 +63,20 @@ public final class ChangeCodec {
     }
     out.writeVarint(d.ops().size());
     for (Op op : d.ops()) {
-      Op.SetField set = (Op.SetField) op;
-      out.writeByte(OP_SET_FIELD);
-      out.writeString(set.soul().value());
-      out.writeString(set.field());
-      ValueCodec.write(out, set.value());
+      if (op instanceof Op.SetField set) {
+        out.writeByte(OP_SET_FIELD);
+        out.writeString(set.soul().value());
+        out.writeString(set.field());
+        ValueCodec.write(out, set.value());
+      } else {
+        Op.TextEdit edit = (Op.TextEdit) op;
+        byte[] ops = TextOpCodec.encodeBy(d.actor(), edit.ops());
+        out.writeByte(OP_TEXT_EDIT);
+        out.writeString(edit.soul().value());
+        out.writeString(edit.field());
+        out.writeVarint(ops.length);
+        out.writeBytes(ops);
+      }
     }
     if (out.length() + DeviceKey.SIGNATURE_LENGTH > MAX_CHANGE_BYTES) {
       throw new IllegalArgumentException("change of " + out.length() + " bytes is over the limit of " + MAX_CHANGE_BYTES);
@@ -116,7 +128,7 @@ public final class ChangeCodec {
       List<Op> ops = new ArrayList<>(Math.min(nOps, 1024));
       for (int i = 0; i < nOps; i++) {
         int kind = in.readByte("op kind");
-        if (kind != OP_SET_FIELD) {
+        if (kind != OP_SET_FIELD && kind != OP_TEXT_EDIT) {
           throw new DecodeException("unknown op kind " + kind);
         }
         String soul = in.readString("soul", Soul.MAX_LENGTH);
@@ -127,8 +139,17 @@ public final class ChangeCodec {
         if (!FieldNames.isValid(field)) {
           throw new DecodeException("invalid field name in op " + i);
         }
-        Value value = ValueCodec.read(in);
-        ops.add(new Op.SetField(new Soul(soul), field, value));
+        if (kind == OP_SET_FIELD) {
+          ops.add(new Op.SetField(new Soul(soul), field, ValueCodec.read(in)));
+        } else {
+          int n = (int) in.readVarint("text ops length", 1, MAX_CHANGE_BYTES);
+          byte[] textOps = in.readBytes(n, "text ops");
+          try {
+            ops.add(new Op.TextEdit(new Soul(soul), field, TextOpCodec.decodeBy(actor, textOps)));
+          } catch (MalformedTextException e) {
+            throw new DecodeException("text edit of op " + i + ": " + e.getMessage());
+          }
+        }
       }
       in.expectEnd("ops");
       ChangeDraft draft;

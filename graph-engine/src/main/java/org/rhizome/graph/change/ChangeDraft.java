@@ -42,8 +42,8 @@ public record ChangeDraft(WorkspaceId workspace, ActorId actor, long seq, Change
     }
     Set<String> seen = new HashSet<>();
     for (Op op : ops) {
-      if (op instanceof Op.SetField set && !seen.add(set.soul().value() + '\u0000' + set.field())) {
-        throw new IllegalArgumentException("field " + set.field() + " of " + set.soul() + " set twice in one change");
+      if (!seen.add(op.soul().value() + '\u0000' + op.field())) {
+        throw new IllegalArgumentException("field " + op.field() + " of " + op.soul() + " changed twice in one change");
       }
     }
   }

@@ -13,9 +13,12 @@ import org.rhizome.graph.change.Change;
 import org.rhizome.graph.change.ChangeRefusedException;
 import org.rhizome.graph.change.Op;
 import org.rhizome.graph.change.RefusalReason;
+import org.rhizome.graph.change.TextFields;
 import org.rhizome.graph.change.ValueCodec;
 import org.rhizome.graph.merge.FieldMerge;
 import org.rhizome.graph.merge.FieldState;
+import org.rhizome.graph.text.InvalidTextOpException;
+import org.rhizome.graph.text.MissingTextDependencyException;
 
 /**
  * Applies signature-checked changes inside the writer's open transaction: checks the change's place
@@ -26,21 +29,23 @@ final class ChangeApplier {
   enum Outcome { APPLIED, DUPLICATE }
 
   private final WorkspaceId workspace;
-  private static final Comparator<Op> KEY_ORDER =
-      Comparator.comparing((Op op) -> op.soul().value()).thenComparing(op -> ((Op.SetField) op).field());
+  private static final Comparator<Op.SetField> KEY_ORDER =
+      Comparator.comparing((Op.SetField op) -> op.soul().value()).thenComparing(Op.SetField::field);
 
   private final ChangeLog log;
+  private final TextDocuments texts;
 
-  ChangeApplier(WorkspaceId workspace, ChangeLog log) {
+  ChangeApplier(WorkspaceId workspace, ChangeLog log, TextDocuments texts) {
     this.workspace = workspace;
     this.log = log;
+    this.texts = texts;
   }
 
   /**
    * @param nodes the transaction's nodes; receives the winning writes, for reindexing
    * @throws ChangeRefusedException when the change cannot be applied; nothing was written for it
    */
-  Outcome apply(Change change, TouchedNodes nodes) throws ChangeRefusedException, SQLException {
+  Outcome apply(Change change, TouchedNodes nodes) throws ChangeRefusedException, SQLException, StoreException {
     if (!change.workspace().equals(workspace)) {
       throw new ChangeRefusedException(RefusalReason.WRONG_WORKSPACE,
           "change of workspace " + change.workspace() + " offered to " + workspace);
@@ -69,8 +74,35 @@ final class ChangeApplier {
             "change #" + change.seq() + " of " + actor + " needs #" + dep.getValue() + " of " + dep.getKey());
       }
     }
+    List<Op.TextEdit> edits = textEdits(change);
+    try {
+      texts.applyAll(edits, change.hlc(), actor);
+    } catch (MissingTextDependencyException e) {
+      throw new ChangeRefusedException(RefusalReason.MISSING_DEPENDENCY,
+          "change #" + change.seq() + " of " + actor + " edits text it does not have yet: " + e.getMessage());
+    } catch (InvalidTextOpException e) {
+      throw new ChangeRefusedException(RefusalReason.MALFORMED,
+          "change #" + change.seq() + " of " + actor + " holds an invalid text edit: " + e.getMessage());
+    }
     appendAndMerge(change, nodes);
     return Outcome.APPLIED;
+  }
+
+  /** The change's text edits, after checking each op uses the merge its field is for. */
+  private static List<Op.TextEdit> textEdits(Change change) throws ChangeRefusedException {
+    List<Op.TextEdit> edits = new ArrayList<>();
+    for (Op op : change.ops()) {
+      boolean text = TextFields.isText(op.field());
+      if (op instanceof Op.TextEdit edit) {
+        if (!text) {
+          throw new ChangeRefusedException(RefusalReason.NOT_ALLOWED, op.field() + " is not a text field");
+        }
+        edits.add(edit);
+      } else if (text) {
+        throw new ChangeRefusedException(RefusalReason.NOT_ALLOWED, op.field() + " is a text field: it takes text edits only");
+      }
+    }
+    return edits;
   }
 
   /**
@@ -79,15 +111,24 @@ final class ChangeApplier {
    */
   void applyOwn(Change change, TouchedNodes nodes) throws SQLException {
     appendAndMerge(change, nodes);
+    for (Op op : change.ops()) {
+      if (op instanceof Op.TextEdit edit) {
+        texts.applied(edit.soul(), edit.field(), edit.ops(), change.hlc(), change.actor()); // made on the live document
+      }
+    }
   }
 
   private void appendAndMerge(Change change, TouchedNodes nodes) throws SQLException {
     log.append(change);
     // In key order: inserts into the field table then land in sequence, which keeps its pages full.
-    List<Op> ops = new ArrayList<>(change.ops());
-    ops.sort(KEY_ORDER);
-    for (Op op : ops) {
-      Op.SetField set = (Op.SetField) op;
+    List<Op.SetField> sets = new ArrayList<>();
+    for (Op op : change.ops()) {
+      if (op instanceof Op.SetField set) {
+        sets.add(set);
+      }
+    }
+    sets.sort(KEY_ORDER);
+    for (Op.SetField set : sets) {
       FieldState candidate = new FieldState(ValueCodec.encode(set.value()), change.hlc(), change.actor());
       FieldState current = nodes.node(set.soul()).get(set.field());
       if (current == null || FieldMerge.wins(candidate, current)) {

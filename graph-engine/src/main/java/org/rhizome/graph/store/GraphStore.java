@@ -46,6 +46,7 @@ public final class GraphStore implements AutoCloseable {
     final FieldTable fields;
     final NoteIndex index;
     final ChangeApplier applier;
+    final TextDocuments texts;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
 
     /** A prepared statement kept for the life of the write connection. */
@@ -83,7 +84,8 @@ public final class GraphStore implements AutoCloseable {
       this.log = new ChangeLog(connection, actors);
       this.fields = new FieldTable(connection, actors);
       this.index = new NoteIndex(connection, parser);
-      this.applier = new ChangeApplier(workspace, log);
+      this.texts = new TextDocuments(connection);
+      this.applier = new ChangeApplier(workspace, log, texts);
     }
   }
 
@@ -190,6 +192,7 @@ public final class GraphStore implements AutoCloseable {
     } finally {
       if (!committed) {
         writer.log.forget();
+        writer.texts.forget();
       }
       rollback(c, committed);
     }

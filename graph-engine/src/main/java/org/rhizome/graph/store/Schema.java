@@ -36,6 +36,9 @@ final class Schema {
         + " UNIQUE(actor, seq))");
     s.execute("CREATE TABLE field(soul TEXT NOT NULL, name TEXT NOT NULL, value BLOB NOT NULL,"
         + " hlc INTEGER NOT NULL, actor INTEGER NOT NULL, PRIMARY KEY(soul, name)) WITHOUT ROWID");
+    // Text fields (note bodies): the sequence CRDT's snapshot; the field table holds their text.
+    s.execute("CREATE TABLE text_state(soul TEXT NOT NULL, name TEXT NOT NULL, snapshot BLOB NOT NULL,"
+        + " PRIMARY KEY(soul, name)) WITHOUT ROWID");
     // Derived from the fields (rebuildable): notes, their links, tags, aliases, full text. A note's
     // outline is parsed from its body when asked for: one note at a time needs no index.
     s.execute("CREATE TABLE note(id INTEGER PRIMARY KEY, soul TEXT NOT NULL UNIQUE, title TEXT NOT NULL,"

@@ -8,6 +8,7 @@ import java.util.List;
 import org.rhizome.graph.Soul;
 import org.rhizome.graph.change.Change;
 import org.rhizome.graph.change.ChangeRefusedException;
+import org.rhizome.graph.text.TextDocument;
 
 /**
  * One write transaction on the writer thread. Changes applied through it, and the index rows they
@@ -30,7 +31,7 @@ public final class WriteTxn {
    * @return true when applied, false when it was already stored (a duplicate is not an error)
    * @throws ChangeRefusedException when it does not fit the log; nothing was written for it
    */
-  public boolean apply(Change change) throws ChangeRefusedException, SQLException {
+  public boolean apply(Change change) throws ChangeRefusedException, SQLException, StoreException {
     ChangeApplier.Outcome outcome = writer.applier.apply(change, nodes);
     if (outcome == ChangeApplier.Outcome.APPLIED) {
       applied.add(change);
@@ -66,7 +67,17 @@ public final class WriteTxn {
     return applied;
   }
 
+  /**
+   * The live document of a text field, for making this device's edits with
+   * {@link TextDocument#splice} or {@link TextDocument#replaceWith}; commit the ops they return in
+   * this transaction (if it fails, the edits are dropped with it).
+   */
+  public TextDocument text(Soul soul, String field) throws SQLException, StoreException {
+    return writer.texts.get(soul, field);
+  }
+
   void reindexTouched() throws SQLException, StoreException {
+    writer.texts.flush(nodes);
     for (Soul soul : nodes.changed()) {
       writer.index.reindex(soul, nodes.node(soul));
     }

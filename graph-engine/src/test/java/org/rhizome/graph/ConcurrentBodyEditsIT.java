@@ -1,0 +1,99 @@
+package org.rhizome.graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rhizome.graph.change.Change;
+import org.rhizome.graph.change.ChangeChain;
+import org.rhizome.graph.change.Op;
+import org.rhizome.graph.change.RefusalReason;
+import org.rhizome.graph.identity.DeviceKey;
+import org.rhizome.graph.text.InsertOp;
+import org.rhizome.graph.text.TextId;
+
+/** Note bodies merge character by character across replicas, through the store and the change log. */
+class ConcurrentBodyEditsIT {
+  @TempDir
+  Path dir;
+  final SecureRandom random = new SecureRandom();
+
+  static List<byte[]> everything(Workspace ws) throws Exception {
+    return ws.changesSince(VersionVector.EMPTY, 0, 10_000).stream().map(e -> e.change().encoded()).toList();
+  }
+
+  @Test
+  void concurrentEditsOfOneBodyKeepBothPeoplesWords() throws Exception {
+    try (Workspace a = Workspace.open(dir.resolve("a.db"), DeviceKey.generate(random));
+         Workspace b = Workspace.open(dir.resolve("b.db"), a.id(), DeviceKey.generate(random), System::currentTimeMillis)) {
+      Soul soul = a.createNote("Shared", "The quick fox jumps.\n[[Link]]");
+      b.applyRemote(everything(a));
+      assertThat(b.findNote(soul).orElseThrow().body()).isEqualTo("The quick fox jumps.\n[[Link]]");
+
+      a.editBody(soul, "The quick brown fox jumps.\n[[Link]]");            // a inserts a word
+      b.editBody(soul, "The quick fox jumps high.\n[[Link]] #tagged");    // b appends words and a tag
+      a.applyRemote(everything(b));
+      b.applyRemote(everything(a));
+
+      String merged = "The quick brown fox jumps high.\n[[Link]] #tagged";
+      assertThat(a.findNote(soul).orElseThrow().body()).isEqualTo(merged);
+      assertThat(b.findNote(soul).orElseThrow().body()).isEqualTo(merged);
+      assertThat(a.digest()).isEqualTo(b.digest());
+      // the index follows the merged text on both sides
+      assertThat(a.findNote(soul).orElseThrow().tags()).containsExactly("tagged");
+      assertThat(b.search("brown", 10)).extracting(h -> h.note().soul()).containsExactly(soul);
+    }
+  }
+
+  @Test
+  void bodySurvivesReopenFromItsSnapshot() throws Exception {
+    Path file = dir.resolve("reopen.db");
+    DeviceKey key = DeviceKey.generate(random);
+    Soul soul;
+    try (Workspace ws = Workspace.open(file, key)) {
+      soul = ws.createNote("Typed", "hello");
+      ws.editBody(soul, "hello world");
+      ws.editBody(soul, "well, hello world!");
+    }
+    try (Workspace ws = Workspace.open(file, key)) {
+      assertThat(ws.findNote(soul).orElseThrow().body()).isEqualTo("well, hello world!");
+      ws.editBody(soul, "well, hello there world!");
+      assertThat(ws.findNote(soul).orElseThrow().body()).isEqualTo("well, hello there world!");
+    }
+  }
+
+  @Test
+  void textEditReferencingUnknownCharactersIsRefusedAndChangesNothing() throws Exception {
+    Path file = dir.resolve("ws.db");
+    WorkspaceId id;
+    try (Workspace ws = Workspace.open(file, DeviceKey.generate(random))) {
+      ws.createNote("Existing", "body");
+      id = ws.id();
+    }
+    DeviceKey mallory = DeviceKey.generate(random);
+    TextId nowhere = new TextId(DeviceKey.generate(random).actor(), 7);
+    Change dangling = new ChangeChain(id, mallory).next(5, List.of(new Op.TextEdit(new Soul("x"), "body",
+        List.of(new InsertOp(new TextId(mallory.actor(), 0), nowhere, null, "hi")))));
+    byte[] before = Files.readAllBytes(file);
+    try (Workspace ws = Workspace.open(file, DeviceKey.generate(random))) {
+      ApplyResult r = ws.applyRemote(dangling.encoded());
+      assertThat(r.reason()).as(r.detail()).isEqualTo(RefusalReason.MISSING_DEPENDENCY);
+    }
+    assertThat(java.util.Arrays.mismatch(before, Files.readAllBytes(file))).isEqualTo(-1);
+  }
+
+  @Test
+  void settingATextFieldAsAValueIsRefused() throws Exception {
+    try (Workspace ws = Workspace.open(dir.resolve("ws.db"), DeviceKey.generate(random))) {
+      DeviceKey other = DeviceKey.generate(random);
+      Change c = new ChangeChain(ws.id(), other).next(5, List.of(new Op.SetField(new Soul("n"), "body", Value.of("overwrite"))));
+      ApplyResult r = ws.applyRemote(c.encoded());
+      assertThat(r.reason()).as(r.detail()).isEqualTo(RefusalReason.NOT_ALLOWED);
+      assertThat(ws.node(new Soul("n"))).isEmpty();
+    }
+  }
+}
