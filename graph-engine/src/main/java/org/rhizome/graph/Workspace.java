@@ -39,6 +39,8 @@ import org.rhizome.graph.query.OutgoingLink;
 import org.rhizome.graph.query.SearchHit;
 import org.rhizome.graph.query.SearchQueries;
 import org.rhizome.graph.query.TagCount;
+import org.rhizome.graph.query.TextHistoryQueries;
+import org.rhizome.graph.query.TextVersionInfo;
 import org.rhizome.graph.query.UnlinkedMention;
 import org.rhizome.graph.query.UnresolvedLink;
 import org.rhizome.graph.store.ChangeAuthor;
@@ -341,6 +343,21 @@ public final class Workspace implements AutoCloseable {
       }
       return out;
     });
+  }
+
+  /** The versions of a note's body, newest first (at most {@code limit}): who changed it and when. */
+  public List<TextVersionInfo> bodyHistory(Soul soul, int limit) throws StoreException {
+    return store.read(c -> TextHistoryQueries.versions(c, soul, NoteFields.BODY, limit));
+  }
+
+  /** A note's body as it was right after {@code version} (one of {@link #bodyHistory}). Replays the note's edits. */
+  public String bodyAt(Soul soul, TextVersionInfo version) throws StoreException {
+    return store.read(c -> TextHistoryQueries.textAt(c, soul, NoteFields.BODY, version.logPosition()));
+  }
+
+  /** Restores a note's body to an earlier version, as one new change (history keeps everything). */
+  public Optional<Change> restoreBody(Soul soul, TextVersionInfo version) throws StoreException, NoteException {
+    return editBody(soul, bodyAt(soul, version));
   }
 
   /** A note's outline: its headings in order, parsed from the current body (empty for no such note). */

@@ -96,4 +96,28 @@ class ConcurrentBodyEditsIT {
       assertThat(ws.node(new Soul("n"))).isEmpty();
     }
   }
+
+  @Test
+  void historyShowsEachVersionAndRestoreIsOneNewChange() throws Exception {
+    DeviceKey key = DeviceKey.generate(random);
+    try (Workspace ws = Workspace.open(dir.resolve("history.db"), key)) {
+      Soul soul = ws.createNote("Diary", "one");
+      ws.editBody(soul, "one two");
+      ws.editBody(soul, "one two three");
+      List<org.rhizome.graph.query.TextVersionInfo> versions = ws.bodyHistory(soul, 10);
+      assertThat(versions).hasSize(3);
+      assertThat(versions).allSatisfy(v -> assertThat(v.author()).isEqualTo(key.actor()));
+      assertThat(ws.bodyAt(soul, versions.get(2))).isEqualTo("one");
+      assertThat(ws.bodyAt(soul, versions.get(1))).isEqualTo("one two");
+      assertThat(ws.bodyAt(soul, versions.get(0))).isEqualTo("one two three");
+
+      long changesBefore = ws.status().changes();
+      ws.restoreBody(soul, versions.get(2));
+      assertThat(ws.findNote(soul).orElseThrow().body()).isEqualTo("one");
+      assertThat(ws.status().changes()).isEqualTo(changesBefore + 1);
+      assertThat(ws.bodyHistory(soul, 10)).hasSize(4);
+      // the old versions are still there
+      assertThat(ws.bodyAt(soul, ws.bodyHistory(soul, 10).get(1))).isEqualTo("one two three");
+    }
+  }
 }

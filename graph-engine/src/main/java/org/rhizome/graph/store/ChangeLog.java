@@ -19,6 +19,7 @@ import org.rhizome.graph.VersionVector;
 import org.rhizome.graph.change.Change;
 import org.rhizome.graph.change.ChangeCodec;
 import org.rhizome.graph.change.MalformedChangeException;
+import org.rhizome.graph.change.Op;
 
 /**
  * The append-only change log in SQLite: each change's canonical bytes (deflated when that saves
@@ -39,6 +40,8 @@ public final class ChangeLog {
   private PreparedStatement selectHead;
   private PreparedStatement selectHash;
   private PreparedStatement selectVector;
+  private PreparedStatement lastId;
+  private PreparedStatement insertTextEdit;
   /** The version vector as of the last read or append on this connection; null when unknown. */
   private VersionVector vector;
 
@@ -82,7 +85,10 @@ public final class ChangeLog {
     }
   }
 
-  /** Appends a change that the caller has checked follows the actor's head. */
+  /**
+   * Appends a change that the caller has checked follows the actor's head, and notes which text
+   * fields it edits (for their version history).
+   */
   public void append(Change change) throws SQLException {
     if (insert == null) {
       insert = c.prepareStatement("INSERT INTO change_log(actor, seq, hash, hlc, encoding, body) VALUES (?,?,?,?,?,?)");
@@ -104,12 +110,35 @@ public final class ChangeLog {
       insert.setBytes(6, raw);
     }
     insert.executeUpdate();
+    recordTextEdits(change);
     upsertHead.setLong(1, change.seq());
     upsertHead.setBytes(2, hash);
     upsertHead.setLong(3, actor);
     upsertHead.executeUpdate();
     if (vector != null) {
       vector = vector.with(change.actor(), change.seq());
+    }
+  }
+
+  private void recordTextEdits(Change change) throws SQLException {
+    long logId = -1;
+    for (Op op : change.ops()) {
+      if (op instanceof Op.TextEdit edit) {
+        if (logId < 0) {
+          if (lastId == null) {
+            lastId = c.prepareStatement("SELECT last_insert_rowid()");
+            insertTextEdit = c.prepareStatement("INSERT INTO text_edit(soul, name, log_id) VALUES (?,?,?)");
+          }
+          try (ResultSet rs = lastId.executeQuery()) {
+            rs.next();
+            logId = rs.getLong(1);
+          }
+        }
+        insertTextEdit.setString(1, edit.soul().value());
+        insertTextEdit.setString(2, edit.field());
+        insertTextEdit.setLong(3, logId);
+        insertTextEdit.executeUpdate();
+      }
     }
   }
 
@@ -173,6 +202,16 @@ public final class ChangeLog {
     try (PreparedStatement ps = c.prepareStatement("SELECT l.encoding, l.body FROM change_log l JOIN actor a ON a.id = l.actor WHERE a.key = ? AND l.seq = ?")) {
       ps.setBytes(1, actor.toBytes());
       ps.setLong(2, seq);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(decode(rs.getInt(1), rs.getBytes(2))) : Optional.empty();
+      }
+    }
+  }
+
+  /** The stored change at log position {@code id}. */
+  public Optional<Change> loadById(long id) throws SQLException, StoreException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT encoding, body FROM change_log WHERE id = ?")) {
+      ps.setLong(1, id);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(decode(rs.getInt(1), rs.getBytes(2))) : Optional.empty();
       }

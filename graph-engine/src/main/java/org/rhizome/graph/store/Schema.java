@@ -39,6 +39,9 @@ final class Schema {
     // Text fields (note bodies): the sequence CRDT's snapshot; the field table holds their text.
     s.execute("CREATE TABLE text_state(soul TEXT NOT NULL, name TEXT NOT NULL, snapshot BLOB NOT NULL,"
         + " PRIMARY KEY(soul, name)) WITHOUT ROWID");
+    // Which changes edited which text field, in log order: a note's version history.
+    s.execute("CREATE TABLE text_edit(soul TEXT NOT NULL, name TEXT NOT NULL, log_id INTEGER NOT NULL,"
+        + " PRIMARY KEY(soul, name, log_id)) WITHOUT ROWID");
     // Derived from the fields (rebuildable): notes, their links, tags, aliases, full text. A note's
     // outline is parsed from its body when asked for: one note at a time needs no index.
     s.execute("CREATE TABLE note(id INTEGER PRIMARY KEY, soul TEXT NOT NULL UNIQUE, title TEXT NOT NULL,"
