@@ -5,10 +5,8 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.PooledByteBufAllocator;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -60,7 +58,6 @@ public final class GossipRouter implements PubSub {
     static final long IDONTWANT_TTL_MILLIS = 3_000;
     /** A peer that answered IHAVE gets this long to deliver what we asked for (gossipsub v1.1 IWANT follow-up). */
     static final long IWANT_FOLLOW_UP_MILLIS = 3_000;
-    static final int MAX_PROMISES = 50_000;
     /** After our stream to a peer is lost or refused, wait this long before opening another. */
     static final long REOPEN_DELAY_MILLIS = 10_000;
     public static final int MAX_PENDING_VALIDATIONS = 1024;
@@ -83,15 +80,16 @@ public final class GossipRouter implements PubSub {
     private final Random random;
     private final StreamOpener opener;
     private final ScheduledExecutorService executor;
-    private final Map<PeerId, GossipPeer> peers = new HashMap<>();
+    private final Map<PeerId, GossipPeer> peers;
     private final Map<String, Sub> subscriptions = new HashMap<>();
-    private final Map<String, Set<GossipPeer>> mesh = new HashMap<>();
-    private final Map<String, Set<GossipPeer>> fanout = new HashMap<>();
-    private final Map<String, Long> fanoutLastPublish = new HashMap<>();
+    private final Map<String, Set<GossipPeer>> mesh;
+    private final Map<String, Set<GossipPeer>> fanout;
+    private final Map<String, Long> fanoutLastPublish;
     private final List<SubscriptionListener> subscriptionListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final SeenCache seen;
-    /** IWANTs in flight: message id → peer asked → deadline. A missed deadline is a behaviour penalty. */
-    private final Map<MessageKey, Map<GossipPeer, Long>> promises = new LinkedHashMap<>();
+    private final IwantPromises promises = new IwantPromises();
+    private final Topology topology;
+    private final Heartbeat heartbeat;
     private final MessageCache cache;
     private long nextSeqno;
     private int pendingValidations;
@@ -117,6 +115,22 @@ public final class GossipRouter implements PubSub {
         this.executor = executor;
         this.seen = new SeenCache(params.seenTtl().toMillis(), MAX_SEEN);
         this.cache = new MessageCache(params.historyLength(), params.historyGossip());
+        this.topology = new Topology(params, random);
+        this.peers = topology.peers;
+        this.mesh = topology.mesh;
+        this.fanout = topology.fanout;
+        this.fanoutLastPublish = topology.fanoutLastPublish;
+        this.heartbeat = new Heartbeat(topology, cache, seen, promises, new Heartbeat.Outbox() {
+            @Override
+            public void sendControl(GossipPeer p, Rpc.Control c) {
+                GossipRouter.this.sendControl(p, c);
+            }
+
+            @Override
+            public void reopen(GossipPeer p) {
+                ensureOutbound(p);
+            }
+        });
         this.nextSeqno = clock.getAsLong() * 1_000_000L;
         if (scheduleHeartbeat) {
             long period = params.heartbeat().toMillis();
@@ -264,7 +278,7 @@ public final class GossipRouter implements PubSub {
         for (GossipPeer p : m) {
             sendControl(p, new Rpc.Control(List.of(), List.of(), List.of(topic), List.of()));
         }
-        for (GossipPeer p : pick(topic, params.d() - m.size(), now, m)) {
+        for (GossipPeer p : topology.pick(topic, params.d() - m.size(), now, m)) {
             m.add(p);
             sendControl(p, new Rpc.Control(List.of(), List.of(), List.of(topic), List.of()));
         }
@@ -309,7 +323,7 @@ public final class GossipRouter implements PubSub {
         } else {
             Set<GossipPeer> f = fanout.computeIfAbsent(topic, t -> new HashSet<>());
             if (f.isEmpty()) {
-                f.addAll(pick(topic, params.d(), now, Set.of()));
+                f.addAll(topology.pick(topic, params.d(), now, Set.of()));
             }
             targets.addAll(f);
             fanoutLastPublish.put(topic, now);
@@ -376,13 +390,13 @@ public final class GossipRouter implements PubSub {
         if (!seen.add(k, clock.getAsLong())) {
             return;
         }
-        promises.remove(k);
+        promises.fulfil(k);
         if (!promises.isEmpty() && m.from() != null) {
             // go-libp2p's default id is from ‖ seqno; a peer using it fulfils our IWANT with that id.
             byte[] fromBytes = m.from();
             byte[] goId = java.util.Arrays.copyOf(fromBytes, fromBytes.length + seqnoBytes.length);
             System.arraycopy(seqnoBytes, 0, goId, fromBytes.length, seqnoBytes.length);
-            promises.remove(new MessageKey(goId));
+            promises.fulfil(new MessageKey(goId));
         }
         PeerId authorId = author.toPeerId();
         if (authorId.equals(self)) {
@@ -498,10 +512,10 @@ public final class GossipRouter implements PubSub {
                     break;
                 }
                 MessageKey key = new MessageKey(id);
-                if (!seen.contains(key) && !promises.containsKey(key) && promises.size() < MAX_PROMISES) {
+                if (!seen.contains(key) && promises.canAsk(key)) {
                     from.iwantBudget--;
                     iwant.add(id);
-                    promises.computeIfAbsent(key, x -> new HashMap<>()).put(from, now + IWANT_FOLLOW_UP_MILLIS);
+                    promises.add(key, from, now + IWANT_FOLLOW_UP_MILLIS);
                 }
             }
         }
@@ -522,174 +536,18 @@ public final class GossipRouter implements PubSub {
 
     // ---- heartbeat ----
 
+    /** One heartbeat (see {@link Heartbeat}); on the gossip thread. */
+    void heartbeat() {
+        heartbeat.run(clock.getAsLong());
+    }
+
+
     private void heartbeatSafely() {
         try {
             heartbeat();
         } catch (RuntimeException e) {
             LOG.error("gossip heartbeat failed", e);
         }
-    }
-
-    /** One heartbeat: mesh upkeep, fanout upkeep, gossip, cache shift. */
-    void heartbeat() {
-        long now = clock.getAsLong();
-        Map<GossipPeer, Rpc.Control> control = new LinkedHashMap<>();
-        for (GossipPeer p : peers.values()) {
-            p.iwantBudget = params.maxIhaveLength();
-            p.decay(params.score());
-            if (p.supportsGossip && p.outbound == null && !p.opening && now >= p.reopenAfter) {
-                // The connection that carried our stream closed while another one stays up, or opening failed.
-                ensureOutbound(p);
-            }
-        }
-        for (Map.Entry<String, Set<GossipPeer>> e : mesh.entrySet()) {
-            String topic = e.getKey();
-            Set<GossipPeer> m = e.getValue();
-            m.removeIf(p -> !peers.containsKey(p.id) || !p.topics.contains(topic));
-            for (GossipPeer p : new ArrayList<>(m)) {
-                if (p.score(params.score()) < 0) {
-                    m.remove(p);
-                    p.backoffUntil.put(topic, now + params.pruneBackoff().toMillis());
-                    control.merge(p, new Rpc.Control(List.of(), List.of(), List.of(),
-                            List.of(new Rpc.Prune(topic, params.pruneBackoff().toSeconds()))), GossipRouter::merge);
-                }
-            }
-            if (m.size() < params.dLow()) {
-                for (GossipPeer p : pick(topic, params.d() - m.size(), now, m)) {
-                    m.add(p);
-                    control.merge(p, new Rpc.Control(List.of(), List.of(), List.of(topic), List.of()), GossipRouter::merge);
-                }
-            } else if (m.size() > params.dHigh()) {
-                List<GossipPeer> shuffled = survivorsFirst(m);
-                for (GossipPeer p : shuffled.subList(params.d(), shuffled.size())) {
-                    m.remove(p);
-                    p.backoffUntil.put(topic, now + params.pruneBackoff().toMillis());
-                    control.merge(p, new Rpc.Control(List.of(), List.of(), List.of(),
-                            List.of(new Rpc.Prune(topic, params.pruneBackoff().toSeconds()))), GossipRouter::merge);
-                }
-            }
-        }
-        for (Map.Entry<String, Set<GossipPeer>> e : mesh.entrySet()) {
-            Set<GossipPeer> m = e.getValue();
-            long outbound = m.stream().filter(p -> p.outboundConnection).count();
-            if (m.size() >= params.dLow() && outbound < params.dOut()) {
-                List<GossipPeer> candidates = pick(e.getKey(), Integer.MAX_VALUE, now, m).stream().filter(p -> p.outboundConnection).toList();
-                for (GossipPeer p : candidates.subList(0, (int) Math.min(candidates.size(), params.dOut() - outbound))) {
-                    m.add(p);
-                    control.merge(p, new Rpc.Control(List.of(), List.of(), List.of(e.getKey()), List.of()), GossipRouter::merge);
-                }
-            }
-        }
-        fanout.entrySet().removeIf(e -> now - fanoutLastPublish.getOrDefault(e.getKey(), 0L) > params.fanoutTtl().toMillis());
-        for (Map.Entry<String, Set<GossipPeer>> e : fanout.entrySet()) {
-            Set<GossipPeer> f = e.getValue();
-            f.removeIf(p -> !peers.containsKey(p.id) || !p.topics.contains(e.getKey()));
-            if (f.size() < params.d()) {
-                f.addAll(pick(e.getKey(), params.d() - f.size(), now, f));
-            }
-        }
-        fanoutLastPublish.keySet().retainAll(fanout.keySet());
-        emitGossip(mesh, control);
-        emitGossip(fanout, control);
-        for (Map.Entry<GossipPeer, Rpc.Control> e : control.entrySet()) {
-            sendControl(e.getKey(), e.getValue());
-        }
-        for (var it = promises.values().iterator(); it.hasNext(); ) {
-            Map<GossipPeer, Long> asked = it.next();
-            asked.entrySet().removeIf(e -> {
-                if (e.getValue() <= now) {
-                    e.getKey().behaviour++;
-                    return true;
-                }
-                return false;
-            });
-            if (asked.isEmpty()) {
-                it.remove();
-            }
-        }
-        cache.shift();
-        seen.expire(now);
-        for (GossipPeer p : peers.values()) {
-            p.backoffUntil.values().removeIf(until -> until <= now);
-            p.dontWant.values().removeIf(at -> now - at > IDONTWANT_TTL_MILLIS);
-        }
-    }
-
-    private void emitGossip(Map<String, Set<GossipPeer>> groups, Map<GossipPeer, Rpc.Control> control) {
-        for (Map.Entry<String, Set<GossipPeer>> e : groups.entrySet()) {
-            String topic = e.getKey();
-            List<byte[]> ids = cache.gossipIds(topic);
-            if (ids.isEmpty()) {
-                continue;
-            }
-            if (ids.size() > params.maxIhaveLength()) {
-                Collections.shuffle(ids, random);
-                ids = ids.subList(0, params.maxIhaveLength());
-            }
-            List<GossipPeer> candidates = new ArrayList<>();
-            for (GossipPeer p : peers.values()) {
-                if (p.topics.contains(topic) && !e.getValue().contains(p) && p.outbound != null
-                        && p.score(params.score()) >= params.score().gossipThreshold()) {
-                    candidates.add(p);
-                }
-            }
-            int n = Math.max(params.dLazy(), (int) (params.gossipFactor() * candidates.size()));
-            Collections.shuffle(candidates, random);
-            for (GossipPeer p : candidates.subList(0, Math.min(n, candidates.size()))) {
-                control.merge(p, new Rpc.Control(List.of(new Rpc.IHave(topic, ids)), List.of(), List.of(), List.of()), GossipRouter::merge);
-            }
-        }
-    }
-
-    /**
-     * The mesh in random order, rearranged so that the first D hold at least D_out peers we dialed
-     * (when there are that many): those first D survive an oversubscription prune.
-     */
-    private List<GossipPeer> survivorsFirst(Set<GossipPeer> m) {
-        List<GossipPeer> shuffled = new ArrayList<>(m);
-        Collections.shuffle(shuffled, random);
-        int d = Math.min(params.d(), shuffled.size());
-        long kept = shuffled.subList(0, d).stream().filter(p -> p.outboundConnection).count();
-        for (int i = d; i < shuffled.size() && kept < params.dOut(); i++) {
-            if (!shuffled.get(i).outboundConnection) {
-                continue;
-            }
-            for (int j = d - 1; j >= 0; j--) {
-                if (!shuffled.get(j).outboundConnection) {
-                    Collections.swap(shuffled, i, j);
-                    kept++;
-                    break;
-                }
-            }
-        }
-        return shuffled;
-    }
-
-    private static Rpc.Control merge(Rpc.Control a, Rpc.Control b) {
-        return new Rpc.Control(concat(a.ihave(), b.ihave()), concat(a.iwant(), b.iwant()), concat(a.graft(), b.graft()),
-                concat(a.prune(), b.prune()), concat(a.idontwant(), b.idontwant()));
-    }
-
-    private static <T> List<T> concat(List<T> a, List<T> b) {
-        List<T> out = new ArrayList<>(a);
-        out.addAll(b);
-        return out;
-    }
-
-    /** Up to {@code n} random peers subscribed to {@code topic}, reachable, not backed off, not in {@code exclude}. */
-    private List<GossipPeer> pick(String topic, int n, long now, Set<GossipPeer> exclude) {
-        if (n <= 0) {
-            return List.of();
-        }
-        List<GossipPeer> candidates = new ArrayList<>();
-        for (GossipPeer p : peers.values()) {
-            if (p.topics.contains(topic) && !exclude.contains(p) && !p.isBackedOff(topic, now) && (p.outbound != null || p.opening)
-                    && p.score(params.score()) >= 0) {
-                candidates.add(p);
-            }
-        }
-        Collections.shuffle(candidates, random);
-        return candidates.subList(0, Math.min(n, candidates.size()));
     }
 
     // ---- streams ----
