@@ -91,8 +91,52 @@ final class NetBench {
     return Host.start(HostConfig.builder(PrivateKey.generate(new SecureRandom())).listen(Multiaddr.parse("/ip4/127.0.0.1/tcp/0")).build());
   }
 
+  /**
+   * The Noise XX handshake alone (both sides in memory, no sockets): three messages, X25519 and
+   * ChaChaPoly, plus the libp2p payload's Ed25519 signature and verification on each side.
+   */
+  private Map<String, Object> noiseHandshakes(int n) {
+    SecureRandom random = new SecureRandom();
+    PrivateKey alice = PrivateKey.generate(random);
+    PrivateKey bob = PrivateKey.generate(random);
+    double[] ms = new double[n];
+    for (int i = -20; i < n; i++) {
+      byte[] ka = new byte[32];
+      byte[] kb = new byte[32];
+      random.nextBytes(ka);
+      random.nextBytes(kb);
+      boolean[] done = new boolean[2];
+      long t0 = System.nanoTime();
+      io.netty.channel.embedded.EmbeddedChannel a = new io.netty.channel.embedded.EmbeddedChannel(
+          new org.rhizome.sync.noise.NoiseHandshakeHandler(true, alice, ka, bob.peerId(), java.util.List.of("/yamux/1.0.0"), random,
+              (c, session) -> done[0] = true));
+      io.netty.channel.embedded.EmbeddedChannel b = new io.netty.channel.embedded.EmbeddedChannel(
+          new org.rhizome.sync.noise.NoiseHandshakeHandler(false, bob, kb, null, java.util.List.of("/yamux/1.0.0"), random,
+              (c, session) -> done[1] = true));
+      for (int round = 0; round < 4 && !(done[0] && done[1]); round++) {
+        for (Object o; (o = a.readOutbound()) != null; ) {
+          b.writeInbound(o);
+        }
+        for (Object o; (o = b.readOutbound()) != null; ) {
+          a.writeInbound(o);
+        }
+      }
+      long t1 = System.nanoTime();
+      a.finishAndReleaseAll();
+      b.finishAndReleaseAll();
+      if (!(done[0] && done[1])) {
+        throw new IllegalStateException("Noise handshake did not complete");
+      }
+      if (i >= 0) {
+        ms[i] = (t1 - t0) / 1e6;
+      }
+    }
+    return summary(ms);
+  }
+
   private Map<String, Object> javaJava() throws Exception {
     Map<String, Object> out = new LinkedHashMap<>();
+    out.put("noise_handshake_in_memory", noiseHandshakes(200));
     try (Host a = host(); Host b = host()) {
       AtomicReference<Recorder> recorder = new AtomicReference<>(new Recorder(0));
       b.pubsub().subscribe(TOPIC, MessageValidator.acceptAll(), m -> recorder.get().accept(m));
