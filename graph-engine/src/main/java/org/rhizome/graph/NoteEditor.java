@@ -27,6 +27,7 @@ import org.rhizome.graph.query.NoteRef;
 import org.rhizome.graph.store.ChangeAuthor;
 import org.rhizome.graph.store.WriteTxn;
 import org.rhizome.graph.text.InsertOp;
+import org.rhizome.graph.text.Splice;
 import org.rhizome.graph.text.TextOp;
 
 /**
@@ -65,7 +66,7 @@ final class NoteEditor {
       ops.add(new Op.SetField(soul, NoteFields.TITLE, Value.of(title)));
       ops.add(new Op.SetField(soul, NoteFields.CREATED, Value.of((double) now)));
       if (!n.body().isEmpty()) {
-        ops.add(new Op.TextEdit(soul, NoteFields.BODY, txn.text(soul, NoteFields.BODY).splice(actor(), 0, 0, n.body())));
+        ops.add(new Op.TextEdit(soul, NoteFields.BODY, txn.text(soul, NoteFields.BODY).splice(actor(), 0, 0, wellFormed(n.body()))));
       }
       author.commit(txn, ops);
       souls.add(soul);
@@ -76,7 +77,21 @@ final class NoteEditor {
   /** Makes the body equal to {@code body} as one text edit (the differing middle); nothing when equal. */
   Optional<Change> editBody(WriteTxn txn, Soul soul, String body) throws Exception {
     requireLive(txn.connection(), soul);
-    List<TextOp> ops = txn.text(soul, NoteFields.BODY).replaceWith(actor(), body);
+    List<TextOp> ops = txn.text(soul, NoteFields.BODY).replaceWith(actor(), wellFormed(body));
+    if (ops.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(author.commit(txn, List.of(new Op.TextEdit(soul, NoteFields.BODY, ops))));
+  }
+
+  /** Applies an editor's splices (code points) to the body as one change; nothing when they change nothing. */
+  Optional<Change> spliceBody(WriteTxn txn, Soul soul, List<Splice> splices) throws Exception {
+    requireLive(txn.connection(), soul);
+    List<Splice> clean = new ArrayList<>(splices.size());
+    for (Splice sp : splices) {
+      clean.add(new Splice(sp.position(), sp.deleteCount(), wellFormed(sp.text())));
+    }
+    List<TextOp> ops = txn.text(soul, NoteFields.BODY).splice(actor(), clean);
     if (ops.isEmpty()) {
       return Optional.empty();
     }
@@ -137,6 +152,11 @@ final class NoteEditor {
     }
     changes.add(author.commit(txn, chunk));
     return changes;
+  }
+
+  /** Text with any lone UTF-16 surrogate replaced by U+FFFD, as string values are (no encoding carries one). */
+  private static String wellFormed(String text) {
+    return ((Value.Str) Value.of(text)).value();
   }
 
   private ActorId actor() {

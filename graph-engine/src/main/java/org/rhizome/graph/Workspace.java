@@ -47,6 +47,7 @@ import org.rhizome.graph.store.ChangeAuthor;
 import org.rhizome.graph.store.ChangeLog;
 import org.rhizome.graph.store.GraphStore;
 import org.rhizome.graph.store.ParsedBodies;
+import org.rhizome.graph.text.Splice;
 import org.rhizome.graph.store.StateDigest;
 import org.rhizome.graph.store.StoreException;
 import java.util.Map;
@@ -279,6 +280,21 @@ public final class Workspace implements AutoCloseable {
 
   public Optional<Change> editBody(Soul soul, String body) throws StoreException, NoteException {
     return awaitNote(editBodyAsync(soul, body));
+  }
+
+  /**
+   * Applies an editor's edits to a note's body — splices of (position, deleted count, inserted
+   * text) in code points, each on the text as the previous left it — as one change.
+   *
+   * @throws IllegalArgumentException (through the future) when a splice lies outside the text
+   */
+  public CompletableFuture<Optional<Change>> spliceBodyAsync(Soul soul, List<Splice> splices) {
+    List<Splice> copy = List.copyOf(splices);
+    return store.write(txn -> notes.spliceBody(txn, soul, copy));
+  }
+
+  public Optional<Change> spliceBody(Soul soul, List<Splice> splices) throws StoreException, NoteException {
+    return awaitNote(spliceBodyAsync(soul, splices));
   }
 
   public CompletableFuture<List<Change>> renameNoteAsync(Soul soul, String newTitle) {

@@ -22,22 +22,28 @@ import org.rhizome.graph.identity.DeviceKey;
 import org.rhizome.graph.merge.FieldMerge;
 import org.rhizome.graph.merge.FieldState;
 import org.rhizome.graph.change.ValueCodec;
+import org.rhizome.graph.text.TextDocument;
+import org.rhizome.graph.text.TextException;
+import org.rhizome.graph.text.TextOp;
 
 /**
  * CRDT laws on real SQLite replicas: random histories of 3 actors who see some of each other's
- * changes, delivered to 3 replicas in random orders with duplicates (refused-for-now changes are
- * offered again, as sync does), always reach one digest — and the state the LWW model predicts.
+ * changes — field sets and concurrent edits of one note body — delivered to 3 replicas in random
+ * orders with duplicates (refused-for-now changes are offered again, as sync does), always reach one
+ * digest, the state the LWW model predicts and the body a model text replica holds.
  */
 class ReplicaConvergenceProperties {
   static final WorkspaceId WS = WorkspaceId.of(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16});
   static final List<Soul> SOULS = List.of(new Soul("a"), new Soul("b"), new Soul("c"));
   static final List<String> FIELDS = List.of("title", "n", "flag");
+  static final Soul BODY_SOUL = new Soul("a");
 
   @Property(tries = 12, seed = "4242")
   void replicasConvergeWhateverTheDeliveryOrder(@ForAll long seed, @ForAll @IntRange(min = 5, max = 60) int steps) throws Exception {
     Random random = new Random(seed);
     List<Change> history = randomHistory(random, steps);
     Map<String, FieldState> model = model(history);
+    String body = modelBody(history);
     Path dir = Files.createTempDirectory("rhizome-converge");
     try {
       List<String> digests = new ArrayList<>();
@@ -53,6 +59,7 @@ class ReplicaConvergenceProperties {
               assertThat(node.getOrDefault(f, Value.NULL)).as("%s.%s", s, f).isEqualTo(want);
             }
           }
+          assertThat(replica.node(BODY_SOUL).getOrDefault("body", Value.of(""))).isEqualTo(Value.of(body));
           digests.add(replica.digest());
         }
       }
@@ -75,11 +82,19 @@ class ReplicaConvergenceProperties {
       actors.add(new ChangeChain(WS, DeviceKey.fromSeed(seed)));
       known.add(VersionVector.EMPTY);
     }
+    List<TextDocument> docs = List.of(new TextDocument(), new TextDocument(), new TextDocument());
+    int[] seenUpTo = new int[3];
     List<Change> history = new ArrayList<>();
     for (int step = 0; step < steps; step++) {
       int a = random.nextInt(3);
       ChangeChain me = actors.get(a);
       if (random.nextInt(3) == 0) { // sync with everyone so far
+        for (int k = seenUpTo[a]; k < history.size(); k++) {
+          if (!history.get(k).actor().equals(me.key().actor())) {
+            applyText(docs.get(a), history.get(k));
+          }
+        }
+        seenUpTo[a] = history.size();
         VersionVector vv = known.get(a);
         for (ChangeChain other : actors) {
           if (other != me && other.seq() > 0) {
@@ -105,17 +120,55 @@ class ReplicaConvergenceProperties {
         };
         ops.add(new Op.SetField(s, f, v));
       }
+      if (random.nextBoolean()) { // edit the shared body on this actor's own copy
+        TextDocument doc = docs.get(a);
+        int pos = random.nextInt(doc.length() + 1);
+        int del = random.nextInt(Math.min(3, doc.length() - pos) + 1);
+        String ins = List.of("", "x", "yz", "😀", "ab ").get(random.nextInt(5));
+        List<TextOp> textOps = doc.splice(me.key().actor(), pos, del, ins);
+        if (!textOps.isEmpty()) {
+          ops.add(new Op.TextEdit(BODY_SOUL, "body", textOps));
+        }
+      }
+      if (ops.isEmpty()) {
+        ops.add(new Op.SetField(SOULS.get(1), "n", Value.of(step)));
+      }
       long hlc = 1 + random.nextInt(6); // few distinct clocks: ties are common and must break the same way
       history.add(me.next(hlc, known.get(a), ops));
     }
     return history;
   }
 
+  static void applyText(TextDocument doc, Change change) {
+    for (Op op : change.ops()) {
+      if (op instanceof Op.TextEdit edit) {
+        for (TextOp t : edit.ops()) {
+          try {
+            doc.apply(t);
+          } catch (TextException e) {
+            throw new AssertionError("a causally delivered text op must apply", e);
+          }
+        }
+      }
+    }
+  }
+
+  /** The body a replica that applied the whole history in its (causal) order holds. */
+  static String modelBody(List<Change> history) {
+    TextDocument doc = new TextDocument();
+    for (Change c : history) {
+      applyText(doc, c);
+    }
+    return doc.text();
+  }
+
   static Map<String, FieldState> model(List<Change> history) {
     Map<String, FieldState> state = new HashMap<>();
     for (Change c : history) {
       for (Op op : c.ops()) {
-        Op.SetField set = (Op.SetField) op;
+        if (!(op instanceof Op.SetField set)) {
+          continue;
+        }
         FieldState candidate = new FieldState(ValueCodec.encode(set.value()), c.hlc(), c.actor());
         state.merge(set.soul().value() + "/" + set.field(), candidate, FieldMerge::merge);
       }
