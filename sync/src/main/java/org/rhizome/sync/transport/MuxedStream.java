@@ -17,8 +17,13 @@ public interface MuxedStream {
     /** The protocol agreed for this stream, or "" while it is being negotiated. */
     String protocol();
 
-    /** Sends {@code data} (ownership passes to the stream), respecting the remote's flow-control window. */
-    void write(ByteBuf data);
+    /**
+     * Sends {@code data} (ownership passes to the stream), respecting the remote's flow-control window.
+     * The future completes (on the event loop) once the bytes have been handed to the connection, so a
+     * producer that waits for it before writing more is paced by the remote's window; it fails if the
+     * stream is reset or already closed for writing.
+     */
+    java.util.concurrent.CompletableFuture<Void> write(ByteBuf data);
 
     /** Half-closes: we send no more, the remote may still send. Queued data goes out first. */
     void closeWrite();

@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.channel.EventLoop;
 import java.util.ArrayDeque;
+import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 import org.rhizome.sync.peer.PeerId;
 import org.rhizome.sync.transport.NegotiableStream;
@@ -17,6 +18,8 @@ final class YamuxStream implements NegotiableStream {
     private final YamuxSession session;
     private final int id;
     private final ArrayDeque<ByteBuf> queue = new ArrayDeque<>();
+    /** One future per queued buffer, completed when that buffer has been fully sent. */
+    private final ArrayDeque<CompletableFuture<Void>> sent = new ArrayDeque<>();
     private @Nullable StreamHandler handler;
     private @Nullable CompositeByteBuf early;
     private String protocol = "";
@@ -75,21 +78,30 @@ final class YamuxStream implements NegotiableStream {
     }
 
     @Override
-    public void write(ByteBuf data) {
+    public CompletableFuture<Void> write(ByteBuf data) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
         if (!eventLoop().inEventLoop()) {
-            eventLoop().execute(() -> write(data));
-            return;
+            eventLoop().execute(() -> enqueue(data, done));
+        } else {
+            enqueue(data, done);
         }
+        return done;
+    }
+
+    private void enqueue(ByteBuf data, CompletableFuture<Void> done) {
         if (localClosed || finPending || reset) {
             data.release();
+            done.completeExceptionally(new YamuxException("stream " + id + " is closed for writing"));
             return;
         }
         if (!data.isReadable()) {
             data.release();
+            done.complete(null);
             return;
         }
         queued += data.readableBytes();
         queue.add(data);
+        sent.add(done);
         drainQueue();
     }
 
@@ -218,6 +230,10 @@ final class YamuxStream implements NegotiableStream {
             b.release();
         }
         queue.clear();
+        for (CompletableFuture<Void> f : sent) {
+            f.completeExceptionally(new YamuxException("stream " + id + " was reset"));
+        }
+        sent.clear();
         queued = 0;
         if (early != null) {
             early.release();
@@ -235,8 +251,10 @@ final class YamuxStream implements NegotiableStream {
             ByteBuf head = queue.peek();
             int n = (int) Math.min(Math.min(head.readableBytes(), sendWindow), YamuxSession.MAX_SEND_FRAME);
             ByteBuf chunk = head.readRetainedSlice(n);
+            CompletableFuture<Void> headSent = null;
             if (!head.isReadable()) {
                 queue.poll().release();
+                headSent = sent.poll();
             }
             sendWindow -= n;
             queued -= n;
@@ -247,6 +265,9 @@ final class YamuxStream implements NegotiableStream {
                 localClosed = true;
             }
             session.sendFrame(new YamuxFrame(YamuxFrame.TYPE_DATA, flags, id, n, chunk));
+            if (headSent != null) {
+                headSent.complete(null);
+            }
         }
         if (finPending && queue.isEmpty() && !reset) {
             finPending = false;

@@ -50,9 +50,10 @@ final class FakeStream implements MuxedStream {
     }
 
     @Override
-    public synchronized void write(ByteBuf data) {
+    public synchronized java.util.concurrent.CompletableFuture<Void> write(ByteBuf data) {
         frames.add(data, f -> written.add(RpcCodec.decode(ByteBufUtil.getBytes(f))));
         data.release();
+        return java.util.concurrent.CompletableFuture.completedFuture(null);
     }
 
     @Override

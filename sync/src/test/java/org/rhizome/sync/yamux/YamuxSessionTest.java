@@ -209,4 +209,26 @@ class YamuxSessionTest {
         assertThat(ch.isOpen()).isFalse();
         assertThat(events).containsExactly("reset", "closed");
     }
+
+    @Test
+    void writeFutureCompletesWhenTheWindowLetsTheBytesOut() {
+        MuxedStream s = session().openStream();
+        outboundHeaders();
+        var first = s.write(Unpooled.wrappedBuffer(new byte[(int) YamuxSession.INITIAL_WINDOW - 10]));
+        var second = s.write(Unpooled.wrappedBuffer(new byte[100]));
+        ch.runPendingTasks();
+        assertThat(first).isCompleted();
+        assertThat(second).isNotDone();
+        ch.writeInbound(frame(1, 2, 1, 90, new byte[0]));
+        assertThat(second).isCompleted();
+    }
+
+    @Test
+    void writeFuturesFailWhenTheStreamIsReset() {
+        MuxedStream s = session().openStream();
+        var stuck = s.write(Unpooled.wrappedBuffer(new byte[(int) YamuxSession.INITIAL_WINDOW + 1]));
+        ch.writeInbound(frame(1, 8, 1, 0, new byte[0]));
+        assertThat(stuck).isCompletedExceptionally();
+        assertThat(s.write(Unpooled.wrappedBuffer(new byte[1]))).isCompletedExceptionally();
+    }
 }
