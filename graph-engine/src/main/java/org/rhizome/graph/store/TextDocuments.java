@@ -13,6 +13,7 @@ import org.rhizome.graph.Soul;
 import org.rhizome.graph.Value;
 import org.rhizome.graph.change.Op;
 import org.rhizome.graph.change.ValueCodec;
+import org.rhizome.graph.encoding.DecodeException;
 import org.rhizome.graph.merge.FieldState;
 import org.rhizome.graph.text.MalformedTextException;
 import org.rhizome.graph.text.InvalidTextOpException;
@@ -23,8 +24,9 @@ import org.rhizome.graph.text.TextSnapshotCodec;
 
 /**
  * The writer's live text documents (note bodies): loaded from their stored snapshot on first use,
- * kept while recently used, and written back — snapshot plus the plain text as the field's
- * materialised value — at the end of every transaction that changed them. Confined to the writer
+ * kept while recently used, and written back — the snapshot without its text in text_state, the
+ * text as the field's materialised value, so it is stored once — at the end of every transaction
+ * that changed them. Confined to the writer
  * thread.
  */
 final class TextDocuments {
@@ -69,7 +71,9 @@ final class TextDocuments {
 
   private TextDocument load(Key key) throws SQLException, StoreException {
     if (select == null) {
-      select = c.prepareStatement("SELECT snapshot FROM text_state WHERE soul = ? AND name = ?");
+      // The snapshot is stored without its text, which is the field's value beside it.
+      select = c.prepareStatement("SELECT t.snapshot, f.value FROM text_state t JOIN field f ON f.soul = t.soul AND f.name = t.name"
+          + " WHERE t.soul = ? AND t.name = ?");
     }
     select.setString(1, key.soul().value());
     select.setString(2, key.field());
@@ -77,8 +81,9 @@ final class TextDocuments {
       if (!rs.next()) {
         return new TextDocument();
       }
-      return TextSnapshotCodec.decode(rs.getBytes(1));
-    } catch (MalformedTextException e) {
+      String text = ValueCodec.decode(rs.getBytes(2)) instanceof Value.Str s ? s.value() : "";
+      return TextSnapshotCodec.decodeWithText(rs.getBytes(1), text);
+    } catch (MalformedTextException | DecodeException e) {
       throw new CorruptDatabaseException("the stored text of " + key.field() + " of " + key.soul() + " cannot be read: "
           + e.getMessage(), e);
     }
@@ -151,7 +156,7 @@ final class TextDocuments {
       TextDocument doc = cache.get(key);
       upsert.setString(1, key.soul().value());
       upsert.setString(2, key.field());
-      upsert.setBytes(3, TextSnapshotCodec.encode(doc));
+      upsert.setBytes(3, TextSnapshotCodec.encodeWithoutText(doc));
       upsert.executeUpdate();
       Pending p = e.getValue();
       nodes.set(key.soul(), key.field(), new FieldState(ValueCodec.encode(Value.of(doc.text())), p.hlc, p.actor));

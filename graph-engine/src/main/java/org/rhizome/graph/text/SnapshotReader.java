@@ -1,6 +1,7 @@
 package org.rhizome.graph.text;
 
 import java.util.BitSet;
+import org.jspecify.annotations.Nullable;
 import org.rhizome.graph.ActorId;
 import org.rhizome.graph.encoding.ByteReader;
 import org.rhizome.graph.encoding.DecodeException;
@@ -12,7 +13,11 @@ final class SnapshotReader {
 
   private SnapshotReader() {}
 
-  static TextDocument read(ByteReader r) throws DecodeException {
+  /**
+   * @param externalText the visible text when the snapshot was written without it (kept beside it
+   *     by the store), or null when the snapshot ends with its text
+   */
+  static TextDocument read(ByteReader r, @Nullable String externalText) throws DecodeException {
     TextDocument doc = new TextDocument();
     AgentTable agents = doc.agents;
     RunSequence seq = doc.runs;
@@ -129,7 +134,7 @@ final class SnapshotReader {
     if (prevRightIsNext) {
       throw new DecodeException("the last run's right origin is a next run");
     }
-    String text = r.readString("text", r.remaining());
+    String text = externalText != null ? externalText : r.readString("text", r.remaining());
     r.expectEnd("text snapshot");
     if (text.codePointCount(0, text.length()) != visible) {
       throw new DecodeException("text has " + text.codePointCount(0, text.length()) + " code points, runs "

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
+import org.jspecify.annotations.Nullable;
 import org.rhizome.graph.ActorId;
 import org.rhizome.graph.encoding.ByteReader;
 import org.rhizome.graph.encoding.ByteWriter;
@@ -38,6 +39,8 @@ import org.rhizome.graph.encoding.DecodeException;
  */
 public final class TextSnapshotCodec {
   public static final int VERSION = 1;
+  /** First byte of a version-1 snapshot written without its text (see {@link #encodeWithoutText}). */
+  public static final int VERSION_WITHOUT_TEXT = 2;
   public static final int MAX_ACTORS = 1 << 16;
   /** Events (seqs) a snapshot may declare in total; bounds what loading allocates. */
   public static final long MAX_EVENTS = 1 << 24;
@@ -53,10 +56,24 @@ public final class TextSnapshotCodec {
     return encode(doc, true);
   }
 
+  /**
+   * The snapshot without the visible text, for a store that keeps the text beside it anyway (the
+   * note body's value); load it with {@link #decodeWithText}. Same format as {@link #encode} but for
+   * the first byte ({@value #VERSION_WITHOUT_TEXT}) and the missing final text.
+   */
+  public static byte[] encodeWithoutText(TextDocument doc) {
+    return encode(doc, true, false);
+  }
+
   static byte[] encode(TextDocument doc, boolean mayCompress) {
-    byte[] body = encodeBody(doc);
+    return encode(doc, mayCompress, true);
+  }
+
+  private static byte[] encode(TextDocument doc, boolean mayCompress, boolean withText) {
+    byte[] body = encodeBody(doc, withText);
+    int version = withText ? VERSION : VERSION_WITHOUT_TEXT;
     if (!mayCompress) {
-      return new ByteWriter(body.length + 2).writeByte(VERSION).writeByte(0).writeBytes(body).toByteArray();
+      return new ByteWriter(body.length + 2).writeByte(version).writeByte(0).writeBytes(body).toByteArray();
     }
     Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
     try {
@@ -71,7 +88,7 @@ public final class TextSnapshotCodec {
         n += deflater.deflate(buf, n, buf.length - n);
       }
       ByteWriter out = new ByteWriter(Math.min(n, body.length) + 12);
-      out.writeByte(VERSION);
+      out.writeByte(version);
       if (n + 5 < body.length) {
         out.writeByte(1).writeVarint(body.length).writeBytes(buf, 0, n);
       } else {
@@ -83,7 +100,7 @@ public final class TextSnapshotCodec {
     }
   }
 
-  private static byte[] encodeBody(TextDocument doc) {
+  private static byte[] encodeBody(TextDocument doc, boolean withText) {
     AgentTable agents = doc.agents;
     RunSequence seq = doc.runs;
     // Snapshot actor numbers: ascending actor id among actors with events.
@@ -140,7 +157,9 @@ public final class TextSnapshotCodec {
         }
       }
     }
-    w.writeString(text.toString());
+    if (withText) {
+      w.writeString(text.toString());
+    }
     return w.toByteArray();
   }
 
@@ -162,15 +181,30 @@ public final class TextSnapshotCodec {
 
   /** Loads a document. @throws MalformedTextException if the bytes are not exactly a valid snapshot */
   public static TextDocument decode(byte[] bytes) throws MalformedTextException {
+    return decode(bytes, VERSION, null);
+  }
+
+  /**
+   * Loads a snapshot written by {@link #encodeWithoutText}, given its text.
+   *
+   * @throws MalformedTextException if the bytes are not such a snapshot, or the text does not fit it
+   */
+  public static TextDocument decodeWithText(byte[] bytes, String text) throws MalformedTextException {
+    return decode(bytes, VERSION_WITHOUT_TEXT, text);
+  }
+
+  private static TextDocument decode(byte[] bytes, int expectedVersion, @Nullable String text) throws MalformedTextException {
     try {
       ByteReader r = new ByteReader(bytes);
       int version = r.readByte("version");
-      if (version != VERSION) {
-        throw new DecodeException("unknown version " + version);
+      if (version != expectedVersion) {
+        throw new DecodeException(version == VERSION || version == VERSION_WITHOUT_TEXT
+            ? "a snapshot " + (version == VERSION ? "with" : "without") + " its text was given where the other kind was expected"
+            : "unknown version " + version);
       }
       int compression = r.readByte("compression");
       if (compression == 0) {
-        return SnapshotReader.read(r);
+        return SnapshotReader.read(r, text);
       }
       if (compression != 1) {
         throw new DecodeException("unknown compression " + compression);
@@ -181,7 +215,7 @@ public final class TextSnapshotCodec {
         throw new DecodeException("body length " + bodyLength + " impossible from " + r.remaining() + " bytes");
       }
       byte[] body = inflate(bytes, r.position(), r.remaining(), bodyLength);
-      return SnapshotReader.read(new ByteReader(body));
+      return SnapshotReader.read(new ByteReader(body), text);
     } catch (DecodeException e) {
       throw new MalformedTextException("text snapshot: " + e.getMessage());
     }
