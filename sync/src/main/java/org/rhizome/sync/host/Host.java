@@ -342,8 +342,18 @@ public final class Host implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes every connection and listener and stops the threads, waiting up to ~5 s.
+     *
+     * @throws IllegalStateException if called from one of the host's own I/O threads (it would wait on itself)
+     */
     @Override
     public void close() {
+        for (io.netty.util.concurrent.EventExecutor e : group) {
+            if (e.inEventLoop()) {
+                throw new IllegalStateException("Host.close() called from its own I/O thread");
+            }
+        }
         if (closed) {
             return;
         }
