@@ -25,7 +25,7 @@ public record ScoreParams(double firstDeliveryWeight, double firstDeliveryCap, d
         }
     }
 
-    /** Three invalid messages graylist a peer for about ten seconds; good traffic earns at most +10. */
+    /** One invalid message costs a peer its mesh place, three graylist it for a few seconds; good traffic earns at most +10. */
     public static ScoreParams defaults() {
         return new ScoreParams(1, 10, -10, -10, 0.99, -10, -50, -80);
     }
