@@ -137,6 +137,30 @@ class GossipInteropIT {
     }
 
     @Test
+    void lineJsJavaJsIsRelayedByOurRouter() throws Exception {
+        Host middle = host();
+        subscribe(middle, MessageValidator.acceptAll());
+        JsPeer left = js();
+        JsPeer right = js();
+        left.command("dial", Map.of("addr", middle.listenAddresses().get(0).toString()), WAIT);
+        right.command("dial", Map.of("addr", middle.listenAddresses().get(0).toString()), WAIT);
+        awaitMesh(middle, left.peerId());
+        awaitMesh(middle, right.peerId());
+        left.awaitEvent(e -> e.path("event").asText().equals("graft") && e.path("peer").asText().equals(middle.peerId().toBase58()), WAIT);
+        right.awaitEvent(e -> e.path("event").asText().equals("graft") && e.path("peer").asText().equals(middle.peerId().toBase58()), WAIT);
+
+        left.command("publish", Map.of("topic", TOPIC, "data", "from the left js"), WAIT);
+        JsonNode got = awaitJsMessage(right, "from the left js");
+        assertThat(got.get("from").asText()).isEqualTo(left.peerId().toBase58());
+        assertThat(got.get("via").asText()).isEqualTo(middle.peerId().toBase58());
+        // A large one too: js→js IDONTWANT bookkeeping must not stop our relay.
+        left.command("publishSized", Map.of("topic", TOPIC, "count", 1, "size", 4096), WAIT);
+        right.awaitEvent(e -> e.path("event").asText().equals("message") && e.path("size").asInt() == 4096, WAIT);
+        assertThat(right.events(e -> e.path("event").asText().equals("connect") && e.path("peer").asText().equals(left.peerId().toBase58())))
+                .isEmpty();
+    }
+
+    @Test
     void largeMessagesAndBurstsCrossYamuxFlowControlBothWays() throws Exception {
         Host host = host();
         BlockingQueue<GossipMessage> inbox = subscribe(host, MessageValidator.acceptAll());
