@@ -1,8 +1,5 @@
 package org.rhizome.sync.gossip;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.PooledByteBufAllocator;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,10 +20,8 @@ import org.rhizome.sync.Libp2pException;
 import org.rhizome.sync.peer.PeerId;
 import org.rhizome.sync.peer.PrivateKey;
 import org.rhizome.sync.peer.PublicKey;
-import org.rhizome.sync.transport.LengthPrefixedFrames;
 import org.rhizome.sync.transport.MuxedStream;
 import org.rhizome.sync.transport.ProtocolRegistry;
-import org.rhizome.sync.transport.StreamHandler;
 import org.rhizome.sync.transport.StreamHandlerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,6 +85,7 @@ public final class GossipRouter implements PubSub {
     private final IwantPromises promises = new IwantPromises();
     private final Topology topology;
     private final Heartbeat heartbeat;
+    private final GossipStreams streams;
     private final MessageCache cache;
     private long nextSeqno;
     private int pendingValidations;
@@ -120,15 +116,51 @@ public final class GossipRouter implements PubSub {
         this.mesh = topology.mesh;
         this.fanout = topology.fanout;
         this.fanoutLastPublish = topology.fanoutLastPublish;
+        this.streams = new GossipStreams(params, opener, new GossipStreams.Router() {
+            @Override
+            public void run(Runnable task) {
+                GossipRouter.this.run(task);
+            }
+
+            @Override
+            public boolean isClosed() {
+                return closed;
+            }
+
+            @Override
+            public long now() {
+                return GossipRouter.this.clock.getAsLong();
+            }
+
+            @Override
+            public Map<PeerId, GossipPeer> peers() {
+                return peers;
+            }
+
+            @Override
+            public Set<String> ourTopics() {
+                return subscriptions.keySet();
+            }
+
+            @Override
+            public void onRpc(GossipPeer from, Rpc rpc, @Nullable PublicKey[] authors) {
+                handleRpc(from, rpc, authors);
+            }
+
+            @Override
+            public void onOutboundLost(GossipPeer peer) {
+                mesh.values().forEach(set -> set.remove(peer));
+            }
+        });
         this.heartbeat = new Heartbeat(topology, cache, seen, promises, new Heartbeat.Outbox() {
             @Override
             public void sendControl(GossipPeer p, Rpc.Control c) {
-                GossipRouter.this.sendControl(p, c);
+                streams.sendControl(p, c);
             }
 
             @Override
             public void reopen(GossipPeer p) {
-                ensureOutbound(p);
+                streams.ensureOutbound(p);
             }
         });
         this.nextSeqno = clock.getAsLong() * 1_000_000L;
@@ -141,7 +173,7 @@ public final class GossipRouter implements PubSub {
     /** Serves the gossipsub protocol ids on streams peers open to us. */
     public void register(ProtocolRegistry registry) {
         for (String p : PROTOCOLS) {
-            registry.register(p, this::inboundHandler);
+            registry.register(p, streams::inboundHandler);
         }
     }
 
@@ -173,7 +205,7 @@ public final class GossipRouter implements PubSub {
                 GossipPeer p = peers.get(peer);
                 if (p != null) {
                     p.supportsGossip = true;
-                    ensureOutbound(p);
+                    streams.ensureOutbound(p);
                 }
             });
         }
@@ -268,7 +300,7 @@ public final class GossipRouter implements PubSub {
         }
         byte[] hello = RpcCodec.encode(new Rpc(List.of(new Rpc.SubOpts(true, topic)), List.of(), Rpc.Control.EMPTY));
         for (GossipPeer p : peers.values()) {
-            send(p, hello);
+            streams.send(p, hello);
         }
         Set<GossipPeer> members = fanout.remove(topic);
         fanoutLastPublish.remove(topic);
@@ -276,11 +308,11 @@ public final class GossipRouter implements PubSub {
         mesh.put(topic, m);
         long now = clock.getAsLong();
         for (GossipPeer p : m) {
-            sendControl(p, new Rpc.Control(List.of(), List.of(), List.of(topic), List.of()));
+            streams.sendControl(p, new Rpc.Control(List.of(), List.of(), List.of(topic), List.of()));
         }
         for (GossipPeer p : topology.pick(topic, params.d() - m.size(), now, m)) {
             m.add(p);
-            sendControl(p, new Rpc.Control(List.of(), List.of(), List.of(topic), List.of()));
+            streams.sendControl(p, new Rpc.Control(List.of(), List.of(), List.of(topic), List.of()));
         }
     }
 
@@ -295,11 +327,11 @@ public final class GossipRouter implements PubSub {
         if (m != null) {
             for (GossipPeer p : m) {
                 p.backoffUntil.put(topic, now + UNSUBSCRIBE_BACKOFF_SECONDS * 1000);
-                sendControl(p, new Rpc.Control(List.of(), List.of(), List.of(), List.of(new Rpc.Prune(topic, UNSUBSCRIBE_BACKOFF_SECONDS))));
+                streams.sendControl(p, new Rpc.Control(List.of(), List.of(), List.of(), List.of(new Rpc.Prune(topic, UNSUBSCRIBE_BACKOFF_SECONDS))));
             }
         }
         for (GossipPeer p : peers.values()) {
-            send(p, bye);
+            streams.send(p, bye);
         }
     }
 
@@ -329,7 +361,7 @@ public final class GossipRouter implements PubSub {
             fanoutLastPublish.put(topic, now);
         }
         if (!targets.isEmpty()) {
-            sendToAll(targets, RpcCodec.encode(Rpc.messages(List.of(m))));
+            streams.sendToAll(targets, RpcCodec.encode(Rpc.messages(List.of(m))));
         }
         return id;
     }
@@ -406,7 +438,7 @@ public final class GossipRouter implements PubSub {
             Rpc.Control dontWant = new Rpc.Control(List.of(), List.of(), List.of(), List.of(), List.of(id));
             for (GossipPeer p : mesh.getOrDefault(m.topic(), Set.of())) {
                 if (p != from && p.supportsIdontwant()) {
-                    sendControl(p, dontWant);
+                    streams.sendControl(p, dontWant);
                 }
             }
         }
@@ -461,7 +493,7 @@ public final class GossipRouter implements PubSub {
                 targets.remove(from);
                 targets.removeIf(p -> p.id.equals(message.author()) || p.dontWant.containsKey(k));
                 if (!targets.isEmpty()) {
-                    sendToAll(targets, RpcCodec.encode(Rpc.messages(List.of(m))));
+                    streams.sendToAll(targets, RpcCodec.encode(Rpc.messages(List.of(m))));
                 }
             }
             case IGNORE -> LOG.trace("ignored {}", message);
@@ -527,10 +559,10 @@ public final class GossipRouter implements PubSub {
             }
         }
         if (!prunes.isEmpty() || !iwant.isEmpty()) {
-            sendControl(from, new Rpc.Control(List.of(), iwant, List.of(), prunes));
+            streams.sendControl(from, new Rpc.Control(List.of(), iwant, List.of(), prunes));
         }
         if (!served.isEmpty()) {
-            send(from, RpcCodec.encode(Rpc.messages(served)));
+            streams.send(from, RpcCodec.encode(Rpc.messages(served)));
         }
     }
 
@@ -548,146 +580,6 @@ public final class GossipRouter implements PubSub {
         } catch (RuntimeException e) {
             LOG.error("gossip heartbeat failed", e);
         }
-    }
-
-    // ---- streams ----
-
-    private void ensureOutbound(GossipPeer p) {
-        if (p.outbound != null || p.opening || closed) {
-            return;
-        }
-        p.opening = true;
-        opener.open(p.id, PROTOCOLS, stream -> new StreamHandler() {
-            @Override
-            public void onData(MuxedStream s, ByteBuf data) {
-                // Our stream is write-only; the remote answers on the stream it opens to us.
-            }
-
-            @Override
-            public void onReset(MuxedStream s) {
-                run(() -> {
-                    if (p.outbound == s) {
-                        p.outbound = null;
-                        p.reopenAfter = clock.getAsLong() + REOPEN_DELAY_MILLIS;
-                        mesh.values().forEach(set -> set.remove(p));
-                    }
-                });
-            }
-        }).whenComplete((s, e) -> run(() -> {
-            p.opening = false;
-            if (e != null) {
-                LOG.debug("cannot open gossip stream to {}: {}", p.id, e.toString());
-                p.pending.clear();
-                p.reopenAfter = clock.getAsLong() + REOPEN_DELAY_MILLIS;
-                return;
-            }
-            if (peers.get(p.id) != p) {
-                s.reset();
-                return;
-            }
-            p.outbound = s;
-            p.protocol = s.protocol();
-            if (!subscriptions.isEmpty()) {
-                List<Rpc.SubOpts> subs = new ArrayList<>();
-                for (String t : subscriptions.keySet()) {
-                    subs.add(new Rpc.SubOpts(true, t));
-                }
-                write(p, RpcCodec.encode(new Rpc(subs, List.of(), Rpc.Control.EMPTY)));
-            }
-            while (!p.pending.isEmpty()) {
-                write(p, p.pending.poll());
-            }
-        }));
-    }
-
-    private StreamHandler inboundHandler(MuxedStream stream) {
-        PeerId peer = stream.remotePeer();
-        run(() -> {
-            GossipPeer p = peers.computeIfAbsent(peer, id -> new GossipPeer(id, params.maxIhaveLength()));
-            p.supportsGossip = true;
-            MuxedStream previous = p.inbound;
-            p.inbound = stream;
-            if (previous != null && previous != stream) {
-                previous.reset();
-            }
-            ensureOutbound(p);
-        });
-        LengthPrefixedFrames frames = new LengthPrefixedFrames(PooledByteBufAllocator.DEFAULT, params.maxRpcSize());
-        return new StreamHandler() {
-            @Override
-            public void onData(MuxedStream s, ByteBuf data) {
-                try {
-                    frames.add(data, frame -> receiveFrame(peer, frame));
-                } catch (Libp2pException e) {
-                    LOG.info("closing gossip stream from {}: {}", peer, e.getMessage());
-                    s.reset();
-                }
-            }
-
-            @Override
-            public void onRemoteClose(MuxedStream s) {
-                frames.release();
-                s.closeWrite();
-            }
-
-            @Override
-            public void onReset(MuxedStream s) {
-                frames.release();
-            }
-        };
-    }
-
-    /** On the event loop: decode, verify signatures, then hand over to the gossip thread. */
-    private void receiveFrame(PeerId peer, ByteBuf frame) {
-        Rpc rpc = RpcCodec.decode(ByteBufUtil.getBytes(frame));
-        PublicKey[] authors = new PublicKey[rpc.messages().size()];
-        for (int i = 0; i < authors.length; i++) {
-            try {
-                authors[i] = MessageSigner.verify(rpc.messages().get(i));
-            } catch (InvalidMessageException e) {
-                LOG.debug("invalid message from {}: {}", peer, e.getMessage());
-            }
-        }
-        run(() -> {
-            GossipPeer p = peers.get(peer);
-            if (p != null) {
-                handleRpc(p, rpc, authors);
-            }
-        });
-    }
-
-    private void sendControl(GossipPeer p, Rpc.Control c) {
-        send(p, RpcCodec.encode(Rpc.control(c)));
-    }
-
-    private void sendToAll(Set<GossipPeer> targets, byte[] rpc) {
-        for (GossipPeer p : targets) {
-            send(p, rpc);
-        }
-    }
-
-    private void send(GossipPeer p, byte[] rpc) {
-        if (p.outbound != null) {
-            write(p, rpc);
-        } else if (p.opening || p.supportsGossip) {
-            if (p.pending.size() >= GossipPeer.MAX_PENDING_FRAMES) {
-                p.pending.poll();
-            }
-            p.pending.add(rpc);
-            ensureOutbound(p);
-        }
-    }
-
-    private void write(GossipPeer p, byte[] rpc) {
-        MuxedStream s = p.outbound;
-        if (s == null) {
-            return;
-        }
-        if (s.queuedBytes() > params.maxQueuedBytesPerPeer()) {
-            LOG.debug("dropping RPC to slow peer {}", p.id);
-            return;
-        }
-        s.write(LengthPrefixedFrames.frame(PooledByteBufAllocator.DEFAULT, rpc));
     }
 
     // ---- executor plumbing ----
