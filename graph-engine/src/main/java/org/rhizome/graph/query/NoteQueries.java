@@ -221,21 +221,17 @@ public final class NoteQueries {
   }
 
   public static List<String> tagsOf(Connection c, Soul soul) throws SQLException {
-    List<String> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT t.tag FROM tag t JOIN note n ON n.id = t.note_id WHERE n.soul = ? ORDER BY t.tag_key")) {
-      ps.setString(1, soul.value());
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(rs.getString(1));
-        }
-      }
-    }
-    return out;
+    return stringsOf(c, soul, "SELECT t.tag FROM tag t JOIN note n ON n.id = t.note_id WHERE n.soul = ? ORDER BY t.tag_key");
   }
 
   public static List<String> aliasesOf(Connection c, Soul soul) throws SQLException {
+    return stringsOf(c, soul, "SELECT a.alias FROM note_alias a JOIN note n ON n.id = a.note_id WHERE n.soul = ? ORDER BY a.alias_key");
+  }
+
+  /** The first column of a query that takes one soul. */
+  private static List<String> stringsOf(Connection c, Soul soul, String sql) throws SQLException {
     List<String> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT a.alias FROM note_alias a JOIN note n ON n.id = a.note_id WHERE n.soul = ? ORDER BY a.alias_key")) {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, soul.value());
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
