@@ -33,6 +33,7 @@ final class YamuxStream implements NegotiableStream {
     private boolean remoteClosePending;
     private boolean reset;
     private boolean needsFlag;
+    private boolean drainScheduled;
     private final int firstFlag;
 
     YamuxStream(YamuxSession session, int id, long receiveWindow, int firstFlag) {
@@ -102,7 +103,14 @@ final class YamuxStream implements NegotiableStream {
         queued += data.readableBytes();
         queue.add(data);
         sent.add(done);
-        drainQueue();
+        // Drain once per event-loop turn, so a burst of small writes leaves as few, larger data frames.
+        if (!drainScheduled) {
+            drainScheduled = true;
+            eventLoop().execute(() -> {
+                drainScheduled = false;
+                drainQueue();
+            });
+        }
     }
 
     @Override
@@ -248,25 +256,28 @@ final class YamuxStream implements NegotiableStream {
 
     private void drainQueue() {
         while (!queue.isEmpty() && sendWindow > 0 && !reset) {
-            ByteBuf head = queue.peek();
-            int n = (int) Math.min(Math.min(head.readableBytes(), sendWindow), YamuxSession.MAX_SEND_FRAME);
-            ByteBuf chunk = head.readRetainedSlice(n);
-            CompletableFuture<Void> headSent = null;
-            if (!head.isReadable()) {
-                queue.poll().release();
-                headSent = sent.poll();
+            int budget = (int) Math.min(sendWindow, YamuxSession.MAX_SEND_FRAME);
+            CompositeByteBuf chunk = eventLoopAlloc().compositeBuffer(Math.min(queue.size(), 1024));
+            java.util.List<CompletableFuture<Void>> done = new java.util.ArrayList<>();
+            int n = 0;
+            while (!queue.isEmpty() && n < budget) {
+                ByteBuf head = queue.peek();
+                int take = Math.min(head.readableBytes(), budget - n);
+                chunk.addComponent(true, head.readRetainedSlice(take));
+                n += take;
+                if (!head.isReadable()) {
+                    queue.poll().release();
+                    done.add(sent.poll());
+                }
             }
             sendWindow -= n;
             queued -= n;
-            int flags = flagsWith(0);
-            if (finPending && queue.isEmpty()) {
-                flags |= YamuxFrame.FLAG_FIN;
-                finPending = false;
-                localClosed = true;
-            }
-            session.sendFrame(new YamuxFrame(YamuxFrame.TYPE_DATA, flags, id, n, chunk));
-            if (headSent != null) {
-                headSent.complete(null);
+            // FIN never rides on a data frame: js-libp2p's yamux (8.0.1, stream.js processFlags) closes the
+            // stream before taking the frame's data and then fails with "Cannot push data onto a stream
+            // that is closed". It goes in a WindowUpdate after the data instead.
+            session.sendFrame(new YamuxFrame(YamuxFrame.TYPE_DATA, flagsWith(0), id, n, chunk));
+            for (CompletableFuture<Void> f : done) {
+                f.complete(null);
             }
         }
         if (finPending && queue.isEmpty() && !reset) {
@@ -277,6 +288,10 @@ final class YamuxStream implements NegotiableStream {
         if (localClosed) {
             closeIfDone();
         }
+    }
+
+    private io.netty.buffer.ByteBufAllocator eventLoopAlloc() {
+        return io.netty.buffer.PooledByteBufAllocator.DEFAULT;
     }
 
     private void closeIfDone() {

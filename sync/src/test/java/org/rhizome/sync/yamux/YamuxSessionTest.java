@@ -154,6 +154,7 @@ class YamuxSessionTest {
         assertThat(events).containsExactly("data:5", "fin");
         inbound.get(0).write(Unpooled.wrappedBuffer(new byte[3]));
         inbound.get(0).closeWrite();
+        // Data, then FIN in its own WindowUpdate (js drops data that shares a frame with FIN).
         assertThat(outboundHeaders()).containsExactly("000000000000000200000003", "000100040000000200000000");
         assertThat(session().streamCount()).isZero();
     }
@@ -230,5 +231,15 @@ class YamuxSessionTest {
         ch.writeInbound(frame(1, 8, 1, 0, new byte[0]));
         assertThat(stuck).isCompletedExceptionally();
         assertThat(s.write(Unpooled.wrappedBuffer(new byte[1]))).isCompletedExceptionally();
+    }
+
+    @Test
+    void aBurstOfSmallWritesLeavesAsOneDataFrame() {
+        MuxedStream s = session().openStream();
+        outboundHeaders();
+        for (int i = 0; i < 50; i++) {
+            s.write(Unpooled.wrappedBuffer(new byte[100]));
+        }
+        assertThat(outboundHeaders()).containsExactly("000000000000000100001388");
     }
 }
