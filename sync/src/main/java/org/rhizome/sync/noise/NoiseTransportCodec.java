@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * then cut into as few frames as fit (many small yamux frames share one Noise frame, so one AEAD
  * operation and one tag). A frame that fails authentication closes the connection. Event-loop confined.
  */
-public final class NoiseTransportCodec extends ByteToMessageCodec<ByteBuf> {
+final class NoiseTransportCodec extends ByteToMessageCodec<ByteBuf> {
     static final int MAX_PLAINTEXT = NoiseHandshakeHandler.MAX_FRAME_LENGTH - CipherState.TAG_LENGTH;
 
     private final CipherState sender;

@@ -1,3 +1,6 @@
+/**
+ * Unsigned varints (multiformats unsigned-varint).
+ */
 @NullMarked
 package org.rhizome.sync.varint;
 
