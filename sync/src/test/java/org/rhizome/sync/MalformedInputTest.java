@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
-import org.rhizome.sync.multistream.MultistreamHandler;
-import org.rhizome.sync.multistream.Negotiation;
-import org.rhizome.sync.noise.NoiseHandshakeHandler;
+import org.rhizome.sync.multistream.internal.MultistreamHandler;
+import org.rhizome.sync.multistream.internal.Negotiation;
+import org.rhizome.sync.noise.internal.NoiseHandshakeHandler;
 import org.rhizome.sync.peer.Multiaddr;
 import org.rhizome.sync.peer.PeerId;
 import org.rhizome.sync.peer.PrivateKey;
@@ -82,7 +82,7 @@ class MalformedInputTest {
 
     @Test
     void multistreamListenerOnlyThrowsTypedExceptions() {
-        var header = io.netty.buffer.ByteBufUtil.getBytes(org.rhizome.sync.multistream.MultistreamCodec.encode(Unpooled.buffer().alloc(),
+        var header = io.netty.buffer.ByteBufUtil.getBytes(org.rhizome.sync.multistream.internal.MultistreamCodec.encode(Unpooled.buffer().alloc(),
                 "/multistream/1.0.0", "/noise"));
         check("multistream", List.of(header), bytes -> {
             EmbeddedChannel ch = new EmbeddedChannel(new MultistreamHandler(Negotiation.listener(p -> true, List.of("/noise")), (c, p) -> { }));
@@ -121,8 +121,8 @@ class MalformedInputTest {
         check("yamux", samples, bytes -> {
             EmbeddedChannel ch = new EmbeddedChannel();
             ch.pipeline().addLast("start", new io.netty.channel.ChannelInboundHandlerAdapter());
-            new org.rhizome.sync.yamux.YamuxSession(true, peer, Multiaddr.parse("/ip4/127.0.0.1/tcp/1"), 256 * 1024,
-                    new org.rhizome.sync.yamux.YamuxSession.Listener() {
+            new org.rhizome.sync.yamux.internal.YamuxSession(true, peer, Multiaddr.parse("/ip4/127.0.0.1/tcp/1"), 256 * 1024,
+                    new org.rhizome.sync.yamux.internal.YamuxSession.Listener() {
                         @Override
                         public void onInboundStream(org.rhizome.sync.transport.MuxedStream stream) {
                             stream.setHandler((s, d) -> { });

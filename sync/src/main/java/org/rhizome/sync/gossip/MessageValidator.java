@@ -1,5 +1,6 @@
 package org.rhizome.sync.gossip;
 
+import org.rhizome.sync.gossip.internal.GossipRouter;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;

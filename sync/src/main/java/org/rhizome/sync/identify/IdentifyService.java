@@ -13,11 +13,11 @@ import org.rhizome.sync.Libp2pException;
 import org.rhizome.sync.ProtocolViolationException;
 import org.rhizome.sync.peer.Multiaddr;
 import org.rhizome.sync.peer.PublicKey;
-import org.rhizome.sync.transport.Connection;
+import org.rhizome.sync.transport.internal.Connection;
 import org.rhizome.sync.transport.IdentifyInfo;
 import org.rhizome.sync.transport.LengthPrefixedFrames;
 import org.rhizome.sync.transport.MuxedStream;
-import org.rhizome.sync.transport.ProtocolRegistry;
+import org.rhizome.sync.transport.internal.ProtocolRegistry;
 import org.rhizome.sync.transport.StreamHandler;
 
 /**

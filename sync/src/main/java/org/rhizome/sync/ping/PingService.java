@@ -11,9 +11,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.rhizome.sync.Libp2pException;
 import org.rhizome.sync.ProtocolViolationException;
-import org.rhizome.sync.transport.Connection;
+import org.rhizome.sync.transport.internal.Connection;
 import org.rhizome.sync.transport.MuxedStream;
-import org.rhizome.sync.transport.ProtocolRegistry;
+import org.rhizome.sync.transport.internal.ProtocolRegistry;
 import org.rhizome.sync.transport.StreamHandler;
 
 /**

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.rhizome.sync.gossip.GossipRouter;
+import org.rhizome.sync.gossip.internal.GossipRouter;
 import org.rhizome.sync.host.Host;
 import org.rhizome.sync.host.HostConfig;
 import org.rhizome.sync.identify.IdentifyService;

@@ -108,10 +108,10 @@ final class NetBench {
       boolean[] done = new boolean[2];
       long t0 = System.nanoTime();
       io.netty.channel.embedded.EmbeddedChannel a = new io.netty.channel.embedded.EmbeddedChannel(
-          new org.rhizome.sync.noise.NoiseHandshakeHandler(true, alice, ka, bob.peerId(), java.util.List.of("/yamux/1.0.0"), random,
+          new org.rhizome.sync.noise.internal.NoiseHandshakeHandler(true, alice, ka, bob.peerId(), java.util.List.of("/yamux/1.0.0"), random,
               (c, session) -> done[0] = true));
       io.netty.channel.embedded.EmbeddedChannel b = new io.netty.channel.embedded.EmbeddedChannel(
-          new org.rhizome.sync.noise.NoiseHandshakeHandler(false, bob, kb, null, java.util.List.of("/yamux/1.0.0"), random,
+          new org.rhizome.sync.noise.internal.NoiseHandshakeHandler(false, bob, kb, null, java.util.List.of("/yamux/1.0.0"), random,
               (c, session) -> done[1] = true));
       for (int round = 0; round < 4 && !(done[0] && done[1]); round++) {
         for (Object o; (o = a.readOutbound()) != null; ) {

@@ -1,0 +1,163 @@
+package org.rhizome.sync.transport.internal;
+
+import org.rhizome.sync.transport.Direction;
+import org.rhizome.sync.transport.MuxedStream;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.DecoderException;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.rhizome.sync.Libp2pException;
+import org.rhizome.sync.multistream.internal.MultistreamHandler;
+import org.rhizome.sync.multistream.internal.Negotiation;
+import org.rhizome.sync.noise.internal.NoiseHandshakeHandler;
+import org.rhizome.sync.noise.internal.SecureSession;
+import org.rhizome.sync.peer.Multiaddr;
+import org.rhizome.sync.peer.PeerId;
+import org.rhizome.sync.peer.PrivateKey;
+import org.rhizome.sync.pnet.PnetHandler;
+import org.rhizome.sync.pnet.PreSharedKey;
+import org.rhizome.sync.yamux.internal.YamuxSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns a TCP channel into a {@link Connection}, in the order libp2p uses
+ * (specs/connections/README.md): [pnet] → multistream-select {@code /noise} → Noise XX → yamux, the
+ * muxer agreed inside Noise when both sides offered one (specs/connections/inlined-muxer-negotiation.md)
+ * and by multistream-select otherwise. Fails the upgrade after 10 s. Thread-safe.
+ */
+public final class ConnectionUpgrader {
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionUpgrader.class);
+    static final long UPGRADE_TIMEOUT_SECONDS = 10;
+
+    /** Told about finished connections, their inbound streams and their end. Called on the event loop. */
+    public interface Listener {
+        void onConnection(Connection connection);
+
+        void onInboundStream(Connection connection, MuxedStream stream);
+
+        void onClosed(Connection connection);
+    }
+
+    private final PrivateKey identity;
+    private final byte[] noiseStaticKey;
+    private final @Nullable PreSharedKey psk;
+    private final SecureRandom random;
+    private final long yamuxWindow;
+    private final Listener listener;
+
+    public ConnectionUpgrader(PrivateKey identity, @Nullable PreSharedKey psk, SecureRandom random, long yamuxWindow, Listener listener) {
+        this.identity = identity;
+        this.psk = psk;
+        this.random = random;
+        this.yamuxWindow = yamuxWindow;
+        this.listener = listener;
+        this.noiseStaticKey = new byte[32];
+        org.bouncycastle.math.ec.rfc7748.X25519.generatePrivateKey(random, noiseStaticKey);
+    }
+
+    /** Installs the upgrade handlers; call from the channel initializer. */
+    public CompletableFuture<Connection> upgrade(Channel channel, Direction direction, @Nullable PeerId expected) {
+        CompletableFuture<Connection> result = new CompletableFuture<>();
+        boolean dialer = direction == Direction.OUTBOUND;
+        ChannelPipeline p = channel.pipeline();
+        if (psk != null) {
+            p.addLast("pnet", new PnetHandler(psk, random));
+        }
+        Negotiation security = dialer
+                ? Negotiation.dialer(List.of(NoiseHandshakeHandler.PROTOCOL_ID))
+                : Negotiation.listener(NoiseHandshakeHandler.PROTOCOL_ID::equals, List.of(NoiseHandshakeHandler.PROTOCOL_ID));
+        p.addLast("mss-security", new MultistreamHandler(security, (ctx, protocol) ->
+                ctx.pipeline().addAfter(ctx.name(), "noise-handshake", new NoiseHandshakeHandler(dialer, identity, noiseStaticKey,
+                        expected, List.of(YamuxSession.PROTOCOL_ID), random,
+                        (c, session) -> onSecured(c, session, direction, result)))));
+        p.addLast("errors", new ErrorHandler(result));
+        channel.eventLoop().schedule(() -> {
+            if (!result.isDone()) {
+                result.completeExceptionally(new Libp2pException("connection upgrade timed out"));
+                channel.close();
+            }
+        }, UPGRADE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        channel.closeFuture().addListener(f -> result.completeExceptionally(new Libp2pException("connection closed during upgrade")));
+        return result;
+    }
+
+    private void onSecured(ChannelHandlerContext ctx, SecureSession session, Direction direction, CompletableFuture<Connection> result) {
+        if (!session.remoteMuxers().isEmpty()) {
+            if (!session.remoteMuxers().contains(YamuxSession.PROTOCOL_ID)) {
+                throw new Libp2pException("no common muxer in " + session.remoteMuxers());
+            }
+            installYamux(ctx.pipeline(), "noise", session, direction, result);
+            return;
+        }
+        Negotiation muxer = direction == Direction.OUTBOUND
+                ? Negotiation.dialer(List.of(YamuxSession.PROTOCOL_ID))
+                : Negotiation.listener(YamuxSession.PROTOCOL_ID::equals, List.of(YamuxSession.PROTOCOL_ID));
+        ctx.pipeline().addAfter("noise", "mss-muxer", new MultistreamHandler(muxer,
+                (c, protocol) -> installYamux(c.pipeline(), c.name(), session, direction, result)));
+    }
+
+    private void installYamux(ChannelPipeline pipeline, String after, SecureSession session, Direction direction,
+            CompletableFuture<Connection> result) {
+        Channel ch = pipeline.channel();
+        Connection[] holder = new Connection[1];
+        Multiaddr remote = Multiaddr.fromSocketAddress((InetSocketAddress) ch.remoteAddress());
+        YamuxSession yamux = new YamuxSession(direction == Direction.OUTBOUND, session.remotePeer(), remote, yamuxWindow,
+                new YamuxSession.Listener() {
+                    @Override
+                    public void onInboundStream(MuxedStream stream) {
+                        listener.onInboundStream(holder[0], stream);
+                    }
+
+                    @Override
+                    public void onSessionClosed() {
+                        listener.onClosed(holder[0]);
+                    }
+                });
+        holder[0] = new Connection(ch, session.remotePeer(), remote, direction, yamux);
+        yamux.install(pipeline, after);
+        if (!result.isDone()) {
+            // Register before completing, so whoever waits on the dial finds the connection.
+            listener.onConnection(holder[0]);
+            result.complete(holder[0]);
+        }
+    }
+
+    /** Last handler: logs a broken connection once and closes it. */
+    private static final class ErrorHandler extends ChannelInboundHandlerAdapter {
+        private final CompletableFuture<Connection> result;
+
+        ErrorHandler(CompletableFuture<Connection> result) {
+            this.result = result;
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            Throwable root = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
+            if (root instanceof Error e) {
+                throw e;
+            }
+            if (root instanceof Libp2pException) {
+                LOG.info("closing connection {}: {}", ctx.channel().remoteAddress(), root.getMessage());
+            } else if (root instanceof java.io.IOException) {
+                LOG.debug("connection {} failed: {}", ctx.channel().remoteAddress(), root.toString());
+            } else {
+                LOG.warn("closing connection {} after unexpected error", ctx.channel().remoteAddress(), root);
+            }
+            result.completeExceptionally(root);
+            ctx.close();
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            io.netty.util.ReferenceCountUtil.release(msg);
+        }
+    }
+}
