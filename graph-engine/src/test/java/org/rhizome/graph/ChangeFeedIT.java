@@ -97,4 +97,29 @@ class ChangeFeedIT {
       assertThat(app.findNote(soul).orElseThrow().body()).isEqualTo("later, from the app");
     }
   }
+
+  @Test
+  void changesSinceSendsExactlyWhatThePeerLacksInCausalOrder() throws Exception {
+    try (Workspace a = Workspace.open(dir.resolve("a2.db"), DeviceKey.generate(random));
+         Workspace b = Workspace.open(dir.resolve("b2.db"), a.id(), DeviceKey.generate(random), System::currentTimeMillis)) {
+      for (int i = 0; i < 5; i++) {
+        a.createNote("A" + i, "");
+      }
+      b.applyRemote(a.changesSince(VersionVector.EMPTY, 0, 100).stream().map(e -> e.change().encoded()).toList());
+      for (int i = 0; i < 3; i++) {
+        b.createNote("B" + i, "[[A0]]");
+      }
+      a.createNote("A5", "");
+      // a holds A1..A6 of its own; b holds A1..A5 and B1..B3
+      VersionVector bHas = b.versionVector();
+      List<ChangeLog.Entry> missing = a.changesSince(bHas, 0, 100);
+      assertThat(missing).extracting(e -> e.change().actor()).containsOnly(a.actor());
+      assertThat(missing).extracting(e -> e.change().seq()).containsExactly(6L);
+      assertThat(a.changesSince(a.versionVector(), 0, 100)).isEmpty();
+      List<ChangeLog.Entry> forA = b.changesSince(a.versionVector(), 0, 100);
+      assertThat(forA).extracting(e -> e.change().seq()).containsExactly(1L, 2L, 3L);
+      assertThat(a.applyRemote(forA.stream().map(e -> e.change().encoded()).toList()))
+          .extracting(ApplyResult::status).containsOnly(ApplyResult.Status.APPLIED);
+    }
+  }
 }

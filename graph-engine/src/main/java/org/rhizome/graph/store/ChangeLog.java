@@ -172,6 +172,11 @@ public final class ChangeLog {
    */
   public List<Entry> changesSince(VersionVector have, long afterId, int limit) throws SQLException, StoreException {
     List<Entry> out = new ArrayList<>();
+    long firstMissing = firstMissing(have);
+    if (firstMissing == Long.MAX_VALUE) {
+      return out; // they have everything we have
+    }
+    afterId = Math.max(afterId, firstMissing - 1); // skip the prefix of the log they hold in full
     try (PreparedStatement ps = c.prepareStatement(
         "SELECT l.id, a.key, l.seq, l.encoding, l.body FROM change_log l JOIN actor a ON a.id = l.actor"
             + " WHERE l.id > ? ORDER BY l.id LIMIT ?")) {
@@ -206,6 +211,27 @@ public final class ChangeLog {
         return rs.next() ? Optional.of(decode(rs.getInt(1), rs.getBytes(2))) : Optional.empty();
       }
     }
+  }
+
+  /** The log position of the earliest change {@code have} lacks, or Long.MAX_VALUE when it lacks none. */
+  private long firstMissing(VersionVector have) throws SQLException {
+    long first = Long.MAX_VALUE;
+    try (PreparedStatement ps = c.prepareStatement("SELECT l.id FROM change_log l JOIN actor a ON a.id = l.actor"
+        + " WHERE a.key = ? AND l.seq = ?")) {
+      for (Map.Entry<ActorId, Long> ours : versionVector().asMap().entrySet()) {
+        long theirs = have.get(ours.getKey());
+        if (ours.getValue() > theirs) {
+          ps.setBytes(1, ours.getKey().toBytes());
+          ps.setLong(2, theirs + 1);
+          try (ResultSet rs = ps.executeQuery()) {
+            if (rs.next()) {
+              first = Math.min(first, rs.getLong(1));
+            }
+          }
+        }
+      }
+    }
+    return first;
   }
 
   /** The stored change at log position {@code id}. */
