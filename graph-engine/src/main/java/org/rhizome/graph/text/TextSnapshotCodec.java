@@ -45,6 +45,8 @@ public final class TextSnapshotCodec {
   /** Events (seqs) a snapshot may declare in total; bounds what loading allocates. */
   public static final long MAX_EVENTS = 1 << 24;
   public static final int MAX_BODY_BYTES = 256 << 20;
+  /** Bodies shorter than this are stored uncompressed. */
+  static final int MIN_COMPRESSED_BODY = 256;
   private static final int RIGHT_END = 0;
   private static final int RIGHT_NEXT = 1;
   private static final int RIGHT_EXPLICIT = 2;
@@ -72,7 +74,9 @@ public final class TextSnapshotCodec {
   private static byte[] encode(TextDocument doc, boolean mayCompress, boolean withText) {
     byte[] body = encodeBody(doc, withText);
     int version = withText ? VERSION : VERSION_WITHOUT_TEXT;
-    if (!mayCompress) {
+    // A short body cannot shrink enough to pay for setting up a compressor (most note snapshots
+    // without their text are a few dozen bytes).
+    if (!mayCompress || body.length < MIN_COMPRESSED_BODY) {
       return new ByteWriter(body.length + 2).writeByte(version).writeByte(0).writeBytes(body).toByteArray();
     }
     Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
