@@ -47,6 +47,7 @@ import org.rhizome.graph.store.ChangeAuthor;
 import org.rhizome.graph.store.ChangeLog;
 import org.rhizome.graph.store.GraphStore;
 import org.rhizome.graph.store.ParsedBodies;
+import org.rhizome.graph.text.InsertOp;
 import org.rhizome.graph.text.Splice;
 import org.rhizome.graph.store.StateDigest;
 import org.rhizome.graph.store.StoreException;
@@ -184,6 +185,9 @@ public final class Workspace implements AutoCloseable {
       parts.add(CompletableFuture.runAsync(() -> {
         for (int i = from; i < to; i++) {
           checked[i] = decodeAndVerify(encoded.get(i));
+          if (checked[i] instanceof Change change) {
+            prepareNewBodies(change);
+          }
         }
       }, verifiers));
     }
@@ -222,6 +226,20 @@ public final class Workspace implements AutoCloseable {
     return applyRemote(List.of(encoded)).get(0);
   }
 
+
+  /**
+   * Parses, on this (verifying) thread, the body a change most likely gives a new note: one insert
+   * with no origins is the whole text of a note created by it. The writer takes the parse if the
+   * merged text matches, else parses itself.
+   */
+  private void prepareNewBodies(Change change) {
+    for (Op op : change.ops()) {
+      if (op instanceof Op.TextEdit edit && edit.field().equals(NoteFields.BODY) && edit.ops().size() == 1
+          && edit.ops().get(0) instanceof InsertOp insert && insert.originLeft() == null && insert.originRight() == null) {
+        parsedBodies.prepare(insert.text());
+      }
+    }
+  }
 
   private static Object decodeAndVerify(byte[] bytes) {
     Change change;

@@ -1,20 +1,30 @@
 package org.rhizome.graph.store;
 
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.rhizome.graph.markdown.MarkdownParser;
 import org.rhizome.graph.markdown.ParsedNote;
 
 /**
  * Markdown parses done ahead of time, off the writer thread (by the caller of a local edit, or by
  * the threads that verify remote changes), and taken by the writer when it indexes that body.
- * Parsing is pure, so a parse made early is the one the writer would make. Bounded: when full,
- * bodies are simply parsed on the writer. Thread-safe.
+ * Parsing is pure, so a parse made early is the one the writer would make; a guess that is never
+ * taken (a remote edit whose result differs) simply ages out. Bounded: the oldest entries go first.
+ * Thread-safe.
  */
 public final class ParsedBodies {
   static final int MAX_ENTRIES = 4096;
 
   private final MarkdownParser parser;
-  private final ConcurrentHashMap<String, ParsedNote> ready = new ConcurrentHashMap<>();
+  private final Map<String, ParsedNote> ready = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, false) {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, ParsedNote> eldest) {
+      return size() > MAX_ENTRIES;
+    }
+  });
 
   public ParsedBodies(MarkdownParser parser) {
     this.parser = parser;
@@ -22,8 +32,8 @@ public final class ParsedBodies {
 
   /** Parses {@code body} now, on the calling thread, for the writer to pick up. */
   public void prepare(String body) {
-    if (ready.size() < MAX_ENTRIES) {
-      ready.putIfAbsent(body, parser.parse(body));
+    if (!ready.containsKey(body)) {
+      ready.put(body, parser.parse(body));
     }
   }
 
