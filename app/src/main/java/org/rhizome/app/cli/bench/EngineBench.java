@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,11 +102,16 @@ final class EngineBench {
           System::currentTimeMillis)) {
         long t1 = System.nanoTime();
         long cpu1 = threadCpuNanos("rhizome-");
-        List<CompletableFuture<List<ApplyResult>>> pending = new ArrayList<>();
-        for (int from = 0; from < remote.size(); from += BATCH) {
-          pending.add(replica.applyRemoteAsync(remote.subList(from, Math.min(remote.size(), from + BATCH))));
-        }
+        // At most three batches in flight, as a sync session with back-pressure would keep: the next
+        // batch verifies while the writer applies the current one.
+        ArrayDeque<CompletableFuture<List<ApplyResult>>> pending = new ArrayDeque<>();
         long refused = 0;
+        for (int from = 0; from < remote.size(); from += BATCH) {
+          if (pending.size() == 3) {
+            refused += pending.removeFirst().get().stream().filter(ApplyResult::isRefused).count();
+          }
+          pending.addLast(replica.applyRemoteAsync(remote.subList(from, Math.min(remote.size(), from + BATCH))));
+        }
         for (CompletableFuture<List<ApplyResult>> f : pending) {
           refused += f.get().stream().filter(ApplyResult::isRefused).count();
         }
