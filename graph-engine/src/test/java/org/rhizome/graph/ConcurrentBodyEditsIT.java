@@ -120,4 +120,25 @@ class ConcurrentBodyEditsIT {
       assertThat(ws.bodyAt(soul, ws.bodyHistory(soul, 10).get(1))).isEqualTo("one two three");
     }
   }
+
+  @Test
+  void twoProcessesEditingOneBodyStayOneHistory() throws Exception {
+    // The app and the CLI, same device key, one file: each must see the other's text before editing.
+    DeviceKey key = DeviceKey.generate(random);
+    Path file = dir.resolve("shared.db");
+    try (Workspace app = Workspace.open(file, key); Workspace cli = Workspace.open(file, key)) {
+      Soul soul = app.createNote("Shared", "one");
+      app.editBody(soul, "one two");          // the app now holds this body live
+      cli.editBody(soul, "one two three");    // the CLI edits it
+      app.editBody(soul, "zero one two three"); // the app must build on the CLI's text
+      assertThat(app.findNote(soul).orElseThrow().body()).isEqualTo("zero one two three");
+      assertThat(cli.findNote(soul).orElseThrow().body()).isEqualTo("zero one two three");
+      try (Workspace replica = Workspace.open(dir.resolve("replica.db"), app.id(), DeviceKey.generate(random),
+          System::currentTimeMillis)) {
+        assertThat(replica.applyRemote(everything(app))).extracting(ApplyResult::status)
+            .containsOnly(ApplyResult.Status.APPLIED);
+        assertThat(replica.findNote(soul).orElseThrow().body()).isEqualTo("zero one two three");
+      }
+    }
+  }
 }

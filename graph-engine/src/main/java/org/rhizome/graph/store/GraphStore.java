@@ -63,8 +63,8 @@ public final class GraphStore implements AutoCloseable {
 
     /**
      * Another process (the CLI while the app runs) may have committed since our last transaction:
-     * SQLite's data_version tells, and then cached heads and vectors are dropped. Call with the
-     * write lock held.
+     * SQLite's data_version tells, and then cached heads, vectors and live text documents are
+     * dropped. Call with the write lock held.
      */
     void forgetIfChangedElsewhere() throws SQLException {
       PreparedStatement ps = prepare("PRAGMA data_version");
@@ -74,6 +74,7 @@ public final class GraphStore implements AutoCloseable {
       }
       if (now != dataVersion) {
         log.forget();
+        texts.forget(); // the other process may have edited bodies we hold live
         dataVersion = now;
       }
     }
