@@ -1,6 +1,7 @@
 package org.rhizome.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -139,6 +140,24 @@ class ConcurrentBodyEditsIT {
             .containsOnly(ApplyResult.Status.APPLIED);
         assertThat(replica.findNote(soul).orElseThrow().body()).isEqualTo("zero one two three");
       }
+    }
+  }
+
+  @Test
+  void ownChangesThatOthersWouldRefuseAreNotMade() throws Exception {
+    try (Workspace ws = Workspace.open(dir.resolve("own.db"), DeviceKey.generate(random))) {
+      Soul soul = ws.createNote("Mine", "text");
+      long changes = ws.status().changes();
+      assertThatThrownBy(() -> ws.commit(List.of(new Op.SetField(soul, "body", Value.of("as a value")))))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("refused");
+      TextId nowhere = new TextId(DeviceKey.generate(random).actor(), 3);
+      assertThatThrownBy(() -> ws.commit(List.of(new Op.TextEdit(soul, "body",
+          List.of(new InsertOp(new TextId(ws.actor(), 100), nowhere, null, "x"))))))
+          .isInstanceOf(IllegalArgumentException.class);
+      assertThat(ws.status().changes()).isEqualTo(changes);
+      assertThat(ws.findNote(soul).orElseThrow().body()).isEqualTo("text");
+      ws.editBody(soul, "text, still editable");
+      assertThat(ws.findNote(soul).orElseThrow().body()).isEqualTo("text, still editable");
     }
   }
 }

@@ -109,13 +109,15 @@ final class ChangeApplier {
    * Applies this replica's own new change, made on the actor's head inside this same transaction
    * (see {@link ChangeAuthor}): the chain and dependency checks hold by construction.
    */
-  void applyOwn(Change change, TouchedNodes nodes) throws SQLException {
-    appendAndMerge(change, nodes);
-    for (Op op : change.ops()) {
-      if (op instanceof Op.TextEdit edit) {
-        texts.applied(edit.soul(), edit.field(), edit.ops(), change.hlc(), change.actor()); // made on the live document
-      }
+  void applyOwn(Change change, TouchedNodes nodes) throws SQLException, StoreException {
+    try {
+      // Ops made by splicing the live document are already held there (apply skips them); checking
+      // anyway keeps a hand-made op, or a value set on a text field, from being signed and stored.
+      texts.applyAll(textEdits(change), change.hlc(), change.actor());
+    } catch (ChangeRefusedException | MissingTextDependencyException | InvalidTextOpException e) {
+      throw new IllegalArgumentException("this change would be refused by every replica: " + e.getMessage(), e);
     }
+    appendAndMerge(change, nodes);
   }
 
   private void appendAndMerge(Change change, TouchedNodes nodes) throws SQLException {

@@ -35,7 +35,7 @@ public final class ChangeAuthor {
   }
 
   /** Signs {@code ops} as this device's next change and applies it in {@code txn}. */
-  public Change commit(WriteTxn txn, List<Op> ops) throws SQLException {
+  public Change commit(WriteTxn txn, List<Op> ops) throws SQLException, StoreException {
     ChangeLog.Head head = txn.log().head(key.actor());
     // Another process with this device's key (the CLI beside the app) may have written since: our
     // clock must stay ahead of this actor's last change, or our newer edit could lose to it.

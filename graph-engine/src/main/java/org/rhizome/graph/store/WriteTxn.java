@@ -41,7 +41,7 @@ public final class WriteTxn {
   }
 
   /** Applies this device's own change, just made on its head in this transaction by {@link ChangeAuthor}. */
-  void applyOwn(Change change) throws SQLException {
+  void applyOwn(Change change) throws SQLException, StoreException {
     writer.applier.applyOwn(change, nodes);
     applied.add(change);
   }
