@@ -1,7 +1,6 @@
 package org.rhizome.sync.peer;
 
 import com.google.protobuf.ByteString;
-import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.CodedOutputStream;
 import java.io.IOException;
 import java.security.SecureRandom;
@@ -43,20 +42,9 @@ public final class PrivateKey {
      * @throws InvalidKeyException for another key type, bad bytes, or a public half that does not match
      */
     public static PrivateKey unmarshal(byte[] encoded) {
-        int type = -1;
-        byte[] data = null;
-        try {
-            CodedInputStream in = CodedInputStream.newInstance(encoded);
-            for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
-                switch (tag) {
-                    case 8 -> type = in.readEnum();
-                    case 18 -> data = in.readByteArray();
-                    default -> throw new InvalidKeyException("unexpected field tag " + tag + " in private key");
-                }
-            }
-        } catch (IOException e) {
-            throw new InvalidKeyException("private key does not decode: " + e.getMessage());
-        }
+        KeyEnvelope envelope = KeyEnvelope.decode(encoded, "private key");
+        int type = envelope.type();
+        byte[] data = envelope.data();
         if (type != PublicKey.KEY_TYPE_ED25519 || data == null) {
             throw new InvalidKeyException("not an Ed25519 private key");
         }

@@ -1,7 +1,6 @@
 package org.rhizome.sync.peer;
 
 import com.google.protobuf.ByteString;
-import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.CodedOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
@@ -36,20 +35,9 @@ public final class PublicKey {
         if (encoded.length > MAX_ENCODED_LENGTH) {
             throw new InvalidKeyException("public key of " + encoded.length + " bytes");
         }
-        int type = -1;
-        byte[] data = null;
-        try {
-            CodedInputStream in = CodedInputStream.newInstance(encoded);
-            for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
-                switch (tag) {
-                    case 8 -> type = in.readEnum();
-                    case 18 -> data = in.readByteArray();
-                    default -> throw new InvalidKeyException("unexpected field tag " + tag + " in public key");
-                }
-            }
-        } catch (IOException e) {
-            throw new InvalidKeyException("public key does not decode: " + e.getMessage());
-        }
+        KeyEnvelope envelope = KeyEnvelope.decode(encoded, "public key");
+        int type = envelope.type();
+        byte[] data = envelope.data();
         if (type != KEY_TYPE_ED25519) {
             throw new InvalidKeyException("unsupported key type " + type + " (only Ed25519)");
         }
