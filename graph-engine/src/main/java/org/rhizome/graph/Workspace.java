@@ -27,6 +27,8 @@ import org.rhizome.graph.clock.Hlc;
 import org.rhizome.graph.clock.HybridClock;
 import org.rhizome.graph.identity.DeviceKey;
 import org.rhizome.graph.markdown.Heading;
+import org.rhizome.graph.membership.MembershipMode;
+import org.rhizome.graph.membership.WorkspaceGenesis;
 import org.rhizome.graph.markdown.MarkdownParser;
 import org.rhizome.graph.note.Note;
 import org.rhizome.graph.note.NoteException;
@@ -84,15 +86,17 @@ public final class Workspace implements AutoCloseable {
   /** Completes when the last offered remote batch has been written; guarded by {@code this}. */
   private CompletableFuture<Void> remoteTail = CompletableFuture.completedFuture(null);
 
-  private Workspace(Path file, WorkspaceId idIfNew, DeviceKey key, LongSupplier wallMillis, SecureRandom random)
-      throws StoreException {
+  private final WorkspaceMembership membership;
+
+  private Workspace(Path file, WorkspaceId idIfNew, MembershipMode modeIfNew, DeviceKey key, LongSupplier wallMillis,
+                    SecureRandom random) throws StoreException {
     this.wallMillis = wallMillis;
     this.events = Executors.newSingleThreadExecutor(named("rhizome-events", true));
     int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
     this.verifiers = Executors.newFixedThreadPool(cores, named("rhizome-verify-%d", true));
     GraphStore opened;
     try {
-      opened = GraphStore.open(file, idIfNew, parsedBodies, this::committed);
+      opened = GraphStore.open(file, idIfNew, modeIfNew, parsedBodies, this::committed);
     } catch (StoreException e) {
       events.shutdown();
       verifiers.shutdown();
@@ -102,6 +106,7 @@ public final class Workspace implements AutoCloseable {
     HybridClock clock = new HybridClock(wallMillis);
     this.author = new ChangeAuthor(store.workspaceId(), key, clock);
     this.notes = new NoteEditor(author, random, wallMillis);
+    this.membership = new WorkspaceMembership(this, random, wallMillis);
     clock.observe(store.read(c -> {
       try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(max(hlc), 0) FROM change_log");
            ResultSet rs = ps.executeQuery()) {
@@ -113,12 +118,56 @@ public final class Workspace implements AutoCloseable {
   /** Opens (or creates, with a fresh id) the workspace stored in {@code file}, acting as {@code key}'s device. */
   public static Workspace open(Path file, DeviceKey key) throws StoreException {
     SecureRandom random = new SecureRandom();
-    return new Workspace(file, GraphStore.randomWorkspaceId(random), key, System::currentTimeMillis, random);
+    return new Workspace(file, GraphStore.randomWorkspaceId(random), MembershipMode.OPEN, key, System::currentTimeMillis, random);
+  }
+
+  /**
+   * Founds a new members-only workspace in {@code file} (which must not exist yet): its id is derived
+   * from this device's key, and its first change is the genesis that makes this device its first
+   * member. See {@link WorkspaceMembership}.
+   *
+   * @throws StoreException if the file exists, or cannot be created
+   */
+  public static Workspace create(Path file, DeviceKey key, String workspaceName, String memberName) throws StoreException {
+    if (java.nio.file.Files.exists(file)) {
+      throw new StoreException("a workspace already exists at " + file);
+    }
+    SecureRandom random = new SecureRandom();
+    WorkspaceGenesis genesis = WorkspaceGenesis.create(key.actor(), random);
+    Workspace ws = new Workspace(file, genesis.workspaceId(), MembershipMode.MEMBERS, key, System::currentTimeMillis, random);
+    try {
+      ws.commit(genesis.ops(workspaceName, memberName));
+    } catch (StoreException | RuntimeException e) {
+      ws.close();
+      throw e;
+    }
+    return ws;
+  }
+
+  /**
+   * Opens (creating if new) a replica of the members-only workspace {@code id}, for a device that is
+   * joining it: it can take changes from peers at once, and write once it has joined
+   * ({@link WorkspaceMembership#join}).
+   */
+  public static Workspace openToJoin(Path file, WorkspaceId id, DeviceKey key) throws StoreException {
+    SecureRandom random = new SecureRandom();
+    Workspace ws = new Workspace(file, id, MembershipMode.MEMBERS, key, System::currentTimeMillis, random);
+    if (!ws.id().equals(id)) {
+      ws.close();
+      throw new StoreException(file + " holds workspace " + ws.id() + ", not " + id);
+    }
+    return ws;
   }
 
   /** As {@link #open(Path, DeviceKey)}, with the id a new file gets and the wall clock chosen by the caller (tests, joining). */
   public static Workspace open(Path file, WorkspaceId idIfNew, DeviceKey key, LongSupplier wallMillis) throws StoreException {
-    return new Workspace(file, idIfNew, key, wallMillis, new SecureRandom());
+    return new Workspace(file, idIfNew, MembershipMode.OPEN, key, wallMillis, new SecureRandom());
+  }
+
+  /** As {@link #open(Path, WorkspaceId, DeviceKey, LongSupplier)}, choosing the membership mode of a new file (tests). */
+  public static Workspace open(Path file, WorkspaceId idIfNew, MembershipMode modeIfNew, DeviceKey key, LongSupplier wallMillis)
+      throws StoreException {
+    return new Workspace(file, idIfNew, modeIfNew, key, wallMillis, new SecureRandom());
   }
 
   public WorkspaceId id() {
@@ -131,6 +180,19 @@ public final class Workspace implements AutoCloseable {
 
   public Path file() {
     return store.file();
+  }
+
+  /** Who may write here: members, invites, names. */
+  public WorkspaceMembership membership() {
+    return membership;
+  }
+
+  GraphStore store() {
+    return store;
+  }
+
+  LongSupplier wallClock() {
+    return wallMillis;
   }
 
   // ---- the change feed

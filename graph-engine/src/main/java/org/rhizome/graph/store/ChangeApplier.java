@@ -15,6 +15,7 @@ import org.rhizome.graph.change.Op;
 import org.rhizome.graph.change.RefusalReason;
 import org.rhizome.graph.change.TextFields;
 import org.rhizome.graph.change.ValueCodec;
+import org.rhizome.graph.membership.NotAllowedException;
 import org.rhizome.graph.merge.FieldMerge;
 import org.rhizome.graph.merge.FieldState;
 import org.rhizome.graph.text.InvalidTextOpException;
@@ -34,11 +35,13 @@ final class ChangeApplier {
 
   private final ChangeLog log;
   private final TextDocuments texts;
+  private final MembershipRules rules;
 
-  ChangeApplier(WorkspaceId workspace, ChangeLog log, TextDocuments texts) {
+  ChangeApplier(WorkspaceId workspace, ChangeLog log, TextDocuments texts, MembershipRules rules) {
     this.workspace = workspace;
     this.log = log;
     this.texts = texts;
+    this.rules = rules;
   }
 
   /**
@@ -74,6 +77,7 @@ final class ChangeApplier {
             "change #" + change.seq() + " of " + actor + " needs #" + dep.getValue() + " of " + dep.getKey());
       }
     }
+    rules.check(change, nodes);
     List<Op.TextEdit> edits = textEdits(change);
     try {
       texts.applyAll(edits, change.hlc(), actor);
@@ -110,6 +114,11 @@ final class ChangeApplier {
    * (see {@link ChangeAuthor}): the chain and dependency checks hold by construction.
    */
   void applyOwn(Change change, TouchedNodes nodes) throws SQLException, StoreException {
+    try {
+      rules.check(change, nodes);
+    } catch (ChangeRefusedException e) {
+      throw new NotAllowedException(e.getMessage());
+    }
     try {
       // Ops made by splicing the live document are already held there (apply skips them); checking
       // anyway keeps a hand-made op, or a value set on a text field, from being signed and stored.

@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.rhizome.graph.WorkspaceId;
 import org.rhizome.graph.change.Change;
+import java.util.Optional;
+import org.rhizome.graph.membership.MembershipMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +34,7 @@ public final class GraphStore implements AutoCloseable {
 
   private final Database database;
   private final WorkspaceId workspaceId;
+  private final MembershipMode mode;
   private final ExecutorService writerThread;
   private final Writer writer;
   private final BlockingQueue<Connection> idleReaders = new ArrayBlockingQueue<>(MAX_READERS);
@@ -79,23 +82,24 @@ public final class GraphStore implements AutoCloseable {
       }
     }
 
-    Writer(Connection connection, WorkspaceId workspace, ParsedBodies parser) throws SQLException {
+    Writer(Connection connection, WorkspaceId workspace, MembershipMode mode, ParsedBodies parser) throws SQLException {
       this.connection = connection;
       this.actors = new Actors(connection);
       this.log = new ChangeLog(connection, actors);
       this.fields = new FieldTable(connection, actors);
       this.index = new NoteIndex(connection, parser);
       this.texts = new TextDocuments(connection);
-      this.applier = new ChangeApplier(workspace, log, texts);
+      this.applier = new ChangeApplier(workspace, log, texts, new MembershipRules(workspace, mode));
     }
   }
 
-  private GraphStore(Database database, WorkspaceId workspaceId, Connection writeConnection,
+  private GraphStore(Database database, WorkspaceId workspaceId, MembershipMode mode, Connection writeConnection,
                      ParsedBodies parser, Consumer<List<Change>> onCommit) throws SQLException {
     this.database = database;
     this.workspaceId = workspaceId;
+    this.mode = mode;
     this.onCommit = onCommit;
-    this.writer = new Writer(writeConnection, workspaceId, parser);
+    this.writer = new Writer(writeConnection, workspaceId, mode, parser);
     this.writerThread = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "rhizome-db-writer");
       t.setDaemon(true);
@@ -112,12 +116,19 @@ public final class GraphStore implements AutoCloseable {
    */
   public static GraphStore open(Path file, WorkspaceId idIfNew, ParsedBodies parser,
                                 Consumer<List<Change>> onCommit) throws StoreException {
+    return open(file, idIfNew, MembershipMode.OPEN, parser, onCommit);
+  }
+
+  /** As {@link #open(Path, WorkspaceId, ParsedBodies, Consumer)}; a new file checks membership as {@code modeIfNew} says. */
+  public static GraphStore open(Path file, WorkspaceId idIfNew, MembershipMode modeIfNew, ParsedBodies parser,
+                                Consumer<List<Change>> onCommit) throws StoreException {
     Database db = Database.open(file);
     Connection c = db.openWriter();
     try {
       c.setAutoCommit(true);
       WorkspaceId id = readOrCreateWorkspaceId(c, idIfNew);
-      return new GraphStore(db, id, c, parser, onCommit);
+      MembershipMode mode = readOrCreateMode(c, modeIfNew);
+      return new GraphStore(db, id, mode, c, parser, onCommit);
     } catch (SQLException e) {
       closeQuietly(c);
       throw Database.translate("opening " + file, e);
@@ -144,8 +155,44 @@ public final class GraphStore implements AutoCloseable {
     return idIfNew;
   }
 
+  private static MembershipMode readOrCreateMode(Connection c, MembershipMode ifNew) throws SQLException {
+    Optional<String> stored = readMeta(c, "membership");
+    if (stored.isPresent()) {
+      try {
+        return MembershipMode.valueOf(stored.get());
+      } catch (IllegalArgumentException e) {
+        throw new SQLException("unknown membership mode " + stored.get(), e);
+      }
+    }
+    writeMeta(c, "membership", ifNew.name());
+    return ifNew;
+  }
+
+  /** A value of the store's local settings (never replicated); empty if unset. */
+  public static Optional<String> readMeta(Connection c, String key) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT value FROM meta WHERE key = ?")) {
+      ps.setString(1, key);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+      }
+    }
+  }
+
+  public static void writeMeta(Connection c, String key, String value) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO meta(key, value) VALUES (?, ?) "
+        + "ON CONFLICT(key) DO UPDATE SET value = excluded.value")) {
+      ps.setString(1, key);
+      ps.setString(2, value);
+      ps.executeUpdate();
+    }
+  }
+
   public WorkspaceId workspaceId() {
     return workspaceId;
+  }
+
+  public MembershipMode membershipMode() {
+    return mode;
   }
 
   public Path file() {

@@ -1,0 +1,265 @@
+package org.rhizome.graph.store;
+
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.rhizome.graph.ActorId;
+import org.rhizome.graph.Soul;
+import org.rhizome.graph.Value;
+import org.rhizome.graph.WorkspaceId;
+import org.rhizome.graph.change.Change;
+import org.rhizome.graph.change.ChangeRefusedException;
+import org.rhizome.graph.change.Op;
+import org.rhizome.graph.change.RefusalReason;
+import org.rhizome.graph.change.ValueCodec;
+import org.rhizome.graph.clock.Hlc;
+import org.rhizome.graph.encoding.DecodeException;
+import org.rhizome.graph.encoding.Hex;
+import org.rhizome.graph.membership.Grant;
+import org.rhizome.graph.membership.InviteKey;
+import org.rhizome.graph.membership.MembershipMode;
+import org.rhizome.graph.membership.SystemSouls;
+import org.rhizome.graph.membership.WorkspaceGenesis;
+import org.rhizome.graph.merge.FieldState;
+
+/**
+ * Who may make a change, checked before it is applied, on every replica alike. Every fact a rule
+ * reads is in the change's causal past (an actor's first change is applied before any of its
+ * others; an invite's registration is among the joining change's dependencies), so every replica
+ * decides the same way whatever order changes arrived in:
+ * <ul>
+ *   <li>In a {@link MembershipMode#MEMBERS} workspace an actor's first change must be the genesis
+ *       (by the founder the workspace id names) or a join certified by a registered, unexpired,
+ *       unrevoked invite; its later changes are then allowed.
+ *   <li>Reserved {@code sys.} nodes take only the fields, values and writers listed below, in every
+ *       workspace.
+ *   <li>A protected node ({@code own.<person>.…}) is changed only by that person's devices.
+ * </ul>
+ * Confined to the writer thread.
+ */
+final class MembershipRules {
+  private static final int MAX_NAME_CHARS = 200;
+
+  private final WorkspaceId workspace;
+  private final MembershipMode mode;
+
+  MembershipRules(WorkspaceId workspace, MembershipMode mode) {
+    this.workspace = workspace;
+    this.mode = mode;
+  }
+
+  MembershipMode mode() {
+    return mode;
+  }
+
+  /** @throws ChangeRefusedException NOT_ALLOWED (or MISSING_DEPENDENCY for a join whose invite is unknown yet) */
+  void check(Change change, TouchedNodes nodes) throws ChangeRefusedException, SQLException {
+    // What this change itself sets on member nodes: a first change may name its own person.
+    Map<String, Value> ownMemberFields = new HashMap<>();
+    Soul ownMemberSoul = SystemSouls.actor(change.actor());
+    boolean genesis = false;
+    for (Op op : change.ops()) {
+      Soul soul = op.soul();
+      if (SystemSouls.isSystem(soul)) {
+        if (!(op instanceof Op.SetField set)) {
+          throw refuse(change, op.field() + " of " + soul + " is a reserved field: it takes values only");
+        }
+        if (soul.equals(ownMemberSoul)) {
+          ownMemberFields.put(set.field(), set.value());
+        }
+        genesis |= checkSystemField(change, set, nodes);
+      }
+    }
+    if (mode == MembershipMode.MEMBERS && change.seq() == 1 && !genesis) {
+      checkJoin(change, ownMemberFields, nodes);
+    }
+    for (Op op : change.ops()) {
+      Optional<ActorId> owner = SystemSouls.ownerOf(op.soul());
+      if (owner.isPresent()) {
+        ActorId person = personOf(change.actor(), ownMemberFields, nodes);
+        if (!owner.get().equals(person)) {
+          throw refuse(change, op.soul() + " is protected: only its owner's devices may change it");
+        }
+      }
+    }
+  }
+
+  /** @return true when {@code set} is a valid genesis */
+  private boolean checkSystemField(Change change, Op.SetField set, TouchedNodes nodes)
+      throws ChangeRefusedException, SQLException {
+    Soul soul = set.soul();
+    String field = set.field();
+    if (soul.equals(SystemSouls.WORKSPACE)) {
+      if (field.equals(SystemSouls.NAME)) {
+        requireName(change, set.value());
+        return false;
+      }
+      if (field.equals(SystemSouls.GENESIS)) {
+        checkGenesis(change, set.value(), nodes);
+        return true;
+      }
+      throw refuse(change, field + " is not a field of " + soul);
+    }
+    Optional<ActorId> device = SystemSouls.actorOf(soul);
+    if (device.isPresent()) {
+      if (field.equals(SystemSouls.NAME)) {
+        requireName(change, set.value());
+        // A device names itself; another device of the same person may rename it.
+        if (!device.get().equals(change.actor())
+            && !personOf(device.get(), Map.of(), nodes).equals(personOf(change.actor(), Map.of(), nodes))) {
+          throw refuse(change, "only " + device.get() + " or its person's devices may rename it");
+        }
+        return false;
+      }
+      if (field.equals(SystemSouls.PERSON) || field.equals(SystemSouls.INVITE) || field.equals(SystemSouls.CERT)) {
+        if (mode != MembershipMode.MEMBERS || !device.get().equals(change.actor()) || change.seq() != 1) {
+          throw refuse(change, field + " of " + soul + " is set only by that device's first change");
+        }
+        return false;
+      }
+      throw refuse(change, field + " is not a field of a member");
+    }
+    Optional<ActorId> invite = SystemSouls.inviteOf(soul);
+    if (invite.isPresent()) {
+      Map<String, FieldState> current = nodes.node(soul);
+      switch (field) {
+        case SystemSouls.GRANT -> {
+          if (current.containsKey(SystemSouls.GRANT)) {
+            throw refuse(change, "invite " + invite.get() + " is already registered");
+          }
+          if (!(set.value() instanceof Value.Str s) || Grant.fromWireName(s.value()).isEmpty()) {
+            throw refuse(change, "an invite grants member or device");
+          }
+        }
+        case SystemSouls.EXPIRES -> {
+          if (current.containsKey(SystemSouls.GRANT) || !(set.value() instanceof Value.Num)) {
+            throw refuse(change, "an invite's expiry is a number set when it is registered");
+          }
+        }
+        case SystemSouls.REVOKED -> {
+          FieldState grant = current.get(SystemSouls.GRANT);
+          if (grant == null || !(set.value() instanceof Value.Bool)
+              || !personOf(grant.actor(), Map.of(), nodes).equals(personOf(change.actor(), Map.of(), nodes))) {
+            throw refuse(change, "only the person who registered an invite may revoke it");
+          }
+        }
+        default -> throw refuse(change, field + " is not a field of an invite");
+      }
+      return false;
+    }
+    throw refuse(change, soul + " is a reserved node");
+  }
+
+  private void checkGenesis(Change change, Value value, TouchedNodes nodes) throws ChangeRefusedException, SQLException {
+    if (mode != MembershipMode.MEMBERS || change.seq() != 1 || !(value instanceof Value.Str s)) {
+      throw refuse(change, "a genesis is the founder's first change in a members-only workspace");
+    }
+    Optional<WorkspaceGenesis> genesis = WorkspaceGenesis.parse(s.value());
+    if (genesis.isEmpty() || !genesis.get().founder().equals(change.actor())
+        || !genesis.get().workspaceId().equals(workspace)) {
+      throw refuse(change, "the genesis does not hash to this workspace's id");
+    }
+    if (nodes.node(SystemSouls.WORKSPACE).containsKey(SystemSouls.GENESIS)) {
+      throw refuse(change, "the workspace already has its genesis");
+    }
+    boolean namesFounder = false;
+    for (Op op : change.ops()) {
+      if (op instanceof Op.SetField set && set.soul().equals(SystemSouls.actor(change.actor()))
+          && set.field().equals(SystemSouls.PERSON) && set.value().equals(Value.of(change.actor().hex()))) {
+        namesFounder = true;
+      }
+    }
+    if (!namesFounder) {
+      throw refuse(change, "the genesis must make the founder its own person");
+    }
+  }
+
+  private void checkJoin(Change change, Map<String, Value> fields, TouchedNodes nodes)
+      throws ChangeRefusedException, SQLException {
+    ActorId actor = change.actor();
+    Optional<ActorId> invite = hexActor(fields.get(SystemSouls.INVITE));
+    Optional<ActorId> person = hexActor(fields.get(SystemSouls.PERSON));
+    byte[] cert = fields.get(SystemSouls.CERT) instanceof Value.Str s ? decodeHex(s.value()) : new byte[0];
+    if (invite.isEmpty() || person.isEmpty()) {
+      throw refuse(change, actor + " is not a member: its first change is neither a genesis nor a join");
+    }
+    Map<String, FieldState> registered = nodes.node(SystemSouls.invite(invite.get()));
+    FieldState grantState = registered.get(SystemSouls.GRANT);
+    if (grantState == null) {
+      throw new ChangeRefusedException(RefusalReason.MISSING_DEPENDENCY,
+          "the join of " + actor + " uses invite " + invite.get() + ", which this replica has not seen registered");
+    }
+    if (!InviteKey.verifyCertificate(workspace, actor, invite.get(), cert)) {
+      throw refuse(change, "the join certificate of " + actor + " does not verify against invite " + invite.get());
+    }
+    if (value(registered.get(SystemSouls.REVOKED)) instanceof Value.Bool b && b.value()) {
+      throw refuse(change, "invite " + invite.get() + " was revoked");
+    }
+    if (value(registered.get(SystemSouls.EXPIRES)) instanceof Value.Num expires
+        && Hlc.millis(change.hlc()) > expires.value()) {
+      throw refuse(change, "invite " + invite.get() + " had expired when " + actor + " joined");
+    }
+    Optional<Grant> grant = value(grantState) instanceof Value.Str g ? Grant.fromWireName(g.value()) : Optional.empty();
+    ActorId expectedPerson = grant.orElse(Grant.MEMBER) == Grant.MEMBER ? actor : personOf(grantState.actor(), Map.of(), nodes);
+    if (!person.get().equals(expectedPerson)) {
+      throw refuse(change, "the invite makes " + actor + " the person " + expectedPerson + ", not " + person.get());
+    }
+  }
+
+  /**
+   * The person {@code device} writes as: in a members-only workspace the person its first change
+   * named; in an open workspace the device itself.
+   */
+  private ActorId personOf(ActorId device, Map<String, Value> pendingOwnFields, TouchedNodes nodes) throws SQLException {
+    if (mode == MembershipMode.OPEN) {
+      return device;
+    }
+    Value pending = pendingOwnFields.get(SystemSouls.PERSON);
+    if (pending != null) {
+      return hexActor(pending).orElse(device);
+    }
+    return hexActor(value(nodes.node(SystemSouls.actor(device)).get(SystemSouls.PERSON))).orElse(device);
+  }
+
+  private void requireName(Change change, Value value) throws ChangeRefusedException {
+    if (!(value instanceof Value.Str s) || s.value().length() > MAX_NAME_CHARS) {
+      throw refuse(change, "a name is a string of at most " + MAX_NAME_CHARS + " characters");
+    }
+  }
+
+  private static Value value(FieldState state) {
+    if (state == null) {
+      return Value.NULL;
+    }
+    try {
+      return ValueCodec.decode(state.value());
+    } catch (DecodeException e) {
+      return Value.NULL;
+    }
+  }
+
+  private static Optional<ActorId> hexActor(Value value) {
+    if (value instanceof Value.Str s && s.value().length() == ActorId.LENGTH * 2) {
+      try {
+        return Optional.of(ActorId.parse(s.value()));
+      } catch (IllegalArgumentException e) {
+        return Optional.empty();
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static byte[] decodeHex(String s) {
+    try {
+      return Hex.decode(s);
+    } catch (IllegalArgumentException e) {
+      return new byte[0];
+    }
+  }
+
+  private static ChangeRefusedException refuse(Change change, String why) {
+    return new ChangeRefusedException(RefusalReason.NOT_ALLOWED,
+        "change #" + change.seq() + " of " + change.actor() + ": " + why);
+  }
+}
