@@ -6,9 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
@@ -17,7 +15,10 @@ import org.rhizome.graph.change.Change;
 import org.rhizome.graph.change.Op;
 import org.rhizome.graph.markdown.LinkRewriter;
 import org.rhizome.graph.note.NoSuchNoteException;
+import org.jspecify.annotations.Nullable;
+import org.rhizome.graph.note.NoteDraft;
 import org.rhizome.graph.note.NoteFields;
+import org.rhizome.graph.note.NoteFolders;
 import org.rhizome.graph.note.NoteKeys;
 import org.rhizome.graph.note.NoteTitles;
 import org.rhizome.graph.note.Souls;
@@ -48,23 +49,25 @@ final class NoteEditor {
     this.wallMillis = wallMillis;
   }
 
-  record NewNote(String title, String body) {}
-
-  List<Soul> create(WriteTxn txn, List<NewNote> notes) throws Exception {
+  List<Soul> create(WriteTxn txn, List<NoteDraft> notes) throws Exception {
     List<Soul> souls = new ArrayList<>(notes.size());
     Set<String> batchKeys = new HashSet<>();
-    for (NewNote n : notes) {
+    for (NoteDraft n : notes) {
       String title = NoteTitles.check(n.title());
-      String key = NoteKeys.titleKey(title);
-      if (!batchKeys.add(key) || findByTitle(txn, key).isPresent()) {
-        throw new TitleTakenException(title);
+      String folder = NoteFolders.check(n.folder());
+      String key = NoteFolders.key(folder) + '/' + NoteKeys.titleKey(title);
+      if (!batchKeys.add(key) || findByPath(txn, folder, title).isPresent()) {
+        throw new TitleTakenException(NoteFolders.path(folder, title));
       }
       long now = wallMillis.getAsLong();
       Soul soul = Souls.newSoul(now, random);
-      List<Op> ops = new ArrayList<>(4);
+      List<Op> ops = new ArrayList<>(5);
       ops.add(new Op.SetField(soul, NoteFields.TYPE, Value.of(NoteFields.NOTE_TYPE)));
       ops.add(new Op.SetField(soul, NoteFields.TITLE, Value.of(title)));
       ops.add(new Op.SetField(soul, NoteFields.CREATED, Value.of((double) now)));
+      if (!folder.isEmpty()) {
+        ops.add(new Op.SetField(soul, NoteFields.FOLDER, Value.of(folder)));
+      }
       if (!n.body().isEmpty()) {
         ops.add(new Op.TextEdit(soul, NoteFields.BODY, txn.text(soul, NoteFields.BODY).splice(actor(), 0, 0, wellFormed(n.body()))));
       }
@@ -104,31 +107,40 @@ final class NoteEditor {
   }
 
   /**
-   * Renames a note and rewrites the target of every link to it in other notes (and in itself), so
-   * links keep pointing at the same note, as Obsidian does. Links that reach it by an alias are
-   * left alone: the alias still names it.
+   * Gives a note a new title and/or folder, and rewrites links so each keeps reaching the note it
+   * reached, as Obsidian does: links to this note that would no longer reach it (a new title, or a
+   * path that moved) get its new name (a bare name stays bare when that still reaches it from the
+   * linking note; otherwise its full path), and the note's own links that would now reach another note (its folder changed)
+   * get their target's full path. Links that reach it by an alias and still do are left alone.
    */
-  List<Change> rename(WriteTxn txn, Soul soul, String newTitle) throws Exception {
+  List<Change> relocate(WriteTxn txn, Soul soul, String newFolder, String newTitle) throws Exception {
     Connection c = txn.connection();
     NoteRef note = requireLive(c, soul);
     String title = NoteTitles.check(newTitle);
-    String oldKey = NoteKeys.titleKey(note.title());
-    String newKey = NoteKeys.titleKey(title);
-    Optional<Soul> holder = findByTitle(txn, newKey);
+    String folder = NoteFolders.check(newFolder);
+    Optional<Soul> holder = findByPath(txn, folder, title);
     if (holder.isPresent() && !holder.get().equals(soul)) {
-      throw new TitleTakenException(title);
+      throw new TitleTakenException(NoteFolders.path(folder, title));
     }
     List<Op> ops = new ArrayList<>();
     ops.add(new Op.SetField(soul, NoteFields.TITLE, Value.of(title)));
-    boolean linksReachIt = NoteQueries.resolve(c, note.title()).map(r -> r.soul().equals(soul)).orElse(false);
-    if (linksReachIt && !oldKey.equals(newKey)) {
-      for (Map.Entry<Soul, String> source : linkingSources(c, oldKey).entrySet()) {
-        String rewritten = LinkRewriter.retarget(source.getValue(), t -> NoteKeys.linkKey(t).equals(oldKey), title);
-        if (!rewritten.equals(source.getValue())) {
-          List<TextOp> edit = txn.text(source.getKey(), NoteFields.BODY).replaceWith(actor(), rewritten);
-          if (!edit.isEmpty()) {
-            ops.add(new Op.TextEdit(source.getKey(), NoteFields.BODY, edit));
-          }
+    if (!folder.equals(note.folder())) {
+      ops.add(new Op.SetField(soul, NoteFields.FOLDER, Value.of(folder)));
+    }
+    NoteRef after = new NoteRef(soul, title, note.created(), note.modified(), folder);
+    for (NoteRef source : NoteQueries.possibleLinkers(c, soul)) {
+      String body = NoteQueries.body(c, source.soul());
+      String sourceAfter = source.soul().equals(soul) ? folder : source.folder();
+      String rewritten;
+      try {
+        rewritten = LinkRewriter.retarget(body, target -> newTarget(c, source, sourceAfter, target, note, after));
+      } catch (UncheckedSqlException e) {
+        throw (SQLException) e.getCause();
+      }
+      if (!rewritten.equals(body)) {
+        List<TextOp> edit = txn.text(source.soul(), NoteFields.BODY).replaceWith(actor(), rewritten);
+        if (!edit.isEmpty()) {
+          ops.add(new Op.TextEdit(source.soul(), NoteFields.BODY, edit));
         }
       }
     }
@@ -163,27 +175,50 @@ final class NoteEditor {
     return author.key().actor();
   }
 
-  private static Map<Soul, String> linkingSources(Connection c, String key) throws Exception {
-    List<Soul> souls = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT n.soul FROM link l JOIN note n ON n.id = l.src"
-        + " WHERE l.target_key = ? AND n.deleted = 0")) {
-      ps.setString(1, key);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          souls.add(new Soul(rs.getString(1)));
-        }
+  /** The target a link in {@code source} should carry after the move, or null to leave it as written. */
+  private static @Nullable String newTarget(Connection c, NoteRef source, String sourceFolderAfter, String target,
+      NoteRef before, NoteRef after) {
+    try {
+      Optional<NoteRef> reached = NoteQueries.resolve(c, source.folder(), target);
+      if (reached.isEmpty()) {
+        return null;
       }
+      boolean toMoved = reached.get().soul().equals(before.soul());
+      if (!toMoved && !source.soul().equals(before.soul())) {
+        return null; // neither end of this link moved
+      }
+      NoteRef desired = toMoved ? after : reached.get();
+      if (reachesAfter(c, sourceFolderAfter, target, desired, after)) {
+        return null;
+      }
+      String suffix = target.regionMatches(true, Math.max(0, target.length() - 3), ".md", 0, 3) ? ".md" : "";
+      String bare = desired.title() + suffix;
+      boolean wasBare = target.indexOf('/') < 0;
+      return wasBare && reachesAfter(c, sourceFolderAfter, bare, desired, after) ? bare : desired.path() + suffix;
+    } catch (SQLException e) {
+      throw new UncheckedSqlException(e);
     }
-    Map<Soul, String> bodies = new LinkedHashMap<>();
-    for (Soul s : souls) {
-      bodies.put(s, NoteQueries.body(c, s));
-    }
-    return bodies;
   }
 
-  private static Optional<Soul> findByTitle(WriteTxn txn, String titleKey) throws SQLException {
-    PreparedStatement ps = txn.prepare("SELECT soul FROM note WHERE title_key = ? AND deleted = 0 LIMIT 1");
-    ps.setString(1, titleKey);
+  private static boolean reachesAfter(Connection c, String sourceFolder, String target, NoteRef desired, NoteRef moved)
+      throws SQLException {
+    return NoteQueries.resolveAfterMove(c, sourceFolder, target, moved.soul(), moved.folder(), moved.title())
+        .map(desired.soul()::equals).orElse(false);
+  }
+
+  /** Carries an SQLException out of a link-rewriting callback; unwrapped by {@link #relocate}. */
+  private static final class UncheckedSqlException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    UncheckedSqlException(SQLException cause) {
+      super(cause);
+    }
+  }
+
+  private static Optional<Soul> findByPath(WriteTxn txn, String folder, String title) throws SQLException {
+    PreparedStatement ps = txn.prepare("SELECT soul FROM note WHERE title_key = ? AND folder_key = ? AND deleted = 0 LIMIT 1");
+    ps.setString(1, NoteKeys.titleKey(title));
+    ps.setString(2, NoteFolders.key(folder));
     try (ResultSet rs = ps.executeQuery()) {
       return rs.next() ? Optional.of(new Soul(rs.getString(1))) : Optional.empty();
     }

@@ -32,7 +32,11 @@ import org.rhizome.graph.membership.WorkspaceGenesis;
 import org.rhizome.graph.markdown.MarkdownParser;
 import org.rhizome.graph.note.Note;
 import org.rhizome.graph.note.NoteException;
+import org.rhizome.graph.note.NoSuchNoteException;
+import org.rhizome.graph.note.NoteDraft;
 import org.rhizome.graph.note.NoteFields;
+import org.rhizome.graph.note.NoteFolders;
+import org.rhizome.graph.note.TitleTakenException;
 import org.rhizome.graph.query.Backlink;
 import org.rhizome.graph.query.GraphView;
 import org.rhizome.graph.query.NoteQueries;
@@ -333,8 +337,13 @@ public final class Workspace implements AutoCloseable {
   // ---- notes
 
   public CompletableFuture<Soul> createNoteAsync(String title, String body) {
+    return createNoteAsync(NoteFolders.ROOT, title, body);
+  }
+
+  /** Creates a note in {@code folder} ({@code ""} for the root, else e.g. {@code "Projects/2024"}). */
+  public CompletableFuture<Soul> createNoteAsync(String folder, String title, String body) {
     parsedBodies.prepare(body);
-    return store.write(txn -> notes.create(txn, List.of(new NoteEditor.NewNote(title, body))).get(0));
+    return store.write(txn -> notes.create(txn, List.of(new NoteDraft(folder, title, body))).get(0));
   }
 
   /** Creates a note; the title must be valid and not taken. */
@@ -342,12 +351,28 @@ public final class Workspace implements AutoCloseable {
     return awaitNote(createNoteAsync(title, body));
   }
 
+  /** Creates a note in a folder; the title must be valid and not taken in that folder (titles may repeat across folders). */
+  public Soul createNote(String folder, String title, String body) throws StoreException, NoteException {
+    return awaitNote(createNoteAsync(folder, title, body));
+  }
+
   /** Creates many notes in one transaction (one change each): the fast path for imports. */
   public CompletableFuture<List<Soul>> createNotesAsync(List<String[]> titleAndBody) {
-    List<NoteEditor.NewNote> batch = new ArrayList<>(titleAndBody.size());
+    List<NoteDraft> batch = new ArrayList<>(titleAndBody.size());
     for (String[] tb : titleAndBody) {
-      batch.add(new NoteEditor.NewNote(tb[0], tb[1]));
-      parsedBodies.prepare(tb[1]);
+      batch.add(new NoteDraft(tb[0], tb[1]));
+    }
+    return createDraftsAsync(batch);
+  }
+
+  /**
+   * Creates many notes, each in its folder, in one transaction (one change each); if one cannot be
+   * created (a bad or taken title), none is.
+   */
+  public CompletableFuture<List<Soul>> createDraftsAsync(List<NoteDraft> drafts) {
+    List<NoteDraft> batch = List.copyOf(drafts);
+    for (NoteDraft d : batch) {
+      parsedBodies.prepare(d.body());
     }
     return store.write(txn -> notes.create(txn, batch));
   }
@@ -378,7 +403,35 @@ public final class Workspace implements AutoCloseable {
   }
 
   public CompletableFuture<List<Change>> renameNoteAsync(Soul soul, String newTitle) {
-    return store.write(txn -> notes.rename(txn, soul, newTitle));
+    return store.write(txn -> {
+      NoteRef note = NoteQueries.find(txn.connection(), soul).orElseThrow(() -> new NoSuchNoteException("There is no note " + soul + "."));
+      return notes.relocate(txn, soul, note.folder(), newTitle);
+    });
+  }
+
+  /**
+   * Moves a note to another folder ({@code ""} for the root), rewriting links so they keep reaching
+   * the notes they reached (see {@link #relocateNoteAsync}).
+   */
+  public CompletableFuture<List<Change>> moveNoteAsync(Soul soul, String newFolder) {
+    return store.write(txn -> {
+      NoteRef note = NoteQueries.find(txn.connection(), soul).orElseThrow(() -> new NoSuchNoteException("There is no note " + soul + "."));
+      return notes.relocate(txn, soul, newFolder, note.title());
+    });
+  }
+
+  public List<Change> moveNote(Soul soul, String newFolder) throws StoreException, NoteException {
+    return awaitNote(moveNoteAsync(soul, newFolder));
+  }
+
+  /**
+   * Gives a note a new folder and title at once. Links to it that would no longer reach it are
+   * rewritten to its new name (or full path when the bare name would reach another note), and its
+   * own links that would reach other notes from the new folder get their targets' full paths.
+   * Fails with {@link TitleTakenException} when the folder already has a note with that title.
+   */
+  public CompletableFuture<List<Change>> relocateNoteAsync(Soul soul, String newFolder, String newTitle) {
+    return store.write(txn -> notes.relocate(txn, soul, newFolder, newTitle));
   }
 
   /** Renames a note and rewrites links to it in other notes' bodies. */
@@ -405,11 +458,14 @@ public final class Workspace implements AutoCloseable {
       }
       NoteRef r = ref.get();
       return Optional.of(new Note(r.soul(), r.title(), NoteQueries.body(c, soul), r.created(), r.modified(),
-          NoteQueries.tagsOf(c, soul), NoteQueries.aliasesOf(c, soul)));
+          NoteQueries.tagsOf(c, soul), NoteQueries.aliasesOf(c, soul), r.folder()));
     });
   }
 
-  /** The live note that {@code target} names: a soul, a title, or an alias (as a link would resolve it). */
+  /**
+   * The live note that {@code target} names: a soul, a title, an alias or a path such as
+   * {@code "Projects/Note"} (as a link in a note of the root folder would resolve it).
+   */
   public Optional<NoteRef> resolve(String target) throws StoreException {
     return store.read(c -> {
       if (Soul.isValid(target)) {
@@ -420,6 +476,11 @@ public final class Workspace implements AutoCloseable {
       }
       return NoteQueries.resolve(c, target);
     });
+  }
+
+  /** The live note that {@code [[target]]} reaches when written in a note of {@code sourceFolder} (Obsidian's rules). */
+  public Optional<NoteRef> resolveLink(String sourceFolder, String target) throws StoreException {
+    return store.read(c -> NoteQueries.resolve(c, sourceFolder, target));
   }
 
   /** All fields of a node (notes included) by name, null values left out. */

@@ -2,7 +2,9 @@ package org.rhizome.graph.markdown;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Rewrites wikilink targets in note text (this is how renaming a note updates the links to it in other
@@ -44,6 +46,37 @@ public final class LinkRewriter {
         out = new StringBuilder(markdown.length() + 64);
       }
       out.append(markdown, copied, link.targetStart()).append(newTarget);
+      copied = link.targetEnd();
+    }
+    if (out == null) {
+      return markdown;
+    }
+    return out.append(markdown, copied, markdown.length()).toString();
+  }
+
+  /**
+   * As {@link #retarget(String, Predicate, String)}, with a replacement chosen per link:
+   * {@code newTargetFor} returns the new target for a link's trimmed target, or null to leave it.
+   *
+   * @throws IllegalArgumentException if a returned target is not one a wikilink can hold
+   */
+  public static String retarget(String markdown, Function<String, @Nullable String> newTargetFor) {
+    Objects.requireNonNull(markdown, "markdown");
+    StringBuilder out = null;
+    int copied = 0;
+    for (WikiLink link : MarkdownParser.SHARED.parse(markdown).links()) {
+      if (link.target().isEmpty()) {
+        continue;
+      }
+      String replacement = newTargetFor.apply(link.target());
+      if (replacement == null || replacement.equals(link.target())) {
+        continue;
+      }
+      checkTarget(replacement);
+      if (out == null) {
+        out = new StringBuilder(markdown.length() + 64);
+      }
+      out.append(markdown, copied, link.targetStart()).append(replacement);
       copied = link.targetEnd();
     }
     if (out == null) {

@@ -42,6 +42,30 @@ public final class NoteKeys {
     return titleKey(t);
   }
 
+  /**
+   * The folder part of a link target as a folder key ({@link NoteFolders#key}): {@code "A/B"} for
+   * {@code [[a/b/Note]]}, {@code ""} for {@code [[Note]]}. A leading {@code /} (a path from the vault's
+   * root) and doubled separators are dropped; {@code ./} and {@code ../} are kept for the resolver.
+   */
+  public static String linkFolderKey(String target) {
+    String t = target.strip();
+    int slash = t.lastIndexOf('/');
+    if (slash < 0 || slash == t.length() - 1) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder(slash);
+    for (String segment : t.substring(0, slash).split("/")) {
+      String s = segment.strip();
+      if (!s.isEmpty()) {
+        if (out.length() > 0) {
+          out.append('/');
+        }
+        out.append(titleKey(s));
+      }
+    }
+    return out.toString();
+  }
+
   public static String tagKey(String tag) {
     String t = tag.startsWith("#") ? tag.substring(1) : tag;
     return Normalizer.normalize(t, Normalizer.Form.NFC).strip().toLowerCase(Locale.ROOT);

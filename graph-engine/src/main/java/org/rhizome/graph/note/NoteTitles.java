@@ -1,9 +1,12 @@
 package org.rhizome.graph.note;
 
-/** The rule for titles: 1..200 characters after trimming, none of {@code [ ] | # ^ \ :} or control characters. */
+/**
+ * The rule for titles: 1..200 characters after trimming, none of {@code [ ] | # ^ \ : /} or control
+ * characters ({@code /} separates folders in a link such as {@code [[Folder/Note]]}).
+ */
 public final class NoteTitles {
   public static final int MAX_LENGTH = 200;
-  private static final String FORBIDDEN = "[]|#^\\:";
+  private static final String FORBIDDEN = "[]|#^\\:/";
 
   private NoteTitles() {}
 

@@ -16,6 +16,7 @@ import org.rhizome.graph.Value;
 import org.rhizome.graph.change.ValueCodec;
 import org.rhizome.graph.encoding.DecodeException;
 import org.rhizome.graph.note.NoteFields;
+import org.rhizome.graph.note.NoteFolders;
 import org.rhizome.graph.note.NoteKeys;
 import org.rhizome.graph.store.CorruptDatabaseException;
 import org.rhizome.graph.store.StoreException;
@@ -28,12 +29,13 @@ import org.rhizome.graph.store.StoreException;
  * is given, on the caller's thread.
  */
 public final class NoteQueries {
-  static final String NOTE_COLUMNS = "n.id, n.soul, n.title, n.created, n.modified";
+  static final String NOTE_COLUMNS = "n.id, n.soul, n.title, n.created, n.modified, n.folder";
 
   private NoteQueries() {}
 
   static NoteRef ref(ResultSet rs, int from) throws SQLException {
-    return new NoteRef(new Soul(rs.getString(from)), rs.getString(from + 1), rs.getLong(from + 2), rs.getLong(from + 3));
+    return new NoteRef(new Soul(rs.getString(from)), rs.getString(from + 1), rs.getLong(from + 2), rs.getLong(from + 3),
+        rs.getString(from + 4));
   }
 
   /** A live note's index id and ref. */
@@ -52,46 +54,64 @@ public final class NoteQueries {
     return row(c, soul).map(Row::ref);
   }
 
-  /** The live note that a link target, title or alias names, by the resolution rule above. */
+  /**
+   * The live note that a link target, title or alias names, resolved as a link in a note of the root
+   * folder would be ({@code "Projects/Note"} names the note at that path).
+   */
   public static Optional<NoteRef> resolve(Connection c, String target) throws SQLException {
-    return resolveKey(c, NoteKeys.linkKey(target)).map(Row::ref);
+    return resolve(c, "", target);
   }
 
-  static Optional<Row> resolveKey(Connection c, String key) throws SQLException {
-    PreparedStatement byTitle = CachedStatements.prepare(c, "SELECT " + NOTE_COLUMNS + " FROM note n"
-        + " WHERE n.title_key = ? AND n.deleted = 0 ORDER BY n.created, n.soul LIMIT 1");
-    byTitle.setString(1, key);
-    try (ResultSet rs = byTitle.executeQuery()) {
-      if (rs.next()) {
-        return Optional.of(new Row(rs.getLong(1), ref(rs, 2)));
+  /** The live note that a link {@code [[target]]} written in a note of {@code sourceFolder} reaches (see {@link LinkResolution}). */
+  public static Optional<NoteRef> resolve(Connection c, String sourceFolder, String target) throws SQLException {
+    Optional<Long> id = LinkTargets.resolve(c, NoteFolders.key(sourceFolder), NoteKeys.linkKey(target), NoteKeys.linkFolderKey(target));
+    return id.isEmpty() ? Optional.empty() : refById(c, id.get());
+  }
+
+  /**
+   * The soul that {@code [[target]]}, written in a note of {@code sourceFolder}, would reach if note
+   * {@code moved} had folder {@code movedFolder} and title {@code movedTitle} (the rest as it is):
+   * how a rename or move decides which links to rewrite.
+   */
+  public static Optional<Soul> resolveAfterMove(Connection c, String sourceFolder, String target, Soul moved,
+      String movedFolder, String movedTitle) throws SQLException {
+    return LinkTargets.resolveAfterMove(c, NoteFolders.key(sourceFolder), NoteKeys.linkKey(target), NoteKeys.linkFolderKey(target),
+        moved.value(), NoteFolders.key(movedFolder), NoteKeys.titleKey(movedTitle)).map(Soul::new);
+  }
+
+  /** Live notes with a link whose name is one of the note's keys (title or alias), and the note itself. */
+  public static List<NoteRef> possibleLinkers(Connection c, Soul soul) throws SQLException {
+    Optional<Row> note = row(c, soul);
+    if (note.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, NoteRef> out = new LinkedHashMap<>();
+    out.put(note.get().id(), note.get().ref());
+    for (String key : keysOf(c, note.get())) {
+      try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT n.id, n.soul, n.title, n.created, n.modified, n.folder"
+          + " FROM link l JOIN note n ON n.id = l.src WHERE l.target_key = ? AND n.deleted = 0")) {
+        ps.setString(1, key);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.putIfAbsent(rs.getLong(1), ref(rs, 2));
+          }
+        }
       }
     }
-    PreparedStatement byAlias = CachedStatements.prepare(c, "SELECT " + NOTE_COLUMNS + " FROM note_alias a"
-        + " JOIN note n ON n.id = a.note_id WHERE a.alias_key = ? AND n.deleted = 0 ORDER BY n.created, n.soul LIMIT 1");
-    byAlias.setString(1, key);
-    try (ResultSet rs = byAlias.executeQuery()) {
-      return rs.next() ? Optional.of(new Row(rs.getLong(1), ref(rs, 2))) : Optional.empty();
-    }
+    return new ArrayList<>(out.values());
   }
 
-  /** The keys (title and aliases) by which links reach this note under the resolution rule. */
-  static List<String> keysResolvingTo(Connection c, Row note) throws SQLException {
-    List<String> candidates = new ArrayList<>();
+  /** The keys (title and aliases) of a note: the names that links to it carry. */
+  static List<String> keysOf(Connection c, Row note) throws SQLException {
+    List<String> keys = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement("SELECT title_key FROM note WHERE id = ?"
         + " UNION SELECT alias_key FROM note_alias WHERE note_id = ?")) {
       ps.setLong(1, note.id());
       ps.setLong(2, note.id());
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          candidates.add(rs.getString(1));
+          keys.add(rs.getString(1));
         }
-      }
-    }
-    List<String> keys = new ArrayList<>(candidates.size());
-    for (String key : candidates) {
-      Optional<Row> winner = resolveKey(c, key);
-      if (winner.isPresent() && winner.get().id() == note.id()) {
-        keys.add(key);
       }
     }
     return keys;
@@ -129,25 +149,28 @@ public final class NoteQueries {
       return List.of();
     }
     List<Backlink> out = new ArrayList<>();
-    for (String key : keysResolvingTo(c, note.get())) {
+    LinkTargets targets = new LinkTargets(c);
+    for (String key : keysOf(c, note.get())) {
       // In index order (by linking note, then link), so a page of a popular note's many backlinks
       // needs no sort; callers sort the page as they show it.
-      PreparedStatement ps = CachedStatements.prepare(c, "SELECT n.soul, n.title, n.created, n.modified, l.line, l.start, l.end, l.embed"
-          + " FROM link l JOIN note n ON n.id = l.src WHERE l.target_key = ? AND l.src <> ? AND n.deleted = 0"
-          + " ORDER BY l.src, l.ord LIMIT ?");
+      PreparedStatement ps = CachedStatements.prepare(c, "SELECT n.soul, n.title, n.created, n.modified, n.folder, l.line, l.start, l.end, l.embed,"
+          + " n.folder_key, l.target_folder FROM link l JOIN note n ON n.id = l.src WHERE l.target_key = ? AND l.src <> ? AND n.deleted = 0"
+          + " ORDER BY l.src, l.ord");
       ps.setString(1, key);
       ps.setLong(2, note.get().id());
-      ps.setInt(3, limit - out.size());
       NoteRef lastSource = null;
       String body = "";
       try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
+        while (out.size() < limit && rs.next()) {
+          if (!targets.reaches(rs.getString(10), key, rs.getString(11), note.get().id())) {
+            continue;
+          }
           NoteRef source = ref(rs, 1);
           if (!source.equals(lastSource)) {
             body = body(c, source.soul()); // links of one source are adjacent: one read each
             lastSource = source;
           }
-          out.add(new Backlink(source, rs.getInt(5), LinkContext.around(body, rs.getInt(6), rs.getInt(7)), rs.getInt(8) != 0));
+          out.add(new Backlink(source, rs.getInt(6), LinkContext.around(body, rs.getInt(7), rs.getInt(8)), rs.getInt(9) != 0));
         }
       }
       if (out.size() >= limit) {
@@ -163,19 +186,15 @@ public final class NoteQueries {
       return List.of();
     }
     List<OutgoingLink> out = new ArrayList<>();
-    Map<String, Optional<Row>> resolved = new LinkedHashMap<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT target, target_key, heading, alias, embed, line FROM link WHERE src = ? ORDER BY ord")) {
+    LinkTargets targets = new LinkTargets(c);
+    String sourceFolder = NoteFolders.key(note.get().ref().folder());
+    try (PreparedStatement ps = c.prepareStatement("SELECT target, target_key, heading, alias, embed, line, target_folder FROM link WHERE src = ? ORDER BY ord")) {
       ps.setLong(1, note.get().id());
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          String key = rs.getString(2);
-          Optional<Row> to = resolved.get(key);
-          if (to == null) {
-            to = resolveKey(c, key);
-            resolved.put(key, to);
-          }
+          Optional<Long> to = targets.resolve(sourceFolder, rs.getString(2), rs.getString(7));
           out.add(new OutgoingLink(rs.getString(1), rs.getString(3), rs.getString(4), rs.getInt(5) != 0, rs.getInt(6),
-              to.map(Row::ref).orElse(null)));
+              to.isEmpty() ? null : refById(c, to.get()).orElse(null)));
         }
       }
     }
@@ -307,11 +326,13 @@ public final class NoteQueries {
 
   private static List<Long> linkedFrom(Connection c, long id) throws SQLException {
     List<Long> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT target_key FROM link WHERE src = ?")) {
+    LinkTargets targets = new LinkTargets(c);
+    try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT l.target_key, l.target_folder, n.folder_key FROM link l"
+        + " JOIN note n ON n.id = l.src WHERE l.src = ?")) {
       ps.setLong(1, id);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          resolveKey(c, rs.getString(1)).ifPresent(r -> out.add(r.id()));
+          targets.resolve(rs.getString(3), rs.getString(1), rs.getString(2)).ifPresent(out::add);
         }
       }
     }
@@ -324,13 +345,16 @@ public final class NoteQueries {
     if (note.isEmpty()) {
       return out;
     }
-    for (String key : keysResolvingTo(c, note.get())) {
-      try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT l.src FROM link l JOIN note n ON n.id = l.src"
+    LinkTargets targets = new LinkTargets(c);
+    for (String key : keysOf(c, note.get())) {
+      try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT l.src, n.folder_key, l.target_folder FROM link l JOIN note n ON n.id = l.src"
           + " WHERE l.target_key = ? AND n.deleted = 0")) {
         ps.setString(1, key);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            out.add(rs.getLong(1));
+            if (targets.reaches(rs.getString(2), key, rs.getString(3), id) && !out.contains(rs.getLong(1))) {
+              out.add(rs.getLong(1));
+            }
           }
         }
       }

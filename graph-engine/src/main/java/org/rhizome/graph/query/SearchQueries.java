@@ -120,7 +120,7 @@ public final class SearchQueries {
     List<UnlinkedMention> out = new ArrayList<>();
     for (String name : names) {
       String phrase = '"' + name.replace("\"", "\"\"") + '"';
-      StringBuilder sql = new StringBuilder("SELECT n.soul, n.title, n.created, n.modified FROM note_fts JOIN note n ON n.id = note_fts.rowid"
+      StringBuilder sql = new StringBuilder("SELECT n.soul, n.title, n.created, n.modified, n.folder FROM note_fts JOIN note n ON n.id = note_fts.rowid"
           + " WHERE note_fts MATCH ? AND n.id <> ?");
       sql.append(" ORDER BY n.title_key LIMIT ?");
       try (PreparedStatement ps = c.prepareStatement(sql.toString())) {

@@ -16,6 +16,7 @@ import org.rhizome.graph.markdown.ParsedNote;
 import org.rhizome.graph.markdown.WikiLink;
 import org.rhizome.graph.merge.FieldState;
 import org.rhizome.graph.note.NoteFields;
+import org.rhizome.graph.note.NoteFolders;
 import org.rhizome.graph.note.NoteKeys;
 
 /**
@@ -42,12 +43,12 @@ final class NoteIndex {
     this.c = c;
     this.parser = parser;
     selectId = c.prepareStatement("SELECT id FROM note WHERE soul = ?");
-    insertNote = c.prepareStatement("INSERT INTO note(soul, title, title_key, created, modified, deleted) VALUES (?,?,?,?,?,?)");
+    insertNote = c.prepareStatement("INSERT INTO note(soul, title, title_key, created, modified, deleted, folder, folder_key) VALUES (?,?,?,?,?,?,?,?)");
     lastId = c.prepareStatement("SELECT last_insert_rowid()");
-    updateNote = c.prepareStatement("UPDATE note SET title = ?, title_key = ?, created = ?, modified = ?, deleted = ? WHERE id = ?");
+    updateNote = c.prepareStatement("UPDATE note SET title = ?, title_key = ?, created = ?, modified = ?, deleted = ?, folder = ?, folder_key = ? WHERE id = ?");
     deleteNote = c.prepareStatement("DELETE FROM note WHERE id = ?");
-    insertLink = c.prepareStatement("INSERT INTO link(src, ord, target_key, target, heading, alias, embed, line, start, end)"
-        + " VALUES (?,?,?,?,?,?,?,?,?,?)");
+    insertLink = c.prepareStatement("INSERT INTO link(src, ord, target_key, target, heading, alias, embed, line, start, end, target_folder)"
+        + " VALUES (?,?,?,?,?,?,?,?,?,?,?)");
     insertTag = c.prepareStatement("INSERT OR IGNORE INTO tag(tag_key, note_id, tag) VALUES (?,?,?)");
     insertAlias = c.prepareStatement("INSERT OR IGNORE INTO note_alias(alias_key, note_id, alias) VALUES (?,?,?)");
     insertFts = c.prepareStatement("INSERT INTO note_fts(rowid, title, body) VALUES (?,?,?)");
@@ -79,6 +80,7 @@ final class NoteIndex {
     }
     String title = string(fields, NoteFields.TITLE, "");
     String body = string(fields, NoteFields.BODY, "");
+    String folder = string(fields, NoteFields.FOLDER, NoteFolders.ROOT);
     Value createdValue = value(fields, NoteFields.CREATED);
     long modified = 0;
     for (FieldState f : fields.values()) {
@@ -90,7 +92,7 @@ final class NoteIndex {
     long id;
     if (existing == null) {
       insertNote.setString(1, soul.value());
-      bindNote(insertNote, 2, title, created, modified, deleted);
+      bindNote(insertNote, 2, title, created, modified, deleted, folder);
       insertNote.executeUpdate();
       try (ResultSet rs = lastId.executeQuery()) {
         rs.next();
@@ -98,8 +100,8 @@ final class NoteIndex {
       }
     } else {
       id = existing;
-      bindNote(updateNote, 1, title, created, modified, deleted);
-      updateNote.setLong(6, id);
+      bindNote(updateNote, 1, title, created, modified, deleted, folder);
+      updateNote.setLong(8, id);
       updateNote.executeUpdate();
       purge(id);
     }
@@ -108,13 +110,15 @@ final class NoteIndex {
     }
   }
 
-  private static void bindNote(PreparedStatement ps, int from, String title, long created, long modified, boolean deleted)
-      throws SQLException {
+  private static void bindNote(PreparedStatement ps, int from, String title, long created, long modified, boolean deleted,
+      String folder) throws SQLException {
     ps.setString(from, title);
     ps.setString(from + 1, NoteKeys.titleKey(title));
     ps.setLong(from + 2, created);
     ps.setLong(from + 3, modified);
     ps.setInt(from + 4, deleted ? 1 : 0);
+    ps.setString(from + 5, folder);
+    ps.setString(from + 6, NoteFolders.key(folder));
   }
 
   private void index(long id, String title, String body) throws SQLException {
@@ -134,6 +138,7 @@ final class NoteIndex {
       insertLink.setInt(8, link.line());
       insertLink.setInt(9, link.start());
       insertLink.setInt(10, link.end());
+      insertLink.setString(11, NoteKeys.linkFolderKey(link.target()));
       insertLink.executeUpdate(); // row by row: sqlite-jdbc re-prepares a statement after executeBatch
     }
     Set<String> keys = new HashSet<>();

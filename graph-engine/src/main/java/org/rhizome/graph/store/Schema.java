@@ -45,14 +45,22 @@ final class Schema {
     // Derived from the fields (rebuildable): notes, their links, tags, aliases, full text. A note's
     // outline is parsed from its body when asked for: one note at a time needs no index.
     s.execute("CREATE TABLE note(id INTEGER PRIMARY KEY, soul TEXT NOT NULL UNIQUE, title TEXT NOT NULL,"
-        + " title_key TEXT NOT NULL, created INTEGER NOT NULL, modified INTEGER NOT NULL, deleted INTEGER NOT NULL)");
+        + " title_key TEXT NOT NULL, created INTEGER NOT NULL, modified INTEGER NOT NULL, deleted INTEGER NOT NULL,"
+        + " folder TEXT NOT NULL, folder_key TEXT NOT NULL)");
     s.execute("CREATE INDEX note_by_title ON note(title_key)");
+    // Attachment nodes (files of a vault: images, PDFs...), by folder and file name as links find them.
+    s.execute("CREATE TABLE attachment(id INTEGER PRIMARY KEY, soul TEXT NOT NULL UNIQUE, folder TEXT NOT NULL,"
+        + " folder_key TEXT NOT NULL, name TEXT NOT NULL, name_key TEXT NOT NULL, size INTEGER NOT NULL,"
+        + " hash TEXT NOT NULL, mime TEXT NOT NULL, deleted INTEGER NOT NULL)");
+    s.execute("CREATE INDEX attachment_by_name ON attachment(name_key)");
+    // Not derived and not in the log: the bytes of attachments, by SHA-256, as this replica has them.
+    s.execute("CREATE TABLE blob(id INTEGER PRIMARY KEY, hash BLOB NOT NULL UNIQUE, size INTEGER NOT NULL, data BLOB NOT NULL)");
     s.execute("CREATE TABLE note_alias(alias_key TEXT NOT NULL, note_id INTEGER NOT NULL, alias TEXT NOT NULL,"
         + " PRIMARY KEY(alias_key, note_id)) WITHOUT ROWID");
     s.execute("CREATE INDEX note_alias_by_note ON note_alias(note_id)");
     s.execute("CREATE TABLE link(src INTEGER NOT NULL, ord INTEGER NOT NULL, target_key TEXT NOT NULL,"
         + " target TEXT NOT NULL, heading TEXT, alias TEXT, embed INTEGER NOT NULL, line INTEGER NOT NULL,"
-        + " start INTEGER NOT NULL, end INTEGER NOT NULL, PRIMARY KEY(src, ord)) WITHOUT ROWID");
+        + " start INTEGER NOT NULL, end INTEGER NOT NULL, target_folder TEXT NOT NULL, PRIMARY KEY(src, ord)) WITHOUT ROWID");
     s.execute("CREATE INDEX link_by_target ON link(target_key)");
     s.execute("CREATE TABLE tag(tag_key TEXT NOT NULL, note_id INTEGER NOT NULL, tag TEXT NOT NULL,"
         + " PRIMARY KEY(tag_key, note_id)) WITHOUT ROWID");
