@@ -195,6 +195,34 @@ public final class Workspace implements AutoCloseable {
     return store;
   }
 
+  // ---- local settings (this replica's own, never replicated: sync switch, secrets, mirror folder)
+
+  /** A local setting of this replica (e.g. {@code sync.enabled}); empty if unset. */
+  public Optional<String> localSetting(String key) throws StoreException {
+    return store.read(c -> GraphStore.readMeta(c, LOCAL_SETTING_PREFIX + key));
+  }
+
+  /** Sets (or with null, removes) a local setting; other processes on the file see it at once. */
+  public CompletableFuture<Void> setLocalSettingAsync(String key, @org.jspecify.annotations.Nullable String value) {
+    return store.write(txn -> {
+      if (value == null) {
+        try (PreparedStatement ps = txn.connection().prepareStatement("DELETE FROM meta WHERE key = ?")) {
+          ps.setString(1, LOCAL_SETTING_PREFIX + key);
+          ps.executeUpdate();
+        }
+      } else {
+        GraphStore.writeMeta(txn.connection(), LOCAL_SETTING_PREFIX + key, value);
+      }
+      return null;
+    });
+  }
+
+  public void setLocalSetting(String key, @org.jspecify.annotations.Nullable String value) throws StoreException {
+    await(setLocalSettingAsync(key, value));
+  }
+
+  private static final String LOCAL_SETTING_PREFIX = "setting.";
+
   LongSupplier wallClock() {
     return wallMillis;
   }

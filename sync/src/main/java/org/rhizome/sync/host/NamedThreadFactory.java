@@ -5,11 +5,11 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Daemon threads named {@code prefix-1}, {@code prefix-2}, … */
-final class NamedThreadFactory implements ThreadFactory {
+public final class NamedThreadFactory implements ThreadFactory {
     private final String prefix;
     private final AtomicInteger next = new AtomicInteger(1);
 
-    NamedThreadFactory(String prefix) {
+    public NamedThreadFactory(String prefix) {
         this.prefix = prefix;
     }
 

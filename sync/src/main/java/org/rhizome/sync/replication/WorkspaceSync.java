@@ -1,0 +1,418 @@
+package org.rhizome.sync.replication;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
+import org.rhizome.graph.ApplyResult;
+import org.rhizome.graph.Workspace;
+import org.rhizome.graph.change.RefusalReason;
+import org.rhizome.graph.identity.DeviceKey;
+import org.rhizome.sync.gossip.GossipMessage;
+import org.rhizome.sync.gossip.PubSub;
+import org.rhizome.sync.gossip.ValidationResult;
+import org.rhizome.sync.host.Host;
+import org.rhizome.sync.host.HostConfig;
+import org.rhizome.sync.host.NamedThreadFactory;
+import org.rhizome.sync.host.PeerListener;
+import org.rhizome.sync.mdns.MdnsService;
+import org.rhizome.sync.peer.Multiaddr;
+import org.rhizome.sync.peer.PeerId;
+import org.rhizome.sync.peer.PrivateKey;
+import org.rhizome.sync.transport.Direction;
+import org.rhizome.sync.transport.IdentifyInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One workspace, synced: a libp2p host on the workspace's private network, its changes published on
+ * the workspace's GossipSub topic and validated by the engine as they arrive, and catch-up pulls from
+ * every peer on connecting, when a live change shows a gap, and every {@link SyncConfig#antiEntropy()}.
+ * Changes committed by another process on the same file (the CLI) are noticed within ~100 ms and
+ * published too.
+ *
+ * <p>Thread-safe. Engine work runs on the engine's threads and on {@code rhizome-sync-disk}; Netty's
+ * event loops only move bytes.
+ */
+public final class WorkspaceSync implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(WorkspaceSync.class);
+  private static final int MAX_LIVE_BYTES = 1 << 20;
+  private static final int MAX_PULL_RETRIES = 3;
+
+  private final Workspace workspace;
+  private final SyncConfig config;
+  private final Host host;
+  private final String topic;
+  private final RemoteApplyQueue live;
+  private final ScheduledExecutorService scheduler;
+  private final ExecutorService disk;
+  private final List<SyncListener> listeners = new CopyOnWriteArrayList<>();
+  private final Map<PeerId, PullState> pulls = new ConcurrentHashMap<>();
+  private final AtomicLong lastSync = new AtomicLong();
+  private final AtomicLong liveApplied = new AtomicLong();
+  private final AtomicLong pulledApplied = new AtomicLong();
+  private final AtomicLong refused = new AtomicLong();
+  private final Object publishLock = new Object();
+  private final AutoCloseable feed;
+  private final AtomicReference<@Nullable MdnsService> mdns = new AtomicReference<>();
+  /** Our own changes up to this seq have been published (or predate this session: pulls carry those). */
+  private long publishedSeq;
+  private volatile boolean closed;
+
+  private static final class PullState {
+    boolean running;
+    boolean again;
+    int retries;
+  }
+
+  private WorkspaceSync(Workspace workspace, DeviceKey key, SyncConfig config) throws IOException {
+    this.workspace = workspace;
+    this.config = config;
+    this.topic = topicOf(workspace);
+    this.live = new RemoteApplyQueue(workspace);
+    this.scheduler = Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("rhizome-sync"));
+    this.disk = Executors.newFixedThreadPool(2, new NamedThreadFactory("rhizome-sync-disk"));
+    try {
+      this.publishedSeq = workspace.versionVector().get(workspace.actor());
+    } catch (Exception e) {
+      shutdownExecutors();
+      throw new IOException("cannot read the workspace's version vector: " + e.getMessage(), e);
+    }
+    HostConfig.Builder hc = HostConfig.builder(PrivateKey.fromSeed(key.seed()))
+        .psk(config.secret().preSharedKey(workspace.id()))
+        .agentVersion(config.agentVersion())
+        .gossip(config.gossip());
+    for (Multiaddr a : config.listen()) {
+      hc.listen(a);
+    }
+    try {
+      this.host = Host.start(hc.build());
+    } catch (IOException | RuntimeException e) {
+      shutdownExecutors();
+      throw e;
+    }
+    host.handle(CatchUpProtocol.ID, stream -> {
+      CatchUpStream s = CatchUpStream.serving(stream, workspace, disk);
+      s.result().whenComplete((summary, error) -> {
+        if (error != null) {
+          log.debug("serving a catch-up to {} ended: {}", stream.remotePeer(), error.getMessage());
+        } else if (summary.received() > 0) {
+          log.info("sent {} changes to {}", summary.received(), stream.remotePeer());
+        }
+      });
+      return s;
+    });
+    host.addPeerListener(new PeerListener() {
+      @Override
+      public void onConnected(PeerId peer, Multiaddr address, Direction direction) {
+        listeners.forEach(l -> l.onPeerConnected(peer, address));
+        requestPull(peer);
+      }
+
+      @Override
+      public void onDisconnected(PeerId peer) {
+        listeners.forEach(l -> l.onPeerDisconnected(peer));
+      }
+    });
+    host.pubsub().subscribe(topic, this::validate, m -> { });
+    this.feed = workspace.subscribe(event -> {
+      if (event.local()) {
+        scheduler.execute(this::publishOwnChanges);
+      }
+    });
+    scheduler.scheduleWithFixedDelay(this::publishOwnChanges, 100, 100, TimeUnit.MILLISECONDS);
+    long ae = Math.max(100, config.antiEntropy().toMillis());
+    scheduler.scheduleWithFixedDelay(this::pullFromAll, ae, ae, TimeUnit.MILLISECONDS);
+    long redial = Math.max(100, config.redial().toMillis());
+    scheduler.scheduleWithFixedDelay(this::dialPeers, 0, redial, TimeUnit.MILLISECONDS);
+    if (config.mdnsInterface() != null) {
+      startMdns();
+    }
+  }
+
+  /** Starts syncing {@code workspace} as the device {@code key} (whose key is also the libp2p identity). */
+  public static WorkspaceSync start(Workspace workspace, DeviceKey key, SyncConfig config) throws IOException {
+    return new WorkspaceSync(workspace, key, config);
+  }
+
+  /** The GossipSub topic of a workspace's live changes. */
+  public static String topicOf(Workspace workspace) {
+    return "/rhizome/ws/" + workspace.id().hex() + "/changes/1";
+  }
+
+  public void addListener(SyncListener listener) {
+    listeners.add(listener);
+  }
+
+  public void removeListener(SyncListener listener) {
+    listeners.remove(listener);
+  }
+
+  public Host host() {
+    return host;
+  }
+
+  public Workspace workspace() {
+    return workspace;
+  }
+
+  public String topic() {
+    return topic;
+  }
+
+  /** Connects to a peer (in addition to the configured ones); a pull follows the connection. */
+  public CompletableFuture<PeerId> dial(Multiaddr address) {
+    return host.dial(address);
+  }
+
+  public SyncStatus status() {
+    List<SyncStatus.ConnectedPeer> peers = new ArrayList<>();
+    for (PeerId p : host.connectedPeers()) {
+      String agent = host.identifyInfo(p).map(IdentifyInfo::agentVersion).orElse("");
+      peers.add(new SyncStatus.ConnectedPeer(p, null, agent));
+    }
+    peers.sort((a, b) -> a.peer().toBase58().compareTo(b.peer().toBase58()));
+    return new SyncStatus(host.peerId(), host.listenAddresses(), topic, peers, lastSync.get(), liveApplied.get(),
+        pulledApplied.get(), refused.get());
+  }
+
+  /** Pulls what {@code peer} has and we lack; coalesces with a pull already running. */
+  public void requestPull(PeerId peer) {
+    if (closed) {
+      return;
+    }
+    PullState state = pulls.computeIfAbsent(peer, p -> new PullState());
+    synchronized (state) {
+      if (state.running) {
+        state.again = true;
+        return;
+      }
+      state.running = true;
+      state.again = false;
+    }
+    disk.execute(() -> runPull(peer, state));
+  }
+
+  /** Pulls from every connected peer now; completes when all have finished (successfully or not). */
+  public CompletableFuture<Void> pullFromAllNow() {
+    List<CompletableFuture<?>> all = new ArrayList<>();
+    for (PeerId p : host.connectedPeers()) {
+      all.add(pullOnce(p).handle((s, e) -> null));
+    }
+    return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
+  }
+
+  private void runPull(PeerId peer, PullState state) {
+    long started = System.nanoTime();
+    pullOnce(peer).whenComplete((summary, error) -> {
+      boolean again;
+      synchronized (state) {
+        state.running = false;
+        if (error == null && summary.incomplete() && state.retries < MAX_PULL_RETRIES) {
+          state.retries++;
+          state.again = true;
+        } else if (error == null) {
+          state.retries = 0;
+        }
+        again = state.again;
+      }
+      long millis = (System.nanoTime() - started) / 1_000_000;
+      if (error != null) {
+        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
+        log.debug("pull from {} failed: {}", peer, cause.getMessage());
+        listeners.forEach(l -> l.onPullFailed(peer, String.valueOf(cause.getMessage())));
+      } else {
+        pulledApplied.addAndGet(summary.applied());
+        refused.addAndGet(summary.refused());
+        lastSync.set(System.currentTimeMillis());
+        if (summary.received() > 0) {
+          log.info("pulled {} changes from {} in {} ms ({} new, {} refused, {} deferred)", summary.received(), peer,
+              millis, summary.applied(), summary.refused(), summary.deferred());
+        }
+        listeners.forEach(l -> l.onPulled(peer, summary, millis));
+        disk.execute(this::completeJoinIfReady);
+      }
+      if (again && !closed) {
+        requestPull(peer);
+      }
+    });
+  }
+
+  private CompletableFuture<PullSummary> pullOnce(PeerId peer) {
+    PullClient client;
+    try {
+      client = new PullClient(workspace.versionVector(), config.pullWindow(), config.pullBatchBytes());
+    } catch (Exception e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    AtomicReference<CatchUpStream> running = new AtomicReference<>();
+    return host.openStream(peer, List.of(CatchUpProtocol.ID), stream -> {
+      CatchUpStream s = CatchUpStream.pulling(stream, client, workspace, disk);
+      running.set(s);
+      return s;
+    }).thenCompose(stream -> running.get().result()).orTimeout(10, TimeUnit.MINUTES);
+  }
+
+  /** A device joining with an invite becomes a member as soon as the invite's registration has arrived. */
+  private void completeJoinIfReady() {
+    try {
+      if (!closed && SharedWorkspaces.joinPending(workspace) && SharedWorkspaces.completeJoin(workspace)) {
+        log.info("joined workspace {} as {}", workspace.id(), workspace.actor());
+        listeners.forEach(SyncListener::onJoined);
+      }
+    } catch (org.rhizome.graph.membership.NotAllowedException e) {
+      log.warn("cannot join: {}", e.getMessage());
+      listeners.forEach(l -> l.onJoinFailed(e.getMessage()));
+    } catch (Exception e) {
+      if (!closed) {
+        log.warn("completing the join failed", e);
+      }
+    }
+  }
+
+  private void pullFromAll() {
+    for (PeerId p : host.connectedPeers()) {
+      requestPull(p);
+    }
+  }
+
+  private void dialPeers() {
+    Set<PeerId> connected = host.connectedPeers();
+    for (Multiaddr a : config.peers()) {
+      if (a.peerId().isPresent() && connected.contains(a.peerId().get())) {
+        continue;
+      }
+      host.dial(a).whenComplete((p, e) -> {
+        if (e != null) {
+          log.debug("dialling {} failed: {}", a, e.getMessage());
+        }
+      });
+    }
+  }
+
+  private void startMdns() {
+    try {
+      mdns.set(MdnsService.start(host.peerId(), host::listenAddresses, found -> {
+        if (closed || host.connectedPeers().contains(found.peer())) {
+          return;
+        }
+        for (Multiaddr a : found.addresses()) {
+          host.dial(a.withPeerId(found.peer())).whenComplete((p, e) -> {
+            if (e != null) {
+              log.debug("dialling {} found by mDNS failed: {}", a, e.getMessage());
+            }
+          });
+          break;
+        }
+      }, config.mdnsInterface(), config.mdnsInterval()));
+    } catch (IOException e) {
+      log.warn("mDNS discovery could not start on {}: {}", config.mdnsInterface(), e.getMessage());
+    }
+  }
+
+  // ---- live changes
+
+  private CompletableFuture<ValidationResult> validate(GossipMessage message) {
+    if (!message.topic().equals(topic)) {
+      return CompletableFuture.completedFuture(ValidationResult.IGNORE);
+    }
+    return live.offer(message.data()).handle((result, error) -> {
+      if (error != null) {
+        log.warn("storing a live change from {} failed", message.receivedFrom(), error);
+        return ValidationResult.IGNORE;
+      }
+      switch (result.status()) {
+        case APPLIED:
+          liveApplied.incrementAndGet();
+          lastSync.set(System.currentTimeMillis());
+          listeners.forEach(l -> l.onLiveApplied(message.receivedFrom(), 1));
+          return ValidationResult.ACCEPT;
+        case DUPLICATE:
+          return ValidationResult.IGNORE;
+        default:
+          if (result.reason() == RefusalReason.GAP_IN_SEQ || result.reason() == RefusalReason.MISSING_DEPENDENCY) {
+            // We missed something: fetch it from whoever handed us this, then this change comes with it.
+            requestPull(message.receivedFrom());
+            return ValidationResult.IGNORE;
+          }
+          refused.incrementAndGet();
+          log.warn("refused a live change from {}: {} ({})", message.receivedFrom(), result.reason(), result.detail());
+          listeners.forEach(l -> l.onRefused(message.receivedFrom(), result));
+          return ValidationResult.REJECT;
+      }
+    });
+  }
+
+  /** Publishes this device's changes not yet published: made here, or by another process on the file. */
+  private void publishOwnChanges() {
+    if (closed) {
+      return;
+    }
+    try {
+      synchronized (publishLock) {
+        var vv = workspace.versionVector();
+        long head = vv.get(workspace.actor());
+        while (head > publishedSeq && !closed) {
+          var entries = workspace.changesSince(vv.with(workspace.actor(), publishedSeq), 0, 500);
+          if (entries.isEmpty()) {
+            break;
+          }
+          PubSub pubsub = host.pubsub();
+          for (var e : entries) {
+            if (!e.change().actor().equals(workspace.actor())) {
+              continue;
+            }
+            if (e.change().encodedLength() <= MAX_LIVE_BYTES) {
+              pubsub.publish(topic, e.change().encoded());
+            } // a larger change reaches peers by their next pull
+            publishedSeq = Math.max(publishedSeq, e.change().seq());
+          }
+        }
+      }
+    } catch (Exception e) {
+      if (!closed) {
+        log.warn("publishing local changes failed", e);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      feed.close();
+    } catch (Exception e) {
+      log.debug("unsubscribing failed", e);
+    }
+    MdnsService m = mdns.getAndSet(null);
+    if (m != null) {
+      m.close();
+    }
+    host.close();
+    shutdownExecutors();
+  }
+
+  private void shutdownExecutors() {
+    scheduler.shutdownNow();
+    disk.shutdown();
+    try {
+      disk.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
