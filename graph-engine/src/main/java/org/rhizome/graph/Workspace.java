@@ -39,6 +39,8 @@ import org.rhizome.graph.note.NoteFolders;
 import org.rhizome.graph.note.TitleTakenException;
 import org.rhizome.graph.query.Backlink;
 import org.rhizome.graph.query.GraphView;
+import org.rhizome.graph.query.NameQueries;
+import org.rhizome.graph.query.NoteName;
 import org.rhizome.graph.query.NoteQueries;
 import org.rhizome.graph.query.NoteRef;
 import org.rhizome.graph.query.OutgoingLink;
@@ -557,6 +559,16 @@ public final class Workspace implements AutoCloseable {
 
   public List<NoteRef> listNotes(int limit) throws StoreException {
     return store.read(c -> NoteQueries.list(c, limit));
+  }
+
+  /** Every title and alias of every live note (titles first), for pickers; at most {@code limit}. */
+  public List<NoteName> noteNames(int limit) throws StoreException {
+    return store.read(c -> NameQueries.names(c, limit));
+  }
+
+  /** Live notes carrying a tag (with or without {@code #}, any case), by title; at most {@code limit}. */
+  public List<NoteRef> notesTagged(String tag, int limit) throws StoreException {
+    return store.read(c -> NameQueries.tagged(c, tag, limit));
   }
 
   public List<SearchHit> search(String query, int limit) throws StoreException {
