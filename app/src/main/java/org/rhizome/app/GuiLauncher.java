@@ -1,17 +1,17 @@
 package org.rhizome.app;
 
 import java.io.IOException;
-import javafx.application.Application;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.store.StoreException;
-import org.rhizome.ui.RhizomeApp;
-import org.rhizome.ui.WorkspaceHandoff;
+import org.rhizome.ui.shell.DesktopApp;
+import org.rhizome.ui.shell.UiServices;
 import org.slf4j.LoggerFactory;
 
 /**
  * Starts the desktop window on a data directory's default workspace and returns when the window
  * closes. The workspace is opened here, before JavaFX starts, so a corrupt or newer database is
- * reported like any CLI error; it is closed after the FX toolkit exits.
+ * reported like any CLI error; it is closed after the window has closed (pending edits are written
+ * first: closing the workspace waits for queued writes).
  */
 public final class GuiLauncher {
   private GuiLauncher() {}
@@ -23,18 +23,22 @@ public final class GuiLauncher {
    */
   public static void run(DataDirectory data) throws IOException, StoreException, GuiUnavailableException {
     try (Workspace workspace = data.openDefaultWorkspace()) {
-      // Last resort: a failure nobody caught is logged (one line on stderr, the trace in the file)
-      // rather than lost. The real UI will also show it in a dialog.
-      Thread.setDefaultUncaughtExceptionHandler((thread, e) ->
-          LoggerFactory.getLogger(GuiLauncher.class).error("uncaught in thread {}: {}", thread.getName(), e.toString(), e));
-      WorkspaceHandoff.offer(workspace);
+      installLastResortHandler();
       try {
-        Application.launch(RhizomeApp.class);
-      } catch (RuntimeException e) {
+        DesktopApp.run(UiServices.of(workspace, data.root()));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (RuntimeException | UnsatisfiedLinkError e) {
         LoggerFactory.getLogger(GuiLauncher.class).info("JavaFX could not start", e);
         throw new GuiUnavailableException("Cannot open the window (" + e.getMessage()
             + "). Without a display, use a command: rhizome -h", e);
       }
     }
+  }
+
+  /** A failure nobody caught is logged (one line on stderr, the trace in the file) rather than lost. */
+  static void installLastResortHandler() {
+    Thread.setDefaultUncaughtExceptionHandler((thread, e) ->
+        LoggerFactory.getLogger(GuiLauncher.class).error("uncaught in thread {}: {}", thread.getName(), e.toString(), e));
   }
 }

@@ -1,0 +1,182 @@
+package org.rhizome.ui.editor;
+
+import java.util.Optional;
+import javafx.scene.Node;
+import javafx.scene.input.MouseButton;
+import org.fxmisc.flowless.VirtualizedScrollPane;
+import org.fxmisc.richtext.CodeArea;
+import org.fxmisc.richtext.model.PlainTextChange;
+import org.fxmisc.richtext.model.TwoDimensional.Bias;
+import org.fxmisc.richtext.model.TwoDimensional.Position;
+import org.rhizome.graph.ChangeEvent;
+import org.rhizome.graph.Soul;
+import org.rhizome.graph.text.Splice;
+import org.rhizome.ui.shell.AppContext;
+import org.rhizome.ui.switcher.NoteNameIndex;
+
+/**
+ * The Markdown source editor of one note: a RichTextFX {@link CodeArea} with incremental syntax
+ * highlighting, {@code [[} completion, Ctrl/Cmd-click on a link to follow it, undo/redo, and a
+ * {@link BodySync} that sends the person's edits to the text CRDT and brings in edits made
+ * elsewhere without moving the caret.
+ *
+ * <p>FX thread only.
+ */
+public final class NoteEditorView {
+  private final AppContext context;
+  private final Soul soul;
+  private final CodeArea area = new CodeArea();
+  private final VirtualizedScrollPane<CodeArea> scroll = new VirtualizedScrollPane<>(area);
+  private final DocumentStyler styler = new DocumentStyler(area);
+  private final LinkCompletion completion;
+  private final LinkFollower follower;
+  private final BodySync sync;
+  /** Set while the engine's text is being put into the area, so that is not sent back as an edit. */
+  private boolean showingEngineText;
+  /** Surrogate chars in the text; while 0, char offsets are code point offsets (the common case). */
+  private int surrogates;
+
+  public NoteEditorView(AppContext context, Soul soul, NoteNameIndex names, LinkFollower follower) {
+    this.context = context;
+    this.soul = soul;
+    this.follower = follower;
+    this.sync = new BodySync(context, soul, this::showEngineBody);
+    this.completion = new LinkCompletion(area, names);
+    area.getStyleClass().add("note-editor");
+    area.setWrapText(true);
+    area.styleProperty().bind(context.settings().editorFontSize().asString("-fx-font-size: %dpx;"));
+    area.plainTextChanges().subscribe(this::onTextChange);
+    area.setOnMouseClicked(e -> {
+      if (e.getButton() == MouseButton.PRIMARY && e.isShortcutDown()) {
+        int offset = area.hit(e.getX(), e.getY()).getInsertionIndex();
+        linkAt(offset).ifPresent(link -> follower.follow(link.target()));
+        e.consume();
+      }
+    });
+  }
+
+  public Node node() {
+    return scroll;
+  }
+
+  public CodeArea area() {
+    return area;
+  }
+
+  public Soul soul() {
+    return soul;
+  }
+
+  /** Shows a freshly loaded body: no undo history, caret at the start. */
+  public void load(String body) {
+    showingEngineText = true;
+    try {
+      area.replaceText(body);
+      surrogates = countSurrogates(body);
+      styler.styleAll();
+      area.getUndoManager().forgetHistory();
+      area.moveTo(0);
+      area.requestFollowCaret();
+    } finally {
+      showingEngineText = false;
+    }
+  }
+
+  /** Brings a change made elsewhere into the editor: only the changed range is replaced. */
+  private void showEngineBody(String body) {
+    String now = area.getText();
+    TextDiff diff = TextDiff.between(now, body);
+    if (diff.isEmpty()) {
+      return;
+    }
+    int caret = area.getCaretPosition();
+    int anchor = area.getAnchor();
+    double scrollY = scroll.getEstimatedScrollY();
+    showingEngineText = true;
+    try {
+      completion.hide();
+      area.replaceText(diff.start(), diff.oldEnd(), diff.replacement());
+      surrogates = countSurrogates(body);
+      styler.edited(diff.start(), now.substring(diff.start(), diff.oldEnd()), diff.replacement());
+      // Undo entries hold offsets into the text as it was; after someone else's edit they would undo the wrong thing.
+      area.getUndoManager().forgetHistory();
+      area.selectRange(diff.map(anchor), diff.map(caret));
+      scroll.estimatedScrollYProperty().setValue(scrollY);
+    } finally {
+      showingEngineText = false;
+    }
+  }
+
+  private void onTextChange(PlainTextChange change) {
+    if (showingEngineText) {
+      return;
+    }
+    int position = change.getPosition();
+    String removed = change.getRemoved();
+    String inserted = change.getInserted();
+    int codePointPosition = surrogates == 0 ? position : area.getText(0, position).codePointCount(0, position);
+    surrogates += countSurrogates(inserted) - countSurrogates(removed);
+    sync.localEdit(new Splice(codePointPosition, removed.codePointCount(0, removed.length()), inserted));
+    styler.edited(position, removed, inserted);
+    completion.afterEdit(inserted);
+  }
+
+  /** The wikilink at a char offset, if the offset is inside one. */
+  public Optional<WikiLinkAt> linkAt(int offset) {
+    Position pos = area.offsetToPosition(offset, Bias.Forward);
+    return WikiLinkAt.find(area.getText(pos.getMajor()), pos.getMinor());
+  }
+
+  /** Follows the link under the caret (the keyboard's Ctrl/Cmd-click). */
+  public boolean followLinkAtCaret() {
+    Optional<WikiLinkAt> link = linkAt(area.getCaretPosition());
+    link.ifPresent(l -> follower.follow(l.target()));
+    return link.isPresent();
+  }
+
+  /** Moves the caret to the start of a line and scrolls it into view. */
+  public void goToLine(int line) {
+    int p = Math.max(0, Math.min(line, area.getParagraphs().size() - 1));
+    area.moveTo(p, 0);
+    area.showParagraphAtTop(Math.max(0, p - 2));
+    area.requestFocus();
+  }
+
+  public boolean isCompletionShowing() {
+    return completion.isShowing();
+  }
+
+  LinkCompletion completion() {
+    return completion;
+  }
+
+  /** Passes a change event on to the sync (FX thread). */
+  public void onChanges(ChangeEvent event) {
+    sync.onChanges(event);
+  }
+
+  /** True while edits are not yet written to the engine. */
+  public boolean hasUnsavedEdits() {
+    return sync.isBusy();
+  }
+
+  /** Writes what is pending now. */
+  public void flush() {
+    sync.flush();
+  }
+
+  public void close() {
+    completion.hide();
+    sync.close();
+  }
+
+  private static int countSurrogates(String s) {
+    int n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isSurrogate(s.charAt(i))) {
+        n++;
+      }
+    }
+    return n;
+  }
+}

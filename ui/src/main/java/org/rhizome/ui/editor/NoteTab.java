@@ -1,0 +1,214 @@
+package org.rhizome.ui.editor;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import org.jspecify.annotations.Nullable;
+import org.rhizome.graph.ChangeEvent;
+import org.rhizome.graph.Soul;
+import org.rhizome.graph.note.Note;
+import org.rhizome.ui.shell.AppContext;
+import org.rhizome.ui.switcher.NoteNameIndex;
+
+/**
+ * One note in a tab: its title (editable in place; Enter renames, and links to it follow), a
+ * source/reading switch, and the editor or the rendered view.
+ *
+ * <p>FX thread only.
+ */
+public final class NoteTab {
+  private final AppContext context;
+  private final Soul soul;
+  private final Tab tab = new Tab();
+  private final TextField title = new TextField();
+  private final ToggleButton reading = new ToggleButton("Read");
+  private final NoteEditorView editor;
+  private final StackPane body = new StackPane();
+  private final LinkFollower follower;
+  private final MarkdownHtml html;
+  private @Nullable ReadingView readingView;
+  private String savedTitle = "";
+  private boolean loaded;
+
+  NoteTab(AppContext context, Soul soul, NoteNameIndex names, LinkFollower follower, MarkdownHtml html) {
+    this.context = context;
+    this.soul = soul;
+    this.follower = follower;
+    this.html = html;
+    this.editor = new NoteEditorView(context, soul, names, follower);
+    title.getStyleClass().add("note-title-field");
+    title.setPromptText("Title");
+    title.setOnAction(e -> rename());
+    title.focusedProperty().addListener((obs, was, is) -> {
+      if (!is) {
+        rename();
+      }
+    });
+    title.setOnKeyPressed(e -> {
+      if (e.getCode() == KeyCode.ESCAPE) {
+        title.setText(savedTitle);
+        editor.area().requestFocus();
+      } else if (e.getCode() == KeyCode.DOWN) {
+        editor.area().requestFocus();
+      }
+    });
+    reading.setTooltip(new Tooltip("Switch between the Markdown source and the rendered note"));
+    reading.getStyleClass().add("reading-toggle");
+    reading.selectedProperty().addListener((obs, was, is) -> showMode(is));
+    HBox.setHgrow(title, Priority.ALWAYS);
+    HBox header = new HBox(8, title, reading);
+    header.setAlignment(Pos.CENTER_LEFT);
+    header.setPadding(new Insets(10, 16, 6, 16));
+    header.getStyleClass().add("note-header");
+    body.getChildren().add(editor.node());
+    BorderPane content = new BorderPane(body);
+    content.setTop(header);
+    content.getStyleClass().add("note-tab");
+    tab.setContent(content);
+    tab.setText("…");
+    tab.setUserData(this);
+  }
+
+  public Tab tab() {
+    return tab;
+  }
+
+  public Soul soul() {
+    return soul;
+  }
+
+  public NoteEditorView editor() {
+    return editor;
+  }
+
+  public boolean isLoaded() {
+    return loaded;
+  }
+
+  public boolean isReading() {
+    return reading.isSelected();
+  }
+
+  /** Loads the note in the background and shows it. */
+  void load(Runnable whenShown) {
+    context.background().load(() -> context.workspace().findNote(soul), note -> {
+      if (note.isEmpty()) {
+        tab.setText("(deleted)");
+        editor.area().setEditable(false);
+        return;
+      }
+      show(note.get());
+      whenShown.run();
+    }, "Could not open the note");
+  }
+
+  private void show(Note note) {
+    savedTitle = note.title();
+    title.setText(note.title());
+    tab.setText(note.title());
+    String body = note.body();
+    if (body.indexOf('\r') >= 0) {
+      // The editor keeps lines with \n only; store the same so offsets agree.
+      body = body.replace("\r\n", "\n").replace('\r', '\n');
+      context.background().reportFailure(context.workspace().editBodyAsync(soul, body), "Could not normalise line endings");
+    }
+    editor.load(body);
+    loaded = true;
+  }
+
+  /** Switches between source and reading (Ctrl/Cmd-E). */
+  public void toggleReading() {
+    reading.setSelected(!reading.isSelected());
+  }
+
+  private void showMode(boolean read) {
+    if (read) {
+      editor.flush();
+      if (readingView == null) {
+        readingView = new ReadingView(context, follower, html);
+      }
+      body.getChildren().setAll(readingView.node());
+      readingView.show(title.getText(), editor.area().getText(), isDarkTheme());
+      readingView.node().requestFocus();
+    } else {
+      body.getChildren().setAll(editor.node());
+      editor.area().requestFocus();
+    }
+  }
+
+  private boolean isDarkTheme() {
+    return tab.getTabPane() != null && tab.getTabPane().getScene() != null
+        && tab.getTabPane().getScene().getRoot().getStyleClass().contains("dark");
+  }
+
+  void focus() {
+    if (reading.isSelected() && readingView != null) {
+      readingView.node().requestFocus();
+    } else {
+      editor.area().requestFocus();
+    }
+  }
+
+  /** Puts the caret in the title field, selected, for renaming (F2). */
+  public void editTitle() {
+    title.requestFocus();
+    title.selectAll();
+  }
+
+  private void rename() {
+    String wanted = title.getText().strip();
+    if (wanted.isEmpty() || wanted.equals(savedTitle)) {
+      title.setText(savedTitle);
+      return;
+    }
+    String before = savedTitle;
+    savedTitle = wanted;
+    tab.setText(wanted);
+    editor.flush();
+    var renamed = context.workspace().renameNoteAsync(soul, wanted);
+    renamed.whenComplete((changes, failure) -> javafx.application.Platform.runLater(() -> {
+      if (failure != null) {
+        savedTitle = before;
+        title.setText(before);
+        tab.setText(before);
+      }
+    }));
+    context.background().reportFailure(renamed, "Could not rename \"" + before + "\"");
+  }
+
+  /** A change event: passes it to the editor, and picks up a title changed elsewhere. */
+  void onChanges(ChangeEvent event, boolean touchesThisNote) {
+    editor.onChanges(event);
+    if (touchesThisNote && !title.isFocused()) {
+      context.background().load(() -> context.workspace().findNote(soul), note -> {
+        if (note.isEmpty()) {
+          tab.setText(savedTitle + " (deleted)");
+          editor.area().setEditable(false);
+        } else if (!note.get().title().equals(savedTitle) && !title.isFocused()) {
+          savedTitle = note.get().title();
+          title.setText(savedTitle);
+          tab.setText(savedTitle);
+        }
+        if (note.isPresent() && reading.isSelected() && readingView != null) {
+          readingView.show(note.get().title(), note.get().body(), isDarkTheme());
+        }
+      }, "Could not refresh the note");
+    }
+  }
+
+  void close() {
+    editor.close();
+  }
+
+  String title() {
+    return savedTitle;
+  }
+}

@@ -1,0 +1,5 @@
+/** The full-text search pane. */
+@NullMarked
+package org.rhizome.ui.search;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,77 @@
+package org.rhizome.ui.settings;
+
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import org.rhizome.ui.shell.AppContext;
+import org.rhizome.ui.shell.Command;
+
+/**
+ * The settings tab: theme (light, dark or the system's; Primer or Nord), the editor's font size,
+ * and every command with its shortcut. Changes apply at once and are saved when the window closes.
+ *
+ * <p>FX thread only.
+ */
+public final class SettingsView {
+  private final VBox content;
+
+  public SettingsView(AppContext context) {
+    Settings settings = context.settings();
+    ComboBox<ThemeChoice> theme = new ComboBox<>(FXCollections.observableArrayList(ThemeChoice.values()));
+    theme.valueProperty().bindBidirectional(settings.theme());
+    theme.setId("settings-theme");
+    ComboBox<ThemeFamily> family = new ComboBox<>(FXCollections.observableArrayList(ThemeFamily.values()));
+    family.valueProperty().bindBidirectional(settings.themeFamily());
+    Spinner<Integer> fontSize = new Spinner<>(Settings.MIN_FONT_SIZE, Settings.MAX_FONT_SIZE, settings.editorFontSize().get());
+    fontSize.valueProperty().addListener((obs, old, size) -> settings.editorFontSize().set(size));
+    fontSize.setEditable(true);
+    fontSize.setId("settings-font-size");
+
+    GridPane form = new GridPane();
+    form.setHgap(16);
+    form.setVgap(10);
+    form.addRow(0, new Label("Appearance"), theme);
+    form.addRow(1, new Label("Theme"), family);
+    form.addRow(2, new Label("Editor font size"), fontSize);
+
+    TableView<Command> shortcuts = new TableView<>(FXCollections.observableArrayList(context.commands().all()));
+    TableColumn<Command, String> name = new TableColumn<>("Command");
+    name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
+    name.setPrefWidth(320);
+    TableColumn<Command, String> keys = new TableColumn<>("Shortcut");
+    keys.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().shortcutText()));
+    keys.setPrefWidth(160);
+    shortcuts.getColumns().add(name);
+    shortcuts.getColumns().add(keys);
+    shortcuts.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    shortcuts.setPrefHeight(420);
+    shortcuts.setMaxWidth(560);
+
+    Label title = new Label("Settings");
+    title.getStyleClass().add("title-2");
+    Label keysTitle = new Label("Keyboard shortcuts");
+    keysTitle.getStyleClass().add("title-4");
+    Label editorKeys = new Label("In the editor: Ctrl/Cmd-Z undo, Ctrl/Cmd-Y or Ctrl/Cmd-Shift-Z redo, [[ completes a link, "
+        + "Ctrl/Cmd-click follows it.");
+    editorKeys.setWrapText(true);
+    editorKeys.getStyleClass().add("text-muted");
+    content = new VBox(14, title, form, keysTitle, editorKeys, shortcuts);
+    content.setPadding(new Insets(24, 32, 24, 32));
+    content.getStyleClass().add("settings-view");
+  }
+
+  public Node node() {
+    ScrollPane scroll = new ScrollPane(content);
+    scroll.setFitToWidth(true);
+    return scroll;
+  }
+}

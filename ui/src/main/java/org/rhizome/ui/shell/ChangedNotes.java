@@ -1,0 +1,23 @@
+package org.rhizome.ui.shell;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.rhizome.graph.ChangeEvent;
+import org.rhizome.graph.Soul;
+import org.rhizome.graph.change.Change;
+import org.rhizome.graph.change.Op;
+
+/** The nodes a change event touched, so a view refreshes only when what it shows changed. */
+public final class ChangedNotes {
+  private ChangedNotes() {}
+
+  public static Set<Soul> of(ChangeEvent event) {
+    Set<Soul> souls = new LinkedHashSet<>();
+    for (Change change : event.changes()) {
+      for (Op op : change.ops()) {
+        souls.add(op.soul());
+      }
+    }
+    return souls;
+  }
+}

@@ -1,0 +1,161 @@
+package org.rhizome.ui.shell;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.rhizome.graph.Soul;
+import org.rhizome.ui.settings.Settings;
+import org.rhizome.ui.settings.SettingsStore;
+import org.rhizome.ui.settings.WindowState;
+import org.rhizome.ui.welcome.WelcomeNotes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One open main window on one workspace: builds it on a stage, restores the last session (size,
+ * pane widths, open tabs) or, on the first start of an empty workspace, loads the welcome notes;
+ * on close, writes pending edits and saves the settings.
+ *
+ * <p>FX thread only, except {@link #closed()} and {@link #ready()}, which may be waited on anywhere.
+ */
+public final class DesktopSession {
+  private static final Logger log = LoggerFactory.getLogger(DesktopSession.class);
+
+  private final UiServices services;
+  private final Stage stage;
+  private final Settings settings;
+  private final SettingsStore store;
+  private final ErrorReporter errors = new ErrorReporter();
+  private final BackgroundExecutor background = new BackgroundExecutor(errors);
+  private final AppContext context;
+  private final MainWindow window;
+  private final ThemeApplier theme;
+  private final CompletableFuture<Void> ready = new CompletableFuture<>();
+  private final CompletableFuture<Void> closed = new CompletableFuture<>();
+
+  /**
+   * Builds the window on {@code stage} and shows it.
+   *
+   * @param settingsRead the settings file as {@link SettingsStore#read} returned it (read off the FX thread)
+   * @param systemIsDark the OS appearance (asked off the FX thread)
+   */
+  public DesktopSession(UiServices services, Stage stage, Properties settingsRead, boolean systemIsDark) {
+    this.services = services;
+    this.stage = stage;
+    this.store = new SettingsStore(services.settingsFile());
+    this.settings = SettingsStore.fromProperties(settingsRead);
+    this.context = new AppContext(services.workspace(), background, errors, new CommandRegistry(), settings);
+    this.window = new MainWindow(context);
+    WindowState state = settings.window();
+    Scene scene = new Scene((javafx.scene.Parent) window.root(), state.width(), state.height());
+    scene.getStylesheets().add(DesktopSession.class.getResource("/org/rhizome/ui/shell/rhizome.css").toExternalForm());
+    this.theme = new ThemeApplier(settings, systemIsDark, scene);
+    window.attachTo(scene, theme, this::close);
+    for (UiExtension extension : services.extensions()) {
+      extension.install(context, window);
+    }
+    stage.setTitle("Rhizome");
+    WindowIcon.apply(stage);
+    stage.setScene(scene);
+    if (state.hasPosition()) {
+      stage.setX(state.x());
+      stage.setY(state.y());
+    }
+    stage.setMaximized(state.maximized());
+    stage.setOnCloseRequest(e -> {
+      e.consume();
+      close();
+    });
+    window.restorePanes(state);
+    stage.show();
+    restoreTabs();
+  }
+
+  public Stage stage() {
+    return stage;
+  }
+
+  public MainWindow window() {
+    return window;
+  }
+
+  public AppContext context() {
+    return context;
+  }
+
+  public ThemeApplier theme() {
+    return theme;
+  }
+
+  /** Completes once the last session's notes (or the welcome note) are open and shown. */
+  public CompletableFuture<Void> ready() {
+    return ready;
+  }
+
+  /** Completes when the window has closed and the settings are saved. */
+  public CompletableFuture<Void> closed() {
+    return closed;
+  }
+
+  private void restoreTabs() {
+    List<String> tabs = settings.openTabs();
+    int active = settings.activeTab();
+    boolean firstStart = !settings.welcomeLoaded().get();
+    background.load(() -> {
+      if (firstStart && services.workspace().noteCount() == 0) {
+        Optional<Soul> welcome = WelcomeNotes.loadInto(services.workspace());
+        return welcome.map(List::of).orElse(List.<Soul>of());
+      }
+      return tabs.stream().filter(Soul::isValid).map(Soul::new)
+          .filter(s -> {
+            try {
+              return services.workspace().findNote(s).isPresent();
+            } catch (org.rhizome.graph.store.StoreException e) {
+              return false;
+            }
+          }).toList();
+    }, souls -> {
+      settings.welcomeLoaded().set(true);
+      if (souls.isEmpty()) {
+        ready.complete(null);
+        return;
+      }
+      int selected = Math.max(0, Math.min(active, souls.size() - 1));
+      for (int i = 0; i < souls.size(); i++) {
+        if (i != selected) {
+          window.openNote(souls.get(i), () -> { });
+        }
+      }
+      window.openNote(souls.get(selected), () -> ready.complete(null));
+    }, "Could not reopen the notes of the last session").exceptionally(e -> {
+      ready.complete(null);
+      return null;
+    });
+  }
+
+  /** Writes pending edits, saves the settings, closes the window. Idempotent. */
+  public void close() {
+    if (closed.isDone() || !stage.isShowing() && closed.isDone()) {
+      return;
+    }
+    window.editors().flushAll();
+    settings.setWindow(window.windowState(stage.getX(), stage.getY(), stage.isMaximized() ? settings.window().width()
+        : stage.getWidth(), stage.isMaximized() ? settings.window().height() : stage.getHeight(), stage.isMaximized()));
+    settings.setOpenTabs(window.editors().openNotes().stream().map(Soul::value).toList(), window.editors().activeNoteIndex());
+    Properties snapshot = SettingsStore.snapshot(settings);
+    stage.hide();
+    try {
+      store.write(snapshot);
+    } catch (IOException e) {
+      log.error("could not save the window settings to {}", store.file(), e);
+    }
+    background.close();
+    closed.complete(null);
+  }
+
+}
