@@ -30,6 +30,7 @@ import picocli.CommandLine.ScopeType;
         UnresolvedCommand.class,
         TagsCommand.class,
         StatusCommand.class,
+        ScreenshotCommand.class,
         BenchCommand.class,
         org.rhizome.app.cli.p2p.P2pCommand.class,
     })

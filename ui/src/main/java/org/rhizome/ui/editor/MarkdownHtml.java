@@ -37,6 +37,8 @@ public final class MarkdownHtml {
     options.set(WikiLinkExtension.LINK_ESCAPE_CHARS, "");
     options.set(WikiLinkExtension.LINK_REPLACE_CHARS, "");
     options.set(HtmlRenderer.ESCAPE_HTML, true);
+    // A line break inside a paragraph is a space, as in every Markdown reader.
+    options.set(HtmlRenderer.SOFT_BREAK, " ");
     this.parser = Parser.builder(options).build();
     this.renderer = HtmlRenderer.builder(options).build();
   }
@@ -48,10 +50,10 @@ public final class MarkdownHtml {
     return markTags(html);
   }
 
-  /** A full page with the given style sheet. */
-  public String page(String title, String markdown, String css) {
-    return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><style>" + css + "</style></head><body><h1 class=\"note-title\">"
-        + escape(title) + "</h1>" + render(markdown) + "</body></html>";
+  /** A full page with the given style sheet (the note's title is shown above it, by the tab). */
+  public String page(String markdown, String css) {
+    return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><style>" + css + "</style></head><body>"
+        + render(markdown) + "</body></html>";
   }
 
   /** The note a link of the page points at, when it is a wikilink. */

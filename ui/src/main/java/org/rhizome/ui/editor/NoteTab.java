@@ -136,7 +136,7 @@ public final class NoteTab {
         readingView = new ReadingView(context, follower, html);
       }
       body.getChildren().setAll(readingView.node());
-      readingView.show(title.getText(), editor.area().getText(), isDarkTheme());
+      readingView.show(editor.area().getText(), isDarkTheme());
       readingView.node().requestFocus();
     } else {
       body.getChildren().setAll(editor.node());
@@ -198,7 +198,7 @@ public final class NoteTab {
           tab.setText(savedTitle);
         }
         if (note.isPresent() && reading.isSelected() && readingView != null) {
-          readingView.show(note.get().title(), note.get().body(), isDarkTheme());
+          readingView.show(note.get().body(), isDarkTheme());
         }
       }, "Could not refresh the note");
     }

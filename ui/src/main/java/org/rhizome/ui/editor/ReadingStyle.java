@@ -16,7 +16,7 @@ final class ReadingStyle {
         + "max-width:46em;margin:0 auto;padding:24px 32px;}"
         + "h1,h2,h3,h4,h5,h6{line-height:1.25;margin:1.2em 0 .5em;font-weight:600}"
         + "h1{font-size:1.9em}h2{font-size:1.5em;border-bottom:1px solid " + border + ";padding-bottom:.2em}h3{font-size:1.25em}"
-        + "h1.note-title{margin-top:0}"
+        + "body>:first-child{margin-top:0}"
         + "a{color:" + accent + ";text-decoration:none}a:hover{text-decoration:underline}"
         + "code{font-family:'JetBrains Mono','DejaVu Sans Mono',monospace;font-size:.9em;background:" + subtle + ";padding:.1em .3em;border-radius:4px}"
         + "pre{background:" + subtle + ";padding:12px 16px;border-radius:6px;overflow:auto}pre code{background:none;padding:0}"

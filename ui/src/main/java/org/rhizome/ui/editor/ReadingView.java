@@ -43,10 +43,10 @@ final class ReadingView {
   }
 
   /** Renders {@code markdown} (in the background) and shows it. */
-  void show(String title, String markdown, boolean dark) {
+  void show(String markdown, boolean dark) {
     long version = ++shownVersion;
     int fontSize = context.settings().editorFontSize().get();
-    context.background().load(() -> html.page(title, markdown, ReadingStyle.css(dark, fontSize)), page -> {
+    context.background().load(() -> html.page(markdown, ReadingStyle.css(dark, fontSize)), page -> {
       if (version == shownVersion) {
         web.getEngine().loadContent(page);
       }

@@ -177,6 +177,7 @@ public final class NoteInfoView {
   private Button linkButton(UnlinkedMention mention, String title) {
     Button link = new Button("Link");
     link.getStyleClass().addAll("small", "link-mention");
+    link.setMinWidth(Region.USE_PREF_SIZE);
     link.setOnAction(e -> {
       link.setDisable(true);
       Soul source = mention.source().soul();
