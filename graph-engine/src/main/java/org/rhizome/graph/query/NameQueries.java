@@ -21,11 +21,11 @@ public final class NameQueries {
     try (PreparedStatement ps = c.prepareStatement("SELECT " + NoteQueries.NOTE_COLUMNS + ", n.title, 0, n.title_key FROM note n"
         + " WHERE n.deleted = 0"
         + " UNION ALL SELECT " + NoteQueries.NOTE_COLUMNS + ", a.alias, 1, a.alias_key FROM note_alias a JOIN note n ON n.id = a.note_id"
-        + " WHERE n.deleted = 0 ORDER BY 7, 8 LIMIT ?")) {
+        + " WHERE n.deleted = 0 ORDER BY 8, 9 LIMIT ?")) {
       ps.setInt(1, limit);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(new NoteName(NoteQueries.ref(rs, 2), rs.getString(6), rs.getInt(7) == 1));
+          out.add(new NoteName(NoteQueries.ref(rs, 2), rs.getString(7), rs.getInt(8) == 1));
         }
       }
     }
