@@ -107,7 +107,7 @@ public final class SyncCodec {
           int n = (int) bounded(in, CatchUpProtocol.MAX_BATCH_CHANGES, "changes in a batch");
           List<byte[]> changes = new ArrayList<>(n);
           for (int i = 0; i < n; i++) {
-            int length = (int) bounded(in, in.readableBytes(), "change length");
+            int length = lengthOfWhatFollows(in, CatchUpProtocol.MAX_MESSAGE_BYTES, "change length");
             byte[] change = new byte[length];
             in.readBytes(change);
             changes.add(change);
@@ -120,7 +120,7 @@ public final class SyncCodec {
         case ACK -> new SyncMessage.Ack(varint(in));
         case END -> new SyncMessage.End(varint(in));
         case ABORT -> {
-          int length = (int) bounded(in, Math.min(in.readableBytes(), CatchUpProtocol.MAX_REASON_BYTES), "reason length");
+          int length = lengthOfWhatFollows(in, CatchUpProtocol.MAX_REASON_BYTES, "reason length");
           byte[] reason = new byte[length];
           in.readBytes(reason);
           yield new SyncMessage.Abort(new String(reason, StandardCharsets.UTF_8));
@@ -150,6 +150,15 @@ public final class SyncCodec {
       throw new MalformedSyncMessageException(what + " " + v + " is over the limit of " + max);
     }
     return v;
+  }
+
+  /** A length prefix, checked against its limit and against the bytes that actually follow it. */
+  private static int lengthOfWhatFollows(ByteBuf in, int max, String what) {
+    long length = bounded(in, max, what);
+    if (length > in.readableBytes()) {
+      throw new MalformedSyncMessageException(what + " " + length + " runs past the end of the message");
+    }
+    return (int) length;
   }
 
   private static byte[] truncate(String reason) {
