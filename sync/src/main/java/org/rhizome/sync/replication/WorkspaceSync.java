@@ -76,8 +76,11 @@ public final class WorkspaceSync implements AutoCloseable {
     int retries;
   }
 
-  private WorkspaceSync(Workspace workspace, DeviceKey key, SyncConfig config) throws IOException {
+  private final LiveFaults faults;
+
+  private WorkspaceSync(Workspace workspace, DeviceKey key, SyncConfig config, LiveFaults faults) throws IOException {
     this.workspace = workspace;
+    this.faults = faults;
     this.config = config;
     this.topic = topicOf(workspace);
     this.live = new RemoteApplyQueue(workspace);
@@ -143,7 +146,12 @@ public final class WorkspaceSync implements AutoCloseable {
 
   /** Starts syncing {@code workspace} as the device {@code key} (whose key is also the libp2p identity). */
   public static WorkspaceSync start(Workspace workspace, DeviceKey key, SyncConfig config) throws IOException {
-    return new WorkspaceSync(workspace, key, config);
+    return new WorkspaceSync(workspace, key, config, LiveFaults.NONE);
+  }
+
+  /** For tests: live messages pass through {@code faults} before validation. */
+  static WorkspaceSync start(Workspace workspace, DeviceKey key, SyncConfig config, LiveFaults faults) throws IOException {
+    return new WorkspaceSync(workspace, key, config, faults);
   }
 
   /** The GossipSub topic of a workspace's live changes. */
@@ -327,6 +335,10 @@ public final class WorkspaceSync implements AutoCloseable {
     if (!message.topic().equals(topic)) {
       return CompletableFuture.completedFuture(ValidationResult.IGNORE);
     }
+    return faults.deliver(message, this::validateNow);
+  }
+
+  private CompletableFuture<ValidationResult> validateNow(GossipMessage message) {
     return live.offer(message.data()).handle((result, error) -> {
       if (error != null) {
         log.warn("storing a live change from {} failed", message.receivedFrom(), error);

@@ -20,6 +20,7 @@ final class Peers implements AutoCloseable {
   final List<Workspace> workspaces = new ArrayList<>();
   final List<WorkspaceSync> syncs = new ArrayList<>();
   final List<DeviceKey> keys = new ArrayList<>();
+  LiveFaults faults = LiveFaults.NONE;
 
   Peers(Path dir) {
     this.dir = dir;
@@ -40,7 +41,7 @@ final class Peers implements AutoCloseable {
   WorkspaceSync add(Workspace ws, DeviceKey key, SyncConfig config) throws Exception {
     workspaces.add(ws);
     keys.add(key);
-    WorkspaceSync s = WorkspaceSync.start(ws, key, config);
+    WorkspaceSync s = WorkspaceSync.start(ws, key, config, faults);
     syncs.add(s);
     return s;
   }
@@ -109,7 +110,7 @@ final class Peers implements AutoCloseable {
   /** Restarts peer {@code i}'s sync, dialling {@code peers}. */
   WorkspaceSync restart(int i, List<Multiaddr> peers) throws Exception {
     Workspace ws = workspaces.get(i);
-    WorkspaceSync s = WorkspaceSync.start(ws, keys.get(i), fast(SharedWorkspaces.secret(ws).orElseThrow()).withPeers(peers));
+    WorkspaceSync s = WorkspaceSync.start(ws, keys.get(i), fast(SharedWorkspaces.secret(ws).orElseThrow()).withPeers(peers), faults);
     syncs.set(i, s);
     return s;
   }

@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.rhizome.graph.Soul;
+import org.rhizome.graph.VersionVector;
 import org.rhizome.graph.Workspace;
+import org.rhizome.graph.identity.DeviceKey;
+import org.rhizome.graph.membership.MembershipMode;
 import org.rhizome.graph.text.Splice;
 import org.rhizome.sync.peer.Multiaddr;
 
@@ -84,7 +87,7 @@ class ReplicationIT {
       peers.stop(1);
       // Both sides edit while apart.
       List<String[]> batch = new ArrayList<>();
-      for (int i = 0; i < 2_000; i++) {
+      for (int i = 0; i < 10_000; i++) {
         batch.add(new String[] {"offline " + i, "while B was away " + i});
       }
       a.workspace().createNotesAsync(batch).get();
@@ -92,7 +95,90 @@ class ReplicationIT {
       assertThat(b.workspace().digest()).isNotEqualTo(a.workspace().digest());
       peers.restart(1, aAddrs);
       peers.awaitConverged(Duration.ofSeconds(60));
-      assertThat(peers.workspaces.get(1).noteCount()).isEqualTo(2_001);
+      assertThat(peers.workspaces.get(1).noteCount()).isEqualTo(10_001);
+    }
+  }
+
+  @Test
+  void droppedDuplicatedAndReorderedLiveMessagesStillConverge() throws Exception {
+    try (Peers peers = new Peers(dir)) {
+      FaultyDelivery faulty = new FaultyDelivery(0.3, 0.2, 80);
+      peers.faults = faulty;
+      WorkspaceSync a = peers.found();
+      Soul shared = a.workspace().createNote("Shared", "");
+      WorkspaceSync b = peers.join(a);
+      WorkspaceSync c = peers.join(a);
+      List<Thread> writers = new ArrayList<>();
+      for (WorkspaceSync s : List.of(a, b, c)) {
+        Thread t = new Thread(() -> {
+          try {
+            for (int i = 0; i < 40; i++) {
+              s.workspace().spliceBody(shared, List.of(new Splice(0, 0, s.workspace().actor().hex().substring(0, 4) + i + "\n")));
+              Thread.sleep(5);
+            }
+          } catch (Exception e) {
+            throw new RuntimeException(e);
+          }
+        });
+        writers.add(t);
+        t.start();
+      }
+      for (Thread t : writers) {
+        t.join(60_000);
+      }
+      peers.awaitConverged(Duration.ofSeconds(45));
+      assertThat(faulty.dropped.get()).isPositive();
+      assertThat(faulty.duplicated.get()).isPositive();
+      String body = a.workspace().findNote(shared).orElseThrow().body();
+      assertThat(body.lines()).hasSize(120);
+      faulty.close();
+    }
+  }
+
+  @Test
+  void aNonMembersAndTamperedChangesAreRefusedEverywhere() throws Exception {
+    try (Peers peers = new Peers(dir)) {
+      WorkspaceSync a = peers.found();
+      WorkspaceSync b = peers.join(a);
+      // Mallory has the secret (she can connect) but never joined: her replica does not check members.
+      DeviceKey mallory = DeviceKey.generate(peers.random);
+      Workspace forged = Workspace.open(dir.resolve("mallory.db"), a.workspace().id(), MembershipMode.OPEN, mallory, System::currentTimeMillis);
+      WorkspaceSync m = peers.add(forged, mallory, Peers.fast(SharedWorkspaces.secret(a.workspace()).orElseThrow())
+          .withPeers(List.of(a.host().listenAddresses().get(0), b.host().listenAddresses().get(0))));
+      Peers.await(Duration.ofSeconds(10), () -> m.host().connectedPeers().size() == 2);
+      forged.createNote("Spam", "buy now");
+      Soul legit = a.workspace().createNote("Legit", "real");
+      Peers.await(Duration.ofSeconds(10), () -> found(b.workspace(), legit));
+      // And a member's change, tampered with on the way.
+      byte[] tampered = a.workspace().changesSince(VersionVector.EMPTY, 0, 1000).get(0).change().encoded();
+      tampered[tampered.length - 5] ^= 1;
+      m.host().pubsub().publish(m.topic(), tampered).get();
+      Peers.await(Duration.ofSeconds(10), () -> a.status().refused() >= 1 && b.status().refused() >= 1);
+      Peers.await(Duration.ofSeconds(10), () -> a.status().refused() >= 2 && b.status().refused() >= 2);
+      for (WorkspaceSync s : List.of(a, b)) {
+        assertThat(s.workspace().versionVector().get(mallory.actor())).isZero();
+        assertThat(s.workspace().search("Spam", 10)).isEmpty();
+      }
+      assertThat(a.workspace().digest()).isEqualTo(b.workspace().digest());
+    }
+  }
+
+  @Test
+  void aPeerWithAnotherSecretNeverConnects() throws Exception {
+    try (Peers peers = new Peers(dir)) {
+      WorkspaceSync a = peers.found();
+      DeviceKey outsider = DeviceKey.generate(peers.random);
+      Workspace ws = Workspace.open(dir.resolve("outsider.db"), a.workspace().id(), MembershipMode.OPEN, outsider, System::currentTimeMillis);
+      WorkspaceSync o = peers.add(ws, outsider, Peers.fast(WorkspaceSecret.generate(peers.random)));
+      Throwable failure = null;
+      try {
+        o.dial(a.host().listenAddresses().get(0)).get(15, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (java.util.concurrent.ExecutionException e) {
+        failure = e.getCause();
+      }
+      assertThat(failure).isNotNull();
+      assertThat(a.host().connectedPeers()).isEmpty();
+      assertThat(o.host().connectedPeers()).isEmpty();
     }
   }
 
