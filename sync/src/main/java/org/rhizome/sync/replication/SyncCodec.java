@@ -28,33 +28,33 @@ public final class SyncCodec {
   public static byte[] encode(SyncMessage message) {
     ByteBuf out = Unpooled.buffer(64);
     if (message instanceof SyncMessage.Pull p) {
-        out.writeByte(PULL);
-        Varint.write(out, p.window());
-        Varint.write(out, p.maxBatchBytes());
-        Varint.write(out, p.have().size());
-        p.have().asMap().forEach((actor, seq) -> {
-          out.writeBytes(actor.toBytes());
-          Varint.write(out, seq);
-        });
+      out.writeByte(PULL);
+      Varint.write(out, p.window());
+      Varint.write(out, p.maxBatchBytes());
+      Varint.write(out, p.have().size());
+      p.have().asMap().forEach((actor, seq) -> {
+        out.writeBytes(actor.toBytes());
+        Varint.write(out, seq);
+      });
     } else if (message instanceof SyncMessage.Batch b) {
-        out.writeByte(BATCH);
-        Varint.write(out, b.number());
-        Varint.write(out, b.changes().size());
-        for (byte[] change : b.changes()) {
-          Varint.write(out, change.length);
-          out.writeBytes(change);
-        }
+      out.writeByte(BATCH);
+      Varint.write(out, b.number());
+      Varint.write(out, b.changes().size());
+      for (byte[] change : b.changes()) {
+        Varint.write(out, change.length);
+        out.writeBytes(change);
+      }
     } else if (message instanceof SyncMessage.Ack a) {
-        out.writeByte(ACK);
-        Varint.write(out, a.number());
+      out.writeByte(ACK);
+      Varint.write(out, a.number());
     } else if (message instanceof SyncMessage.End e) {
-        out.writeByte(END);
-        Varint.write(out, e.changes());
+      out.writeByte(END);
+      Varint.write(out, e.changes());
     } else if (message instanceof SyncMessage.Abort a) {
-        out.writeByte(ABORT);
-        byte[] reason = truncate(a.reason());
-        Varint.write(out, reason.length);
-        out.writeBytes(reason);
+      out.writeByte(ABORT);
+      byte[] reason = truncate(a.reason());
+      Varint.write(out, reason.length);
+      out.writeBytes(reason);
     }
     byte[] bytes = new byte[out.readableBytes()];
     out.readBytes(bytes);
