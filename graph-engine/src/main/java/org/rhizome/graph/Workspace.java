@@ -51,6 +51,7 @@ import org.rhizome.graph.query.TextHistoryQueries;
 import org.rhizome.graph.query.TextVersionInfo;
 import org.rhizome.graph.query.UnlinkedMention;
 import org.rhizome.graph.query.UnresolvedLink;
+import org.rhizome.graph.query.WholeGraphQueries;
 import org.rhizome.graph.store.ChangeAuthor;
 import org.rhizome.graph.store.ChangeLog;
 import org.rhizome.graph.store.GraphStore;
@@ -597,6 +598,14 @@ public final class Workspace implements AutoCloseable {
 
   public GraphView neighbourhood(Soul soul, int depth, int maxNodes) throws StoreException {
     return store.read(c -> NoteQueries.neighbourhood(c, soul, depth, maxNodes));
+  }
+
+  /**
+   * Every live note and the links between them, for the global graph: read in one pass over the
+   * link table. Over {@code maxNodes} notes, the best connected are kept and the view is truncated.
+   */
+  public GraphView wholeGraph(int maxNodes) throws StoreException {
+    return store.read(c -> WholeGraphQueries.wholeGraph(c, maxNodes));
   }
 
   /** Counts, version vector and the state digest. Scans the field table (about a second per million fields). */
