@@ -1,0 +1,235 @@
+package org.rhizome.app.cli.bench;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javafx.animation.AnimationTimer;
+import javafx.application.Application;
+import javafx.application.ConditionalFeature;
+import javafx.application.Platform;
+import java.awt.image.BufferedImage;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.rhizome.app.GuiUnavailableException;
+import org.rhizome.graph.Workspace;
+import org.rhizome.graph.identity.DeviceKey;
+import org.rhizome.graph.query.GraphView;
+import org.rhizome.ui.graph.LayoutStats;
+import org.rhizome.ui.graph.NoteGraphView;
+
+/**
+ * The graph view benchmark: a synthetic workspace of N notes (the engine benchmark's generator),
+ * the global graph view in a 1280×800 window, and three figures — reading the graph, laying it
+ * out until it settles, and the frame rate, both while the layout runs and afterwards while the
+ * camera keeps zooming and panning (so every frame is redrawn). Frame rate is counted from JavaFX
+ * pulses, which the FX thread only starts once the previous frame has been rendered.
+ */
+final class GraphBench {
+  private static final int BATCH = 1000;
+  private static final long LAYOUT_TIMEOUT_S = 300;
+
+  private final int notes;
+  private final int seconds;
+  private final boolean dark;
+  private final Path snapshot;
+  private final Path dir;
+  private final PrintStream progress;
+
+  GraphBench(int notes, int seconds, boolean dark, Path snapshot, Path dir, PrintStream progress) {
+    this.notes = notes;
+    this.seconds = seconds;
+    this.dark = dark;
+    this.snapshot = snapshot;
+    this.dir = dir;
+    this.progress = progress;
+  }
+
+  Map<String, Object> run() throws Exception {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("notes", notes);
+    try (Workspace ws = Workspace.open(dir.resolve("bench.db"), DeviceKey.generate(new SecureRandom()))) {
+      generate(ws);
+      Percentiles query = new Percentiles();
+      GraphView graph = null;
+      for (int i = 0; i < 5; i++) {
+        long t0 = System.nanoTime();
+        graph = ws.wholeGraph(NoteGraphView.MAX_GLOBAL_NODES);
+        query.add(System.nanoTime() - t0);
+      }
+      out.put("links", graph.edges().size());
+      out.put("read_graph", query.summaryMillis());
+      startFx();
+      ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "rhizome-bench-loader");
+        t.setDaemon(true);
+        return t;
+      });
+      try {
+        measure(ws, background, out);
+      } finally {
+        background.shutdownNow();
+        Platform.exit();
+      }
+    }
+    return out;
+  }
+
+  private void generate(Workspace ws) throws Exception {
+    SyntheticVault vault = new SyntheticVault(notes, 42);
+    CompletableFuture<?> inFlight = null;
+    for (int from = 0; from < notes; from += BATCH) {
+      List<String[]> batch = new ArrayList<>(BATCH);
+      for (int i = from; i < Math.min(notes, from + BATCH); i++) {
+        batch.add(new String[] {vault.title(i), vault.body(i)});
+      }
+      if (inFlight != null) {
+        inFlight.get();
+      }
+      inFlight = ws.createNotesAsync(batch);
+      progress.printf("created %,d / %,d notes%n", from, notes);
+    }
+    inFlight.get();
+  }
+
+  private static void startFx() throws GuiUnavailableException {
+    try {
+      Platform.startup(() -> {});
+    } catch (RuntimeException e) {
+      throw new GuiUnavailableException("Cannot open a window for the graph benchmark (" + e.getMessage()
+          + "). On a machine without a display, run it under xvfb-run -a.", e);
+    }
+  }
+
+  private void measure(Workspace ws, ExecutorService background, Map<String, Object> out) throws Exception {
+    FrameRecorder layoutFrames = new FrameRecorder();
+    CompletableFuture<LayoutStats> settled = new CompletableFuture<>();
+    CompletableFuture<NoteGraphView> shown = new CompletableFuture<>();
+    Platform.runLater(() -> {
+      Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+      NoteGraphView view = new NoteGraphView(ws, background, soul -> {});
+      view.layoutStatsProperty().addListener((obs, old, stats) -> {
+        if (stats != null) {
+          settled.complete(stats);
+        }
+      });
+      Stage stage = new Stage();
+      stage.setTitle("Rhizome graph benchmark");
+      stage.setScene(new Scene(view, 1280, 800));
+      stage.show();
+      layoutFrames.start(view, false);
+      view.showGlobal();
+      shown.complete(view);
+    });
+    NoteGraphView view = shown.get(30, TimeUnit.SECONDS);
+    progress.println("laying out…");
+    LayoutStats stats = settled.get(LAYOUT_TIMEOUT_S, TimeUnit.SECONDS);
+    Platform.runLater(layoutFrames::stop);
+    out.put("layout_ms", Math.round(stats.elapsedMillis()));
+    out.put("layout_ticks", stats.ticks());
+    out.put("layout_ms_per_tick", Math.round(stats.elapsedMillis() / stats.ticks() * 100) / 100.0);
+    out.put("during_layout", layoutFrames.summary());
+    if (snapshot != null) {
+      saveSnapshot(view);
+    }
+
+    progress.printf("measuring frames for %d s…%n", seconds);
+    FrameRecorder frames = new FrameRecorder();
+    Platform.runLater(() -> frames.start(view, true));
+    Thread.sleep(seconds * 1000L);
+    CompletableFuture<Map<String, Object>> summary = new CompletableFuture<>();
+    Platform.runLater(() -> {
+      frames.stop();
+      summary.complete(frames.summary());
+    });
+    out.put("zoom_and_pan", summary.get(10, TimeUnit.SECONDS));
+    out.put("window", "1280x800");
+    out.put("pipeline", Platform.isSupported(ConditionalFeature.SCENE3D) ? "hardware" : "software");
+  }
+
+  private void saveSnapshot(NoteGraphView view) throws Exception {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    Platform.runLater(() -> {
+      try {
+        ImageIO.write(toBufferedImage(view.getScene().snapshot(null)), "png", snapshot.toFile());
+        done.complete(null);
+      } catch (Exception e) {
+        done.completeExceptionally(e);
+      }
+    });
+    done.get(30, TimeUnit.SECONDS);
+  }
+
+  private static BufferedImage toBufferedImage(WritableImage image) {
+    int w = (int) image.getWidth();
+    int h = (int) image.getHeight();
+    int[] argb = new int[w * h];
+    image.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
+    BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+    out.setRGB(0, 0, w, h, argb, 0, w);
+    return out;
+  }
+
+  /** Counts pulses and the view's draw time; with {@code moveCamera}, zooms and pans a little every pulse. FX thread only. */
+  private static final class FrameRecorder {
+    private final Percentiles intervals = new Percentiles();
+    private final Percentiles draws = new Percentiles();
+    private final Percentiles rasters = new Percentiles();
+    private long first;
+    private long last;
+    private int count;
+    private AnimationTimer timer;
+
+    void start(NoteGraphView view, boolean moveCamera) {
+      timer = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+          if (last != 0) {
+            intervals.add(now - last);
+            draws.add(view.lastDrawNanos());
+            rasters.add(view.lastRasterNanos());
+          } else {
+            first = now;
+          }
+          last = now;
+          count++;
+          if (moveCamera) {
+            double t = (now - first) / 1e9;
+            double w = view.getWidth();
+            double h = view.getHeight();
+            view.camera().zoomAt(Math.exp(0.03 * Math.sin(t * 1.1)), w / 2, h / 2);
+            view.camera().panBy(3 * Math.cos(t * 0.7), 2 * Math.sin(t * 0.9));
+            view.cameraMoved();
+          }
+        }
+      };
+      timer.start();
+    }
+
+    void stop() {
+      timer.stop();
+    }
+
+    Map<String, Object> summary() {
+      Map<String, Object> out = new LinkedHashMap<>();
+      double secs = (last - first) / 1e9;
+      out.put("frames", count);
+      out.put("fps", secs <= 0 ? 0 : Math.round((count - 1) / secs * 10) / 10.0);
+      out.put("frame_interval", intervals.summaryMillis());
+      out.put("compose_on_fx_thread", draws.summaryMillis());
+      out.put("raster_on_raster_thread", rasters.summaryMillis());
+      return out;
+    }
+  }
+}
