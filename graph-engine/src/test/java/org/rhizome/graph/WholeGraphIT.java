@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rhizome.graph.identity.DeviceKey;
+import org.rhizome.graph.note.NoteDraft;
 import org.rhizome.graph.query.GraphView;
 import org.rhizome.graph.query.NoteRef;
 import org.rhizome.graph.query.OutgoingLink;
@@ -82,6 +83,37 @@ class WholeGraphIT {
       assertThat(local.edges().stream().filter(e -> e.from().equals(s) || e.to().equals(s)).toList())
           .containsExactlyInAnyOrderElementsOf(touching);
     }
+  }
+
+  @Test
+  void resolvesLinksByFolderAsOutgoingLinksDo() throws Exception {
+    Random random = new Random(11);
+    String[] folders = {"", "a", "b", "a/deep"};
+    List<NoteDraft> drafts = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      String folder = folders[i % folders.length];
+      StringBuilder body = new StringBuilder();
+      for (int k = 0; k < 3; k++) {
+        // Titles repeat across folders, and some links name a folder: resolution depends on where they are written.
+        String target = "T" + random.nextInt(12);
+        body.append(switch (random.nextInt(4)) {
+          case 0 -> "[[" + target + "]] ";
+          case 1 -> "[[a/" + target + "]] ";
+          case 2 -> "[[../" + target + "]] ";
+          default -> "[[deep/" + target + "]] ";
+        });
+      }
+      drafts.add(new NoteDraft(folder, "T" + (i / folders.length), body.toString()));
+    }
+    List<Soul> souls = ws.createDraftsAsync(drafts).get();
+
+    List<GraphView.Edge> expected = new ArrayList<>();
+    for (Soul s : souls) {
+      ws.outgoingLinks(s).stream().filter(l -> l.resolved() != null && !l.resolved().soul().equals(s))
+          .map(l -> new GraphView.Edge(s, l.resolved().soul())).distinct().forEach(expected::add);
+    }
+    assertThat(expected).isNotEmpty();
+    assertThat(ws.wholeGraph(1000).edges()).containsExactlyInAnyOrderElementsOf(expected);
   }
 
   @Test

@@ -11,14 +11,15 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * The whole workspace as a graph, for the global graph view: every live note and every resolved
- * link between two different notes, read in three sequential scans (notes, aliases, links) and
- * resolved in memory by the same rule as {@link NoteQueries#resolve} (a title beats an alias, then
- * the earliest created, then the lowest soul). Costs one pass over the link table: about 100 ms
- * for 10,000 notes, instead of a resolving query per link.
+ * link between two different notes. Reads the notes, aliases and links in three sequential scans
+ * and resolves each distinct (source folder, target, target folder) once, in memory, with
+ * {@link LinkResolution}'s rules — the same answer as {@link NoteQueries#resolve} — instead of a
+ * resolving query per link.
  */
 public final class WholeGraphQueries {
   private WholeGraphQueries() {}
@@ -35,50 +36,78 @@ public final class WholeGraphQueries {
       throw new IllegalArgumentException("maxNodes must not be negative: " + maxNodes);
     }
     Map<Long, NoteRef> notes = new HashMap<>();
-    Map<String, Candidate> byKey = new HashMap<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT " + NoteQueries.NOTE_COLUMNS + ", n.title_key FROM note n"
-        + " WHERE n.deleted = 0")) {
+    Map<Long, String> folderOf = new HashMap<>();
+    Map<String, List<LinkResolution.Candidate>> byTitle = new HashMap<>();
+    Map<String, List<LinkResolution.Candidate>> byAlias = new HashMap<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT " + NoteQueries.NOTE_COLUMNS + ", n.title_key, n.folder_key"
+        + " FROM note n WHERE n.deleted = 0")) {
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           long id = rs.getLong(1);
           NoteRef ref = NoteQueries.ref(rs, 2);
+          // Columns after the note's own (which NoteQueries may extend): its title key, then its folder key.
+          int extra = rs.getMetaData().getColumnCount() - 1;
+          String titleKey = rs.getString(extra);
+          String folderKey = rs.getString(extra + 1);
           notes.put(id, ref);
-          byKey.merge(rs.getString(6), new Candidate(id, ref, true), Candidate::better);
+          folderOf.put(id, folderKey);
+          byTitle.computeIfAbsent(titleKey, k -> new ArrayList<>(1))
+              .add(new LinkResolution.Candidate(id, folderKey, ref.created(), ref.soul().value()));
         }
       }
     }
-    try (PreparedStatement ps = c.prepareStatement("SELECT a.alias_key, a.note_id FROM note_alias a")) {
+    try (PreparedStatement ps = c.prepareStatement("SELECT alias_key, note_id FROM note_alias")) {
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           long id = rs.getLong(2);
           NoteRef ref = notes.get(id);
           if (ref != null) {
-            byKey.merge(rs.getString(1), new Candidate(id, ref, false), Candidate::better);
+            byAlias.computeIfAbsent(rs.getString(1), k -> new ArrayList<>(1))
+                .add(new LinkResolution.Candidate(id, folderOf.get(id), ref.created(), ref.soul().value()));
           }
         }
       }
     }
+    Map<String, Long> resolved = new HashMap<>();
     Set<Long> pairs = new HashSet<>();
     List<long[]> edges = new ArrayList<>();
     Map<Long, Integer> degree = new HashMap<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT src, target_key FROM link")) {
+    try (PreparedStatement ps = c.prepareStatement("SELECT src, target_key, target_folder FROM link")) {
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           long from = rs.getLong(1);
-          Candidate target = byKey.get(rs.getString(2));
-          if (target == null || from == target.id() || !notes.containsKey(from)) {
-            continue;
+          String sourceFolder = folderOf.get(from);
+          if (sourceFolder == null) {
+            continue; // a deleted note's links
           }
+          String name = rs.getString(2);
+          String targetFolder = rs.getString(3);
+          long to = resolved.computeIfAbsent(sourceFolder + '\0' + name + '\0' + targetFolder,
+              k -> resolve(byTitle, byAlias, sourceFolder, name, targetFolder));
           // Note ids are rowids far below 2^32, so a pair packs into one long.
-          if (pairs.add(from << 32 | target.id())) {
-            edges.add(new long[] {from, target.id()});
+          if (to >= 0 && to != from && pairs.add(from << 32 | to)) {
+            edges.add(new long[] {from, to});
             degree.merge(from, 1, Integer::sum);
-            degree.merge(target.id(), 1, Integer::sum);
+            degree.merge(to, 1, Integer::sum);
           }
         }
       }
     }
     return keepBestConnected(notes, edges, degree, maxNodes);
+  }
+
+  /** As {@link LinkTargets#resolve}, on the candidates read in memory; -1 when the link reaches no note. */
+  private static long resolve(Map<String, List<LinkResolution.Candidate>> byTitle,
+      Map<String, List<LinkResolution.Candidate>> byAlias, String sourceFolder, String name, String targetFolder) {
+    Optional<LinkResolution.Candidate> title = LinkResolution.choose(byTitle.getOrDefault(name, List.of()), sourceFolder, targetFolder);
+    if (title.isPresent()) {
+      return title.get().id();
+    }
+    if (!targetFolder.isEmpty()) {
+      return -1;
+    }
+    return LinkResolution.choose(byAlias.getOrDefault(name, List.of()), sourceFolder, targetFolder)
+        .map(LinkResolution.Candidate::id).orElse(-1L);
   }
 
   private static GraphView keepBestConnected(Map<Long, NoteRef> notes, List<long[]> edges, Map<Long, Integer> degree,
@@ -102,19 +131,5 @@ public final class WholeGraphQueries {
       }
     }
     return new GraphView(List.copyOf(nodeList), List.copyOf(edgeList), truncated);
-  }
-
-  /** A note a link key may resolve to. */
-  private record Candidate(long id, NoteRef ref, boolean byTitle) {
-    static Candidate better(Candidate a, Candidate b) {
-      if (a.byTitle != b.byTitle) {
-        return a.byTitle ? a : b;
-      }
-      int byCreated = Long.compare(a.ref.created(), b.ref.created());
-      if (byCreated != 0) {
-        return byCreated < 0 ? a : b;
-      }
-      return a.ref.soul().compareTo(b.ref.soul()) <= 0 ? a : b;
-    }
   }
 }

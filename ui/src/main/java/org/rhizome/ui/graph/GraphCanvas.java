@@ -165,6 +165,11 @@ final class GraphCanvas extends Region {
     dirty = true;
   }
 
+  /** The nodes the search highlights, or null when there is no search. */
+  @Nullable BitSet matches() {
+    return matches;
+  }
+
   void select(int node) {
     selected = node;
     dirty = true;
