@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.identity.DeviceKey;
@@ -18,6 +19,9 @@ import org.rhizome.graph.store.StoreException;
  * <pre>
  * DIR/device.key              this device's Ed25519 key (created on first use, mode 0600)
  * DIR/workspaces/personal.db  the default workspace (SQLite, WAL: -wal and -shm files beside it)
+ * DIR/workspaces/NAME.db      other workspaces (shared ones from {@code rhizome workspace create} or {@code join})
+ * DIR/run/NAME.json           the status of a running {@code rhizome serve} of workspace NAME
+ * DIR/run/NAME.lock           held by that serve, so a second one on the same workspace refuses
  * DIR/logs/rhizome.log        the log (rolled at 10 MB, 3 old files kept)
  * </pre>
  *
@@ -29,6 +33,9 @@ import org.rhizome.graph.store.StoreException;
 public final class DataDirectory {
   public static final String ENV_VARIABLE = "RHIZOME_DATA";
   public static final String DEFAULT_WORKSPACE = "personal";
+
+  /** Workspace names are file names on every OS: letters, digits, '.', '_' and '-', not starting with '.'. */
+  private static final Pattern WORKSPACE_NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}");
 
   private final Path root;
 
@@ -88,6 +95,28 @@ public final class DataDirectory {
   /** {@code workspaces/personal.db}: the workspace the CLI and the GUI open. */
   public Path defaultWorkspaceFile() {
     return workspacesDirectory().resolve(DEFAULT_WORKSPACE + ".db");
+  }
+
+  /** Whether {@code name} can name a workspace file (see {@link #workspaceFile}). */
+  public static boolean isValidWorkspaceName(String name) {
+    return WORKSPACE_NAME.matcher(name).matches();
+  }
+
+  /**
+   * {@code workspaces/NAME.db}.
+   *
+   * @throws IllegalArgumentException unless {@link #isValidWorkspaceName} holds
+   */
+  public Path workspaceFile(String name) {
+    if (!isValidWorkspaceName(name)) {
+      throw new IllegalArgumentException("\"" + name + "\" is not a workspace name: use 1-64 letters, digits, '.', '_' or '-'");
+    }
+    return workspacesDirectory().resolve(name + ".db");
+  }
+
+  /** {@code run/}: status and lock files of running {@code serve} processes. */
+  public Path runDirectory() {
+    return root.resolve("run");
   }
 
   public Path logsDirectory() {

@@ -26,6 +26,10 @@ public final class CliContext {
   @Option(names = "--json", description = "Print exactly one JSON document instead of text.")
   private boolean json;
 
+  @Option(names = "--workspace", paramLabel = "NAME", defaultValue = DataDirectory.DEFAULT_WORKSPACE,
+      description = "The workspace (workspaces/NAME.db in the data directory; default: ${DEFAULT-VALUE}).")
+  private String workspaceName = DataDirectory.DEFAULT_WORKSPACE;
+
   public boolean isJson() {
     return json;
   }
@@ -47,10 +51,35 @@ public final class CliContext {
     return root().dataDirectory();
   }
 
-  /** Opens the default workspace of the data directory, creating it (and the device key) on first use. */
-  public Workspace openWorkspace() throws IOException, StoreException {
+  /** The {@code --workspace} name (checked: a usage error if it cannot name a file). */
+  public String workspaceName() {
+    if (!DataDirectory.isValidWorkspaceName(workspaceName)) {
+      throw new ParameterException(command.commandLine(), "\"" + workspaceName
+          + "\" is not a workspace name: use 1-64 letters, digits, '.', '_' or '-'.");
+    }
+    return workspaceName;
+  }
+
+  /**
+   * Opens the {@code --workspace} of the data directory. The personal workspace (and the device key)
+   * is created on first use; any other must exist.
+   *
+   * @throws NoSuchWorkspaceException if a named workspace has no file
+   */
+  public Workspace openWorkspace() throws IOException, StoreException, NoSuchWorkspaceException {
     DataDirectory data = dataDirectory();
-    Workspace workspace = data.openDefaultWorkspace();
+    String name = workspaceName();
+    Workspace workspace;
+    if (name.equals(DataDirectory.DEFAULT_WORKSPACE)) {
+      workspace = data.openDefaultWorkspace();
+    } else {
+      java.nio.file.Path file = data.workspaceFile(name);
+      if (!java.nio.file.Files.exists(file)) {
+        throw new NoSuchWorkspaceException("No workspace \"" + name + "\" in " + data.root()
+            + " (create it with `rhizome workspace create " + name + "` or join one with `rhizome join`).");
+      }
+      workspace = Workspace.open(file, data.loadOrCreateDeviceKey());
+    }
     LoggerFactory.getLogger(CliContext.class).info("{}: opened {}", command.qualifiedName(), workspace.file());
     return workspace;
   }

@@ -16,9 +16,10 @@ import picocli.CommandLine.ParameterException;
  *   <tr><td>0</td><td>success</td></tr>
  *   <tr><td>1</td><td>internal error (a bug; details in the log), or the window could not open</td></tr>
  *   <tr><td>2</td><td>usage: unknown command or option, missing argument</td></tr>
- *   <tr><td>3</td><td>not found: no note has that id, title or alias</td></tr>
- *   <tr><td>4</td><td>invalid input: bad or taken title, unreadable body file</td></tr>
+ *   <tr><td>3</td><td>not found: no note has that id, title or alias; no such workspace</td></tr>
+ *   <tr><td>4</td><td>invalid input: bad or taken title, unreadable body file, damaged invite, workspace not shared</td></tr>
  *   <tr><td>5</td><td>storage: corrupt, newer or foreign database, unreadable device key, disk full</td></tr>
+ *   <tr><td>6</td><td>sync: a join not finished within {@code --wait}, or the workspace is served by another process</td></tr>
  * </table>
  */
 public final class ExitCodes implements IExitCodeExceptionMapper {
@@ -28,6 +29,7 @@ public final class ExitCodes implements IExitCodeExceptionMapper {
   public static final int NOT_FOUND = 3;
   public static final int INVALID_INPUT = 4;
   public static final int STORAGE = 5;
+  public static final int SYNC = 6;
 
   @Override
   public int getExitCode(Throwable exception) {
@@ -39,10 +41,14 @@ public final class ExitCodes implements IExitCodeExceptionMapper {
     if (exception instanceof ParameterException) {
       return USAGE;
     }
-    if (exception instanceof NoSuchNoteException) {
+    if (exception instanceof SyncUnfinishedException) {
+      return SYNC;
+    }
+    if (exception instanceof NoSuchNoteException || exception instanceof NoSuchWorkspaceException) {
       return NOT_FOUND;
     }
-    if (exception instanceof NoteException || exception instanceof InvalidInputException) {
+    if (exception instanceof NoteException || exception instanceof InvalidInputException
+        || exception instanceof org.rhizome.sync.replication.InvalidInviteException) {
       return INVALID_INPUT;
     }
     if (exception instanceof StoreException || exception instanceof IOException) {

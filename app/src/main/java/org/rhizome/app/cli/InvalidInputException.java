@@ -4,6 +4,10 @@ package org.rhizome.app.cli;
 public final class InvalidInputException extends Exception {
   private static final long serialVersionUID = 1L;
 
+  public InvalidInputException(String message) {
+    super(message);
+  }
+
   public InvalidInputException(String message, Throwable cause) {
     super(message, cause);
   }

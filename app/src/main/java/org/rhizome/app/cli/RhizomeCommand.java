@@ -21,7 +21,8 @@ import picocli.CommandLine.ScopeType;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:internal error (see the log), or the window could not open",
         "2:usage error", "3:no such note", "4:invalid input (bad or taken title, unreadable file)",
-        "5:storage error (corrupt or newer database, disk full)"},
+        "5:storage error (corrupt or newer database, disk full)",
+        "6:sync unfinished (join still pending after --wait, or the workspace is already served)"},
     subcommands = {
         NoteCommand.class,
         SearchCommand.class,
@@ -31,6 +32,10 @@ import picocli.CommandLine.ScopeType;
         TagsCommand.class,
         StatusCommand.class,
         ScreenshotCommand.class,
+        org.rhizome.app.cli.sync.WorkspaceCommand.class,
+        org.rhizome.app.cli.sync.InviteCommand.class,
+        org.rhizome.app.cli.sync.JoinCommand.class,
+        org.rhizome.app.cli.sync.ServeCommand.class,
         BenchCommand.class,
         org.rhizome.app.cli.p2p.P2pCommand.class,
     })
