@@ -50,6 +50,11 @@ final class NoteEditor {
   }
 
   List<Soul> create(WriteTxn txn, List<NoteDraft> notes) throws Exception {
+    return create(txn, notes, null);
+  }
+
+  /** As {@link #create(WriteTxn, List)}; with an {@code owner}, the notes are protected: only that person's devices may change them. */
+  List<Soul> create(WriteTxn txn, List<NoteDraft> notes, @org.jspecify.annotations.Nullable ActorId owner) throws Exception {
     List<Soul> souls = new ArrayList<>(notes.size());
     Set<String> batchKeys = new HashSet<>();
     for (NoteDraft n : notes) {
@@ -61,6 +66,9 @@ final class NoteEditor {
       }
       long now = wallMillis.getAsLong();
       Soul soul = Souls.newSoul(now, random);
+      if (owner != null) {
+        soul = org.rhizome.graph.membership.SystemSouls.owned(owner, soul.value());
+      }
       List<Op> ops = new ArrayList<>(5);
       ops.add(new Op.SetField(soul, NoteFields.TYPE, Value.of(NoteFields.NOTE_TYPE)));
       ops.add(new Op.SetField(soul, NoteFields.TITLE, Value.of(title)));

@@ -377,6 +377,27 @@ public final class Workspace implements AutoCloseable {
     return store.write(txn -> notes.create(txn, List.of(new NoteDraft(folder, title, body))).get(0));
   }
 
+  /**
+   * Creates a protected note: every member can read it, only this device's person (this device and
+   * the person's other devices) can change it — checked on every replica. In an open workspace the
+   * owner is this device.
+   */
+  public CompletableFuture<Soul> createProtectedNoteAsync(String folder, String title, String body) {
+    ActorId owner;
+    try {
+      owner = membership.member(actor()).map(org.rhizome.graph.membership.Member::person).orElse(actor());
+    } catch (StoreException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    parsedBodies.prepare(body);
+    return store.write(txn -> notes.create(txn, List.of(new NoteDraft(folder, title, body)), owner).get(0));
+  }
+
+  /** The person who alone may change {@code soul}, if it is protected. */
+  public static Optional<ActorId> ownerOf(Soul soul) {
+    return org.rhizome.graph.membership.SystemSouls.ownerOf(soul);
+  }
+
   /** Creates a note; the title must be valid and not taken. */
   public Soul createNote(String title, String body) throws StoreException, NoteException {
     return awaitNote(createNoteAsync(title, body));

@@ -196,6 +196,23 @@ class MembershipIT {
   }
 
   @Test
+  void aProtectedNoteIsReadByAllAndEditedOnlyByItsOwner() throws Exception {
+    Soul handbook = alice.createProtectedNoteAsync("", "Handbook", "Rules of the house").get();
+    assertThat(Workspace.ownerOf(handbook)).contains(alice.actor());
+    Workspace bob = joined("bob", Grant.MEMBER);
+    sync(alice, bob);
+    assertThat(bob.findNote(handbook).orElseThrow().body()).isEqualTo("Rules of the house");
+    assertThat(bob.search("house", 10)).isNotEmpty();
+    assertThatThrownBy(() -> bob.editBody(handbook, "Bob's rules")).isInstanceOf(NotAllowedException.class);
+    assertThatThrownBy(() -> bob.renameNote(handbook, "Mine")).isInstanceOf(NotAllowedException.class);
+    assertThatThrownBy(() -> bob.deleteNote(handbook)).isInstanceOf(NotAllowedException.class);
+    alice.editBody(handbook, "Rules of the house, v2");
+    sync(alice, bob);
+    assertThat(bob.findNote(handbook).orElseThrow().body()).isEqualTo("Rules of the house, v2");
+    assertThat(bob.digest()).isEqualTo(alice.digest());
+  }
+
+  @Test
   void reservedNodesTakeOnlyTheirOwnFields() throws Exception {
     Workspace bob = joined("bob", Grant.MEMBER);
     assertThatThrownBy(() -> bob.commit(List.of(new Op.SetField(SystemSouls.actor(alice.actor()), SystemSouls.NAME, Value.of("Eve")))))
