@@ -30,6 +30,8 @@ public final class ExitCodes implements IExitCodeExceptionMapper {
   public static final int INVALID_INPUT = 4;
   public static final int STORAGE = 5;
   public static final int SYNC = 6;
+  /** Not a member of the workspace (yet), or the note is protected by someone else. */
+  public static final int NOT_ALLOWED = 7;
 
   @Override
   public int getExitCode(Throwable exception) {
@@ -50,6 +52,9 @@ public final class ExitCodes implements IExitCodeExceptionMapper {
     if (exception instanceof NoteException || exception instanceof InvalidInputException
         || exception instanceof org.rhizome.sync.replication.InvalidInviteException) {
       return INVALID_INPUT;
+    }
+    if (exception instanceof org.rhizome.graph.membership.NotAllowedException) {
+      return NOT_ALLOWED;
     }
     if (exception instanceof StoreException || exception instanceof IOException) {
       return STORAGE;

@@ -10,14 +10,25 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code rhizome note add --title T [--body B | --body-file F]}: prints the new note's id. */
+/** {@code rhizome note add --title T [--protected] [--body B | --body-file F]}: prints the new note's id. */
 @Command(name = "add", description = "Create a note and print its id.")
 final class NoteAddCommand implements Callable<Integer> {
+  private static Soul join(java.util.concurrent.CompletableFuture<Soul> f) throws Exception {
+    try {
+      return f.get();
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof Exception cause ? cause : e;
+    }
+  }
+
   @Mixin
   private CliContext cli;
 
   @Option(names = "--title", required = true, paramLabel = "TITLE", description = "The title (unique, case-insensitively).")
   private String title;
+
+  @Option(names = "--protected", description = "Only you (your devices) may change it; every member may read it.")
+  private boolean protect;
 
   @ArgGroup(exclusive = true, multiplicity = "0..1")
   private @Nullable BodyOptions body;
@@ -26,7 +37,7 @@ final class NoteAddCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     String text = body == null ? "" : body.read(cli.stdin());
     try (Workspace workspace = cli.openWorkspace()) {
-      Soul soul = workspace.createNote(title, text);
+      Soul soul = protect ? join(workspace.createProtectedNoteAsync("", title, text)) : workspace.createNote(title, text);
       NoteRef note = CliContext.resolve(workspace, soul.value());
       if (cli.isJson()) {
         cli.printJson(NoteJson.Name.of(note));
