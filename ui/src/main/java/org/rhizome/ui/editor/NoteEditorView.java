@@ -95,9 +95,14 @@ public final class NoteEditorView {
     showingEngineText = true;
     try {
       completion.hide();
-      area.replaceText(diff.start(), diff.oldEnd(), diff.replacement());
+      // Last edit first, so the earlier edits' offsets still hold.
+      java.util.List<TextDiff.Edit> edits = diff.edits();
+      for (int i = edits.size() - 1; i >= 0; i--) {
+        TextDiff.Edit e = edits.get(i);
+        area.replaceText(e.start(), e.oldEnd(), e.replacement());
+        styler.edited(e.start(), now.substring(e.start(), e.oldEnd()), e.replacement());
+      }
       surrogates = countSurrogates(body);
-      styler.edited(diff.start(), now.substring(diff.start(), diff.oldEnd()), diff.replacement());
       // Undo entries hold offsets into the text as it was; after someone else's edit they would undo the wrong thing.
       area.getUndoManager().forgetHistory();
       area.selectRange(diff.map(anchor), diff.map(caret));

@@ -1,5 +1,7 @@
 package org.rhizome.ui.shell;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -27,6 +29,8 @@ public final class AppContext {
   private final CommandRegistry commands;
   private final Settings settings;
   private @Nullable Workbench workbench;
+  private final List<AutoCloseable> subscriptions = new ArrayList<>();
+  private boolean closed;
 
   public AppContext(Workspace workspace, BackgroundExecutor background, ErrorReporter errors, CommandRegistry commands,
                     Settings settings) {
@@ -84,6 +88,25 @@ public final class AppContext {
    * remote). Close the handle to stop.
    */
   public AutoCloseable onChanges(Consumer<ChangeEvent> listener) {
-    return workspace.subscribe(event -> Platform.runLater(() -> listener.accept(event)));
+    AutoCloseable handle = workspace.subscribe(event -> Platform.runLater(() -> {
+      if (!closed) {
+        listener.accept(event);
+      }
+    }));
+    subscriptions.add(handle);
+    return handle;
+  }
+
+  /** Stops every change listener (the window is closing). */
+  void close() {
+    closed = true;
+    for (AutoCloseable s : subscriptions) {
+      try {
+        s.close();
+      } catch (Exception e) {
+        throw new IllegalStateException("unsubscribing failed", e);
+      }
+    }
+    subscriptions.clear();
   }
 }

@@ -15,7 +15,8 @@ import javafx.application.Platform;
  * holding up a short one, few enough to leave the engine's writer a core.
  *
  * <p>Thread-safe. Failures are reported once, through the {@link ErrorReporter}, with the short
- * message the caller gives; the caller's success handler is then not called.
+ * message the caller gives; the caller's success handler is then not called. After {@link #close}
+ * (the window closed) work is refused quietly: futures are cancelled, handlers not called.
  */
 public final class BackgroundExecutor implements AutoCloseable {
   private final ExecutorService pool;
@@ -38,6 +39,9 @@ public final class BackgroundExecutor implements AutoCloseable {
   public <T> CompletableFuture<T> load(Callable<T> work, Consumer<? super T> onFx, String whatFailed) {
     CompletableFuture<T> result = supply(work);
     result.whenComplete((value, failure) -> Platform.runLater(() -> {
+      if (pool.isShutdown()) {
+        return;
+      }
       if (failure != null) {
         errors.report(whatFailed, unwrap(failure));
       } else {
@@ -50,6 +54,11 @@ public final class BackgroundExecutor implements AutoCloseable {
   /** Runs {@code work} in the background; the future completes on a background thread. */
   public <T> CompletableFuture<T> supply(Callable<T> work) {
     CompletableFuture<T> result = new CompletableFuture<>();
+    if (pool.isShutdown()) {
+      // The window has closed; a timer or listener that fires late gets nothing done.
+      result.cancel(false);
+      return result;
+    }
     pool.execute(() -> {
       try {
         result.complete(work.call());
@@ -65,6 +74,9 @@ public final class BackgroundExecutor implements AutoCloseable {
 
   /** Runs {@code work} in the background, reporting a failure as {@code whatFailed}. */
   public void execute(Runnable work, String whatFailed) {
+    if (pool.isShutdown()) {
+      return;
+    }
     pool.execute(() -> {
       try {
         work.run();
@@ -77,7 +89,7 @@ public final class BackgroundExecutor implements AutoCloseable {
   /** Reports a failed future (of an engine write, say) as {@code whatFailed}, on the FX thread. */
   public void reportFailure(CompletableFuture<?> future, String whatFailed) {
     future.whenComplete((v, failure) -> {
-      if (failure != null) {
+      if (failure != null && !pool.isShutdown()) {
         Platform.runLater(() -> errors.report(whatFailed, unwrap(failure)));
       }
     });

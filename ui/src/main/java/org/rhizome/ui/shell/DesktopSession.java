@@ -154,6 +154,7 @@ public final class DesktopSession {
     } catch (IOException e) {
       log.error("could not save the window settings to {}", store.file(), e);
     }
+    context.close();
     background.close();
     closed.complete(null);
   }
