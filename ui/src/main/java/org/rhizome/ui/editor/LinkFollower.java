@@ -1,11 +1,16 @@
 package org.rhizome.ui.editor;
 
+import javafx.application.Platform;
+import org.rhizome.graph.note.NoteFolders;
 import org.rhizome.graph.query.NoteRef;
 import org.rhizome.ui.shell.AppContext;
 
 /**
- * Follows a wikilink target: opens the note it resolves to, or creates a note with that title when
- * none does (an unresolved link is an invitation to write it), then opens that. FX thread.
+ * Follows a wikilink target as written in a note of some folder: opens the note it resolves to
+ * (Obsidian's rules: own folder, then shortest path), or creates a note when none does — an
+ * unresolved link is an invitation to write it — then opens that. A target with a path
+ * ({@code Projects/Plan}) creates the note in that folder, otherwise the note goes to the default
+ * folder for new notes. FX thread.
  */
 public final class LinkFollower {
   private final AppContext context;
@@ -14,12 +19,13 @@ public final class LinkFollower {
     this.context = context;
   }
 
-  public void follow(String target) {
+  /** Follows {@code target} as written in a note of {@code sourceFolder} ({@code ""} for the root). */
+  public void follow(String sourceFolder, String target) {
     String name = target.strip();
     if (name.isEmpty()) {
       return;
     }
-    context.background().load(() -> context.workspace().resolve(name).map(NoteRef::soul), found -> {
+    context.background().load(() -> context.workspace().resolveLink(sourceFolder, name).map(NoteRef::soul), found -> {
       if (found.isPresent()) {
         context.openNote(found.get());
       } else {
@@ -28,16 +34,24 @@ public final class LinkFollower {
     }, "Could not follow the link to \"" + name + "\"");
   }
 
-  private void create(String title) {
-    var created = context.workspace().createNoteAsync(titleFor(title), "");
-    context.background().reportFailure(created, "Could not create the note \"" + title + "\"");
-    created.thenAccept(soul -> javafx.application.Platform.runLater(() -> context.openNote(soul)));
+  private void create(String target) {
+    String folder = folderFor(target, context.settings().defaultFolder().get());
+    String title = titleFor(target);
+    var created = context.workspace().createNoteAsync(folder, title, "");
+    context.background().reportFailure(created, "Could not create the note \"" + NoteFolders.path(folder, title) + "\"");
+    created.thenAccept(soul -> Platform.runLater(() -> context.openNote(soul)));
   }
 
-  /** A link may carry a folder path ({@code Projects/Plan}); the note's title is the last part. */
+  /** The last part of a path, without {@code .md}: the new note's title. */
   static String titleFor(String target) {
     int slash = target.lastIndexOf('/');
     String t = slash >= 0 && slash < target.length() - 1 ? target.substring(slash + 1) : target;
     return t.endsWith(".md") && t.length() > 3 ? t.substring(0, t.length() - 3) : t;
+  }
+
+  /** The folder part of a path ({@code Projects} of {@code Projects/Plan}), else {@code fallback}. */
+  static String folderFor(String target, String fallback) {
+    int slash = target.lastIndexOf('/');
+    return slash > 0 ? target.substring(0, slash).replaceAll("^/+", "") : fallback;
   }
 }

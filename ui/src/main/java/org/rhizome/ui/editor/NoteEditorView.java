@@ -31,13 +31,17 @@ public final class NoteEditorView {
   private final LinkCompletion completion;
   private final LinkFollower follower;
   private final BodySync sync;
+  /** The note's folder, which links in it are resolved from. */
+  private final java.util.function.Supplier<String> folder;
   /** Set while the engine's text is being put into the area, so that is not sent back as an edit. */
   private boolean showingEngineText;
   /** Surrogate chars in the text; while 0, char offsets are code point offsets (the common case). */
   private int surrogates;
 
-  public NoteEditorView(AppContext context, Soul soul, NoteNameIndex names, LinkFollower follower) {
+  public NoteEditorView(AppContext context, Soul soul, NoteNameIndex names, LinkFollower follower,
+                        java.util.function.Supplier<String> folder) {
     this.context = context;
+    this.folder = folder;
     this.soul = soul;
     this.follower = follower;
     this.sync = new BodySync(context, soul, this::showEngineBody);
@@ -49,7 +53,7 @@ public final class NoteEditorView {
     area.setOnMouseClicked(e -> {
       if (e.getButton() == MouseButton.PRIMARY && e.isShortcutDown()) {
         int offset = area.hit(e.getX(), e.getY()).getInsertionIndex();
-        linkAt(offset).ifPresent(link -> follower.follow(link.target()));
+        linkAt(offset).ifPresent(link -> follower.follow(folder.get(), link.target()));
         e.consume();
       }
     });
@@ -135,7 +139,7 @@ public final class NoteEditorView {
   /** Follows the link under the caret (the keyboard's Ctrl/Cmd-click). */
   public boolean followLinkAtCaret() {
     Optional<WikiLinkAt> link = linkAt(area.getCaretPosition());
-    link.ifPresent(l -> follower.follow(l.target()));
+    link.ifPresent(l -> follower.follow(folder.get(), l.target()));
     return link.isPresent();
   }
 

@@ -36,6 +36,7 @@ public final class NoteTab {
   private final MarkdownHtml html;
   private @Nullable ReadingView readingView;
   private String savedTitle = "";
+  private String folder = "";
   private boolean loaded;
 
   NoteTab(AppContext context, Soul soul, NoteNameIndex names, LinkFollower follower, MarkdownHtml html) {
@@ -43,7 +44,7 @@ public final class NoteTab {
     this.soul = soul;
     this.follower = follower;
     this.html = html;
-    this.editor = new NoteEditorView(context, soul, names, follower);
+    this.editor = new NoteEditorView(context, soul, names, follower, () -> folder);
     title.getStyleClass().add("note-title-field");
     title.setPromptText("Title");
     title.setOnAction(e -> rename());
@@ -112,7 +113,9 @@ public final class NoteTab {
 
   private void show(Note note) {
     savedTitle = note.title();
+    folder = note.folder();
     title.setText(note.title());
+    updateTooltip();
     tab.setText(note.title());
     String body = note.body();
     if (body.indexOf('\r') >= 0) {
@@ -133,7 +136,7 @@ public final class NoteTab {
     if (read) {
       editor.flush();
       if (readingView == null) {
-        readingView = new ReadingView(context, follower, html);
+        readingView = new ReadingView(context, follower, html, () -> folder);
       }
       body.getChildren().setAll(readingView.node());
       readingView.show(editor.area().getText(), isDarkTheme());
@@ -197,11 +200,25 @@ public final class NoteTab {
           title.setText(savedTitle);
           tab.setText(savedTitle);
         }
+        if (note.isPresent()) {
+          folder = note.get().folder();
+          updateTooltip();
+        }
         if (note.isPresent() && reading.isSelected() && readingView != null) {
           readingView.show(note.get().body(), isDarkTheme());
         }
       }, "Could not refresh the note");
     }
+  }
+
+  /** The tab's tooltip says where the note lives. */
+  private void updateTooltip() {
+    tab.setTooltip(new Tooltip(folder.isEmpty() ? savedTitle : folder + "/" + savedTitle));
+  }
+
+  /** The note's folder ({@code ""} for the root). */
+  public String folder() {
+    return folder;
   }
 
   void close() {

@@ -20,9 +20,11 @@ final class ReadingView {
   private final WebView web = new WebView();
   private final MarkdownHtml html;
   private long shownVersion;
+  private final java.util.function.Supplier<String> folder;
 
-  ReadingView(AppContext context, LinkFollower follower, MarkdownHtml html) {
+  ReadingView(AppContext context, LinkFollower follower, MarkdownHtml html, java.util.function.Supplier<String> folder) {
     this.context = context;
+    this.folder = folder;
     this.follower = follower;
     this.html = html;
     web.setContextMenuEnabled(false);
@@ -65,7 +67,7 @@ final class ReadingView {
         return;
       }
       event.preventDefault();
-      MarkdownHtml.wikiTarget(anchor.getAttribute("href")).ifPresent(follower::follow);
+      MarkdownHtml.wikiTarget(anchor.getAttribute("href")).ifPresent(t -> follower.follow(folder.get(), t));
     }, true);
   }
 

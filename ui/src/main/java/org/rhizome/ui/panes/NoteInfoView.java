@@ -148,7 +148,7 @@ public final class NoteInfoView {
         : info.unlinked().stream().map(u -> mention(u.source().soul(), u.source().title(), u.line(), u.context(),
             linkButton(u, info.note().title()))).toList());
     outgoing.getChildren().setAll(info.outgoing().isEmpty() ? List.of(muted("This note links nowhere."))
-        : info.outgoing().stream().map(this::outgoingRow).toList());
+        : info.outgoing().stream().map(o -> outgoingRow(info.note().folder(), o)).toList());
     outline.getChildren().setAll(info.outline().isEmpty() ? List.of(muted("No headings."))
         : info.outline().stream().map(h -> headingRow(info.note().soul(), h)).toList());
     tagChips.getChildren().setAll(info.note().tags().isEmpty() ? List.of(muted("No tags."))
@@ -196,7 +196,7 @@ public final class NoteInfoView {
     return link;
   }
 
-  private Node outgoingRow(OutgoingLink link) {
+  private Node outgoingRow(String folder, OutgoingLink link) {
     String label = link.target() + (link.heading() == null ? "" : " › " + link.heading());
     Hyperlink h = new Hyperlink(label);
     if (link.resolved() == null) {
@@ -207,7 +207,7 @@ public final class NoteInfoView {
       if (link.resolved() != null) {
         context.openNote(link.resolved().soul());
       } else {
-        new org.rhizome.ui.editor.LinkFollower(context).follow(link.target());
+        new org.rhizome.ui.editor.LinkFollower(context).follow(folder, link.target());
       }
     });
     return h;

@@ -10,6 +10,9 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import org.rhizome.graph.note.InvalidTitleException;
+import org.rhizome.graph.note.NoteFolders;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import org.rhizome.ui.shell.AppContext;
@@ -17,7 +20,7 @@ import org.rhizome.ui.shell.Command;
 
 /**
  * The settings tab: theme (light, dark or the system's; Primer or Nord), the editor's font size,
- * and every command with its shortcut. Changes apply at once and are saved when the window closes.
+ * the folder new notes go to, and every command with its shortcut. Changes apply at once and are saved when the window closes.
  *
  * <p>FX thread only.
  */
@@ -36,12 +39,28 @@ public final class SettingsView {
     fontSize.setEditable(true);
     fontSize.setId("settings-font-size");
 
+    TextField folder = new TextField(settings.defaultFolder().get());
+    folder.setPromptText("the top of the workspace");
+    folder.setId("settings-default-folder");
+    Label folderError = new Label();
+    folderError.getStyleClass().add("danger");
+    folder.textProperty().addListener((obs, old, text) -> {
+      try {
+        settings.defaultFolder().set(text.isBlank() ? "" : NoteFolders.check(text));
+        folderError.setText("");
+      } catch (InvalidTitleException e) {
+        folderError.setText(e.getMessage());
+      }
+    });
+
     GridPane form = new GridPane();
     form.setHgap(16);
     form.setVgap(10);
     form.addRow(0, new Label("Appearance"), theme);
     form.addRow(1, new Label("Theme"), family);
     form.addRow(2, new Label("Editor font size"), fontSize);
+    form.addRow(3, new Label("Folder for new notes"), folder);
+    form.add(folderError, 1, 4);
 
     TableView<Command> shortcuts = new TableView<>(FXCollections.observableArrayList(context.commands().all()));
     TableColumn<Command, String> name = new TableColumn<>("Command");

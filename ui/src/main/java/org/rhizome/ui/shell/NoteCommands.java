@@ -10,6 +10,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.ListCell;
 import org.rhizome.graph.Soul;
 import org.rhizome.graph.Workspace;
+import org.rhizome.graph.note.NoteFolders;
 import org.rhizome.graph.query.NoteRef;
 import org.rhizome.graph.store.StoreException;
 import org.rhizome.ui.switcher.Overlay;
@@ -50,14 +51,21 @@ final class NoteCommands {
   }
 
   void newNote() {
-    create(ws -> new NewNote(freeTitle(ws, UNTITLED), ""), true);
+    String folder = folder();
+    create(ws -> new NewNote(folder, freeTitle(ws, folder, UNTITLED), ""), true);
+  }
+
+  /** The default folder for new notes, as the settings have it (FX thread). */
+  private String folder() {
+    return context.settings().defaultFolder().get().strip();
   }
 
   void dailyNote() {
     String today = LocalDate.now().toString();
+    String folder = folder();
     context.background().load(() -> {
       Workspace ws = context.workspace();
-      Optional<NoteRef> existing = ws.resolve(today);
+      Optional<NoteRef> existing = ws.resolve(NoteFolders.path(folder, today));
       if (existing.isPresent()) {
         return existing.get().soul();
       }
@@ -66,7 +74,7 @@ final class NoteCommands {
       if (template.isPresent()) {
         body = find(ws, template.get().soul()).map(b -> fill(b, today)).orElse(body);
       }
-      return ws.createNote(today, body);
+      return ws.createNote(folder, today, body);
     }, context::openNote, "Could not open today's daily note");
   }
 
@@ -95,14 +103,15 @@ final class NoteCommands {
   }
 
   private void newFromTemplate(NoteRef template) {
+    String folder = folder();
     create(ws -> {
-      String title = freeTitle(ws, UNTITLED);
+      String title = freeTitle(ws, folder, UNTITLED);
       String body = find(ws, template.soul()).map(b -> fill(b, title)).orElse("");
-      return new NewNote(title, body);
+      return new NewNote(folder, title, body);
     }, true);
   }
 
-  private record NewNote(String title, String body) {}
+  private record NewNote(String folder, String title, String body) {}
 
   private interface NoteMaker {
     NewNote make(Workspace ws) throws StoreException;
@@ -111,7 +120,7 @@ final class NoteCommands {
   private void create(NoteMaker maker, boolean selectTitle) {
     context.background().load(() -> {
       NewNote n = maker.make(context.workspace());
-      return context.workspace().createNote(n.title(), n.body());
+      return context.workspace().createNote(n.folder(), n.title(), n.body());
     }, soul -> {
       if (selectTitle) {
         openForTitle.accept(soul);
@@ -132,14 +141,14 @@ final class NoteCommands {
     return body.replace("{{title}}", title).replace("{{date}}", LocalDate.now().toString()).stripLeading();
   }
 
-  /** {@code base}, or {@code base 2}, {@code base 3}… whichever no note has. Blocking. */
-  static String freeTitle(Workspace ws, String base) throws StoreException {
-    if (ws.resolve(base).isEmpty()) {
+  /** {@code base}, or {@code base 2}, {@code base 3}… whichever no note in {@code folder} has. Blocking. */
+  static String freeTitle(Workspace ws, String folder, String base) throws StoreException {
+    if (ws.resolve(NoteFolders.path(folder, base)).isEmpty()) {
       return base;
     }
     for (int i = 2; i < 10_000; i++) {
       String t = base + " " + i;
-      if (ws.resolve(t).isEmpty()) {
+      if (ws.resolve(NoteFolders.path(folder, t)).isEmpty()) {
         return t;
       }
     }

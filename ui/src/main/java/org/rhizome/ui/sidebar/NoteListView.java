@@ -1,22 +1,21 @@
 package org.rhizome.ui.sidebar;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import javafx.animation.PauseTransition;
 import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
-import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
@@ -26,8 +25,9 @@ import org.rhizome.graph.query.NoteRef;
 import org.rhizome.ui.shell.AppContext;
 
 /**
- * The sidebar's list of notes: every note, filtered as you type, sorted by title or by time, the
- * open note highlighted. Reloaded in the background a moment after changes settle.
+ * The sidebar's notes: a tree of folders and notes, filtered as you type (title or folder), notes
+ * sorted by title or by time, the open note highlighted. The tree is built in the background and
+ * rebuilt a moment after changes settle; folders stay open or closed as the person left them.
  *
  * <p>FX thread only.
  */
@@ -36,53 +36,50 @@ public final class NoteListView {
   static final int MAX_LISTED = 200_000;
 
   private final AppContext context;
-  private final ObservableList<NoteRef> notes = FXCollections.observableArrayList();
-  private final FilteredList<NoteRef> filtered = new FilteredList<>(notes);
-  private final SortedList<NoteRef> sorted = new SortedList<>(filtered);
-  private final ListView<NoteRef> list = new ListView<>(sorted);
+  private final TreeView<Object> tree = new TreeView<>();
   private final TextField filter = new TextField();
   private final ComboBox<NoteSort> sort = new ComboBox<>(FXCollections.observableArrayList(NoteSort.values()));
   private final Label count = new Label();
   private final PauseTransition reloadLater = new PauseTransition(Duration.millis(400));
+  private final PauseTransition rebuildLater = new PauseTransition(Duration.millis(120));
+  private final Set<String> expanded = new HashSet<>();
+  private final AtomicLong buildTicket = new AtomicLong();
   private final VBox root;
+  private List<NoteRef> notes = List.of();
   private @Nullable Soul active;
+  private boolean shownTreeIsFiltered;
 
   public NoteListView(AppContext context) {
     this.context = context;
     filter.setPromptText("Filter notes");
     filter.getStyleClass().add("sidebar-filter");
-    filter.textProperty().addListener((obs, old, text) -> {
-      String needle = text.strip().toLowerCase(Locale.ROOT);
-      filtered.setPredicate(needle.isEmpty() ? null : n -> n.title().toLowerCase(Locale.ROOT).contains(needle));
-      updateCount();
-    });
+    filter.textProperty().addListener((obs, old, text) -> rebuildLater.playFromStart());
     filter.setOnKeyPressed(e -> {
       if (e.getCode() == KeyCode.DOWN) {
-        list.requestFocus();
-        list.getSelectionModel().selectFirst();
-      } else if (e.getCode() == KeyCode.ENTER && !sorted.isEmpty()) {
-        context.openNote(sorted.get(0).soul());
+        tree.requestFocus();
+        tree.getSelectionModel().selectFirst();
+      } else if (e.getCode() == KeyCode.ENTER) {
+        firstNote(tree.getRoot()).ifPresent(n -> context.openNote(n.soul()));
       }
     });
     sort.getSelectionModel().select(NoteSort.TITLE);
     sort.setMaxWidth(Double.MAX_VALUE);
-    sorted.comparatorProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
-        () -> sort.getValue().order(), sort.valueProperty()));
-    list.setCellFactory(v -> new NoteCell());
-    list.getStyleClass().add("note-list");
-    list.setOnMouseClicked(e -> openSelected());
-    list.setOnKeyPressed(e -> {
+    sort.valueProperty().addListener((obs, old, now) -> rebuild());
+    tree.setShowRoot(false);
+    tree.setCellFactory(v -> new Cell());
+    tree.getStyleClass().add("note-list");
+    tree.setOnMouseClicked(e -> openSelected());
+    tree.setOnKeyPressed(e -> {
       if (e.getCode() == KeyCode.ENTER) {
         openSelected();
       }
     });
     count.getStyleClass().addAll("text-muted", "text-small");
-    HBox.setHgrow(sort, Priority.ALWAYS);
-    HBox tools = new HBox(6, sort);
-    VBox.setVgrow(list, Priority.ALWAYS);
-    root = new VBox(6, filter, tools, list, count);
+    VBox.setVgrow(tree, Priority.ALWAYS);
+    root = new VBox(6, filter, sort, tree, count);
     root.setPadding(new Insets(8));
     reloadLater.setOnFinished(e -> reload());
+    rebuildLater.setOnFinished(e -> rebuild());
     context.onChanges(event -> reloadLater.playFromStart());
     reload();
   }
@@ -91,8 +88,8 @@ public final class NoteListView {
     return root;
   }
 
-  public ListView<NoteRef> listView() {
-    return list;
+  public TreeView<Object> treeView() {
+    return tree;
   }
 
   public ComboBox<NoteSort> sort() {
@@ -106,50 +103,127 @@ public final class NoteListView {
   /** Marks the open note. */
   public void setActive(@Nullable Soul soul) {
     this.active = soul;
-    list.refresh();
+    tree.refresh();
   }
 
   public void reload() {
     context.background().load(() -> context.workspace().listNotes(MAX_LISTED), loaded -> {
-      NoteRef selected = list.getSelectionModel().getSelectedItem();
-      notes.setAll(loaded);
-      if (selected != null) {
-        for (NoteRef n : sorted) {
-          if (n.soul().equals(selected.soul())) {
-            list.getSelectionModel().select(n);
-            break;
-          }
-        }
-      }
-      updateCount();
+      notes = loaded;
+      rebuild();
     }, "Could not list the notes");
   }
 
-  private void updateCount() {
-    int shown = filtered.size();
-    int all = notes.size();
-    count.setText(shown == all ? all + (all == 1 ? " note" : " notes") : shown + " of " + all + " notes");
+  /** The notes shown, top to bottom (expanded folders only). */
+  public List<NoteRef> shownNotes() {
+    List<NoteRef> out = new ArrayList<>();
+    collect(tree.getRoot(), out);
+    return out;
+  }
+
+  private void rebuild() {
+    rememberExpanded(tree.getRoot());
+    long ticket = buildTicket.incrementAndGet();
+    List<NoteRef> all = notes;
+    NoteSort order = sort.getValue();
+    String text = filter.getText();
+    Set<String> open = Set.copyOf(expanded);
+    context.background().load(() -> NoteTreeBuilder.build(all, order, text, open), built -> {
+      if (ticket != buildTicket.get()) {
+        return;
+      }
+      Object selected = tree.getSelectionModel().getSelectedItem() == null ? null
+          : tree.getSelectionModel().getSelectedItem().getValue();
+      tree.setRoot(built);
+      shownTreeIsFiltered = !text.isBlank();
+      if (selected != null) {
+        select(built, selected);
+      }
+      int shown = countNotes(built);
+      count.setText(shown == all.size() ? all.size() + (all.size() == 1 ? " note" : " notes")
+          : shown + " of " + all.size() + " notes");
+    }, "Could not list the notes");
+  }
+
+  private void rememberExpanded(@Nullable TreeItem<Object> item) {
+    // A filtered tree has every folder open; that is not the person's choice.
+    if (item == null || shownTreeIsFiltered) {
+      return;
+    }
+    for (TreeItem<Object> child : item.getChildren()) {
+      if (child.getValue() instanceof NoteTreeBuilder.Folder f) {
+        if (child.isExpanded()) {
+          expanded.add(f.path());
+        } else {
+          expanded.remove(f.path());
+        }
+        rememberExpanded(child);
+      }
+    }
+  }
+
+  private void select(TreeItem<Object> item, Object wanted) {
+    for (TreeItem<Object> child : item.getChildren()) {
+      Object v = child.getValue();
+      boolean same = v instanceof NoteRef n && wanted instanceof NoteRef w ? n.soul().equals(w.soul()) : v.equals(wanted);
+      if (same) {
+        tree.getSelectionModel().select(child);
+        return;
+      }
+      select(child, wanted);
+    }
+  }
+
+  private static int countNotes(TreeItem<Object> item) {
+    int n = 0;
+    for (TreeItem<Object> child : item.getChildren()) {
+      n += child.getValue() instanceof NoteRef ? 1 : countNotes(child);
+    }
+    return n;
+  }
+
+  private static void collect(@Nullable TreeItem<Object> item, List<NoteRef> out) {
+    if (item == null) {
+      return;
+    }
+    for (TreeItem<Object> child : item.getChildren()) {
+      if (child.getValue() instanceof NoteRef n) {
+        out.add(n);
+      } else if (child.isExpanded()) {
+        collect(child, out);
+      }
+    }
+  }
+
+  private static java.util.Optional<NoteRef> firstNote(@Nullable TreeItem<Object> item) {
+    List<NoteRef> all = new ArrayList<>();
+    collect(item, all);
+    return all.stream().findFirst();
   }
 
   private void openSelected() {
-    NoteRef n = list.getSelectionModel().getSelectedItem();
-    if (n != null) {
+    TreeItem<Object> item = tree.getSelectionModel().getSelectedItem();
+    if (item != null && item.getValue() instanceof NoteRef n) {
       context.openNote(n.soul());
     }
   }
 
-  List<NoteRef> shown() {
-    return new ArrayList<>(sorted);
-  }
-
-  private final class NoteCell extends ListCell<NoteRef> {
+  private final class Cell extends TreeCell<Object> {
     @Override
-    protected void updateItem(NoteRef item, boolean empty) {
+    protected void updateItem(Object item, boolean empty) {
       super.updateItem(item, empty);
-      setText(empty || item == null ? null : item.title());
-      getStyleClass().remove("active-note");
-      if (!empty && item != null && item.soul().equals(active)) {
-        getStyleClass().add("active-note");
+      getStyleClass().removeAll("active-note", "folder-row");
+      if (empty || item == null) {
+        setText(null);
+        return;
+      }
+      if (item instanceof NoteTreeBuilder.Folder f) {
+        setText(f.name() + "  (" + f.notes() + ")");
+        getStyleClass().add("folder-row");
+      } else if (item instanceof NoteRef n) {
+        setText(n.title());
+        if (n.soul().equals(active)) {
+          getStyleClass().add("active-note");
+        }
       }
     }
   }

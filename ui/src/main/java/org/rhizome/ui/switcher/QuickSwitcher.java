@@ -37,7 +37,7 @@ public final class QuickSwitcher {
     this.picker = new PickerView<>(overlay, context.background(), "Find or create a note…", this::choices,
         v -> new ChoiceCell(), choice -> {
           if (choice.creates()) {
-            follower.follow(choice.createTitle());
+            follower.follow("", choice.createTitle());
           } else {
             context.openNote(choice.note().soul());
           }
@@ -85,9 +85,13 @@ public final class QuickSwitcher {
       if (item.creates()) {
         name.getStyleClass().add("accent");
       } else if (item.isAlias()) {
-        Label of = new Label("alias of " + item.note().title());
+        Label of = new Label("alias of " + item.note().path());
         of.getStyleClass().add("text-muted");
         row.getChildren().add(of);
+      } else if (!item.note().folder().isEmpty()) {
+        Label in = new Label(item.note().folder());
+        in.getStyleClass().add("text-muted");
+        row.getChildren().add(in);
       }
       setGraphic(row);
       setText(null);
