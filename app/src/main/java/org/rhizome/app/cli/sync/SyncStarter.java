@@ -2,6 +2,7 @@ package org.rhizome.app.cli.sync;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,6 +21,12 @@ import org.rhizome.sync.replication.WorkspaceSync;
 /** Starts a {@link WorkspaceSync} for a workspace of the data directory, as {@code serve} and {@code join} do. */
 final class SyncStarter {
   static final Multiaddr ANY_IP4 = Multiaddr.parse("/ip4/0.0.0.0/tcp/0");
+  /**
+   * How often a CLI peer pulls from every connected peer. Changes a peer receives by a pull are not
+   * gossiped on, so a third peer gets them by its own pull: this bounds how long that takes (a pull
+   * with nothing new is one version-vector exchange).
+   */
+  static final Duration ANTI_ENTROPY = Duration.ofSeconds(5);
 
   private SyncStarter() {}
 
@@ -45,6 +52,7 @@ final class SyncStarter {
     SyncConfig config = SyncConfig.defaults(secret)
         .withListen(listen.isEmpty() ? List.of(ANY_IP4) : listen)
         .withPeers(new ArrayList<>(peers))
+        .withAntiEntropy(ANTI_ENTROPY)
         .withAgentVersion(agent);
     if (mdnsInterface != null) {
       config = config.withMdns(mdnsInterface, config.mdnsInterval());
