@@ -37,7 +37,8 @@ public final class SyncPanelView {
   private final VBox root = new VBox(14);
   private final Label title = new Label("Sync");
   private final Label workspaceName = new Label();
-  private final ToggleSwitch toggle = new ToggleSwitch("Sync this workspace");
+  private final ToggleSwitch toggle = new ToggleSwitch();
+  private final Label toggleLabel = new Label("Sync this workspace");
   private final Label state = new Label();
   private final Label message = new Label();
   private final Label lastSync = new Label();
@@ -80,6 +81,14 @@ public final class SyncPanelView {
         model.setEnabled(on);
       }
     });
+    // The switch only reacts on its track; the label beside it flips it too, as people expect.
+    toggleLabel.setLabelFor(toggle);
+    toggleLabel.getStyleClass().add(Styles.TEXT_BOLD);
+    toggleLabel.setOnMouseClicked(e -> {
+      if (!toggle.isDisabled()) {
+        toggle.setSelected(!toggle.isSelected());
+      }
+    });
     state.setId("syncState");
     state.setWrapText(true);
     message.setId("syncMessage");
@@ -117,7 +126,10 @@ public final class SyncPanelView {
 
     Label peersTitle = section("Peers");
     Label membersTitle = section("Members");
-    sharedPart.getChildren().addAll(toggle, state, lastSync, counters, peersTitle, peers, membersTitle, members, device);
+    HBox switchRow = new HBox(10, toggle, toggleLabel);
+    switchRow.setAlignment(Pos.CENTER_LEFT);
+    sharedPart.setId("sharedControls");
+    sharedPart.getChildren().addAll(switchRow, state, lastSync, counters, peersTitle, peers, membersTitle, members, device);
 
     HBox buttons = new HBox(8, invite, join, create);
     buttons.setAlignment(Pos.CENTER_LEFT);
