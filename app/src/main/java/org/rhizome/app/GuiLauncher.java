@@ -1,10 +1,13 @@
 package org.rhizome.app;
 
 import java.io.IOException;
+import java.util.List;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.store.StoreException;
 import org.rhizome.ui.shell.DesktopApp;
 import org.rhizome.ui.shell.UiServices;
+import org.rhizome.ui.sync.SyncConfigFactory;
+import org.rhizome.ui.sync.SyncExtension;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -22,10 +25,11 @@ public final class GuiLauncher {
    * @throws GuiUnavailableException if JavaFX cannot start (for example, no display)
    */
   public static void run(DataDirectory data) throws IOException, StoreException, GuiUnavailableException {
-    try (Workspace workspace = data.openDefaultWorkspace()) {
+    try (Workspace workspace = data.openDefaultWorkspace();
+         SyncExtension sync = syncExtension(data)) {
       installLastResortHandler();
       try {
-        DesktopApp.run(UiServices.of(workspace, data.root()));
+        DesktopApp.run(UiServices.of(workspace, data.root()).withExtensions(List.of(sync)));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       } catch (RuntimeException | UnsatisfiedLinkError e) {
@@ -34,6 +38,15 @@ public final class GuiLauncher {
             + "). Without a display, use a command: rhizome -h", e);
       }
     }
+  }
+
+  /**
+   * Sync in the window: off until the person switches it on for a shared workspace; then it listens
+   * on every interface and discovers peers by mDNS on one explicit LAN interface. Closed (stopping
+   * every sync) before the workspace is.
+   */
+  public static SyncExtension syncExtension(DataDirectory data) throws IOException {
+    return new SyncExtension(data.loadOrCreateDeviceKey(), data.root(), SyncConfigFactory.lan("rhizome"));
   }
 
   /** A failure nobody caught is logged (one line on stderr, the trace in the file) rather than lost. */

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import javafx.application.Platform;
+import org.rhizome.app.GuiLauncher;
 import org.rhizome.app.GuiUnavailableException;
 import org.rhizome.graph.Workspace;
 import org.rhizome.ui.screenshot.ScreenshotTaker;
@@ -11,6 +12,7 @@ import org.rhizome.ui.screenshot.Screenshots;
 import org.rhizome.ui.shell.DesktopApp;
 import org.rhizome.ui.shell.DesktopSession;
 import org.rhizome.ui.shell.UiServices;
+import org.rhizome.ui.sync.SyncExtension;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,10 +33,11 @@ final class ScreenshotCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    try (Workspace workspace = cli.openWorkspace()) {
+    try (Workspace workspace = cli.openWorkspace();
+         SyncExtension sync = GuiLauncher.syncExtension(cli.dataDirectory())) {
       DesktopSession session;
       try {
-        session = DesktopApp.open(UiServices.of(workspace, cli.dataDirectory().root()));
+        session = DesktopApp.open(UiServices.of(workspace, cli.dataDirectory().root()).withExtensions(List.of(sync)));
       } catch (RuntimeException | UnsatisfiedLinkError e) {
         throw new GuiUnavailableException("Cannot open the window (" + e.getMessage() + "); screenshots need a display.", e);
       }

@@ -7,6 +7,7 @@ import javafx.application.Platform;
 import org.rhizome.graph.Soul;
 import org.rhizome.graph.query.NoteRef;
 import org.rhizome.ui.shell.DesktopSession;
+import org.rhizome.ui.sync.SyncExtension;
 
 /**
  * The shots {@code rhizome screenshot} takes, in order. To add a view (graph, history, sync…),
@@ -50,6 +51,11 @@ public final class Screenshots {
     shots.add(new Shot("palette", s -> {
       Platform.runLater(() -> s.window().palette().show());
       return settled(s, 600);
+    }));
+    shots.add(new Shot("sync", s -> {
+      // Registered by the sync extension, which app installs; a window without it has no sync shot to take.
+      Platform.runLater(() -> s.context().commands().find(SyncExtension.COMMAND).ifPresent(c -> c.action().run()));
+      return settled(s, 800);
     }));
     return shots;
   }

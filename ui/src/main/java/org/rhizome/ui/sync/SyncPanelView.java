@@ -61,6 +61,7 @@ public final class SyncPanelView {
     model.busyProperty().addListener((o, a, b) -> show());
     model.peers().addListener((javafx.collections.ListChangeListener<PeerRow>) c -> show());
     message.textProperty().bind(model.messageProperty());
+    message.managedProperty().bind(message.textProperty().isNotEmpty());
     show();
   }
 
@@ -156,6 +157,11 @@ public final class SyncPanelView {
     boolean personal = s != null && s.isPersonal();
     setShown(personalNotice, personal);
     setShown(sharedPart, s != null && !personal);
+    // For a personal workspace, creating a shared one is the way forward; for a shared one, inviting.
+    create.getStyleClass().remove(Styles.ACCENT);
+    if (personal) {
+      create.getStyleClass().add(Styles.ACCENT);
+    }
     invite.setVisible(s != null && !personal);
     invite.setManaged(invite.isVisible());
     if (s == null) {
