@@ -32,7 +32,14 @@ import org.rhizome.graph.membership.WorkspaceGenesis;
 import org.rhizome.graph.markdown.MarkdownParser;
 import org.rhizome.graph.note.Note;
 import org.rhizome.graph.note.NoteException;
+import org.jspecify.annotations.Nullable;
+import org.rhizome.graph.markdown.ParsedNote;
+import org.rhizome.graph.note.Attachment;
+import org.rhizome.graph.note.AttachmentDraft;
+import org.rhizome.graph.note.AttachmentFields;
 import org.rhizome.graph.note.NoSuchNoteException;
+import org.rhizome.graph.query.AttachmentQueries;
+import org.rhizome.graph.store.BlobStore;
 import org.rhizome.graph.note.NoteDraft;
 import org.rhizome.graph.note.NoteFields;
 import org.rhizome.graph.note.NoteFolders;
@@ -81,10 +88,13 @@ public final class Workspace implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Workspace.class);
   /** A remote clock more than this far ahead of ours is not allowed to drag our clock forward. */
   static final long MAX_CLOCK_SKEW_MILLIS = 24L * 3600 * 1000;
+  /** Prefix of this replica's own settings in the meta table. */
+  private static final String LOCAL_SETTING = "local.";
 
   private final GraphStore store;
   private final ChangeAuthor author;
   private final NoteEditor notes;
+  private final AttachmentEditor attachments;
   private final LongSupplier wallMillis;
   private final ExecutorService verifiers;
   private final ExecutorService events;
@@ -113,6 +123,7 @@ public final class Workspace implements AutoCloseable {
     HybridClock clock = new HybridClock(wallMillis);
     this.author = new ChangeAuthor(store.workspaceId(), key, clock);
     this.notes = new NoteEditor(author, random, wallMillis);
+    this.attachments = new AttachmentEditor(author, random, wallMillis);
     this.membership = new WorkspaceMembership(this, random, wallMillis);
     clock.observe(store.read(c -> {
       try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(max(hlc), 0) FROM change_log");
@@ -500,6 +511,92 @@ public final class Workspace implements AutoCloseable {
     return awaitNote(deleteNoteAsync(soul));
   }
 
+  // ---- attachments
+
+  /**
+   * Stores files as attachments, in one transaction: each draft's bytes go to the blob store (once
+   * per content) and its node (folder, name, size, SHA-256, mime) to the graph. A draft at the path
+   * of a live attachment replaces its content; the same bytes again change nothing.
+   *
+   * @throws IllegalArgumentException (through the future) for a file over {@link BlobStore#MAX_BLOB_BYTES}
+   */
+  public CompletableFuture<List<Soul>> putAttachmentsAsync(List<AttachmentDraft> drafts) {
+    List<AttachmentDraft> batch = List.copyOf(drafts);
+    return store.write(txn -> attachments.put(txn, batch));
+  }
+
+  public Soul putAttachment(String folder, String name, byte[] data) throws StoreException, NoteException {
+    return awaitNote(putAttachmentsAsync(List.of(new AttachmentDraft(folder, name, data, AttachmentFields.mimeOf(name))))).get(0);
+  }
+
+  public CompletableFuture<Void> deleteAttachmentAsync(Soul soul) {
+    return store.write(txn -> {
+      attachments.delete(txn, soul);
+      return null;
+    });
+  }
+
+  /** The live attachment at a path such as {@code "Assets/photo.png"} (compared ignoring case). */
+  public Optional<Attachment> attachment(String path) throws StoreException {
+    return store.read(c -> AttachmentQueries.byPath(c, path));
+  }
+
+  /** The attachment that {@code ![[target]]} in a note of {@code sourceFolder} embeds (Obsidian's rules, by file name). */
+  public Optional<Attachment> resolveAttachment(String sourceFolder, String target) throws StoreException {
+    return store.read(c -> AttachmentQueries.resolve(c, sourceFolder, target));
+  }
+
+  /** The bytes of an attachment, if this replica has them (sync may not have fetched them yet). */
+  public Optional<byte[]> attachmentBytes(Attachment attachment) throws StoreException {
+    return store.read(c -> BlobStore.get(c, attachment.hash()));
+  }
+
+  /** The bytes of the attachment at {@code path}, for a reading view: empty when there is none or its bytes are missing. */
+  public Optional<byte[]> attachmentBytes(String path) throws StoreException {
+    Optional<Attachment> a = attachment(path);
+    return a.isEmpty() ? Optional.empty() : attachmentBytes(a.get());
+  }
+
+  public List<Attachment> attachments(int limit) throws StoreException {
+    return store.read(c -> AttachmentQueries.list(c, limit));
+  }
+
+  // ---- local settings (this replica only; never synced)
+
+  /** A setting of this replica (e.g. the mirrored folder), stored in the workspace file but not in the graph. */
+  public Optional<String> localSetting(String key) throws StoreException {
+    return store.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT value FROM meta WHERE key = ?")) {
+        ps.setString(1, LOCAL_SETTING + key);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+        }
+      }
+    });
+  }
+
+  /** Sets (or, with null, removes) a setting of this replica. */
+  public CompletableFuture<Void> setLocalSettingAsync(String key, @Nullable String value) {
+    return store.write(txn -> {
+      PreparedStatement ps = txn.prepare(value == null ? "DELETE FROM meta WHERE key = ?"
+          : "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+      ps.setString(1, LOCAL_SETTING + key);
+      if (value != null) {
+        ps.setString(2, value);
+      }
+      ps.executeUpdate();
+      return null;
+    });
+  }
+
+  /**
+   * Parses a body the caller is about to write, on the calling thread (an importer's worker), and
+   * leaves the parse for the writer to reuse; returns it (links, tags, front matter, problems).
+   */
+  public ParsedNote parseAhead(String body) {
+    return parsedBodies.prepareAndGet(body);
+  }
+
   // ---- queries (on the caller's thread)
 
   public Optional<Note> findNote(Soul soul) throws StoreException {
@@ -527,6 +624,17 @@ public final class Workspace implements AutoCloseable {
         }
       }
       return NoteQueries.resolve(c, target);
+    });
+  }
+
+  /** The current bodies of notes, in one read (a missing note has an empty body): for exports and mirrors. */
+  public List<String> bodies(List<Soul> souls) throws StoreException {
+    return store.read(c -> {
+      List<String> out = new ArrayList<>(souls.size());
+      for (Soul s : souls) {
+        out.add(NoteQueries.body(c, s));
+      }
+      return out;
     });
   }
 

@@ -38,14 +38,25 @@ import org.jspecify.annotations.Nullable;
  *     ends where one begins, so {@code _#tag_} is the tag "tag" although {@code _} is a tag char
  * @param headings the body's headings
  */
-record BodyStructure(RangeList syntax, RangeList linkNodes, int[] emphasisMarkers, List<Heading> headings) {
+record BodyStructure(RangeList syntax, RangeList linkNodes, int[] emphasisMarkers, List<Heading> headings,
+    List<LocalLink> localLinks) {
+
+  /**
+   * A Markdown link or image whose destination is a file of the vault ({@code [text](Folder/Note.md)},
+   * {@code ![](img.png)}), not a URL: {@code [urlStart, urlEnd)} is the destination as written.
+   */
+  record LocalLink(int start, int end, int urlStart, int urlEnd, String url, String text, boolean image) {}
+
+  BodyStructure withSyntax(RangeList newSyntax) {
+    return new BodyStructure(newSyntax, linkNodes, emphasisMarkers, headings, localLinks);
+  }
 
   private static final String[] RAW_TEXT_HTML = {"<pre", "<script", "<style", "<textarea"};
 
   /** For a body Flexmark could not parse: everything is text, no headings. */
   static BodyStructure unparsed() {
     RangeList none = new RangeList.Builder().build();
-    return new BodyStructure(none, none, new int[0], List.of());
+    return new BodyStructure(none, none, new int[0], List.of(), List.of());
   }
 
   static BodyStructure of(Document document, int bodyStart, SourceLines lines) {
@@ -54,6 +65,7 @@ record BodyStructure(RangeList syntax, RangeList linkNodes, int[] emphasisMarker
     int[] markers = new int[8];
     int markerCount = 0;
     List<Heading> headings = new ArrayList<>();
+    List<LocalLink> localLinks = new ArrayList<>();
     // Iterative pre-order walk: deeply nested input must not overflow the stack.
     Node node = document.getFirstChild();
     while (node != null) {
@@ -81,6 +93,11 @@ record BodyStructure(RangeList syntax, RangeList linkNodes, int[] emphasisMarker
       } else if (node instanceof InlineLinkNode link) {
         syntax.add(bodyStart + link.getTextClosingMarker().getEndOffset(), end);
         linkNodes.add(start, end);
+        BasedSequence url = link.getUrl();
+        if (url.isNotNull() && !url.isEmpty() && isLocal(url.toString())) {
+          localLinks.add(new LocalLink(start, end, bodyStart + url.getStartOffset(), bodyStart + url.getEndOffset(),
+              url.toString(), link.getText().toString(), node instanceof com.vladsch.flexmark.ast.Image));
+        }
       } else if (node instanceof RefNode ref && ref.isDefined()) {
         linkNodes.add(start, end);
       } else if (node instanceof Emphasis || node instanceof StrongEmphasis) {
@@ -102,7 +119,24 @@ record BodyStructure(RangeList syntax, RangeList linkNodes, int[] emphasisMarker
     }
     int[] sortedMarkers = Arrays.copyOf(markers, markerCount);
     Arrays.sort(sortedMarkers);
-    return new BodyStructure(syntax.build(), linkNodes.build(), sortedMarkers, headings);
+    return new BodyStructure(syntax.build(), linkNodes.build(), sortedMarkers, headings, localLinks);
+  }
+
+  /** A destination that names a file of the vault: no scheme ({@code https:}, {@code mailto:}), not {@code #x} or {@code //host}. */
+  static boolean isLocal(String url) {
+    if (url.startsWith("#") || url.startsWith("//")) {
+      return false;
+    }
+    for (int i = 0; i < url.length(); i++) {
+      char c = url.charAt(i);
+      if (c == ':') {
+        return i == 0;
+      }
+      if (!(Character.isLetterOrDigit(c) || c == '+' || c == '.' || c == '-')) {
+        return true;
+      }
+    }
+    return true;
   }
 
   private static @Nullable Node next(Node node, boolean descend) {

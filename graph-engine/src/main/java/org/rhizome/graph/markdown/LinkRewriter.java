@@ -39,7 +39,7 @@ public final class LinkRewriter {
     StringBuilder out = null;
     int copied = 0;
     for (WikiLink link : MarkdownParser.SHARED.parse(markdown).links()) {
-      if (link.target().isEmpty() || !targetMatches.test(link.target())) {
+      if (link.markdown() || link.target().isEmpty() || !targetMatches.test(link.target())) {
         continue;
       }
       if (out == null) {
@@ -65,7 +65,7 @@ public final class LinkRewriter {
     StringBuilder out = null;
     int copied = 0;
     for (WikiLink link : MarkdownParser.SHARED.parse(markdown).links()) {
-      if (link.target().isEmpty()) {
+      if (link.markdown() || link.target().isEmpty()) {
         continue;
       }
       String replacement = newTargetFor.apply(link.target());

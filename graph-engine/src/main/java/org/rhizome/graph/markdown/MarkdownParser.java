@@ -104,6 +104,7 @@ public final class MarkdownParser {
     WikiSyntaxScanner scanner = new WikiSyntaxScanner(
         markdown, layout.lines(), links, bodyTags, layout.body().emphasisMarkers());
     layout.body().syntax().forEachGap(layout.bodyStart(), markdown.length(), scanner::scan);
+    addLocalLinks(markdown, layout, links);
     return new ParsedNote(
         links, mergeTags(frontMatter.tags(), bodyTags), layout.body().headings(), frontMatter, problems);
   }
@@ -120,9 +121,10 @@ public final class MarkdownParser {
     int bodyStart = block == null ? 0 : block.endOffset();
     SourceLines lines = new SourceLines(markdown);
     Document document = parseBody(markdown.substring(bodyStart), problems);
-    BodyStructure body = document == null
+    BodyStructure parsed = document == null
         ? BodyStructure.unparsed()
         : BodyStructure.of(document, bodyStart, lines);
+    BodyStructure body = parsed.withSyntax(MathSpans.addTo(parsed.syntax(), markdown, bodyStart, markdown.length()));
     return new Layout(block, bodyStart, body, lines);
   }
 
@@ -174,6 +176,34 @@ public final class MarkdownParser {
     }
     problems.add(UNPARSED_BODY + " (" + result + ").");
     return null;
+  }
+
+  /** Adds Markdown links to files of the vault among the body's wikilinks, in order of appearance. */
+  private static void addLocalLinks(String markdown, Layout layout, List<WikiLink> links) {
+    if (layout.body().localLinks().isEmpty()) {
+      return;
+    }
+    int bodyFrom = 0;
+    while (bodyFrom < links.size() && links.get(bodyFrom).start() < layout.bodyStart()) {
+      bodyFrom++;
+    }
+    List<WikiLink> body = new ArrayList<>(links.subList(bodyFrom, links.size()));
+    for (BodyStructure.LocalLink l : layout.body().localLinks()) {
+      String url = LocalLinkTargets.decode(l.url());
+      int hash = url.indexOf('#');
+      String target = (hash < 0 ? url : url.substring(0, hash)).strip();
+      String heading = hash < 0 ? null : url.substring(hash + 1).strip();
+      if (target.isEmpty() || layout.body().syntax().contains(l.start())) {
+        continue;
+      }
+      String alias = l.text().strip();
+      body.add(new WikiLink(target, heading == null || heading.isEmpty() ? null : heading, alias.isEmpty() ? null : alias,
+          l.image(), l.start(), l.end(), l.urlStart(), l.urlEnd(), layout.lines().lineOf(l.start()),
+          layout.lines().lineTextAround(l.start(), l.end(), MAX_LINE_TEXT), true));
+    }
+    body.sort((a, b) -> Integer.compare(a.start(), b.start()));
+    links.subList(bodyFrom, links.size()).clear();
+    links.addAll(body);
   }
 
   /** Front-matter tags then body tags, deduplicated ignoring case, first spelling wins. */

@@ -79,6 +79,23 @@ final class RangeList {
     return ends[index];
   }
 
+  /** True if some range covers {@code offset}. */
+  boolean contains(int offset) {
+    int lo = 0;
+    int hi = size - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      if (ends[mid] <= offset) {
+        lo = mid + 1;
+      } else if (starts[mid] > offset) {
+        hi = mid - 1;
+      } else {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Calls {@code visitor} for each non-empty part of {@code [from, to)} not covered by a range, in order. */
   void forEachGap(int from, int to, GapVisitor visitor) {
     int pos = from;

@@ -22,6 +22,9 @@ import org.jspecify.annotations.Nullable;
  * @param line 0-based line of {@code start}
  * @param lineText the source line around the link, trimmed, at most {@value MarkdownParser#MAX_LINE_TEXT}
  *     chars (a window around the link when the line is longer)
+ * @param markdown true for a Markdown link or image to a file of the vault ({@code [text](Folder/Note.md)}):
+ *     its target is the destination percent-decoded (so it may differ from the text at
+ *     {@code [targetStart, targetEnd)}, the destination as written), its alias the link text
  */
 public record WikiLink(
     String target,
@@ -33,7 +36,8 @@ public record WikiLink(
     int targetStart,
     int targetEnd,
     int line,
-    String lineText) {
+    String lineText,
+    boolean markdown) {
 
   public WikiLink {
     Objects.requireNonNull(target, "target");

@@ -115,7 +115,8 @@ final class WikiSyntaxScanner {
         targetStart,
         targetEnd,
         lines.lineOf(start),
-        lines.lineTextAround(start, end, MarkdownParser.MAX_LINE_TEXT));
+        lines.lineTextAround(start, end, MarkdownParser.MAX_LINE_TEXT),
+        false);
   }
 
   /** {@code i} is at '#'; returns where to continue. */

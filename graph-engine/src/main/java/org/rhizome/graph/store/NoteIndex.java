@@ -15,6 +15,7 @@ import org.rhizome.graph.encoding.DecodeException;
 import org.rhizome.graph.markdown.ParsedNote;
 import org.rhizome.graph.markdown.WikiLink;
 import org.rhizome.graph.merge.FieldState;
+import org.rhizome.graph.note.AttachmentFields;
 import org.rhizome.graph.note.NoteFields;
 import org.rhizome.graph.note.NoteFolders;
 import org.rhizome.graph.note.NoteKeys;
@@ -38,6 +39,7 @@ final class NoteIndex {
   private final PreparedStatement insertAlias;
   private final PreparedStatement insertFts;
   private final PreparedStatement[] purge;
+  private final PreparedStatement upsertAttachment;
 
   NoteIndex(Connection c, ParsedBodies parser) throws SQLException {
     this.c = c;
@@ -52,6 +54,10 @@ final class NoteIndex {
     insertTag = c.prepareStatement("INSERT OR IGNORE INTO tag(tag_key, note_id, tag) VALUES (?,?,?)");
     insertAlias = c.prepareStatement("INSERT OR IGNORE INTO note_alias(alias_key, note_id, alias) VALUES (?,?,?)");
     insertFts = c.prepareStatement("INSERT INTO note_fts(rowid, title, body) VALUES (?,?,?)");
+    upsertAttachment = c.prepareStatement("INSERT INTO attachment(soul, folder, folder_key, name, name_key, size, hash, mime, deleted)"
+        + " VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(soul) DO UPDATE SET folder = excluded.folder, folder_key = excluded.folder_key,"
+        + " name = excluded.name, name_key = excluded.name_key, size = excluded.size, hash = excluded.hash, mime = excluded.mime,"
+        + " deleted = excluded.deleted");
     purge = new PreparedStatement[] {
         c.prepareStatement("DELETE FROM link WHERE src = ?"),
         c.prepareStatement("DELETE FROM tag WHERE note_id = ?"),
@@ -69,7 +75,11 @@ final class NoteIndex {
         existing = rs.getLong(1);
       }
     }
-    boolean isNote = NoteFields.NOTE_TYPE.equals(string(fields, NoteFields.TYPE, null));
+    String type = string(fields, NoteFields.TYPE, "");
+    if (AttachmentFields.ATTACHMENT_TYPE.equals(type)) {
+      indexAttachment(soul, fields);
+    }
+    boolean isNote = NoteFields.NOTE_TYPE.equals(type);
     if (!isNote) {
       if (existing != null) {
         purge(existing);
@@ -108,6 +118,21 @@ final class NoteIndex {
     if (!deleted) {
       index(id, title, body);
     }
+  }
+
+  private void indexAttachment(Soul soul, Map<String, FieldState> fields) throws SQLException, StoreException {
+    String folder = string(fields, AttachmentFields.FOLDER, NoteFolders.ROOT);
+    String name = string(fields, AttachmentFields.NAME, "");
+    upsertAttachment.setString(1, soul.value());
+    upsertAttachment.setString(2, folder);
+    upsertAttachment.setString(3, NoteFolders.key(folder));
+    upsertAttachment.setString(4, name);
+    upsertAttachment.setString(5, NoteKeys.titleKey(name));
+    upsertAttachment.setLong(6, value(fields, AttachmentFields.SIZE) instanceof Value.Num n ? (long) n.value() : 0);
+    upsertAttachment.setString(7, string(fields, AttachmentFields.HASH, ""));
+    upsertAttachment.setString(8, string(fields, AttachmentFields.MIME, "application/octet-stream"));
+    upsertAttachment.setInt(9, value(fields, AttachmentFields.DELETED) instanceof Value.Bool b && b.value() ? 1 : 0);
+    upsertAttachment.executeUpdate();
   }
 
   private static void bindNote(PreparedStatement ps, int from, String title, long created, long modified, boolean deleted,

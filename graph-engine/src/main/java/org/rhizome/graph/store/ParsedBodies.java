@@ -37,6 +37,16 @@ public final class ParsedBodies {
     }
   }
 
+  /** As {@link #prepare}, returning the parse. */
+  public ParsedNote prepareAndGet(String body) {
+    ParsedNote p = ready.get(body);
+    if (p == null) {
+      p = parser.parse(body);
+      ready.put(body, p);
+    }
+    return p;
+  }
+
   /** Parses {@code body} on the calling thread. */
   public ParsedNote parse(String body) {
     return parser.parse(body);

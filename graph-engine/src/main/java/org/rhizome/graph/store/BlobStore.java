@@ -1,0 +1,60 @@
+package org.rhizome.graph.store;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import org.rhizome.graph.encoding.Hex;
+
+/**
+ * The bytes of attachments, stored once per content (SHA-256). Local to this replica: blobs are not
+ * changes; an attachment node names its blob by hash, and sync fetches the bytes it lacks. Use with
+ * the write transaction's connection to store, any connection to read.
+ */
+public final class BlobStore {
+  /** Largest blob kept; SQLite's own limit is 1 GB and the whole blob passes through memory. */
+  public static final long MAX_BLOB_BYTES = 256L << 20;
+
+  private BlobStore() {}
+
+  public static byte[] sha256(byte[] data) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(data);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+
+  /** Stores {@code data} under its hash unless it is there already; returns the hash as hex. */
+  public static String put(WriteTxn txn, byte[] data) throws SQLException {
+    if (data.length > MAX_BLOB_BYTES) {
+      throw new IllegalArgumentException("a blob of " + data.length + " bytes is over the " + MAX_BLOB_BYTES + "-byte limit");
+    }
+    byte[] hash = sha256(data);
+    PreparedStatement ps = txn.prepare("INSERT OR IGNORE INTO blob(hash, size, data) VALUES (?,?,?)");
+    ps.setBytes(1, hash);
+    ps.setLong(2, data.length);
+    ps.setBytes(3, data);
+    ps.executeUpdate();
+    return Hex.encode(hash);
+  }
+
+  /** The bytes stored under a hex hash, if this replica has them. */
+  public static Optional<byte[]> get(Connection c, String hexHash) throws SQLException {
+    byte[] hash;
+    try {
+      hash = Hex.decode(hexHash);
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    try (PreparedStatement ps = c.prepareStatement("SELECT data FROM blob WHERE hash = ?")) {
+      ps.setBytes(1, hash);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.empty();
+      }
+    }
+  }
+}

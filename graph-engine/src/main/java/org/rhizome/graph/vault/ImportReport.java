@@ -1,0 +1,27 @@
+package org.rhizome.graph.vault;
+
+import java.util.List;
+
+/**
+ * What an import did.
+ *
+ * @param notesCreated new notes
+ * @param notesUpdated notes whose body changed to the file's text
+ * @param notesUnchanged notes that already had the file's text
+ * @param attachmentsStored files stored or replaced as attachments (including Markdown files that
+ *     could not be notes, each with a problem saying why)
+ * @param attachmentsUnchanged attachments that already had the file's bytes
+ * @param skipped files left out (hidden, unreadable, too large), each with a problem
+ * @param problems what a person should know, per file, in path order
+ * @param millis wall-clock time the import took
+ */
+public record ImportReport(int notesCreated, int notesUpdated, int notesUnchanged, int attachmentsStored,
+                           int attachmentsUnchanged, int skipped, List<VaultProblem> problems, long millis) {
+  public ImportReport {
+    problems = List.copyOf(problems);
+  }
+
+  public int notes() {
+    return notesCreated + notesUpdated + notesUnchanged;
+  }
+}

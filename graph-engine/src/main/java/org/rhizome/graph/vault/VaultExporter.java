@@ -1,0 +1,144 @@
+package org.rhizome.graph.vault;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.rhizome.graph.Workspace;
+import org.rhizome.graph.note.Attachment;
+import org.rhizome.graph.note.AttachmentFields;
+import org.rhizome.graph.note.InvalidTitleException;
+import org.rhizome.graph.note.NoteFolders;
+import org.rhizome.graph.query.NoteRef;
+import org.rhizome.graph.store.StoreException;
+
+/**
+ * Writes a workspace as a vault: each live note as {@code folder/title.md} holding its body
+ * verbatim (front matter included), each attachment's bytes at its path. Links are not rewritten:
+ * notes keep the folders and names they were linked by, so Obsidian resolves them to the same
+ * notes. Files are written atomically and only when their bytes differ, so exporting into the
+ * vault a workspace came from touches nothing that did not change. Files already in the folder that
+ * the workspace does not have are left alone.
+ *
+ * <p>Names a file system cannot hold as they are (a folder that came from a peer with {@code ..} in
+ * it, two notes at the same path ignoring case) get a safe name and a {@link VaultProblem}.
+ */
+public final class VaultExporter {
+  private static final int READ_BATCH = 500;
+
+  private final Workspace ws;
+
+  public VaultExporter(Workspace ws) {
+    this.ws = ws;
+  }
+
+  /**
+   * @throws IOException when a file cannot be written (what was written before stays)
+   * @throws VaultCancelledException when {@code progress} asked to stop
+   */
+  public ExportReport export(Path dir, VaultProgress progress) throws IOException, StoreException, VaultCancelledException {
+    long start = System.nanoTime();
+    Path root = dir.toAbsolutePath().normalize();
+    Files.createDirectories(root);
+    List<VaultProblem> problems = new ArrayList<>();
+    Set<String> taken = new HashSet<>();
+    List<NoteRef> notes = new ArrayList<>(ws.listNotes(Integer.MAX_VALUE));
+    notes.sort((a, b) -> Long.compare(a.created(), b.created()) != 0 ? Long.compare(a.created(), b.created())
+        : a.soul().value().compareTo(b.soul().value()));
+    List<Attachment> attachments = ws.attachments(Integer.MAX_VALUE);
+    int[] counts = new int[4];
+    for (int from = 0; from < notes.size(); from += READ_BATCH) {
+      if (progress.cancelled()) {
+        throw new VaultCancelledException("The export was cancelled; the files written so far are complete.");
+      }
+      List<NoteRef> chunk = notes.subList(from, Math.min(notes.size(), from + READ_BATCH));
+      List<String> bodies = ws.bodies(chunk.stream().map(NoteRef::soul).toList());
+      for (int i = 0; i < chunk.size(); i++) {
+        NoteRef note = chunk.get(i);
+        String relative = place(note.folder(), note.title(), VaultPaths.NOTE_EXTENSION, taken, problems);
+        boolean wrote = AtomicFiles.writeIfChanged(resolve(root, relative), bodies.get(i).getBytes(StandardCharsets.UTF_8));
+        counts[wrote ? 0 : 1]++;
+      }
+      progress.update("notes", Math.min(notes.size(), from + READ_BATCH), notes.size());
+    }
+    int done = 0;
+    for (Attachment a : attachments) {
+      if (progress.cancelled()) {
+        throw new VaultCancelledException("The export was cancelled; the files written so far are complete.");
+      }
+      String relative = place(a.folder(), a.name(), "", taken, problems);
+      Optional<byte[]> bytes = ws.attachmentBytes(a);
+      if (bytes.isEmpty()) {
+        problems.add(new VaultProblem(relative, "not written: this device does not have its bytes yet"));
+      } else {
+        boolean wrote = AtomicFiles.writeIfChanged(resolve(root, relative), bytes.get());
+        counts[wrote ? 2 : 3]++;
+      }
+      progress.update("attachments", ++done, attachments.size());
+    }
+    return new ExportReport(counts[0], counts[1], counts[2], counts[3], problems, (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /** Where a note or attachment goes: its own path, or a safe, free one (with a problem saying why). */
+  static String place(String folder, String name, String extension, Set<String> taken, List<VaultProblem> problems) {
+    String safeFolder;
+    try {
+      safeFolder = NoteFolders.check(folder);
+    } catch (InvalidTitleException e) {
+      safeFolder = sanitizeFolder(folder);
+    }
+    String safeName = sanitizeName(name);
+    String wanted = NoteFolders.path(folder, name) + extension;
+    String relative = NoteFolders.path(safeFolder, safeName) + extension;
+    String base = NoteFolders.path(safeFolder, safeName);
+    for (int n = 2; !taken.add(NoteFolders.key(relative)); n++) {
+      relative = base + " (" + n + ")" + extension;
+    }
+    if (!relative.equals(wanted)) {
+      problems.add(new VaultProblem(relative, "written here instead of \"" + wanted + "\" (that name cannot be used or is taken)"));
+    }
+    return relative;
+  }
+
+  private static String sanitizeFolder(String folder) {
+    List<String> parts = new ArrayList<>();
+    for (String segment : folder.split("[/\\\\]")) {
+      String s = sanitizeName(segment.strip());
+      if (!s.isEmpty() && !s.equals(".") && !s.equals("..")) {
+        parts.add(s);
+      }
+    }
+    return String.join("/", parts);
+  }
+
+  private static String sanitizeName(String name) {
+    StringBuilder out = new StringBuilder(name.length());
+    for (int i = 0; i < name.length(); i++) {
+      char ch = name.charAt(i);
+      out.append(ch == '/' || ch == '\\' || Character.isISOControl(ch) ? '-' : ch);
+    }
+    String s = out.toString();
+    if (s.isBlank() || s.equals(".") || s.equals("..")) {
+      return "untitled";
+    }
+    return s.length() > AttachmentFields.MAX_NAME_LENGTH ? s.substring(0, AttachmentFields.MAX_NAME_LENGTH) : s;
+  }
+
+  private static Path resolve(Path root, String relative) throws IOException {
+    Path p = root.resolve(relative).normalize();
+    if (!p.startsWith(root)) {
+      throw new IOException("refusing to write outside the export folder: " + relative);
+    }
+    return p;
+  }
+
+  /** The file a note is exported to, relative to the vault: {@code folder/title.md}. */
+  public static String notePath(NoteRef note) {
+    return NoteFolders.path(note.folder(), note.title()) + VaultPaths.NOTE_EXTENSION;
+  }
+}
