@@ -36,6 +36,9 @@ import picocli.CommandLine.ScopeType;
         org.rhizome.app.cli.sync.InviteCommand.class,
         org.rhizome.app.cli.sync.JoinCommand.class,
         org.rhizome.app.cli.sync.ServeCommand.class,
+        ImportCommand.class,
+        ExportCommand.class,
+        MirrorCommand.class,
         BenchCommand.class,
         org.rhizome.app.cli.p2p.P2pCommand.class,
     })

@@ -61,7 +61,7 @@ public final class VaultExporter {
       for (int i = 0; i < chunk.size(); i++) {
         NoteRef note = chunk.get(i);
         String relative = place(note.folder(), note.title(), VaultPaths.NOTE_EXTENSION, taken, problems);
-        boolean wrote = AtomicFiles.writeIfChanged(resolve(root, relative), bodies.get(i).getBytes(StandardCharsets.UTF_8));
+        boolean wrote = AtomicFiles.writeIfChanged(resolve(root, relative), bodies.get(i).getBytes(StandardCharsets.UTF_8), false);
         counts[wrote ? 0 : 1]++;
       }
       progress.update("notes", Math.min(notes.size(), from + READ_BATCH), notes.size());
@@ -76,7 +76,7 @@ public final class VaultExporter {
       if (bytes.isEmpty()) {
         problems.add(new VaultProblem(relative, "not written: this device does not have its bytes yet"));
       } else {
-        boolean wrote = AtomicFiles.writeIfChanged(resolve(root, relative), bytes.get());
+        boolean wrote = AtomicFiles.writeIfChanged(resolve(root, relative), bytes.get(), false);
         counts[wrote ? 2 : 3]++;
       }
       progress.update("attachments", ++done, attachments.size());

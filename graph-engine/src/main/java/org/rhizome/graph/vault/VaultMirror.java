@@ -396,7 +396,7 @@ public final class VaultMirror implements AutoCloseable {
     hashByPath.put(rel, hash);
     Path target = root.resolve(rel).normalize();
     if (target.startsWith(root)) {
-      AtomicFiles.writeIfChanged(target, bytes);
+      AtomicFiles.writeIfChanged(target, bytes, true);
     }
   }
 

@@ -1,0 +1,52 @@
+package org.rhizome.app.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import org.rhizome.graph.Workspace;
+import org.rhizome.graph.vault.ExportReport;
+import org.rhizome.graph.vault.VaultExporter;
+import org.rhizome.graph.vault.VaultProblem;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code rhizome export DIR [--workspace W]}: writes the workspace as a vault Obsidian can open. */
+@Command(name = "export", description = {"Write the workspace as a folder of Markdown (an Obsidian vault).",
+    "Each note becomes folder/title.md with its front matter, attachments go beside them; only files whose",
+    "bytes differ are written (atomically). Other files in DIR are left alone."})
+final class ExportCommand implements Callable<Integer> {
+  @Mixin
+  private CliContext cli;
+
+  @Parameters(index = "0", paramLabel = "DIR", description = "The folder to write (created if missing).")
+  private Path dir;
+
+  @Option(names = "--workspace", paramLabel = "W", description = "The workspace to export (default: personal).")
+  private @Nullable String workspace;
+
+  record Json(String workspace, int notesWritten, int notesUnchanged, int attachmentsWritten, int attachmentsUnchanged,
+              List<String> problems, long millis) {}
+
+  @Override
+  public Integer call() throws Exception {
+    ProgressBar bar = new ProgressBar(cli.err(), !cli.isJson() && cli.stderrIsTerminal());
+    try (Workspace ws = cli.openWorkspace(workspace)) {
+      ExportReport r = new VaultExporter(ws).export(dir, bar);
+      bar.finish();
+      if (cli.isJson()) {
+        cli.printJson(new Json(ws.file().getFileName().toString(), r.notesWritten(), r.notesUnchanged(), r.attachmentsWritten(),
+            r.attachmentsUnchanged(), r.problems().stream().map(VaultProblem::toString).toList(), r.millis()));
+      } else {
+        cli.out().printf("Exported to %s in %.1f s: %d notes written, %d unchanged; %d attachments written, %d unchanged.%n",
+            dir, r.millis() / 1000.0, r.notesWritten(), r.notesUnchanged(), r.attachmentsWritten(), r.attachmentsUnchanged());
+        for (VaultProblem p : r.problems()) {
+          cli.out().println("  " + p);
+        }
+      }
+    }
+    return ExitCodes.OK;
+  }
+}

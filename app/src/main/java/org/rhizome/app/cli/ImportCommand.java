@@ -1,0 +1,57 @@
+package org.rhizome.app.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import org.rhizome.graph.Workspace;
+import org.rhizome.graph.vault.ImportReport;
+import org.rhizome.graph.vault.VaultImporter;
+import org.rhizome.graph.vault.VaultProblem;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code rhizome import DIR [--workspace W]}: takes a folder of Markdown (an Obsidian vault) into a workspace. */
+@Command(name = "import", description = {"Import a folder of Markdown (an Obsidian, Logseq or Foam vault).",
+    "Each .md file becomes a note in its folder, other files attachments; running it again updates what changed.",
+    "Files that cannot be notes are kept as attachments and reported; hidden files (.obsidian, .git) are left out."})
+final class ImportCommand implements Callable<Integer> {
+  @Mixin
+  private CliContext cli;
+
+  @Parameters(index = "0", paramLabel = "DIR", description = "The vault folder.")
+  private Path dir;
+
+  @Option(names = "--workspace", paramLabel = "W", description = "The workspace to import into (default: personal).")
+  private @Nullable String workspace;
+
+  record Json(String workspace, int notesCreated, int notesUpdated, int notesUnchanged, int attachmentsStored,
+              int attachmentsUnchanged, int skipped, List<String> problems, long millis) {}
+
+  @Override
+  public Integer call() throws Exception {
+    ProgressBar bar = new ProgressBar(cli.err(), !cli.isJson() && cli.stderrIsTerminal());
+    try (Workspace ws = cli.openWorkspace(workspace)) {
+      ImportReport r = new VaultImporter(ws).importVault(dir, bar);
+      bar.finish();
+      if (cli.isJson()) {
+        cli.printJson(new Json(ws.file().getFileName().toString(), r.notesCreated(), r.notesUpdated(), r.notesUnchanged(),
+            r.attachmentsStored(), r.attachmentsUnchanged(), r.skipped(), r.problems().stream().map(VaultProblem::toString).toList(),
+            r.millis()));
+      } else {
+        cli.out().printf("Imported %s in %.1f s: %d notes created, %d updated, %d unchanged; %d attachments stored, %d unchanged.%n",
+            dir, r.millis() / 1000.0, r.notesCreated(), r.notesUpdated(), r.notesUnchanged(), r.attachmentsStored(),
+            r.attachmentsUnchanged());
+        if (!r.problems().isEmpty()) {
+          cli.out().println(r.problems().size() + " files need a look (nothing was lost):");
+          for (VaultProblem p : r.problems()) {
+            cli.out().println("  " + p);
+          }
+        }
+      }
+    }
+    return ExitCodes.OK;
+  }
+}
