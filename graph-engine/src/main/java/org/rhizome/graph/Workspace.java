@@ -88,8 +88,6 @@ public final class Workspace implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Workspace.class);
   /** A remote clock more than this far ahead of ours is not allowed to drag our clock forward. */
   static final long MAX_CLOCK_SKEW_MILLIS = 24L * 3600 * 1000;
-  /** Prefix of this replica's own settings in the meta table. */
-  private static final String LOCAL_SETTING = "local.";
 
   private final GraphStore store;
   private final ChangeAuthor author;
@@ -559,34 +557,6 @@ public final class Workspace implements AutoCloseable {
 
   public List<Attachment> attachments(int limit) throws StoreException {
     return store.read(c -> AttachmentQueries.list(c, limit));
-  }
-
-  // ---- local settings (this replica only; never synced)
-
-  /** A setting of this replica (e.g. the mirrored folder), stored in the workspace file but not in the graph. */
-  public Optional<String> localSetting(String key) throws StoreException {
-    return store.read(c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT value FROM meta WHERE key = ?")) {
-        ps.setString(1, LOCAL_SETTING + key);
-        try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-        }
-      }
-    });
-  }
-
-  /** Sets (or, with null, removes) a setting of this replica. */
-  public CompletableFuture<Void> setLocalSettingAsync(String key, @Nullable String value) {
-    return store.write(txn -> {
-      PreparedStatement ps = txn.prepare(value == null ? "DELETE FROM meta WHERE key = ?"
-          : "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
-      ps.setString(1, LOCAL_SETTING + key);
-      if (value != null) {
-        ps.setString(2, value);
-      }
-      ps.executeUpdate();
-      return null;
-    });
   }
 
   /**
