@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import org.jspecify.annotations.Nullable;
 import org.rhizome.app.DataDirectory;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.note.NoSuchNoteException;
@@ -83,24 +82,6 @@ public final class CliContext {
     }
     LoggerFactory.getLogger(CliContext.class).info("{}: opened {}", command.qualifiedName(), workspace.file());
     return workspace;
-  }
-
-  /**
-   * Opens the workspace named {@code name} ({@code workspaces/NAME.db}), or the default one for null,
-   * creating it on first use.
-   *
-   * @throws InvalidInputException when the name is not 1..64 letters, digits, {@code -} or {@code _}
-   */
-  public Workspace openWorkspace(@Nullable String name) throws IOException, StoreException, InvalidInputException {
-    if (name == null || name.equals(DataDirectory.DEFAULT_WORKSPACE)) {
-      return openWorkspace();
-    }
-    if (!name.matches("[A-Za-z0-9_-]{1,64}")) {
-      throw new InvalidInputException("A workspace name is 1 to 64 letters, digits, '-' or '_', not \"" + name + "\".");
-    }
-    DataDirectory data = dataDirectory();
-    java.nio.file.Files.createDirectories(data.workspacesDirectory());
-    return Workspace.open(data.workspacesDirectory().resolve(name + ".db"), data.loadOrCreateDeviceKey());
   }
 
   public PrintWriter err() {

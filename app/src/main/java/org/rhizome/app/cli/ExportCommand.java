@@ -3,14 +3,12 @@ package org.rhizome.app.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.jspecify.annotations.Nullable;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.vault.ExportReport;
 import org.rhizome.graph.vault.VaultExporter;
 import org.rhizome.graph.vault.VaultProblem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code rhizome export DIR [--workspace W]}: writes the workspace as a vault Obsidian can open. */
@@ -24,16 +22,13 @@ final class ExportCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "DIR", description = "The folder to write (created if missing).")
   private Path dir;
 
-  @Option(names = "--workspace", paramLabel = "W", description = "The workspace to export (default: personal).")
-  private @Nullable String workspace;
-
   record Json(String workspace, int notesWritten, int notesUnchanged, int attachmentsWritten, int attachmentsUnchanged,
               List<String> problems, long millis) {}
 
   @Override
   public Integer call() throws Exception {
     ProgressBar bar = new ProgressBar(cli.err(), !cli.isJson() && cli.stderrIsTerminal());
-    try (Workspace ws = cli.openWorkspace(workspace)) {
+    try (Workspace ws = cli.openWorkspace()) {
       ExportReport r = new VaultExporter(ws).export(dir, bar);
       bar.finish();
       if (cli.isJson()) {

@@ -3,14 +3,12 @@ package org.rhizome.app.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.jspecify.annotations.Nullable;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.vault.ImportReport;
 import org.rhizome.graph.vault.VaultImporter;
 import org.rhizome.graph.vault.VaultProblem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code rhizome import DIR [--workspace W]}: takes a folder of Markdown (an Obsidian vault) into a workspace. */
@@ -24,16 +22,13 @@ final class ImportCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "DIR", description = "The vault folder.")
   private Path dir;
 
-  @Option(names = "--workspace", paramLabel = "W", description = "The workspace to import into (default: personal).")
-  private @Nullable String workspace;
-
   record Json(String workspace, int notesCreated, int notesUpdated, int notesUnchanged, int attachmentsStored,
               int attachmentsUnchanged, int skipped, List<String> problems, long millis) {}
 
   @Override
   public Integer call() throws Exception {
     ProgressBar bar = new ProgressBar(cli.err(), !cli.isJson() && cli.stderrIsTerminal());
-    try (Workspace ws = cli.openWorkspace(workspace)) {
+    try (Workspace ws = cli.openWorkspace()) {
       ImportReport r = new VaultImporter(ws).importVault(dir, bar);
       bar.finish();
       if (cli.isJson()) {

@@ -32,14 +32,11 @@ final class MirrorCommand implements Callable<Integer> {
   @Option(names = "--run", description = "Run the mirror in the foreground until interrupted.")
   private boolean run;
 
-  @Option(names = "--workspace", paramLabel = "W", description = "The workspace (default: personal).")
-  private @Nullable String workspace;
-
   record Json(@Nullable String folder) {}
 
   @Override
   public Integer call() throws Exception {
-    try (Workspace ws = cli.openWorkspace(workspace)) {
+    try (Workspace ws = cli.openWorkspace()) {
       if (off) {
         VaultMirror.configure(ws, null);
       } else if (dir != null) {

@@ -16,6 +16,7 @@ import org.rhizome.app.DataDirectory;
 import org.rhizome.app.cli.CliContext;
 import org.rhizome.app.cli.ExitCodes;
 import org.rhizome.graph.Workspace;
+import org.rhizome.graph.vault.VaultMirror;
 import org.rhizome.sync.host.NamedThreadFactory;
 import org.rhizome.sync.peer.Multiaddr;
 import org.rhizome.sync.replication.WorkspaceSync;
@@ -82,7 +83,12 @@ public final class ServeCommand implements Callable<Integer> {
       ScheduledExecutorService statusWriter = Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("rhizome-serve-status"));
       Instant started = Instant.now();
       SyncEventLog events = new SyncEventLog(spec.commandLine().getErr(), () -> { });
-      try (WorkspaceSync sync = SyncStarter.start(data, ws, name, listen, peers, mdnsAddress, "rhizome-serve")) {
+      try (WorkspaceSync sync = SyncStarter.start(data, ws, name, listen, peers, mdnsAddress, "rhizome-serve");
+           VaultMirror mirror = VaultMirror.configured(ws).orElse(null)) {
+        if (mirror != null) {
+          mirror.start();
+          events.say("mirroring " + mirror.folder());
+        }
         String id = ws.id().hex();
         Runnable writeStatus = () -> {
           try {
