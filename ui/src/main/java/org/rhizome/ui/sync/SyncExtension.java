@@ -24,6 +24,7 @@ public final class SyncExtension implements UiExtension, AutoCloseable {
 
   private final DeviceKey key;
   private final SyncConfigFactory configs;
+  private final Path dataDirectory;
   private final WorkspaceWindows windows;
   private final List<SyncSession> sessions = new CopyOnWriteArrayList<>();
 
@@ -33,12 +34,14 @@ public final class SyncExtension implements UiExtension, AutoCloseable {
   public SyncExtension(DeviceKey key, Path dataDirectory, SyncConfigFactory configs) {
     this.key = key;
     this.configs = configs;
+    this.dataDirectory = dataDirectory;
     this.windows = new WorkspaceWindows(key, dataDirectory, this);
   }
 
   @Override
   public void install(AppContext context, MainWindow window) {
-    SyncSession session = new SyncSession(context.workspace(), key, configs);
+    SyncSession session = new SyncSession(context.workspace(), key, configs,
+        ReplicaLock.fileFor(dataDirectory, context.workspace().file()));
     sessions.add(session);
     SyncViewModel model = new SyncViewModel(session);
     SyncPanelView panel = new SyncPanelView(model, windows);
@@ -55,7 +58,9 @@ public final class SyncExtension implements UiExtension, AutoCloseable {
       if (scene != null) {
         scene.windowProperty().addListener((o2, oldWindow, w) -> {
           if (w != null) {
+            windows.register(context.workspace().file(), w);
             w.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> {
+              windows.unregister(context.workspace().file());
               model.close();
               stopLater(session);
             });

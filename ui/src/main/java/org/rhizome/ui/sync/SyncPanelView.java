@@ -51,6 +51,8 @@ public final class SyncPanelView {
   private final Button create = new Button("Create a shared workspace…");
   private final VBox personalNotice = new VBox(8);
   private final VBox sharedPart = new VBox(12);
+  private final javafx.scene.layout.FlowPane otherWorkspaces = new javafx.scene.layout.FlowPane(8, 8);
+  private final VBox otherPart = new VBox(8);
   private boolean updating;
 
   public SyncPanelView(SyncViewModel model, SharedWorkspaceActions actions) {
@@ -135,8 +137,35 @@ public final class SyncPanelView {
     HBox buttons = new HBox(8, invite, join, create);
     buttons.setAlignment(Pos.CENTER_LEFT);
     VBox header = new VBox(2, title, workspaceName);
-    root.getChildren().addAll(header, personalNotice, sharedPart, message, buttons);
+    otherWorkspaces.setId("otherWorkspaces");
+    otherPart.getChildren().addAll(section("Other workspaces on this device"), otherWorkspaces);
+    setShown(otherPart, false);
+    root.getChildren().addAll(header, personalNotice, sharedPart, message, buttons, otherPart);
+    loadOtherWorkspaces();
     VBox.setVgrow(peers, Priority.SOMETIMES);
+  }
+
+  /** Lists the other workspace files (off the FX thread), each with a button that opens its window. */
+  public void loadOtherWorkspaces() {
+    actions.otherWorkspaces(model.session().workspace().file()).whenComplete((files, e) -> javafx.application.Platform.runLater(() -> {
+      if (e != null) {
+        model.say("Could not list the other workspaces: " + e.getMessage());
+        return;
+      }
+      otherWorkspaces.getChildren().setAll(files.stream().map(this::openButton).toList());
+      setShown(otherPart, !files.isEmpty());
+    }));
+  }
+
+  private Button openButton(java.nio.file.Path file) {
+    String name = file.getFileName().toString().replaceFirst("\\.db$", "");
+    Button b = new Button("Open “" + name + "”");
+    b.setOnAction(e -> actions.open(file).whenComplete((v, error) -> {
+      if (error != null) {
+        javafx.application.Platform.runLater(() -> model.say("Could not open “" + name + "”: " + error.getMessage()));
+      }
+    }));
+    return b;
   }
 
   /** Wraps the panel for a tab: scrolls when the window is small. */

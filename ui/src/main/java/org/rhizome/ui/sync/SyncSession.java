@@ -1,6 +1,7 @@
 package org.rhizome.ui.sync;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +40,8 @@ public final class SyncSession implements AutoCloseable {
   private final Workspace workspace;
   private final DeviceKey key;
   private final SyncConfigFactory configs;
+  private final @Nullable Path lockFile;
+  private @Nullable ReplicaLock lock;
   private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "rhizome-ui-sync");
     t.setDaemon(true);
@@ -49,10 +52,15 @@ public final class SyncSession implements AutoCloseable {
   private volatile @Nullable String failure;
   private volatile boolean closed;
 
-  public SyncSession(Workspace workspace, DeviceKey key, SyncConfigFactory configs) {
+  /**
+   * @param lockFile the lock held while syncing ({@code run/NAME.lock}, shared with {@code rhizome serve}),
+   *                 or null for none (tests)
+   */
+  public SyncSession(Workspace workspace, DeviceKey key, SyncConfigFactory configs, @Nullable Path lockFile) {
     this.workspace = workspace;
     this.key = key;
     this.configs = configs;
+    this.lockFile = lockFile;
   }
 
   public Workspace workspace() {
@@ -134,6 +142,14 @@ public final class SyncSession implements AutoCloseable {
       return;
     }
     try {
+      if (lockFile != null) {
+        Optional<ReplicaLock> held = ReplicaLock.tryAcquire(lockFile);
+        if (held.isEmpty()) {
+          failure = "another Rhizome process (rhizome serve?) is already syncing this workspace; stop it, or leave sync to it";
+          return;
+        }
+        lock = held.get();
+      }
       WorkspaceSync sync = WorkspaceSync.start(workspace, key, configs.configFor(secret.get(), SharedWorkspaces.peers(workspace)));
       listeners.forEach(sync::addListener);
       running = sync;
@@ -142,6 +158,19 @@ public final class SyncSession implements AutoCloseable {
     } catch (IOException e) {
       log.warn("sync of {} could not start", workspace.id(), e);
       failure = "the network could not be opened: " + e.getMessage();
+      releaseLock();
+    }
+  }
+
+  private void releaseLock() {
+    ReplicaLock held = lock;
+    lock = null;
+    if (held != null) {
+      try {
+        held.close();
+      } catch (IOException e) {
+        log.warn("could not release the sync lock {}", lockFile, e);
+      }
     }
   }
 
@@ -153,6 +182,7 @@ public final class SyncSession implements AutoCloseable {
       sync.close();
       log.info("sync of {} stopped", workspace.id());
     }
+    releaseLock();
   }
 
   private SyncSnapshot snapshotNow() throws StoreException {

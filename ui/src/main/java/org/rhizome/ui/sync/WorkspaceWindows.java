@@ -4,18 +4,25 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.application.Platform;
+import java.util.stream.Stream;
 import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.jspecify.annotations.Nullable;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.identity.DeviceKey;
 import org.rhizome.graph.store.StoreException;
 import org.rhizome.sync.replication.Invite;
 import org.rhizome.sync.replication.SharedWorkspaces;
+import org.rhizome.ui.settings.SettingsStore;
+import org.rhizome.ui.settings.SystemTheme;
 import org.rhizome.ui.shell.DesktopSession;
 import org.rhizome.ui.shell.UiServices;
 import org.slf4j.Logger;
@@ -23,7 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Creates a shared workspace, or the replica an invite joins, as {@code workspaces/<name>.db} in the
- * data directory (never over an existing file), and opens it in a window of its own with sync. That
+ * data directory (never over an existing file), or opens another workspace file of this device, in a
+ * window of its own with sync (a workspace that has a window gets that window brought to the front). That
  * window keeps its settings beside the file ({@code workspaces/<name>.ui/ui.properties}), so it does
  * not overwrite the main window's, and never gets the welcome notes (they would be shared).
  *
@@ -38,6 +46,8 @@ final class WorkspaceWindows implements SharedWorkspaceActions {
   private final Path dataDirectory;
   private final SyncExtension extension;
   private final List<Workspace> opened = new CopyOnWriteArrayList<>();
+  /** Every workspace file with a window in this process (FX thread), so none is opened twice. */
+  private final Map<Path, Window> windows = new HashMap<>();
 
   WorkspaceWindows(DeviceKey key, Path dataDirectory, SyncExtension extension) {
     this.key = key;
@@ -47,42 +57,103 @@ final class WorkspaceWindows implements SharedWorkspaceActions {
 
   @Override
   public CompletableFuture<?> createShared(String workspaceName, String memberName) {
-    return openInWindow(workspaceName, file -> SharedWorkspaces.found(file, key, workspaceName, memberName));
+    return createInWindow(workspaceName, file -> SharedWorkspaces.found(file, key, workspaceName, memberName));
   }
 
   @Override
   public CompletableFuture<?> join(Invite invite, String memberName) {
     String name = invite.workspaceName().isBlank() ? "shared" : invite.workspaceName();
-    return openInWindow(name, file -> SharedWorkspaces.openForInvite(file, key, invite, memberName));
+    return createInWindow(name, file -> SharedWorkspaces.openForInvite(file, key, invite, memberName));
   }
 
-  private interface Opener {
-    Workspace open(Path file) throws StoreException;
+  private CompletableFuture<?> createInWindow(String name, FileCreator creator) {
+    return openInWindow(name, () -> creator.create(freeFile(dataDirectory.resolve("workspaces"), slug(name))));
   }
 
-  private CompletableFuture<?> openInWindow(String name, Opener opener) {
-    CompletableFuture<Workspace> created = new CompletableFuture<>();
+  @Override
+  public CompletableFuture<List<Path>> otherWorkspaces(Path current) {
+    return CompletableFuture.supplyAsync(() -> {
+      Path dir = dataDirectory.resolve("workspaces");
+      if (!Files.isDirectory(dir)) {
+        return List.<Path>of();
+      }
+      try (Stream<Path> files = Files.list(dir)) {
+        return files.filter(f -> f.getFileName().toString().endsWith(".db") && Files.isRegularFile(f))
+            .filter(f -> !sameFile(f, current)).sorted().toList();
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException("cannot list " + dir, e);
+      }
+    });
+  }
+
+  @Override
+  public CompletableFuture<?> open(Path workspaceFile) {
+    CompletableFuture<Boolean> focused = new CompletableFuture<>();
+    Platform.runLater(() -> {
+      Window w = windowOf(workspaceFile);
+      if (w instanceof Stage stage) {
+        stage.toFront();
+      }
+      focused.complete(w != null);
+    });
+    String name = workspaceFile.getFileName().toString().replaceFirst("\\.db$", "");
+    return focused.thenCompose(done -> done ? CompletableFuture.completedFuture(null)
+        : openInWindow(name, () -> Workspace.open(workspaceFile, key)));
+  }
+
+  /** Called by the extension for every window it is installed in (FX thread). */
+  void register(Path workspaceFile, Window window) {
+    windows.put(workspaceFile.toAbsolutePath().normalize(), window);
+  }
+
+  void unregister(Path workspaceFile) {
+    windows.remove(workspaceFile.toAbsolutePath().normalize());
+  }
+
+  private @Nullable Window windowOf(Path file) {
+    return windows.get(file.toAbsolutePath().normalize());
+  }
+
+  private static boolean sameFile(Path a, Path b) {
+    return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+  }
+
+  private interface WorkspaceOpener {
+    Workspace open() throws StoreException, IOException;
+  }
+
+  private interface FileCreator {
+    Workspace create(Path file) throws StoreException, IOException;
+  }
+
+  private CompletableFuture<?> openInWindow(String name, WorkspaceOpener opener) {
+    CompletableFuture<UiServices> created = new CompletableFuture<>();
+    CompletableFuture<Properties> settingsRead = new CompletableFuture<>();
+    CompletableFuture<Boolean> systemDark = new CompletableFuture<>();
     Thread worker = new Thread(() -> {
       try {
-        Path file = freeFile(dataDirectory.resolve("workspaces"), slug(name));
-        Workspace ws = opener.open(file);
+        Workspace ws = opener.open();
         opened.add(ws);
-        created.complete(ws);
+        UiServices services = UiServices.of(ws, settingsDirectory(ws.file())).withExtensions(List.of(extension));
+        Properties settings = new SettingsStore(services.settingsFile()).read();
+        settings.setProperty("welcomeLoaded", "true");
+        settingsRead.complete(settings);
+        systemDark.complete(SystemTheme.isDark(services.osName(), services.environment()));
+        created.complete(services);
       } catch (Exception e) {
-        log.warn("could not create the workspace {}", name, e);
+        log.warn("could not open the workspace {}", name, e);
         created.completeExceptionally(e);
       }
     }, "rhizome-ui-workspace");
     worker.setDaemon(true);
     worker.start();
-    return created.thenCompose(ws -> {
+    return created.thenCompose(services -> {
       CompletableFuture<Void> shown = new CompletableFuture<>();
-      UiServices services = UiServices.of(ws, settingsDirectory(ws.file())).withExtensions(List.of(extension));
-      Properties settings = new Properties();
-      settings.setProperty("welcomeLoaded", "true");
+      Workspace ws = services.workspace();
+      Properties settings = settingsRead.join();
       Platform.runLater(() -> {
         try {
-          DesktopSession session = new DesktopSession(services, new Stage(), settings, false);
+          DesktopSession session = new DesktopSession(services, new Stage(), settings, systemDark.join());
           session.stage().setTitle("Rhizome — " + name);
           shown.complete(null);
         } catch (RuntimeException e) {

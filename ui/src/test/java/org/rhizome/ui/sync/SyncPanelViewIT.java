@@ -57,12 +57,22 @@ class SyncPanelViewIT extends FxRobot {
     public CompletableFuture<?> join(Invite invite, String memberName) {
       throw new AssertionError("no join should start");
     }
+
+    @Override
+    public CompletableFuture<List<Path>> otherWorkspaces(Path current) {
+      return CompletableFuture.completedFuture(List.of());
+    }
+
+    @Override
+    public CompletableFuture<?> open(Path workspaceFile) {
+      throw new AssertionError("no workspace should be opened");
+    }
   };
 
   private void showPanel(Workspace ws, DeviceKey key) throws Exception {
     workspace = ws;
     FxToolkit.registerPrimaryStage();
-    session = new SyncSession(ws, key, SyncConfigFactory.loopback());
+    session = new SyncSession(ws, key, SyncConfigFactory.loopback(), dir.resolve("run/panel.lock"));
     FxToolkit.setupStage(stage -> {
       Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
       model = new SyncViewModel(session);
@@ -139,6 +149,18 @@ class SyncPanelViewIT extends FxRobot {
     waitFor("sync is off again", () -> label("#syncState").startsWith("Sync is off"));
     assertThat(session.running()).isEmpty();
     assertThat(workspace.localSetting(SharedWorkspaces.ENABLED)).contains("false");
+  }
+
+  @Test
+  void syncThatAnotherProcessRunsIsNotStartedTwice() throws Exception {
+    DeviceKey key = sharedWorkspaceSwitchedOff();
+    showPanel(workspace, key);
+    try (ReplicaLock serve = ReplicaLock.tryAcquire(dir.resolve("run/panel.lock")).orElseThrow()) {
+      clickOn("#syncSwitch");
+      waitFor("a plain failure", () -> label("#syncMessage").startsWith("Sync could not start: another Rhizome process"));
+      assertThat(label("#syncStatusIcon")).isEqualTo("Sync failed");
+      assertThat(session.running()).isEmpty();
+    }
   }
 
   @Test
