@@ -37,7 +37,12 @@ final class CatchUpStream implements StreamHandler {
   private boolean released;
   private CompletableFuture<?> applyTail = CompletableFuture.completedFuture(null);
 
-  private CatchUpStream(MuxedStream stream, PullServer server, PullClient client, Workspace workspace, Executor disk) {
+  /** Receives, per applied batch, the changes that were new here (the puller relays a few live). */
+  private final java.util.function.Consumer<List<byte[]>> newlyApplied;
+
+  private CatchUpStream(MuxedStream stream, PullServer server, PullClient client, Workspace workspace, Executor disk,
+                        java.util.function.Consumer<List<byte[]>> newlyApplied) {
+    this.newlyApplied = newlyApplied;
     this.stream = stream;
     this.frames = new LengthPrefixedFrames(ByteBufAllocator.DEFAULT, CatchUpProtocol.MAX_MESSAGE_BYTES);
     this.server = server;
@@ -48,11 +53,12 @@ final class CatchUpStream implements StreamHandler {
   }
 
   static CatchUpStream serving(MuxedStream stream, Workspace workspace, Executor disk) {
-    return new CatchUpStream(stream, new PullServer(), null, workspace, disk);
+    return new CatchUpStream(stream, new PullServer(), null, workspace, disk, changes -> { });
   }
 
-  static CatchUpStream pulling(MuxedStream stream, PullClient client, Workspace workspace, Executor disk) {
-    CatchUpStream s = new CatchUpStream(stream, null, client, workspace, disk);
+  static CatchUpStream pulling(MuxedStream stream, PullClient client, Workspace workspace, Executor disk,
+                               java.util.function.Consumer<List<byte[]>> newlyApplied) {
+    CatchUpStream s = new CatchUpStream(stream, null, client, workspace, disk, newlyApplied);
     s.run(client.start());
     return s;
   }
@@ -122,7 +128,17 @@ final class CatchUpStream implements StreamHandler {
                 log.warn("catch-up: storing changes from {} failed", stream.remotePeer(), error);
                 run(client.onApplyFailed(String.valueOf(error.getMessage())));
               } else {
-                run(client.onApplied(apply.batch(), castResults(results)));
+                List<ApplyResult> list = castResults(results);
+                List<byte[]> fresh = new java.util.ArrayList<>();
+                for (int i = 0; i < list.size(); i++) {
+                  if (list.get(i).status() == ApplyResult.Status.APPLIED) {
+                    fresh.add(apply.changes().get(i));
+                  }
+                }
+                if (!fresh.isEmpty()) {
+                  newlyApplied.accept(fresh);
+                }
+                run(client.onApplied(apply.batch(), list));
               }
             }));
       } else if (action instanceof CatchUpAction.Finish finish) {

@@ -49,6 +49,8 @@ public final class WorkspaceSync implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WorkspaceSync.class);
   private static final int MAX_LIVE_BYTES = 1 << 20;
   private static final int MAX_PULL_RETRIES = 3;
+  private static final int MAX_RELAYED_PER_BATCH = 200;
+  private static final long SETTLE_PULL_MILLIS = 3_000;
 
   private final Workspace workspace;
   private final SyncConfig config;
@@ -121,6 +123,9 @@ public final class WorkspaceSync implements AutoCloseable {
       public void onConnected(PeerId peer, Multiaddr address, Direction direction) {
         listeners.forEach(l -> l.onPeerConnected(peer, address));
         requestPull(peer);
+        // Once more when both sides have settled: the peer may itself have been catching up from
+        // others as we connected, and what it pulls then is relayed only to peers it knew of.
+        scheduler.schedule(() -> requestPull(peer), SETTLE_PULL_MILLIS, TimeUnit.MILLISECONDS);
       }
 
       @Override
@@ -266,7 +271,7 @@ public final class WorkspaceSync implements AutoCloseable {
     }
     AtomicReference<CatchUpStream> running = new AtomicReference<>();
     return host.openStream(peer, List.of(CatchUpProtocol.ID), stream -> {
-      CatchUpStream s = CatchUpStream.pulling(stream, client, workspace, disk);
+      CatchUpStream s = CatchUpStream.pulling(stream, client, workspace, disk, this::relay);
       running.set(s);
       return s;
     }).thenCompose(stream -> running.get().result()).orTimeout(10, TimeUnit.MINUTES);
@@ -285,6 +290,22 @@ public final class WorkspaceSync implements AutoCloseable {
     } catch (Exception e) {
       if (!closed) {
         log.warn("completing the join failed", e);
+      }
+    }
+  }
+
+  /**
+   * Passes on, live, a few changes that a pull just brought: peers connected to us but not to the
+   * peer we pulled from get them now rather than at their next pull. A large catch-up is not relayed
+   * (those peers' own pulls are cheaper than a flood).
+   */
+  private void relay(List<byte[]> newlyApplied) {
+    if (closed || newlyApplied.size() > MAX_RELAYED_PER_BATCH) {
+      return;
+    }
+    for (byte[] change : newlyApplied) {
+      if (change.length <= MAX_LIVE_BYTES) {
+        host.pubsub().publish(topic, change);
       }
     }
   }

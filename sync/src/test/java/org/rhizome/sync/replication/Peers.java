@@ -21,14 +21,16 @@ final class Peers implements AutoCloseable {
   final List<WorkspaceSync> syncs = new ArrayList<>();
   final List<DeviceKey> keys = new ArrayList<>();
   LiveFaults faults = LiveFaults.NONE;
+  Duration antiEntropy = Duration.ofSeconds(2);
+  final java.util.Map<Integer, List<Multiaddr>> lastListen = new java.util.HashMap<>();
 
   Peers(Path dir) {
     this.dir = dir;
   }
 
-  static SyncConfig fast(WorkspaceSecret secret) {
+  SyncConfig fast(WorkspaceSecret secret) {
     return SyncConfig.defaults(secret).withListen(List.of(LOOPBACK)).withRedial(Duration.ofMillis(300))
-        .withAntiEntropy(Duration.ofSeconds(2));
+        .withAntiEntropy(antiEntropy);
   }
 
   /** Founds the workspace and starts its first peer. */
@@ -78,7 +80,20 @@ final class Peers implements AutoCloseable {
 
   /** Waits until every running replica has the same digest. */
   void awaitConverged(Duration timeout) throws InterruptedException {
-    await(timeout, this::converged);
+    try {
+      await(timeout, this::converged);
+    } catch (AssertionError e) {
+      StringBuilder state = new StringBuilder(e.getMessage()).append(": replicas differ");
+      for (int i = 0; i < workspaces.size(); i++) {
+        try {
+          state.append("\n  peer").append(i).append(syncs.get(i) == null ? " (stopped)" : "").append(' ')
+              .append(workspaces.get(i).versionVector());
+        } catch (Exception ignored) {
+          state.append("\n  peer").append(i).append(" unreadable");
+        }
+      }
+      throw new AssertionError(state.toString(), e);
+    }
   }
 
   boolean converged() {
@@ -103,14 +118,20 @@ final class Peers implements AutoCloseable {
 
   /** Stops peer {@code i}'s sync (its workspace stays open: it can keep editing offline). */
   void stop(int i) {
+    List<Multiaddr> bound = new ArrayList<>();
+    for (Multiaddr a : syncs.get(i).host().listenAddresses()) {
+      bound.add(a.withoutPeerId());
+    }
+    lastListen.put(i, bound);
     syncs.get(i).close();
     syncs.set(i, null);
   }
 
-  /** Restarts peer {@code i}'s sync, dialling {@code peers}. */
+  /** Restarts peer {@code i}'s sync on the port it had, dialling {@code peers}. */
   WorkspaceSync restart(int i, List<Multiaddr> peers) throws Exception {
     Workspace ws = workspaces.get(i);
-    WorkspaceSync s = WorkspaceSync.start(ws, keys.get(i), fast(SharedWorkspaces.secret(ws).orElseThrow()).withPeers(peers), faults);
+    SyncConfig config = fast(SharedWorkspaces.secret(ws).orElseThrow()).withPeers(peers).withListen(lastListen.get(i));
+    WorkspaceSync s = WorkspaceSync.start(ws, keys.get(i), config, faults);
     syncs.set(i, s);
     return s;
   }

@@ -143,7 +143,7 @@ class ReplicationIT {
       // Mallory has the secret (she can connect) but never joined: her replica does not check members.
       DeviceKey mallory = DeviceKey.generate(peers.random);
       Workspace forged = Workspace.open(dir.resolve("mallory.db"), a.workspace().id(), MembershipMode.OPEN, mallory, System::currentTimeMillis);
-      WorkspaceSync m = peers.add(forged, mallory, Peers.fast(SharedWorkspaces.secret(a.workspace()).orElseThrow())
+      WorkspaceSync m = peers.add(forged, mallory, peers.fast(SharedWorkspaces.secret(a.workspace()).orElseThrow())
           .withPeers(List.of(a.host().listenAddresses().get(0), b.host().listenAddresses().get(0))));
       Peers.await(Duration.ofSeconds(10), () -> m.host().connectedPeers().size() == 2);
       forged.createNote("Spam", "buy now");
@@ -164,12 +164,30 @@ class ReplicationIT {
   }
 
   @Test
+  void changesAPeerPulledReachItsOtherPeersWithinSeconds() throws Exception {
+    try (Peers peers = new Peers(dir)) {
+      peers.antiEntropy = Duration.ofMinutes(5);
+      WorkspaceSync a = peers.found();
+      WorkspaceSync b = peers.join(a);
+      WorkspaceSync c = peers.join(b); // C knows only B
+      peers.awaitConverged(Duration.ofSeconds(20));
+      List<Multiaddr> aAddrs = a.host().listenAddresses();
+      peers.stop(1);
+      Soul note = a.workspace().createNote("Made while B was away", "…");
+      peers.restart(1, aAddrs);
+      // B pulls it from A on reconnecting and relays it live to C (or C gets it by its settling pull),
+      // long before the 5-minute anti-entropy pull.
+      Peers.await(Duration.ofSeconds(10), () -> found(c.workspace(), note));
+    }
+  }
+
+  @Test
   void aPeerWithAnotherSecretNeverConnects() throws Exception {
     try (Peers peers = new Peers(dir)) {
       WorkspaceSync a = peers.found();
       DeviceKey outsider = DeviceKey.generate(peers.random);
       Workspace ws = Workspace.open(dir.resolve("outsider.db"), a.workspace().id(), MembershipMode.OPEN, outsider, System::currentTimeMillis);
-      WorkspaceSync o = peers.add(ws, outsider, Peers.fast(WorkspaceSecret.generate(peers.random)));
+      WorkspaceSync o = peers.add(ws, outsider, peers.fast(WorkspaceSecret.generate(peers.random)));
       Throwable failure = null;
       try {
         o.dial(a.host().listenAddresses().get(0)).get(15, java.util.concurrent.TimeUnit.SECONDS);
