@@ -37,6 +37,7 @@ public final class CreateSharedDialog {
     error.setId("createError");
     error.setWrapText(true);
     error.getStyleClass().add(Styles.DANGER);
+    error.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     create.setId("createConfirm");
     create.getStyleClass().add(Styles.ACCENT);
     create.disableProperty().bind(workspaceName.textProperty().isEmpty());

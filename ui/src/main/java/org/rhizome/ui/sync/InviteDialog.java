@@ -53,7 +53,7 @@ public final class InviteDialog {
     text.setId("inviteText");
     text.setEditable(false);
     text.setWrapText(true);
-    text.setPrefRowCount(4);
+    text.setPrefRowCount(5);
     text.setPromptText("The invite appears here.");
     copy.setId("copyInvite");
     copy.setDisable(true);
@@ -65,6 +65,7 @@ public final class InviteDialog {
     });
     note.setId("inviteNote");
     note.setWrapText(true);
+    note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // a wrapped label in a dialog is cut short otherwise
     GridPane form = new GridPane();
     form.setHgap(10);
     form.setVgap(8);

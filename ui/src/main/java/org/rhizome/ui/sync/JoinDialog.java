@@ -48,8 +48,10 @@ public final class JoinDialog {
     error.setId("joinError");
     error.setWrapText(true);
     error.getStyleClass().add(Styles.DANGER);
+    error.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // a wrapped label in a dialog is cut short otherwise
     summary.setId("joinSummary");
     summary.setWrapText(true);
+    summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     join.setId("joinConfirm");
     join.getStyleClass().add(Styles.ACCENT);
     join.setDisable(true);

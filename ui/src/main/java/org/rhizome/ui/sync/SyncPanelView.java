@@ -110,7 +110,7 @@ public final class SyncPanelView {
     members.setId("memberList");
     members.setPrefHeight(120);
     members.setPlaceholder(new Label("No members yet."));
-    members.setCellFactory(v -> new MemberCell());
+    members.setCellFactory(v -> new MemberCell(model.session().workspace().actor()));
 
     invite.setId("inviteButton");
     invite.setOnAction(e -> new InviteDialog(model).show(root.getScene().getWindow()));
@@ -270,6 +270,12 @@ public final class SyncPanelView {
   }
 
   private static final class MemberCell extends ListCell<Member> {
+    private final org.rhizome.graph.ActorId self;
+
+    MemberCell(org.rhizome.graph.ActorId self) {
+      this.self = self;
+    }
+
     @Override
     protected void updateItem(@Nullable Member m, boolean empty) {
       super.updateItem(m, empty);
@@ -277,7 +283,8 @@ public final class SyncPanelView {
         setText(null);
         return;
       }
-      setText((m.name().isEmpty() ? "(no name)" : m.name()) + "   " + m.fingerprint() + (m.founder() ? "   founder" : ""));
+      setText((m.name().isEmpty() ? "(no name)" : m.name()) + "   " + m.fingerprint() + (m.founder() ? "   founder" : "")
+          + (m.device().equals(self) ? "   (this device)" : ""));
     }
   }
 }

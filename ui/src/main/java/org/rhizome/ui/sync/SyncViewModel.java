@@ -110,7 +110,11 @@ public final class SyncViewModel implements AutoCloseable {
   public void setEnabled(boolean on) {
     message.set(on ? "Starting sync…" : "Stopping sync…");
     track(session.setEnabledAsync(on).thenApply(s -> {
-      Platform.runLater(() -> message.set(on && s.failure() == null ? "Sync is on." : on ? "" : "Sync is off."));
+      Platform.runLater(() -> {
+        if (s.failure() == null) {
+          message.set(""); // the state line says it
+        }
+      });
       return s;
     }), on ? "Could not switch sync on" : "Could not switch sync off");
   }
