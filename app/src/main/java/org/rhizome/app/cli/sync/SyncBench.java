@@ -1,0 +1,254 @@
+package org.rhizome.app.cli.sync;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.locks.LockSupport;
+import org.rhizome.graph.ActorId;
+import org.rhizome.graph.Soul;
+import org.rhizome.graph.Workspace;
+import org.rhizome.graph.text.Splice;
+
+/**
+ * {@code bench sync}: real replicas syncing over libp2p on loopback, in this process. For each peer
+ * count: edit-to-applied latency at a steady rate (the writer's clock before the commit to the
+ * receiver's change feed delivering it), sustained changes/s end to end (a burst until every peer
+ * holds it), and convergence after a partition (every peer stopped, each edits offline, all restart).
+ * Then, once: catch-up of a fresh peer joining a workspace of {@code catchup} changes.
+ */
+final class SyncBench {
+  private final Path dir;
+  private final PrintStream progress;
+  private final int rate;
+  private final int latencyEdits;
+  private final int burst;
+  private final int offlineEdits = 200;
+  private static final int BATCH = 100;
+
+  SyncBench(Path dir, PrintStream progress, int rate, int latencyEdits, int burst) {
+    this.dir = dir;
+    this.progress = progress;
+    this.rate = rate;
+    this.latencyEdits = latencyEdits;
+    this.burst = burst;
+  }
+
+  /** Figures for {@code peers} replicas. */
+  Map<String, Object> runPeers(int peers) throws Exception {
+    Path home = Files.createDirectories(dir.resolve(peers + "-peers"));
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("peers", peers);
+    try (BenchPeers p = new BenchPeers(home)) {
+      p.found();
+      p.start(0);
+      for (int i = 1; i < peers; i++) {
+        p.join();
+      }
+      BenchPeers.await("joining", Duration.ofSeconds(60), () -> allMembers(p) && p.converged());
+      progress.println("bench sync: " + peers + " peers joined");
+      Workspace writer = p.workspaces.get(peers - 1);
+      List<Soul> notes = new ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        notes.add(writer.createNote("typed " + i, ""));
+      }
+      BenchPeers.await("the first notes arriving", Duration.ofSeconds(30), p::converged);
+      out.put("latency", latency(p, writer, notes));
+      progress.println("bench sync: " + peers + " peers latency done");
+      out.put("sustained", sustained(p, writer));
+      progress.println("bench sync: " + peers + " peers throughput done");
+      out.put("partition", partition(p));
+      progress.println("bench sync: " + peers + " peers partition done");
+    }
+    return out;
+  }
+
+  private static boolean allMembers(BenchPeers p) throws Exception {
+    for (Workspace w : p.workspaces) {
+      if (!w.membership().canWrite()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code latencyEdits} one-character edits at {@code rate}/s on one peer; every other peer times their arrival. */
+  private Map<String, Object> latency(BenchPeers p, Workspace writer, List<Soul> notes) throws Exception {
+    ActorId actor = writer.actor();
+    long base = writer.versionVector().get(actor);
+    long[] committedAt = new long[latencyEdits];
+    List<AtomicLongArray> arrivals = new ArrayList<>();
+    List<AutoCloseable> feeds = new ArrayList<>();
+    for (Workspace w : p.workspaces) {
+      if (w == writer) {
+        continue;
+      }
+      AtomicLongArray arrived = new AtomicLongArray(latencyEdits);
+      arrivals.add(arrived);
+      feeds.add(w.subscribe(event -> {
+        long now = System.nanoTime();
+        for (var change : event.changes()) {
+          long i = change.seq() - base - 1;
+          if (change.actor().equals(actor) && i >= 0 && i < latencyEdits) {
+            arrived.set((int) i, now);
+          }
+        }
+      }));
+    }
+    try {
+      long interval = 1_000_000_000L / rate;
+      long start = System.nanoTime();
+      List<CompletableFuture<?>> pending = new ArrayList<>();
+      for (int i = 0; i < latencyEdits; i++) {
+        long due = start + i * interval;
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+          LockSupport.parkNanos(wait);
+        }
+        committedAt[i] = System.nanoTime();
+        pending.add(writer.spliceBodyAsync(notes.get(i % notes.size()), List.of(new Splice(0, 0, "x"))));
+      }
+      CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+      BenchPeers.await("the steady edits arriving", Duration.ofSeconds(60), () -> allArrived(arrivals));
+    } finally {
+      for (AutoCloseable f : feeds) {
+        f.close();
+      }
+    }
+    long[] samples = new long[latencyEdits * arrivals.size()];
+    int n = 0;
+    for (AtomicLongArray arrived : arrivals) {
+      for (int i = 0; i < latencyEdits; i++) {
+        samples[n++] = arrived.get(i) - committedAt[i];
+      }
+    }
+    Arrays.sort(samples);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("edits", latencyEdits);
+    out.put("rate_per_s", rate);
+    out.put("samples", samples.length);
+    out.put("p50_ms", ms(at(samples, 0.50)));
+    out.put("p99_ms", ms(at(samples, 0.99)));
+    out.put("max_ms", ms(samples[samples.length - 1]));
+    return out;
+  }
+
+  private static boolean allArrived(List<AtomicLongArray> arrivals) {
+    for (AtomicLongArray a : arrivals) {
+      for (int i = a.length() - 1; i >= 0; i--) {
+        if (a.get(i) == 0) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /**
+   * {@code burst} new notes (one change each), handed to the writer in batches of {@value #BATCH} as
+   * an import or a paste would, so the figure is the sync's rate, not one SQLite transaction per change.
+   */
+  private Map<String, Object> sustained(BenchPeers p, Workspace writer) throws Exception {
+    ActorId actor = writer.actor();
+    long start = System.nanoTime();
+    createNotes(writer, "burst", burst);
+    long committed = System.nanoTime();
+    long target = writer.versionVector().get(actor);
+    BenchPeers.await("the burst arriving", Duration.ofSeconds(120), () -> {
+      for (Workspace w : p.workspaces) {
+        if (w.versionVector().get(actor) < target) {
+          return false;
+        }
+      }
+      return true;
+    });
+    long done = System.nanoTime();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("changes", burst);
+    out.put("changes_per_s", Math.round(burst / ((done - start) / 1e9)));
+    out.put("writer_commit_per_s", Math.round(burst / ((committed - start) / 1e9)));
+    out.put("seconds", ms(done - start) / 1000.0);
+    return out;
+  }
+
+  /** Every peer stops; each makes {@code offlineEdits} notes; all restart. Time until all digests are equal. */
+  private Map<String, Object> partition(BenchPeers p) throws Exception {
+    p.stopAll();
+    for (int i = 0; i < p.workspaces.size(); i++) {
+      Workspace w = p.workspaces.get(i);
+      List<String[]> drafts = new ArrayList<>();
+      for (int k = 0; k < offlineEdits; k++) {
+        drafts.add(new String[] {"offline " + i + "-" + k, "written on peer " + i + " while apart"});
+      }
+      w.createNotesAsync(drafts).get(60, TimeUnit.SECONDS);
+    }
+    long start = System.nanoTime();
+    for (int i = 0; i < p.workspaces.size(); i++) {
+      p.start(i);
+    }
+    BenchPeers.await("healing the partition", Duration.ofSeconds(120), p::converged);
+    long done = System.nanoTime();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("offline_changes_per_peer", offlineEdits);
+    out.put("converge_ms", ms(done - start));
+    return out;
+  }
+
+  /** A fresh peer joins a workspace of {@code changes} new notes; time from its sync starting until it holds them all. */
+  Map<String, Object> catchUp(int changes) throws Exception {
+    Path home = Files.createDirectories(dir.resolve("catchup"));
+    try (BenchPeers p = new BenchPeers(home)) {
+      Workspace source = p.found();
+      createNotes(source, "history", changes);
+      p.start(0);
+      long total = source.status().changes();
+      progress.println("bench sync: source holds " + total + " changes; a fresh peer joins");
+      long start = System.nanoTime();
+      int fresh = p.join();
+      Workspace joiner = p.workspaces.get(fresh);
+      var want = source.versionVector().get(source.actor());
+      BenchPeers.await("the catch-up", Duration.ofSeconds(300), () -> joiner.versionVector().get(source.actor()) >= want);
+      long done = System.nanoTime();
+      BenchPeers.await("the fresh peer's digest", Duration.ofSeconds(60), () -> joiner.digest().equals(source.digest()));
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("changes", total);
+      out.put("seconds", ms(done - start) / 1000.0);
+      out.put("changes_per_s", Math.round(total / ((done - start) / 1e9)));
+      return out;
+    }
+  }
+
+  /** Creates {@code count} small notes in batches of {@value #BATCH}, pipelined; returns when all are committed. */
+  private static void createNotes(Workspace ws, String prefix, int count) throws Exception {
+    CompletableFuture<?> last = null;
+    for (int done = 0; done < count; done += BATCH) {
+      List<String[]> drafts = new ArrayList<>(BATCH);
+      for (int i = done; i < Math.min(count, done + BATCH); i++) {
+        drafts.add(new String[] {prefix + " " + i, "note " + i + " of the " + prefix + ", linking [[" + prefix + " " + (i / 2) + "]] #bench"});
+      }
+      last = ws.createNotesAsync(drafts);
+      if ((done / BATCH) % 20 == 19) {
+        last.get(120, TimeUnit.SECONDS); // keep the writer's queue bounded
+      }
+    }
+    if (last != null) {
+      last.get(300, TimeUnit.SECONDS);
+    }
+  }
+
+  private static long at(long[] sorted, double q) {
+    return sorted[Math.min(sorted.length - 1, Math.max(0, (int) Math.ceil(q * sorted.length) - 1))];
+  }
+
+  private static double ms(long nanos) {
+    return Math.round(nanos / 1e4) / 100.0;
+  }
+}
