@@ -16,16 +16,16 @@ class SyncBenchIT {
 
   @Test
   void benchSyncMeasuresEveryFigure() {
-    JsonNode r = new CliRunner(dir).json("bench", "sync", "--peers", "3", "--edits", "20", "--rate", "50",
-        "--changes", "300", "--catchup", "500", "--json");
+    JsonNode r = new CliRunner(dir).json("bench", "sync", "--peers", "2", "--edits", "20", "--rate", "50",
+        "--changes", "200", "--catchup", "300", "--json");
     JsonNode run = r.path("runs").get(0);
-    assertThat(run.path("peers").asInt()).isEqualTo(3);
-    assertThat(run.path("latency").path("samples").asInt()).isEqualTo(20 * 2);
+    assertThat(run.path("peers").asInt()).isEqualTo(2);
+    assertThat(run.path("latency").path("samples").asInt()).isEqualTo(20);
     assertThat(run.path("latency").path("p99_ms").asDouble()).isGreaterThan(0)
         .isGreaterThanOrEqualTo(run.path("latency").path("p50_ms").asDouble());
     assertThat(run.path("sustained").path("changes_per_s").asLong()).isPositive();
     assertThat(run.path("partition").path("converge_ms").asDouble()).isPositive();
-    assertThat(r.path("catchup").path("changes").asLong()).isGreaterThanOrEqualTo(500);
+    assertThat(r.path("catchup").path("changes").asLong()).isGreaterThanOrEqualTo(300);
     assertThat(r.path("catchup").path("seconds").asDouble()).isPositive();
   }
 }
