@@ -8,6 +8,7 @@ import org.rhizome.ui.shell.DesktopApp;
 import org.rhizome.ui.shell.UiServices;
 import org.rhizome.ui.sync.SyncConfigFactory;
 import org.rhizome.ui.sync.SyncExtension;
+import org.rhizome.ui.vault.VaultExtension;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -26,10 +27,11 @@ public final class GuiLauncher {
    */
   public static void run(DataDirectory data) throws IOException, StoreException, GuiUnavailableException {
     try (Workspace workspace = data.openDefaultWorkspace();
-         SyncExtension sync = syncExtension(data)) {
+         SyncExtension sync = syncExtension(data);
+         VaultExtension vault = new VaultExtension()) {
       installLastResortHandler();
       try {
-        DesktopApp.run(UiServices.of(workspace, data.root()).withExtensions(List.of(sync)));
+        DesktopApp.run(UiServices.of(workspace, data.root()).withExtensions(List.of(sync, vault)));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       } catch (RuntimeException | UnsatisfiedLinkError e) {
