@@ -20,9 +20,10 @@ import picocli.CommandLine.ScopeType;
         "With no command, opens the desktop window. Commands that print data take --json."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:internal error (see the log), or the window could not open",
-        "2:usage error", "3:no such note", "4:invalid input (bad or taken title, unreadable file)",
+        "2:usage error", "3:no such note or workspace", "4:invalid input (bad or taken title, unreadable file)",
         "5:storage error (corrupt or newer database, disk full)",
-        "6:sync unfinished (join still pending after --wait, or the workspace is already served)"},
+        "6:sync unfinished (join still pending after --wait, or the workspace is already served)",
+        "7:not allowed (not yet a member of the workspace, or a note protected by someone else)"},
     subcommands = {
         NoteCommand.class,
         SearchCommand.class,

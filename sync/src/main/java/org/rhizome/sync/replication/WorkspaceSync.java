@@ -125,7 +125,11 @@ public final class WorkspaceSync implements AutoCloseable {
         requestPull(peer);
         // Once more when both sides have settled: the peer may itself have been catching up from
         // others as we connected, and what it pulls then is relayed only to peers it knew of.
-        scheduler.schedule(() -> requestPull(peer), SETTLE_PULL_MILLIS, TimeUnit.MILLISECONDS);
+        scheduler.schedule(() -> {
+          if (host.connectedPeers().contains(peer)) {
+            requestPull(peer);
+          }
+        }, SETTLE_PULL_MILLIS, TimeUnit.MILLISECONDS);
       }
 
       @Override
