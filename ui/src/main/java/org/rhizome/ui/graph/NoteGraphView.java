@@ -21,6 +21,8 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.rhizome.graph.Soul;
 import org.rhizome.graph.Workspace;
@@ -70,7 +72,12 @@ public final class NoteGraphView extends BorderPane implements AutoCloseable {
     getStyleClass().add("note-graph-view");
     getStylesheets().add(NoteGraphView.class.getResource("graph.css").toExternalForm());
     setTop(toolbar());
-    setCenter(canvas);
+    // The counts sit in a corner of the graph, so the toolbar fits a narrow tab.
+    status.getStyleClass().add("graph-status");
+    StackPane.setAlignment(status, Pos.BOTTOM_LEFT);
+    StackPane.setMargin(status, new Insets(0, 0, 8, 10));
+    status.setMouseTransparent(true);
+    setCenter(new StackPane(canvas, status));
     canvas.layoutStatsProperty().addListener((obs, old, stats) -> updateStatus());
   }
 
@@ -109,7 +116,9 @@ public final class NoteGraphView extends BorderPane implements AutoCloseable {
     depthLabel.disableProperty().bind(depth.disableProperty());
 
     search.setPromptText("Highlight notes…");
-    search.setPrefColumnCount(18);
+    search.setPrefColumnCount(14);
+    search.setMinWidth(90);
+    HBox.setHgrow(search, Priority.SOMETIMES);
     search.textProperty().addListener((obs, old, now) -> highlight(now));
     search.setOnKeyPressed(e -> {
       if (e.getCode() == KeyCode.ENTER) {
@@ -126,10 +135,11 @@ public final class NoteGraphView extends BorderPane implements AutoCloseable {
     refresh.setTooltip(new Tooltip("Read the notes again and lay them out afresh"));
     refresh.setOnAction(e -> reload());
     status.getStyleClass().add(Styles.TEXT_MUTED);
-    status.setMinWidth(0);
-    Region spring = new Region();
-    HBox.setHgrow(spring, Priority.ALWAYS);
-    HBox bar = new HBox(8, new HBox(globalButton, localButton), depthLabel, depth, search, fit, refresh, spring, status);
+    for (javafx.scene.control.Control c : List.of(globalButton, localButton, fit, refresh)) {
+      c.setMinWidth(Region.USE_PREF_SIZE);
+    }
+    depth.setMinWidth(60);
+    HBox bar = new HBox(8, new HBox(globalButton, localButton), depthLabel, depth, search, fit, refresh);
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.setPadding(new Insets(6, 10, 6, 10));
     bar.getStyleClass().add("graph-toolbar");
@@ -143,6 +153,11 @@ public final class NoteGraphView extends BorderPane implements AutoCloseable {
       return;
     }
     load(() -> workspace.wholeGraph(MAX_GLOBAL_NODES), null);
+  }
+
+  /** True when the view shows (or is loading) the whole workspace. */
+  public boolean isGlobal() {
+    return globalButton.isSelected();
   }
 
   /** Shows the notes within the depth slider's number of links of {@code centre}. */

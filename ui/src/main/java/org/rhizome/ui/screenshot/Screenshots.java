@@ -57,6 +57,14 @@ public final class Screenshots {
       Platform.runLater(() -> s.context().commands().find(SyncExtension.COMMAND).ifPresent(c -> c.action().run()));
       return settled(s, 800);
     }));
+    shots.add(new Shot("graph", s -> {
+      Platform.runLater(() -> s.context().commands().run("graph.open"));
+      return settled(s, 4000);
+    }));
+    shots.add(new Shot("history", s -> openNote(s, "Welcome").thenCompose(v -> {
+      Platform.runLater(() -> s.context().commands().run("note.history"));
+      return settled(s, 1500);
+    })));
     return shots;
   }
 

@@ -19,6 +19,8 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.StackPane;
 import org.rhizome.graph.Soul;
+import org.rhizome.ui.graph.GraphCommands;
+import org.rhizome.ui.history.HistoryCommands;
 import org.rhizome.ui.editor.EditorTabs;
 import org.rhizome.ui.editor.NoteTab;
 import org.rhizome.ui.panes.NoteInfoView;
@@ -93,6 +95,8 @@ public final class MainWindow implements Workbench {
     SplitPane.setResizableWithParent(info.node(), false);
     registerCommands();
     buildMenus();
+    GraphCommands.install(context, this);
+    HistoryCommands.install(context, this);
     BorderPane frame = new BorderPane(panes);
     frame.setTop(menuBar);
     frame.setBottom(statusBar.node());

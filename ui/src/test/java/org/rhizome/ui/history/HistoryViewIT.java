@@ -1,0 +1,87 @@
+package org.rhizome.ui.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import atlantafx.base.theme.PrimerLight;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.rhizome.graph.Soul;
+import org.rhizome.graph.Workspace;
+import org.rhizome.graph.identity.DeviceKey;
+import org.rhizome.graph.membership.Member;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class HistoryViewIT {
+  @TempDir
+  static Path dir;
+  private Workspace workspace;
+  private final ExecutorService background = Executors.newSingleThreadExecutor();
+  private HistoryView view;
+  private Soul note;
+
+  @Start
+  void start(Stage stage) throws Exception {
+    workspace = Workspace.open(dir.resolve("history-" + System.nanoTime() + ".db"), DeviceKey.generate(new SecureRandom()));
+    note = workspace.createNote("Plans", "first draft\nof the plan\n");
+    workspace.editBody(note, "second draft\nof the plan\nwith more\n");
+    workspace.editBody(note, "final plan\n");
+    Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+    view = new HistoryView(workspace, background, note);
+    stage.setScene(new Scene(view, 1000, 600));
+    stage.show();
+  }
+
+  @AfterEach
+  void close() {
+    view.close();
+    background.shutdownNow();
+    workspace.close();
+  }
+
+  @Test
+  void listsVersionsNewestFirstWithAuthorAndDiff(FxRobot robot) throws Exception {
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.versionList().getItems().size() == 3);
+    VersionRow newest = view.versionList().getItems().get(0);
+    assertThat(newest.current()).isTrue();
+    assertThat(newest.author().name()).isEqualTo("You");
+    assertThat(newest.author().fingerprint()).isEqualTo(Member.fingerprint(workspace.actor()));
+    // The second version is selected at first and compared with the current text.
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !view.diffList().getItems().isEmpty());
+    assertThat(view.diffList().getItems()).extracting(DiffLine::text)
+        .contains("second draft", "final plan");
+  }
+
+  @Test
+  void restoringAnOldVersionMakesItTheCurrentText(FxRobot robot) throws Exception {
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.versionList().getItems().size() == 3);
+    robot.interact(() -> view.versionList().getSelectionModel().select(2));
+    WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !view.restoreButton().isDisabled());
+
+    robot.clickOn(view.restoreButton());
+
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.versionList().getItems().size() == 4);
+    assertThat(workspace.findNote(note).orElseThrow().body()).isEqualTo("first draft\nof the plan\n");
+    assertThat(view.statusLabel().getText()).startsWith("Restored the version of");
+  }
+
+  @Test
+  void anEditElsewhereAppearsInTheList(FxRobot robot) throws Exception {
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.versionList().getItems().size() == 3);
+    workspace.editBodyAsync(note, "edited in another window\n").get(5, TimeUnit.SECONDS);
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.versionList().getItems().size() == 4);
+  }
+}
