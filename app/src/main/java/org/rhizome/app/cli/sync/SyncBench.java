@@ -158,6 +158,7 @@ final class SyncBench {
    */
   private Map<String, Object> sustained(BenchPeers p, Workspace writer) throws Exception {
     ActorId actor = writer.actor();
+    long cpuStart = processCpuNanos();
     long start = System.nanoTime();
     createNotes(writer, "burst", burst);
     long committed = System.nanoTime();
@@ -171,12 +172,20 @@ final class SyncBench {
       return true;
     });
     long done = System.nanoTime();
+    long cpu = processCpuNanos() - cpuStart;
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("changes", burst);
     out.put("changes_per_s", Math.round(burst / ((done - start) / 1e9)));
     out.put("writer_commit_per_s", Math.round(burst / ((committed - start) / 1e9)));
     out.put("seconds", ms(done - start) / 1000.0);
+    out.put("cpu_us_per_change_per_peer", Math.round(cpu / 1e3 / burst / p.workspaces.size()));
     return out;
+  }
+
+  /** CPU time of this whole process (every peer, engine and network thread). */
+  private static long processCpuNanos() {
+    var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
   }
 
   /** Every peer stops; each makes {@code offlineEdits} notes; all restart. Time until all digests are equal. */
@@ -211,17 +220,20 @@ final class SyncBench {
       p.start(0);
       long total = source.status().changes();
       progress.println("bench sync: source holds " + total + " changes; a fresh peer joins");
+      long cpuStart = processCpuNanos();
       long start = System.nanoTime();
       int fresh = p.join();
       Workspace joiner = p.workspaces.get(fresh);
       var want = source.versionVector().get(source.actor());
       BenchPeers.await("the catch-up", Duration.ofSeconds(300), () -> joiner.versionVector().get(source.actor()) >= want);
       long done = System.nanoTime();
+      long cpu = processCpuNanos() - cpuStart;
       BenchPeers.await("the fresh peer's digest", Duration.ofSeconds(60), () -> joiner.digest().equals(source.digest()));
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("changes", total);
       out.put("seconds", ms(done - start) / 1000.0);
       out.put("changes_per_s", Math.round(total / ((done - start) / 1e9)));
+      out.put("cpu_us_per_change", Math.round(cpu / 1e3 / total));
       return out;
     }
   }
