@@ -59,8 +59,12 @@ public final class SyncExtension implements UiExtension, AutoCloseable {
         scene.windowProperty().addListener((o2, oldWindow, w) -> {
           if (w != null) {
             windows.register(context.workspace().file(), w);
+            boolean mainWindow = !windows.opened(context.workspace());
             w.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> {
               windows.unregister(context.workspace().file());
+              if (mainWindow) {
+                windows.closeWindows(); // the app ends with the main window: write the others' edits first
+              }
               model.close();
               stopLater(session);
             });

@@ -209,9 +209,12 @@ public final class SyncSession implements AutoCloseable {
     return result;
   }
 
-  /** Stops sync (closing the host) and the sync thread; waits at most a few seconds. Idempotent. */
+  /**
+   * Stops sync (closing the host) and the sync thread; waits at most a few seconds. Idempotent; a
+   * second caller waits until the first has finished, so the workspace can be closed after it.
+   */
   @Override
-  public void close() {
+  public synchronized void close() {
     if (closed) {
       return;
     }

@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * The sync panel's state, kept on the FX thread: the latest {@link SyncSnapshot}, the peers seen
  * since the window opened (connected or not), the indicator for the status icon, a plain message.
  * Sync events arrive on sync threads and are moved here with {@code Platform.runLater}; while sync
- * is on, the status is also read every {@link #REFRESH} (connected peers, last sync, counters).
+ * runs, the status is also read every {@link #REFRESH} (connected peers, last sync, counters).
  *
  * <p>FX thread only, except that {@link SyncSession} does its work on its own thread.
  */
@@ -52,7 +52,7 @@ public final class SyncViewModel implements AutoCloseable {
   private final Map<PeerId, PeerRow> seen = new LinkedHashMap<>();
   private final BooleanProperty busy = new SimpleBooleanProperty();
   private final StringProperty message = new SimpleStringProperty("");
-  private final Timeline refresher = new Timeline(new KeyFrame(REFRESH, e -> refresh()));
+  private final Timeline refresher = new Timeline(new KeyFrame(REFRESH, e -> refreshWhileRunning()));
   private boolean refreshing;
 
   public SyncViewModel(SyncSession session) {
@@ -117,6 +117,14 @@ public final class SyncViewModel implements AutoCloseable {
       });
       return s;
     }), on ? "Could not switch sync on" : "Could not switch sync off");
+  }
+
+  /** Only a running sync changes on its own (peers, last sync); a stopped one changes by events and switches. */
+  private void refreshWhileRunning() {
+    SyncSnapshot s = snapshot.get();
+    if (s != null && s.running().isPresent()) {
+      refresh();
+    }
   }
 
   /** Reads the status again (no-op while a read is under way). */

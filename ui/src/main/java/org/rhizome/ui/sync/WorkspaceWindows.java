@@ -46,6 +46,7 @@ final class WorkspaceWindows implements SharedWorkspaceActions {
   private final Path dataDirectory;
   private final SyncExtension extension;
   private final List<Workspace> opened = new CopyOnWriteArrayList<>();
+  private final List<DesktopSession> sessions = new CopyOnWriteArrayList<>();
   /** Every workspace file with a window in this process (FX thread), so none is opened twice. */
   private final Map<Path, Window> windows = new HashMap<>();
 
@@ -155,6 +156,8 @@ final class WorkspaceWindows implements SharedWorkspaceActions {
         try {
           DesktopSession session = new DesktopSession(services, new Stage(), settings, systemDark.join());
           session.stage().setTitle("Rhizome — " + name);
+          sessions.add(session);
+          session.closed().thenRun(() -> sessions.remove(session));
           shown.complete(null);
         } catch (RuntimeException e) {
           log.error("could not open a window on {}", ws.file(), e);
@@ -163,6 +166,21 @@ final class WorkspaceWindows implements SharedWorkspaceActions {
       });
       return shown;
     });
+  }
+
+  /** Whether {@code ws} is the workspace of a window this opened (not the main window's). */
+  boolean opened(Workspace ws) {
+    return opened.contains(ws);
+  }
+
+  /**
+   * Closes the windows this opened, writing their pending edits (FX thread). Called when the main
+   * window closes: the app ends with it.
+   */
+  void closeWindows() {
+    for (DesktopSession s : sessions) {
+      s.close();
+    }
   }
 
   /** Closes the workspace of a window this opened, once its sync has stopped. */
