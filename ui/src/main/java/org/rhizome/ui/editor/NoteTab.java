@@ -100,7 +100,7 @@ public final class NoteTab {
 
   /** Loads the note in the background and shows it. */
   void load(Runnable whenShown) {
-    context.background().load(() -> context.workspace().findNote(soul), note -> {
+    context.background().loadUrgently(() -> context.workspace().findNote(soul), note -> {
       if (note.isEmpty()) {
         tab.setText("(deleted)");
         editor.area().setEditable(false);

@@ -25,6 +25,7 @@ import org.rhizome.graph.query.Backlink;
 import org.rhizome.graph.query.OutgoingLink;
 import org.rhizome.graph.query.UnlinkedMention;
 import org.rhizome.ui.shell.AppContext;
+import org.rhizome.ui.shell.ChangedNotes;
 
 /**
  * The right pane: for the open note, its linked mentions (with the line that links), its unlinked
@@ -76,7 +77,13 @@ public final class NoteInfoView {
     root.getStyleClass().add("note-info-scroll");
     refreshLater.setOnFinished(e -> reload());
     context.onChanges(e -> {
-      if (soul != null) {
+      if (soul == null) {
+        return;
+      }
+      // Edits to this note change its outline and tags soon; elsewhere they may add a mention.
+      boolean mine = ChangedNotes.of(e).contains(soul);
+      if (mine || refreshLater.getStatus() != javafx.animation.Animation.Status.RUNNING) {
+        refreshLater.setDuration(Duration.millis(mine ? 500 : 1000));
         refreshLater.playFromStart();
       }
     });

@@ -20,6 +20,8 @@ import javafx.application.Platform;
  */
 public final class BackgroundExecutor implements AutoCloseable {
   private final ExecutorService pool;
+  /** One thread for what a person is waiting on (opening a note), so it never queues behind a long list. */
+  private final ExecutorService urgent;
   private final ErrorReporter errors;
 
   public BackgroundExecutor(ErrorReporter errors) {
@@ -30,6 +32,19 @@ public final class BackgroundExecutor implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
+    this.urgent = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "rhizome-ui-open");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /**
+   * As {@link #load}, on the lane for what the person is waiting on right now (opening a note):
+   * it does not queue behind lists and searches. Keep such work short.
+   */
+  public <T> CompletableFuture<T> loadUrgently(Callable<T> work, Consumer<? super T> onFx, String whatFailed) {
+    return deliver(submit(urgent, work), onFx, whatFailed);
   }
 
   /**
@@ -37,7 +52,10 @@ public final class BackgroundExecutor implements AutoCloseable {
    * failure, shows {@code whatFailed} ("Could not load the backlinks") and logs the details.
    */
   public <T> CompletableFuture<T> load(Callable<T> work, Consumer<? super T> onFx, String whatFailed) {
-    CompletableFuture<T> result = supply(work);
+    return deliver(supply(work), onFx, whatFailed);
+  }
+
+  private <T> CompletableFuture<T> deliver(CompletableFuture<T> result, Consumer<? super T> onFx, String whatFailed) {
     result.whenComplete((value, failure) -> Platform.runLater(() -> {
       if (pool.isShutdown()) {
         return;
@@ -53,13 +71,17 @@ public final class BackgroundExecutor implements AutoCloseable {
 
   /** Runs {@code work} in the background; the future completes on a background thread. */
   public <T> CompletableFuture<T> supply(Callable<T> work) {
+    return submit(pool, work);
+  }
+
+  private <T> CompletableFuture<T> submit(ExecutorService executor, Callable<T> work) {
     CompletableFuture<T> result = new CompletableFuture<>();
-    if (pool.isShutdown()) {
+    if (executor.isShutdown()) {
       // The window has closed; a timer or listener that fires late gets nothing done.
       result.cancel(false);
       return result;
     }
-    pool.execute(() -> {
+    executor.execute(() -> {
       try {
         result.complete(work.call());
       } catch (Exception e) {
@@ -106,6 +128,7 @@ public final class BackgroundExecutor implements AutoCloseable {
 
   @Override
   public void close() {
+    urgent.shutdownNow();
     pool.shutdownNow();
     try {
       pool.awaitTermination(2, TimeUnit.SECONDS);

@@ -74,6 +74,8 @@ public final class DesktopSession {
     window.restorePanes(state);
     stage.show();
     restoreTabs();
+    // The lists load once the note the person is waiting for is on screen.
+    ready.whenComplete((v, e) -> javafx.application.Platform.runLater(window::loadLists));
   }
 
   public Stage stage() {
@@ -106,7 +108,7 @@ public final class DesktopSession {
     List<String> tabs = settings.openTabs();
     int active = settings.activeTab();
     boolean firstStart = !settings.welcomeLoaded().get();
-    background.load(() -> {
+    background.loadUrgently(() -> {
       if (firstStart && services.workspace().noteCount() == 0) {
         Optional<Soul> welcome = WelcomeNotes.loadInto(services.workspace());
         return welcome.map(List::of).orElse(List.<Soul>of());

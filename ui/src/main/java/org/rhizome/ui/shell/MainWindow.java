@@ -196,6 +196,12 @@ public final class MainWindow implements Workbench {
     panes.setDividerPositions(state.sidebarDivider(), state.infoDivider());
   }
 
+  /** Loads the sidebar's lists (after start-up, once the first note is shown). */
+  void loadLists() {
+    noteList.reload();
+    tagList.reload();
+  }
+
   /** Opens the search pane with its query field focused (Ctrl/Cmd-Shift-F). */
   public void showSearch() {
     ensureSidebar();

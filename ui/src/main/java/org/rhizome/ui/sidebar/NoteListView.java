@@ -23,6 +23,7 @@ import org.jspecify.annotations.Nullable;
 import org.rhizome.graph.Soul;
 import org.rhizome.graph.query.NoteRef;
 import org.rhizome.ui.shell.AppContext;
+import org.rhizome.ui.shell.ChangeKinds;
 
 /**
  * The sidebar's notes: a tree of folders and notes, filtered as you type (title or folder), notes
@@ -80,8 +81,16 @@ public final class NoteListView {
     root.setPadding(new Insets(8));
     reloadLater.setOnFinished(e -> reload());
     rebuildLater.setOnFinished(e -> rebuild());
-    context.onChanges(event -> reloadLater.playFromStart());
-    reload();
+    context.onChanges(event -> {
+      // Titles, folders, creation and deletion are field sets; text edits only move "last modified".
+      if (ChangeKinds.setsFields(event)) {
+        reloadLater.setDuration(Duration.millis(400));
+        reloadLater.playFromStart();
+      } else if (sort.getValue() == NoteSort.MODIFIED) {
+        reloadLater.setDuration(Duration.seconds(2));
+        reloadLater.playFromStart();
+      }
+    });
   }
 
   public Node node() {

@@ -28,7 +28,7 @@ public final class TagListView {
   private final ListView<NoteRef> notes = new ListView<>();
   private final Label heading = new Label("Choose a tag");
   private final SplitPane root;
-  private final PauseTransition reloadLater = new PauseTransition(Duration.millis(600));
+  private final PauseTransition reloadLater = new PauseTransition(Duration.seconds(2));
 
   public TagListView(AppContext context) {
     this.context = context;
@@ -68,7 +68,6 @@ public final class TagListView {
     root.setPadding(new Insets(8));
     reloadLater.setOnFinished(e -> reload());
     context.onChanges(e -> reloadLater.playFromStart());
-    reload();
   }
 
   public Node node() {
@@ -87,7 +86,7 @@ public final class TagListView {
     loadNotes(tag);
   }
 
-  private void reload() {
+  public void reload() {
     context.background().load(() -> context.workspace().tags(), loaded -> {
       TagCount selected = tags.getSelectionModel().getSelectedItem();
       tags.getItems().setAll(loaded);
