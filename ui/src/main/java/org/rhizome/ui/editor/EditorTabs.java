@@ -167,9 +167,10 @@ public final class EditorTabs {
   }
 
   private void onChanges(ChangeEvent event) {
+    Set<Soul> fieldsSet = ChangedNotes.fieldsSet(event);
     Set<Soul> touched = ChangedNotes.of(event);
     for (NoteTab tab : List.copyOf(notes.values())) {
-      tab.onChanges(event, touched.contains(tab.soul()));
+      tab.onChanges(event, fieldsSet.contains(tab.soul()), touched.contains(tab.soul()));
     }
   }
 

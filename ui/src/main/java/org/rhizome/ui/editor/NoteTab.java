@@ -187,10 +187,14 @@ public final class NoteTab {
     context.background().reportFailure(renamed, "Could not rename \"" + before + "\"");
   }
 
-  /** A change event: passes it to the editor, and picks up a title changed elsewhere. */
-  void onChanges(ChangeEvent event, boolean touchesThisNote) {
+  /**
+   * A change event: passes it to the editor, picks up a title or folder changed elsewhere
+   * ({@code fieldsChanged}), and refreshes the reading view when the text changed.
+   */
+  void onChanges(ChangeEvent event, boolean fieldsChanged, boolean touched) {
     editor.onChanges(event);
-    if (touchesThisNote && !title.isFocused()) {
+    boolean readingNeedsIt = touched && reading.isSelected() && readingView != null;
+    if ((fieldsChanged || readingNeedsIt) && !title.isFocused()) {
       context.background().load(() -> context.workspace().findNote(soul), note -> {
         if (note.isEmpty()) {
           tab.setText(savedTitle + " (deleted)");

@@ -64,6 +64,7 @@ public final class NoteInfoView {
   private final PauseTransition refreshLater = new PauseTransition(Duration.millis(300));
   private @Nullable Soul soul;
   private long loadGeneration;
+  private @Nullable Info shown;
 
   public NoteInfoView(AppContext context, LineJumper jumper, TagOpener tags) {
     this.context = context;
@@ -134,6 +135,7 @@ public final class NoteInfoView {
   }
 
   private void showNothing() {
+    shown = null;
     for (VBox box : List.of(backlinks, unlinked, outgoing, outline)) {
       box.getChildren().setAll(muted("No note open."));
     }
@@ -143,23 +145,50 @@ public final class NoteInfoView {
   }
 
   private void fill(Info info) {
+    // Rebuild only the sections whose content changed: while someone types, most refreshes change
+    // nothing, and rebuilding a long outline's links every time would cost the FX thread frames.
+    Info before = shown;
+    shown = info;
+    boolean sameNote = before != null && before.note().soul().equals(info.note().soul());
+    if (!sameNote || !before.backlinks().equals(info.backlinks())) {
+      fillBacklinks(info);
+    }
+    if (!sameNote || !before.unlinked().equals(info.unlinked()) || !before.note().title().equals(info.note().title())) {
+      fillUnlinked(info);
+    }
+    if (!sameNote || !before.outgoing().equals(info.outgoing()) || !before.note().folder().equals(info.note().folder())) {
+      fillOutgoing(info);
+    }
+    if (!sameNote || !before.outline().equals(info.outline())) {
+      outline.getChildren().setAll(info.outline().isEmpty() ? List.of(muted("No headings."))
+          : info.outline().stream().map(h -> headingRow(info.note().soul(), h)).toList());
+    }
+    if (!sameNote || !before.note().tags().equals(info.note().tags())) {
+      tagChips.getChildren().setAll(info.note().tags().isEmpty() ? List.of(muted("No tags."))
+          : info.note().tags().stream().map(this::tagChip).toList());
+    }
+  }
+
+  private void fillBacklinks(Info info) {
     backlinksPane.setText("Linked mentions (" + info.backlinks().size() + ")");
-    unlinkedPane.setText("Unlinked mentions (" + info.unlinked().size() + ")");
-    outgoingPane.setText("Outgoing links (" + info.outgoing().size() + ")");
     List<Backlink> sortedBacklinks = info.backlinks().stream()
         .sorted(Comparator.comparing((Backlink b) -> b.source().title(), String.CASE_INSENSITIVE_ORDER)
             .thenComparingInt(Backlink::line)).toList();
     backlinks.getChildren().setAll(sortedBacklinks.isEmpty() ? List.of(muted("No note links here yet."))
         : sortedBacklinks.stream().map(b -> mention(b.source().soul(), b.source().title(), b.line(), b.context(), null)).toList());
+  }
+
+  private void fillUnlinked(Info info) {
+    unlinkedPane.setText("Unlinked mentions (" + info.unlinked().size() + ")");
     unlinked.getChildren().setAll(info.unlinked().isEmpty() ? List.of(muted("No unlinked mentions."))
         : info.unlinked().stream().map(u -> mention(u.source().soul(), u.source().title(), u.line(), u.context(),
             linkButton(u, info.note().title()))).toList());
+  }
+
+  private void fillOutgoing(Info info) {
+    outgoingPane.setText("Outgoing links (" + info.outgoing().size() + ")");
     outgoing.getChildren().setAll(info.outgoing().isEmpty() ? List.of(muted("This note links nowhere."))
         : info.outgoing().stream().map(o -> outgoingRow(info.note().folder(), o)).toList());
-    outline.getChildren().setAll(info.outline().isEmpty() ? List.of(muted("No headings."))
-        : info.outline().stream().map(h -> headingRow(info.note().soul(), h)).toList());
-    tagChips.getChildren().setAll(info.note().tags().isEmpty() ? List.of(muted("No tags."))
-        : info.note().tags().stream().map(this::tagChip).toList());
   }
 
   private Node mention(Soul source, String title, int line, String contextLine, @Nullable Button action) {

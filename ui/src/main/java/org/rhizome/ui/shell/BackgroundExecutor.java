@@ -43,6 +43,11 @@ public final class BackgroundExecutor implements AutoCloseable {
    * As {@link #load}, on the lane for what the person is waiting on right now (opening a note):
    * it does not queue behind lists and searches. Keep such work short.
    */
+  /** As {@link #supply}, on the lane for what the person is waiting on (a picker's matches). */
+  public <T> CompletableFuture<T> supplyUrgently(Callable<T> work) {
+    return submit(urgent, work);
+  }
+
   public <T> CompletableFuture<T> loadUrgently(Callable<T> work, Consumer<? super T> onFx, String whatFailed) {
     return deliver(submit(urgent, work), onFx, whatFailed);
   }

@@ -11,6 +11,19 @@ import org.rhizome.graph.change.Op;
 public final class ChangedNotes {
   private ChangedNotes() {}
 
+  /** The nodes a field of which was set (title, folder, deletion…), as opposed to text edits. */
+  public static Set<Soul> fieldsSet(ChangeEvent event) {
+    Set<Soul> souls = new LinkedHashSet<>();
+    for (Change change : event.changes()) {
+      for (Op op : change.ops()) {
+        if (op instanceof Op.SetField) {
+          souls.add(op.soul());
+        }
+      }
+    }
+    return souls;
+  }
+
   public static Set<Soul> of(ChangeEvent event) {
     Set<Soul> souls = new LinkedHashSet<>();
     for (Change change : event.changes()) {

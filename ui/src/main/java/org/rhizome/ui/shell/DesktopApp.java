@@ -15,6 +15,8 @@ import org.rhizome.ui.settings.SystemTheme;
  * threads while the toolkit starts.
  */
 public final class DesktopApp {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DesktopApp.class);
+
   private DesktopApp() {}
 
   /**
@@ -28,14 +30,21 @@ public final class DesktopApp {
     CompletableFuture<Properties> settings = CompletableFuture.supplyAsync(store::read);
     CompletableFuture<Boolean> dark = CompletableFuture.supplyAsync(
         () -> SystemTheme.isDark(services.osName(), services.environment()));
+    long t0 = System.nanoTime();
     startToolkit();
+    log.info("JavaFX started in {} ms", (System.nanoTime() - t0) / 1_000_000);
     Platform.setImplicitExit(false);
     CompletableFuture<DesktopSession> session = new CompletableFuture<>();
     Properties read = settings.join();
     boolean isDark = dark.join();
     Platform.runLater(() -> {
       try {
-        session.complete(new DesktopSession(services, new Stage(), read, isDark));
+        long built = System.nanoTime();
+        DesktopSession opened = new DesktopSession(services, new Stage(), read, isDark);
+        log.info("window built and shown in {} ms", (System.nanoTime() - built) / 1_000_000);
+        opened.ready().thenRun(() -> log.info("last session's notes shown {} ms after the toolkit started",
+            (System.nanoTime() - t0) / 1_000_000));
+        session.complete(opened);
       } catch (RuntimeException | Error e) {
         session.completeExceptionally(e);
       }

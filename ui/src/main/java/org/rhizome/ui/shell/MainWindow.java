@@ -89,6 +89,7 @@ public final class MainWindow implements Workbench {
       noteList.setActive(soul);
     });
 
+    new NoteStats(context, editors, statusBar);
     panes = new SplitPane(sidebar, editors.node(), info.node());
     panes.getStyleClass().add("main-panes");
     SplitPane.setResizableWithParent(sidebar, false);

@@ -103,7 +103,7 @@ public final class PickerView<T> {
 
   private void search(String text) {
     long ticket = latest.incrementAndGet();
-    background.supply(() -> matcher.apply(text)).whenComplete((items, failure) -> Platform.runLater(() -> {
+    background.supplyUrgently(() -> matcher.apply(text)).whenComplete((items, failure) -> Platform.runLater(() -> {
       if (ticket != latest.get() || failure != null) {
         return;
       }
