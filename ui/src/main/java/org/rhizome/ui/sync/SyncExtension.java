@@ -58,10 +58,10 @@ public final class SyncExtension implements UiExtension, AutoCloseable {
       if (scene != null) {
         scene.windowProperty().addListener((o2, oldWindow, w) -> {
           if (w != null) {
-            windows.register(context.workspace().file(), w);
+            windows.register(context.workspace(), w);
             boolean mainWindow = !windows.opened(context.workspace());
             w.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> {
-              windows.unregister(context.workspace().file());
+              windows.unregister(context.workspace());
               if (mainWindow) {
                 windows.closeWindows(); // the app ends with the main window: write the others' edits first
               }

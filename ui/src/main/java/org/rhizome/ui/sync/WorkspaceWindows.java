@@ -7,6 +7,8 @@ import java.text.Normalizer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
@@ -17,6 +19,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.jspecify.annotations.Nullable;
 import org.rhizome.graph.Workspace;
+import org.rhizome.graph.WorkspaceId;
 import org.rhizome.graph.identity.DeviceKey;
 import org.rhizome.graph.store.StoreException;
 import org.rhizome.sync.replication.Invite;
@@ -49,6 +52,8 @@ final class WorkspaceWindows implements SharedWorkspaceActions {
   private final List<DesktopSession> sessions = new CopyOnWriteArrayList<>();
   /** Every workspace file with a window in this process (FX thread), so none is opened twice. */
   private final Map<Path, Window> windows = new HashMap<>();
+  /** The ids of the workspaces with a window, so finding a replica need not open their files again. */
+  private final Map<Path, WorkspaceId> ids = new ConcurrentHashMap<>();
 
   WorkspaceWindows(DeviceKey key, Path dataDirectory, SyncExtension extension) {
     this.key = key;
@@ -61,10 +66,42 @@ final class WorkspaceWindows implements SharedWorkspaceActions {
     return createInWindow(workspaceName, file -> SharedWorkspaces.found(file, key, workspaceName, memberName));
   }
 
+  /**
+   * Refuses an invite to a workspace this device already has a replica of: a second replica would
+   * write as the same device key in two files, and their changes would fork.
+   */
   @Override
   public CompletableFuture<?> join(Invite invite, String memberName) {
     String name = invite.workspaceName().isBlank() ? "shared" : invite.workspaceName();
-    return createInWindow(name, file -> SharedWorkspaces.openForInvite(file, key, invite, memberName));
+    return createInWindow(name, file -> {
+      Optional<Path> existing = replicaOf(invite.workspace(), file.getParent());
+      if (existing.isPresent()) {
+        String have = existing.get().getFileName().toString().replaceFirst("\\.db$", "");
+        throw new IOException("this device already has this workspace, as “" + have + "”: open it from the list of workspaces");
+      }
+      return SharedWorkspaces.openForInvite(file, key, invite, memberName);
+    });
+  }
+
+  /** The workspace file in {@code dir} that holds workspace {@code id}, if any (opens each file briefly). */
+  private Optional<Path> replicaOf(WorkspaceId id, Path dir) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".db")).sorted().toList()) {
+        WorkspaceId known = ids.get(f.toAbsolutePath().normalize());
+        if (known == null) {
+          try (Workspace ws = Workspace.open(f, key)) {
+            known = ws.id();
+          } catch (StoreException e) {
+            log.info("skipping {} while looking for a replica of {}: {}", f, id, e.getMessage());
+            continue;
+          }
+        }
+        if (known.equals(id)) {
+          return Optional.of(f);
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   private CompletableFuture<?> createInWindow(String name, FileCreator creator) {
@@ -103,12 +140,14 @@ final class WorkspaceWindows implements SharedWorkspaceActions {
   }
 
   /** Called by the extension for every window it is installed in (FX thread). */
-  void register(Path workspaceFile, Window window) {
-    windows.put(workspaceFile.toAbsolutePath().normalize(), window);
+  void register(Workspace ws, Window window) {
+    windows.put(ws.file().toAbsolutePath().normalize(), window);
+    ids.put(ws.file().toAbsolutePath().normalize(), ws.id());
   }
 
-  void unregister(Path workspaceFile) {
-    windows.remove(workspaceFile.toAbsolutePath().normalize());
+  void unregister(Workspace ws) {
+    windows.remove(ws.file().toAbsolutePath().normalize());
+    ids.remove(ws.file().toAbsolutePath().normalize());
   }
 
   private @Nullable Window windowOf(Path file) {
