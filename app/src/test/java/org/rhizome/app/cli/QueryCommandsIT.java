@@ -105,11 +105,13 @@ class QueryCommandsIT {
   void tagsAreCountedPerNote() {
     JsonNode tags = cli.json("tags", "--json").get("tags");
 
-    assertThat(tags).hasSize(2);
+    // Nested tags roll up: #project/rhizome counts for #project too.
+    assertThat(tags).hasSize(3);
     assertThat(tags.get(0).get("tag").asText()).isEqualTo("idea");
     assertThat(tags.get(0).get("notes").asInt()).isEqualTo(2);
-    assertThat(tags.get(1).get("tag").asText()).isEqualTo("project/rhizome");
-    assertThat(cli.run("tags").out()).isEqualTo("2  #idea\n1  #project/rhizome\n");
+    assertThat(tags.get(1).get("tag").asText()).isEqualTo("project");
+    assertThat(tags.get(2).get("tag").asText()).isEqualTo("project/rhizome");
+    assertThat(cli.run("tags").out()).isEqualTo("2  #idea\n1  #project\n1  #project/rhizome\n");
   }
 
   @Test

@@ -32,14 +32,20 @@ public final class NameQueries {
     return out;
   }
 
-  /** Live notes carrying {@code tag} (matched as tags are: without case, with or without {@code #}), by title. */
+  /**
+   * Live notes carrying {@code tag} (matched as tags are: without case, with or without {@code #}) or
+   * a tag nested under it ({@code project} finds {@code #project/alpha}), by title.
+   */
   public static List<NoteRef> tagged(Connection c, String tag, int limit) throws SQLException {
     String key = NoteKeys.tagKey(tag);
     List<NoteRef> out = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT " + NoteQueries.NOTE_COLUMNS + ", n.title_key FROM tag t"
-        + " JOIN note n ON n.id = t.note_id WHERE t.tag_key = ? AND n.deleted = 0 ORDER BY n.title_key LIMIT ?")) {
+        + " JOIN note n ON n.id = t.note_id WHERE (t.tag_key = ? OR (t.tag_key >= ? AND t.tag_key < ?)) AND n.deleted = 0"
+        + " ORDER BY n.title_key LIMIT ?")) {
       ps.setString(1, key);
-      ps.setInt(2, limit);
+      ps.setString(2, key + "/");
+      ps.setString(3, key + "0");
+      ps.setInt(4, limit);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           out.add(NoteQueries.ref(rs, 2));

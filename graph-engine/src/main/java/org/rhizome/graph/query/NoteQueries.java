@@ -228,15 +228,56 @@ public final class NoteQueries {
         && target.substring(dot + 1).chars().allMatch(Character::isLetterOrDigit);
   }
 
+  /**
+   * Tags with the number of live notes carrying each. Nested tags roll up, as in Obsidian: a note
+   * tagged {@code #project/alpha} counts for {@code project/alpha} and for {@code project} (listed even
+   * when no note carries it alone); a note is counted once per tag whatever its nesting.
+   */
   public static List<TagCount> tags(Connection c) throws SQLException {
-    List<TagCount> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT max(tag), count(*) FROM tag GROUP BY tag_key ORDER BY count(*) DESC, tag_key");
+    Map<String, TagCount> byKey = new LinkedHashMap<>();
+    Set<String> parents = new LinkedHashSet<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT tag_key, max(tag), count(*) FROM tag GROUP BY tag_key");
          ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        out.add(new TagCount(rs.getString(1), rs.getInt(2)));
+        String key = rs.getString(1);
+        byKey.put(key, new TagCount(rs.getString(2), rs.getInt(3)));
+        for (int slash = key.indexOf('/'); slash > 0; slash = key.indexOf('/', slash + 1)) {
+          parents.add(key.substring(0, slash));
+        }
       }
     }
+    for (String parent : parents) {
+      // Keys under "p/" sort between "p/" and "p0" ('0' follows '/'): an index range, not a scan.
+      try (PreparedStatement ps = c.prepareStatement("SELECT count(DISTINCT note_id) FROM tag WHERE tag_key = ?"
+          + " OR (tag_key >= ? AND tag_key < ?)")) {
+        ps.setString(1, parent);
+        ps.setString(2, parent + "/");
+        ps.setString(3, parent + "0");
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          TagCount own = byKey.get(parent);
+          byKey.put(parent, new TagCount(own != null ? own.tag() : spellingOf(byKey, parent), rs.getInt(1)));
+        }
+      }
+    }
+    List<Map.Entry<String, TagCount>> sorted = new ArrayList<>(byKey.entrySet());
+    sorted.sort((x, y) -> x.getValue().notes() != y.getValue().notes()
+        ? Integer.compare(y.getValue().notes(), x.getValue().notes()) : x.getKey().compareTo(y.getKey()));
+    List<TagCount> out = new ArrayList<>(sorted.size());
+    for (Map.Entry<String, TagCount> e : sorted) {
+      out.add(e.getValue());
+    }
     return out;
+  }
+
+  /** A parent tag's spelling, taken from the first nested tag under it. */
+  private static String spellingOf(Map<String, TagCount> byKey, String parentKey) {
+    for (Map.Entry<String, TagCount> e : byKey.entrySet()) {
+      if (e.getKey().startsWith(parentKey + "/")) {
+        return e.getValue().tag().substring(0, parentKey.length());
+      }
+    }
+    return parentKey;
   }
 
   public static List<String> tagsOf(Connection c, Soul soul) throws SQLException {

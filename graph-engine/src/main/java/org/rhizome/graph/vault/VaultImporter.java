@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
+import org.jspecify.annotations.Nullable;
 import org.rhizome.graph.Soul;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.markdown.ParsedNote;
@@ -45,6 +46,10 @@ import org.rhizome.graph.store.StoreException;
 public final class VaultImporter {
   static final int BATCH = 1000;
   private static final long ATTACHMENT_BATCH_BYTES = 32L << 20;
+
+  /** Stands for the parse of a file the note already has: nothing new to report. */
+  private static final ParsedNote UNCHANGED =
+      new ParsedNote(List.of(), List.of(), List.of(), org.rhizome.graph.markdown.FrontMatter.EMPTY, List.of());
 
   private final Workspace ws;
   private final List<VaultProblem> problems = new ArrayList<>();
@@ -90,7 +95,8 @@ public final class VaultImporter {
       for (int from = 0; from < notes.size(); from += BATCH) {
         checkCancelled(progress);
         List<Found> chunk = notes.subList(from, Math.min(notes.size(), from + BATCH));
-        List<Object> read = readNotes(chunk);
+        Map<String, String> currentBodies = currentBodies(chunk, existing);
+        List<Object> read = readNotes(chunk, currentBodies);
         List<NoteDraft> drafts = new ArrayList<>();
         for (int i = 0; i < chunk.size(); i++) {
           Object r = read.get(i);
@@ -113,7 +119,7 @@ public final class VaultImporter {
           if (old == null) {
             drafts.add(new NoteDraft(nf.folder(), nf.title(), nf.body()));
           } else {
-            String before = ws.findNote(old.soul()).map(n -> n.body()).orElse("");
+            String before = currentBodies.getOrDefault(nf.relative(), "");
             if (before.equals(nf.body())) {
               counts[2]++;
             } else {
@@ -180,9 +186,37 @@ public final class VaultImporter {
     return skipped[0];
   }
 
-  /** Reads, decodes and parses a chunk in parallel: a {@link NoteFile}, or a String saying why it cannot be a note. */
-  private List<Object> readNotes(List<Found> chunk) {
-    Future<List<Object>> job = ForkJoinPool.commonPool().submit(() -> chunk.parallelStream().map(this::readNote).toList());
+  /** The bodies of the notes already in the workspace at the chunk's paths, by relative path: one read. */
+  private Map<String, String> currentBodies(List<Found> chunk, Map<String, NoteRef> existing) throws StoreException {
+    List<String> paths = new ArrayList<>();
+    List<Soul> souls = new ArrayList<>();
+    for (Found f : chunk) {
+      NoteRef ref = existing.get(pathKey(NoteFolders.parentOf(f.relative()), titleOfPath(f.relative())));
+      if (ref != null) {
+        paths.add(f.relative());
+        souls.add(ref.soul());
+      }
+    }
+    Map<String, String> out = new HashMap<>();
+    List<String> bodies = ws.bodies(souls);
+    for (int i = 0; i < paths.size(); i++) {
+      out.put(paths.get(i), bodies.get(i));
+    }
+    return out;
+  }
+
+  private static String titleOfPath(String relative) {
+    String name = NoteFolders.nameOf(relative);
+    return name.substring(0, name.length() - VaultPaths.NOTE_EXTENSION.length());
+  }
+
+  /**
+   * Reads, decodes and parses a chunk in parallel: a {@link NoteFile}, or a String saying why it
+   * cannot be a note. A file whose text the note already has is not parsed again.
+   */
+  private List<Object> readNotes(List<Found> chunk, Map<String, String> currentBodies) {
+    Future<List<Object>> job = ForkJoinPool.commonPool().submit(() -> chunk.parallelStream()
+        .map(f -> readNote(f, currentBodies.get(f.relative()))).toList());
     try {
       return job.get();
     } catch (InterruptedException e) {
@@ -193,7 +227,7 @@ public final class VaultImporter {
     }
   }
 
-  private Object readNote(Found f) {
+  private Object readNote(Found f, @Nullable String currentBody) {
     String[] why = new String[1];
     String folder = VaultPaths.folderOf(f.relative(), why);
     String title = folder == null ? null : VaultPaths.titleOf(NoteFolders.nameOf(f.relative()), why);
@@ -213,7 +247,8 @@ public final class VaultImporter {
     if (body == null) {
       return why[0];
     }
-    return new NoteFile(f.relative(), folder, title, body, ws.parseAhead(body));
+    ParsedNote parsed = body.equals(currentBody) ? UNCHANGED : ws.parseAhead(body);
+    return new NoteFile(f.relative(), folder, title, body, parsed);
   }
 
   private void importAttachments(List<Found> files, int[] counts, VaultProgress progress)

@@ -82,6 +82,8 @@ class VaultImportExportIT {
     assertThat(home.tags()).containsExactlyInAnyOrder("index", "project/alpha", "topic", "project/beta");
     assertThat(ws.resolve("Front Page").orElseThrow().soul()).isEqualTo(home.soul());
     assertThat(ws.tags()).extracting(TagCount::tag).doesNotContain("1984", "notatag");
+    assertThat(ws.tags()).contains(new TagCount("project", 1), new TagCount("project/alpha", 1), new TagCount("project/beta", 1));
+    assertThat(ws.notesTagged("project", 10)).extracting(NoteRef::title).containsExactly("Home");
     assertThat(ws.search("tag:project", 10)).extracting(h -> h.note().title()).containsExactly("Home");
     assertThat(ws.unresolvedLinks(10)).extracting(u -> u.target()).contains("Nowhere");
   }
