@@ -36,7 +36,7 @@ final class ProgressBar implements VaultProgress {
       phaseStart = now;
       lastDraw = 0;
     }
-    if (done < total && now - lastDraw < 100_000_000L) {
+    if (done > 0 && done < total && now - lastDraw < 100_000_000L) {
       return;
     }
     lastDraw = now;

@@ -52,6 +52,7 @@ public final class VaultExporter {
         : a.soul().value().compareTo(b.soul().value()));
     List<Attachment> attachments = ws.attachments(Integer.MAX_VALUE);
     int[] counts = new int[4];
+    progress.update("notes", 0, notes.size());
     for (int from = 0; from < notes.size(); from += READ_BATCH) {
       if (progress.cancelled()) {
         throw new VaultCancelledException("The export was cancelled; the files written so far are complete.");
@@ -67,6 +68,7 @@ public final class VaultExporter {
       progress.update("notes", Math.min(notes.size(), from + READ_BATCH), notes.size());
     }
     int done = 0;
+    progress.update("attachments", 0, attachments.size());
     for (Attachment a : attachments) {
       if (progress.cancelled()) {
         throw new VaultCancelledException("The export was cancelled; the files written so far are complete.");

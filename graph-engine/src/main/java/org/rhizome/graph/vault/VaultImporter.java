@@ -92,6 +92,7 @@ public final class VaultImporter {
     List<Found> demoted = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     try {
+      progress.update("notes", 0, notes.size());
       for (int from = 0; from < notes.size(); from += BATCH) {
         checkCancelled(progress);
         List<Found> chunk = notes.subList(from, Math.min(notes.size(), from + BATCH));
@@ -258,6 +259,7 @@ public final class VaultImporter {
       existing.putIfAbsent(NoteFolders.key(a.folder()) + "/" + NoteKeys.titleKey(a.name()), a);
     }
     files.sort((a, b) -> a.relative().compareTo(b.relative()));
+    progress.update("attachments", 0, files.size());
     List<AttachmentDraft> batch = new ArrayList<>();
     long batchBytes = 0;
     int done = 0;

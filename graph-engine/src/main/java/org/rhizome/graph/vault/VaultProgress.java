@@ -9,7 +9,10 @@ public interface VaultProgress {
   VaultProgress NONE = (phase, done, total) -> {};
 
   /**
-   * @param phase what is being done ({@code "reading"}, {@code "notes"}, {@code "attachments"}, {@code "writing"})
+   * Called with {@code done = 0} when a phase starts (so a rate can be timed from there), then as
+   * batches finish.
+   *
+   * @param phase what is being done ({@code "notes"}, {@code "attachments"})
    * @param done items finished in this phase
    * @param total items in this phase
    */

@@ -35,8 +35,9 @@ final class VaultProgressDialog implements VaultTask.Listener {
   private final AtomicReference<long @Nullable []> latest = new AtomicReference<>();
   private final AtomicReference<@Nullable String> latestPhase = new AtomicReference<>();
   private final ReadOnlyBooleanWrapper done = new ReadOnlyBooleanWrapper(false);
-  private long phaseStartNanos = System.nanoTime();
-  private String phase = "";
+  // Written by the task's thread only:
+  private String taskPhase = "";
+  private long taskPhaseStart;
 
   VaultProgressDialog(VaultTask task, @Nullable Window owner) {
     this.task = task;
@@ -54,6 +55,7 @@ final class VaultProgressDialog implements VaultTask.Listener {
     problems.setPrefRowCount(8);
     button.setId("vault-dialog-button");
     status.setId("vault-dialog-status");
+    status.setWrapText(true);
     button.setOnAction(e -> {
       if (done.get()) {
         stage.close();
@@ -99,8 +101,13 @@ final class VaultProgressDialog implements VaultTask.Listener {
 
   @Override
   public void progress(String newPhase, long count, long total) {
+    long now = System.nanoTime();
+    if (!newPhase.equals(taskPhase)) {
+      taskPhase = newPhase;
+      taskPhaseStart = now;
+    }
     latestPhase.set(newPhase);
-    if (latest.getAndSet(new long[] {count, total}) == null) {
+    if (latest.getAndSet(new long[] {count, total, now - taskPhaseStart}) == null) {
       Platform.runLater(this::showProgress);
     }
   }
@@ -111,14 +118,11 @@ final class VaultProgressDialog implements VaultTask.Listener {
     if (p == null || ph == null || done.get()) {
       return;
     }
-    if (!ph.equals(phase)) {
-      phase = ph;
-      phaseStartNanos = System.nanoTime();
-    }
-    double seconds = Math.max(1e-3, (System.nanoTime() - phaseStartNanos) / 1e9);
     bar.setProgress(p[1] == 0 ? 1 : (double) p[0] / p[1]);
     if (!button.isDisabled()) {
-      status.setText(String.format("%s: %d of %d  (%.0f/s)", ph, p[0], p[1], p[0] / seconds));
+      // The first batch of a phase has no rate yet: it is timed from the phase's start.
+      String rate = p[2] < 50_000_000L ? "" : String.format("  (%.0f/s)", p[0] / (p[2] / 1e9));
+      status.setText(String.format("%s: %d of %d%s", ph, p[0], p[1], rate));
     }
   }
 
@@ -127,7 +131,8 @@ final class VaultProgressDialog implements VaultTask.Listener {
     Platform.runLater(() -> {
       done.set(true);
       bar.setProgress(1);
-      status.setText(summary + (found.isEmpty() ? "" : " " + found.size() + " files need a look (nothing was lost):"));
+      status.setText(summary + (found.isEmpty() ? ""
+          : found.size() == 1 ? " 1 file needs a look (nothing was lost):" : " " + found.size() + " files need a look (nothing was lost):"));
       if (!found.isEmpty()) {
         StringBuilder text = new StringBuilder();
         for (VaultProblem p : found) {

@@ -62,7 +62,7 @@ class VaultProgressDialogIT extends FxRobot {
     Files.write(vault.resolve("latin1.md"), new byte[] {(byte) 0xE9});
     VaultProgressDialog dialog = open(VaultTask.Kind.IMPORT, tmp.resolve("vault"));
     awaitDone(dialog);
-    assertThat(dialog.statusText()).startsWith("Imported 20 notes (20 new, 0 updated)").contains("1 files need a look");
+    assertThat(dialog.statusText()).startsWith("Imported 20 notes (20 new, 0 updated)").contains("1 file needs a look");
     assertThat(ws.noteCount()).isEqualTo(20);
     Button close = lookup("#vault-dialog-button").queryButton();
     assertThat(close.getText()).isEqualTo("Close");
