@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 final class GraphRasterizer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(GraphRasterizer.class);
   private static final double MIN_NODE_PX = 1.2;
+  private static final long MAX_REST_MILLIS = 100;
   /** Beyond this many edges, lines are drawn without anti-aliasing (twice as fast; they overlap anyway). */
   private static final int MAX_ANTIALIASED_EDGES = 12_000;
   private static final double MAX_EDGE_OPACITY = 0.55;
@@ -74,6 +75,11 @@ final class GraphRasterizer implements AutoCloseable {
         if (unshown != null) {
           recycle(unshown.pixels());
         }
+        // Rest a third of the time a raster took: a big graph then leaves the FX thread, JavaFX's
+        // renderer and the layout room on a small machine, while the FX thread keeps moving the
+        // last raster with the camera. A small graph's raster takes a few ms and barely rests.
+        long took = System.nanoTime() - start;
+        Thread.sleep(Math.min(MAX_REST_MILLIS, took / 3_000_000));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -56,6 +56,8 @@ final class LayoutRunner implements AutoCloseable {
   private void run(ForceLayout layout) {
     try {
       long started = System.nanoTime();
+      java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+      long cpuStarted = cpu.getCurrentThreadCpuTime();
       long lastPublish = 0;
       boolean reported = false;
       while (!Thread.currentThread().isInterrupted()) {
@@ -75,7 +77,8 @@ final class LayoutRunner implements AutoCloseable {
         }
         if (layout.isSettled() && !reported) {
           reported = true;
-          onSettled.accept(new LayoutStats(layout.ticks(), (now - started) / 1e6));
+          onSettled.accept(new LayoutStats(layout.ticks(), (now - started) / 1e6,
+              (cpu.getCurrentThreadCpuTime() - cpuStarted) / 1e6));
         }
       }
     } catch (InterruptedException e) {

@@ -3,6 +3,8 @@ package org.rhizome.app.cli.bench;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -139,6 +141,8 @@ final class GraphBench {
     out.put("layout_ms", Math.round(stats.elapsedMillis()));
     out.put("layout_ticks", stats.ticks());
     out.put("layout_ms_per_tick", Math.round(stats.elapsedMillis() / stats.ticks() * 100) / 100.0);
+    out.put("layout_cpu_ms", Math.round(stats.cpuMillis()));
+    out.put("layout_cpu_ms_per_tick", Math.round(stats.cpuMillis() / stats.ticks() * 100) / 100.0);
     out.put("during_layout", layoutFrames.summary());
     if (snapshot != null) {
       saveSnapshot(view);
@@ -181,6 +185,35 @@ final class GraphBench {
     return out;
   }
 
+  /** Threads whose CPU time is measured (by name prefix), and their names in the output. */
+  private static final String[] CPU_THREADS = {"JavaFX Application Thread", "QuantumRenderer", "rhizome-graph-raster"};
+  private static final String[] CPU_NAMES = {"fx_thread", "javafx_renderer", "raster_thread"};
+
+  /** For each measured thread alive now: {which of CPU_THREADS, CPU ns so far}, by thread id. */
+  private static Map<Long, long[]> cpuByThread() {
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    Map<Long, long[]> out = new java.util.HashMap<>();
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      for (int i = 0; i < CPU_THREADS.length; i++) {
+        long ns = mx.getThreadCpuTime(t.getId());
+        if (t.getName().startsWith(CPU_THREADS[i]) && ns >= 0) {
+          out.put(t.getId(), new long[] {i, ns});
+        }
+      }
+    }
+    return out;
+  }
+
+  /** CPU ns each kind of thread used since {@code start} (threads started since count from zero). */
+  private static long[] cpuSince(Map<Long, long[]> start) {
+    long[] used = new long[CPU_THREADS.length];
+    for (Map.Entry<Long, long[]> now : cpuByThread().entrySet()) {
+      long[] before = start.get(now.getKey());
+      used[(int) now.getValue()[0]] += now.getValue()[1] - (before == null ? 0 : before[1]);
+    }
+    return used;
+  }
+
   /** Counts pulses and the view's draw time; with {@code moveCamera}, zooms and pans a little every pulse. FX thread only. */
   private static final class FrameRecorder {
     private final Percentiles intervals = new Percentiles();
@@ -190,6 +223,8 @@ final class GraphBench {
     private long last;
     private int count;
     private AnimationTimer timer;
+    private Map<Long, long[]> cpuAtStart = Map.of();
+    private long[] cpuUsed = new long[CPU_THREADS.length];
 
     void start(NoteGraphView view, boolean moveCamera) {
       timer = new AnimationTimer() {
@@ -214,11 +249,13 @@ final class GraphBench {
           }
         }
       };
+      cpuAtStart = cpuByThread();
       timer.start();
     }
 
     void stop() {
       timer.stop();
+      cpuUsed = cpuSince(cpuAtStart);
     }
 
     Map<String, Object> summary() {
@@ -229,6 +266,20 @@ final class GraphBench {
       out.put("frame_interval", intervals.summaryMillis());
       out.put("compose_on_fx_thread", draws.summaryMillis());
       out.put("raster_on_raster_thread", rasters.summaryMillis());
+      // CPU time per frame of each thread: unlike wall-clock figures, it does not grow when other
+      // programs compete for the processor. The FX thread and the renderer work in a pipeline, so
+      // the busier of the two bounds the frame rate.
+      Map<String, Object> cpu = new LinkedHashMap<>();
+      double busiest = 0;
+      for (int i = 0; i < CPU_THREADS.length; i++) {
+        double perFrame = count <= 1 ? 0 : cpuUsed[i] / 1e6 / (count - 1);
+        cpu.put(CPU_NAMES[i], Math.round(perFrame * 100) / 100.0);
+        if (i < 2) {
+          busiest = Math.max(busiest, perFrame);
+        }
+      }
+      out.put("cpu_ms_per_frame", cpu);
+      out.put("cpu_bound_fps", busiest <= 0 ? 0 : Math.round(1000 / busiest * 10) / 10.0);
       return out;
     }
   }
