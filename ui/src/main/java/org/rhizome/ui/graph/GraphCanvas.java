@@ -221,7 +221,7 @@ final class GraphCanvas extends Region {
       camera.fit(frame, getWidth(), getHeight());
     }
     double pixelScale = getScene() != null && getScene().getWindow() != null ? getScene().getWindow().getOutputScaleX() : 1;
-    RasterRequest wanted = new RasterRequest(model, frame, camera.scale() * pixelScale, camera.offsetX() * pixelScale,
+    RasterRequest wanted = new RasterRequest(model, frame, pixelScale, camera.scale() * pixelScale, camera.offsetX() * pixelScale,
         camera.offsetY() * pixelScale, Math.max(1, (int) Math.ceil(getWidth() * pixelScale)),
         Math.max(1, (int) Math.ceil(getHeight() * pixelScale)), palette(), matches);
     if (!wanted.equals(posted)) {
@@ -281,7 +281,7 @@ final class GraphCanvas extends Region {
       double dx = frame.x()[i] - lx;
       double dy = frame.y()[i] - ly;
       double d2 = dx * dx + dy * dy;
-      double reach = Math.max(6 / scale, model.radius(i));
+      double reach = Math.max(6, model.screenRadius(i, scale)) / scale;
       if (d2 <= reach * reach && d2 < bestD2) {
         best = i;
         bestD2 = d2;

@@ -20,6 +20,7 @@ final class GraphModel {
   final int[] degree;
   final int[] byDegree;
   final boolean truncated;
+  private static final float MAX_RADIUS = 24f;
   private final Map<Soul, Integer> indexOf;
 
   private GraphModel(Soul[] souls, String[] titles, int[] edgeFrom, int[] edgeTo, boolean truncated,
@@ -76,8 +77,18 @@ final class GraphModel {
     return indexOf.getOrDefault(soul, -1);
   }
 
-  /** The node's radius in layout units: grows with the square root of its degree. */
+  /** The node's radius in layout units: grows with the square root of its degree, up to a cap. */
   float radius(int node) {
-    return 3f + 1.6f * (float) Math.sqrt(degree[node]);
+    return Math.min(MAX_RADIUS, 3f + 1.5f * (float) Math.sqrt(degree[node]));
+  }
+
+  /**
+   * The node's radius on screen (px) at camera scale {@code scale}. Zooming out shrinks nodes with
+   * the layout; zooming in spreads the layout but grows nodes only slowly, so a hub never covers its
+   * neighbourhood.
+   */
+  double screenRadius(int node, double scale) {
+    double grow = scale <= 1 ? scale : 1 + (scale - 1) * 0.3;
+    return radius(node) * grow;
   }
 }

@@ -147,7 +147,7 @@ final class GraphRasterizer implements AutoCloseable {
   }
 
   private void fillNode(RasterRequest q, int i, int colour, int alpha) {
-    double r = Math.max(MIN_NODE_PX, q.graph().radius(i) * q.scale());
+    double r = Math.max(MIN_NODE_PX, q.graph().screenRadius(i, q.scale() / q.pixelScale()) * q.pixelScale());
     double sx = q.frame().x()[i] * q.scale() + q.offsetX();
     double sy = q.frame().y()[i] * q.scale() + q.offsetY();
     if (sx + r >= 0 && sy + r >= 0 && sx - r < q.width() && sy - r < q.height()) {

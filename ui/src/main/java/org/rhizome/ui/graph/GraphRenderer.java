@@ -165,7 +165,7 @@ final class GraphRenderer {
         continue;
       }
       int colour = node == emphasis.centre() ? GraphRasterizer.rgb(palette.centre()) : accent;
-      double r = Math.max((MIN_NODE_PX + 2) * pixelScale, graph.radius(node) * s);
+      double r = Math.max(MIN_NODE_PX + 2, graph.screenRadius(node, s / pixelScale)) * pixelScale;
       double cx = x[node] * s + ox;
       double cy = y[node] * s + oy;
       // The node, a gap in the background colour, and a ring: it stands out from neighbours underneath.
@@ -198,7 +198,7 @@ final class GraphRenderer {
         }
         continue;
       }
-      if (graph.radius(node) * scale < LABEL_RADIUS_PX && scale < LABEL_ALL_SCALE) {
+      if (graph.screenRadius(node, scale) < LABEL_RADIUS_PX && scale < LABEL_ALL_SCALE) {
         break; // byDegree is sorted by size: every later node is smaller still
       }
       drawn += label(graph, x, y, s, ox, oy, pixelScale, node, false, false) ? 1 : 0;
@@ -207,7 +207,7 @@ final class GraphRenderer {
 
   private boolean label(GraphModel graph, float[] x, float[] y, double s, double ox, double oy, double pixelScale,
       int node, boolean bold, boolean always) {
-    double r = Math.max(MIN_NODE_PX * pixelScale, graph.radius(node) * s);
+    double r = Math.max(MIN_NODE_PX, graph.screenRadius(node, s / pixelScale)) * pixelScale;
     double cx = x[node] * s + ox;
     double top = y[node] * s + oy + r + 2 * pixelScale;
     if (cx < -200 * pixelScale || cx > overlayWidth() + 200 * pixelScale || top < -20 || top > overlayHeight()) {

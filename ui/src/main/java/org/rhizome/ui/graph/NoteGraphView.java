@@ -118,6 +118,7 @@ public final class NoteGraphView extends BorderPane implements AutoCloseable {
     search.setPromptText("Highlight notes…");
     search.setPrefColumnCount(14);
     search.setMinWidth(90);
+    search.setMaxWidth(260);
     HBox.setHgrow(search, Priority.SOMETIMES);
     search.textProperty().addListener((obs, old, now) -> highlight(now));
     search.setOnKeyPressed(e -> {
@@ -266,6 +267,11 @@ public final class NoteGraphView extends BorderPane implements AutoCloseable {
       sb.append(" · laying out…");
     }
     status.setText(sb.toString());
+  }
+
+  /** Highlights the notes whose title contains {@code text}, as typing it in the search field does. */
+  public void setHighlight(String text) {
+    search.setText(text);
   }
 
   /** The view's camera: zoom and pan it, then call {@link #cameraMoved()}. */

@@ -137,15 +137,34 @@ final class GraphBench {
     NoteGraphView view = shown.get(30, TimeUnit.SECONDS);
     progress.println("laying out…");
     LayoutStats stats = settled.get(LAYOUT_TIMEOUT_S, TimeUnit.SECONDS);
-    Platform.runLater(layoutFrames::stop);
+    CompletableFuture<Map<String, Object>> layoutSummary = new CompletableFuture<>();
+    Platform.runLater(() -> {
+      layoutFrames.stop();
+      layoutSummary.complete(layoutFrames.summary());
+    });
     out.put("layout_ms", Math.round(stats.elapsedMillis()));
     out.put("layout_ticks", stats.ticks());
     out.put("layout_ms_per_tick", Math.round(stats.elapsedMillis() / stats.ticks() * 100) / 100.0);
     out.put("layout_cpu_ms", Math.round(stats.cpuMillis()));
     out.put("layout_cpu_ms_per_tick", Math.round(stats.cpuMillis() / stats.ticks() * 100) / 100.0);
-    out.put("during_layout", layoutFrames.summary());
+    out.put("during_layout", layoutSummary.get(10, TimeUnit.SECONDS));
     if (snapshot != null) {
-      saveSnapshot(view);
+      saveSnapshot(view, snapshot);
+      // Zoomed in, where labels appear, and with a search highlighting notes.
+      Platform.runLater(() -> {
+        view.camera().zoomAt(5, view.getWidth() / 2, view.getHeight() / 2);
+        view.cameraMoved();
+      });
+      Thread.sleep(2500);
+      saveSnapshot(view, sibling(snapshot, "-zoomed"));
+      Platform.runLater(() -> view.setHighlight("zen"));
+      Thread.sleep(2500);
+      saveSnapshot(view, sibling(snapshot, "-search"));
+      Platform.runLater(() -> {
+        view.setHighlight("");
+        view.camera().zoomAt(0.2, view.getWidth() / 2, view.getHeight() / 2);
+        view.cameraMoved();
+      });
     }
 
     progress.printf("measuring frames for %d s…%n", seconds);
@@ -162,11 +181,17 @@ final class GraphBench {
     out.put("pipeline", Platform.isSupported(ConditionalFeature.SCENE3D) ? "hardware" : "software");
   }
 
-  private void saveSnapshot(NoteGraphView view) throws Exception {
+  private static Path sibling(Path file, String suffix) {
+    String name = file.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    return file.resolveSibling(dot < 0 ? name + suffix : name.substring(0, dot) + suffix + name.substring(dot));
+  }
+
+  private void saveSnapshot(NoteGraphView view, Path file) throws Exception {
     CompletableFuture<Void> done = new CompletableFuture<>();
     Platform.runLater(() -> {
       try {
-        ImageIO.write(toBufferedImage(view.getScene().snapshot(null)), "png", snapshot.toFile());
+        ImageIO.write(toBufferedImage(view.getScene().snapshot(null)), "png", file.toFile());
         done.complete(null);
       } catch (Exception e) {
         done.completeExceptionally(e);
