@@ -5,14 +5,16 @@ import org.rhizome.app.cli.RhizomeCli;
 
 /**
  * The entry point of {@code rhizome.jar}: with no command it opens the GUI on the data directory,
- * otherwise it runs the command line. Deliberately not a JavaFX {@code Application} so that the
+ * otherwise it runs the command line; a lone {@code .md} file (the desktop's "Open with") also opens
+ * the GUI. Deliberately not a JavaFX {@code Application} so that the
  * jar runs from a plain class path (see {@link GuiLauncher}).
  */
 public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    int exitCode = RhizomeCli.newCommandLine(CliEnvironment.system()).execute(args);
+    String[] commandLine = OpenedFile.isOpenedFile(args) ? new String[0] : args;
+    int exitCode = RhizomeCli.newCommandLine(CliEnvironment.system()).execute(commandLine);
     System.exit(exitCode);
   }
 }
