@@ -66,6 +66,7 @@ public final class WorkspaceSync implements AutoCloseable {
   private final AtomicLong pulledApplied = new AtomicLong();
   private final AtomicLong refused = new AtomicLong();
   private final Object publishLock = new Object();
+  private final Object joinLock = new Object();
   private final AutoCloseable feed;
   private final AtomicReference<@Nullable MdnsService> mdns = new AtomicReference<>();
   /** Our own changes up to this seq have been published (or predate this session: pulls carry those). */
@@ -283,6 +284,12 @@ public final class WorkspaceSync implements AutoCloseable {
 
   /** A device joining with an invite becomes a member as soon as the invite's registration has arrived. */
   private void completeJoinIfReady() {
+    synchronized (joinLock) { // pulls finish on two disk threads: one join change, never two
+      completeJoinOnce();
+    }
+  }
+
+  private void completeJoinOnce() {
     try {
       if (!closed && SharedWorkspaces.joinPending(workspace) && SharedWorkspaces.completeJoin(workspace)) {
         log.info("joined workspace {} as {}", workspace.id(), workspace.actor());
