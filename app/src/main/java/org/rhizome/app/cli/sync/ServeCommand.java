@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Callable;
@@ -97,7 +98,13 @@ public final class ServeCommand implements Callable<Integer> {
             log.warn("cannot write the serve status file: {}", e.getMessage());
           }
         };
-        sync.addListener(new SyncEventLog(spec.commandLine().getErr(), () -> statusWriter.execute(writeStatus)));
+        sync.addListener(new SyncEventLog(spec.commandLine().getErr(), () -> {
+          try {
+            statusWriter.execute(writeStatus);
+          } catch (RejectedExecutionException e) {
+            // stopping: the last peers' disconnects come after the status file is gone
+          }
+        }));
         writeStatus.run();
         statusWriter.scheduleWithFixedDelay(writeStatus, 1, 1, TimeUnit.SECONDS);
         events.say("serving workspace " + name + " (" + id + ") as " + sync.host().peerId() + " on "
