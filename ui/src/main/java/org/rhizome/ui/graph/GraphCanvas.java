@@ -65,6 +65,9 @@ final class GraphCanvas extends Region {
   private boolean dirty = true;
   private boolean followLayout = true;
   private long lastDrawNanos;
+  private boolean running;
+  private int idleFrames;
+  private static final int IDLE_FRAMES_BEFORE_STOP = 30;
 
   private int pressedNode = -1;
   private double pressX;
@@ -90,8 +93,9 @@ final class GraphCanvas extends Region {
     sceneProperty().addListener((obs, old, scene) -> {
       if (scene == null) {
         timer.stop();
+        running = false;
       } else {
-        timer.start();
+        invalidate();
       }
     });
   }
@@ -133,7 +137,7 @@ final class GraphCanvas extends Region {
         layoutStats.set(stats);
       }
     }));
-    dirty = true;
+    invalidate();
   }
 
   @Nullable GraphModel graph() {
@@ -162,7 +166,7 @@ final class GraphCanvas extends Region {
   /** Highlights the nodes in {@code nodes} and dims the others; null clears the search. */
   void setMatches(@Nullable BitSet nodes) {
     matches = nodes;
-    dirty = true;
+    invalidate();
   }
 
   /** The nodes the search highlights, or null when there is no search. */
@@ -172,7 +176,7 @@ final class GraphCanvas extends Region {
 
   void select(int node) {
     selected = node;
-    dirty = true;
+    invalidate();
   }
 
   /** Centres the view on a node, zooming in so its label shows. */
@@ -184,18 +188,18 @@ final class GraphCanvas extends Region {
     followLayout = false;
     camera.zoomAt(Math.max(1, 1.5 / camera.scale()), getWidth() / 2, getHeight() / 2);
     camera.centreOn(frame.x()[node], frame.y()[node], getWidth(), getHeight());
-    dirty = true;
+    invalidate();
   }
 
   void fitToView() {
     followLayout = true;
-    dirty = true;
+    invalidate();
   }
 
   /** Marks the camera as moved by someone else (a command or a benchmark) so the next frame redraws. */
   void cameraMoved() {
     followLayout = false;
-    dirty = true;
+    invalidate();
   }
 
   /** Where a node is on this canvas now (local coordinates), or null when it is not shown. */
@@ -209,10 +213,28 @@ final class GraphCanvas extends Region {
     return i < 0 ? null : new Point2D(camera.toScreenX(frame.x()[i]), camera.toScreenY(frame.y()[i]));
   }
 
+  /** Something on screen must change: redraw on the next frame (and keep frames coming until idle). */
+  private void invalidate() {
+    dirty = true;
+    idleFrames = 0;
+    if (!running && getScene() != null) {
+      running = true;
+      timer.start();
+    }
+  }
+
   private void drawIfNeeded() {
     GraphModel model = graph;
     LayoutRunner layout = runner;
     if (model == null || layout == null) {
+      return;
+    }
+    // With the layout settled, the last raster shown and nothing else changing, stop asking
+    // JavaFX for frames: an idle graph tab costs nothing.
+    if (!dirty && layout.latest().settled() && posted != null && posted.frame() == layout.latest()
+        && renderer.shownRequest() == posted && ++idleFrames > IDLE_FRAMES_BEFORE_STOP) {
+      timer.stop();
+      running = false;
       return;
     }
     long start = System.nanoTime();
@@ -227,7 +249,7 @@ final class GraphCanvas extends Region {
     if (!wanted.equals(posted)) {
       rasterizer.post(wanted);
       posted = wanted;
-      dirty = true;
+      invalidate();
     }
     RasterFrame fresh = rasterizer.take();
     if (fresh != null) {
@@ -236,7 +258,7 @@ final class GraphCanvas extends Region {
         lastRasterNanos = fresh.rasterNanos();
       }
       rasterizer.recycle(fresh.pixels());
-      dirty = true;
+      invalidate();
     }
     if (!dirty) {
       return;
@@ -259,7 +281,7 @@ final class GraphCanvas extends Region {
     if (canvas.getWidth() != w || canvas.getHeight() != h) {
       canvas.setWidth(w);
       canvas.setHeight(h);
-      dirty = true;
+      invalidate();
     }
   }
 
@@ -293,7 +315,7 @@ final class GraphCanvas extends Region {
   private void setHovered(int node) {
     if (node != hovered) {
       hovered = node;
-      dirty = true;
+      invalidate();
       setCursor(node >= 0 ? Cursor.HAND : Cursor.DEFAULT);
     }
   }

@@ -58,6 +58,11 @@ final class GraphRenderer {
     return shown == null ? null : shown.frame();
   }
 
+  /** The request whose raster is on screen, or null before the first. */
+  @Nullable RasterRequest shownRequest() {
+    return shown;
+  }
+
   void forget() {
     shown = null;
   }
