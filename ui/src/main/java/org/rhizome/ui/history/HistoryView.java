@@ -97,7 +97,7 @@ public final class HistoryView extends BorderPane implements AutoCloseable {
 
   private BorderPane versionPane() {
     versions.getStyleClass().add("version-list");
-    versions.setCellFactory(list -> new VersionCell());
+    versions.setCellFactory(list -> new VersionCell(list.widthProperty()));
     versions.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> showDiff());
     versions.setPlaceholder(new Label("No versions yet"));
     count.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);

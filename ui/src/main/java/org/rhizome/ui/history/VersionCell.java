@@ -18,7 +18,7 @@ final class VersionCell extends ListCell<VersionRow> {
   private final Label fingerprint = new Label();
   private final VBox box;
 
-  VersionCell() {
+  VersionCell(javafx.beans.value.ObservableDoubleValue listWidth) {
     when.getStyleClass().add(Styles.TEXT_BOLD);
     badge.getStyleClass().addAll("version-badge", Styles.TEXT_SMALL);
     name.getStyleClass().add(Styles.TEXT_MUTED);
@@ -27,6 +27,10 @@ final class VersionCell extends ListCell<VersionRow> {
     HBox.setHgrow(spring, Priority.ALWAYS);
     box = new VBox(2, new HBox(6, when, spring, badge), new HBox(6, name, fingerprint));
     getStyleClass().add("version-cell");
+    // As wide as the list, never wider: no sideways scroll bar for a long name.
+    box.prefWidthProperty().bind(javafx.beans.binding.Bindings.subtract(listWidth, 40));
+    box.setMinWidth(0);
+    name.setMinWidth(0);
   }
 
   @Override
