@@ -257,10 +257,9 @@ public final class NoteGraphView extends BorderPane implements AutoCloseable {
     if (model.truncated) {
       sb.append(" (the best connected)");
     }
-    String q = search.getText() == null ? "" : search.getText().strip();
-    if (!q.isEmpty()) {
-      long hits = java.util.stream.IntStream.range(0, model.size())
-          .filter(i -> model.titles[i].toLowerCase(Locale.ROOT).contains(q.toLowerCase(Locale.ROOT))).count();
+    BitSet matches = canvas.matches();
+    if (matches != null) {
+      int hits = matches.cardinality();
       sb.append(String.format(Locale.ROOT, " · %,d match%s", hits, hits == 1 ? "" : "es"));
     }
     if (canvas.layoutStatsProperty().get() == null) {

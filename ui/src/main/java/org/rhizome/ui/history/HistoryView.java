@@ -213,7 +213,7 @@ public final class HistoryView extends BorderPane implements AutoCloseable {
     }
     boolean changesOnly = madeHere.isSelected();
     @Nullable TextVersionInfo previous = index + 1 < versions.getItems().size() ? versions.getItems().get(index + 1).version() : null;
-    @Nullable TextVersionInfo newest = versions.getItems().get(0).version();
+    TextVersionInfo newest = versions.getItems().get(0).version();
     boolean fold = !wholeText.isSelected();
     int mine = ++diffGeneration;
     background.execute(() -> {
