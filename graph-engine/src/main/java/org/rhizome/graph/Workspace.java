@@ -555,6 +555,24 @@ public final class Workspace implements AutoCloseable {
     return a.isEmpty() ? Optional.empty() : attachmentBytes(a.get());
   }
 
+  /**
+   * Stores bytes a peer sent for an attachment; returns their SHA-256 (hex). Nothing is stored twice.
+   * For sync's blob transfer: the caller checks the hash against the one it asked for.
+   */
+  public CompletableFuture<String> storeBlobAsync(byte[] data) {
+    return store.write(txn -> BlobStore.put(txn, data));
+  }
+
+  /** The bytes stored under a SHA-256 (hex), if this replica has them: what sync sends a peer that asks. */
+  public Optional<byte[]> blob(String hexHash) throws StoreException {
+    return store.read(c -> BlobStore.get(c, hexHash));
+  }
+
+  /** Hashes of live attachments whose bytes this replica lacks (to fetch from peers), at most {@code limit}. */
+  public List<String> missingBlobs(int limit) throws StoreException {
+    return store.read(c -> BlobStore.missing(c, limit));
+  }
+
   public List<Attachment> attachments(int limit) throws StoreException {
     return store.read(c -> AttachmentQueries.list(c, limit));
   }

@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.rhizome.graph.encoding.Hex;
 
@@ -40,6 +42,21 @@ public final class BlobStore {
     ps.setBytes(3, data);
     ps.executeUpdate();
     return Hex.encode(hash);
+  }
+
+  /** Hashes (hex) of live attachments with no blob here, at most {@code limit}. */
+  public static List<String> missing(Connection c, int limit) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT a.hash FROM attachment a WHERE a.deleted = 0"
+        + " AND a.hash <> '' AND NOT EXISTS (SELECT 1 FROM blob b WHERE b.hash = unhex(a.hash)) LIMIT ?")) {
+      ps.setInt(1, limit);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+    }
+    return out;
   }
 
   /** The bytes stored under a hex hash, if this replica has them. */

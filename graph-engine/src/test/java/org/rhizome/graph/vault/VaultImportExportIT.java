@@ -146,6 +146,21 @@ class VaultImportExportIT {
   }
 
   @Test
+  void aReplicaThatLacksABlobListsItAndStoresWhatAPeerSends() throws Exception {
+    new VaultImporter(ws).importVault(vault.root, VaultProgress.NONE);
+    try (Workspace peer = Workspace.open(tmp.resolve("peer.db"), ws.id(), DeviceKey.generate(new SecureRandom()),
+        System::currentTimeMillis)) {
+      peer.applyRemote(ws.changesSince(peer.versionVector(), 0, 100_000).stream().map(e -> e.change().encoded()).toList());
+      String hash = peer.attachment("docs/paper.pdf").orElseThrow().hash();
+      assertThat(peer.missingBlobs(100)).contains(hash).hasSize(5);
+      assertThat(peer.attachmentBytes("docs/paper.pdf")).isEmpty();
+      assertThat(peer.storeBlobAsync(ws.blob(hash).orElseThrow()).get()).isEqualTo(hash);
+      assertThat(peer.attachmentBytes("docs/paper.pdf").orElseThrow()).isEqualTo(Files.readAllBytes(vault.root.resolve("docs/paper.pdf")));
+      assertThat(peer.missingBlobs(100)).doesNotContain(hash).hasSize(4);
+    }
+  }
+
+  @Test
   void exportWritesNotesAtSafePathsAndReportsClashes() throws Exception {
     ws.createNote("Inbox", "Same", "one");
     ws.createNote("inbox", "Other", "two");
