@@ -49,7 +49,8 @@ import org.slf4j.LoggerFactory;
  * is diffed against the note's body and merged as one text edit, never a replacement of the note; a
  * new file becomes a note (or attachment), a deleted one deletes it. A change from anywhere else (the
  * app, a peer, the CLI) is written to the note's file atomically (temp file, then move), and a note
- * moved or renamed moves its file. The mirror's own writes are recognised by content (the SHA-256
+ * moved or renamed moves its file, and a file another editor renames or moves (gone here, the same
+ * bytes there, within one debounce) moves its note. The mirror's own writes are recognised by content (the SHA-256
  * of what it last wrote or read at each path) and ignored.
  *
  * <p>At start the two sides are reconciled: a file and a note that differ take the newer side (the
@@ -239,8 +240,13 @@ public final class VaultMirror implements AutoCloseable {
   }
 
   private void flush() {
-    List<String> paths = List.copyOf(pendingPaths);
+    List<String> paths = new java.util.ArrayList<>(pendingPaths);
     pendingPaths.clear();
+    try {
+      paths.removeAll(takeRenames(paths));
+    } catch (Exception e) {
+      log.error("the mirror could not take in a rename", e);
+    }
     for (String rel : paths) {
       try {
         fileChanged(rel);
@@ -321,6 +327,51 @@ public final class VaultMirror implements AutoCloseable {
           AttachmentFields.mimeOf(name)))).get();
       pathBySoul.put(souls.get(0), rel);
     }
+  }
+
+  /**
+   * A note file that disappeared while a file with the same bytes appeared (another editor renamed
+   * or moved it) is a move of the note, not a delete and a create: the note keeps its identity and
+   * history, and links to it are rewritten. Returns the paths it handled.
+   */
+  private Set<String> takeRenames(List<String> paths) throws Exception {
+    Map<String, String> goneByHash = new HashMap<>();
+    for (String rel : paths) {
+      String known = hashByPath.get(rel);
+      if (known != null && VaultPaths.isNoteFile(NoteFolders.nameOf(rel)) && !Files.isRegularFile(root.resolve(rel))) {
+        goneByHash.put(known, rel);
+      }
+    }
+    Set<String> handled = new LinkedHashSet<>();
+    if (goneByHash.isEmpty()) {
+      return handled;
+    }
+    for (String rel : paths) {
+      Path file = root.resolve(rel);
+      if (hashByPath.containsKey(rel) || !VaultPaths.isNoteFile(NoteFolders.nameOf(rel)) || !Files.isRegularFile(file)) {
+        continue;
+      }
+      String hash = hash(Files.readAllBytes(file));
+      String old = goneByHash.remove(hash);
+      String[] why = new String[1];
+      String oldFolder = old == null ? null : VaultPaths.folderOf(old, why);
+      String oldTitle = oldFolder == null ? null : VaultPaths.titleOf(NoteFolders.nameOf(old), why);
+      String folder = VaultPaths.folderOf(rel, why);
+      String title = folder == null ? null : VaultPaths.titleOf(NoteFolders.nameOf(rel), why);
+      if (oldTitle == null || title == null) {
+        continue;
+      }
+      Optional<NoteRef> note = noteAt(oldFolder, oldTitle);
+      if (note.isPresent()) {
+        hashByPath.remove(old);
+        hashByPath.put(rel, hash);
+        pathBySoul.put(note.get().soul(), rel);
+        ws.relocateNoteAsync(note.get().soul(), folder, title).get();
+        handled.add(old);
+        handled.add(rel);
+      }
+    }
+    return handled;
   }
 
   private void deleteAt(String folder, String name, @Nullable String title) throws Exception {

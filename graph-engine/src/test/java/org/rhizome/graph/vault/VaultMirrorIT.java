@@ -122,6 +122,19 @@ class VaultMirrorIT {
     await(() -> ws.findNote(fresh).isEmpty());
   }
 
+  @Test
+  void aFileRenamedByAnotherEditorMovesItsNoteAndRewritesLinks() throws Exception {
+    Soul draft = ws.createNote("Draft", "the text\n");
+    Soul linker = ws.createNote("Linker", "see [[Draft]]\n");
+    startMirror();
+    Files.createDirectories(dir.resolve("Ideas"));
+    Files.move(dir.resolve("Draft.md"), dir.resolve("Ideas/Final.md"), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    await(() -> ws.findNote(draft).map(n -> n.path().equals("Ideas/Final")).orElse(false));
+    assertThat(body(linker)).isEqualTo("see [[Final]]\n");
+    await(() -> Files.readString(dir.resolve("Linker.md")).equals("see [[Final]]\n"));
+    assertThat(ws.noteCount()).isEqualTo(2);
+  }
+
   private static void sync(Workspace from, Workspace to) throws Exception {
     List<ChangeLog.Entry> entries = from.changesSince(to.versionVector(), 0, 10_000);
     to.applyRemote(entries.stream().map(e -> e.change().encoded()).toList());
