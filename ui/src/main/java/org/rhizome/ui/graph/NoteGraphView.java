@@ -55,6 +55,8 @@ public final class NoteGraphView extends BorderPane implements AutoCloseable {
   private final Label depthLabel = new Label();
   private final TextField search = new TextField();
   private final Label status = new Label();
+  private final Button refresh = new Button("Reload");
+  private final AutoCloseable subscription;
   private @Nullable Soul localCentre;
   private int generation;
 
@@ -79,6 +81,16 @@ public final class NoteGraphView extends BorderPane implements AutoCloseable {
     status.setMouseTransparent(true);
     setCenter(new StackPane(canvas, status));
     canvas.layoutStatsProperty().addListener((obs, old, stats) -> updateStatus());
+    // The graph is not redrawn under the person's eyes when notes change (a new layout would move
+    // everything); Reload turns to the accent colour to say the picture is out of date.
+    subscription = workspace.subscribe(event -> Platform.runLater(this::markOutOfDate));
+  }
+
+  private void markOutOfDate() {
+    if (canvas.graph() != null && !refresh.getStyleClass().contains(Styles.ACCENT)) {
+      refresh.getStyleClass().add(Styles.ACCENT);
+      refresh.getTooltip().setText("Notes changed since this graph was drawn: read them again");
+    }
   }
 
   private HBox toolbar() {
@@ -132,7 +144,6 @@ public final class NoteGraphView extends BorderPane implements AutoCloseable {
     Button fit = new Button("Fit");
     fit.setTooltip(new Tooltip("Show the whole graph"));
     fit.setOnAction(e -> canvas.fitToView());
-    Button refresh = new Button("Reload");
     refresh.setTooltip(new Tooltip("Read the notes again and lay them out afresh"));
     refresh.setOnAction(e -> reload());
     status.getStyleClass().add(Styles.TEXT_MUTED);
@@ -190,6 +201,8 @@ public final class NoteGraphView extends BorderPane implements AutoCloseable {
         GraphModel model = GraphModel.of(source.read());
         Platform.runLater(() -> {
           if (mine == generation) {
+            refresh.getStyleClass().remove(Styles.ACCENT);
+            refresh.getTooltip().setText("Read the notes again and lay them out afresh");
             canvas.show(model, centre);
             highlight(search.getText());
             updateStatus();
@@ -306,5 +319,10 @@ public final class NoteGraphView extends BorderPane implements AutoCloseable {
   public void close() {
     generation++;
     canvas.close();
+    try {
+      subscription.close();
+    } catch (Exception e) {
+      log.warn("could not stop following {}", workspace.file(), e);
+    }
   }
 }

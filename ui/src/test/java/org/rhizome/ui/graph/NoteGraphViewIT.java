@@ -96,6 +96,21 @@ class NoteGraphViewIT {
   }
 
   @Test
+  void aChangedWorkspaceMarksTheGraphOutOfDateUntilReloaded(FxRobot robot) throws Exception {
+    robot.interact(() -> view.showGlobal());
+    waitForLayout();
+    javafx.scene.control.Button reload = robot.lookup("Reload").queryButton();
+    assertThat(reload.getStyleClass()).doesNotContain(atlantafx.base.theme.Styles.ACCENT);
+
+    workspace.createNoteAsync("New one", "[[Hub]]").get(5, TimeUnit.SECONDS);
+    WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> reload.getStyleClass().contains(atlantafx.base.theme.Styles.ACCENT));
+
+    robot.clickOn(reload);
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.canvas().graph().size() == 5);
+    assertThat(reload.getStyleClass()).doesNotContain(atlantafx.base.theme.Styles.ACCENT);
+  }
+
+  @Test
   void searchHighlightsMatchingNotes(FxRobot robot) throws Exception {
     robot.interact(() -> view.showGlobal());
     waitForLayout();
