@@ -74,6 +74,8 @@ public final class GraphCommands {
         }
       });
     }
+    // The note being edited stands out in the graph, so you see where you are.
+    shown.select(centre != null ? centre : window.editors().activeNote().getValue());
     // An open global graph is only selected, not laid out again.
     if (centre != null) {
       shown.showLocal(centre);

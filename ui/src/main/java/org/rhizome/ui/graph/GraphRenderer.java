@@ -156,11 +156,13 @@ final class GraphRenderer {
     int accent = GraphRasterizer.rgb(palette.accent());
     int focus = emphasis.hovered() >= 0 ? emphasis.hovered() : emphasis.selected();
     if (focus >= 0) {
+      // A hub's hundreds of links would paint over everything at full strength.
+      int alpha = graph.degree[focus] > 50 ? 130 : 230;
       for (int e = 0; e < graph.edgeFrom.length; e++) {
         int a = graph.edgeFrom[e];
         int b = graph.edgeTo[e];
         if (a == focus || b == focus) {
-          overlay.line(x[a] * s + ox, y[a] * s + oy, x[b] * s + ox, y[b] * s + oy, accent, 230);
+          overlay.line(x[a] * s + ox, y[a] * s + oy, x[b] * s + ox, y[b] * s + oy, accent, alpha);
         }
       }
     }

@@ -58,6 +58,7 @@ public final class NoteGraphView extends BorderPane implements AutoCloseable {
   private final Button refresh = new Button("Reload");
   private final AutoCloseable subscription;
   private @Nullable Soul localCentre;
+  private @Nullable Soul selection;
   private int generation;
 
   /**
@@ -167,6 +168,16 @@ public final class NoteGraphView extends BorderPane implements AutoCloseable {
     load(() -> workspace.wholeGraph(MAX_GLOBAL_NODES), null);
   }
 
+  /**
+   * Marks {@code soul} as the selected note (accent colour, its links drawn, its label shown), now
+   * and in graphs loaded later; null clears it.
+   */
+  public void select(@Nullable Soul soul) {
+    selection = soul;
+    GraphModel model = canvas.graph();
+    canvas.select(model == null || soul == null ? -1 : model.indexOf(soul));
+  }
+
   /** True when the view shows (or is loading) the whole workspace. */
   public boolean isGlobal() {
     return globalButton.isSelected();
@@ -204,6 +215,9 @@ public final class NoteGraphView extends BorderPane implements AutoCloseable {
             refresh.getStyleClass().remove(Styles.ACCENT);
             refresh.getTooltip().setText("Read the notes again and lay them out afresh");
             canvas.show(model, centre);
+            if (selection != null) {
+              canvas.select(model.indexOf(selection));
+            }
             highlight(search.getText());
             updateStatus();
           }

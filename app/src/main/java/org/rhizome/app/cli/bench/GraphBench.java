@@ -79,7 +79,7 @@ final class GraphBench {
         return t;
       });
       try {
-        measure(ws, background, out);
+        measure(ws, background, out, graph);
       } finally {
         background.shutdownNow();
         Platform.exit();
@@ -114,7 +114,7 @@ final class GraphBench {
     }
   }
 
-  private void measure(Workspace ws, ExecutorService background, Map<String, Object> out) throws Exception {
+  private void measure(Workspace ws, ExecutorService background, Map<String, Object> out, GraphView graph) throws Exception {
     FrameRecorder layoutFrames = new FrameRecorder();
     CompletableFuture<LayoutStats> settled = new CompletableFuture<>();
     CompletableFuture<NoteGraphView> shown = new CompletableFuture<>();
@@ -160,8 +160,15 @@ final class GraphBench {
       Platform.runLater(() -> view.setHighlight("zen"));
       Thread.sleep(2500);
       saveSnapshot(view, sibling(snapshot, "-search"));
+      // The best connected note selected: its links in the accent colour.
       Platform.runLater(() -> {
         view.setHighlight("");
+        view.select(graph.nodes().get(bestConnected(graph)).soul());
+      });
+      Thread.sleep(1500);
+      saveSnapshot(view, sibling(snapshot, "-selected"));
+      Platform.runLater(() -> {
+        view.select(null);
         view.camera().zoomAt(0.2, view.getWidth() / 2, view.getHeight() / 2);
         view.cameraMoved();
       });
@@ -179,6 +186,21 @@ final class GraphBench {
     out.put("zoom_and_pan", summary.get(10, TimeUnit.SECONDS));
     out.put("window", "1280x800");
     out.put("pipeline", Platform.isSupported(ConditionalFeature.SCENE3D) ? "hardware" : "software");
+  }
+
+  private static int bestConnected(GraphView graph) {
+    Map<org.rhizome.graph.Soul, Integer> degree = new java.util.HashMap<>();
+    for (GraphView.Edge e : graph.edges()) {
+      degree.merge(e.from(), 1, Integer::sum);
+      degree.merge(e.to(), 1, Integer::sum);
+    }
+    int best = 0;
+    for (int i = 0; i < graph.nodes().size(); i++) {
+      if (degree.getOrDefault(graph.nodes().get(i).soul(), 0) > degree.getOrDefault(graph.nodes().get(best).soul(), 0)) {
+        best = i;
+      }
+    }
+    return best;
   }
 
   private static Path sibling(Path file, String suffix) {
