@@ -23,6 +23,7 @@ import org.rhizome.ui.switcher.NoteNameIndex;
  * <p>FX thread only.
  */
 public final class NoteEditorView {
+  private static final String EDITOR_CSS = NoteEditorView.class.getResource("editor.css").toExternalForm();
   private final AppContext context;
   private final Soul soul;
   private final CodeArea area = new CodeArea();
@@ -47,6 +48,7 @@ public final class NoteEditorView {
     this.sync = new BodySync(context, soul, this::showEngineBody);
     this.completion = new LinkCompletion(area, names);
     area.getStyleClass().add("note-editor");
+    area.getStylesheets().add(EDITOR_CSS);
     area.setWrapText(true);
     area.styleProperty().bind(context.settings().editorFontSize().asString("-fx-font-size: %dpx;"));
     area.plainTextChanges().subscribe(this::onTextChange);

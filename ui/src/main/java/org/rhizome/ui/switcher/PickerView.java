@@ -49,6 +49,9 @@ public final class PickerView<T> {
     results.setCellFactory(cells);
     results.getStyleClass().add("picker-results");
     results.setPrefHeight(360);
+    // As tall as its rows (up to 360 px), so two results do not sit in an empty box.
+    results.prefHeightProperty().bind(javafx.beans.binding.Bindings.min(360,
+        javafx.beans.binding.Bindings.size(results.getItems()).multiply(34).add(6)));
     results.setFocusTraversable(false);
     results.setOnMouseClicked(e -> choose());
     hint.getStyleClass().addAll("text-muted", "text-small");
