@@ -59,6 +59,9 @@ public final class DesktopSession {
     for (UiExtension extension : services.extensions()) {
       extension.install(context, window);
     }
+    // Last resort on the FX thread: a failure nobody caught is one sentence in the status bar and a
+    // stack trace in the log, and the window goes on.
+    Thread.currentThread().setUncaughtExceptionHandler((thread, e) -> errors.report("Something went wrong", e));
     stage.setTitle("Rhizome");
     WindowIcon.apply(stage);
     stage.setScene(scene);

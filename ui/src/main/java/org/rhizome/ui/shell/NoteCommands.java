@@ -138,6 +138,8 @@ final class NoteCommands {
   static String fill(String template, String title) {
     String body = template.replaceAll("(?i)(^|\\s)#" + TEMPLATE_TAG + "(?![\\p{L}\\p{N}_/-])", "$1");
     body = body.replaceAll("(?im)^tags:\\s*\\[?\\s*" + TEMPLATE_TAG + "\\s*\\]?\\s*$\\R?", "");
+    // Front matter that held only the template tag is dropped whole.
+    body = body.replaceFirst("\\A---\\R---\\R?", "");
     return body.replace("{{title}}", title).replace("{{date}}", LocalDate.now().toString()).stripLeading();
   }
 

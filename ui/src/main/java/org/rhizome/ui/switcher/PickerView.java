@@ -33,6 +33,9 @@ public final class PickerView<T> {
   private final Label hint = new Label();
   private final VBox box;
   private final AtomicLong latest = new AtomicLong();
+  /** The query whose results the list shows; Enter on a newer query waits for its results. */
+  private long shownTicket;
+  private boolean chooseWhenShown;
 
   /**
    * @param matcher query to items, best first; called on a background thread, must be thread-safe
@@ -86,7 +89,8 @@ public final class PickerView<T> {
 
   /** Opens the picker with an empty query and focuses it. */
   public void show() {
-    overlay.show(box, () -> { });
+    chooseWhenShown = false;
+    overlay.show(box, () -> chooseWhenShown = false);
     query.clear();
     search("");
     Platform.runLater(query::requestFocus);
@@ -110,15 +114,25 @@ public final class PickerView<T> {
       if (ticket != latest.get() || failure != null) {
         return;
       }
+      shownTicket = ticket;
       results.getItems().setAll(items);
       if (!items.isEmpty()) {
         results.getSelectionModel().select(0);
         results.scrollTo(0);
       }
+      if (chooseWhenShown) {
+        chooseWhenShown = false;
+        choose();
+      }
     }));
   }
 
   private void choose() {
+    if (shownTicket != latest.get()) {
+      // Typed faster than the matcher: choose from this query's results once they are in.
+      chooseWhenShown = true;
+      return;
+    }
     T chosen = results.getSelectionModel().getSelectedItem();
     if (chosen == null) {
       return;
