@@ -31,7 +31,8 @@ public final class EditorTabs {
   private final AppContext context;
   private final NoteNameIndex names;
   private final LinkFollower follower;
-  private final MarkdownHtml html = new MarkdownHtml();
+  /** Built on first use (reading view): Flexmark's parser is a few hundred classes to load. */
+  private final java.util.function.Supplier<MarkdownHtml> html = new LazyMarkdownHtml();
   private final TabPane tabs = new TabPane();
   private final StackPane root = new StackPane();
   private final Map<Soul, NoteTab> notes = new HashMap<>();

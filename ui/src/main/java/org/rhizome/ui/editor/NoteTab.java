@@ -33,13 +33,14 @@ public final class NoteTab {
   private final NoteEditorView editor;
   private final StackPane body = new StackPane();
   private final LinkFollower follower;
-  private final MarkdownHtml html;
+  private final java.util.function.Supplier<MarkdownHtml> html;
   private @Nullable ReadingView readingView;
   private String savedTitle = "";
   private String folder = "";
   private boolean loaded;
 
-  NoteTab(AppContext context, Soul soul, NoteNameIndex names, LinkFollower follower, MarkdownHtml html) {
+  NoteTab(AppContext context, Soul soul, NoteNameIndex names, LinkFollower follower,
+          java.util.function.Supplier<MarkdownHtml> html) {
     this.context = context;
     this.soul = soul;
     this.follower = follower;
@@ -136,7 +137,7 @@ public final class NoteTab {
     if (read) {
       editor.flush();
       if (readingView == null) {
-        readingView = new ReadingView(context, follower, html, () -> folder);
+        readingView = new ReadingView(context, follower, html.get(), () -> folder);
       }
       body.getChildren().setAll(readingView.node());
       readingView.show(editor.area().getText(), isDarkTheme());

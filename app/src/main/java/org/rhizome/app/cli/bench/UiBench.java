@@ -31,7 +31,8 @@ import org.rhizome.ui.switcher.QuickSwitcher;
  * <ul>
  *   <li>start: a fresh JVM ({@code bench ui-probe}) from launch until the last session's note is in
  *       the editor and a frame has been laid out with it (wall clock, measured by this process
- *       around the child's whole life up to its READY line);</li>
+ *       around the child's whole life up to its READY line); plainly, and with a class-data
+ *       archive and C1 only, as a launcher can start it;</li>
  *   <li>note switch: opening a note that is not open until a frame shows its text;</li>
  *   <li>keystroke: a typed character in the middle of a ~200 KB note — the event's handling
  *       (highlighting, queuing the splice) and until the next frame has laid it out;</li>
@@ -39,7 +40,8 @@ import org.rhizome.ui.switcher.QuickSwitcher;
  *       alone.</li>
  * </ul>
  * Wall-clock figures include whatever else the machine is doing; {@code fx_thread_cpu} is the CPU
- * time the FX thread spent from the input to the end of the frame's layout, which load does not inflate.
+ * time the FX thread spent from the input to the end of the frame's layout, and
+ * {@code process_cpu} the start-up's CPU time (all threads), which load does not inflate.
  */
 final class UiBench {
   static final long STEP_TIMEOUT_S = 60;
@@ -62,7 +64,13 @@ final class UiBench {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("notes", notes);
     UiBenchWorkspace.Generated g = UiBenchWorkspace.create(dir, notes, progress);
-    out.put("start_to_first_frame", startups());
+    out.put("start_to_first_frame", startups(List.of()));
+    // The same with the two start-up settings a launcher can pass: an application class-data
+    // archive (classes pre-parsed and verified; made by one run with -XX:ArchiveClassesAtExit)
+    // and C1 only (no C2 compiling while the window is being built).
+    Path archive = dir.resolve("rhizome.jsa");
+    probe(List.of("-XX:ArchiveClassesAtExit=" + archive));
+    out.put("start_to_first_frame_cds_c1", startups(List.of("-XX:SharedArchiveFile=" + archive, "-XX:TieredStopAtLevel=1")));
     try (Workspace ws = g.data().openDefaultWorkspace()) {
       DesktopSession session = DesktopApp.open(UiServices.of(ws, g.data().root()));
       session.ready().get(STEP_TIMEOUT_S, TimeUnit.SECONDS);
@@ -77,28 +85,33 @@ final class UiBench {
   }
 
   /** Fresh JVMs, one after another; the first warms the OS file cache and is reported apart. */
-  private Map<String, Object> startups() throws Exception {
+  private Map<String, Object> startups(List<String> jvmOptions) throws Exception {
     Percentiles wall = new Percentiles();
+    Percentiles cpu = new Percentiles();
     long first = -1;
     for (int i = 0; i <= starts; i++) {
       long t0 = System.nanoTime();
-      long t = probe();
+      long[] t = probe(jvmOptions);
       long elapsed = System.nanoTime() - t0;
-      progress.printf("start %d: %.0f ms (child says %d ms since its JVM started)%n", i, elapsed / 1e6, t);
+      progress.printf("start %d: %.0f ms (child: %d ms since its JVM started, %d ms CPU)%n", i, elapsed / 1e6, t[0], t[1]);
       if (i == 0) {
         first = elapsed;
       } else {
         wall.add(elapsed);
+        cpu.add(t[1] * 1_000_000);
       }
     }
     Map<String, Object> out = wall.summaryMillis();
     out.put("first_run_ms", Percentiles.ms(first));
+    out.put("process_cpu", cpu.summaryMillis());
     return out;
   }
 
-  private long probe() throws Exception {
+  /** {ms since the child's JVM started, the child's CPU ms} at its READY line. */
+  private long[] probe(List<String> jvmOptions) throws Exception {
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> cmd = new ArrayList<>(List.of(java));
+    cmd.addAll(jvmOptions);
     for (String p : List.of("prism.order", "glass.platform", "monocle.platform", "java.awt.headless")) {
       String v = System.getProperty(p);
       if (v != null) {
@@ -111,9 +124,9 @@ final class UiBench {
     try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line = r.readLine(); line != null; line = r.readLine()) {
         if (line.startsWith("READY ")) {
-          long t = Long.parseLong(line.substring(6).strip());
+          String[] parts = line.substring(6).strip().split(" ");
           p.waitFor(STEP_TIMEOUT_S, TimeUnit.SECONDS);
-          return t;
+          return new long[] {Long.parseLong(parts[0]), Long.parseLong(parts[1])};
         }
       }
     } finally {

@@ -18,8 +18,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code rhizome bench ui-probe DIR} (hidden): what {@code bench ui} runs in a fresh JVM to time a
  * start — open the workspace and the window as the app does, wait until the last session's note is
- * in the editor and a frame has been laid out with it, print {@code READY <ms since JVM start>},
- * and exit.
+ * in the editor and a frame has been laid out with it, print {@code READY <ms since JVM start>
+ * <process CPU ms>}, and exit.
  */
 @Command(name = "ui-probe", hidden = true)
 final class UiProbeCommand implements Callable<Integer> {
@@ -36,7 +36,9 @@ final class UiProbeCommand implements Callable<Integer> {
       Platform.runLater(() -> Pulses.next(session.stage().getScene()).thenAccept(frame::complete));
       frame.get(60, TimeUnit.SECONDS);
       long sinceStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-      System.out.println("READY " + sinceStart);
+      long cpuMillis = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+          .getProcessCpuTime() / 1_000_000;
+      System.out.println("READY " + sinceStart + " " + cpuMillis);
       System.out.flush();
       CompletableFuture<Void> closed = session.closed();
       Platform.runLater(session::close);
