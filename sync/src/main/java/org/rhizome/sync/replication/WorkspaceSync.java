@@ -26,6 +26,7 @@ import org.rhizome.sync.host.Host;
 import org.rhizome.sync.host.HostConfig;
 import org.rhizome.sync.host.NamedThreadFactory;
 import org.rhizome.sync.host.PeerListener;
+import org.rhizome.sync.host.RequestResponse;
 import org.rhizome.sync.mdns.MdnsService;
 import org.rhizome.sync.peer.Multiaddr;
 import org.rhizome.sync.peer.PeerId;
@@ -66,6 +67,7 @@ public final class WorkspaceSync implements AutoCloseable {
   private final AtomicLong pulledApplied = new AtomicLong();
   private final AtomicLong refused = new AtomicLong();
   private final Object publishLock = new Object();
+  private final java.util.concurrent.atomic.AtomicBoolean blobFetching = new java.util.concurrent.atomic.AtomicBoolean();
   private final Object joinLock = new Object();
   private final AutoCloseable feed;
   private final AtomicReference<@Nullable MdnsService> mdns = new AtomicReference<>();
@@ -119,6 +121,13 @@ public final class WorkspaceSync implements AutoCloseable {
       });
       return s;
     });
+    RequestResponse.serve(host, BlobProtocol.ID, BlobProtocol.HASH_BYTES, request -> CompletableFuture.supplyAsync(() -> {
+      try {
+        return blobAnswer(request.body());
+      } catch (Exception e) {
+        throw new java.util.concurrent.CompletionException(e);
+      }
+    }, disk));
     host.addPeerListener(new PeerListener() {
       @Override
       public void onConnected(PeerId peer, Multiaddr address, Direction direction) {
@@ -260,6 +269,7 @@ public final class WorkspaceSync implements AutoCloseable {
         }
         listeners.forEach(l -> l.onPulled(peer, summary, millis));
         disk.execute(this::completeJoinIfReady);
+        disk.execute(() -> fetchMissingBlobs(peer));
       }
       if (again && !closed) {
         requestPull(peer);
@@ -280,6 +290,62 @@ public final class WorkspaceSync implements AutoCloseable {
       running.set(s);
       return s;
     }).thenCompose(stream -> running.get().result()).orTimeout(10, TimeUnit.MINUTES);
+  }
+
+  private byte[] blobAnswer(byte[] hash) throws Exception {
+    if (hash.length != BlobProtocol.HASH_BYTES) {
+      throw new IllegalArgumentException("a blob request is a 32-byte hash");
+    }
+    java.util.Optional<byte[]> data = workspace.blob(org.rhizome.graph.encoding.Hex.encode(hash));
+    if (data.isEmpty() || data.get().length > BlobProtocol.MAX_BLOB_BYTES) {
+      return new byte[] {BlobProtocol.NOT_HERE};
+    }
+    byte[] out = new byte[1 + data.get().length];
+    out[0] = BlobProtocol.FOUND;
+    System.arraycopy(data.get(), 0, out, 1, data.get().length);
+    return out;
+  }
+
+  /**
+   * Fetches, one at a time, the bytes of attachments this replica knows of but lacks, from a peer we
+   * just pulled from. What the peer lacks too is asked again after a later pull.
+   */
+  private void fetchMissingBlobs(PeerId peer) {
+    if (closed || !blobFetching.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      for (String hex : workspace.missingBlobs(100)) {
+        if (closed || !host.connectedPeers().contains(peer)) {
+          return;
+        }
+        byte[] answer;
+        try {
+          answer = RequestResponse.request(host, peer, BlobProtocol.ID, org.rhizome.graph.encoding.Hex.decode(hex),
+              1 + BlobProtocol.MAX_BLOB_BYTES).get(2, TimeUnit.MINUTES);
+        } catch (Exception e) {
+          log.debug("fetching blob {} from {} failed: {}", hex, peer, e.getMessage());
+          continue;
+        }
+        if (answer.length == 0 || answer[0] != BlobProtocol.FOUND) {
+          continue;
+        }
+        byte[] data = java.util.Arrays.copyOfRange(answer, 1, answer.length);
+        String actual = org.rhizome.graph.encoding.Hex.encode(java.security.MessageDigest.getInstance("SHA-256").digest(data));
+        if (!actual.equals(hex)) {
+          log.warn("peer {} answered blob {} with other bytes (hashing to {}): not stored", peer, hex, actual);
+          continue;
+        }
+        workspace.storeBlobAsync(data).get();
+        log.info("fetched attachment bytes {} ({} bytes) from {}", hex.substring(0, 12), data.length, peer);
+      }
+    } catch (Exception e) {
+      if (!closed) {
+        log.warn("fetching attachments from {} failed", peer, e);
+      }
+    } finally {
+      blobFetching.set(false);
+    }
   }
 
   /** A device joining with an invite becomes a member as soon as the invite's registration has arrived. */

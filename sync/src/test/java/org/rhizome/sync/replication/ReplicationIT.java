@@ -182,6 +182,26 @@ class ReplicationIT {
   }
 
   @Test
+  void attachmentBytesFollowTheirNotesFromPeerToPeer() throws Exception {
+    try (Peers peers = new Peers(dir)) {
+      WorkspaceSync a = peers.found();
+      byte[] picture = new byte[300_000];
+      peers.random.nextBytes(picture);
+      a.workspace().putAttachment("img", "diagram.png", picture);
+      WorkspaceSync b = peers.join(a);
+      Peers.await(Duration.ofSeconds(20), () -> {
+        try {
+          return b.workspace().attachmentBytes("img/diagram.png").isPresent();
+        } catch (Exception e) {
+          return false;
+        }
+      });
+      assertThat(b.workspace().attachmentBytes("img/diagram.png").orElseThrow()).isEqualTo(picture);
+      assertThat(b.workspace().missingBlobs(10)).isEmpty();
+    }
+  }
+
+  @Test
   void aPeerWithAnotherSecretNeverConnects() throws Exception {
     try (Peers peers = new Peers(dir)) {
       WorkspaceSync a = peers.found();
