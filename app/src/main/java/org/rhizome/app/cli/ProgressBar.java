@@ -24,7 +24,7 @@ final class ProgressBar implements VaultProgress {
 
   @Override
   public void update(String newPhase, long done, long total) {
-    if (!enabled) {
+    if (!enabled || total == 0) {
       return;
     }
     long now = System.nanoTime();
