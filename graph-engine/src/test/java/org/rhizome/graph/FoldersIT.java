@@ -125,6 +125,18 @@ class FoldersIT {
   }
 
   @Test
+  void renameAndMoveRewriteMarkdownLinksToo() throws Exception {
+    Soul old = ws.createNote("Docs", "Old", "");
+    Soul linker = ws.createNote("", "Linker", "[a](Docs/Old.md#Part) [b](<Docs/Old.md>) [[Old]]");
+    ws.relocateNoteAsync(old, "Archive", "New-Name").get();
+    assertThat(body(linker)).isEqualTo("[a](Archive/New-Name.md#Part) [b](<Archive/New-Name.md>) [[New-Name]]");
+    assertThat(ws.backlinks(old, 10)).hasSize(3);
+    ws.renameNote(old, "Final Version");
+    assertThat(body(linker)).isEqualTo("[a](Archive/Final%20Version.md#Part) [b](<Archive/Final%20Version.md>) [[Final Version]]");
+    assertThat(ws.backlinks(old, 10)).hasSize(3);
+  }
+
+  @Test
   void moveIntoAFolderWhereTheTitleIsTakenIsRefusedAndChangesNothing() throws Exception {
     ws.createNote("A", "Same", "");
     Soul b = ws.createNote("B", "Same", "");

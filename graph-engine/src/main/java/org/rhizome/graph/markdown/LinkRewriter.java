@@ -57,6 +57,8 @@ public final class LinkRewriter {
   /**
    * As {@link #retarget(String, Predicate, String)}, with a replacement chosen per link:
    * {@code newTargetFor} returns the new target for a link's trimmed target, or null to leave it.
+   * Markdown links to vault files ({@code [x](Old.md)}) are included: they get the new target
+   * percent-encoded, with their {@code #fragment} kept.
    *
    * @throws IllegalArgumentException if a returned target is not one a wikilink can hold
    */
@@ -65,7 +67,7 @@ public final class LinkRewriter {
     StringBuilder out = null;
     int copied = 0;
     for (WikiLink link : MarkdownParser.SHARED.parse(markdown).links()) {
-      if (link.markdown() || link.target().isEmpty()) {
+      if (link.target().isEmpty()) {
         continue;
       }
       String replacement = newTargetFor.apply(link.target());
@@ -73,6 +75,11 @@ public final class LinkRewriter {
         continue;
       }
       checkTarget(replacement);
+      if (link.markdown()) {
+        // A Markdown link's destination is a URL path: written percent-encoded (also inside <...>,
+        // where Flexmark reads no spaces).
+        replacement = LocalLinkTargets.encode(replacement);
+      }
       if (out == null) {
         out = new StringBuilder(markdown.length() + 64);
       }

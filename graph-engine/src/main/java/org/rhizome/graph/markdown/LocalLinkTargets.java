@@ -29,6 +29,24 @@ final class LocalLinkTargets {
     return new String(out.toByteArray(), StandardCharsets.UTF_8);
   }
 
+  /**
+   * Percent-encodes what a link destination cannot hold as it is (spaces, controls,
+   * {@code ( ) < > % #} and backslash); other characters, non-ASCII included, stay as they are, as
+   * Obsidian writes them.
+   */
+  static String encode(String path) {
+    StringBuilder out = new StringBuilder(path.length() + 16);
+    for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
+      int c = b & 0xFF;
+      if (c <= 0x20 || c == 0x7F || c == '(' || c == ')' || c == '<' || c == '>' || c == '%' || c == '#' || c == '\\') {
+        out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16))).append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
+      } else {
+        out.append((char) c);
+      }
+    }
+    return new String(out.toString().getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+  }
+
   private static int hex(char c) {
     return Character.digit(c, 16);
   }

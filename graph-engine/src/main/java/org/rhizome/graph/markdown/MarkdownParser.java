@@ -197,8 +197,11 @@ public final class MarkdownParser {
         continue;
       }
       String alias = l.text().strip();
+      // [targetStart, targetEnd) is the path as written, without its #fragment.
+      int rawHash = l.url().indexOf('#');
+      int pathEnd = rawHash < 0 ? l.urlEnd() : l.urlStart() + rawHash;
       body.add(new WikiLink(target, heading == null || heading.isEmpty() ? null : heading, alias.isEmpty() ? null : alias,
-          l.image(), l.start(), l.end(), l.urlStart(), l.urlEnd(), layout.lines().lineOf(l.start()),
+          l.image(), l.start(), l.end(), l.urlStart(), pathEnd, layout.lines().lineOf(l.start()),
           layout.lines().lineTextAround(l.start(), l.end(), MAX_LINE_TEXT), true));
     }
     body.sort((a, b) -> Integer.compare(a.start(), b.start()));

@@ -23,8 +23,9 @@ import org.jspecify.annotations.Nullable;
  * @param lineText the source line around the link, trimmed, at most {@value MarkdownParser#MAX_LINE_TEXT}
  *     chars (a window around the link when the line is longer)
  * @param markdown true for a Markdown link or image to a file of the vault ({@code [text](Folder/Note.md)}):
- *     its target is the destination percent-decoded (so it may differ from the text at
- *     {@code [targetStart, targetEnd)}, the destination as written), its alias the link text
+ *     its target is the destination's path percent-decoded (so it may differ from the text at
+ *     {@code [targetStart, targetEnd)}, the path as written, without its {@code #fragment}), its
+ *     heading the fragment, its alias the link text
  */
 public record WikiLink(
     String target,

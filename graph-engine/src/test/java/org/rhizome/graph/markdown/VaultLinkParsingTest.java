@@ -27,8 +27,17 @@ class VaultLinkParsingTest {
   }
 
   @Test
-  void renameLeavesMarkdownLinksAsWritten() {
+  void retargetingByPredicateLeavesMarkdownLinksAsWritten() {
     String text = "[x](Old.md) [[Old]]";
     assertThat(LinkRewriter.retarget(text, t -> true, "New")).isEqualTo("[x](Old.md) [[New]]");
+  }
+
+  @Test
+  void retargetingPerLinkEncodesMarkdownLinkPathsAndKeepsFragments() {
+    String text = "[x](Old%20One.md#Top) [y](<Old.md>) [[Old One#Top]]";
+    String out = LinkRewriter.retarget(text, t -> t.endsWith(".md") ? "Nü (2).md" : "Nü (2)");
+    // Encoded inside <angle brackets> too: Flexmark, like CommonMark before 0.30, reads no spaces there.
+    assertThat(out).isEqualTo("[x](Nü%20%282%29.md#Top) [y](<Nü%20%282%29.md>) [[Nü (2)#Top]]");
+    assertThat(parser.parse(out).links()).extracting(WikiLink::target).containsExactly("Nü (2).md", "Nü (2).md", "Nü (2)");
   }
 }
