@@ -112,6 +112,10 @@ public final class VaultMirror implements AutoCloseable {
     return root;
   }
 
+  public Workspace workspace() {
+    return ws;
+  }
+
   /**
    * Reconciles the folder and the workspace, then watches both. Blocks until the first
    * reconciliation is done (reads and writes every file that differs).

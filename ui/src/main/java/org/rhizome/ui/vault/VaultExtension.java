@@ -17,14 +17,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * File → Import vault… and Export vault… (each with a cancellable progress dialog), and the
- * workspace's folder mirror while its window is open, when one is configured
- * ({@code rhizome mirror DIR}). {@link #install} on the FX thread; {@link #close()} from any thread
+ * File → Import vault… and Export vault… (each with a cancellable progress dialog), Mirror a
+ * folder… / Stop mirroring (the workspace's opt-in mirror, also set by {@code rhizome mirror DIR}),
+ * and that mirror running while the window is open. {@link #install} on the FX thread; {@link #close()} from any thread
  * (app calls it after the last window closed, before closing the workspace).
  */
 public final class VaultExtension implements UiExtension, AutoCloseable {
   public static final String IMPORT = "vault.import";
   public static final String EXPORT = "vault.export";
+  public static final String MIRROR = "vault.mirror";
+  public static final String MIRROR_OFF = "vault.mirror.off";
   private static final Logger log = LoggerFactory.getLogger(VaultExtension.class);
 
   private final List<VaultMirror> mirrors = new CopyOnWriteArrayList<>();
@@ -34,8 +36,41 @@ public final class VaultExtension implements UiExtension, AutoCloseable {
     Workspace ws = context.workspace();
     context.commands().register(IMPORT, "Import vault…", null, () -> chooseAndRun(VaultTask.Kind.IMPORT, ws, window));
     context.commands().register(EXPORT, "Export vault…", null, () -> chooseAndRun(VaultTask.Kind.EXPORT, ws, window));
-    window.fileMenu().getItems().addAll(0, List.of(window.item(IMPORT), window.item(EXPORT)));
+    context.commands().register(MIRROR, "Mirror a folder…", null, () -> chooseMirror(context, window));
+    context.commands().register(MIRROR_OFF, "Stop mirroring the folder", null,
+        () -> context.background().execute(() -> switchMirror(ws, null), "Stopping the folder mirror"));
+    window.fileMenu().getItems().addAll(0, List.of(window.item(IMPORT), window.item(EXPORT), window.item(MIRROR),
+        window.item(MIRROR_OFF), new javafx.scene.control.SeparatorMenuItem()));
     context.background().execute(() -> startMirror(ws), "Starting the folder mirror");
+  }
+
+  private void chooseMirror(AppContext context, MainWindow window) {
+    DirectoryChooser chooser = new DirectoryChooser();
+    chooser.setTitle("Keep this workspace in step with a folder of Markdown");
+    Window owner = window.root().getScene() == null ? null : window.root().getScene().getWindow();
+    java.io.File dir = chooser.showDialog(owner);
+    if (dir != null) {
+      context.background().execute(() -> switchMirror(context.workspace(), dir.toPath()), "Starting the folder mirror");
+    }
+  }
+
+  /**
+   * Turns the workspace's mirror to {@code folder} (or off, for null): saves the setting, stops the
+   * running mirror of this workspace, starts the new one. Background thread.
+   */
+  void switchMirror(Workspace ws, @Nullable Path folder) {
+    for (VaultMirror m : mirrors) {
+      if (m.workspace() == ws) {
+        m.close();
+        mirrors.remove(m);
+      }
+    }
+    try {
+      VaultMirror.configure(ws, folder);
+    } catch (StoreException e) {
+      throw new IllegalStateException("the mirror setting could not be saved: " + e.getMessage(), e);
+    }
+    startMirror(ws);
   }
 
   private void chooseAndRun(VaultTask.Kind kind, Workspace ws, MainWindow window) {
