@@ -24,11 +24,15 @@ final class NoteAddCommand implements Callable<Integer> {
   @Mixin
   private CliContext cli;
 
-  @Option(names = "--title", required = true, paramLabel = "TITLE", description = "The title (unique, case-insensitively).")
+  @Option(names = "--title", required = true, paramLabel = "TITLE", description = "The title (unique in its folder, case-insensitively).")
   private String title;
 
   @Option(names = "--protected", description = "Only you (your devices) may change it; every member may read it.")
   private boolean protect;
+
+  @Option(names = "--folder", paramLabel = "FOLDER", defaultValue = "",
+      description = "The folder, e.g. Projects/2024 (default: the root). Titles are unique within a folder.")
+  private String folder;
 
   @ArgGroup(exclusive = true, multiplicity = "0..1")
   private @Nullable BodyOptions body;
@@ -37,7 +41,9 @@ final class NoteAddCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     String text = body == null ? "" : body.read(cli.stdin());
     try (Workspace workspace = cli.openWorkspace()) {
-      Soul soul = protect ? join(workspace.createProtectedNoteAsync("", title, text)) : workspace.createNote(title, text);
+      Soul soul = protect
+          ? join(workspace.createProtectedNoteAsync(folder, title, text))
+          : workspace.createNote(folder, title, text);
       NoteRef note = CliContext.resolve(workspace, soul.value());
       if (cli.isJson()) {
         cli.printJson(NoteJson.Name.of(note));

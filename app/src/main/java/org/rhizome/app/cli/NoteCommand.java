@@ -8,13 +8,13 @@ import picocli.CommandLine.Spec;
 /** {@code rhizome note …}: the note commands. A note is named by its id, title or an alias. */
 @Command(name = "note", description = "Add, show, list, edit, rename and delete notes.",
     subcommands = {NoteAddCommand.class, NoteShowCommand.class, NoteListCommand.class, NoteEditCommand.class,
-        NoteRenameCommand.class, NoteDeleteCommand.class})
+        NoteRenameCommand.class, NoteMoveCommand.class, NoteDeleteCommand.class})
 public final class NoteCommand implements Runnable {
   @Spec
   private CommandSpec spec;
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "Missing a note command: add, show, list, edit, rename or delete.");
+    throw new ParameterException(spec.commandLine(), "Missing a note command: add, show, list, edit, rename, move or delete.");
   }
 }

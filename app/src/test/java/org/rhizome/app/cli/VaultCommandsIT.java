@@ -37,6 +37,19 @@ class VaultCommandsIT {
   }
 
   @Test
+  void notesCanBeAddedInFoldersAndMoved() {
+    CliRunner cli = new CliRunner(tmp.resolve("data"));
+    cli.run("note", "add", "--title", "Ideas", "--folder", "A");
+    cli.run("note", "add", "--title", "Ideas", "--folder", "B");
+    cli.run("note", "add", "--title", "Linker", "--folder", "A", "--body", "[[Ideas]]");
+    assertThat(cli.json("note", "show", "B/Ideas", "--json").get("folder").asText()).isEqualTo("B");
+    JsonNode moved = cli.json("note", "move", "A/Linker", "B", "--json");
+    assertThat(moved.get("oldFolder").asText()).isEqualTo("A");
+    assertThat(moved.get("folder").asText()).isEqualTo("B");
+    assertThat(cli.json("note", "show", "B/Linker", "--json").get("body").asText()).isEqualTo("[[A/Ideas]]");
+  }
+
+  @Test
   void mirrorSettingIsShownAndCleared() {
     CliRunner cli = new CliRunner(tmp.resolve("data"));
     Path dir = tmp.resolve("mirrored");
