@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.rhizome.graph.Workspace;
+import org.rhizome.graph.query.UnresolvedLink;
 import org.rhizome.graph.vault.ImportReport;
 import org.rhizome.graph.vault.VaultImporter;
 import org.rhizome.graph.vault.VaultProblem;
@@ -23,7 +24,9 @@ final class ImportCommand implements Callable<Integer> {
   private Path dir;
 
   record Json(String workspace, int notesCreated, int notesUpdated, int notesUnchanged, int attachmentsStored,
-              int attachmentsUnchanged, int skipped, List<String> problems, long millis) {}
+              int attachmentsUnchanged, int skipped, List<String> problems, List<Broken> brokenLinks, long millis) {}
+
+  record Broken(String target, int links, int notes) {}
 
   @Override
   public Integer call() throws Exception {
@@ -34,11 +37,17 @@ final class ImportCommand implements Callable<Integer> {
       if (cli.isJson()) {
         cli.printJson(new Json(ws.file().getFileName().toString(), r.notesCreated(), r.notesUpdated(), r.notesUnchanged(),
             r.attachmentsStored(), r.attachmentsUnchanged(), r.skipped(), r.problems().stream().map(VaultProblem::toString).toList(),
-            r.millis()));
+            r.brokenLinks().stream().map(u -> new Broken(u.target(), u.links(), u.sources())).toList(), r.millis()));
       } else {
         cli.out().printf("Imported %s in %.1f s: %d notes created, %d updated, %d unchanged; %d attachments stored, %d unchanged.%n",
             dir, r.millis() / 1000.0, r.notesCreated(), r.notesUpdated(), r.notesUnchanged(), r.attachmentsStored(),
             r.attachmentsUnchanged());
+        if (!r.brokenLinks().isEmpty()) {
+          cli.out().println(r.brokenLinks().size() + " link targets name no note (first ones shown):");
+          for (UnresolvedLink u : r.brokenLinks().subList(0, Math.min(20, r.brokenLinks().size()))) {
+            cli.out().println("  [[" + u.target() + "]]  " + u.links() + " links in " + u.sources() + " notes");
+          }
+        }
         if (!r.problems().isEmpty()) {
           cli.out().println(r.problems().size() + " files need a look (nothing was lost):");
           for (VaultProblem p : r.problems()) {

@@ -1,6 +1,7 @@
 package org.rhizome.graph.vault;
 
 import java.util.List;
+import org.rhizome.graph.query.UnresolvedLink;
 
 /**
  * What an import did.
@@ -13,12 +14,16 @@ import java.util.List;
  * @param attachmentsUnchanged attachments that already had the file's bytes
  * @param skipped files left out (hidden, unreadable, too large), each with a problem
  * @param problems what a person should know, per file, in path order
+ * @param brokenLinks link targets that name no note in the workspace after the import (most used
+ *     first, at most {@value VaultImporter#MAX_BROKEN_LINKS}; embeds of files are not counted)
  * @param millis wall-clock time the import took
  */
 public record ImportReport(int notesCreated, int notesUpdated, int notesUnchanged, int attachmentsStored,
-                           int attachmentsUnchanged, int skipped, List<VaultProblem> problems, long millis) {
+                           int attachmentsUnchanged, int skipped, List<VaultProblem> problems,
+                           List<UnresolvedLink> brokenLinks, long millis) {
   public ImportReport {
     problems = List.copyOf(problems);
+    brokenLinks = List.copyOf(brokenLinks);
   }
 
   public int notes() {

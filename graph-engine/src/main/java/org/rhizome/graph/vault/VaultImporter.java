@@ -45,6 +45,7 @@ import org.rhizome.graph.store.StoreException;
  */
 public final class VaultImporter {
   static final int BATCH = 1000;
+  static final int MAX_BROKEN_LINKS = 1000;
   private static final long ATTACHMENT_BATCH_BYTES = 32L << 20;
 
   /** Stands for the parse of a file the note already has: nothing new to report. */
@@ -144,6 +145,7 @@ public final class VaultImporter {
     }
     problems.sort((a, b) -> a.path().compareTo(b.path()));
     return new ImportReport(counts[0], counts[1], counts[2], counts[3], counts[4], skipped, problems,
+        ws.unresolvedLinks(MAX_BROKEN_LINKS),
         (System.nanoTime() - start) / 1_000_000);
   }
 

@@ -62,6 +62,7 @@ class VaultImportExportIT {
     assertThat(report.problems()).filteredOn(p -> p.path().equals("Latin1.md")).first().asString().contains("not UTF-8");
     assertThat(report.problems()).extracting(VaultProblem::path).noneMatch(p -> p.startsWith("."));
     assertThat(ws.findNote(note("Broken")).orElseThrow().body()).startsWith("---\ntitle: [unclosed");
+    assertThat(report.brokenLinks()).extracting(u -> u.target()).containsExactly("Nowhere");
   }
 
   @Test

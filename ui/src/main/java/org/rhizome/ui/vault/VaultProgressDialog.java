@@ -99,6 +99,10 @@ final class VaultProgressDialog implements VaultTask.Listener {
     return status.getText();
   }
 
+  String problemsText() {
+    return problems.getText();
+  }
+
   @Override
   public void progress(String newPhase, long count, long total) {
     long now = System.nanoTime();
@@ -132,7 +136,7 @@ final class VaultProgressDialog implements VaultTask.Listener {
       done.set(true);
       bar.setProgress(1);
       status.setText(summary + (found.isEmpty() ? ""
-          : found.size() == 1 ? " 1 file needs a look (nothing was lost):" : " " + found.size() + " files need a look (nothing was lost):"));
+          : found.size() == 1 ? " 1 thing to look at (nothing was lost):" : " " + found.size() + " things to look at (nothing was lost):"));
       if (!found.isEmpty()) {
         StringBuilder text = new StringBuilder();
         for (VaultProblem p : found) {

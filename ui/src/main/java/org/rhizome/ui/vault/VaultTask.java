@@ -66,6 +66,10 @@ final class VaultTask {
     return t;
   }
 
+  private static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+
   private void run(Listener listener) {
     VaultProgress progress = new VaultProgress() {
       @Override
@@ -81,9 +85,14 @@ final class VaultTask {
     try {
       if (kind == Kind.IMPORT) {
         ImportReport r = new VaultImporter(workspace).importVault(folder, progress);
+        List<VaultProblem> shown = new java.util.ArrayList<>(r.problems());
+        for (var u : r.brokenLinks()) {
+          shown.add(new VaultProblem("[[" + u.target() + "]]",
+              "names no note (" + count(u.links(), "link") + " in " + count(u.sources(), "note") + ")"));
+        }
         listener.finished(String.format("Imported %d notes (%d new, %d updated) and %d attachments in %.1f s.",
             r.notes(), r.notesCreated(), r.notesUpdated(), r.attachmentsStored() + r.attachmentsUnchanged(), r.millis() / 1000.0),
-            r.problems());
+            shown);
       } else {
         ExportReport r = new VaultExporter(workspace).export(folder, progress);
         listener.finished(String.format("Exported %d notes and %d attachments (%d files written) in %.1f s.",

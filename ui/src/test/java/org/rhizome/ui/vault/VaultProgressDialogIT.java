@@ -62,7 +62,9 @@ class VaultProgressDialogIT extends FxRobot {
     Files.write(vault.resolve("latin1.md"), new byte[] {(byte) 0xE9});
     VaultProgressDialog dialog = open(VaultTask.Kind.IMPORT, tmp.resolve("vault"));
     awaitDone(dialog);
-    assertThat(dialog.statusText()).startsWith("Imported 20 notes (20 new, 0 updated)").contains("1 file needs a look");
+    assertThat(dialog.statusText()).startsWith("Imported 20 notes (20 new, 0 updated)").contains("2 things to look at");
+    assertThat(dialog.problemsText()).contains("Sub/latin1.md: kept as a file, not a note: it is not UTF-8 text")
+        .contains("[[Note 20]]: names no note (1 link in 1 note)");
     assertThat(ws.noteCount()).isEqualTo(20);
     Button close = lookup("#vault-dialog-button").queryButton();
     assertThat(close.getText()).isEqualTo("Close");
