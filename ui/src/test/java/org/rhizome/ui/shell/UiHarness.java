@@ -21,7 +21,7 @@ import org.testfx.api.FxToolkit;
  * start it, run code on the FX thread, wait for conditions with a deadline, close everything.
  */
 public final class UiHarness implements AutoCloseable {
-  public static final long TIMEOUT_SECONDS = 20;
+  public static final long TIMEOUT_SECONDS = 45; // generous: CI boxes run several JVMs at once
 
   private final Path dataDirectory;
   private final Workspace workspace;
