@@ -39,8 +39,8 @@ import org.rhizome.graph.store.StoreException;
  * an export gives them back; hidden files and folders are left out. Every such case is a
  * {@link VaultProblem}, never an error.
  *
- * <p>Notes are created in batches of {@value #BATCH} (one transaction each), parsed ahead on the
- * common pool. Cancelling (between batches) undoes what the import did: the notes and attachments it
+ * <p>Notes are created in batches of {@value #BATCH} (one transaction each), read and parsed on the
+ * common pool while the writer creates the batch before. Cancelling (between batches) undoes what the import did: the notes and attachments it
  * created are deleted and the bodies it changed are restored. Not thread-safe: one import at a time.
  */
 public final class VaultImporter {
@@ -57,6 +57,8 @@ public final class VaultImporter {
   private final List<Soul> created = new ArrayList<>();
   private final Map<Soul, String> previousBodies = new HashMap<>();
   private final List<Soul> createdAttachments = new ArrayList<>();
+  /** The batch of notes the writer is creating, if any. */
+  private @Nullable CompletableFuture<List<Soul>> pendingBatch;
 
   public VaultImporter(Workspace ws) {
     this.ws = ws;
@@ -131,15 +133,19 @@ public final class VaultImporter {
             }
           }
         }
+        // The writer creates this batch while the next one is read and parsed on the other cores.
+        awaitPendingBatch();
         if (!drafts.isEmpty()) {
-          created.addAll(await(ws.createDraftsAsync(drafts)));
+          pendingBatch = ws.createDraftsAsync(drafts);
           counts[0] += drafts.size();
         }
         progress.update("notes", Math.min(notes.size(), from + BATCH), notes.size());
       }
+      awaitPendingBatch();
       others.addAll(demoted);
       importAttachments(others, counts, progress);
     } catch (VaultCancelledException e) {
+      awaitPendingBatch();
       undo();
       throw e;
     }
@@ -318,6 +324,14 @@ public final class VaultImporter {
       }
     }
     batch.clear();
+  }
+
+  private void awaitPendingBatch() throws StoreException {
+    CompletableFuture<List<Soul>> batch = pendingBatch;
+    pendingBatch = null;
+    if (batch != null) {
+      created.addAll(await(batch));
+    }
   }
 
   private static void checkCancelled(VaultProgress progress) throws VaultCancelledException {
