@@ -26,7 +26,8 @@ final class LinkCompletion {
 
   private final CodeArea area;
   private final NoteNameIndex names;
-  private final Popup popup = new Popup();
+  /** Built on the first {@code [[}: most editors never complete a link, and opening a note should not pay for it. */
+  private @org.jspecify.annotations.Nullable Popup popup;
   private final ListView<NoteNameIndex.Match> list = new ListView<>();
   /** Offset just after the {@code [[} being completed; -1 when inactive. */
   private int linkStart = -1;
@@ -44,9 +45,6 @@ final class LinkCompletion {
         accept();
       }
     });
-    popup.getContent().add(list);
-    popup.setAutoHide(true);
-    popup.setOnHidden(e -> linkStart = -1);
     area.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
     area.caretPositionProperty().addListener((obs, old, now) -> {
       if (linkStart >= 0) {
@@ -56,7 +54,17 @@ final class LinkCompletion {
   }
 
   boolean isShowing() {
-    return popup.isShowing();
+    return popup != null && popup.isShowing();
+  }
+
+  private Popup popup() {
+    if (popup == null) {
+      popup = new Popup();
+      popup.getContent().add(list);
+      popup.setAutoHide(true);
+      popup.setOnHidden(e -> linkStart = -1);
+    }
+    return popup;
   }
 
   List<NoteNameIndex.Match> suggestions() {
@@ -87,12 +95,14 @@ final class LinkCompletion {
     List<NoteNameIndex.Match> matches = names.match(typed, MAX_SUGGESTIONS);
     list.getItems().setAll(matches);
     if (matches.isEmpty()) {
-      popup.hide();
+      if (popup != null) {
+        popup.hide();
+      }
       linkStart = caret >= linkStart ? linkStart : -1;
       return;
     }
     list.getSelectionModel().select(0);
-    if (!popup.isShowing()) {
+    if (!isShowing()) {
       area.getCaretBounds().ifPresent(this::showAt);
     }
   }
@@ -102,12 +112,12 @@ final class LinkCompletion {
       return;
     }
     int keep = linkStart;
-    popup.show(area, caret.getMinX(), caret.getMaxY() + 2);
+    popup().show(area, caret.getMinX(), caret.getMaxY() + 2);
     linkStart = keep;
   }
 
   private void onKey(KeyEvent e) {
-    if (!popup.isShowing()) {
+    if (!isShowing()) {
       return;
     }
     KeyCode code = e.getCode();
@@ -144,7 +154,9 @@ final class LinkCompletion {
 
   void hide() {
     linkStart = -1;
-    popup.hide();
+    if (popup != null) {
+      popup.hide();
+    }
   }
 
   private static final class SuggestionCell extends ListCell<NoteNameIndex.Match> {

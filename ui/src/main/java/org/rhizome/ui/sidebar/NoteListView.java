@@ -47,7 +47,8 @@ public final class NoteListView {
   private final AtomicLong buildTicket = new AtomicLong();
   private final VBox root;
   private List<NoteRef> notes = List.of();
-  private @Nullable Soul active;
+  private final javafx.beans.property.ObjectProperty<@Nullable Soul> active = new javafx.beans.property.SimpleObjectProperty<>();
+  private static final javafx.css.PseudoClass ACTIVE = javafx.css.PseudoClass.getPseudoClass("open-note");
   private boolean shownTreeIsFiltered;
 
   public NoteListView(AppContext context) {
@@ -109,10 +110,9 @@ public final class NoteListView {
     return filter;
   }
 
-  /** Marks the open note. */
+  /** Marks the open note (each cell follows {@link #active}; no cells are rebuilt). */
   public void setActive(@Nullable Soul soul) {
-    this.active = soul;
-    tree.refresh();
+    active.set(soul);
   }
 
   public void reload() {
@@ -217,23 +217,27 @@ public final class NoteListView {
   }
 
   private final class Cell extends TreeCell<Object> {
+    Cell() {
+      active.addListener((obs, old, now) -> markActive());
+    }
+
     @Override
     protected void updateItem(Object item, boolean empty) {
       super.updateItem(item, empty);
-      getStyleClass().removeAll("active-note", "folder-row");
+      getStyleClass().remove("folder-row");
       if (empty || item == null) {
         setText(null);
-        return;
-      }
-      if (item instanceof NoteTreeBuilder.Folder f) {
+      } else if (item instanceof NoteTreeBuilder.Folder f) {
         setText(f.name() + "  (" + f.notes() + ")");
         getStyleClass().add("folder-row");
       } else if (item instanceof NoteRef n) {
         setText(n.title());
-        if (n.soul().equals(active)) {
-          getStyleClass().add("active-note");
-        }
       }
+      markActive();
+    }
+
+    private void markActive() {
+      pseudoClassStateChanged(ACTIVE, getItem() instanceof NoteRef n && n.soul().equals(active.get()));
     }
   }
 }

@@ -26,6 +26,7 @@ public final class CommandPalette {
     this.picker = new PickerView<>(overlay, context.background(), "Type a command…", this::matching,
         v -> new CommandCell(), command -> javafx.application.Platform.runLater(command.action()));
     picker.setHint("Every command of Rhizome, with its shortcut");
+    picker.setMatchInline(() -> true);
   }
 
   public void show() {

@@ -33,6 +33,8 @@ public final class PickerView<T> {
   private final Label hint = new Label();
   private final VBox box;
   private final AtomicLong latest = new AtomicLong();
+  /** Whether a query is matched on the FX thread (cheap matchers: no thread hop, results in the same frame). */
+  private java.util.function.BooleanSupplier matchInline = () -> false;
   /** The query whose results the list shows; Enter on a newer query waits for its results. */
   private long shownTicket;
   private boolean chooseWhenShown;
@@ -83,6 +85,14 @@ public final class PickerView<T> {
     });
   }
 
+  /**
+   * Matches on the FX thread while {@code inline} says so — for matchers that take a millisecond
+   * or two, where handing the query to another thread and back would cost more than the match.
+   */
+  public void setMatchInline(java.util.function.BooleanSupplier inline) {
+    this.matchInline = inline;
+  }
+
   public void setHint(String text) {
     hint.setText(text);
   }
@@ -110,21 +120,31 @@ public final class PickerView<T> {
 
   private void search(String text) {
     long ticket = latest.incrementAndGet();
+    if (matchInline.getAsBoolean()) {
+      show(ticket, matcher.apply(text));
+      return;
+    }
     background.supplyUrgently(() -> matcher.apply(text)).whenComplete((items, failure) -> Platform.runLater(() -> {
-      if (ticket != latest.get() || failure != null) {
-        return;
-      }
-      shownTicket = ticket;
-      results.getItems().setAll(items);
-      if (!items.isEmpty()) {
-        results.getSelectionModel().select(0);
-        results.scrollTo(0);
-      }
-      if (chooseWhenShown) {
-        chooseWhenShown = false;
-        choose();
+      if (failure == null) {
+        show(ticket, items);
       }
     }));
+  }
+
+  private void show(long ticket, List<T> items) {
+    if (ticket != latest.get()) {
+      return;
+    }
+    shownTicket = ticket;
+    results.getItems().setAll(items);
+    if (!items.isEmpty()) {
+      results.getSelectionModel().select(0);
+      results.scrollTo(0);
+    }
+    if (chooseWhenShown) {
+      chooseWhenShown = false;
+      choose();
+    }
   }
 
   private void choose() {
