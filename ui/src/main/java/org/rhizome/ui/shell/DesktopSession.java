@@ -6,7 +6,9 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 
+import javafx.animation.PauseTransition;
 import javafx.scene.Scene;
+import javafx.util.Duration;
 import javafx.stage.Stage;
 import org.rhizome.graph.Soul;
 import org.rhizome.ui.settings.Settings;
@@ -37,6 +39,8 @@ public final class DesktopSession {
   private final ThemeApplier theme;
   private final CompletableFuture<Void> ready = new CompletableFuture<>();
   private final CompletableFuture<Void> closed = new CompletableFuture<>();
+  private boolean closing;
+  static final long MAX_CLOSE_WAIT_NANOS = 10_000_000_000L;
 
   /**
    * Builds the window on {@code stage} and shows it.
@@ -143,11 +147,12 @@ public final class DesktopSession {
     });
   }
 
-  /** Writes pending edits, saves the settings, closes the window. Idempotent. */
+  /** Saves the settings, hides the window, then completes {@link #closed()} once pending edits are written. Idempotent. */
   public void close() {
-    if (closed.isDone() || !stage.isShowing() && closed.isDone()) {
+    if (closing) {
       return;
     }
+    closing = true;
     window.editors().flushAll();
     settings.setWindow(window.windowState(stage.getX(), stage.getY(), stage.isMaximized() ? settings.window().width()
         : stage.getWidth(), stage.isMaximized() ? settings.window().height() : stage.getHeight(), stage.isMaximized()));
@@ -158,6 +163,25 @@ public final class DesktopSession {
       store.write(snapshot);
     } catch (IOException e) {
       log.error("could not save the window settings to {}", store.file(), e);
+    }
+    finishWhenWritten(System.nanoTime() + MAX_CLOSE_WAIT_NANOS);
+  }
+
+  /**
+   * Completes {@link #closed()} once every editor's last edits are written (an edit still in flight
+   * when the window closed sends the rest when it completes), so the caller may then close the
+   * workspace without losing a keystroke. Gives up after {@link #MAX_CLOSE_WAIT_NANOS}.
+   */
+  private void finishWhenWritten(long deadline) {
+    if (window.editors().hasUnsavedEdits() && System.nanoTime() < deadline) {
+      window.editors().flushAll();
+      PauseTransition again = new PauseTransition(Duration.millis(20));
+      again.setOnFinished(e -> finishWhenWritten(deadline));
+      again.play();
+      return;
+    }
+    if (window.editors().hasUnsavedEdits()) {
+      log.error("closing with edits the engine has not confirmed after {} s", MAX_CLOSE_WAIT_NANOS / 1_000_000_000L);
     }
     context.close();
     background.close();

@@ -55,6 +55,20 @@ class EditorSyncIT {
   }
 
   @Test
+  void closingTheWindowRightAfterTypingKeepsEveryKeystroke() throws Exception {
+    Soul[] s = new Soul[1];
+    try (UiHarness ui = UiHarness.start(dir, ws -> s[0] = ws.createNote("Note", ""))) {
+      CodeArea area = open(ui, s[0]);
+      for (int i = 0; i < 30; i++) {
+        String ch = Character.toString('a' + (i % 26));
+        runFx(() -> area.insertText(area.getLength(), ch));
+      }
+      ui.closeWindow();
+      assertThat(body(ui, s[0])).isEqualTo("abcdefghijklmnopqrstuvwxyzabcd");
+    }
+  }
+
+  @Test
   void undoAndRedoGoThroughTheEngineToo() throws Exception {
     Soul[] s = new Soul[1];
     try (UiHarness ui = UiHarness.start(dir, ws -> s[0] = ws.createNote("Note", "abc"))) {
