@@ -1,5 +1,6 @@
 package org.rhizome.ui.editor;
 
+import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Tab;
@@ -36,6 +37,7 @@ public final class NoteTab {
   private final java.util.function.Supplier<MarkdownHtml> html;
   private @Nullable ReadingView readingView;
   private String savedTitle = "";
+  private final javafx.beans.value.ChangeListener<Object> lookChanged = (obs, old, now) -> Platform.runLater(this::rerenderReading);
   private String folder = "";
   private boolean loaded;
 
@@ -65,6 +67,11 @@ public final class NoteTab {
     reading.setTooltip(new Tooltip("Switch between the Markdown source and the rendered note"));
     reading.getStyleClass().add("reading-toggle");
     reading.selectedProperty().addListener((obs, was, is) -> showMode(is));
+    // The rendered page carries the theme's colours and the font size: render again when they change
+    // (later, so the theme has been applied to the scene first).
+    context.settings().theme().addListener(lookChanged);
+    context.settings().themeFamily().addListener(lookChanged);
+    context.settings().editorFontSize().addListener(lookChanged);
     HBox.setHgrow(title, Priority.ALWAYS);
     HBox header = new HBox(8, title, reading);
     header.setAlignment(Pos.CENTER_LEFT);
@@ -148,6 +155,12 @@ public final class NoteTab {
     }
   }
 
+  private void rerenderReading() {
+    if (reading.isSelected() && readingView != null) {
+      readingView.show(editor.area().getText(), isDarkTheme());
+    }
+  }
+
   private boolean isDarkTheme() {
     return tab.getTabPane() != null && tab.getTabPane().getScene() != null
         && tab.getTabPane().getScene().getRoot().getStyleClass().contains("dark");
@@ -178,7 +191,7 @@ public final class NoteTab {
     tab.setText(wanted);
     editor.flush();
     var renamed = context.workspace().renameNoteAsync(soul, wanted);
-    renamed.whenComplete((changes, failure) -> javafx.application.Platform.runLater(() -> {
+    renamed.whenComplete((changes, failure) -> Platform.runLater(() -> {
       if (failure != null) {
         savedTitle = before;
         title.setText(before);
@@ -227,6 +240,9 @@ public final class NoteTab {
   }
 
   void close() {
+    context.settings().theme().removeListener(lookChanged);
+    context.settings().themeFamily().removeListener(lookChanged);
+    context.settings().editorFontSize().removeListener(lookChanged);
     editor.close();
   }
 

@@ -31,6 +31,12 @@ class ReadingViewIT {
           && web.getEngine().getDocument().getElementsByTagName("a").getLength() == 1);
       assertThat(onFx(() -> (String) web.getEngine().executeScript("document.querySelector('h1').textContent"))).isEqualTo("Hello");
       assertThat(onFx(() -> (String) web.getEngine().executeScript("document.querySelector('.tag').textContent"))).isEqualTo("#tagged");
+      String light = onFx(() -> (String) web.getEngine().executeScript("getComputedStyle(document.body).backgroundColor"));
+      runFx(() -> ui.session().context().commands().run("theme.toggle"));
+      waitFor("rendered again in the dark theme", () -> web.getEngine().getDocument() != null
+          && !light.equals(web.getEngine().executeScript("getComputedStyle(document.body).backgroundColor")));
+      waitFor("links again", () -> web.getEngine().getDocument() != null
+          && web.getEngine().getDocument().getElementsByTagName("a").getLength() == 1);
       runFx(() -> web.getEngine().executeScript("document.querySelector('a').click()"));
       waitFor("linked note open", () -> s[1].equals(ui.window().editors().activeNote().get()));
     }
