@@ -665,6 +665,15 @@ public final class Workspace implements AutoCloseable {
     return editBody(soul, bodyAt(soul, version));
   }
 
+  /**
+   * A note's properties: its front matter's keys other than aliases and tags, as parsed from the
+   * current body (values: String, Long, Double, Boolean, List, Map; see {@link org.rhizome.graph.markdown.FrontMatter}).
+   * Empty for no front matter, invalid YAML, or no such note.
+   */
+  public Map<String, Object> properties(Soul soul) throws StoreException {
+    return parsedBodies.parse(store.read(c -> NoteQueries.body(c, soul))).frontMatter().properties();
+  }
+
   /** A note's outline: its headings in order, parsed from the current body (empty for no such note). */
   public List<Heading> outline(Soul soul) throws StoreException {
     return parsedBodies.parse(store.read(c -> NoteQueries.body(c, soul))).headings();

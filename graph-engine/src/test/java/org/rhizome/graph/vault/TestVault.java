@@ -79,11 +79,12 @@ final class TestVault {
     expect("Archive/Old/Ideas", 1);
     write("日本語/ノート.md", "# ノート\n[[Ideas]] #日本\n");
     expect("A/Ideas", 1);
-    write("Ελληνικά 📓.md", "Γεια [[ノート]]\n");
+    write("Ελληνικά 📓.md", "Γεια [[ノート]] and an embedded note: ![[Plan]]\n");
     expect("日本語/ノート", 1);
+    expect("Projects/Plan", 1);
     write("Broken.md", "---\ntitle: [unclosed\n  - x: {\n---\nBody still here [[Home]]\n");
     expect("Home", 1);
-    write("Windows.md", "Line one\r\nLine two [[Home]]\r\n");
+    write("Windows.md", "Line one\r\nLine two [[home]] (names compare without case)\r\n");
     expect("Home", 1);
     write("Bom.md", "\uFEFF# With a BOM\n[[Home]]\n");
     expect("Home", 1);

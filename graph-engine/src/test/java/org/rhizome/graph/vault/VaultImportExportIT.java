@@ -80,6 +80,8 @@ class VaultImportExportIT {
     new VaultImporter(ws).importVault(vault.root, VaultProgress.NONE);
     Note home = ws.findNote(note("Home")).orElseThrow();
     assertThat(home.aliases()).containsExactlyInAnyOrder("Start", "Front Page");
+    assertThat(ws.properties(home.soul())).containsExactly(java.util.Map.entry("related", "[[Projects/Plan]]"));
+    assertThat(ws.properties(note("Broken"))).isEmpty();
     assertThat(home.tags()).containsExactlyInAnyOrder("index", "project/alpha", "topic", "project/beta");
     assertThat(ws.resolve("Front Page").orElseThrow().soul()).isEqualTo(home.soul());
     assertThat(ws.tags()).extracting(TagCount::tag).doesNotContain("1984", "notatag");
