@@ -95,6 +95,11 @@ final class VaultProgressDialog implements VaultTask.Listener {
     return done.getReadOnlyProperty();
   }
 
+  /** The bar's progress, 0..1 (FX thread). */
+  javafx.beans.property.ReadOnlyDoubleProperty progressProperty() {
+    return bar.progressProperty();
+  }
+
   String statusText() {
     return status.getText();
   }
