@@ -95,6 +95,18 @@ public final class NoteInfoView {
     return root;
   }
 
+  /** Moves the keyboard focus to the first link of the pane (the editor keeps Tab for itself). */
+  public void focus() {
+    for (VBox box : List.of(backlinks, unlinked, outgoing, outline)) {
+      Node first = box.lookup(".hyperlink");
+      if (first != null) {
+        first.requestFocus();
+        return;
+      }
+    }
+    root.requestFocus();
+  }
+
   /** Shows the information of {@code soul} (null: no note open). */
   public void show(@Nullable Soul soul) {
     this.soul = soul;

@@ -268,6 +268,12 @@ public final class MainWindow implements Workbench {
     c.register("view.sidebar", "Show or hide the sidebar", shortcut(KeyCode.BACK_SLASH), () -> toggle(sidebar, 0));
     c.register("view.info", "Show or hide the backlinks pane", shortcut(KeyCode.BACK_SLASH, KeyCombination.SHIFT_DOWN),
         () -> toggle(info.node(), 2));
+    c.register("view.focusInfo", "Go to the backlinks pane", shortcut(KeyCode.B, KeyCombination.SHIFT_DOWN), () -> {
+      if (!panes.getItems().contains(info.node())) {
+        panes.getItems().add(info.node());
+      }
+      info.focus();
+    });
     c.register("view.notes", "Show the note list", shortcut(KeyCode.L, KeyCombination.SHIFT_DOWN), () -> {
       ensureSidebar();
       sidebar.getSelectionModel().select(0);
@@ -286,7 +292,8 @@ public final class MainWindow implements Workbench {
     Menu edit = new Menu("_Edit", null, item("editor.undo"), item("editor.redo"), new SeparatorMenuItem(),
         item("editor.followLink"), item("search.open"));
     Menu view = new Menu("_View", null, item("switcher.open"), item("palette.open"), new SeparatorMenuItem(),
-        item("editor.toggleReading"), item("view.notes"), item("view.sidebar"), item("view.info"), new SeparatorMenuItem(),
+        item("editor.toggleReading"), item("view.notes"), item("view.focusInfo"), item("view.sidebar"), item("view.info"),
+        new SeparatorMenuItem(),
         item("theme.toggle"));
     menuBar.getMenus().addAll(fileMenu, edit, view);
   }
