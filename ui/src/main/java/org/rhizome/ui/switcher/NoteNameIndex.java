@@ -45,16 +45,20 @@ public final class NoteNameIndex {
   }
 
   /**
-   * Runs {@code then} once names are there: at once when some are loaded (a reload of stale ones
-   * then goes on in the background, so the picker never waits on it), else after the first load.
+   * Runs {@code then} once names are there: at once when some are loaded, and again after a reload
+   * of stale names (which goes on in the background, so a picker never waits on it); else after the
+   * first load.
    */
   public void refresh(Runnable then) {
-    if (!entries.isEmpty() || (!stale && !loading)) {
+    boolean haveSome = !entries.isEmpty() || (!stale && !loading);
+    if (haveSome) {
       then.run();
-    } else {
-      whenLoaded.add(then);
     }
-    if (!stale || loading) {
+    if (!stale && !loading) {
+      return;
+    }
+    whenLoaded.add(then);
+    if (loading) {
       return;
     }
     loading = true;

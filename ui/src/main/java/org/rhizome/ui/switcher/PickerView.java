@@ -56,7 +56,7 @@ public final class PickerView<T> {
     results.setPrefHeight(360);
     // As tall as its rows (up to 360 px), so two results do not sit in an empty box.
     results.prefHeightProperty().bind(javafx.beans.binding.Bindings.min(360,
-        javafx.beans.binding.Bindings.size(results.getItems()).multiply(34).add(6)));
+        javafx.beans.binding.Bindings.size(results.getItems()).multiply(38).add(6)));
     results.setFocusTraversable(false);
     results.setOnMouseClicked(e -> choose());
     hint.getStyleClass().addAll("text-muted", "text-small");
@@ -104,6 +104,11 @@ public final class PickerView<T> {
     query.clear();
     search("");
     Platform.runLater(query::requestFocus);
+  }
+
+  /** Matches the current query again (the matcher's data changed, e.g. the names finished loading). */
+  public void rematch() {
+    search(query.getText());
   }
 
   public TextField queryField() {

@@ -50,8 +50,9 @@ public final class QuickSwitcher {
   }
 
   public void show() {
-    names.refresh(() -> { });
     picker.show();
+    // Names load in the background the first time (and after changes): match again once they are in.
+    names.refresh(picker::rematch);
   }
 
   public PickerView<Choice> picker() {
