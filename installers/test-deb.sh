@@ -102,6 +102,8 @@ installed_kb=$(dpkg-query -W -f='${Installed-Size}' rhizome)
 dpkg -r rhizome >"$work/remove.log" 2>&1 || { cat "$work/remove.log" >&2; exit 1; }
 check "dpkg -r removes the package and the command" test ! -e /usr/bin/rhizome -a ! -e /opt/rhizome/bin/rhizome
 check "removal says where the notes were kept" grep -q "local/share/rhizome" "$work/remove.log"
+check "removal leaves no rhizome entry in the system's MIME defaults" \
+  bash -c '! grep -qs rhizome /usr/share/applications/defaults.list /usr/local/share/applications/defaults.list'
 check "removal leaves the notes in place" test -f "$default/workspaces/personal.db" -a -f "$data/workspaces/personal.db"
 dpkg --purge rhizome >/dev/null 2>&1 || true
 
