@@ -4,9 +4,12 @@ import java.io.InputStream;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
-/** Puts Rhizome's icon (from {@code /org/rhizome/ui/icons/}, when the build shipped it) on a window. */
+/**
+ * Puts Rhizome's icon on a window: the sizes of {@code resources/icons/png/} that the ui jar carries
+ * (as {@code /org/rhizome/ui/icons/rhizome-N.png}).
+ */
 final class WindowIcon {
-  private static final String[] SIZES = {"16", "32", "64", "128", "256"};
+  private static final String[] SIZES = {"16", "24", "32", "48", "64", "128", "256"};
 
   private WindowIcon() {}
 

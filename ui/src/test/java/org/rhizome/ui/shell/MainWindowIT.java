@@ -24,6 +24,7 @@ class MainWindowIT {
       assertThat(title).isEqualTo("Welcome");
       String text = onFx(() -> ui.window().editors().activeNoteTab().orElseThrow().editor().area().getText());
       assertThat(text).contains("[[Links and backlinks]]");
+      assertThat(onFx(() -> ui.session().stage().getIcons().size())).as("window icons").isEqualTo(7);
     }
   }
 
