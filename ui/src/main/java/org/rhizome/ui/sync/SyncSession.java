@@ -1,5 +1,6 @@
 package org.rhizome.ui.sync;
 
+import org.rhizome.sync.replication.ReplicaLock;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package org.rhizome.ui.sync;
 
+import org.rhizome.sync.replication.ReplicaLock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerLight;

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
+import org.rhizome.sync.replication.ReplicaLock;
 import org.rhizome.app.DataDirectory;
 import org.rhizome.app.cli.CliContext;
 import org.rhizome.app.cli.ExitCodes;
@@ -90,7 +91,7 @@ public final class JoinCommand implements Callable<Integer> {
   /** Syncs until a member; then pulls once more from everyone so the replica is caught up. */
   private boolean syncUntilJoined(DataDirectory data, Workspace ws, String name) throws Exception {
     CompletableFuture<Void> joined = new CompletableFuture<>();
-    try (ServeLock lock = ServeLock.acquire(data, name);
+    try (ReplicaLock lock = ServeLock.acquire(data, name);
          WorkspaceSync sync = SyncStarter.start(data, ws, name,
              listen.isEmpty() ? List.of(Multiaddr.parse("/ip4/127.0.0.1/tcp/0")) : listen, List.of(), null, "rhizome-join")) {
       sync.addListener(new SyncListener() {

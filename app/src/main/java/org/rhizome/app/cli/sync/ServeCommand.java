@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
+import org.rhizome.sync.replication.ReplicaLock;
 import org.rhizome.app.DataDirectory;
 import org.rhizome.app.cli.CliContext;
 import org.rhizome.app.cli.ExitCodes;
@@ -79,7 +80,7 @@ public final class ServeCommand implements Callable<Integer> {
     }, "rhizome-serve-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try (Workspace ws = cli.openWorkspace();
-         ServeLock lock = ServeLock.acquire(data, name)) {
+         ReplicaLock lock = ServeLock.acquire(data, name)) {
       SyncStarter.secretOf(ws, name);
       ScheduledExecutorService statusWriter = Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("rhizome-serve-status"));
       Instant started = Instant.now();

@@ -1,4 +1,4 @@
-package org.rhizome.ui.sync;
+package org.rhizome.sync.replication;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -11,10 +11,10 @@ import java.util.Optional;
 
 /**
  * The OS lock on {@code run/NAME.lock} in the data directory, held while this window syncs workspace
- * NAME. {@code rhizome serve} and {@code rhizome join} take the same lock, so one replica never runs
+ * NAME (by the window, {@code rhizome serve} or {@code rhizome join}: all take this lock), so one replica never runs
  * two peers (they would share one peer id). It goes away with the process.
  */
-final class ReplicaLock implements AutoCloseable {
+public final class ReplicaLock implements AutoCloseable {
   private final FileChannel channel;
   private final FileLock lock;
 
@@ -24,7 +24,7 @@ final class ReplicaLock implements AutoCloseable {
   }
 
   /** The lock, or empty when another process (or window) holds it. */
-  static Optional<ReplicaLock> tryAcquire(Path file) throws IOException {
+  public static Optional<ReplicaLock> tryAcquire(Path file) throws IOException {
     Files.createDirectories(file.toAbsolutePath().getParent());
     FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     FileLock lock;
@@ -44,7 +44,7 @@ final class ReplicaLock implements AutoCloseable {
   }
 
   /** {@code DATA/run/NAME.lock} for the workspace file {@code DATA/workspaces/NAME.db}. */
-  static Path fileFor(Path dataDirectory, Path workspaceFile) {
+  public static Path fileFor(Path dataDirectory, Path workspaceFile) {
     String name = workspaceFile.getFileName().toString().replaceFirst("\\.db$", "");
     return dataDirectory.resolve("run").resolve(name + ".lock");
   }
