@@ -128,7 +128,7 @@ final class CatchUpStream implements StreamHandler {
                 log.warn("catch-up: storing changes from {} failed", stream.remotePeer(), error);
                 run(client.onApplyFailed(String.valueOf(error.getMessage())));
               } else {
-                List<ApplyResult> list = castResults(results);
+                List<ApplyResult> list = results;
                 List<byte[]> fresh = new java.util.ArrayList<>();
                 for (int i = 0; i < list.size(); i++) {
                   if (list.get(i).status() == ApplyResult.Status.APPLIED) {
@@ -159,10 +159,5 @@ final class CatchUpStream implements StreamHandler {
   private void releaseLater() {
     released = true;
     stream.eventLoop().execute(frames::release);
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<ApplyResult> castResults(Object results) {
-    return (List<ApplyResult>) results;
   }
 }
