@@ -1,0 +1,35 @@
+package org.rhizome.graph.fuzz;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A bounded Jazzer run of every engine target ({@link FuzzHarness#SECONDS} each,
+ * 8 s by default; {@code -Pfuzz-long} or {@code -Drhizome.fuzz.seconds=N} for long runs; docs/fuzzing.md). A finding fails the
+ * test with the input's file: add it to the target's corpus folder once fixed.
+ */
+class EngineFuzzIT {
+  @TempDir Path dir;
+
+  @Test
+  void everyTargetSurvivesABoundedFuzzingRun() throws Exception {
+    Map<Class<?>, List<byte[]>> seeds = EngineSeeds.all(dir);
+    StringBuilder report = new StringBuilder();
+    for (Class<?> target : EngineFuzzTargets.ALL) {
+      FuzzHarness.FuzzRun run = FuzzHarness.fuzz(target, FuzzHarness.SECONDS,
+          Files.createDirectories(dir.resolve(target.getSimpleName())), seeds.get(target));
+      String line = String.format("fuzz %-28s %,12d executions in %d s%n", run.target(), run.executions(), run.seconds());
+      System.out.print(line);
+      report.append(line);
+      assertThat(run.clean()).as(run.target() + " found " + run.findings() + "\n" + run.logTail()).isTrue();
+      assertThat(run.executions()).as(run.target() + " ran\n" + run.logTail()).isPositive();
+    }
+    Files.writeString(Path.of("target", "fuzz-report.txt"), report);
+  }
+}
