@@ -93,6 +93,7 @@ public final class Workspace implements AutoCloseable {
   private final ChangeAuthor author;
   private final NoteEditor notes;
   private final AttachmentEditor attachments;
+  private final org.rhizome.graph.trash.TrashEditor trash;
   private final LongSupplier wallMillis;
   private final ExecutorService verifiers;
   private final ExecutorService events;
@@ -122,6 +123,7 @@ public final class Workspace implements AutoCloseable {
     this.author = new ChangeAuthor(store.workspaceId(), key, clock);
     this.notes = new NoteEditor(author, random, wallMillis);
     this.attachments = new AttachmentEditor(author, random, wallMillis);
+    this.trash = new org.rhizome.graph.trash.TrashEditor(author);
     this.membership = new WorkspaceMembership(this, random, wallMillis);
     clock.observe(store.read(c -> {
       try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(max(hlc), 0) FROM change_log");
@@ -507,6 +509,62 @@ public final class Workspace implements AutoCloseable {
   /** Deletes a note (a tombstone: its history stays in the log). */
   public Change deleteNote(Soul soul) throws StoreException, NoteException {
     return awaitNote(deleteNoteAsync(soul));
+  }
+
+  // ---- the trash (deleted notes; see org.rhizome.graph.trash)
+
+  /** Deleted notes, the most recently deleted first (at most {@code limit}): who deleted each and when. */
+  public List<org.rhizome.graph.trash.TrashedNote> trash(int limit) throws StoreException {
+    return store.read(c -> org.rhizome.graph.trash.TrashQueries.list(c, limit));
+  }
+
+  /** The number of notes in the trash. */
+  public long trashCount() throws StoreException {
+    return store.read(org.rhizome.graph.trash.TrashQueries::count);
+  }
+
+  /** The deleted note that {@code target} names (id, path or title; the most recently deleted of several). */
+  public Optional<org.rhizome.graph.trash.TrashedNote> findInTrash(String target) throws StoreException {
+    return store.read(c -> org.rhizome.graph.trash.TrashQueries.lookup(c, target));
+  }
+
+  /**
+   * Brings a deleted note back (title, body, folder; its links, tags and aliases are indexed again)
+   * as one signed change. If its folder has a live note with its title now, it comes back as
+   * "Title (restored)". Fails with {@link org.rhizome.graph.trash.NotInTrashException} when the
+   * note is not in the trash.
+   */
+  public CompletableFuture<org.rhizome.graph.trash.RestoredNote> restoreNoteAsync(Soul soul) {
+    return store.write(txn -> trash.restore(txn, soul));
+  }
+
+  public org.rhizome.graph.trash.RestoredNote restoreNote(Soul soul) throws StoreException, NoteException {
+    return awaitNote(restoreNoteAsync(soul));
+  }
+
+  /**
+   * Empties the trash: every note in it that this device may change (a protected note of another
+   * person is left) loses its title, body and folder on every replica, as replicated changes. The
+   * change log keeps the old changes (see docs/decisions/0006-trash.md). Returns how many notes.
+   */
+  public CompletableFuture<Integer> emptyTrashAsync() {
+    List<Soul> souls = new ArrayList<>();
+    try {
+      ActorId person = membership.member(actor()).map(org.rhizome.graph.membership.Member::person).orElse(actor());
+      for (org.rhizome.graph.trash.TrashedNote n : store.read(c -> org.rhizome.graph.trash.TrashQueries.list(c, Integer.MAX_VALUE))) {
+        Optional<ActorId> owner = ownerOf(n.soul());
+        if (owner.isEmpty() || owner.get().equals(person)) {
+          souls.add(n.soul());
+        }
+      }
+    } catch (StoreException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    return store.write(txn -> trash.empty(txn, souls));
+  }
+
+  public int emptyTrash() throws StoreException {
+    return await(emptyTrashAsync());
   }
 
   // ---- attachments
