@@ -718,9 +718,33 @@ public final class Workspace implements AutoCloseable {
     return store.read(c -> TextHistoryQueries.textAt(c, soul, NoteFields.BODY, version.logPosition()));
   }
 
-  /** Restores a note's body to an earlier version, as one new change (history keeps everything). */
+  /**
+   * Restores a note's body to an earlier version, as one new change marked as a restore (history
+   * keeps everything). A deleted note comes back from the trash in the same change.
+   */
   public Optional<Change> restoreBody(Soul soul, TextVersionInfo version) throws StoreException, NoteException {
-    return editBody(soul, bodyAt(soul, version));
+    return awaitNote(restoreBodyAsync(soul, version));
+  }
+
+  /** As {@link #restoreBody}: reads the old text on the caller's thread, then writes. */
+  public CompletableFuture<Optional<Change>> restoreBodyAsync(Soul soul, TextVersionInfo version) {
+    String text;
+    try {
+      text = bodyAt(soul, version);
+    } catch (StoreException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    parsedBodies.prepare(text);
+    return store.write(txn -> trash.restoreBody(txn, soul, text, version.change()));
+  }
+
+  /**
+   * A note's body versions as a person counts them — a pause of a minute, another author or a
+   * restore starts a new one — newest first, at most {@code limit}, each with its size in words.
+   */
+  public List<org.rhizome.graph.query.BodyVersion> bodyVersions(Soul soul, int limit) throws StoreException {
+    return store.read(c -> TextHistoryQueries.groupedVersions(c, soul, NoteFields.BODY,
+        org.rhizome.graph.trash.TrashEditor.RESTORED_FROM, limit));
   }
 
   /**

@@ -8,7 +8,13 @@ import java.util.List;
 import org.rhizome.graph.Soul;
 import org.rhizome.graph.Value;
 import org.rhizome.graph.change.Op;
+import org.rhizome.graph.ChangeHash;
+import org.rhizome.graph.change.Change;
+import org.rhizome.graph.note.InvalidTitleException;
+import org.rhizome.graph.note.NoSuchNoteException;
+import org.rhizome.graph.note.NoteException;
 import org.rhizome.graph.note.NoteFields;
+import org.rhizome.graph.query.NoteQueries;
 import org.rhizome.graph.note.NoteFolders;
 import org.rhizome.graph.note.NoteKeys;
 import org.rhizome.graph.note.NoteTitles;
@@ -40,6 +46,12 @@ public final class TrashEditor {
   /** Text ops per empty change, at most (a body edited in many places has many deleted runs). */
   private static final int OPS_PER_EMPTY_CHANGE = 5_000;
 
+  /**
+   * A note field set by a change that restores an older version of the body (to that version's
+   * change hash, hex): how history knows a restore from an ordinary edit, on every replica.
+   */
+  public static final String RESTORED_FROM = "restoredFrom";
+
   private final ChangeAuthor author;
 
   public TrashEditor(ChangeAuthor author) {
@@ -52,12 +64,21 @@ public final class TrashEditor {
    * @throws NotInTrashException when the note is live, emptied or unknown
    */
   public RestoredNote restore(WriteTxn txn, Soul soul) throws SQLException, StoreException, NotInTrashException,
-      org.rhizome.graph.note.InvalidTitleException {
+      InvalidTitleException {
     java.util.Optional<TrashedNote> found = TrashQueries.find(txn.connection(), soul);
     if (found.isEmpty()) {
       throw new NotInTrashException(liveOrGone(txn, soul));
     }
     TrashedNote note = found.get();
+    List<Op> ops = restoreOps(txn, note);
+    author.commit(txn, ops);
+    String title = ((Value.Str) ((Op.SetField) ops.get(1)).value()).value();
+    return new RestoredNote(soul, title, note.folder(), note.title());
+  }
+
+  /** Type, title (free in its folder), folder and {@code deleted = false}: what brings a trashed note back. */
+  private static List<Op> restoreOps(WriteTxn txn, TrashedNote note) throws SQLException, InvalidTitleException {
+    Soul soul = note.soul();
     String folder = note.folder();
     String title = freeTitle(txn, folder, note.title(), soul);
     List<Op> ops = new ArrayList<>(5);
@@ -67,8 +88,34 @@ public final class TrashEditor {
       ops.add(new Op.SetField(soul, NoteFields.FOLDER, Value.of(folder)));
     }
     ops.add(new Op.SetField(soul, NoteFields.DELETED, Value.of(false)));
-    author.commit(txn, ops);
-    return new RestoredNote(soul, title, folder, note.title());
+    return ops;
+  }
+
+  /**
+   * Makes the body {@code text} (an older version's, named by {@code version}) as one change marked
+   * as a restore ({@link #RESTORED_FROM}). A note in the trash comes back with it, in the same change
+   * (as {@link #restore} would bring it). Empty when the note is live and already has that text.
+   *
+   * @throws NoSuchNoteException when the note is neither live nor in the trash
+   */
+  public java.util.Optional<Change> restoreBody(WriteTxn txn, Soul soul, String text, ChangeHash version)
+      throws SQLException, StoreException, NoteException {
+    List<Op> ops = new ArrayList<>(6);
+    java.util.Optional<TrashedNote> deleted = TrashQueries.find(txn.connection(), soul);
+    if (deleted.isPresent()) {
+      ops.addAll(restoreOps(txn, deleted.get()));
+    } else if (NoteQueries.find(txn.connection(), soul).isEmpty()) {
+      throw new NoSuchNoteException("There is no note " + soul + " (nor in the trash).");
+    }
+    List<TextOp> edit = txn.text(soul, NoteFields.BODY).replaceWith(author.key().actor(), text);
+    if (edit.isEmpty() && ops.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    if (!edit.isEmpty()) {
+      ops.add(new Op.TextEdit(soul, NoteFields.BODY, edit));
+    }
+    ops.add(new Op.SetField(soul, RESTORED_FROM, Value.of(version.toString())));
+    return java.util.Optional.of(author.commit(txn, ops));
   }
 
   /**
@@ -117,7 +164,7 @@ public final class TrashEditor {
 
   /** The note's own title if no other live note of the folder has it, else "Title (restored)", "Title (restored 2)"… */
   private static String freeTitle(WriteTxn txn, String folder, String title, Soul soul)
-      throws SQLException, org.rhizome.graph.note.InvalidTitleException {
+      throws SQLException, InvalidTitleException {
     if (!taken(txn, folder, title, soul)) {
       return title;
     }
