@@ -548,19 +548,18 @@ public final class Workspace implements AutoCloseable {
    * change log keeps the old changes (see docs/decisions/0006-trash.md). Returns how many notes.
    */
   public CompletableFuture<Integer> emptyTrashAsync() {
-    List<Soul> souls = new ArrayList<>();
-    try {
+    return store.write(txn -> {
+      // Read in the transaction: the trash as it is now, whoever else writes to the file.
       ActorId person = membership.member(actor()).map(org.rhizome.graph.membership.Member::person).orElse(actor());
-      for (org.rhizome.graph.trash.TrashedNote n : store.read(c -> org.rhizome.graph.trash.TrashQueries.list(c, Integer.MAX_VALUE))) {
+      List<Soul> souls = new ArrayList<>();
+      for (org.rhizome.graph.trash.TrashedNote n : org.rhizome.graph.trash.TrashQueries.list(txn.connection(), Integer.MAX_VALUE)) {
         Optional<ActorId> owner = ownerOf(n.soul());
         if (owner.isEmpty() || owner.get().equals(person)) {
           souls.add(n.soul());
         }
       }
-    } catch (StoreException e) {
-      return CompletableFuture.failedFuture(e);
-    }
-    return store.write(txn -> trash.empty(txn, souls));
+      return trash.empty(txn, souls);
+    });
   }
 
   public int emptyTrash() throws StoreException {

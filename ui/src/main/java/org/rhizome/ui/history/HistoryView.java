@@ -170,14 +170,9 @@ public final class HistoryView extends BorderPane implements AutoCloseable {
     background.execute(() -> {
       try {
         java.util.Optional<Note> live = workspace.findNote(soul);
-        String noteTitle = live.map(Note::title).orElseGet(() -> {
-          try {
-            return workspace.trash(Integer.MAX_VALUE).stream().filter(t -> t.soul().equals(soul)).findFirst()
+        String noteTitle = live.isPresent() ? live.get().title()
+            : workspace.findInTrash(soul.value()).filter(t -> t.soul().equals(soul))
                 .map(t -> t.title() + " (in the trash)").orElse("a deleted note");
-          } catch (org.rhizome.graph.store.StoreException e) {
-            return "a deleted note";
-          }
-        });
         List<BodyVersion> found = workspace.bodyVersions(soul, MAX_VERSIONS);
         AuthorNames names = new AuthorNames(workspace);
         List<VersionRow> rows = new ArrayList<>(found.size());

@@ -103,7 +103,9 @@ class HistoryViewIT {
       now[0] += 200;
     }
     assertThat(workspace.bodyHistory(note, 1000)).hasSizeGreaterThan(25); // 26 typing batches + 3 older edits
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.versionList().getItems().size() == 4);
+    // the list reloads as each batch lands: wait for the last reload
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.versionList().getItems().size() == 4
+        && view.versionList().getItems().get(0).size().startsWith("+11 words"));
     VersionRow newest = view.versionList().getItems().get(0);
     assertThat(newest.when(java.time.ZoneId.systemDefault(), java.time.LocalDate.now())).matches(".*\\d\\d:\\d\\d:\\d\\d");
     assertThat(newest.size()).startsWith("+11 words").contains("edits over");
