@@ -53,8 +53,10 @@ class HistoryViewIT {
   }
 
   @AfterEach
-  void close() {
-    view.close();
+  void close() throws Exception {
+    // On the FX thread, as the window closes it: a reload already queued there then sees it closed.
+    WaitForAsyncUtils.asyncFx(view::close).get(10, TimeUnit.SECONDS);
+    WaitForAsyncUtils.waitForFxEvents();
     background.shutdownNow();
     workspace.close();
   }
