@@ -27,6 +27,15 @@ public final class TrashCommands {
       }
     });
     window.addSidebarTab(tab);
+    // Four tabs (Notes, Tags, Search, Trash) fit the sidebar's width only with dense headers no
+    // wider than their names (the theme's minimum tab width would push Trash into the overflow menu).
+    javafx.scene.control.TabPane sidebar = tab.getTabPane();
+    if (sidebar != null) {
+      if (!sidebar.getStyleClass().contains(atlantafx.base.theme.Styles.DENSE)) {
+        sidebar.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
+      }
+      sidebar.setTabMinWidth(0);
+    }
     context.commands().register(SHOW, "Show the trash (deleted notes)", null, () -> window.showSidebarTab(tab));
     Menu file = window.fileMenu();
     int at = file.getItems().indexOf(file.getItems().stream()
