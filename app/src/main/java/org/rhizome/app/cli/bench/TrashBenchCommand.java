@@ -136,11 +136,14 @@ public final class TrashBenchCommand implements Callable<Integer> {
     }
     ws.spliceBody(typed, List.of(new Splice(length, 0, "end")));
     Percentiles historyWall = new Percentiles();
+    Percentiles historyCpu = new Percentiles();
     int versions = 0;
     for (int r = 0; r < 10; r++) {
+      long cpu0 = threads.getCurrentThreadCpuTime();
       long t0 = System.nanoTime();
       versions = ws.bodyVersions(typed, 1000).size();
       historyWall.add(System.nanoTime() - t0);
+      historyCpu.add(threads.getCurrentThreadCpuTime() - cpu0);
     }
 
     Map<String, Object> out = new LinkedHashMap<>();
@@ -157,6 +160,7 @@ public final class TrashBenchCommand implements Callable<Integer> {
     out.put("history_edits", ws.bodyHistory(typed, 10_000).size());
     out.put("history_versions", versions);
     out.put("history_group", historyWall.summaryMillis());
+    out.put("history_group_thread_cpu", historyCpu.summaryMillis());
     out.put("processors", Runtime.getRuntime().availableProcessors());
     out.put("load_average", os.getSystemLoadAverage());
     return out;
