@@ -93,6 +93,7 @@ public final class Workspace implements AutoCloseable {
   private final ChangeAuthor author;
   private final NoteEditor notes;
   private final AttachmentEditor attachments;
+  private final org.rhizome.graph.trash.TrashEditor trash;
   private final LongSupplier wallMillis;
   private final ExecutorService verifiers;
   private final ExecutorService events;
@@ -122,6 +123,7 @@ public final class Workspace implements AutoCloseable {
     this.author = new ChangeAuthor(store.workspaceId(), key, clock);
     this.notes = new NoteEditor(author, random, wallMillis);
     this.attachments = new AttachmentEditor(author, random, wallMillis);
+    this.trash = new org.rhizome.graph.trash.TrashEditor(author);
     this.membership = new WorkspaceMembership(this, random, wallMillis);
     clock.observe(store.read(c -> {
       try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(max(hlc), 0) FROM change_log");
@@ -509,6 +511,61 @@ public final class Workspace implements AutoCloseable {
     return awaitNote(deleteNoteAsync(soul));
   }
 
+  // ---- the trash (deleted notes; see org.rhizome.graph.trash)
+
+  /** Deleted notes, the most recently deleted first (at most {@code limit}): who deleted each and when. */
+  public List<org.rhizome.graph.trash.TrashedNote> trash(int limit) throws StoreException {
+    return store.read(c -> org.rhizome.graph.trash.TrashQueries.list(c, limit));
+  }
+
+  /** The number of notes in the trash. */
+  public long trashCount() throws StoreException {
+    return store.read(org.rhizome.graph.trash.TrashQueries::count);
+  }
+
+  /** The deleted note that {@code target} names (id, path or title; the most recently deleted of several). */
+  public Optional<org.rhizome.graph.trash.TrashedNote> findInTrash(String target) throws StoreException {
+    return store.read(c -> org.rhizome.graph.trash.TrashQueries.lookup(c, target));
+  }
+
+  /**
+   * Brings a deleted note back (title, body, folder; its links, tags and aliases are indexed again)
+   * as one signed change. If its folder has a live note with its title now, it comes back as
+   * "Title (restored)". Fails with {@link org.rhizome.graph.trash.NotInTrashException} when the
+   * note is not in the trash.
+   */
+  public CompletableFuture<org.rhizome.graph.trash.RestoredNote> restoreNoteAsync(Soul soul) {
+    return store.write(txn -> trash.restore(txn, soul));
+  }
+
+  public org.rhizome.graph.trash.RestoredNote restoreNote(Soul soul) throws StoreException, NoteException {
+    return awaitNote(restoreNoteAsync(soul));
+  }
+
+  /**
+   * Empties the trash: every note in it that this device may change (a protected note of another
+   * person is left) loses its title, body and folder on every replica, as replicated changes. The
+   * change log keeps the old changes (see docs/decisions/0006-trash.md). Returns how many notes.
+   */
+  public CompletableFuture<Integer> emptyTrashAsync() {
+    return store.write(txn -> {
+      // Read in the transaction: the trash as it is now, whoever else writes to the file.
+      ActorId person = membership.member(actor()).map(org.rhizome.graph.membership.Member::person).orElse(actor());
+      List<Soul> souls = new ArrayList<>();
+      for (org.rhizome.graph.trash.TrashedNote n : org.rhizome.graph.trash.TrashQueries.list(txn.connection(), Integer.MAX_VALUE)) {
+        Optional<ActorId> owner = ownerOf(n.soul());
+        if (owner.isEmpty() || owner.get().equals(person)) {
+          souls.add(n.soul());
+        }
+      }
+      return trash.empty(txn, souls);
+    });
+  }
+
+  public int emptyTrash() throws StoreException {
+    return await(emptyTrashAsync());
+  }
+
   // ---- attachments
 
   /**
@@ -660,9 +717,33 @@ public final class Workspace implements AutoCloseable {
     return store.read(c -> TextHistoryQueries.textAt(c, soul, NoteFields.BODY, version.logPosition()));
   }
 
-  /** Restores a note's body to an earlier version, as one new change (history keeps everything). */
+  /**
+   * Restores a note's body to an earlier version, as one new change marked as a restore (history
+   * keeps everything). A deleted note comes back from the trash in the same change.
+   */
   public Optional<Change> restoreBody(Soul soul, TextVersionInfo version) throws StoreException, NoteException {
-    return editBody(soul, bodyAt(soul, version));
+    return awaitNote(restoreBodyAsync(soul, version));
+  }
+
+  /** As {@link #restoreBody}: reads the old text on the caller's thread, then writes. */
+  public CompletableFuture<Optional<Change>> restoreBodyAsync(Soul soul, TextVersionInfo version) {
+    String text;
+    try {
+      text = bodyAt(soul, version);
+    } catch (StoreException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    parsedBodies.prepare(text);
+    return store.write(txn -> trash.restoreBody(txn, soul, text, version.change()));
+  }
+
+  /**
+   * A note's body versions as a person counts them — a pause of a minute, another author or a
+   * restore starts a new one — newest first, at most {@code limit}, each with its size in words.
+   */
+  public List<org.rhizome.graph.query.BodyVersion> bodyVersions(Soul soul, int limit) throws StoreException {
+    return store.read(c -> TextHistoryQueries.groupedVersions(c, soul, NoteFields.BODY,
+        org.rhizome.graph.trash.TrashEditor.RESTORED_FROM, limit));
   }
 
   /**

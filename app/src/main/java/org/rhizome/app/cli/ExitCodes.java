@@ -46,7 +46,8 @@ public final class ExitCodes implements IExitCodeExceptionMapper {
     if (exception instanceof SyncUnfinishedException) {
       return SYNC;
     }
-    if (exception instanceof NoSuchNoteException || exception instanceof NoSuchWorkspaceException) {
+    if (exception instanceof NoSuchNoteException || exception instanceof NoSuchWorkspaceException
+        || exception instanceof org.rhizome.graph.trash.NotInTrashException) {
       return NOT_FOUND;
     }
     if (exception instanceof NoteException || exception instanceof InvalidInputException

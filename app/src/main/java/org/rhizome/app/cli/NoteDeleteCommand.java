@@ -7,8 +7,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-/** {@code rhizome note delete T}: deletes a note (its history stays in the change log). */
-@Command(name = "delete", description = "Delete a note. Links to it become unresolved.")
+/** {@code rhizome note delete T}: moves a note to the trash (its fields and history stay; {@code trash restore} brings it back). */
+@Command(name = "delete", description = "Delete a note: it goes to the trash (`rhizome trash restore` brings it back). "
+    + "Links to it become unresolved meanwhile.")
 final class NoteDeleteCommand implements Callable<Integer> {
   @Mixin
   private CliContext cli;
@@ -24,7 +25,8 @@ final class NoteDeleteCommand implements Callable<Integer> {
       if (cli.isJson()) {
         cli.printJson(NoteJson.Name.of(note));
       } else {
-        cli.out().println("Deleted \"" + note.title() + "\" (" + note.soul() + ").");
+        cli.out().println("Deleted \"" + note.title() + "\" (" + note.soul() + "): it is in the trash; `rhizome trash restore "
+            + note.soul() + "` brings it back.");
       }
     }
     return ExitCodes.OK;

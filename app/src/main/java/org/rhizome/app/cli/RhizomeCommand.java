@@ -26,6 +26,7 @@ import picocli.CommandLine.ScopeType;
         "7:not allowed (not yet a member of the workspace, or a note protected by someone else)"},
     subcommands = {
         NoteCommand.class,
+        TrashCommand.class,
         SearchCommand.class,
         BacklinksCommand.class,
         LinksCommand.class,

@@ -45,6 +45,79 @@ public final class TextHistoryQueries {
     return out;
   }
 
+  /**
+   * The field's versions as a person counts them ({@link EditGrouping}), newest first, at most
+   * {@code limit}, each with its size in words. Replays the field's whole history once (the words
+   * of a version are counted against the text of the one before it).
+   *
+   * @param restoreMarker a field that an edit sets on the same node when it restores an older version
+   */
+  public static List<BodyVersion> groupedVersions(Connection c, Soul soul, String field, String restoreMarker, int limit)
+      throws SQLException, StoreException {
+    List<TextVersionInfo> all = versions(c, soul, field, Integer.MAX_VALUE);
+    java.util.Collections.reverse(all); // oldest first: the replay order
+    ChangeLog log = new ChangeLog(c);
+    TextDocument doc = new TextDocument();
+    java.util.ArrayDeque<BodyVersion> out = new java.util.ArrayDeque<>();
+    String before = "";
+    EditGrouping grouping = new EditGrouping();
+    TextVersionInfo first = null;
+    TextVersionInfo previous = null;
+    boolean firstIsRestore = false;
+    int edits = 0;
+    for (TextVersionInfo v : all) {
+      Change change = log.loadById(v.logPosition())
+          .orElseThrow(() -> new CorruptDatabaseException("text history names a missing change " + v.logPosition()));
+      boolean restore = false;
+      for (Op op : change.ops()) {
+        if (op instanceof Op.SetField set && set.soul().equals(soul) && set.field().equals(restoreMarker)) {
+          restore = true;
+        }
+      }
+      EditGrouping.Edit edit = new EditGrouping.Edit(v.author(), org.rhizome.graph.clock.Hlc.millis(v.hlc()), restore);
+      if (grouping.startsNewVersion(edit)) {
+        if (previous != null) {
+          String text = doc.text();
+          push(out, new BodyVersion(first, previous, edits, WordDelta.between(before, text), firstIsRestore), limit);
+          before = text;
+        }
+        first = v;
+        firstIsRestore = restore;
+        edits = 0;
+      }
+      replay(doc, change, soul, field);
+      previous = v;
+      edits++;
+    }
+    if (previous != null) {
+      push(out, new BodyVersion(first, previous, edits, WordDelta.between(before, doc.text()), firstIsRestore), limit);
+    }
+    return new ArrayList<>(out);
+  }
+
+  /** Keeps the newest {@code limit}, newest first. */
+  private static void push(java.util.ArrayDeque<BodyVersion> out, BodyVersion version, int limit) {
+    out.addFirst(version);
+    if (out.size() > limit) {
+      out.removeLast();
+    }
+  }
+
+  private static void replay(TextDocument doc, Change change, Soul soul, String field) throws CorruptDatabaseException {
+    for (Op op : change.ops()) {
+      if (op instanceof Op.TextEdit edit && edit.soul().equals(soul) && edit.field().equals(field)) {
+        for (TextOp t : edit.ops()) {
+          try {
+            doc.apply(t);
+          } catch (TextException e) {
+            throw new CorruptDatabaseException("the stored history of " + field + " of " + soul + " does not replay: "
+                + e.getMessage(), e);
+          }
+        }
+      }
+    }
+  }
+
   /** The field's text right after the change at log position {@code logPosition}. */
   public static String textAt(Connection c, Soul soul, String field, long logPosition) throws SQLException, StoreException {
     ChangeLog log = new ChangeLog(c);

@@ -14,18 +14,18 @@ import org.rhizome.graph.store.StoreException;
  *
  * <p>Confined to one thread at a time (one history load).
  */
-final class AuthorNames {
+public final class AuthorNames {
   /** An author's name as shown ("You" for this device) and key fingerprint ({@link Member#fingerprint(ActorId)}). */
-  record Author(String name, String fingerprint) {}
+  public record Author(String name, String fingerprint) {}
 
   private final Workspace workspace;
   private final Map<ActorId, Author> known = new HashMap<>();
 
-  AuthorNames(Workspace workspace) {
+  public AuthorNames(Workspace workspace) {
     this.workspace = workspace;
   }
 
-  Author of(ActorId actor) throws StoreException {
+  public Author of(ActorId actor) throws StoreException {
     Author cached = known.get(actor);
     if (cached != null) {
       return cached;

@@ -25,6 +25,7 @@ import org.rhizome.graph.Soul;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.change.Op;
 import org.rhizome.graph.note.Note;
+import org.rhizome.graph.query.BodyVersion;
 import org.rhizome.graph.query.TextVersionInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,7 +76,7 @@ public final class HistoryView extends BorderPane implements AutoCloseable {
     setCenter(split);
     subscription = workspace.subscribe(event -> {
       boolean touched = event.changes().stream().flatMap(c -> c.ops().stream())
-          .anyMatch(op -> op instanceof Op.TextEdit edit && edit.soul().equals(soul));
+          .anyMatch(op -> op.soul().equals(soul)); // an edit, a delete, a restore
       if (touched) {
         Platform.runLater(this::reload);
       }
@@ -168,12 +169,15 @@ public final class HistoryView extends BorderPane implements AutoCloseable {
     int mine = ++listGeneration;
     background.execute(() -> {
       try {
-        String noteTitle = workspace.findNote(soul).map(Note::title).orElse("a deleted note");
-        List<TextVersionInfo> found = workspace.bodyHistory(soul, MAX_VERSIONS);
+        java.util.Optional<Note> live = workspace.findNote(soul);
+        String noteTitle = live.isPresent() ? live.get().title()
+            : workspace.findInTrash(soul.value()).filter(t -> t.soul().equals(soul))
+                .map(t -> t.title() + " (in the trash)").orElse("a deleted note");
+        List<BodyVersion> found = workspace.bodyVersions(soul, MAX_VERSIONS);
         AuthorNames names = new AuthorNames(workspace);
         List<VersionRow> rows = new ArrayList<>(found.size());
         for (int i = 0; i < found.size(); i++) {
-          rows.add(new VersionRow(found.get(i), names.of(found.get(i).author()), i == 0));
+          rows.add(new VersionRow(found.get(i), names.of(found.get(i).author()), i == 0 && live.isPresent()));
         }
         Platform.runLater(() -> {
           if (mine == listGeneration) {
@@ -247,6 +251,10 @@ public final class HistoryView extends BorderPane implements AutoCloseable {
     summary.setText(same ? "No differences" : "+" + counts[0] + " −" + counts[1] + " lines");
   }
 
+  /**
+   * Makes the note's text the selected version's again, as one new change marked as a restore.
+   * If the note is in the trash, the same change brings it back.
+   */
   private void restoreSelected() {
     VersionRow row = versions.getSelectionModel().getSelectedItem();
     if (row == null || row.current()) {
@@ -258,14 +266,18 @@ public final class HistoryView extends BorderPane implements AutoCloseable {
     status.setText("Restoring the version of " + when + "…");
     background.execute(() -> {
       try {
-        String text = workspace.bodyAt(soul, row.version());
-        workspace.editBodyAsync(soul, text).whenComplete((change, failure) -> Platform.runLater(() -> {
+        boolean wasDeleted = workspace.findNote(soul).isEmpty();
+        workspace.restoreBodyAsync(soul, row.version()).whenComplete((change, failure) -> Platform.runLater(() -> {
           restoring = false;
           if (failure != null) {
             log.error("could not restore {} to version {}", soul, row.version().logPosition(), failure);
-            status.setText("Could not restore this version (see the log).");
+            Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+            status.setText(cause instanceof org.rhizome.graph.note.NoteException ? cause.getMessage()
+                : "Could not restore this version (see the log).");
           } else {
-            status.setText(change.isPresent() ? "Restored the version of " + when + " as a new version."
+            status.setText(wasDeleted ? "Brought the note back from the trash with the version of " + when + "."
+                : change.isPresent() ? "Restored the version of " + when + " as a new version."
                 : "The note already has this text.");
             versions.getSelectionModel().clearSelection();
           }

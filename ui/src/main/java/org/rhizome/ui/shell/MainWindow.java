@@ -54,6 +54,7 @@ public final class MainWindow implements Workbench {
   private final QuickSwitcher switcher;
   private final CommandPalette palette;
   private final NoteCommands noteCommands;
+  private final org.rhizome.ui.trash.TrashView trash;
   private final TabPane sidebar = new TabPane();
   private final Tab searchTab;
   private final Tab tagsTab;
@@ -98,6 +99,7 @@ public final class MainWindow implements Workbench {
     buildMenus();
     GraphCommands.install(context, this);
     HistoryCommands.install(context, this);
+    this.trash = org.rhizome.ui.trash.TrashCommands.install(context, this);
     BorderPane frame = new BorderPane(panes);
     frame.setTop(menuBar);
     frame.setBottom(statusBar.node());
@@ -176,6 +178,22 @@ public final class MainWindow implements Workbench {
 
   public NoteNameIndex names() {
     return names;
+  }
+
+  /** The trash, in its sidebar tab. */
+  public org.rhizome.ui.trash.TrashView trash() {
+    return trash;
+  }
+
+  /** Adds a tab to the sidebar, after Notes, Tags and Search (the trash). */
+  public void addSidebarTab(Tab tab) {
+    sidebar.getTabs().add(tab);
+  }
+
+  /** Shows the sidebar with {@code tab} selected. */
+  public void showSidebarTab(Tab tab) {
+    ensureSidebar();
+    sidebar.getSelectionModel().select(tab);
   }
 
   /** The File menu: others add their items (import, export) here. */

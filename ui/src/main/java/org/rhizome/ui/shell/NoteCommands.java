@@ -83,8 +83,8 @@ final class NoteCommands {
   }
 
   void delete(Soul soul, String title) {
-    Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, "Delete \"" + title + "\"? Its history is kept: "
-        + "an older version can be restored.", ButtonType.CANCEL, ButtonType.OK);
+    Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, "Delete \"" + title + "\"? It goes to the trash "
+        + "(the Trash tab in the sidebar), from where it can be restored with its history.", ButtonType.CANCEL, ButtonType.OK);
     confirm.setHeaderText(null);
     confirm.setTitle("Delete note");
     confirm.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b ->

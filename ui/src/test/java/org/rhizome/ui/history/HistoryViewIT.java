@@ -32,13 +32,20 @@ class HistoryViewIT {
   private final ExecutorService background = Executors.newSingleThreadExecutor();
   private HistoryView view;
   private Soul note;
+  private final long[] now = {System.currentTimeMillis() - 3_600_000};
 
   @Start
   void start(Stage stage) throws Exception {
-    workspace = Workspace.open(dir.resolve("history-" + System.nanoTime() + ".db"), DeviceKey.generate(new SecureRandom()));
+    // Each edit two minutes after the last: a pause of a minute makes a version of its own.
+    workspace = Workspace.open(dir.resolve("history-" + System.nanoTime() + ".db"),
+        org.rhizome.graph.store.GraphStore.randomWorkspaceId(new SecureRandom()), DeviceKey.generate(new SecureRandom()),
+        () -> now[0]);
     note = workspace.createNote("Plans", "first draft\nof the plan\n");
+    now[0] += 120_000;
     workspace.editBody(note, "second draft\nof the plan\nwith more\n");
+    now[0] += 120_000;
     workspace.editBody(note, "final plan\n");
+    now[0] += 120_000;
     Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
     view = new HistoryView(workspace, background, note);
     stage.setScene(new Scene(view, 1000, 600));
@@ -46,8 +53,10 @@ class HistoryViewIT {
   }
 
   @AfterEach
-  void close() {
-    view.close();
+  void close() throws Exception {
+    // On the FX thread, as the window closes it: a reload already queued there then sees it closed.
+    WaitForAsyncUtils.asyncFx(view::close).get(10, TimeUnit.SECONDS);
+    WaitForAsyncUtils.waitForFxEvents();
     background.shutdownNow();
     workspace.close();
   }
@@ -83,5 +92,39 @@ class HistoryViewIT {
     WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.versionList().getItems().size() == 3);
     workspace.editBodyAsync(note, "edited in another window\n").get(5, TimeUnit.SECONDS);
     WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.versionList().getItems().size() == 4);
+  }
+
+  @Test
+  void typingBatchesMakeOneVersionWithItsTimeToTheSecondAndItsWords(FxRobot robot) throws Exception {
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.versionList().getItems().size() == 3);
+    String typed = "one more line typed here\nand another one\nand a third\n";
+    for (int i = 0; i < typed.length(); i += 2) {
+      String body = workspace.findNote(note).orElseThrow().body();
+      workspace.spliceBody(note, java.util.List.of(new org.rhizome.graph.text.Splice(body.length(), 0,
+          typed.substring(i, Math.min(typed.length(), i + 2)))));
+      now[0] += 200;
+    }
+    assertThat(workspace.bodyHistory(note, 1000)).hasSizeGreaterThan(25); // 26 typing batches + 3 older edits
+    // the list reloads as each batch lands: wait for the last reload
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.versionList().getItems().size() == 4
+        && view.versionList().getItems().get(0).size().startsWith("+11 words"));
+    VersionRow newest = view.versionList().getItems().get(0);
+    assertThat(newest.when(java.time.ZoneId.systemDefault(), java.time.LocalDate.now())).matches(".*\\d\\d:\\d\\d:\\d\\d");
+    assertThat(newest.size()).startsWith("+11 words").contains("edits over");
+  }
+
+  @Test
+  void restoringAVersionOfADeletedNoteBringsItBack(FxRobot robot) throws Exception {
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.versionList().getItems().size() == 3);
+    workspace.deleteNote(note);
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !view.versionList().getItems().get(0).current());
+    robot.interact(() -> view.versionList().getSelectionModel().select(1));
+    WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !view.restoreButton().isDisabled());
+
+    robot.clickOn(view.restoreButton());
+
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> workspace.findNote(note).isPresent());
+    assertThat(workspace.findNote(note).orElseThrow().body()).isEqualTo("second draft\nof the plan\nwith more\n");
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.statusLabel().getText().startsWith("Brought the note back"));
   }
 }
