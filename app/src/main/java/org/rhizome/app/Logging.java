@@ -73,6 +73,9 @@ public final class Logging {
 
   /** Why no log file can be written in {@code dir}, or null if one can. */
   private static @Nullable String unwritableReason(Path dir) {
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      return "it is a file, not a folder";
+    }
     try {
       Files.createDirectories(dir);
       Path log = dir.resolve("rhizome.log");
