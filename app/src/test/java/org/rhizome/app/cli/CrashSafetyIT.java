@@ -31,7 +31,7 @@ import org.rhizome.graph.repair.WorkspaceCheck;
 /**
  * Issue 18: SIGKILL real processes at random moments and check that nothing acknowledged is lost.
  * Victims are JVMs on the built classes: a writer running {@code note add} over and over
- * ({@link CrashWriter}) or {@code rhizome import} of a vault. After every kill: each acknowledged
+ * ({@link CrashWriter}) or {@code rhizome import} of a vault, two at a time on one workspace. After every kill: each acknowledged
  * note is there, {@code PRAGMA integrity_check} is ok, the state equals a replay of the log
  * ({@code rhizome check}'s test) and the next process writes on. {@value #DEFAULT_KILLS} kills by
  * default; {@code -Drhizome.crash.kills=N} for more (and {@code -Drhizome.crash.seed=S} to replay a run).
@@ -54,30 +54,53 @@ class CrashSafetyIT {
     int killedWriters = 0;
     int killedImports = 0;
     long started = System.nanoTime();
-    for (int k = 0; k < kills; k++) {
-      boolean importing = random.nextInt(5) == 0;
-      List<String> acks = new CopyOnWriteArrayList<>();
-      Process p = importing
-          ? start(List.of(Main.class.getName(), "--data", data.toString(), "import", vault.toString()))
-          : start(List.of(CrashWriter.class.getName(), data.toString(), "k" + k, "100000"));
-      Thread reader = readAcks(p, acks);
-      // Kill somewhere between just after start-up and well into the writing.
-      long killAfter = 300 + random.nextInt(2500);
-      Thread.sleep(killAfter);
-      boolean finished = !p.isAlive();
-      p.destroyForcibly(); // SIGKILL
-      assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-      reader.join(10_000);
-      for (String line : acks) {
-        assertThat(line).as("seed %d, kill %d: a writer failed", seed, k).startsWith("ACK ");
-        acknowledged.add(line.substring(4));
+    // Two victims at a time (two writers, or a writer beside an import), each killed on its own clock.
+    for (int k = 0; k < kills; k += 2) {
+      List<Process> victims = new ArrayList<>();
+      List<List<String>> acks = new ArrayList<>();
+      List<Thread> readers = new ArrayList<>();
+      List<Boolean> imports = new ArrayList<>();
+      for (int v = 0; v < 2; v++) {
+        boolean importing = v == 1 && random.nextInt(3) == 0;
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Process p = importing
+            ? start(List.of(Main.class.getName(), "--data", data.toString(), "import", vault.toString()))
+            : start(List.of(CrashWriter.class.getName(), data.toString(), "k" + k + "v" + v, "100000"));
+        victims.add(p);
+        acks.add(lines);
+        imports.add(importing);
+        readers.add(readAcks(p, lines));
       }
-      if (importing) {
-        killedImports += finished ? 0 : 1;
-      } else {
-        killedWriters += finished ? 0 : 1;
+      for (int v = 0; v < 2; v++) {
+        Process p = victims.get(v);
+        if (!imports.get(v)) {
+          // A writer is killed after it has acknowledged something (JVM start-up on a busy machine
+          // takes seconds), at a random moment of its writing.
+          long deadline = System.nanoTime() + 90_000_000_000L;
+          while (acks.get(v).isEmpty() && p.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+          }
+          Thread.sleep(random.nextInt(1500));
+        } else {
+          Thread.sleep(1000 + random.nextInt(4000));
+        }
+        boolean finished = !p.isAlive();
+        p.destroyForcibly(); // SIGKILL
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        if (imports.get(v)) {
+          killedImports += finished ? 0 : 1;
+        } else {
+          killedWriters += finished ? 0 : 1;
+        }
       }
-      verify(data, acknowledged, seed, k, k % 10 == 9 || k == kills - 1);
+      for (int v = 0; v < 2; v++) {
+        readers.get(v).join(10_000);
+        for (String line : acks.get(v)) {
+          assertThat(line).as("seed %d, kill %d: a writer failed", seed, k).startsWith("ACK ");
+          acknowledged.add(line.substring(4));
+        }
+      }
+      verify(data, acknowledged, seed, k, k % 10 >= 8 || k + 2 >= kills);
     }
     // The next process writes on.
     CliRunner cli = new CliRunner(data);
@@ -87,6 +110,7 @@ class CrashSafetyIT {
         killedWriters + killedImports, killedWriters, killedImports, acknowledged.size(), seed,
         (System.nanoTime() - started) / 1e9);
     assertThat(killedWriters + killedImports).as("processes killed while running").isGreaterThanOrEqualTo(kills * 8 / 10);
+    assertThat(acknowledged.size()).as("notes acknowledged before the kills").isGreaterThanOrEqualTo(killedWriters);
   }
 
   @Test

@@ -103,6 +103,25 @@ class DamageIT {
   }
 
   @Test
+  void exportWritesEveryReadableNoteAndReportsTheOthers() throws Exception {
+    for (int i = 0; i < 5; i++) {
+      cli.add("Note " + i, "body " + i);
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+         PreparedStatement w = c.prepareStatement("UPDATE field SET value = X'FFFFFFFF' WHERE name = 'body' AND soul ="
+             + " (SELECT soul FROM note WHERE title = 'Note 0')")) {
+      assertThat(w.executeUpdate()).isEqualTo(1);
+    }
+    Path out = data.resolve("export");
+    CliRunner.Result export = cli.run("export", out.toString(), "--json");
+    assertThat(export.exitCode()).as(export.toString()).isZero();
+    assertThat(export.json().get("notesWritten").asInt()).isEqualTo(4);
+    assertThat(export.json().get("workspace").asText()).isEqualTo("personal");
+    assertThat(export.json().get("problems").toString()).contains("Note 0.md").contains("cannot be read");
+    assertThat(out.resolve("Note 4.md")).hasContent("body 4");
+  }
+
+  @Test
   void anEmptyWorkspaceFileIsNeverReplacedByANewOne() throws Exception {
     Files.createDirectories(file.getParent());
     Files.createFile(file);
