@@ -49,13 +49,14 @@ class CrashSafetyIT {
     long seed = Long.getLong("rhizome.crash.seed", new SecureRandom().nextLong());
     Random random = new Random(seed);
     Path data = dir.resolve("data");
-    Path vault = makeVault(dir.resolve("vault"), 300);
+    Path vault = makeVault(dir.resolve("vault"), 1500);
     Set<String> acknowledged = new HashSet<>();
     int killedWriters = 0;
     int killedImports = 0;
     long started = System.nanoTime();
     // Two victims at a time (two writers, or a writer beside an import), each killed on its own clock.
-    for (int k = 0; k < kills; k += 2) {
+    // Rounds until that many processes were killed while running (bounded: a victim may finish first).
+    for (int k = 0; killedWriters + killedImports < kills && k < 2 * kills; k += 2) {
       List<Process> victims = new ArrayList<>();
       List<List<String>> acks = new ArrayList<>();
       List<Thread> readers = new ArrayList<>();
@@ -82,7 +83,7 @@ class CrashSafetyIT {
           }
           Thread.sleep(random.nextInt(1500));
         } else {
-          Thread.sleep(1000 + random.nextInt(4000));
+          Thread.sleep(1500 + random.nextInt(4500));
         }
         boolean finished = !p.isAlive();
         p.destroyForcibly(); // SIGKILL
@@ -100,7 +101,7 @@ class CrashSafetyIT {
           acknowledged.add(line.substring(4));
         }
       }
-      verify(data, acknowledged, seed, k, k % 10 >= 8 || k + 2 >= kills);
+      verify(data, acknowledged, seed, k, k % 10 >= 8);
     }
     // The next process writes on.
     CliRunner cli = new CliRunner(data);
@@ -109,7 +110,7 @@ class CrashSafetyIT {
     System.out.printf("crash safety: %d kills (%d writers, %d imports), %d acknowledged notes, 0 lost, seed %d, %.0f s%n",
         killedWriters + killedImports, killedWriters, killedImports, acknowledged.size(), seed,
         (System.nanoTime() - started) / 1e9);
-    assertThat(killedWriters + killedImports).as("processes killed while running").isGreaterThanOrEqualTo(kills * 8 / 10);
+    assertThat(killedWriters + killedImports).as("processes killed while running").isGreaterThanOrEqualTo(kills);
     assertThat(acknowledged.size()).as("notes acknowledged before the kills").isGreaterThanOrEqualTo(killedWriters);
   }
 

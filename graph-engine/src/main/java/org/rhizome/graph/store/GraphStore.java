@@ -254,10 +254,19 @@ public final class GraphStore implements AutoCloseable {
     }
   }
 
-  /** Marks the file damaged when {@code failure} says it is; returns it. */
+  /**
+   * Marks the file damaged when {@code failure} says it is; returns it, or for damage found deep in
+   * the store (a change or a text that cannot be read), the same naming the file and what to do.
+   */
+  @SuppressWarnings("unchecked")
   private <E extends Throwable> E damageNoted(E failure) {
-    if (failure instanceof CorruptDatabaseException) {
+    if (failure instanceof CorruptDatabaseException corrupt) {
       DamageMarker.record(database.file(), failure.getMessage());
+      String message = String.valueOf(corrupt.getMessage());
+      if (!message.contains("rhizome repair")) {
+        return (E) new CorruptDatabaseException(database.file() + ": " + message + ". Writes to it are refused from now on;"
+            + " `rhizome check` reports what is wrong, `rhizome repair` salvages what can be read", corrupt);
+      }
     }
     return failure;
   }
