@@ -5,7 +5,10 @@ import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.core.joran.spi.JoranException;
 import java.io.IOException;
 import java.net.URL;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.ILoggerFactory;
@@ -28,6 +31,7 @@ public final class Logging {
   public static final String SHOWN_TO_USER = "SHOWN_TO_USER";
 
   private static @Nullable Path current;
+  private static boolean noFile;
 
   private Logging() {}
 
@@ -36,33 +40,64 @@ public final class Logging {
     return MarkerFactory.getMarker(SHOWN_TO_USER);
   }
 
-  /** Sends the log to {@code logsDirectory/rhizome.log} (creating the directory); idempotent. */
+  /**
+   * Sends the log to {@code logsDirectory/rhizome.log} (creating the directory); idempotent. When the
+   * directory cannot be written, says so in one line on stderr and logs to stderr only (warnings of
+   * Rhizome's own), so a command still works and its stdout stays clean.
+   */
   public static synchronized void writeTo(Path logsDirectory) {
     Path dir = logsDirectory.toAbsolutePath().normalize();
     if (dir.equals(current)) {
       return;
     }
-    try {
-      Files.createDirectories(dir);
-    } catch (IOException e) {
-      // The file appender reports its own failure on stderr; the command itself may still work.
-    }
-    System.setProperty(LOGS_DIR_PROPERTY, dir.toString());
     boolean firstUse = current == null;
     current = dir;
-    ILoggerFactory factory = LoggerFactory.getILoggerFactory(); // on first use, this reads logback.xml
+    String unwritable = unwritableReason(dir);
+    noFile = unwritable != null;
+    if (unwritable != null) {
+      System.err.println("rhizome: warning: cannot write the log in " + dir + " (" + unwritable + "); going on without a log file");
+      System.err.flush();
+      System.setProperty(CONFIG_FILE_PROPERTY, STDERR_ONLY_CONFIG);
+    } else {
+      System.clearProperty(CONFIG_FILE_PROPERTY);
+    }
+    System.setProperty(LOGS_DIR_PROPERTY, dir.toString());
+    ILoggerFactory factory = LoggerFactory.getILoggerFactory(); // on first use, this reads the configuration
     if (!firstUse && factory instanceof LoggerContext context) {
-      reload(context);
+      reload(context, unwritable == null ? "/logback.xml" : "/" + STDERR_ONLY_CONFIG);
+    }
+  }
+
+  private static final String CONFIG_FILE_PROPERTY = "logback.configurationFile";
+  private static final String STDERR_ONLY_CONFIG = "logback-stderr-only.xml";
+
+  /** Why no log file can be written in {@code dir}, or null if one can. */
+  private static @Nullable String unwritableReason(Path dir) {
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      return "it is a file, not a folder";
+    }
+    try {
+      Files.createDirectories(dir);
+      Path log = dir.resolve("rhizome.log");
+      try (var out = Files.newOutputStream(log, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+        return null;
+      }
+    } catch (AccessDeniedException e) {
+      return "permission denied";
+    } catch (FileSystemException e) {
+      return e.getReason() != null ? e.getReason() : e.toString();
+    } catch (IOException e) {
+      return e.getMessage() != null ? e.getMessage() : e.toString();
     }
   }
 
   /** The log file in use, or null before {@link #writeTo(Path)}. */
   public static synchronized @Nullable Path currentFile() {
-    return current == null ? null : current.resolve("rhizome.log");
+    return current == null || noFile ? null : current.resolve("rhizome.log");
   }
 
-  private static void reload(LoggerContext context) {
-    URL config = Logging.class.getResource("/logback.xml");
+  private static void reload(LoggerContext context, String resource) {
+    URL config = Logging.class.getResource(resource);
     if (config == null) {
       return;
     }

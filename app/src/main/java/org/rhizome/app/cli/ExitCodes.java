@@ -20,6 +20,8 @@ import picocli.CommandLine.ParameterException;
  *   <tr><td>4</td><td>invalid input: bad or taken title, unreadable body file, damaged invite, workspace not shared</td></tr>
  *   <tr><td>5</td><td>storage: corrupt, newer or foreign database, unreadable device key, disk full</td></tr>
  *   <tr><td>6</td><td>sync: a join not finished within {@code --wait}, or the workspace is served by another process</td></tr>
+ *   <tr><td>7</td><td>not allowed: not a member, or a note protected by someone else</td></tr>
+ *   <tr><td>8</td><td>damaged: {@code rhizome check} found damage (run {@code rhizome repair})</td></tr>
  * </table>
  */
 public final class ExitCodes implements IExitCodeExceptionMapper {
@@ -32,6 +34,8 @@ public final class ExitCodes implements IExitCodeExceptionMapper {
   public static final int SYNC = 6;
   /** Not a member of the workspace (yet), or the note is protected by someone else. */
   public static final int NOT_ALLOWED = 7;
+  /** {@code rhizome check} found the workspace file damaged. */
+  public static final int DAMAGED = 8;
 
   @Override
   public int getExitCode(Throwable exception) {
@@ -49,6 +53,9 @@ public final class ExitCodes implements IExitCodeExceptionMapper {
     if (exception instanceof NoSuchNoteException || exception instanceof NoSuchWorkspaceException
         || exception instanceof org.rhizome.graph.trash.NotInTrashException) {
       return NOT_FOUND;
+    }
+    if (exception instanceof BodyTooLargeException) {
+      return USAGE;
     }
     if (exception instanceof NoteException || exception instanceof InvalidInputException
         || exception instanceof org.rhizome.sync.replication.InvalidInviteException) {

@@ -32,7 +32,7 @@ final class ExportCommand implements Callable<Integer> {
       ExportReport r = new VaultExporter(ws).export(dir, bar);
       bar.finish();
       if (cli.isJson()) {
-        cli.printJson(new Json(ws.file().getFileName().toString(), r.notesWritten(), r.notesUnchanged(), r.attachmentsWritten(),
+        cli.printJson(new Json(cli.workspaceName(), r.notesWritten(), r.notesUnchanged(), r.attachmentsWritten(),
             r.attachmentsUnchanged(), r.problems().stream().map(VaultProblem::toString).toList(), r.millis()));
       } else {
         cli.out().printf("Exported to %s in %.1f s: %d notes written, %d unchanged; %d attachments written, %d unchanged.%n",

@@ -35,7 +35,7 @@ final class ImportCommand implements Callable<Integer> {
       ImportReport r = new VaultImporter(ws).importVault(dir, bar);
       bar.finish();
       if (cli.isJson()) {
-        cli.printJson(new Json(ws.file().getFileName().toString(), r.notesCreated(), r.notesUpdated(), r.notesUnchanged(),
+        cli.printJson(new Json(cli.workspaceName(), r.notesCreated(), r.notesUpdated(), r.notesUnchanged(),
             r.attachmentsStored(), r.attachmentsUnchanged(), r.skipped(), r.problems().stream().map(VaultProblem::toString).toList(),
             r.brokenLinks().stream().map(u -> new Broken(u.target(), u.links(), u.sources())).toList(), r.millis()));
       } else {

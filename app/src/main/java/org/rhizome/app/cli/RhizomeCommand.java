@@ -23,7 +23,8 @@ import picocli.CommandLine.ScopeType;
         "2:usage error", "3:no such note or workspace", "4:invalid input (bad or taken title, unreadable file)",
         "5:storage error (corrupt or newer database, disk full)",
         "6:sync unfinished (join still pending after --wait, or the workspace is already served)",
-        "7:not allowed (not yet a member of the workspace, or a note protected by someone else)"},
+        "7:not allowed (not yet a member of the workspace, or a note protected by someone else)",
+        "8:damaged (rhizome check found damage; run rhizome repair)"},
     subcommands = {
         NoteCommand.class,
         TrashCommand.class,
@@ -41,6 +42,8 @@ import picocli.CommandLine.ScopeType;
         ImportCommand.class,
         ExportCommand.class,
         MirrorCommand.class,
+        CheckCommand.class,
+        RepairCommand.class,
         BenchCommand.class,
         org.rhizome.app.cli.p2p.P2pCommand.class,
     })

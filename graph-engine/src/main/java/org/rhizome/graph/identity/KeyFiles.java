@@ -2,11 +2,13 @@ package org.rhizome.graph.identity;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import org.rhizome.graph.encoding.Hex;
@@ -20,28 +22,41 @@ public final class KeyFiles {
 
   private KeyFiles() {}
 
-  /** Loads the key at {@code file}, creating it (atomically, mode 0600) when absent. */
+  /**
+   * Loads the key at {@code file}, creating it (mode 0600) when absent. Creation never replaces a
+   * key: the new one is written and synced in a temporary file, then linked into place only if no
+   * file is there yet, so of several processes starting at once exactly one key wins and every
+   * process (the losers too) signs with it.
+   */
   public static DeviceKey loadOrCreate(Path file, SecureRandom random) throws IOException {
     if (Files.exists(file)) {
       return load(file);
     }
     DeviceKey key = DeviceKey.generate(random);
-    Files.createDirectories(file.toAbsolutePath().getParent());
-    Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".device-key", ".tmp");
+    Path dir = file.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path tmp = Files.createTempFile(dir, ".device-key", ".tmp");
     try {
       try {
         Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
       } catch (UnsupportedOperationException notPosix) {
         // Windows: the file lives in the user's own profile directory.
       }
-      Files.writeString(tmp, HEADER + "\n" + Hex.encode(key.seed()) + "\n", StandardCharsets.US_ASCII);
-      try {
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file);
+      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+        ch.write(ByteBuffer.wrap((HEADER + "\n" + Hex.encode(key.seed()) + "\n").getBytes(StandardCharsets.US_ASCII)));
+        ch.force(true);
       }
-    } catch (FileAlreadyExistsException raced) {
-      return load(file);
+      try {
+        Files.createLink(file, tmp); // fails when the file exists: the first key stays
+      } catch (FileAlreadyExistsException raced) {
+        // another process created it first: use theirs (read below)
+      } catch (UnsupportedOperationException | FileSystemException noLinks) {
+        try {
+          Files.move(tmp, file); // no hard links on this file system: a move that never replaces
+        } catch (FileAlreadyExistsException raced) {
+          // theirs wins
+        }
+      }
     } finally {
       Files.deleteIfExists(tmp);
     }

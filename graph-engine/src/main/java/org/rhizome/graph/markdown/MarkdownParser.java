@@ -68,7 +68,7 @@ public final class MarkdownParser {
   /** A shared instance for the static helpers of this package. */
   static final MarkdownParser SHARED = new MarkdownParser();
 
-  private final Parser flexmark = Parser.builder().build();
+  private final Parser flexmark = Parser.builder().customInlineParserFactory(LinearInlineParser::new).build();
 
   /** Creates a parser; prefer one shared instance per application. */
   public MarkdownParser() {}
@@ -120,7 +120,7 @@ public final class MarkdownParser {
     FrontMatterReader.Block block = FrontMatterReader.find(markdown, problems);
     int bodyStart = block == null ? 0 : block.endOffset();
     SourceLines lines = new SourceLines(markdown);
-    Document document = parseBody(markdown.substring(bodyStart), problems);
+    Document document = parseBody(ParseLimits.apply(markdown.substring(bodyStart)), problems);
     BodyStructure parsed = document == null
         ? BodyStructure.unparsed()
         : BodyStructure.of(document, bodyStart, lines);

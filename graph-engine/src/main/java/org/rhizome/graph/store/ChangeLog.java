@@ -267,6 +267,16 @@ public final class ChangeLog {
     return out.toByteArray();
   }
 
+  /**
+   * Decodes a stored log entry ({@code encoding} and {@code body} columns), for reading a log
+   * row by row (check and repair).
+   *
+   * @throws CorruptDatabaseException if the entry cannot be read
+   */
+  public Change decodeStored(int encoding, byte[] body) throws StoreException {
+    return decode(encoding, body);
+  }
+
   private Change decode(int encoding, byte[] body) throws StoreException {
     try {
       byte[] raw = switch (encoding) {

@@ -122,7 +122,7 @@ public final class GraphStore implements AutoCloseable {
   /** As {@link #open(Path, WorkspaceId, ParsedBodies, Consumer)}; a new file checks membership as {@code modeIfNew} says. */
   public static GraphStore open(Path file, WorkspaceId idIfNew, MembershipMode modeIfNew, ParsedBodies parser,
                                 Consumer<List<Change>> onCommit) throws StoreException {
-    Database db = Database.open(file);
+    Database db = Database.open(file, Map.of(WORKSPACE_ID_KEY, idIfNew.hex(), MEMBERSHIP_KEY, modeIfNew.name()));
     Connection c = db.openWriter();
     try {
       c.setAutoCommit(true);
@@ -134,6 +134,9 @@ public final class GraphStore implements AutoCloseable {
       throw Database.translate("opening " + file, e);
     }
   }
+
+  private static final String WORKSPACE_ID_KEY = "workspace_id";
+  private static final String MEMBERSHIP_KEY = "membership";
 
   public static WorkspaceId randomWorkspaceId(SecureRandom random) {
     byte[] b = new byte[WorkspaceId.LENGTH];
@@ -210,6 +213,11 @@ public final class GraphStore implements AutoCloseable {
       result.completeExceptionally(new StoreException("the workspace is closed"));
       return result;
     }
+    Optional<String> damaged = DamageMarker.read(database.file());
+    if (damaged.isPresent()) {
+      result.completeExceptionally(DamageMarker.refusal(database.file(), damaged.get()));
+      return result;
+    }
     writerThread.execute(() -> runWrite(task, result));
     return result;
   }
@@ -230,9 +238,9 @@ public final class GraphStore implements AutoCloseable {
       }
       result.complete(value);
     } catch (SQLException e) {
-      result.completeExceptionally(Database.translate("writing", e));
+      result.completeExceptionally(damageNoted(Database.translate("writing " + database.file(), e)));
     } catch (Throwable e) {
-      result.completeExceptionally(e);
+      result.completeExceptionally(damageNoted(e));
       if (e instanceof Error err) {
         rollback(c, committed);
         throw err;
@@ -244,6 +252,23 @@ public final class GraphStore implements AutoCloseable {
       }
       rollback(c, committed);
     }
+  }
+
+  /**
+   * Marks the file damaged when {@code failure} says it is; returns it, or for damage found deep in
+   * the store (a change or a text that cannot be read), the same naming the file and what to do.
+   */
+  @SuppressWarnings("unchecked")
+  private <E extends Throwable> E damageNoted(E failure) {
+    if (failure instanceof CorruptDatabaseException corrupt) {
+      DamageMarker.record(database.file(), failure.getMessage());
+      String message = String.valueOf(corrupt.getMessage());
+      if (!message.contains("rhizome repair")) {
+        return (E) new CorruptDatabaseException(database.file() + ": " + message + ". Writes to it are refused from now on;"
+            + " `rhizome check` reports what is wrong, `rhizome repair` salvages what can be read", corrupt);
+      }
+    }
+    return failure;
   }
 
   private void notifyCommitted(List<Change> applied) {
@@ -261,7 +286,9 @@ public final class GraphStore implements AutoCloseable {
       }
       c.setAutoCommit(true);
     } catch (SQLException e) {
-      log.warn("rollback failed", e);
+      // After a failed write (disk full, I/O error) the connection may have rolled back by itself:
+      // the failure itself is what the caller reports; this is only for the log file.
+      log.info("rollback after a failed write failed too: {}", e.toString());
     }
   }
 
@@ -277,7 +304,9 @@ public final class GraphStore implements AutoCloseable {
     try {
       return task.run(c);
     } catch (SQLException e) {
-      throw Database.translate("reading", e);
+      throw damageNoted(Database.translate("reading " + database.file(), e));
+    } catch (CorruptDatabaseException e) {
+      throw damageNoted(e);
     } finally {
       if (closed || !idleReaders.offer(c)) {
         closeQuietly(c);

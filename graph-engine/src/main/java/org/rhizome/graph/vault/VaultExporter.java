@@ -15,6 +15,7 @@ import org.rhizome.graph.note.AttachmentFields;
 import org.rhizome.graph.note.InvalidTitleException;
 import org.rhizome.graph.note.NoteFolders;
 import org.rhizome.graph.query.NoteRef;
+import org.rhizome.graph.store.CorruptDatabaseException;
 import org.rhizome.graph.store.StoreException;
 
 /**
@@ -58,10 +59,15 @@ public final class VaultExporter {
         throw new VaultCancelledException("The export was cancelled; the files written so far are complete.");
       }
       List<NoteRef> chunk = notes.subList(from, Math.min(notes.size(), from + READ_BATCH));
-      List<String> bodies = ws.bodies(chunk.stream().map(NoteRef::soul).toList());
+      List<String> bodies = readableBodies(chunk);
       for (int i = 0; i < chunk.size(); i++) {
         NoteRef note = chunk.get(i);
         String relative = place(note.folder(), note.title(), VaultPaths.NOTE_EXTENSION, taken, problems);
+        if (bodies.get(i) == null) {
+          problems.add(new VaultProblem(relative, "not written: its text cannot be read from the damaged workspace"
+              + " (`rhizome repair` rebuilds it from the log)"));
+          continue;
+        }
         boolean wrote = AtomicFiles.writeIfChanged(resolve(root, relative), bodies.get(i).getBytes(StandardCharsets.UTF_8), false);
         counts[wrote ? 0 : 1]++;
       }
@@ -84,6 +90,26 @@ public final class VaultExporter {
       progress.update("attachments", ++done, attachments.size());
     }
     return new ExportReport(counts[0], counts[1], counts[2], counts[3], problems, (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /**
+   * The bodies of {@code chunk}, in order; when the batch cannot be read (a damaged file), each note
+   * is read on its own so that every readable one is still exported: null for those that cannot be.
+   */
+  private List<String> readableBodies(List<NoteRef> chunk) throws StoreException {
+    try {
+      return ws.bodies(chunk.stream().map(NoteRef::soul).toList());
+    } catch (CorruptDatabaseException batchFailed) {
+      List<String> bodies = new ArrayList<>(chunk.size());
+      for (NoteRef note : chunk) {
+        try {
+          bodies.add(ws.bodies(List.of(note.soul())).get(0));
+        } catch (CorruptDatabaseException unreadable) {
+          bodies.add(null);
+        }
+      }
+      return bodies;
+    }
   }
 
   /** Where a note or attachment goes: its own path, or a safe, free one (with a problem saying why). */
