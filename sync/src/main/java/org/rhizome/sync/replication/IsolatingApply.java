@@ -25,7 +25,16 @@ import org.rhizome.graph.store.StorageFullException;
 final class IsolatingApply {
   private IsolatingApply() {}
 
+  /** What applies one batch in one transaction: the workspace's {@code applyRemoteAsync}. */
+  interface Engine {
+    CompletableFuture<List<ApplyResult>> apply(List<byte[]> changes);
+  }
+
   static CompletableFuture<List<ApplyResult>> apply(Workspace workspace, List<byte[]> changes) {
+    return apply(workspace::applyRemoteAsync, changes);
+  }
+
+  static CompletableFuture<List<ApplyResult>> apply(Engine workspace, List<byte[]> changes) {
     return attempt(workspace, changes).thenCompose(results -> {
       if (results.size() > 1 && results.stream().allMatch(IsolatingApply::unstorable)) {
         // Nothing stored at all: the store is failing, not the changes.
@@ -36,13 +45,13 @@ final class IsolatingApply {
     });
   }
 
-  private static CompletableFuture<List<ApplyResult>> attempt(Workspace workspace, List<byte[]> changes) {
-    return workspace.applyRemoteAsync(changes)
+  private static CompletableFuture<List<ApplyResult>> attempt(Engine workspace, List<byte[]> changes) {
+    return workspace.apply(changes)
         .handle((results, error) -> error == null ? CompletableFuture.completedFuture(results) : isolate(workspace, changes, cause(error)))
         .thenCompose(f -> f);
   }
 
-  private static CompletableFuture<List<ApplyResult>> isolate(Workspace workspace, List<byte[]> changes, Throwable error) {
+  private static CompletableFuture<List<ApplyResult>> isolate(Engine workspace, List<byte[]> changes, Throwable error) {
     if (storeWide(error)) {
       return CompletableFuture.failedFuture(error);
     }
