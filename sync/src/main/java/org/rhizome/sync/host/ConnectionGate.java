@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <ul>
  *   <li><b>Pending</b> (accepted, handshake not finished): at most {@code maxPendingPerAddress} from one
- *       IP address and {@code maxPending} in all. When all pending slots are taken, a newcomer from an
+ *       IP address (a newcomer beyond that closes the oldest from its own address) and {@code maxPending}
+ *       in all. When all pending slots are taken, a newcomer from an
  *       address with fewer pending connections than the busiest address evicts that address's oldest
  *       pending connection (of several equally busy addresses, the one holding the oldest); otherwise it
  *       is refused. So one flooding address — or many — can only
@@ -27,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class ConnectionGate {
   /** What accept decided. */
-  enum Verdict { ADMITTED, TOO_MANY_PENDING_FROM_ADDRESS, TOO_MANY_PENDING, TOO_MANY_OPEN, TOO_MANY_OPEN_FROM_ADDRESS }
+  enum Verdict { ADMITTED, TOO_MANY_PENDING, TOO_MANY_OPEN, TOO_MANY_OPEN_FROM_ADDRESS }
 
   /** The verdict, and a pending connection to close to make room (null when none). */
   record Admission(Verdict verdict, @Nullable Channel evicted) {}
@@ -64,11 +65,12 @@ final class ConnectionGate {
     }
     ArrayDeque<Channel> mine = pending.get(address);
     int own = mine == null ? 0 : mine.size();
-    if (own >= maxPendingPerAddress) {
-      return new Admission(Verdict.TOO_MANY_PENDING_FROM_ADDRESS, null);
-    }
     Channel evicted = null;
-    if (pendingCount >= maxPending) {
+    if (own >= maxPendingPerAddress) {
+      // The address's own oldest pending connection makes room: idle connections from one address (a
+      // flood behind the same NAT as a member) cannot keep that member's fresh handshake out.
+      evicted = removePending(address, mine.peekFirst());
+    } else if (pendingCount >= maxPending) {
       // Of the addresses with the most pending (more than the newcomer's), the one holding the oldest.
       InetAddress busiest = null;
       int most = own;

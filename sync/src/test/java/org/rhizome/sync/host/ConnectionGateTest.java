@@ -15,12 +15,18 @@ class ConnectionGateTest {
   }
 
   @Test
-  void oneAddressCannotHoldMoreThanItsShareOfPendingSlots() throws Exception {
+  void oneAddressCannotHoldMoreThanItsShareOfPendingSlotsAndItsNewestAlwaysGetsIn() throws Exception {
     ConnectionGate gate = new ConnectionGate(64, 4, 256, 32);
+    List<Channel> held = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
-      assertThat(gate.admit(ip(2), new EmbeddedChannel()).verdict()).isEqualTo(ConnectionGate.Verdict.ADMITTED);
+      Channel ch = new EmbeddedChannel();
+      held.add(ch);
+      assertThat(gate.admit(ip(2), ch).verdict()).isEqualTo(ConnectionGate.Verdict.ADMITTED);
     }
-    assertThat(gate.admit(ip(2), new EmbeddedChannel()).verdict()).isEqualTo(ConnectionGate.Verdict.TOO_MANY_PENDING_FROM_ADDRESS);
+    ConnectionGate.Admission fifth = gate.admit(ip(2), new EmbeddedChannel());
+    assertThat(fifth.verdict()).isEqualTo(ConnectionGate.Verdict.ADMITTED);
+    assertThat(fifth.evicted()).isSameAs(held.get(0));
+    assertThat(gate.pendingCount()).isEqualTo(4);
     assertThat(gate.admit(ip(1), new EmbeddedChannel()).verdict()).isEqualTo(ConnectionGate.Verdict.ADMITTED);
   }
 
