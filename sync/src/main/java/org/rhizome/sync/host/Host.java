@@ -70,6 +70,10 @@ public final class Host implements AutoCloseable {
     private final Map<PeerId, IdentifyInfo> identified = new ConcurrentHashMap<>();
     private final List<PeerListener> peerListeners = new CopyOnWriteArrayList<>();
     private final ConnectionGate gate;
+    /** Streams a peer may open per second on one connection (yamux caps how many are open at once). */
+    static final int MAX_STREAM_OPENS_PER_SECOND = 50;
+    static final int MAX_STREAM_OPENS_BURST = 200;
+    private final Map<Connection, org.rhizome.sync.transport.TokenBucket> streamOpens = new ConcurrentHashMap<>();
     private final org.rhizome.sync.transport.RateLimitedLog quiet = new org.rhizome.sync.transport.RateLimitedLog(LOG, 10, TimeUnit.SECONDS);
     private volatile boolean closed;
 
@@ -434,11 +438,20 @@ public final class Host implements AutoCloseable {
 
         @Override
         public void onInboundStream(Connection c, MuxedStream stream) {
+            org.rhizome.sync.transport.TokenBucket opens = streamOpens.computeIfAbsent(c,
+                    k -> new org.rhizome.sync.transport.TokenBucket(MAX_STREAM_OPENS_PER_SECOND, MAX_STREAM_OPENS_BURST));
+            if (!opens.tryTake(1)) {
+                quiet.info("stream-rate", "resetting streams from {}: over {} new streams a second", c.remotePeer(),
+                        MAX_STREAM_OPENS_PER_SECOND);
+                stream.reset();
+                return;
+            }
             StreamNegotiator.listen(stream, registry);
         }
 
         @Override
         public void onClosed(Connection c) {
+            streamOpens.remove(c);
             boolean[] last = new boolean[1];
             connections.computeIfPresent(c.remotePeer(), (k, v) -> {
                 v.remove(c);

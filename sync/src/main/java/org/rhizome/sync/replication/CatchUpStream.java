@@ -60,6 +60,15 @@ final class CatchUpStream implements StreamHandler {
     return new CatchUpStream(stream, new PullServer(), null, workspace, disk, changes -> { }, results -> { });
   }
 
+  /** A handler for a stream refused (and reset) before any message: it ignores whatever still comes. */
+  static StreamHandler refused() {
+    return new StreamHandler() {
+      @Override
+      public void onData(MuxedStream s, io.netty.buffer.ByteBuf data) {
+      }
+    };
+  }
+
   static CatchUpStream pulling(MuxedStream stream, PullClient client, Workspace workspace, Executor disk,
                                java.util.function.Consumer<List<byte[]>> newlyApplied,
                                java.util.function.Consumer<List<ApplyResult>> refusedSink) {

@@ -52,6 +52,9 @@ public final class WorkspaceSync implements AutoCloseable {
   private static final int MAX_PULL_RETRIES = 3;
   private static final int MAX_RELAYED_PER_BATCH = 200;
   private static final long SETTLE_PULL_MILLIS = 3_000;
+  /** Catch-up streams served to one peer at once. */
+  static final int MAX_SERVED_PULLS_PER_PEER = 2;
+  private final Map<PeerId, java.util.concurrent.atomic.AtomicInteger> serving = new ConcurrentHashMap<>();
 
   private final Workspace workspace;
   private final SyncConfig config;
@@ -111,7 +114,16 @@ public final class WorkspaceSync implements AutoCloseable {
       throw e;
     }
     host.handle(CatchUpProtocol.ID, stream -> {
+      java.util.concurrent.atomic.AtomicInteger mine = serving.computeIfAbsent(stream.remotePeer(),
+          p -> new java.util.concurrent.atomic.AtomicInteger());
+      if (mine.incrementAndGet() > MAX_SERVED_PULLS_PER_PEER) {
+        // An honest peer runs one pull at a time; more at once only load our disk.
+        mine.decrementAndGet();
+        stream.reset();
+        return CatchUpStream.refused();
+      }
       CatchUpStream s = CatchUpStream.serving(stream, workspace, disk);
+      s.result().whenComplete((summary, error) -> mine.decrementAndGet());
       s.result().whenComplete((summary, error) -> {
         if (error != null) {
           log.debug("serving a catch-up to {} ended: {}", stream.remotePeer(), error.getMessage());

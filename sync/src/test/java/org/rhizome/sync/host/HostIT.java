@@ -162,6 +162,32 @@ class HostIT {
     }
 
     @Test
+    void streamsOpenedFasterThanAllowedAreResetAndTheConnectionStaysUsable() throws Exception {
+        PeerId peer = a.dial(b.listenAddresses().get(0)).get(10, TimeUnit.SECONDS);
+        java.util.List<CompletableFuture<MuxedStream>> opened = new java.util.ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            opened.add(a.openStream(peer, List.of(org.rhizome.sync.ping.PingService.PROTOCOL_ID), s -> new StreamHandler() {
+                @Override
+                public void onData(MuxedStream stream, ByteBuf data) {
+                }
+            }));
+        }
+        int failed = 0;
+        for (CompletableFuture<MuxedStream> f : opened) {
+            try {
+                f.get(20, TimeUnit.SECONDS).reset();
+            } catch (java.util.concurrent.ExecutionException e) {
+                failed++;
+            }
+        }
+        // A burst of 200 and 50 a second pass; the rest are reset unread.
+        assertThat(failed).isGreaterThan(200);
+        assertThat(a.connectedPeers()).contains(b.peerId());
+        Thread.sleep(1_000);
+        assertThat(a.ping(peer).get(10, TimeUnit.SECONDS)).isPositive();
+    }
+
+    @Test
     void requestResponseRoundTripsAndRefusesOversizedAnswers() throws Exception {
         RequestResponse.serve(b, "/rhizome/test-rr/1.0.0", 1024, request ->
                 CompletableFuture.completedFuture(("re: " + new String(request.body(), StandardCharsets.UTF_8))
