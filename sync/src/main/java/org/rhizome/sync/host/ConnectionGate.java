@@ -24,6 +24,10 @@ import org.jspecify.annotations.Nullable;
  *       {@code maxOpen} in all; a newcomer is refused at accept when the open table is full.</li>
  * </ul>
  *
+ * <p>A pending connection whose remote has shown it holds the private-network key (it negotiated the
+ * security protocol through pnet) leaves the pending table at once: strangers without the key never
+ * get that far, so they can only ever compete with a member for the first round trip.
+ *
  * <p>Thread-safe; every call is O(addresses) at worst and never blocks (called on event loops).
  */
 final class ConnectionGate {
@@ -95,9 +99,20 @@ final class ConnectionGate {
     return new Admission(Verdict.ADMITTED, evicted);
   }
 
+  /**
+   * The remote negotiated the security protocol through the private-network layer, so it holds the
+   * key: the connection leaves the pending table (it can no longer be evicted or crowd anyone out)
+   * and has only the handshake timeout left to finish.
+   */
+  synchronized void proven(InetAddress address, Channel channel) {
+    if (removePending(address, channel) != null) {
+      proving.add(channel);
+    }
+  }
+
   /** The handshake finished: the connection moves from pending to open. False if it must be closed. */
   synchronized boolean promote(InetAddress address, Channel channel) {
-    if (removePending(address, channel) == null) {
+    if (!proving.remove(channel) && removePending(address, channel) == null) {
       return false; // evicted or closed meanwhile
     }
     int mine = open.getOrDefault(address, 0);
@@ -111,10 +126,12 @@ final class ConnectionGate {
   }
 
   private final Map<Channel, InetAddress> channelsOpen = new HashMap<>();
+  /** Past the key check, still in the Noise handshake. */
+  private final java.util.Set<Channel> proving = new java.util.HashSet<>();
 
   /** The connection closed, pending or open. */
   synchronized void closed(InetAddress address, Channel channel) {
-    if (removePending(address, channel) != null) {
+    if (removePending(address, channel) != null || proving.remove(channel)) {
       return;
     }
     if (channelsOpen.remove(channel) != null) {

@@ -156,7 +156,7 @@ public final class Host implements AutoCloseable {
             admission.evicted().close();
         }
         ch.closeFuture().addListener(f -> gate.closed(address, ch));
-        upgrader.upgrade(ch, Direction.INBOUND, null).whenComplete((c, e) -> {
+        upgrader.upgrade(ch, Direction.INBOUND, null, () -> gate.proven(address, ch)).whenComplete((c, e) -> {
             if (e == null && !gate.promote(address, ch)) {
                 quiet.info("open-limit", "closing a new connection from {}: open connection limit reached", address.getHostAddress());
                 c.close();

@@ -90,4 +90,18 @@ class ConnectionGateTest {
     gate.closed(ip(3), late);
     assertThat(gate.pendingCount()).isZero();
   }
+
+  @Test
+  void aConnectionThatProvedTheKeyCannotBeEvicted() throws Exception {
+    ConnectionGate gate = new ConnectionGate(64, 2, 256, 32);
+    Channel member = new EmbeddedChannel();
+    gate.admit(ip(1), member);
+    gate.proven(ip(1), member);
+    assertThat(gate.pendingCount()).isZero();
+    for (int i = 0; i < 50; i++) {
+      assertThat(gate.admit(ip(1), new EmbeddedChannel()).evicted()).isNotSameAs(member);
+    }
+    assertThat(gate.promote(ip(1), member)).isTrue();
+    assertThat(gate.openCount()).isEqualTo(1);
+  }
 }

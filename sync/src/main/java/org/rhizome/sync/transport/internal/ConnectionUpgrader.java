@@ -73,6 +73,15 @@ public final class ConnectionUpgrader {
 
     /** Installs the upgrade handlers; call from the channel initializer. */
     public CompletableFuture<Connection> upgrade(Channel channel, Direction direction, @Nullable PeerId expected) {
+        return upgrade(channel, direction, expected, () -> { });
+    }
+
+    /**
+     * As {@link #upgrade(Channel, Direction, PeerId)}; {@code onProven} runs (on the event loop) once the
+     * remote has negotiated the security protocol — on a private network, the first proof that it
+     * holds the key, since its multistream-select lines arrive encrypted with it.
+     */
+    public CompletableFuture<Connection> upgrade(Channel channel, Direction direction, @Nullable PeerId expected, Runnable onProven) {
         CompletableFuture<Connection> result = new CompletableFuture<>();
         boolean dialer = direction == Direction.OUTBOUND;
         ChannelPipeline p = channel.pipeline();
@@ -82,10 +91,12 @@ public final class ConnectionUpgrader {
         Negotiation security = dialer
                 ? Negotiation.dialer(List.of(NoiseHandshakeHandler.PROTOCOL_ID))
                 : Negotiation.listener(NoiseHandshakeHandler.PROTOCOL_ID::equals, List.of(NoiseHandshakeHandler.PROTOCOL_ID));
-        p.addLast("mss-security", new MultistreamHandler(security, (ctx, protocol) ->
-                ctx.pipeline().addAfter(ctx.name(), "noise-handshake", new NoiseHandshakeHandler(dialer, identity, noiseStaticKey,
-                        expected, List.of(YamuxSession.PROTOCOL_ID), random,
-                        (c, session) -> onSecured(c, session, direction, result)))));
+        p.addLast("mss-security", new MultistreamHandler(security, (ctx, protocol) -> {
+            onProven.run();
+            ctx.pipeline().addAfter(ctx.name(), "noise-handshake", new NoiseHandshakeHandler(dialer, identity, noiseStaticKey,
+                    expected, List.of(YamuxSession.PROTOCOL_ID), random,
+                    (c, session) -> onSecured(c, session, direction, result)));
+        }));
         p.addLast("errors", new ErrorHandler(result));
         channel.eventLoop().schedule(() -> {
             if (!result.isDone()) {
