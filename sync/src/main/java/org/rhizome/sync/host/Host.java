@@ -141,7 +141,12 @@ public final class Host implements AutoCloseable {
      * the pending or open limits say so; see {@link ConnectionGate}. Runs on the channel's event loop.
      */
     private void admitInbound(SocketChannel ch) {
-        java.net.InetAddress address = ch.remoteAddress().getAddress();
+        InetSocketAddress remote = ch.remoteAddress();
+        if (remote == null) {
+            ch.close(); // gone before we looked
+            return;
+        }
+        java.net.InetAddress address = remote.getAddress();
         ConnectionGate.Admission admission = gate.admit(address, ch);
         if (admission.verdict() != ConnectionGate.Verdict.ADMITTED) {
             quiet.info(admission.verdict().name(), "refusing inbound connections: {} (latest from {})",
