@@ -83,6 +83,7 @@ final class StatusCommand implements Callable<Integer> {
         label = "";
       }
       table.row("last sync", sync.lastSync() == null ? "never" : sync.lastSync());
+      table.row("refused", sync.refused() + (sync.lastRefusal() == null ? "" : " (last: " + sync.lastRefusal() + ")"));
     }
     table.print(cli.out(), "");
     return ExitCodes.OK;

@@ -17,5 +17,10 @@ public enum RefusalReason {
   /** The change depends on changes of other actors that this replica does not have yet. */
   MISSING_DEPENDENCY,
   /** The actor is not allowed to make this change (not a member, or a protected node). */
-  NOT_ALLOWED
+  NOT_ALLOWED,
+  /**
+   * The change verified, but this replica failed to store it (a local limit or a bug, named in the
+   * detail). Only that change is set aside; it is offered again by the next pull.
+   */
+  UNSTORABLE
 }

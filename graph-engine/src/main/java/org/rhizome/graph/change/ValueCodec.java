@@ -16,8 +16,17 @@ import org.rhizome.graph.encoding.DecodeException;
  * </pre>
  */
 public final class ValueCodec {
-  /** The largest string value, in UTF-8 bytes (a note body of about a thousand pages). */
+  /**
+   * The largest string value a change may carry, in UTF-8 bytes (a note body of about a thousand
+   * pages). It bounds one change's own bytes, not what merging makes of them.
+   */
   public static final int MAX_STRING_BYTES = 1 << 20;
+  /**
+   * The largest string value read back from the store. A text field's stored value is the merge of
+   * every replica's edits, so it can outgrow {@link #MAX_STRING_BYTES} (two devices each writing
+   * 700 KB into one note while apart): what a merge produced must always read back.
+   */
+  public static final int MAX_STORED_STRING_BYTES = 256 << 20;
 
   static final int NULL = 0;
   static final int FALSE = 1;
@@ -48,7 +57,12 @@ public final class ValueCodec {
     return out.toByteArray();
   }
 
+  /** Reads a value as a change carries it (strings up to {@link #MAX_STRING_BYTES}). */
   public static Value read(ByteReader in) throws DecodeException {
+    return read(in, MAX_STRING_BYTES);
+  }
+
+  private static Value read(ByteReader in, int maxStringBytes) throws DecodeException {
     int tag = in.readByte("value tag");
     switch (tag) {
       case NULL:
@@ -68,7 +82,7 @@ public final class ValueCodec {
         return new Value.Num(d);
       }
       case STRING:
-        return new Value.Str(in.readString("string value", MAX_STRING_BYTES));
+        return new Value.Str(in.readString("string value", maxStringBytes));
       case LINK: {
         String soul = in.readString("link", Soul.MAX_LENGTH);
         if (!Soul.isValid(soul)) {
@@ -81,9 +95,10 @@ public final class ValueCodec {
     }
   }
 
+  /** Decodes a stored (materialised) value: strings up to {@link #MAX_STORED_STRING_BYTES}. */
   public static Value decode(byte[] bytes) throws DecodeException {
     ByteReader in = new ByteReader(bytes);
-    Value v = read(in);
+    Value v = read(in, MAX_STORED_STRING_BYTES);
     in.expectEnd("value");
     return v;
   }

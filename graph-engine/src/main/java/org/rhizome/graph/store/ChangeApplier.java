@@ -29,6 +29,14 @@ import org.rhizome.graph.text.MissingTextDependencyException;
 final class ChangeApplier {
   enum Outcome { APPLIED, DUPLICATE }
 
+  /**
+   * The hard bound on a merged text field, in code points (up to 64 MiB of UTF-8, under the text
+   * snapshot's own limit). The 1 MiB limit on a local edit cannot hold for a merge — concurrent edits
+   * from several devices add up — so a remote change is refused only past this much larger bound, as
+   * {@link RefusalReason#TOO_LARGE}, and nothing else waits on it but its own successors.
+   */
+  static final int MAX_MERGED_TEXT_CODE_POINTS = 16 << 20;
+
   private final WorkspaceId workspace;
   private static final Comparator<Op.SetField> KEY_ORDER =
       Comparator.comparing((Op.SetField op) -> op.soul().value()).thenComparing(Op.SetField::field);
@@ -79,6 +87,7 @@ final class ChangeApplier {
     }
     rules.check(change, nodes);
     List<Op.TextEdit> edits = textEdits(change);
+    checkMergedSize(change, edits);
     try {
       texts.applyAll(edits, change.hlc(), actor);
     } catch (MissingTextDependencyException e) {
@@ -90,6 +99,31 @@ final class ChangeApplier {
     }
     appendAndMerge(change, nodes);
     return Outcome.APPLIED;
+  }
+
+  /** Refuses, before anything changes, a change whose inserts could take a text past the merged bound. */
+  private void checkMergedSize(Change change, List<Op.TextEdit> edits) throws ChangeRefusedException, SQLException, StoreException {
+    Map<TextDocuments.Key, Long> inserted = new java.util.HashMap<>();
+    for (Op.TextEdit edit : edits) {
+      long n = 0;
+      for (org.rhizome.graph.text.TextOp op : edit.ops()) {
+        if (op instanceof org.rhizome.graph.text.InsertOp insert) {
+          n += insert.length();
+        }
+      }
+      inserted.merge(new TextDocuments.Key(edit.soul(), edit.field()), n, Long::sum);
+    }
+    for (Map.Entry<TextDocuments.Key, Long> e : inserted.entrySet()) {
+      if (e.getValue() == 0) {
+        continue;
+      }
+      long after = texts.get(e.getKey().soul(), e.getKey().field()).length() + e.getValue();
+      if (after > MAX_MERGED_TEXT_CODE_POINTS) {
+        throw new ChangeRefusedException(RefusalReason.TOO_LARGE, "change #" + change.seq() + " of " + change.actor()
+            + " would make " + e.getKey().field() + " of " + e.getKey().soul() + " " + after
+            + " characters long, over the merged limit of " + MAX_MERGED_TEXT_CODE_POINTS);
+      }
+    }
   }
 
   /** The change's text edits, after checking each op uses the merge its field is for. */

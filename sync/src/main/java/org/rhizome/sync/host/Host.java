@@ -69,7 +69,12 @@ public final class Host implements AutoCloseable {
     private final Map<PeerId, List<Connection>> connections = new ConcurrentHashMap<>();
     private final Map<PeerId, IdentifyInfo> identified = new ConcurrentHashMap<>();
     private final List<PeerListener> peerListeners = new CopyOnWriteArrayList<>();
-    private final java.util.concurrent.atomic.AtomicInteger inboundChannels = new java.util.concurrent.atomic.AtomicInteger();
+    private final ConnectionGate gate;
+    /** Streams a peer may open per second on one connection (yamux caps how many are open at once). */
+    static final int MAX_STREAM_OPENS_PER_SECOND = 50;
+    static final int MAX_STREAM_OPENS_BURST = 200;
+    private final Map<Connection, org.rhizome.sync.transport.TokenBucket> streamOpens = new ConcurrentHashMap<>();
+    private final org.rhizome.sync.transport.RateLimitedLog quiet = new org.rhizome.sync.transport.RateLimitedLog(LOG, 10, TimeUnit.SECONDS);
     private volatile boolean closed;
 
     private Host(HostConfig config) {
@@ -77,7 +82,10 @@ public final class Host implements AutoCloseable {
         this.peerId = config.identity().peerId();
         this.group = new MultiThreadIoEventLoopGroup(config.ioThreads(), new NamedThreadFactory("rhizome-net-io"), NioIoHandler.newFactory());
         this.events = Executors.newSingleThreadExecutor(new NamedThreadFactory("rhizome-p2p-events"));
-        this.upgrader = new ConnectionUpgrader(config.identity(), config.psk(), config.random(), config.yamuxWindow(), new Upgrades());
+        this.upgrader = new ConnectionUpgrader(config.identity(), config.psk(), config.random(), config.yamuxWindow(), new Upgrades(),
+                config.handshakeTimeout());
+        this.gate = new ConnectionGate(config.maxPendingConnections(), config.maxPendingPerAddress(), config.maxInboundConnections(),
+                config.maxConnectionsPerAddress());
         this.identify = new IdentifyService(config.identity().publicKey(), config.agentVersion(), registry, this::listenAddressesWithoutId);
         this.ping = new PingService(config.random());
         this.gossip = new GossipRouter(config.identity(), config.gossip(), System::currentTimeMillis, config.random(), this::openGossipStream);
@@ -114,15 +122,7 @@ public final class Host implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        if (inboundChannels.incrementAndGet() > config.maxInboundConnections()) {
-                            inboundChannels.decrementAndGet();
-                            LOG.info("refusing connection from {}: {} inbound connections open", ch.remoteAddress(),
-                                    config.maxInboundConnections());
-                            ch.close();
-                            return;
-                        }
-                        ch.closeFuture().addListener(f -> inboundChannels.decrementAndGet());
-                        upgrader.upgrade(ch, Direction.INBOUND, null);
+                        admitInbound(ch);
                     }
                 });
         try {
@@ -134,6 +134,49 @@ public final class Host implements AutoCloseable {
         } catch (Exception e) {
             throw new IOException("cannot listen on " + address + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Admits an accepted connection to its handshake, or closes it at once (RST, no handshake work) when
+     * the pending or open limits say so; see {@link ConnectionGate}. Runs on the channel's event loop.
+     */
+    private void admitInbound(SocketChannel ch) {
+        InetSocketAddress remote = ch.remoteAddress();
+        if (remote == null) {
+            ch.close(); // gone before we looked
+            return;
+        }
+        java.net.InetAddress address = remote.getAddress();
+        ConnectionGate.Admission admission = gate.admit(address, ch);
+        if (admission.verdict() != ConnectionGate.Verdict.ADMITTED) {
+            quiet.info(admission.verdict().name(), "refusing inbound connections: {} (latest from {})",
+                    admission.verdict().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), address.getHostAddress());
+            ch.config().setOption(ChannelOption.SO_LINGER, 0);
+            ch.close();
+            return;
+        }
+        if (admission.evicted() != null) {
+            quiet.info("evicted", "closing a pending connection from {} to make room for one from {}",
+                    admission.evicted().remoteAddress(), address.getHostAddress());
+            admission.evicted().close();
+        }
+        ch.closeFuture().addListener(f -> gate.closed(address, ch));
+        upgrader.upgrade(ch, Direction.INBOUND, null, () -> gate.proven(address, ch)).whenComplete((c, e) -> {
+            if (e == null && !gate.promote(address, ch)) {
+                quiet.info("open-limit", "closing a new connection from {}: open connection limit reached", address.getHostAddress());
+                c.close();
+            }
+        });
+    }
+
+    /** Inbound connections in their handshake now (for tests and status). */
+    public int pendingInbound() {
+        return gate.pendingCount();
+    }
+
+    /** Open inbound connections now. */
+    public int openInbound() {
+        return gate.openCount();
     }
 
     public PeerId peerId() {
@@ -400,11 +443,20 @@ public final class Host implements AutoCloseable {
 
         @Override
         public void onInboundStream(Connection c, MuxedStream stream) {
+            org.rhizome.sync.transport.TokenBucket opens = streamOpens.computeIfAbsent(c,
+                    k -> new org.rhizome.sync.transport.TokenBucket(MAX_STREAM_OPENS_PER_SECOND, MAX_STREAM_OPENS_BURST));
+            if (!opens.tryTake(1)) {
+                quiet.info("stream-rate", "resetting streams from {}: over {} new streams a second", c.remotePeer(),
+                        MAX_STREAM_OPENS_PER_SECOND);
+                stream.reset();
+                return;
+            }
             StreamNegotiator.listen(stream, registry);
         }
 
         @Override
         public void onClosed(Connection c) {
+            streamOpens.remove(c);
             boolean[] last = new boolean[1];
             connections.computeIfPresent(c.remotePeer(), (k, v) -> {
                 v.remove(c);

@@ -39,10 +39,14 @@ final class CatchUpStream implements StreamHandler {
 
   /** Receives, per applied batch, the changes that were new here (the puller relays a few live). */
   private final java.util.function.Consumer<List<byte[]>> newlyApplied;
+  /** Receives, per applied batch, the changes refused for good (not those deferred for a missing dependency). */
+  private final java.util.function.Consumer<List<ApplyResult>> refusedSink;
 
   private CatchUpStream(MuxedStream stream, PullServer server, PullClient client, Workspace workspace, Executor disk,
-                        java.util.function.Consumer<List<byte[]>> newlyApplied) {
+                        java.util.function.Consumer<List<byte[]>> newlyApplied,
+                        java.util.function.Consumer<List<ApplyResult>> refusedSink) {
     this.newlyApplied = newlyApplied;
+    this.refusedSink = refusedSink;
     this.stream = stream;
     this.frames = new LengthPrefixedFrames(ByteBufAllocator.DEFAULT, CatchUpProtocol.MAX_MESSAGE_BYTES);
     this.server = server;
@@ -53,12 +57,22 @@ final class CatchUpStream implements StreamHandler {
   }
 
   static CatchUpStream serving(MuxedStream stream, Workspace workspace, Executor disk) {
-    return new CatchUpStream(stream, new PullServer(), null, workspace, disk, changes -> { });
+    return new CatchUpStream(stream, new PullServer(), null, workspace, disk, changes -> { }, results -> { });
+  }
+
+  /** A handler for a stream refused (and reset) before any message: it ignores whatever still comes. */
+  static StreamHandler refused() {
+    return new StreamHandler() {
+      @Override
+      public void onData(MuxedStream s, io.netty.buffer.ByteBuf data) {
+      }
+    };
   }
 
   static CatchUpStream pulling(MuxedStream stream, PullClient client, Workspace workspace, Executor disk,
-                               java.util.function.Consumer<List<byte[]>> newlyApplied) {
-    CatchUpStream s = new CatchUpStream(stream, null, client, workspace, disk, newlyApplied);
+                               java.util.function.Consumer<List<byte[]>> newlyApplied,
+                               java.util.function.Consumer<List<ApplyResult>> refusedSink) {
+    CatchUpStream s = new CatchUpStream(stream, null, client, workspace, disk, newlyApplied, refusedSink);
     s.run(client.start());
     return s;
   }
@@ -122,7 +136,7 @@ final class CatchUpStream implements StreamHandler {
           }
         });
       } else if (action instanceof CatchUpAction.Apply apply) {
-        applyTail = applyTail.thenCompose(ignored -> workspace.applyRemoteAsync(apply.changes()))
+        applyTail = applyTail.thenCompose(ignored -> IsolatingApply.apply(workspace, apply.changes()))
             .whenComplete((results, error) -> stream.eventLoop().execute(() -> {
               if (error != null) {
                 log.warn("catch-up: storing changes from {} failed", stream.remotePeer(), error);
@@ -130,13 +144,19 @@ final class CatchUpStream implements StreamHandler {
               } else {
                 List<ApplyResult> list = results;
                 List<byte[]> fresh = new java.util.ArrayList<>();
+                List<ApplyResult> refused = new java.util.ArrayList<>();
                 for (int i = 0; i < list.size(); i++) {
                   if (list.get(i).status() == ApplyResult.Status.APPLIED) {
                     fresh.add(apply.changes().get(i));
+                  } else if (list.get(i).isRefused() && !deferred(list.get(i))) {
+                    refused.add(list.get(i));
                   }
                 }
                 if (!fresh.isEmpty()) {
                   newlyApplied.accept(fresh);
+                }
+                if (!refused.isEmpty()) {
+                  refusedSink.accept(refused);
                 }
                 run(client.onApplied(apply.batch(), list));
               }
@@ -153,6 +173,11 @@ final class CatchUpStream implements StreamHandler {
             ? new ProtocolViolationException(fail.reason()) : new Libp2pException(fail.reason()));
       }
     }
+  }
+
+  static boolean deferred(ApplyResult r) {
+    return r.reason() == org.rhizome.graph.change.RefusalReason.GAP_IN_SEQ
+        || r.reason() == org.rhizome.graph.change.RefusalReason.MISSING_DEPENDENCY;
   }
 
   /** Releases the frame buffer after the current event (we may be inside its own loop). */

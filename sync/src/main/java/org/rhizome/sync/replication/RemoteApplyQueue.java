@@ -52,7 +52,7 @@ final class RemoteApplyQueue {
     for (Pending p : batch) {
       bytes.add(p.change());
     }
-    workspace.applyRemoteAsync(bytes).whenComplete((results, error) -> {
+    IsolatingApply.apply(workspace, bytes).whenComplete((results, error) -> {
       for (int i = 0; i < batch.size(); i++) {
         if (error != null) {
           batch.get(i).result().completeExceptionally(error);

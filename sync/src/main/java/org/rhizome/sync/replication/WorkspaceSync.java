@@ -52,6 +52,9 @@ public final class WorkspaceSync implements AutoCloseable {
   private static final int MAX_PULL_RETRIES = 3;
   private static final int MAX_RELAYED_PER_BATCH = 200;
   private static final long SETTLE_PULL_MILLIS = 3_000;
+  /** Catch-up streams served to one peer at once. */
+  static final int MAX_SERVED_PULLS_PER_PEER = 2;
+  private final Map<PeerId, java.util.concurrent.atomic.AtomicInteger> serving = new ConcurrentHashMap<>();
 
   private final Workspace workspace;
   private final SyncConfig config;
@@ -65,7 +68,7 @@ public final class WorkspaceSync implements AutoCloseable {
   private final AtomicLong lastSync = new AtomicLong();
   private final AtomicLong liveApplied = new AtomicLong();
   private final AtomicLong pulledApplied = new AtomicLong();
-  private final AtomicLong refused = new AtomicLong();
+  private final Refusals refusals = new Refusals();
   private final Object publishLock = new Object();
   private final java.util.concurrent.atomic.AtomicBoolean blobFetching = new java.util.concurrent.atomic.AtomicBoolean();
   private final Object joinLock = new Object();
@@ -111,7 +114,16 @@ public final class WorkspaceSync implements AutoCloseable {
       throw e;
     }
     host.handle(CatchUpProtocol.ID, stream -> {
+      java.util.concurrent.atomic.AtomicInteger mine = serving.computeIfAbsent(stream.remotePeer(),
+          p -> new java.util.concurrent.atomic.AtomicInteger());
+      if (mine.incrementAndGet() > MAX_SERVED_PULLS_PER_PEER) {
+        // An honest peer runs one pull at a time; more at once only load our disk.
+        mine.decrementAndGet();
+        stream.reset();
+        return CatchUpStream.refused();
+      }
       CatchUpStream s = CatchUpStream.serving(stream, workspace, disk);
+      s.result().whenComplete((summary, error) -> mine.decrementAndGet());
       s.result().whenComplete((summary, error) -> {
         if (error != null) {
           log.debug("serving a catch-up to {} ended: {}", stream.remotePeer(), error.getMessage());
@@ -211,7 +223,7 @@ public final class WorkspaceSync implements AutoCloseable {
     }
     peers.sort((a, b) -> a.peer().toBase58().compareTo(b.peer().toBase58()));
     return new SyncStatus(host.peerId(), host.listenAddresses(), topic, peers, lastSync.get(), liveApplied.get(),
-        pulledApplied.get(), refused.get());
+        pulledApplied.get(), refusals.count(), refusals.last());
   }
 
   /** Pulls what {@code peer} has and we lack; coalesces with a pull already running. */
@@ -261,7 +273,6 @@ public final class WorkspaceSync implements AutoCloseable {
         listeners.forEach(l -> l.onPullFailed(peer, String.valueOf(cause.getMessage())));
       } else {
         pulledApplied.addAndGet(summary.applied());
-        refused.addAndGet(summary.refused());
         lastSync.set(System.currentTimeMillis());
         if (summary.received() > 0) {
           log.info("pulled {} changes from {} in {} ms ({} new, {} refused, {} deferred)", summary.received(), peer,
@@ -286,7 +297,8 @@ public final class WorkspaceSync implements AutoCloseable {
     }
     AtomicReference<CatchUpStream> running = new AtomicReference<>();
     return host.openStream(peer, List.of(CatchUpProtocol.ID), stream -> {
-      CatchUpStream s = CatchUpStream.pulling(stream, client, workspace, disk, this::relay);
+      CatchUpStream s = CatchUpStream.pulling(stream, client, workspace, disk, this::relay,
+          refused -> refused.forEach(r -> noteRefused(peer, r, "pulled")));
       running.set(s);
       return s;
     }).thenCompose(stream -> running.get().result()).orTimeout(10, TimeUnit.MINUTES);
@@ -456,12 +468,19 @@ public final class WorkspaceSync implements AutoCloseable {
             requestPull(message.receivedFrom());
             return ValidationResult.IGNORE;
           }
-          refused.incrementAndGet();
-          log.warn("refused a live change from {}: {} ({})", message.receivedFrom(), result.reason(), result.detail());
-          listeners.forEach(l -> l.onRefused(message.receivedFrom(), result));
-          return ValidationResult.REJECT;
+          noteRefused(message.receivedFrom(), result, "live");
+          // A change we could not store is not the sender's fault: do not forward it, do not score it.
+          return result.reason() == RefusalReason.UNSTORABLE ? ValidationResult.IGNORE : ValidationResult.REJECT;
       }
     });
+  }
+
+  /** Counts and logs a refusal once per change, however often peers offer the change again. */
+  private void noteRefused(PeerId from, ApplyResult result, String how) {
+    if (refusals.record(result)) {
+      log.warn("refused a {} change {} from {}: {} ({})", how, result.hash(), from, result.reason(), result.detail());
+      listeners.forEach(l -> l.onRefused(from, result));
+    }
   }
 
   /** Publishes this device's changes not yet published: made here, or by another process on the file. */

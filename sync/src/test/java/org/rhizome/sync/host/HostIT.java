@@ -150,14 +150,41 @@ class HostIT {
         try (Host small = Host.start(HostConfig.builder(PrivateKey.generate(new SecureRandom()))
                 .listen(Multiaddr.parse("/ip4/127.0.0.1/tcp/0")).maxInboundConnections(1).build())) {
             a.dial(small.listenAddresses().get(0)).get(10, TimeUnit.SECONDS);
-            assertThat(b.dial(small.listenAddresses().get(0))).failsWithin(10, TimeUnit.SECONDS);
             // The listener finishes its side of the handshake a moment after the dialer.
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             while (!small.connectedPeers().contains(a.peerId()) && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
+            assertThat(b.dial(small.listenAddresses().get(0))).failsWithin(10, TimeUnit.SECONDS);
             assertThat(small.connectedPeers()).containsExactly(a.peerId());
+            assertThat(small.openInbound()).isEqualTo(1);
         }
+    }
+
+    @Test
+    void streamsOpenedFasterThanAllowedAreResetAndTheConnectionStaysUsable() throws Exception {
+        PeerId peer = a.dial(b.listenAddresses().get(0)).get(10, TimeUnit.SECONDS);
+        java.util.List<CompletableFuture<MuxedStream>> opened = new java.util.ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            opened.add(a.openStream(peer, List.of(org.rhizome.sync.ping.PingService.PROTOCOL_ID), s -> new StreamHandler() {
+                @Override
+                public void onData(MuxedStream stream, ByteBuf data) {
+                }
+            }));
+        }
+        int failed = 0;
+        for (CompletableFuture<MuxedStream> f : opened) {
+            try {
+                f.get(20, TimeUnit.SECONDS).reset();
+            } catch (java.util.concurrent.ExecutionException e) {
+                failed++;
+            }
+        }
+        // A burst of 200 and 50 a second pass; the rest are reset unread.
+        assertThat(failed).isGreaterThan(200);
+        assertThat(a.connectedPeers()).contains(b.peerId());
+        Thread.sleep(1_000);
+        assertThat(a.ping(peer).get(10, TimeUnit.SECONDS)).isPositive();
     }
 
     @Test

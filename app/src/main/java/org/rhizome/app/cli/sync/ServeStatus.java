@@ -10,10 +10,12 @@ import org.rhizome.sync.replication.SyncStatus;
  * shows as {@code sync}. Field names are an interface for scripts: add, never rename.
  *
  * @param lastSync when a pull last finished or a live change last arrived; null if never
+ * @param refused changes refused for good, each counted once
+ * @param lastRefusal the reason of the latest refusal; null if none
  */
 public record ServeStatus(long pid, String workspace, String workspaceId, String peerId, List<String> listenAddresses,
     String topic, List<Peer> connectedPeers, @Nullable String lastSync, long liveApplied, long pulledApplied, long refused,
-    String started, String updated) {
+    String started, String updated, @Nullable String lastRefusal) {
 
   public ServeStatus {
     listenAddresses = List.copyOf(listenAddresses);
@@ -28,6 +30,6 @@ public record ServeStatus(long pid, String workspace, String workspaceId, String
     return new ServeStatus(ProcessHandle.current().pid(), workspaceName, workspaceId, s.peerId().toBase58(),
         s.listenAddresses().stream().map(Object::toString).toList(), s.topic(), peers,
         s.lastSyncMillis() == 0 ? null : Instant.ofEpochMilli(s.lastSyncMillis()).toString(), s.liveApplied(),
-        s.pulledApplied(), s.refused(), started.toString(), now.toString());
+        s.pulledApplied(), s.refused(), started.toString(), now.toString(), s.lastRefusal());
   }
 }

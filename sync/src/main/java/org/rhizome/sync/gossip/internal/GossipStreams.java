@@ -15,7 +15,9 @@ import org.rhizome.sync.peer.PeerId;
 import org.rhizome.sync.peer.PublicKey;
 import org.rhizome.sync.transport.LengthPrefixedFrames;
 import org.rhizome.sync.transport.MuxedStream;
+import org.rhizome.sync.transport.RateLimitedLog;
 import org.rhizome.sync.transport.StreamHandler;
+import org.rhizome.sync.transport.TokenBucket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +30,16 @@ import org.slf4j.LoggerFactory;
  */
 final class GossipStreams {
     private static final Logger LOG = LoggerFactory.getLogger(GossipStreams.class);
+    private static final RateLimitedLog QUIET = new RateLimitedLog(LOG, 10, java.util.concurrent.TimeUnit.SECONDS);
+    /**
+     * Inbound RPCs a second from one peer: a live edit is one RPC, and an import of 20,000 notes
+     * published at once still passes (bench net's 20,000-message burst too); a sustained flood does not.
+     */
+    static final int MAX_RPCS_PER_SECOND = 2_000;
+    static final int MAX_RPCS_BURST = 20_000;
+    /** Inbound bytes a second from one peer. */
+    static final int MAX_BYTES_PER_SECOND = 32 << 20;
+    static final int MAX_BYTES_BURST = 128 << 20;
 
     /** What the streams need from the router. */
     interface Router {
@@ -119,13 +131,24 @@ final class GossipStreams {
             ensureOutbound(p);
         });
         LengthPrefixedFrames frames = new LengthPrefixedFrames(PooledByteBufAllocator.DEFAULT, params.maxRpcSize());
+        // Per peer (one inbound gossip stream each): RPCs and bytes a second beyond these are dropped
+        // unread; what a drop loses, the next catch-up pull brings.
+        TokenBucket rpcs = new TokenBucket(MAX_RPCS_PER_SECOND, MAX_RPCS_BURST);
+        TokenBucket bytes = new TokenBucket(MAX_BYTES_PER_SECOND, Math.max(MAX_BYTES_BURST, params.maxRpcSize()));
         return new StreamHandler() {
             @Override
             public void onData(MuxedStream s, ByteBuf data) {
                 try {
-                    frames.add(data, frame -> receiveFrame(peer, frame));
+                    frames.add(data, frame -> {
+                        if (rpcs.tryTake(1) & bytes.tryTake(frame.readableBytes())) {
+                            receiveFrame(peer, frame);
+                        } else {
+                            QUIET.info("gossip-rate", "dropping gossip from {}: over {} RPCs or {} bytes a second", peer,
+                                    MAX_RPCS_PER_SECOND, MAX_BYTES_PER_SECOND);
+                        }
+                    });
                 } catch (Libp2pException e) {
-                    LOG.info("closing gossip stream from {}: {}", peer, e.getMessage());
+                    QUIET.info("gossip-bad-stream", "closing gossip stream from {}: {}", peer, e.getMessage());
                     s.reset();
                 }
             }
@@ -143,18 +166,21 @@ final class GossipStreams {
         };
     }
 
-    /** On the event loop: decode, verify signatures, then hand over to the gossip thread. */
+    /**
+     * On the event loop: decode only; the signatures are verified on the gossip thread, so a peer's
+     * flood of signed messages costs the event loops no crypto.
+     */
     private void receiveFrame(PeerId peer, ByteBuf frame) {
         Rpc rpc = RpcCodec.decode(ByteBufUtil.getBytes(frame));
-        PublicKey[] authors = new PublicKey[rpc.messages().size()];
-        for (int i = 0; i < authors.length; i++) {
-            try {
-                authors[i] = MessageSigner.verify(rpc.messages().get(i));
-            } catch (InvalidMessageException e) {
-                LOG.debug("invalid message from {}: {}", peer, e.getMessage());
-            }
-        }
         router.run(() -> {
+            PublicKey[] authors = new PublicKey[rpc.messages().size()];
+            for (int i = 0; i < authors.length; i++) {
+                try {
+                    authors[i] = MessageSigner.verify(rpc.messages().get(i));
+                } catch (InvalidMessageException e) {
+                    LOG.debug("invalid message from {}: {}", peer, e.getMessage());
+                }
+            }
             GossipPeer p = router.peers().get(peer);
             if (p != null) {
                 router.onRpc(p, rpc, authors);

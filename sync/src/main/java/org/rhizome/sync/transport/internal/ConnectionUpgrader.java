@@ -31,11 +31,12 @@ import org.slf4j.LoggerFactory;
  * Turns a TCP channel into a {@link Connection}, in the order libp2p uses
  * (specs/connections/README.md): [pnet] → multistream-select {@code /noise} → Noise XX → yamux, the
  * muxer agreed inside Noise when both sides offered one (specs/connections/inlined-muxer-negotiation.md)
- * and by multistream-select otherwise. Fails the upgrade after 10 s. Thread-safe.
+ * and by multistream-select otherwise. Fails the upgrade after its timeout (10 s by default). Thread-safe.
  */
 public final class ConnectionUpgrader {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionUpgrader.class);
     static final long UPGRADE_TIMEOUT_SECONDS = 10;
+    private static final org.rhizome.sync.transport.RateLimitedLog QUIET = new org.rhizome.sync.transport.RateLimitedLog(LOG, 10, TimeUnit.SECONDS);
 
     /** Told about finished connections, their inbound streams and their end. Called on the event loop. */
     public interface Listener {
@@ -52,8 +53,15 @@ public final class ConnectionUpgrader {
     private final SecureRandom random;
     private final long yamuxWindow;
     private final Listener listener;
+    private final long timeoutMillis;
 
     public ConnectionUpgrader(PrivateKey identity, @Nullable PreSharedKey psk, SecureRandom random, long yamuxWindow, Listener listener) {
+        this(identity, psk, random, yamuxWindow, listener, java.time.Duration.ofSeconds(UPGRADE_TIMEOUT_SECONDS));
+    }
+
+    public ConnectionUpgrader(PrivateKey identity, @Nullable PreSharedKey psk, SecureRandom random, long yamuxWindow, Listener listener,
+            java.time.Duration timeout) {
+        this.timeoutMillis = timeout.toMillis();
         this.identity = identity;
         this.psk = psk;
         this.random = random;
@@ -65,6 +73,15 @@ public final class ConnectionUpgrader {
 
     /** Installs the upgrade handlers; call from the channel initializer. */
     public CompletableFuture<Connection> upgrade(Channel channel, Direction direction, @Nullable PeerId expected) {
+        return upgrade(channel, direction, expected, () -> { });
+    }
+
+    /**
+     * As {@link #upgrade(Channel, Direction, PeerId)}; {@code onProven} runs (on the event loop) once the
+     * remote has negotiated the security protocol — on a private network, the first proof that it
+     * holds the key, since its multistream-select lines arrive encrypted with it.
+     */
+    public CompletableFuture<Connection> upgrade(Channel channel, Direction direction, @Nullable PeerId expected, Runnable onProven) {
         CompletableFuture<Connection> result = new CompletableFuture<>();
         boolean dialer = direction == Direction.OUTBOUND;
         ChannelPipeline p = channel.pipeline();
@@ -74,17 +91,19 @@ public final class ConnectionUpgrader {
         Negotiation security = dialer
                 ? Negotiation.dialer(List.of(NoiseHandshakeHandler.PROTOCOL_ID))
                 : Negotiation.listener(NoiseHandshakeHandler.PROTOCOL_ID::equals, List.of(NoiseHandshakeHandler.PROTOCOL_ID));
-        p.addLast("mss-security", new MultistreamHandler(security, (ctx, protocol) ->
-                ctx.pipeline().addAfter(ctx.name(), "noise-handshake", new NoiseHandshakeHandler(dialer, identity, noiseStaticKey,
-                        expected, List.of(YamuxSession.PROTOCOL_ID), random,
-                        (c, session) -> onSecured(c, session, direction, result)))));
+        p.addLast("mss-security", new MultistreamHandler(security, (ctx, protocol) -> {
+            onProven.run();
+            ctx.pipeline().addAfter(ctx.name(), "noise-handshake", new NoiseHandshakeHandler(dialer, identity, noiseStaticKey,
+                    expected, List.of(YamuxSession.PROTOCOL_ID), random,
+                    (c, session) -> onSecured(c, session, direction, result)));
+        }));
         p.addLast("errors", new ErrorHandler(result));
         channel.eventLoop().schedule(() -> {
             if (!result.isDone()) {
                 result.completeExceptionally(new Libp2pException("connection upgrade timed out"));
                 channel.close();
             }
-        }, UPGRADE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        }, timeoutMillis, TimeUnit.MILLISECONDS);
         channel.closeFuture().addListener(f -> result.completeExceptionally(new Libp2pException("connection closed during upgrade")));
         return result;
     }
@@ -145,11 +164,12 @@ public final class ConnectionUpgrader {
                 throw e;
             }
             if (root instanceof Libp2pException) {
-                LOG.info("closing connection {}: {}", ctx.channel().remoteAddress(), root.getMessage());
+                // Anyone can cause this (garbage, another network's key): one line per 10 s, not one per connection.
+                QUIET.info("upgrade-failed", "closing connection {}: {}", ctx.channel().remoteAddress(), root.getMessage());
             } else if (root instanceof java.io.IOException) {
                 LOG.debug("connection {} failed: {}", ctx.channel().remoteAddress(), root.toString());
             } else {
-                LOG.warn("closing connection {} after unexpected error", ctx.channel().remoteAddress(), root);
+                QUIET.warn("upgrade-error", "closing connection {} after unexpected error", ctx.channel().remoteAddress(), root);
             }
             result.completeExceptionally(root);
             ctx.close();
