@@ -49,6 +49,7 @@ final class ReadingView {
   private @Nullable Path shownPage;
   private double keepScroll;
   private @Nullable String pendingAnchor;
+  private final org.w3c.dom.events.EventListener clicks = this::onClick;
 
   ReadingView(AppContext context, LinkFollower follower, MarkdownHtml html, Soul soul, Supplier<String> folder, TaskToggler toggler) {
     this.context = context;
@@ -154,26 +155,30 @@ final class ReadingView {
     if (doc == null) {
       return;
     }
-    ((EventTarget) doc).addEventListener("click", event -> {
-      Element box = enclosing(event.getTarget(), "input");
-      if (box != null && box.getAttribute("class") != null && box.getAttribute("class").contains("task-list-item-checkbox")) {
-        event.preventDefault();
-        String offset = box.getAttribute("data-offset");
-        String state = box.getAttribute("data-task");
-        if (offset != null && !offset.isEmpty() && state != null && state.length() == 1) {
-          char now = state.charAt(0);
-          toggler.toggle(Integer.parseInt(offset), now, now == ' ' ? 'x' : ' ');
-        }
-        return;
-      }
-      Element anchor = enclosing(event.getTarget(), "a");
-      if (anchor == null) {
-        return;
-      }
-      event.preventDefault();
-      MarkdownHtml.parse(anchor.getAttribute("href")).ifPresent(this::follow);
-    }, true);
+    // Held in a field: WebKit keeps only a weak reference to a listener added from Java.
+    ((EventTarget) doc).addEventListener("click", clicks, true);
   }
+
+  private void onClick(org.w3c.dom.events.Event event) {
+    Element box = enclosing(event.getTarget(), "input");
+    if (box != null && box.getAttribute("class") != null && box.getAttribute("class").contains("task-list-item-checkbox")) {
+      event.preventDefault();
+      String offset = box.getAttribute("data-offset");
+      String state = box.getAttribute("data-task");
+      if (offset != null && !offset.isEmpty() && state != null && state.length() == 1) {
+        char now = state.charAt(0);
+        toggler.toggle(Integer.parseInt(offset), now, now == ' ' ? 'x' : ' ');
+      }
+      return;
+    }
+    Element anchor = enclosing(event.getTarget(), "a");
+    if (anchor == null) {
+      return;
+    }
+    event.preventDefault();
+    MarkdownHtml.parse(anchor.getAttribute("href")).ifPresent(this::follow);
+  }
+
 
   private void follow(MarkdownHtml.Href href) {
     if (href instanceof MarkdownHtml.Anchor a) {

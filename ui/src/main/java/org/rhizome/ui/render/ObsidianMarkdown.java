@@ -52,7 +52,8 @@ public final class ObsidianMarkdown {
     options.set(WikiLinkExtension.LINK_ESCAPE_CHARS, "");
     options.set(WikiLinkExtension.LINK_REPLACE_CHARS, "");
     options.set(HtmlRenderer.ESCAPE_HTML, true);
-    options.set(HtmlRenderer.SOFT_BREAK, "\n");
+    // A line break inside a paragraph is a space, as in every Markdown reader.
+    options.set(HtmlRenderer.SOFT_BREAK, " ");
     options.set(TablesExtension.WITH_CAPTION, false);
     options.set(TablesExtension.COLUMN_SPANS, false);
     options.set(TablesExtension.APPEND_MISSING_COLUMNS, true);

@@ -14,7 +14,7 @@ import org.rhizome.graph.note.Attachment;
 import org.rhizome.graph.query.NoteRef;
 
 /** The test vault (test resources, render/vault) loaded into a real workspace in a temp dir. */
-final class FixtureVault {
+public final class FixtureVault {
   private FixtureVault() {}
 
   static Path source() {
@@ -27,6 +27,12 @@ final class FixtureVault {
 
   static Workspace load(Path dir) throws Exception {
     Workspace ws = Workspace.open(dir.resolve("fixture.db"), DeviceKey.generate(new SecureRandom()));
+    loadInto(ws);
+    return ws;
+  }
+
+  /** Puts the vault's notes and attachments into {@code ws}. */
+  public static void loadInto(Workspace ws) throws Exception {
     Path root = source();
     List<Path> files;
     try (Stream<Path> walk = Files.walk(root)) {
@@ -42,7 +48,6 @@ final class FixtureVault {
         ws.putAttachment(folder, name, Files.readAllBytes(f));
       }
     }
-    return ws;
   }
 
   /** Addresses that do not depend on ids: {@code notes/<path>.html} and {@code files/<path>}. */
