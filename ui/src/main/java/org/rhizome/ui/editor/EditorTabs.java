@@ -43,6 +43,7 @@ public final class EditorTabs {
     this.context = context;
     this.names = names;
     this.follower = new LinkFollower(context);
+    follower.onReveal((soul, fragment) -> noteTab(soul).ifPresent(tab -> tab.reveal(fragment)));
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
     tabs.setTabDragPolicy(TabPane.TabDragPolicy.REORDER);
     tabs.getStyleClass().add("editor-tabs");

@@ -1,6 +1,12 @@
 package org.rhizome.ui.editor;
 
+import java.awt.Desktop;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.function.BiConsumer;
 import javafx.application.Platform;
+import org.jspecify.annotations.Nullable;
+import org.rhizome.graph.Soul;
 import org.rhizome.graph.note.NoteFolders;
 import org.rhizome.graph.query.NoteRef;
 import org.rhizome.ui.shell.AppContext;
@@ -10,28 +16,62 @@ import org.rhizome.ui.shell.AppContext;
  * (Obsidian's rules: own folder, then shortest path), or creates a note when none does — an
  * unresolved link is an invitation to write it — then opens that. A target with a path
  * ({@code Projects/Plan}) creates the note in that folder, otherwise the note goes to the default
- * folder for new notes. FX thread.
+ * folder for new notes. A {@code #Heading} or {@code #^block} part is revealed in the opened note.
+ * FX thread.
  */
 public final class LinkFollower {
   private final AppContext context;
+  private @Nullable BiConsumer<Soul, String> revealer;
 
   public LinkFollower(AppContext context) {
     this.context = context;
   }
 
+  /** Who shows a heading or block of an open note (the editor tabs). */
+  void onReveal(BiConsumer<Soul, String> revealer) {
+    this.revealer = revealer;
+  }
+
   /** Follows {@code target} as written in a note of {@code sourceFolder} ({@code ""} for the root). */
   public void follow(String sourceFolder, String target) {
-    String name = target.strip();
+    String written = target.strip();
+    int hash = written.indexOf('#');
+    String name = (hash >= 0 ? written.substring(0, hash) : written).strip();
+    String fragment = hash >= 0 ? written.substring(hash + 1).strip() : "";
     if (name.isEmpty()) {
       return;
     }
     context.background().load(() -> context.workspace().resolveLink(sourceFolder, name).map(NoteRef::soul), found -> {
       if (found.isPresent()) {
-        context.openNote(found.get());
+        open(found.get(), fragment);
       } else {
         create(name);
       }
     }, "Could not follow the link to \"" + name + "\"");
+  }
+
+  /** Opens a note and shows {@code fragment} in it (a heading's text, or {@code ^blockid}; {@code ""} for its top). */
+  public void open(Soul soul, String fragment) {
+    context.openNote(soul);
+    if (!fragment.isEmpty() && revealer != null) {
+      revealer.accept(soul, fragment);
+    }
+  }
+
+  /** Hands a file or web address to the system's own application (off the FX thread). */
+  public void openExternally(String url) {
+    context.background().load(() -> {
+      if (!Desktop.isDesktopSupported()) {
+        throw new UnsupportedOperationException("This system cannot open files or web pages from the app");
+      }
+      Desktop desktop = Desktop.getDesktop();
+      if (url.startsWith("file:")) {
+        desktop.open(Path.of(URI.create(url)).toFile());
+      } else {
+        desktop.browse(URI.create(url));
+      }
+      return Boolean.TRUE;
+    }, ok -> {}, "Could not open " + url);
   }
 
   private void create(String target) {

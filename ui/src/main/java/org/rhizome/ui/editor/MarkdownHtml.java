@@ -1,103 +1,97 @@
 package org.rhizome.ui.editor;
 
-import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
-import com.vladsch.flexmark.ext.tables.TablesExtension;
-import com.vladsch.flexmark.ext.wikilink.WikiLinkExtension;
-import com.vladsch.flexmark.html.HtmlRenderer;
-import com.vladsch.flexmark.parser.Parser;
-import com.vladsch.flexmark.util.data.MutableDataSet;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.rhizome.graph.Workspace;
+import org.rhizome.graph.note.Attachment;
+import org.rhizome.graph.query.NoteRef;
+import org.rhizome.graph.store.StoreException;
+import org.rhizome.ui.render.ObsidianMarkdown;
+import org.rhizome.ui.render.WorkspaceLinks;
 
 /**
- * A note's Markdown as an HTML page for the reading view: Flexmark with wikilinks (Obsidian's
- * {@code [[Target|label]]} order), tables and strikethrough. Wikilinks become {@code rhizome:}
- * links that the view follows itself; {@code #tags} are marked for styling. Raw HTML in a note is
- * escaped, not run.
+ * The reading view's side of the renderer ({@link ObsidianMarkdown}): links as {@code rhizome:} addresses
+ * that the view follows itself ({@code rhizome:note/<soul>#anchor} for a note that exists,
+ * {@code rhizome:new/<target>} for one to create), attachments as files in the {@link ReadingCache}.
  *
- * <p>Thread-safe (Flexmark's parser and renderer are); render off the FX thread for big notes.
+ * <p>Thread-safe; render off the FX thread.
  */
 public final class MarkdownHtml {
   static final String LINK_SCHEME = "rhizome:";
-  private static final Pattern TAG = Pattern.compile("(?<![\\p{L}\\p{N}_#&/;\"'=])#([\\p{L}\\p{N}_/-]*[\\p{L}_/-][\\p{L}\\p{N}_/-]*)");
-  private static final Pattern FRONT_MATTER = Pattern.compile("\\A---\\R.*?\\R---\\R?", Pattern.DOTALL);
+  static final String NOTE = LINK_SCHEME + "note/";
+  static final String NEW = LINK_SCHEME + "new/";
 
-  private final Parser parser;
-  private final HtmlRenderer renderer;
+  private final ObsidianMarkdown markdown = new ObsidianMarkdown();
 
-  public MarkdownHtml() {
-    MutableDataSet options = new MutableDataSet();
-    options.set(Parser.EXTENSIONS, List.of(WikiLinkExtension.create(), TablesExtension.create(), StrikethroughExtension.create()));
-    options.set(WikiLinkExtension.LINK_FIRST_SYNTAX, true);
-    options.set(WikiLinkExtension.LINK_PREFIX, LINK_SCHEME);
-    options.set(WikiLinkExtension.LINK_ESCAPE_CHARS, "");
-    options.set(WikiLinkExtension.LINK_REPLACE_CHARS, "");
-    options.set(HtmlRenderer.ESCAPE_HTML, true);
-    // A line break inside a paragraph is a space, as in every Markdown reader.
-    options.set(HtmlRenderer.SOFT_BREAK, " ");
-    this.parser = Parser.builder(options).build();
-    this.renderer = HtmlRenderer.builder(options).build();
+  /** The renderer, for registering fenced-block renderers ({@code ```query}). */
+  public ObsidianMarkdown markdown() {
+    return markdown;
   }
 
-  /** The body of the page (no {@code <html>}): the note rendered, front matter left out. */
-  public String render(String markdown) {
-    String withoutFrontMatter = FRONT_MATTER.matcher(markdown).replaceFirst("");
-    String html = renderer.render(parser.parse(withoutFrontMatter));
-    return markTags(html);
+  /** Links resolved in {@code workspace}, with reading-view addresses. */
+  static WorkspaceLinks links(Workspace workspace) {
+    return new WorkspaceLinks(workspace, new WorkspaceLinks.Addresses() {
+      @Override
+      public String note(NoteRef note) {
+        return NOTE + note.soul().value();
+      }
+
+      @Override
+      public String attachment(Attachment attachment, Workspace ws) throws StoreException {
+        return ReadingCache.get().attachment(attachment, ws);
+      }
+
+      @Override
+      public String unresolved(String target) {
+        return NEW + URLEncoder.encode(target, StandardCharsets.UTF_8).replace("+", "%20");
+      }
+    });
   }
 
-  /** A full page with the given style sheet (the note's title is shown above it, by the tab). */
-  public String page(String markdown, String css) {
-    return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><style>" + css + "</style></head><body>"
-        + render(markdown) + "</body></html>";
-  }
+  /** What a link of the page asks for. */
+  sealed interface Href {}
 
-  /** The note a link of the page points at, when it is a wikilink. */
-  public static Optional<String> wikiTarget(String href) {
-    if (href == null || !href.startsWith(LINK_SCHEME)) {
+  /** Open the note with this soul, at this anchor ({@code ""} for its top). */
+  record OpenNote(String soul, String fragment) implements Href {}
+
+  /** Follow (so create) the note that {@code target} names. */
+  record CreateNote(String target) implements Href {}
+
+  /** Scroll this page to the element with this id. */
+  record Anchor(String id) implements Href {}
+
+  /** Hand a file or web address to the system. */
+  record External(String url) implements Href {}
+
+  static Optional<Href> parse(String href) {
+    if (href == null || href.isEmpty()) {
       return Optional.empty();
     }
-    String target = URLDecoder.decode(href.substring(LINK_SCHEME.length()).replace("+", "%2B"), StandardCharsets.UTF_8);
-    int hash = target.indexOf('#');
-    return Optional.of((hash >= 0 ? target.substring(0, hash) : target).strip()).filter(t -> !t.isEmpty());
-  }
-
-  /** Wraps {@code #tags} in text (not inside tags, attributes or code) in a span. */
-  private static String markTags(String html) {
-    StringBuilder out = new StringBuilder(html.length() + 64);
-    int i = 0;
-    boolean inCode = false;
-    while (i < html.length()) {
-      int lt = html.indexOf('<', i);
-      int textEnd = lt < 0 ? html.length() : lt;
-      String text = html.substring(i, textEnd);
-      if (inCode) {
-        out.append(text);
-      } else {
-        Matcher m = TAG.matcher(text);
-        out.append(m.replaceAll("<span class=\"tag\">#$1</span>"));
-      }
-      if (lt < 0) {
-        break;
-      }
-      int gt = html.indexOf('>', lt);
-      String tag = gt < 0 ? html.substring(lt) : html.substring(lt, gt + 1);
-      if (tag.startsWith("<code") || tag.startsWith("<pre")) {
-        inCode = true;
-      } else if (tag.startsWith("</code") || tag.startsWith("</pre")) {
-        inCode = false;
-      }
-      out.append(tag);
-      i = gt < 0 ? html.length() : gt + 1;
+    if (href.startsWith("#")) {
+      return href.length() > 1 ? Optional.of(new Anchor(decode(href.substring(1)))) : Optional.empty();
     }
-    return out.toString();
+    if (href.startsWith(NOTE)) {
+      String rest = href.substring(NOTE.length());
+      int hash = rest.indexOf('#');
+      return Optional.of(new OpenNote(hash >= 0 ? rest.substring(0, hash) : rest, hash >= 0 ? decode(rest.substring(hash + 1)) : ""));
+    }
+    if (href.startsWith(NEW)) {
+      String target = decode(href.substring(NEW.length())).strip();
+      return target.isEmpty() ? Optional.empty() : Optional.of(new CreateNote(target));
+    }
+    if (href.startsWith("file:") || href.startsWith("http://") || href.startsWith("https://") || href.startsWith("mailto:")) {
+      return Optional.of(new External(href));
+    }
+    return Optional.empty();
   }
 
-  static String escape(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+  private static String decode(String s) {
+    try {
+      return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return s;
+    }
   }
 }

@@ -40,6 +40,7 @@ public final class NoteTab {
   private final javafx.beans.value.ChangeListener<Object> lookChanged = (obs, old, now) -> Platform.runLater(this::rerenderReading);
   private String folder = "";
   private boolean loaded;
+  private @Nullable String pendingReveal;
 
   NoteTab(AppContext context, Soul soul, NoteNameIndex names, LinkFollower follower,
           java.util.function.Supplier<MarkdownHtml> html) {
@@ -133,6 +134,37 @@ public final class NoteTab {
     }
     editor.load(body);
     loaded = true;
+    if (pendingReveal != null) {
+      String fragment = pendingReveal;
+      pendingReveal = null;
+      reveal(fragment);
+    }
+  }
+
+  /** Shows a heading (its text) or a block ({@code ^id}) of the note, in whichever view is showing. */
+  void reveal(String fragment) {
+    if (!loaded) {
+      pendingReveal = fragment;
+    } else if (reading.isSelected() && readingView != null) {
+      readingView.reveal(fragment);
+    } else {
+      int line = NoteAnchors.lineOf(editor.area().getText(), fragment);
+      if (line >= 0) {
+        editor.goToLine(line);
+      }
+    }
+  }
+
+  /** A task's checkbox in the reading view: one character of the text, through the editor (so it syncs and shows in history). */
+  private void toggleTask(int offset, char expected, char replacement) {
+    String text = editor.area().getText();
+    if (offset > 0 && offset < text.length() && text.charAt(offset) == expected && text.charAt(offset - 1) == '[') {
+      editor.area().replaceText(offset, offset + 1, String.valueOf(replacement));
+      editor.flush();
+    } else {
+      // The text moved on since this page was drawn: show it as it is now rather than edit the wrong place.
+      rerenderReading();
+    }
   }
 
   /** Switches between source and reading (Ctrl/Cmd-E). */
@@ -144,7 +176,7 @@ public final class NoteTab {
     if (read) {
       editor.flush();
       if (readingView == null) {
-        readingView = new ReadingView(context, follower, html.get(), () -> folder);
+        readingView = new ReadingView(context, follower, html.get(), soul, () -> folder, this::toggleTask);
       }
       body.getChildren().setAll(readingView.node());
       readingView.show(editor.area().getText(), isDarkTheme());
@@ -243,6 +275,9 @@ public final class NoteTab {
     context.settings().theme().removeListener(lookChanged);
     context.settings().themeFamily().removeListener(lookChanged);
     context.settings().editorFontSize().removeListener(lookChanged);
+    if (readingView != null) {
+      readingView.close();
+    }
     editor.close();
   }
 

@@ -1,37 +1,80 @@
 package org.rhizome.ui.editor;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.function.Supplier;
 import javafx.concurrent.Worker;
 import javafx.scene.Node;
 import javafx.scene.web.WebView;
+import org.jspecify.annotations.Nullable;
+import org.rhizome.graph.Soul;
+import org.rhizome.ui.render.Anchors;
+import org.rhizome.ui.render.HtmlPage;
+import org.rhizome.ui.render.RenderedNote;
 import org.rhizome.ui.shell.AppContext;
+import org.rhizome.ui.shell.ChangedNotes;
 import org.w3c.dom.Element;
 import org.w3c.dom.events.EventTarget;
 
 /**
- * The rendered view of a note: its Markdown as HTML in a {@link WebView}. Wikilinks open (or
- * create) their note; other links are not followed inside the view. The HTML is built in the
- * background; the page's colours follow the theme.
+ * The rendered view of a note: Obsidian Flavored Markdown as HTML in a {@link WebView}, loaded from the
+ * {@link ReadingCache} (no network). Links to notes open them (at their heading or block), unresolved
+ * ones create the note, same-page anchors scroll, files and web links go to the system; a task's
+ * checkbox edits its one character through the editor; embedded notes render again when they change.
+ * The HTML is built in the background; the page's colours follow the theme; the scroll position is kept
+ * across renders.
  *
  * <p>FX thread only. The WebView is heavy, so a tab builds it only when first switched to reading.
  */
 final class ReadingView {
+  /** Changes one task's state character at an offset of the note's text (through the editor, so it syncs and shows in history). */
+  interface TaskToggler {
+    void toggle(int offset, char expected, char replacement);
+  }
+
   private final AppContext context;
   private final LinkFollower follower;
   private final WebView web = new WebView();
   private final MarkdownHtml html;
+  private final Soul soul;
+  private final Supplier<String> folder;
+  private final TaskToggler toggler;
+  private final AutoCloseable changes;
   private long shownVersion;
-  private final java.util.function.Supplier<String> folder;
+  private String lastMarkdown = "";
+  private boolean lastDark;
+  private Set<String> embedded = Set.of();
+  private @Nullable Path shownPage;
+  private double keepScroll;
+  private @Nullable String pendingAnchor;
+  private final org.w3c.dom.events.EventListener clicks = this::onClick;
 
-  ReadingView(AppContext context, LinkFollower follower, MarkdownHtml html, java.util.function.Supplier<String> folder) {
+  ReadingView(AppContext context, LinkFollower follower, MarkdownHtml html, Soul soul, Supplier<String> folder, TaskToggler toggler) {
     this.context = context;
     this.folder = folder;
     this.follower = follower;
     this.html = html;
+    this.soul = soul;
+    this.toggler = toggler;
     web.setContextMenuEnabled(false);
     web.getStyleClass().add("reading-view");
     web.getEngine().getLoadWorker().stateProperty().addListener((obs, old, state) -> {
       if (state == Worker.State.SUCCEEDED) {
-        interceptLinks();
+        interceptClicks();
+        if (pendingAnchor != null) {
+          scrollTo(pendingAnchor);
+          pendingAnchor = null;
+        } else if (keepScroll > 0) {
+          web.getEngine().executeScript("window.scrollTo(0," + keepScroll + ")");
+        }
+      }
+    });
+    // An embedded note changed: render again (this note's own changes come through its tab).
+    this.changes = context.onChanges(event -> {
+      if (!embedded.isEmpty() && ChangedNotes.of(event).stream().anyMatch(s -> embedded.contains(s.value()))) {
+        show(lastMarkdown, lastDark);
       }
     });
   }
@@ -47,34 +90,136 @@ final class ReadingView {
   /** Renders {@code markdown} (in the background) and shows it. */
   void show(String markdown, boolean dark) {
     long version = ++shownVersion;
+    lastMarkdown = markdown;
+    lastDark = dark;
     int fontSize = context.settings().editorFontSize().get();
-    context.background().load(() -> html.page(markdown, ReadingStyle.css(dark, fontSize)), page -> {
-      if (version == shownVersion) {
-        web.getEngine().loadContent(page);
+    String from = folder.get();
+    var links = MarkdownHtml.links(context.workspace());
+    context.background().load(() -> {
+      RenderedNote note = html.markdown().render(markdown, soul.value(), from, links);
+      ReadingCache cache = ReadingCache.get();
+      Path page = cache.writePage(HtmlPage.of("", note, dark, fontSize, cache.base(), "", ""));
+      return new Shown(note, page);
+    }, shown -> {
+      if (version != shownVersion) {
+        deleteQuietly(shown.page());
+        return;
+      }
+      embedded = shown.note().embeddedNotes();
+      keepScroll = currentScroll();
+      Path previous = shownPage;
+      shownPage = shown.page();
+      web.getEngine().load(shown.page().toUri().toString());
+      if (previous != null) {
+        deleteQuietly(previous);
       }
     }, "Could not render the note");
   }
 
-  private void interceptLinks() {
+  private record Shown(RenderedNote note, Path page) {}
+
+  /** Scrolls to a heading (by its text or id) or a block ({@code ^id}); waits for the page if it is loading. */
+  void reveal(String fragment) {
+    if (web.getEngine().getLoadWorker().getState() == Worker.State.SUCCEEDED && web.getEngine().getDocument() != null) {
+      scrollTo(fragment);
+    } else {
+      pendingAnchor = fragment;
+    }
+  }
+
+  private void scrollTo(String fragment) {
+    var doc = web.getEngine().getDocument();
+    if (doc == null || fragment.isEmpty()) {
+      return;
+    }
+    Element target = doc.getElementById(fragment);
+    if (target == null && !fragment.startsWith("^")) {
+      target = doc.getElementById(Anchors.slug(fragment.substring(fragment.lastIndexOf('#') + 1)));
+    }
+    if (target != null) {
+      web.getEngine().executeScript("(function(){var e=document.getElementById('" + jsString(target.getAttribute("id"))
+          + "');if(e){e.scrollIntoView();}})()");
+    }
+  }
+
+  private double currentScroll() {
+    if (web.getEngine().getDocument() == null) {
+      return 0;
+    }
+    Object y = web.getEngine().executeScript("window.scrollY");
+    return y instanceof Number n ? n.doubleValue() : 0;
+  }
+
+  private void interceptClicks() {
     var doc = web.getEngine().getDocument();
     if (doc == null) {
       return;
     }
-    ((EventTarget) doc).addEventListener("click", event -> {
-      Object target = event.getTarget();
-      Element anchor = enclosingAnchor(target);
-      if (anchor == null) {
-        return;
-      }
-      event.preventDefault();
-      MarkdownHtml.wikiTarget(anchor.getAttribute("href")).ifPresent(t -> follower.follow(folder.get(), t));
-    }, true);
+    // Held in a field: WebKit keeps only a weak reference to a listener added from Java.
+    ((EventTarget) doc).addEventListener("click", clicks, true);
   }
 
-  private static Element enclosingAnchor(Object node) {
+  private void onClick(org.w3c.dom.events.Event event) {
+    Element box = enclosing(event.getTarget(), "input");
+    if (box != null && box.getAttribute("class") != null && box.getAttribute("class").contains("task-list-item-checkbox")) {
+      event.preventDefault();
+      String offset = box.getAttribute("data-offset");
+      String state = box.getAttribute("data-task");
+      if (offset != null && !offset.isEmpty() && state != null && state.length() == 1) {
+        char now = state.charAt(0);
+        toggler.toggle(Integer.parseInt(offset), now, now == ' ' ? 'x' : ' ');
+      }
+      return;
+    }
+    Element anchor = enclosing(event.getTarget(), "a");
+    if (anchor == null) {
+      return;
+    }
+    event.preventDefault();
+    MarkdownHtml.parse(anchor.getAttribute("href")).ifPresent(this::follow);
+  }
+
+
+  private void follow(MarkdownHtml.Href href) {
+    if (href instanceof MarkdownHtml.Anchor a) {
+      scrollTo(a.id());
+    } else if (href instanceof MarkdownHtml.OpenNote n && Soul.isValid(n.soul())) {
+      follower.open(new Soul(n.soul()), n.fragment());
+    } else if (href instanceof MarkdownHtml.CreateNote c) {
+      follower.follow(folder.get(), c.target());
+    } else if (href instanceof MarkdownHtml.External e) {
+      follower.openExternally(e.url());
+    }
+  }
+
+  /** Stops listening for changes (the tab closes). */
+  void close() {
+    try {
+      changes.close();
+    } catch (Exception e) {
+      // Closing a subscription does not fail in practice; nothing to keep.
+    }
+    if (shownPage != null) {
+      deleteQuietly(shownPage);
+    }
+  }
+
+  private static void deleteQuietly(Path page) {
+    try {
+      Files.deleteIfExists(page);
+    } catch (IOException e) {
+      // A temp file; the folder goes at exit.
+    }
+  }
+
+  private static String jsString(String s) {
+    return s.replace("\\", "\\\\").replace("'", "\\'").replace("\n", "\\n");
+  }
+
+  private static @Nullable Element enclosing(Object node, String tag) {
     org.w3c.dom.Node n = node instanceof org.w3c.dom.Node dom ? dom : null;
     while (n != null) {
-      if (n instanceof Element e && "a".equalsIgnoreCase(e.getTagName())) {
+      if (n instanceof Element e && tag.equalsIgnoreCase(e.getTagName())) {
         return e;
       }
       n = n.getParentNode();

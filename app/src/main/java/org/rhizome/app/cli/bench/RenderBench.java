@@ -1,0 +1,154 @@
+package org.rhizome.app.cli.bench;
+
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.rhizome.graph.Workspace;
+import org.rhizome.graph.identity.DeviceKey;
+import org.rhizome.graph.note.Attachment;
+import org.rhizome.graph.note.NoteDraft;
+import org.rhizome.graph.query.NoteRef;
+import org.rhizome.graph.vault.VaultProgress;
+import org.rhizome.ui.render.HtmlPage;
+import org.rhizome.ui.render.HtmlSiteExporter;
+import org.rhizome.ui.render.ObsidianMarkdown;
+import org.rhizome.ui.render.RenderedNote;
+import org.rhizome.ui.render.WorkspaceLinks;
+
+/**
+ * The figures behind {@code rhizome bench render}: a big note (synthetic paragraphs with links, plus
+ * callouts, tasks, maths, code, embeds and highlights) rendered to a whole page as the reading view does,
+ * and the static-site export of a generated workspace.
+ */
+final class RenderBench {
+  private final int kb;
+  private final int runs;
+  private final int notes;
+  private final Path work;
+  private final PrintStream log;
+  private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+
+  RenderBench(int kb, int runs, int notes, Path work, PrintStream log) {
+    this.kb = kb;
+    this.runs = runs;
+    this.notes = notes;
+    this.work = work;
+    this.log = log;
+  }
+
+  Map<String, Object> run() throws Exception {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("load_average", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    try (Workspace ws = Workspace.open(work.resolve("render.db"), DeviceKey.generate(new SecureRandom()))) {
+      SyntheticVault vault = new SyntheticVault(2000, 7);
+      List<NoteDraft> drafts = new ArrayList<>();
+      for (int i = 0; i < 2000; i++) {
+        drafts.add(new NoteDraft("", vault.title(i), vault.body(i)));
+      }
+      ws.createDraftsAsync(drafts).get();
+      ws.putAttachment("Assets", "photo.png", new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+      String big = bigNote(vault);
+      out.put("note_bytes", big.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+      WorkspaceLinks links = new WorkspaceLinks(ws, new WorkspaceLinks.Addresses() {
+        @Override
+        public String note(NoteRef note) {
+          return "rhizome:note/" + note.soul().value();
+        }
+
+        @Override
+        public String attachment(Attachment attachment, Workspace workspace) {
+          return "file:///tmp/" + attachment.hash();
+        }
+      });
+      log.println("rendering a " + kb + " KB note...");
+      long wall = System.nanoTime();
+      long cpu = threads.getCurrentThreadCpuTime();
+      ObsidianMarkdown markdown = new ObsidianMarkdown();
+      RenderedNote first = markdown.render(big, null, "", links);
+      int pageChars = HtmlPage.of("", first, false, 15, "", "", "").length();
+      out.put("first_render_ms", (System.nanoTime() - wall) / 1e6);
+      out.put("first_render_cpu_ms", (threads.getCurrentThreadCpuTime() - cpu) / 1e6);
+      out.put("page_chars", pageChars);
+      double[] later = new double[runs];
+      double[] laterCpu = new double[runs];
+      for (int i = 0; i < runs; i++) {
+        wall = System.nanoTime();
+        cpu = threads.getCurrentThreadCpuTime();
+        HtmlPage.of("", markdown.render(big, null, "", links), false, 15, "", "", "");
+        later[i] = (System.nanoTime() - wall) / 1e6;
+        laterCpu[i] = (threads.getCurrentThreadCpuTime() - cpu) / 1e6;
+      }
+      out.put("later_render_median_ms", median(later));
+      out.put("later_render_median_cpu_ms", median(laterCpu));
+      out.put("later_render_max_ms", Arrays.stream(later).max().orElse(0));
+    }
+    if (notes > 0) {
+      out.putAll(export());
+    }
+    return out;
+  }
+
+  private Map<String, Object> export() throws Exception {
+    Map<String, Object> out = new LinkedHashMap<>();
+    try (Workspace ws = Workspace.open(work.resolve("export.db"), DeviceKey.generate(new SecureRandom()))) {
+      log.println("generating " + notes + " notes...");
+      SyntheticVault vault = new SyntheticVault(notes, 11);
+      List<NoteDraft> drafts = new ArrayList<>();
+      for (int i = 0; i < notes; i++) {
+        drafts.add(new NoteDraft("Folder " + (i % 40), vault.title(i), vault.body(i)));
+        if (drafts.size() == 1000) {
+          ws.createDraftsAsync(drafts).get();
+          drafts.clear();
+        }
+      }
+      ws.createDraftsAsync(drafts).get();
+      log.println("exporting as a site...");
+      long wall = System.nanoTime();
+      long cpu = processCpu();
+      HtmlSiteExporter.Report r = new HtmlSiteExporter(ws, new ObsidianMarkdown()).export(work.resolve("site"), VaultProgress.NONE);
+      out.put("export_html_notes", r.pages());
+      out.put("export_html_ms", (System.nanoTime() - wall) / 1_000_000);
+      out.put("export_html_cpu_ms", (processCpu() - cpu) / 1_000_000);
+    }
+    return out;
+  }
+
+  /** About {@code kb} KB: synthetic paragraphs with links, and every Obsidian construct now and then. */
+  private String bigNote(SyntheticVault vault) {
+    StringBuilder sb = new StringBuilder(kb * 1100);
+    int i = 0;
+    while (sb.length() < kb * 1024) {
+      sb.append(vault.body(i % 2000));
+      switch (i % 8) {
+        case 0 -> sb.append("\n> [!tip]- A folded tip ").append(i).append("\n> With ==highlighted== text and $x^").append(i).append("$.\n\n");
+        case 1 -> sb.append("\n- [ ] task ").append(i).append("\n- [x] done ").append(i).append("\n- [/] half ^block").append(i).append("\n\n");
+        case 2 -> sb.append("\n```java\nint x").append(i).append(" = ").append(i).append(";\n```\n\n");
+        case 3 -> sb.append("\n$$\n\\sum_{k=0}^{").append(i).append("} k^2\n$$\n\n%%a hidden comment ").append(i).append("%%\n\n");
+        case 4 -> sb.append("\n![[photo.png|100]] and [[#Heading ").append(i).append("]] and a footnote[^f").append(i).append("].\n\n[^f")
+            .append(i).append("]: The note ").append(i).append(".\n\n");
+        case 5 -> sb.append("\n| a | b |\n|---|---|\n| ").append(i).append(" | ~~").append(i).append("~~ |\n\n");
+        case 6 -> sb.append("\n![[").append(vault.title((i * 31) % 2000)).append("]]\n\n");
+        default -> sb.append("\n```mermaid\ngraph TD\n  A").append(i).append(" --> B\n```\n\n");
+      }
+      i++;
+    }
+    return sb.toString();
+  }
+
+  private static double median(double[] values) {
+    double[] v = values.clone();
+    Arrays.sort(v);
+    return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+  }
+
+  private static long processCpu() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+}

@@ -1,0 +1,194 @@
+package org.rhizome.ui.render;
+
+import com.vladsch.flexmark.ast.ListItem;
+import com.vladsch.flexmark.ast.Paragraph;
+import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
+import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.ext.wikilink.WikiLinkExtension;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.data.MutableDataHolder;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Obsidian Flavored Markdown to HTML, without a window: CommonMark and GFM (tables, strikethrough,
+ * footnotes) through Flexmark, plus Obsidian's own syntax — wikilinks and embeds of notes, headings,
+ * blocks and attachments (with sizes), callouts, {@code ==highlights==}, {@code %%comments%%}, block
+ * ids, task items of any state, {@code $maths$}, Mermaid and highlighted code. What a link reaches is
+ * asked of a {@link RenderLinks}, so the reading view and the HTML export render the same way.
+ *
+ * <p>Raw HTML in a note is escaped, not run. Maths, diagrams and code colours are drawn in the page by
+ * bundled scripts ({@link PageAssets}); this class marks them up.
+ *
+ * <p>Thread-safe: render from any thread (Flexmark's parser and renderer are thread-safe).
+ */
+public final class ObsidianMarkdown {
+  /** How deep embeds nest before an embed shows as a link only (Obsidian's own limit is similar). */
+  public static final int MAX_EMBED_DEPTH = 4;
+
+  private final Parser parser;
+  private final HtmlRenderer renderer;
+  private final Map<String, FencedBlockRenderer> fencedBlocks = new ConcurrentHashMap<>();
+
+  public ObsidianMarkdown() {
+    MutableDataSet options = new MutableDataSet();
+    // Ours last: for a node type, the renderer of the last extension wins over earlier ones and the core.
+    options.set(Parser.EXTENSIONS, List.of(WikiLinkExtension.create(), TablesExtension.create(),
+        StrikethroughExtension.create(), FootnoteExtension.create(), new Extension()));
+    options.set(WikiLinkExtension.LINK_FIRST_SYNTAX, true);
+    options.set(WikiLinkExtension.IMAGE_LINKS, true);
+    options.set(WikiLinkExtension.ALLOW_PIPE_ESCAPE, true);
+    options.set(WikiLinkExtension.LINK_ESCAPE_CHARS, "");
+    options.set(WikiLinkExtension.LINK_REPLACE_CHARS, "");
+    options.set(HtmlRenderer.ESCAPE_HTML, true);
+    // A line break inside a paragraph is a space, as in every Markdown reader.
+    options.set(HtmlRenderer.SOFT_BREAK, " ");
+    options.set(TablesExtension.WITH_CAPTION, false);
+    options.set(TablesExtension.COLUMN_SPANS, false);
+    options.set(TablesExtension.APPEND_MISSING_COLUMNS, true);
+    options.set(TablesExtension.DISCARD_EXTRA_COLUMNS, true);
+    this.parser = Parser.builder(options).build();
+    this.renderer = HtmlRenderer.builder(options).build();
+  }
+
+  /**
+   * Renders fenced code blocks of {@code language} (say {@code query}) with {@code blockRenderer}
+   * instead of as code. Returns this, for chaining.
+   */
+  public ObsidianMarkdown withFencedBlock(String language, FencedBlockRenderer blockRenderer) {
+    fencedBlocks.put(language.toLowerCase(java.util.Locale.ROOT), blockRenderer);
+    return this;
+  }
+
+  FencedBlockRenderer fencedBlock(String language) {
+    return fencedBlocks.get(language);
+  }
+
+  /**
+   * Renders a note's Markdown.
+   *
+   * @param noteId the note's id, so that it is not embedded in itself ({@code null} when it has none)
+   * @param sourceFolder the note's folder ({@code ""} for the root), which links resolve from
+   */
+  public RenderedNote render(String markdown, String noteId, String sourceFolder, RenderLinks links) {
+    RenderState.Collected collected = new RenderState.Collected();
+    Set<String> stack = new LinkedHashSet<>();
+    if (noteId != null) {
+      stack.add(noteId);
+    }
+    String html = renderInner(markdown, new RenderState(this, links, sourceFolder, stack, 0, collected));
+    return new RenderedNote(html, Set.copyOf(collected.features), Set.copyOf(collected.linked), Set.copyOf(collected.embedded));
+  }
+
+  /** The HTML of some Markdown in a render already under way (an embed). */
+  String renderInner(String markdown, RenderState state) {
+    String text = prepare(markdown);
+    Document doc = parser.parse(text);
+    markTasks(doc);
+    RenderState.KEY.set(doc, state);
+    return renderer.render(doc);
+  }
+
+  /**
+   * Front matter and comments blanked out, character for character, so that offsets into what is parsed
+   * are offsets into the note (a task's checkbox edits the note at that offset).
+   */
+  static String prepare(String markdown) {
+    String text = markdown.indexOf('\r') >= 0 ? markdown.replace("\r\n", "\n").replace('\r', '\n') : markdown;
+    int front = MarkdownText.frontMatterLength(text);
+    if (front > 0) {
+      char[] chars = text.toCharArray();
+      for (int i = 0; i < front; i++) {
+        if (chars[i] != '\n') {
+          chars[i] = ' ';
+        }
+      }
+      text = new String(chars);
+    }
+    return MarkdownText.hideComments(text);
+  }
+
+  /** Turns the {@code [ ]} / {@code [x]} / {@code [/]} … that starts a list item's text into a {@link ObsidianNodes.TaskBox}. */
+  private static void markTasks(Document doc) {
+    List<ListItem> items = new ArrayList<>();
+    collect(doc, items);
+    for (ListItem item : items) {
+      if (!(item.getFirstChild() instanceof Paragraph p)) {
+        continue;
+      }
+      BasedSequence chars = p.getChars();
+      if (chars.length() < 3 || chars.charAt(0) != '[' || chars.charAt(2) != ']'
+          || (chars.length() > 3 && chars.charAt(3) != ' ' && chars.charAt(3) != '\t' && chars.charAt(3) != '\n')) {
+        continue;
+      }
+      char state = chars.charAt(1);
+      if (state == '\n' || state == ']' || state == '[') {
+        continue;
+      }
+      int cut = p.getStartOffset() + Math.min(chars.length(), 4);
+      if (!trimLeading(p, cut)) {
+        continue;
+      }
+      p.prependChild(new ObsidianNodes.TaskBox(state, p.getStartOffset() + 1));
+    }
+  }
+
+  /** Removes the inline nodes of {@code p} before offset {@code cut}; false (nothing changed) if one straddles it oddly. */
+  private static boolean trimLeading(Paragraph p, int cut) {
+    List<Node> drop = new ArrayList<>();
+    Node n = p.getFirstChild();
+    while (n != null && n.getEndOffset() <= cut) {
+      drop.add(n);
+      n = n.getNext();
+    }
+    if (n != null && n.getStartOffset() < cut) {
+      if (!(n instanceof Text t)) {
+        return false;
+      }
+      t.setChars(t.getChars().subSequence(cut - t.getStartOffset()));
+    }
+    drop.forEach(Node::unlink);
+    return true;
+  }
+
+  private static void collect(Node node, List<ListItem> out) {
+    for (Node c = node.getFirstChild(); c != null; c = c.getNext()) {
+      if (c instanceof ListItem li) {
+        out.add(li);
+      }
+      collect(c, out);
+    }
+  }
+
+  /** Registers Obsidian's syntax with Flexmark's parser and renderer. */
+  static final class Extension implements Parser.ParserExtension, HtmlRenderer.HtmlRendererExtension {
+    @Override
+    public void parserOptions(MutableDataHolder options) {}
+
+    @Override
+    public void extend(Parser.Builder builder) {
+      builder.customInlineParserExtensionFactory(new ObsidianInlines.Factory());
+      builder.customDelimiterProcessor(new ObsidianInlines.HighlightDelimiter());
+    }
+
+    @Override
+    public void rendererOptions(MutableDataHolder options) {}
+
+    @Override
+    public void extend(HtmlRenderer.Builder builder, String rendererType) {
+      builder.nodeRendererFactory(ObsidianRenderer::new);
+      builder.attributeProviderFactory(new ObsidianAttributes.Factory());
+    }
+  }
+}

@@ -1,0 +1,96 @@
+package org.rhizome.ui.render;
+
+import java.util.Optional;
+import org.rhizome.graph.Soul;
+import org.rhizome.graph.Workspace;
+import org.rhizome.graph.note.Attachment;
+import org.rhizome.graph.note.NoteFolders;
+import org.rhizome.graph.query.NoteRef;
+import org.rhizome.graph.store.StoreException;
+
+/**
+ * {@link RenderLinks} over a workspace, with Obsidian's resolution ({@link Workspace#resolveLink},
+ * {@link Workspace#resolveAttachment}); where a note or a file is on the page is for {@link Addresses}
+ * to say (the reading view's cache, the export's relative paths).
+ */
+public final class WorkspaceLinks implements RenderLinks {
+
+  /** Where notes and attachments are, seen from the page being made. */
+  public interface Addresses {
+    String note(NoteRef note);
+
+    /** The address of an attachment's bytes, or null when this replica lacks them (may write a file). */
+    String attachment(Attachment attachment, Workspace workspace) throws StoreException;
+
+    default String unresolved(String target) {
+      return null;
+    }
+  }
+
+  private final Workspace workspace;
+  private final Addresses addresses;
+
+  public WorkspaceLinks(Workspace workspace, Addresses addresses) {
+    this.workspace = workspace;
+    this.addresses = addresses;
+  }
+
+  @Override
+  public Optional<NoteTarget> note(String sourceFolder, String target) {
+    try {
+      return workspace.resolveLink(sourceFolder, target).map(this::target);
+    } catch (StoreException e) {
+      throw new RenderException("Could not resolve the link to \"" + target + "\"", e);
+    }
+  }
+
+  NoteTarget target(NoteRef ref) {
+    return new NoteTarget(ref.soul().value(), ref.title(), ref.folder(), addresses.note(ref));
+  }
+
+  @Override
+  public Optional<String> body(NoteTarget note) {
+    try {
+      return workspace.findNote(new Soul(note.id())).map(n -> n.body());
+    } catch (StoreException e) {
+      throw new RenderException("Could not read the embedded note \"" + note.title() + "\"", e);
+    }
+  }
+
+  @Override
+  public Optional<FileTarget> attachment(String sourceFolder, String target) {
+    try {
+      Optional<Attachment> found = find(sourceFolder, target.strip());
+      if (found.isEmpty()) {
+        return Optional.empty();
+      }
+      Attachment a = found.get();
+      return Optional.of(new FileTarget(a.path(), a.name(), a.mime(), a.size(), addresses.attachment(a, workspace)));
+    } catch (StoreException e) {
+      throw new RenderException("Could not read the attachment \"" + target + "\"", e);
+    }
+  }
+
+  /** A path from the vault's root, then from the note's folder, then Obsidian's by-name rule. */
+  private Optional<Attachment> find(String sourceFolder, String target) throws StoreException {
+    String path = target.startsWith("/") ? target.substring(1) : target;
+    if (path.contains("/")) {
+      Optional<Attachment> a = workspace.attachment(path);
+      if (a.isPresent()) {
+        return a;
+      }
+      if (!sourceFolder.isEmpty()) {
+        a = workspace.attachment(NoteFolders.path(sourceFolder, path));
+        if (a.isPresent()) {
+          return a;
+        }
+      }
+    }
+    return workspace.resolveAttachment(sourceFolder, path);
+  }
+
+  @Override
+  public String unresolvedHref(String target) {
+    return addresses.unresolved(target);
+  }
+}
