@@ -7,6 +7,7 @@ import java.sql.Types;
 import java.util.List;
 import org.rhizome.graph.markdown.ParsedNote;
 import org.rhizome.graph.note.NoteKeys;
+import org.rhizome.graph.query.lang.Json;
 import org.rhizome.graph.query.lang.PropertyRows;
 import org.rhizome.graph.tasks.Task;
 import org.rhizome.graph.tasks.TaskParser;
@@ -66,9 +67,9 @@ final class QueryIndex {
       date(11, t.done());
       date(12, t.created());
       insertTask.setInt(13, t.priority());
-      insertTask.setString(14, joined(t.tags(), false));
-      insertTask.setString(15, joined(t.tags(), true));
-      insertTask.setString(16, joined(t.links(), false));
+      insertTask.setString(14, Json.array(t.tags()));
+      insertTask.setString(15, joined(t.tags()));
+      insertTask.setString(16, Json.array(t.links()));
       insertTask.executeUpdate();
     }
   }
@@ -82,13 +83,13 @@ final class QueryIndex {
   }
 
   /** "\u001Fa\u001Fb\u001F" (empty string for none), so "contains" is one instr(). */
-  static String joined(List<String> items, boolean keys) {
+  static String joined(List<String> items) {
     if (items.isEmpty()) {
       return "";
     }
     StringBuilder sb = new StringBuilder().append(SEP);
     for (String s : items) {
-      sb.append(keys ? NoteKeys.tagKey(s) : s).append(SEP);
+      sb.append(NoteKeys.tagKey(s)).append(SEP);
     }
     return sb.toString();
   }

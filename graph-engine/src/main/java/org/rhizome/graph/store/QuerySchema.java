@@ -28,7 +28,8 @@ final class QuerySchema {
         + " type TEXT NOT NULL, text TEXT, num REAL, PRIMARY KEY(note_id, key, ord)) WITHOUT ROWID");
     s.execute("CREATE INDEX note_prop_by_num ON note_prop(key, num)");
     s.execute("CREATE INDEX note_prop_by_text ON note_prop(key, text)");
-    // Checklist items; dates in epoch ms (UTC midnight); tag_keys is "\u001Fa\u001Fb/c\u001F" for matching.
+    // Checklist items; dates in epoch ms (UTC midnight); tags and links are JSON arrays, tag_keys is
+    // "\u001Fa\u001Fb/c\u001F" so that a tag test is one instr().
     s.execute("CREATE TABLE task(note_id INTEGER NOT NULL, line INTEGER NOT NULL, mark TEXT NOT NULL,"
         + " open INTEGER NOT NULL, text TEXT NOT NULL, raw TEXT NOT NULL, mark_offset INTEGER NOT NULL,"
         + " due INTEGER, scheduled INTEGER, start INTEGER, done INTEGER, created INTEGER, priority INTEGER NOT NULL,"
