@@ -81,7 +81,7 @@ final class Compiler {
       types.add(group.type());
       props.add(group.propertyKey());
       return new Compiled("SELECT " + display(group) + " AS g, count(*) FROM " + from + " WHERE " + where
-          + " GROUP BY g ORDER BY g", types, props, true);
+          + " GROUP BY g ORDER BY min(" + sortable(group) + ")", types, props, true);
     }
     StringBuilder select = new StringBuilder("SELECT n.id, n.soul, n.title, n.folder");
     if (taskScope) {
