@@ -157,6 +157,10 @@ public final class TaskParser {
             i = close + 1;
             continue;
           }
+          if (raw.substring(i + 1, sep).strip().matches("[\\p{L}\\p{N}_-]+")) {
+            i = close + 1; // another Dataview field ([repeat:: …], [id:: …]): kept in raw, not in the description
+            continue;
+          }
         }
       }
       if (Character.isHighSurrogate(c) || c >= 0x2300) {
