@@ -410,7 +410,7 @@ public final class Parser {
           default:
             break;
         }
-        if (RESERVED.contains(word)) {
+        if (RESERVED.contains(word) && !(peek().is("(") && Functions.ALL.containsKey(word))) {
           break;
         }
         if (peek().is("(")) {
