@@ -162,7 +162,8 @@ final class Compiler {
     }
     if (s instanceof Ast.LinkedFrom l) {
       Long x = anchor(l.note());
-      return x == null ? "0" : "n.id IN (SELECT " + resolve("l", "s") + " FROM link l JOIN note s ON s.id = l.src WHERE l.src = " + x + ")";
+      return x == null ? "0" : "n.id IN (SELECT to_id FROM (SELECT " + resolve("l", "s") + " AS to_id FROM link l JOIN note s ON s.id = l.src WHERE l.src = " + x
+          + ") WHERE to_id IS NOT NULL)"; // a NULL in IN () would make NOT (… IN …) unknown
     }
     if (s instanceof Ast.Within w) {
       Long x = anchor(w.note());
