@@ -27,6 +27,8 @@ import picocli.CommandLine.ScopeType;
     subcommands = {
         NoteCommand.class,
         SearchCommand.class,
+        QueryCommand.class,
+        TasksCommand.class,
         BacklinksCommand.class,
         LinksCommand.class,
         UnresolvedCommand.class,

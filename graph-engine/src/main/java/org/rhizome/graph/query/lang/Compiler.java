@@ -106,7 +106,8 @@ final class Compiler {
       order.append(sortable(group)).append(", ");
     }
     for (Ast.SortKey k : q.sort()) {
-      order.append(sortable(expr(k.expr()))).append(k.descending() ? " DESC" : "").append(", ");
+      String key = sortable(expr(k.expr()));
+      order.append(key).append(" IS NULL, ").append(key).append(k.descending() ? " DESC" : "").append(", "); // empty values last
     }
     order.append("n.title_key, n.soul");
     if (taskScope) {

@@ -232,7 +232,8 @@ class QueryEquivalenceProperties {
     Comparator<N> order = (a, b) -> 0;
     for (Ast.SortKey k : q.sort()) {
       Comparator<N> c = (a, b) -> sqlCompare(eval(k.expr(), a), eval(k.expr(), b));
-      order = order.thenComparing(k.descending() ? c.reversed() : c);
+      Comparator<N> emptyLast = Comparator.comparing((N n) -> eval(k.expr(), n) == null);
+      order = order.thenComparing(emptyLast).thenComparing(k.descending() ? c.reversed() : c);
     }
     order = order.thenComparing((N n) -> NoteKeys.titleKey(n.title)).thenComparing(n -> n.soul.value());
     hits.sort(order);

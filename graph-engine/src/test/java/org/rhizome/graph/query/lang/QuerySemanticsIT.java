@@ -100,6 +100,7 @@ class QuerySemanticsIT {
   @Test
   void sortGroupLimitAndComputedColumns() throws Exception {
     assertThat(titles("list sort rating desc")).containsExactly("Gamma", "Alpha", "Beta", "Bob", "Delta", "Island");
+    assertThat(titles("list sort rating")).containsExactly("Beta", "Alpha", "Gamma", "Bob", "Delta", "Island"); // empty values last
     assertThat(titles("list sort folder, title desc limit 3")).containsExactly("Island", "Gamma", "Bob");
     QueryResult t = ws.query("table rating * 2 as double, upper(title), length(links) as out, due, people, owner,"
         + " days_between(date(\"2026-12-20\"), due) as slack, tags from \"Projects\" sort title");
