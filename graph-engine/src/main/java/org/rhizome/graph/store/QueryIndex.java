@@ -33,13 +33,25 @@ final class QueryIndex {
   }
 
   void purge(long id) throws SQLException {
+    long t0 = System.nanoTime();
     deleteProps.setLong(1, id);
     deleteProps.executeUpdate();
     deleteTasks.setLong(1, id);
     deleteTasks.executeUpdate();
+    QueryIndexStats.NANOS.add(System.nanoTime() - t0);
   }
 
   void index(long id, String body, ParsedNote parsed) throws SQLException {
+    long t0 = System.nanoTime();
+    try {
+      write(id, body, parsed);
+    } finally {
+      QueryIndexStats.NANOS.add(System.nanoTime() - t0);
+      QueryIndexStats.NOTES.increment();
+    }
+  }
+
+  private void write(long id, String body, ParsedNote parsed) throws SQLException {
     for (PropertyRows.Row r : PropertyRows.of(parsed.frontMatter().properties())) {
       insertProp.setLong(1, id);
       insertProp.setString(2, r.key());
