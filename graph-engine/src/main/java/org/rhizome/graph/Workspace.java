@@ -825,6 +825,51 @@ public final class Workspace implements AutoCloseable {
     return store.read(StateDigest::compute);
   }
 
+  // ---- queries and tasks (docs/queries.md)
+
+  /**
+   * Runs a query of the query language over the index, with now() the current time and today() the
+   * local date.
+   *
+   * @throws org.rhizome.graph.query.lang.QueryException when the text is not a valid query (where, and what was expected)
+   */
+  public org.rhizome.graph.query.lang.QueryResult query(String text)
+      throws StoreException, org.rhizome.graph.query.lang.QueryException {
+    org.rhizome.graph.query.lang.Ast.Query q = org.rhizome.graph.query.lang.Parser.parse(text);
+    long now = System.currentTimeMillis();
+    java.time.ZoneId zone = java.time.ZoneId.systemDefault();
+    org.rhizome.graph.query.lang.QueryException[] failed = new org.rhizome.graph.query.lang.QueryException[1];
+    org.rhizome.graph.query.lang.QueryResult result = store.read(c -> {
+      try {
+        return org.rhizome.graph.query.lang.QueryEngine.run(c, text, q, now, zone);
+      } catch (org.rhizome.graph.query.lang.QueryException e) {
+        failed[0] = e;
+        return null;
+      }
+    });
+    if (failed[0] != null) {
+      throw failed[0];
+    }
+    return result;
+  }
+
+  /**
+   * Ticks (or unticks) the task on {@code line} of a note: one character of its text changes, read
+   * and written on the writer thread so no concurrent edit slips between.
+   *
+   * @throws org.rhizome.graph.tasks.NoSuchTaskException (through the future) when that line holds no task now
+   */
+  public CompletableFuture<Optional<Change>> toggleTaskAsync(Soul soul, int line) {
+    return store.write(txn -> {
+      String body = NoteQueries.body(txn.connection(), soul);
+      Optional<Splice> splice = org.rhizome.graph.tasks.TaskToggle.toggle(body, line);
+      if (splice.isEmpty()) {
+        throw new org.rhizome.graph.tasks.NoSuchTaskException("Line " + (line + 1) + " of the note holds no task now.");
+      }
+      return notes.spliceBody(txn, soul, List.of(splice.get()));
+    });
+  }
+
   /** Waits for queued writes, then closes the store and the engine's threads. */
   @Override
   public void close() {

@@ -29,6 +29,8 @@ import picocli.CommandLine.ScopeType;
         NoteCommand.class,
         TrashCommand.class,
         SearchCommand.class,
+        QueryCommand.class,
+        TasksCommand.class,
         BacklinksCommand.class,
         LinksCommand.class,
         UnresolvedCommand.class,

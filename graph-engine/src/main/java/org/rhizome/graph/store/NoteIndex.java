@@ -21,7 +21,8 @@ import org.rhizome.graph.note.NoteFolders;
 import org.rhizome.graph.note.NoteKeys;
 
 /**
- * Keeps the derived tables (note, link, tag, note_alias, note_fts) in step with a node's
+ * Keeps the derived tables (note, link, tag, note_alias, note_fts, and through {@link QueryIndex}
+ * note_prop and task) in step with a node's
  * fields. Everything here can be rebuilt from the field table; it is written in the same transaction
  * as the change that caused it. Confined to the writer thread.
  */
@@ -40,6 +41,7 @@ final class NoteIndex {
   private final PreparedStatement insertFts;
   private final PreparedStatement[] purge;
   private final PreparedStatement upsertAttachment;
+  private final QueryIndex queryIndex;
 
   NoteIndex(Connection c, ParsedBodies parser) throws SQLException {
     this.c = c;
@@ -58,6 +60,7 @@ final class NoteIndex {
         + " VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(soul) DO UPDATE SET folder = excluded.folder, folder_key = excluded.folder_key,"
         + " name = excluded.name, name_key = excluded.name_key, size = excluded.size, hash = excluded.hash, mime = excluded.mime,"
         + " deleted = excluded.deleted");
+    queryIndex = new QueryIndex(c);
     purge = new PreparedStatement[] {
         c.prepareStatement("DELETE FROM link WHERE src = ?"),
         c.prepareStatement("DELETE FROM tag WHERE note_id = ?"),
@@ -189,6 +192,7 @@ final class NoteIndex {
     insertFts.setString(2, title);
     insertFts.setString(3, body);
     insertFts.executeUpdate();
+    queryIndex.index(id, body, parsed);
   }
 
   private void purge(long id) throws SQLException {
@@ -196,6 +200,7 @@ final class NoteIndex {
       ps.setLong(1, id);
       ps.executeUpdate();
     }
+    queryIndex.purge(id);
   }
 
   private static Value value(Map<String, FieldState> fields, String name) throws StoreException {
