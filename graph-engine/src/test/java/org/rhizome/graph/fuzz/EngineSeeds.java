@@ -33,7 +33,7 @@ final class EngineSeeds {
     ops.add(TextOpCodec.encode(doc.splice(alice, 0, 5, "")));
 
     List<byte[]> changes = new ArrayList<>();
-    try (Workspace ws = Workspace.open(Files.createTempFile(dir, "seed", ".db"), DeviceKey.generate(random))) {
+    try (Workspace ws = Workspace.open(Files.createTempDirectory(dir, "seed").resolve("seed.db"), DeviceKey.generate(random))) {
       Soul note = ws.createNote("Projects", "Seed", "# Seed\nA body with [[Link]] and #tag\n");
       ws.spliceBody(note, List.of(new org.rhizome.graph.text.Splice(2, 0, "Fuzz ")));
       ws.renameNote(note, "Seed renamed");
