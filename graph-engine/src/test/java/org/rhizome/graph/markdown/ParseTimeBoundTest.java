@@ -22,11 +22,13 @@ class ParseTimeBoundTest {
   @ValueSource(strings = {"- ", "* ", "1. ", "> ", "> - ", "- [", "[", "]", "[a](", "[x](<", "![", "[[", "(", "*", "_",
       "**a", "*a* ", "`", "`a", "~~", "<", "<a ", "<!--", "&", "\\", "[a]: ", "- a\n  ", "```\n", "$", "#a "})
   void doublingAWorstCaseAtMostAboutDoublesTheTime(String unit) {
-    parser.parse(body(unit, SIZE / 8)); // warm up
+    parser.parse(body(unit, 2 * SIZE)); // warm up on the larger input, so the JIT has compiled what both sizes run
     long half = bestCpuNanos(body(unit, SIZE));
     long full = bestCpuNanos(body(unit, 2 * SIZE));
+    // The slack absorbs a collection or a late compilation on a busy machine (seen: 7 ms → 64 ms once);
+    // a quadratic case is seconds at this size, far past it.
     assertThat(full).as("CPU ns for %d vs %d chars of %s", 2 * SIZE, SIZE, unit.replace("\n", "\\n"))
-        .isLessThanOrEqualTo(4 * half + 30_000_000L);
+        .isLessThanOrEqualTo(4 * half + 100_000_000L);
     assertThat(full).as("CPU ns for 128 K chars").isLessThan(2_000_000_000L);
   }
 
