@@ -80,6 +80,8 @@ public final class AttachmentView {
     image.setSmooth(true);
     imageScroll.setContent(new StackPane(image));
     imageScroll.setPannable(true);
+    imageScroll.setFitToWidth(true); // centred while it fits; scrolls at 100 % when it does not
+    imageScroll.setFitToHeight(true);
     imageScroll.getStyleClass().add("attachment-image");
     imageScroll.viewportBoundsProperty().addListener((obs, old, now) -> fit());
     centre.getChildren().setAll(new Label("Loading…"));

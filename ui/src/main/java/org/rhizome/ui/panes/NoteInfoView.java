@@ -249,7 +249,7 @@ public final class NoteInfoView {
     Hyperlink h = new Hyperlink(label);
     if (link.attachment() != null) {
       h.getStyleClass().add("attachment-link");
-      h.setText("📎 " + label);
+      h.setText(label + "  (file)");
     } else if (link.resolved() == null) {
       h.getStyleClass().add("unresolved-link");
       h.setText(label + (link.file() ? "  (missing file)" : "  (new)"));

@@ -37,6 +37,8 @@ public final class LinkPreview {
   static final int DELAY_MS = 400;
   private static final double WIDTH = 440;
   private static final double HEIGHT = 300;
+  private static final String FRAME = " -fx-border-radius: 6; -fx-background-radius: 6;"
+      + " -fx-effect: dropshadow(gaussian, rgba(0,0,0,0.25), 12, 0, 0, 3);";
 
   private final AppContext context;
   private final Popup popup = new Popup();
@@ -55,8 +57,7 @@ public final class LinkPreview {
     this.owner = owner;
     box.getStyleClass().add("link-preview");
     box.setPadding(new Insets(6));
-    box.setStyle("-fx-background-color: -color-bg-default; -fx-border-color: -color-border-default; -fx-border-radius: 6;"
-        + " -fx-background-radius: 6; -fx-effect: dropshadow(gaussian, rgba(0,0,0,0.25), 12, 0, 0, 3);");
+    box.setStyle("-fx-background-color: #ffffff; -fx-border-color: #d0d7de;" + FRAME);
     box.setPrefSize(WIDTH, HEIGHT);
     box.setMaxSize(WIDTH, HEIGHT);
     popup.getContent().add(box);
@@ -154,7 +155,11 @@ public final class LinkPreview {
       LinkDestination d = context.workspace().linkDestination(folder, target);
       if (d instanceof LinkDestination.ToNote n) {
         String body = context.workspace().findNote(n.note().soul()).map(x -> x.body()).orElse("");
-        return (Object) renderer.page("# " + n.note().title() + "\n\n" + PreviewContent.startOf(body, heading), css(dark));
+        String start = PreviewContent.startOf(body, heading);
+        // The title as a heading, unless the text starts with it already (as many notes do).
+        boolean titled = start.stripLeading().toLowerCase(java.util.Locale.ROOT)
+            .startsWith("# " + n.note().title().toLowerCase(java.util.Locale.ROOT));
+        return (Object) renderer.page(titled ? start : "# " + n.note().title() + "\n\n" + start, css(dark));
       }
       if (d instanceof LinkDestination.ToAttachment a && a.attachment().mime().startsWith("image/")) {
         Optional<byte[]> bytes = context.workspace().attachmentBytes(a.attachment());
@@ -185,6 +190,9 @@ public final class LinkPreview {
         l.getStyleClass().add("text-muted");
         box.getChildren().setAll(l);
       }
+      // The popup's scene does not see the window's theme variables: colour it here.
+      box.setStyle(dark ? "-fx-background-color: #0d1117; -fx-border-color: #30363d;" + FRAME
+          : "-fx-background-color: #ffffff; -fx-border-color: #d0d7de;" + FRAME);
       shownFor = key;
       pending = "";
       var window = ownerWindow();
