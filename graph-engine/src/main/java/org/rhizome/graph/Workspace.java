@@ -46,6 +46,7 @@ import org.rhizome.graph.note.NoteFolders;
 import org.rhizome.graph.note.TitleTakenException;
 import org.rhizome.graph.query.Backlink;
 import org.rhizome.graph.query.GraphView;
+import org.rhizome.graph.query.LinkDestination;
 import org.rhizome.graph.query.NameQueries;
 import org.rhizome.graph.query.NoteName;
 import org.rhizome.graph.query.NoteQueries;
@@ -686,6 +687,20 @@ public final class Workspace implements AutoCloseable {
   /** The live note that {@code [[target]]} reaches when written in a note of {@code sourceFolder} (Obsidian's rules). */
   public Optional<NoteRef> resolveLink(String sourceFolder, String target) throws StoreException {
     return store.read(c -> NoteQueries.resolve(c, sourceFolder, target));
+  }
+
+  /**
+   * What {@code [[target]]} (or {@code ![[target]]}, or a Markdown link to a vault file) reaches when
+   * written in a note of {@code sourceFolder}: a note, an attachment, or nothing — and then whether
+   * the target names a file (a missing attachment, never a note to create).
+   */
+  public LinkDestination linkDestination(String sourceFolder, String target) throws StoreException {
+    return store.read(c -> NoteQueries.destination(c, sourceFolder, target));
+  }
+
+  /** The links from live notes that reach an attachment, with their lines (at most {@code limit}). */
+  public List<Backlink> attachmentBacklinks(Soul attachment, int limit) throws StoreException {
+    return store.read(c -> NoteQueries.attachmentBacklinks(c, attachment, limit));
   }
 
   /** All fields of a node (notes included) by name, null values left out. */

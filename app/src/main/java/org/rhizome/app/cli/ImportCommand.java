@@ -26,7 +26,8 @@ final class ImportCommand implements Callable<Integer> {
   record Json(String workspace, int notesCreated, int notesUpdated, int notesUnchanged, int attachmentsStored,
               int attachmentsUnchanged, int skipped, List<String> problems, List<Broken> brokenLinks, long millis) {}
 
-  record Broken(String target, int links, int notes) {}
+  /** {@code file}: the target names a file that is not in the vault (a missing attachment). */
+  record Broken(String target, int links, int notes, boolean file) {}
 
   @Override
   public Integer call() throws Exception {
@@ -37,15 +38,16 @@ final class ImportCommand implements Callable<Integer> {
       if (cli.isJson()) {
         cli.printJson(new Json(cli.workspaceName(), r.notesCreated(), r.notesUpdated(), r.notesUnchanged(),
             r.attachmentsStored(), r.attachmentsUnchanged(), r.skipped(), r.problems().stream().map(VaultProblem::toString).toList(),
-            r.brokenLinks().stream().map(u -> new Broken(u.target(), u.links(), u.sources())).toList(), r.millis()));
+            r.brokenLinks().stream().map(u -> new Broken(u.target(), u.links(), u.sources(), u.file())).toList(), r.millis()));
       } else {
         cli.out().printf("Imported %s in %.1f s: %d notes created, %d updated, %d unchanged; %d attachments stored, %d unchanged.%n",
             dir, r.millis() / 1000.0, r.notesCreated(), r.notesUpdated(), r.notesUnchanged(), r.attachmentsStored(),
             r.attachmentsUnchanged());
         if (!r.brokenLinks().isEmpty()) {
-          cli.out().println(r.brokenLinks().size() + " link targets name no note (first ones shown):");
+          cli.out().println(r.brokenLinks().size() + " link targets name no note or attachment (first ones shown):");
           for (UnresolvedLink u : r.brokenLinks().subList(0, Math.min(20, r.brokenLinks().size()))) {
-            cli.out().println("  [[" + u.target() + "]]  " + u.links() + " links in " + u.sources() + " notes");
+            cli.out().println("  [[" + u.target() + "]]  " + u.links() + " links in " + u.sources() + " notes"
+                + (u.file() ? "  (missing attachment)" : ""));
           }
         }
         if (!r.problems().isEmpty()) {

@@ -11,7 +11,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code rhizome links T}: the wikilinks and embeds in a note, in order, and the notes they reach. */
-@Command(name = "links", description = "The links in a note and the notes they reach; unresolved ones are marked.")
+@Command(name = "links", description = "The links in a note and the notes or attachments they reach; unresolved ones are marked.")
 final class LinksCommand implements Callable<Integer> {
   @Mixin
   private CliContext cli;
@@ -19,9 +19,13 @@ final class LinksCommand implements Callable<Integer> {
   @Parameters(paramLabel = "NOTE", description = "The note's id, title or alias.")
   private String target;
 
-  /** One link; {@code resolved} is null when no note has that title or alias. Lines are 1-based. */
+  /**
+   * One link; {@code resolved} is the note it reaches, {@code attachment} the file's path when it
+   * reaches an attachment (both null when unresolved); {@code file} when the target names a file
+   * (reached or missing). Lines are 1-based.
+   */
   record Link(String target, @Nullable String heading, @Nullable String alias, boolean embed, int line,
-              NoteJson.@Nullable Name resolved) {}
+              NoteJson.@Nullable Name resolved, @Nullable String attachment, boolean file) {}
 
   record Links(NoteJson.Name note, List<Link> links) {}
 
@@ -43,8 +47,7 @@ final class LinksCommand implements Callable<Integer> {
     }
     TextTable table = new TextTable(false, false, false);
     for (OutgoingLink l : links) {
-      NoteRef to = l.resolved();
-      table.row("line " + (l.line() + 1), asWritten(l), to == null ? "unresolved" : "-> " + to.title());
+      table.row("line " + (l.line() + 1), asWritten(l), reaches(l));
     }
     table.print(cli.out(), "");
     return ExitCodes.OK;
@@ -52,7 +55,19 @@ final class LinksCommand implements Callable<Integer> {
 
   private static Link link(OutgoingLink l) {
     NoteRef to = l.resolved();
-    return new Link(l.target(), l.heading(), l.alias(), l.embed(), l.line() + 1, to == null ? null : NoteJson.Name.of(to));
+    return new Link(l.target(), l.heading(), l.alias(), l.embed(), l.line() + 1, to == null ? null : NoteJson.Name.of(to),
+        l.attachment() == null ? null : l.attachment().path(), l.file());
+  }
+
+  /** What the link reaches, for the table: a note, an attachment, or why nothing. */
+  private static String reaches(OutgoingLink l) {
+    if (l.attachment() != null) {
+      return "-> attachment " + l.attachment().path();
+    }
+    if (l.resolved() != null) {
+      return "-> " + l.resolved().title();
+    }
+    return l.file() ? "unresolved (no such attachment)" : "unresolved";
   }
 
   /** The link as Markdown, e.g. {@code [[Target#Heading|alias]]}. */

@@ -39,9 +39,15 @@ public final class AttachmentQueries {
   /** The live attachment that {@code ![[target]]} (or {@code [[target]]}) in a note of {@code sourceFolder} reaches. */
   public static Optional<Attachment> resolve(Connection c, String sourceFolder, String target) throws SQLException {
     String t = target.strip();
+    return resolveKeys(c, NoteFolders.key(sourceFolder), NoteKeys.titleKey(NoteFolders.nameOf(t)), NoteKeys.linkFolderKey(t));
+  }
+
+  /** As {@link #resolve}, from a link's keys as the link index holds them. */
+  static Optional<Attachment> resolveKeys(Connection c, String sourceFolderKey, String nameKey, String targetFolderKey)
+      throws SQLException {
     PreparedStatement ps = CachedStatements.prepare(c, "SELECT " + COLUMNS + ", a.id, a.folder_key FROM attachment a"
         + " WHERE a.name_key = ? AND a.deleted = 0");
-    ps.setString(1, NoteKeys.titleKey(NoteFolders.nameOf(t)));
+    ps.setString(1, nameKey);
     List<Attachment> found = new ArrayList<>();
     List<LinkResolution.Candidate> candidates = new ArrayList<>();
     try (ResultSet rs = ps.executeQuery()) {
@@ -50,8 +56,10 @@ public final class AttachmentQueries {
         candidates.add(new LinkResolution.Candidate(found.size() - 1, rs.getString(8), 0, rs.getString(1)));
       }
     }
-    return LinkResolution.choose(candidates, NoteFolders.key(sourceFolder), NoteKeys.linkFolderKey(t))
-        .map(cand -> found.get((int) cand.id()));
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    return LinkResolution.choose(candidates, sourceFolderKey, targetFolderKey).map(cand -> found.get((int) cand.id()));
   }
 
   /** Live attachments by path, at most {@code limit}. */

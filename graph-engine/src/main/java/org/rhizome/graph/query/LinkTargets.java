@@ -9,16 +9,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.rhizome.graph.note.Attachment;
 
 /**
- * Resolves links against the index with {@link LinkResolution}'s rules: a title match wins, then an
- * alias (aliases are only tried for a bare name). One instance answers many links of one query and
+ * Resolves links against the index with {@link LinkResolution}'s rules: a name with a file extension
+ * that names an attachment reaches the attachment (never a note, see {@link LinkFiles}); otherwise a
+ * title match wins, then an alias (aliases are only tried for a bare name). One instance answers many links of one query and
  * remembers its answers, since a popular note's backlinks share few (folder, target) pairs.
  * Confined to one thread and one query.
  */
 final class LinkTargets {
   private final Connection c;
   private final Map<String, Optional<Long>> answers = new HashMap<>();
+  private final Map<String, Optional<Attachment>> files = new HashMap<>();
 
   LinkTargets(Connection c) {
     this.c = c;
@@ -40,8 +43,25 @@ final class LinkTargets {
     return known;
   }
 
-  /** The index id of the live note the link reaches. */
+  /** The attachment the link reaches, if it reaches one. */
+  Optional<Attachment> attachment(String sourceFolderKey, String nameKey, String targetFolderKey) throws SQLException {
+    if (!LinkFiles.mayBeAttachment(nameKey)) {
+      return Optional.empty();
+    }
+    String cacheKey = sourceFolderKey + '\0' + nameKey + '\0' + targetFolderKey;
+    Optional<Attachment> known = files.get(cacheKey);
+    if (known == null) {
+      known = AttachmentQueries.resolveKeys(c, sourceFolderKey, nameKey, targetFolderKey);
+      files.put(cacheKey, known);
+    }
+    return known;
+  }
+
+  /** The index id of the live note the link reaches: none when it reaches an attachment. */
   static Optional<Long> resolve(Connection c, String sourceFolderKey, String nameKey, String targetFolderKey) throws SQLException {
+    if (LinkFiles.mayBeAttachment(nameKey) && AttachmentQueries.resolveKeys(c, sourceFolderKey, nameKey, targetFolderKey).isPresent()) {
+      return Optional.empty();
+    }
     Optional<LinkResolution.Candidate> byTitle = LinkResolution.choose(
         candidates(c, "SELECT n.id, n.folder_key, n.created, n.soul FROM note n WHERE n.title_key = ? AND n.deleted = 0", nameKey),
         sourceFolderKey, targetFolderKey);

@@ -15,6 +15,7 @@ import org.rhizome.graph.Soul;
 import org.rhizome.graph.Value;
 import org.rhizome.graph.change.ValueCodec;
 import org.rhizome.graph.encoding.DecodeException;
+import org.rhizome.graph.note.Attachment;
 import org.rhizome.graph.note.NoteFields;
 import org.rhizome.graph.note.NoteFolders;
 import org.rhizome.graph.note.NoteKeys;
@@ -192,40 +193,91 @@ public final class NoteQueries {
       ps.setLong(1, note.get().id());
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          Optional<Long> to = targets.resolve(sourceFolder, rs.getString(2), rs.getString(7));
-          out.add(new OutgoingLink(rs.getString(1), rs.getString(3), rs.getString(4), rs.getInt(5) != 0, rs.getInt(6),
-              to.isEmpty() ? null : refById(c, to.get()).orElse(null)));
+          Optional<Attachment> file = targets.attachment(sourceFolder, rs.getString(2), rs.getString(7));
+          Optional<Long> to = file.isPresent() ? Optional.empty() : targets.resolve(sourceFolder, rs.getString(2), rs.getString(7));
+          String target = rs.getString(1);
+          out.add(new OutgoingLink(target, rs.getString(3), rs.getString(4), rs.getInt(5) != 0, rs.getInt(6),
+              to.isEmpty() ? null : refById(c, to.get()).orElse(null), file.orElse(null),
+              file.isPresent() || LinkFiles.looksLikeFile(target)));
         }
       }
     }
     return out;
   }
 
-  /** Link targets that name no live note, most used first. Embeds of files (e.g. images) are not listed. */
+  /**
+   * Link targets that name no live note and no attachment, most used first. Targets that name a file
+   * ({@code photo.png} with no such attachment) are listed too, marked {@link UnresolvedLink#file}.
+   * By name, as Obsidian lists them: a target some note or attachment has is not listed.
+   */
   public static List<UnresolvedLink> unresolved(Connection c, int limit) throws SQLException {
     List<UnresolvedLink> out = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement("SELECT min(l.target), count(*), count(DISTINCT l.src)"
         + " FROM link l JOIN note s ON s.id = l.src AND s.deleted = 0"
         + " WHERE NOT EXISTS (SELECT 1 FROM note n WHERE n.title_key = l.target_key AND n.deleted = 0)"
         + " AND NOT EXISTS (SELECT 1 FROM note_alias a JOIN note n ON n.id = a.note_id WHERE a.alias_key = l.target_key AND n.deleted = 0)"
+        + " AND NOT EXISTS (SELECT 1 FROM attachment f WHERE f.name_key = l.target_key AND f.deleted = 0)"
         + " GROUP BY l.target_key ORDER BY count(*) DESC, l.target_key LIMIT ?")) {
       ps.setInt(1, limit);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          String target = rs.getString(1);
-          if (!isFileEmbed(target)) {
-            out.add(new UnresolvedLink(target, rs.getInt(2), rs.getInt(3)));
-          }
+          out.add(new UnresolvedLink(rs.getString(1), rs.getInt(2), rs.getInt(3)));
         }
       }
     }
     return out;
   }
 
-  private static boolean isFileEmbed(String target) {
-    int dot = target.lastIndexOf('.');
-    return dot > 0 && dot >= target.length() - 5 && !target.regionMatches(true, dot, ".md", 0, 3)
-        && target.substring(dot + 1).chars().allMatch(Character::isLetterOrDigit);
+  /** What {@code [[target]]}, written in a note of {@code sourceFolder}, reaches. */
+  public static LinkDestination destination(Connection c, String sourceFolder, String target) throws SQLException {
+    String folderKey = NoteFolders.key(sourceFolder);
+    String nameKey = NoteKeys.linkKey(target);
+    String targetFolderKey = NoteKeys.linkFolderKey(target);
+    LinkTargets targets = new LinkTargets(c);
+    Optional<Attachment> file = targets.attachment(folderKey, nameKey, targetFolderKey);
+    if (file.isPresent()) {
+      return new LinkDestination.ToAttachment(file.get());
+    }
+    Optional<Long> id = targets.resolve(folderKey, nameKey, targetFolderKey);
+    Optional<NoteRef> note = id.isEmpty() ? Optional.empty() : refById(c, id.get());
+    return note.isPresent() ? new LinkDestination.ToNote(note.get())
+        : new LinkDestination.Missing(target.strip(), LinkFiles.looksLikeFile(target));
+  }
+
+  /** Links from live notes that reach attachment {@code soul}, with their lines; at most {@code limit}. */
+  public static List<Backlink> attachmentBacklinks(Connection c, Soul soul, int limit) throws SQLException, StoreException {
+    String nameKey;
+    PreparedStatement find = CachedStatements.prepare(c, "SELECT name_key FROM attachment WHERE soul = ? AND deleted = 0");
+    find.setString(1, soul.value());
+    try (ResultSet rs = find.executeQuery()) {
+      if (!rs.next()) {
+        return List.of();
+      }
+      nameKey = rs.getString(1);
+    }
+    List<Backlink> out = new ArrayList<>();
+    LinkTargets targets = new LinkTargets(c);
+    PreparedStatement ps = CachedStatements.prepare(c, "SELECT n.soul, n.title, n.created, n.modified, n.folder, l.line, l.start, l.end, l.embed,"
+        + " n.folder_key, l.target_folder FROM link l JOIN note n ON n.id = l.src WHERE l.target_key = ? AND n.deleted = 0"
+        + " ORDER BY l.src, l.ord");
+    ps.setString(1, nameKey);
+    NoteRef lastSource = null;
+    String body = "";
+    try (ResultSet rs = ps.executeQuery()) {
+      while (out.size() < limit && rs.next()) {
+        Optional<Attachment> reached = targets.attachment(rs.getString(10), nameKey, rs.getString(11));
+        if (reached.isEmpty() || !reached.get().soul().equals(soul)) {
+          continue;
+        }
+        NoteRef source = ref(rs, 1);
+        if (!source.equals(lastSource)) {
+          body = body(c, source.soul());
+          lastSource = source;
+        }
+        out.add(new Backlink(source, rs.getInt(6), LinkContext.around(body, rs.getInt(7), rs.getInt(8)), rs.getInt(9) != 0));
+      }
+    }
+    return out;
   }
 
   /**

@@ -68,6 +68,16 @@ public final class WholeGraphQueries {
         }
       }
     }
+    // Attachments by name key: a link that reaches one reaches no note (see LinkTargets).
+    Map<String, List<LinkResolution.Candidate>> files = new HashMap<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT id, name_key, folder_key, soul FROM attachment WHERE deleted = 0")) {
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          files.computeIfAbsent(rs.getString(2), k -> new ArrayList<>(1))
+              .add(new LinkResolution.Candidate(rs.getLong(1), rs.getString(3), 0, rs.getString(4)));
+        }
+      }
+    }
     Map<String, Long> resolved = new HashMap<>();
     Set<Long> pairs = new HashSet<>();
     List<long[]> edges = new ArrayList<>();
@@ -83,7 +93,9 @@ public final class WholeGraphQueries {
           String name = rs.getString(2);
           String targetFolder = rs.getString(3);
           long to = resolved.computeIfAbsent(sourceFolder + '\0' + name + '\0' + targetFolder,
-              k -> resolve(byTitle, byAlias, sourceFolder, name, targetFolder));
+              k -> LinkFiles.mayBeAttachment(name)
+                  && LinkResolution.choose(files.getOrDefault(name, List.of()), sourceFolder, targetFolder).isPresent()
+                  ? -1L : resolve(byTitle, byAlias, sourceFolder, name, targetFolder));
           // Note ids are rowids far below 2^32, so a pair packs into one long.
           if (to >= 0 && to != from && pairs.add(from << 32 | to)) {
             edges.add(new long[] {from, to});

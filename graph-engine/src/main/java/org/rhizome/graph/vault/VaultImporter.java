@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -150,6 +151,10 @@ public final class VaultImporter {
       throw e;
     }
     problems.sort((a, b) -> a.path().compareTo(b.path()));
+    Optional<String> attachmentFolder = AttachmentFolderSetting.readFromVault(root);
+    if (attachmentFolder.isPresent()) {
+      await(ws.setLocalSettingAsync(AttachmentFolderSetting.SETTING, attachmentFolder.get()));
+    }
     return new ImportReport(counts[0], counts[1], counts[2], counts[3], counts[4], skipped, problems,
         ws.unresolvedLinks(MAX_BROKEN_LINKS),
         (System.nanoTime() - start) / 1_000_000);

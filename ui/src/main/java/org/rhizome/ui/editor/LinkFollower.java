@@ -8,23 +8,28 @@ import javafx.application.Platform;
 import org.jspecify.annotations.Nullable;
 import org.rhizome.graph.Soul;
 import org.rhizome.graph.note.NoteFolders;
-import org.rhizome.graph.query.NoteRef;
+import org.rhizome.graph.query.LinkDestination;
+import org.rhizome.ui.attachments.AttachmentOpener;
 import org.rhizome.ui.shell.AppContext;
 
 /**
  * Follows a wikilink target as written in a note of some folder: opens the note it resolves to
- * (Obsidian's rules: own folder, then shortest path), or creates a note when none does — an
- * unresolved link is an invitation to write it — then opens that. A target with a path
+ * (Obsidian's rules: own folder, then shortest path), or the attachment it names (see
+ * {@link AttachmentOpener}), or creates a note when none does — an unresolved link is an invitation
+ * to write it — then opens that. A target that names a file ({@code photo.png}) is never made a
+ * note: when no attachment has that name, a tab says it is missing. A target with a path
  * ({@code Projects/Plan}) creates the note in that folder, otherwise the note goes to the default
  * folder for new notes. A {@code #Heading} or {@code #^block} part is revealed in the opened note.
  * FX thread.
  */
 public final class LinkFollower {
   private final AppContext context;
+  private final AttachmentOpener attachments;
   private @Nullable BiConsumer<Soul, String> revealer;
 
   public LinkFollower(AppContext context) {
     this.context = context;
+    this.attachments = new AttachmentOpener(context);
   }
 
   /** Who shows a heading or block of an open note (the editor tabs). */
@@ -41,9 +46,13 @@ public final class LinkFollower {
     if (name.isEmpty()) {
       return;
     }
-    context.background().load(() -> context.workspace().resolveLink(sourceFolder, name).map(NoteRef::soul), found -> {
-      if (found.isPresent()) {
-        open(found.get(), fragment);
+    context.background().load(() -> context.workspace().linkDestination(sourceFolder, name), found -> {
+      if (found instanceof LinkDestination.ToNote n) {
+        open(n.note().soul(), fragment);
+      } else if (found instanceof LinkDestination.ToAttachment a) {
+        attachments.open(a.attachment());
+      } else if (found instanceof LinkDestination.Missing m && m.file()) {
+        attachments.showMissing(name);
       } else {
         create(name);
       }

@@ -32,6 +32,8 @@ public final class NoteEditorView {
   private final LinkCompletion completion;
   private final LinkFollower follower;
   private final BodySync sync;
+  private final org.rhizome.ui.editor.drop.EditorDrops drops;
+  private final org.rhizome.ui.preview.LinkPreview preview;
   /** The note's folder, which links in it are resolved from. */
   private final java.util.function.Supplier<String> folder;
   /** Set while the engine's text is being put into the area, so that is not sent back as an edit. */
@@ -52,6 +54,8 @@ public final class NoteEditorView {
     area.setWrapText(true);
     area.styleProperty().bind(context.settings().editorFontSize().asString("-fx-font-size: %dpx;"));
     area.plainTextChanges().subscribe(this::onTextChange);
+    this.drops = org.rhizome.ui.editor.drop.EditorDrops.install(context, area, folder); // paste/drop files, drop notes
+    this.preview = org.rhizome.ui.preview.LinkPreview.install(context, this, folder); // Ctrl/Cmd-hover a link
     area.setOnMouseClicked(e -> {
       if (e.getButton() == MouseButton.PRIMARY && e.isShortcutDown()) {
         int offset = area.hit(e.getX(), e.getY()).getInsertionIndex();
@@ -71,6 +75,16 @@ public final class NoteEditorView {
 
   public Soul soul() {
     return soul;
+  }
+
+  /** The hover preview of links in this editor. */
+  public org.rhizome.ui.preview.LinkPreview preview() {
+    return preview;
+  }
+
+  /** Paste and drop of files, pictures and notes into this editor. */
+  public org.rhizome.ui.editor.drop.EditorDrops drops() {
+    return drops;
   }
 
   /** Shows a freshly loaded body: no undo history, caret at the start. */

@@ -36,6 +36,7 @@ public final class NoteTab {
   private final LinkFollower follower;
   private final java.util.function.Supplier<MarkdownHtml> html;
   private @Nullable ReadingView readingView;
+  private final org.rhizome.ui.properties.PropertiesView properties;
   private String savedTitle = "";
   private final javafx.beans.value.ChangeListener<Object> lookChanged = (obs, old, now) -> Platform.runLater(this::rerenderReading);
   private String folder = "";
@@ -80,7 +81,8 @@ public final class NoteTab {
     header.getStyleClass().add("note-header");
     body.getChildren().add(editor.node());
     BorderPane content = new BorderPane(body);
-    content.setTop(header);
+    properties = new org.rhizome.ui.properties.PropertiesView(context, editor.area(), t -> follower.follow(folder, t));
+    content.setTop(new javafx.scene.layout.VBox(header, properties.node())); // front matter as a table, both views
     content.getStyleClass().add("note-tab");
     tab.setContent(content);
     tab.setText("…");
@@ -97,6 +99,11 @@ public final class NoteTab {
 
   public NoteEditorView editor() {
     return editor;
+  }
+
+  /** The front matter table above the note. */
+  public org.rhizome.ui.properties.PropertiesView properties() {
+    return properties;
   }
 
   public boolean isLoaded() {
@@ -133,6 +140,7 @@ public final class NoteTab {
       context.background().reportFailure(context.workspace().editBodyAsync(soul, body), "Could not normalise line endings");
     }
     editor.load(body);
+    properties.refresh();
     loaded = true;
     if (pendingReveal != null) {
       String fragment = pendingReveal;

@@ -60,6 +60,7 @@ final class ReadingView {
     this.toggler = toggler;
     web.setContextMenuEnabled(false);
     web.getStyleClass().add("reading-view");
+    org.rhizome.ui.preview.LinkPreview.install(context, web, folder); // hover a link: its target's start
     web.getEngine().getLoadWorker().stateProperty().addListener((obs, old, state) -> {
       if (state == Worker.State.SUCCEEDED) {
         interceptClicks();

@@ -82,7 +82,8 @@ final class GraphCanvas extends Region {
     getChildren().add(canvas);
     setFocusTraversable(true);
     for (StyleableObjectProperty<Color> c : List.of(backgroundColor, edgeColor, nodeColor, accentColor, centreColor, labelColor)) {
-      c.addListener((obs, old, now) -> dirty = true);
+      // A theme switch changes these while the canvas may be idle (its frame timer stopped): wake it up.
+      c.addListener((obs, old, now) -> invalidate());
     }
     setOnMouseMoved(this::mouseMoved);
     setOnMousePressed(this::mousePressed);

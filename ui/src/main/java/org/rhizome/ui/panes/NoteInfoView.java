@@ -247,13 +247,18 @@ public final class NoteInfoView {
   private Node outgoingRow(String folder, OutgoingLink link) {
     String label = link.target() + (link.heading() == null ? "" : " › " + link.heading());
     Hyperlink h = new Hyperlink(label);
-    if (link.resolved() == null) {
+    if (link.attachment() != null) {
+      h.getStyleClass().add("attachment-link");
+      h.setText(label + "  (file)");
+    } else if (link.resolved() == null) {
       h.getStyleClass().add("unresolved-link");
-      h.setText(label + "  (new)");
+      h.setText(label + (link.file() ? "  (missing file)" : "  (new)"));
     }
     h.setOnAction(e -> {
       if (link.resolved() != null) {
         context.openNote(link.resolved().soul());
+      } else if (link.attachment() != null) {
+        new org.rhizome.ui.attachments.AttachmentOpener(context).open(link.attachment());
       } else {
         new org.rhizome.ui.editor.LinkFollower(context).follow(folder, link.target());
       }

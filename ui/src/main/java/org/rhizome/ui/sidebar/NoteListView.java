@@ -219,6 +219,7 @@ public final class NoteListView {
   private final class Cell extends TreeCell<Object> {
     Cell() {
       active.addListener((obs, old, now) -> markActive());
+      org.rhizome.ui.editor.drop.NoteDrag.install(this, () -> getItem() instanceof NoteRef n ? n : null); // drag into an editor: [[link]]
     }
 
     @Override

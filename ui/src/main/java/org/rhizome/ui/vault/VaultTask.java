@@ -88,7 +88,8 @@ final class VaultTask {
         List<VaultProblem> shown = new java.util.ArrayList<>(r.problems());
         for (var u : r.brokenLinks()) {
           shown.add(new VaultProblem("[[" + u.target() + "]]",
-              "names no note (" + count(u.links(), "link") + " in " + count(u.sources(), "note") + ")"));
+              (u.file() ? "is a missing attachment (" : "names no note (") + count(u.links(), "link") + " in "
+                  + count(u.sources(), "note") + ")"));
         }
         listener.finished(String.format("Imported %d notes (%d new, %d updated) and %d attachments in %.1f s.",
             r.notes(), r.notesCreated(), r.notesUpdated(), r.attachmentsStored() + r.attachmentsUnchanged(), r.millis() / 1000.0),

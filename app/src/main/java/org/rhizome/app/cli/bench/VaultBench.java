@@ -51,6 +51,7 @@ final class VaultBench {
       out.put("import_ms", first.millis());
       out.put("import_cpu_ms", (cpuNanos() - cpu) / 1_000_000);
       out.put("import_notes_per_s", Math.round(notes * 1000.0 / Math.max(1, first.millis())));
+      out.put("link_resolution", LinkResolutionFigures.measure(ws));
       ImportReport again = new VaultImporter(ws).importVault(vault, VaultProgress.NONE);
       out.put("reimport_unchanged_ms", again.millis());
       Path exported = work.resolve("export");
