@@ -8,7 +8,9 @@ import org.rhizome.graph.Workspace;
 import org.rhizome.graph.note.Attachment;
 import org.rhizome.graph.query.NoteRef;
 import org.rhizome.graph.store.StoreException;
+import org.rhizome.ui.render.HtmlPage;
 import org.rhizome.ui.render.ObsidianMarkdown;
+import org.rhizome.ui.render.RenderedNote;
 import org.rhizome.ui.render.WorkspaceLinks;
 
 /**
@@ -49,6 +51,35 @@ public final class MarkdownHtml {
       }
     });
   }
+
+  /**
+   * A page of {@code markdown} as a hover preview shows it: rendered as in the reading view, links
+   * resolved in {@code workspace} from {@code folder}, in the light or dark theme. Off the FX thread.
+   */
+  public String previewPage(Workspace workspace, String folder, String markdown, boolean dark) throws java.io.IOException {
+    RenderedNote note = this.markdown.render(markdown, "", folder, links(workspace));
+    return HtmlPage.of("", note, dark, 13, ReadingCache.get().base(), "", "");
+  }
+
+  /**
+   * What a reading-view link shows in a hover preview: a note that exists (by its soul) or the target
+   * of an unresolved link, with the {@code #heading} part; empty for anchors in the page and
+   * external addresses.
+   */
+  public static Optional<PreviewTarget> previewTarget(String href) {
+    return parse(href).flatMap(h -> {
+      if (h instanceof OpenNote open) {
+        return Optional.of(new PreviewTarget(Optional.of(open.soul()), "", open.fragment()));
+      }
+      if (h instanceof CreateNote create) {
+        return Optional.of(new PreviewTarget(Optional.empty(), create.target(), ""));
+      }
+      return Optional.empty();
+    });
+  }
+
+  /** A hovered link's destination: {@code soul} when it reaches a note, else the {@code target} as written. */
+  public record PreviewTarget(Optional<String> soul, String target, String fragment) {}
 
   /** What a link of the page asks for. */
   sealed interface Href {}

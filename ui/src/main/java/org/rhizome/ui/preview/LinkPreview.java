@@ -35,6 +35,8 @@ import org.w3c.dom.events.EventTarget;
  */
 public final class LinkPreview {
   static final int DELAY_MS = 400;
+  /** Marks a hovered target that is a note's soul, not a name (no title can start with it). */
+  private static final String SOUL_MARK = "\u0000soul:";
   private static final double WIDTH = 440;
   private static final double HEIGHT = 300;
   private static final String FRAME = " -fx-border-radius: 6; -fx-background-radius: 6;"
@@ -99,11 +101,12 @@ public final class LinkPreview {
       doc.addEventListener("mouseover", ev -> {
         Element a = anchor(ev.getTarget());
         String href = a == null ? null : a.getAttribute("href");
-        Optional<String> target = href == null ? Optional.empty() : MarkdownHtml.wikiTarget(href);
+        Optional<MarkdownHtml.PreviewTarget> target = href == null ? Optional.empty() : MarkdownHtml.previewTarget(href);
         if (target.isPresent()) {
-          int hash = href.indexOf("%23") >= 0 ? href.indexOf("%23") + 3 : href.indexOf('#') + 1;
-          String heading = hash > 0 ? java.net.URLDecoder.decode(href.substring(hash), java.nio.charset.StandardCharsets.UTF_8) : "";
-          preview.hoverOver(folder.get(), target.get(), heading, mouse[0].getX(), mouse[0].getY());
+          MarkdownHtml.PreviewTarget t = target.get();
+          // A link to an existing note carries its soul: previewed by soul, whatever its name.
+          String name = t.soul().map(soul -> SOUL_MARK + soul).orElse(t.target());
+          preview.hoverOver(folder.get(), name, t.fragment(), mouse[0].getX(), mouse[0].getY());
         }
       }, false);
       doc.addEventListener("mouseout", ev -> {
@@ -152,14 +155,16 @@ public final class LinkPreview {
     MarkdownHtml renderer = html != null ? html : (html = new MarkdownHtml());
     boolean dark = isDark();
     context.background().load(() -> {
-      LinkDestination d = context.workspace().linkDestination(folder, target);
+      LinkDestination d = target.startsWith(SOUL_MARK) ? noteBySoul(target.substring(SOUL_MARK.length()))
+          : context.workspace().linkDestination(folder, target);
       if (d instanceof LinkDestination.ToNote n) {
         String body = context.workspace().findNote(n.note().soul()).map(x -> x.body()).orElse("");
         String start = PreviewContent.startOf(body, heading);
         // The title as a heading, unless the text starts with it already (as many notes do).
         boolean titled = start.stripLeading().toLowerCase(java.util.Locale.ROOT)
             .startsWith("# " + n.note().title().toLowerCase(java.util.Locale.ROOT));
-        return (Object) renderer.page(titled ? start : "# " + n.note().title() + "\n\n" + start, css(dark));
+        return (Object) renderer.previewPage(context.workspace(), n.note().folder(),
+            titled ? start : "# " + n.note().title() + "\n\n" + start, dark);
       }
       if (d instanceof LinkDestination.ToAttachment a && a.attachment().mime().startsWith("image/")) {
         Optional<byte[]> bytes = context.workspace().attachmentBytes(a.attachment());
@@ -202,6 +207,16 @@ public final class LinkPreview {
     }, "Could not preview \"" + target + "\"");
   }
 
+  /** The note with this soul as a link destination (missing if it was deleted meanwhile). */
+  private LinkDestination noteBySoul(String soul) throws org.rhizome.graph.store.StoreException {
+    if (!org.rhizome.graph.Soul.isValid(soul)) {
+      return new LinkDestination.Missing(soul, false);
+    }
+    return context.workspace().findNote(new org.rhizome.graph.Soul(soul))
+        .<LinkDestination>map(n -> new LinkDestination.ToNote(new org.rhizome.graph.query.NoteRef(n.soul(), n.title(), n.created(), n.modified(), n.folder())))
+        .orElseGet(() -> new LinkDestination.Missing(soul, false));
+  }
+
   private WebView webView() {
     if (web == null) {
       web = new WebView();
@@ -219,16 +234,6 @@ public final class LinkPreview {
   private boolean isDark() {
     var owner = ownerWindow();
     return owner != null && owner.getScene() != null && owner.getScene().getRoot().getStyleClass().contains("dark");
-  }
-
-  private static String css(boolean dark) {
-    String fg = dark ? "#e6edf3" : "#1f2328";
-    String bg = dark ? "#0d1117" : "#ffffff";
-    String muted = dark ? "#8d96a0" : "#59636e";
-    return "body{font-family:system-ui,sans-serif;font-size:13px;line-height:1.45;color:" + fg + ";background:" + bg
-        + ";margin:6px 10px;} h1{font-size:1.3em;margin:.2em 0 .5em} h2,h3{font-size:1.1em} a{color:#4493f8;text-decoration:none}"
-        + " code,pre{background:rgba(127,127,127,.15);border-radius:4px} blockquote{color:" + muted + ";margin-left:0;"
-        + "padding-left:10px;border-left:3px solid " + muted + "} .tag{color:#4493f8} img{max-width:100%}";
   }
 
   private static @Nullable Element anchor(Object node) {
