@@ -98,6 +98,7 @@ public final class MainWindow implements Workbench {
     buildMenus();
     GraphCommands.install(context, this);
     HistoryCommands.install(context, this);
+    org.rhizome.ui.query.QueryCommands.install(context, this);
     BorderPane frame = new BorderPane(panes);
     frame.setTop(menuBar);
     frame.setBottom(statusBar.node());
