@@ -33,20 +33,20 @@ final class QueryIndex {
   }
 
   void purge(long id) throws SQLException {
-    long t0 = System.nanoTime();
+    long t0 = QueryIndexStats.cpu();
     deleteProps.setLong(1, id);
     deleteProps.executeUpdate();
     deleteTasks.setLong(1, id);
     deleteTasks.executeUpdate();
-    QueryIndexStats.NANOS.add(System.nanoTime() - t0);
+    QueryIndexStats.NANOS.add(QueryIndexStats.cpu() - t0);
   }
 
   void index(long id, String body, ParsedNote parsed) throws SQLException {
-    long t0 = System.nanoTime();
+    long t0 = QueryIndexStats.cpu();
     try {
       write(id, body, parsed);
     } finally {
-      QueryIndexStats.NANOS.add(System.nanoTime() - t0);
+      QueryIndexStats.NANOS.add(QueryIndexStats.cpu() - t0);
       QueryIndexStats.NOTES.increment();
     }
   }

@@ -27,6 +27,10 @@ public final class MarkdownHtml {
 
   private final ObsidianMarkdown markdown = new ObsidianMarkdown();
 
+  public MarkdownHtml() {
+    QueryBlocks.install(markdown);
+  }
+
   /** The renderer, for registering fenced-block renderers ({@code ```query}). */
   public ObsidianMarkdown markdown() {
     return markdown;

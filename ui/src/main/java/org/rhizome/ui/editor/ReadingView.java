@@ -72,9 +72,11 @@ final class ReadingView {
         }
       }
     });
-    // An embedded note changed: render again (this note's own changes come through its tab).
+    // An embedded note changed: render again (this note's own changes come through its tab). A note
+    // with a query block renders again on any change while it is shown: any note may enter its result.
     this.changes = context.onChanges(event -> {
-      if (!embedded.isEmpty() && ChangedNotes.of(event).stream().anyMatch(s -> embedded.contains(s.value()))) {
+      boolean queries = web.getScene() != null && web.isVisible() && QueryBlocks.present(lastMarkdown);
+      if (queries || !embedded.isEmpty() && ChangedNotes.of(event).stream().anyMatch(s -> embedded.contains(s.value()))) {
         show(lastMarkdown, lastDark);
       }
     });
@@ -169,6 +171,17 @@ final class ReadingView {
       if (offset != null && !offset.isEmpty() && state != null && state.length() == 1) {
         char now = state.charAt(0);
         toggler.toggle(Integer.parseInt(offset), now, now == ' ' ? 'x' : ' ');
+      }
+      return;
+    }
+    if (box != null && box.hasAttribute("data-soul") && box.hasAttribute("data-line")) {
+      // A task in a query result: ticked in its own note, as one small text edit.
+      event.preventDefault();
+      String soulValue = box.getAttribute("data-soul");
+      String line = box.getAttribute("data-line");
+      if (Soul.isValid(soulValue) && line.matches("\\d{1,9}")) {
+        context.background().reportFailure(context.workspace().toggleTaskAsync(new Soul(soulValue), Integer.parseInt(line)),
+            "Could not tick the task");
       }
       return;
     }

@@ -35,6 +35,11 @@ public final class WorkspaceLinks implements RenderLinks {
     this.addresses = addresses;
   }
 
+  /** The workspace links are resolved in (a fenced-block renderer may read it, as {@code ```query} does). */
+  public Workspace workspace() {
+    return workspace;
+  }
+
   @Override
   public Optional<NoteTarget> note(String sourceFolder, String target) {
     try {

@@ -100,6 +100,7 @@ public final class MainWindow implements Workbench {
     GraphCommands.install(context, this);
     HistoryCommands.install(context, this);
     this.trash = org.rhizome.ui.trash.TrashCommands.install(context, this);
+    org.rhizome.ui.query.QueryCommands.install(context, this);
     BorderPane frame = new BorderPane(panes);
     frame.setTop(menuBar);
     frame.setBottom(statusBar.node());

@@ -1,0 +1,59 @@
+package org.rhizome.ui.editor;
+
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.rhizome.graph.query.lang.QueryException;
+import org.rhizome.graph.query.lang.QueryResultHtml;
+import org.rhizome.graph.store.StoreException;
+import org.rhizome.ui.render.ObsidianMarkdown;
+import org.rhizome.ui.render.WorkspaceLinks;
+
+/**
+ * {@code ```query} blocks in the reading view: the block's text runs as a query of the query language
+ * (docs/queries.md) over the workspace the page is rendered in, and its result is shown in place of
+ * the code (a table, list, task list or count; a bad query shows its error with line and column).
+ * Links in the result follow as any link of the page; task checkboxes tick the task in its note.
+ */
+final class QueryBlocks {
+  /** A fence line that opens a query block: the reading view renders such a note again on any change. */
+  private static final Pattern FENCE = Pattern.compile("(?m)^\\s{0,3}(```|~~~)\\s*query\\s*$");
+  private static final Pattern RESULT_LINK = Pattern.compile("href=\"rhizome:([^\"]*)\"");
+
+  private QueryBlocks() {}
+
+  static void install(ObsidianMarkdown markdown) {
+    markdown.withFencedBlock("query", (code, folder, links) -> {
+      if (!(links instanceof WorkspaceLinks workspaceLinks)) {
+        return QueryResultHtml.error("A query runs only inside a workspace.");
+      }
+      try {
+        return readingViewLinks(QueryResultHtml.render(workspaceLinks.workspace().query(code)));
+      } catch (QueryException e) {
+        return QueryResultHtml.error(e.getMessage());
+      } catch (StoreException e) {
+        return QueryResultHtml.error("The query could not be run: " + e.getMessage());
+      }
+    });
+  }
+
+  /** Whether a note holds a query block (so any change may change what it shows). */
+  static boolean present(String markdown) {
+    return markdown.contains("query") && FENCE.matcher(markdown).find();
+  }
+
+  /** A result links notes as {@code rhizome:<name>}; the page follows names as {@code rhizome:new/<name>} (opened if it exists). */
+  static String readingViewLinks(String html) {
+    Matcher m = RESULT_LINK.matcher(html);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String name = URLDecoder.decode(m.group(1), StandardCharsets.UTF_8);
+      String href = MarkdownHtml.NEW + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+      m.appendReplacement(out, Matcher.quoteReplacement("href=\"" + href + "\""));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+}
