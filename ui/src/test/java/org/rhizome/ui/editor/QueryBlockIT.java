@@ -48,9 +48,10 @@ class QueryBlockIT {
     }
   }
 
+  /** A condition checked on the FX thread (waitFor runs it there). */
   private static boolean ok(java.util.concurrent.Callable<Boolean> check) {
     try {
-      return onFx(check);
+      return check.call();
     } catch (Exception e) {
       return false;
     }
