@@ -79,6 +79,7 @@ public final class HtmlSiteExporter {
     Map<String, RenderedNote> rendered = new HashMap<>();
     Map<String, Set<String>> backlinks = new HashMap<>();
     StringBuilder index = new StringBuilder("window.RHIZOME_SEARCH=[");
+    WorkspaceLinks.Resolved resolved = new WorkspaceLinks.Resolved();
     int batch = 200;
     for (int from = 0; from < notes.size(); from += batch) {
       List<NoteRef> part = notes.subList(from, Math.min(notes.size(), from + batch));
@@ -87,7 +88,7 @@ public final class HtmlSiteExporter {
         NoteRef note = part.get(i);
         String body = bodies.get(i);
         String page = pagePath(note);
-        WorkspaceLinks links = new WorkspaceLinks(workspace, addresses(page, copied));
+        WorkspaceLinks links = new WorkspaceLinks(workspace, addresses(page, copied), resolved);
         RenderedNote r = markdown.render(body, note.soul().value(), note.folder(), links);
         rendered.put(note.soul().value(), r);
         for (String target : r.linkedNotes()) {

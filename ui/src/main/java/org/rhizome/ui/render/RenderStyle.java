@@ -46,7 +46,7 @@ public final class RenderStyle {
         + "li.task-list-item{list-style:none;margin-left:-1.3em}"
         + ".task-list-item-checkbox{margin:0 .4em 0 0;vertical-align:middle;cursor:pointer}"
         + "li[data-task='x'],li[data-task='X'],li[data-task='-']{color:" + muted + "}"
-        + "li[data-task='x']>p,li[data-task='X'],li[data-task='-']{text-decoration:line-through}"
+        + "li[data-task='x'],li[data-task='X'],li[data-task='-']{text-decoration:line-through}"
         + "li[data-task='/'] .task-list-item-checkbox{opacity:.6}"
         // Embeds.
         + ".markdown-embed{border-left:3px solid " + accent + ";padding:4px 0 4px 14px;margin:1em 0}"

@@ -1,6 +1,8 @@
 package org.rhizome.ui.render;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.rhizome.graph.Soul;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.note.Attachment;
@@ -29,10 +31,25 @@ public final class WorkspaceLinks implements RenderLinks {
 
   private final Workspace workspace;
   private final Addresses addresses;
+  private final Resolved resolved;
+
+  /**
+   * What links resolved to, kept for one render (a big note names the same notes many times) or for a
+   * whole export (every page resolves from the same few folders). Not for longer: notes change.
+   */
+  public static final class Resolved {
+    private final Map<String, Optional<NoteRef>> notes = new ConcurrentHashMap<>();
+    private final Map<String, Optional<Attachment>> files = new ConcurrentHashMap<>();
+  }
 
   public WorkspaceLinks(Workspace workspace, Addresses addresses) {
+    this(workspace, addresses, new Resolved());
+  }
+
+  public WorkspaceLinks(Workspace workspace, Addresses addresses, Resolved resolved) {
     this.workspace = workspace;
     this.addresses = addresses;
+    this.resolved = resolved;
   }
 
   /** The workspace links are resolved in (a fenced-block renderer may read it, as {@code ```query} does). */
@@ -42,11 +59,17 @@ public final class WorkspaceLinks implements RenderLinks {
 
   @Override
   public Optional<NoteTarget> note(String sourceFolder, String target) {
-    try {
-      return workspace.resolveLink(sourceFolder, target).map(this::target);
-    } catch (StoreException e) {
-      throw new RenderException("Could not resolve the link to \"" + target + "\"", e);
+    String key = sourceFolder + '\u0000' + target;
+    Optional<NoteRef> ref = resolved.notes.get(key);
+    if (ref == null) {
+      try {
+        ref = workspace.resolveLink(sourceFolder, target);
+      } catch (StoreException e) {
+        throw new RenderException("Could not resolve the link to \"" + target + "\"", e);
+      }
+      resolved.notes.put(key, ref);
     }
+    return ref.map(this::target);
   }
 
   NoteTarget target(NoteRef ref) {
@@ -65,7 +88,12 @@ public final class WorkspaceLinks implements RenderLinks {
   @Override
   public Optional<FileTarget> attachment(String sourceFolder, String target) {
     try {
-      Optional<Attachment> found = find(sourceFolder, target.strip());
+      String key = sourceFolder + '\u0000' + target.strip();
+      Optional<Attachment> found = resolved.files.get(key);
+      if (found == null) {
+        found = find(sourceFolder, target.strip());
+        resolved.files.put(key, found);
+      }
       if (found.isEmpty()) {
         return Optional.empty();
       }
