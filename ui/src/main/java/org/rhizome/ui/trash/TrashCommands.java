@@ -35,6 +35,7 @@ public final class TrashCommands {
         sidebar.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
       }
       sidebar.setTabMinWidth(0);
+      sidebar.getStylesheets().add(TrashCommands.class.getResource("trash.css").toExternalForm());
     }
     context.commands().register(SHOW, "Show the trash (deleted notes)", null, () -> window.showSidebarTab(tab));
     Menu file = window.fileMenu();
