@@ -100,7 +100,8 @@ public final class EditorReplica {
     if (sending || pending.isEmpty() || lost) {
       return Optional.empty();
     }
-    inflight = pending;
+    // As the engine will record it: each splice cut into its delete and its insert.
+    inflight = SpliceTransform.rebase(pending, List.of());
     pending = new ArrayList<>();
     sending = true;
     applyTo(shadow, inflight);
@@ -156,6 +157,34 @@ public final class EditorReplica {
     version = change.after();
     undo.passed(b.remote());
     return b.remote();
+  }
+
+  /**
+   * A feed event: the splices to apply to the shown text for every {@link TextChange} of this field
+   * in it, in order. A change that edits the field but came without its splices (the engine did not
+   * hold the text live) marks the text for a {@link #resync}.
+   */
+  public List<Splice> receive(ChangeEvent event, Soul soul, String field) {
+    int edits = 0;
+    for (org.rhizome.graph.change.Change c : event.changes()) {
+      for (org.rhizome.graph.change.Op op : c.ops()) {
+        if (op instanceof org.rhizome.graph.change.Op.TextEdit e && e.soul().equals(soul) && e.field().equals(field)) {
+          edits++;
+        }
+      }
+    }
+    List<Splice> out = new ArrayList<>();
+    int seen = 0;
+    for (TextChange t : event.texts()) {
+      if (t.soul().equals(soul) && t.field().equals(field)) {
+        seen++;
+        out.addAll(receive(t));
+      }
+    }
+    if (edits > 0 && seen == 0) {
+      lost = true;
+    }
+    return out;
   }
 
   /** True when a change was missed or placed otherwise: call {@link #resync} once nothing is in flight. */

@@ -71,26 +71,108 @@ public final class SpliceTransform {
     return sb.toString();
   }
 
+  /** Past this many differing code points, {@link #diff} gives one coarse splice instead of searching on. */
+  static final int MAX_DIFF = 4096;
+
   /**
-   * Splices (code points) that turn {@code before} into {@code after}: the differing middle, after the
-   * common prefix and suffix, as one delete-and-insert (empty when equal).
+   * Splices (code points, in order) that turn {@code before} into {@code after}: a shortest edit
+   * (Myers' O(ND) greedy search) over the code points between the common prefix and suffix, so what
+   * both texts hold stays untouched; over {@link #MAX_DIFF} differences, the differing middle as one
+   * delete-and-insert. Empty when equal.
    */
   public static List<Splice> diff(String before, String after) {
-    int[] now = before.codePoints().toArray();
-    int[] want = after.codePoints().toArray();
+    int[] a = before.codePoints().toArray();
+    int[] b = after.codePoints().toArray();
     int prefix = 0;
-    int max = Math.min(now.length, want.length);
-    while (prefix < max && now[prefix] == want[prefix]) {
+    int max = Math.min(a.length, b.length);
+    while (prefix < max && a[prefix] == b[prefix]) {
       prefix++;
     }
     int suffix = 0;
-    while (suffix < max - prefix && now[now.length - 1 - suffix] == want[want.length - 1 - suffix]) {
+    while (suffix < max - prefix && a[a.length - 1 - suffix] == b[b.length - 1 - suffix]) {
       suffix++;
     }
-    if (prefix == now.length && prefix == want.length) {
+    int n = a.length - prefix - suffix;
+    int m = b.length - prefix - suffix;
+    if (n == 0 && m == 0) {
       return List.of();
     }
-    return List.of(new Splice(prefix, now.length - prefix - suffix, new String(want, prefix, want.length - prefix - suffix)));
+    List<int[]> script = n > 0 && m > 0 ? myers(a, prefix, n, b, prefix, m) : null;
+    if (script == null) {
+      return List.of(new Splice(prefix, n, new String(b, prefix, m)));
+    }
+    // script: matched pairs (i, j) in the middle, in order; the gaps between them are the edits.
+    List<Splice> out = new ArrayList<>();
+    int shift = 0; // inserted minus deleted so far
+    int ai = 0;
+    int bj = 0;
+    script.add(new int[] {n, m});
+    for (int[] match : script) {
+      int del = match[0] - ai;
+      int ins = match[1] - bj;
+      if (del > 0 || ins > 0) {
+        out.add(new Splice(prefix + ai + shift, del, new String(b, prefix + bj, ins)));
+        shift += ins - del;
+      }
+      ai = match[0] + 1;
+      bj = match[1] + 1;
+    }
+    return out;
+  }
+
+  /** The matched positions of a shortest edit of a[ao..ao+n) into b[bo..bo+m), or null past MAX_DIFF. */
+  private static List<int[]> myers(int[] a, int ao, int n, int[] b, int bo, int m) {
+    int maxD = Math.min(n + m, MAX_DIFF);
+    int offset = maxD + 1;
+    int[] v = new int[2 * maxD + 3];
+    List<int[]> trace = new ArrayList<>();
+    for (int d = 0; d <= maxD; d++) {
+      trace.add(v.clone());
+      for (int k = -d; k <= d; k += 2) {
+        int x;
+        if (k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1])) {
+          x = v[offset + k + 1];
+        } else {
+          x = v[offset + k - 1] + 1;
+        }
+        int y = x - k;
+        while (x < n && y < m && a[ao + x] == b[bo + y]) {
+          x++;
+          y++;
+        }
+        v[offset + k] = x;
+        if (x >= n && y >= m) {
+          return backtrack(trace, offset, a, ao, b, bo, n, m, d);
+        }
+      }
+    }
+    return null;
+  }
+
+  private static List<int[]> backtrack(List<int[]> trace, int offset, int[] a, int ao, int[] b, int bo, int n, int m, int dEnd) {
+    java.util.ArrayDeque<int[]> matches = new java.util.ArrayDeque<>();
+    int x = n;
+    int y = m;
+    for (int d = dEnd; d > 0; d--) {
+      int[] v = trace.get(d);
+      int k = x - y;
+      int prevK = (k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1])) ? k + 1 : k - 1;
+      int prevX = v[offset + prevK];
+      int prevY = prevX - prevK;
+      while (x > prevX && y > prevY) {
+        x--;
+        y--;
+        matches.addFirst(new int[] {x, y});
+      }
+      x = prevX;
+      y = prevY;
+    }
+    while (x > 0 && y > 0) {
+      x--;
+      y--;
+      matches.addFirst(new int[] {x, y});
+    }
+    return new ArrayList<>(matches);
   }
 
   // ---- primitives: an insert (text != null) or a delete (len code points)

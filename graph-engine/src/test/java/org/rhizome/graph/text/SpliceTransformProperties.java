@@ -61,6 +61,19 @@ class SpliceTransformProperties {
     assertThat(once).isEqualTo(stepwise);
   }
 
+  @Property(tries = 2000, seed = "15")
+  void diffTurnsOneTextIntoTheOtherKeepingWhatBothHold(@ForAll long seed) {
+    Random r = new Random(seed);
+    String base = "abcdefghij".substring(0, r.nextInt(11));
+    String after = SpliceTransform.apply(base, randomSplices(r, base, r.nextInt(5), 'X'));
+    List<Splice> diff = SpliceTransform.diff(base, after);
+    assertThat(SpliceTransform.apply(base, diff)).isEqualTo(after);
+    // unique letters are never deleted and inserted again
+    int deleted = diff.stream().mapToInt(Splice::deleteCount).sum();
+    long gone = base.chars().filter(c -> after.indexOf(c) < 0).count();
+    assertThat(deleted).isEqualTo((int) gone);
+  }
+
   @Test
   void aTieGoesToTheRemoteSideAndACaretFollows() {
     List<Splice> local = List.of(new Splice(2, 0, "LL"));
