@@ -38,6 +38,8 @@ public final class EditorReplica {
   private boolean sending;
   private List<Splice> pending = new ArrayList<>();
   private boolean lost;
+  /** Changes that came while lost: a resync may read a text older than some of them. */
+  private final List<TextChange> held = new ArrayList<>();
   private final UndoHistory undo = new UndoHistory();
 
   /** An editor that opened {@code opened}; {@code origin} (nonzero) tags its writes, and must be unique to it. */
@@ -147,6 +149,7 @@ public final class EditorReplica {
     }
     if (lost || !change.before().equals(version)) {
       lost = true;
+      held.add(change);
       return List.of();
     }
     SpliceTransform.Result a = SpliceTransform.transform(inflight, change.splices());
@@ -212,7 +215,13 @@ public final class EditorReplica {
     version = now.version();
     lost = false;
     undo.passed(r.remote());
-    return r.remote();
+    List<Splice> out = new ArrayList<>(r.remote());
+    List<TextChange> later = List.copyOf(held);
+    held.clear();
+    for (TextChange c : later) {
+      out.addAll(receive(c)); // those the text read already holds are skipped
+    }
+    return out;
   }
 
   private static boolean covers(TextVersion have, TextVersion other) {
