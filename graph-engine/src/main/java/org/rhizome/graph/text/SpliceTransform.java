@@ -72,7 +72,9 @@ public final class SpliceTransform {
   }
 
   /** Past this many differing code points, {@link #diff} gives one coarse splice instead of searching on. */
-  static final int MAX_DIFF = 4096;
+  static final int MAX_DIFF = 1024;
+  /** Bound on the search's work, (n + m) × differences: a huge text with many changes gets the coarse splice. */
+  static final long MAX_DIFF_WORK = 50_000_000L;
 
   /**
    * Splices (code points, in order) that turn {@code before} into {@code after}: a shortest edit
@@ -122,7 +124,7 @@ public final class SpliceTransform {
 
   /** The matched positions of a shortest edit of a[ao..ao+n) into b[bo..bo+m), or null past MAX_DIFF. */
   private static List<int[]> myers(int[] a, int ao, int n, int[] b, int bo, int m) {
-    int maxD = Math.min(n + m, MAX_DIFF);
+    int maxD = (int) Math.min(Math.min(n + m, MAX_DIFF), MAX_DIFF_WORK / (n + m));
     int offset = maxD + 1;
     int[] v = new int[2 * maxD + 3];
     List<int[]> trace = new ArrayList<>();

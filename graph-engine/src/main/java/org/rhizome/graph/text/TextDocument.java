@@ -118,27 +118,16 @@ public final class TextDocument {
   }
 
   /**
-   * Makes the text equal to {@code target} with one splice that keeps the longest common prefix and
-   * suffix: how an old version is restored as one new change, or an editor's whole-text update taken.
-   * Returns its ops (empty when the text already equals {@code target}). O(length + target).
+   * Makes the text equal to {@code target} with the splices of a shortest edit ({@link
+   * SpliceTransform#diff}), so characters both hold keep their ids and an open editor's caret stays
+   * put: how an old version is restored as one new change, or a whole-text update taken.
+   * Returns its ops (empty when the text already equals {@code target}). O((length + target) × differences), bounded.
    *
    * @throws IllegalArgumentException if {@code target} has a lone surrogate
    */
   public List<TextOp> replaceWith(ActorId actor, String target) {
     CodePoints.countWellFormed(target);
-    int[] now = CodePoints.of(text());
-    int[] want = CodePoints.of(target);
-    int prefix = 0;
-    int max = Math.min(now.length, want.length);
-    while (prefix < max && now[prefix] == want[prefix]) {
-      prefix++;
-    }
-    int suffix = 0;
-    while (suffix < max - prefix && now[now.length - 1 - suffix] == want[want.length - 1 - suffix]) {
-      suffix++;
-    }
-    String insert = new String(want, prefix, want.length - prefix - suffix);
-    return splice(actor, prefix, now.length - prefix - suffix, insert);
+    return splice(actor, SpliceTransform.diff(text(), target));
   }
 
   /**

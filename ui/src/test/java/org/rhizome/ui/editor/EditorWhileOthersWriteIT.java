@@ -113,7 +113,8 @@ class EditorWhileOthersWriteIT {
       assertThat(onFx(() -> area.getUndoManager().isUndoAvailable())).as("undo survives a remote edit").isTrue();
       runFx(area::undo);
       waitFor("only our words undone", () -> body(ui, s[0]).equals("theirs base"));
-      assertThat(onFx(area::getText)).isEqualTo("theirs base");
+      String shown = onFx(() -> area.getText());
+      assertThat(shown).isEqualTo("theirs base");
       runFx(area::redo);
       waitFor("redone", () -> body(ui, s[0]).equals("theirs base mine"));
     }
