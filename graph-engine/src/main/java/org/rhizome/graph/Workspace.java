@@ -262,8 +262,12 @@ public final class Workspace implements AutoCloseable {
     if (foreignWatch == null && !events.isShutdown()) {
       foreignWatch = Executors.newSingleThreadScheduledExecutor(named("rhizome-foreign-watch", true));
       foreignWatch.scheduleWithFixedDelay(() -> {
-        if (!listeners.isEmpty()) {
-          store.checkForeignCommits();
+        try {
+          if (!listeners.isEmpty()) {
+            store.checkForeignCommits();
+          }
+        } catch (RuntimeException e) {
+          log.warn("checking for other processes' commits failed", e); // and the next check tries again
         }
       }, FOREIGN_POLL_MILLIS, FOREIGN_POLL_MILLIS, TimeUnit.MILLISECONDS);
     }

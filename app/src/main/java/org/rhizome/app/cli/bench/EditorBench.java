@@ -65,7 +65,10 @@ final class EditorBench {
       this.shown = new StringBuilder(opened.text());
     }
 
+    final List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     void onEvent(org.rhizome.graph.ChangeEvent e) {
+      seen.add(e.changes().size() + "/" + e.texts().size() + (e.otherProcess() ? "F" : "L"));
       thread.execute(() -> {
         long t0 = System.nanoTime();
         List<Splice> in = replica.receive(e, soul, NoteFields.BODY);
@@ -105,14 +108,21 @@ final class EditorBench {
       Percentiles cliToEditor = new Percentiles();
       for (int i = 0; i < samples; i++) {
         VersionedText read = cli.openBody(note);
-        String body = read.text().substring(0, random.nextInt(read.text().length())) + "x"
-            + read.text().substring(read.text().length() / 2);
+        // a line added somewhere, now and then one taken out: what a script or `note edit` does
+        List<String> lines = new java.util.ArrayList<>(List.of(read.text().split("\n", -1)));
+        int at = random.nextInt(lines.size() + 1);
+        lines.add(at, "edit " + i + " from the CLI");
+        if (lines.size() > 40) {
+          int drop = random.nextInt(lines.size() - 1);
+          lines.remove(drop >= at ? drop + 1 : drop); // never the line just added: the edit must change something
+        }
         CountDownLatch shown = new CountDownLatch(1);
         editor.onApplied.set(shown::countDown);
         long t0 = System.nanoTime();
-        cli.editBody(note, read, body.length() > 4000 ? body.substring(0, 2000) : body);
+        cli.editBody(note, read, String.join("\n", lines));
         if (!shown.await(5, TimeUnit.SECONDS)) {
-          throw new IllegalStateException("the editor did not get the CLI's edit within 5 s");
+          throw new IllegalStateException("the editor did not get the CLI's edit " + i + " within 5 s; lost="
+              + editor.thread.submit(() -> editor.replica.needsResync()).get() + " events=" + editor.seen);
         }
         cliToEditor.add(System.nanoTime() - t0);
         Thread.sleep(random.nextInt(20));
@@ -187,12 +197,17 @@ final class EditorBench {
       // everything confirmed: the editor shows what is stored
       long deadline = System.nanoTime() + 10_000_000_000L;
       while (System.nanoTime() < deadline) {
+        var last = typist.thread.submit(() -> typist.replica.send()).get(); // what was typed after the last flush
+        if (last.isPresent()) {
+          app.spliceBodyAsync(large, last.get().base(), last.get().splices(), last.get().origin()).get(10, TimeUnit.SECONDS);
+        }
         boolean idle = typist.thread.submit(() -> !typist.replica.isBusy()).get();
         if (idle && typist.thread.submit(() -> typist.shown.toString()).get().equals(app.findNote(large).orElseThrow().body())) {
           break;
         }
         Thread.sleep(20);
       }
+      out.put("typing_200kb_editor_lost_sync", typist.thread.submit(() -> typist.replica.needsResync()).get());
       out.put("typing_200kb_editor_equals_stored",
           typist.thread.submit(() -> typist.shown.toString()).get().equals(app.findNote(large).orElseThrow().body()));
       editor.thread.shutdown();
