@@ -194,7 +194,11 @@ final class BodySync {
       if (replica.hasPending()) {
         flush();
       }
-    }, "Could not load the latest text of the note");
+    }, "Could not load the latest text of the note").whenComplete((body, failure) -> {
+      if (failure != null) {
+        Platform.runLater(() -> reading = false); // reported; the next change or edit tries again
+      }
+    });
   }
 
   private static Throwable unwrap(Throwable t) {
