@@ -109,6 +109,41 @@ final class NoteEditor {
     return Optional.of(author.commit(txn, List.of(new Op.TextEdit(soul, NoteFields.BODY, ops))));
   }
 
+  /**
+   * Applies splices made on the body at version {@code base}: rebased past everything the body went
+   * through since ({@link org.rhizome.graph.text.SpliceTransform} over the live timeline, or, when the
+   * timeline does not reach back that far, by anchoring them to characters in the body as it was at
+   * {@code base}, replayed from the log). Tags the text change with {@code origin}.
+   */
+  Optional<Change> spliceBodyAt(WriteTxn txn, Soul soul, org.rhizome.graph.text.TextVersion base, List<Splice> splices,
+                                long origin) throws Exception {
+    requireLive(txn.connection(), soul);
+    List<Splice> clean = new ArrayList<>(splices.size());
+    for (Splice sp : splices) {
+      clean.add(new Splice(sp.position(), sp.deleteCount(), wellFormed(sp.text())));
+    }
+    org.rhizome.graph.text.TextDocument doc = txn.text(soul, NoteFields.BODY);
+    Optional<List<Splice>> since = txn.timeline(soul, NoteFields.BODY).effectsSince(base);
+    List<TextOp> ops;
+    if (since.isPresent()) {
+      ops = doc.splice(actor(), org.rhizome.graph.text.SpliceTransform.rebase(clean, since.get()));
+    } else {
+      org.rhizome.graph.text.TextDocument baseDoc =
+          org.rhizome.graph.text.TextHistory.documentAt(TextFieldHistory.ops(txn, soul, NoteFields.BODY), base);
+      ops = doc.spliceOnto(actor(), baseDoc, clean);
+    }
+    if (ops.isEmpty()) {
+      return Optional.empty();
+    }
+    txn.tagTextEdit(origin);
+    return Optional.of(author.commit(txn, List.of(new Op.TextEdit(soul, NoteFields.BODY, ops))));
+  }
+
+  /** Makes the body that was {@code read} equal to {@code body}, keeping what others changed since it was read. */
+  Optional<Change> editBodyFrom(WriteTxn txn, Soul soul, VersionedText read, String body) throws Exception {
+    return spliceBodyAt(txn, soul, read.version(), TextFieldHistory.diff(read.text(), wellFormed(body)), 0);
+  }
+
   Change delete(WriteTxn txn, Soul soul) throws Exception {
     requireLive(txn.connection(), soul);
     return author.commit(txn, List.of(new Op.SetField(soul, NoteFields.DELETED, Value.of(true))));

@@ -104,6 +104,8 @@ public final class Workspace implements AutoCloseable {
   private CompletableFuture<Void> remoteTail = CompletableFuture.completedFuture(null);
 
   private final WorkspaceMembership membership;
+  /** Polls for other processes' commits once someone subscribes; guarded by {@code this}. */
+  private java.util.concurrent.@Nullable ScheduledExecutorService foreignWatch;
 
   private Workspace(Path file, WorkspaceId idIfNew, MembershipMode modeIfNew, DeviceKey key, LongSupplier wallMillis,
                     SecureRandom random) throws StoreException {
@@ -113,7 +115,8 @@ public final class Workspace implements AutoCloseable {
     this.verifiers = Executors.newFixedThreadPool(cores, named("rhizome-verify-%d", true));
     GraphStore opened;
     try {
-      opened = GraphStore.open(file, idIfNew, modeIfNew, parsedBodies, this::committed);
+      opened = GraphStore.open(file, idIfNew, modeIfNew, parsedBodies,
+          (org.rhizome.graph.store.CommitListener) (changes, texts, other) -> committed(changes, texts, other));
     } catch (StoreException e) {
       events.shutdown();
       verifiers.shutdown();
@@ -244,15 +247,43 @@ public final class Workspace implements AutoCloseable {
 
   // ---- the change feed
 
-  /** Subscribes to committed changes (local and remote). Close the returned handle to unsubscribe. */
+  /**
+   * Subscribes to committed changes: local, remote, and those other processes commit to the same file
+   * (looked for every {@link #FOREIGN_POLL_MILLIS} ms while anyone is subscribed). Close the returned
+   * handle to unsubscribe.
+   */
   public AutoCloseable subscribe(ChangeListener listener) {
     listeners.add(listener);
+    startForeignWatch();
     return () -> listeners.remove(listener);
   }
 
-  private void committed(List<Change> changes) {
+  /** How often, while someone listens, the file is checked for other processes' commits (one cheap pragma). */
+  public static final long FOREIGN_POLL_MILLIS = 50;
+
+  private synchronized void startForeignWatch() {
+    if (foreignWatch == null && !events.isShutdown()) {
+      foreignWatch = Executors.newSingleThreadScheduledExecutor(named("rhizome-foreign-watch", true));
+      foreignWatch.scheduleWithFixedDelay(() -> {
+        try {
+          if (!listeners.isEmpty()) {
+            store.checkForeignCommits();
+          }
+        } catch (RuntimeException e) {
+          log.warn("checking for other processes' commits failed", e); // and the next check tries again
+        }
+      }, FOREIGN_POLL_MILLIS, FOREIGN_POLL_MILLIS, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /** Looks for other processes' commits now (tests, benches; subscribers get them without asking). */
+  public void checkForeignCommits() {
+    store.checkForeignCommits();
+  }
+
+  private void committed(List<Change> changes, List<TextChange> texts, boolean otherProcess) {
     boolean local = changes.stream().allMatch(ch -> ch.actor().equals(actor()));
-    ChangeEvent event = new ChangeEvent(changes, local);
+    ChangeEvent event = new ChangeEvent(changes, local, texts, otherProcess);
     events.execute(() -> {
       for (ChangeListener l : listeners) {
         try {
@@ -464,6 +495,50 @@ public final class Workspace implements AutoCloseable {
 
   public Optional<Change> spliceBody(Soul soul, List<Splice> splices) throws StoreException, NoteException {
     return awaitNote(spliceBodyAsync(soul, splices));
+  }
+
+  /**
+   * A note's body and its version, read on the writer (which keeps the body live from now on, so the
+   * change feed carries its edits as splices): what an editor opens with.
+   */
+  public CompletableFuture<VersionedText> openBodyAsync(Soul soul) {
+    return store.write(txn -> {
+      org.rhizome.graph.text.TextDocument doc = txn.text(soul, NoteFields.BODY);
+      return new VersionedText(doc.text(), doc.version());
+    });
+  }
+
+  public VersionedText openBody(Soul soul) throws StoreException {
+    return await(openBodyAsync(soul));
+  }
+
+  /**
+   * Applies an editor's splices made on the body at version {@code base} (the version of the text it
+   * opened with, moved on by the {@link TextChange}s it replayed since): the engine moves them past
+   * everything that arrived meanwhile, so each keystroke lands between the characters it was typed
+   * between. The change's {@link TextChange} carries {@code origin} (nonzero: the editor's own tag).
+   *
+   * @throws IllegalArgumentException (through the future) when a splice lies outside the text it
+   *     was made on, or {@code base} is not a version of this body
+   */
+  public CompletableFuture<Optional<Change>> spliceBodyAsync(Soul soul, org.rhizome.graph.text.TextVersion base,
+                                                             List<Splice> splices, long origin) {
+    List<Splice> copy = List.copyOf(splices);
+    return store.write(txn -> notes.spliceBodyAt(txn, soul, base, copy, origin));
+  }
+
+  /**
+   * Makes a body that was {@code read} (with {@link #openBody}) equal to {@code body}, as a diff against
+   * what was read: edits others made since are kept, not overwritten (the CLI's and the mirror's
+   * whole-body saves).
+   */
+  public CompletableFuture<Optional<Change>> editBodyAsync(Soul soul, VersionedText read, String body) {
+    parsedBodies.prepare(body);
+    return store.write(txn -> notes.editBodyFrom(txn, soul, read, body));
+  }
+
+  public Optional<Change> editBody(Soul soul, VersionedText read, String body) throws StoreException, NoteException {
+    return awaitNote(editBodyAsync(soul, read, body));
   }
 
   public CompletableFuture<List<Change>> renameNoteAsync(Soul soul, String newTitle) {
@@ -888,6 +963,11 @@ public final class Workspace implements AutoCloseable {
   /** Waits for queued writes, then closes the store and the engine's threads. */
   @Override
   public void close() {
+    synchronized (this) {
+      if (foreignWatch != null) {
+        foreignWatch.shutdownNow();
+      }
+    }
     store.close();
     verifiers.shutdown();
     events.shutdown();

@@ -1,6 +1,7 @@
 package org.rhizome.app.cli;
 
 import java.util.concurrent.Callable;
+import org.rhizome.graph.VersionedText;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.query.NoteRef;
 import picocli.CommandLine.ArgGroup;
@@ -8,7 +9,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-/** {@code rhizome note edit T --body-file F}: replaces a note's body. */
+/**
+ * {@code rhizome note edit T --body-file F}: replaces a note's body. The body is read (with its
+ * version) before the new one is taken, and written as the difference from what was read, so edits
+ * others made meanwhile — the app's editor, another {@code note edit} — are kept, not overwritten.
+ */
 @Command(name = "edit", description = "Replace a note's body.")
 final class NoteEditCommand implements Callable<Integer> {
   @Mixin
@@ -22,10 +27,11 @@ final class NoteEditCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    String text = body.read(cli.stdin());
     try (Workspace workspace = cli.openWorkspace()) {
       NoteRef note = CliContext.resolve(workspace, target);
-      workspace.editBody(note.soul(), text);
+      VersionedText read = workspace.openBody(note.soul());
+      String text = body.read(cli.stdin());
+      workspace.editBody(note.soul(), read, text);
       if (cli.isJson()) {
         cli.printJson(NoteJson.Name.of(note));
       } else {

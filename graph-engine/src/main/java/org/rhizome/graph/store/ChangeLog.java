@@ -244,6 +244,29 @@ public final class ChangeLog {
     }
   }
 
+  /** Up to {@code limit} stored changes after log position {@code afterId}, in log order. */
+  public List<Entry> entriesAfter(long afterId, int limit) throws SQLException, StoreException {
+    List<Entry> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT id, encoding, body FROM change_log WHERE id > ? ORDER BY id LIMIT ?")) {
+      ps.setLong(1, afterId);
+      ps.setInt(2, limit);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new Entry(rs.getLong(1), decode(rs.getInt(2), rs.getBytes(3))));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The log position of the last stored change (0 when the log is empty). */
+  public long lastId() throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(max(id), 0) FROM change_log");
+         ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? rs.getLong(1) : 0;
+    }
+  }
+
   public long count() throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM change_log");
          ResultSet rs = ps.executeQuery()) {

@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.rhizome.graph.WorkspaceId;
+import org.rhizome.graph.TextChange;
 import org.rhizome.graph.change.Change;
 import java.util.Optional;
 import org.rhizome.graph.membership.MembershipMode;
@@ -38,8 +39,12 @@ public final class GraphStore implements AutoCloseable {
   private final ExecutorService writerThread;
   private final Writer writer;
   private final BlockingQueue<Connection> idleReaders = new ArrayBlockingQueue<>(MAX_READERS);
-  private final Consumer<List<Change>> onCommit;
+  private final CommitListener onCommit;
   private volatile boolean closed;
+  /** True while a check for other processes' commits waits on the writer thread. */
+  private final java.util.concurrent.atomic.AtomicBoolean checkQueued = new java.util.concurrent.atomic.AtomicBoolean();
+  /** At most this many foreign changes are read per check; the rest come with the next one. */
+  static final int CATCH_UP_PAGE = 2000;
 
   /** State confined to the writer thread. */
   static final class Writer {
@@ -63,23 +68,45 @@ public final class GraphStore implements AutoCloseable {
     }
 
     private long dataVersion = -1;
+    /** The log position of the last change this writer has seen (its own or read back from others). */
+    long lastLogId = -1;
 
     /**
-     * Another process (the CLI while the app runs) may have committed since our last transaction:
-     * SQLite's data_version tells, and then cached heads, vectors and live text documents are
-     * dropped. Call with the write lock held.
+     * Another process (the CLI while the app runs) may have committed since we last looked: SQLite's
+     * data_version tells (one cheap pragma). Then cached heads and vectors are dropped, and the new
+     * log entries are read back: their text edits are merged into the live documents (so editors get
+     * their exact splices) and they are returned for the change feed. Past one page of them, live
+     * documents are dropped instead and the rest is read at the next check. Writer thread only; in a
+     * write transaction, call it first.
      */
-    void forgetIfChangedElsewhere() throws SQLException {
+    List<Change> catchUpIfChangedElsewhere() throws SQLException, StoreException {
       PreparedStatement ps = prepare("PRAGMA data_version");
       long now;
       try (ResultSet rs = ps.executeQuery()) {
         now = rs.next() ? rs.getLong(1) : -1;
       }
-      if (now != dataVersion) {
-        log.forget();
-        texts.forget(); // the other process may have edited bodies we hold live
-        dataVersion = now;
+      if (now == dataVersion) {
+        return List.of();
       }
+      log.forget();
+      if (lastLogId < 0) {
+        lastLogId = log.lastId();
+        dataVersion = now;
+        return List.of();
+      }
+      List<ChangeLog.Entry> entries = log.entriesAfter(lastLogId, CATCH_UP_PAGE);
+      List<Change> foreign = new java.util.ArrayList<>(entries.size());
+      for (ChangeLog.Entry e : entries) {
+        foreign.add(e.change());
+        lastLogId = e.id();
+      }
+      if (entries.size() < CATCH_UP_PAGE) {
+        texts.catchUp(foreign);
+        dataVersion = now;
+      } else {
+        texts.forget(); // more to read than one page: the next check reads on
+      }
+      return foreign;
     }
 
     Writer(Connection connection, WorkspaceId workspace, MembershipMode mode, ParsedBodies parser) throws SQLException {
@@ -94,12 +121,13 @@ public final class GraphStore implements AutoCloseable {
   }
 
   private GraphStore(Database database, WorkspaceId workspaceId, MembershipMode mode, Connection writeConnection,
-                     ParsedBodies parser, Consumer<List<Change>> onCommit) throws SQLException {
+                     ParsedBodies parser, CommitListener onCommit) throws SQLException, StoreException {
     this.database = database;
     this.workspaceId = workspaceId;
     this.mode = mode;
     this.onCommit = onCommit;
     this.writer = new Writer(writeConnection, workspaceId, mode, parser);
+    writer.catchUpIfChangedElsewhere(); // marks where this writer starts hearing other processes
     this.writerThread = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "rhizome-db-writer");
       t.setDaemon(true);
@@ -119,9 +147,18 @@ public final class GraphStore implements AutoCloseable {
     return open(file, idIfNew, MembershipMode.OPEN, parser, onCommit);
   }
 
-  /** As {@link #open(Path, WorkspaceId, ParsedBodies, Consumer)}; a new file checks membership as {@code modeIfNew} says. */
+  /** As {@link #open(Path, WorkspaceId, MembershipMode, ParsedBodies, CommitListener)}, hearing only the changes. */
   public static GraphStore open(Path file, WorkspaceId idIfNew, MembershipMode modeIfNew, ParsedBodies parser,
                                 Consumer<List<Change>> onCommit) throws StoreException {
+    return open(file, idIfNew, modeIfNew, parser, (CommitListener) (changes, texts, other) -> onCommit.accept(changes));
+  }
+
+  /**
+   * As {@link #open(Path, WorkspaceId, ParsedBodies, Consumer)}; a new file checks membership as
+   * {@code modeIfNew} says, and {@code onCommit} hears text effects and other processes' commits too.
+   */
+  public static GraphStore open(Path file, WorkspaceId idIfNew, MembershipMode modeIfNew, ParsedBodies parser,
+                                CommitListener onCommit) throws StoreException {
     Database db = Database.open(file, Map.of(WORKSPACE_ID_KEY, idIfNew.hex(), MEMBERSHIP_KEY, modeIfNew.name()));
     Connection c = db.openWriter();
     try {
@@ -228,13 +265,18 @@ public final class GraphStore implements AutoCloseable {
     boolean committed = false;
     try {
       c.setAutoCommit(false); // the writer connection begins IMMEDIATE transactions
-      writer.forgetIfChangedElsewhere();
+      List<Change> foreign = writer.catchUpIfChangedElsewhere();
+      if (!foreign.isEmpty()) {
+        notifyCommitted(foreign, writer.texts.takeChanges(), true);
+      }
       T value = task.run(txn);
       txn.reindexTouched();
+      long lastId = txn.applied().isEmpty() ? writer.lastLogId : writer.log.lastId();
       c.commit();
       committed = true;
+      writer.lastLogId = lastId;
       if (!txn.applied().isEmpty()) {
-        notifyCommitted(txn.applied());
+        notifyCommitted(txn.applied(), writer.texts.takeChanges(), false);
       }
       result.complete(value);
     } catch (SQLException e) {
@@ -271,11 +313,42 @@ public final class GraphStore implements AutoCloseable {
     return failure;
   }
 
-  private void notifyCommitted(List<Change> applied) {
+  private void notifyCommitted(List<Change> applied, List<TextChange> texts, boolean otherProcess) {
     try {
-      onCommit.accept(List.copyOf(applied));
+      onCommit.committed(List.copyOf(applied), texts, otherProcess);
     } catch (RuntimeException e) {
       log.error("a commit listener failed", e);
+    }
+  }
+
+  /**
+   * Looks, on the writer thread and outside any transaction, for changes other processes committed
+   * to the file, and reports them to the commit listener. At most one check waits at a time; cheap
+   * when nothing changed (one pragma). Call it every few tens of milliseconds while someone listens.
+   */
+  public void checkForeignCommits() {
+    if (closed || !checkQueued.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      writerThread.execute(() -> {
+        checkQueued.set(false);
+        if (closed) {
+          return;
+        }
+        try {
+          List<Change> foreign = writer.catchUpIfChangedElsewhere();
+          if (!foreign.isEmpty()) {
+            notifyCommitted(foreign, writer.texts.takeChanges(), true);
+          }
+        } catch (SQLException | StoreException | RuntimeException e) {
+          writer.log.forget();
+          writer.texts.forget();
+          log.warn("could not read other processes' changes", e);
+        }
+      });
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      checkQueued.set(false);
     }
   }
 

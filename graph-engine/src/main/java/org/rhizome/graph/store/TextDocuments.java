@@ -18,16 +18,22 @@ import org.rhizome.graph.merge.FieldState;
 import org.rhizome.graph.text.MalformedTextException;
 import org.rhizome.graph.text.InvalidTextOpException;
 import org.rhizome.graph.text.MissingTextDependencyException;
+import org.rhizome.graph.TextChange;
+import org.rhizome.graph.change.Change;
+import org.rhizome.graph.text.Splice;
 import org.rhizome.graph.text.TextDocument;
+import org.rhizome.graph.text.TextException;
 import org.rhizome.graph.text.TextOp;
 import org.rhizome.graph.text.TextSnapshotCodec;
+import org.rhizome.graph.text.TextTimeline;
 
 /**
  * The writer's live text documents (note bodies): loaded from their stored snapshot on first use,
  * kept while recently used, and written back — the snapshot without its text in text_state, the
  * text as the field's materialised value, so it is stored once — at the end of every transaction
- * that changed them. Confined to the writer
- * thread.
+ * that changed them. Each live document also keeps its {@link TextTimeline}, and every change to it
+ * becomes a {@link TextChange} (its visible effect as splices) for the change feed. Confined to the
+ * writer thread.
  */
 final class TextDocuments {
   static final int CACHED = 512;
@@ -41,13 +47,30 @@ final class TextDocuments {
     ActorId actor;
   }
 
+  /** A cached document, its timeline, and the effects of edits not yet closed into a {@link TextChange}. */
+  static final class Live {
+    final TextDocument doc;
+    final TextTimeline timeline;
+    final List<Splice> open = new ArrayList<>();
+
+    Live(TextDocument doc) {
+      this.doc = doc;
+      this.timeline = new TextTimeline(doc.version());
+      doc.recordEffects(open);
+    }
+  }
+
   private final Connection c;
   private final Map<Key, Pending> pending = new LinkedHashMap<>();
-  private final LinkedHashMap<Key, TextDocument> cache = new LinkedHashMap<>(64, 0.75f, true) {
+  /** The text changes of the transaction under way (or of the last catch-up), in order. */
+  private final List<TextChange> changes = new ArrayList<>();
+  /** The tag the next closed text change gets (see {@link #tagNext}). */
+  private long nextOrigin;
+  private final LinkedHashMap<Key, Live> cache = new LinkedHashMap<>(64, 0.75f, true) {
     private static final long serialVersionUID = 1L;
 
     @Override
-    protected boolean removeEldestEntry(Map.Entry<Key, TextDocument> eldest) {
+    protected boolean removeEldestEntry(Map.Entry<Key, Live> eldest) {
       return size() > CACHED && !pending.containsKey(eldest.getKey());
     }
   };
@@ -60,13 +83,70 @@ final class TextDocuments {
 
   /** The live document of a text field; an empty one when the field has none yet. */
   TextDocument get(Soul soul, String field) throws SQLException, StoreException {
+    return live(soul, field).doc;
+  }
+
+  /** The live document of a text field with its timeline, loading it when not cached. */
+  Live live(Soul soul, String field) throws SQLException, StoreException {
     Key key = new Key(soul, field);
-    TextDocument doc = cache.get(key);
-    if (doc == null) {
-      doc = load(key);
-      cache.put(key, doc);
+    Live live = cache.get(key);
+    if (live == null) {
+      live = new Live(load(key));
+      cache.put(key, live);
     }
-    return doc;
+    return live;
+  }
+
+  /** The next text change closed in this transaction carries {@code origin} (an editor's tag). */
+  void tagNext(long origin) {
+    nextOrigin = origin;
+  }
+
+  /** Takes the text changes gathered since the last call. */
+  List<TextChange> takeChanges() {
+    List<TextChange> out = List.copyOf(changes);
+    changes.clear();
+    return out;
+  }
+
+  private void close(Key key, Live live) {
+    org.rhizome.graph.text.TextVersion before = live.timeline.version();
+    org.rhizome.graph.text.TextVersion after = live.doc.version();
+    if (live.open.isEmpty() && before.equals(after)) {
+      return;
+    }
+    live.timeline.record(after, live.open);
+    changes.add(new TextChange(key.soul(), key.field(), before, after, live.open, nextOrigin));
+    live.open.clear();
+    nextOrigin = 0;
+  }
+
+  /**
+   * Brings cached documents up to date with changes another process committed to the file (their
+   * state is already stored: nothing is written), recording their effects as text changes. A
+   * document that does not take them is dropped, to be loaded again when next used.
+   */
+  void catchUp(List<Change> foreign) {
+    for (Change change : foreign) {
+      for (Op op : change.ops()) {
+        if (!(op instanceof Op.TextEdit edit)) {
+          continue;
+        }
+        Key key = new Key(edit.soul(), edit.field());
+        Live live = cache.get(key);
+        if (live == null) {
+          continue;
+        }
+        try {
+          for (TextOp t : edit.ops()) {
+            live.doc.apply(t);
+          }
+          close(key, live);
+        } catch (TextException e) {
+          cache.remove(key);
+        }
+      }
+    }
   }
 
   private TextDocument load(Key key) throws SQLException, StoreException {
@@ -91,10 +171,15 @@ final class TextDocuments {
 
   /** Records ops already applied to the live document (this device's own edits). */
   void applied(Soul soul, String field, List<TextOp> ops, long hlc, ActorId actor) {
-    Pending p = pending.computeIfAbsent(new Key(soul, field), k -> new Pending());
+    Key key = new Key(soul, field);
+    Pending p = pending.computeIfAbsent(key, k -> new Pending());
     p.ops.addAll(ops);
     p.hlc = hlc;
     p.actor = actor;
+    Live live = cache.get(key);
+    if (live != null) {
+      close(key, live);
+    }
   }
 
   /**
@@ -104,6 +189,7 @@ final class TextDocuments {
   void applyAll(List<Op.TextEdit> edits, long hlc, ActorId actor)
       throws MissingTextDependencyException, InvalidTextOpException, SQLException, StoreException {
     Map<Key, Integer> before = new LinkedHashMap<>();
+    int mark = changes.size();
     try {
       for (Op.TextEdit edit : edits) {
         Key key = new Key(edit.soul(), edit.field());
@@ -116,6 +202,7 @@ final class TextDocuments {
         applied(edit.soul(), edit.field(), edit.ops(), hlc, actor);
       }
     } catch (MissingTextDependencyException | InvalidTextOpException e) {
+      changes.subList(mark, changes.size()).clear();
       for (Map.Entry<Key, Integer> b : before.entrySet()) {
         Pending p = pending.get(b.getKey());
         if (b.getValue() < 0) {
@@ -132,6 +219,10 @@ final class TextDocuments {
   /** Rebuilds a document from its stored snapshot and what this transaction applied before. */
   private void restore(Key key) throws SQLException, StoreException {
     TextDocument doc = load(key);
+    Live old = cache.get(key);
+    if (old != null) {
+      old.doc.recordEffects(null);
+    }
     Pending p = pending.get(key);
     if (p != null) {
       for (TextOp op : p.ops) {
@@ -142,7 +233,7 @@ final class TextDocuments {
         }
       }
     }
-    cache.put(key, doc);
+    cache.put(key, new Live(doc));
   }
 
   /** Writes every changed document's snapshot, and its text as the field's value, into {@code nodes}. */
@@ -153,7 +244,7 @@ final class TextDocuments {
     }
     for (Map.Entry<Key, Pending> e : pending.entrySet()) {
       Key key = e.getKey();
-      TextDocument doc = cache.get(key);
+      TextDocument doc = cache.get(key).doc;
       upsert.setString(1, key.soul().value());
       upsert.setString(2, key.field());
       upsert.setBytes(3, TextSnapshotCodec.encodeWithoutText(doc));
@@ -168,5 +259,7 @@ final class TextDocuments {
   void forget() {
     pending.clear();
     cache.clear();
+    changes.clear();
+    nextOrigin = 0;
   }
 }

@@ -76,6 +76,19 @@ public final class WriteTxn {
     return writer.texts.get(soul, field);
   }
 
+  /**
+   * The live document of a text field with its timeline: the effects of the changes it went through
+   * lately, to rebase an editor's splices made on an earlier version.
+   */
+  public org.rhizome.graph.text.TextTimeline timeline(Soul soul, String field) throws SQLException, StoreException {
+    return writer.texts.live(soul, field).timeline;
+  }
+
+  /** Tags the next text edit committed in this transaction with {@code origin}, for the feed's {@link org.rhizome.graph.TextChange}. */
+  public void tagTextEdit(long origin) {
+    writer.texts.tagNext(origin);
+  }
+
   void reindexTouched() throws SQLException, StoreException {
     writer.texts.flush(nodes);
     for (Soul soul : nodes.changed()) {

@@ -28,9 +28,20 @@ public final class TextDocument {
   private @Nullable TextId lastRightId;
   private long lastInsertEnd = AgentTable.NONE;
   private @Nullable TextId lastInsertEndId;
+  /** Where the visible effects of every edit go, when someone (the store's editor feed) wants them. */
+  private @Nullable List<Splice> effects;
 
   /** An empty document. */
   public TextDocument() {}
+
+  /**
+   * From now on, appends the visible effect of every local splice and merged op to {@code sink} (as
+   * {@link #applyForEditor} describes them); null stops it. Effects in the sink follow each other:
+   * each is relative to the text the ones before it left.
+   */
+  public void recordEffects(@Nullable List<Splice> sink) {
+    this.effects = sink;
+  }
 
   /** The number of code points in the text. O(log runs). */
   public int length() {
@@ -90,6 +101,9 @@ public final class TextDocument {
     if (agents.next(agent) + deleteCount + n - 1 > TextId.MAX_SEQ) {
       throw new IllegalArgumentException("actor " + actor + " ran out of text counters");
     }
+    if (effects != null && (deleteCount > 0 || n > 0)) {
+      effects.add(new Splice(position, deleteCount, insert));
+    }
     if (deleteCount == 0 && n > 0) {
       return List.of(insertLocal(actor, agent, position, insert, n));
     }
@@ -104,27 +118,16 @@ public final class TextDocument {
   }
 
   /**
-   * Makes the text equal to {@code target} with one splice that keeps the longest common prefix and
-   * suffix: how an old version is restored as one new change, or an editor's whole-text update taken.
-   * Returns its ops (empty when the text already equals {@code target}). O(length + target).
+   * Makes the text equal to {@code target} with the splices of a shortest edit ({@link
+   * SpliceTransform#diff}), so characters both hold keep their ids and an open editor's caret stays
+   * put: how an old version is restored as one new change, or a whole-text update taken.
+   * Returns its ops (empty when the text already equals {@code target}). O((length + target) × differences), bounded.
    *
    * @throws IllegalArgumentException if {@code target} has a lone surrogate
    */
   public List<TextOp> replaceWith(ActorId actor, String target) {
     CodePoints.countWellFormed(target);
-    int[] now = CodePoints.of(text());
-    int[] want = CodePoints.of(target);
-    int prefix = 0;
-    int max = Math.min(now.length, want.length);
-    while (prefix < max && now[prefix] == want[prefix]) {
-      prefix++;
-    }
-    int suffix = 0;
-    while (suffix < max - prefix && now[now.length - 1 - suffix] == want[want.length - 1 - suffix]) {
-      suffix++;
-    }
-    String insert = new String(want, prefix, want.length - prefix - suffix);
-    return splice(actor, prefix, now.length - prefix - suffix, insert);
+    return splice(actor, SpliceTransform.diff(text(), target));
   }
 
   /**
@@ -240,7 +243,7 @@ public final class TextDocument {
    * @throws InvalidTextOpException if the op can never apply here; nothing changes
    */
   public boolean apply(TextOp op) throws MissingTextDependencyException, InvalidTextOpException {
-    return apply(op, null);
+    return apply(op, effects);
   }
 
   /**
@@ -255,7 +258,60 @@ public final class TextDocument {
   public List<Splice> applyForEditor(TextOp op) throws MissingTextDependencyException, InvalidTextOpException {
     List<Splice> out = new ArrayList<>(1);
     apply(op, out);
+    if (effects != null) {
+      effects.addAll(out);
+    }
     return out;
+  }
+
+  /**
+   * Applies splices that were made on an earlier state of this text, {@code base} (a replica holding
+   * a causal subset of what this one holds), where each landed: every insert goes between the
+   * characters it was typed between there, every delete removes the characters it removed there, and
+   * whatever this replica holds beyond {@code base} (others' concurrent edits) stays. The edit is
+   * made on {@code base} (which it changes), then its ops are renumbered to follow {@code actor}'s
+   * events here and merged as a remote op would be. Returns the ops to ship.
+   *
+   * @throws IllegalArgumentException if a splice lies outside the text it would meet in {@code base}
+   *     or {@code base} holds events this document lacks; this document is then unchanged
+   */
+  public List<TextOp> spliceOnto(ActorId actor, TextDocument base, List<Splice> splices) {
+    for (int a = 0; a < base.agents.size(); a++) {
+      ActorId who = base.agents.actor(a);
+      if (base.agents.next(a) > nextSeq(who)) {
+        throw new IllegalArgumentException("the base version holds events of " + who + " that this text lacks");
+      }
+    }
+    long baseNext = base.nextSeq(actor);
+    long shift = nextSeq(actor) - baseNext;
+    List<TextOp> made = base.splice(actor, splices);
+    List<TextOp> out = new ArrayList<>(made.size());
+    for (TextOp op : made) {
+      TextOp moved;
+      if (op instanceof InsertOp ins) {
+        moved = new InsertOp(shifted(ins.id(), actor, baseNext, shift), shiftedOrNull(ins.originLeft(), actor, baseNext, shift),
+            shiftedOrNull(ins.originRight(), actor, baseNext, shift), ins.text());
+      } else {
+        DeleteOp del = (DeleteOp) op;
+        moved = new DeleteOp(shifted(del.id(), actor, baseNext, shift), shifted(del.target(), actor, baseNext, shift),
+            del.length());
+      }
+      try {
+        apply(moved);
+      } catch (TextException e) {
+        throw new IllegalStateException("a rebased op does not apply: " + e.getMessage(), e);
+      }
+      out.add(moved);
+    }
+    return out;
+  }
+
+  private static TextId shifted(TextId id, ActorId actor, long from, long shift) {
+    return id.actor().equals(actor) && id.seq() >= from ? new TextId(actor, id.seq() + shift) : id;
+  }
+
+  private static @Nullable TextId shiftedOrNull(@Nullable TextId id, ActorId actor, long from, long shift) {
+    return id == null ? null : shifted(id, actor, from, shift);
   }
 
   private boolean apply(TextOp op, @Nullable List<Splice> effects)

@@ -1,56 +1,58 @@
 package org.rhizome.ui.editor;
 
-import java.util.ArrayList;
+import java.security.SecureRandom;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.util.Duration;
+import org.jspecify.annotations.Nullable;
 import org.rhizome.graph.ChangeEvent;
-import org.rhizome.graph.ChangeHash;
+import org.rhizome.graph.EditorReplica;
 import org.rhizome.graph.Soul;
+import org.rhizome.graph.UndoHistory;
+import org.rhizome.graph.VersionedText;
 import org.rhizome.graph.change.Change;
-import org.rhizome.graph.change.Op;
+import org.rhizome.graph.note.NoteFields;
 import org.rhizome.graph.text.Splice;
 import org.rhizome.ui.shell.AppContext;
 
 /**
- * Keeps one open note's editor and the engine in step, both ways.
+ * Keeps one open note's editor and the engine in step, both ways, through an {@link EditorReplica}.
  *
  * <p>Out: the editor's own edits become {@link Splice}s (in code points), gathered for at most
- * {@link #FLUSH_DELAY} and sent as one change with {@code spliceBodyAsync}; while a write is in
- * flight new edits wait for it, so a fast typist makes few, larger changes and the writer is never
- * flooded. The screen never waits for the engine.
+ * {@link #FLUSH_DELAY} and sent as one change with {@code spliceBodyAsync}, naming the engine version
+ * they were made on, so the engine moves them past whatever arrived meanwhile and each keystroke lands
+ * where it was typed. One batch is in flight at a time: a fast typist makes few, larger changes and
+ * the writer is never flooded. The screen never waits for the engine.
  *
- * <p>In: a committed change to this note that this editor did not make (another device, a rename
- * rewriting a link, a restore) triggers a resync: once our own edits are written, the body is read
- * in the background and handed to {@link Host#showBody} — unless the person typed meanwhile, in
- * which case it waits for those edits to be written and reads again. Own changes are recognised by
- * hash (registered on the writer thread before the change event is dispatched).
+ * <p>In: every change to the body made elsewhere (another device, the CLI or {@code serve} on the same
+ * file, a rename rewriting a link, a restore, the mirror) comes from the change feed as the engine's
+ * own splices; moved past the editor's unconfirmed edits, they go to {@link Host#applyRemote}, which
+ * replaces just those ranges. Only when the feed missed something (the engine did not hold the body
+ * live, a write failed) is the body read again and the difference applied — the fallback.
  *
  * <p>FX thread only, except where noted.
  */
 final class BodySync {
   static final Duration FLUSH_DELAY = Duration.millis(200);
   private static final int MAX_PENDING = 256;
+  private static final SecureRandom ORIGINS = new SecureRandom();
 
   /** The editor side. FX thread. */
   interface Host {
-    /** Replaces the editor's text with {@code body} (the engine's), keeping the caret and scroll where they were. */
-    void showBody(String body);
+    /** Applies splices made elsewhere to the shown text, in order, keeping caret, selection and scroll. */
+    void applyRemote(List<Splice> splices);
   }
 
   private final AppContext context;
   private final Soul soul;
   private final Host host;
-  private final List<Splice> pending = new ArrayList<>();
-  private final Set<ChangeHash> ownChanges = ConcurrentHashMap.newKeySet();
   private final PauseTransition flushTimer = new PauseTransition(FLUSH_DELAY);
-  private boolean writing;
-  private boolean resyncWanted;
-  private long generation;
+  private @Nullable EditorReplica replica;
+  private int unsent;
+  private boolean reading;
   private boolean closed;
 
   BodySync(AppContext context, Soul soul, Host host) {
@@ -60,11 +62,40 @@ final class BodySync {
     flushTimer.setOnFinished(e -> flush());
   }
 
-  /** The editor's own edit, in code points. */
-  void localEdit(Splice splice) {
-    generation++;
-    pending.add(splice);
-    if (pending.size() >= MAX_PENDING) {
+  /** The body as opened (from {@code openBodyAsync}): what the editor shows from now on. */
+  void opened(VersionedText body) {
+    long origin;
+    do {
+      origin = ORIGINS.nextLong();
+    } while (origin == 0);
+    replica = new EditorReplica(body, origin);
+  }
+
+  /** The editor's own edit, in code points; {@code removed} is the text it replaced. */
+  void localEdit(Splice splice, String removed) {
+    if (replica == null) {
+      return;
+    }
+    replica.local(splice, removed);
+    scheduleFlush();
+  }
+
+  /** An edit made by undo or redo: sent, not recorded as a new step. */
+  void undoEdit(Splice splice) {
+    if (replica == null) {
+      return;
+    }
+    replica.localUndo(splice);
+    scheduleFlush();
+  }
+
+  /** This editor's undo history (its own edits only); null before the body is opened. */
+  @Nullable UndoHistory undoHistory() {
+    return replica == null ? null : replica.undoable();
+  }
+
+  private void scheduleFlush() {
+    if (++unsent >= MAX_PENDING) {
       flush();
     } else if (flushTimer.getStatus() != javafx.animation.Animation.Status.RUNNING) {
       flushTimer.playFromStart();
@@ -73,56 +104,68 @@ final class BodySync {
 
   /** True while edits are waiting or being written (tests and the bench wait for false). */
   boolean isBusy() {
-    return writing || !pending.isEmpty();
+    return replica != null && (replica.isBusy() || replica.needsResync());
   }
 
   /** Sends what is pending now (on close, before a rename, when the timer fires). */
   void flush() {
     flushTimer.stop();
-    if (writing || pending.isEmpty()) {
+    if (replica == null) {
       return;
     }
-    List<Splice> batch = List.copyOf(pending);
-    pending.clear();
-    writing = true;
-    CompletableFuture<java.util.Optional<Change>> write = context.workspace().spliceBodyAsync(soul, batch);
-    // Runs on the writer thread as the write completes, before the change event is dispatched.
-    write.thenAccept(change -> change.ifPresent(c -> ownChanges.add(c.hash())));
+    Optional<EditorReplica.Batch> batch = replica.send();
+    if (batch.isEmpty()) {
+      return;
+    }
+    unsent = 0;
+    EditorReplica.Batch b = batch.get();
+    CompletableFuture<Optional<Change>> write = context.workspace().spliceBodyAsync(soul, b.base(), b.splices(), b.origin());
     write.whenComplete((change, failure) -> Platform.runLater(() -> {
-      writing = false;
+      if (replica == null) {
+        return;
+      }
       if (failure != null) {
         context.errors().report("Could not save your last edit to \"" + soul.value() + "\"; showing the saved text",
             unwrap(failure));
-        pending.clear();
-        resyncWanted = true;
       }
-      if (!pending.isEmpty()) {
-        flush();
-      } else {
-        resyncIfWanted();
-      }
+      replica.sent(change != null && change.isPresent(), failure != null);
+      afterWrite();
     }));
   }
 
-  /** A change event (on the FX thread): resync when it holds a change to this note that is not ours. */
-  void onChanges(ChangeEvent event) {
-    boolean foreign = false;
-    for (Change change : event.changes()) {
-      if (touches(change) && !ownChanges.remove(change.hash())) {
-        foreign = true;
-      }
+  private void afterWrite() {
+    if (replica == null || closed) {
+      return;
     }
-    if (foreign) {
-      resyncWanted = true;
+    if (replica.hasPending()) {
       flush();
+    }
+    resyncIfWanted();
+  }
+
+  /** A change event (on the FX thread): applies this note's body changes made elsewhere, in place. */
+  void onChanges(ChangeEvent event) {
+    if (replica == null || closed) {
+      return;
+    }
+    boolean ownPending = replica.isSending();
+    List<Splice> in = replica.receive(event, soul, NoteFields.BODY);
+    if (!in.isEmpty()) {
+      host.applyRemote(in);
+    }
+    if (ownPending && !replica.isSending()) {
+      afterWrite(); // our batch was confirmed: send what was typed meanwhile
+    } else {
       resyncIfWanted();
     }
   }
 
-  /** Reads the engine's body and shows it, whatever the editor has (after a failed write, or on demand). */
+  /** Reads the engine's body and shows it with this editor's unsent edits on top (on demand). */
   void resync() {
-    resyncWanted = true;
-    resyncIfWanted();
+    if (replica != null) {
+      replica.markLost();
+      resyncIfWanted();
+    }
   }
 
   void close() {
@@ -130,33 +173,32 @@ final class BodySync {
     closed = true;
   }
 
-  private boolean touches(Change change) {
-    for (Op op : change.ops()) {
-      if (op.soul().equals(soul)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   private void resyncIfWanted() {
-    if (!resyncWanted || closed || writing || !pending.isEmpty()) {
+    if (replica == null || closed || reading || !replica.needsResync() || replica.isSending()) {
       return;
     }
-    resyncWanted = false;
-    long readAt = generation;
-    context.background().load(() -> context.workspace().findNote(soul), note -> {
-      if (closed || note.isEmpty()) {
+    reading = true;
+    context.background().load(() -> context.workspace().openBody(soul), body -> {
+      reading = false;
+      if (closed || replica == null) {
         return;
       }
-      if (readAt != generation || writing || !pending.isEmpty()) {
-        // The person typed while we read: our read lacks their edits. Read again once they are written.
-        resyncWanted = true;
-        resyncIfWanted();
+      if (replica.isSending()) {
+        resyncIfWanted(); // a batch went out meanwhile: read again once it is written
         return;
       }
-      host.showBody(note.get().body());
-    }, "Could not load the latest text of the note");
+      List<Splice> in = replica.resync(body);
+      if (!in.isEmpty()) {
+        host.applyRemote(in);
+      }
+      if (replica.hasPending()) {
+        flush();
+      }
+    }, "Could not load the latest text of the note").whenComplete((body, failure) -> {
+      if (failure != null) {
+        Platform.runLater(() -> reading = false); // reported; the next change or edit tries again
+      }
+    });
   }
 
   private static Throwable unwrap(Throwable t) {

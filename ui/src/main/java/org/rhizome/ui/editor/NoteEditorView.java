@@ -40,6 +40,10 @@ public final class NoteEditorView {
   private boolean showingEngineText;
   /** Surrogate chars in the text; while 0, char offsets are code point offsets (the common case). */
   private int surrogates;
+  /** Set while undo or redo puts its splices into the area: they are sent, not recorded as new steps. */
+  private boolean undoing;
+  private final OwnUndoManager undoManager = new OwnUndoManager(() -> replay(true), () -> replay(false),
+      () -> canReplay(true), () -> canReplay(false));
 
   public NoteEditorView(AppContext context, Soul soul, NoteNameIndex names, LinkFollower follower,
                         java.util.function.Supplier<String> folder) {
@@ -47,8 +51,9 @@ public final class NoteEditorView {
     this.folder = folder;
     this.soul = soul;
     this.follower = follower;
-    this.sync = new BodySync(context, soul, this::showEngineBody);
+    this.sync = new BodySync(context, soul, this::applyRemote);
     this.completion = new LinkCompletion(area, names);
+    area.setUndoManager(undoManager);
     area.getStyleClass().add("note-editor");
     area.getStylesheets().add(EDITOR_CSS);
     area.setWrapText(true);
@@ -87,49 +92,95 @@ public final class NoteEditorView {
     return drops;
   }
 
-  /** Shows a freshly loaded body: no undo history, caret at the start. */
-  public void load(String body) {
+  /** Shows a freshly opened body (and the version it is at): no undo history, caret at the start. */
+  public void load(org.rhizome.graph.VersionedText body) {
     showingEngineText = true;
     try {
-      area.replaceText(body);
-      surrogates = countSurrogates(body);
+      area.replaceText(body.text());
+      surrogates = countSurrogates(body.text());
+      sync.opened(body);
       styler.styleAll();
-      area.getUndoManager().forgetHistory();
       area.moveTo(0);
       area.requestFollowCaret();
+      undoManager.refresh();
     } finally {
       showingEngineText = false;
     }
   }
 
-  /** Brings a change made elsewhere into the editor: only the changed range is replaced. */
-  private void showEngineBody(String body) {
-    String now = area.getText();
-    TextDiff diff = TextDiff.between(now, body);
-    if (diff.isEmpty()) {
+  /**
+   * Brings edits made elsewhere into the editor, as the engine's splices (code points, in order):
+   * only those ranges are replaced; the caret, the selection and the scroll position move with the
+   * text around them (an insert right at the caret goes before it, as the next keystroke would).
+   */
+  private void applyRemote(java.util.List<Splice> splices) {
+    if (splices.isEmpty()) {
       return;
     }
-    int caret = area.getCaretPosition();
-    int anchor = area.getAnchor();
+    int caret = toCodePoints(area.getCaretPosition());
+    int anchor = toCodePoints(area.getAnchor());
     double scrollY = scroll.getEstimatedScrollY();
     showingEngineText = true;
     try {
       completion.hide();
-      // Last edit first, so the earlier edits' offsets still hold.
-      java.util.List<TextDiff.Edit> edits = diff.edits();
-      for (int i = edits.size() - 1; i >= 0; i--) {
-        TextDiff.Edit e = edits.get(i);
-        area.replaceText(e.start(), e.oldEnd(), e.replacement());
-        styler.edited(e.start(), now.substring(e.start(), e.oldEnd()), e.replacement());
+      for (Splice sp : splices) {
+        int from = toChars(sp.position());
+        int to = surrogates == 0 ? from + sp.deleteCount() : offsetByCodePoints(from, sp.deleteCount());
+        String removed = area.getText(from, to);
+        area.replaceText(from, to, sp.text());
+        surrogates += countSurrogates(sp.text()) - countSurrogates(removed);
+        styler.edited(from, removed, sp.text());
       }
-      surrogates = countSurrogates(body);
-      // Undo entries hold offsets into the text as it was; after someone else's edit they would undo the wrong thing.
-      area.getUndoManager().forgetHistory();
-      area.selectRange(diff.map(anchor), diff.map(caret));
+      int newAnchor = org.rhizome.graph.text.SpliceTransform.map(anchor, splices);
+      int newCaret = org.rhizome.graph.text.SpliceTransform.map(caret, splices);
+      area.selectRange(toChars(newAnchor), toChars(newCaret));
       scroll.estimatedScrollYProperty().setValue(scrollY);
+      undoManager.refresh();
     } finally {
       showingEngineText = false;
     }
+  }
+
+  /** Undo (true) or redo of this editor's own last step; each splice goes into the area and to the engine. */
+  private boolean replay(boolean undo) {
+    org.rhizome.graph.UndoHistory history = sync.undoHistory();
+    if (history == null) {
+      return false;
+    }
+    java.util.function.Function<Splice, String> apply = sp -> {
+      int from = toChars(sp.position());
+      int to = surrogates == 0 ? from + sp.deleteCount() : offsetByCodePoints(from, sp.deleteCount());
+      String removed = area.getText(from, to);
+      undoing = true;
+      try {
+        area.replaceText(from, to, sp.text());
+      } finally {
+        undoing = false;
+      }
+      area.moveTo(from + sp.text().length());
+      area.requestFollowCaret();
+      return removed;
+    };
+    completion.hide();
+    return undo ? history.undo(apply) : history.redo(apply);
+  }
+
+  private boolean canReplay(boolean undo) {
+    org.rhizome.graph.UndoHistory history = sync.undoHistory();
+    return history != null && (undo ? history.canUndo() : history.canRedo());
+  }
+
+  private int toCodePoints(int charOffset) {
+    return surrogates == 0 ? charOffset : area.getText(0, charOffset).codePointCount(0, charOffset);
+  }
+
+  private int toChars(int codePoints) {
+    return surrogates == 0 ? codePoints : offsetByCodePoints(0, codePoints);
+  }
+
+  private int offsetByCodePoints(int from, int codePoints) {
+    String text = area.getText();
+    return text.offsetByCodePoints(from, codePoints);
   }
 
   private void onTextChange(PlainTextChange change) {
@@ -141,9 +192,17 @@ public final class NoteEditorView {
     String inserted = change.getInserted();
     int codePointPosition = surrogates == 0 ? position : area.getText(0, position).codePointCount(0, position);
     surrogates += countSurrogates(inserted) - countSurrogates(removed);
-    sync.localEdit(new Splice(codePointPosition, removed.codePointCount(0, removed.length()), inserted));
+    Splice splice = new Splice(codePointPosition, removed.codePointCount(0, removed.length()), inserted);
+    if (undoing) {
+      sync.undoEdit(splice);
+    } else {
+      sync.localEdit(splice, removed);
+    }
     styler.edited(position, removed, inserted);
-    completion.afterEdit(inserted);
+    if (!undoing) {
+      completion.afterEdit(inserted);
+    }
+    undoManager.refresh();
   }
 
   /** The wikilink at a char offset, if the offset is inside one. */

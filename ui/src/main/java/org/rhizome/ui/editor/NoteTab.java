@@ -116,29 +116,40 @@ public final class NoteTab {
 
   /** Loads the note in the background and shows it. */
   void load(Runnable whenShown) {
-    context.background().loadUrgently(() -> context.workspace().findNote(soul), note -> {
+    context.background().loadUrgently(() -> {
+      java.util.Optional<Note> note = context.workspace().findNote(soul);
       if (note.isEmpty()) {
+        return null;
+      }
+      // The body comes from the writer with its version: the editor's splices name it, and the
+      // change feed carries every later edit of it as splices.
+      org.rhizome.graph.VersionedText body = context.workspace().openBody(soul);
+      if (body.text().indexOf('\r') >= 0) {
+        // The editor keeps lines with \n only; store the same so offsets agree.
+        String normal = body.text().replace("\r\n", "\n").replace('\r', '\n');
+        context.workspace().editBody(soul, body, normal);
+        body = context.workspace().openBody(soul);
+      }
+      return new Opened(note.get(), body);
+    }, opened -> {
+      if (opened == null) {
         tab.setText("(deleted)");
         editor.area().setEditable(false);
         return;
       }
-      show(note.get());
+      show(opened.note(), opened.body());
       whenShown.run();
     }, "Could not open the note");
   }
 
-  private void show(Note note) {
+  private record Opened(Note note, org.rhizome.graph.VersionedText body) {}
+
+  private void show(Note note, org.rhizome.graph.VersionedText body) {
     savedTitle = note.title();
     folder = note.folder();
     title.setText(note.title());
     updateTooltip();
     tab.setText(note.title());
-    String body = note.body();
-    if (body.indexOf('\r') >= 0) {
-      // The editor keeps lines with \n only; store the same so offsets agree.
-      body = body.replace("\r\n", "\n").replace('\r', '\n');
-      context.background().reportFailure(context.workspace().editBodyAsync(soul, body), "Could not normalise line endings");
-    }
     editor.load(body);
     properties.refresh();
     loaded = true;
