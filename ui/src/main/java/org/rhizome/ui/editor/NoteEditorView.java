@@ -32,6 +32,9 @@ public final class NoteEditorView {
   private final LinkCompletion completion;
   private final LinkFollower follower;
   private final BodySync sync;
+  /** Editing helpers (lists, pairing, #tags, find/replace) and the links' resolved status. */
+  private final org.rhizome.ui.editor.assist.EditorAssist assist;
+  private final LinkStatus linkStatus;
   /** The note's folder, which links in it are resolved from. */
   private final java.util.function.Supplier<String> folder;
   /** Set while the engine's text is being put into the area, so that is not sent back as an edit. */
@@ -46,7 +49,9 @@ public final class NoteEditorView {
     this.soul = soul;
     this.follower = follower;
     this.sync = new BodySync(context, soul, this::showEngineBody);
-    this.completion = new LinkCompletion(area, names);
+    this.completion = new LinkCompletion(context, area, names);
+    this.assist = new org.rhizome.ui.editor.assist.EditorAssist(context, area, scroll, new AssistHost());
+    this.linkStatus = new LinkStatus(context, soul, styler);
     area.getStyleClass().add("note-editor");
     area.getStylesheets().add(EDITOR_CSS);
     area.setWrapText(true);
@@ -62,7 +67,33 @@ public final class NoteEditorView {
   }
 
   public Node node() {
-    return scroll;
+    return assist.node();
+  }
+
+  public org.rhizome.ui.editor.assist.EditorAssist assist() {
+    return assist;
+  }
+
+  /** True when the wikilink target is known to reach no note (the editor styles it apart). */
+  public boolean isUnresolvedLink(String target) {
+    return linkStatus.isUnresolved(target);
+  }
+
+  private final class AssistHost implements org.rhizome.ui.editor.assist.EditorAssist.Host {
+    @Override
+    public boolean insideFence(int paragraph) {
+      return styler.insideFence(paragraph);
+    }
+
+    @Override
+    public boolean completionShowing() {
+      return completion.isShowing();
+    }
+
+    @Override
+    public void afterAssistEdit() {
+      completion.maybeStart();
+    }
   }
 
   public CodeArea area() {
@@ -86,6 +117,7 @@ public final class NoteEditorView {
     } finally {
       showingEngineText = false;
     }
+    linkStatus.refresh();
   }
 
   /** Brings a change made elsewhere into the editor: only the changed range is replaced. */
@@ -164,6 +196,8 @@ public final class NoteEditorView {
   /** Passes a change event on to the sync (FX thread). */
   public void onChanges(ChangeEvent event) {
     sync.onChanges(event);
+    assist.onChanges(event);
+    linkStatus.onChanges(event);
   }
 
   /** True while edits are not yet written to the engine. */
@@ -178,6 +212,8 @@ public final class NoteEditorView {
 
   public void close() {
     completion.hide();
+    assist.close();
+    linkStatus.close();
     sync.close();
   }
 
