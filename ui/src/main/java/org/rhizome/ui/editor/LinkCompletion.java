@@ -86,6 +86,11 @@ final class LinkCompletion {
     return List.copyOf(list.getItems());
   }
 
+  /** Chooses entry {@code i} of the list, as the arrow keys do. */
+  void select(int i) {
+    list.getSelectionModel().select(i);
+  }
+
   /** Called after each edit; starts completion when the text before the caret ends with {@code [[}. */
   void afterEdit(String inserted) {
     int caret = area.getCaretPosition();

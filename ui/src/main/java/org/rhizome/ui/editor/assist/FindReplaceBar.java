@@ -79,6 +79,13 @@ public final class FindReplaceBar {
         onKey(e);
       }
     });
+    // The fields would take Ctrl-H (delete a character on some platforms) before the window's shortcut.
+    bar.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+      if (e.isShortcutDown() && !e.isAltDown() && (e.getCode() == KeyCode.F || e.getCode() == KeyCode.H)) {
+        open(e.getCode() == KeyCode.H || replaceRow.isVisible() && e.getCode() != KeyCode.F);
+        e.consume();
+      }
+    });
     refresh.setOnFinished(e -> search(false));
     area.plainTextChanges().subscribe(c -> {
       if (isOpen()) {
