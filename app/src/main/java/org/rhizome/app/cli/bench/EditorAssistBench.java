@@ -93,10 +93,8 @@ final class EditorAssistBench {
         return 0;
       });
       out.put("char_with_find_bar_open", measure(i -> typed(String.valueOf((char) ('a' + i % 26)))));
-      out.put("find_bar_search_whole_note", measure(i -> fx(() -> {
-        editor.assist().find().queryField().setText(i % 2 == 0 ? "the" : "and");
-        return 0;
-      })));
+      out.put("find_bar_search_whole_note",
+          measure(i -> editor.assist().find().queryField().setText(i % 2 == 0 ? "the" : "and")));
       Map<String, Object> replaceAll = new LinkedHashMap<>();
       long[] t = new long[3];
       fx(() -> {
