@@ -29,6 +29,7 @@ import org.rhizome.ui.switcher.NoteNameIndex;
  */
 final class LinkCompletion {
   static final int MAX_SUGGESTIONS = 12;
+  private static final double ROW_HEIGHT = 30;
 
   private final AppContext context;
   private final CodeArea area;
@@ -52,7 +53,7 @@ final class LinkCompletion {
     this.names = names;
     list.getStyleClass().add("link-completion");
     list.setPrefWidth(360);
-    list.setPrefHeight(260);
+    list.setFixedCellSize(ROW_HEIGHT);
     list.setCellFactory(v -> new SuggestionCell());
     list.setFocusTraversable(false);
     list.setOnMouseClicked(e -> {
@@ -131,6 +132,7 @@ final class LinkCompletion {
     }
     creatable(typed, matches).ifPresent(name -> items.add(new Suggestion(null, name)));
     list.getItems().setAll(items);
+    list.setPrefHeight(Math.min(items.size(), 9) * ROW_HEIGHT + 4); // as tall as its entries
     if (items.isEmpty()) {
       if (popup != null) {
         popup.hide();

@@ -56,7 +56,7 @@ public final class NoteEditorView {
     area.getStylesheets().add(EDITOR_CSS);
     area.setWrapText(true);
     area.styleProperty().bind(context.settings().editorFontSize().asString("-fx-font-size: %dpx;"));
-    area.plainTextChanges().subscribe(this::onTextChange);
+    area.multiPlainChanges().subscribe(this::onTextChanges);
     area.setOnMouseClicked(e -> {
       if (e.getButton() == MouseButton.PRIMARY && e.isShortcutDown()) {
         int offset = area.hit(e.getX(), e.getY()).getInsertionIndex();
@@ -148,6 +148,54 @@ public final class NoteEditorView {
     } finally {
       showingEngineText = false;
     }
+  }
+
+  /**
+   * The area's edits, one list per edit: one change for typing; several, applied one after the
+   * other, for a multi-change (find/replace's Replace all, a wrapped selection, and their undo).
+   * The area's text is already the final one when the list arrives, so the several-change case
+   * restyles once over the span they touched, and converts offsets to code points on the texts
+   * between them only when the note has surrogate pairs.
+   */
+  private void onTextChanges(java.util.List<PlainTextChange> changes) {
+    if (changes.size() <= 1) {
+      changes.forEach(this::onTextChange);
+      return;
+    }
+    if (showingEngineText) {
+      return;
+    }
+    String after = area.getText();
+    // Texts before each change, rebuilt backwards from the final one — only needed for code points.
+    String[] before = new String[changes.size()];
+    if (surrogates != 0 || changes.stream().anyMatch(c -> countSurrogates(c.getRemoved()) + countSurrogates(c.getInserted()) > 0)) {
+      StringBuilder text = new StringBuilder(after);
+      for (int i = changes.size() - 1; i >= 0; i--) {
+        PlainTextChange c = changes.get(i);
+        text.replace(c.getPosition(), c.getPosition() + c.getInserted().length(), c.getRemoved());
+        before[i] = text.toString();
+      }
+    }
+    int untouchedHead = Integer.MAX_VALUE;
+    int untouchedTail = Integer.MAX_VALUE;
+    int length = after.length();
+    for (int i = changes.size() - 1; i >= 0; i--) {
+      // Walking back: the length of the text right after change i.
+      PlainTextChange c = changes.get(i);
+      untouchedHead = Math.min(untouchedHead, c.getPosition());
+      untouchedTail = Math.min(untouchedTail, length - c.getPosition() - c.getInserted().length());
+      length += c.getRemoved().length() - c.getInserted().length();
+    }
+    StringBuilder removedAll = new StringBuilder();
+    for (int i = 0; i < changes.size(); i++) {
+      PlainTextChange c = changes.get(i);
+      int position = c.getPosition();
+      int codePointPosition = before[i] == null ? position : before[i].codePointCount(0, position);
+      sync.localEdit(new Splice(codePointPosition, c.getRemoved().codePointCount(0, c.getRemoved().length()), c.getInserted()));
+      removedAll.append(c.getRemoved());
+    }
+    surrogates = countSurrogates(after);
+    styler.edited(untouchedHead, removedAll.toString(), after.substring(untouchedHead, after.length() - untouchedTail));
   }
 
   private void onTextChange(PlainTextChange change) {

@@ -126,6 +126,13 @@ class EditorAssistIT {
       robot.type(KeyCode.BACK_SPACE);
       waitFor("pair deleted", () -> area.getText().equals("f(x) and \"q\" [[Target note]] "));
       waitFor("stored", () -> body(ui, s[0]).equals("f(x) and \"q\" [[Target note]] "));
+      // A selection is wrapped: twice * makes it bold, and it stays selected.
+      robot.write("bold word");
+      runFx(() -> area.selectRange(area.getLength() - 9, area.getLength() - 5));
+      robot.write("**");
+      String bold = "f(x) and \"q\" [[Target note]] **bold** word";
+      waitFor("wrapped", () -> area.getText().equals(bold) && area.getSelectedText().equals("bold"));
+      waitFor("stored wrap", () -> body(ui, s[0]).equals(bold));
     }
   }
 
@@ -150,10 +157,10 @@ class EditorAssistIT {
 
       robot.press(KeyCode.CONTROL).type(KeyCode.H).release(KeyCode.CONTROL);
       waitFor("replace row", () -> bar.replacementField().isVisible());
-      runFx(() -> bar.replacementField().setText("cow"));
+      runFx(() -> bar.replacementField().setText("horse"));
       runFx(bar::replaceAll);
-      waitFor("all replaced", () -> area.getText().equals("cow dog\ncow bird\ncow cow"));
-      waitFor("stored", () -> body(ui, s[0]).equals("cow dog\ncow bird\ncow cow"));
+      waitFor("all replaced", () -> area.getText().equals("horse dog\nhorse bird\nhorse horse"));
+      waitFor("stored", () -> body(ui, s[0]).equals("horse dog\nhorse bird\nhorse horse"));
       assertThat(onFx(bar::countText)).isEqualTo("No results");
       runFx(area::undo);
       waitFor("one undo brings all back", () -> area.getText().equals(text));
@@ -215,7 +222,8 @@ class EditorAssistIT {
       waitFor("link inserted", () -> area.getText().equals(expected));
       waitFor("note created", () -> exists(ui, "Zebra crossing"));
       waitFor("stored", () -> body(ui, s[0]).equals(expected));
-      assertThat(onFx(() -> tab(ui).editor().isUnresolvedLink("Zebra crossing"))).isFalse();
+      waitFor("the new link resolves", () -> !tab(ui).editor().isUnresolvedLink("Zebra crossing")
+          && !area.getStyleOfChar(expected.length() - 5).contains("md-wikilink-unresolved"));
     }
   }
 

@@ -89,7 +89,9 @@ public final class EditorAssist {
       MultiChangeBuilder<?, ?, ?> change = area.createMultiChange(replacements.size());
       int shift = 0;
       for (AssistEdit.Replacement r : replacements) {
-        change.replaceText(r.start() + shift, r.end() + shift, r.text());
+        // "Absolutely": at this position of the text the earlier replacements left (the plain
+        // replaceText would shift it by them a second time).
+        change.replaceTextAbsolutely(r.start() + shift, r.end() + shift, r.text());
         shift += r.text().length() - (r.end() - r.start());
       }
       change.commit();

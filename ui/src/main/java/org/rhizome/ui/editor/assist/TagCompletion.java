@@ -27,6 +27,7 @@ import org.rhizome.ui.shell.AppContext;
  */
 public final class TagCompletion {
   static final int MAX_SUGGESTIONS = 12;
+  private static final double ROW_HEIGHT = 30;
 
   private final AppContext context;
   private final CodeArea area;
@@ -43,7 +44,7 @@ public final class TagCompletion {
     this.assist = assist;
     list.getStyleClass().add("tag-completion");
     list.setPrefWidth(260);
-    list.setPrefHeight(220);
+    list.setFixedCellSize(ROW_HEIGHT);
     list.setFocusTraversable(false);
     list.setCellFactory(v -> new TagCell());
     list.setOnMouseClicked(e -> {
@@ -120,6 +121,7 @@ public final class TagCompletion {
     }
     List<TagSuggestions.Tag> found = TagSuggestions.suggest(tags, typing.get().typed(), MAX_SUGGESTIONS);
     list.getItems().setAll(found);
+    list.setPrefHeight(Math.min(found.size(), 9) * ROW_HEIGHT + 4); // as tall as its entries
     if (found.isEmpty()) {
       hide();
       return;
