@@ -66,6 +66,35 @@ public final class UndoHistory {
     }
   }
 
+  /**
+   * Several edits of the person made one after another as one command (Replace all, wrapping a
+   * selection): one step, undone and redone at once. Each {@code removed} is the text its edit deleted.
+   */
+  public void doneTogether(List<Splice> edits, List<String> removed) {
+    if (edits.size() != removed.size()) {
+      throw new IllegalArgumentException(edits.size() + " edits but " + removed.size() + " removed texts");
+    }
+    if (edits.isEmpty()) {
+      return;
+    }
+    redo.clear();
+    passAll(undo, edits);
+    for (Step s : undo) {
+      s.open = false;
+    }
+    // Undone last first: each inverse is valid on the text right after its own edit, which is the
+    // text the inverses before it in this list leave behind.
+    List<Splice> inverse = new ArrayList<>(edits.size());
+    for (int i = edits.size() - 1; i >= 0; i--) {
+      Splice e = edits.get(i);
+      inverse.add(new Splice(e.position(), e.text().codePointCount(0, e.text().length()), removed.get(i)));
+    }
+    undo.addFirst(new Step(inverse, false));
+    while (undo.size() > MAX_STEPS) {
+      undo.removeLast();
+    }
+  }
+
   /** Edits of others just applied to the shown text: every step moves past them. */
   public void passed(List<Splice> others) {
     if (others.isEmpty()) {

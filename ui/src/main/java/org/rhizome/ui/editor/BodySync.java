@@ -80,6 +80,18 @@ final class BodySync {
     scheduleFlush();
   }
 
+  /** Several edits of the person made as one command (Replace all): sent in order, undone as one step. */
+  void localEdits(java.util.List<Splice> splices, java.util.List<String> removed) {
+    if (replica == null) {
+      return;
+    }
+    for (Splice s : splices) {
+      replica.local(s, null);
+    }
+    replica.undoable().doneTogether(splices, removed);
+    scheduleFlush();
+  }
+
   /** An edit made by undo or redo: sent, not recorded as a new step. */
   void undoEdit(Splice splice) {
     if (replica == null) {

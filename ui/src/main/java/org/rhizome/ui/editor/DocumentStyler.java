@@ -15,9 +15,35 @@ import org.fxmisc.richtext.model.StyleSpansBuilder;
  */
 final class DocumentStyler {
   private final CodeArea area;
+  /** Which link targets reach no note (as last read from the engine); none until the first read. */
+  private java.util.function.Predicate<String> unresolved = target -> false;
 
   DocumentStyler(CodeArea area) {
     this.area = area;
+  }
+
+  /**
+   * Takes a new answer to "does this link target reach no note?" and restyles the lines with a
+   * wikilink in them (only those: a status change must not cost a 200 KB note a full restyle).
+   */
+  void linkStatus(java.util.function.Predicate<String> unresolved) {
+    this.unresolved = unresolved;
+    int paragraphs = area.getParagraphs().size();
+    boolean fence = false;
+    for (int p = 0; p < paragraphs; p++) {
+      String line = area.getText(p);
+      if (!fence && line.contains("[[")) {
+        area.setStyleSpans(p, 0, MarkdownHighlighter.styleLine(line, false, unresolved));
+      }
+      if (MarkdownHighlighter.fenceToggles(line)) {
+        fence = !fence;
+      }
+    }
+  }
+
+  /** True when a code fence is open at the start of {@code paragraph} (list continuation asks). */
+  boolean insideFence(int paragraph) {
+    return insideFenceAt(paragraph);
   }
 
   /** Styles every line. */
@@ -49,7 +75,7 @@ final class DocumentStyler {
     StyleSpansBuilder<Collection<String>> spans = new StyleSpansBuilder<>();
     for (int p = first; p <= last; p++) {
       String line = area.getText(p);
-      spans.addAll(MarkdownHighlighter.styleLine(line, fence));
+      spans.addAll(MarkdownHighlighter.styleLine(line, fence, unresolved));
       if (MarkdownHighlighter.fenceToggles(line)) {
         fence = !fence;
       }

@@ -12,32 +12,48 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.stage.Popup;
 import org.fxmisc.richtext.CodeArea;
+import org.rhizome.graph.note.InvalidTitleException;
+import org.rhizome.graph.note.NoteFolders;
+import org.rhizome.graph.note.NoteTitles;
+import org.rhizome.ui.shell.AppContext;
 import org.rhizome.ui.switcher.NoteNameIndex;
 
 /**
  * {@code [[} completion: once the person types {@code [[}, a list under the caret offers note
- * titles and aliases matching what follows, fuzzily. Up/Down choose, Enter or Tab insert
+ * titles and aliases matching what follows, fuzzily, and — when no note has exactly that name —
+ * a last entry "Create note «X»" that creates the note (in the link's folder when it has a path,
+ * else the folder for new notes) and inserts the link. Up/Down choose, Enter or Tab insert
  * {@code Name]]}, Escape (or moving out of the link) closes it.
  *
  * <p>FX thread only.
  */
 final class LinkCompletion {
   static final int MAX_SUGGESTIONS = 12;
+  private static final double ROW_HEIGHT = 30;
 
+  private final AppContext context;
   private final CodeArea area;
   private final NoteNameIndex names;
   /** Built on the first {@code [[}: most editors never complete a link, and opening a note should not pay for it. */
   private @org.jspecify.annotations.Nullable Popup popup;
-  private final ListView<NoteNameIndex.Match> list = new ListView<>();
+  private final ListView<Suggestion> list = new ListView<>();
   /** Offset just after the {@code [[} being completed; -1 when inactive. */
   private int linkStart = -1;
 
-  LinkCompletion(CodeArea area, NoteNameIndex names) {
+  /** One entry of the list: a note's name, or the offer to create a note named {@code create}. */
+  record Suggestion(NoteNameIndex.@org.jspecify.annotations.Nullable Match match, @org.jspecify.annotations.Nullable String create) {
+    String name() {
+      return match != null ? match.entry().name().name() : java.util.Objects.requireNonNull(create);
+    }
+  }
+
+  LinkCompletion(AppContext context, CodeArea area, NoteNameIndex names) {
+    this.context = context;
     this.area = area;
     this.names = names;
     list.getStyleClass().add("link-completion");
     list.setPrefWidth(360);
-    list.setPrefHeight(260);
+    list.setFixedCellSize(ROW_HEIGHT);
     list.setCellFactory(v -> new SuggestionCell());
     list.setFocusTraversable(false);
     list.setOnMouseClicked(e -> {
@@ -67,8 +83,13 @@ final class LinkCompletion {
     return popup;
   }
 
-  List<NoteNameIndex.Match> suggestions() {
+  List<Suggestion> suggestions() {
     return List.copyOf(list.getItems());
+  }
+
+  /** Chooses entry {@code i} of the list, as the arrow keys do. */
+  void select(int i) {
+    list.getSelectionModel().select(i);
   }
 
   /** Called after each edit; starts completion when the text before the caret ends with {@code [[}. */
@@ -76,6 +97,18 @@ final class LinkCompletion {
     int caret = area.getCaretPosition();
     if (linkStart < 0 && !inserted.isEmpty() && inserted.endsWith("[") && caret >= 2
         && area.getText(caret - 2, caret).equals("[[")) {
+      linkStart = caret;
+      names.refresh(this::update);
+    }
+  }
+
+  /**
+   * Starts completion when the text before the caret ends with {@code [[} — after an editing
+   * helper inserted {@code [[]]} and put the caret between the brackets.
+   */
+  void maybeStart() {
+    int caret = area.getCaretPosition();
+    if (linkStart < 0 && caret >= 2 && area.getText(caret - 2, caret).equals("[[")) {
       linkStart = caret;
       names.refresh(this::update);
     }
@@ -93,8 +126,14 @@ final class LinkCompletion {
       return;
     }
     List<NoteNameIndex.Match> matches = names.match(typed, MAX_SUGGESTIONS);
-    list.getItems().setAll(matches);
-    if (matches.isEmpty()) {
+    List<Suggestion> items = new java.util.ArrayList<>(matches.size() + 1);
+    for (NoteNameIndex.Match m : matches) {
+      items.add(new Suggestion(m, null));
+    }
+    creatable(typed, matches).ifPresent(name -> items.add(new Suggestion(null, name)));
+    list.getItems().setAll(items);
+    list.setPrefHeight(Math.min(items.size(), 9) * ROW_HEIGHT + 4); // as tall as its entries
+    if (items.isEmpty()) {
       if (popup != null) {
         popup.hide();
       }
@@ -137,19 +176,56 @@ final class LinkCompletion {
     }
   }
 
-  /** Inserts the chosen name and the closing brackets. */
+  /**
+   * The name to offer creating: what was typed, trimmed, when it is a valid title (its last path
+   * part) and no suggested note has exactly that name.
+   */
+  static java.util.Optional<String> creatable(String typed, List<NoteNameIndex.Match> matches) {
+    String name = typed.strip();
+    int bar = name.indexOf('|');
+    if (bar >= 0 || name.indexOf('#') >= 0 || name.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    for (NoteNameIndex.Match m : matches) {
+      if (m.entry().name().name().equalsIgnoreCase(name)
+          || NoteFolders.path(m.entry().note().folder(), m.entry().note().title()).equalsIgnoreCase(name)) {
+        return java.util.Optional.empty();
+      }
+    }
+    try {
+      NoteTitles.check(LinkFollower.titleFor(name));
+    } catch (InvalidTitleException e) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(name);
+  }
+
+  /** Inserts the chosen name and the closing brackets; creates the note first for "Create note". */
   void accept() {
-    NoteNameIndex.Match chosen = list.getSelectionModel().getSelectedItem();
+    Suggestion chosen = list.getSelectionModel().getSelectedItem();
     int start = linkStart;
     hide();
     if (chosen == null || start < 0) {
       return;
     }
+    String name = chosen.name();
     int caret = area.getCaretPosition();
     String after = area.getText(caret, Math.min(area.getLength(), caret + 2));
     String closing = after.equals("]]") ? "" : "]]";
-    area.replaceText(start, caret, chosen.entry().name().name() + closing);
-    area.moveTo(start + chosen.entry().name().name().length() + 2);
+    // Keep the typed characters that already spell the name: only the rest is inserted.
+    String typed = area.getText(start, caret);
+    int same = 0;
+    while (same < typed.length() && same < name.length() && typed.charAt(same) == name.charAt(same)) {
+      same++;
+    }
+    area.replaceText(start + same, caret, name.substring(same) + closing);
+    area.moveTo(start + name.length() + 2);
+    if (chosen.create() != null) {
+      String folder = LinkFollower.folderFor(name, context.settings().defaultFolder().get());
+      String title = LinkFollower.titleFor(name);
+      context.background().reportFailure(context.workspace().createNoteAsync(folder, title, ""),
+          "Could not create the note \"" + NoteFolders.path(folder, title) + "\"");
+    }
   }
 
   void hide() {
@@ -159,15 +235,23 @@ final class LinkCompletion {
     }
   }
 
-  private static final class SuggestionCell extends ListCell<NoteNameIndex.Match> {
+  private static final class SuggestionCell extends ListCell<Suggestion> {
     @Override
-    protected void updateItem(NoteNameIndex.Match item, boolean empty) {
-      super.updateItem(item, empty);
-      if (empty || item == null) {
+    protected void updateItem(Suggestion suggestion, boolean empty) {
+      super.updateItem(suggestion, empty);
+      if (empty || suggestion == null) {
         setGraphic(null);
         setText(null);
         return;
       }
+      if (suggestion.create() != null) {
+        Label create = new Label("Create note «" + suggestion.create() + "»");
+        create.getStyleClass().add("link-completion-create");
+        setGraphic(create);
+        setText(null);
+        return;
+      }
+      NoteNameIndex.Match item = java.util.Objects.requireNonNull(suggestion.match());
       Label name = new Label(item.entry().name().name());
       Region gap = new Region();
       HBox.setHgrow(gap, Priority.ALWAYS);

@@ -14,7 +14,8 @@ import org.fxmisc.richtext.model.StyleSpansBuilder;
  *
  * <p>Pure and thread-safe. CSS classes: {@code md-h1}…{@code md-h6}, {@code md-heading},
  * {@code md-strong}, {@code md-em}, {@code md-code}, {@code md-fence}, {@code md-wikilink},
- * {@code md-link}, {@code md-tag}, {@code md-quote}, {@code md-list}, {@code md-rule}.
+ * {@code md-link}, {@code md-tag}, {@code md-quote}, {@code md-list}, {@code md-rule}; a wikilink
+ * whose target reaches no note also gets {@code md-wikilink-unresolved}.
  */
 public final class MarkdownHighlighter {
   private static final Pattern HEADING = Pattern.compile("^(#{1,6})\\s");
@@ -28,6 +29,8 @@ public final class MarkdownHighlighter {
           + "|(?<link>!?\\[[^\\]\\n]*\\]\\([^)\\s]*\\)|https?://[^\\s<>)\\]]+)"
           + "|(?<tag>(?<![\\p{L}\\p{N}_#&/])#[\\p{L}\\p{N}_/-]*[\\p{L}_/-][\\p{L}\\p{N}_/-]*)");
   private static final List<String> NONE = List.of();
+  /** The extra class of a wikilink that reaches no note. */
+  public static final String UNRESOLVED = "md-wikilink-unresolved";
 
   private MarkdownHighlighter() {}
 
@@ -43,6 +46,15 @@ public final class MarkdownHighlighter {
 
   /** Styles one line; {@code insideFence} says whether a code fence is open when it starts. */
   public static StyleSpans<Collection<String>> styleLine(String line, boolean insideFence) {
+    return styleLine(line, insideFence, target -> false);
+  }
+
+  /**
+   * Styles one line, marking wikilinks whose target (as {@link #linkTarget} reads it) is
+   * {@code unresolved}.
+   */
+  public static StyleSpans<Collection<String>> styleLine(String line, boolean insideFence,
+                                                         java.util.function.Predicate<String> unresolved) {
     StyleSpansBuilder<Collection<String>> spans = new StyleSpansBuilder<>();
     if (line.isEmpty()) {
       spans.add(NONE, 0);
@@ -74,11 +86,29 @@ public final class MarkdownHighlighter {
     m.region(at, line.length());
     while (m.find()) {
       spans.add(base, m.start() - at);
-      spans.add(with(base, styleOf(m)), m.end() - m.start());
+      String style = styleOf(m);
+      if (style.equals("md-wikilink") && unresolved.test(linkTarget(m.group()))) {
+        spans.add(base.isEmpty() ? List.of(style, UNRESOLVED) : List.of(base.get(0), style, UNRESOLVED), m.end() - m.start());
+      } else {
+        spans.add(with(base, style), m.end() - m.start());
+      }
       at = m.end();
     }
     spans.add(base, line.length() - at);
     return spans.create();
+  }
+
+  /** The target of a wikilink as written ({@code ![[Target#Heading|Alias]]} → {@code Target}), trimmed. */
+  public static String linkTarget(String wikilink) {
+    int from = wikilink.startsWith("!") ? 3 : 2;
+    int to = wikilink.endsWith("]]") ? wikilink.length() - 2 : wikilink.length();
+    String inner = from <= to ? wikilink.substring(from, to) : "";
+    int bar = inner.indexOf('|');
+    if (bar >= 0) {
+      inner = inner.substring(0, bar);
+    }
+    int hash = inner.indexOf('#');
+    return (hash >= 0 ? inner.substring(0, hash) : inner).strip();
   }
 
   private static String styleOf(Matcher m) {

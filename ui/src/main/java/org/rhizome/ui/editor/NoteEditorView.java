@@ -34,6 +34,9 @@ public final class NoteEditorView {
   private final BodySync sync;
   private final org.rhizome.ui.editor.drop.EditorDrops drops;
   private final org.rhizome.ui.preview.LinkPreview preview;
+  /** Editing helpers (lists, pairing, #tags, find/replace) and the links' resolved status. */
+  private final org.rhizome.ui.editor.assist.EditorAssist assist;
+  private final LinkStatus linkStatus;
   /** The note's folder, which links in it are resolved from. */
   private final java.util.function.Supplier<String> folder;
   /** Set while the engine's text is being put into the area, so that is not sent back as an edit. */
@@ -52,13 +55,15 @@ public final class NoteEditorView {
     this.soul = soul;
     this.follower = follower;
     this.sync = new BodySync(context, soul, this::applyRemote);
-    this.completion = new LinkCompletion(area, names);
+    this.completion = new LinkCompletion(context, area, names);
     area.setUndoManager(undoManager);
+    this.assist = new org.rhizome.ui.editor.assist.EditorAssist(context, area, scroll, new AssistHost());
+    this.linkStatus = new LinkStatus(context, soul, styler);
     area.getStyleClass().add("note-editor");
     area.getStylesheets().add(EDITOR_CSS);
     area.setWrapText(true);
     area.styleProperty().bind(context.settings().editorFontSize().asString("-fx-font-size: %dpx;"));
-    area.plainTextChanges().subscribe(this::onTextChange);
+    area.multiPlainChanges().subscribe(this::onTextChanges);
     this.drops = org.rhizome.ui.editor.drop.EditorDrops.install(context, area, folder); // paste/drop files, drop notes
     this.preview = org.rhizome.ui.preview.LinkPreview.install(context, this, folder); // Ctrl/Cmd-hover a link
     area.setOnMouseClicked(e -> {
@@ -71,7 +76,33 @@ public final class NoteEditorView {
   }
 
   public Node node() {
-    return scroll;
+    return assist.node();
+  }
+
+  public org.rhizome.ui.editor.assist.EditorAssist assist() {
+    return assist;
+  }
+
+  /** True when the wikilink target is known to reach no note (the editor styles it apart). */
+  public boolean isUnresolvedLink(String target) {
+    return linkStatus.isUnresolved(target);
+  }
+
+  private final class AssistHost implements org.rhizome.ui.editor.assist.EditorAssist.Host {
+    @Override
+    public boolean insideFence(int paragraph) {
+      return styler.insideFence(paragraph);
+    }
+
+    @Override
+    public boolean completionShowing() {
+      return completion.isShowing();
+    }
+
+    @Override
+    public void afterAssistEdit() {
+      completion.maybeStart();
+    }
   }
 
   public CodeArea area() {
@@ -106,6 +137,7 @@ public final class NoteEditorView {
     } finally {
       showingEngineText = false;
     }
+    linkStatus.refresh();
   }
 
   /**
@@ -183,6 +215,64 @@ public final class NoteEditorView {
     return text.offsetByCodePoints(from, codePoints);
   }
 
+  /**
+   * The area's edits, one list per edit: one change for typing; several, applied one after the
+   * other, for a multi-change (find/replace's Replace all, a wrapped selection, and their undo).
+   * The area's text is already the final one when the list arrives, so the several-change case
+   * restyles once over the span they touched, and converts offsets to code points on the texts
+   * between them only when the note has surrogate pairs.
+   */
+  private void onTextChanges(java.util.List<PlainTextChange> changes) {
+    if (changes.size() <= 1) {
+      changes.forEach(this::onTextChange);
+      return;
+    }
+    if (showingEngineText) {
+      return;
+    }
+    String after = area.getText();
+    // Texts before each change, rebuilt backwards from the final one — only needed for code points.
+    String[] before = new String[changes.size()];
+    if (surrogates != 0 || changes.stream().anyMatch(c -> countSurrogates(c.getRemoved()) + countSurrogates(c.getInserted()) > 0)) {
+      StringBuilder text = new StringBuilder(after);
+      for (int i = changes.size() - 1; i >= 0; i--) {
+        PlainTextChange c = changes.get(i);
+        text.replace(c.getPosition(), c.getPosition() + c.getInserted().length(), c.getRemoved());
+        before[i] = text.toString();
+      }
+    }
+    int untouchedHead = Integer.MAX_VALUE;
+    int untouchedTail = Integer.MAX_VALUE;
+    int length = after.length();
+    for (int i = changes.size() - 1; i >= 0; i--) {
+      // Walking back: the length of the text right after change i.
+      PlainTextChange c = changes.get(i);
+      untouchedHead = Math.min(untouchedHead, c.getPosition());
+      untouchedTail = Math.min(untouchedTail, length - c.getPosition() - c.getInserted().length());
+      length += c.getRemoved().length() - c.getInserted().length();
+    }
+    StringBuilder removedAll = new StringBuilder();
+    java.util.List<Splice> splices = new java.util.ArrayList<>(changes.size());
+    java.util.List<String> removed = new java.util.ArrayList<>(changes.size());
+    for (int i = 0; i < changes.size(); i++) {
+      PlainTextChange c = changes.get(i);
+      int position = c.getPosition();
+      int codePointPosition = before[i] == null ? position : before[i].codePointCount(0, position);
+      splices.add(new Splice(codePointPosition, c.getRemoved().codePointCount(0, c.getRemoved().length()), c.getInserted()));
+      removed.add(c.getRemoved());
+      removedAll.append(c.getRemoved());
+    }
+    if (undoing) {
+      splices.forEach(sync::undoEdit);
+    } else {
+      // Each change is its own splice (so a peer's edit between two matches survives the merge); undo takes them back together.
+      sync.localEdits(splices, removed);
+    }
+    surrogates = countSurrogates(after);
+    styler.edited(untouchedHead, removedAll.toString(), after.substring(untouchedHead, after.length() - untouchedTail));
+    undoManager.refresh();
+  }
+
   private void onTextChange(PlainTextChange change) {
     if (showingEngineText) {
       return;
@@ -237,6 +327,8 @@ public final class NoteEditorView {
   /** Passes a change event on to the sync (FX thread). */
   public void onChanges(ChangeEvent event) {
     sync.onChanges(event);
+    assist.onChanges(event);
+    linkStatus.onChanges(event);
   }
 
   /** True while edits are not yet written to the engine. */
@@ -251,6 +343,8 @@ public final class NoteEditorView {
 
   public void close() {
     completion.hide();
+    assist.close();
+    linkStatus.close();
     sync.close();
   }
 

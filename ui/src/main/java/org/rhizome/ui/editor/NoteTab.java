@@ -20,8 +20,9 @@ import org.rhizome.ui.shell.AppContext;
 import org.rhizome.ui.switcher.NoteNameIndex;
 
 /**
- * One note in a tab: its title (editable in place; Enter renames, and links to it follow), a
- * source/reading switch, and the editor or the rendered view.
+ * One note in a tab: its title (editable in place; Enter or Tab renames, and links to it follow,
+ * and moves on to the text; a title the engine refuses stays as typed with the reason under it),
+ * a source/reading switch, and the editor or the rendered view.
  *
  * <p>FX thread only.
  */
@@ -30,6 +31,8 @@ public final class NoteTab {
   private final Soul soul;
   private final Tab tab = new Tab();
   private final TextField title = new TextField();
+  /** Why the typed title was refused; hidden while there is nothing to say. */
+  private final javafx.scene.control.Label titleError = new javafx.scene.control.Label();
   private final ToggleButton reading = new ToggleButton("Read");
   private final NoteEditorView editor;
   private final StackPane body = new StackPane();
@@ -52,20 +55,36 @@ public final class NoteTab {
     this.editor = new NoteEditorView(context, soul, names, follower, () -> folder);
     title.getStyleClass().add("note-title-field");
     title.setPromptText("Title");
-    title.setOnAction(e -> rename());
     title.focusedProperty().addListener((obs, was, is) -> {
       if (!is) {
         rename();
       }
     });
-    title.setOnKeyPressed(e -> {
-      if (e.getCode() == KeyCode.ESCAPE) {
+    // A filter: the field's own Tab would move on to the Read button, Enter would stay.
+    title.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+      boolean plain = !e.isShortcutDown() && !e.isAltDown();
+      if ((e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.TAB && !e.isShiftDown()) && plain) {
+        e.consume();
+        if (rename()) {
+          editor.area().requestFocus();
+        }
+      } else if (e.getCode() == KeyCode.ESCAPE) {
         title.setText(savedTitle);
+        showTitleError(null);
         editor.area().requestFocus();
       } else if (e.getCode() == KeyCode.DOWN) {
         editor.area().requestFocus();
       }
     });
+    title.textProperty().addListener((obs, was, now) -> {
+      if (titleError.isVisible()) {
+        showTitleError(null);
+      }
+    });
+    titleError.getStyleClass().add("note-title-error");
+    titleError.getStylesheets().add(org.rhizome.ui.editor.assist.EditorAssist.CSS);
+    titleError.setWrapText(true);
+    showTitleError(null);
     reading.setTooltip(new Tooltip("Switch between the Markdown source and the rendered note"));
     reading.getStyleClass().add("reading-toggle");
     reading.selectedProperty().addListener((obs, was, is) -> showMode(is));
@@ -82,7 +101,7 @@ public final class NoteTab {
     body.getChildren().add(editor.node());
     BorderPane content = new BorderPane(body);
     properties = new org.rhizome.ui.properties.PropertiesView(context, editor.area(), t -> follower.follow(folder, t));
-    content.setTop(new javafx.scene.layout.VBox(header, properties.node())); // front matter as a table, both views
+    content.setTop(new javafx.scene.layout.VBox(header, titleError, properties.node())); // front matter as a table, both views
     content.getStyleClass().add("note-tab");
     tab.setContent(content);
     tab.setText("…");
@@ -231,11 +250,23 @@ public final class NoteTab {
     title.selectAll();
   }
 
-  private void rename() {
-    String wanted = title.getText().strip();
-    if (wanted.isEmpty() || wanted.equals(savedTitle)) {
-      title.setText(savedTitle);
-      return;
+  /**
+   * Renames the note to what the title field holds. False when the title is refused at once (it
+   * stays in the field, the reason under it); a refusal from the engine later (the title is taken)
+   * is shown the same way, the typed title still in the field.
+   */
+  private boolean rename() {
+    String typed = title.getText();
+    String wanted = typed.strip();
+    if (wanted.equals(savedTitle)) {
+      showTitleError(null);
+      return true;
+    }
+    try {
+      org.rhizome.graph.note.NoteTitles.check(wanted);
+    } catch (org.rhizome.graph.note.InvalidTitleException e) {
+      showTitleError(e.getMessage());
+      return false;
     }
     String before = savedTitle;
     savedTitle = wanted;
@@ -245,11 +276,42 @@ public final class NoteTab {
     renamed.whenComplete((changes, failure) -> Platform.runLater(() -> {
       if (failure != null) {
         savedTitle = before;
-        title.setText(before);
         tab.setText(before);
+        updateTooltip();
+        // Keep what was typed: the person fixes it, nothing is silently thrown away.
+        if (title.getText().strip().equals(wanted)) {
+          showTitleError("Not renamed: " + reason(failure));
+        }
+      } else {
+        updateTooltip();
       }
     }));
-    context.background().reportFailure(renamed, "Could not rename \"" + before + "\"");
+    return true;
+  }
+
+  /** Shows (or, for null, hides) the message under the title. */
+  private void showTitleError(@Nullable String message) {
+    titleError.setText(message == null ? "" : message);
+    titleError.setVisible(message != null);
+    titleError.setManaged(message != null);
+  }
+
+  /** The message under the title, "" when none (tests). */
+  public String titleError() {
+    return titleError.isVisible() ? titleError.getText() : "";
+  }
+
+  /** The title field (tests). */
+  public TextField titleField() {
+    return title;
+  }
+
+  private static String reason(Throwable failure) {
+    Throwable t = failure;
+    while (t instanceof java.util.concurrent.CompletionException && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
   }
 
   /**

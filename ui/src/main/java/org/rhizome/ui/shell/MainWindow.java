@@ -277,6 +277,10 @@ public final class MainWindow implements Workbench {
         () -> editors.activeNoteTab().ifPresent(NoteTab::toggleReading));
     c.register("editor.followLink", "Follow the link under the cursor", shortcut(KeyCode.ENTER),
         () -> editors.activeNoteTab().ifPresent(t -> t.editor().followLinkAtCaret()));
+    c.register("editor.find", "Find in note", shortcut(KeyCode.F),
+        () -> editors.activeNoteTab().filter(t -> !t.isReading()).ifPresent(t -> t.editor().assist().find().openFind()));
+    c.register("editor.replace", "Replace in note", shortcut(KeyCode.H),
+        () -> editors.activeNoteTab().filter(t -> !t.isReading()).ifPresent(t -> t.editor().assist().find().openReplace()));
     c.register("note.rename", "Rename note", new KeyCodeCombination(KeyCode.F2),
         () -> editors.activeNoteTab().ifPresent(NoteTab::editTitle));
     c.register("note.delete", "Delete note", null,
@@ -309,7 +313,7 @@ public final class MainWindow implements Workbench {
         item("note.rename"), item("note.delete"), item("tab.close"), new SeparatorMenuItem(), item("settings.open"),
         new SeparatorMenuItem(), item("app.quit"));
     Menu edit = new Menu("_Edit", null, item("editor.undo"), item("editor.redo"), new SeparatorMenuItem(),
-        item("editor.followLink"), item("search.open"));
+        item("editor.find"), item("editor.replace"), item("editor.followLink"), item("search.open"));
     Menu view = new Menu("_View", null, item("switcher.open"), item("palette.open"), new SeparatorMenuItem(),
         item("editor.toggleReading"), item("view.notes"), item("view.focusInfo"), item("view.sidebar"), item("view.info"),
         new SeparatorMenuItem(),

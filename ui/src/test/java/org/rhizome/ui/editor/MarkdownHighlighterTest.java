@@ -53,4 +53,21 @@ class MarkdownHighlighterTest {
   void anEmptyLineHasOneEmptySpan() {
     assertThat(runs("", false)).isEmpty();
   }
+
+  @Test
+  void unresolvedWikilinksGetAClassOfTheirOwn() {
+    java.util.function.Predicate<String> missing = t -> t.equalsIgnoreCase("Nowhere");
+    List<String> out = new ArrayList<>();
+    int at = 0;
+    String line = "to [[Somewhere]] and [[nowhere#Part|there]] and ![[Nowhere]]";
+    for (StyleSpan<Collection<String>> span : MarkdownHighlighter.styleLine(line, false, missing)) {
+      if (!span.getStyle().isEmpty()) {
+        out.add(String.join("+", span.getStyle()) + ":" + line.substring(at, at + span.getLength()));
+      }
+      at += span.getLength();
+    }
+    assertThat(out).containsExactly("md-wikilink:[[Somewhere]]",
+        "md-wikilink+md-wikilink-unresolved:[[nowhere#Part|there]]", "md-wikilink+md-wikilink-unresolved:![[Nowhere]]");
+    assertThat(MarkdownHighlighter.linkTarget("![[ A/B #h|x]]")).isEqualTo("A/B");
+  }
 }
