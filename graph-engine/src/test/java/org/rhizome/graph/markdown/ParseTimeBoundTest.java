@@ -25,10 +25,10 @@ class ParseTimeBoundTest {
     parser.parse(body(unit, 2 * SIZE)); // warm up on the larger input, so the JIT has compiled what both sizes run
     long half = bestCpuNanos(body(unit, SIZE));
     long full = bestCpuNanos(body(unit, 2 * SIZE));
-    // The slack absorbs a collection or a late compilation on a busy machine (seen: 7 ms → 64 ms once);
-    // a quadratic case is seconds at this size, far past it.
+    // 6x and the slack absorb a collection or a late compilation on a busy machine (seen: 7 ms then 64 ms;
+    // 70 ms then 392 ms at load 40); quadratic input is seconds at this size, which the bound below refuses.
     assertThat(full).as("CPU ns for %d vs %d chars of %s", 2 * SIZE, SIZE, unit.replace("\n", "\\n"))
-        .isLessThanOrEqualTo(4 * half + 100_000_000L);
+        .isLessThanOrEqualTo(6 * half + 100_000_000L);
     assertThat(full).as("CPU ns for 128 K chars").isLessThan(2_000_000_000L);
   }
 
