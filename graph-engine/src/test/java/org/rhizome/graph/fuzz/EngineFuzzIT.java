@@ -11,7 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A bounded Jazzer run of every engine target ({@link FuzzHarness#SECONDS} each,
- * 8 s by default; {@code -Pfuzz-long} or {@code -Drhizome.fuzz.seconds=N} for long runs; docs/fuzzing.md). A finding fails the
+ * 2,000 inputs or 30 s by default; {@code -Pfuzz-long} or {@code -Drhizome.fuzz.seconds=N -Drhizome.fuzz.runs=0}
+ * for long runs; docs/fuzzing.md). A finding fails the
  * test with the input's file: add it to the target's corpus folder once fixed.
  */
 class EngineFuzzIT {
@@ -24,7 +25,7 @@ class EngineFuzzIT {
     for (Class<?> target : EngineFuzzTargets.ALL) {
       FuzzHarness.FuzzRun run = FuzzHarness.fuzz(target, FuzzHarness.SECONDS,
           Files.createDirectories(dir.resolve(target.getSimpleName())), seeds.get(target));
-      String line = String.format("fuzz %-28s %,12d executions in %d s%n", run.target(), run.executions(), run.seconds());
+      String line = String.format("fuzz %-28s %,12d executions (at most %d s)%n", run.target(), run.executions(), run.seconds());
       System.out.print(line);
       report.append(line);
       assertThat(run.clean()).as(run.target() + " found " + run.findings() + "\n" + run.logTail()).isTrue();

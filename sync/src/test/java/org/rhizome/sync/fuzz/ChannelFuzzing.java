@@ -11,19 +11,28 @@ final class ChannelFuzzing {
 
   static void feed(EmbeddedChannel channel, byte[] data) {
     try {
-      // In two reads, as a stream may split them, so the decoders' partial-frame paths run too.
-      int half = data.length / 2;
-      channel.writeInbound(Unpooled.wrappedBuffer(data, 0, half));
-      channel.writeInbound(Unpooled.wrappedBuffer(data, half, data.length - half));
-      channel.checkException();
+      refusalsAllowed(() -> {
+        // In two reads, as a stream may split them, so the decoders' partial-frame paths run too.
+        int half = data.length / 2;
+        channel.writeInbound(Unpooled.wrappedBuffer(data, 0, half));
+        channel.writeInbound(Unpooled.wrappedBuffer(data, half, data.length - half));
+        channel.checkException();
+      });
+    } finally {
+      // Closing rethrows what the pipeline recorded after the first refusal: the same rule applies.
+      refusalsAllowed(channel::finishAndReleaseAll);
+    }
+  }
+
+  private static void refusalsAllowed(Runnable step) {
+    try {
+      step.run();
     } catch (Libp2pException expected) {
       // a typed refusal
     } catch (DecoderException e) {
       if (!(e.getCause() instanceof Libp2pException)) {
         throw e;
       }
-    } finally {
-      channel.finishAndReleaseAll();
     }
   }
 }

@@ -18,7 +18,7 @@ class SyncFuzzIT {
     for (Class<?> target : SyncFuzzTargets.ALL) {
       FuzzHarness.FuzzRun run = FuzzHarness.fuzz(target, FuzzHarness.SECONDS, Files.createDirectories(dir.resolve(target.getSimpleName())),
           FuzzHarness.seedsOf(target));
-      String line = String.format("fuzz %-28s %,12d executions in %d s%n", run.target(), run.executions(), run.seconds());
+      String line = String.format("fuzz %-28s %,12d executions (at most %d s)%n", run.target(), run.executions(), run.seconds());
       System.out.print(line);
       report.append(line);
       assertThat(run.clean()).as(run.target() + " found " + run.findings() + "\n" + run.logTail()).isTrue();

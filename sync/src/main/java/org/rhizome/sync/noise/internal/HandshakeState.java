@@ -76,7 +76,8 @@ final class HandshakeState {
     byte[] readMessage(byte[] message) {
         int expected = initiator ? 1 : (step == 0 ? 0 : 2);
         if (step != expected) {
-            throw new IllegalStateException("not our turn to read (step " + step + ")");
+            // The peer's bytes decide this (a second frame before our reply): its violation, not our bug.
+            throw new NoiseException("handshake message out of turn (step " + step + ")");
         }
         byte[] payload;
         switch (step) {
