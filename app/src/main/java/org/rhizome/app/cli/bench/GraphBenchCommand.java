@@ -4,15 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
+import org.rhizome.app.cli.WorkFiles;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code rhizome bench graph}: the graph view's layout time and frame rate on a generated workspace. */
 @Command(name = "graph", mixinStandardHelpOptions = true,
@@ -54,9 +53,7 @@ public final class GraphBenchCommand implements Callable<Integer> {
       return 0;
     } finally {
       if (temporary) {
-        try (Stream<Path> files = Files.walk(work)) {
-          files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        WorkFiles.deleteTree(work);
       }
     }
   }

@@ -4,14 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
+import org.rhizome.app.cli.WorkFiles;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code rhizome bench query}: the query language and task index on a generated workspace (never the user's). */
 @Command(name = "query", mixinStandardHelpOptions = true,
@@ -43,9 +42,7 @@ public final class QueryBenchCommand implements Callable<Integer> {
       return 0;
     } finally {
       if (temporary) {
-        try (Stream<Path> files = Files.walk(work)) {
-          files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        WorkFiles.deleteTree(work);
       }
     }
   }

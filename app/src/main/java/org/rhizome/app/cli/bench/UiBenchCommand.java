@@ -4,14 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import javafx.application.Platform;
 import org.rhizome.app.GuiUnavailableException;
+import org.rhizome.app.cli.WorkFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -57,9 +56,7 @@ public final class UiBenchCommand implements Callable<Integer> {
     } finally {
       Platform.exit();
       if (temporary) {
-        try (Stream<Path> files = Files.walk(work)) {
-          files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        WorkFiles.deleteTree(work);
       }
     }
   }

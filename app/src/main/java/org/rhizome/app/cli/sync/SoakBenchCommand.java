@@ -5,13 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.rhizome.app.cli.JsonOutput;
+import org.rhizome.app.cli.WorkFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -59,9 +58,7 @@ public final class SoakBenchCommand implements Callable<Integer> {
         clean &= Long.valueOf(0).equals(run.get("changesLost")) && Boolean.TRUE.equals(run.get("digestsEqual"));
         runs.add(run);
       } finally {
-        try (Stream<Path> files = Files.walk(work)) {
-          files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        WorkFiles.deleteTree(work);
       }
     }
     PrintWriter out = spec.commandLine().getOut();

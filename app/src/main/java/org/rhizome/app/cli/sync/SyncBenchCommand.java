@@ -4,13 +4,12 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.rhizome.app.cli.JsonOutput;
+import org.rhizome.app.cli.WorkFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -65,9 +64,7 @@ public final class SyncBenchCommand implements Callable<Integer> {
       result.put("runs", runs);
       result.put("catchup", catchup == 0 ? null : bench.catchUp(catchup));
     } finally {
-      try (Stream<Path> files = Files.walk(work)) {
-        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
+      WorkFiles.deleteTree(work);
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
