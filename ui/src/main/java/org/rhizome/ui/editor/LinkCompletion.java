@@ -5,7 +5,6 @@ import javafx.geometry.Bounds;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -159,21 +158,7 @@ final class LinkCompletion {
     if (!isShowing()) {
       return;
     }
-    KeyCode code = e.getCode();
-    if (code == KeyCode.DOWN || code == KeyCode.UP) {
-      int i = list.getSelectionModel().getSelectedIndex() + (code == KeyCode.DOWN ? 1 : -1);
-      if (i >= 0 && i < list.getItems().size()) {
-        list.getSelectionModel().select(i);
-        list.scrollTo(i);
-      }
-      e.consume();
-    } else if (code == KeyCode.ENTER || code == KeyCode.TAB) {
-      accept();
-      e.consume();
-    } else if (code == KeyCode.ESCAPE) {
-      hide();
-      e.consume();
-    }
+    CompletionKeys.handle(e, list, this::accept, this::hide);
   }
 
   /**

@@ -5,7 +5,6 @@ import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -15,6 +14,7 @@ import org.fxmisc.richtext.CodeArea;
 import org.fxmisc.richtext.model.PlainTextChange;
 import org.jspecify.annotations.Nullable;
 import org.rhizome.graph.query.TagCount;
+import org.rhizome.ui.editor.CompletionKeys;
 import org.rhizome.ui.shell.AppContext;
 
 /**
@@ -145,21 +145,7 @@ public final class TagCompletion {
     if (!isShowing() || e.isConsumed()) {
       return;
     }
-    KeyCode code = e.getCode();
-    if (code == KeyCode.DOWN || code == KeyCode.UP) {
-      int i = list.getSelectionModel().getSelectedIndex() + (code == KeyCode.DOWN ? 1 : -1);
-      if (i >= 0 && i < list.getItems().size()) {
-        list.getSelectionModel().select(i);
-        list.scrollTo(i);
-      }
-      e.consume();
-    } else if (code == KeyCode.ENTER || code == KeyCode.TAB) {
-      accept();
-      e.consume();
-    } else if (code == KeyCode.ESCAPE) {
-      hide();
-      e.consume();
-    }
+    CompletionKeys.handle(e, list, this::accept, this::hide);
   }
 
   /** Completes the tag being typed with the chosen one. */
