@@ -83,6 +83,16 @@ final class BenchPeers implements AutoCloseable {
     }
   }
 
+  /** Whether every replica may write (its join has been accepted on its own file). */
+  boolean allMembers() throws Exception {
+    for (Workspace w : workspaces) {
+      if (!w.membership().canWrite()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Whether every replica holds the same changes (version vectors first: a digest costs more). */
   boolean converged() throws Exception {
     var first = workspaces.get(0).versionVector().asMap();

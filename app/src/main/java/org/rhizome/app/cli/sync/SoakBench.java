@@ -53,7 +53,7 @@ final class SoakBench {
       for (int i = 1; i < peers; i++) {
         p.join();
       }
-      BenchPeers.await("joining", Duration.ofSeconds(120), () -> allWriters(p) && p.converged());
+      BenchPeers.await("joining", Duration.ofSeconds(120), () -> p.allMembers() && p.converged());
       Soul shared = p.workspaces.get(0).createNote("Shared", "Everyone writes here.\n");
       BenchPeers.await("the shared note arriving", Duration.ofSeconds(60), p::converged);
       progress.println("bench soak: " + peers + " peers joined; soaking for " + length.toSeconds() + " s");
@@ -98,12 +98,15 @@ final class SoakBench {
         } else if (kind < 7) {
           Soul note = own.get(who).get(random.nextInt(own.get(who).size()));
           appendLine(ws, note, "edit by " + who + " #" + acknowledged[who]);
-        } else if (ws.bodies(List.of(shared)).get(0).length() < SHARED_NOTE_CAP) {
-          // Long lines into one note from every peer at once, online or not.
-          appendLine(ws, shared, ("peer " + who + " writes ").repeat(200 + random.nextInt(800)));
-          sharedEdits++;
         } else {
-          appendLine(ws, own.get(who).get(0), "shared note full; edit by " + who);
+          String sharedBody = body(ws, shared);
+          if (sharedBody.length() < SHARED_NOTE_CAP) {
+            // Long lines into one note from every peer at once, online or not.
+            append(ws, shared, sharedBody, ("peer " + who + " writes ").repeat(200 + random.nextInt(800)));
+            sharedEdits++;
+          } else {
+            appendLine(ws, own.get(who).get(0), "shared note full; edit by " + who);
+          }
         }
         acknowledged[who]++;
         Thread.sleep(random.nextInt(3));
@@ -138,7 +141,7 @@ final class SoakBench {
       out.put("seconds", Math.round(hours * 3600));
       out.put("editsAcknowledged", total);
       out.put("sharedNoteEdits", sharedEdits);
-      out.put("sharedNoteChars", p.workspaces.get(0).bodies(List.of(shared)).get(0).length());
+      out.put("sharedNoteChars", body(p.workspaces.get(0), shared).length());
       out.put("offlinePeriods", offlinePeriods);
       out.put("restarts", restarts);
       out.put("convergedAfterMs", Math.round(settleMs));
@@ -152,8 +155,16 @@ final class SoakBench {
     return out;
   }
 
+  private static String body(Workspace ws, Soul note) throws Exception {
+    return ws.bodies(List.of(note)).get(0);
+  }
+
   private static void appendLine(Workspace ws, Soul note, String line) throws Exception {
-    String body = ws.bodies(List.of(note)).get(0);
+    append(ws, note, body(ws, note), line);
+  }
+
+  /** Adds a line at the end of {@code body}, the note's text as just read. */
+  private static void append(Workspace ws, Soul note, String body, String line) throws Exception {
     ws.spliceBody(note, List.of(new Splice(body.codePointCount(0, body.length()), 0, line + "\n")));
   }
 
@@ -169,15 +180,6 @@ final class SoakBench {
     old.close();
     p.workspaces.set(i, Workspace.open(file, key));
     p.start(i);
-  }
-
-  private static boolean allWriters(BenchPeers p) throws Exception {
-    for (Workspace w : p.workspaces) {
-      if (!w.membership().canWrite()) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private long filesBytes() throws Exception {

@@ -53,7 +53,7 @@ final class SyncBench {
       for (int i = 1; i < peers; i++) {
         p.join();
       }
-      BenchPeers.await("joining", Duration.ofSeconds(60), () -> allMembers(p) && p.converged());
+      BenchPeers.await("joining", Duration.ofSeconds(60), () -> p.allMembers() && p.converged());
       progress.println("bench sync: " + peers + " peers joined");
       Workspace writer = p.workspaces.get(peers - 1);
       List<Soul> notes = new ArrayList<>();
@@ -69,15 +69,6 @@ final class SyncBench {
       progress.println("bench sync: " + peers + " peers partition done");
     }
     return out;
-  }
-
-  private static boolean allMembers(BenchPeers p) throws Exception {
-    for (Workspace w : p.workspaces) {
-      if (!w.membership().canWrite()) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /**
