@@ -1,5 +1,7 @@
 package org.rhizome.graph;
 
+import org.rhizome.graph.model.ChangeHash;
+
 import org.jspecify.annotations.Nullable;
 import org.rhizome.graph.change.RefusalReason;
 

@@ -1,5 +1,9 @@
 package org.rhizome.graph;
 
+import org.rhizome.graph.model.Value;
+
+import org.rhizome.graph.model.Soul;
+
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,5 +1,7 @@
 package org.rhizome.graph;
 
+import org.rhizome.graph.model.Soul;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

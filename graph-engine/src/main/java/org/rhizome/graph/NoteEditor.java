@@ -1,5 +1,11 @@
 package org.rhizome.graph;
 
+import org.rhizome.graph.model.Value;
+
+import org.rhizome.graph.model.Soul;
+
+import org.rhizome.graph.model.ActorId;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

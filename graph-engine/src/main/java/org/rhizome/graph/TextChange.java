@@ -1,5 +1,7 @@
 package org.rhizome.graph;
 
+import org.rhizome.graph.model.Soul;
+
 import java.util.List;
 import org.rhizome.graph.text.Splice;
 import org.rhizome.graph.text.TextVersion;

@@ -1,5 +1,7 @@
 package org.rhizome.graph;
 
+import org.rhizome.graph.model.Soul;
+
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;

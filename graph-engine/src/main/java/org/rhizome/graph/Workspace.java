@@ -1,5 +1,15 @@
 package org.rhizome.graph;
 
+import org.rhizome.graph.model.VersionVector;
+
+import org.rhizome.graph.model.Value;
+
+import org.rhizome.graph.model.Soul;
+
+import org.rhizome.graph.model.WorkspaceId;
+
+import org.rhizome.graph.model.ActorId;
+
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.PreparedStatement;

@@ -1,5 +1,11 @@
 package org.rhizome.graph;
 
+import org.rhizome.graph.model.Value;
+
+import org.rhizome.graph.model.Soul;
+
+import org.rhizome.graph.model.ActorId;
+
 import java.security.SecureRandom;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,5 +1,11 @@
 package org.rhizome.graph;
 
+import org.rhizome.graph.model.VersionVector;
+
+import org.rhizome.graph.model.WorkspaceId;
+
+import org.rhizome.graph.model.ActorId;
+
 /** A summary of a replica: which workspace, which device, how much, and a digest of its graph. */
 public record WorkspaceStatus(WorkspaceId workspace, ActorId actor, long notes, long changes,
                               VersionVector versionVector, String digest) {}

@@ -1,5 +1,13 @@
 package org.rhizome.graph;
 
+import org.rhizome.graph.model.VersionVector;
+
+import org.rhizome.graph.model.Value;
+
+import org.rhizome.graph.model.Soul;
+
+import org.rhizome.graph.model.WorkspaceId;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

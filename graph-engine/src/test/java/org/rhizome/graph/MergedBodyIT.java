@@ -1,5 +1,11 @@
 package org.rhizome.graph;
 
+import org.rhizome.graph.model.VersionVector;
+
+import org.rhizome.graph.model.Soul;
+
+import org.rhizome.graph.model.WorkspaceId;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package org.rhizome.graph;
 
+import org.rhizome.graph.model.Soul;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

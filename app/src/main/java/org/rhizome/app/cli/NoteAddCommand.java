@@ -2,7 +2,7 @@ package org.rhizome.app.cli;
 
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
-import org.rhizome.graph.Soul;
+import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.query.NoteRef;
 import picocli.CommandLine.ArgGroup;

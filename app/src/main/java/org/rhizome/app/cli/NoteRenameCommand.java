@@ -4,7 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.rhizome.graph.Soul;
+import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.change.Change;
 import org.rhizome.graph.change.Op;

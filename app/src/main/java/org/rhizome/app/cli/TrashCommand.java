@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
-import org.rhizome.graph.ActorId;
+import org.rhizome.graph.model.ActorId;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.trash.NotInTrashException;
 import org.rhizome.graph.trash.RestoredNote;

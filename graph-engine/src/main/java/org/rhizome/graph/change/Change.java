@@ -3,10 +3,10 @@ package org.rhizome.graph.change;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
-import org.rhizome.graph.ActorId;
-import org.rhizome.graph.ChangeHash;
-import org.rhizome.graph.VersionVector;
-import org.rhizome.graph.WorkspaceId;
+import org.rhizome.graph.model.ActorId;
+import org.rhizome.graph.model.ChangeHash;
+import org.rhizome.graph.model.VersionVector;
+import org.rhizome.graph.model.WorkspaceId;
 import org.rhizome.graph.identity.DeviceKey;
 
 /**

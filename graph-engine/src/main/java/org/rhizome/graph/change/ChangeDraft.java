@@ -4,10 +4,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import org.rhizome.graph.ActorId;
-import org.rhizome.graph.ChangeHash;
-import org.rhizome.graph.VersionVector;
-import org.rhizome.graph.WorkspaceId;
+import org.rhizome.graph.model.ActorId;
+import org.rhizome.graph.model.ChangeHash;
+import org.rhizome.graph.model.VersionVector;
+import org.rhizome.graph.model.WorkspaceId;
 
 /**
  * Everything of a change but its signature. {@code prev} is the hash of the actor's change

@@ -2,8 +2,8 @@ package org.rhizome.graph.change;
 
 import java.util.List;
 import java.util.Objects;
-import org.rhizome.graph.Soul;
-import org.rhizome.graph.Value;
+import org.rhizome.graph.model.Soul;
+import org.rhizome.graph.model.Value;
 import org.rhizome.graph.text.TextOp;
 
 /** One operation of a change. */

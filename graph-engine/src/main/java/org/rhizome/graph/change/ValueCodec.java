@@ -1,7 +1,7 @@
 package org.rhizome.graph.change;
 
-import org.rhizome.graph.Soul;
-import org.rhizome.graph.Value;
+import org.rhizome.graph.model.Soul;
+import org.rhizome.graph.model.Value;
 import org.rhizome.graph.encoding.ByteReader;
 import org.rhizome.graph.encoding.ByteWriter;
 import org.rhizome.graph.encoding.DecodeException;

@@ -2,7 +2,7 @@ package org.rhizome.graph.identity;
 
 import java.security.SecureRandom;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
-import org.rhizome.graph.ActorId;
+import org.rhizome.graph.model.ActorId;
 
 /**
  * A device's Ed25519 signing key (Bouncy Castle). The public half is the device's {@link ActorId}.

@@ -1,5 +1,6 @@
 package org.rhizome.graph.identity;
 
+import java.util.HexFormat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
@@ -11,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
-import org.rhizome.graph.encoding.Hex;
 
 /**
  * Stores a device key as a small text file readable only by its owner:
@@ -43,7 +43,7 @@ public final class KeyFiles {
         // Windows: the file lives in the user's own profile directory.
       }
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-        ch.write(ByteBuffer.wrap((HEADER + "\n" + Hex.encode(key.seed()) + "\n").getBytes(StandardCharsets.US_ASCII)));
+        ch.write(ByteBuffer.wrap((HEADER + "\n" + HexFormat.of().formatHex(key.seed()) + "\n").getBytes(StandardCharsets.US_ASCII)));
         ch.force(true);
       }
       try {
@@ -69,7 +69,7 @@ public final class KeyFiles {
       throw new IOException(file + " is not a Rhizome device key file");
     }
     try {
-      return DeviceKey.fromSeed(Hex.decode(lines.get(1).strip()));
+      return DeviceKey.fromSeed(HexFormat.of().parseHex(lines.get(1).strip()));
     } catch (IllegalArgumentException e) {
       throw new IOException(file + " holds a malformed device key: " + e.getMessage(), e);
     }

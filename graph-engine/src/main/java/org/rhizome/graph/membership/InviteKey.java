@@ -1,15 +1,15 @@
 package org.rhizome.graph.membership;
 
+import java.util.HexFormat;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Objects;
-import org.rhizome.graph.ActorId;
-import org.rhizome.graph.Soul;
-import org.rhizome.graph.Value;
-import org.rhizome.graph.WorkspaceId;
+import org.rhizome.graph.model.ActorId;
+import org.rhizome.graph.model.Soul;
+import org.rhizome.graph.model.Value;
+import org.rhizome.graph.model.WorkspaceId;
 import org.rhizome.graph.change.Op;
-import org.rhizome.graph.encoding.Hex;
 import org.rhizome.graph.identity.DeviceKey;
 
 /**
@@ -61,7 +61,7 @@ public final class InviteKey {
   /** The ops of a joining device's first change: its certificate, person and name. */
   public List<Op> joinOps(WorkspaceId workspace, ActorId device, ActorId person, String name) {
     byte[] message = certificateMessage(workspace, device, publicKey());
-    String cert = Hex.encode(key.sign(message, 0, message.length));
+    String cert = HexFormat.of().formatHex(key.sign(message, 0, message.length));
     Soul soul = SystemSouls.actor(device);
     return List.of(
         new Op.SetField(soul, SystemSouls.PERSON, Value.of(person.hex())),

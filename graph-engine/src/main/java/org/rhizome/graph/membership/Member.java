@@ -1,7 +1,7 @@
 package org.rhizome.graph.membership;
 
 import java.util.Objects;
-import org.rhizome.graph.ActorId;
+import org.rhizome.graph.model.ActorId;
 
 /**
  * A device that may write to the workspace.

@@ -1,8 +1,8 @@
 package org.rhizome.graph.membership;
 
 import java.util.Optional;
-import org.rhizome.graph.ActorId;
-import org.rhizome.graph.Soul;
+import org.rhizome.graph.model.ActorId;
+import org.rhizome.graph.model.Soul;
 
 /**
  * The reserved souls that hold a workspace's membership facts, and the souls of protected nodes.

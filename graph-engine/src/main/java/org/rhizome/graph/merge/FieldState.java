@@ -2,7 +2,7 @@ package org.rhizome.graph.merge;
 
 import java.util.Arrays;
 import java.util.Objects;
-import org.rhizome.graph.ActorId;
+import org.rhizome.graph.model.ActorId;
 
 /**
  * A field's value as the merge sees it: its canonical value bytes, the clock of the change that set

@@ -1,6 +1,6 @@
 package org.rhizome.graph.note;
 
-import org.rhizome.graph.Soul;
+import org.rhizome.graph.model.Soul;
 
 /**
  * A file of a vault that is not a note (an image, a PDF, anything): an attachment node whose bytes

@@ -1,7 +1,7 @@
 package org.rhizome.graph.note;
 
 import java.util.List;
-import org.rhizome.graph.Soul;
+import org.rhizome.graph.model.Soul;
 
 /**
  * A note as it is now: its id, title, Markdown body, times (ms since the epoch), tags, aliases and

@@ -1,7 +1,7 @@
 package org.rhizome.graph.note;
 
 import java.util.Random;
-import org.rhizome.graph.Soul;
+import org.rhizome.graph.model.Soul;
 
 /**
  * New souls: 26 characters of Crockford base32 holding 48 bits of creation time and 80 random bits

@@ -7,7 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.rhizome.graph.Soul;
+import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.note.Attachment;
 import org.rhizome.graph.note.NoteFolders;
 import org.rhizome.graph.note.NoteKeys;

@@ -1,6 +1,6 @@
 package org.rhizome.graph.query;
 
-import org.rhizome.graph.ActorId;
+import org.rhizome.graph.model.ActorId;
 import org.rhizome.graph.clock.Hlc;
 
 /**

@@ -1,7 +1,7 @@
 package org.rhizome.graph.query;
 
 import org.jspecify.annotations.Nullable;
-import org.rhizome.graph.ActorId;
+import org.rhizome.graph.model.ActorId;
 
 /**
  * When one edit of a note's text starts a new version, as a person counts versions: after a pause

@@ -1,6 +1,6 @@
 package org.rhizome.graph.query;
 
-import org.rhizome.graph.Soul;
+import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.note.NoteFolders;
 
 /**

@@ -9,7 +9,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
 import java.util.Optional;
-import org.rhizome.graph.Soul;
+import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.markdown.LinkRewriter;
 import org.rhizome.graph.markdown.Mention;
 import org.rhizome.graph.store.StoreException;

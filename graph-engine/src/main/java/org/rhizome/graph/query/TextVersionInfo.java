@@ -1,7 +1,7 @@
 package org.rhizome.graph.query;
 
-import org.rhizome.graph.ActorId;
-import org.rhizome.graph.ChangeHash;
+import org.rhizome.graph.model.ActorId;
+import org.rhizome.graph.model.ChangeHash;
 
 /**
  * One version of a text field (a note body): the change that made it, who signed it and when

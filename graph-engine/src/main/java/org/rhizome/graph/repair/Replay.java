@@ -8,7 +8,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.rhizome.graph.ApplyResult;
 import org.rhizome.graph.Workspace;
-import org.rhizome.graph.WorkspaceId;
+import org.rhizome.graph.model.WorkspaceId;
 import org.rhizome.graph.identity.DeviceKey;
 import org.rhizome.graph.membership.MembershipMode;
 import org.rhizome.graph.store.StoreException;

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.jspecify.annotations.Nullable;
-import org.rhizome.graph.WorkspaceId;
+import org.rhizome.graph.model.WorkspaceId;
 import org.rhizome.graph.membership.MembershipMode;
 
 /** Read-only access to a workspace file that may be damaged: no schema work, no writes. */

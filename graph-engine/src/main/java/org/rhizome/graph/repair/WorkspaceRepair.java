@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.rhizome.graph.Workspace;
-import org.rhizome.graph.WorkspaceId;
+import org.rhizome.graph.model.WorkspaceId;
 import org.rhizome.graph.identity.DeviceKey;
 import org.rhizome.graph.membership.MembershipMode;
 import org.rhizome.graph.store.DamageMarker;

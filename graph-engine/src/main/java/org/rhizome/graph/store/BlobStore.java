@@ -1,5 +1,6 @@
 package org.rhizome.graph.store;
 
+import java.util.HexFormat;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -9,7 +10,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.rhizome.graph.encoding.Hex;
 
 /**
  * The bytes of attachments, stored once per content (SHA-256). Local to this replica: blobs are not
@@ -41,7 +41,7 @@ public final class BlobStore {
     ps.setLong(2, data.length);
     ps.setBytes(3, data);
     ps.executeUpdate();
-    return Hex.encode(hash);
+    return HexFormat.of().formatHex(hash);
   }
 
   /** Hashes (hex) of live attachments with no blob here, at most {@code limit}. */
@@ -63,7 +63,7 @@ public final class BlobStore {
   public static Optional<byte[]> get(Connection c, String hexHash) throws SQLException {
     byte[] hash;
     try {
-      hash = Hex.decode(hexHash);
+      hash = HexFormat.of().parseHex(hexHash);
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }

@@ -2,7 +2,7 @@ package org.rhizome.graph.store;
 
 import java.sql.SQLException;
 import java.util.List;
-import org.rhizome.graph.WorkspaceId;
+import org.rhizome.graph.model.WorkspaceId;
 import org.rhizome.graph.change.Change;
 import org.rhizome.graph.change.ChangeDraft;
 import org.rhizome.graph.change.Op;

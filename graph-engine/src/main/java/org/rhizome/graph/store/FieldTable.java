@@ -6,7 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.rhizome.graph.Soul;
+import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.merge.FieldState;
 
 /** The materialised state: each node's fields with the clock and actor of their winning write. Confined to one connection's thread. */

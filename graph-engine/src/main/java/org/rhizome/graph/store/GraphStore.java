@@ -16,7 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.rhizome.graph.WorkspaceId;
+import org.rhizome.graph.model.WorkspaceId;
 import org.rhizome.graph.TextChange;
 import org.rhizome.graph.change.Change;
 import java.util.Optional;

@@ -1,13 +1,14 @@
 package org.rhizome.graph.store;
 
+import java.util.HexFormat;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.rhizome.graph.ActorId;
-import org.rhizome.graph.Soul;
-import org.rhizome.graph.Value;
-import org.rhizome.graph.WorkspaceId;
+import org.rhizome.graph.model.ActorId;
+import org.rhizome.graph.model.Soul;
+import org.rhizome.graph.model.Value;
+import org.rhizome.graph.model.WorkspaceId;
 import org.rhizome.graph.change.Change;
 import org.rhizome.graph.change.ChangeRefusedException;
 import org.rhizome.graph.change.Op;
@@ -15,7 +16,6 @@ import org.rhizome.graph.change.RefusalReason;
 import org.rhizome.graph.change.ValueCodec;
 import org.rhizome.graph.clock.Hlc;
 import org.rhizome.graph.encoding.DecodeException;
-import org.rhizome.graph.encoding.Hex;
 import org.rhizome.graph.membership.Grant;
 import org.rhizome.graph.membership.InviteKey;
 import org.rhizome.graph.membership.MembershipMode;
@@ -252,7 +252,7 @@ final class MembershipRules {
 
   private static byte[] decodeHex(String s) {
     try {
-      return Hex.decode(s);
+      return HexFormat.of().parseHex(s);
     } catch (IllegalArgumentException e) {
       return new byte[0];
     }

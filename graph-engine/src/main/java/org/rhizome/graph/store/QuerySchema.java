@@ -7,7 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.rhizome.graph.Value;
+import org.rhizome.graph.model.Value;
 import org.rhizome.graph.change.ValueCodec;
 import org.rhizome.graph.encoding.DecodeException;
 import org.rhizome.graph.markdown.MarkdownParser;

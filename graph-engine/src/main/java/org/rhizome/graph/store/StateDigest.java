@@ -1,5 +1,6 @@
 package org.rhizome.graph.store;
 
+import java.util.HexFormat;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -7,7 +8,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import org.rhizome.graph.encoding.Hex;
 
 /**
  * A SHA-256 digest of the materialised graph: every (soul, field, value) in key order. Two replicas
@@ -39,6 +39,6 @@ public final class StateDigest {
         }
       }
     }
-    return Hex.encode(sha.digest());
+    return HexFormat.of().formatHex(sha.digest());
   }
 }

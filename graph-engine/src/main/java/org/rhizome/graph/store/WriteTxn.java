@@ -5,7 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import org.rhizome.graph.Soul;
+import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.change.Change;
 import org.rhizome.graph.change.ChangeRefusedException;
 import org.rhizome.graph.text.TextDocument;

@@ -1,6 +1,6 @@
 package org.rhizome.graph.text;
 
-import org.rhizome.graph.ActorId;
+import org.rhizome.graph.model.ActorId;
 
 /**
  * Where a new run goes in a {@link RunSequence}: straight between adjacent origins, or by the YjsMod

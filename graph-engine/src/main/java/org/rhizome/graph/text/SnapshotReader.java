@@ -2,7 +2,7 @@ package org.rhizome.graph.text;
 
 import java.util.BitSet;
 import org.jspecify.annotations.Nullable;
-import org.rhizome.graph.ActorId;
+import org.rhizome.graph.model.ActorId;
 import org.rhizome.graph.encoding.ByteReader;
 import org.rhizome.graph.encoding.DecodeException;
 

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
-import org.rhizome.graph.ActorId;
+import org.rhizome.graph.model.ActorId;
 
 /**
  * One replica of a text: a sequence CRDT over Unicode code points with run-length encoded items.

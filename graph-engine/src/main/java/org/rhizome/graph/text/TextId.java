@@ -1,7 +1,7 @@
 package org.rhizome.graph.text;
 
 import java.util.Objects;
-import org.rhizome.graph.ActorId;
+import org.rhizome.graph.model.ActorId;
 
 /**
  * The id of one text event (one inserted code point, or one deleted one): the actor that made it and

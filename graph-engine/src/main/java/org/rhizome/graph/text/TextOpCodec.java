@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.rhizome.graph.ActorId;
+import org.rhizome.graph.model.ActorId;
 import org.rhizome.graph.encoding.ByteReader;
 import org.rhizome.graph.encoding.ByteWriter;
 import org.rhizome.graph.encoding.DecodeException;

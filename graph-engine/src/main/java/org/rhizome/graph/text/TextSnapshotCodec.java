@@ -5,7 +5,7 @@ import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 import org.jspecify.annotations.Nullable;
-import org.rhizome.graph.ActorId;
+import org.rhizome.graph.model.ActorId;
 import org.rhizome.graph.encoding.ByteReader;
 import org.rhizome.graph.encoding.ByteWriter;
 import org.rhizome.graph.encoding.DecodeException;

@@ -4,12 +4,12 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import org.rhizome.graph.ActorId;
+import org.rhizome.graph.model.ActorId;
 
 /**
  * A point in a text's history: for each actor, how many of its events (counters 0 .. n-1) are
  * included. Immutable; actors with 0 are not stored. Unlike the engine's change
- * {@link org.rhizome.graph.VersionVector}, this counts text events, not changes.
+ * {@link org.rhizome.graph.model.VersionVector}, this counts text events, not changes.
  */
 public final class TextVersion {
   public static final TextVersion EMPTY = new TextVersion(new TreeMap<>());

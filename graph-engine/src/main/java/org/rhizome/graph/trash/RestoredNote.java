@@ -1,6 +1,6 @@
 package org.rhizome.graph.trash;
 
-import org.rhizome.graph.Soul;
+import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.note.NoteFolders;
 
 /**

@@ -1,7 +1,7 @@
 package org.rhizome.graph.trash;
 
-import org.rhizome.graph.ActorId;
-import org.rhizome.graph.Soul;
+import org.rhizome.graph.model.ActorId;
+import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.clock.Hlc;
 import org.rhizome.graph.note.NoteFolders;
 

@@ -1,5 +1,6 @@
 package org.rhizome.graph.vault;
 
+import java.util.HexFormat;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -18,7 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
 import org.jspecify.annotations.Nullable;
-import org.rhizome.graph.Soul;
+import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.markdown.ParsedNote;
 import org.rhizome.graph.note.Attachment;
@@ -297,7 +298,7 @@ public final class VaultImporter {
         continue;
       }
       Attachment old = existing.get(NoteFolders.key(folder) + "/" + NoteKeys.titleKey(name));
-      if (old != null && old.hash().equals(org.rhizome.graph.encoding.Hex.encode(BlobStore.sha256(data)))) {
+      if (old != null && old.hash().equals(HexFormat.of().formatHex(BlobStore.sha256(data)))) {
         counts[4]++;
       } else {
         batch.add(new AttachmentDraft(folder, name, data, AttachmentFields.mimeOf(name)));

@@ -1,5 +1,6 @@
 package org.rhizome.graph.vault;
 
+import java.util.HexFormat;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_CREATE;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_DELETE;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY;
@@ -27,12 +28,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.rhizome.graph.ChangeEvent;
-import org.rhizome.graph.Soul;
-import org.rhizome.graph.Value;
+import org.rhizome.graph.model.Soul;
+import org.rhizome.graph.model.Value;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.change.Change;
 import org.rhizome.graph.change.Op;
-import org.rhizome.graph.encoding.Hex;
 import org.rhizome.graph.note.Attachment;
 import org.rhizome.graph.note.AttachmentFields;
 import org.rhizome.graph.note.Note;
@@ -513,6 +513,6 @@ public final class VaultMirror implements AutoCloseable {
   }
 
   private static String hash(byte[] bytes) {
-    return Hex.encode(BlobStore.sha256(bytes));
+    return HexFormat.of().formatHex(BlobStore.sha256(bytes));
   }
 }

@@ -1,9 +1,9 @@
 package org.rhizome.graph.change;
 
 import java.util.List;
-import org.rhizome.graph.ChangeHash;
-import org.rhizome.graph.VersionVector;
-import org.rhizome.graph.WorkspaceId;
+import org.rhizome.graph.model.ChangeHash;
+import org.rhizome.graph.model.VersionVector;
+import org.rhizome.graph.model.WorkspaceId;
 import org.rhizome.graph.identity.DeviceKey;
 
 /** Test helper: one actor's chain of signed changes, made without a store. */

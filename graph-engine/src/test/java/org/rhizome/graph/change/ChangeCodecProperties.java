@@ -14,11 +14,11 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.rhizome.graph.ActorId;
-import org.rhizome.graph.Soul;
-import org.rhizome.graph.Value;
-import org.rhizome.graph.VersionVector;
-import org.rhizome.graph.WorkspaceId;
+import org.rhizome.graph.model.ActorId;
+import org.rhizome.graph.model.Soul;
+import org.rhizome.graph.model.Value;
+import org.rhizome.graph.model.VersionVector;
+import org.rhizome.graph.model.WorkspaceId;
 import org.rhizome.graph.identity.DeviceKey;
 
 /** encode → decode is the identity on random changes, and the canonical bytes are stable. */

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.rhizome.graph.Soul;
-import org.rhizome.graph.Value;
-import org.rhizome.graph.VersionVector;
-import org.rhizome.graph.WorkspaceId;
+import org.rhizome.graph.model.Soul;
+import org.rhizome.graph.model.Value;
+import org.rhizome.graph.model.VersionVector;
+import org.rhizome.graph.model.WorkspaceId;
 import org.rhizome.graph.identity.DeviceKey;
 
 class ChangeCodecTest {

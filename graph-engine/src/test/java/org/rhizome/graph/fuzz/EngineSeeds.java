@@ -7,9 +7,9 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.rhizome.graph.ActorId;
-import org.rhizome.graph.Soul;
-import org.rhizome.graph.Value;
+import org.rhizome.graph.model.ActorId;
+import org.rhizome.graph.model.Soul;
+import org.rhizome.graph.model.Value;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.change.ValueCodec;
 import org.rhizome.graph.identity.DeviceKey;
@@ -38,7 +38,7 @@ final class EngineSeeds {
       ws.spliceBody(note, List.of(new org.rhizome.graph.text.Splice(2, 0, "Fuzz ")));
       ws.renameNote(note, "Seed renamed");
       ws.deleteNote(note);
-      for (ChangeLog.Entry e : ws.changesSince(org.rhizome.graph.VersionVector.of(Map.of()), 0, 100)) {
+      for (ChangeLog.Entry e : ws.changesSince(org.rhizome.graph.model.VersionVector.of(Map.of()), 0, 100)) {
         changes.add(e.change().encoded());
       }
     }

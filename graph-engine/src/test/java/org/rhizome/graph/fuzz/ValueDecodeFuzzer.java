@@ -1,6 +1,6 @@
 package org.rhizome.graph.fuzz;
 
-import org.rhizome.graph.Value;
+import org.rhizome.graph.model.Value;
 import org.rhizome.graph.change.ValueCodec;
 import org.rhizome.graph.encoding.DecodeException;
 

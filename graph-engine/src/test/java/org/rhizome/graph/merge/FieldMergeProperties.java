@@ -8,7 +8,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.rhizome.graph.ActorId;
+import org.rhizome.graph.model.ActorId;
 
 class FieldMergeProperties {
 

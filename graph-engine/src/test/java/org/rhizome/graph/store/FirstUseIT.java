@@ -18,9 +18,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rhizome.graph.ActorId;
+import org.rhizome.graph.model.ActorId;
 import org.rhizome.graph.Workspace;
-import org.rhizome.graph.WorkspaceId;
+import org.rhizome.graph.model.WorkspaceId;
 import org.rhizome.graph.identity.DeviceKey;
 import org.rhizome.graph.identity.KeyFiles;
 

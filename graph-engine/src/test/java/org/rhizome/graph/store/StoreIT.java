@@ -11,7 +11,7 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rhizome.graph.Soul;
+import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.identity.DeviceKey;
 
@@ -25,7 +25,7 @@ class StoreIT {
     Path file = dir.resolve("ws.db");
     Soul soul;
     String digest;
-    var vv = (org.rhizome.graph.VersionVector) null;
+    var vv = (org.rhizome.graph.model.VersionVector) null;
     try (Workspace ws = Workspace.open(file, key)) {
       soul = ws.createNote("Persisted", "body with [[Link]] #tag");
       ws.editBody(soul, "edited body with [[Link]] #tag");

@@ -1,6 +1,6 @@
 package org.rhizome.graph.text;
 
-import org.rhizome.graph.ActorId;
+import org.rhizome.graph.model.ActorId;
 
 /** Deterministic actor ids for tests: {@code of(i)} sorts by {@code i}. */
 final class Actors {

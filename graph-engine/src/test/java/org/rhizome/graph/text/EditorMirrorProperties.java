@@ -8,7 +8,7 @@ import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
-import org.rhizome.graph.ActorId;
+import org.rhizome.graph.model.ActorId;
 
 /** An editor that replays {@link TextDocument#applyForEditor}'s splices on a plain string stays in step. */
 class EditorMirrorProperties {

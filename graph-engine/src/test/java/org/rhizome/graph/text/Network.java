@@ -41,7 +41,7 @@ final class Network {
 
   static boolean isReady(TextDocument d, Sent s) {
     TextVersion have = d.version();
-    for (Map.Entry<org.rhizome.graph.ActorId, Long> e : s.before().asMap().entrySet()) {
+    for (Map.Entry<org.rhizome.graph.model.ActorId, Long> e : s.before().asMap().entrySet()) {
       if (have.get(e.getKey()) < e.getValue()) {
         return false;
       }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.security.SecureRandom;
 import org.junit.jupiter.api.Test;
-import org.rhizome.graph.ActorId;
+import org.rhizome.graph.model.ActorId;
 import org.rhizome.graph.identity.DeviceKey;
 
 /** The snapshot form a store uses when it keeps the text beside it. */

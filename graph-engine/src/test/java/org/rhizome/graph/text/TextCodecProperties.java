@@ -43,7 +43,7 @@ class TextCodecProperties {
       List<TextOp> decoded = TextOpCodec.decode(bytes);
       assertThat(decoded).isEqualTo(batch);
       assertThat(TextOpCodec.encode(decoded)).isEqualTo(bytes);
-      org.rhizome.graph.ActorId author = batch.get(0).id().actor();
+      org.rhizome.graph.model.ActorId author = batch.get(0).id().actor();
       if (batch.stream().allMatch(op -> op.id().actor().equals(author))) {
         byte[] authored = TextOpCodec.encodeBy(author, batch);
         assertThat(TextOpCodec.decodeBy(author, authored)).isEqualTo(batch);

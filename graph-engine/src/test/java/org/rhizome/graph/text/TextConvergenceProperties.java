@@ -8,7 +8,7 @@ import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
-import org.rhizome.graph.ActorId;
+import org.rhizome.graph.model.ActorId;
 
 /** CRDT laws: replicas converge whatever the causal delivery order and redeliveries; runs never interleave. */
 class TextConvergenceProperties {

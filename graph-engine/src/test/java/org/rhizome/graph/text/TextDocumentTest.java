@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.rhizome.graph.ActorId;
+import org.rhizome.graph.model.ActorId;
 
 class TextDocumentTest {
   private static final ActorId A = Actors.of(1);

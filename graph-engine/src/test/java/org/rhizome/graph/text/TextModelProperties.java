@@ -7,7 +7,7 @@ import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
-import org.rhizome.graph.ActorId;
+import org.rhizome.graph.model.ActorId;
 
 /** A single replica behaves like a plain list of code points edited by the same splices. */
 class TextModelProperties {

@@ -9,7 +9,7 @@ import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
-import org.rhizome.graph.ActorId;
+import org.rhizome.graph.model.ActorId;
 
 /** Joining ops in a {@link TextOpLog} keeps every event: replays and history give the same texts. */
 class TextOpLogProperties {

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rhizome.graph.Soul;
-import org.rhizome.graph.VersionVector;
+import org.rhizome.graph.model.Soul;
+import org.rhizome.graph.model.VersionVector;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.identity.DeviceKey;
 import org.rhizome.graph.note.Note;
@@ -176,14 +176,14 @@ class TrashIT {
 
       assertThat(a.emptyTrash()).isEqualTo(2);
       assertThat(a.trash(10)).isEmpty();
-      assertThat(a.node(gone)).doesNotContainKeys("title", "type", "folder").containsEntry("body", org.rhizome.graph.Value.of(""));
+      assertThat(a.node(gone)).doesNotContainKeys("title", "type", "folder").containsEntry("body", org.rhizome.graph.model.Value.of(""));
       assertThat(a.findNote(keep).orElseThrow().body()).isEqualTo("kept [[Gone]]");
       assertThat(a.unresolvedLinks(10)).extracting(u -> u.target()).containsExactly("Gone");
       assertThatThrownBy(() -> a.restoreNote(gone)).isInstanceOf(NotInTrashException.class).hasMessageContaining("emptied");
 
       b.applyRemote(everything(a));
       assertThat(b.trash(10)).isEmpty();
-      assertThat(b.node(gone2)).doesNotContainKey("title").containsEntry("body", org.rhizome.graph.Value.of(""));
+      assertThat(b.node(gone2)).doesNotContainKey("title").containsEntry("body", org.rhizome.graph.model.Value.of(""));
       assertThat(a.digest()).isEqualTo(b.digest());
       // the log still holds the old text: history can replay it (documented: empty is not a secure erase)
       assertThat(a.bodyAt(gone, a.bodyHistory(gone, 10).get(1))).isEqualTo("secret words #hidden");

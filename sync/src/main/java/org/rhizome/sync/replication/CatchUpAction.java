@@ -1,7 +1,7 @@
 package org.rhizome.sync.replication;
 
 import java.util.List;
-import org.rhizome.graph.VersionVector;
+import org.rhizome.graph.model.VersionVector;
 
 /** What a catch-up state machine asks its driver to do. */
 public sealed interface CatchUpAction {

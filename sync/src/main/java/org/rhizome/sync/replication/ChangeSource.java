@@ -2,7 +2,7 @@ package org.rhizome.sync.replication;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.rhizome.graph.VersionVector;
+import org.rhizome.graph.model.VersionVector;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.store.ChangeLog;
 import org.rhizome.graph.store.StoreException;

@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
-import org.rhizome.graph.WorkspaceId;
+import org.rhizome.graph.model.WorkspaceId;
 import org.rhizome.graph.membership.Grant;
 import org.rhizome.graph.membership.InviteKey;
 import org.rhizome.sync.peer.Multiaddr;

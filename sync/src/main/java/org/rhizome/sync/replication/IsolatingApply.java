@@ -8,7 +8,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import org.jspecify.annotations.Nullable;
 import org.rhizome.graph.ApplyResult;
-import org.rhizome.graph.ChangeHash;
+import org.rhizome.graph.model.ChangeHash;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.change.ChangeCodec;
 import org.rhizome.graph.change.RefusalReason;

@@ -3,7 +3,7 @@ package org.rhizome.sync.replication;
 import java.util.ArrayList;
 import java.util.List;
 import org.rhizome.graph.ApplyResult;
-import org.rhizome.graph.VersionVector;
+import org.rhizome.graph.model.VersionVector;
 
 /**
  * The pulling side of one catch-up exchange, without I/O: it sends what this replica has, hands each

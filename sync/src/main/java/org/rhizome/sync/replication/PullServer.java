@@ -2,7 +2,7 @@ package org.rhizome.sync.replication;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.rhizome.graph.VersionVector;
+import org.rhizome.graph.model.VersionVector;
 
 /**
  * The serving side of one catch-up exchange, without I/O: it takes the client's pull, asks its

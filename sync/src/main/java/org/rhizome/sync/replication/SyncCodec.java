@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
-import org.rhizome.graph.ActorId;
-import org.rhizome.graph.VersionVector;
+import org.rhizome.graph.model.ActorId;
+import org.rhizome.graph.model.VersionVector;
 import org.rhizome.sync.varint.MalformedVarintException;
 import org.rhizome.sync.varint.Varint;
 

@@ -2,7 +2,7 @@ package org.rhizome.sync.replication;
 
 import java.util.List;
 import java.util.Objects;
-import org.rhizome.graph.VersionVector;
+import org.rhizome.graph.model.VersionVector;
 
 /** The messages of the catch-up protocol (docs/sync.md). Immutable. */
 public sealed interface SyncMessage {

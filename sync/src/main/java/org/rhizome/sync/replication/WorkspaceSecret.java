@@ -1,13 +1,13 @@
 package org.rhizome.sync.replication;
 
+import java.util.HexFormat;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.rhizome.graph.WorkspaceId;
-import org.rhizome.graph.encoding.Hex;
+import org.rhizome.graph.model.WorkspaceId;
 import org.rhizome.sync.pnet.PreSharedKey;
 
 /**
@@ -37,11 +37,11 @@ public final class WorkspaceSecret {
 
   /** @throws IllegalArgumentException unless {@code hex} is 64 hex digits */
   public static WorkspaceSecret parse(String hex) {
-    return of(Hex.decode(hex));
+    return of(HexFormat.of().parseHex(hex));
   }
 
   public String hex() {
-    return Hex.encode(bytes);
+    return HexFormat.of().formatHex(bytes);
   }
 
   public byte[] toBytes() {

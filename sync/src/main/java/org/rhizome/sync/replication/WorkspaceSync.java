@@ -1,5 +1,6 @@
 package org.rhizome.sync.replication;
 
+import java.util.HexFormat;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -308,7 +309,7 @@ public final class WorkspaceSync implements AutoCloseable {
     if (hash.length != BlobProtocol.HASH_BYTES) {
       throw new IllegalArgumentException("a blob request is a 32-byte hash");
     }
-    java.util.Optional<byte[]> data = workspace.blob(org.rhizome.graph.encoding.Hex.encode(hash));
+    java.util.Optional<byte[]> data = workspace.blob(HexFormat.of().formatHex(hash));
     if (data.isEmpty() || data.get().length > BlobProtocol.MAX_BLOB_BYTES) {
       return new byte[] {BlobProtocol.NOT_HERE};
     }
@@ -333,7 +334,7 @@ public final class WorkspaceSync implements AutoCloseable {
         }
         byte[] answer;
         try {
-          answer = RequestResponse.request(host, peer, BlobProtocol.ID, org.rhizome.graph.encoding.Hex.decode(hex),
+          answer = RequestResponse.request(host, peer, BlobProtocol.ID, HexFormat.of().parseHex(hex),
               1 + BlobProtocol.MAX_BLOB_BYTES).get(2, TimeUnit.MINUTES);
         } catch (Exception e) {
           log.debug("fetching blob {} from {} failed: {}", hex, peer, e.getMessage());
@@ -343,7 +344,7 @@ public final class WorkspaceSync implements AutoCloseable {
           continue;
         }
         byte[] data = java.util.Arrays.copyOfRange(answer, 1, answer.length);
-        String actual = org.rhizome.graph.encoding.Hex.encode(java.security.MessageDigest.getInstance("SHA-256").digest(data));
+        String actual = HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(data));
         if (!actual.equals(hex)) {
           log.warn("peer {} answered blob {} with other bytes (hashing to {}): not stored", peer, hex, actual);
           continue;

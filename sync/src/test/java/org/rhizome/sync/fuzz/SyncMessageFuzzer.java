@@ -1,7 +1,7 @@
 package org.rhizome.sync.fuzz;
 
 import java.util.List;
-import org.rhizome.graph.VersionVector;
+import org.rhizome.graph.model.VersionVector;
 import org.rhizome.sync.replication.MalformedSyncMessageException;
 import org.rhizome.sync.replication.SyncCodec;
 import org.rhizome.sync.replication.SyncMessage;

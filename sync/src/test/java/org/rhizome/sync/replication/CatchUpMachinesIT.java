@@ -13,9 +13,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rhizome.graph.ApplyResult;
-import org.rhizome.graph.VersionVector;
+import org.rhizome.graph.model.VersionVector;
 import org.rhizome.graph.Workspace;
-import org.rhizome.graph.WorkspaceId;
+import org.rhizome.graph.model.WorkspaceId;
 import org.rhizome.graph.identity.DeviceKey;
 import org.rhizome.graph.membership.MembershipMode;
 

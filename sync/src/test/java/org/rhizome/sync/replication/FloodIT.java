@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.rhizome.graph.Soul;
+import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.change.Change;
 import org.rhizome.graph.text.Splice;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.rhizome.graph.ApplyResult;
-import org.rhizome.graph.ChangeHash;
+import org.rhizome.graph.model.ChangeHash;
 import org.rhizome.graph.change.RefusalReason;
 
 class RefusalsTest {

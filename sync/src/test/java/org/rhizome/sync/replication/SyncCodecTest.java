@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
-import org.rhizome.graph.ActorId;
-import org.rhizome.graph.VersionVector;
+import org.rhizome.graph.model.ActorId;
+import org.rhizome.graph.model.VersionVector;
 
 class SyncCodecTest {
   final Random random = new Random(7);

@@ -10,7 +10,7 @@ import javafx.util.Duration;
 import org.jspecify.annotations.Nullable;
 import org.rhizome.graph.ChangeEvent;
 import org.rhizome.graph.EditorReplica;
-import org.rhizome.graph.Soul;
+import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.UndoHistory;
 import org.rhizome.graph.VersionedText;
 import org.rhizome.graph.change.Change;

@@ -16,7 +16,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.layout.StackPane;
 import org.jspecify.annotations.Nullable;
 import org.rhizome.graph.ChangeEvent;
-import org.rhizome.graph.Soul;
+import org.rhizome.graph.model.Soul;
 import org.rhizome.ui.shell.AppContext;
 import org.rhizome.ui.shell.ChangedNotes;
 import org.rhizome.ui.switcher.NoteNameIndex;

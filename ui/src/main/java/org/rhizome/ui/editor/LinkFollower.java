@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.function.BiConsumer;
 import javafx.application.Platform;
 import org.jspecify.annotations.Nullable;
-import org.rhizome.graph.Soul;
+import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.note.NoteFolders;
 import org.rhizome.graph.query.LinkDestination;
 import org.rhizome.ui.attachments.AttachmentOpener;

@@ -6,7 +6,7 @@ import java.util.Set;
 import javafx.animation.PauseTransition;
 import javafx.util.Duration;
 import org.rhizome.graph.ChangeEvent;
-import org.rhizome.graph.Soul;
+import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.query.OutgoingLink;
 import org.rhizome.ui.shell.AppContext;
 

@@ -9,7 +9,7 @@ import org.fxmisc.richtext.model.PlainTextChange;
 import org.fxmisc.richtext.model.TwoDimensional.Bias;
 import org.fxmisc.richtext.model.TwoDimensional.Position;
 import org.rhizome.graph.ChangeEvent;
-import org.rhizome.graph.Soul;
+import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.text.Splice;
 import org.rhizome.ui.shell.AppContext;
 import org.rhizome.ui.switcher.NoteNameIndex;

@@ -14,7 +14,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import org.jspecify.annotations.Nullable;
 import org.rhizome.graph.ChangeEvent;
-import org.rhizome.graph.Soul;
+import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.note.Note;
 import org.rhizome.ui.shell.AppContext;
 import org.rhizome.ui.switcher.NoteNameIndex;

@@ -9,7 +9,7 @@ import javafx.concurrent.Worker;
 import javafx.scene.Node;
 import javafx.scene.web.WebView;
 import org.jspecify.annotations.Nullable;
-import org.rhizome.graph.Soul;
+import org.rhizome.graph.model.Soul;
 import org.rhizome.ui.render.Anchors;
 import org.rhizome.ui.render.HtmlPage;
 import org.rhizome.ui.render.RenderedNote;

@@ -3,7 +3,7 @@ package org.rhizome.ui.graph;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.rhizome.graph.Soul;
+import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.query.GraphView;
 import org.rhizome.graph.query.NoteRef;
 

@@ -24,7 +24,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.rhizome.graph.Soul;
+import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.query.GraphView;
 import org.slf4j.Logger;

@@ -2,7 +2,7 @@ package org.rhizome.ui.history;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.rhizome.graph.ActorId;
+import org.rhizome.graph.model.ActorId;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.membership.Member;
 import org.rhizome.graph.store.StoreException;

@@ -6,7 +6,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
-import org.rhizome.graph.Soul;
+import org.rhizome.graph.model.Soul;
 import org.rhizome.ui.editor.NoteTab;
 import org.rhizome.ui.shell.AppContext;
 import org.rhizome.ui.shell.MainWindow;

@@ -209,10 +209,10 @@ public final class LinkPreview {
 
   /** The note with this soul as a link destination (missing if it was deleted meanwhile). */
   private LinkDestination noteBySoul(String soul) throws org.rhizome.graph.store.StoreException {
-    if (!org.rhizome.graph.Soul.isValid(soul)) {
+    if (!org.rhizome.graph.model.Soul.isValid(soul)) {
       return new LinkDestination.Missing(soul, false);
     }
-    return context.workspace().findNote(new org.rhizome.graph.Soul(soul))
+    return context.workspace().findNote(new org.rhizome.graph.model.Soul(soul))
         .<LinkDestination>map(n -> new LinkDestination.ToNote(new org.rhizome.graph.query.NoteRef(n.soul(), n.title(), n.created(), n.modified(), n.folder())))
         .orElseGet(() -> new LinkDestination.Missing(soul, false));
   }

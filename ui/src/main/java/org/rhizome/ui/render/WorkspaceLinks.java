@@ -3,7 +3,7 @@ package org.rhizome.ui.render;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.rhizome.graph.Soul;
+import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.note.Attachment;
 import org.rhizome.graph.note.NoteFolders;

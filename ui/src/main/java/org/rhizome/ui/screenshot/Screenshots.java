@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
-import org.rhizome.graph.Soul;
+import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.query.NoteRef;
 import org.rhizome.ui.shell.DesktopSession;
 import org.rhizome.ui.sync.SyncExtension;

@@ -10,7 +10,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Tab;
 import org.jspecify.annotations.Nullable;
 import org.rhizome.graph.ChangeEvent;
-import org.rhizome.graph.Soul;
+import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.Workspace;
 import org.rhizome.ui.settings.Settings;
 

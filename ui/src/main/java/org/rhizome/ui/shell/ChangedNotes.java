@@ -3,7 +3,7 @@ package org.rhizome.ui.shell;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.rhizome.graph.ChangeEvent;
-import org.rhizome.graph.Soul;
+import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.change.Change;
 import org.rhizome.graph.change.Op;
 

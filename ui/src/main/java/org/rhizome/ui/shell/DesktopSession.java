@@ -10,7 +10,7 @@ import javafx.animation.PauseTransition;
 import javafx.scene.Scene;
 import javafx.util.Duration;
 import javafx.stage.Stage;
-import org.rhizome.graph.Soul;
+import org.rhizome.graph.model.Soul;
 import org.rhizome.ui.settings.Settings;
 import org.rhizome.ui.settings.SettingsStore;
 import org.rhizome.ui.settings.WindowState;

@@ -18,7 +18,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.StackPane;
-import org.rhizome.graph.Soul;
+import org.rhizome.graph.model.Soul;
 import org.rhizome.ui.graph.GraphCommands;
 import org.rhizome.ui.history.HistoryCommands;
 import org.rhizome.ui.editor.EditorTabs;

@@ -4,7 +4,7 @@ import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.scene.control.Tab;
 import javafx.scene.layout.Pane;
-import org.rhizome.graph.Soul;
+import org.rhizome.graph.model.Soul;
 
 /** What the main window offers the components inside it. Implemented by {@link MainWindow}; FX thread only. */
 public interface Workbench {

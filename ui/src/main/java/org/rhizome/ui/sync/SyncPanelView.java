@@ -270,9 +270,9 @@ public final class SyncPanelView {
   }
 
   private static final class MemberCell extends ListCell<Member> {
-    private final org.rhizome.graph.ActorId self;
+    private final org.rhizome.graph.model.ActorId self;
 
-    MemberCell(org.rhizome.graph.ActorId self) {
+    MemberCell(org.rhizome.graph.model.ActorId self) {
       this.self = self;
     }
 

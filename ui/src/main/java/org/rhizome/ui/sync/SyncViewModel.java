@@ -21,7 +21,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.jspecify.annotations.Nullable;
-import org.rhizome.graph.ActorId;
+import org.rhizome.graph.model.ActorId;
 import org.rhizome.graph.membership.Grant;
 import org.rhizome.graph.membership.Member;
 import org.rhizome.sync.peer.Multiaddr;

@@ -19,7 +19,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.jspecify.annotations.Nullable;
 import org.rhizome.graph.Workspace;
-import org.rhizome.graph.WorkspaceId;
+import org.rhizome.graph.model.WorkspaceId;
 import org.rhizome.graph.identity.DeviceKey;
 import org.rhizome.graph.store.StoreException;
 import org.rhizome.sync.replication.Invite;

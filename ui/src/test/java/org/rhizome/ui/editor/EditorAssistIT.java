@@ -11,7 +11,7 @@ import javafx.scene.input.KeyCode;
 import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rhizome.graph.Soul;
+import org.rhizome.graph.model.Soul;
 import org.rhizome.ui.editor.assist.FindReplaceBar;
 import org.rhizome.ui.shell.UiHarness;
 import org.testfx.api.FxRobot;

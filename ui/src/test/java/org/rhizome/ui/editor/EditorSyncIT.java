@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rhizome.graph.Soul;
+import org.rhizome.graph.model.Soul;
 import org.rhizome.ui.shell.UiHarness;
 
 /** The editor and the text CRDT: typing reaches the engine; edits made elsewhere reach the editor. */

@@ -13,7 +13,7 @@ import java.util.List;
 import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rhizome.graph.Soul;
+import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.VersionedText;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.identity.DeviceKey;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.rhizome.graph.Soul;
+import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.query.NoteName;
 import org.rhizome.graph.query.NoteRef;
 import org.rhizome.ui.switcher.NoteNameIndex;

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import javafx.scene.web.WebView;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rhizome.graph.Soul;
+import org.rhizome.graph.model.Soul;
 import org.rhizome.ui.shell.UiHarness;
 
 /**

@@ -14,7 +14,7 @@ import javafx.scene.web.WebView;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rhizome.graph.Soul;
+import org.rhizome.graph.model.Soul;
 import org.rhizome.ui.render.FixtureVault;
 import org.rhizome.ui.shell.UiHarness;
 

@@ -13,7 +13,7 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.web.WebView;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rhizome.graph.Soul;
+import org.rhizome.graph.model.Soul;
 import org.rhizome.ui.editor.NoteTab;
 import org.rhizome.ui.shell.UiHarness;
 

@@ -10,7 +10,7 @@ import java.util.List;
 import javafx.scene.control.Label;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rhizome.graph.Soul;
+import org.rhizome.graph.model.Soul;
 
 class MainWindowIT {
   @TempDir

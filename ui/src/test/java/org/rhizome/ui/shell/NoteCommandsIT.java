@@ -53,7 +53,7 @@ class NoteCommandsIT {
 
   @Test
   void fontSizeSettingAppliesToOpenEditors() throws Exception {
-    org.rhizome.graph.Soul[] a = new org.rhizome.graph.Soul[1];
+    org.rhizome.graph.model.Soul[] a = new org.rhizome.graph.model.Soul[1];
     try (UiHarness ui = UiHarness.start(dir, ws -> a[0] = ws.createNote("A", "text"))) {
       runFx(() -> ui.window().openNote(a[0]));
       waitFor("open", () -> ui.window().editors().activeNoteTab().map(NoteTab::isLoaded).orElse(false));

@@ -14,7 +14,7 @@ import javafx.scene.control.DialogPane;
 import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rhizome.graph.Soul;
+import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.identity.DeviceKey;
 import org.rhizome.ui.shell.UiHarness;

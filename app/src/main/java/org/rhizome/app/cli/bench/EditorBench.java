@@ -15,7 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.rhizome.graph.EditorReplica;
-import org.rhizome.graph.Soul;
+import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.VersionedText;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.identity.DeviceKey;

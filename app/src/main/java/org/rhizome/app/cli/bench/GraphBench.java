@@ -189,7 +189,7 @@ final class GraphBench {
   }
 
   private static int bestConnected(GraphView graph) {
-    Map<org.rhizome.graph.Soul, Integer> degree = new java.util.HashMap<>();
+    Map<org.rhizome.graph.model.Soul, Integer> degree = new java.util.HashMap<>();
     for (GraphView.Edge e : graph.edges()) {
       degree.merge(e.from(), 1, Integer::sum);
       degree.merge(e.to(), 1, Integer::sum);

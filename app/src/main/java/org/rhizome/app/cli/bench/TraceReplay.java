@@ -3,7 +3,7 @@ package org.rhizome.app.cli.bench;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.rhizome.graph.ActorId;
+import org.rhizome.graph.model.ActorId;
 import org.rhizome.graph.text.Splice;
 import org.rhizome.graph.text.TextDocument;
 import org.rhizome.graph.text.TextException;

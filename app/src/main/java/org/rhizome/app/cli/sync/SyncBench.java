@@ -13,8 +13,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
-import org.rhizome.graph.ActorId;
-import org.rhizome.graph.Soul;
+import org.rhizome.graph.model.ActorId;
+import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.text.Splice;
 

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
-import org.rhizome.graph.Soul;
+import org.rhizome.graph.model.Soul;
 
 /**
  * What a query found. Values in {@link Row#values} and group keys are plain: {@code null}, String,

@@ -1,7 +1,7 @@
-package org.rhizome.graph;
+package org.rhizome.graph.model;
 
-import org.rhizome.graph.encoding.FixedBytes;
-import org.rhizome.graph.encoding.Hex;
+import java.util.HexFormat;
+
 
 /** A workspace's random 128-bit identity; every change names the workspace it belongs to. */
 public final class WorkspaceId extends FixedBytes implements Comparable<WorkspaceId> {
@@ -18,7 +18,7 @@ public final class WorkspaceId extends FixedBytes implements Comparable<Workspac
 
   /** Parses the hex form printed by {@link #toString()}. @throws IllegalArgumentException if malformed */
   public static WorkspaceId parse(String hex) {
-    return of(Hex.decode(hex));
+    return of(HexFormat.of().parseHex(hex));
   }
 
   @Override

@@ -1,4 +1,4 @@
-package org.rhizome.graph;
+package org.rhizome.graph.model;
 
 import java.util.Objects;
 

@@ -1,5 +1,6 @@
-package org.rhizome.graph.encoding;
+package org.rhizome.graph.model;
 
+import java.util.HexFormat;
 import java.util.Arrays;
 
 /**
@@ -27,7 +28,7 @@ public abstract class FixedBytes {
   }
 
   public final String hex() {
-    return Hex.encode(bytes);
+    return HexFormat.of().formatHex(bytes);
   }
 
   protected final int compareBytes(FixedBytes other) {

@@ -1,7 +1,7 @@
-package org.rhizome.graph;
+package org.rhizome.graph.model;
 
-import org.rhizome.graph.encoding.FixedBytes;
-import org.rhizome.graph.encoding.Hex;
+import java.util.HexFormat;
+
 
 /** The SHA-256 hash of a change's full canonical bytes, signature included. */
 public final class ChangeHash extends FixedBytes implements Comparable<ChangeHash> {
@@ -18,7 +18,7 @@ public final class ChangeHash extends FixedBytes implements Comparable<ChangeHas
 
   /** Parses the hex form printed by {@link #toString()}. @throws IllegalArgumentException if malformed */
   public static ChangeHash parse(String hex) {
-    return of(Hex.decode(hex));
+    return of(HexFormat.of().parseHex(hex));
   }
 
   @Override

@@ -1,7 +1,7 @@
-package org.rhizome.graph;
+package org.rhizome.graph.model;
 
-import org.rhizome.graph.encoding.FixedBytes;
-import org.rhizome.graph.encoding.Hex;
+import java.util.HexFormat;
+
 
 /** A device's identity: its Ed25519 public key. Every change names the actor that signed it. */
 public final class ActorId extends FixedBytes implements Comparable<ActorId> {
@@ -18,7 +18,7 @@ public final class ActorId extends FixedBytes implements Comparable<ActorId> {
 
   /** Parses the hex form printed by {@link #toString()}. @throws IllegalArgumentException if malformed */
   public static ActorId parse(String hex) {
-    return of(Hex.decode(hex));
+    return of(HexFormat.of().parseHex(hex));
   }
 
   @Override
