@@ -1,17 +1,13 @@
 package org.rhizome.graph.identity;
 
-import java.util.HexFormat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.HexFormat;
+import org.rhizome.graph.files.AtomicFile;
 
 /**
  * Stores a device key as a small text file readable only by its owner:
@@ -33,34 +29,9 @@ public final class KeyFiles {
       return load(file);
     }
     DeviceKey key = DeviceKey.generate(random);
-    Path dir = file.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, ".device-key", ".tmp");
-    try {
-      try {
-        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-      } catch (UnsupportedOperationException notPosix) {
-        // Windows: the file lives in the user's own profile directory.
-      }
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-        ch.write(ByteBuffer.wrap((HEADER + "\n" + HexFormat.of().formatHex(key.seed()) + "\n").getBytes(StandardCharsets.US_ASCII)));
-        ch.force(true);
-      }
-      try {
-        Files.createLink(file, tmp); // fails when the file exists: the first key stays
-      } catch (FileAlreadyExistsException raced) {
-        // another process created it first: use theirs (read below)
-      } catch (UnsupportedOperationException | FileSystemException noLinks) {
-        try {
-          Files.move(tmp, file); // no hard links on this file system: a move that never replaces
-        } catch (FileAlreadyExistsException raced) {
-          // theirs wins
-        }
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
-    return load(file);
+    byte[] text = (HEADER + "\n" + HexFormat.of().formatHex(key.seed()) + "\n").getBytes(StandardCharsets.US_ASCII);
+    AtomicFile.createIfAbsent(file, text, PosixFilePermissions.fromString("rw-------"));
+    return load(file); // ours, or the key of the process that won the race
   }
 
   public static DeviceKey load(Path file) throws IOException {

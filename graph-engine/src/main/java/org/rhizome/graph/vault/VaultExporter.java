@@ -1,5 +1,7 @@
 package org.rhizome.graph.vault;
 
+import org.rhizome.graph.files.AtomicFile;
+import org.rhizome.graph.files.AtomicFile.Durability;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -68,7 +70,7 @@ public final class VaultExporter {
               + " (`rhizome repair` rebuilds it from the log)"));
           continue;
         }
-        boolean wrote = AtomicFiles.writeIfChanged(resolve(root, relative), bodies.get(i).getBytes(StandardCharsets.UTF_8), false);
+        boolean wrote = AtomicFile.replaceIfChanged(resolve(root, relative), bodies.get(i).getBytes(StandardCharsets.UTF_8), Durability.FLUSHED);
         counts[wrote ? 0 : 1]++;
       }
       progress.update("notes", Math.min(notes.size(), from + READ_BATCH), notes.size());
@@ -84,7 +86,7 @@ public final class VaultExporter {
       if (bytes.isEmpty()) {
         problems.add(new VaultProblem(relative, "not written: this device does not have its bytes yet"));
       } else {
-        boolean wrote = AtomicFiles.writeIfChanged(resolve(root, relative), bytes.get(), false);
+        boolean wrote = AtomicFile.replaceIfChanged(resolve(root, relative), bytes.get(), Durability.FLUSHED);
         counts[wrote ? 2 : 3]++;
       }
       progress.update("attachments", ++done, attachments.size());

@@ -1,5 +1,7 @@
 package org.rhizome.graph.vault;
 
+import org.rhizome.graph.files.AtomicFile;
+import org.rhizome.graph.files.AtomicFile.Durability;
 import java.util.HexFormat;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_CREATE;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_DELETE;
@@ -451,7 +453,7 @@ public final class VaultMirror implements AutoCloseable {
     hashByPath.put(rel, hash);
     Path target = root.resolve(rel).normalize();
     if (target.startsWith(root)) {
-      AtomicFiles.writeIfChanged(target, bytes, true);
+      AtomicFile.replaceIfChanged(target, bytes, Durability.SYNCED);
     }
   }
 
