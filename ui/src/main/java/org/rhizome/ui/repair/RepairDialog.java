@@ -61,6 +61,7 @@ final class RepairDialog {
     t.setDaemon(true);
     return t;
   });
+  private final Label header = new Label();
   private final Label status = new Label();
   private final ProgressBar progress = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
   private final TextArea details = new TextArea();
@@ -80,7 +81,7 @@ final class RepairDialog {
     if (Application.getUserAgentStylesheet() == null) {
       Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
     }
-    Label header = new Label(RepairTexts.header(file, opens));
+    header.setText(RepairTexts.header(file, opens));
     header.getStyleClass().add("title-3");
     header.setWrapText(true);
     Label what = new Label(problem);
@@ -90,6 +91,7 @@ final class RepairDialog {
     explain.setWrapText(true);
     explain.getStyleClass().add("text-muted");
     progress.setVisible(false);
+    progress.managedProperty().bind(progress.visibleProperty());
     progress.setPrefWidth(160);
     status.setId("repair-status");
     HBox working = new HBox(10, progress, status);
@@ -111,6 +113,7 @@ final class RepairDialog {
     ButtonBar.setButtonData(repair, ButtonBar.ButtonData.OK_DONE);
     ButtonBar.setButtonData(open, ButtonBar.ButtonData.NEXT_FORWARD);
     ButtonBar.setButtonData(quit, ButtonBar.ButtonData.CANCEL_CLOSE);
+    ButtonBar.setButtonUniformSize(open, false); // "Open the repaired workspace" is longer than the rest
     ButtonBar buttons = new ButtonBar();
     buttons.getButtons().addAll(check, repair, open, quit);
     check.setOnAction(e -> runCheck());
@@ -173,6 +176,7 @@ final class RepairDialog {
         RepairReport r = WorkspaceRepair.run(file);
         Platform.runLater(() -> {
           done("Repaired.", RepairTexts.repair(r));
+          header.setText(RepairTexts.repairedHeader(file));
           repair.setDisable(true);
           offerOpen("Open the repaired workspace");
         });

@@ -25,6 +25,41 @@ final class RepairTexts {
         : "The workspace “" + name(file) + "” cannot be opened";
   }
 
+  static String repairedHeader(Path file) {
+    return "The workspace “" + name(file) + "” was repaired";
+  }
+
+  /**
+   * What is wrong, for the dialog: the failure without the advice on commands the CLI adds (the
+   * dialog's buttons are that advice), e.g. "… is damaged ([SQLITE_CORRUPT] …)" and when it was found.
+   */
+  static String problem(String failure) {
+    String s = failure;
+    for (String advice : new String[] {" Writes to it are refused", ", so nothing is written to it", " Run `rhizome check`",
+        "; `rhizome check`"}) {
+      int at = s.indexOf(advice);
+      if (at > 0) {
+        s = s.substring(0, at);
+      }
+    }
+    s = s.strip();
+    return s.endsWith(".") || s.endsWith(")") ? s : s + ".";
+  }
+
+  /** The damage marker's record ("INSTANT reason") as a sentence: when it was found, and what. */
+  static String marked(String recorded) {
+    int space = recorded.indexOf(' ');
+    String when = space > 0 ? recorded.substring(0, space) : "";
+    String what = space > 0 ? recorded.substring(space + 1) : recorded;
+    try {
+      when = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
+          .format(java.time.Instant.parse(when).atZone(java.time.ZoneId.systemDefault()));
+      return "It was found damaged on " + when + ", " + problem(what);
+    } catch (java.time.DateTimeException e) {
+      return "It was found damaged: " + problem(recorded);
+    }
+  }
+
   static String check(CheckReport r) {
     StringBuilder sb = new StringBuilder();
     if (r.ok()) {

@@ -43,6 +43,7 @@ public final class WorkspaceRecovery {
   public static Workspace openOrRecover(Path file, Opener opener) throws StoreException, IOException {
     StoreException failure;
     boolean opens;
+    String shown;
     try {
       Workspace ws = opener.open();
       Optional<String> marked = DamageMarker.read(file);
@@ -51,19 +52,21 @@ public final class WorkspaceRecovery {
       }
       ws.close(); // a repair needs the file to itself; "Open anyway" opens it again
       opens = true;
+      shown = RepairTexts.marked(marked.get());
       failure = new CorruptDatabaseException(file + " was found damaged (" + marked.get() + "), so nothing is written"
           + " to it. Run `rhizome check` to see what is wrong and `rhizome repair` to rebuild it from what can be read"
           + " (the damaged file is kept beside it).");
     } catch (CorruptDatabaseException e) {
       failure = e;
       opens = false;
+      shown = RepairTexts.problem(e.getMessage());
     }
     log.warn("the workspace {} is damaged; offering check and repair: {}", file, failure.getMessage());
     if (!startToolkit()) {
       throw failure;
     }
     CompletableFuture<Workspace> outcome = new CompletableFuture<>();
-    String what = failure.getMessage();
+    String what = shown;
     boolean openable = opens;
     Platform.runLater(() -> {
       try {
