@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.store.StoreException;
+import org.rhizome.ui.repair.WorkspaceRecovery;
 import org.rhizome.ui.shell.DesktopApp;
 import org.rhizome.ui.shell.UiServices;
 import org.rhizome.ui.sync.SyncConfigFactory;
@@ -26,7 +27,8 @@ public final class GuiLauncher {
    * @throws GuiUnavailableException if JavaFX cannot start (for example, no display)
    */
   public static void run(DataDirectory data) throws IOException, StoreException, GuiUnavailableException {
-    try (Workspace workspace = data.openDefaultWorkspace();
+    // a damaged workspace is offered check and repair in a window first (issue 18)
+    try (Workspace workspace = WorkspaceRecovery.openOrRecover(data.defaultWorkspaceFile(), data::openDefaultWorkspace);
          SyncExtension sync = syncExtension(data);
          VaultExtension vault = new VaultExtension()) {
       installLastResortHandler();

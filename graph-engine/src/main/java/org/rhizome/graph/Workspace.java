@@ -551,6 +551,19 @@ public final class Workspace implements AutoCloseable {
     return awaitNote(editBodyAsync(soul, read, body));
   }
 
+  /**
+   * A note's body as it was at {@code version} (one {@link #openBody} returned), replayed from the log:
+   * for a whole-body save made from a read whose text was not kept (the mirror keeps only a bounded
+   * number of texts it wrote). Costs one replay of the body's edits, on the writer.
+   *
+   * @throws org.rhizome.graph.text.MissingTextDependencyException (through the future) when
+   *     {@code version} is not a version of this body
+   */
+  public CompletableFuture<VersionedText> bodyAtAsync(Soul soul, org.rhizome.graph.text.TextVersion version) {
+    return store.write(txn -> new VersionedText(
+        org.rhizome.graph.text.TextHistory.textAt(TextFieldHistory.ops(txn, soul, NoteFields.BODY), version), version));
+  }
+
   public CompletableFuture<List<Change>> renameNoteAsync(Soul soul, String newTitle) {
     return store.write(txn -> {
       NoteRef note = NoteQueries.find(txn.connection(), soul).orElseThrow(() -> new NoSuchNoteException("There is no note " + soul + "."));

@@ -30,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.rhizome.graph.ChangeEvent;
+import org.rhizome.graph.VersionedText;
 import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.model.Value;
 import org.rhizome.graph.Workspace;
@@ -42,13 +43,16 @@ import org.rhizome.graph.note.NoteFolders;
 import org.rhizome.graph.query.NoteRef;
 import org.rhizome.graph.store.BlobStore;
 import org.rhizome.graph.store.StoreException;
+import org.rhizome.graph.text.TextVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Keeps a folder and a workspace in step both ways while it runs (opt-in per workspace: the folder
  * is the local setting {@value #SETTING}). A file saved by another editor becomes a change: its text
- * is diffed against the note's body and merged as one text edit, never a replacement of the note; a
+ * is diffed against the body the mirror last wrote to (or found in) that file, at that body's version,
+ * and merged as one text edit, so what reached the note meanwhile (typed in the app, from a peer) stays
+ * — never a replacement of the note; a
  * new file becomes a note (or attachment), a deleted one deletes it. A change from anywhere else (the
  * app, a peer, the CLI) is written to the note's file atomically (temp file, then move), and a note
  * moved or renamed moves its file, and a file another editor renames or moves (gone here, the same
@@ -79,6 +83,7 @@ public final class VaultMirror implements AutoCloseable {
   // Confined to the worker thread:
   private final Map<String, String> hashByPath = new HashMap<>();
   private final Map<Soul, String> pathBySoul = new HashMap<>();
+  private final WrittenTexts written;
   private final Set<String> pendingPaths = new LinkedHashSet<>();
   private final Set<Soul> pendingSouls = new LinkedHashSet<>();
   private boolean flushScheduled;
@@ -88,8 +93,19 @@ public final class VaultMirror implements AutoCloseable {
   private @Nullable Thread watchThread;
 
   public VaultMirror(Workspace ws, Path dir) {
+    this(ws, dir, WrittenTexts.MAX_CHARS);
+  }
+
+  /** A mirror that keeps at most {@code keptChars} characters of the texts it wrote (tests: force replays). */
+  VaultMirror(Workspace ws, Path dir, long keptChars) {
     this.ws = ws;
     this.root = dir.toAbsolutePath().normalize();
+    this.written = new WrittenTexts(keptChars);
+  }
+
+  /** Runs {@code task} on the mirror's worker, after what is queued (tests: hold the worker to line events up). */
+  void onWorker(Runnable task) {
+    worker.execute(task);
   }
 
   /** The mirror this workspace is set to keep, if the setting is on (not started). */
@@ -321,13 +337,17 @@ public final class VaultMirror implements AutoCloseable {
     hashByPath.put(rel, hash);
     if (body != null) {
       Optional<NoteRef> note = noteAt(folder, title);
+      Soul soul;
       if (note.isPresent()) {
-        ws.editBodyAsync(note.get().soul(), body).get();
-        pathBySoul.put(note.get().soul(), rel);
+        soul = note.get().soul();
+        takeInSave(soul, body);
       } else {
-        Soul soul = ws.createNoteAsync(folder, title, body).get();
-        pathBySoul.put(soul, rel);
+        soul = ws.createNoteAsync(folder, title, body).get();
       }
+      pathBySoul.put(soul, rel);
+      // the file and the base agree again: what others added meanwhile is written out at once, so a
+      // second save from the same editor is not diffed against a text the file no longer holds
+      writeNote(soul, rel, ws.openBodyAsync(soul).get());
     } else if (bytes.length <= BlobStore.MAX_BLOB_BYTES) {
       List<Soul> souls = ws.putAttachmentsAsync(List.of(new org.rhizome.graph.note.AttachmentDraft(folder, name, bytes,
           AttachmentFields.mimeOf(name)))).get();
@@ -380,11 +400,34 @@ public final class VaultMirror implements AutoCloseable {
     return handled;
   }
 
+  /**
+   * Merges a file's new text into its note as a diff from the body the mirror last wrote to (or found
+   * in) the file, at that version; without one (a file changed while the mirror was off), from the
+   * note's current body.
+   */
+  private void takeInSave(Soul soul, String body) throws Exception {
+    VersionedText base = written.text(soul).orElse(null);
+    TextVersion version = written.version(soul);
+    if (base == null && version != null) {
+      try {
+        base = ws.bodyAtAsync(soul, version).get();
+      } catch (ExecutionException e) {
+        log.warn("the mirror could not replay {} at the version it last wrote; diffing against its current body", soul, e.getCause());
+      }
+    }
+    if (base == null) {
+      ws.editBodyAsync(soul, body).get();
+    } else {
+      ws.editBodyAsync(soul, base, body).get();
+    }
+  }
+
   private void deleteAt(String folder, String name, @Nullable String title) throws Exception {
     if (title != null) {
       Optional<NoteRef> note = noteAt(folder, title);
       if (note.isPresent()) {
         pathBySoul.remove(note.get().soul());
+        written.remove(note.get().soul());
         ws.deleteNoteAsync(note.get().soul()).get();
         return;
       }
@@ -418,7 +461,11 @@ public final class VaultMirror implements AutoCloseable {
     Optional<Note> note = ws.findNote(soul);
     if (note.isPresent()) {
       String rel = VaultExporter.notePath(new NoteRef(soul, note.get().title(), 0, 0, note.get().folder()));
-      writeFile(soul, rel, note.get().body().getBytes(StandardCharsets.UTF_8));
+      if (rel.equals(pathBySoul.get(soul)) && savedUnseen(rel)) {
+        fileChanged(rel); // another editor saved it and its event is still on the way: take it in first
+        return; // (which wrote the merged body out)
+      }
+      writeNote(soul, rel, ws.openBodyAsync(soul).get());
       return;
     }
     Map<String, Value> fields = ws.node(soul);
@@ -436,9 +483,23 @@ public final class VaultMirror implements AutoCloseable {
       return;
     }
     String old = pathBySoul.remove(soul);
+    written.remove(soul);
     if (old != null) {
       deleteIfOurs(old);
     }
+  }
+
+  /** True when the file at {@code rel} holds other bytes than the mirror last wrote or read there. */
+  private boolean savedUnseen(String rel) throws IOException {
+    Path file = root.resolve(rel);
+    String known = hashByPath.get(rel);
+    return known != null && Files.isRegularFile(file) && !known.equals(hash(Files.readAllBytes(file)));
+  }
+
+  /** Writes a note's body to its file (when it differs) and remembers it as the file's base version. */
+  private void writeNote(Soul soul, String rel, VersionedText body) throws IOException {
+    writeFile(soul, rel, body.text().getBytes(StandardCharsets.UTF_8));
+    written.put(soul, body);
   }
 
   private void writeFile(Soul soul, String rel, byte[] bytes) throws IOException {
@@ -491,14 +552,15 @@ public final class VaultMirror implements AutoCloseable {
         }
         seen.add(note.soul());
         byte[] bytes = Files.readAllBytes(f);
-        String body = ws.bodies(List.of(note.soul())).get(0);
+        VersionedText body = ws.openBodyAsync(note.soul()).get();
         pathBySoul.put(note.soul(), rel);
-        if (body.equals(VaultPaths.textOf(bytes, why))) {
+        if (body.text().equals(VaultPaths.textOf(bytes, why))) {
           hashByPath.put(rel, hash(bytes));
+          written.put(note.soul(), body);
         } else if (Files.getLastModifiedTime(f).toMillis() > note.modified()) {
-          fileChanged(rel);
+          fileChanged(rel); // changed while the mirror was off: no base but the current body to diff from
         } else {
-          writeFile(note.soul(), rel, body.getBytes(StandardCharsets.UTF_8));
+          writeNote(note.soul(), rel, body);
         }
       }
     }

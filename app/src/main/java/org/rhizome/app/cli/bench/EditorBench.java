@@ -47,7 +47,7 @@ final class EditorBench {
   }
 
   /** The editor: a replica and the text it shows, confined to one thread. */
-  private static final class Editor {
+  static final class Editor {
     final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "bench-editor");
       t.setDaemon(true);

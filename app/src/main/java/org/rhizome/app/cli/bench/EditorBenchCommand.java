@@ -16,13 +16,18 @@ import picocli.CommandLine.Spec;
 @Command(name = "editor", mixinStandardHelpOptions = true,
     description = {"Measure the editor bridge on generated notes in a temporary directory and print, as JSON:",
         "another process's commit → splices applied in the open editor, a peer's change → applied in the",
-        "editor, and typing in a 200 KB note while a peer's edits land (editor-thread cost per key, batch writes)."})
+        "editor, and typing in a 200 KB note while a peer's edits land (editor-thread cost per key, batch writes).",
+        "With --libp2p: two devices over real libp2p on 127.0.0.1, a keystroke on A → applied in B's open editor."})
 public final class EditorBenchCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
   @Option(names = "--samples", defaultValue = "200", description = "Samples per figure (default: ${DEFAULT-VALUE}).")
   int samples;
+
+  @Option(names = "--libp2p", description = "Measure a keystroke on one device reaching the other's open editor over"
+      + " real libp2p on loopback (two hosts), instead of the in-process figures.")
+  boolean libp2p;
 
   @Override
   public Integer call() throws Exception {
@@ -31,7 +36,7 @@ public final class EditorBenchCommand implements Callable<Integer> {
     }
     Path work = Files.createTempDirectory("rhizome-bench-editor");
     try {
-      Map<String, Object> result = new EditorBench(samples, work, System.err).run();
+      Map<String, Object> result = libp2p ? peerFigures(work) : new EditorBench(samples, work, System.err).run();
       ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
       spec.commandLine().getOut().println(json.writeValueAsString(result));
       spec.commandLine().getOut().flush();
@@ -39,5 +44,15 @@ public final class EditorBenchCommand implements Callable<Integer> {
     } finally {
       WorkFiles.deleteTree(work);
     }
+  }
+
+  private Map<String, Object> peerFigures(Path work) throws Exception {
+    Map<String, Object> out = new java.util.LinkedHashMap<>();
+    out.put("samples", samples);
+    out.put("load_average_before", Files.readString(Path.of("/proc/loadavg")).trim());
+    out.put("cores", Runtime.getRuntime().availableProcessors());
+    out.putAll(new EditorPeerBench(samples, work, System.err).run());
+    out.put("load_average_after", Files.readString(Path.of("/proc/loadavg")).trim());
+    return out;
   }
 }
