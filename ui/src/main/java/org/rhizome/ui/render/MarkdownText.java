@@ -13,6 +13,7 @@ final class MarkdownText {
   private MarkdownText() {}
 
   private static final Pattern HEADING = Pattern.compile("^ {0,3}(#{1,6})[ \\t]+(.*?)(?:[ \\t]+#+)?[ \\t]*$");
+  private static final Pattern FRONT_MATTER = Pattern.compile("\\A---[ \\t]*\\R.*?\\R(?:---|\\.\\.\\.)[ \\t]*(?:\\R|\\z)", Pattern.DOTALL);
   private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,})");
 
   /**
@@ -80,7 +81,10 @@ final class MarkdownText {
 
   /** Front matter at the very top ({@code ---} … {@code ---}), as a length to skip; 0 when there is none. */
   static int frontMatterLength(String md) {
-    Matcher m = Pattern.compile("\\A---[ \\t]*\\R.*?\\R(?:---|\\.\\.\\.)[ \\t]*(?:\\R|\\z)", Pattern.DOTALL).matcher(md);
+    if (!md.startsWith("---")) {
+      return 0;
+    }
+    Matcher m = FRONT_MATTER.matcher(md);
     return m.find() ? m.end() : 0;
   }
 
