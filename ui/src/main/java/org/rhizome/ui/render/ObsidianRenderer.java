@@ -233,10 +233,10 @@ final class ObsidianRenderer implements NodeRenderer {
       return "<img class=\"internal-embed image-embed\" src=\"" + src + "\" alt=\"" + Html.escape(alt) + "\"" + size + ">";
     }
     if (mime.startsWith("audio/")) {
-      return "<audio class=\"internal-embed media-embed\" controls preload=\"metadata\" src=\"" + src + "\"></audio>";
+      return "<audio class=\"internal-embed media-embed\" controls preload=\"metadata\" src=\"" + src + "\"" + media(f) + "></audio>";
     }
     if (mime.startsWith("video/")) {
-      return "<video class=\"internal-embed media-embed\" controls preload=\"metadata\" src=\"" + src + "\"" + size + "></video>";
+      return "<video class=\"internal-embed media-embed\" controls preload=\"metadata\" src=\"" + src + "\"" + size + media(f) + "></video>";
     }
     String page = anchor.startsWith("page=") ? "#" + Html.escape(anchor) : "";
     if (mime.equals("application/pdf")) {
@@ -249,6 +249,12 @@ final class ObsidianRenderer implements NodeRenderer {
     return "<div class=\"internal-embed file-card\"><a class=\"internal-link attachment-link\" data-mime=\"" + Html.escape(mime)
         + "\" href=\"" + src + "\"><span class=\"file-icon\">" + Html.escape(extension(f.name())) + "</span><span class=\"file-name\">"
         + Html.escape(f.name()) + "</span><span class=\"file-size\">" + humanSize(f.size()) + "</span></a></div>";
+  }
+
+  /** What the page script needs to show a file card instead when the browser cannot play the file (Ogg in WebView). */
+  private static String media(FileTarget f) {
+    return " data-mime=\"" + Html.escape(f.mime()) + "\" data-name=\"" + Html.escape(f.name()) + "\" data-size=\""
+        + Html.escape(humanSize(f.size())) + "\"";
   }
 
   private static String extension(String name) {
