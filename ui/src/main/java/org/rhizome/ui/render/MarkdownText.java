@@ -32,6 +32,10 @@ final class MarkdownText {
     while (i < n) {
       if (lineStart) {
         int eol = md.indexOf('\n', i);
+        if (fence == null && !mayBeFence(md, i, eol < 0 ? n : eol)) {
+          lineStart = false;
+          continue;
+        }
         String line = md.substring(i, eol < 0 ? n : eol);
         Matcher f = FENCE.matcher(line);
         if (fence != null) {
@@ -77,6 +81,15 @@ final class MarkdownText {
       }
     }
     return new String(out);
+  }
+
+  /** Whether a line can open a fence (up to three spaces, then a backtick or a tilde): most cannot, and skip the pattern. */
+  private static boolean mayBeFence(String md, int from, int to) {
+    int k = from;
+    while (k < to && k - from < 3 && md.charAt(k) == ' ') {
+      k++;
+    }
+    return k < to && (md.charAt(k) == '`' || md.charAt(k) == '~');
   }
 
   /** Front matter at the very top ({@code ---} … {@code ---}), as a length to skip; 0 when there is none. */
