@@ -37,9 +37,17 @@ public final class LinkFollower {
     this.revealer = revealer;
   }
 
-  /** Follows {@code target} as written in a note of {@code sourceFolder} ({@code ""} for the root). */
+  /**
+   * Follows {@code target} as written in a note of {@code sourceFolder} ({@code ""} for the root): a
+   * wikilink's target, or a Markdown link's or image's destination ({@code ![x](Attachments/a%20b.png)}),
+   * which a web address among them opens in the browser.
+   */
   public void follow(String sourceFolder, String target) {
-    String written = target.strip();
+    String written = markdownDestination(target);
+    if (SCHEME.matcher(written).find()) {
+      openExternally(written);
+      return;
+    }
     int hash = written.indexOf('#');
     String name = (hash >= 0 ? written.substring(0, hash) : written).strip();
     String fragment = hash >= 0 ? written.substring(hash + 1).strip() : "";
@@ -89,6 +97,33 @@ public final class LinkFollower {
     var created = context.workspace().createNoteAsync(folder, title, "");
     context.background().reportFailure(created, "Could not create the note \"" + NoteFolders.path(folder, title) + "\"");
     created.thenAccept(soul -> Platform.runLater(() -> context.openNote(soul)));
+  }
+
+  private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("^(?i:https?|mailto|file):");
+
+  /**
+   * A Markdown destination as the name it stands for: {@code <a b.png>} unwrapped, {@code %20} decoded,
+   * a leading {@code ./} dropped; a wikilink target comes back stripped only.
+   */
+  static String markdownDestination(String target) {
+    String t = target.strip();
+    if (t.length() >= 2 && t.startsWith("<") && t.endsWith(">")) {
+      t = t.substring(1, t.length() - 1).strip();
+    }
+    if (SCHEME.matcher(t).find()) {
+      return t;
+    }
+    if (t.indexOf('%') >= 0) {
+      try {
+        t = java.net.URLDecoder.decode(t.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException notEncoded) {
+        // A literal % in a name: keep it as written.
+      }
+    }
+    while (t.startsWith("./")) {
+      t = t.substring(2);
+    }
+    return t;
   }
 
   /** The last part of a path, without {@code .md}: the new note's title. */

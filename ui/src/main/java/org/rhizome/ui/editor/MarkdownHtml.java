@@ -25,7 +25,8 @@ public final class MarkdownHtml {
   static final String NOTE = LINK_SCHEME + "note/";
   static final String NEW = LINK_SCHEME + "new/";
 
-  private final ObsidianMarkdown markdown = new ObsidianMarkdown();
+  /** With a block cache: the reading view renders the same big notes again after each edit. */
+  private final ObsidianMarkdown markdown = new ObsidianMarkdown().withBlockCache(8_000_000);
 
   public MarkdownHtml() {
     QueryBlocks.install(markdown);

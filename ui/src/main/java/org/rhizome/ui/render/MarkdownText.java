@@ -13,6 +13,7 @@ final class MarkdownText {
   private MarkdownText() {}
 
   private static final Pattern HEADING = Pattern.compile("^ {0,3}(#{1,6})[ \\t]+(.*?)(?:[ \\t]+#+)?[ \\t]*$");
+  private static final Pattern FRONT_MATTER = Pattern.compile("\\A---[ \\t]*\\R.*?\\R(?:---|\\.\\.\\.)[ \\t]*(?:\\R|\\z)", Pattern.DOTALL);
   private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,})");
 
   /**
@@ -31,6 +32,10 @@ final class MarkdownText {
     while (i < n) {
       if (lineStart) {
         int eol = md.indexOf('\n', i);
+        if (fence == null && !mayBeFence(md, i, eol < 0 ? n : eol)) {
+          lineStart = false;
+          continue;
+        }
         String line = md.substring(i, eol < 0 ? n : eol);
         Matcher f = FENCE.matcher(line);
         if (fence != null) {
@@ -78,9 +83,21 @@ final class MarkdownText {
     return new String(out);
   }
 
+  /** Whether a line can open a fence (up to three spaces, then a backtick or a tilde): most cannot, and skip the pattern. */
+  private static boolean mayBeFence(String md, int from, int to) {
+    int k = from;
+    while (k < to && k - from < 3 && md.charAt(k) == ' ') {
+      k++;
+    }
+    return k < to && (md.charAt(k) == '`' || md.charAt(k) == '~');
+  }
+
   /** Front matter at the very top ({@code ---} … {@code ---}), as a length to skip; 0 when there is none. */
   static int frontMatterLength(String md) {
-    Matcher m = Pattern.compile("\\A---[ \\t]*\\R.*?\\R(?:---|\\.\\.\\.)[ \\t]*(?:\\R|\\z)", Pattern.DOTALL).matcher(md);
+    if (!md.startsWith("---")) {
+      return 0;
+    }
+    Matcher m = FRONT_MATTER.matcher(md);
     return m.find() ? m.end() : 0;
   }
 

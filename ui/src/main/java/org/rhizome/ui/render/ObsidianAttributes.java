@@ -22,15 +22,8 @@ final class ObsidianAttributes implements AttributeProvider {
   @Override
   public void setAttributes(Node node, AttributablePart part, MutableAttributes attributes) {
     if (node instanceof Heading heading && part == AttributablePart.NODE) {
-      RenderState state = RenderState.KEY.get(context.getDocument());
-      String slug = Anchors.slug(new TextCollectingVisitor().collectAndGetText(heading));
-      if (state != null) {
-        int seen = state.headingIds.merge(slug, 1, Integer::sum);
-        if (seen > 1) {
-          slug = slug + "-" + (seen - 1);
-        }
-      }
-      attributes.replaceValue("id", slug);
+      // Made unique across the page when it is put together (PageAssembly).
+      attributes.replaceValue("id", PageAssembly.headingId(Anchors.slug(new TextCollectingVisitor().collectAndGetText(heading))));
     } else if (node instanceof ListItem item && item.getFirstChild() instanceof Paragraph p
         && p.getFirstChild() instanceof ObsidianNodes.TaskBox box) {
       attributes.addValue("class", "task-list-item");

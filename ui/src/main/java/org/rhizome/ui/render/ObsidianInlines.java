@@ -13,7 +13,8 @@ import java.util.Set;
 
 /**
  * Obsidian's inline syntax: math ({@code $…$}, {@code $$…$$}), tags ({@code #tag}) and block ids
- * ({@code ^id} ending a block) are read before emphasis, so {@code $a*b*c$} stays maths; highlights
+ * ({@code ^id} ending a block) and inline footnotes ({@code ^[text]}) are read before emphasis, so
+ * {@code $a*b*c$} stays maths; highlights
  * ({@code ==…==}) are a delimiter, so what is inside them is still Markdown.
  */
 final class ObsidianInlines implements InlineParserExtension {
@@ -32,7 +33,7 @@ final class ObsidianInlines implements InlineParserExtension {
     return switch (c) {
       case '$' -> math(p);
       case '#' -> tag(p);
-      case '^' -> blockId(p);
+      case '^' -> inlineFootnote(p) || blockId(p);
       default -> false;
     };
   }
@@ -99,6 +100,42 @@ final class ObsidianInlines implements InlineParserExtension {
     }
     emit(p, new ObsidianNodes.Tag(in.subSequence(start, i), in.subSequence(start + 1, i).toString()), i);
     return true;
+  }
+
+  /** {@code ^[text]}, brackets inside balanced, escapes and code spans skipped; may run over lines of its paragraph. */
+  private static boolean inlineFootnote(LightInlineParser p) {
+    BasedSequence in = p.getInput();
+    int start = p.getIndex();
+    if (start + 1 >= in.length() || in.charAt(start + 1) != '[') {
+      return false;
+    }
+    int depth = 0;
+    for (int i = start + 1; i < in.length(); i++) {
+      char ch = in.charAt(i);
+      if (ch == '\\') {
+        i++;
+      } else if (ch == '`') {
+        int run = i;
+        while (run < in.length() && in.charAt(run) == '`') {
+          run++;
+        }
+        int close = indexOf(in, in.subSequence(i, run).toString(), run);
+        if (close < 0) {
+          return false;
+        }
+        i = close + (run - i) - 1;
+      } else if (ch == '[') {
+        depth++;
+      } else if (ch == ']' && --depth == 0) {
+        String text = in.subSequence(start + 2, i).toString().strip();
+        if (text.isEmpty()) {
+          return false;
+        }
+        emit(p, new ObsidianNodes.InlineFootnote(in.subSequence(start, i + 1), text), i + 1);
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean blockId(LightInlineParser p) {

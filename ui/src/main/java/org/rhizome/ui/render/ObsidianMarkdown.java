@@ -40,6 +40,9 @@ public final class ObsidianMarkdown {
   private final Parser parser;
   private final HtmlRenderer renderer;
   private final Map<String, FencedBlockRenderer> fencedBlocks = new ConcurrentHashMap<>();
+  private volatile BlockCache cache;
+  /** Runs of blocks smaller than this are not cut apart ({@link MarkdownBlocks}); tests set it low. */
+  int minRun = MarkdownBlocks.MIN_RUN;
 
   public ObsidianMarkdown() {
     MutableDataSet options = new MutableDataSet();
@@ -76,6 +79,16 @@ public final class ObsidianMarkdown {
   }
 
   /**
+   * Keeps the HTML of runs of blocks between renders (up to about {@code maxChars} characters), so a
+   * big note that changed in one place renders again only there ({@link BlockCache}). For a view that
+   * renders the same notes again and again; an export renders each note once and needs none. Returns this.
+   */
+  public ObsidianMarkdown withBlockCache(long maxChars) {
+    this.cache = new BlockCache(maxChars);
+    return this;
+  }
+
+  /**
    * Renders a note's Markdown.
    *
    * @param noteId the note's id, so that it is not embedded in itself ({@code null} when it has none)
@@ -83,21 +96,68 @@ public final class ObsidianMarkdown {
    */
   public RenderedNote render(String markdown, String noteId, String sourceFolder, RenderLinks links) {
     RenderState.Collected collected = new RenderState.Collected();
+    String text = prepare(markdown);
+    BlockCache blocks = cache;
+    List<PageAssembly.Part> parts = new ArrayList<>();
+    for (MarkdownBlocks.Run run : MarkdownBlocks.split(text, minRun)) {
+      BlockCache.Key key = new BlockCache.Key(run.text(), noteId == null ? "" : noteId, sourceFolder);
+      BlockCache.Entry e = blocks == null ? null : blocks.get(key, links);
+      if (e == null) {
+        e = renderRun(run.text(), noteId, sourceFolder, links, blocks, key);
+      }
+      collected.features.addAll(e.features());
+      collected.linked.addAll(e.linked());
+      collected.embedded.addAll(e.embedded());
+      parts.add(new PageAssembly.Part(e.html(), run.start(), e.footnotes(), e.inlineFootnotes()));
+    }
+    String html = PageAssembly.join(parts);
+    return new RenderedNote(html, Set.copyOf(collected.features), Set.copyOf(collected.linked), Set.copyOf(collected.embedded));
+  }
+
+  /** One run of blocks parsed and rendered, and kept in {@code blocks} (when there is one) if it may be reused. */
+  private BlockCache.Entry renderRun(String text, String noteId, String sourceFolder, RenderLinks links, BlockCache blocks, BlockCache.Key key) {
+    RenderState.Collected collected = new RenderState.Collected();
     Set<String> stack = new LinkedHashSet<>();
     if (noteId != null) {
       stack.add(noteId);
     }
-    String html = renderInner(markdown, new RenderState(this, links, sourceFolder, stack, 0, collected));
-    return new RenderedNote(html, Set.copyOf(collected.features), Set.copyOf(collected.linked), Set.copyOf(collected.embedded));
+    BlockCache.Recording recording = blocks == null ? null : new BlockCache.Recording(links);
+    RenderState state = new RenderState(this, recording == null ? links : recording, sourceFolder, stack, 0, collected);
+    String html = parseAndRender(text, state);
+    BlockCache.Entry e = new BlockCache.Entry(html, Map.copyOf(state.footnotes), List.copyOf(state.inlineFootnotes),
+        Set.copyOf(collected.features), Set.copyOf(collected.linked), Set.copyOf(collected.embedded),
+        recording == null ? List.of() : List.copyOf(recording.asked));
+    if (recording != null && !recording.uncacheable) {
+      blocks.put(key, e);
+    }
+    return e;
   }
 
-  /** The HTML of some Markdown in a render already under way (an embed). */
+  /** The HTML of some Markdown in a render already under way (an embed): its footnotes and heading ids its own. */
   String renderInner(String markdown, RenderState state) {
-    String text = prepare(markdown);
-    Document doc = parser.parse(text);
-    markTasks(doc);
+    String html = parseAndRender(prepare(markdown), state);
+    return PageAssembly.join(List.of(new PageAssembly.Part(html, 0, state.footnotes, state.inlineFootnotes)));
+  }
+
+  /** The HTML (with {@link PageAssembly} markers) of a footnote's Markdown inside a render under way. */
+  String renderFragment(String markdown, RenderState state) {
+    Document doc = parser.parse(markdown);
+    ownFootnotes(doc);
     RenderState.KEY.set(doc, state);
     return renderer.render(doc);
+  }
+
+  private String parseAndRender(String text, RenderState state) {
+    Document doc = parser.parse(text);
+    markTasks(doc);
+    ownFootnotes(doc);
+    RenderState.KEY.set(doc, state);
+    return renderer.render(doc);
+  }
+
+  /** Flexmark lists a document's footnotes at its end; {@link PageAssembly} does it for the whole page instead. */
+  private static void ownFootnotes(Document doc) {
+    FootnoteExtension.FOOTNOTES.get(doc).getReferencedFootnoteBlocks().clear();
   }
 
   /**
@@ -116,7 +176,7 @@ public final class ObsidianMarkdown {
       }
       text = new String(chars);
     }
-    return MarkdownText.hideComments(text);
+    return MarkdownText.hideComments(PageAssembly.unforgeable(text));
   }
 
   /** Turns the {@code [ ]} / {@code [x]} / {@code [/]} … that starts a list item's text into a {@link ObsidianNodes.TaskBox}. */

@@ -119,4 +119,19 @@ final class ObsidianNodes {
       return EMPTY_SEGMENTS;
     }
   }
+
+  /** {@code ^[text]}: an inline footnote; {@code text} is its Markdown. */
+  static final class InlineFootnote extends Node {
+    final String text;
+
+    InlineFootnote(BasedSequence chars, String text) {
+      super(chars);
+      this.text = text;
+    }
+
+    @Override
+    public BasedSequence[] getSegments() {
+      return EMPTY_SEGMENTS;
+    }
+  }
 }

@@ -8,6 +8,8 @@ import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.ext.footnotes.Footnote;
+import com.vladsch.flexmark.ext.footnotes.FootnoteBlock;
 import com.vladsch.flexmark.ext.wikilink.WikiImage;
 import com.vladsch.flexmark.ext.wikilink.WikiLink;
 import com.vladsch.flexmark.html.HtmlWriter;
@@ -54,7 +56,10 @@ final class ObsidianRenderer implements NodeRenderer {
             h.raw("<span class=\"tag\" data-tag=\"" + Html.escape(n.name) + "\">#" + Html.escape(n.name) + "</span>")),
         new NodeRenderingHandler<>(ObsidianNodes.BlockId.class, (n, c, h) ->
             h.raw("<span class=\"block-id\" id=\"" + Html.escape(Anchors.blockId(n.id)) + "\"></span>")),
-        new NodeRenderingHandler<>(ObsidianNodes.TaskBox.class, this::taskBox));
+        new NodeRenderingHandler<>(ObsidianNodes.TaskBox.class, this::taskBox),
+        new NodeRenderingHandler<>(Footnote.class, (n, c, h) -> h.raw(PageAssembly.footnoteRef(n.getText().toString()))),
+        new NodeRenderingHandler<>(FootnoteBlock.class, this::footnoteBlock),
+        new NodeRenderingHandler<>(ObsidianNodes.InlineFootnote.class, this::inlineFootnote));
   }
 
   private static RenderState state(NodeRendererContext c) {
@@ -228,10 +233,10 @@ final class ObsidianRenderer implements NodeRenderer {
       return "<img class=\"internal-embed image-embed\" src=\"" + src + "\" alt=\"" + Html.escape(alt) + "\"" + size + ">";
     }
     if (mime.startsWith("audio/")) {
-      return "<audio class=\"internal-embed media-embed\" controls preload=\"metadata\" src=\"" + src + "\"></audio>";
+      return "<audio class=\"internal-embed media-embed\" controls preload=\"metadata\" src=\"" + src + "\"" + media(f) + "></audio>";
     }
     if (mime.startsWith("video/")) {
-      return "<video class=\"internal-embed media-embed\" controls preload=\"metadata\" src=\"" + src + "\"" + size + "></video>";
+      return "<video class=\"internal-embed media-embed\" controls preload=\"metadata\" src=\"" + src + "\"" + size + media(f) + "></video>";
     }
     String page = anchor.startsWith("page=") ? "#" + Html.escape(anchor) : "";
     if (mime.equals("application/pdf")) {
@@ -244,6 +249,12 @@ final class ObsidianRenderer implements NodeRenderer {
     return "<div class=\"internal-embed file-card\"><a class=\"internal-link attachment-link\" data-mime=\"" + Html.escape(mime)
         + "\" href=\"" + src + "\"><span class=\"file-icon\">" + Html.escape(extension(f.name())) + "</span><span class=\"file-name\">"
         + Html.escape(f.name()) + "</span><span class=\"file-size\">" + humanSize(f.size()) + "</span></a></div>";
+  }
+
+  /** What the page script needs to show a file card instead when the browser cannot play the file (Ogg in WebView). */
+  private static String media(FileTarget f) {
+    return " data-mime=\"" + Html.escape(f.mime()) + "\" data-name=\"" + Html.escape(f.name()) + "\" data-size=\""
+        + Html.escape(humanSize(f.size())) + "\"";
   }
 
   private static String extension(String name) {
@@ -371,7 +382,6 @@ final class ObsidianRenderer implements NodeRenderer {
     }
     String type = m.group(1);
     String fold = m.group(2);
-    String title = m.group(3).isBlank() ? Callouts.defaultTitle(type) : m.group(3).strip();
     Callouts.Kind kind = Callouts.kind(type);
     String tag = fold.isEmpty() ? "div" : "details";
     String titleTag = fold.isEmpty() ? "div" : "summary";
@@ -379,18 +389,38 @@ final class ObsidianRenderer implements NodeRenderer {
         + (fold.isEmpty() ? "" : " data-callout-fold=\"" + fold + "\"") + (fold.equals("+") ? " open" : "")
         + " style=\"--callout-color: " + kind.rgb() + "\">");
     h.raw("<" + titleTag + " class=\"callout-title\"><span class=\"callout-icon\">" + Callouts.svg(kind)
-        + "</span><span class=\"callout-title-inner\">" + Html.escape(title) + "</span>"
-        + (fold.isEmpty() ? "" : "<span class=\"callout-fold\"></span>") + "</" + titleTag + ">");
-    // The rest of the first paragraph (after its first line), then the other blocks.
-    StringBuilder ignored = new StringBuilder();
+        + "</span><span class=\"callout-title-inner\">");
+    // The title is Markdown, as in Obsidian: the first line's inlines after the [!type] marker.
+    int titleStart = first.getStartOffset() + (text.length() - text.stripLeading().length()) + m.start(3);
     Node afterBreak = null;
-    for (Node n = first.getFirstChild(); n != null; n = n.getNext()) {
+    boolean titled = false;
+    for (Node n = first.getFirstChild(); n != null; ) {
+      Node next = n.getNext();
       if (n instanceof SoftLineBreak || n instanceof HardLineBreak) {
-        afterBreak = n.getNext();
+        afterBreak = next;
         break;
       }
-      ignored.append(n.getChars());
+      if (n.getEndOffset() > titleStart && !(!titled && n instanceof Text t0 && n.getStartOffset() >= titleStart && t0.getChars().isBlank())) {
+        if (n.getStartOffset() < titleStart) {
+          if (n instanceof Text t) {
+            String rest = t.getChars().subSequence(titleStart - n.getStartOffset()).toString();
+            if (!rest.isBlank()) {
+              h.raw(Html.escape(rest));
+              titled = true;
+            }
+          }
+        } else {
+          c.render(n);
+          titled = true;
+        }
+      }
+      n = next;
     }
+    if (!titled) {
+      h.raw(Html.escape(Callouts.defaultTitle(type)));
+    }
+    h.raw("</span>" + (fold.isEmpty() ? "" : "<span class=\"callout-fold\"></span>") + "</" + titleTag + ">");
+    // The rest of the first paragraph (after its first line), then the other blocks.
     boolean hasContent = afterBreak != null || first.getNext() != null;
     if (hasContent) {
       h.raw("<div class=\"callout-content\">");
@@ -423,7 +453,13 @@ final class ObsidianRenderer implements NodeRenderer {
     String code = lines.toString();
     FencedBlockRenderer custom = lang.isEmpty() ? null : s.markdownFor().fencedBlock(lang);
     if (custom != null) {
-      h.raw(custom.render(code, s.sourceFolder, s.links));
+      RenderLinks links = s.links;
+      if (links instanceof BlockCache.Recording recording) {
+        // What a custom block shows may depend on any note: its run is not kept.
+        recording.uncacheable = true;
+        links = recording.inner;
+      }
+      h.raw(custom.render(code, s.sourceFolder, links));
       return;
     }
     if (lang.equals("mermaid")) {
@@ -454,8 +490,26 @@ final class ObsidianRenderer implements NodeRenderer {
   private void taskBox(ObsidianNodes.TaskBox node, NodeRendererContext c, HtmlWriter h) {
     RenderState s = state(c);
     // Only the note's own tasks can be ticked here; an embedded note's offsets are not this note's.
-    String where = s.embedded() ? " disabled" : " data-offset=\"" + node.offset + "\"";
+    String where = s.embedded() ? " disabled" : " data-offset=\"" + PageAssembly.offset(node.offset) + "\"";
     h.raw("<input type=\"checkbox\" class=\"task-list-item-checkbox\" data-task=\"" + Html.escape(String.valueOf(node.state)) + "\""
         + where + (node.state != ' ' ? " checked" : "") + "> ");
+  }
+
+  // ---- footnotes: numbered when the page is put together (PageAssembly), so each run of blocks stands alone
+
+  /** {@code [^label]: text}: kept for the list at the end of the page, nothing shown here. */
+  private void footnoteBlock(FootnoteBlock node, NodeRendererContext c, HtmlWriter h) {
+    NodeRendererContext sub = c.getSubContext(false);
+    sub.renderChildren(node);
+    state(c).footnotes.putIfAbsent(node.getText().toString(), sub.getHtmlWriter().toString(0, 0));
+  }
+
+  /** {@code ^[text]}: a footnote written where it is referenced. */
+  private void inlineFootnote(ObsidianNodes.InlineFootnote node, NodeRendererContext c, HtmlWriter h) {
+    RenderState s = state(c);
+    int index = s.inlineFootnotes.size();
+    s.inlineFootnotes.add("");
+    s.inlineFootnotes.set(index, s.markdownFor().renderFragment(node.text, s));
+    h.raw(PageAssembly.inlineFootnote(index));
   }
 }

@@ -1,9 +1,11 @@
 package org.rhizome.ui.render;
 
 import com.vladsch.flexmark.util.data.NullableDataKey;
+import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -18,8 +20,10 @@ final class RenderState {
   final Set<String> stack;
   final int depth;
   final Collected collected;
-  /** Heading ids given so far in this document, to make repeats unique. */
-  final Map<String, Integer> headingIds = new HashMap<>();
+  /** Footnote definitions of this parsed text by label (their HTML, with markers), for {@link PageAssembly}. */
+  final Map<String, String> footnotes = new LinkedHashMap<>();
+  /** Inline footnotes {@code ^[…]} of this parsed text, in order (their HTML). */
+  final List<String> inlineFootnotes = new ArrayList<>();
 
   RenderState(ObsidianMarkdown markdown, RenderLinks links, String sourceFolder, Set<String> stack, int depth, Collected collected) {
     this.markdown = markdown;

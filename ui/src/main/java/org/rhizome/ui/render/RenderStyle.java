@@ -63,6 +63,8 @@ public final class RenderStyle {
         + ".math-block{text-align:center;margin:1em 0;overflow-x:auto}"
         + "pre.mermaid{background:none;text-align:center}"
         + ".footnotes{font-size:.9em;color:" + muted + "}"
+        // The way back sits at the end of the footnote's last line, as in Obsidian.
+        + ".footnotes li>p:last-of-type{display:inline}.footnote-backref{margin-left:.35em}"
         + ".block-id{scroll-margin-top:40px}"
         // The static site's frame.
         + ".site-nav{display:flex;gap:12px;align-items:center;margin-bottom:20px;font-size:.9em}"

@@ -1,6 +1,7 @@
 // Rhizome's page script for a rendered note (reading view and HTML export): draws maths, colours
 // code, draws Mermaid diagrams (each only if its bundled script was loaded), shows an external image
-// only when it is clicked, and shows PDFs inline where the browser can (not in JavaFX's WebView).
+// only when it is clicked, shows PDFs inline where the browser can (not in JavaFX's WebView), and
+// sounds and videos it cannot play as file cards.
 (function () {
   var dark = document.documentElement.className.indexOf('theme-dark') >= 0;
   function each(selector, fn) {
@@ -28,6 +29,12 @@
         mermaid.run({ querySelector: 'pre.mermaid' });
       } catch (e) { /* the source stays shown */ }
     }
+    // A sound or video this browser cannot play (JavaFX's WebView has no Ogg, Opus, WebM or FLAC): a
+    // card that opens the file in the system's player, not a player showing "Error".
+    each('.media-embed', function (el) {
+      var mime = el.getAttribute('data-mime') || '';
+      if (mime && el.canPlayType && el.canPlayType(mime) === '') { asCard(el); } else { el.addEventListener('error', function () { asCard(el); }); }
+    });
     if (navigator.userAgent.indexOf('JavaFX') < 0) {
       each('.pdf-embed', function (el) {
         var frame = document.createElement('iframe');
@@ -36,6 +43,26 @@
         el.insertBefore(frame, el.firstChild);
       });
     }
+  }
+  function asCard(el) {
+    if (!el.parentNode) { return; }
+    var name = el.getAttribute('data-name') || '';
+    var card = document.createElement('div');
+    card.className = 'internal-embed file-card';
+    var a = document.createElement('a');
+    a.className = 'internal-link attachment-link';
+    a.href = el.getAttribute('src');
+    a.setAttribute('data-mime', el.getAttribute('data-mime') || '');
+    var parts = [['file-icon', name.indexOf('.') >= 0 ? name.substring(name.lastIndexOf('.') + 1).toUpperCase() : 'FILE'],
+      ['file-name', name], ['file-size', el.getAttribute('data-size') || '']];
+    for (var i = 0; i < parts.length; i++) {
+      var span = document.createElement('span');
+      span.className = parts[i][0];
+      span.textContent = parts[i][1];
+      a.appendChild(span);
+    }
+    card.appendChild(a);
+    el.parentNode.replaceChild(card, el);
   }
   document.addEventListener('click', function (ev) {
     var el = ev.target;

@@ -28,11 +28,29 @@ class ObsidianMarkdownGoldenTest {
     check("Embedded");
   }
 
+  /** Cut into runs at every place it may be, rendered, then again from the block cache: the same page. */
+  @Test
+  void showcaseCutIntoRunsAndCachedRendersAsTheGoldenPage() throws Exception {
+    ObsidianMarkdown cached = new ObsidianMarkdown().withBlockCache(1_000_000);
+    cached.minRun = 0;
+    check("Showcase", cached, 2);
+  }
+
   private void check(String title) throws Exception {
+    check(title, new ObsidianMarkdown(), 1);
+  }
+
+  private void check(String title, ObsidianMarkdown markdown, int times) throws Exception {
     try (Workspace ws = FixtureVault.load(dir)) {
       Note note = ws.findNote(ws.resolve(title).orElseThrow().soul()).orElseThrow();
-      RenderedNote rendered = new ObsidianMarkdown().render(note.body(), note.soul().value(), note.folder(),
-          new WorkspaceLinks(ws, FixtureVault.addresses()));
+      for (int i = 0; i < times; i++) {
+        check(title, markdown.render(note.body(), note.soul().value(), note.folder(), new WorkspaceLinks(ws, FixtureVault.addresses())));
+      }
+    }
+  }
+
+  private void check(String title, RenderedNote rendered) throws Exception {
+    {
       Path golden = FixtureVault.source().resolve("../golden/" + title + ".html").normalize();
       if (Boolean.getBoolean("render.golden.update")) {
         Path src = Path.of("src/test/resources/org/rhizome/ui/render/golden/" + title + ".html");

@@ -56,7 +56,7 @@ final class RenderBench {
       ws.putAttachment("Assets", "photo.png", new byte[] {(byte) 0x89, 'P', 'N', 'G'});
       String big = bigNote(vault);
       out.put("note_bytes", big.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
-      WorkspaceLinks links = new WorkspaceLinks(ws, new WorkspaceLinks.Addresses() {
+      WorkspaceLinks.Addresses addresses = new WorkspaceLinks.Addresses() {
         @Override
         public String note(NoteRef note) {
           return "rhizome:note/" + note.soul().value();
@@ -66,28 +66,36 @@ final class RenderBench {
         public String attachment(Attachment attachment, Workspace workspace) {
           return "file:///tmp/" + attachment.hash();
         }
-      });
+      };
+      // Links resolved afresh for each render, as the reading view does (what they reach may have changed).
+      java.util.function.Supplier<WorkspaceLinks> links = () -> new WorkspaceLinks(ws, addresses);
       log.println("rendering a " + kb + " KB note...");
+      // As the reading view renders: with a block cache (an edit renders again only the runs it touched).
       long wall = System.nanoTime();
       long cpu = threads.getCurrentThreadCpuTime();
-      ObsidianMarkdown markdown = new ObsidianMarkdown();
-      RenderedNote first = markdown.render(big, null, "", links);
+      ObsidianMarkdown markdown = new ObsidianMarkdown().withBlockCache(8_000_000);
+      RenderedNote first = markdown.render(big, null, "", links.get());
       int pageChars = HtmlPage.of("", first, false, 15, "", "", "").length();
       out.put("first_render_ms", (System.nanoTime() - wall) / 1e6);
       out.put("first_render_cpu_ms", (threads.getCurrentThreadCpuTime() - cpu) / 1e6);
       out.put("page_chars", pageChars);
-      double[] later = new double[runs];
-      double[] laterCpu = new double[runs];
-      for (int i = 0; i < runs; i++) {
-        wall = System.nanoTime();
-        cpu = threads.getCurrentThreadCpuTime();
-        HtmlPage.of("", markdown.render(big, null, "", links), false, 15, "", "", "");
-        later[i] = (System.nanoTime() - wall) / 1e6;
-        laterCpu[i] = (threads.getCurrentThreadCpuTime() - cpu) / 1e6;
-      }
-      out.put("later_render_median_ms", median(later));
-      out.put("later_render_median_cpu_ms", median(laterCpu));
-      out.put("later_render_max_ms", Arrays.stream(later).max().orElse(0));
+      // Later renders: after a small edit each time, in a different place, as typing in the note does.
+      Timing edited = time(i -> markdown.render(edit(big, i), null, "", links.get()));
+      out.put("later_render_median_ms", edited.wall());
+      out.put("later_render_median_cpu_ms", edited.cpu());
+      out.put("later_render_max_ms", edited.max());
+      // A big note not rendered before, in a warm JVM (the cache holds nothing of it).
+      String other = bigNote(vault, 1000);
+      wall = System.nanoTime();
+      cpu = threads.getCurrentThreadCpuTime();
+      HtmlPage.of("", markdown.render(other, null, "", links.get()), false, 15, "", "", "");
+      out.put("new_note_warm_render_ms", (System.nanoTime() - wall) / 1e6);
+      out.put("new_note_warm_render_cpu_ms", (threads.getCurrentThreadCpuTime() - cpu) / 1e6);
+      // The same edits without the block cache (how every render went before it), for comparison.
+      ObsidianMarkdown uncached = new ObsidianMarkdown();
+      Timing whole = time(i -> uncached.render(edit(big, i), null, "", links.get()));
+      out.put("uncached_render_median_ms", whole.wall());
+      out.put("uncached_render_median_cpu_ms", whole.cpu());
     }
     if (notes > 0) {
       out.putAll(export());
@@ -122,8 +130,12 @@ final class RenderBench {
 
   /** About {@code kb} KB: synthetic paragraphs with links, and every Obsidian construct now and then. */
   private String bigNote(SyntheticVault vault) {
+    return bigNote(vault, 0);
+  }
+
+  private String bigNote(SyntheticVault vault, int from) {
     StringBuilder sb = new StringBuilder(kb * 1100);
-    int i = 0;
+    int i = from;
     while (sb.length() < kb * 1024) {
       sb.append(vault.body(i % 2000));
       switch (i % 8) {
@@ -140,6 +152,29 @@ final class RenderBench {
       i++;
     }
     return sb.toString();
+  }
+
+  private record Timing(double wall, double cpu, double max) {}
+
+  /** Medians over {@code runs} renders (each made into a whole page), wall and this thread's CPU. */
+  private Timing time(java.util.function.IntFunction<RenderedNote> render) {
+    double[] wall = new double[runs];
+    double[] cpu = new double[runs];
+    for (int i = 0; i < runs; i++) {
+      long w = System.nanoTime();
+      long c = threads.getCurrentThreadCpuTime();
+      HtmlPage.of("", render.apply(i), false, 15, "", "", "");
+      wall[i] = (System.nanoTime() - w) / 1e6;
+      cpu[i] = (threads.getCurrentThreadCpuTime() - c) / 1e6;
+    }
+    return new Timing(median(wall), median(cpu), Arrays.stream(wall).max().orElse(0));
+  }
+
+  /** The note with a word typed into its {@code i}-th paragraph (spread over the note). */
+  private static String edit(String note, int i) {
+    int at = note.indexOf("\n\n", (int) ((long) note.length() * ((i * 7919L) % 997) / 997));
+    at = at < 0 ? note.length() / 2 : at;
+    return note.substring(0, at) + " typed" + i + note.substring(at);
   }
 
   private static double median(double[] values) {

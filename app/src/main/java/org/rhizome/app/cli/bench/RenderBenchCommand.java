@@ -14,9 +14,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code rhizome bench render}: the reading view's renderer on a big note, and {@code export --html} of a generated vault. */
 @Command(name = "render", mixinStandardHelpOptions = true,
-    description = {"Render a generated note of about --kb KB with every Obsidian construct (first render in a fresh JVM,",
-        "then the median of --runs later ones, wall and CPU), then export a generated workspace of --notes notes",
-        "as a static HTML site (rhizome export --html); prints JSON."})
+    description = {"Render a generated note of about --kb KB with every Obsidian construct as the reading view does",
+        "(first render in a fresh JVM; the median of --runs later ones, each after a small edit, wall and CPU;",
+        "a big note not seen before in the warm JVM; the same edits without the block cache), then export a",
+        "generated workspace of --notes notes as a static HTML site (rhizome export --html); prints JSON."})
 public final class RenderBenchCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
