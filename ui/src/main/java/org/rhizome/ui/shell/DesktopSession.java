@@ -11,12 +11,17 @@ import javafx.scene.Scene;
 import javafx.util.Duration;
 import javafx.stage.Stage;
 import org.rhizome.graph.model.Soul;
-import org.rhizome.ui.settings.Settings;
+import org.rhizome.ui.workbench.Settings;
 import org.rhizome.ui.settings.SettingsStore;
-import org.rhizome.ui.settings.WindowState;
+import org.rhizome.ui.workbench.WindowState;
 import org.rhizome.ui.welcome.WelcomeNotes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.rhizome.ui.workbench.AppContext;
+import org.rhizome.ui.workbench.BackgroundExecutor;
+import org.rhizome.ui.workbench.ErrorReporter;
+import org.rhizome.ui.workbench.CommandRegistry;
+import org.rhizome.ui.workbench.UiExtension;
 
 /**
  * One open main window on one workspace: builds it on a stage, restores the last session (size,
@@ -35,7 +40,7 @@ public final class DesktopSession {
   private final ErrorReporter errors = new ErrorReporter();
   private final BackgroundExecutor background = new BackgroundExecutor(errors);
   private final AppContext context;
-  private final MainWindow window;
+  private final MainWindowView window;
   private final ThemeApplier theme;
   private final CompletableFuture<Void> ready = new CompletableFuture<>();
   private final CompletableFuture<Void> closed = new CompletableFuture<>();
@@ -54,7 +59,7 @@ public final class DesktopSession {
     this.store = new SettingsStore(services.settingsFile());
     this.settings = SettingsStore.fromProperties(settingsRead);
     this.context = new AppContext(services.workspace(), background, errors, new CommandRegistry(), settings);
-    this.window = new MainWindow(context);
+    this.window = new MainWindowView(context);
     WindowState state = settings.window();
     Scene scene = new Scene((javafx.scene.Parent) window.root(), state.width(), state.height());
     scene.getStylesheets().add(DesktopSession.class.getResource("/org/rhizome/ui/shell/rhizome.css").toExternalForm());
@@ -89,7 +94,7 @@ public final class DesktopSession {
     return stage;
   }
 
-  public MainWindow window() {
+  public MainWindowView window() {
     return window;
   }
 
