@@ -72,7 +72,8 @@ public final class MainWindowView implements MainWindow {
   private Runnable onQuit = Platform::exit;
   private Runnable toggleTheme = () -> { };
 
-  public MainWindowView(AppContext context) {
+  /** @param root the scene's root, already on screen (empty until now): the window fills it */
+  public MainWindowView(AppContext context, StackPane root) {
     this.context = context;
     context.attach(this);
     context.errors().showWith(statusBar::error);
@@ -111,8 +112,11 @@ public final class MainWindowView implements MainWindow {
     BorderPane frame = new BorderPane(panes);
     frame.setTop(menuBar);
     frame.setBottom(statusBar.node());
-    root = new StackPane(frame, overlay.node());
-    root.getStyleClass().add("rhizome-root");
+    this.root = root;
+    root.getChildren().setAll(frame, overlay.node());
+    if (!root.getStyleClass().contains("rhizome-root")) {
+      root.getStyleClass().add("rhizome-root");
+    }
   }
 
   @Override
