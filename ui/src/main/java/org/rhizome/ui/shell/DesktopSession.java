@@ -56,6 +56,8 @@ public final class DesktopSession {
   private final CompletableFuture<Void> closed = new CompletableFuture<>();
   private boolean closing;
   private boolean closeWhenBuilt;
+  /** The empty frame's style class: the theme's background, so a dark window does not flash white first. */
+  private static final String STARTING = "window-starting";
   static final long MAX_CLOSE_WAIT_NANOS = 10_000_000_000L;
 
   /**
@@ -71,7 +73,7 @@ public final class DesktopSession {
     this.settings = SettingsStore.fromProperties(settingsRead);
     this.context = new AppContext(services.workspace(), background, errors, new CommandRegistry(), settings);
     WindowState state = settings.window();
-    root.getStyleClass().add("rhizome-root");
+    root.getStyleClass().addAll("rhizome-root", STARTING);
     Scene scene = new Scene(root, state.width(), state.height());
     scene.getStylesheets().add(DesktopSession.class.getResource("/org/rhizome/ui/shell/rhizome.css").toExternalForm());
     this.theme = new ThemeApplier(settings, systemIsDark, scene);
@@ -109,6 +111,7 @@ public final class DesktopSession {
   private void build(WindowState state) {
     try {
       MainWindowView w = new MainWindowView(context, root);
+      root.getStyleClass().remove(STARTING);
       window = w;
       w.attachTo(stage.getScene(), theme, this::close);
       for (UiExtension extension : services.extensions()) {
