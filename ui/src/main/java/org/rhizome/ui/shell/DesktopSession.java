@@ -118,6 +118,10 @@ public final class DesktopSession {
         extension.install(context, w);
       }
       w.restorePanes(state);
+      // As showing the stage did when the parts were built first: their skins exist from now on
+      // (a lookup finds the sidebar's tabs), not only after the next pulse.
+      root.applyCss();
+      root.layout();
       built.complete(w);
     } catch (RuntimeException | Error e) {
       // DesktopApp.open rethrows it; the empty window stays until its owner closes it.
