@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import javafx.scene.control.Tab;
 import org.rhizome.graph.note.Attachment;
-import org.rhizome.ui.shell.AppContext;
+import org.rhizome.ui.workbench.AppContext;
 
 /**
  * Opens an attachment the way its type wants: images in a viewer tab of the window (one tab per

@@ -23,7 +23,7 @@ import javafx.scene.layout.VBox;
 import org.jspecify.annotations.Nullable;
 import org.rhizome.graph.note.Attachment;
 import org.rhizome.graph.query.Backlink;
-import org.rhizome.ui.shell.AppContext;
+import org.rhizome.ui.workbench.AppContext;
 
 /**
  * An attachment in a tab: the picture itself for images JavaFX can decode (PNG, JPEG, GIF, BMP),

@@ -16,7 +16,7 @@ import org.rhizome.graph.VersionedText;
 import org.rhizome.graph.change.Change;
 import org.rhizome.graph.note.NoteFields;
 import org.rhizome.graph.text.Splice;
-import org.rhizome.ui.shell.AppContext;
+import org.rhizome.ui.workbench.AppContext;
 
 /**
  * Keeps one open note's editor and the engine in step, both ways, through an {@link EditorReplica}.

@@ -17,9 +17,9 @@ import javafx.scene.layout.StackPane;
 import org.jspecify.annotations.Nullable;
 import org.rhizome.graph.ChangeEvent;
 import org.rhizome.graph.model.Soul;
-import org.rhizome.ui.shell.AppContext;
-import org.rhizome.ui.shell.ChangedNotes;
-import org.rhizome.ui.switcher.NoteNameIndex;
+import org.rhizome.ui.workbench.AppContext;
+import org.rhizome.ui.workbench.ChangedNotes;
+import org.rhizome.ui.names.NoteNameIndex;
 
 /**
  * The main area: notes and other views (graph, history…) in tabs. One tab per note; opening an

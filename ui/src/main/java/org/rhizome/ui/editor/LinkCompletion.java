@@ -14,8 +14,9 @@ import org.fxmisc.richtext.CodeArea;
 import org.rhizome.graph.note.InvalidTitleException;
 import org.rhizome.graph.note.NoteFolders;
 import org.rhizome.graph.note.NoteTitles;
-import org.rhizome.ui.shell.AppContext;
-import org.rhizome.ui.switcher.NoteNameIndex;
+import org.rhizome.ui.workbench.AppContext;
+import org.rhizome.ui.names.NoteNameIndex;
+import org.rhizome.ui.editor.assist.CompletionKeys;
 
 /**
  * {@code [[} completion: once the person types {@code [[}, a list under the caret offers note

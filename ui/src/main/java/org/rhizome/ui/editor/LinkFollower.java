@@ -10,7 +10,7 @@ import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.note.NoteFolders;
 import org.rhizome.graph.query.LinkDestination;
 import org.rhizome.ui.attachments.AttachmentOpener;
-import org.rhizome.ui.shell.AppContext;
+import org.rhizome.ui.workbench.AppContext;
 
 /**
  * Follows a wikilink target as written in a note of some folder: opens the note it resolves to

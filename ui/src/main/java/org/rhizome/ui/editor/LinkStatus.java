@@ -8,7 +8,7 @@ import javafx.util.Duration;
 import org.rhizome.graph.ChangeEvent;
 import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.query.OutgoingLink;
-import org.rhizome.ui.shell.AppContext;
+import org.rhizome.ui.workbench.AppContext;
 
 /**
  * Which of an open note's wikilinks reach no note, as the engine resolves them (its stored links

@@ -11,8 +11,8 @@ import org.fxmisc.richtext.model.TwoDimensional.Position;
 import org.rhizome.graph.ChangeEvent;
 import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.text.Splice;
-import org.rhizome.ui.shell.AppContext;
-import org.rhizome.ui.switcher.NoteNameIndex;
+import org.rhizome.ui.workbench.AppContext;
+import org.rhizome.ui.names.NoteNameIndex;
 
 /**
  * The Markdown source editor of one note: a RichTextFX {@link CodeArea} with incremental syntax
@@ -33,7 +33,7 @@ public final class NoteEditorView {
   private final LinkFollower follower;
   private final BodySync sync;
   private final org.rhizome.ui.editor.drop.EditorDrops drops;
-  private final org.rhizome.ui.preview.LinkPreview preview;
+  private final org.rhizome.ui.editor.LinkPreview preview;
   /** Editing helpers (lists, pairing, #tags, find/replace) and the links' resolved status. */
   private final org.rhizome.ui.editor.assist.EditorAssist assist;
   private final LinkStatus linkStatus;
@@ -65,7 +65,7 @@ public final class NoteEditorView {
     area.styleProperty().bind(context.settings().editorFontSize().asString("-fx-font-size: %dpx;"));
     area.multiPlainChanges().subscribe(this::onTextChanges);
     this.drops = org.rhizome.ui.editor.drop.EditorDrops.install(context, area, folder); // paste/drop files, drop notes
-    this.preview = org.rhizome.ui.preview.LinkPreview.install(context, this, folder); // Ctrl/Cmd-hover a link
+    this.preview = org.rhizome.ui.editor.LinkPreview.install(context, this, folder); // Ctrl/Cmd-hover a link
     area.setOnMouseClicked(e -> {
       if (e.getButton() == MouseButton.PRIMARY && e.isShortcutDown()) {
         int offset = area.hit(e.getX(), e.getY()).getInsertionIndex();
@@ -114,7 +114,7 @@ public final class NoteEditorView {
   }
 
   /** The hover preview of links in this editor. */
-  public org.rhizome.ui.preview.LinkPreview preview() {
+  public org.rhizome.ui.editor.LinkPreview preview() {
     return preview;
   }
 

@@ -16,8 +16,8 @@ import org.jspecify.annotations.Nullable;
 import org.rhizome.graph.ChangeEvent;
 import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.note.Note;
-import org.rhizome.ui.shell.AppContext;
-import org.rhizome.ui.switcher.NoteNameIndex;
+import org.rhizome.ui.workbench.AppContext;
+import org.rhizome.ui.names.NoteNameIndex;
 
 /**
  * One note in a tab: its title (editable in place; Enter or Tab renames, and links to it follow,

@@ -13,8 +13,8 @@ import org.rhizome.graph.model.Soul;
 import org.rhizome.ui.render.Anchors;
 import org.rhizome.ui.render.HtmlPage;
 import org.rhizome.ui.render.RenderedNote;
-import org.rhizome.ui.shell.AppContext;
-import org.rhizome.ui.shell.ChangedNotes;
+import org.rhizome.ui.workbench.AppContext;
+import org.rhizome.ui.workbench.ChangedNotes;
 import org.w3c.dom.Element;
 import org.w3c.dom.events.EventTarget;
 
@@ -60,7 +60,7 @@ final class ReadingView {
     this.toggler = toggler;
     web.setContextMenuEnabled(false);
     web.getStyleClass().add("reading-view");
-    org.rhizome.ui.preview.LinkPreview.install(context, web, folder); // hover a link: its target's start
+    org.rhizome.ui.editor.LinkPreview.install(context, web, folder); // hover a link: its target's start
     web.getEngine().getLoadWorker().stateProperty().addListener((obs, old, state) -> {
       if (state == Worker.State.SUCCEEDED) {
         interceptClicks();

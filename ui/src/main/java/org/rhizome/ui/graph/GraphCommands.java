@@ -9,8 +9,8 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import org.jspecify.annotations.Nullable;
 import org.rhizome.graph.model.Soul;
-import org.rhizome.ui.shell.AppContext;
-import org.rhizome.ui.shell.MainWindow;
+import org.rhizome.ui.workbench.AppContext;
+import org.rhizome.ui.workbench.MainWindow;
 
 /**
  * Puts the graph view in the window: the commands "Open graph view" (Ctrl/Cmd-G) and "Open local
@@ -38,7 +38,7 @@ public final class GraphCommands {
     context.commands().register(OPEN_LOCAL, "Open local graph of this note",
         new KeyCodeCombination(KeyCode.G, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
         () -> {
-          Soul active = window.editors().activeNote().getValue();
+          Soul active = window.activeNote().getValue();
           if (active != null) {
             commands.open(active);
           }
@@ -75,7 +75,7 @@ public final class GraphCommands {
       });
     }
     // The note being edited stands out in the graph, so you see where you are.
-    shown.select(centre != null ? centre : window.editors().activeNote().getValue());
+    shown.select(centre != null ? centre : window.activeNote().getValue());
     // An open global graph is only selected, not laid out again.
     if (centre != null) {
       shown.showLocal(centre);

@@ -7,9 +7,8 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import org.rhizome.graph.model.Soul;
-import org.rhizome.ui.editor.NoteTab;
-import org.rhizome.ui.shell.AppContext;
-import org.rhizome.ui.shell.MainWindow;
+import org.rhizome.ui.workbench.AppContext;
+import org.rhizome.ui.workbench.MainWindow;
 
 /**
  * Puts the history view in the window: "Show history of this note" (Ctrl/Cmd-Shift-H), in the
@@ -24,18 +23,17 @@ public final class HistoryCommands {
   public static void install(AppContext context, MainWindow window) {
     context.commands().register(SHOW, "Show history of this note",
         new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
-        () -> window.editors().activeNoteTab().ifPresent(t -> open(context, t)));
+        () -> window.activeNoteTab().ifPresent(t -> open(context, window.activeNote().getValue(), t.getText())));
     Menu file = window.fileMenu();
     int at = file.getItems().indexOf(file.getItems().stream()
         .filter(i -> "tab.close".equals(i.getUserData())).findFirst().orElse(null));
     file.getItems().add(at < 0 ? file.getItems().size() : at, window.item(SHOW));
   }
 
-  private static void open(AppContext context, NoteTab note) {
-    Soul soul = note.soul();
+  private static void open(AppContext context, Soul soul, String title) {
     Executor background = work -> context.background().execute(work, "Could not read the history");
     HistoryView[] created = {null};
-    Tab tab = context.openTab("history:" + soul.value(), "History: " + note.tab().getText(), () -> {
+    Tab tab = context.openTab("history:" + soul.value(), "History: " + title, () -> {
       created[0] = new HistoryView(context.workspace(), background, soul);
       return created[0];
     });

@@ -27,7 +27,7 @@ import org.fxmisc.richtext.CodeArea;
 import org.rhizome.graph.markdown.FrontMatter;
 import org.rhizome.graph.markdown.MarkdownParser;
 import org.rhizome.graph.markdown.ParsedNote;
-import org.rhizome.ui.shell.AppContext;
+import org.rhizome.ui.workbench.AppContext;
 
 /**
  * The note's front matter as a small table above it: one row per top-level key, edited with a

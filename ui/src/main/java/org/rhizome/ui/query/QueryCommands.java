@@ -3,10 +3,10 @@ package org.rhizome.ui.query;
 import javafx.scene.control.Menu;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tab;
-import org.rhizome.ui.shell.AppContext;
-import org.rhizome.ui.shell.Command;
-import org.rhizome.ui.shell.MainWindow;
-import org.rhizome.ui.tasks.TasksPane;
+import org.rhizome.ui.workbench.AppContext;
+import org.rhizome.ui.workbench.Command;
+import org.rhizome.ui.workbench.MainWindow;
+import org.rhizome.ui.query.TasksPane;
 
 /**
  * Puts queries and tasks in the window: "Open tasks" and "New query view", in the palette and the

@@ -12,7 +12,7 @@ import javafx.application.Platform;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
-import org.rhizome.ui.settings.ThemeChoice;
+import org.rhizome.ui.workbench.ThemeChoice;
 import org.rhizome.ui.shell.DesktopSession;
 
 /**

@@ -18,7 +18,7 @@ import javafx.scene.text.TextFlow;
 import javafx.util.Duration;
 import org.rhizome.graph.query.SearchHit;
 import org.rhizome.graph.query.Snippet;
-import org.rhizome.ui.shell.AppContext;
+import org.rhizome.ui.workbench.AppContext;
 
 /**
  * Full-text search (Ctrl/Cmd-Shift-F): the engine's query language (words, {@code pre*},

@@ -13,6 +13,10 @@ import java.util.List;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.rhizome.ui.workbench.Settings;
+import org.rhizome.ui.workbench.ThemeChoice;
+import org.rhizome.ui.workbench.ThemeFamily;
+import org.rhizome.ui.workbench.WindowState;
 
 /**
  * Reads and writes {@link Settings} as a properties file ({@code ui.properties} in the data

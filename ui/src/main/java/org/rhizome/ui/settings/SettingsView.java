@@ -15,8 +15,11 @@ import org.rhizome.graph.note.InvalidTitleException;
 import org.rhizome.graph.note.NoteFolders;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
-import org.rhizome.ui.shell.AppContext;
-import org.rhizome.ui.shell.Command;
+import org.rhizome.ui.workbench.AppContext;
+import org.rhizome.ui.workbench.Command;
+import org.rhizome.ui.workbench.Settings;
+import org.rhizome.ui.workbench.ThemeChoice;
+import org.rhizome.ui.workbench.ThemeFamily;
 
 /**
  * The settings tab: theme (light, dark or the system's; Primer or Nord), the editor's font size,

@@ -22,7 +22,7 @@ public final class DesktopApp {
   /**
    * Starts the JavaFX toolkit (if it is not running) and opens the main window.
    *
-   * @return the open window, once it is shown
+   * @return the open window, once its parts are built (its first, empty frame was on screen before)
    * @throws IllegalStateException (or another runtime exception) when JavaFX cannot start, e.g. no display
    */
   public static DesktopSession open(UiServices services) throws InterruptedException {
@@ -39,12 +39,20 @@ public final class DesktopApp {
     boolean isDark = dark.join();
     Platform.runLater(() -> {
       try {
-        long built = System.nanoTime();
+        long start = System.nanoTime();
         DesktopSession opened = new DesktopSession(services, new Stage(), read, isDark);
-        log.info("window built and shown in {} ms", (System.nanoTime() - built) / 1_000_000);
+        opened.shown().thenAccept(t -> log.info("first frame (the empty window) {} ms after the toolkit started, {} ms after"
+            + " the stage was made", (t - t0) / 1_000_000, (t - start) / 1_000_000));
+        opened.built().whenComplete((w, failed) -> {
+          if (failed != null) {
+            session.completeExceptionally(failed);
+            return;
+          }
+          log.info("window's parts built {} ms after the toolkit started", (System.nanoTime() - t0) / 1_000_000);
+          session.complete(opened);
+        });
         opened.ready().thenRun(() -> log.info("last session's notes shown {} ms after the toolkit started",
             (System.nanoTime() - t0) / 1_000_000));
-        session.complete(opened);
       } catch (RuntimeException | Error e) {
         session.completeExceptionally(e);
       }

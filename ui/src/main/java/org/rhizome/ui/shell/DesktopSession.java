@@ -7,23 +7,35 @@ import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 
 import javafx.animation.PauseTransition;
+import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.layout.StackPane;
 import javafx.util.Duration;
 import javafx.stage.Stage;
+import org.jspecify.annotations.Nullable;
 import org.rhizome.graph.model.Soul;
-import org.rhizome.ui.settings.Settings;
+import org.rhizome.ui.workbench.Settings;
 import org.rhizome.ui.settings.SettingsStore;
-import org.rhizome.ui.settings.WindowState;
+import org.rhizome.ui.workbench.WindowState;
 import org.rhizome.ui.welcome.WelcomeNotes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.rhizome.ui.workbench.AppContext;
+import org.rhizome.ui.workbench.BackgroundExecutor;
+import org.rhizome.ui.workbench.ErrorReporter;
+import org.rhizome.ui.workbench.CommandRegistry;
+import org.rhizome.ui.workbench.UiExtension;
 
 /**
- * One open main window on one workspace: builds it on a stage, restores the last session (size,
- * pane widths, open tabs) or, on the first start of an empty workspace, loads the welcome notes;
- * on close, writes pending edits and saves the settings.
+ * One open main window on one workspace. The window comes first: the stage is shown with an empty
+ * frame in the chosen theme (nothing of the workspace needed), the note the person was on starts
+ * loading in the background at the same moment, and the window's parts are built after that first
+ * frame and fill the frame; the last session (size, pane widths, open tabs) is restored, or, on the
+ * first start of an empty workspace, the welcome notes are loaded. On close, writes pending edits
+ * and saves the settings.
  *
- * <p>FX thread only, except {@link #closed()} and {@link #ready()}, which may be waited on anywhere.
+ * <p>FX thread only, except {@link #shown()}, {@link #closed()} and {@link #ready()}, which may be
+ * waited on anywhere.
  */
 public final class DesktopSession {
   private static final Logger log = LoggerFactory.getLogger(DesktopSession.class);
@@ -35,15 +47,21 @@ public final class DesktopSession {
   private final ErrorReporter errors = new ErrorReporter();
   private final BackgroundExecutor background = new BackgroundExecutor(errors);
   private final AppContext context;
-  private final MainWindow window;
+  private final StackPane root = new StackPane();
+  private @Nullable MainWindowView window;
   private final ThemeApplier theme;
+  private final CompletableFuture<Long> shown = new CompletableFuture<>();
+  private final CompletableFuture<MainWindowView> built = new CompletableFuture<>();
   private final CompletableFuture<Void> ready = new CompletableFuture<>();
   private final CompletableFuture<Void> closed = new CompletableFuture<>();
   private boolean closing;
+  private boolean closeWhenBuilt;
+  /** The empty frame's style class: the theme's background, so a dark window does not flash white first. */
+  private static final String STARTING = "window-starting";
   static final long MAX_CLOSE_WAIT_NANOS = 10_000_000_000L;
 
   /**
-   * Builds the window on {@code stage} and shows it.
+   * Shows the window on {@code stage} at once, then builds its parts after the first frame.
    *
    * @param settingsRead the settings file as {@link SettingsStore#read} returned it (read off the FX thread)
    * @param systemIsDark the OS appearance (asked off the FX thread)
@@ -54,15 +72,11 @@ public final class DesktopSession {
     this.store = new SettingsStore(services.settingsFile());
     this.settings = SettingsStore.fromProperties(settingsRead);
     this.context = new AppContext(services.workspace(), background, errors, new CommandRegistry(), settings);
-    this.window = new MainWindow(context);
     WindowState state = settings.window();
-    Scene scene = new Scene((javafx.scene.Parent) window.root(), state.width(), state.height());
+    root.getStyleClass().addAll("rhizome-root", STARTING);
+    Scene scene = new Scene(root, state.width(), state.height());
     scene.getStylesheets().add(DesktopSession.class.getResource("/org/rhizome/ui/shell/rhizome.css").toExternalForm());
     this.theme = new ThemeApplier(settings, systemIsDark, scene);
-    window.attachTo(scene, theme, this::close);
-    for (UiExtension extension : services.extensions()) {
-      extension.install(context, window);
-    }
     // Last resort on the FX thread: a failure nobody caught is one sentence in the status bar and a
     // stack trace in the log, and the window goes on.
     Thread.currentThread().setUncaughtExceptionHandler((thread, e) -> errors.report("Something went wrong", e));
@@ -78,18 +92,62 @@ public final class DesktopSession {
       e.consume();
       close();
     });
-    window.restorePanes(state);
     stage.show();
     restoreTabs();
+    // The parts are built once the empty frame is on screen; a run of the FX thread later, so
+    // that frame renders first.
+    Pulses.next(scene).thenAccept(t -> {
+      shown.complete(t);
+      Platform.runLater(() -> build(state));
+    });
     // The lists load once the note the person is waiting for is on screen.
-    ready.whenComplete((v, e) -> javafx.application.Platform.runLater(window::loadLists));
+    ready.whenComplete((v, e) -> Platform.runLater(() -> {
+      if (window != null) {
+        window.loadLists();
+      }
+    }));
+  }
+
+  private void build(WindowState state) {
+    try {
+      MainWindowView w = new MainWindowView(context, root);
+      root.getStyleClass().remove(STARTING);
+      window = w;
+      w.attachTo(stage.getScene(), theme, this::close);
+      for (UiExtension extension : services.extensions()) {
+        extension.install(context, w);
+      }
+      w.restorePanes(state);
+      // As showing the stage did when the parts were built first: their skins exist from now on
+      // (a lookup finds the sidebar's tabs), not only after the next pulse.
+      root.applyCss();
+      root.layout();
+      built.complete(w);
+    } catch (RuntimeException | Error e) {
+      // DesktopApp.open rethrows it; the empty window stays until its owner closes it.
+      log.error("could not build the window", e);
+      built.completeExceptionally(e);
+      ready.complete(null);
+      return;
+    }
+    if (closeWhenBuilt) {
+      close();
+    }
   }
 
   public Stage stage() {
     return stage;
   }
 
-  public MainWindow window() {
+  /**
+   * The window's parts.
+   *
+   * @throws IllegalStateException before they are built (they are once {@link #built()} or {@link #ready()} completes)
+   */
+  public MainWindowView window() {
+    if (window == null) {
+      throw new IllegalStateException("the window's parts are not built yet: wait for built() or ready()");
+    }
     return window;
   }
 
@@ -99,6 +157,16 @@ public final class DesktopSession {
 
   public ThemeApplier theme() {
     return theme;
+  }
+
+  /** Completes (with its {@link System#nanoTime}) once the first frame of the window, still empty, is laid out. */
+  public CompletableFuture<Long> shown() {
+    return shown;
+  }
+
+  /** Completes on the FX thread once the window's parts are built and in the window. */
+  public CompletableFuture<MainWindowView> built() {
+    return built;
   }
 
   /** Completes once the last session's notes (or the welcome note) are open and shown. */
@@ -111,6 +179,7 @@ public final class DesktopSession {
     return closed;
   }
 
+  /** Reads which notes to reopen while the window is being built; opens them once it is. */
   private void restoreTabs() {
     List<String> tabs = settings.openTabs();
     int active = settings.activeTab();
@@ -128,7 +197,7 @@ public final class DesktopSession {
               return false;
             }
           }).toList();
-    }, souls -> {
+    }, souls -> built.thenAccept(w -> {
       settings.welcomeLoaded().set(true);
       if (souls.isEmpty()) {
         ready.complete(null);
@@ -137,11 +206,11 @@ public final class DesktopSession {
       int selected = Math.max(0, Math.min(active, souls.size() - 1));
       for (int i = 0; i < souls.size(); i++) {
         if (i != selected) {
-          window.openNote(souls.get(i), () -> { });
+          w.openNote(souls.get(i), () -> { });
         }
       }
-      window.openNote(souls.get(selected), () -> ready.complete(null));
-    }, "Could not reopen the notes of the last session").exceptionally(e -> {
+      w.openNote(souls.get(selected), () -> ready.complete(null));
+    }), "Could not reopen the notes of the last session").exceptionally(e -> {
       ready.complete(null);
       return null;
     });
@@ -150,6 +219,11 @@ public final class DesktopSession {
   /** Saves the settings, hides the window, then completes {@link #closed()} once pending edits are written. Idempotent. */
   public void close() {
     if (closing) {
+      return;
+    }
+    MainWindowView window = this.window;
+    if (window == null) {
+      closeWhenBuilt = true; // asked to close in the moment between the first frame and the parts
       return;
     }
     closing = true;
@@ -173,6 +247,7 @@ public final class DesktopSession {
    * workspace without losing a keystroke. Gives up after {@link #MAX_CLOSE_WAIT_NANOS}.
    */
   private void finishWhenWritten(long deadline) {
+    MainWindowView window = window();
     if (window.editors().hasUnsavedEdits() && System.nanoTime() < deadline) {
       window.editors().flushAll();
       PauseTransition again = new PauseTransition(Duration.millis(20));

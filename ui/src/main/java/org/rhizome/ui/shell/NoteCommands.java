@@ -15,6 +15,7 @@ import org.rhizome.graph.query.NoteRef;
 import org.rhizome.graph.store.StoreException;
 import org.rhizome.ui.switcher.Overlay;
 import org.rhizome.ui.switcher.PickerView;
+import org.rhizome.ui.workbench.AppContext;
 
 /**
  * The commands that make notes: a new note, today's daily note, a note from a template, and

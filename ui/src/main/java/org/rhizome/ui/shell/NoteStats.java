@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 import org.reactfx.Subscription;
 import org.rhizome.ui.editor.EditorTabs;
 import org.rhizome.ui.editor.NoteTab;
+import org.rhizome.ui.workbench.AppContext;
 
 /**
  * The open note's word and character counts in the status bar, recounted (in the background) a

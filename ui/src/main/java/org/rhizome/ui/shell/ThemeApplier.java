@@ -2,8 +2,8 @@ package org.rhizome.ui.shell;
 
 import javafx.application.Application;
 import javafx.scene.Scene;
-import org.rhizome.ui.settings.Settings;
-import org.rhizome.ui.settings.ThemeChoice;
+import org.rhizome.ui.workbench.Settings;
+import org.rhizome.ui.workbench.ThemeChoice;
 
 /**
  * Puts the chosen AtlantaFX theme on the application and marks the scene's root {@code light} or

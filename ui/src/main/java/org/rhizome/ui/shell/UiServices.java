@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.rhizome.graph.Workspace;
+import org.rhizome.ui.workbench.UiExtension;
 
 /**
  * What {@code app} hands the desktop UI: the open workspace (the caller keeps ownership and closes

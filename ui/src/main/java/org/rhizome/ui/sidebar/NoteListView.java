@@ -22,8 +22,8 @@ import javafx.util.Duration;
 import org.jspecify.annotations.Nullable;
 import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.query.NoteRef;
-import org.rhizome.ui.shell.AppContext;
-import org.rhizome.ui.shell.ChangeKinds;
+import org.rhizome.ui.workbench.AppContext;
+import org.rhizome.ui.workbench.ChangedNotes;
 
 /**
  * The sidebar's notes: a tree of folders and notes, filtered as you type (title or folder), notes
@@ -84,7 +84,7 @@ public final class NoteListView {
     rebuildLater.setOnFinished(e -> rebuild());
     context.onChanges(event -> {
       // Titles, folders, creation and deletion are field sets; text edits only move "last modified".
-      if (ChangeKinds.setsFields(event)) {
+      if (ChangedNotes.setsFields(event)) {
         reloadLater.setDuration(Duration.millis(400));
         reloadLater.playFromStart();
       } else if (sort.getValue() == NoteSort.MODIFIED) {

@@ -14,7 +14,7 @@ import javafx.geometry.Orientation;
 import javafx.util.Duration;
 import org.rhizome.graph.query.NoteRef;
 import org.rhizome.graph.query.TagCount;
-import org.rhizome.ui.shell.AppContext;
+import org.rhizome.ui.workbench.AppContext;
 
 /**
  * The sidebar's tags: every tag with its note count (most used first); choosing one lists its

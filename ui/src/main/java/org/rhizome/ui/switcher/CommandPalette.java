@@ -9,8 +9,9 @@ import javafx.scene.control.ListCell;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import org.rhizome.ui.shell.AppContext;
-import org.rhizome.ui.shell.Command;
+import org.rhizome.ui.workbench.AppContext;
+import org.rhizome.ui.workbench.Command;
+import org.rhizome.ui.names.FuzzyMatcher;
 
 /**
  * Ctrl/Cmd-P: every command of the window with its shortcut, filtered fuzzily by name; Enter runs

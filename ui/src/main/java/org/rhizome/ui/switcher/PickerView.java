@@ -14,7 +14,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
 import javafx.util.Callback;
-import org.rhizome.ui.shell.BackgroundExecutor;
+import org.rhizome.ui.workbench.BackgroundExecutor;
 
 /**
  * A type-to-filter list in the {@link Overlay}: the quick switcher and the command palette are

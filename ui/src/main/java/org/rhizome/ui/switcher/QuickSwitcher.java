@@ -10,7 +10,8 @@ import javafx.scene.layout.Region;
 import org.jspecify.annotations.Nullable;
 import org.rhizome.graph.query.NoteRef;
 import org.rhizome.ui.editor.LinkFollower;
-import org.rhizome.ui.shell.AppContext;
+import org.rhizome.ui.workbench.AppContext;
+import org.rhizome.ui.names.NoteNameIndex;
 
 /**
  * Ctrl/Cmd-O: type part of a title or alias, fuzzily, and open the note. When no note has exactly

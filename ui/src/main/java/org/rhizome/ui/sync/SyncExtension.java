@@ -7,9 +7,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.application.Platform;
 import javafx.stage.WindowEvent;
 import org.rhizome.graph.identity.DeviceKey;
-import org.rhizome.ui.shell.AppContext;
-import org.rhizome.ui.shell.MainWindow;
-import org.rhizome.ui.shell.UiExtension;
+import org.rhizome.ui.workbench.AppContext;
+import org.rhizome.ui.workbench.MainWindow;
+import org.rhizome.ui.workbench.UiExtension;
 
 /**
  * Puts sync into a main window: the status icon in the status bar, the command "Sync…" (palette and

@@ -2,8 +2,8 @@ package org.rhizome.ui.trash;
 
 import javafx.scene.control.Menu;
 import javafx.scene.control.Tab;
-import org.rhizome.ui.shell.AppContext;
-import org.rhizome.ui.shell.MainWindow;
+import org.rhizome.ui.workbench.AppContext;
+import org.rhizome.ui.workbench.MainWindow;
 
 /**
  * Puts the trash in the window: a "Trash" tab in the sidebar (loaded when first shown, then kept

@@ -30,7 +30,7 @@ import org.rhizome.graph.note.NoteFields;
 import org.rhizome.graph.trash.RestoredNote;
 import org.rhizome.graph.trash.TrashedNote;
 import org.rhizome.ui.history.AuthorNames;
-import org.rhizome.ui.shell.AppContext;
+import org.rhizome.ui.workbench.AppContext;
 
 /**
  * The trash, in the sidebar: deleted notes, the most recently deleted first, each with who deleted

@@ -10,9 +10,9 @@ import org.jspecify.annotations.Nullable;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.store.StoreException;
 import org.rhizome.graph.vault.VaultMirror;
-import org.rhizome.ui.shell.AppContext;
-import org.rhizome.ui.shell.MainWindow;
-import org.rhizome.ui.shell.UiExtension;
+import org.rhizome.ui.workbench.AppContext;
+import org.rhizome.ui.workbench.MainWindow;
+import org.rhizome.ui.workbench.UiExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

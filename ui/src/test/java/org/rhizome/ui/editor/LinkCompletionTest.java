@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.query.NoteName;
 import org.rhizome.graph.query.NoteRef;
-import org.rhizome.ui.switcher.NoteNameIndex;
+import org.rhizome.ui.names.NoteNameIndex;
 
 /** When [[ completion offers "Create note «X»". */
 class LinkCompletionTest {

@@ -7,6 +7,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rhizome.ui.workbench.Settings;
+import org.rhizome.ui.workbench.ThemeChoice;
+import org.rhizome.ui.workbench.ThemeFamily;
+import org.rhizome.ui.workbench.WindowState;
 
 class SettingsStoreTest {
   @TempDir

@@ -61,7 +61,7 @@ public final class UiHarness implements AutoCloseable {
     return session;
   }
 
-  public MainWindow window() {
+  public MainWindowView window() {
     return session.window();
   }
 

@@ -8,7 +8,7 @@ import javafx.scene.layout.BorderPane;
 import org.fxmisc.richtext.CodeArea;
 import org.fxmisc.richtext.MultiChangeBuilder;
 import org.rhizome.graph.ChangeEvent;
-import org.rhizome.ui.shell.AppContext;
+import org.rhizome.ui.workbench.AppContext;
 
 /**
  * The editing helpers of one note editor: list continuation on Enter, bracket and quote pairing,

@@ -14,8 +14,8 @@ import org.fxmisc.richtext.CodeArea;
 import org.fxmisc.richtext.model.PlainTextChange;
 import org.jspecify.annotations.Nullable;
 import org.rhizome.graph.query.TagCount;
-import org.rhizome.ui.editor.CompletionKeys;
-import org.rhizome.ui.shell.AppContext;
+import org.rhizome.ui.editor.assist.CompletionKeys;
+import org.rhizome.ui.workbench.AppContext;
 
 /**
  * {@code #tag} completion: typing {@code #} and a letter offers the workspace's tags

@@ -16,7 +16,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import org.fxmisc.richtext.CodeArea;
 import org.rhizome.graph.model.Soul;
-import org.rhizome.ui.shell.AppContext;
+import org.rhizome.ui.workbench.AppContext;
 
 /**
  * Paste and drop into the note editor: an image on the clipboard (a screenshot) or files (pasted or
