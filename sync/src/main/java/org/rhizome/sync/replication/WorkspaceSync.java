@@ -21,7 +21,6 @@ import org.rhizome.graph.Workspace;
 import org.rhizome.graph.change.RefusalReason;
 import org.rhizome.graph.identity.DeviceKey;
 import org.rhizome.sync.gossip.GossipMessage;
-import org.rhizome.sync.gossip.PubSub;
 import org.rhizome.sync.gossip.ValidationResult;
 import org.rhizome.sync.host.Host;
 import org.rhizome.sync.host.HostConfig;
@@ -41,17 +40,16 @@ import org.slf4j.LoggerFactory;
  * One workspace, synced: a libp2p host on the workspace's private network, its changes published on
  * the workspace's GossipSub topic and validated by the engine as they arrive, and catch-up pulls from
  * every peer on connecting, when a live change shows a gap, and every {@link SyncConfig#antiEntropy()}.
- * Changes committed by another process on the same file (the CLI) are noticed within ~100 ms and
- * published too.
+ * This device's changes are published as the workspace's change feed reports them (changes another
+ * process commits to the same file, the CLI, included: the feed notices those within
+ * {@link Workspace#FOREIGN_POLL_MILLIS} ms); catch-up is the safety net for anything the feed misses.
  *
  * <p>Thread-safe. Engine work runs on the engine's threads and on {@code rhizome-sync-disk}; Netty's
  * event loops only move bytes.
  */
 public final class WorkspaceSync implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WorkspaceSync.class);
-  private static final int MAX_LIVE_BYTES = 1 << 20;
   private static final int MAX_PULL_RETRIES = 3;
-  private static final int MAX_RELAYED_PER_BATCH = 200;
   private static final long SETTLE_PULL_MILLIS = 3_000;
   /** Catch-up streams served to one peer at once. */
   static final int MAX_SERVED_PULLS_PER_PEER = 2;
@@ -70,13 +68,10 @@ public final class WorkspaceSync implements AutoCloseable {
   private final AtomicLong liveApplied = new AtomicLong();
   private final AtomicLong pulledApplied = new AtomicLong();
   private final Refusals refusals = new Refusals();
-  private final Object publishLock = new Object();
   private final java.util.concurrent.atomic.AtomicBoolean blobFetching = new java.util.concurrent.atomic.AtomicBoolean();
   private final Object joinLock = new Object();
-  private final AutoCloseable feed;
+  private final LivePublisher publisher;
   private final AtomicReference<@Nullable MdnsService> mdns = new AtomicReference<>();
-  /** Our own changes up to this seq have been published (or predate this session: pulls carry those). */
-  private long publishedSeq;
   private volatile boolean closed;
 
   private static final class PullState {
@@ -95,12 +90,6 @@ public final class WorkspaceSync implements AutoCloseable {
     this.live = new RemoteApplyQueue(workspace);
     this.scheduler = Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("rhizome-sync"));
     this.disk = Executors.newFixedThreadPool(2, new NamedThreadFactory("rhizome-sync-disk"));
-    try {
-      this.publishedSeq = workspace.versionVector().get(workspace.actor());
-    } catch (Exception e) {
-      shutdownExecutors();
-      throw new IOException("cannot read the workspace's version vector: " + e.getMessage(), e);
-    }
     HostConfig.Builder hc = HostConfig.builder(PrivateKey.fromSeed(key.seed()))
         .psk(config.secret().preSharedKey(workspace.id()))
         .agentVersion(config.agentVersion())
@@ -114,6 +103,7 @@ public final class WorkspaceSync implements AutoCloseable {
       shutdownExecutors();
       throw e;
     }
+    this.publisher = new LivePublisher(workspace, host.pubsub(), topic);
     host.handle(CatchUpProtocol.ID, stream -> {
       java.util.concurrent.atomic.AtomicInteger mine = serving.computeIfAbsent(stream.remotePeer(),
           p -> new java.util.concurrent.atomic.AtomicInteger());
@@ -161,12 +151,6 @@ public final class WorkspaceSync implements AutoCloseable {
       }
     });
     host.pubsub().subscribe(topic, this::validate, m -> { });
-    this.feed = workspace.subscribe(event -> {
-      if (event.local()) {
-        scheduler.execute(this::publishOwnChanges);
-      }
-    });
-    scheduler.scheduleWithFixedDelay(this::publishOwnChanges, 100, 100, TimeUnit.MILLISECONDS);
     long ae = Math.max(100, config.antiEntropy().toMillis());
     scheduler.scheduleWithFixedDelay(this::pullFromAll, ae, ae, TimeUnit.MILLISECONDS);
     long redial = Math.max(100, config.redial().toMillis());
@@ -298,7 +282,7 @@ public final class WorkspaceSync implements AutoCloseable {
     }
     AtomicReference<CatchUpStream> running = new AtomicReference<>();
     return host.openStream(peer, List.of(CatchUpProtocol.ID), stream -> {
-      CatchUpStream s = CatchUpStream.pulling(stream, client, workspace, disk, this::relay,
+      CatchUpStream s = CatchUpStream.pulling(stream, client, workspace, disk, publisher::relay,
           refused -> refused.forEach(r -> noteRefused(peer, r, "pulled")));
       running.set(s);
       return s;
@@ -380,22 +364,6 @@ public final class WorkspaceSync implements AutoCloseable {
     } catch (Exception e) {
       if (!closed) {
         log.warn("completing the join failed", e);
-      }
-    }
-  }
-
-  /**
-   * Passes on, live, a few changes that a pull just brought: peers connected to us but not to the
-   * peer we pulled from get them now rather than at their next pull. A large catch-up is not relayed
-   * (those peers' own pulls are cheaper than a flood).
-   */
-  private void relay(List<byte[]> newlyApplied) {
-    if (closed || newlyApplied.size() > MAX_RELAYED_PER_BATCH) {
-      return;
-    }
-    for (byte[] change : newlyApplied) {
-      if (change.length <= MAX_LIVE_BYTES) {
-        host.pubsub().publish(topic, change);
       }
     }
   }
@@ -484,50 +452,13 @@ public final class WorkspaceSync implements AutoCloseable {
     }
   }
 
-  /** Publishes this device's changes not yet published: made here, or by another process on the file. */
-  private void publishOwnChanges() {
-    if (closed) {
-      return;
-    }
-    try {
-      synchronized (publishLock) {
-        var vv = workspace.versionVector();
-        long head = vv.get(workspace.actor());
-        while (head > publishedSeq && !closed) {
-          var entries = workspace.changesSince(vv.with(workspace.actor(), publishedSeq), 0, 500);
-          if (entries.isEmpty()) {
-            break;
-          }
-          PubSub pubsub = host.pubsub();
-          for (var e : entries) {
-            if (!e.change().actor().equals(workspace.actor())) {
-              continue;
-            }
-            if (e.change().encodedLength() <= MAX_LIVE_BYTES) {
-              pubsub.publish(topic, e.change().encoded());
-            } // a larger change reaches peers by their next pull
-            publishedSeq = Math.max(publishedSeq, e.change().seq());
-          }
-        }
-      }
-    } catch (Exception e) {
-      if (!closed) {
-        log.warn("publishing local changes failed", e);
-      }
-    }
-  }
-
   @Override
   public void close() {
     if (closed) {
       return;
     }
     closed = true;
-    try {
-      feed.close();
-    } catch (Exception e) {
-      log.debug("unsubscribing failed", e);
-    }
+    publisher.close();
     MdnsService m = mdns.getAndSet(null);
     if (m != null) {
       m.close();
