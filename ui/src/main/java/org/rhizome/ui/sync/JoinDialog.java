@@ -13,8 +13,8 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.jspecify.annotations.Nullable;
-import org.rhizome.sync.replication.InvalidInviteException;
-import org.rhizome.sync.replication.Invite;
+import org.rhizome.sync.replication.invite.InvalidInviteException;
+import org.rhizome.sync.replication.invite.Invite;
 
 /**
  * Joins a shared workspace with an invite someone sent: paste the invite, give the name the others

@@ -3,7 +3,7 @@ package org.rhizome.ui.sync;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.rhizome.sync.replication.Invite;
+import org.rhizome.sync.replication.invite.Invite;
 
 /**
  * What the panel asks the app to do with workspaces other than the open one: found a new shared

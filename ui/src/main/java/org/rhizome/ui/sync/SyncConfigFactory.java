@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.rhizome.sync.peer.Multiaddr;
 import org.rhizome.sync.replication.SyncConfig;
-import org.rhizome.sync.replication.WorkspaceSecret;
+import org.rhizome.sync.replication.invite.WorkspaceSecret;
 
 /**
  * How a switched-on workspace reaches its peers. The app uses {@link #lan}: listen on every

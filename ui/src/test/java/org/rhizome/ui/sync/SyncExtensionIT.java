@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.identity.DeviceKey;
 import org.rhizome.graph.membership.MembershipMode;
-import org.rhizome.sync.replication.SharedWorkspaces;
+import org.rhizome.sync.replication.invite.SharedWorkspaces;
 import org.rhizome.ui.shell.DesktopSession;
 import org.rhizome.ui.shell.UiServices;
 import org.testfx.api.FxRobot;

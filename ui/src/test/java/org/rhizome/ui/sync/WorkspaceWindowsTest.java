@@ -13,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.identity.DeviceKey;
 import org.rhizome.graph.membership.Grant;
-import org.rhizome.sync.replication.Invite;
-import org.rhizome.sync.replication.SharedWorkspaces;
+import org.rhizome.sync.replication.invite.Invite;
+import org.rhizome.sync.replication.invite.SharedWorkspaces;
 
 class WorkspaceWindowsTest {
   @TempDir

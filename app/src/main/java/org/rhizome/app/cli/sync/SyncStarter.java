@@ -13,9 +13,9 @@ import org.rhizome.app.cli.InvalidInputException;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.store.StoreException;
 import org.rhizome.sync.peer.Multiaddr;
-import org.rhizome.sync.replication.SharedWorkspaces;
+import org.rhizome.sync.replication.invite.SharedWorkspaces;
 import org.rhizome.sync.replication.SyncConfig;
-import org.rhizome.sync.replication.WorkspaceSecret;
+import org.rhizome.sync.replication.invite.WorkspaceSecret;
 import org.rhizome.sync.replication.WorkspaceSync;
 
 /** Starts a {@link WorkspaceSync} for a workspace of the data directory, as {@code serve} and {@code join} do. */

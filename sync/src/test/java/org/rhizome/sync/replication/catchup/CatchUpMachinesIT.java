@@ -1,4 +1,4 @@
-package org.rhizome.sync.replication;
+package org.rhizome.sync.replication.catchup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.rhizome.sync.replication;
+package org.rhizome.sync.replication.catchup;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -15,6 +15,7 @@ import org.rhizome.sync.transport.MuxedStream;
 import org.rhizome.sync.transport.StreamHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.rhizome.sync.replication.apply.IsolatingApply;
 
 /**
  * Drives one catch-up state machine over one muxed stream: frames in → messages → machine; actions

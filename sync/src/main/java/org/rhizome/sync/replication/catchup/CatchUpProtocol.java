@@ -1,4 +1,4 @@
-package org.rhizome.sync.replication;
+package org.rhizome.sync.replication.catchup;
 
 /** The catch-up protocol's id and limits. */
 public final class CatchUpProtocol {

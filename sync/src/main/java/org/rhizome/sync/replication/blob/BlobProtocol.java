@@ -1,4 +1,4 @@
-package org.rhizome.sync.replication;
+package org.rhizome.sync.replication.blob;
 
 /**
  * {@value #ID}: attachment bytes by SHA-256, over one request/response stream. The request is the
@@ -11,8 +11,8 @@ public final class BlobProtocol {
   public static final int HASH_BYTES = 32;
   /** Larger attachments are not transferred (their notes still sync; the file shows as missing). */
   public static final int MAX_BLOB_BYTES = 64 << 20;
-  static final byte FOUND = 1;
-  static final byte NOT_HERE = 0;
+  public static final byte FOUND = 1;
+  public static final byte NOT_HERE = 0;
 
   private BlobProtocol() {}
 }

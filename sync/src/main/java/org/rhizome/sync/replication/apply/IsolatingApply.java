@@ -1,4 +1,4 @@
-package org.rhizome.sync.replication;
+package org.rhizome.sync.replication.apply;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,19 +22,19 @@ import org.rhizome.graph.store.StorageFullException;
  * store itself (disk full, workspace closed — or every change of a batch failing alone) still fail the
  * whole batch: those are not any change's fault.
  */
-final class IsolatingApply {
+public final class IsolatingApply {
   private IsolatingApply() {}
 
   /** What applies one batch in one transaction: the workspace's {@code applyRemoteAsync}. */
-  interface Engine {
+  public interface Engine {
     CompletableFuture<List<ApplyResult>> apply(List<byte[]> changes);
   }
 
-  static CompletableFuture<List<ApplyResult>> apply(Workspace workspace, List<byte[]> changes) {
+  public static CompletableFuture<List<ApplyResult>> apply(Workspace workspace, List<byte[]> changes) {
     return apply(workspace::applyRemoteAsync, changes);
   }
 
-  static CompletableFuture<List<ApplyResult>> apply(Engine workspace, List<byte[]> changes) {
+  public static CompletableFuture<List<ApplyResult>> apply(Engine workspace, List<byte[]> changes) {
     return attempt(workspace, changes).thenCompose(results -> {
       if (results.size() > 1 && results.stream().allMatch(IsolatingApply::unstorable)) {
         // Nothing stored at all: the store is failing, not the changes.

@@ -1,4 +1,4 @@
-package org.rhizome.sync.replication;
+package org.rhizome.sync.replication.catchup;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;

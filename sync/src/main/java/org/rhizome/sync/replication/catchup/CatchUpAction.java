@@ -1,4 +1,4 @@
-package org.rhizome.sync.replication;
+package org.rhizome.sync.replication.catchup;
 
 import java.util.List;
 import org.rhizome.graph.model.VersionVector;

@@ -1,4 +1,4 @@
-package org.rhizome.sync.replication;
+package org.rhizome.sync.replication.apply;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +11,7 @@ import org.rhizome.graph.Workspace;
  * written, the next ones gather, and go to the engine together — one transaction for many messages
  * when they come fast, no waiting when they come slowly. Thread-safe.
  */
-final class RemoteApplyQueue {
+public final class RemoteApplyQueue {
   private static final int MAX_BATCH = 1_000;
 
   private record Pending(byte[] change, CompletableFuture<ApplyResult> result) {}
@@ -20,11 +20,11 @@ final class RemoteApplyQueue {
   private final List<Pending> pending = new ArrayList<>();
   private boolean inFlight;
 
-  RemoteApplyQueue(Workspace workspace) {
+  public RemoteApplyQueue(Workspace workspace) {
     this.workspace = workspace;
   }
 
-  CompletableFuture<ApplyResult> offer(byte[] change) {
+  public CompletableFuture<ApplyResult> offer(byte[] change) {
     CompletableFuture<ApplyResult> result = new CompletableFuture<>();
     synchronized (this) {
       pending.add(new Pending(change, result));

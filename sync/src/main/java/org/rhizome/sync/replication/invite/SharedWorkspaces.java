@@ -1,4 +1,4 @@
-package org.rhizome.sync.replication;
+package org.rhizome.sync.replication.invite;
 
 import java.nio.file.Path;
 import java.security.SecureRandom;

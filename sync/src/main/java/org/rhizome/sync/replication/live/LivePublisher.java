@@ -1,4 +1,4 @@
-package org.rhizome.sync.replication;
+package org.rhizome.sync.replication.live;
 
 import java.util.List;
 import org.rhizome.graph.ChangeEvent;
@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Also relays a few changes a pull just brought, for peers that did not pull them themselves.
  */
-final class LivePublisher implements AutoCloseable {
+public final class LivePublisher implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LivePublisher.class);
   /** Larger changes are left to catch-up (gossip messages stay small). */
   static final int MAX_LIVE_BYTES = 1 << 20;
@@ -31,7 +31,7 @@ final class LivePublisher implements AutoCloseable {
   private final AutoCloseable feed;
   private volatile boolean closed;
 
-  LivePublisher(Workspace workspace, PubSub pubsub, String topic) {
+  public LivePublisher(Workspace workspace, PubSub pubsub, String topic) {
     this.pubsub = pubsub;
     this.topic = topic;
     this.self = workspace.actor();
@@ -51,7 +51,7 @@ final class LivePublisher implements AutoCloseable {
   }
 
   /** Passes on, live, the changes a pull just applied here (unless there are many: see {@link #MAX_RELAYED_PER_BATCH}). */
-  void relay(List<byte[]> newlyApplied) {
+  public void relay(List<byte[]> newlyApplied) {
     if (closed || newlyApplied.size() > MAX_RELAYED_PER_BATCH) {
       return;
     }

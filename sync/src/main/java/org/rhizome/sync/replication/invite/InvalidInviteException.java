@@ -1,4 +1,4 @@
-package org.rhizome.sync.replication;
+package org.rhizome.sync.replication.invite;
 
 /** The text is not a Rhizome invite, or was damaged (copied partly, mistyped). */
 public final class InvalidInviteException extends IllegalArgumentException {
