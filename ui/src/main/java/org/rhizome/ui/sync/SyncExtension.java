@@ -1,6 +1,5 @@
 package org.rhizome.ui.sync;
 
-import org.rhizome.sync.replication.ReplicaLock;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -23,26 +22,23 @@ import org.rhizome.ui.shell.UiExtension;
 public final class SyncExtension implements UiExtension, AutoCloseable {
   public static final String COMMAND = "sync.open";
 
-  private final DeviceKey key;
-  private final SyncConfigFactory configs;
-  private final Path dataDirectory;
+  private final SyncStarter starter;
   private final WorkspaceWindows windows;
   private final List<SyncSession> sessions = new CopyOnWriteArrayList<>();
 
   /**
-   * @param dataDirectory the data directory; created and joined workspaces go to its {@code workspaces/}
+   * @param key                 this device's key, as which created and joined workspaces are opened
+   * @param workspacesDirectory where created and joined workspaces go (app's {@code workspaces/})
+   * @param starter             how sync starts: app's one launcher
    */
-  public SyncExtension(DeviceKey key, Path dataDirectory, SyncConfigFactory configs) {
-    this.key = key;
-    this.configs = configs;
-    this.dataDirectory = dataDirectory;
-    this.windows = new WorkspaceWindows(key, dataDirectory, this);
+  public SyncExtension(DeviceKey key, Path workspacesDirectory, SyncStarter starter) {
+    this.starter = starter;
+    this.windows = new WorkspaceWindows(key, workspacesDirectory, this);
   }
 
   @Override
   public void install(AppContext context, MainWindow window) {
-    SyncSession session = new SyncSession(context.workspace(), key, configs,
-        ReplicaLock.fileFor(dataDirectory, context.workspace().file()));
+    SyncSession session = new SyncSession(context.workspace(), starter);
     sessions.add(session);
     SyncViewModel model = new SyncViewModel(session);
     SyncPanelView panel = new SyncPanelView(model, windows);

@@ -1,8 +1,6 @@
 package org.rhizome.ui.sync;
 
-import org.rhizome.sync.replication.ReplicaLock;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.rhizome.graph.Workspace;
-import org.rhizome.graph.identity.DeviceKey;
 import org.rhizome.graph.membership.Grant;
 import org.rhizome.graph.membership.MembershipMode;
 import org.rhizome.graph.membership.NotAllowedException;
@@ -39,10 +36,8 @@ public final class SyncSession implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SyncSession.class);
 
   private final Workspace workspace;
-  private final DeviceKey key;
-  private final SyncConfigFactory configs;
-  private final @Nullable Path lockFile;
-  private @Nullable ReplicaLock lock;
+  private final SyncStarter starter;
+  private @Nullable AutoCloseable lock;
   private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "rhizome-ui-sync");
     t.setDaemon(true);
@@ -53,15 +48,10 @@ public final class SyncSession implements AutoCloseable {
   private volatile @Nullable String failure;
   private volatile boolean closed;
 
-  /**
-   * @param lockFile the lock held while syncing ({@code run/NAME.lock}, shared with {@code rhizome serve}),
-   *                 or null for none (tests)
-   */
-  public SyncSession(Workspace workspace, DeviceKey key, SyncConfigFactory configs, @Nullable Path lockFile) {
+  /** @param starter how sync starts (app's launcher: its policy, and the lock shared with {@code rhizome serve}) */
+  public SyncSession(Workspace workspace, SyncStarter starter) {
     this.workspace = workspace;
-    this.key = key;
-    this.configs = configs;
-    this.lockFile = lockFile;
+    this.starter = starter;
   }
 
   public Workspace workspace() {
@@ -143,15 +133,13 @@ public final class SyncSession implements AutoCloseable {
       return;
     }
     try {
-      if (lockFile != null) {
-        Optional<ReplicaLock> held = ReplicaLock.tryAcquire(lockFile);
-        if (held.isEmpty()) {
-          failure = "another Rhizome process (rhizome serve?) is already syncing this workspace; stop it, or leave sync to it";
-          return;
-        }
-        lock = held.get();
+      Optional<AutoCloseable> held = starter.tryLock(workspace);
+      if (held.isEmpty()) {
+        failure = "another Rhizome process (rhizome serve?) is already syncing this workspace; stop it, or leave sync to it";
+        return;
       }
-      WorkspaceSync sync = WorkspaceSync.start(workspace, key, configs.configFor(secret.get(), SharedWorkspaces.peers(workspace)));
+      lock = held.get();
+      WorkspaceSync sync = starter.start(workspace, secret.get());
       listeners.forEach(sync::addListener);
       running = sync;
       failure = null;
@@ -164,13 +152,13 @@ public final class SyncSession implements AutoCloseable {
   }
 
   private void releaseLock() {
-    ReplicaLock held = lock;
+    AutoCloseable held = lock;
     lock = null;
     if (held != null) {
       try {
         held.close();
-      } catch (IOException e) {
-        log.warn("could not release the sync lock {}", lockFile, e);
+      } catch (Exception e) {
+        log.warn("could not release the sync lock of {}", workspace.id(), e);
       }
     }
   }

@@ -32,8 +32,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates a shared workspace, or the replica an invite joins, as {@code workspaces/<name>.db} in the
- * data directory (never over an existing file), or opens another workspace file of this device, in a
+ * Creates a shared workspace, or the replica an invite joins, as {@code <name>.db} in the
+ * workspaces directory app names (never over an existing file), or opens another workspace file of this device, in a
  * window of its own with sync (a workspace that has a window gets that window brought to the front). That
  * window keeps its settings beside the file ({@code workspaces/<name>.ui/ui.properties}), so it does
  * not overwrite the main window's, and never gets the welcome notes (they would be shared).
@@ -46,7 +46,7 @@ final class WorkspaceWindows implements SharedWorkspaceActions {
   private static final int MAX_SLUG = 40;
 
   private final DeviceKey key;
-  private final Path dataDirectory;
+  private final Path workspacesDirectory;
   private final SyncExtension extension;
   private final List<Workspace> opened = new CopyOnWriteArrayList<>();
   private final List<DesktopSession> sessions = new CopyOnWriteArrayList<>();
@@ -55,9 +55,9 @@ final class WorkspaceWindows implements SharedWorkspaceActions {
   /** The ids of the workspaces with a window, so finding a replica need not open their files again. */
   private final Map<Path, WorkspaceId> ids = new ConcurrentHashMap<>();
 
-  WorkspaceWindows(DeviceKey key, Path dataDirectory, SyncExtension extension) {
+  WorkspaceWindows(DeviceKey key, Path workspacesDirectory, SyncExtension extension) {
     this.key = key;
-    this.dataDirectory = dataDirectory;
+    this.workspacesDirectory = workspacesDirectory;
     this.extension = extension;
   }
 
@@ -105,13 +105,13 @@ final class WorkspaceWindows implements SharedWorkspaceActions {
   }
 
   private CompletableFuture<?> createInWindow(String name, FileCreator creator) {
-    return openInWindow(name, () -> creator.create(freeFile(dataDirectory.resolve("workspaces"), slug(name))));
+    return openInWindow(name, () -> creator.create(freeFile(workspacesDirectory, slug(name))));
   }
 
   @Override
   public CompletableFuture<List<Path>> otherWorkspaces(Path current) {
     return CompletableFuture.supplyAsync(() -> {
-      Path dir = dataDirectory.resolve("workspaces");
+      Path dir = workspacesDirectory;
       if (!Files.isDirectory(dir)) {
         return List.<Path>of();
       }

@@ -60,7 +60,7 @@ class SyncExtensionIT extends FxRobot {
     DeviceKey key = DeviceKey.generate(new SecureRandom());
     personal = Workspace.open(dir.resolve("workspaces/personal.db"), key);
     personal.createNote("Mine", "so no welcome notes");
-    sync = new SyncExtension(key, dir, SyncConfigFactory.loopback());
+    sync = new SyncExtension(key, dir.resolve("workspaces"), LoopbackSync.lockingIn(key, dir.resolve("run")));
     UiServices services = new UiServices(personal, dir, "Linux", Map.of(), List.of(sync));
     session = WaitForAsyncUtils.asyncFx(() -> new DesktopSession(services, new Stage(), new Properties(), false))
         .get(WAIT_SECONDS, TimeUnit.SECONDS);

@@ -73,7 +73,7 @@ class SyncPanelViewIT extends FxRobot {
   private void showPanel(Workspace ws, DeviceKey key) throws Exception {
     workspace = ws;
     FxToolkit.registerPrimaryStage();
-    session = new SyncSession(ws, key, SyncConfigFactory.loopback(), dir.resolve("run/panel.lock"));
+    session = new SyncSession(ws, new LoopbackSync(key, w -> dir.resolve("run/panel.lock")));
     FxToolkit.setupStage(stage -> {
       Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
       model = new SyncViewModel(session);
@@ -102,7 +102,7 @@ class SyncPanelViewIT extends FxRobot {
     Invite invite = SharedWorkspaces.invite(workspace, Grant.MEMBER, Duration.ofDays(1), List.of());
     DeviceKey key = DeviceKey.generate(random);
     other = SharedWorkspaces.openForInvite(dir.resolve("second.db"), key, Invite.parse(invite.format()), "Bo");
-    otherSync = WorkspaceSync.start(other, key, SyncConfigFactory.loopback().configFor(invite.secret(), List.of()));
+    otherSync = WorkspaceSync.start(other, key, LoopbackSync.config(invite.secret(), List.of()));
     workspace.setLocalSetting(SharedWorkspaces.PEERS, otherSync.host().listenAddresses().get(0).toString());
     return otherSync.host().peerId();
   }

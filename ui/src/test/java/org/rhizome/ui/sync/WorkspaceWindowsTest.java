@@ -44,7 +44,7 @@ class WorkspaceWindowsTest {
     try (Workspace team = SharedWorkspaces.found(dir.resolve("workspaces/team.db"), key, "Team", "Ada")) {
       invite = SharedWorkspaces.invite(team, Grant.DEVICE, Duration.ofDays(1), List.of()).format();
     }
-    try (SyncExtension sync = new SyncExtension(key, dir, SyncConfigFactory.loopback())) {
+    try (SyncExtension sync = new SyncExtension(key, dir.resolve("workspaces"), LoopbackSync.lockingIn(key, dir.resolve("run")))) {
       WorkspaceWindows windows = new WorkspaceWindows(key, dir, sync);
       var joined = windows.join(Invite.parse(invite), "Ada's laptop");
       assertThat(joined).failsWithin(Duration.ofSeconds(20)).withThrowableOfType(ExecutionException.class)
