@@ -7,7 +7,7 @@ import org.rhizome.app.sync.SyncLauncher;
 import org.rhizome.graph.store.StoreException;
 import org.rhizome.ui.shell.DesktopApp;
 import org.rhizome.ui.shell.UiServices;
-import org.rhizome.ui.sync.SyncExtension;
+import org.rhizome.ui.peers.SyncExtension;
 import org.rhizome.ui.vault.VaultExtension;
 import org.slf4j.LoggerFactory;
 

@@ -22,7 +22,7 @@ import org.rhizome.sync.replication.SyncConfig;
 import org.rhizome.sync.replication.WorkspaceSync;
 import org.rhizome.sync.replication.invite.SharedWorkspaces;
 import org.rhizome.sync.replication.invite.WorkspaceSecret;
-import org.rhizome.ui.sync.SyncStarter;
+import org.rhizome.ui.peers.SyncStarter;
 
 /**
  * The one way Rhizome starts syncing a workspace: {@code rhizome serve}, {@code rhizome join} and the

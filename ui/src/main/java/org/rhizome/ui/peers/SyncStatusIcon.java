@@ -1,4 +1,4 @@
-package org.rhizome.ui.sync;
+package org.rhizome.ui.peers;
 
 import javafx.scene.Cursor;
 import javafx.scene.Node;

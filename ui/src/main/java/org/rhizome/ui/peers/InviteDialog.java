@@ -1,4 +1,4 @@
-package org.rhizome.ui.sync;
+package org.rhizome.ui.peers;
 
 import atlantafx.base.theme.Styles;
 import java.time.Duration;

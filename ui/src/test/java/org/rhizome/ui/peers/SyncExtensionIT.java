@@ -1,4 +1,4 @@
-package org.rhizome.ui.sync;
+package org.rhizome.ui.peers;
 
 import org.rhizome.sync.replication.ReplicaLock;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package org.rhizome.ui.sync;
+package org.rhizome.ui.peers;
 
 import java.io.IOException;
 import java.nio.file.Path;

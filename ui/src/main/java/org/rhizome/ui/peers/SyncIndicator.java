@@ -1,4 +1,4 @@
-package org.rhizome.ui.sync;
+package org.rhizome.ui.peers;
 
 /** The sync state in one word, as the status icon shows it. */
 public enum SyncIndicator {
