@@ -70,6 +70,15 @@ public final class IsolatingApply {
     }));
   }
 
+  /**
+   * A refusal for something this replica lacks yet (an earlier change of the same device, a
+   * dependency): not the change's fault; it is stored once what it needs has arrived.
+   */
+  public static boolean deferred(ApplyResult r) {
+    return r.status() == ApplyResult.Status.REFUSED
+        && (r.reason() == RefusalReason.GAP_IN_SEQ || r.reason() == RefusalReason.MISSING_DEPENDENCY);
+  }
+
   static boolean unstorable(ApplyResult r) {
     return r.status() == ApplyResult.Status.REFUSED && r.reason() == RefusalReason.UNSTORABLE;
   }

@@ -149,7 +149,7 @@ final class CatchUpStream implements StreamHandler {
                 for (int i = 0; i < list.size(); i++) {
                   if (list.get(i).status() == ApplyResult.Status.APPLIED) {
                     fresh.add(apply.changes().get(i));
-                  } else if (list.get(i).isRefused() && !deferred(list.get(i))) {
+                  } else if (list.get(i).isRefused() && !IsolatingApply.deferred(list.get(i))) {
                     refused.add(list.get(i));
                   }
                 }
@@ -174,11 +174,6 @@ final class CatchUpStream implements StreamHandler {
             ? new ProtocolViolationException(fail.reason()) : new Libp2pException(fail.reason()));
       }
     }
-  }
-
-  static boolean deferred(ApplyResult r) {
-    return r.reason() == org.rhizome.graph.change.RefusalReason.GAP_IN_SEQ
-        || r.reason() == org.rhizome.graph.change.RefusalReason.MISSING_DEPENDENCY;
   }
 
   /** Releases the frame buffer after the current event (we may be inside its own loop). */

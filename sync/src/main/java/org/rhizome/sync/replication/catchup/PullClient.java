@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.rhizome.graph.ApplyResult;
 import org.rhizome.graph.model.VersionVector;
+import org.rhizome.sync.replication.apply.IsolatingApply;
 
 /**
  * The pulling side of one catch-up exchange, without I/O: it sends what this replica has, hands each
@@ -90,8 +91,7 @@ public final class PullClient {
         case APPLIED -> ok++;
         case DUPLICATE -> { }
         case REFUSED -> {
-          if (r.reason() == org.rhizome.graph.change.RefusalReason.GAP_IN_SEQ
-              || r.reason() == org.rhizome.graph.change.RefusalReason.MISSING_DEPENDENCY) {
+          if (IsolatingApply.deferred(r)) {
             deferred++;
           } else {
             refused++;

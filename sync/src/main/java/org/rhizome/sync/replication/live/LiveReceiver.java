@@ -6,6 +6,7 @@ import org.rhizome.graph.Workspace;
 import org.rhizome.graph.change.RefusalReason;
 import org.rhizome.sync.gossip.GossipMessage;
 import org.rhizome.sync.gossip.ValidationResult;
+import org.rhizome.sync.replication.apply.IsolatingApply;
 import org.rhizome.sync.replication.apply.RemoteApplyQueue;
 import org.rhizome.sync.peer.PeerId;
 import org.slf4j.Logger;
@@ -56,7 +57,7 @@ public final class LiveReceiver {
         case DUPLICATE:
           return ValidationResult.IGNORE;
         default:
-          if (result.reason() == RefusalReason.GAP_IN_SEQ || result.reason() == RefusalReason.MISSING_DEPENDENCY) {
+          if (IsolatingApply.deferred(result)) {
             observer.gap(message.receivedFrom());
             return ValidationResult.IGNORE;
           }
