@@ -45,7 +45,7 @@ class WorkspaceWindowsTest {
       invite = SharedWorkspaces.invite(team, Grant.DEVICE, Duration.ofDays(1), List.of()).format();
     }
     try (SyncExtension sync = new SyncExtension(key, dir.resolve("workspaces"), LoopbackSync.lockingIn(key, dir.resolve("run")))) {
-      WorkspaceWindows windows = new WorkspaceWindows(key, dir, sync);
+      WorkspaceWindows windows = new WorkspaceWindows(key, dir.resolve("workspaces"), sync);
       var joined = windows.join(Invite.parse(invite), "Ada's laptop");
       assertThat(joined).failsWithin(Duration.ofSeconds(20)).withThrowableOfType(ExecutionException.class)
           .withMessageContaining("this device already has this workspace, as “team”");
