@@ -21,7 +21,7 @@ import org.rhizome.graph.store.StoreException;
  * DIR/workspaces/personal.db  the default workspace (SQLite, WAL: -wal and -shm files beside it)
  * DIR/workspaces/NAME.db      other workspaces (shared ones from {@code rhizome workspace create} or {@code join})
  * DIR/run/NAME.json           the status of a running {@code rhizome serve} of workspace NAME
- * DIR/run/NAME.lock           held by that serve, so a second one on the same workspace refuses
+ * DIR/run/NAME.lock           held by whatever syncs workspace NAME (serve, join, the window), so a second refuses
  * DIR/logs/rhizome.log        the log (rolled at 10 MB, 3 old files kept)
  * </pre>
  *
@@ -117,6 +117,19 @@ public final class DataDirectory {
   /** {@code run/}: status and lock files of running {@code serve} processes. */
   public Path runDirectory() {
     return root.resolve("run");
+  }
+
+  /**
+   * {@code run/NAME.lock}: held while a process (serve, join or the window) syncs workspace NAME, so
+   * one replica never runs two peers.
+   */
+  public Path replicaLockFile(String workspaceName) {
+    return runDirectory().resolve(workspaceName + ".lock");
+  }
+
+  /** The lock of a workspace file: {@code workspaces/NAME.db} → {@code run/NAME.lock}. */
+  public Path replicaLockFileOf(Path workspaceFile) {
+    return replicaLockFile(workspaceFile.getFileName().toString().replaceFirst("\\.db$", ""));
   }
 
   public Path logsDirectory() {

@@ -3,12 +3,12 @@ package org.rhizome.app;
 import java.io.IOException;
 import java.util.List;
 import org.rhizome.graph.Workspace;
+import org.rhizome.app.sync.SyncLauncher;
 import org.rhizome.graph.store.StoreException;
 import org.rhizome.ui.repair.WorkspaceRecovery;
 import org.rhizome.ui.shell.DesktopApp;
 import org.rhizome.ui.shell.UiServices;
-import org.rhizome.ui.sync.SyncConfigFactory;
-import org.rhizome.ui.sync.SyncExtension;
+import org.rhizome.ui.peers.SyncExtension;
 import org.rhizome.ui.vault.VaultExtension;
 import org.slf4j.LoggerFactory;
 
@@ -45,12 +45,12 @@ public final class GuiLauncher {
   }
 
   /**
-   * Sync in the window: off until the person switches it on for a shared workspace; then it listens
-   * on every interface and discovers peers by mDNS on one explicit LAN interface. Closed (stopping
-   * every sync) before the workspace is.
+   * Sync in the window: off until the person switches it on for a shared workspace; then it starts by
+   * the one {@link SyncLauncher} policy (mDNS on the first LAN interface). Closed (stopping every
+   * sync) before the workspace is.
    */
   public static SyncExtension syncExtension(DataDirectory data) throws IOException {
-    return new SyncExtension(data.loadOrCreateDeviceKey(), data.root(), SyncConfigFactory.lan("rhizome"));
+    return new SyncExtension(data.loadOrCreateDeviceKey(), data.workspacesDirectory(), new SyncLauncher(data).forWindow());
   }
 
   /** A failure nobody caught is logged (one line on stderr, the trace in the file) rather than lost. */

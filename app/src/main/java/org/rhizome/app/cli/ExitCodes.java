@@ -58,7 +58,7 @@ public final class ExitCodes implements IExitCodeExceptionMapper {
       return USAGE;
     }
     if (exception instanceof NoteException || exception instanceof InvalidInputException
-        || exception instanceof org.rhizome.sync.replication.InvalidInviteException) {
+        || exception instanceof org.rhizome.sync.replication.invite.InvalidInviteException) {
       return INVALID_INPUT;
     }
     if (exception instanceof org.rhizome.graph.membership.NotAllowedException) {

@@ -12,7 +12,7 @@ import org.rhizome.ui.screenshot.Screenshots;
 import org.rhizome.ui.shell.DesktopApp;
 import org.rhizome.ui.shell.DesktopSession;
 import org.rhizome.ui.shell.UiServices;
-import org.rhizome.ui.sync.SyncExtension;
+import org.rhizome.ui.peers.SyncExtension;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -10,9 +10,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
 /**
- * The OS lock on {@code run/NAME.lock} in the data directory, held while this window syncs workspace
- * NAME (by the window, {@code rhizome serve} or {@code rhizome join}: all take this lock), so one replica never runs
- * two peers (they would share one peer id). It goes away with the process.
+ * An OS lock on a file, held while this process syncs one replica, so one replica never runs two
+ * peers (they would share one peer id): the window, {@code rhizome serve} and {@code rhizome join} all
+ * take it, at the path {@code app}'s data directory names. It goes away with the process.
  */
 public final class ReplicaLock implements AutoCloseable {
   private final FileChannel channel;
@@ -41,12 +41,6 @@ public final class ReplicaLock implements AutoCloseable {
       return Optional.empty();
     }
     return Optional.of(new ReplicaLock(channel, lock));
-  }
-
-  /** {@code DATA/run/NAME.lock} for the workspace file {@code DATA/workspaces/NAME.db}. */
-  public static Path fileFor(Path dataDirectory, Path workspaceFile) {
-    String name = workspaceFile.getFileName().toString().replaceFirst("\\.db$", "");
-    return dataDirectory.resolve("run").resolve(name + ".lock");
   }
 
   @Override

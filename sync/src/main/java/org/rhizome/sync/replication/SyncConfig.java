@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.rhizome.sync.gossip.GossipParams;
 import org.rhizome.sync.peer.Multiaddr;
+import org.rhizome.sync.replication.invite.WorkspaceSecret;
 
 /**
  * How a workspace syncs. Immutable.

@@ -3,6 +3,7 @@ package org.rhizome.sync.replication;
 import org.rhizome.graph.ApplyResult;
 import org.rhizome.sync.peer.Multiaddr;
 import org.rhizome.sync.peer.PeerId;
+import org.rhizome.sync.replication.catchup.PullSummary;
 
 /** What happens in a workspace's sync, for logs and the UI. Called on sync threads: return quickly. */
 public interface SyncListener {

@@ -2,9 +2,9 @@ package org.rhizome.sync.fuzz;
 
 import java.util.List;
 import org.rhizome.graph.model.VersionVector;
-import org.rhizome.sync.replication.MalformedSyncMessageException;
-import org.rhizome.sync.replication.SyncCodec;
-import org.rhizome.sync.replication.SyncMessage;
+import org.rhizome.sync.replication.catchup.MalformedSyncMessageException;
+import org.rhizome.sync.replication.catchup.SyncCodec;
+import org.rhizome.sync.replication.catchup.SyncMessage;
 
 /** A catch-up message from a peer: decoded or refused as malformed. */
 public final class SyncMessageFuzzer {

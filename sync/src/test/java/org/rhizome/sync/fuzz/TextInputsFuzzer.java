@@ -6,8 +6,8 @@ import org.rhizome.sync.Libp2pException;
 import org.rhizome.sync.peer.Multiaddr;
 import org.rhizome.sync.peer.PeerId;
 import org.rhizome.sync.pnet.PreSharedKey;
-import org.rhizome.sync.replication.Invite;
-import org.rhizome.sync.replication.InvalidInviteException;
+import org.rhizome.sync.replication.invite.Invite;
+import org.rhizome.sync.replication.invite.InvalidInviteException;
 
 /** Text a person pastes or a file holds: invites, pre-shared key files, multiaddrs and peer ids. */
 public final class TextInputsFuzzer {

@@ -10,6 +10,9 @@ import org.rhizome.graph.Workspace;
 import org.rhizome.graph.identity.DeviceKey;
 import org.rhizome.graph.membership.Grant;
 import org.rhizome.sync.peer.Multiaddr;
+import org.rhizome.sync.replication.invite.WorkspaceSecret;
+import org.rhizome.sync.replication.invite.SharedWorkspaces;
+import org.rhizome.sync.replication.invite.Invite;
 
 /** Test helper: real replicas of one shared workspace, each syncing over loopback. Closes everything. */
 final class Peers implements AutoCloseable {

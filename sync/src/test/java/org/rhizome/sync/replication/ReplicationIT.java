@@ -16,6 +16,8 @@ import org.rhizome.graph.identity.DeviceKey;
 import org.rhizome.graph.membership.MembershipMode;
 import org.rhizome.graph.text.Splice;
 import org.rhizome.sync.peer.Multiaddr;
+import org.rhizome.sync.replication.invite.WorkspaceSecret;
+import org.rhizome.sync.replication.invite.SharedWorkspaces;
 
 /** Real replicas syncing over real libp2p connections on loopback. */
 @Timeout(120)

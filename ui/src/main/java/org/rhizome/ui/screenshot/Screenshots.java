@@ -7,7 +7,7 @@ import javafx.application.Platform;
 import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.query.NoteRef;
 import org.rhizome.ui.shell.DesktopSession;
-import org.rhizome.ui.sync.SyncExtension;
+import org.rhizome.ui.peers.SyncExtension;
 
 /**
  * The shots {@code rhizome screenshot} takes, in order. To add a view (graph, history, sync…),

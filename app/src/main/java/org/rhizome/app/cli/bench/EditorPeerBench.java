@@ -18,8 +18,8 @@ import org.rhizome.graph.membership.Grant;
 import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.text.Splice;
 import org.rhizome.sync.peer.Multiaddr;
-import org.rhizome.sync.replication.Invite;
-import org.rhizome.sync.replication.SharedWorkspaces;
+import org.rhizome.sync.replication.invite.Invite;
+import org.rhizome.sync.replication.invite.SharedWorkspaces;
 import org.rhizome.sync.replication.SyncConfig;
 import org.rhizome.sync.replication.WorkspaceSync;
 

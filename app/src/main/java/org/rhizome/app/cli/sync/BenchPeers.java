@@ -9,8 +9,8 @@ import org.rhizome.graph.Workspace;
 import org.rhizome.graph.identity.DeviceKey;
 import org.rhizome.graph.membership.Grant;
 import org.rhizome.sync.peer.Multiaddr;
-import org.rhizome.sync.replication.Invite;
-import org.rhizome.sync.replication.SharedWorkspaces;
+import org.rhizome.sync.replication.invite.Invite;
+import org.rhizome.sync.replication.invite.SharedWorkspaces;
 import org.rhizome.sync.replication.SyncConfig;
 import org.rhizome.sync.replication.WorkspaceSync;
 

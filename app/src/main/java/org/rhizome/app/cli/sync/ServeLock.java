@@ -1,7 +1,6 @@
 package org.rhizome.app.cli.sync;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import org.rhizome.sync.replication.ReplicaLock;
 import org.rhizome.app.DataDirectory;
 import org.rhizome.app.cli.SyncUnfinishedException;
@@ -15,8 +14,7 @@ final class ServeLock {
 
   /** @throws SyncUnfinishedException if another process holds the lock */
   static ReplicaLock acquire(DataDirectory data, String workspaceName) throws IOException, SyncUnfinishedException {
-    Path file = data.runDirectory().resolve(workspaceName + ".lock");
-    return ReplicaLock.tryAcquire(file).orElseThrow(() -> new SyncUnfinishedException("Workspace \"" + workspaceName
+    return ReplicaLock.tryAcquire(data.replicaLockFile(workspaceName)).orElseThrow(() -> new SyncUnfinishedException("Workspace \"" + workspaceName
         + "\" is already being synced by another process (see " + ServeStatusFile.file(data, workspaceName)
         + "); stop that `rhizome serve` first."));
   }

@@ -5,7 +5,7 @@ import java.time.Instant;
 import org.rhizome.graph.ApplyResult;
 import org.rhizome.sync.peer.Multiaddr;
 import org.rhizome.sync.peer.PeerId;
-import org.rhizome.sync.replication.PullSummary;
+import org.rhizome.sync.replication.catchup.PullSummary;
 import org.rhizome.sync.replication.SyncListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -3,30 +3,23 @@ package org.rhizome.app.cli.sync;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.rhizome.app.DataDirectory;
 import org.rhizome.app.cli.InvalidInputException;
+import org.rhizome.app.sync.SyncLauncher;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.store.StoreException;
 import org.rhizome.sync.peer.Multiaddr;
-import org.rhizome.sync.replication.SharedWorkspaces;
-import org.rhizome.sync.replication.SyncConfig;
-import org.rhizome.sync.replication.WorkspaceSecret;
 import org.rhizome.sync.replication.WorkspaceSync;
+import org.rhizome.sync.replication.invite.SharedWorkspaces;
+import org.rhizome.sync.replication.invite.WorkspaceSecret;
 
-/** Starts a {@link WorkspaceSync} for a workspace of the data directory, as {@code serve} and {@code join} do. */
+/** The CLI's side of {@link SyncLauncher}: {@code serve} and {@code join} start sync through it, with its policy. */
 final class SyncStarter {
-  static final Multiaddr ANY_IP4 = Multiaddr.parse("/ip4/0.0.0.0/tcp/0");
-  /**
-   * How often a CLI peer pulls from every connected peer. Changes a peer receives by a pull are not
-   * gossiped on, so a third peer gets them by its own pull: this bounds how long that takes (a pull
-   * with nothing new is one version-vector exchange).
-   */
-  static final Duration ANTI_ENTROPY = Duration.ofSeconds(5);
+  /** The launcher's anti-entropy interval (the benches run their peers with it too). */
+  static final Duration ANTI_ENTROPY = SyncLauncher.ANTI_ENTROPY;
 
   private SyncStarter() {}
 
@@ -46,17 +39,6 @@ final class SyncStarter {
    */
   static WorkspaceSync start(DataDirectory data, Workspace ws, String name, List<Multiaddr> listen, List<Multiaddr> extraPeers,
       @Nullable InetAddress mdnsInterface, String agent) throws IOException, StoreException, InvalidInputException {
-    WorkspaceSecret secret = secretOf(ws, name);
-    LinkedHashSet<Multiaddr> peers = new LinkedHashSet<>(SharedWorkspaces.peers(ws));
-    peers.addAll(extraPeers);
-    SyncConfig config = SyncConfig.defaults(secret)
-        .withListen(listen.isEmpty() ? List.of(ANY_IP4) : listen)
-        .withPeers(new ArrayList<>(peers))
-        .withAntiEntropy(ANTI_ENTROPY)
-        .withAgentVersion(agent);
-    if (mdnsInterface != null) {
-      config = config.withMdns(mdnsInterface, config.mdnsInterval());
-    }
-    return WorkspaceSync.start(ws, data.loadOrCreateDeviceKey(), config);
+    return new SyncLauncher(data).start(ws, secretOf(ws, name), new SyncLauncher.Network(listen, extraPeers, mdnsInterface, agent));
   }
 }

@@ -9,7 +9,7 @@ import org.rhizome.app.cli.CliContext;
 import org.rhizome.app.cli.ExitCodes;
 import org.rhizome.app.cli.InvalidInputException;
 import org.rhizome.graph.Workspace;
-import org.rhizome.sync.replication.SharedWorkspaces;
+import org.rhizome.sync.replication.invite.SharedWorkspaces;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

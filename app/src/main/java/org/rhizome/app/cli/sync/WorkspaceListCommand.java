@@ -14,7 +14,7 @@ import org.rhizome.app.cli.ExitCodes;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.identity.DeviceKey;
 import org.rhizome.graph.membership.MembershipMode;
-import org.rhizome.sync.replication.SharedWorkspaces;
+import org.rhizome.sync.replication.invite.SharedWorkspaces;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 

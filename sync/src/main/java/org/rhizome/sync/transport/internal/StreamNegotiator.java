@@ -1,6 +1,7 @@
 package org.rhizome.sync.transport.internal;
 
 import org.rhizome.sync.transport.MuxedStream;
+import org.rhizome.sync.transport.NegotiableStream;
 import org.rhizome.sync.transport.StreamHandler;
 import org.rhizome.sync.transport.StreamHandlerFactory;
 import io.netty.buffer.ByteBuf;

@@ -8,7 +8,7 @@ import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 import org.rhizome.sync.peer.PeerId;
-import org.rhizome.sync.transport.internal.NegotiableStream;
+import org.rhizome.sync.transport.NegotiableStream;
 import org.rhizome.sync.transport.StreamHandler;
 
 /**

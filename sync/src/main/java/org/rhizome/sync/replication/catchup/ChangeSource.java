@@ -1,0 +1,39 @@
+package org.rhizome.sync.replication.catchup;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.rhizome.graph.model.VersionVector;
+import org.rhizome.graph.Workspace;
+import org.rhizome.graph.store.ChangeLog;
+import org.rhizome.graph.store.StoreException;
+
+/** Reads one batch of what a peer lacks from the workspace's log, cut at a size. Blocking: call off the event loops. */
+final class ChangeSource {
+  /** What one read found. */
+  record Chunk(List<byte[]> changes, long lastPosition, boolean more) {}
+
+  private final Workspace workspace;
+
+  ChangeSource(Workspace workspace) {
+    this.workspace = workspace;
+  }
+
+  Chunk read(VersionVector have, long after, int maxChanges, int maxBytes) throws StoreException {
+    // Guess how many rows a batch of maxBytes holds, so a small batch does not read 2,000 rows.
+    int limit = Math.max(16, Math.min(maxChanges, maxBytes / 200));
+    List<ChangeLog.Entry> entries = workspace.changesSince(have, after, limit);
+    List<byte[]> out = new ArrayList<>(entries.size());
+    long bytes = 0;
+    long last = after;
+    for (ChangeLog.Entry e : entries) {
+      int size = e.change().encodedLength();
+      if (!out.isEmpty() && bytes + size > maxBytes) {
+        return new Chunk(out, last, true);
+      }
+      out.add(e.change().encoded());
+      bytes += size;
+      last = e.id();
+    }
+    return new Chunk(out, last, entries.size() == limit);
+  }
+}
