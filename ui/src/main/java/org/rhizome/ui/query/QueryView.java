@@ -21,6 +21,7 @@ import org.rhizome.graph.Workspace;
 import org.rhizome.graph.query.lang.LiveQuery;
 import org.rhizome.graph.query.lang.QueryResult;
 import org.rhizome.graph.tasks.Dates;
+import org.rhizome.ui.settings.Settings;
 
 /**
  * A live query in a tab: the query's text above, its result below (a list of notes with their
@@ -48,6 +49,7 @@ public class QueryView extends VBox {
   private final PauseTransition rerunLater = new PauseTransition(Duration.millis(250));
   private @Nullable LiveQuery live;
   private @Nullable QueryResult shown;
+  private @Nullable Settings settings;
 
   public QueryView(Workspace workspace, String text, Consumer<Soul> openNote, Consumer<Throwable> onError) {
     this.workspace = workspace;
@@ -78,6 +80,11 @@ public class QueryView extends VBox {
     setSpacing(6);
     setPadding(new Insets(8));
     restart();
+  }
+
+  /** The settings ticks follow (the ✅ date); without them a tick writes the date. */
+  public void useSettings(@Nullable Settings settings) {
+    this.settings = settings;
   }
 
   public TextField queryField() {
@@ -146,7 +153,7 @@ public class QueryView extends VBox {
 
   /** Ticks or unticks a task: one character of its note changes; the live query shows the result. */
   void toggle(QueryResult.Row row) {
-    workspace.toggleTaskAsync(row.note(), row.task().line()).exceptionally(e -> {
+    workspace.toggleTaskAsync(row.note(), row.task().line(), TaskTicks.doneOn(settings)).exceptionally(e -> {
       Platform.runLater(() -> onError.accept(e.getCause() != null ? e.getCause() : e));
       return java.util.Optional.empty();
     });
