@@ -13,9 +13,9 @@ import org.rhizome.ui.settings.Settings;
 public final class TaskTicks {
   private TaskTicks() {}
 
-  /** Today's date if ticking should write it, else null. */
+  /** Today's date if ticking should write it (settings given and the date not turned off), else null. */
   public static @Nullable LocalDate doneOn(@Nullable Settings settings) {
-    return settings == null || settings.taskDoneDate().get() ? LocalDate.now() : null;
+    return settings != null && settings.taskDoneDate().get() ? LocalDate.now() : null;
   }
 
   /**
