@@ -39,16 +39,6 @@ final class QuerySchema {
     backfill(s.getConnection());
   }
 
-  /**
-   * Schema version 3: one value index on note_prop, so that a comparison of a property with a
-   * constant ({@code rating > 3}, {@code status = "done"}, {@code due < today()}) is answered from
-   * the index ({@code key, ord, num} for numbers and dates; {@code num IS NULL, text} for text)
-   * instead of a lookup per candidate note. One b-tree, not one per kind of value.
-   */
-  static void addVersion3(Statement s) throws SQLException {
-    s.execute("CREATE INDEX note_prop_value ON note_prop(key, ord, num, text)");
-  }
-
   private static void backfill(Connection c) throws SQLException {
     List<Object[]> notes = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement("SELECT n.id, f.value FROM note n JOIN field f ON f.soul = n.soul"

@@ -14,15 +14,14 @@ import java.util.List;
 final class Schema {
   /** "RHZM" */
   static final int APPLICATION_ID = 0x52485A4D;
-  static final int VERSION = 3;
+  static final int VERSION = 2;
 
   interface Migration {
     void apply(Statement s) throws SQLException;
   }
 
   /** MIGRATIONS.get(i) migrates version i to i + 1. */
-  static final List<Migration> MIGRATIONS = List.of(Schema::createVersion1, QuerySchema::addVersion2,
-      QuerySchema::addVersion3);
+  static final List<Migration> MIGRATIONS = List.of(Schema::createVersion1, QuerySchema::addVersion2);
 
   private Schema() {}
 

@@ -215,7 +215,7 @@ public class QueryView extends VBox {
   }
 
   /** The front-matter property a query groups by, or null (grouped by something else, or not at all). */
-  static @Nullable String boardProperty(String text) {
+  public static @Nullable String boardProperty(String text) {
     try {
       Ast.Query q = Parser.parse(text);
       if (q.groupBy() instanceof Ast.Field f && !BUILT_IN.contains(f.name().toLowerCase(java.util.Locale.ROOT))) {

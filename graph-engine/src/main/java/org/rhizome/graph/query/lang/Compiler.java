@@ -69,9 +69,6 @@ final class Compiler {
       where.append(" AND ").append(source(q.from()));
     }
     if (q.where() != null) {
-      for (String pushed : PropertyPushDown.filters(this, q.where())) {
-        where.append(" AND ").append(pushed);
-      }
       where.append(" AND ").append(truthy(expr(q.where())));
     }
     C group = q.groupBy() == null ? null : expr(q.groupBy());

@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -17,11 +13,11 @@ import org.rhizome.graph.Workspace;
 import org.rhizome.graph.identity.DeviceKey;
 
 /**
- * Property comparisons with a constant are answered from the note_prop value index, with the same
- * results as before: text values sort after numbers, missing properties are empty, lists compare
- * their first value — while another Workspace on the same file keeps writing.
+ * Property comparisons with a constant, as the property push-down tried (and backed out, see
+ * docs/queries.md) had to keep them: text values sort after numbers, missing properties are empty,
+ * lists compare their first value — while another Workspace on the same file keeps writing.
  */
-class PropertyPushDownIT {
+class PropertyComparisonIT {
   @TempDir
   Path dir;
 
@@ -30,7 +26,7 @@ class PropertyPushDownIT {
   }
 
   @Test
-  void pushedDownComparisonsKeepTheirMeaningAndUseTheIndex() throws Exception {
+  void comparisonsWithConstantsKeepTheirMeaning() throws Exception {
     Path file = dir.resolve("ws.db");
     DeviceKey key = DeviceKey.generate(new SecureRandom());
     try (Workspace ws = Workspace.open(file, key); Workspace other = Workspace.open(file, key)) {
@@ -70,18 +66,6 @@ class PropertyPushDownIT {
       assertThat(titles(ws, "list where (rating = 1 or title = \"None\") " + notOthers)).containsExactly("None");
       assertThat(titles(ws, "list where rating = 2 and status = \"idle\"")).containsExactly("Other 11", "Other 14", "Other 17", "Other 2",
           "Other 20", "Other 23", "Other 26", "Other 29", "Other 5", "Other 8");
-    }
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
-      String sql = QueryEngine.explain(c, "list from #x where rating > 3 and status = \"done\"");
-      assertThat(sql).contains("n.id IN (SELECT p.note_id FROM note_prop p WHERE p.key = 'rating' AND p.ord = 0 AND (p.num > 3.0 OR p.num IS NULL))");
-      StringBuilder plan = new StringBuilder();
-      try (ResultSet rs = s.executeQuery("EXPLAIN QUERY PLAN SELECT p.note_id FROM note_prop p WHERE p.key = 'status' AND p.ord = 0"
-          + " AND p.num IS NULL AND p.text = 'done'")) {
-        while (rs.next()) {
-          plan.append(rs.getString(4)).append('\n');
-        }
-      }
-      assertThat(plan.toString()).contains("note_prop_value");
     }
   }
 }
