@@ -19,20 +19,15 @@ import org.rhizome.graph.tasks.TaskParser;
 final class QueryIndex {
   static final char SEP = '\u001F';
 
-  /** Rows per multi-row INSERT: one statement per note and table in the common case, not one per row. */
-  private static final int CHUNK = 8;
-  private static final String PROP_COLUMNS = "INSERT OR REPLACE INTO note_prop(note_id, key, ord, type, text, num) VALUES ";
-  private static final String TASK_COLUMNS = "INSERT OR REPLACE INTO task(note_id, line, mark, open, text, raw, mark_offset, due,"
-      + " scheduled, start, done, created, priority, tags, tag_keys, links) VALUES ";
-
-  private final Connection connection;
-  private final PreparedStatement[] insertProps = new PreparedStatement[CHUNK + 1];
-  private final PreparedStatement[] insertTasks = new PreparedStatement[CHUNK + 1];
+  private final PreparedStatement insertProp;
+  private final PreparedStatement insertTask;
   private final PreparedStatement deleteProps;
   private final PreparedStatement deleteTasks;
 
   QueryIndex(Connection c) throws SQLException {
-    connection = c;
+    insertProp = c.prepareStatement("INSERT OR REPLACE INTO note_prop(note_id, key, ord, type, text, num) VALUES (?,?,?,?,?,?)");
+    insertTask = c.prepareStatement("INSERT OR REPLACE INTO task(note_id, line, mark, open, text, raw, mark_offset, due, scheduled,"
+        + " start, done, created, priority, tags, tag_keys, links) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     deleteProps = c.prepareStatement("DELETE FROM note_prop WHERE note_id = ?");
     deleteTasks = c.prepareStatement("DELETE FROM task WHERE note_id = ?");
   }
@@ -56,73 +51,46 @@ final class QueryIndex {
     }
   }
 
-  /** The INSERT of {@code rows} rows (1..CHUNK), prepared once and kept. */
-  private PreparedStatement insert(PreparedStatement[] cache, String head, int columns, int rows) throws SQLException {
-    PreparedStatement ps = cache[rows];
-    if (ps == null) {
-      StringBuilder sql = new StringBuilder(head);
-      String one = "(" + "?,".repeat(columns - 1) + "?)";
-      for (int r = 0; r < rows; r++) {
-        sql.append(r == 0 ? "" : ",").append(one);
-      }
-      ps = connection.prepareStatement(sql.toString());
-      cache[rows] = ps;
-    }
-    return ps;
-  }
-
   private void write(long id, String body, ParsedNote parsed) throws SQLException {
-    List<PropertyRows.Row> props = PropertyRows.of(parsed.frontMatter().properties());
-    for (int from = 0; from < props.size(); from += CHUNK) {
-      int n = Math.min(CHUNK, props.size() - from);
-      PreparedStatement ps = insert(insertProps, PROP_COLUMNS, 6, n);
-      int p = 1;
-      for (PropertyRows.Row r : props.subList(from, from + n)) {
-        ps.setLong(p++, id);
-        ps.setString(p++, r.key());
-        ps.setInt(p++, r.ord());
-        ps.setString(p++, r.type().sqlName());
-        ps.setString(p++, r.text());
-        if (r.num() == null) {
-          ps.setNull(p++, Types.REAL);
-        } else {
-          ps.setDouble(p++, r.num());
-        }
+    for (PropertyRows.Row r : PropertyRows.of(parsed.frontMatter().properties())) {
+      insertProp.setLong(1, id);
+      insertProp.setString(2, r.key());
+      insertProp.setInt(3, r.ord());
+      insertProp.setString(4, r.type().sqlName());
+      insertProp.setString(5, r.text());
+      if (r.num() == null) {
+        insertProp.setNull(6, Types.REAL);
+      } else {
+        insertProp.setDouble(6, r.num());
       }
-      ps.executeUpdate();
+      insertProp.executeUpdate();
     }
-    List<Task> tasks = TaskParser.parse(body, parsed);
-    for (int from = 0; from < tasks.size(); from += CHUNK) {
-      int n = Math.min(CHUNK, tasks.size() - from);
-      PreparedStatement ps = insert(insertTasks, TASK_COLUMNS, 16, n);
-      int p = 1;
-      for (Task t : tasks.subList(from, from + n)) {
-        ps.setLong(p++, id);
-        ps.setInt(p++, t.line());
-        ps.setString(p++, String.valueOf(t.mark()));
-        ps.setInt(p++, t.status().isOpen() ? 1 : 0);
-        ps.setString(p++, t.text());
-        ps.setString(p++, t.raw());
-        ps.setInt(p++, t.markOffset());
-        date(ps, p++, t.due());
-        date(ps, p++, t.scheduled());
-        date(ps, p++, t.start());
-        date(ps, p++, t.done());
-        date(ps, p++, t.created());
-        ps.setInt(p++, t.priority());
-        ps.setString(p++, Json.array(t.tags()));
-        ps.setString(p++, joined(t.tags()));
-        ps.setString(p++, Json.array(t.links()));
-      }
-      ps.executeUpdate();
+    for (Task t : TaskParser.parse(body, parsed)) {
+      insertTask.setLong(1, id);
+      insertTask.setInt(2, t.line());
+      insertTask.setString(3, String.valueOf(t.mark()));
+      insertTask.setInt(4, t.status().isOpen() ? 1 : 0);
+      insertTask.setString(5, t.text());
+      insertTask.setString(6, t.raw());
+      insertTask.setInt(7, t.markOffset());
+      date(8, t.due());
+      date(9, t.scheduled());
+      date(10, t.start());
+      date(11, t.done());
+      date(12, t.created());
+      insertTask.setInt(13, t.priority());
+      insertTask.setString(14, Json.array(t.tags()));
+      insertTask.setString(15, joined(t.tags()));
+      insertTask.setString(16, Json.array(t.links()));
+      insertTask.executeUpdate();
     }
   }
 
-  private static void date(PreparedStatement ps, int i, Long v) throws SQLException {
+  private void date(int i, Long v) throws SQLException {
     if (v == null) {
-      ps.setNull(i, Types.INTEGER);
+      insertTask.setNull(i, Types.INTEGER);
     } else {
-      ps.setLong(i, v);
+      insertTask.setLong(i, v);
     }
   }
 
