@@ -973,13 +973,21 @@ public final class Workspace implements AutoCloseable {
    * @throws org.rhizome.graph.tasks.NoSuchTaskException (through the future) when that line holds no task now
    */
   public CompletableFuture<Optional<Change>> toggleTaskAsync(Soul soul, int line) {
+    return toggleTaskAsync(soul, line, java.time.LocalDate.now());
+  }
+
+  /**
+   * As {@link #toggleTaskAsync(Soul, int)}, and when {@code doneOn} is given a tick also writes
+   * {@code ✅ doneOn} at the end of the item (an untick removes it), in the same change.
+   */
+  public CompletableFuture<Optional<Change>> toggleTaskAsync(Soul soul, int line, java.time.@Nullable LocalDate doneOn) {
     return store.write(txn -> {
       String body = NoteQueries.body(txn.connection(), soul);
-      Optional<Splice> splice = org.rhizome.graph.tasks.TaskToggle.toggle(body, line);
-      if (splice.isEmpty()) {
+      List<Splice> splices = org.rhizome.graph.tasks.TaskToggle.toggle(body, line, doneOn);
+      if (splices.isEmpty()) {
         throw new org.rhizome.graph.tasks.NoSuchTaskException("Line " + (line + 1) + " of the note holds no task now.");
       }
-      return notes.spliceBody(txn, soul, List.of(splice.get()));
+      return notes.spliceBody(txn, soul, splices);
     });
   }
 

@@ -102,4 +102,32 @@ class TaskParserTest {
     assertThat(TaskToggle.toggle(body, 2).orElseThrow().text()).isEqualTo(" ");
     assertThat(TaskToggle.toggle(body, 0)).isEmpty();
   }
+
+  @Test
+  void tickWritesTheDoneDateAndUntickRemovesIt() {
+    java.time.LocalDate day = java.time.LocalDate.of(2026, 12, 7);
+    assertThat(apply("- [ ] a 📅 2026-12-24", 0, day)).isEqualTo("- [x] a 📅 2026-12-24 ✅ 2026-12-07");
+    assertThat(apply("- [x] a ✅ 2026-12-01 🔼", 0, day)).isEqualTo("- [ ] a 🔼");
+    assertThat(apply("- [ ] keep the id ^ab-1", 0, day)).isEqualTo("- [x] keep the id ✅ 2026-12-07 ^ab-1");
+    assertThat(apply("- [ ] trailing blanks  \r\nnext", 0, day)).isEqualTo("- [x] trailing blanks ✅ 2026-12-07  \r\nnext");
+    assertThat(apply("😀\n- [ ] after an emoji", 1, day)).isEqualTo("😀\n- [x] after an emoji ✅ 2026-12-07");
+    assertThat(apply("- [ ] already dated ✅ 2026-11-30", 0, day)).isEqualTo("- [x] already dated ✅ 2026-11-30");
+    assertThat(apply("- [/] in progress", 0, day)).isEqualTo("- [ ] in progress");
+    assertThat(apply("- [ ] no date wanted", 0, null)).isEqualTo("- [x] no date wanted");
+    assertThat(TaskToggle.toggle("plain", 0, day)).isEmpty();
+    String body = "- [ ] a\n- [x] b ✅ 2026-12-01";
+    assertThat(TaskToggle.editsAtMark(body, body.lastIndexOf('x'), 'x', day))
+        .containsExactly(new TaskToggle.Edit(body.indexOf(" ✅"), body.length(), ""), new TaskToggle.Edit(body.lastIndexOf('x'), body.lastIndexOf('x') + 1, " "));
+    assertThat(TaskToggle.editsAtMark(body, body.lastIndexOf('x'), ' ', day)).as("the text moved on").isEmpty();
+  }
+
+  private static String apply(String body, int line, java.time.@org.jspecify.annotations.Nullable LocalDate day) {
+    StringBuilder sb = new StringBuilder(body);
+    for (Splice s : TaskToggle.toggle(body, line, day)) {
+      int from = sb.offsetByCodePoints(0, s.position());
+      int to = sb.offsetByCodePoints(from, s.deleteCount());
+      sb.replace(from, to, s.text());
+    }
+    return sb.toString();
+  }
 }

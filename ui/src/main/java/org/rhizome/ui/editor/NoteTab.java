@@ -193,11 +193,14 @@ public final class NoteTab {
     }
   }
 
-  /** A task's checkbox in the reading view: one character of the text, through the editor (so it syncs and shows in history). */
+  /** A task's checkbox in the reading view: the mark (and the ✅ date), through the editor (so it syncs and shows in history). */
   private void toggleTask(int offset, char expected, char replacement) {
     String text = editor.area().getText();
-    if (offset > 0 && offset < text.length() && text.charAt(offset) == expected && text.charAt(offset - 1) == '[') {
-      editor.area().replaceText(offset, offset + 1, String.valueOf(replacement));
+    var edits = org.rhizome.ui.query.TaskTicks.edits(text, offset, expected, context.settings());
+    if (!edits.isEmpty()) {
+      for (var e : edits) {
+        editor.area().replaceText(e.from(), e.to(), e.text());
+      }
       editor.flush();
     } else {
       // The text moved on since this page was drawn: show it as it is now rather than edit the wrong place.

@@ -5,10 +5,13 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.rhizome.graph.query.lang.Ast;
 import org.rhizome.graph.query.lang.QueryException;
+import org.rhizome.graph.query.lang.QueryResult;
 import org.rhizome.graph.query.lang.QueryResultHtml;
 import org.rhizome.graph.store.StoreException;
 import org.rhizome.ui.render.ObsidianMarkdown;
+import org.rhizome.ui.query.QueryView;
 import org.rhizome.ui.render.WorkspaceLinks;
 
 /**
@@ -20,6 +23,14 @@ import org.rhizome.ui.render.WorkspaceLinks;
 final class QueryBlocks {
   /** A fence line that opens a query block: the reading view renders such a note again on any change. */
   private static final Pattern FENCE = Pattern.compile("(?m)^\\s{0,3}(```|~~~)\\s*query\\s*$");
+  /** A first line {@code view: cards} or {@code view: board} shows a note result as cards or a board. */
+  private static final Pattern VIEW = Pattern.compile("\\s*view\\s*:\\s*(cards|board)\\s*(\\R|$)", Pattern.CASE_INSENSITIVE);
+  private static final String CARD_STYLE = "<style>.rz-query-cards{display:flex;flex-wrap:wrap;gap:10px}"
+      + ".rz-query-board{display:flex;gap:12px;overflow-x:auto;align-items:flex-start}"
+      + ".rz-board-column{background:rgba(127,127,127,.08);border-radius:8px;padding:8px;min-width:200px;flex:0 0 220px}"
+      + ".rz-board-column h4{margin:0 0 8px}.rz-board-count{opacity:.6;font-weight:normal}"
+      + ".rz-card{border:1px solid rgba(127,127,127,.35);border-radius:6px;padding:8px 10px;margin-bottom:8px;min-width:180px}"
+      + ".rz-card-title{font-weight:600}.rz-card-field{font-size:.85em;opacity:.75}</style>";
   private static final Pattern RESULT_LINK = Pattern.compile("href=\"rhizome:([^\"]*)\"");
 
   private QueryBlocks() {}
@@ -30,6 +41,22 @@ final class QueryBlocks {
         return QueryResultHtml.error("A query runs only inside a workspace.");
       }
       try {
+        Matcher view = VIEW.matcher(code);
+        if (view.lookingAt()) {
+          String query = code.substring(view.end());
+          QueryResult r = workspaceLinks.workspace().query(query);
+          if (r.kind() != Ast.Kind.TABLE && r.kind() != Ast.Kind.LIST) {
+            return QueryResultHtml.error("Cards and boards show table and list queries.");
+          }
+          if (view.group(1).equalsIgnoreCase("cards")) {
+            return CARD_STYLE + readingViewLinks(QueryResultHtml.renderCards(r));
+          }
+          String property = QueryView.boardProperty(query);
+          if (property == null) {
+            return QueryResultHtml.error("A board needs \"group by <property>\": its columns are the property's values.");
+          }
+          return CARD_STYLE + readingViewLinks(QueryResultHtml.renderBoard(r, property));
+        }
         return readingViewLinks(QueryResultHtml.render(workspaceLinks.workspace().query(code)));
       } catch (QueryException e) {
         return QueryResultHtml.error(e.getMessage());

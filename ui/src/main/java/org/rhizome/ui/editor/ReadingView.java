@@ -180,7 +180,8 @@ final class ReadingView {
       String soulValue = box.getAttribute("data-soul");
       String line = box.getAttribute("data-line");
       if (Soul.isValid(soulValue) && line.matches("\\d{1,9}")) {
-        context.background().reportFailure(context.workspace().toggleTaskAsync(new Soul(soulValue), Integer.parseInt(line)),
+        context.background().reportFailure(context.workspace().toggleTaskAsync(new Soul(soulValue), Integer.parseInt(line),
+            org.rhizome.ui.query.TaskTicks.doneOn(context.settings())),
             "Could not tick the task");
       }
       return;

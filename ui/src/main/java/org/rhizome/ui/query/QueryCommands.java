@@ -37,6 +37,7 @@ public final class QueryCommands {
           ? new TasksPane(context.workspace(), context::openNote, e -> context.errors().report("Could not tick the task", e))
           : new QueryView(context.workspace(), "table tags, modified sort modified desc limit 50", context::openNote,
               e -> context.errors().report("Could not tick the task", e));
+      made[0].useSettings(context.settings());
       return made[0];
     });
     if (made[0] != null) {

@@ -6,7 +6,10 @@ import java.util.function.Consumer;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.layout.StackPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -18,9 +21,14 @@ import javafx.util.Duration;
 import org.jspecify.annotations.Nullable;
 import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.Workspace;
+import org.rhizome.graph.query.lang.Ast;
 import org.rhizome.graph.query.lang.LiveQuery;
+import org.rhizome.graph.query.lang.Parser;
+import org.rhizome.graph.query.lang.PropertyEdit;
+import org.rhizome.graph.query.lang.QueryException;
 import org.rhizome.graph.query.lang.QueryResult;
 import org.rhizome.graph.tasks.Dates;
+import org.rhizome.ui.settings.Settings;
 
 /**
  * A live query in a tab: the query's text above, its result below (a list of notes with their
@@ -30,6 +38,22 @@ import org.rhizome.graph.tasks.Dates;
  * row opens its note. FX thread only; queries run on the live query's own thread.
  */
 public class QueryView extends VBox {
+  /** How a note result is shown: a list, cards, or a board (kanban) by the query's {@code group by} property. */
+  public enum Mode {
+    LIST("List"), CARDS("Cards"), BOARD("Board");
+
+    private final String label;
+
+    Mode(String label) {
+      this.label = label;
+    }
+
+    @Override
+    public String toString() {
+      return label;
+    }
+  }
+
   /** One line of the result list. */
   public sealed interface Item permits Heading, NoteItem, TaskItem {}
 
@@ -45,9 +69,12 @@ public class QueryView extends VBox {
   private final TextField query = new TextField();
   private final Label status = new Label();
   private final ListView<Item> results = new ListView<>();
+  private final ChoiceBox<Mode> mode = new ChoiceBox<>();
+  private final StackPane shownIn = new StackPane();
   private final PauseTransition rerunLater = new PauseTransition(Duration.millis(250));
   private @Nullable LiveQuery live;
   private @Nullable QueryResult shown;
+  private @Nullable Settings settings;
 
   public QueryView(Workspace workspace, String text, Consumer<Soul> openNote, Consumer<Throwable> onError) {
     this.workspace = workspace;
@@ -73,11 +100,27 @@ public class QueryView extends VBox {
         }
       }
     });
-    VBox.setVgrow(results, Priority.ALWAYS);
-    getChildren().addAll(query, status, results);
+    mode.getItems().addAll(Mode.values());
+    mode.setValue(Mode.LIST);
+    mode.getStyleClass().add("query-mode");
+    mode.setOnAction(e -> {
+      if (shown != null) {
+        show(live == null ? query.getText() : live.text(), shown);
+      }
+    });
+    shownIn.getChildren().setAll(results);
+    VBox.setVgrow(shownIn, Priority.ALWAYS);
+    HBox top = new HBox(8, query, mode);
+    HBox.setHgrow(query, Priority.ALWAYS);
+    getChildren().addAll(top, status, shownIn);
     setSpacing(6);
     setPadding(new Insets(8));
     restart();
+  }
+
+  /** The settings ticks follow (the ✅ date); without them a tick changes only the mark. */
+  public void useSettings(@Nullable Settings settings) {
+    this.settings = settings;
   }
 
   public TextField queryField() {
@@ -86,6 +129,16 @@ public class QueryView extends VBox {
 
   public ListView<Item> resultList() {
     return results;
+  }
+
+  /** The view mode chooser (list, cards, board). */
+  public ChoiceBox<Mode> modeChoice() {
+    return mode;
+  }
+
+  /** The node showing the result now: the list, or the cards or board. */
+  public Node resultNode() {
+    return shownIn.getChildren().isEmpty() ? results : shownIn.getChildren().get(0);
   }
 
   public Label statusLabel() {
@@ -126,18 +179,83 @@ public class QueryView extends VBox {
       }
     }
     results.getItems().setAll(items);
+    String hint = showMode(text, r);
     String summary = switch (r.kind()) {
       case COUNT -> r.count() + (r.count() == 1 ? " note" : " notes");
       case TASKS -> r.rows().size() + (r.rows().size() == 1 ? " task" : " tasks");
       default -> r.rows().size() + (r.rows().size() == 1 ? " note" : " notes");
     };
-    status.setText(r.warnings().isEmpty() ? summary : summary + " — " + String.join("; ", r.warnings()));
+    List<String> notes = new ArrayList<>(r.warnings());
+    if (hint != null) {
+      notes.add(hint);
+    }
+    status.setText(notes.isEmpty() ? summary : summary + " — " + String.join("; ", notes));
     status.getStyleClass().remove("danger");
+  }
+
+  /** Puts the list, cards or board in place; a sentence when the mode cannot show this result. */
+  private @Nullable String showMode(String text, QueryResult r) {
+    Mode m = mode.getValue();
+    boolean notes = r.kind() == Ast.Kind.TABLE || r.kind() == Ast.Kind.LIST;
+    if (m == Mode.LIST || !notes) {
+      shownIn.getChildren().setAll(results);
+      return m == Mode.LIST ? null : "cards and boards show table and list queries";
+    }
+    if (m == Mode.CARDS) {
+      shownIn.getChildren().setAll(QueryBoard.cards(r, openNote));
+      return null;
+    }
+    String property = boardProperty(text);
+    if (property == null) {
+      shownIn.getChildren().setAll(QueryBoard.cards(r, openNote));
+      return "a board needs \"group by <property>\" (its columns are the property's values)";
+    }
+    shownIn.getChildren().setAll(QueryBoard.board(r, openNote, (row, key) -> move(row, property, key)));
+    return null;
+  }
+
+  /** The front-matter property a query groups by, or null (grouped by something else, or not at all). */
+  public static @Nullable String boardProperty(String text) {
+    try {
+      Ast.Query q = Parser.parse(text);
+      if (q.groupBy() instanceof Ast.Field f && !BUILT_IN.contains(f.name().toLowerCase(java.util.Locale.ROOT))) {
+        return f.name();
+      }
+      if (q.groupBy() instanceof Ast.Call c && c.function().equals("prop") && c.args().get(0) instanceof Ast.Literal l
+          && l.value() instanceof String s) {
+        return s;
+      }
+    } catch (QueryException e) {
+      return null;
+    }
+    return null;
+  }
+
+  private static final java.util.Set<String> BUILT_IN = java.util.Set.of("title", "name", "folder", "path", "created", "ctime",
+      "modified", "mtime", "soul", "id", "author", "editor", "tags", "aliases", "links", "outlinks", "backlinks", "inlinks",
+      "tasks", "open_tasks");
+
+  /**
+   * A card dropped on another column: the note's {@code property} becomes that column's value, as one
+   * small edit of its front matter made on the text as read and moved past anything written since.
+   */
+  void move(QueryResult.Row row, String property, Object value) {
+    Soul soul = row.note();
+    if (soul == null) {
+      return;
+    }
+    workspace.openBodyAsync(soul)
+        .thenCompose(read -> workspace.spliceBodyAsync(soul, read.version(), PropertyEdit.set(read.text(), property, value), 0))
+        .exceptionally(e -> {
+          Platform.runLater(() -> onError.accept(e.getCause() != null ? e.getCause() : e));
+          return java.util.Optional.empty();
+        });
   }
 
   private void fail(String text, Exception e) {
     shown = null;
     results.getItems().clear();
+    shownIn.getChildren().setAll(results);
     status.setText(e.getMessage());
     if (!status.getStyleClass().contains("danger")) {
       status.getStyleClass().add("danger");
@@ -146,7 +264,7 @@ public class QueryView extends VBox {
 
   /** Ticks or unticks a task: one character of its note changes; the live query shows the result. */
   void toggle(QueryResult.Row row) {
-    workspace.toggleTaskAsync(row.note(), row.task().line()).exceptionally(e -> {
+    workspace.toggleTaskAsync(row.note(), row.task().line(), TaskTicks.doneOn(settings)).exceptionally(e -> {
       Platform.runLater(() -> onError.accept(e.getCause() != null ? e.getCause() : e));
       return java.util.Optional.empty();
     });

@@ -58,6 +58,7 @@ public final class SettingsStore {
     s.editorFontSize().set(Settings.clampFontSize((int) number(p, "editor.fontSize", 15)));
     s.defaultFolder().set(p.getProperty("newNotes.folder", ""));
     s.welcomeLoaded().set(Boolean.parseBoolean(p.getProperty("welcomeLoaded", "false")));
+    s.taskDoneDate().set(Boolean.parseBoolean(p.getProperty("tasks.doneDate", "true")));
     s.setWindow(new WindowState(number(p, "window.x", Double.NaN), number(p, "window.y", Double.NaN),
         number(p, "window.width", WindowState.DEFAULT.width()), number(p, "window.height", WindowState.DEFAULT.height()),
         Boolean.parseBoolean(p.getProperty("window.maximized", "false")),
@@ -76,6 +77,7 @@ public final class SettingsStore {
     p.setProperty("editor.fontSize", Integer.toString(s.editorFontSize().get()));
     p.setProperty("newNotes.folder", s.defaultFolder().get());
     p.setProperty("welcomeLoaded", Boolean.toString(s.welcomeLoaded().get()));
+    p.setProperty("tasks.doneDate", Boolean.toString(s.taskDoneDate().get()));
     WindowState w = s.window();
     if (w.hasPosition()) {
       p.setProperty("window.x", Double.toString(w.x()));

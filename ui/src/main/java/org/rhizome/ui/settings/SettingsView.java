@@ -56,6 +56,10 @@ public final class SettingsView {
       }
     });
 
+    javafx.scene.control.CheckBox doneDate = new javafx.scene.control.CheckBox("Write ✅ and the date when a task is ticked");
+    doneDate.selectedProperty().bindBidirectional(settings.taskDoneDate());
+    doneDate.setId("settings-task-done-date");
+
     GridPane form = new GridPane();
     form.setHgap(16);
     form.setVgap(10);
@@ -64,6 +68,7 @@ public final class SettingsView {
     form.addRow(2, new Label("Editor font size"), fontSize);
     form.addRow(3, new Label("Folder for new notes"), folder);
     form.add(folderError, 1, 4);
+    form.addRow(5, new Label("Tasks"), doneDate);
 
     TableView<Command> shortcuts = new TableView<>(FXCollections.observableArrayList(context.commands().all()));
     TableColumn<Command, String> name = new TableColumn<>("Command");

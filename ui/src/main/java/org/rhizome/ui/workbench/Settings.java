@@ -26,6 +26,7 @@ public final class Settings {
   private final IntegerProperty editorFontSize = new SimpleIntegerProperty(15);
   private final StringProperty defaultFolder = new SimpleStringProperty("");
   private final BooleanProperty welcomeLoaded = new SimpleBooleanProperty(false);
+  private final BooleanProperty taskDoneDate = new SimpleBooleanProperty(true);
   private WindowState window = WindowState.DEFAULT;
   private List<String> openTabs = List.of();
   private int activeTab;
@@ -50,6 +51,11 @@ public final class Settings {
   /** True once the welcome notes were put into the workspace, so deleting them does not bring them back. */
   public BooleanProperty welcomeLoaded() {
     return welcomeLoaded;
+  }
+
+  /** Whether ticking a task writes today's date after a ✅ (and unticking removes it), as Obsidian Tasks does. */
+  public BooleanProperty taskDoneDate() {
+    return taskDoneDate;
   }
 
   public WindowState window() {

@@ -93,6 +93,52 @@ public final class QueryResultHtml {
     return sb.append("</div>").toString();
   }
 
+  /** A note result as cards: one card per note, its title linked, then the query's columns. */
+  public static String renderCards(QueryResult r) {
+    StringBuilder sb = new StringBuilder("<div class=\"rz-query rz-query-cards\">");
+    for (QueryResult.Row row : r.rows()) {
+      card(sb, r, row);
+    }
+    if (r.rows().isEmpty()) {
+      sb.append("<p class=\"rz-query-empty\">No results.</p>");
+    }
+    return sb.append("</div>").toString();
+  }
+
+  /**
+   * A grouped note result as a board: one column per group, its cards below. The columns carry
+   * {@code data-property} and {@code data-value} so a view that can edit may move cards between them.
+   */
+  public static String renderBoard(QueryResult r, String property) {
+    StringBuilder sb = new StringBuilder("<div class=\"rz-query rz-query-board\" data-property=\"").append(escape(property)).append("\">");
+    for (QueryResult.Group g : r.groups()) {
+      sb.append("<div class=\"rz-board-column\" data-value=\"").append(g.key() == null ? "" : escape(QueryResult.text(g.key())))
+          .append("\"><h4 class=\"rz-query-group\">").append(g.key() == null ? "(none)" : value(g.key()))
+          .append(" <span class=\"rz-board-count\">").append(g.rows().size()).append("</span></h4>");
+      for (QueryResult.Row row : g.rows()) {
+        card(sb, r, row);
+      }
+      sb.append("</div>");
+    }
+    if (r.rows().isEmpty()) {
+      sb.append("<p class=\"rz-query-empty\">No results.</p>");
+    }
+    return sb.append("</div>").toString();
+  }
+
+  private static void card(StringBuilder sb, QueryResult r, QueryResult.Row row) {
+    sb.append("<div class=\"rz-card\"").append(row.note() == null ? "" : " data-soul=\"" + escape(row.note().value()) + "\"")
+        .append("><div class=\"rz-card-title\">").append(noteLink(row)).append("</div>");
+    for (int i = 0; i < r.columns().size() && i < row.values().size(); i++) {
+      Object v = row.values().get(i);
+      if (v != null && !(v instanceof List<?> l && l.isEmpty())) {
+        sb.append("<div class=\"rz-card-field\"><span class=\"rz-card-key\">").append(escape(r.columns().get(i)))
+            .append("</span> ").append(value(v)).append("</div>");
+      }
+    }
+    sb.append("</div>");
+  }
+
   private static void heading(StringBuilder sb, QueryResult r, QueryResult.Group g) {
     if (r.grouped()) {
       sb.append("<h4 class=\"rz-query-group\">").append(g.key() == null ? "(none)" : value(g.key())).append("</h4>");
