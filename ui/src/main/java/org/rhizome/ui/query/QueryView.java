@@ -28,7 +28,7 @@ import org.rhizome.graph.query.lang.PropertyEdit;
 import org.rhizome.graph.query.lang.QueryException;
 import org.rhizome.graph.query.lang.QueryResult;
 import org.rhizome.graph.tasks.Dates;
-import org.rhizome.ui.settings.Settings;
+import org.rhizome.ui.workbench.Settings;
 
 /**
  * A live query in a tab: the query's text above, its result below (a list of notes with their

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.rhizome.graph.tasks.TaskToggle;
-import org.rhizome.ui.settings.Settings;
+import org.rhizome.ui.workbench.Settings;
 
 /**
  * How the UI ticks a task: the mark, and today's date after a ✅ unless the person turned that off
