@@ -56,7 +56,7 @@ final class VaultBench {
       Map<String, Object> floor = PlainSqliteFloor.load(work.resolve("floor.db"), PlainSqliteFloor.markdownFiles(vault));
       out.put("plain_sqlite_fts5_floor", floor);
       out.put("import_to_floor", PlainSqliteFloor.ratio(first.millis(), floor.get("ms")));
-      out.put("import_cpu_to_floor_cpu", PlainSqliteFloor.ratio(((Number) out.get("import_cpu_ms")).doubleValue(), floor.get("cpu_ms")));
+      out.put("import_cpu_to_floor_cpu", PlainSqliteFloor.ratio(((Number) out.get("import_cpu_ms")).doubleValue(), floor.get("process_cpu_ms")));
       out.put("link_resolution", LinkResolutionFigures.measure(ws));
       ImportReport again = new VaultImporter(ws).importVault(vault, VaultProgress.NONE);
       out.put("reimport_unchanged_ms", again.millis());
