@@ -74,6 +74,8 @@ check "the package's metadata names the licence" bash -c 'grep -q "Apache-2.0" /
 unset DISPLAY WAYLAND_DISPLAY
 version=$(rhizome --version)
 check "the installed launcher prints its version" grep -q '^rhizome [0-9]' <<<"$version"
+check "the post-install script made the launcher's class-data archive, and the launcher maps it" \
+  bash -c 'JAVA_TOOL_OPTIONS=-Xlog:class+load rhizome --version 2>/dev/null | grep -q "shared objects file (top)"'
 
 touch "$work/before-use"
 data="$work/data"

@@ -1,6 +1,7 @@
 package org.rhizome.app;
 
 import org.rhizome.app.cli.CliEnvironment;
+import org.rhizome.app.cli.Phases;
 import org.rhizome.app.cli.RhizomeCli;
 
 /**
@@ -13,8 +14,12 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    Phases.mark("main");
     String[] commandLine = OpenedFile.isOpenedFile(args) ? new String[0] : args;
-    int exitCode = RhizomeCli.newCommandLine(CliEnvironment.system()).execute(commandLine);
+    var cli = RhizomeCli.newCommandLine(CliEnvironment.system(), commandLine);
+    Phases.mark("picocli");
+    int exitCode = cli.execute(commandLine);
+    Phases.mark("exit");
     System.exit(exitCode);
   }
 }

@@ -80,6 +80,7 @@ public final class CliContext {
       }
       workspace = Workspace.open(file, data.loadOrCreateDeviceKey());
     }
+    Phases.mark("opened");
     LoggerFactory.getLogger(CliContext.class).info("{}: opened {}", command.qualifiedName(), workspace.file());
     return workspace;
   }

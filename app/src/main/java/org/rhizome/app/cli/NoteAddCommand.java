@@ -44,6 +44,7 @@ final class NoteAddCommand implements Callable<Integer> {
       Soul soul = protect
           ? join(workspace.createProtectedNoteAsync(folder, title, text))
           : workspace.createNote(folder, title, text);
+      Phases.mark("written");
       NoteRef note = CliContext.resolve(workspace, soul.value());
       if (cli.isJson()) {
         cli.printJson(NoteJson.Name.of(note));

@@ -1,7 +1,10 @@
 package org.rhizome.app.cli;
 
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.rhizome.app.Logging;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.RunLast;
 
@@ -14,18 +17,58 @@ public final class RhizomeCli {
    * (stdout/stderr unless a caller sets others, as tests do).
    */
   public static CommandLine newCommandLine(CliEnvironment environment) {
+    return newCommandLine(environment, null);
+  }
+
+  /**
+   * As {@link #newCommandLine(CliEnvironment)}, built for running {@code args}: with only the
+   * command they name (help, usage errors and suggestions for a mistyped command see them all),
+   * none when they name no command and give no option but {@code --data} or {@code --version}
+   * (the window, the version), all
+   * otherwise. {@code args == null} means all.
+   */
+  public static CommandLine newCommandLine(CliEnvironment environment, String @Nullable [] args) {
     RhizomeCommand root = new RhizomeCommand(environment);
     CommandLine commandLine = new CommandLine(root);
+    for (Class<?> command : commandsFor(args)) {
+      commandLine.addSubcommand(command);
+    }
     commandLine.setExitCodeExceptionMapper(new ExitCodes());
     commandLine.setExecutionExceptionHandler(new ErrorReporter());
     commandLine.setParameterExceptionHandler(new UsageErrorReporter());
     commandLine.setExecutionStrategy(parseResult -> {
       if (!isHelpOrVersion(parseResult)) {
         Logging.writeTo(root.dataDirectory().logsDirectory());
+        Phases.mark("logging");
       }
       return new RunLast().execute(parseResult);
     });
     return commandLine;
+  }
+
+  /** The subcommand classes to register for {@code args} (see {@link #newCommandLine(CliEnvironment, String[])}). */
+  static List<Class<?>> commandsFor(String @Nullable [] args) {
+    if (args == null) {
+      return RhizomeCommand.SUBCOMMANDS;
+    }
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (arg.equals("--data")) {
+        i++; // its value
+      } else if (arg.startsWith("--data=") || arg.equals("--version") || arg.equals("-V")) {
+        continue; // the version lists no commands
+      } else if (arg.startsWith("-") || arg.startsWith("@")) {
+        return RhizomeCommand.SUBCOMMANDS; // help, version, an unknown option, an argument file
+      } else {
+        for (Class<?> command : RhizomeCommand.SUBCOMMANDS) {
+          if (command.getAnnotation(Command.class).name().equals(arg)) {
+            return List.of(command);
+          }
+        }
+        return RhizomeCommand.SUBCOMMANDS; // not a command: picocli says so and suggests the nearest
+      }
+    }
+    return List.of();
   }
 
   private static boolean isHelpOrVersion(ParseResult parseResult) {

@@ -1,6 +1,7 @@
 package org.rhizome.app.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import org.rhizome.app.DataDirectory;
@@ -24,8 +25,14 @@ import picocli.CommandLine.ScopeType;
         "5:storage error (corrupt or newer database, disk full)",
         "6:sync unfinished (join still pending after --wait, or the workspace is already served)",
         "7:not allowed (not yet a member of the workspace, or a note protected by someone else)",
-        "8:damaged (rhizome check found damage; run rhizome repair)"},
-    subcommands = {
+        "8:damaged (rhizome check found damage; run rhizome repair)"})
+public final class RhizomeCommand implements Callable<Integer> {
+  /**
+   * The commands, in the order help lists them. Not in {@code @Command(subcommands)}: {@link RhizomeCli}
+   * registers only the one a command line names, since building picocli's model of all of them
+   * (and of their own subcommands) was a large part of a short command's start.
+   */
+  public static final List<Class<?>> SUBCOMMANDS = List.of(
         NoteCommand.class,
         TrashCommand.class,
         SearchCommand.class,
@@ -47,9 +54,8 @@ import picocli.CommandLine.ScopeType;
         CheckCommand.class,
         RepairCommand.class,
         BenchCommand.class,
-        org.rhizome.app.cli.p2p.P2pCommand.class,
-    })
-public final class RhizomeCommand implements Callable<Integer> {
+        org.rhizome.app.cli.p2p.P2pCommand.class);
+
   private final CliEnvironment environment;
 
   @Option(names = "--data", paramLabel = "DIR", scope = ScopeType.INHERIT,

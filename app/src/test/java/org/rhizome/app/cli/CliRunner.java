@@ -58,14 +58,16 @@ final class CliRunner {
     InputStream in = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
     CliEnvironment environment = new CliEnvironment(Map.of(), in, System.getProperty("os.name"),
         data.resolve("home"), terminal);
-    CommandLine commandLine = RhizomeCli.newCommandLine(environment);
+    List<String> all = new ArrayList<>(List.of("--data", data.toString()));
+    all.addAll(List.of(args));
+    String[] commandLineArgs = all.toArray(String[]::new);
+    // As Main builds it: only the command the arguments name is registered.
+    CommandLine commandLine = RhizomeCli.newCommandLine(environment, commandLineArgs);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(err, true));
-    List<String> all = new ArrayList<>(List.of("--data", data.toString()));
-    all.addAll(List.of(args));
-    int exitCode = commandLine.execute(all.toArray(String[]::new));
+    int exitCode = commandLine.execute(commandLineArgs);
     return new Result(exitCode, out.toString(), err.toString());
   }
 

@@ -36,6 +36,25 @@ class VaultCommandsIT {
     assertThat(Files.readAllBytes(out.resolve("bad.md"))).containsExactly(0xFF, 'x');
   }
 
+  /** Scripts parse the text output: off a terminal, import and export print exactly their summary, no progress. */
+  @Test
+  void offATerminalTheOutputIsOnlyTheSummary() throws Exception {
+    Path vault = Files.createDirectories(tmp.resolve("vault"));
+    for (int i = 0; i < 5; i++) {
+      Files.writeString(vault.resolve("N" + i + ".md"), "note " + i + "\n");
+    }
+    CliRunner cli = new CliRunner(tmp.resolve("data"));
+    CliRunner.Result imported = cli.run("import", vault.toString());
+    assertThat(imported.err()).isEmpty();
+    assertThat(imported.out()).matches("Imported \\Q" + vault + "\\E in \\d+\\.\\d s: 5 notes created, 0 updated, 0 unchanged; "
+        + "0 attachments stored, 0 unchanged\\.\n");
+    Path out = tmp.resolve("out");
+    CliRunner.Result exported = cli.run("export", out.toString());
+    assertThat(exported.err()).isEmpty();
+    assertThat(exported.out()).matches("Exported to \\Q" + out + "\\E in \\d+\\.\\d s: 5 notes written, 0 unchanged; "
+        + "0 attachments written, 0 unchanged\\.\n");
+  }
+
   @Test
   void notesCanBeAddedInFoldersAndMoved() {
     CliRunner cli = new CliRunner(tmp.resolve("data"));

@@ -166,6 +166,20 @@ final class EngineBench {
     out.put("disk_bytes", disk);
     out.put("disk_to_raw", round(disk / (double) rawBytes));
     out.put("peak_heap_mb", Math.round(peakHeapBytes() / 1e6));
+
+    // 7. the floor: the same titles and bodies (same seed) into plain SQLite + FTS5, generated first
+    // so that only the load is timed; last, so it changes none of the figures above.
+    SyntheticVault same = new SyntheticVault(notes, 42);
+    List<String[]> texts = new ArrayList<>(notes);
+    for (int i = 0; i < notes; i++) {
+      texts.add(new String[] {"", same.title(i), same.body(i)});
+    }
+    progress.println("loading the same notes into plain SQLite + FTS5 (the floor)...");
+    Map<String, Object> floor = PlainSqliteFloor.load(dir.resolve("floor.db"), texts.iterator());
+    out.put("plain_sqlite_fts5_floor", floor);
+    out.put("create_to_floor", PlainSqliteFloor.ratio((double) out.get("create_s") * 1000, floor.get("ms")));
+    out.put("create_cpu_to_floor_cpu", PlainSqliteFloor.ratio((double) out.get("create_engine_cpu_us_per_note") * notes / 1000,
+        floor.get("cpu_ms")));
     return out;
   }
 

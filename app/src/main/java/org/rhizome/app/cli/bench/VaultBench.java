@@ -51,6 +51,12 @@ final class VaultBench {
       out.put("import_ms", first.millis());
       out.put("import_cpu_ms", (cpuNanos() - cpu) / 1_000_000);
       out.put("import_notes_per_s", Math.round(notes * 1000.0 / Math.max(1, first.millis())));
+      // After the import, so the floor runs on a JIT the import warmed: if anything, the ratio errs high.
+      log.println("loading the same files into plain SQLite + FTS5 (the floor)...");
+      Map<String, Object> floor = PlainSqliteFloor.load(work.resolve("floor.db"), PlainSqliteFloor.markdownFiles(vault));
+      out.put("plain_sqlite_fts5_floor", floor);
+      out.put("import_to_floor", PlainSqliteFloor.ratio(first.millis(), floor.get("ms")));
+      out.put("import_cpu_to_floor_cpu", PlainSqliteFloor.ratio(((Number) out.get("import_cpu_ms")).doubleValue(), floor.get("process_cpu_ms")));
       out.put("link_resolution", LinkResolutionFigures.measure(ws));
       ImportReport again = new VaultImporter(ws).importVault(vault, VaultProgress.NONE);
       out.put("reimport_unchanged_ms", again.millis());
