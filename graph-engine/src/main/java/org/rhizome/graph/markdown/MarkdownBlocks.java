@@ -1,0 +1,219 @@
+package org.rhizome.graph.markdown;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where a note's text may be cut so that each part parses as it does within the whole: the starts of
+ * top-level blocks (a line after a blank line, not indented, outside front matter, fenced code,
+ * display math and HTML comments). An edit changes the meaning of its own blocks and, when it opens
+ * or closes a fence, math or comment, of the blocks up to where the cuts agree again; so
+ * {@link #spansAfterEdit} reads just those, comparing these cuts with the ones before the edit.
+ *
+ * <p>One linear pass over the text, a few hundred microseconds for a 280 KB note; no Markdown parse.
+ * Immutable and thread-safe.
+ */
+public final class MarkdownBlocks {
+  private final String text;
+  /** Block starts, ascending; the first is 0. */
+  private final int[] starts;
+  /** The line number of each start. */
+  private final int[] lines;
+  private final int count;
+
+  private MarkdownBlocks(String text, int[] starts, int[] lines, int count) {
+    this.text = text;
+    this.starts = starts;
+    this.lines = lines;
+    this.count = count;
+  }
+
+  /** The cuts of {@code text}. */
+  public static MarkdownBlocks of(String text) {
+    int[] starts = new int[64];
+    int[] lineNumbers = new int[64];
+    starts[0] = 0;
+    int count = 1;
+    FrontMatterReader.Block front = FrontMatterReader.find(text, new ArrayList<>());
+    int frontEnd = front == null ? 0 : front.endOffset();
+    int n = text.length();
+    char fence = 0;
+    int fenceLength = 0;
+    boolean math = false;
+    boolean comment = false;
+    boolean previousBlank = true;
+    int line = 0;
+    int lineStart = 0;
+    while (lineStart < n) {
+      int lineEnd = lineStart;
+      while (lineEnd < n && text.charAt(lineEnd) != '\n' && text.charAt(lineEnd) != '\r') {
+        lineEnd++;
+      }
+      boolean blank = isBlank(text, lineStart, lineEnd);
+      if (lineStart >= frontEnd) {
+        boolean plain = fence == 0 && !math && !comment;
+        if (plain && previousBlank && !blank && lineStart > 0 && text.charAt(lineStart) != ' '
+            && text.charAt(lineStart) != '\t') {
+          if (count == starts.length) {
+            starts = Arrays.copyOf(starts, count * 2);
+            lineNumbers = Arrays.copyOf(lineNumbers, count * 2);
+          }
+          starts[count] = lineStart;
+          lineNumbers[count++] = line;
+        }
+        if (fence != 0) {
+          int run = fenceRun(text, lineStart, lineEnd, fence);
+          if (run >= fenceLength && isBlank(text, firstNonSpace(text, lineStart, lineEnd) + run, lineEnd)) {
+            fence = 0;
+          }
+        } else {
+          // Fences do not know math or an unclosed "<!--" in a paragraph (a comment only when a
+          // block starts with it): all are tracked on their own, and a cut needs all of them closed.
+          int at = firstNonSpace(text, lineStart, lineEnd);
+          char c = at < lineEnd && at - lineStart <= 3 ? text.charAt(at) : 0;
+          int run = c == '`' || c == '~' ? fenceRun(text, lineStart, lineEnd, c) : 0;
+          if (run >= 3 && (c == '~' || find(text, "`", at + run, lineEnd) < 0)) {
+            fence = c;
+            fenceLength = run;
+          } else {
+            if ((countDisplayMath(text, lineStart, lineEnd) & 1) == 1) {
+              math = !math;
+            }
+            if (comment) {
+              comment = find(text, "-->", lineStart, lineEnd) < 0;
+            } else {
+              int open = lastFind(text, "<!--", lineStart, lineEnd);
+              comment = open >= 0 && find(text, "-->", open + 4, lineEnd) < 0;
+            }
+          }
+        }
+      }
+      previousBlank = blank;
+      int next = lineEnd;
+      if (next < n && text.charAt(next) == '\r' && next + 1 < n && text.charAt(next + 1) == '\n') {
+        next++;
+      }
+      lineStart = next + 1;
+      line++;
+    }
+    return new MarkdownBlocks(text, starts, lineNumbers, count);
+  }
+
+  /** The text these cuts are of. */
+  public String text() {
+    return text;
+  }
+
+  /** The spans of the whole text (as {@link MarkdownSpans#of}). */
+  public NoteSpans spansAll() {
+    return MarkdownSpans.of(text);
+  }
+
+  /** The spans of the blocks that hold {@code [from, to]}, with one block more on each side. */
+  public NoteSpans spansAround(int from, int to) {
+    int first = Math.max(0, indexAtOrBefore(from) - 1);
+    int last = Math.min(count, indexAfter(to) + 1);
+    return spansOf(first, last);
+  }
+
+  /**
+   * The spans of what an edit changed: {@code [position, position + removedLength)} of the text of
+   * {@code before} became {@code [position, position + insertedLength)} of this one. The blocks around
+   * the edit, and when the edit opened or closed a fence, math or comment, on to where the cuts of the
+   * two texts agree again (to the end if they never do).
+   */
+  public NoteSpans spansAfterEdit(@Nullable MarkdownBlocks before, int position, int removedLength, int insertedLength) {
+    int to = position + insertedLength;
+    int first = Math.max(0, indexAtOrBefore(position) - 1);
+    int last = Math.min(count, indexAfter(to) + 1);
+    if (before == null) {
+      return spansOf(first, count);
+    }
+    int delta = insertedLength - removedLength;
+    int i = count - 1;
+    int j = before.count - 1;
+    while (i > 0 && j > 0 && starts[i] > to && starts[i] == before.starts[j] + delta) {
+      i--;
+      j--;
+    }
+    return spansOf(first, Math.max(last, i + 1));
+  }
+
+  /** Spans from start {@code first} up to start {@code last} (exclusive; {@code count} for the end). */
+  private NoteSpans spansOf(int first, int last) {
+    int to = last >= count ? text.length() : starts[last];
+    return MarkdownSpans.spans(text, starts[first], to, lines[first]);
+  }
+
+  private int indexAtOrBefore(int offset) {
+    int found = Arrays.binarySearch(starts, 0, count, offset);
+    return found >= 0 ? found : Math.max(0, -found - 2);
+  }
+
+  private int indexAfter(int offset) {
+    int found = Arrays.binarySearch(starts, 0, count, offset);
+    return found >= 0 ? found + 1 : -found - 1;
+  }
+
+  private static boolean isBlank(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c != ' ' && c != '\t') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int firstNonSpace(String text, int from, int to) {
+    int i = from;
+    while (i < to && text.charAt(i) == ' ') {
+      i++;
+    }
+    return i;
+  }
+
+  private static int fenceRun(String text, int lineStart, int lineEnd, char c) {
+    int at = firstNonSpace(text, lineStart, lineEnd);
+    if (at - lineStart > 3) {
+      return 0;
+    }
+    int i = at;
+    while (i < lineEnd && text.charAt(i) == c) {
+      i++;
+    }
+    return i - at;
+  }
+
+  /** Unescaped {@code $$} in a line, counted as MathSpans pairs them. */
+  private static int countDisplayMath(String text, int from, int to) {
+    int found = 0;
+    for (int i = from; i + 1 < to; i++) {
+      if (text.charAt(i) == '$' && text.charAt(i + 1) == '$' && (i == from || text.charAt(i - 1) != '\\')) {
+        found++;
+        i++;
+      }
+    }
+    return found;
+  }
+
+  /** The first {@code s} within {@code [from, to)}, or -1; never looks past {@code to}. */
+  private static int find(String text, String s, int from, int to) {
+    for (int i = from; i + s.length() <= to; i++) {
+      if (text.startsWith(s, i)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static int lastFind(String text, String s, int from, int to) {
+    for (int i = to - s.length(); i >= from; i--) {
+      if (text.startsWith(s, i)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}
