@@ -45,10 +45,17 @@ public final class MarkdownBlocks {
     boolean previousBlank = true;
     int line = 0;
     int lineStart = 0;
+    boolean onlyNewlines = text.indexOf('\r') < 0;
     while (lineStart < n) {
-      int lineEnd = lineStart;
-      while (lineEnd < n && text.charAt(lineEnd) != '\n' && text.charAt(lineEnd) != '\r') {
-        lineEnd++;
+      int lineEnd;
+      if (onlyNewlines) {
+        int nl = text.indexOf('\n', lineStart); // vectorised by the JIT: most of this pass is here
+        lineEnd = nl < 0 ? n : nl;
+      } else {
+        lineEnd = lineStart;
+        while (lineEnd < n && text.charAt(lineEnd) != '\n' && text.charAt(lineEnd) != '\r') {
+          lineEnd++;
+        }
       }
       boolean blank = isBlank(text, lineStart, lineEnd);
       if (lineStart >= frontEnd) {
@@ -77,15 +84,11 @@ public final class MarkdownBlocks {
             fence = c;
             fenceLength = run;
           } else {
-            if ((countDisplayMath(text, lineStart, lineEnd) & 1) == 1) {
+            int marks = scanLine(text, lineStart, lineEnd);
+            if ((marks & ODD_DISPLAY_MATH) != 0) {
               math = !math;
             }
-            if (comment) {
-              comment = find(text, "-->", lineStart, lineEnd) < 0;
-            } else {
-              int open = lastFind(text, "<!--", lineStart, lineEnd);
-              comment = open >= 0 && find(text, "-->", open + 4, lineEnd) < 0;
-            }
+            comment = (marks & LEAVES_COMMENT_OPEN) != 0 || (comment && (marks & CLOSES_COMMENT) == 0);
           }
         }
       }
@@ -186,30 +189,38 @@ public final class MarkdownBlocks {
     return i - at;
   }
 
-  /** Unescaped {@code $$} in a line, counted as MathSpans pairs them. */
-  private static int countDisplayMath(String text, int from, int to) {
-    int found = 0;
-    for (int i = from; i + 1 < to; i++) {
-      if (text.charAt(i) == '$' && text.charAt(i + 1) == '$' && (i == from || text.charAt(i - 1) != '\\')) {
-        found++;
+  private static final int ODD_DISPLAY_MATH = 1;
+  private static final int CLOSES_COMMENT = 2;
+  private static final int LEAVES_COMMENT_OPEN = 4;
+
+  /**
+   * One pass over a line: an odd number of unescaped {@code $$} (as MathSpans pairs them), a
+   * {@code -->} anywhere, and a {@code <!--} with no {@code -->} after it.
+   */
+  private static int scanLine(String text, int from, int to) {
+    int dollars = 0;
+    boolean anyClose = false;
+    boolean open = false;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c == '$' && i + 1 < to && text.charAt(i + 1) == '$' && (i == from || text.charAt(i - 1) != '\\')) {
+        dollars++;
         i++;
+      } else if (c == '<' && text.startsWith("<!--", i) && i + 4 <= to) {
+        open = true;
+        i += 3;
+      } else if (c == '-' && text.startsWith("-->", i) && i + 3 <= to) {
+        anyClose = true;
+        open = false;
+        i += 2;
       }
     }
-    return found;
+    return ((dollars & 1) == 1 ? ODD_DISPLAY_MATH : 0) | (anyClose ? CLOSES_COMMENT : 0) | (open ? LEAVES_COMMENT_OPEN : 0);
   }
 
   /** The first {@code s} within {@code [from, to)}, or -1; never looks past {@code to}. */
   private static int find(String text, String s, int from, int to) {
     for (int i = from; i + s.length() <= to; i++) {
-      if (text.startsWith(s, i)) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  private static int lastFind(String text, String s, int from, int to) {
-    for (int i = to - s.length(); i >= from; i--) {
       if (text.startsWith(s, i)) {
         return i;
       }
