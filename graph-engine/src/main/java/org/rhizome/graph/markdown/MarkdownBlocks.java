@@ -21,31 +21,69 @@ public final class MarkdownBlocks {
   /** The line number of each start. */
   private final int[] lines;
   private final int count;
+  private final int frontEnd;
+  private final boolean onlyNewlines;
 
-  private MarkdownBlocks(String text, int[] starts, int[] lines, int count) {
+  private MarkdownBlocks(String text, int[] starts, int[] lines, int count, int frontEnd, boolean onlyNewlines) {
     this.text = text;
     this.starts = starts;
     this.lines = lines;
     this.count = count;
+    this.frontEnd = frontEnd;
+    this.onlyNewlines = onlyNewlines;
   }
 
   /** The cuts of {@code text}. */
   public static MarkdownBlocks of(String text) {
-    int[] starts = new int[64];
-    int[] lineNumbers = new int[64];
-    starts[0] = 0;
-    int count = 1;
     FrontMatterReader.Block front = FrontMatterReader.find(text, new ArrayList<>());
     int frontEnd = front == null ? 0 : front.endOffset();
+    return scan(text, frontEnd, text.indexOf('\r') < 0, new int[64], new int[64], 0, 0, 0, null, 0, 0);
+  }
+
+  /**
+   * The cuts of {@code text}, which is the text of {@code before} with {@code [position, position +
+   * removedLength)} replaced by {@code insertedLength} chars: the cuts before the edit are kept, the
+   * text is read from the last of them to the first cut after the edit that {@code before} also has
+   * (shifted), and the rest are {@code before}'s, shifted. A keystroke costs its blocks, not the note.
+   */
+  public static MarkdownBlocks of(String text, @Nullable MarkdownBlocks before, int position, int removedLength,
+                                  int insertedLength) {
+    int delta = insertedLength - removedLength;
+    if (before == null || before.text.length() + delta != text.length() || before.frontEnd > 0
+        || position < 4 || (text.startsWith("---") || text.startsWith("\uFEFF---"))) {
+      return of(text);
+    }
+    boolean onlyNewlines = before.onlyNewlines;
+    for (int i = position; i < position + insertedLength && onlyNewlines; i++) {
+      onlyNewlines = text.charAt(i) != '\r';
+    }
+    int keep = before.indexAtOrBefore(position - 1); // cuts before the edit stay
+    int[] starts = Arrays.copyOf(before.starts, Math.max(64, before.count + 16));
+    int[] lineNumbers = Arrays.copyOf(before.lines, starts.length);
+    return scan(text, 0, onlyNewlines, starts, lineNumbers, keep, before.starts[keep], before.lines[keep], before,
+        position + insertedLength, delta);
+  }
+
+  /**
+   * Reads lines from {@code from} (a cut, or 0; line {@code line}), where every block is closed, adding
+   * cuts after the first {@code count} of {@code starts}; once a cut past {@code syncAfter} is one of
+   * {@code before}'s moved by {@code delta}, copies the rest of {@code before}'s and stops.
+   */
+  private static MarkdownBlocks scan(String text, int frontEnd, boolean onlyNewlines, int[] starts, int[] lineNumbers,
+                                     int count, int from, int line, @Nullable MarkdownBlocks before, int syncAfter,
+                                     int delta) {
+    if (count == 0) {
+      starts[0] = 0;
+      lineNumbers[0] = 0;
+      count = 1;
+    }
     int n = text.length();
     char fence = 0;
     int fenceLength = 0;
     boolean math = false;
     boolean comment = false;
     boolean previousBlank = true;
-    int line = 0;
-    int lineStart = 0;
-    boolean onlyNewlines = text.indexOf('\r') < 0;
+    int lineStart = from;
     while (lineStart < n) {
       int lineEnd;
       if (onlyNewlines) {
@@ -68,6 +106,13 @@ public final class MarkdownBlocks {
           }
           starts[count] = lineStart;
           lineNumbers[count++] = line;
+          if (before != null && lineStart > syncAfter) {
+            int old = Arrays.binarySearch(before.starts, 0, before.count, lineStart - delta);
+            if (old > 0) {
+              return synced(text, frontEnd, onlyNewlines, starts, lineNumbers, count, before, old, delta,
+                  line - before.lines[old]);
+            }
+          }
         }
         if (fence != 0) {
           int run = fenceRun(text, lineStart, lineEnd, fence);
@@ -100,7 +145,27 @@ public final class MarkdownBlocks {
       lineStart = next + 1;
       line++;
     }
-    return new MarkdownBlocks(text, starts, lineNumbers, count);
+    return new MarkdownBlocks(text, starts, lineNumbers, count, frontEnd, onlyNewlines);
+  }
+
+  /** Ends a scan that met {@code before}'s cut {@code old}: the cuts after it are {@code before}'s, moved. */
+  private static MarkdownBlocks synced(String text, int frontEnd, boolean onlyNewlines, int[] starts, int[] lineNumbers,
+                                       int count, MarkdownBlocks before, int old, int delta, int lineDelta) {
+    int total = count + before.count - old - 1;
+    int[] s = Arrays.copyOf(starts, Math.max(total, 1));
+    int[] l = Arrays.copyOf(lineNumbers, s.length);
+    for (int k = old + 1, at = count; k < before.count; k++, at++) {
+      s[at] = before.starts[k] + delta;
+      l[at] = before.lines[k] + lineDelta;
+    }
+    return new MarkdownBlocks(text, s, l, total, frontEnd, onlyNewlines);
+  }
+
+  /** The cut offsets and, after them, their line numbers (for tests). */
+  int[] cutsAndLines() {
+    int[] out = Arrays.copyOf(starts, count * 2);
+    System.arraycopy(lines, 0, out, count, count);
+    return out;
   }
 
   /** The text these cuts are of. */

@@ -96,7 +96,8 @@ class MarkdownSpansTest {
       String after = before.substring(0, position) + inserted + before.substring(position + removed);
 
       MarkdownBlocks old = MarkdownBlocks.of(before);
-      MarkdownBlocks now = MarkdownBlocks.of(after);
+      MarkdownBlocks now = MarkdownBlocks.of(after, old, position, removed, inserted.length());
+      assertThat(now.cutsAndLines()).as("cuts read again only around the edit").isEqualTo(MarkdownBlocks.of(after).cutsAndLines());
       NoteSpans part = now.spansAfterEdit(old, position, removed, inserted.length());
       int delta = inserted.length() - removed;
       // What the editor shows: the old spans outside the part (moved by the edit), the part's own inside.

@@ -77,10 +77,11 @@ final class DocumentStyler {
    */
   void edited(int position, String removed, String inserted) {
     MarkdownBlocks before = blocks;
-    blocks = MarkdownBlocks.of(area.getText());
-    if (before != null && before.text().length() - removed.length() + inserted.length() != blocks.text().length()) {
+    String text = area.getText();
+    if (before != null && before.text().length() - removed.length() + inserted.length() != text.length()) {
       before = null; // an edit went by unreported: restyle from here to the end
     }
+    blocks = MarkdownBlocks.of(text, before, position, removed.length(), inserted.length());
     apply(blocks.spansAfterEdit(before, position, removed.length(), inserted.length()));
   }
 

@@ -37,12 +37,12 @@ final class MarkdownBench {
     int middle = text.indexOf('\n', text.length() / 2) + 1;
     MarkdownBlocks before = MarkdownBlocks.of(text);
     String after = text.substring(0, middle) + "x" + text.substring(middle);
-    out.put("blocks_pass", time(() -> MarkdownBlocks.of(after)));
+    out.put("blocks_whole_note", time(() -> MarkdownBlocks.of(after)));
     out.put("one_keystroke", time(() -> {
-      NoteSpans spans = MarkdownBlocks.of(after).spansAfterEdit(before, middle, 0, 1);
+      NoteSpans spans = MarkdownBlocks.of(after, before, middle, 0, 1).spansAfterEdit(before, middle, 0, 1);
       return MarkdownHighlighter.style(spans, t -> false);
     }));
-    NoteSpans edited = MarkdownBlocks.of(after).spansAfterEdit(before, middle, 0, 1);
+    NoteSpans edited = MarkdownBlocks.of(after, before, middle, 0, 1).spansAfterEdit(before, middle, 0, 1);
     out.put("one_keystroke_chars_restyled", edited.to() - edited.from());
     return out;
   }
