@@ -106,8 +106,8 @@ public final class MarkdownParser {
       new WikiSyntaxScanner(markdown, layout.lines(), links)
           .scan(block.contentStart(), block.contentEnd());
     }
-    WikiSyntaxScanner scanner = new WikiSyntaxScanner(
-        markdown, layout.lines(), links, bodyTags, layout.body().emphasisMarkers());
+    WikiSyntaxScanner scanner = new WikiSyntaxScanner(markdown, layout.lines(), links,
+        (hash, end) -> bodyTags.add(markdown.substring(hash + 1, end)), layout.body().emphasisMarkers());
     layout.body().syntax().forEachGap(layout.bodyStart(), markdown.length(), scanner::scan);
     addLocalLinks(markdown, layout, links);
     return new ParsedNote(
@@ -137,7 +137,7 @@ public final class MarkdownParser {
    * The body's AST, or null (with a problem) if Flexmark cannot parse it; the caller then scans the
    * body as plain text, without recognising code, and reports no headings.
    */
-  private @Nullable Document parseBody(String body, List<String> problems) {
+  @Nullable Document parseBody(String body, List<String> problems) {
     try {
       return flexmark.parse(body);
     } catch (StackOverflowError e) {
@@ -185,20 +185,25 @@ public final class MarkdownParser {
 
   /** Adds Markdown links to files of the vault among the body's wikilinks, in order of appearance. */
   private static void addLocalLinks(String markdown, Layout layout, List<WikiLink> links) {
-    if (layout.body().localLinks().isEmpty()) {
+    addLocalLinks(layout.body(), layout.bodyStart(), layout.lines(), links);
+  }
+
+  /** Adds the body's Markdown links to vault files to {@code links} (those from {@code bodyStart} on), in order. */
+  static void addLocalLinks(BodyStructure structure, int bodyStart, SourceLines lines, List<WikiLink> links) {
+    if (structure.localLinks().isEmpty()) {
       return;
     }
     int bodyFrom = 0;
-    while (bodyFrom < links.size() && links.get(bodyFrom).start() < layout.bodyStart()) {
+    while (bodyFrom < links.size() && links.get(bodyFrom).start() < bodyStart) {
       bodyFrom++;
     }
     List<WikiLink> body = new ArrayList<>(links.subList(bodyFrom, links.size()));
-    for (BodyStructure.LocalLink l : layout.body().localLinks()) {
+    for (BodyStructure.LocalLink l : structure.localLinks()) {
       String url = LocalLinkTargets.decode(l.url());
       int hash = url.indexOf('#');
       String target = (hash < 0 ? url : url.substring(0, hash)).strip();
       String heading = hash < 0 ? null : url.substring(hash + 1).strip();
-      if (target.isEmpty() || layout.body().syntax().contains(l.start())) {
+      if (target.isEmpty() || structure.syntax().contains(l.start())) {
         continue;
       }
       String alias = l.text().strip();
@@ -206,8 +211,8 @@ public final class MarkdownParser {
       int rawHash = l.url().indexOf('#');
       int pathEnd = rawHash < 0 ? l.urlEnd() : l.urlStart() + rawHash;
       body.add(new WikiLink(target, heading == null || heading.isEmpty() ? null : heading, alias.isEmpty() ? null : alias,
-          l.image(), l.start(), l.end(), l.urlStart(), pathEnd, layout.lines().lineOf(l.start()),
-          layout.lines().lineTextAround(l.start(), l.end(), MAX_LINE_TEXT), true));
+          l.image(), l.start(), l.end(), l.urlStart(), pathEnd, lines.lineOf(l.start()),
+          lines.lineTextAround(l.start(), l.end(), MAX_LINE_TEXT), true));
     }
     body.sort((a, b) -> Integer.compare(a.start(), b.start()));
     links.subList(bodyFrom, links.size()).clear();

@@ -12,10 +12,17 @@ final class MathSpans {
 
   /** {@code syntax} plus the math found in its gaps over {@code [from, to)}. */
   static RangeList addTo(RangeList syntax, String text, int from, int to) {
-    if (text.indexOf('$', from) < 0) {
-      return syntax;
+    RangeList math = find(syntax, text, from, to);
+    return math.size() == 0 ? syntax : new RangeList.Builder().addAll(syntax).addAll(math).build();
+  }
+
+  /** The math alone found in the gaps of {@code syntax} over {@code [from, to)}. */
+  static RangeList find(RangeList syntax, String text, int from, int to) {
+    RangeList.Builder out = new RangeList.Builder();
+    int dollar = text.indexOf('$', from);
+    if (dollar < 0 || dollar >= to) {
+      return out.build();
     }
-    RangeList.Builder out = new RangeList.Builder().addAll(syntax);
     int[] resume = {from};
     syntax.forEachGap(from, to, (start, end) -> {
       int i = Math.max(start, resume[0]);
@@ -26,7 +33,7 @@ final class MathSpans {
         }
         if (i + 1 < to && text.charAt(i + 1) == '$') {
           int close = text.indexOf("$$", i + 2);
-          if (close < 0) {
+          if (close < 0 || close + 2 > to) {
             i += 2;
             continue;
           }

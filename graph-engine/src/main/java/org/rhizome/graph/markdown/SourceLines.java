@@ -11,13 +11,24 @@ final class SourceLines {
   private final String text;
   private final int[] lineStarts;
   private final int lineCount;
+  private final int firstLine;
 
   SourceLines(String text) {
+    this(text, 0, text.length(), 0);
+  }
+
+  /**
+   * The lines of {@code [from, to)} only ({@code from} starts a line, and {@code to} is a line start or
+   * the end), numbered from {@code firstLine}: a part of a long note costs its own length, not the note's.
+   */
+  SourceLines(String text, int from, int to, int firstLine) {
     this.text = text;
+    this.firstLine = firstLine;
     int[] starts = new int[16];
+    starts[0] = from;
     int count = 1;
-    int length = text.length();
-    for (int i = 0; i < length; i++) {
+    int length = to;
+    for (int i = from; i < length; i++) {
       char c = text.charAt(i);
       if (c == '\n' || c == '\r') {
         if (c == '\r' && i + 1 < length && text.charAt(i + 1) == '\n') {
@@ -34,8 +45,12 @@ final class SourceLines {
   }
 
   int lineOf(int offset) {
+    return firstLine + index(offset);
+  }
+
+  private int index(int offset) {
     int found = Arrays.binarySearch(lineStarts, 0, lineCount, offset);
-    return found >= 0 ? found : -found - 2;
+    return Math.max(0, found >= 0 ? found : -found - 2);
   }
 
   /**
@@ -44,7 +59,7 @@ final class SourceLines {
    * a surrogate pair.
    */
   String lineTextAround(int start, int end, int maxChars) {
-    int line = lineOf(start);
+    int line = index(start);
     int from = lineStarts[line];
     int to = line + 1 < lineCount ? lineStarts[line + 1] : text.length();
     while (to > from && Character.isWhitespace(text.charAt(to - 1))) {

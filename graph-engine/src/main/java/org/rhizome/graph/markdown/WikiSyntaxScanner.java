@@ -14,8 +14,14 @@ final class WikiSyntaxScanner {
   private final String text;
   private final SourceLines lines;
   private final List<WikiLink> links;
-  private final @Nullable List<String> tags;
+  private final @Nullable TagSink tags;
   private final int[] tagStops;
+
+  /** Receives each body tag found: {@code [hash, end)} is {@code #tag} as written. */
+  @FunctionalInterface
+  interface TagSink {
+    void tag(int hash, int end);
+  }
 
   /** A scanner for links only. */
   WikiSyntaxScanner(String text, SourceLines lines, List<WikiLink> links) {
@@ -28,7 +34,7 @@ final class WikiSyntaxScanner {
    *     delimiters, see {@link BodyStructure#emphasisMarkers()})
    */
   WikiSyntaxScanner(
-      String text, SourceLines lines, List<WikiLink> links, @Nullable List<String> tags, int[] tagStops) {
+      String text, SourceLines lines, List<WikiLink> links, @Nullable TagSink tags, int[] tagStops) {
     this.text = text;
     this.lines = lines;
     this.links = links;
@@ -120,10 +126,10 @@ final class WikiSyntaxScanner {
   }
 
   /** {@code i} is at '#'; returns where to continue. */
-  private int scanTag(int i, int to, List<String> out) {
+  private int scanTag(int i, int to, TagSink out) {
     int runEnd = TagSyntax.tagRunEnd(text, i + 1, firstTagStopAfter(i, to));
     if (runEnd > i + 1 && startsWord(i) && TagSyntax.hasNonDigit(text, i + 1, runEnd)) {
-      out.add(text.substring(i + 1, runEnd));
+      out.tag(i, runEnd);
     }
     return Math.max(i + 1, runEnd);
   }

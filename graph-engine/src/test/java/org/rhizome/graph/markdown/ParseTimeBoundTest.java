@@ -29,6 +29,20 @@ class ParseTimeBoundTest {
     assertThat(full).as("CPU ns for %d chars of %s", 2 * SIZE, unit.replace("\n", "\\n")).isLessThan(2_000_000_000L);
   }
 
+  @org.junit.jupiter.api.Test
+  void aHundredThousandUnclosedAngleDestinationsStayLinear() {
+    // Issue 18: "[x](<" repeated 100,000 times (500 K chars), a link whose "<" destination never
+    // closes. Read both ways the app reads a note: the index's parse and the editor's spans.
+    String text = "[x](<".repeat(100_000);
+    parser.parse(text); // warm up
+    assertThat(bestCpuNanos(text)).as("CPU ns to parse 100,000 [x](<").isLessThan(4_000_000_000L);
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long t0 = threads.getCurrentThreadCpuTime();
+    NoteSpans spans = MarkdownSpans.of(text);
+    assertThat(threads.getCurrentThreadCpuTime() - t0).as("CPU ns for the editor's spans").isLessThan(8_000_000_000L);
+    assertThat(spans.links()).isEmpty();
+  }
+
   @ParameterizedTest
   @ValueSource(ints = {16_000, 200_000})
   void deepNestingStillFindsLinksAndKeepsOffsets(int depth) {

@@ -11,6 +11,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.stage.Popup;
 import org.fxmisc.richtext.CodeArea;
+import org.rhizome.graph.markdown.MarkdownBlocks;
+import org.rhizome.graph.markdown.MarkdownSpan;
 import org.rhizome.graph.note.InvalidTitleException;
 import org.rhizome.graph.note.NoteFolders;
 import org.rhizome.graph.note.NoteTitles;
@@ -96,7 +98,7 @@ final class LinkCompletion {
   void afterEdit(String inserted) {
     int caret = area.getCaretPosition();
     if (linkStart < 0 && !inserted.isEmpty() && inserted.endsWith("[") && caret >= 2
-        && area.getText(caret - 2, caret).equals("[[")) {
+        && area.getText(caret - 2, caret).equals("[[") && linksCountAt(area.getText(), caret)) {
       linkStart = caret;
       names.refresh(this::update);
     }
@@ -108,10 +110,27 @@ final class LinkCompletion {
    */
   void maybeStart() {
     int caret = area.getCaretPosition();
-    if (linkStart < 0 && caret >= 2 && area.getText(caret - 2, caret).equals("[[")) {
+    if (linkStart < 0 && caret >= 2 && area.getText(caret - 2, caret).equals("[[") && linksCountAt(area.getText(), caret)) {
       linkStart = caret;
       names.refresh(this::update);
     }
+  }
+
+  /**
+   * True when a link typed at {@code offset} would be a link to the index: not inside code, math, a
+   * comment or HTML, as the engine's spans say (completing a link there would offer what is not one).
+   */
+  static boolean linksCountAt(String text, int offset) {
+    for (MarkdownSpan s : MarkdownBlocks.of(text).spansAround(offset, offset).spans()) {
+      boolean notText = switch (s.kind()) {
+        case CODE_SPAN, FENCED_CODE, MATH, COMMENT, HTML -> true;
+        default -> false;
+      };
+      if (notText && s.start() < offset && offset <= s.end()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void update() {

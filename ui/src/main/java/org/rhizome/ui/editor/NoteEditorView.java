@@ -6,8 +6,6 @@ import javafx.scene.input.MouseButton;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
 import org.fxmisc.richtext.model.PlainTextChange;
-import org.fxmisc.richtext.model.TwoDimensional.Bias;
-import org.fxmisc.richtext.model.TwoDimensional.Position;
 import org.rhizome.graph.ChangeEvent;
 import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.text.Splice;
@@ -297,8 +295,7 @@ public final class NoteEditorView {
 
   /** The wikilink at a char offset, if the offset is inside one. */
   public Optional<WikiLinkAt> linkAt(int offset) {
-    Position pos = area.offsetToPosition(offset, Bias.Forward);
-    return WikiLinkAt.find(area.getText(pos.getMajor()), pos.getMinor());
+    return styler.linkAt(offset);
   }
 
   /** Follows the link under the caret (the keyboard's Ctrl/Cmd-click). */

@@ -1,34 +1,21 @@
 package org.rhizome.ui.editor;
 
 import java.util.Optional;
+import org.rhizome.graph.markdown.MarkdownSpans;
 
 /**
- * The wikilink ({@code [[Target#Heading|Alias]]}) around a column of a line, as the editor follows
- * it: {@code target} is the note's name (no heading, no alias), trimmed.
+ * The link around an offset, as the editor follows it: {@code target} is the note's (or file's)
+ * name as the index stores it (no heading, no alias), and {@code [start, end)} the whole link.
  */
 public record WikiLinkAt(String target, int start, int end) {
 
-  /** The link that contains {@code column} (between its brackets, brackets included), if any. */
+  /**
+   * The link that contains {@code column} of a line read on its own (brackets included), if any. The
+   * editor asks {@link DocumentStyler#linkAt}, which knows the blocks around the line (code fences).
+   */
   public static Optional<WikiLinkAt> find(String line, int column) {
-    int open = line.lastIndexOf("[[", Math.min(column, line.length()));
-    while (open >= 0) {
-      int close = line.indexOf("]]", open + 2);
-      if (close < 0) {
-        return Optional.empty();
-      }
-      if (column >= open && column <= close + 2) {
-        String inner = line.substring(open + 2, close);
-        if (inner.contains("[[")) {
-          return Optional.empty();
-        }
-        int bar = inner.indexOf('|');
-        String target = bar >= 0 ? inner.substring(0, bar) : inner;
-        int hash = target.indexOf('#');
-        target = (hash >= 0 ? target.substring(0, hash) : target).strip();
-        return target.isEmpty() ? Optional.empty() : Optional.of(new WikiLinkAt(target, open, close + 2));
-      }
-      open = open == 0 ? -1 : line.lastIndexOf("[[", open - 1);
-    }
-    return Optional.empty();
+    return MarkdownSpans.of(line).linkAt(Math.min(column, line.length()))
+        .filter(link -> !link.target().isEmpty())
+        .map(link -> new WikiLinkAt(link.target(), link.start(), link.end()));
   }
 }

@@ -240,6 +240,7 @@ public final class ObsidianMarkdown {
     public void extend(Parser.Builder builder) {
       builder.customInlineParserExtensionFactory(new ObsidianInlines.Factory());
       builder.customDelimiterProcessor(new ObsidianInlines.HighlightDelimiter());
+      builder.postProcessorFactory(new TagChips.Factory());
     }
 
     @Override
