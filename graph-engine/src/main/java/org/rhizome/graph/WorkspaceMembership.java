@@ -99,6 +99,11 @@ public final class WorkspaceMembership {
     return toMember(device, workspace.node(SystemSouls.actor(device)), founder());
   }
 
+  /** The person this device acts for: its member's person, or the device itself in an open workspace. */
+  ActorId person() throws StoreException {
+    return member(workspace.actor()).map(Member::person).orElse(workspace.actor());
+  }
+
   /** The name {@code device} goes by here, if it is a member with a name. */
   public Optional<String> memberName(ActorId device) throws StoreException {
     return member(device).map(Member::name).filter(n -> !n.isEmpty());

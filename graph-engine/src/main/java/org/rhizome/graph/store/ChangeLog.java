@@ -267,6 +267,14 @@ public final class ChangeLog {
     }
   }
 
+  /** The latest hybrid-clock reading of any stored change (0 when the log is empty): where a reopened clock resumes. */
+  public long maxHlc() throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(max(hlc), 0) FROM change_log");
+         ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? rs.getLong(1) : 0;
+    }
+  }
+
   public long count() throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM change_log");
          ResultSet rs = ps.executeQuery()) {
