@@ -9,7 +9,7 @@ import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.model.Value;
 import org.rhizome.graph.model.VersionVector;
 import org.rhizome.graph.model.WorkspaceId;
-import org.rhizome.graph.store.ChangeLog;
+import org.rhizome.graph.api.StoredChange;
 import org.rhizome.graph.store.StoreException;
 
 /**
@@ -32,9 +32,9 @@ public interface Replica extends LocalSettings {
   /**
    * Up to {@code limit} changes that a replica with version vector {@code have} lacks, in an order
    * in which they can be applied, starting after log position {@code after} (0 at first; then the
-   * last returned entry's id).
+   * last returned {@link StoredChange#position()}). Each comes as the bytes the log holds, not decoded again.
    */
-  List<ChangeLog.Entry> changesSince(VersionVector have, long after, int limit) throws StoreException;
+  List<StoredChange> changesSince(VersionVector have, long after, int limit) throws StoreException;
 
   /**
    * Offers changes from another replica, as canonical bytes. Each is decoded and its signature

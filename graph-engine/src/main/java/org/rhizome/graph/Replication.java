@@ -17,6 +17,7 @@ import org.rhizome.graph.model.VersionVector;
 import org.rhizome.graph.note.NoteFields;
 import org.rhizome.graph.store.ChangeAuthor;
 import org.rhizome.graph.store.ChangeLog;
+import org.rhizome.graph.api.StoredChange;
 import org.rhizome.graph.store.GraphStore;
 import org.rhizome.graph.store.ParsedBodies;
 import org.rhizome.graph.store.StoreException;
@@ -123,7 +124,7 @@ final class Replication {
     return store.read(c -> new ChangeLog(c).versionVector());
   }
 
-  List<ChangeLog.Entry> changesSince(VersionVector have, long after, int limit) throws StoreException {
+  List<StoredChange> changesSince(VersionVector have, long after, int limit) throws StoreException {
     return store.read(c -> new ChangeLog(c).changesSince(have, after, limit));
   }
 

@@ -43,6 +43,7 @@ import org.rhizome.graph.query.lang.QueryException;
 import org.rhizome.graph.query.lang.QueryResult;
 import org.rhizome.graph.store.ChangeAuthor;
 import org.rhizome.graph.store.ChangeLog;
+import org.rhizome.graph.api.StoredChange;
 import org.rhizome.graph.store.GraphStore;
 import org.rhizome.graph.store.ParsedBodies;
 import org.rhizome.graph.store.StoreException;
@@ -238,7 +239,7 @@ public final class Workspace
     return replication.versionVector();
   }
   @Override
-  public List<ChangeLog.Entry> changesSince(VersionVector have, long after, int limit) throws StoreException {
+  public List<StoredChange> changesSince(VersionVector have, long after, int limit) throws StoreException {
     return replication.changesSince(have, after, limit);
   }
   @Override

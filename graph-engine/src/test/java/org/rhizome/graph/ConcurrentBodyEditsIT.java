@@ -32,7 +32,7 @@ class ConcurrentBodyEditsIT {
   final SecureRandom random = new SecureRandom();
 
   static List<byte[]> everything(Workspace ws) throws Exception {
-    return ws.changesSince(VersionVector.EMPTY, 0, 10_000).stream().map(e -> e.change().encoded()).toList();
+    return ws.changesSince(VersionVector.EMPTY, 0, 10_000).stream().map(e -> e.bytes()).toList();
   }
 
   @Test

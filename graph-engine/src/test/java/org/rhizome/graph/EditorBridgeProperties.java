@@ -301,11 +301,11 @@ class EditorBridgeProperties {
     }
 
     void syncPeer() throws Exception {
-      List<byte[]> toApp = peer.changesSince(app.versionVector(), 0, 10_000).stream().map(e -> e.change().encoded()).toList();
+      List<byte[]> toApp = peer.changesSince(app.versionVector(), 0, 10_000).stream().map(e -> e.bytes()).toList();
       if (!toApp.isEmpty()) {
         app.applyRemote(toApp);
       }
-      List<byte[]> toPeer = app.changesSince(peer.versionVector(), 0, 10_000).stream().map(e -> e.change().encoded()).toList();
+      List<byte[]> toPeer = app.changesSince(peer.versionVector(), 0, 10_000).stream().map(e -> e.bytes()).toList();
       if (!toPeer.isEmpty()) {
         peer.applyRemote(toPeer);
       }

@@ -500,13 +500,13 @@ public final class WorkspaceSync implements AutoCloseable {
           }
           PubSub pubsub = host.pubsub();
           for (var e : entries) {
-            if (!e.change().actor().equals(workspace.actor())) {
+            if (!e.author().equals(workspace.actor())) {
               continue;
             }
-            if (e.change().encodedLength() <= MAX_LIVE_BYTES) {
-              pubsub.publish(topic, e.change().encoded());
+            if (e.bytes().length <= MAX_LIVE_BYTES) {
+              pubsub.publish(topic, e.bytes());
             } // a larger change reaches peers by their next pull
-            publishedSeq = Math.max(publishedSeq, e.change().seq());
+            publishedSeq = Math.max(publishedSeq, e.seq());
           }
         }
       }
