@@ -3,7 +3,7 @@ package org.rhizome.app;
 import java.io.IOException;
 import java.util.List;
 import org.rhizome.graph.Workspace;
-import org.rhizome.graph.store.StoreException;
+import org.rhizome.graph.api.StoreException;
 import org.rhizome.ui.shell.DesktopApp;
 import org.rhizome.ui.shell.UiServices;
 import org.rhizome.ui.sync.SyncConfigFactory;

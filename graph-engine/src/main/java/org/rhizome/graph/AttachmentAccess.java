@@ -11,7 +11,7 @@ import org.rhizome.graph.query.Backlink;
 import org.rhizome.graph.query.NoteQueries;
 import org.rhizome.graph.store.BlobStore;
 import org.rhizome.graph.store.GraphStore;
-import org.rhizome.graph.store.StoreException;
+import org.rhizome.graph.api.StoreException;
 
 /** {@link Attachments}, and the blob transfer {@link Replica} offers sync: nodes through the editor, bytes in the blob store. */
 final class AttachmentAccess implements Attachments {

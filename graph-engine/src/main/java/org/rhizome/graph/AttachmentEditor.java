@@ -15,7 +15,7 @@ import java.util.function.LongSupplier;
 import org.rhizome.graph.change.Op;
 import org.rhizome.graph.note.AttachmentDraft;
 import org.rhizome.graph.note.AttachmentFields;
-import org.rhizome.graph.note.NoSuchNoteException;
+import org.rhizome.graph.api.NoSuchNoteException;
 import org.rhizome.graph.note.NoteFolders;
 import org.rhizome.graph.note.NoteKeys;
 import org.rhizome.graph.note.Souls;

@@ -7,9 +7,9 @@ import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.note.Attachment;
 import org.rhizome.graph.note.AttachmentDraft;
 import org.rhizome.graph.note.AttachmentFields;
-import org.rhizome.graph.note.NoteException;
+import org.rhizome.graph.api.NoteException;
 import org.rhizome.graph.query.Backlink;
-import org.rhizome.graph.store.StoreException;
+import org.rhizome.graph.api.StoreException;
 
 /** Files kept beside the notes (images, PDFs): their nodes in the graph and their bytes in the blob store. */
 public interface Attachments {

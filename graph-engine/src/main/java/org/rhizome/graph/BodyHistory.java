@@ -11,7 +11,7 @@ import org.rhizome.graph.query.TextHistoryQueries;
 import org.rhizome.graph.query.TextVersionInfo;
 import org.rhizome.graph.store.GraphStore;
 import org.rhizome.graph.store.ParsedBodies;
-import org.rhizome.graph.store.StoreException;
+import org.rhizome.graph.api.StoreException;
 import org.rhizome.graph.trash.TrashEditor;
 
 /** {@link NoteHistory}: versions are read from the log's text history; a restore is written by the trash editor. */

@@ -5,8 +5,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.rhizome.graph.note.NoteException;
-import org.rhizome.graph.store.StoreException;
+import org.rhizome.graph.api.NoteException;
+import org.rhizome.graph.api.StoreException;
 
 /** How the blocking forms of the role interfaces wait for the writer, and the engine's thread names. */
 final class Futures {

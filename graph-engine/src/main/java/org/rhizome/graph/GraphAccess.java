@@ -1,11 +1,12 @@
 package org.rhizome.graph;
 
+import org.rhizome.graph.api.WorkspaceStatus;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.rhizome.graph.change.Change;
 import org.rhizome.graph.change.Op;
-import org.rhizome.graph.store.StoreException;
+import org.rhizome.graph.api.StoreException;
 
 /**
  * The replica below the notes: raw signed commits of graph ops, its file, its status and state

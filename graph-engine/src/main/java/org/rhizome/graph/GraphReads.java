@@ -1,5 +1,6 @@
 package org.rhizome.graph;
 
+import org.rhizome.graph.api.WorkspaceStatus;
 import java.util.Map;
 import java.util.TreeMap;
 import org.rhizome.graph.change.ValueCodec;
@@ -10,11 +11,11 @@ import org.rhizome.graph.model.Value;
 import org.rhizome.graph.model.WorkspaceId;
 import org.rhizome.graph.query.NoteQueries;
 import org.rhizome.graph.store.ChangeLog;
-import org.rhizome.graph.store.CorruptDatabaseException;
+import org.rhizome.graph.api.CorruptDatabaseException;
 import org.rhizome.graph.store.FieldTable;
 import org.rhizome.graph.store.GraphStore;
 import org.rhizome.graph.store.StateDigest;
-import org.rhizome.graph.store.StoreException;
+import org.rhizome.graph.api.StoreException;
 
 /** The reads below the notes: a node's raw fields, the replica's status and its state digest. */
 final class GraphReads {

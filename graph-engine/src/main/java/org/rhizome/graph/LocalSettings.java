@@ -3,7 +3,7 @@ package org.rhizome.graph;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
-import org.rhizome.graph.store.StoreException;
+import org.rhizome.graph.api.StoreException;
 
 /**
  * This replica's own settings, never replicated (the sync switch, the workspace secret, peers, the

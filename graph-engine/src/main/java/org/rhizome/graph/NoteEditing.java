@@ -1,5 +1,6 @@
 package org.rhizome.graph;
 
+import org.rhizome.graph.text.TextChange;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -7,9 +8,9 @@ import org.rhizome.graph.change.Change;
 import org.rhizome.graph.markdown.ParsedNote;
 import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.note.NoteDraft;
-import org.rhizome.graph.note.NoteException;
-import org.rhizome.graph.note.TitleTakenException;
-import org.rhizome.graph.store.StoreException;
+import org.rhizome.graph.api.NoteException;
+import org.rhizome.graph.api.TitleTakenException;
+import org.rhizome.graph.api.StoreException;
 import org.rhizome.graph.text.Splice;
 import org.rhizome.graph.text.TextVersion;
 

@@ -5,10 +5,10 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.rhizome.graph.change.Change;
 import org.rhizome.graph.model.Soul;
-import org.rhizome.graph.note.NoteException;
+import org.rhizome.graph.api.NoteException;
 import org.rhizome.graph.query.BodyVersion;
 import org.rhizome.graph.query.TextVersionInfo;
-import org.rhizome.graph.store.StoreException;
+import org.rhizome.graph.api.StoreException;
 
 /** A note body's history: its versions, the text at each, and restoring one (the history view). */
 public interface NoteHistory {

@@ -18,7 +18,7 @@ import org.rhizome.graph.query.UnlinkedMention;
 import org.rhizome.graph.query.UnresolvedLink;
 import org.rhizome.graph.query.lang.QueryException;
 import org.rhizome.graph.query.lang.QueryResult;
-import org.rhizome.graph.store.StoreException;
+import org.rhizome.graph.api.StoreException;
 
 /**
  * Reading notes and what the index knows of them: lookups, links, tags, search, the graph views and

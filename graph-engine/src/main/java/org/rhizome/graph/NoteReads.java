@@ -28,7 +28,7 @@ import org.rhizome.graph.query.lang.QueryException;
 import org.rhizome.graph.query.lang.QueryResult;
 import org.rhizome.graph.store.GraphStore;
 import org.rhizome.graph.store.ParsedBodies;
-import org.rhizome.graph.store.StoreException;
+import org.rhizome.graph.api.StoreException;
 
 /** {@link NoteReading}: each read is one query of the index on a pooled read-only connection. */
 final class NoteReads implements NoteReading {

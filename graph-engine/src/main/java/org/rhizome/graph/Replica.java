@@ -1,5 +1,6 @@
 package org.rhizome.graph;
 
+import org.rhizome.graph.api.ApplyResult;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,7 +11,7 @@ import org.rhizome.graph.model.Value;
 import org.rhizome.graph.model.VersionVector;
 import org.rhizome.graph.model.WorkspaceId;
 import org.rhizome.graph.api.StoredChange;
-import org.rhizome.graph.store.StoreException;
+import org.rhizome.graph.api.StoreException;
 
 /**
  * A workspace as sync sees it: one replica that hands out the signed changes a peer lacks, takes a

@@ -1,5 +1,6 @@
 package org.rhizome.graph;
 
+import org.rhizome.graph.api.ApplyResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -8,10 +9,10 @@ import java.util.concurrent.Executors;
 import java.util.function.LongSupplier;
 import org.rhizome.graph.change.Change;
 import org.rhizome.graph.change.ChangeCodec;
-import org.rhizome.graph.change.ChangeRefusedException;
+import org.rhizome.graph.api.ChangeRefusedException;
 import org.rhizome.graph.change.MalformedChangeException;
 import org.rhizome.graph.change.Op;
-import org.rhizome.graph.change.RefusalReason;
+import org.rhizome.graph.api.RefusalReason;
 import org.rhizome.graph.clock.Hlc;
 import org.rhizome.graph.model.VersionVector;
 import org.rhizome.graph.note.NoteFields;
@@ -20,7 +21,7 @@ import org.rhizome.graph.store.ChangeLog;
 import org.rhizome.graph.api.StoredChange;
 import org.rhizome.graph.store.GraphStore;
 import org.rhizome.graph.store.ParsedBodies;
-import org.rhizome.graph.store.StoreException;
+import org.rhizome.graph.api.StoreException;
 import org.rhizome.graph.text.InsertOp;
 
 /**

@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 import org.rhizome.graph.store.GraphStore;
-import org.rhizome.graph.store.StoreException;
+import org.rhizome.graph.api.StoreException;
 
 /** {@link LocalSettings}: rows of the file's {@code meta} table under a prefix of their own. */
 final class Settings implements LocalSettings {

@@ -8,7 +8,7 @@ import org.rhizome.graph.membership.SystemSouls;
 import org.rhizome.graph.model.ActorId;
 import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.store.GraphStore;
-import org.rhizome.graph.store.StoreException;
+import org.rhizome.graph.api.StoreException;
 import org.rhizome.graph.trash.RestoredNote;
 import org.rhizome.graph.trash.TrashEditor;
 import org.rhizome.graph.trash.TrashQueries;

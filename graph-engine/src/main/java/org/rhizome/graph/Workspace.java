@@ -1,5 +1,7 @@
 package org.rhizome.graph;
 
+import org.rhizome.graph.api.WorkspaceStatus;
+import org.rhizome.graph.api.ApplyResult;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
@@ -46,7 +48,7 @@ import org.rhizome.graph.store.ChangeLog;
 import org.rhizome.graph.api.StoredChange;
 import org.rhizome.graph.store.GraphStore;
 import org.rhizome.graph.store.ParsedBodies;
-import org.rhizome.graph.store.StoreException;
+import org.rhizome.graph.api.StoreException;
 import org.rhizome.graph.text.Splice;
 import org.rhizome.graph.text.TextVersion;
 import org.rhizome.graph.trash.RestoredNote;

@@ -24,10 +24,10 @@ import org.rhizome.graph.membership.Grant;
 import org.rhizome.graph.membership.InviteKey;
 import org.rhizome.graph.membership.Member;
 import org.rhizome.graph.membership.MembershipMode;
-import org.rhizome.graph.membership.NotAllowedException;
+import org.rhizome.graph.api.NotAllowedException;
 import org.rhizome.graph.membership.SystemSouls;
 import org.rhizome.graph.membership.WorkspaceGenesis;
-import org.rhizome.graph.store.StoreException;
+import org.rhizome.graph.api.StoreException;
 
 /**
  * A workspace's members and invites (see {@link org.rhizome.graph.membership}). Obtained from

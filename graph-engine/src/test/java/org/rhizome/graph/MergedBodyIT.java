@@ -1,5 +1,6 @@
 package org.rhizome.graph;
 
+import org.rhizome.graph.api.ApplyResult;
 import org.rhizome.graph.model.VersionVector;
 
 import org.rhizome.graph.model.Soul;

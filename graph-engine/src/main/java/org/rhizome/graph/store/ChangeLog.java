@@ -1,5 +1,7 @@
 package org.rhizome.graph.store;
 
+import org.rhizome.graph.api.CorruptDatabaseException;
+import org.rhizome.graph.api.StoreException;
 import java.io.ByteArrayOutputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

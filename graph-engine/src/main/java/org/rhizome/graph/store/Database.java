@@ -1,5 +1,10 @@
 package org.rhizome.graph.store;
 
+import org.rhizome.graph.api.StorageFullException;
+import org.rhizome.graph.api.NotARhizomeDatabaseException;
+import org.rhizome.graph.api.DataTooNewException;
+import org.rhizome.graph.api.CorruptDatabaseException;
+import org.rhizome.graph.api.StoreException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;

@@ -1,5 +1,6 @@
 package org.rhizome.graph.membership;
 
+import org.rhizome.graph.api.NotAllowedException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,7 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.rhizome.graph.model.ActorId;
-import org.rhizome.graph.ApplyResult;
+import org.rhizome.graph.api.ApplyResult;
 import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.model.Value;
 import org.rhizome.graph.model.VersionVector;
@@ -18,7 +19,7 @@ import org.rhizome.graph.change.Change;
 import org.rhizome.graph.change.ChangeChain;
 import org.rhizome.graph.change.ChangeDraft;
 import org.rhizome.graph.change.Op;
-import org.rhizome.graph.change.RefusalReason;
+import org.rhizome.graph.api.RefusalReason;
 import org.rhizome.graph.identity.DeviceKey;
 import org.rhizome.graph.api.StoredChange;
 import org.junit.jupiter.api.AfterEach;

@@ -6,7 +6,7 @@ import io.netty.buffer.PooledByteBufAllocator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import org.rhizome.graph.ApplyResult;
+import org.rhizome.graph.api.ApplyResult;
 import org.rhizome.graph.Workspace;
 import org.rhizome.sync.Libp2pException;
 import org.rhizome.sync.ProtocolViolationException;
@@ -176,8 +176,8 @@ final class CatchUpStream implements StreamHandler {
   }
 
   static boolean deferred(ApplyResult r) {
-    return r.reason() == org.rhizome.graph.change.RefusalReason.GAP_IN_SEQ
-        || r.reason() == org.rhizome.graph.change.RefusalReason.MISSING_DEPENDENCY;
+    return r.reason() == org.rhizome.graph.api.RefusalReason.GAP_IN_SEQ
+        || r.reason() == org.rhizome.graph.api.RefusalReason.MISSING_DEPENDENCY;
   }
 
   /** Releases the frame buffer after the current event (we may be inside its own loop). */

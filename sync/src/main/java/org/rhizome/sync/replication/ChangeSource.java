@@ -5,7 +5,7 @@ import java.util.List;
 import org.rhizome.graph.model.VersionVector;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.api.StoredChange;
-import org.rhizome.graph.store.StoreException;
+import org.rhizome.graph.api.StoreException;
 
 /** Reads one batch of what a peer lacks from the workspace's log, cut at a size. Blocking: call off the event loops. */
 final class ChangeSource {

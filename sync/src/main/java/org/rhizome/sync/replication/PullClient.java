@@ -2,7 +2,7 @@ package org.rhizome.sync.replication;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.rhizome.graph.ApplyResult;
+import org.rhizome.graph.api.ApplyResult;
 import org.rhizome.graph.model.VersionVector;
 
 /**
@@ -90,8 +90,8 @@ public final class PullClient {
         case APPLIED -> ok++;
         case DUPLICATE -> { }
         case REFUSED -> {
-          if (r.reason() == org.rhizome.graph.change.RefusalReason.GAP_IN_SEQ
-              || r.reason() == org.rhizome.graph.change.RefusalReason.MISSING_DEPENDENCY) {
+          if (r.reason() == org.rhizome.graph.api.RefusalReason.GAP_IN_SEQ
+              || r.reason() == org.rhizome.graph.api.RefusalReason.MISSING_DEPENDENCY) {
             deferred++;
           } else {
             refused++;

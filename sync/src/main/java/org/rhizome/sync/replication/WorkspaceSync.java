@@ -16,9 +16,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
-import org.rhizome.graph.ApplyResult;
+import org.rhizome.graph.api.ApplyResult;
 import org.rhizome.graph.Workspace;
-import org.rhizome.graph.change.RefusalReason;
+import org.rhizome.graph.api.RefusalReason;
 import org.rhizome.graph.identity.DeviceKey;
 import org.rhizome.sync.gossip.GossipMessage;
 import org.rhizome.sync.gossip.PubSub;
@@ -374,7 +374,7 @@ public final class WorkspaceSync implements AutoCloseable {
         log.info("joined workspace {} as {}", workspace.id(), workspace.actor());
         listeners.forEach(SyncListener::onJoined);
       }
-    } catch (org.rhizome.graph.membership.NotAllowedException e) {
+    } catch (org.rhizome.graph.api.NotAllowedException e) {
       log.warn("cannot join: {}", e.getMessage());
       listeners.forEach(l -> l.onJoinFailed(e.getMessage()));
     } catch (Exception e) {

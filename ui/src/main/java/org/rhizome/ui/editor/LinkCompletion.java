@@ -11,7 +11,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.stage.Popup;
 import org.fxmisc.richtext.CodeArea;
-import org.rhizome.graph.note.InvalidTitleException;
+import org.rhizome.graph.api.InvalidTitleException;
 import org.rhizome.graph.note.NoteFolders;
 import org.rhizome.graph.note.NoteTitles;
 import org.rhizome.ui.shell.AppContext;

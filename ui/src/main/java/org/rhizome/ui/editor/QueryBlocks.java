@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.rhizome.graph.query.lang.QueryException;
 import org.rhizome.graph.query.lang.QueryResultHtml;
-import org.rhizome.graph.store.StoreException;
+import org.rhizome.graph.api.StoreException;
 import org.rhizome.ui.render.ObsidianMarkdown;
 import org.rhizome.ui.render.WorkspaceLinks;
 

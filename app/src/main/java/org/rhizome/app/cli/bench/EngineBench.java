@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
-import org.rhizome.graph.ApplyResult;
+import org.rhizome.graph.api.ApplyResult;
 import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.model.VersionVector;
 import org.rhizome.graph.Workspace;

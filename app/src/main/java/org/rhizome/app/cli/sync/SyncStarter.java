@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.rhizome.app.DataDirectory;
 import org.rhizome.app.cli.InvalidInputException;
 import org.rhizome.graph.Workspace;
-import org.rhizome.graph.store.StoreException;
+import org.rhizome.graph.api.StoreException;
 import org.rhizome.sync.peer.Multiaddr;
 import org.rhizome.sync.replication.SharedWorkspaces;
 import org.rhizome.sync.replication.SyncConfig;
