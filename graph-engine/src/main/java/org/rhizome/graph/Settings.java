@@ -1,6 +1,5 @@
 package org.rhizome.graph;
 
-import java.sql.PreparedStatement;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
@@ -26,10 +25,7 @@ final class Settings implements LocalSettings {
   public CompletableFuture<Void> setLocalSettingAsync(String key, @Nullable String value) {
     return store.write(txn -> {
       if (value == null) {
-        try (PreparedStatement ps = txn.connection().prepareStatement("DELETE FROM meta WHERE key = ?")) {
-          ps.setString(1, PREFIX + key);
-          ps.executeUpdate();
-        }
+        GraphStore.deleteMeta(txn.connection(), PREFIX + key);
       } else {
         GraphStore.writeMeta(txn.connection(), PREFIX + key, value);
       }

@@ -7,8 +7,6 @@ import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.model.ActorId;
 
 import java.security.SecureRandom;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +25,7 @@ import org.rhizome.graph.membership.MembershipMode;
 import org.rhizome.graph.api.NotAllowedException;
 import org.rhizome.graph.membership.SystemSouls;
 import org.rhizome.graph.membership.WorkspaceGenesis;
+import org.rhizome.graph.store.FieldTable;
 import org.rhizome.graph.api.StoreException;
 
 /**
@@ -70,19 +69,16 @@ public final class WorkspaceMembership {
     Optional<ActorId> founder = founder();
     Map<ActorId, Map<String, Value>> byDevice = workspace.store().read(c -> {
       Map<ActorId, Map<String, Value>> out = new TreeMap<>();
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT soul, name, value FROM field WHERE soul >= 'sys.actor.' AND soul < 'sys.actor/'")) {
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            Optional<ActorId> device = SystemSouls.actorOf(new Soul(rs.getString(1)));
-            if (device.isEmpty()) {
-              continue;
-            }
-            try {
-              out.computeIfAbsent(device.get(), d -> new TreeMap<>()).put(rs.getString(2), ValueCodec.decode(rs.getBytes(3)));
-            } catch (DecodeException e) {
-              // An unreadable value is left out of the listing; the rules never accepted one.
-            }
+      for (var node : new FieldTable(c).nodesBetween("sys.actor.", "sys.actor/").entrySet()) {
+        Optional<ActorId> device = SystemSouls.actorOf(node.getKey());
+        if (device.isEmpty()) {
+          continue;
+        }
+        for (var field : node.getValue().entrySet()) {
+          try {
+            out.computeIfAbsent(device.get(), d -> new TreeMap<>()).put(field.getKey(), ValueCodec.decode(field.getValue().value()));
+          } catch (DecodeException e) {
+            // An unreadable value is left out of the listing; the rules never accepted one.
           }
         }
       }
@@ -155,16 +151,8 @@ public final class WorkspaceMembership {
     }
     ActorId person = workspace.actor();
     if (invite.grant() == Grant.DEVICE) {
-      ActorId inviter = workspace.store().read(c -> {
-        try (PreparedStatement ps = c.prepareStatement(
-            "SELECT a.key FROM field f JOIN actor a ON a.id = f.actor WHERE f.soul = ? AND f.name = ?")) {
-          ps.setString(1, SystemSouls.invite(invite.publicKey()).value());
-          ps.setString(2, SystemSouls.GRANT);
-          try (ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? ActorId.of(rs.getBytes(1)) : null;
-          }
-        }
-      });
+      Soul registration = SystemSouls.invite(invite.publicKey());
+      ActorId inviter = workspace.store().read(c -> new FieldTable(c).node(registration).get(SystemSouls.GRANT).actor());
       person = member(inviter).map(Member::person).orElse(inviter);
     }
     return workspace.commit(invite.joinOps(workspace.id(), workspace.actor(), person, name));

@@ -220,6 +220,14 @@ public final class GraphStore implements AutoCloseable {
     }
   }
 
+  /** Removes a value of the store's local settings (nothing when it was unset). */
+  public static void deleteMeta(Connection c, String key) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("DELETE FROM meta WHERE key = ?")) {
+      ps.setString(1, key);
+      ps.executeUpdate();
+    }
+  }
+
   public static void writeMeta(Connection c, String key, String value) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("INSERT INTO meta(key, value) VALUES (?, ?) "
         + "ON CONFLICT(key) DO UPDATE SET value = excluded.value")) {

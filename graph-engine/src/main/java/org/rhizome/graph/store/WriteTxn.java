@@ -55,7 +55,7 @@ public final class WriteTxn {
    * A statement on the write connection, prepared once and reused by later transactions: for
    * queries that must see this transaction's own writes. Do not close it.
    */
-  public PreparedStatement prepare(String sql) throws SQLException {
+  PreparedStatement prepare(String sql) throws SQLException {
     return writer.prepare(sql);
   }
 
