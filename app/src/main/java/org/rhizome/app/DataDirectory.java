@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.identity.DeviceKey;
 import org.rhizome.graph.identity.KeyFiles;
-import org.rhizome.graph.store.StoreException;
+import org.rhizome.graph.api.StoreException;
 
 /**
  * Where Rhizome keeps its data on this machine, and the layout inside:

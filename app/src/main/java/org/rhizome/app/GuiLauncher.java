@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import org.rhizome.graph.Workspace;
 import org.rhizome.app.sync.SyncLauncher;
-import org.rhizome.graph.store.StoreException;
+import org.rhizome.graph.api.StoreException;
 import org.rhizome.ui.repair.WorkspaceRecovery;
 import org.rhizome.ui.shell.DesktopApp;
 import org.rhizome.ui.shell.UiServices;

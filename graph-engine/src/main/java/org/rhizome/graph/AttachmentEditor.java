@@ -4,8 +4,6 @@ import org.rhizome.graph.model.Value;
 
 import org.rhizome.graph.model.Soul;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,13 +13,13 @@ import java.util.function.LongSupplier;
 import org.rhizome.graph.change.Op;
 import org.rhizome.graph.note.AttachmentDraft;
 import org.rhizome.graph.note.AttachmentFields;
-import org.rhizome.graph.note.NoSuchNoteException;
+import org.rhizome.graph.api.NoSuchNoteException;
 import org.rhizome.graph.note.NoteFolders;
-import org.rhizome.graph.note.NoteKeys;
 import org.rhizome.graph.note.Souls;
 import org.rhizome.graph.store.BlobStore;
 import org.rhizome.graph.store.ChangeAuthor;
 import org.rhizome.graph.store.WriteTxn;
+import org.rhizome.graph.store.WriterLookups;
 
 /**
  * Attachment operations as changes: the bytes go to the blob store, the node (folder, name, size,
@@ -66,31 +64,17 @@ final class AttachmentEditor {
   }
 
   void delete(WriteTxn txn, Soul soul) throws Exception {
-    PreparedStatement ps = txn.prepare("SELECT 1 FROM attachment WHERE soul = ? AND deleted = 0");
-    ps.setString(1, soul.value());
-    try (ResultSet rs = ps.executeQuery()) {
-      if (!rs.next()) {
-        throw new NoSuchNoteException("There is no attachment " + soul + ".");
-      }
+    if (!WriterLookups.attachmentLive(txn, soul)) {
+      throw new NoSuchNoteException("There is no attachment " + soul + ".");
     }
     author.commit(txn, List.of(new Op.SetField(soul, AttachmentFields.DELETED, Value.of(true))));
   }
 
   private static Optional<Soul> find(WriteTxn txn, String folder, String name) throws SQLException {
-    PreparedStatement ps = txn.prepare("SELECT soul FROM attachment WHERE name_key = ? AND folder_key = ? AND deleted = 0"
-        + " ORDER BY soul LIMIT 1");
-    ps.setString(1, NoteKeys.titleKey(name));
-    ps.setString(2, NoteFolders.key(folder));
-    try (ResultSet rs = ps.executeQuery()) {
-      return rs.next() ? Optional.of(new Soul(rs.getString(1))) : Optional.empty();
-    }
+    return WriterLookups.liveAttachmentAt(txn, folder, name);
   }
 
   private static String hashOf(WriteTxn txn, Soul soul) throws SQLException {
-    PreparedStatement ps = txn.prepare("SELECT hash FROM attachment WHERE soul = ?");
-    ps.setString(1, soul.value());
-    try (ResultSet rs = ps.executeQuery()) {
-      return rs.next() ? rs.getString(1) : "";
-    }
+    return WriterLookups.attachmentHash(txn, soul);
   }
 }

@@ -1,5 +1,6 @@
 package org.rhizome.graph;
 
+import org.rhizome.graph.text.TextChange;
 import java.util.List;
 import org.rhizome.graph.change.Change;
 

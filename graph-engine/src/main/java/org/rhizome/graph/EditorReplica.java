@@ -1,5 +1,6 @@
 package org.rhizome.graph;
 
+import org.rhizome.graph.text.TextChange;
 import org.rhizome.graph.model.Soul;
 
 import java.util.ArrayList;

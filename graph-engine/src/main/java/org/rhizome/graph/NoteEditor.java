@@ -7,8 +7,6 @@ import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.model.ActorId;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,7 +18,7 @@ import java.util.function.LongSupplier;
 import org.rhizome.graph.change.Change;
 import org.rhizome.graph.change.Op;
 import org.rhizome.graph.markdown.LinkRewriter;
-import org.rhizome.graph.note.NoSuchNoteException;
+import org.rhizome.graph.api.NoSuchNoteException;
 import org.jspecify.annotations.Nullable;
 import org.rhizome.graph.note.NoteDraft;
 import org.rhizome.graph.note.NoteFields;
@@ -28,11 +26,12 @@ import org.rhizome.graph.note.NoteFolders;
 import org.rhizome.graph.note.NoteKeys;
 import org.rhizome.graph.note.NoteTitles;
 import org.rhizome.graph.note.Souls;
-import org.rhizome.graph.note.TitleTakenException;
+import org.rhizome.graph.api.TitleTakenException;
 import org.rhizome.graph.query.NoteQueries;
 import org.rhizome.graph.query.NoteRef;
 import org.rhizome.graph.store.ChangeAuthor;
 import org.rhizome.graph.store.WriteTxn;
+import org.rhizome.graph.store.WriterLookups;
 import org.rhizome.graph.text.InsertOp;
 import org.rhizome.graph.text.Splice;
 import org.rhizome.graph.text.TextOp;
@@ -265,12 +264,7 @@ final class NoteEditor {
   }
 
   private static Optional<Soul> findByPath(WriteTxn txn, String folder, String title) throws SQLException {
-    PreparedStatement ps = txn.prepare("SELECT soul FROM note WHERE title_key = ? AND folder_key = ? AND deleted = 0 LIMIT 1");
-    ps.setString(1, NoteKeys.titleKey(title));
-    ps.setString(2, NoteFolders.key(folder));
-    try (ResultSet rs = ps.executeQuery()) {
-      return rs.next() ? Optional.of(new Soul(rs.getString(1))) : Optional.empty();
-    }
+    return WriterLookups.liveNoteAt(txn, folder, title);
   }
 
   private static NoteRef requireLive(Connection c, Soul soul) throws SQLException, NoSuchNoteException {

@@ -2,16 +2,15 @@ package org.rhizome.graph;
 
 import org.rhizome.graph.model.Soul;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.rhizome.graph.change.Change;
 import org.rhizome.graph.change.Op;
-import org.rhizome.graph.store.CorruptDatabaseException;
-import org.rhizome.graph.store.StoreException;
+import org.rhizome.graph.api.CorruptDatabaseException;
+import org.rhizome.graph.api.StoreException;
 import org.rhizome.graph.store.WriteTxn;
+import org.rhizome.graph.store.WriterLookups;
 import org.rhizome.graph.text.Splice;
 import org.rhizome.graph.text.TextOp;
 
@@ -21,15 +20,7 @@ final class TextFieldHistory {
 
   /** Every op of a text field, in log (causal) order: for replaying the text at an older version. */
   static List<TextOp> ops(WriteTxn txn, Soul soul, String field) throws SQLException, StoreException {
-    List<Long> ids = new ArrayList<>();
-    PreparedStatement ps = txn.prepare("SELECT log_id FROM text_edit WHERE soul = ? AND name = ? ORDER BY log_id");
-    ps.setString(1, soul.value());
-    ps.setString(2, field);
-    try (ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        ids.add(rs.getLong(1));
-      }
-    }
+    List<Long> ids = WriterLookups.textEdits(txn, soul, field);
     List<TextOp> out = new ArrayList<>();
     for (long id : ids) {
       Change change = txn.log().loadById(id).orElseThrow(() -> new CorruptDatabaseException("text history names a missing change " + id));

@@ -7,8 +7,6 @@ import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.model.ActorId;
 
 import java.security.SecureRandom;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,10 +22,11 @@ import org.rhizome.graph.membership.Grant;
 import org.rhizome.graph.membership.InviteKey;
 import org.rhizome.graph.membership.Member;
 import org.rhizome.graph.membership.MembershipMode;
-import org.rhizome.graph.membership.NotAllowedException;
+import org.rhizome.graph.api.NotAllowedException;
 import org.rhizome.graph.membership.SystemSouls;
 import org.rhizome.graph.membership.WorkspaceGenesis;
-import org.rhizome.graph.store.StoreException;
+import org.rhizome.graph.store.FieldTable;
+import org.rhizome.graph.api.StoreException;
 
 /**
  * A workspace's members and invites (see {@link org.rhizome.graph.membership}). Obtained from
@@ -70,19 +69,16 @@ public final class WorkspaceMembership {
     Optional<ActorId> founder = founder();
     Map<ActorId, Map<String, Value>> byDevice = workspace.store().read(c -> {
       Map<ActorId, Map<String, Value>> out = new TreeMap<>();
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT soul, name, value FROM field WHERE soul >= 'sys.actor.' AND soul < 'sys.actor/'")) {
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            Optional<ActorId> device = SystemSouls.actorOf(new Soul(rs.getString(1)));
-            if (device.isEmpty()) {
-              continue;
-            }
-            try {
-              out.computeIfAbsent(device.get(), d -> new TreeMap<>()).put(rs.getString(2), ValueCodec.decode(rs.getBytes(3)));
-            } catch (DecodeException e) {
-              // An unreadable value is left out of the listing; the rules never accepted one.
-            }
+      for (var node : new FieldTable(c).nodesBetween("sys.actor.", "sys.actor/").entrySet()) {
+        Optional<ActorId> device = SystemSouls.actorOf(node.getKey());
+        if (device.isEmpty()) {
+          continue;
+        }
+        for (var field : node.getValue().entrySet()) {
+          try {
+            out.computeIfAbsent(device.get(), d -> new TreeMap<>()).put(field.getKey(), ValueCodec.decode(field.getValue().value()));
+          } catch (DecodeException e) {
+            // An unreadable value is left out of the listing; the rules never accepted one.
           }
         }
       }
@@ -97,6 +93,11 @@ public final class WorkspaceMembership {
   /** The member {@code device}, if it is one. */
   public Optional<Member> member(ActorId device) throws StoreException {
     return toMember(device, workspace.node(SystemSouls.actor(device)), founder());
+  }
+
+  /** The person this device acts for: its member's person, or the device itself in an open workspace. */
+  ActorId person() throws StoreException {
+    return member(workspace.actor()).map(Member::person).orElse(workspace.actor());
   }
 
   /** The name {@code device} goes by here, if it is a member with a name. */
@@ -150,16 +151,8 @@ public final class WorkspaceMembership {
     }
     ActorId person = workspace.actor();
     if (invite.grant() == Grant.DEVICE) {
-      ActorId inviter = workspace.store().read(c -> {
-        try (PreparedStatement ps = c.prepareStatement(
-            "SELECT a.key FROM field f JOIN actor a ON a.id = f.actor WHERE f.soul = ? AND f.name = ?")) {
-          ps.setString(1, SystemSouls.invite(invite.publicKey()).value());
-          ps.setString(2, SystemSouls.GRANT);
-          try (ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? ActorId.of(rs.getBytes(1)) : null;
-          }
-        }
-      });
+      Soul registration = SystemSouls.invite(invite.publicKey());
+      ActorId inviter = workspace.store().read(c -> new FieldTable(c).node(registration).get(SystemSouls.GRANT).actor());
       person = member(inviter).map(Member::person).orElse(inviter);
     }
     return workspace.commit(invite.joinOps(workspace.id(), workspace.actor(), person, name));

@@ -1,5 +1,6 @@
 package org.rhizome.graph;
 
+import org.rhizome.graph.api.ApplyResult;
 import org.rhizome.graph.model.VersionVector;
 
 import org.rhizome.graph.model.Value;
@@ -21,7 +22,7 @@ import org.rhizome.graph.change.Change;
 import org.rhizome.graph.change.ChangeChain;
 import org.rhizome.graph.change.ChangeCodec;
 import org.rhizome.graph.change.Op;
-import org.rhizome.graph.change.RefusalReason;
+import org.rhizome.graph.api.RefusalReason;
 import org.rhizome.graph.identity.DeviceKey;
 
 /** Every kind of bad change is refused with its reason, and refusing it changes nothing stored. */

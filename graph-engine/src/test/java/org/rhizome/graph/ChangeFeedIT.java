@@ -1,5 +1,6 @@
 package org.rhizome.graph;
 
+import org.rhizome.graph.api.ApplyResult;
 import org.rhizome.graph.model.VersionVector;
 
 import org.rhizome.graph.model.Value;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rhizome.graph.change.Change;
 import org.rhizome.graph.identity.DeviceKey;
-import org.rhizome.graph.store.ChangeLog;
+import org.rhizome.graph.api.StoredChange;
 
 class ChangeFeedIT {
   @TempDir
@@ -45,8 +46,8 @@ class ChangeFeedIT {
       assertThat(threads.poll(5, TimeUnit.SECONDS)).isEqualTo("rhizome-events");
 
       a.createNote("From a", "");
-      List<ChangeLog.Entry> fromA = a.changesSince(VersionVector.EMPTY, 0, 100);
-      b.applyRemote(fromA.stream().map(e -> e.change().encoded()).toList());
+      List<StoredChange> fromA = a.changesSince(VersionVector.EMPTY, 0, 100);
+      b.applyRemote(fromA.stream().map(e -> e.bytes()).toList());
       ChangeEvent remote = events.poll(5, TimeUnit.SECONDS);
       assertThat(remote).isNotNull();
       assertThat(remote.local()).isFalse();
@@ -85,7 +86,7 @@ class ChangeFeedIT {
       try (Workspace replica = Workspace.open(dir.resolve("replica.db"), app.id(), DeviceKey.generate(random),
           System::currentTimeMillis)) {
         List<ApplyResult> results = replica.applyRemote(
-            app.changesSince(VersionVector.EMPTY, 0, 100).stream().map(e -> e.change().encoded()).toList());
+            app.changesSince(VersionVector.EMPTY, 0, 100).stream().map(e -> e.bytes()).toList());
         assertThat(results).extracting(ApplyResult::status).containsOnly(ApplyResult.Status.APPLIED);
         assertThat(replica.digest()).isEqualTo(app.digest());
       }
@@ -113,20 +114,20 @@ class ChangeFeedIT {
       for (int i = 0; i < 5; i++) {
         a.createNote("A" + i, "");
       }
-      b.applyRemote(a.changesSince(VersionVector.EMPTY, 0, 100).stream().map(e -> e.change().encoded()).toList());
+      b.applyRemote(a.changesSince(VersionVector.EMPTY, 0, 100).stream().map(e -> e.bytes()).toList());
       for (int i = 0; i < 3; i++) {
         b.createNote("B" + i, "[[A0]]");
       }
       a.createNote("A5", "");
       // a holds A1..A6 of its own; b holds A1..A5 and B1..B3
       VersionVector bHas = b.versionVector();
-      List<ChangeLog.Entry> missing = a.changesSince(bHas, 0, 100);
-      assertThat(missing).extracting(e -> e.change().actor()).containsOnly(a.actor());
-      assertThat(missing).extracting(e -> e.change().seq()).containsExactly(6L);
+      List<StoredChange> missing = a.changesSince(bHas, 0, 100);
+      assertThat(missing).extracting(e -> e.author()).containsOnly(a.actor());
+      assertThat(missing).extracting(e -> e.seq()).containsExactly(6L);
       assertThat(a.changesSince(a.versionVector(), 0, 100)).isEmpty();
-      List<ChangeLog.Entry> forA = b.changesSince(a.versionVector(), 0, 100);
-      assertThat(forA).extracting(e -> e.change().seq()).containsExactly(1L, 2L, 3L);
-      assertThat(a.applyRemote(forA.stream().map(e -> e.change().encoded()).toList()))
+      List<StoredChange> forA = b.changesSince(a.versionVector(), 0, 100);
+      assertThat(forA).extracting(e -> e.seq()).containsExactly(1L, 2L, 3L);
+      assertThat(a.applyRemote(forA.stream().map(e -> e.bytes()).toList()))
           .extracting(ApplyResult::status).containsOnly(ApplyResult.Status.APPLIED);
     }
   }

@@ -1,5 +1,6 @@
 package org.rhizome.graph;
 
+import org.rhizome.graph.api.ApplyResult;
 import org.rhizome.graph.model.VersionVector;
 
 import org.rhizome.graph.model.Value;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rhizome.graph.change.Change;
 import org.rhizome.graph.change.ChangeChain;
 import org.rhizome.graph.change.Op;
-import org.rhizome.graph.change.RefusalReason;
+import org.rhizome.graph.api.RefusalReason;
 import org.rhizome.graph.identity.DeviceKey;
 import org.rhizome.graph.text.InsertOp;
 import org.rhizome.graph.text.TextId;
@@ -32,7 +33,7 @@ class ConcurrentBodyEditsIT {
   final SecureRandom random = new SecureRandom();
 
   static List<byte[]> everything(Workspace ws) throws Exception {
-    return ws.changesSince(VersionVector.EMPTY, 0, 10_000).stream().map(e -> e.change().encoded()).toList();
+    return ws.changesSince(VersionVector.EMPTY, 0, 10_000).stream().map(e -> e.bytes()).toList();
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.rhizome.graph;
 
+import org.rhizome.graph.text.TextChange;
 import org.rhizome.graph.model.Soul;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -320,11 +321,11 @@ class EditorBridgeProperties {
     }
 
     void syncPeer() throws Exception {
-      List<byte[]> toApp = peer.changesSince(app.versionVector(), 0, 10_000).stream().map(e -> e.change().encoded()).toList();
+      List<byte[]> toApp = peer.changesSince(app.versionVector(), 0, 10_000).stream().map(e -> e.bytes()).toList();
       if (!toApp.isEmpty()) {
         app.applyRemote(toApp);
       }
-      List<byte[]> toPeer = app.changesSince(peer.versionVector(), 0, 10_000).stream().map(e -> e.change().encoded()).toList();
+      List<byte[]> toPeer = app.changesSince(peer.versionVector(), 0, 10_000).stream().map(e -> e.bytes()).toList();
       if (!toPeer.isEmpty()) {
         peer.applyRemote(toPeer);
       }

@@ -1,5 +1,6 @@
 package org.rhizome.graph;
 
+import org.rhizome.graph.api.ApplyResult;
 import org.rhizome.graph.model.VersionVector;
 
 import org.rhizome.graph.model.Soul;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rhizome.graph.change.ValueCodec;
 import org.rhizome.graph.identity.DeviceKey;
-import org.rhizome.graph.store.ChangeLog;
+import org.rhizome.graph.api.StoredChange;
 
 /**
  * Issue 18: each replica's body stays under the 1 MiB a change may carry, but their merge does not.
@@ -38,8 +39,8 @@ class MergedBodyIT {
 
   private static List<byte[]> since(Workspace from, VersionVector have) throws Exception {
     List<byte[]> out = new ArrayList<>();
-    for (ChangeLog.Entry e : from.changesSince(have, 0, 10_000)) {
-      out.add(e.change().encoded());
+    for (StoredChange e : from.changesSince(have, 0, 10_000)) {
+      out.add(e.bytes());
     }
     return out;
   }

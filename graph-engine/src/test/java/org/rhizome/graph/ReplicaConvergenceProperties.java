@@ -1,5 +1,6 @@
 package org.rhizome.graph;
 
+import org.rhizome.graph.api.ApplyResult;
 import org.rhizome.graph.model.VersionVector;
 
 import org.rhizome.graph.model.Value;
@@ -202,8 +203,8 @@ class ReplicaConvergenceProperties {
       for (int i = 0; i < results.size(); i++) {
         ApplyResult r = results.get(i);
         if (r.isRefused()) {
-          assertThat(r.reason()).as(r.detail()).isIn(org.rhizome.graph.change.RefusalReason.GAP_IN_SEQ,
-              org.rhizome.graph.change.RefusalReason.MISSING_DEPENDENCY);
+          assertThat(r.reason()).as(r.detail()).isIn(org.rhizome.graph.api.RefusalReason.GAP_IN_SEQ,
+              org.rhizome.graph.api.RefusalReason.MISSING_DEPENDENCY);
           retry.add(pending.get(i));
         }
       }

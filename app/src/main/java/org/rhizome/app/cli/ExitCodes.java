@@ -2,9 +2,9 @@ package org.rhizome.app.cli;
 
 import java.io.IOException;
 import org.rhizome.app.GuiUnavailableException;
-import org.rhizome.graph.note.NoSuchNoteException;
-import org.rhizome.graph.note.NoteException;
-import org.rhizome.graph.store.StoreException;
+import org.rhizome.graph.api.NoSuchNoteException;
+import org.rhizome.graph.api.NoteException;
+import org.rhizome.graph.api.StoreException;
 import picocli.CommandLine.IExitCodeExceptionMapper;
 import picocli.CommandLine.ParameterException;
 
@@ -61,7 +61,7 @@ public final class ExitCodes implements IExitCodeExceptionMapper {
         || exception instanceof org.rhizome.sync.replication.invite.InvalidInviteException) {
       return INVALID_INPUT;
     }
-    if (exception instanceof org.rhizome.graph.membership.NotAllowedException) {
+    if (exception instanceof org.rhizome.graph.api.NotAllowedException) {
       return NOT_ALLOWED;
     }
     if (exception instanceof StoreException || exception instanceof IOException) {

@@ -3,7 +3,7 @@ package org.rhizome.app.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.rhizome.graph.Workspace;
-import org.rhizome.graph.note.NoSuchNoteException;
+import org.rhizome.graph.api.NoSuchNoteException;
 import org.rhizome.graph.note.Note;
 import org.rhizome.graph.query.NoteRef;
 import picocli.CommandLine.Command;

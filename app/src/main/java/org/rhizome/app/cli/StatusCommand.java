@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.rhizome.app.cli.sync.ServeStatus;
 import org.rhizome.app.cli.sync.ServeStatusFile;
 import org.rhizome.graph.Workspace;
-import org.rhizome.graph.WorkspaceStatus;
+import org.rhizome.graph.api.WorkspaceStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 

@@ -15,7 +15,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.rhizome.app.DataDirectory;
 import org.rhizome.graph.Workspace;
-import org.rhizome.graph.store.StoreException;
+import org.rhizome.graph.api.StoreException;
 import org.rhizome.sync.peer.Multiaddr;
 import org.rhizome.sync.replication.ReplicaLock;
 import org.rhizome.sync.replication.SyncConfig;

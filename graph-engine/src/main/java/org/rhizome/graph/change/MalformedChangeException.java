@@ -1,5 +1,8 @@
 package org.rhizome.graph.change;
 
+import org.rhizome.graph.api.RefusalReason;
+import org.rhizome.graph.api.ChangeRefusedException;
+
 /** The bytes are not a canonical change of a known format, or exceed a limit. */
 public final class MalformedChangeException extends ChangeRefusedException {
   private static final long serialVersionUID = 1L;

@@ -1,5 +1,6 @@
 package org.rhizome.graph.note;
 
+import org.rhizome.graph.api.InvalidTitleException;
 import java.util.Locale;
 import java.util.Map;
 

@@ -1,5 +1,6 @@
 package org.rhizome.graph.note;
 
+import org.rhizome.graph.api.InvalidTitleException;
 import java.text.Normalizer;
 import java.util.Locale;
 

@@ -1,5 +1,7 @@
 package org.rhizome.graph.note;
 
+import org.rhizome.graph.api.InvalidTitleException;
+
 /**
  * The rule for titles: 1..200 characters after trimming, none of {@code [ ] | # ^ \ : /} or control
  * characters ({@code /} separates folders in a link such as {@code [[Folder/Note]]}).

@@ -19,8 +19,8 @@ import org.rhizome.graph.note.Attachment;
 import org.rhizome.graph.note.NoteFields;
 import org.rhizome.graph.note.NoteFolders;
 import org.rhizome.graph.note.NoteKeys;
-import org.rhizome.graph.store.CorruptDatabaseException;
-import org.rhizome.graph.store.StoreException;
+import org.rhizome.graph.api.CorruptDatabaseException;
+import org.rhizome.graph.api.StoreException;
 
 /**
  * Read-side queries over the derived index: lookup, lists, links, backlinks, tags and the graph

@@ -12,7 +12,7 @@ import java.util.Optional;
 import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.markdown.LinkRewriter;
 import org.rhizome.graph.markdown.Mention;
-import org.rhizome.graph.store.StoreException;
+import org.rhizome.graph.api.StoreException;
 
 /**
  * Full-text search (SQLite FTS5, bm25-ranked with titles weighted above bodies) and unlinked

@@ -14,7 +14,7 @@ import org.rhizome.graph.model.ChangeHash;
 import org.rhizome.graph.model.WorkspaceId;
 import org.rhizome.graph.change.Change;
 import org.rhizome.graph.store.ChangeLog;
-import org.rhizome.graph.store.StoreException;
+import org.rhizome.graph.api.StoreException;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -20,7 +20,7 @@ import org.rhizome.graph.identity.DeviceKey;
 import org.rhizome.graph.membership.MembershipMode;
 import org.rhizome.graph.store.DamageMarker;
 import org.rhizome.graph.store.StateDigest;
-import org.rhizome.graph.store.StoreException;
+import org.rhizome.graph.api.StoreException;
 
 /**
  * Checks a workspace file without writing to it: SQLite's {@code PRAGMA integrity_check}; every

@@ -27,7 +27,7 @@ import org.rhizome.graph.model.WorkspaceId;
 import org.rhizome.graph.identity.DeviceKey;
 import org.rhizome.graph.membership.MembershipMode;
 import org.rhizome.graph.store.DamageMarker;
-import org.rhizome.graph.store.StoreException;
+import org.rhizome.graph.api.StoreException;
 
 /**
  * Rebuilds a workspace file from its change log: every change that can still be read and checks

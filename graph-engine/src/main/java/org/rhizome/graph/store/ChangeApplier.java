@@ -1,5 +1,6 @@
 package org.rhizome.graph.store;
 
+import org.rhizome.graph.api.StoreException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,12 +11,12 @@ import org.rhizome.graph.model.ActorId;
 import org.rhizome.graph.model.ChangeHash;
 import org.rhizome.graph.model.WorkspaceId;
 import org.rhizome.graph.change.Change;
-import org.rhizome.graph.change.ChangeRefusedException;
+import org.rhizome.graph.api.ChangeRefusedException;
 import org.rhizome.graph.change.Op;
-import org.rhizome.graph.change.RefusalReason;
+import org.rhizome.graph.api.RefusalReason;
 import org.rhizome.graph.change.TextFields;
 import org.rhizome.graph.change.ValueCodec;
-import org.rhizome.graph.membership.NotAllowedException;
+import org.rhizome.graph.api.NotAllowedException;
 import org.rhizome.graph.merge.FieldMerge;
 import org.rhizome.graph.merge.FieldState;
 import org.rhizome.graph.text.InvalidTextOpException;

@@ -1,5 +1,6 @@
 package org.rhizome.graph.store;
 
+import org.rhizome.graph.api.StoreException;
 import java.sql.SQLException;
 import java.util.List;
 import org.rhizome.graph.model.WorkspaceId;

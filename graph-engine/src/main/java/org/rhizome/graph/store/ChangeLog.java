@@ -1,5 +1,7 @@
 package org.rhizome.graph.store;
 
+import org.rhizome.graph.api.CorruptDatabaseException;
+import org.rhizome.graph.api.StoreException;
 import java.io.ByteArrayOutputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,6 +15,7 @@ import java.util.Optional;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
+import org.rhizome.graph.api.StoredChange;
 import org.rhizome.graph.model.ActorId;
 import org.rhizome.graph.model.ChangeHash;
 import org.rhizome.graph.model.VersionVector;
@@ -167,18 +170,18 @@ public final class ChangeLog {
 
   /**
    * Up to {@code limit} changes that {@code have} lacks, in causal (arrival) order, starting after
-   * log id {@code afterId} (0 to start at the beginning; pass the last returned {@link Entry#id()} to
+   * log id {@code afterId} (0 to start at the beginning; pass the last returned {@link StoredChange#position()} to
    * page on).
    */
-  public List<Entry> changesSince(VersionVector have, long afterId, int limit) throws SQLException, StoreException {
-    List<Entry> out = new ArrayList<>();
+  public List<StoredChange> changesSince(VersionVector have, long afterId, int limit) throws SQLException, StoreException {
+    List<StoredChange> out = new ArrayList<>();
     long firstMissing = firstMissing(have);
     if (firstMissing == Long.MAX_VALUE) {
       return out; // they have everything we have
     }
     afterId = Math.max(afterId, firstMissing - 1); // skip the prefix of the log they hold in full
     try (PreparedStatement ps = c.prepareStatement(
-        "SELECT l.id, a.key, l.seq, l.encoding, l.body FROM change_log l JOIN actor a ON a.id = l.actor"
+        "SELECT l.id, a.key, l.seq, l.encoding, l.body, l.hash FROM change_log l JOIN actor a ON a.id = l.actor"
             + " WHERE l.id > ? ORDER BY l.id LIMIT ?")) {
       long cursor = afterId;
       while (out.size() < limit) {
@@ -191,7 +194,8 @@ public final class ChangeLog {
             cursor = rs.getLong(1);
             ActorId actor = ActorId.of(rs.getBytes(2));
             if (rs.getLong(3) > have.get(actor)) {
-              out.add(new Entry(cursor, decode(rs.getInt(4), rs.getBytes(5))));
+              out.add(new StoredChange(cursor, ChangeHash.of(rs.getBytes(6)), actor, rs.getLong(3),
+                  canonical(rs.getInt(4), rs.getBytes(5))));
             }
           }
         }
@@ -267,6 +271,14 @@ public final class ChangeLog {
     }
   }
 
+  /** The latest hybrid-clock reading of any stored change (0 when the log is empty): where a reopened clock resumes. */
+  public long maxHlc() throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(max(hlc), 0) FROM change_log");
+         ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? rs.getLong(1) : 0;
+    }
+  }
+
   public long count() throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM change_log");
          ResultSet rs = ps.executeQuery()) {
@@ -302,13 +314,21 @@ public final class ChangeLog {
 
   private Change decode(int encoding, byte[] body) throws StoreException {
     try {
-      byte[] raw = switch (encoding) {
+      return ChangeCodec.decode(canonical(encoding, body));
+    } catch (MalformedChangeException e) {
+      throw new CorruptDatabaseException("a change in the log cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  /** A stored entry's canonical bytes (inflated if it was stored deflated), not decoded. */
+  private byte[] canonical(int encoding, byte[] body) throws StoreException {
+    try {
+      return switch (encoding) {
         case RAW -> body;
         case DEFLATE -> inflate(body);
         default -> throw new CorruptDatabaseException("change log entry with unknown encoding " + encoding);
       };
-      return ChangeCodec.decode(raw);
-    } catch (MalformedChangeException | DataFormatException e) {
+    } catch (DataFormatException e) {
       throw new CorruptDatabaseException("a change in the log cannot be read: " + e.getMessage(), e);
     }
   }

@@ -1,7 +1,7 @@
 package org.rhizome.graph.store;
 
 import java.util.List;
-import org.rhizome.graph.TextChange;
+import org.rhizome.graph.text.TextChange;
 import org.rhizome.graph.change.Change;
 
 /**

@@ -1,5 +1,6 @@
 package org.rhizome.graph.store;
 
+import org.rhizome.graph.api.CorruptDatabaseException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,5 +1,10 @@
 package org.rhizome.graph.store;
 
+import org.rhizome.graph.api.StorageFullException;
+import org.rhizome.graph.api.NotARhizomeDatabaseException;
+import org.rhizome.graph.api.DataTooNewException;
+import org.rhizome.graph.api.CorruptDatabaseException;
+import org.rhizome.graph.api.StoreException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
@@ -29,7 +34,7 @@ import org.sqlite.SQLiteException;
  * (after a backup), and hands out the one write connection and any number of read connections
  * (WAL mode, so readers never block the writer). Thread-safe.
  */
-public final class Database {
+final class Database {
   private static final Logger log = LoggerFactory.getLogger(Database.class);
   private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 

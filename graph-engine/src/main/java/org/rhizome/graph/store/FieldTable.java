@@ -52,4 +52,24 @@ public final class FieldTable {
     }
     return out;
   }
+
+  /**
+   * The fields of every node whose soul lies in [{@code from}, {@code to}) (e.g. all of a system
+   * prefix), by soul, then by name.
+   */
+  public Map<Soul, Map<String, FieldState>> nodesBetween(String from, String to) throws SQLException {
+    Map<Soul, Map<String, FieldState>> out = new LinkedHashMap<>();
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT soul, name, value, hlc, actor FROM field WHERE soul >= ? AND soul < ? ORDER BY soul, name")) {
+      ps.setString(1, from);
+      ps.setString(2, to);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.computeIfAbsent(new Soul(rs.getString(1)), k -> new LinkedHashMap<>())
+              .put(rs.getString(2), new FieldState(rs.getBytes(3), rs.getLong(4), actors.key(rs.getLong(5))));
+        }
+      }
+    }
+    return out;
+  }
 }

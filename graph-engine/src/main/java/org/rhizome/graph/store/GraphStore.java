@@ -1,5 +1,7 @@
 package org.rhizome.graph.store;
 
+import org.rhizome.graph.api.CorruptDatabaseException;
+import org.rhizome.graph.api.StoreException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -17,7 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.rhizome.graph.model.WorkspaceId;
-import org.rhizome.graph.TextChange;
+import org.rhizome.graph.text.TextChange;
 import org.rhizome.graph.change.Change;
 import java.util.Optional;
 import org.rhizome.graph.membership.MembershipMode;
@@ -215,6 +217,14 @@ public final class GraphStore implements AutoCloseable {
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
       }
+    }
+  }
+
+  /** Removes a value of the store's local settings (nothing when it was unset). */
+  public static void deleteMeta(Connection c, String key) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("DELETE FROM meta WHERE key = ?")) {
+      ps.setString(1, key);
+      ps.executeUpdate();
     }
   }
 

@@ -1,5 +1,6 @@
 package org.rhizome.graph.store;
 
+import org.rhizome.graph.api.StoreException;
 import java.sql.Connection;
 import java.sql.SQLException;
 

@@ -1,5 +1,7 @@
 package org.rhizome.graph.store;
 
+import org.rhizome.graph.api.CorruptDatabaseException;
+import org.rhizome.graph.api.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,7 +20,7 @@ import org.rhizome.graph.merge.FieldState;
 import org.rhizome.graph.text.MalformedTextException;
 import org.rhizome.graph.text.InvalidTextOpException;
 import org.rhizome.graph.text.MissingTextDependencyException;
-import org.rhizome.graph.TextChange;
+import org.rhizome.graph.text.TextChange;
 import org.rhizome.graph.change.Change;
 import org.rhizome.graph.text.Splice;
 import org.rhizome.graph.text.TextDocument;

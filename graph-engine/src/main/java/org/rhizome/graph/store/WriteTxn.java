@@ -1,5 +1,6 @@
 package org.rhizome.graph.store;
 
+import org.rhizome.graph.api.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -7,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.change.Change;
-import org.rhizome.graph.change.ChangeRefusedException;
+import org.rhizome.graph.api.ChangeRefusedException;
 import org.rhizome.graph.text.TextDocument;
 
 /**
@@ -54,7 +55,7 @@ public final class WriteTxn {
    * A statement on the write connection, prepared once and reused by later transactions: for
    * queries that must see this transaction's own writes. Do not close it.
    */
-  public PreparedStatement prepare(String sql) throws SQLException {
+  PreparedStatement prepare(String sql) throws SQLException {
     return writer.prepare(sql);
   }
 
@@ -84,7 +85,7 @@ public final class WriteTxn {
     return writer.texts.live(soul, field).timeline;
   }
 
-  /** Tags the next text edit committed in this transaction with {@code origin}, for the feed's {@link org.rhizome.graph.TextChange}. */
+  /** Tags the next text edit committed in this transaction with {@code origin}, for the feed's {@link org.rhizome.graph.text.TextChange}. */
   public void tagTextEdit(long origin) {
     writer.texts.tagNext(origin);
   }

@@ -1,6 +1,6 @@
 package org.rhizome.graph.tasks;
 
-import org.rhizome.graph.note.NoteException;
+import org.rhizome.graph.api.NoteException;
 
 /** The line named holds no task (any more): the note changed since the task was shown. */
 public final class NoSuchTaskException extends NoteException {

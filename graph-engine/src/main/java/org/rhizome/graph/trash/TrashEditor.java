@@ -1,7 +1,5 @@
 package org.rhizome.graph.trash;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,17 +8,16 @@ import org.rhizome.graph.model.Value;
 import org.rhizome.graph.change.Op;
 import org.rhizome.graph.model.ChangeHash;
 import org.rhizome.graph.change.Change;
-import org.rhizome.graph.note.InvalidTitleException;
-import org.rhizome.graph.note.NoSuchNoteException;
-import org.rhizome.graph.note.NoteException;
+import org.rhizome.graph.api.InvalidTitleException;
+import org.rhizome.graph.api.NoSuchNoteException;
+import org.rhizome.graph.api.NoteException;
 import org.rhizome.graph.note.NoteFields;
 import org.rhizome.graph.query.NoteQueries;
-import org.rhizome.graph.note.NoteFolders;
-import org.rhizome.graph.note.NoteKeys;
 import org.rhizome.graph.note.NoteTitles;
 import org.rhizome.graph.store.ChangeAuthor;
-import org.rhizome.graph.store.StoreException;
+import org.rhizome.graph.api.StoreException;
 import org.rhizome.graph.store.WriteTxn;
+import org.rhizome.graph.store.WriterLookups;
 import org.rhizome.graph.text.TextOp;
 
 /**
@@ -155,11 +152,7 @@ public final class TrashEditor {
   }
 
   private static boolean inTrash(WriteTxn txn, Soul soul) throws SQLException {
-    PreparedStatement ps = txn.prepare("SELECT 1 FROM note WHERE soul = ? AND deleted = 1");
-    ps.setString(1, soul.value());
-    try (ResultSet rs = ps.executeQuery()) {
-      return rs.next();
-    }
+    return WriterLookups.noteDeleted(txn, soul).orElse(false);
   }
 
   /** The note's own title if no other live note of the folder has it, else "Title (restored)", "Title (restored 2)"… */
@@ -180,22 +173,12 @@ public final class TrashEditor {
   }
 
   private static boolean taken(WriteTxn txn, String folder, String title, Soul soul) throws SQLException {
-    PreparedStatement ps = txn.prepare("SELECT 1 FROM note WHERE title_key = ? AND folder_key = ? AND deleted = 0 AND soul <> ? LIMIT 1");
-    ps.setString(1, NoteKeys.titleKey(title));
-    ps.setString(2, NoteFolders.key(folder));
-    ps.setString(3, soul.value());
-    try (ResultSet rs = ps.executeQuery()) {
-      return rs.next();
-    }
+    return WriterLookups.titleTakenByAnother(txn, folder, title, soul);
   }
 
   private static String liveOrGone(WriteTxn txn, Soul soul) throws SQLException {
-    PreparedStatement ps = txn.prepare("SELECT deleted FROM note WHERE soul = ?");
-    ps.setString(1, soul.value());
-    try (ResultSet rs = ps.executeQuery()) {
-      if (rs.next() && rs.getInt(1) == 0) {
-        return "The note " + soul + " is not in the trash: it is not deleted.";
-      }
+    if (!WriterLookups.noteDeleted(txn, soul).orElse(true)) {
+      return "The note " + soul + " is not in the trash: it is not deleted.";
     }
     return "There is no note " + soul + " in the trash (it never existed here, or the trash was emptied).";
   }

@@ -9,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.note.NoteFolders;
-import org.rhizome.graph.store.StoreException;
+import org.rhizome.graph.api.StoreException;
 
 /**
  * Where files pasted or dropped into a note are stored, written as Obsidian's

@@ -14,11 +14,11 @@ import java.util.Set;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.note.Attachment;
 import org.rhizome.graph.note.AttachmentFields;
-import org.rhizome.graph.note.InvalidTitleException;
+import org.rhizome.graph.api.InvalidTitleException;
 import org.rhizome.graph.note.NoteFolders;
 import org.rhizome.graph.query.NoteRef;
-import org.rhizome.graph.store.CorruptDatabaseException;
-import org.rhizome.graph.store.StoreException;
+import org.rhizome.graph.api.CorruptDatabaseException;
+import org.rhizome.graph.api.StoreException;
 
 /**
  * Writes a workspace as a vault: each live note as {@code folder/title.md} holding its body

@@ -30,7 +30,7 @@ import org.rhizome.graph.note.NoteFolders;
 import org.rhizome.graph.note.NoteKeys;
 import org.rhizome.graph.query.NoteRef;
 import org.rhizome.graph.store.BlobStore;
-import org.rhizome.graph.store.StoreException;
+import org.rhizome.graph.api.StoreException;
 
 /**
  * Takes a folder of Markdown in whole: every {@code .md} file becomes a note (title from the file

@@ -42,7 +42,7 @@ import org.rhizome.graph.note.Note;
 import org.rhizome.graph.note.NoteFolders;
 import org.rhizome.graph.query.NoteRef;
 import org.rhizome.graph.store.BlobStore;
-import org.rhizome.graph.store.StoreException;
+import org.rhizome.graph.api.StoreException;
 import org.rhizome.graph.text.TextVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

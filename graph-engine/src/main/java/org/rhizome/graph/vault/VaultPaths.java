@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 import org.rhizome.graph.change.ValueCodec;
-import org.rhizome.graph.note.InvalidTitleException;
+import org.rhizome.graph.api.InvalidTitleException;
 import org.rhizome.graph.note.NoteFolders;
 import org.rhizome.graph.note.NoteTitles;
 

@@ -1,5 +1,6 @@
 package org.rhizome.graph.change;
 
+import org.rhizome.graph.api.RefusalReason;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

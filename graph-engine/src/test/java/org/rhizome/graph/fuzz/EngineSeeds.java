@@ -13,7 +13,7 @@ import org.rhizome.graph.model.Value;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.change.ValueCodec;
 import org.rhizome.graph.identity.DeviceKey;
-import org.rhizome.graph.store.ChangeLog;
+import org.rhizome.graph.api.StoredChange;
 import org.rhizome.graph.text.TextDocument;
 import org.rhizome.graph.text.TextOpCodec;
 import org.rhizome.graph.text.TextSnapshotCodec;
@@ -38,8 +38,8 @@ final class EngineSeeds {
       ws.spliceBody(note, List.of(new org.rhizome.graph.text.Splice(2, 0, "Fuzz ")));
       ws.renameNote(note, "Seed renamed");
       ws.deleteNote(note);
-      for (ChangeLog.Entry e : ws.changesSince(org.rhizome.graph.model.VersionVector.of(Map.of()), 0, 100)) {
-        changes.add(e.change().encoded());
+      for (StoredChange e : ws.changesSince(org.rhizome.graph.model.VersionVector.of(Map.of()), 0, 100)) {
+        changes.add(e.bytes());
       }
     }
     String markdown = "---\ntitle: Seed\ntags: [a, b/c]\naliases:\n  - S\n---\n# Heading\n"

@@ -1,5 +1,6 @@
 package org.rhizome.graph.membership;
 
+import org.rhizome.graph.api.NotAllowedException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,7 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.rhizome.graph.model.ActorId;
-import org.rhizome.graph.ApplyResult;
+import org.rhizome.graph.api.ApplyResult;
 import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.model.Value;
 import org.rhizome.graph.model.VersionVector;
@@ -18,9 +19,9 @@ import org.rhizome.graph.change.Change;
 import org.rhizome.graph.change.ChangeChain;
 import org.rhizome.graph.change.ChangeDraft;
 import org.rhizome.graph.change.Op;
-import org.rhizome.graph.change.RefusalReason;
+import org.rhizome.graph.api.RefusalReason;
 import org.rhizome.graph.identity.DeviceKey;
-import org.rhizome.graph.store.ChangeLog;
+import org.rhizome.graph.api.StoredChange;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,8 +57,8 @@ class MembershipIT {
   /** Everything {@code from} has that {@code to} lacks; returns the results. */
   static List<ApplyResult> sync(Workspace from, Workspace to) throws Exception {
     List<byte[]> missing = new ArrayList<>();
-    for (ChangeLog.Entry e : from.changesSince(to.versionVector(), 0, 100_000)) {
-      missing.add(e.change().encoded());
+    for (StoredChange e : from.changesSince(to.versionVector(), 0, 100_000)) {
+      missing.add(e.bytes());
     }
     return missing.isEmpty() ? List.of() : to.applyRemote(missing);
   }
@@ -188,8 +189,8 @@ class MembershipIT {
     assertThat(alice.node(page).get("title")).isEqualTo(Value.of("Handbook v2"));
 
     // Bob's forged edit, signed correctly as his next change, is refused by Alice.
-    List<ChangeLog.Entry> bobs = bob.changesSince(VersionVector.EMPTY.with(alice.actor(), Long.MAX_VALUE).with(laptop.actor(), Long.MAX_VALUE), 0, 10);
-    Change last = bobs.get(bobs.size() - 1).change();
+    List<StoredChange> bobs = bob.changesSince(VersionVector.EMPTY.with(alice.actor(), Long.MAX_VALUE).with(laptop.actor(), Long.MAX_VALUE), 0, 10);
+    Change last = org.rhizome.graph.change.ChangeCodec.decode(bobs.get(bobs.size() - 1).bytes());
     Change forged = Change.sign(new ChangeDraft(alice.id(), bob.actor(), last.seq() + 1, last.hash(), last.hlc() + 1,
         alice.versionVector().without(bob.actor()), List.of(new Op.SetField(page, "title", Value.of("x")))), bobsKey);
     assertThat(alice.applyRemote(forged.encoded()).reason()).isEqualTo(RefusalReason.NOT_ALLOWED);

@@ -62,10 +62,10 @@ class BodyVersionsIT {
       a.editBody(soul, "one two three");
       now[0] += 90_000; // a pause
       a.editBody(soul, "one two three four five");
-      b.applyRemote(a.changesSince(VersionVector.EMPTY, 0, 1000).stream().map(e -> e.change().encoded()).toList());
+      b.applyRemote(a.changesSince(VersionVector.EMPTY, 0, 1000).stream().map(e -> e.bytes()).toList());
       now[0] += 1000;
       b.editBody(soul, "zero one two three four five"); // the peer writes
-      a.applyRemote(b.changesSince(VersionVector.EMPTY, 0, 1000).stream().map(e -> e.change().encoded()).toList());
+      a.applyRemote(b.changesSince(VersionVector.EMPTY, 0, 1000).stream().map(e -> e.bytes()).toList());
       now[0] += 1000;
       List<BodyVersion> before = a.bodyVersions(soul, 100);
       assertThat(before).hasSize(3);
@@ -86,7 +86,7 @@ class BodyVersionsIT {
       assertThat(after.get(0).restore()).isFalse();
       assertThat(after.get(0).words()).isEqualTo(new WordDelta(2, 0));
       // the restore marker replicates: the peer sees the same versions
-      b.applyRemote(a.changesSince(VersionVector.EMPTY, 0, 1000).stream().map(e -> e.change().encoded()).toList());
+      b.applyRemote(a.changesSince(VersionVector.EMPTY, 0, 1000).stream().map(e -> e.bytes()).toList());
       assertThat(b.bodyVersions(soul, 100)).extracting(BodyVersion::restore).containsExactly(false, true, false, false, false);
       assertThat(a.bodyVersions(soul, 2)).hasSize(2).first().isEqualTo(after.get(0));
     }

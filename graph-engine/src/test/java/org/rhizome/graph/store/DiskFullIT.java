@@ -1,5 +1,6 @@
 package org.rhizome.graph.store;
 
+import org.rhizome.graph.api.StorageFullException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 

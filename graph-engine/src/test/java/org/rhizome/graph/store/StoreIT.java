@@ -1,5 +1,8 @@
 package org.rhizome.graph.store;
 
+import org.rhizome.graph.api.NotARhizomeDatabaseException;
+import org.rhizome.graph.api.DataTooNewException;
+import org.rhizome.graph.api.CorruptDatabaseException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -13,7 +13,7 @@ import org.rhizome.graph.Workspace;
 import org.rhizome.graph.identity.DeviceKey;
 import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.model.VersionVector;
-import org.rhizome.graph.store.ChangeLog;
+import org.rhizome.graph.api.StoredChange;
 import org.rhizome.graph.text.Splice;
 
 /** Ticking writes ✅ and the date in the same change as the mark; it merges with a peer's edit and with another writer. */
@@ -24,8 +24,8 @@ class TaskDoneDateIT {
   Path dir;
 
   private static void sync(Workspace from, Workspace to) throws Exception {
-    List<ChangeLog.Entry> changes = from.changesSince(VersionVector.EMPTY, 0, 10_000);
-    to.applyRemote(changes.stream().map(e -> e.change().encoded()).toList());
+    List<StoredChange> changes = from.changesSince(VersionVector.EMPTY, 0, 10_000);
+    to.applyRemote(changes.stream().map(StoredChange::bytes).toList());
   }
 
   @Test

@@ -24,7 +24,7 @@ class TrashIT {
   final SecureRandom random = new SecureRandom();
 
   static List<byte[]> everything(Workspace ws) throws Exception {
-    return ws.changesSince(VersionVector.EMPTY, 0, 100_000).stream().map(e -> e.change().encoded()).toList();
+    return ws.changesSince(VersionVector.EMPTY, 0, 100_000).stream().map(e -> e.bytes()).toList();
   }
 
   private static final String PLAN_BODY = "---\naliases: [Roadmap]\nstatus: draft\n---\n# The plan\nSee [[Budget]] #project\n";

@@ -153,7 +153,7 @@ class VaultImportExportIT {
     new VaultImporter(ws).importVault(vault.root, VaultProgress.NONE);
     try (Workspace peer = Workspace.open(tmp.resolve("peer.db"), ws.id(), DeviceKey.generate(new SecureRandom()),
         System::currentTimeMillis)) {
-      peer.applyRemote(ws.changesSince(peer.versionVector(), 0, 100_000).stream().map(e -> e.change().encoded()).toList());
+      peer.applyRemote(ws.changesSince(peer.versionVector(), 0, 100_000).stream().map(e -> e.bytes()).toList());
       String hash = peer.attachment("docs/paper.pdf").orElseThrow().hash();
       assertThat(peer.missingBlobs(100)).contains(hash).hasSize(5);
       assertThat(peer.attachmentBytes("docs/paper.pdf")).isEmpty();

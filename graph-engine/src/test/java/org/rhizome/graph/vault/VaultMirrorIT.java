@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.identity.DeviceKey;
-import org.rhizome.graph.store.ChangeLog;
+import org.rhizome.graph.api.StoredChange;
 import org.rhizome.graph.text.Splice;
 
 /** The mirror with real files: edits from another editor, from the app and from a peer, each way. */
@@ -136,7 +136,7 @@ class VaultMirrorIT {
   }
 
   private static void sync(Workspace from, Workspace to) throws Exception {
-    List<ChangeLog.Entry> entries = from.changesSince(to.versionVector(), 0, 10_000);
-    to.applyRemote(entries.stream().map(e -> e.change().encoded()).toList());
+    List<StoredChange> entries = from.changesSince(to.versionVector(), 0, 10_000);
+    to.applyRemote(entries.stream().map(e -> e.bytes()).toList());
   }
 }

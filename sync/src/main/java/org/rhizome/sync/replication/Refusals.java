@@ -3,7 +3,7 @@ package org.rhizome.sync.replication;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.rhizome.graph.ApplyResult;
+import org.rhizome.graph.api.ApplyResult;
 
 /**
  * The changes this replica refused for good, each counted once: a refused change is offered again by

@@ -1,6 +1,6 @@
 package org.rhizome.sync.replication;
 
-import org.rhizome.graph.ApplyResult;
+import org.rhizome.graph.api.ApplyResult;
 import org.rhizome.sync.peer.Multiaddr;
 import org.rhizome.sync.peer.PeerId;
 import org.rhizome.sync.replication.catchup.PullSummary;

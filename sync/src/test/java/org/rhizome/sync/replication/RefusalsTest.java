@@ -3,9 +3,9 @@ package org.rhizome.sync.replication;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.rhizome.graph.ApplyResult;
+import org.rhizome.graph.api.ApplyResult;
 import org.rhizome.graph.model.ChangeHash;
-import org.rhizome.graph.change.RefusalReason;
+import org.rhizome.graph.api.RefusalReason;
 
 class RefusalsTest {
   @Test

@@ -152,7 +152,7 @@ class ReplicationIT {
       Soul legit = a.workspace().createNote("Legit", "real");
       Peers.await(Duration.ofSeconds(10), () -> found(b.workspace(), legit));
       // And a member's change, tampered with on the way.
-      byte[] tampered = a.workspace().changesSince(VersionVector.EMPTY, 0, 1000).get(0).change().encoded();
+      byte[] tampered = a.workspace().changesSince(VersionVector.EMPTY, 0, 1000).get(0).bytes();
       tampered[tampered.length - 5] ^= 1;
       m.host().pubsub().publish(m.topic(), tampered).get();
       Peers.await(Duration.ofSeconds(10), () -> a.status().refused() >= 1 && b.status().refused() >= 1);

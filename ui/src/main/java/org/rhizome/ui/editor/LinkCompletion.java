@@ -13,7 +13,7 @@ import javafx.stage.Popup;
 import org.fxmisc.richtext.CodeArea;
 import org.rhizome.graph.markdown.MarkdownBlocks;
 import org.rhizome.graph.markdown.MarkdownSpan;
-import org.rhizome.graph.note.InvalidTitleException;
+import org.rhizome.graph.api.InvalidTitleException;
 import org.rhizome.graph.note.NoteFolders;
 import org.rhizome.graph.note.NoteTitles;
 import org.rhizome.ui.workbench.AppContext;

@@ -208,7 +208,7 @@ public final class LinkPreview {
   }
 
   /** The note with this soul as a link destination (missing if it was deleted meanwhile). */
-  private LinkDestination noteBySoul(String soul) throws org.rhizome.graph.store.StoreException {
+  private LinkDestination noteBySoul(String soul) throws org.rhizome.graph.api.StoreException {
     if (!org.rhizome.graph.model.Soul.isValid(soul)) {
       return new LinkDestination.Missing(soul, false);
     }

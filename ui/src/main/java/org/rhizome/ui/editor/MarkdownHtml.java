@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.note.Attachment;
 import org.rhizome.graph.query.NoteRef;
-import org.rhizome.graph.store.StoreException;
+import org.rhizome.graph.api.StoreException;
 import org.rhizome.ui.render.HtmlPage;
 import org.rhizome.ui.render.ObsidianMarkdown;
 import org.rhizome.ui.render.RenderedNote;

@@ -267,7 +267,7 @@ public final class NoteTab {
     }
     try {
       org.rhizome.graph.note.NoteTitles.check(wanted);
-    } catch (org.rhizome.graph.note.InvalidTitleException e) {
+    } catch (org.rhizome.graph.api.InvalidTitleException e) {
       showTitleError(e.getMessage());
       return false;
     }

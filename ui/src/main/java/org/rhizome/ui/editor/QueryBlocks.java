@@ -9,7 +9,7 @@ import org.rhizome.graph.query.lang.Ast;
 import org.rhizome.graph.query.lang.QueryException;
 import org.rhizome.graph.query.lang.QueryResult;
 import org.rhizome.graph.query.lang.QueryResultHtml;
-import org.rhizome.graph.store.StoreException;
+import org.rhizome.graph.api.StoreException;
 import org.rhizome.ui.render.ObsidianMarkdown;
 import org.rhizome.ui.query.QueryView;
 import org.rhizome.ui.render.WorkspaceLinks;

@@ -5,7 +5,7 @@ import java.util.Map;
 import org.rhizome.graph.model.ActorId;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.membership.Member;
-import org.rhizome.graph.store.StoreException;
+import org.rhizome.graph.api.StoreException;
 
 /**
  * Who made a change, as the history shows it: the member's name (from the workspace's member list)

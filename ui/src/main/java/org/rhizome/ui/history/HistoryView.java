@@ -273,7 +273,7 @@ public final class HistoryView extends BorderPane implements AutoCloseable {
             log.error("could not restore {} to version {}", soul, row.version().logPosition(), failure);
             Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
-            status.setText(cause instanceof org.rhizome.graph.note.NoteException ? cause.getMessage()
+            status.setText(cause instanceof org.rhizome.graph.api.NoteException ? cause.getMessage()
                 : "Could not restore this version (see the log).");
           } else {
             status.setText(wasDeleted ? "Brought the note back from the trash with the version of " + when + "."

@@ -3,7 +3,7 @@ package org.rhizome.ui.peers;
 import java.io.IOException;
 import java.util.Optional;
 import org.rhizome.graph.Workspace;
-import org.rhizome.graph.store.StoreException;
+import org.rhizome.graph.api.StoreException;
 import org.rhizome.sync.replication.WorkspaceSync;
 import org.rhizome.sync.replication.invite.WorkspaceSecret;
 

@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.model.WorkspaceId;
 import org.rhizome.graph.identity.DeviceKey;
-import org.rhizome.graph.store.StoreException;
+import org.rhizome.graph.api.StoreException;
 import org.rhizome.sync.replication.invite.Invite;
 import org.rhizome.sync.replication.invite.SharedWorkspaces;
 import org.rhizome.ui.settings.SettingsStore;

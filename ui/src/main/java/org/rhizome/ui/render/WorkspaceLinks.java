@@ -8,7 +8,7 @@ import org.rhizome.graph.Workspace;
 import org.rhizome.graph.note.Attachment;
 import org.rhizome.graph.note.NoteFolders;
 import org.rhizome.graph.query.NoteRef;
-import org.rhizome.graph.store.StoreException;
+import org.rhizome.graph.api.StoreException;
 
 /**
  * {@link RenderLinks} over a workspace, with Obsidian's resolution ({@link Workspace#resolveLink},

@@ -9,9 +9,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
 import org.rhizome.graph.Workspace;
-import org.rhizome.graph.store.CorruptDatabaseException;
+import org.rhizome.graph.api.CorruptDatabaseException;
 import org.rhizome.graph.store.DamageMarker;
-import org.rhizome.graph.store.StoreException;
+import org.rhizome.graph.api.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

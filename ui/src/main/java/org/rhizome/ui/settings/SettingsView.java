@@ -11,7 +11,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import org.rhizome.graph.note.InvalidTitleException;
+import org.rhizome.graph.api.InvalidTitleException;
 import org.rhizome.graph.note.NoteFolders;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;

@@ -193,7 +193,7 @@ public final class DesktopSession {
           .filter(s -> {
             try {
               return services.workspace().findNote(s).isPresent();
-            } catch (org.rhizome.graph.store.StoreException e) {
+            } catch (org.rhizome.graph.api.StoreException e) {
               return false;
             }
           }).toList();

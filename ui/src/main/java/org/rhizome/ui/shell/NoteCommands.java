@@ -12,7 +12,7 @@ import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.note.NoteFolders;
 import org.rhizome.graph.query.NoteRef;
-import org.rhizome.graph.store.StoreException;
+import org.rhizome.graph.api.StoreException;
 import org.rhizome.ui.switcher.Overlay;
 import org.rhizome.ui.switcher.PickerView;
 import org.rhizome.ui.workbench.AppContext;

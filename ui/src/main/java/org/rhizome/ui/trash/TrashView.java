@@ -25,7 +25,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.change.Op;
-import org.rhizome.graph.note.NoteException;
+import org.rhizome.graph.api.NoteException;
 import org.rhizome.graph.note.NoteFields;
 import org.rhizome.graph.trash.RestoredNote;
 import org.rhizome.graph.trash.TrashedNote;

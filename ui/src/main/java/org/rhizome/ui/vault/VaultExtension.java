@@ -8,7 +8,7 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
 import org.jspecify.annotations.Nullable;
 import org.rhizome.graph.Workspace;
-import org.rhizome.graph.store.StoreException;
+import org.rhizome.graph.api.StoreException;
 import org.rhizome.graph.vault.VaultMirror;
 import org.rhizome.ui.workbench.AppContext;
 import org.rhizome.ui.workbench.MainWindow;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.Workspace;
-import org.rhizome.graph.store.StoreException;
+import org.rhizome.graph.api.StoreException;
 
 /**
  * The welcome workspace: Markdown notes shipped in the jar (from {@code resources/welcome/} of the

@@ -121,11 +121,11 @@ class EditorWhileOthersWriteIT {
   }
 
   static void sync(Workspace a, Workspace b) throws Exception {
-    List<byte[]> toB = a.changesSince(b.versionVector(), 0, 10_000).stream().map(e -> e.change().encoded()).toList();
+    List<byte[]> toB = a.changesSince(b.versionVector(), 0, 10_000).stream().map(e -> e.bytes()).toList();
     if (!toB.isEmpty()) {
       b.applyRemote(toB);
     }
-    List<byte[]> toA = b.changesSince(a.versionVector(), 0, 10_000).stream().map(e -> e.change().encoded()).toList();
+    List<byte[]> toA = b.changesSince(a.versionVector(), 0, 10_000).stream().map(e -> e.bytes()).toList();
     if (!toA.isEmpty()) {
       a.applyRemote(toA);
     }

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.identity.DeviceKey;
-import org.rhizome.graph.store.StoreException;
+import org.rhizome.graph.api.StoreException;
 import org.rhizome.sync.peer.Multiaddr;
 import org.rhizome.sync.replication.ReplicaLock;
 import org.rhizome.sync.replication.SyncConfig;

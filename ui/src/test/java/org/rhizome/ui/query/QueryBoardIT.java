@@ -85,7 +85,7 @@ class QueryBoardIT {
 
     // The peer edits the same note meanwhile (its change arrives after the drag), and another
     // Workspace on the same file keeps creating notes during it.
-    peer.applyRemote(workspace.changesSince(VersionVector.EMPTY, 0, 1000).stream().map(e -> e.change().encoded()).toList());
+    peer.applyRemote(workspace.changesSince(VersionVector.EMPTY, 0, 1000).stream().map(e -> e.bytes()).toList());
     String peerBody = peer.findNote(plan).orElseThrow().body();
     peer.spliceBody(plan, List.of(new Splice(peerBody.codePointCount(0, peerBody.length()), 0, "\nAnd review it.")));
     AtomicReference<Throwable> writerFailed = new AtomicReference<>();
@@ -113,8 +113,8 @@ class QueryBoardIT {
     writer.join(60_000);
     assertThat(writerFailed.get()).isNull();
     // Both edits of the note survive replication either way.
-    workspace.applyRemote(peer.changesSince(VersionVector.EMPTY, 0, 1000).stream().map(e -> e.change().encoded()).toList());
-    peer.applyRemote(workspace.changesSince(VersionVector.EMPTY, 0, 1000).stream().map(e -> e.change().encoded()).toList());
+    workspace.applyRemote(peer.changesSince(VersionVector.EMPTY, 0, 1000).stream().map(e -> e.bytes()).toList());
+    peer.applyRemote(workspace.changesSince(VersionVector.EMPTY, 0, 1000).stream().map(e -> e.bytes()).toList());
     String merged = "---\nstatus: doing\nrating: 3\n---\nWrite the plan.\nAnd review it.";
     assertThat(workspace.findNote(plan).orElseThrow().body()).isEqualTo(merged);
     assertThat(peer.findNote(plan).orElseThrow().body()).isEqualTo(merged);

@@ -82,7 +82,7 @@ class TasksPaneIT {
   void aPeersTaskAppearsWithoutAskingAndABadQueryShowsItsError(FxRobot robot) throws Exception {
     WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> shownTasks().size() == 2);
     Soul fromPeer = peer.createNote("From the peer", "- [ ] call back 📅 2025-12-01");
-    workspace.applyRemote(peer.changesSince(VersionVector.EMPTY, 0, 100).stream().map(e -> e.change().encoded()).toList());
+    workspace.applyRemote(peer.changesSince(VersionVector.EMPTY, 0, 100).stream().map(e -> e.bytes()).toList());
     WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> shownTasks().equals(List.of("call back", "milk", "bread")));
 
     robot.interact(() -> {

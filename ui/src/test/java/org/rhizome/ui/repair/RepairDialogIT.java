@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.identity.DeviceKey;
 import org.rhizome.graph.repair.WorkspaceCheck;
-import org.rhizome.graph.store.CorruptDatabaseException;
+import org.rhizome.graph.api.CorruptDatabaseException;
 import org.rhizome.graph.store.DamageMarker;
 import org.rhizome.ui.shell.UiHarness;
 import org.testfx.api.FxToolkit;

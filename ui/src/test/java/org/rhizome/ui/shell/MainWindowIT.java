@@ -75,7 +75,7 @@ class MainWindowIT {
   void aFailedQueryShowsAPlainMessageInTheStatusBar() throws Exception {
     try (UiHarness ui = UiHarness.start(dir, ws -> ws.createNote("Mine", "x"))) {
       runFx(() -> ui.session().context().background().load(() -> {
-        throw new org.rhizome.graph.store.StoreException("the disk is full");
+        throw new org.rhizome.graph.api.StoreException("the disk is full");
       }, v -> { }, "Could not load the thing"));
       waitFor("message shown", () -> ui.window().statusBar().message().getText().startsWith("Could not load the thing"));
       Label message = onFx(() -> ui.window().statusBar().message());

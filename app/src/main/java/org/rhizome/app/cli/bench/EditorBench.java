@@ -136,7 +136,7 @@ final class EditorBench {
       for (int i = 0; i < samples; i++) {
         String text = peer.findNote(note).orElseThrow().body();
         peer.spliceBody(note, List.of(new Splice(random.nextInt(text.length() + 1), 0, "k")));
-        List<byte[]> changes = peer.changesSince(app.versionVector(), 0, 100).stream().map(e -> e.change().encoded()).toList();
+        List<byte[]> changes = peer.changesSince(app.versionVector(), 0, 100).stream().map(e -> e.bytes()).toList();
         CountDownLatch shown = new CountDownLatch(1);
         editor.onApplied.set(shown::countDown);
         long t0 = System.nanoTime();
@@ -174,7 +174,7 @@ final class EditorBench {
         if (i % 25 == 0) {
           String text = peer.findNote(large).orElseThrow().body();
           peer.spliceBody(large, List.of(new Splice(random.nextInt(text.length() + 1), 0, "P")));
-          app.applyRemoteAsync(peer.changesSince(app.versionVector(), 0, 100).stream().map(e -> e.change().encoded()).toList());
+          app.applyRemoteAsync(peer.changesSince(app.versionVector(), 0, 100).stream().map(e -> e.bytes()).toList());
         }
         if (System.nanoTime() >= nextFlush) {
           nextFlush = System.nanoTime() + 200_000_000L;
@@ -220,8 +220,8 @@ final class EditorBench {
   }
 
   private static void sync(Workspace a, Workspace b) throws Exception {
-    b.applyRemote(a.changesSince(b.versionVector(), 0, 100_000).stream().map(e -> e.change().encoded()).toList());
-    a.applyRemote(b.changesSince(a.versionVector(), 0, 100_000).stream().map(e -> e.change().encoded()).toList());
+    b.applyRemote(a.changesSince(b.versionVector(), 0, 100_000).stream().map(e -> e.bytes()).toList());
+    a.applyRemote(b.changesSince(a.versionVector(), 0, 100_000).stream().map(e -> e.bytes()).toList());
   }
 
   private static long processCpuNanos() {

@@ -17,12 +17,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
-import org.rhizome.graph.ApplyResult;
+import org.rhizome.graph.api.ApplyResult;
 import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.model.VersionVector;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.identity.DeviceKey;
-import org.rhizome.graph.store.ChangeLog;
+import org.rhizome.graph.api.StoredChange;
 
 /**
  * The engine benchmark: builds a synthetic workspace of N notes in {@code dir} and measures
@@ -87,15 +87,15 @@ final class EngineBench {
       List<byte[]> remote = new ArrayList<>();
       long after = 0;
       while (remote.size() < Math.min(REMOTE_CHANGES, notes)) {
-        List<ChangeLog.Entry> page = ws.changesSince(VersionVector.EMPTY, after, 2000);
+        List<StoredChange> page = ws.changesSince(VersionVector.EMPTY, after, 2000);
         if (page.isEmpty()) {
           break;
         }
-        for (ChangeLog.Entry e : page) {
+        for (StoredChange e : page) {
           if (remote.size() < REMOTE_CHANGES) {
-            remote.add(e.change().encoded());
+            remote.add(e.bytes());
           }
-          after = e.id();
+          after = e.position();
         }
       }
       try (Workspace replica = Workspace.open(dir.resolve("replica.db"), ws.id(), DeviceKey.generate(new SecureRandom()),

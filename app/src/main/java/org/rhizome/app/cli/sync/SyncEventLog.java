@@ -2,7 +2,7 @@ package org.rhizome.app.cli.sync;
 
 import java.io.PrintWriter;
 import java.time.Instant;
-import org.rhizome.graph.ApplyResult;
+import org.rhizome.graph.api.ApplyResult;
 import org.rhizome.sync.peer.Multiaddr;
 import org.rhizome.sync.peer.PeerId;
 import org.rhizome.sync.replication.catchup.PullSummary;

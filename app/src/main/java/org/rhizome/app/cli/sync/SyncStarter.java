@@ -10,7 +10,7 @@ import org.rhizome.app.DataDirectory;
 import org.rhizome.app.cli.InvalidInputException;
 import org.rhizome.app.sync.SyncLauncher;
 import org.rhizome.graph.Workspace;
-import org.rhizome.graph.store.StoreException;
+import org.rhizome.graph.api.StoreException;
 import org.rhizome.sync.peer.Multiaddr;
 import org.rhizome.sync.replication.WorkspaceSync;
 import org.rhizome.sync.replication.invite.SharedWorkspaces;

@@ -13,7 +13,7 @@ import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.model.VersionVector;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.identity.DeviceKey;
-import org.rhizome.graph.store.ChangeLog;
+import org.rhizome.graph.api.StoredChange;
 
 /** Queries see every writer: a local edit, a peer's change, and another Workspace on the same file. */
 class LiveQueryIT {
@@ -46,8 +46,8 @@ class LiveQueryIT {
 
         // A peer's change arrives through replication.
         b.createNote("From peer", "- [ ] peer task 📅 2026-12-24");
-        List<ChangeLog.Entry> fromB = b.changesSince(VersionVector.EMPTY, 0, 100);
-        a.applyRemote(fromB.stream().map(e -> e.change().encoded()).toList());
+        List<StoredChange> fromB = b.changesSince(VersionVector.EMPTY, 0, 100);
+        a.applyRemote(fromB.stream().map(e -> e.bytes()).toList());
         QueryResult r = next(results);
         assertThat(texts(r)).containsExactly("peer task");
         assertThat(r.rows().get(0).task().due()).isEqualTo(org.rhizome.graph.tasks.Dates.parse("2026-12-24"));

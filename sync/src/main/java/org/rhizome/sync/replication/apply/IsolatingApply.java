@@ -7,12 +7,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import org.jspecify.annotations.Nullable;
-import org.rhizome.graph.ApplyResult;
+import org.rhizome.graph.api.ApplyResult;
 import org.rhizome.graph.model.ChangeHash;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.change.ChangeCodec;
-import org.rhizome.graph.change.RefusalReason;
-import org.rhizome.graph.store.StorageFullException;
+import org.rhizome.graph.api.RefusalReason;
+import org.rhizome.graph.api.StorageFullException;
 
 /**
  * Offers a batch of remote changes to the engine so that one change it cannot store never sinks the
@@ -39,7 +39,7 @@ public final class IsolatingApply {
       if (results.size() > 1 && results.stream().allMatch(IsolatingApply::unstorable)) {
         // Nothing stored at all: the store is failing, not the changes.
         return CompletableFuture.failedFuture(new CompletionException(
-            new org.rhizome.graph.store.StoreException("storing changes failed: " + results.get(0).detail())));
+            new org.rhizome.graph.api.StoreException("storing changes failed: " + results.get(0).detail())));
       }
       return CompletableFuture.completedFuture(results);
     });

@@ -6,7 +6,7 @@ import io.netty.buffer.PooledByteBufAllocator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import org.rhizome.graph.ApplyResult;
+import org.rhizome.graph.api.ApplyResult;
 import org.rhizome.graph.Workspace;
 import org.rhizome.sync.Libp2pException;
 import org.rhizome.sync.ProtocolViolationException;

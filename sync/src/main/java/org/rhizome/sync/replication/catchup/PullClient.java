@@ -2,7 +2,7 @@ package org.rhizome.sync.replication.catchup;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.rhizome.graph.ApplyResult;
+import org.rhizome.graph.api.ApplyResult;
 import org.rhizome.graph.model.VersionVector;
 import org.rhizome.sync.replication.apply.IsolatingApply;
 

@@ -2,7 +2,7 @@ package org.rhizome.sync.replication.invite;
 
 import java.util.function.Consumer;
 import org.rhizome.graph.Workspace;
-import org.rhizome.graph.membership.NotAllowedException;
+import org.rhizome.graph.api.NotAllowedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

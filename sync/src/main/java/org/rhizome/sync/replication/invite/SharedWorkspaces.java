@@ -10,8 +10,8 @@ import org.rhizome.graph.Workspace;
 import org.rhizome.graph.identity.DeviceKey;
 import org.rhizome.graph.membership.Grant;
 import org.rhizome.graph.membership.InviteKey;
-import org.rhizome.graph.membership.NotAllowedException;
-import org.rhizome.graph.store.StoreException;
+import org.rhizome.graph.api.NotAllowedException;
+import org.rhizome.graph.api.StoreException;
 import org.rhizome.sync.peer.Multiaddr;
 
 /**

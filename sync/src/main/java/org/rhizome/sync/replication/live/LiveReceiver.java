@@ -1,9 +1,9 @@
 package org.rhizome.sync.replication.live;
 
 import java.util.concurrent.CompletableFuture;
-import org.rhizome.graph.ApplyResult;
+import org.rhizome.graph.api.ApplyResult;
 import org.rhizome.graph.Workspace;
-import org.rhizome.graph.change.RefusalReason;
+import org.rhizome.graph.api.RefusalReason;
 import org.rhizome.sync.gossip.GossipMessage;
 import org.rhizome.sync.gossip.ValidationResult;
 import org.rhizome.sync.replication.apply.IsolatingApply;

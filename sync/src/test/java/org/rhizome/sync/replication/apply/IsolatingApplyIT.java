@@ -12,14 +12,14 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.rhizome.graph.ApplyResult;
+import org.rhizome.graph.api.ApplyResult;
 import org.rhizome.graph.model.VersionVector;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.model.WorkspaceId;
-import org.rhizome.graph.change.RefusalReason;
+import org.rhizome.graph.api.RefusalReason;
 import org.rhizome.graph.identity.DeviceKey;
-import org.rhizome.graph.store.ChangeLog;
-import org.rhizome.graph.store.StoreException;
+import org.rhizome.graph.api.StoredChange;
+import org.rhizome.graph.api.StoreException;
 
 /**
  * Real replicas of one workspace; the receiver's engine is wrapped so that any transaction holding one
@@ -40,9 +40,9 @@ class IsolatingApplyIT {
 
   private static List<byte[]> changesOf(Workspace ws) throws Exception {
     List<byte[]> out = new ArrayList<>();
-    for (ChangeLog.Entry e : ws.changesSince(VersionVector.EMPTY, 0, 1_000)) {
-      if (e.change().actor().equals(ws.actor())) {
-        out.add(e.change().encoded());
+    for (StoredChange e : ws.changesSince(VersionVector.EMPTY, 0, 1_000)) {
+      if (e.author().equals(ws.actor())) {
+        out.add(e.bytes());
       }
     }
     return out;

@@ -12,7 +12,7 @@ import org.rhizome.graph.note.AttachmentFields;
 import org.rhizome.graph.note.NoteFolders;
 import org.rhizome.graph.query.LinkDestination;
 import org.rhizome.graph.query.NoteRef;
-import org.rhizome.graph.store.StoreException;
+import org.rhizome.graph.api.StoreException;
 import org.rhizome.graph.vault.AttachmentFolderSetting;
 
 /**

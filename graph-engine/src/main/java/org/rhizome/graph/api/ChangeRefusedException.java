@@ -1,4 +1,4 @@
-package org.rhizome.graph.change;
+package org.rhizome.graph.api;
 
 /** A change was refused; nothing was stored. {@link #reason()} says why, the message gives details. */
 public class ChangeRefusedException extends Exception {

@@ -1,4 +1,4 @@
-package org.rhizome.graph.note;
+package org.rhizome.graph.api;
 
 /** No live note has this id, title or alias. */
 public final class NoSuchNoteException extends NoteException {

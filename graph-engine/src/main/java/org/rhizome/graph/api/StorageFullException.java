@@ -1,4 +1,4 @@
-package org.rhizome.graph.store;
+package org.rhizome.graph.api;
 
 /** The disk (or the database's size limit) is full; the write was rolled back. */
 public final class StorageFullException extends StoreException {

@@ -1,4 +1,4 @@
-package org.rhizome.graph.store;
+package org.rhizome.graph.api;
 
 /** The file is damaged: SQLite reports it as corrupt or not a database. */
 public final class CorruptDatabaseException extends StoreException {

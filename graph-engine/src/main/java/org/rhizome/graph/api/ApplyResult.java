@@ -1,9 +1,8 @@
-package org.rhizome.graph;
+package org.rhizome.graph.api;
 
 import org.rhizome.graph.model.ChangeHash;
 
 import org.jspecify.annotations.Nullable;
-import org.rhizome.graph.change.RefusalReason;
 
 /** The outcome of offering one remote change to the workspace. */
 public record ApplyResult(Status status, @Nullable ChangeHash hash, @Nullable RefusalReason reason, String detail) {

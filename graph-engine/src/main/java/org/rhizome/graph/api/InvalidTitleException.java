@@ -1,4 +1,4 @@
-package org.rhizome.graph.note;
+package org.rhizome.graph.api;
 
 /** A title that a note cannot have: empty, too long, or with characters that break wikilinks. */
 public final class InvalidTitleException extends NoteException {

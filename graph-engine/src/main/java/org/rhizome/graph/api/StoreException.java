@@ -1,4 +1,4 @@
-package org.rhizome.graph.store;
+package org.rhizome.graph.api;
 
 /** Storage failed: the database could not be opened, read or written. Nothing half-written is kept. */
 public class StoreException extends Exception {

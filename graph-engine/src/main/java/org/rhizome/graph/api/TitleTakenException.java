@@ -1,4 +1,4 @@
-package org.rhizome.graph.note;
+package org.rhizome.graph.api;
 
 /** Another note already has this title (titles are compared case-insensitively). */
 public final class TitleTakenException extends NoteException {

@@ -1,4 +1,4 @@
-package org.rhizome.graph.membership;
+package org.rhizome.graph.api;
 
 /**
  * This device may not make the change it asked for: it is not (yet) a member of the workspace, or

@@ -1,4 +1,4 @@
-package org.rhizome.graph.store;
+package org.rhizome.graph.api;
 
 /** The database was written by a newer Rhizome (a newer schema); it is left untouched. */
 public final class DataTooNewException extends StoreException {

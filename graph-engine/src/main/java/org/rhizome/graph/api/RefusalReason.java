@@ -1,4 +1,4 @@
-package org.rhizome.graph.change;
+package org.rhizome.graph.api;
 
 /** Why a change from another replica was refused. A refused change is never applied or stored. */
 public enum RefusalReason {

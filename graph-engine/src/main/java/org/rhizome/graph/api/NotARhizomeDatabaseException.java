@@ -1,4 +1,4 @@
-package org.rhizome.graph.store;
+package org.rhizome.graph.api;
 
 /** The file is an SQLite database, but not one of Rhizome's. */
 public final class NotARhizomeDatabaseException extends StoreException {

@@ -1,4 +1,4 @@
-package org.rhizome.graph;
+package org.rhizome.graph.api;
 
 import org.rhizome.graph.model.VersionVector;
 

@@ -1,4 +1,4 @@
-package org.rhizome.graph.note;
+package org.rhizome.graph.api;
 
 /** A note operation that cannot be done as asked; the message is a sentence a person can act on. */
 public class NoteException extends Exception {

@@ -1,0 +1,128 @@
+package org.rhizome.graph.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The engine's package rules (docs/engine-api.md), checked on the compiled classes: no package
+ * cycles (the root package, the façade, counted as a package of its own), the API package a leaf,
+ * the store reached only by the code that writes or checks it, its public surface a fixed list, an
+ * {@code internal} package used only by its parent.
+ *
+ * <p>Two dependencies of {@code org.rhizome.graph.query} are let through until that package is
+ * re-cut (its helper owns it this round): {@code LiveQuery} takes the {@code Workspace} (a cycle
+ * with the façade; it should take the {@code NoteReading} and {@code Replica} roles from a package
+ * above the query language), and {@code TextHistoryQueries} reads the store's {@code ChangeLog}
+ * (its history reads belong in the store).
+ */
+class EnginePackagesTest {
+  private static final String LIVE_QUERY = "org.rhizome.graph.query.lang.LiveQuery";
+  private static final String TEXT_HISTORY_QUERIES = "org.rhizome.graph.query.TextHistoryQueries";
+
+  private static JavaClasses engine;
+
+  @BeforeAll
+  static void importEngine() {
+    engine = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("org.rhizome.graph");
+  }
+
+  /** Each first-level package of the engine (its sub-packages included) is a slice; the root package is one too. */
+  static final SliceAssignment FIRST_LEVEL = new SliceAssignment() {
+    @Override
+    public SliceIdentifier getIdentifierOf(JavaClass c) {
+      String p = c.getPackageName();
+      if (p.equals("org.rhizome.graph")) {
+        return SliceIdentifier.of("(root)");
+      }
+      if (p.startsWith("org.rhizome.graph.")) {
+        return SliceIdentifier.of(p.substring("org.rhizome.graph.".length()).split("\\.")[0]);
+      }
+      return SliceIdentifier.ignore();
+    }
+
+    @Override
+    public String getDescription() {
+      return "the engine's first-level packages and its root package";
+    }
+  };
+
+  @Test
+  void firstLevelPackagesAndTheRootHaveNoCycles() {
+    slices().assignedFrom(FIRST_LEVEL).should().beFreeOfCycles()
+        .ignoreDependency(LIVE_QUERY, "org.rhizome.graph.Workspace")
+        .ignoreDependency(TEXT_HISTORY_QUERIES, "org.rhizome.graph.store.ChangeLog")
+        .check(engine);
+  }
+
+  @Test
+  void everyPackageDownToTheLeavesHasNoCycles() {
+    slices().matching("org.rhizome.graph.(**)").should().beFreeOfCycles()
+        .ignoreDependency(TEXT_HISTORY_QUERIES, "org.rhizome.graph.store.ChangeLog")
+        .check(engine);
+  }
+
+  @Test
+  void theApiPackageIsALeafOverTheModel() {
+    classes().that().resideInAPackage("org.rhizome.graph.api..")
+        .should().onlyDependOnClassesThat().resideInAnyPackage("org.rhizome.graph.api..", "org.rhizome.graph.model..",
+            "java..", "org.jspecify..")
+        .check(engine);
+  }
+
+  @Test
+  void onlyTheClientsAboveTheFacadeUseIt() {
+    noClasses().that().resideOutsideOfPackages("org.rhizome.graph", "org.rhizome.graph.vault..", "org.rhizome.graph.repair..")
+        .and().doNotHaveFullyQualifiedName(LIVE_QUERY)
+        .should().dependOnClassesThat().resideInAPackage("org.rhizome.graph")
+        .check(engine);
+  }
+
+  @Test
+  void theStoreIsUsedOnlyByTheFacadeAndTheCodeThatWritesOrChecksTheFile() {
+    noClasses().that().resideOutsideOfPackages("org.rhizome.graph", "org.rhizome.graph.store..",
+            "org.rhizome.graph.trash..", "org.rhizome.graph.repair..", "org.rhizome.graph.vault..")
+        .and().doNotHaveFullyQualifiedName(TEXT_HISTORY_QUERIES)
+        .should().dependOnClassesThat().resideInAPackage("org.rhizome.graph.store..")
+        .check(engine);
+  }
+
+  @Test
+  void theStoresPublicSurfaceIsThisListAndNoMore() {
+    classes().that().resideInAPackage("org.rhizome.graph.store..").and().areTopLevelClasses().and().arePublic()
+        .should().haveSimpleName("GraphStore").orShould().haveSimpleName("WriteTxn")
+        .orShould().haveSimpleName("ReadTask").orShould().haveSimpleName("WriteTask")
+        .orShould().haveSimpleName("CommitListener").orShould().haveSimpleName("ChangeAuthor")
+        .orShould().haveSimpleName("ParsedBodies").orShould().haveSimpleName("ChangeLog")
+        .orShould().haveSimpleName("BlobStore").orShould().haveSimpleName("StateDigest")
+        .orShould().haveSimpleName("FieldTable").orShould().haveSimpleName("DamageMarker")
+        .orShould().haveSimpleName("QueryIndexStats").orShould().haveSimpleName("WriterLookups")
+        .check(engine);
+  }
+
+  @Test
+  void internalPackagesAreUsedOnlyByTheirParent() {
+    for (JavaClass c : engine) {
+      String p = c.getPackageName();
+      int at = p.indexOf(".internal");
+      if (at < 0) {
+        continue;
+      }
+      String parent = p.substring(0, at);
+      noClasses().that().resideOutsideOfPackage(parent + "..")
+          .should().dependOnClassesThat().resideInAPackage(parent + ".internal..")
+          .allowEmptyShould(true)
+          .check(engine);
+    }
+  }
+}
