@@ -1,5 +1,6 @@
 package org.rhizome.ui.editor;
 
+import org.rhizome.graph.files.AtomicFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -84,10 +85,8 @@ final class ReadingCache {
         return null;
       }
       try {
-        Files.createDirectories(file.getParent());
-        Path tmp = Files.createTempFile(file.getParent(), ".part", ".tmp");
-        Files.write(tmp, bytes.get());
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        // A cache, rebuilt from the workspace when lost: whole, but not worth an fsync.
+        AtomicFile.replace(file, bytes.get(), AtomicFile.Durability.FLUSHED);
       } catch (IOException e) {
         throw new UncheckedIOException("Could not write the attachment \"" + a.path() + "\" for the reading view", e);
       }

@@ -1,5 +1,6 @@
 package org.rhizome.ui.settings;
 
+import org.rhizome.graph.files.AtomicFile;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
@@ -93,18 +94,11 @@ public final class SettingsStore {
     return p;
   }
 
-  /** Writes a snapshot atomically (temp file, then move). */
+  /** Writes a snapshot whole and durably (see {@link AtomicFile}). */
   public void write(Properties p) throws IOException {
     StringWriter text = new StringWriter();
     p.store(text, "Rhizome window and editor settings");
-    Files.createDirectories(file.toAbsolutePath().getParent());
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    Files.writeString(tmp, text.toString(), StandardCharsets.UTF_8);
-    try {
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-    }
+    AtomicFile.replace(file, text.toString().getBytes(StandardCharsets.UTF_8), AtomicFile.Durability.SYNCED);
   }
 
   private static double number(Properties p, String key, double fallback) {

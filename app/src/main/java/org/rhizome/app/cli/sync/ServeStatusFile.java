@@ -1,5 +1,6 @@
 package org.rhizome.app.cli.sync;
 
+import org.rhizome.graph.files.AtomicFile;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -25,17 +26,10 @@ public final class ServeStatusFile {
     return data.runDirectory().resolve(workspaceName + ".json");
   }
 
-  /** Replaces the status file atomically (falls back to a plain replace where atomic moves are unsupported). */
+  /** Replaces the status file whole and durably (see {@link AtomicFile}). */
   static void write(DataDirectory data, ServeStatus status) throws IOException {
-    Path file = file(data, status.workspace());
-    Files.createDirectories(file.getParent());
-    Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-    Files.write(temp, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(status));
-    try {
-      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-    }
+    AtomicFile.replace(file(data, status.workspace()), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(status),
+        AtomicFile.Durability.SYNCED);
   }
 
   static void delete(DataDirectory data, String workspaceName) throws IOException {
