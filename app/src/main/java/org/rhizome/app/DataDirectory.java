@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.rhizome.graph.Workspace;
+import org.rhizome.graph.api.StoreException;
 import org.rhizome.graph.identity.DeviceKey;
 import org.rhizome.graph.identity.KeyFiles;
-import org.rhizome.graph.api.StoreException;
 
 /**
  * Where Rhizome keeps its data on this machine, and the layout inside:
@@ -26,16 +26,20 @@ import org.rhizome.graph.api.StoreException;
  * </pre>
  *
  * DIR is, in order of precedence: the {@code --data} option, the {@code RHIZOME_DATA} environment
- * variable, or the OS default — {@code $XDG_DATA_HOME/rhizome} (else {@code ~/.local/share/rhizome})
- * on Linux and other Unixes, {@code %APPDATA%\Rhizome} on Windows, and
+ * variable, or the OS default — {@code $XDG_DATA_HOME/rhizome} (else {@code
+ * ~/.local/share/rhizome}) on Linux and other Unixes, {@code %APPDATA%\Rhizome} on Windows, and
  * {@code ~/Library/Application Support/Rhizome} on macOS. Immutable.
  */
 public final class DataDirectory {
   public static final String ENV_VARIABLE = "RHIZOME_DATA";
   public static final String DEFAULT_WORKSPACE = "personal";
 
-  /** Workspace names are file names on every OS: letters, digits, '.', '_' and '-', not starting with '.'. */
-  private static final Pattern WORKSPACE_NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}");
+  /**
+   * Workspace names are file names on every OS: letters, digits, '.', '_' and '-', not starting
+   * with '.'.
+   */
+  private static final Pattern WORKSPACE_NAME =
+      Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}");
 
   private final Path root;
 
@@ -51,7 +55,8 @@ public final class DataDirectory {
    * @param osName the {@code os.name} system property
    * @param userHome the user's home directory
    */
-  public static DataDirectory resolve(@Nullable Path option, Map<String, String> env, String osName, Path userHome) {
+  public static DataDirectory resolve(
+      @Nullable Path option, Map<String, String> env, String osName, Path userHome) {
     if (option != null) {
       return new DataDirectory(option);
     }
@@ -66,7 +71,10 @@ public final class DataDirectory {
     String os = osName.toLowerCase(Locale.ROOT);
     if (os.startsWith("windows")) {
       String appData = env.get("APPDATA");
-      Path base = appData != null && !appData.isBlank() ? Path.of(appData) : userHome.resolve("AppData").resolve("Roaming");
+      Path base =
+          appData != null && !appData.isBlank()
+              ? Path.of(appData)
+              : userHome.resolve("AppData").resolve("Roaming");
       return base.resolve("Rhizome");
     }
     if (os.startsWith("mac")) {
@@ -109,7 +117,8 @@ public final class DataDirectory {
    */
   public Path workspaceFile(String name) {
     if (!isValidWorkspaceName(name)) {
-      throw new IllegalArgumentException("\"" + name + "\" is not a workspace name: use 1-64 letters, digits, '.', '_' or '-'");
+      throw new IllegalArgumentException(
+          "\"" + name + "\" is not a workspace name: use 1-64 letters, digits, '.', '_' or '-'");
     }
     return workspacesDirectory().resolve(name + ".db");
   }
@@ -120,8 +129,8 @@ public final class DataDirectory {
   }
 
   /**
-   * {@code run/NAME.lock}: held while a process (serve, join or the window) syncs workspace NAME, so
-   * one replica never runs two peers.
+   * {@code run/NAME.lock}: held while a process (serve, join or the window) syncs workspace NAME,
+   * so one replica never runs two peers.
    */
   public Path replicaLockFile(String workspaceName) {
     return runDirectory().resolve(workspaceName + ".lock");
@@ -149,7 +158,11 @@ public final class DataDirectory {
       throw new IOException(file + " is not a Rhizome device key file (it is not text)", e);
     } catch (IOException e) {
       String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      throw new IOException(reason.contains(file.toString()) ? reason : "cannot use the device key " + file + ": " + reason, e);
+      throw new IOException(
+          reason.contains(file.toString())
+              ? reason
+              : "cannot use the device key " + file + ": " + reason,
+          e);
     }
   }
 
@@ -157,7 +170,8 @@ public final class DataDirectory {
    * Opens (creating on first use) the default workspace as this device. Blocks on disk I/O.
    *
    * @throws IOException if the device key cannot be read or written
-   * @throws StoreException if the database cannot be opened (corrupt, newer, not Rhizome's, disk full)
+   * @throws StoreException if the database cannot be opened (corrupt, newer, not Rhizome's, disk
+   *     full)
    */
   public Workspace openDefaultWorkspace() throws IOException, StoreException {
     DeviceKey key = loadOrCreateDeviceKey();

@@ -20,18 +20,21 @@ import org.slf4j.Logger;
 /**
  * Sets up {@code logback.xml}'s configuration in code (found by logback as a service). Reading the
  * XML took logback's XML parser and its configuration model, some 600 classes and about a third of
- * a second of CPU in every CLI process; this builds the same appenders directly. Keep the two alike:
- * logback.xml is still what {@link Logging} reloads when the log moves to another directory, and
- * what applies when {@code logback.configurationFile} names another file (then this steps aside,
- * as it does for a {@code logback-test.xml} on the class path).
+ * a second of CPU in every CLI process; this builds the same appenders directly. Keep the two
+ * alike: logback.xml is still what {@link Logging} reloads when the log moves to another directory,
+ * and what applies when {@code logback.configurationFile} names another file (then this steps
+ * aside, as it does for a {@code logback-test.xml} on the class path).
  */
 public final class LogConfigurator extends ContextAwareBase implements Configurator {
   @Override
   public ExecutionStatus configure(LoggerContext context) {
-    if (System.getProperty("logback.configurationFile") != null || LogConfigurator.class.getResource("/logback-test.xml") != null) {
+    if (System.getProperty("logback.configurationFile") != null
+        || LogConfigurator.class.getResource("/logback-test.xml") != null) {
       return ExecutionStatus.INVOKE_NEXT_IF_ANY;
     }
-    String logs = System.getProperty(Logging.LOGS_DIR_PROPERTY, System.getProperty("java.io.tmpdir") + "/rhizome-logs");
+    String logs =
+        System.getProperty(
+            Logging.LOGS_DIR_PROPERTY, System.getProperty("java.io.tmpdir") + "/rhizome-logs");
 
     RollingFileAppender<ILoggingEvent> file = new RollingFileAppender<>();
     file.setContext(context);
@@ -53,7 +56,8 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
     file.setEncoder(encoder(context, "%d{ISO8601} %-5level [%thread] %logger{36} - %msg%n"));
     file.start();
 
-    // Rhizome's own warnings also go to stderr, one line each, except those the CLI already printed.
+    // Rhizome's own warnings also go to stderr, one line each, except those the CLI already
+    // printed.
     ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>();
     stderr.setContext(context);
     stderr.setName("STDERR");

@@ -8,8 +8,8 @@ import java.net.URL;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
@@ -24,6 +24,7 @@ import org.slf4j.MarkerFactory;
  */
 public final class Logging {
   public static final String LOGS_DIR_PROPERTY = "rhizome.logs.dir";
+
   /**
    * The marker of log events whose message the user has already seen on stderr (as a one-line
    * error), so that logback.xml's console appender leaves them to the log file.
@@ -35,15 +36,18 @@ public final class Logging {
 
   private Logging() {}
 
-  /** {@link #SHOWN_TO_USER} as a marker. Only after {@link #writeTo(Path)}: creating it starts logback. */
+  /**
+   * {@link #SHOWN_TO_USER} as a marker. Only after {@link #writeTo(Path)}: creating it starts
+   * logback.
+   */
   public static Marker shownToUser() {
     return MarkerFactory.getMarker(SHOWN_TO_USER);
   }
 
   /**
-   * Sends the log to {@code logsDirectory/rhizome.log} (creating the directory); idempotent. When the
-   * directory cannot be written, says so in one line on stderr and logs to stderr only (warnings of
-   * Rhizome's own), so a command still works and its stdout stays clean.
+   * Sends the log to {@code logsDirectory/rhizome.log} (creating the directory); idempotent. When
+   * the directory cannot be written, says so in one line on stderr and logs to stderr only
+   * (warnings of Rhizome's own), so a command still works and its stdout stays clean.
    */
   public static synchronized void writeTo(Path logsDirectory) {
     Path dir = logsDirectory.toAbsolutePath().normalize();
@@ -55,14 +59,20 @@ public final class Logging {
     String unwritable = unwritableReason(dir);
     noFile = unwritable != null;
     if (unwritable != null) {
-      System.err.println("rhizome: warning: cannot write the log in " + dir + " (" + unwritable + "); going on without a log file");
+      System.err.println(
+          "rhizome: warning: cannot write the log in "
+              + dir
+              + " ("
+              + unwritable
+              + "); going on without a log file");
       System.err.flush();
       System.setProperty(CONFIG_FILE_PROPERTY, STDERR_ONLY_CONFIG);
     } else {
       System.clearProperty(CONFIG_FILE_PROPERTY);
     }
     System.setProperty(LOGS_DIR_PROPERTY, dir.toString());
-    ILoggerFactory factory = LoggerFactory.getILoggerFactory(); // on first use, this reads the configuration
+    ILoggerFactory factory =
+        LoggerFactory.getILoggerFactory(); // on first use, this reads the configuration
     if (!firstUse && factory instanceof LoggerContext context) {
       reload(context, unwritable == null ? "/logback.xml" : "/" + STDERR_ONLY_CONFIG);
     }
@@ -79,7 +89,8 @@ public final class Logging {
     try {
       Files.createDirectories(dir);
       Path log = dir.resolve("rhizome.log");
-      try (var out = Files.newOutputStream(log, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+      try (var out =
+          Files.newOutputStream(log, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
         return null;
       }
     } catch (AccessDeniedException e) {

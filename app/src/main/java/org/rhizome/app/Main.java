@@ -6,9 +6,9 @@ import org.rhizome.app.cli.RhizomeCli;
 
 /**
  * The entry point of {@code rhizome.jar}: with no command it opens the GUI on the data directory,
- * otherwise it runs the command line; a lone {@code .md} file (the desktop's "Open with") also opens
- * the GUI. Deliberately not a JavaFX {@code Application} so that the
- * jar runs from a plain class path (see {@link GuiLauncher}).
+ * otherwise it runs the command line; a lone {@code .md} file (the desktop's "Open with") also
+ * opens the GUI. Deliberately not a JavaFX {@code Application} so that the jar runs from a plain
+ * class path (see {@link GuiLauncher}).
  */
 public final class Main {
   private Main() {}

@@ -12,7 +12,9 @@ class DataDirectoryTest {
   @Test
   void linuxUsesXdgDataHome() {
     Path xdg = Path.of("/data/xdg").toAbsolutePath();
-    assertThat(DataDirectory.resolve(null, Map.of("XDG_DATA_HOME", xdg.toString()), "Linux", HOME).root())
+    assertThat(
+            DataDirectory.resolve(null, Map.of("XDG_DATA_HOME", xdg.toString()), "Linux", HOME)
+                .root())
         .isEqualTo(xdg.resolve("rhizome"));
   }
 
@@ -24,14 +26,18 @@ class DataDirectoryTest {
 
   @Test
   void linuxIgnoresARelativeXdgDataHome() {
-    assertThat(DataDirectory.resolve(null, Map.of("XDG_DATA_HOME", "relative/dir"), "Linux", HOME).root())
+    assertThat(
+            DataDirectory.resolve(null, Map.of("XDG_DATA_HOME", "relative/dir"), "Linux", HOME)
+                .root())
         .isEqualTo(HOME.resolve(".local/share/rhizome"));
   }
 
   @Test
   void windowsUsesAppData() {
     Path appData = HOME.resolve("AppData/Roaming");
-    assertThat(DataDirectory.resolve(null, Map.of("APPDATA", appData.toString()), "Windows 11", HOME).root())
+    assertThat(
+            DataDirectory.resolve(null, Map.of("APPDATA", appData.toString()), "Windows 11", HOME)
+                .root())
         .isEqualTo(appData.resolve("Rhizome"));
   }
 
@@ -44,14 +50,18 @@ class DataDirectoryTest {
   @Test
   void environmentVariableOverridesTheOsDefault() {
     Path custom = Path.of("/srv/rhizome").toAbsolutePath();
-    assertThat(DataDirectory.resolve(null, Map.of("RHIZOME_DATA", custom.toString()), "Linux", HOME).root())
+    assertThat(
+            DataDirectory.resolve(null, Map.of("RHIZOME_DATA", custom.toString()), "Linux", HOME)
+                .root())
         .isEqualTo(custom);
   }
 
   @Test
   void optionOverridesTheEnvironment() {
     Path option = Path.of("/tmp/opt").toAbsolutePath();
-    assertThat(DataDirectory.resolve(option, Map.of("RHIZOME_DATA", "/srv/rhizome"), "Linux", HOME).root())
+    assertThat(
+            DataDirectory.resolve(option, Map.of("RHIZOME_DATA", "/srv/rhizome"), "Linux", HOME)
+                .root())
         .isEqualTo(option);
   }
 

@@ -23,8 +23,10 @@ class OpenedFileTest {
     Files.createDirectory(dir.resolve("folder.md"));
     assertThat(OpenedFile.isOpenedFile(new String[] {})).isFalse();
     assertThat(OpenedFile.isOpenedFile(new String[] {"search"})).isFalse();
-    assertThat(OpenedFile.isOpenedFile(new String[] {dir.resolve("missing.md").toString()})).isFalse();
-    assertThat(OpenedFile.isOpenedFile(new String[] {dir.resolve("folder.md").toString()})).isFalse();
+    assertThat(OpenedFile.isOpenedFile(new String[] {dir.resolve("missing.md").toString()}))
+        .isFalse();
+    assertThat(OpenedFile.isOpenedFile(new String[] {dir.resolve("folder.md").toString()}))
+        .isFalse();
     assertThat(OpenedFile.isOpenedFile(new String[] {text.toString()})).isFalse();
     assertThat(OpenedFile.isOpenedFile(new String[] {"note", "show"})).isFalse();
   }

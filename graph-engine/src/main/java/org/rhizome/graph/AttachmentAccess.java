@@ -3,6 +3,7 @@ package org.rhizome.graph;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.rhizome.graph.api.StoreException;
 import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.note.Attachment;
 import org.rhizome.graph.note.AttachmentDraft;
@@ -11,9 +12,11 @@ import org.rhizome.graph.query.Backlink;
 import org.rhizome.graph.query.NoteQueries;
 import org.rhizome.graph.store.BlobStore;
 import org.rhizome.graph.store.GraphStore;
-import org.rhizome.graph.api.StoreException;
 
-/** {@link Attachments}, and the blob transfer {@link Replica} offers sync: nodes through the editor, bytes in the blob store. */
+/**
+ * {@link Attachments}, and the blob transfer {@link Replica} offers sync: nodes through the editor,
+ * bytes in the blob store.
+ */
 final class AttachmentAccess implements Attachments {
   private final GraphStore store;
   private final AttachmentEditor attachments;
@@ -31,10 +34,11 @@ final class AttachmentAccess implements Attachments {
 
   @Override
   public CompletableFuture<Void> deleteAttachmentAsync(Soul soul) {
-    return store.write(txn -> {
-      attachments.delete(txn, soul);
-      return null;
-    });
+    return store.write(
+        txn -> {
+          attachments.delete(txn, soul);
+          return null;
+        });
   }
 
   @Override
@@ -43,7 +47,8 @@ final class AttachmentAccess implements Attachments {
   }
 
   @Override
-  public Optional<Attachment> resolveAttachment(String sourceFolder, String target) throws StoreException {
+  public Optional<Attachment> resolveAttachment(String sourceFolder, String target)
+      throws StoreException {
     return store.read(c -> AttachmentQueries.resolve(c, sourceFolder, target));
   }
 

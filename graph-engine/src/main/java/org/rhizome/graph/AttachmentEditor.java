@@ -1,19 +1,17 @@
 package org.rhizome.graph;
 
-import org.rhizome.graph.model.Value;
-
-import org.rhizome.graph.model.Soul;
-
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.LongSupplier;
+import org.rhizome.graph.api.NoSuchNoteException;
 import org.rhizome.graph.change.Op;
+import org.rhizome.graph.model.Soul;
+import org.rhizome.graph.model.Value;
 import org.rhizome.graph.note.AttachmentDraft;
 import org.rhizome.graph.note.AttachmentFields;
-import org.rhizome.graph.api.NoSuchNoteException;
 import org.rhizome.graph.note.NoteFolders;
 import org.rhizome.graph.note.Souls;
 import org.rhizome.graph.store.BlobStore;
@@ -47,7 +45,9 @@ final class AttachmentEditor {
       Soul soul = existing.orElseGet(() -> Souls.newSoul(wallMillis.getAsLong(), random));
       List<Op> ops = new ArrayList<>(6);
       if (existing.isEmpty()) {
-        ops.add(new Op.SetField(soul, AttachmentFields.TYPE, Value.of(AttachmentFields.ATTACHMENT_TYPE)));
+        ops.add(
+            new Op.SetField(
+                soul, AttachmentFields.TYPE, Value.of(AttachmentFields.ATTACHMENT_TYPE)));
         ops.add(new Op.SetField(soul, AttachmentFields.FOLDER, Value.of(folder)));
         ops.add(new Op.SetField(soul, AttachmentFields.NAME, Value.of(name)));
       } else if (hash.equals(hashOf(txn, soul))) {

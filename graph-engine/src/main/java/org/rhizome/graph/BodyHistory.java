@@ -3,6 +3,7 @@ package org.rhizome.graph;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.rhizome.graph.api.StoreException;
 import org.rhizome.graph.change.Change;
 import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.note.NoteFields;
@@ -11,10 +12,12 @@ import org.rhizome.graph.query.TextHistoryQueries;
 import org.rhizome.graph.query.TextVersionInfo;
 import org.rhizome.graph.store.GraphStore;
 import org.rhizome.graph.store.ParsedBodies;
-import org.rhizome.graph.api.StoreException;
 import org.rhizome.graph.trash.TrashEditor;
 
-/** {@link NoteHistory}: versions are read from the log's text history; a restore is written by the trash editor. */
+/**
+ * {@link NoteHistory}: versions are read from the log's text history; a restore is written by the
+ * trash editor.
+ */
 final class BodyHistory implements NoteHistory {
   private final GraphStore store;
   private final ParsedBodies parsedBodies;
@@ -33,12 +36,16 @@ final class BodyHistory implements NoteHistory {
 
   @Override
   public String bodyAt(Soul soul, TextVersionInfo version) throws StoreException {
-    return store.read(c -> TextHistoryQueries.textAt(c, soul, NoteFields.BODY, version.logPosition()));
+    return store.read(
+        c -> TextHistoryQueries.textAt(c, soul, NoteFields.BODY, version.logPosition()));
   }
 
   @Override
   public List<BodyVersion> bodyVersions(Soul soul, int limit) throws StoreException {
-    return store.read(c -> TextHistoryQueries.groupedVersions(c, soul, NoteFields.BODY, TrashEditor.RESTORED_FROM, limit));
+    return store.read(
+        c ->
+            TextHistoryQueries.groupedVersions(
+                c, soul, NoteFields.BODY, TrashEditor.RESTORED_FROM, limit));
   }
 
   @Override

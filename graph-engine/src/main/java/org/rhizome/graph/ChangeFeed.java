@@ -1,6 +1,5 @@
 package org.rhizome.graph;
 
-import org.rhizome.graph.text.TextChange;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -11,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.rhizome.graph.change.Change;
 import org.rhizome.graph.model.ActorId;
 import org.rhizome.graph.store.GraphStore;
+import org.rhizome.graph.text.TextChange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,11 +22,15 @@ import org.slf4j.LoggerFactory;
 final class ChangeFeed {
   private static final Logger log = LoggerFactory.getLogger(ChangeFeed.class);
 
-  private final ExecutorService events = Executors.newSingleThreadExecutor(Futures.named("rhizome-events", true));
+  private final ExecutorService events =
+      Executors.newSingleThreadExecutor(Futures.named("rhizome-events", true));
   private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
+
   /** Set once the store is open; commits reported before then cannot happen. */
   private volatile @Nullable GraphStore store;
+
   private volatile @Nullable ActorId self;
+
   /** Polls for other processes' commits once someone subscribes; guarded by {@code this}. */
   private @Nullable ScheduledExecutorService foreignWatch;
 
@@ -43,16 +47,23 @@ final class ChangeFeed {
 
   private synchronized void startForeignWatch() {
     if (foreignWatch == null && !events.isShutdown()) {
-      foreignWatch = Executors.newSingleThreadScheduledExecutor(Futures.named("rhizome-foreign-watch", true));
-      foreignWatch.scheduleWithFixedDelay(() -> {
-        try {
-          if (!listeners.isEmpty()) {
-            checkForeignCommits();
-          }
-        } catch (RuntimeException e) {
-          log.warn("checking for other processes' commits failed", e); // and the next check tries again
-        }
-      }, Workspace.FOREIGN_POLL_MILLIS, Workspace.FOREIGN_POLL_MILLIS, TimeUnit.MILLISECONDS);
+      foreignWatch =
+          Executors.newSingleThreadScheduledExecutor(Futures.named("rhizome-foreign-watch", true));
+      foreignWatch.scheduleWithFixedDelay(
+          () -> {
+            try {
+              if (!listeners.isEmpty()) {
+                checkForeignCommits();
+              }
+            } catch (RuntimeException e) {
+              log.warn(
+                  "checking for other processes' commits failed",
+                  e); // and the next check tries again
+            }
+          },
+          Workspace.FOREIGN_POLL_MILLIS,
+          Workspace.FOREIGN_POLL_MILLIS,
+          TimeUnit.MILLISECONDS);
     }
   }
 
@@ -68,15 +79,16 @@ final class ChangeFeed {
     ActorId me = self;
     boolean local = changes.stream().allMatch(ch -> ch.actor().equals(me));
     ChangeEvent event = new ChangeEvent(changes, local, texts, otherProcess);
-    events.execute(() -> {
-      for (ChangeListener l : listeners) {
-        try {
-          l.onChanges(event);
-        } catch (RuntimeException e) {
-          log.error("a change listener failed", e);
-        }
-      }
-    });
+    events.execute(
+        () -> {
+          for (ChangeListener l : listeners) {
+            try {
+              l.onChanges(event);
+            } catch (RuntimeException e) {
+              log.error("a change listener failed", e);
+            }
+          }
+        });
   }
 
   /** Stops looking for other processes' commits (before the store closes). */

@@ -1,13 +1,12 @@
 package org.rhizome.graph;
 
-import org.rhizome.graph.text.TextChange;
-import org.rhizome.graph.model.Soul;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.text.Splice;
 import org.rhizome.graph.text.SpliceTransform;
+import org.rhizome.graph.text.TextChange;
 import org.rhizome.graph.text.TextVersion;
 
 /**
@@ -18,13 +17,14 @@ import org.rhizome.graph.text.TextVersion;
  * <ul>
  *   <li>{@link #local} for each of the person's own edits;
  *   <li>{@link #send} to take the batch to write with {@link Workspace#spliceBodyAsync(Soul,
- *       TextVersion, List, long)} (one batch in flight at a time), then {@link #sent} when the write
- *       completes;
- *   <li>{@link #receive} for each {@link TextChange} of the field from the change feed, in feed order:
- *       its splices, moved past the editor's unconfirmed edits, are what to apply to the shown text;
+ *       TextVersion, List, long)} (one batch in flight at a time), then {@link #sent} when the
+ *       write completes;
+ *   <li>{@link #receive} for each {@link TextChange} of the field from the change feed, in feed
+ *       order: its splices, moved past the editor's unconfirmed edits, are what to apply to the
+ *       shown text;
  *   <li>when {@link #needsResync} (a change was missed, a write failed), {@link #resync} with the
- *       engine's text, once nothing is in flight: the difference is returned as splices to apply, and
- *       unsent edits are kept.
+ *       engine's text, once nothing is in flight: the difference is returned as splices to apply,
+ *       and unsent edits are kept.
  * </ul>
  *
  * <p>Undo stays the editor's own: {@link #undoable} turns an edit of the person into its inverse
@@ -35,17 +35,27 @@ import org.rhizome.graph.text.TextVersion;
 public final class EditorReplica {
   private final long origin;
   private TextVersion version;
-  /** The engine's text at {@link #version} plus the in-flight batch: the shown text minus {@link #pending}. */
+
+  /**
+   * The engine's text at {@link #version} plus the in-flight batch: the shown text minus {@link
+   * #pending}.
+   */
   private StringBuilder shadow;
+
   private List<Splice> inflight = List.of();
   private boolean sending;
   private List<Splice> pending = new ArrayList<>();
   private boolean lost;
+
   /** Changes that came while lost: a resync may read a text older than some of them. */
   private final List<TextChange> held = new ArrayList<>();
+
   private final UndoHistory undo = new UndoHistory();
 
-  /** An editor that opened {@code opened}; {@code origin} (nonzero) tags its writes, and must be unique to it. */
+  /**
+   * An editor that opened {@code opened}; {@code origin} (nonzero) tags its writes, and must be
+   * unique to it.
+   */
   public EditorReplica(VersionedText opened, long origin) {
     if (origin == 0) {
       throw new IllegalArgumentException("origin 0 means untagged");
@@ -100,7 +110,10 @@ public final class EditorReplica {
   /** A batch to write: splices made on {@code base}. */
   public record Batch(TextVersion base, List<Splice> splices, long origin) {}
 
-  /** Takes the pending edits as the batch to write; empty while one is in flight or nothing is pending. */
+  /**
+   * Takes the pending edits as the batch to write; empty while one is in flight or nothing is
+   * pending.
+   */
   public Optional<Batch> send() {
     if (sending || pending.isEmpty() || lost) {
       return Optional.empty();
@@ -174,7 +187,9 @@ public final class EditorReplica {
     int edits = 0;
     for (org.rhizome.graph.change.Change c : event.changes()) {
       for (org.rhizome.graph.change.Op op : c.ops()) {
-        if (op instanceof org.rhizome.graph.change.Op.TextEdit e && e.soul().equals(soul) && e.field().equals(field)) {
+        if (op instanceof org.rhizome.graph.change.Op.TextEdit e
+            && e.soul().equals(soul)
+            && e.field().equals(field)) {
           edits++;
         }
       }
@@ -193,7 +208,10 @@ public final class EditorReplica {
     return out;
   }
 
-  /** True when a change was missed or placed otherwise: call {@link #resync} once nothing is in flight. */
+  /**
+   * True when a change was missed or placed otherwise: call {@link #resync} once nothing is in
+   * flight.
+   */
   public boolean needsResync() {
     return lost;
   }

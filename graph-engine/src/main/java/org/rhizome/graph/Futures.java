@@ -8,7 +8,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.rhizome.graph.api.NoteException;
 import org.rhizome.graph.api.StoreException;
 
-/** How the blocking forms of the role interfaces wait for the writer, and the engine's thread names. */
+/**
+ * How the blocking forms of the role interfaces wait for the writer, and the engine's thread names.
+ */
 final class Futures {
   private Futures() {}
 
@@ -49,7 +51,9 @@ final class Futures {
   static ThreadFactory named(String pattern, boolean daemon) {
     AtomicInteger n = new AtomicInteger();
     return r -> {
-      Thread t = new Thread(r, pattern.contains("%d") ? String.format(pattern, n.incrementAndGet()) : pattern);
+      Thread t =
+          new Thread(
+              r, pattern.contains("%d") ? String.format(pattern, n.incrementAndGet()) : pattern);
       t.setDaemon(daemon);
       return t;
     };

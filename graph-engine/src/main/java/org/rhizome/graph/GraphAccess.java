@@ -1,16 +1,17 @@
 package org.rhizome.graph;
 
-import org.rhizome.graph.api.WorkspaceStatus;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.rhizome.graph.api.StoreException;
+import org.rhizome.graph.api.WorkspaceStatus;
 import org.rhizome.graph.change.Change;
 import org.rhizome.graph.change.Op;
-import org.rhizome.graph.api.StoreException;
 
 /**
  * The replica below the notes: raw signed commits of graph ops, its file, its status and state
- * digest. For the membership code, the CLI's checks, benchmarks and tests; features use the note roles.
+ * digest. For the membership code, the CLI's checks, benchmarks and tests; features use the note
+ * roles.
  */
 public interface GraphAccess {
   /** The SQLite file this replica is open on. */
@@ -23,9 +24,14 @@ public interface GraphAccess {
     return Futures.await(commitAsync(ops));
   }
 
-  /** Counts, version vector and the state digest. Scans the field table (about a second per million fields). */
+  /**
+   * Counts, version vector and the state digest. Scans the field table (about a second per million
+   * fields).
+   */
   WorkspaceStatus status() throws StoreException;
 
-  /** A digest of the materialised graph: two replicas that hold the same changes have the same one. */
+  /**
+   * A digest of the materialised graph: two replicas that hold the same changes have the same one.
+   */
   String digest() throws StoreException;
 }

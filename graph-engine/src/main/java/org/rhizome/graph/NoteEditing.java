@@ -1,18 +1,18 @@
 package org.rhizome.graph;
 
-import org.rhizome.graph.text.TextChange;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
+import org.rhizome.graph.api.NoteException;
+import org.rhizome.graph.api.StoreException;
+import org.rhizome.graph.api.TitleTakenException;
 import org.rhizome.graph.change.Change;
 import org.rhizome.graph.markdown.ParsedNote;
 import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.note.NoteDraft;
-import org.rhizome.graph.api.NoteException;
-import org.rhizome.graph.api.TitleTakenException;
-import org.rhizome.graph.api.StoreException;
 import org.rhizome.graph.text.Splice;
+import org.rhizome.graph.text.TextChange;
 import org.rhizome.graph.text.TextVersion;
 
 /**
@@ -24,7 +24,9 @@ import org.rhizome.graph.text.TextVersion;
 public interface NoteEditing {
   CompletableFuture<Soul> createNoteAsync(String title, String body);
 
-  /** Creates a note in {@code folder} ({@code ""} for the root, else e.g. {@code "Projects/2024"}). */
+  /**
+   * Creates a note in {@code folder} ({@code ""} for the root, else e.g. {@code "Projects/2024"}).
+   */
   CompletableFuture<Soul> createNoteAsync(String folder, String title, String body);
 
   /**
@@ -39,8 +41,12 @@ public interface NoteEditing {
     return Futures.awaitNote(createNoteAsync(title, body));
   }
 
-  /** Creates a note in a folder; the title must be valid and not taken in that folder (titles may repeat across folders). */
-  default Soul createNote(String folder, String title, String body) throws StoreException, NoteException {
+  /**
+   * Creates a note in a folder; the title must be valid and not taken in that folder (titles may
+   * repeat across folders).
+   */
+  default Soul createNote(String folder, String title, String body)
+      throws StoreException, NoteException {
     return Futures.awaitNote(createNoteAsync(folder, title, body));
   }
 
@@ -68,13 +74,14 @@ public interface NoteEditing {
    */
   CompletableFuture<Optional<Change>> spliceBodyAsync(Soul soul, List<Splice> splices);
 
-  default Optional<Change> spliceBody(Soul soul, List<Splice> splices) throws StoreException, NoteException {
+  default Optional<Change> spliceBody(Soul soul, List<Splice> splices)
+      throws StoreException, NoteException {
     return Futures.awaitNote(spliceBodyAsync(soul, splices));
   }
 
   /**
-   * A note's body and its version, read on the writer (which keeps the body live from now on, so the
-   * change feed carries its edits as splices): what an editor opens with.
+   * A note's body and its version, read on the writer (which keeps the body live from now on, so
+   * the change feed carries its edits as splices): what an editor opens with.
    */
   CompletableFuture<VersionedText> openBodyAsync(Soul soul);
 
@@ -83,34 +90,37 @@ public interface NoteEditing {
   }
 
   /**
-   * A note's body as it was at {@code version} (one {@link #openBody} returned), replayed from the log:
-   * for a whole-body save made from a read whose text was not kept (the mirror keeps only a bounded
-   * number of texts it wrote). Costs one replay of the body's edits, on the writer.
+   * A note's body as it was at {@code version} (one {@link #openBody} returned), replayed from the
+   * log: for a whole-body save made from a read whose text was not kept (the mirror keeps only a
+   * bounded number of texts it wrote). Costs one replay of the body's edits, on the writer.
    *
-   * @throws org.rhizome.graph.text.MissingTextDependencyException (through the future) when
-   *     {@code version} is not a version of this body
+   * @throws org.rhizome.graph.text.MissingTextDependencyException (through the future) when {@code
+   *     version} is not a version of this body
    */
   CompletableFuture<VersionedText> bodyAtAsync(Soul soul, TextVersion version);
 
   /**
-   * Applies an editor's splices made on the body at version {@code base} (the version of the text it
-   * opened with, moved on by the {@link TextChange}s it replayed since): the engine moves them past
-   * everything that arrived meanwhile, so each keystroke lands between the characters it was typed
-   * between. The change's {@link TextChange} carries {@code origin} (nonzero: the editor's own tag).
+   * Applies an editor's splices made on the body at version {@code base} (the version of the text
+   * it opened with, moved on by the {@link TextChange}s it replayed since): the engine moves them
+   * past everything that arrived meanwhile, so each keystroke lands between the characters it was
+   * typed between. The change's {@link TextChange} carries {@code origin} (nonzero: the editor's
+   * own tag).
    *
    * @throws IllegalArgumentException (through the future) when a splice lies outside the text it
    *     was made on, or {@code base} is not a version of this body
    */
-  CompletableFuture<Optional<Change>> spliceBodyAsync(Soul soul, TextVersion base, List<Splice> splices, long origin);
+  CompletableFuture<Optional<Change>> spliceBodyAsync(
+      Soul soul, TextVersion base, List<Splice> splices, long origin);
 
   /**
-   * Makes a body that was {@code read} (with {@link #openBody}) equal to {@code body}, as a diff against
-   * what was read: edits others made since are kept, not overwritten (the CLI's and the mirror's
-   * whole-body saves).
+   * Makes a body that was {@code read} (with {@link #openBody}) equal to {@code body}, as a diff
+   * against what was read: edits others made since are kept, not overwritten (the CLI's and the
+   * mirror's whole-body saves).
    */
   CompletableFuture<Optional<Change>> editBodyAsync(Soul soul, VersionedText read, String body);
 
-  default Optional<Change> editBody(Soul soul, VersionedText read, String body) throws StoreException, NoteException {
+  default Optional<Change> editBody(Soul soul, VersionedText read, String body)
+      throws StoreException, NoteException {
     return Futures.awaitNote(editBodyAsync(soul, read, body));
   }
 
@@ -134,8 +144,8 @@ public interface NoteEditing {
   /**
    * Gives a note a new folder and title at once. Links to it that would no longer reach it are
    * rewritten to its new name (or full path when the bare name would reach another note), and its
-   * own links that would reach other notes from the new folder get their targets' full paths.
-   * Fails with {@link TitleTakenException} when the folder already has a note with that title.
+   * own links that would reach other notes from the new folder get their targets' full paths. Fails
+   * with {@link TitleTakenException} when the folder already has a note with that title.
    */
   CompletableFuture<List<Change>> relocateNoteAsync(Soul soul, String newFolder, String newTitle);
 
@@ -150,7 +160,8 @@ public interface NoteEditing {
    * Ticks (or unticks) the task on {@code line} of a note: one character of its text changes, read
    * and written on the writer thread so no concurrent edit slips between.
    *
-   * @throws org.rhizome.graph.tasks.NoSuchTaskException (through the future) when that line holds no task now
+   * @throws org.rhizome.graph.tasks.NoSuchTaskException (through the future) when that line holds
+   *     no task now
    */
   default CompletableFuture<Optional<Change>> toggleTaskAsync(Soul soul, int line) {
     return toggleTaskAsync(soul, line, java.time.LocalDate.now());
@@ -158,10 +169,11 @@ public interface NoteEditing {
 
   /**
    * As {@link #toggleTaskAsync(Soul, int)}, and when {@code doneOn} is given a tick also writes
-   * {@code ✅ doneOn} at the end of the item (an untick removes it), in the same change; with
-   * {@code null} only the mark changes.
+   * {@code ✅ doneOn} at the end of the item (an untick removes it), in the same change; with {@code
+   * null} only the mark changes.
    */
-  CompletableFuture<Optional<Change>> toggleTaskAsync(Soul soul, int line, java.time.@Nullable LocalDate doneOn);
+  CompletableFuture<Optional<Change>> toggleTaskAsync(
+      Soul soul, int line, java.time.@Nullable LocalDate doneOn);
 
   /**
    * Parses a body the caller is about to write, on the calling thread (an importer's worker), and

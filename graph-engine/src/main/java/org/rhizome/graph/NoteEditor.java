@@ -1,11 +1,5 @@
 package org.rhizome.graph;
 
-import org.rhizome.graph.model.Value;
-
-import org.rhizome.graph.model.Soul;
-
-import org.rhizome.graph.model.ActorId;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -15,18 +9,21 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
+import org.rhizome.graph.api.NoSuchNoteException;
+import org.rhizome.graph.api.TitleTakenException;
 import org.rhizome.graph.change.Change;
 import org.rhizome.graph.change.Op;
 import org.rhizome.graph.markdown.LinkRewriter;
-import org.rhizome.graph.api.NoSuchNoteException;
-import org.jspecify.annotations.Nullable;
+import org.rhizome.graph.model.ActorId;
+import org.rhizome.graph.model.Soul;
+import org.rhizome.graph.model.Value;
 import org.rhizome.graph.note.NoteDraft;
 import org.rhizome.graph.note.NoteFields;
 import org.rhizome.graph.note.NoteFolders;
 import org.rhizome.graph.note.NoteKeys;
 import org.rhizome.graph.note.NoteTitles;
 import org.rhizome.graph.note.Souls;
-import org.rhizome.graph.api.TitleTakenException;
 import org.rhizome.graph.query.NoteQueries;
 import org.rhizome.graph.query.NoteRef;
 import org.rhizome.graph.store.ChangeAuthor;
@@ -58,8 +55,13 @@ final class NoteEditor {
     return create(txn, notes, null);
   }
 
-  /** As {@link #create(WriteTxn, List)}; with an {@code owner}, the notes are protected: only that person's devices may change them. */
-  List<Soul> create(WriteTxn txn, List<NoteDraft> notes, @org.jspecify.annotations.Nullable ActorId owner) throws Exception {
+  /**
+   * As {@link #create(WriteTxn, List)}; with an {@code owner}, the notes are protected: only that
+   * person's devices may change them.
+   */
+  List<Soul> create(
+      WriteTxn txn, List<NoteDraft> notes, @org.jspecify.annotations.Nullable ActorId owner)
+      throws Exception {
     List<Soul> souls = new ArrayList<>(notes.size());
     Set<String> batchKeys = new HashSet<>();
     for (NoteDraft n : notes) {
@@ -82,7 +84,11 @@ final class NoteEditor {
         ops.add(new Op.SetField(soul, NoteFields.FOLDER, Value.of(folder)));
       }
       if (!n.body().isEmpty()) {
-        ops.add(new Op.TextEdit(soul, NoteFields.BODY, txn.text(soul, NoteFields.BODY).splice(actor(), 0, 0, wellFormed(n.body()))));
+        ops.add(
+            new Op.TextEdit(
+                soul,
+                NoteFields.BODY,
+                txn.text(soul, NoteFields.BODY).splice(actor(), 0, 0, wellFormed(n.body()))));
       }
       author.commit(txn, ops);
       souls.add(soul);
@@ -90,7 +96,10 @@ final class NoteEditor {
     return souls;
   }
 
-  /** Makes the body equal to {@code body} as one text edit (the differing middle); nothing when equal. */
+  /**
+   * Makes the body equal to {@code body} as one text edit (the differing middle); nothing when
+   * equal.
+   */
   Optional<Change> editBody(WriteTxn txn, Soul soul, String body) throws Exception {
     requireLive(txn.connection(), soul);
     List<TextOp> ops = txn.text(soul, NoteFields.BODY).replaceWith(actor(), wellFormed(body));
@@ -100,7 +109,10 @@ final class NoteEditor {
     return Optional.of(author.commit(txn, List.of(new Op.TextEdit(soul, NoteFields.BODY, ops))));
   }
 
-  /** Applies an editor's splices (code points) to the body as one change; nothing when they change nothing. */
+  /**
+   * Applies an editor's splices (code points) to the body as one change; nothing when they change
+   * nothing.
+   */
   Optional<Change> spliceBody(WriteTxn txn, Soul soul, List<Splice> splices) throws Exception {
     requireLive(txn.connection(), soul);
     List<Splice> clean = new ArrayList<>(splices.size());
@@ -116,12 +128,17 @@ final class NoteEditor {
 
   /**
    * Applies splices made on the body at version {@code base}: rebased past everything the body went
-   * through since ({@link org.rhizome.graph.text.SpliceTransform} over the live timeline, or, when the
-   * timeline does not reach back that far, by anchoring them to characters in the body as it was at
-   * {@code base}, replayed from the log). Tags the text change with {@code origin}.
+   * through since ({@link org.rhizome.graph.text.SpliceTransform} over the live timeline, or, when
+   * the timeline does not reach back that far, by anchoring them to characters in the body as it
+   * was at {@code base}, replayed from the log). Tags the text change with {@code origin}.
    */
-  Optional<Change> spliceBodyAt(WriteTxn txn, Soul soul, org.rhizome.graph.text.TextVersion base, List<Splice> splices,
-                                long origin) throws Exception {
+  Optional<Change> spliceBodyAt(
+      WriteTxn txn,
+      Soul soul,
+      org.rhizome.graph.text.TextVersion base,
+      List<Splice> splices,
+      long origin)
+      throws Exception {
     requireLive(txn.connection(), soul);
     List<Splice> clean = new ArrayList<>(splices.size());
     for (Splice sp : splices) {
@@ -134,7 +151,8 @@ final class NoteEditor {
       ops = doc.splice(actor(), org.rhizome.graph.text.SpliceTransform.rebase(clean, since.get()));
     } else {
       org.rhizome.graph.text.TextDocument baseDoc =
-          org.rhizome.graph.text.TextHistory.documentAt(TextFieldHistory.ops(txn, soul, NoteFields.BODY), base);
+          org.rhizome.graph.text.TextHistory.documentAt(
+              TextFieldHistory.ops(txn, soul, NoteFields.BODY), base);
       ops = doc.spliceOnto(actor(), baseDoc, clean);
     }
     if (ops.isEmpty()) {
@@ -144,9 +162,14 @@ final class NoteEditor {
     return Optional.of(author.commit(txn, List.of(new Op.TextEdit(soul, NoteFields.BODY, ops))));
   }
 
-  /** Makes the body that was {@code read} equal to {@code body}, keeping what others changed since it was read. */
-  Optional<Change> editBodyFrom(WriteTxn txn, Soul soul, VersionedText read, String body) throws Exception {
-    return spliceBodyAt(txn, soul, read.version(), TextFieldHistory.diff(read.text(), wellFormed(body)), 0);
+  /**
+   * Makes the body that was {@code read} equal to {@code body}, keeping what others changed since
+   * it was read.
+   */
+  Optional<Change> editBodyFrom(WriteTxn txn, Soul soul, VersionedText read, String body)
+      throws Exception {
+    return spliceBodyAt(
+        txn, soul, read.version(), TextFieldHistory.diff(read.text(), wellFormed(body)), 0);
   }
 
   Change delete(WriteTxn txn, Soul soul) throws Exception {
@@ -158,10 +181,12 @@ final class NoteEditor {
    * Gives a note a new title and/or folder, and rewrites links so each keeps reaching the note it
    * reached, as Obsidian does: links to this note that would no longer reach it (a new title, or a
    * path that moved) get its new name (a bare name stays bare when that still reaches it from the
-   * linking note; otherwise its full path), and the note's own links that would now reach another note (its folder changed)
-   * get their target's full path. Links that reach it by an alias and still do are left alone.
+   * linking note; otherwise its full path), and the note's own links that would now reach another
+   * note (its folder changed) get their target's full path. Links that reach it by an alias and
+   * still do are left alone.
    */
-  List<Change> relocate(WriteTxn txn, Soul soul, String newFolder, String newTitle) throws Exception {
+  List<Change> relocate(WriteTxn txn, Soul soul, String newFolder, String newTitle)
+      throws Exception {
     Connection c = txn.connection();
     NoteRef note = requireLive(c, soul);
     String title = NoteTitles.check(newTitle);
@@ -181,12 +206,15 @@ final class NoteEditor {
       String sourceAfter = source.soul().equals(soul) ? folder : source.folder();
       String rewritten;
       try {
-        rewritten = LinkRewriter.retarget(body, target -> newTarget(c, source, sourceAfter, target, note, after));
+        rewritten =
+            LinkRewriter.retarget(
+                body, target -> newTarget(c, source, sourceAfter, target, note, after));
       } catch (UncheckedSqlException e) {
         throw (SQLException) e.getCause();
       }
       if (!rewritten.equals(body)) {
-        List<TextOp> edit = txn.text(source.soul(), NoteFields.BODY).replaceWith(actor(), rewritten);
+        List<TextOp> edit =
+            txn.text(source.soul(), NoteFields.BODY).replaceWith(actor(), rewritten);
         if (!edit.isEmpty()) {
           ops.add(new Op.TextEdit(source.soul(), NoteFields.BODY, edit));
         }
@@ -214,7 +242,10 @@ final class NoteEditor {
     return changes;
   }
 
-  /** Text with any lone UTF-16 surrogate replaced by U+FFFD, as string values are (no encoding carries one). */
+  /**
+   * Text with any lone UTF-16 surrogate replaced by U+FFFD, as string values are (no encoding
+   * carries one).
+   */
   private static String wellFormed(String text) {
     return ((Value.Str) Value.of(text)).value();
   }
@@ -223,9 +254,17 @@ final class NoteEditor {
     return author.key().actor();
   }
 
-  /** The target a link in {@code source} should carry after the move, or null to leave it as written. */
-  private static @Nullable String newTarget(Connection c, NoteRef source, String sourceFolderAfter, String target,
-      NoteRef before, NoteRef after) {
+  /**
+   * The target a link in {@code source} should carry after the move, or null to leave it as
+   * written.
+   */
+  private static @Nullable String newTarget(
+      Connection c,
+      NoteRef source,
+      String sourceFolderAfter,
+      String target,
+      NoteRef before,
+      NoteRef after) {
     try {
       Optional<NoteRef> reached = NoteQueries.resolve(c, source.folder(), target);
       if (reached.isEmpty()) {
@@ -239,19 +278,25 @@ final class NoteEditor {
       if (reachesAfter(c, sourceFolderAfter, target, desired, after)) {
         return null;
       }
-      String suffix = target.regionMatches(true, Math.max(0, target.length() - 3), ".md", 0, 3) ? ".md" : "";
+      String suffix =
+          target.regionMatches(true, Math.max(0, target.length() - 3), ".md", 0, 3) ? ".md" : "";
       String bare = desired.title() + suffix;
       boolean wasBare = target.indexOf('/') < 0;
-      return wasBare && reachesAfter(c, sourceFolderAfter, bare, desired, after) ? bare : desired.path() + suffix;
+      return wasBare && reachesAfter(c, sourceFolderAfter, bare, desired, after)
+          ? bare
+          : desired.path() + suffix;
     } catch (SQLException e) {
       throw new UncheckedSqlException(e);
     }
   }
 
-  private static boolean reachesAfter(Connection c, String sourceFolder, String target, NoteRef desired, NoteRef moved)
+  private static boolean reachesAfter(
+      Connection c, String sourceFolder, String target, NoteRef desired, NoteRef moved)
       throws SQLException {
-    return NoteQueries.resolveAfterMove(c, sourceFolder, target, moved.soul(), moved.folder(), moved.title())
-        .map(desired.soul()::equals).orElse(false);
+    return NoteQueries.resolveAfterMove(
+            c, sourceFolder, target, moved.soul(), moved.folder(), moved.title())
+        .map(desired.soul()::equals)
+        .orElse(false);
   }
 
   /** Carries an SQLException out of a link-rewriting callback; unwrapped by {@link #relocate}. */
@@ -263,11 +308,14 @@ final class NoteEditor {
     }
   }
 
-  private static Optional<Soul> findByPath(WriteTxn txn, String folder, String title) throws SQLException {
+  private static Optional<Soul> findByPath(WriteTxn txn, String folder, String title)
+      throws SQLException {
     return WriterLookups.liveNoteAt(txn, folder, title);
   }
 
-  private static NoteRef requireLive(Connection c, Soul soul) throws SQLException, NoSuchNoteException {
-    return NoteQueries.find(c, soul).orElseThrow(() -> new NoSuchNoteException("There is no note " + soul + "."));
+  private static NoteRef requireLive(Connection c, Soul soul)
+      throws SQLException, NoSuchNoteException {
+    return NoteQueries.find(c, soul)
+        .orElseThrow(() -> new NoSuchNoteException("There is no note " + soul + "."));
   }
 }

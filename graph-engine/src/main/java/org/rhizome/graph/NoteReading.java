@@ -3,6 +3,7 @@ package org.rhizome.graph;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.rhizome.graph.api.StoreException;
 import org.rhizome.graph.markdown.Heading;
 import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.note.Note;
@@ -18,7 +19,6 @@ import org.rhizome.graph.query.UnlinkedMention;
 import org.rhizome.graph.query.UnresolvedLink;
 import org.rhizome.graph.query.lang.QueryException;
 import org.rhizome.graph.query.lang.QueryResult;
-import org.rhizome.graph.api.StoreException;
 
 /**
  * Reading notes and what the index knows of them: lookups, links, tags, search, the graph views and
@@ -28,32 +28,41 @@ public interface NoteReading {
   Optional<Note> findNote(Soul soul) throws StoreException;
 
   /**
-   * The live note that {@code target} names: a soul, a title, an alias or a path such as
-   * {@code "Projects/Note"} (as a link in a note of the root folder would resolve it).
+   * The live note that {@code target} names: a soul, a title, an alias or a path such as {@code
+   * "Projects/Note"} (as a link in a note of the root folder would resolve it).
    */
   Optional<NoteRef> resolve(String target) throws StoreException;
 
-  /** The current bodies of notes, in one read (a missing note has an empty body): for exports and mirrors. */
+  /**
+   * The current bodies of notes, in one read (a missing note has an empty body): for exports and
+   * mirrors.
+   */
   List<String> bodies(List<Soul> souls) throws StoreException;
 
-  /** The live note that {@code [[target]]} reaches when written in a note of {@code sourceFolder} (Obsidian's rules). */
+  /**
+   * The live note that {@code [[target]]} reaches when written in a note of {@code sourceFolder}
+   * (Obsidian's rules).
+   */
   Optional<NoteRef> resolveLink(String sourceFolder, String target) throws StoreException;
 
   /**
-   * What {@code [[target]]} (or {@code ![[target]]}, or a Markdown link to a vault file) reaches when
-   * written in a note of {@code sourceFolder}: a note, an attachment, or nothing — and then whether
-   * the target names a file (a missing attachment, never a note to create).
+   * What {@code [[target]]} (or {@code ![[target]]}, or a Markdown link to a vault file) reaches
+   * when written in a note of {@code sourceFolder}: a note, an attachment, or nothing — and then
+   * whether the target names a file (a missing attachment, never a note to create).
    */
   LinkDestination linkDestination(String sourceFolder, String target) throws StoreException;
 
   /**
    * A note's properties: its front matter's keys other than aliases and tags, as parsed from the
-   * current body (values: String, Long, Double, Boolean, List, Map; see {@link org.rhizome.graph.markdown.FrontMatter}).
-   * Empty for no front matter, invalid YAML, or no such note.
+   * current body (values: String, Long, Double, Boolean, List, Map; see {@link
+   * org.rhizome.graph.markdown.FrontMatter}). Empty for no front matter, invalid YAML, or no such
+   * note.
    */
   Map<String, Object> properties(Soul soul) throws StoreException;
 
-  /** A note's outline: its headings in order, parsed from the current body (empty for no such note). */
+  /**
+   * A note's outline: its headings in order, parsed from the current body (empty for no such note).
+   */
   List<Heading> outline(Soul soul) throws StoreException;
 
   /** The number of live notes (one index count; cheap). */
@@ -61,10 +70,15 @@ public interface NoteReading {
 
   List<NoteRef> listNotes(int limit) throws StoreException;
 
-  /** Every title and alias of every live note (titles first), for pickers; at most {@code limit}. */
+  /**
+   * Every title and alias of every live note (titles first), for pickers; at most {@code limit}.
+   */
   List<NoteName> noteNames(int limit) throws StoreException;
 
-  /** Live notes carrying a tag (with or without {@code #}, any case), by title; at most {@code limit}. */
+  /**
+   * Live notes carrying a tag (with or without {@code #}, any case), by title; at most {@code
+   * limit}.
+   */
   List<NoteRef> notesTagged(String tag, int limit) throws StoreException;
 
   List<SearchHit> search(String query, int limit) throws StoreException;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.rhizome.graph.api.StoreException;
 import org.rhizome.graph.markdown.Heading;
 import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.note.Note;
@@ -28,7 +29,6 @@ import org.rhizome.graph.query.lang.QueryException;
 import org.rhizome.graph.query.lang.QueryResult;
 import org.rhizome.graph.store.GraphStore;
 import org.rhizome.graph.store.ParsedBodies;
-import org.rhizome.graph.api.StoreException;
 
 /** {@link NoteReading}: each read is one query of the index on a pooled read-only connection. */
 final class NoteReads implements NoteReading {
@@ -42,39 +42,50 @@ final class NoteReads implements NoteReading {
 
   @Override
   public Optional<Note> findNote(Soul soul) throws StoreException {
-    return store.read(c -> {
-      Optional<NoteRef> ref = NoteQueries.find(c, soul);
-      if (ref.isEmpty()) {
-        return Optional.empty();
-      }
-      NoteRef r = ref.get();
-      return Optional.of(new Note(r.soul(), r.title(), NoteQueries.body(c, soul), r.created(), r.modified(),
-          NoteQueries.tagsOf(c, soul), NoteQueries.aliasesOf(c, soul), r.folder()));
-    });
+    return store.read(
+        c -> {
+          Optional<NoteRef> ref = NoteQueries.find(c, soul);
+          if (ref.isEmpty()) {
+            return Optional.empty();
+          }
+          NoteRef r = ref.get();
+          return Optional.of(
+              new Note(
+                  r.soul(),
+                  r.title(),
+                  NoteQueries.body(c, soul),
+                  r.created(),
+                  r.modified(),
+                  NoteQueries.tagsOf(c, soul),
+                  NoteQueries.aliasesOf(c, soul),
+                  r.folder()));
+        });
   }
 
   @Override
   public Optional<NoteRef> resolve(String target) throws StoreException {
-    return store.read(c -> {
-      if (Soul.isValid(target)) {
-        Optional<NoteRef> bySoul = NoteQueries.find(c, new Soul(target));
-        if (bySoul.isPresent()) {
-          return bySoul;
-        }
-      }
-      return NoteQueries.resolve(c, target);
-    });
+    return store.read(
+        c -> {
+          if (Soul.isValid(target)) {
+            Optional<NoteRef> bySoul = NoteQueries.find(c, new Soul(target));
+            if (bySoul.isPresent()) {
+              return bySoul;
+            }
+          }
+          return NoteQueries.resolve(c, target);
+        });
   }
 
   @Override
   public List<String> bodies(List<Soul> souls) throws StoreException {
-    return store.read(c -> {
-      List<String> out = new ArrayList<>(souls.size());
-      for (Soul s : souls) {
-        out.add(NoteQueries.body(c, s));
-      }
-      return out;
-    });
+    return store.read(
+        c -> {
+          List<String> out = new ArrayList<>(souls.size());
+          for (Soul s : souls) {
+            out.add(NoteQueries.body(c, s));
+          }
+          return out;
+        });
   }
 
   @Override
@@ -167,14 +178,16 @@ final class NoteReads implements NoteReading {
     long now = System.currentTimeMillis();
     java.time.ZoneId zone = java.time.ZoneId.systemDefault();
     QueryException[] failed = new QueryException[1];
-    QueryResult result = store.read(c -> {
-      try {
-        return QueryEngine.run(c, text, q, now, zone);
-      } catch (QueryException e) {
-        failed[0] = e;
-        return null;
-      }
-    });
+    QueryResult result =
+        store.read(
+            c -> {
+              try {
+                return QueryEngine.run(c, text, q, now, zone);
+              } catch (QueryException e) {
+                failed[0] = e;
+                return null;
+              }
+            });
     if (failed[0] != null) {
       throw failed[0];
     }

@@ -1,17 +1,17 @@
 package org.rhizome.graph;
 
-import org.rhizome.graph.api.ApplyResult;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.rhizome.graph.api.ApplyResult;
+import org.rhizome.graph.api.StoreException;
+import org.rhizome.graph.api.StoredChange;
 import org.rhizome.graph.model.ActorId;
 import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.model.Value;
 import org.rhizome.graph.model.VersionVector;
 import org.rhizome.graph.model.WorkspaceId;
-import org.rhizome.graph.api.StoredChange;
-import org.rhizome.graph.api.StoreException;
 
 /**
  * A workspace as sync sees it: one replica that hands out the signed changes a peer lacks, takes a
@@ -33,7 +33,8 @@ public interface Replica extends LocalSettings {
   /**
    * Up to {@code limit} changes that a replica with version vector {@code have} lacks, in an order
    * in which they can be applied, starting after log position {@code after} (0 at first; then the
-   * last returned {@link StoredChange#position()}). Each comes as the bytes the log holds, not decoded again.
+   * last returned {@link StoredChange#position()}). Each comes as the bytes the log holds, not
+   * decoded again.
    */
   List<StoredChange> changesSince(VersionVector have, long after, int limit) throws StoreException;
 
@@ -54,27 +55,38 @@ public interface Replica extends LocalSettings {
   }
 
   /**
-   * Subscribes to committed changes: local, remote, and those other processes commit to the same file
-   * (looked for every {@link Workspace#FOREIGN_POLL_MILLIS} ms while anyone is subscribed). Close the
-   * returned handle to unsubscribe.
+   * Subscribes to committed changes: local, remote, and those other processes commit to the same
+   * file (looked for every {@link Workspace#FOREIGN_POLL_MILLIS} ms while anyone is subscribed).
+   * Close the returned handle to unsubscribe.
    */
   AutoCloseable subscribe(ChangeListener listener);
 
-  /** Looks for other processes' commits now (tests, benches; subscribers get them without asking). */
+  /**
+   * Looks for other processes' commits now (tests, benches; subscribers get them without asking).
+   */
   void checkForeignCommits();
 
   /**
-   * Stores bytes a peer sent for an attachment; returns their SHA-256 (hex). Nothing is stored twice.
-   * For sync's blob transfer: the caller checks the hash against the one it asked for.
+   * Stores bytes a peer sent for an attachment; returns their SHA-256 (hex). Nothing is stored
+   * twice. For sync's blob transfer: the caller checks the hash against the one it asked for.
    */
   CompletableFuture<String> storeBlobAsync(byte[] data);
 
-  /** The bytes stored under a SHA-256 (hex), if this replica has them: what sync sends a peer that asks. */
+  /**
+   * The bytes stored under a SHA-256 (hex), if this replica has them: what sync sends a peer that
+   * asks.
+   */
   Optional<byte[]> blob(String hexHash) throws StoreException;
 
-  /** Hashes of live attachments whose bytes this replica lacks (to fetch from peers), at most {@code limit}. */
+  /**
+   * Hashes of live attachments whose bytes this replica lacks (to fetch from peers), at most {@code
+   * limit}.
+   */
   List<String> missingBlobs(int limit) throws StoreException;
 
-  /** All fields of a node (notes and the membership's system nodes included) by name, null values left out. */
+  /**
+   * All fields of a node (notes and the membership's system nodes included) by name, null values
+   * left out.
+   */
   Map<String, Value> node(Soul soul) throws StoreException;
 }

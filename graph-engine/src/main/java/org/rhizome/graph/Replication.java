@@ -1,27 +1,27 @@
 package org.rhizome.graph;
 
-import org.rhizome.graph.api.ApplyResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.LongSupplier;
+import org.rhizome.graph.api.ApplyResult;
+import org.rhizome.graph.api.ChangeRefusedException;
+import org.rhizome.graph.api.RefusalReason;
+import org.rhizome.graph.api.StoreException;
+import org.rhizome.graph.api.StoredChange;
 import org.rhizome.graph.change.Change;
 import org.rhizome.graph.change.ChangeCodec;
-import org.rhizome.graph.api.ChangeRefusedException;
 import org.rhizome.graph.change.MalformedChangeException;
 import org.rhizome.graph.change.Op;
-import org.rhizome.graph.api.RefusalReason;
 import org.rhizome.graph.clock.Hlc;
 import org.rhizome.graph.model.VersionVector;
 import org.rhizome.graph.note.NoteFields;
 import org.rhizome.graph.store.ChangeAuthor;
 import org.rhizome.graph.store.ChangeLog;
-import org.rhizome.graph.api.StoredChange;
 import org.rhizome.graph.store.GraphStore;
 import org.rhizome.graph.store.ParsedBodies;
-import org.rhizome.graph.api.StoreException;
 import org.rhizome.graph.text.InsertOp;
 
 /**
@@ -37,10 +37,12 @@ final class Replication {
   private final ParsedBodies parsedBodies;
   private final LongSupplier wallMillis;
   private final ExecutorService verifiers;
+
   /** Completes when the last offered remote batch has been written; guarded by {@code this}. */
   private CompletableFuture<Void> remoteTail = CompletableFuture.completedFuture(null);
 
-  Replication(GraphStore store, ChangeAuthor author, ParsedBodies parsedBodies, LongSupplier wallMillis) {
+  Replication(
+      GraphStore store, ChangeAuthor author, ParsedBodies parsedBodies, LongSupplier wallMillis) {
     this.store = store;
     this.author = author;
     this.parsedBodies = parsedBodies;
@@ -57,37 +59,58 @@ final class Replication {
     for (int w = 0; w < workers; w++) {
       int from = (int) ((long) n * w / workers);
       int to = (int) ((long) n * (w + 1) / workers);
-      parts.add(CompletableFuture.runAsync(() -> {
-        for (int i = from; i < to; i++) {
-          checked[i] = decodeAndVerify(encoded.get(i));
-          if (checked[i] instanceof Change change) {
-            prepareNewBodies(change);
-          }
-        }
-      }, verifiers));
+      parts.add(
+          CompletableFuture.runAsync(
+              () -> {
+                for (int i = from; i < to; i++) {
+                  checked[i] = decodeAndVerify(encoded.get(i));
+                  if (checked[i] instanceof Change change) {
+                    prepareNewBodies(change);
+                  }
+                }
+              },
+              verifiers));
     }
-    CompletableFuture<Void> verified = CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new));
+    CompletableFuture<Void> verified =
+        CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new));
     CompletableFuture<List<ApplyResult>> result;
     synchronized (this) {
       // Batches verify in parallel but are written in the order they were offered, so a sender's
       // chain never arrives at the writer out of order because a later batch verified sooner.
-      result = remoteTail.thenCombine(verified, (previous, ignored) -> null).thenCompose(ignored -> store.write(txn -> {
-          List<ApplyResult> results = new ArrayList<>(n);
-          for (Object o : checked) {
-            if (o instanceof ApplyResult refused) {
-              results.add(refused);
-              continue;
-            }
-            Change change = (Change) o;
-            try {
-              results.add(txn.apply(change) ? ApplyResult.applied(change.hash()) : ApplyResult.duplicate(change.hash()));
-              author.clock().observe(Math.min(change.hlc(), Hlc.pack(wallMillis.getAsLong() + MAX_CLOCK_SKEW_MILLIS, 0)));
-            } catch (ChangeRefusedException e) {
-              results.add(ApplyResult.refused(change.hash(), e.reason(), e.getMessage()));
-            }
-          }
-          return results;
-        }));
+      result =
+          remoteTail
+              .thenCombine(verified, (previous, ignored) -> null)
+              .thenCompose(
+                  ignored ->
+                      store.write(
+                          txn -> {
+                            List<ApplyResult> results = new ArrayList<>(n);
+                            for (Object o : checked) {
+                              if (o instanceof ApplyResult refused) {
+                                results.add(refused);
+                                continue;
+                              }
+                              Change change = (Change) o;
+                              try {
+                                results.add(
+                                    txn.apply(change)
+                                        ? ApplyResult.applied(change.hash())
+                                        : ApplyResult.duplicate(change.hash()));
+                                author
+                                    .clock()
+                                    .observe(
+                                        Math.min(
+                                            change.hlc(),
+                                            Hlc.pack(
+                                                wallMillis.getAsLong() + MAX_CLOCK_SKEW_MILLIS,
+                                                0)));
+                              } catch (ChangeRefusedException e) {
+                                results.add(
+                                    ApplyResult.refused(change.hash(), e.reason(), e.getMessage()));
+                              }
+                            }
+                            return results;
+                          }));
       remoteTail = result.handle((r, e) -> null);
     }
     return result;
@@ -100,8 +123,12 @@ final class Replication {
    */
   private void prepareNewBodies(Change change) {
     for (Op op : change.ops()) {
-      if (op instanceof Op.TextEdit edit && edit.field().equals(NoteFields.BODY) && edit.ops().size() == 1
-          && edit.ops().get(0) instanceof InsertOp insert && insert.originLeft() == null && insert.originRight() == null) {
+      if (op instanceof Op.TextEdit edit
+          && edit.field().equals(NoteFields.BODY)
+          && edit.ops().size() == 1
+          && edit.ops().get(0) instanceof InsertOp insert
+          && insert.originLeft() == null
+          && insert.originRight() == null) {
         parsedBodies.prepare(insert.text());
       }
     }
@@ -115,8 +142,13 @@ final class Replication {
       return ApplyResult.refused(null, e.reason(), e.getMessage());
     }
     if (!change.hasValidSignature()) {
-      return ApplyResult.refused(change.hash(), RefusalReason.BAD_SIGNATURE,
-          "the signature of change #" + change.seq() + " does not verify against actor " + change.actor());
+      return ApplyResult.refused(
+          change.hash(),
+          RefusalReason.BAD_SIGNATURE,
+          "the signature of change #"
+              + change.seq()
+              + " does not verify against actor "
+              + change.actor());
     }
     return change;
   }

@@ -3,8 +3,8 @@ package org.rhizome.graph;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
-import org.rhizome.graph.store.GraphStore;
 import org.rhizome.graph.api.StoreException;
+import org.rhizome.graph.store.GraphStore;
 
 /** {@link LocalSettings}: rows of the file's {@code meta} table under a prefix of their own. */
 final class Settings implements LocalSettings {
@@ -23,13 +23,14 @@ final class Settings implements LocalSettings {
 
   @Override
   public CompletableFuture<Void> setLocalSettingAsync(String key, @Nullable String value) {
-    return store.write(txn -> {
-      if (value == null) {
-        GraphStore.deleteMeta(txn.connection(), PREFIX + key);
-      } else {
-        GraphStore.writeMeta(txn.connection(), PREFIX + key, value);
-      }
-      return null;
-    });
+    return store.write(
+        txn -> {
+          if (value == null) {
+            GraphStore.deleteMeta(txn.connection(), PREFIX + key);
+          } else {
+            GraphStore.writeMeta(txn.connection(), PREFIX + key, value);
+          }
+          return null;
+        });
   }
 }

@@ -1,14 +1,13 @@
 package org.rhizome.graph;
 
-import org.rhizome.graph.model.Soul;
-
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import org.rhizome.graph.change.Change;
-import org.rhizome.graph.change.Op;
 import org.rhizome.graph.api.CorruptDatabaseException;
 import org.rhizome.graph.api.StoreException;
+import org.rhizome.graph.change.Change;
+import org.rhizome.graph.change.Op;
+import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.store.WriteTxn;
 import org.rhizome.graph.store.WriterLookups;
 import org.rhizome.graph.text.Splice;
@@ -18,14 +17,23 @@ import org.rhizome.graph.text.TextOp;
 final class TextFieldHistory {
   private TextFieldHistory() {}
 
-  /** Every op of a text field, in log (causal) order: for replaying the text at an older version. */
-  static List<TextOp> ops(WriteTxn txn, Soul soul, String field) throws SQLException, StoreException {
+  /**
+   * Every op of a text field, in log (causal) order: for replaying the text at an older version.
+   */
+  static List<TextOp> ops(WriteTxn txn, Soul soul, String field)
+      throws SQLException, StoreException {
     List<Long> ids = WriterLookups.textEdits(txn, soul, field);
     List<TextOp> out = new ArrayList<>();
     for (long id : ids) {
-      Change change = txn.log().loadById(id).orElseThrow(() -> new CorruptDatabaseException("text history names a missing change " + id));
+      Change change =
+          txn.log()
+              .loadById(id)
+              .orElseThrow(
+                  () -> new CorruptDatabaseException("text history names a missing change " + id));
       for (Op op : change.ops()) {
-        if (op instanceof Op.TextEdit edit && edit.soul().equals(soul) && edit.field().equals(field)) {
+        if (op instanceof Op.TextEdit edit
+            && edit.soul().equals(soul)
+            && edit.field().equals(field)) {
           out.addAll(edit.ops());
         }
       }

@@ -10,8 +10,8 @@ import org.rhizome.graph.text.SpliceTransform;
 
 /**
  * Undo and redo of one editor's own edits only, as in every collaborative editor: each step is the
- * inverse of what this editor did, kept in the coordinates of the text as it is now — moved past the
- * editor's later edits and past everything others did since ({@link SpliceTransform}) — so undo
+ * inverse of what this editor did, kept in the coordinates of the text as it is now — moved past
+ * the editor's later edits and past everything others did since ({@link SpliceTransform}) — so undo
  * never removes someone else's words and an incoming edit never clears the history. Typing runs
  * (inserts following each other on one line) are one step.
  *
@@ -23,6 +23,7 @@ public final class UndoHistory {
   /** Inverse splices of one step, in the order they apply. */
   private static final class Step {
     List<Splice> inverse;
+
     /** Still a typing run that the next keystroke may extend. */
     boolean open;
 
@@ -48,8 +49,13 @@ public final class UndoHistory {
     redo.clear();
     int inserted = edit.text().codePointCount(0, edit.text().length());
     Step top = undo.peekFirst();
-    if (top != null && top.open && edit.deleteCount() == 0 && inserted > 0 && edit.text().indexOf('\n') < 0
-        && top.inverse.size() == 1 && top.inverse.get(0).text().isEmpty()
+    if (top != null
+        && top.open
+        && edit.deleteCount() == 0
+        && inserted > 0
+        && edit.text().indexOf('\n') < 0
+        && top.inverse.size() == 1
+        && top.inverse.get(0).text().isEmpty()
         && top.inverse.get(0).position() + top.inverse.get(0).deleteCount() == edit.position()) {
       Splice d = top.inverse.get(0);
       top.inverse = List.of(new Splice(d.position(), d.deleteCount() + inserted, ""));
@@ -60,7 +66,10 @@ public final class UndoHistory {
       s.open = false;
     }
     Splice inverse = new Splice(edit.position(), inserted, removed);
-    undo.addFirst(new Step(List.of(inverse), edit.deleteCount() == 0 && inserted > 0 && edit.text().indexOf('\n') < 0));
+    undo.addFirst(
+        new Step(
+            List.of(inverse),
+            edit.deleteCount() == 0 && inserted > 0 && edit.text().indexOf('\n') < 0));
     while (undo.size() > MAX_STEPS) {
       undo.removeLast();
     }
@@ -68,11 +77,13 @@ public final class UndoHistory {
 
   /**
    * Several edits of the person made one after another as one command (Replace all, wrapping a
-   * selection): one step, undone and redone at once. Each {@code removed} is the text its edit deleted.
+   * selection): one step, undone and redone at once. Each {@code removed} is the text its edit
+   * deleted.
    */
   public void doneTogether(List<Splice> edits, List<String> removed) {
     if (edits.size() != removed.size()) {
-      throw new IllegalArgumentException(edits.size() + " edits but " + removed.size() + " removed texts");
+      throw new IllegalArgumentException(
+          edits.size() + " edits but " + removed.size() + " removed texts");
     }
     if (edits.isEmpty()) {
       return;
@@ -87,7 +98,8 @@ public final class UndoHistory {
     List<Splice> inverse = new ArrayList<>(edits.size());
     for (int i = edits.size() - 1; i >= 0; i--) {
       Splice e = edits.get(i);
-      inverse.add(new Splice(e.position(), e.text().codePointCount(0, e.text().length()), removed.get(i)));
+      inverse.add(
+          new Splice(e.position(), e.text().codePointCount(0, e.text().length()), removed.get(i)));
     }
     undo.addFirst(new Step(inverse, false));
     while (undo.size() > MAX_STEPS) {
@@ -104,7 +116,9 @@ public final class UndoHistory {
     passAll(redo, others);
   }
 
-  /** Ends the current typing run (the caret moved, a pause): the next keystroke starts a new step. */
+  /**
+   * Ends the current typing run (the caret moved, a pause): the next keystroke starts a new step.
+   */
   public void seal() {
     Step top = undo.peekFirst();
     if (top != null) {

@@ -1,14 +1,5 @@
 package org.rhizome.graph;
 
-import org.rhizome.graph.api.ApplyResult;
-import org.rhizome.graph.model.VersionVector;
-
-import org.rhizome.graph.model.Value;
-
-import org.rhizome.graph.model.Soul;
-
-import org.rhizome.graph.model.WorkspaceId;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -18,17 +9,21 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rhizome.graph.api.ApplyResult;
+import org.rhizome.graph.api.RefusalReason;
 import org.rhizome.graph.change.Change;
 import org.rhizome.graph.change.ChangeChain;
 import org.rhizome.graph.change.ChangeCodec;
 import org.rhizome.graph.change.Op;
-import org.rhizome.graph.api.RefusalReason;
 import org.rhizome.graph.identity.DeviceKey;
+import org.rhizome.graph.model.Soul;
+import org.rhizome.graph.model.Value;
+import org.rhizome.graph.model.VersionVector;
+import org.rhizome.graph.model.WorkspaceId;
 
 /** Every kind of bad change is refused with its reason, and refusing it changes nothing stored. */
 class BadChangesIT {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   final SecureRandom random = new SecureRandom();
   final DeviceKey mallory = DeviceKey.generate(random);
   final DeviceKey other = DeviceKey.generate(random);
@@ -46,7 +41,10 @@ class BadChangesIT {
     return file;
   }
 
-  /** Offers {@code bad} to a closed workspace file and checks the reason and that the file is byte-for-byte the same. */
+  /**
+   * Offers {@code bad} to a closed workspace file and checks the reason and that the file is
+   * byte-for-byte the same.
+   */
   void assertRefusedUntouched(Path file, byte[] bad, RefusalReason reason) throws Exception {
     byte[] before = Files.readAllBytes(file);
     try (Workspace ws = Workspace.open(file, DeviceKey.generate(random))) {
@@ -56,8 +54,11 @@ class BadChangesIT {
     }
     byte[] after = Files.readAllBytes(file);
     int firstDifference = java.util.Arrays.mismatch(before, after);
-    assertThat(firstDifference).as("first differing byte of the database after refusing %s (sizes %d -> %d)",
-        reason, before.length, after.length).isEqualTo(-1);
+    assertThat(firstDifference)
+        .as(
+            "first differing byte of the database after refusing %s (sizes %d -> %d)",
+            reason, before.length, after.length)
+        .isEqualTo(-1);
   }
 
   @Test
@@ -86,7 +87,8 @@ class BadChangesIT {
     Path file = seededWorkspace(id);
     ChangeChain chain = new ChangeChain(id[0], mallory);
     chain.next(5, set("x", "title", "one"));
-    assertRefusedUntouched(file, chain.next(6, set("x", "title", "two")).encoded(), RefusalReason.GAP_IN_SEQ);
+    assertRefusedUntouched(
+        file, chain.next(6, set("x", "title", "two")).encoded(), RefusalReason.GAP_IN_SEQ);
   }
 
   @Test
@@ -119,7 +121,9 @@ class BadChangesIT {
     WorkspaceId[] id = new WorkspaceId[1];
     Path file = seededWorkspace(id);
     WorkspaceId elsewhere = WorkspaceId.of(new byte[16]);
-    assertRefusedUntouched(file, new ChangeChain(elsewhere, mallory).next(5, set("x", "t", "v")).encoded(),
+    assertRefusedUntouched(
+        file,
+        new ChangeChain(elsewhere, mallory).next(5, set("x", "t", "v")).encoded(),
         RefusalReason.WRONG_WORKSPACE);
   }
 
@@ -127,7 +131,9 @@ class BadChangesIT {
   void missingDependencyIsRefused() throws Exception {
     WorkspaceId[] id = new WorkspaceId[1];
     Path file = seededWorkspace(id);
-    Change c = new ChangeChain(id[0], mallory).next(5, VersionVector.of(Map.of(other.actor(), 4L)), set("x", "t", "v"));
+    Change c =
+        new ChangeChain(id[0], mallory)
+            .next(5, VersionVector.of(Map.of(other.actor(), 4L)), set("x", "t", "v"));
     assertRefusedUntouched(file, c.encoded(), RefusalReason.MISSING_DEPENDENCY);
   }
 
@@ -135,9 +141,13 @@ class BadChangesIT {
   void oversizedAndMalformedBytesAreRefused() throws Exception {
     WorkspaceId[] id = new WorkspaceId[1];
     Path file = seededWorkspace(id);
-    assertRefusedUntouched(file, new byte[ChangeCodec.MAX_CHANGE_BYTES + 1], RefusalReason.TOO_LARGE);
+    assertRefusedUntouched(
+        file, new byte[ChangeCodec.MAX_CHANGE_BYTES + 1], RefusalReason.TOO_LARGE);
     assertRefusedUntouched(file, new byte[0], RefusalReason.MALFORMED);
-    assertRefusedUntouched(file, "{\"not\":\"a change\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8), RefusalReason.MALFORMED);
+    assertRefusedUntouched(
+        file,
+        "{\"not\":\"a change\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        RefusalReason.MALFORMED);
   }
 
   @Test
@@ -151,8 +161,10 @@ class BadChangesIT {
     bad[bad.length - 3] ^= 4;
     try (Workspace ws = Workspace.open(file, DeviceKey.generate(random))) {
       List<ApplyResult> results = ws.applyRemote(List.of(one, bad, two));
-      assertThat(results).extracting(ApplyResult::status).containsExactly(
-          ApplyResult.Status.APPLIED, ApplyResult.Status.REFUSED, ApplyResult.Status.APPLIED);
+      assertThat(results)
+          .extracting(ApplyResult::status)
+          .containsExactly(
+              ApplyResult.Status.APPLIED, ApplyResult.Status.REFUSED, ApplyResult.Status.APPLIED);
       assertThat(ws.node(new Soul("x"))).containsEntry("title", Value.of("two"));
     }
   }

@@ -1,8 +1,5 @@
 package org.rhizome.graph;
 
-import org.rhizome.graph.text.TextChange;
-import org.rhizome.graph.model.Soul;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -24,9 +21,11 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.rhizome.graph.change.Change;
 import org.rhizome.graph.identity.DeviceKey;
+import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.note.NoteFields;
 import org.rhizome.graph.text.Splice;
 import org.rhizome.graph.text.SpliceTransform;
+import org.rhizome.graph.text.TextChange;
 
 /**
  * The editor bridge without a UI (issue 13): a model editor ({@link EditorReplica} and a string for
@@ -41,7 +40,8 @@ class EditorBridgeProperties {
   static Workspace app;
   static Workspace cli;
   static Workspace peer;
-  static final java.util.concurrent.LinkedBlockingQueue<ChangeEvent> feed = new java.util.concurrent.LinkedBlockingQueue<>();
+  static final java.util.concurrent.LinkedBlockingQueue<ChangeEvent> feed =
+      new java.util.concurrent.LinkedBlockingQueue<>();
   static int notes;
 
   @BeforeContainer
@@ -50,8 +50,12 @@ class EditorBridgeProperties {
     DeviceKey device = DeviceKey.generate(new java.security.SecureRandom());
     app = Workspace.open(dir.resolve("app.db"), device);
     cli = Workspace.open(dir.resolve("app.db"), device);
-    peer = Workspace.open(dir.resolve("peer.db"), app.id(), DeviceKey.generate(new java.security.SecureRandom()),
-        System::currentTimeMillis);
+    peer =
+        Workspace.open(
+            dir.resolve("peer.db"),
+            app.id(),
+            DeviceKey.generate(new java.security.SecureRandom()),
+            System::currentTimeMillis);
     app.subscribe(feed::add);
   }
 
@@ -70,15 +74,18 @@ class EditorBridgeProperties {
    * commits and stale saves landing around it) rather than 1000 runs of 10–39 (about 25,000 steps):
    * half of a run's cost was its setup and settling (a note created and synced to the peer, opened,
    * everything written and delivered at the end), which exercises nothing new after the first few
-   * dozen; longer runs make more of what finds bugs — several batches in flight in one history while
-   * remote edits, CLI commits and stale saves pile up, resyncs after several of them.
+   * dozen; longer runs make more of what finds bugs — several batches in flight in one history
+   * while remote edits, CLI commits and stale saves pile up, resyncs after several of them.
    */
   @Property(tries = 150, seed = "1313", shrinking = net.jqwik.api.ShrinkingMode.OFF)
   void storedTextEditorTextAndModelAgree(@ForAll long seed) throws Exception {
     new Run(seed, 40, 80).run();
   }
 
-  /** Fixed regression seeds (failing seeds found while building this go here), replayed with the steps they failed with. */
+  /**
+   * Fixed regression seeds (failing seeds found while building this go here), replayed with the
+   * steps they failed with.
+   */
   @Example
   void regressionSeeds() throws Exception {
     for (long seed : new long[] {1L, 42L, -7L}) {
@@ -95,8 +102,13 @@ class EditorBridgeProperties {
     int next = 0x4E00;
     final Set<Integer> inserted = new HashSet<>();
     final Set<Integer> deleted = new HashSet<>();
-    /** For each inserted character, the characters left and right of it where it was typed (-1: none). */
+
+    /**
+     * For each inserted character, the characters left and right of it where it was typed (-1:
+     * none).
+     */
     final Map<Integer, int[]> neighbours = new HashMap<>();
+
     CompletableFuture<Optional<Change>> write;
     VersionedText cliRead;
     VersionedText mirrorRead;
@@ -161,7 +173,11 @@ class EditorBridgeProperties {
         }
       }
       settle();
-      trace.add("end screen=" + dump(screen.toString()) + " stored=" + dump(app.findNote(soul).orElseThrow().body()));
+      trace.add(
+          "end screen="
+              + dump(screen.toString())
+              + " stored="
+              + dump(app.findNote(soul).orElseThrow().body()));
       String stored = app.findNote(soul).orElseThrow().body();
       assertThat(screen.toString()).as("editor text").isEqualTo(stored);
       assertThat(cli.findNote(soul).orElseThrow().body()).isEqualTo(stored);
@@ -181,7 +197,9 @@ class EditorBridgeProperties {
         Integer left = at.get(e.getValue()[0]);
         Integer right = at.get(e.getValue()[1]);
         assertThat(left == null || left < here).as("left neighbour of a typed character").isTrue();
-        assertThat(right == null || right > here).as("right neighbour of a typed character").isTrue();
+        assertThat(right == null || right > here)
+            .as("right neighbour of a typed character")
+            .isTrue();
       }
     }
 
@@ -191,7 +209,10 @@ class EditorBridgeProperties {
       return sb.toString();
     }
 
-    /** {@code n} new unique characters, each typed after the one before, between the given neighbours. */
+    /**
+     * {@code n} new unique characters, each typed after the one before, between the given
+     * neighbours.
+     */
     String fresh(int n, String ignored) {
       StringBuilder sb = new StringBuilder();
       for (int i = 0; i < n; i++) {
@@ -205,7 +226,8 @@ class EditorBridgeProperties {
     Splice randomSplice(String text) {
       int[] cps = text.codePoints().toArray();
       int pos = r.nextInt(cps.length + 1);
-      int del = pos == cps.length || r.nextInt(4) > 0 ? 0 : 1 + r.nextInt(Math.min(3, cps.length - pos));
+      int del =
+          pos == cps.length || r.nextInt(4) > 0 ? 0 : 1 + r.nextInt(Math.min(3, cps.length - pos));
       int n = del > 0 && r.nextBoolean() ? 0 : 1 + r.nextInt(3);
       for (int i = pos; i < pos + del; i++) {
         deleted.add(cps[i]);
@@ -236,10 +258,13 @@ class EditorBridgeProperties {
       if (write != null) {
         return;
       }
-      editor.send().ifPresent(b -> {
-        trace.add("  send " + b.splices() + " base " + b.base());
-        write = app.spliceBodyAsync(soul, b.base(), b.splices(), b.origin());
-      });
+      editor
+          .send()
+          .ifPresent(
+              b -> {
+                trace.add("  send " + b.splices() + " base " + b.base());
+                write = app.spliceBodyAsync(soul, b.base(), b.splices(), b.origin());
+              });
     }
 
     void complete(boolean wait) throws Exception {
@@ -268,7 +293,15 @@ class EditorBridgeProperties {
       {
         for (TextChange t : e.texts()) {
           if (t.soul().equals(soul)) {
-            trace.add("  event " + t.splices() + " " + t.before() + " -> " + t.after() + " origin " + t.origin());
+            trace.add(
+                "  event "
+                    + t.splices()
+                    + " "
+                    + t.before()
+                    + " -> "
+                    + t.after()
+                    + " origin "
+                    + t.origin());
           }
         }
         List<Splice> in = editor.receive(e, soul, NoteFields.BODY);
@@ -291,7 +324,9 @@ class EditorBridgeProperties {
       }
     }
 
-    /** The CLI: reads now (in another process on the file), writes its whole-body edit maybe later. */
+    /**
+     * The CLI: reads now (in another process on the file), writes its whole-body edit maybe later.
+     */
     void cliEdit() throws Exception {
       if (cliRead == null || r.nextBoolean()) {
         cliRead = cli.openBody(soul);
@@ -310,7 +345,8 @@ class EditorBridgeProperties {
         mirrorRead = app.openBody(soul);
         return;
       }
-      String body = SpliceTransform.apply(mirrorRead.text(), List.of(randomSplice(mirrorRead.text())));
+      String body =
+          SpliceTransform.apply(mirrorRead.text(), List.of(randomSplice(mirrorRead.text())));
       app.editBody(soul, mirrorRead, body);
       mirrorRead = null;
     }
@@ -321,17 +357,21 @@ class EditorBridgeProperties {
     }
 
     void syncPeer() throws Exception {
-      List<byte[]> toApp = peer.changesSince(app.versionVector(), 0, 10_000).stream().map(e -> e.bytes()).toList();
+      List<byte[]> toApp =
+          peer.changesSince(app.versionVector(), 0, 10_000).stream().map(e -> e.bytes()).toList();
       if (!toApp.isEmpty()) {
         app.applyRemote(toApp);
       }
-      List<byte[]> toPeer = app.changesSince(peer.versionVector(), 0, 10_000).stream().map(e -> e.bytes()).toList();
+      List<byte[]> toPeer =
+          app.changesSince(peer.versionVector(), 0, 10_000).stream().map(e -> e.bytes()).toList();
       if (!toPeer.isEmpty()) {
         peer.applyRemote(toPeer);
       }
     }
 
-    /** Everything written and delivered: the editor confirms its last batch and has nothing missing. */
+    /**
+     * Everything written and delivered: the editor confirms its last batch and has nothing missing.
+     */
     void settle() throws Exception {
       long deadline = System.nanoTime() + 10_000_000_000L;
       syncPeer();
@@ -341,7 +381,9 @@ class EditorBridgeProperties {
         deliver();
         resyncIfWanted();
         send();
-        if (write == null && !editor.isBusy() && !editor.needsResync()
+        if (write == null
+            && !editor.isBusy()
+            && !editor.needsResync()
             && screen.toString().equals(app.findNote(soul).orElseThrow().body())) {
           return;
         }

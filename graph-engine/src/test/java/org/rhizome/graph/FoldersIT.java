@@ -1,7 +1,5 @@
 package org.rhizome.graph;
 
-import org.rhizome.graph.model.Soul;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,17 +10,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rhizome.graph.identity.DeviceKey;
 import org.rhizome.graph.api.InvalidTitleException;
 import org.rhizome.graph.api.TitleTakenException;
+import org.rhizome.graph.identity.DeviceKey;
+import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.query.Backlink;
 import org.rhizome.graph.query.NoteRef;
 import org.rhizome.graph.query.OutgoingLink;
 
-/** Notes in folders: titles repeat across folders, links resolve as Obsidian resolves them, moves keep links. */
+/**
+ * Notes in folders: titles repeat across folders, links resolve as Obsidian resolves them, moves
+ * keep links.
+ */
 class FoldersIT {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   Workspace ws;
 
   @BeforeEach
@@ -49,7 +50,8 @@ class FoldersIT {
     Soul b = ws.createNote("B/C", "Ideas", "");
     assertThat(ws.findNote(a).orElseThrow().folder()).isEqualTo("A");
     assertThat(ws.findNote(b).orElseThrow().path()).isEqualTo("B/C/Ideas");
-    assertThatThrownBy(() -> ws.createNote("a", "ideas", "")).isInstanceOf(TitleTakenException.class);
+    assertThatThrownBy(() -> ws.createNote("a", "ideas", ""))
+        .isInstanceOf(TitleTakenException.class);
     assertThat(ws.listNotes(10)).extracting(NoteRef::folder).containsExactlyInAnyOrder("A", "B/C");
   }
 
@@ -57,9 +59,12 @@ class FoldersIT {
   void foldersAreCanonicalAndCheckedAndTitlesCannotHoldSlashes() throws Exception {
     Soul s = ws.createNote("/Projects//2024/", "Plan", "");
     assertThat(ws.findNote(s).orElseThrow().folder()).isEqualTo("Projects/2024");
-    assertThatThrownBy(() -> ws.createNote("a/../b", "X", "")).isInstanceOf(InvalidTitleException.class);
-    assertThatThrownBy(() -> ws.createNote("a\\b", "X", "")).isInstanceOf(InvalidTitleException.class);
-    assertThatThrownBy(() -> ws.createNote("", "a/b", "")).isInstanceOf(InvalidTitleException.class);
+    assertThatThrownBy(() -> ws.createNote("a/../b", "X", ""))
+        .isInstanceOf(InvalidTitleException.class);
+    assertThatThrownBy(() -> ws.createNote("a\\b", "X", ""))
+        .isInstanceOf(InvalidTitleException.class);
+    assertThatThrownBy(() -> ws.createNote("", "a/b", ""))
+        .isInstanceOf(InvalidTitleException.class);
   }
 
   @Test
@@ -93,8 +98,12 @@ class FoldersIT {
     ws.createNote("A", "Near A", "[[Ideas]] and [[B/Ideas]]");
     ws.createNote("B", "Near B", "[[Ideas]]");
     ws.createNote("", "At root", "[[Ideas]]"); // shortest path: A/Ideas (A < B)
-    assertThat(ws.backlinks(a, 10)).extracting(bl -> bl.source().title()).containsExactlyInAnyOrder("Near A", "At root");
-    assertThat(ws.backlinks(b, 10)).extracting(bl -> bl.source().title()).containsExactlyInAnyOrder("Near A", "Near B");
+    assertThat(ws.backlinks(a, 10))
+        .extracting(bl -> bl.source().title())
+        .containsExactlyInAnyOrder("Near A", "At root");
+    assertThat(ws.backlinks(b, 10))
+        .extracting(bl -> bl.source().title())
+        .containsExactlyInAnyOrder("Near A", "Near B");
     List<OutgoingLink> out = ws.outgoingLinks(ws.resolve("A/Near A").orElseThrow().soul());
     assertThat(out).extracting(l -> l.resolved().soul()).containsExactly(a, b);
   }
@@ -131,10 +140,13 @@ class FoldersIT {
     Soul old = ws.createNote("Docs", "Old", "");
     Soul linker = ws.createNote("", "Linker", "[a](Docs/Old.md#Part) [b](<Docs/Old.md>) [[Old]]");
     ws.relocateNoteAsync(old, "Archive", "New-Name").get();
-    assertThat(body(linker)).isEqualTo("[a](Archive/New-Name.md#Part) [b](<Archive/New-Name.md>) [[New-Name]]");
+    assertThat(body(linker))
+        .isEqualTo("[a](Archive/New-Name.md#Part) [b](<Archive/New-Name.md>) [[New-Name]]");
     assertThat(ws.backlinks(old, 10)).hasSize(3);
     ws.renameNote(old, "Final Version");
-    assertThat(body(linker)).isEqualTo("[a](Archive/Final%20Version.md#Part) [b](<Archive/Final%20Version.md>) [[Final Version]]");
+    assertThat(body(linker))
+        .isEqualTo(
+            "[a](Archive/Final%20Version.md#Part) [b](<Archive/Final%20Version.md>) [[Final Version]]");
     assertThat(ws.backlinks(old, 10)).hasSize(3);
   }
 

@@ -1,7 +1,5 @@
 package org.rhizome.graph;
 
-import org.rhizome.graph.model.Soul;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -12,17 +10,21 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rhizome.graph.identity.DeviceKey;
+import org.rhizome.graph.model.Soul;
 
-/** The feed hears every commit another process makes on the file, one after another, without anyone writing here. */
+/**
+ * The feed hears every commit another process makes on the file, one after another, without anyone
+ * writing here.
+ */
 class ForeignPollIT {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void everyCommitOfAnotherProcessReachesTheFeedByItself() throws Exception {
     DeviceKey key = DeviceKey.generate(new SecureRandom());
     Path file = dir.resolve("poll.db");
-    try (Workspace app = Workspace.open(file, key); Workspace cli = Workspace.open(file, key)) {
+    try (Workspace app = Workspace.open(file, key);
+        Workspace cli = Workspace.open(file, key)) {
       Soul soul = app.createNote("Polled", "start\n");
       app.openBody(soul);
       BlockingQueue<ChangeEvent> events = new LinkedBlockingQueue<>();

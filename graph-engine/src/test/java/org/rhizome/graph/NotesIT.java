@@ -1,7 +1,5 @@
 package org.rhizome.graph;
 
-import org.rhizome.graph.model.Soul;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,18 +10,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rhizome.graph.identity.DeviceKey;
 import org.rhizome.graph.api.InvalidTitleException;
-import org.rhizome.graph.note.Note;
 import org.rhizome.graph.api.TitleTakenException;
+import org.rhizome.graph.identity.DeviceKey;
+import org.rhizome.graph.model.Soul;
+import org.rhizome.graph.note.Note;
 import org.rhizome.graph.query.Backlink;
 import org.rhizome.graph.query.OutgoingLink;
 import org.rhizome.graph.query.SearchHit;
 import org.rhizome.graph.query.TagCount;
 
 class NotesIT {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   Workspace ws;
 
   @BeforeEach
@@ -38,7 +36,9 @@ class NotesIT {
 
   @Test
   void createdNoteReadsBackWithTagsAndAliases() throws Exception {
-    Soul s = ws.createNote("Alpha", "---\naliases: [First]\ntags: [greek]\n---\nHello #world and #nested/tag\n");
+    Soul s =
+        ws.createNote(
+            "Alpha", "---\naliases: [First]\ntags: [greek]\n---\nHello #world and #nested/tag\n");
     Note n = ws.findNote(s).orElseThrow();
     assertThat(n.title()).isEqualTo("Alpha");
     assertThat(n.tags()).containsExactlyInAnyOrder("greek", "world", "nested/tag");
@@ -62,16 +62,21 @@ class NotesIT {
   void unlinkedMentionsFindThePlainTitle() throws Exception {
     Soul target = ws.createNote("Project Apollo", "");
     Soul other = ws.createNote("Diary", "Worked on project apollo today.\n");
-    assertThat(ws.unlinkedMentions(target, 10)).singleElement().satisfies(m -> {
-      assertThat(m.source().soul()).isEqualTo(other);
-      assertThat(m.line()).isZero();
-    });
+    assertThat(ws.unlinkedMentions(target, 10))
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.source().soul()).isEqualTo(other);
+              assertThat(m.line()).isZero();
+            });
   }
 
   @Test
   void renameRewritesLinksInOtherNotesAndKeepsBacklinks() throws Exception {
     Soul target = ws.createNote("Old Name", "body");
-    Soul source = ws.createNote("Source", "a [[Old Name]] b [[old name#Part|alias]] c ![[Old Name]] `[[Old Name]]`");
+    Soul source =
+        ws.createNote(
+            "Source", "a [[Old Name]] b [[old name#Part|alias]] c ![[Old Name]] `[[Old Name]]`");
     ws.renameNote(target, "New Name");
     assertThat(ws.findNote(source).orElseThrow().body())
         .isEqualTo("a [[New Name]] b [[New Name#Part|alias]] c ![[New Name]] `[[Old Name]]`");
@@ -87,7 +92,9 @@ class NotesIT {
     assertThat(ws.findNote(target)).isEmpty();
     List<OutgoingLink> out = ws.outgoingLinks(source);
     assertThat(out).extracting(OutgoingLink::resolved).containsOnlyNulls();
-    assertThat(ws.unresolvedLinks(10)).extracting(u -> u.target()).containsExactlyInAnyOrder("Gone", "Never");
+    assertThat(ws.unresolvedLinks(10))
+        .extracting(u -> u.target())
+        .containsExactlyInAnyOrder("Gone", "Never");
   }
 
   @Test
@@ -102,7 +109,8 @@ class NotesIT {
   void tagsAreCounted() throws Exception {
     ws.createNote("One", "#a #b");
     ws.createNote("Two", "#A #c/d");
-    assertThat(ws.tags()).contains(new TagCount("a", 2), new TagCount("b", 1), new TagCount("c/d", 1));
+    assertThat(ws.tags())
+        .contains(new TagCount("a", 2), new TagCount("b", 1), new TagCount("c/d", 1));
   }
 
   @Test
@@ -110,12 +118,22 @@ class NotesIT {
     Soul gardening = ws.createNote("Gardening", "Tomatoes need sun. #hobby/outdoor");
     Soul cooking = ws.createNote("Cooking", "Tomato soup with gardening herbs. #food");
     ws.createNote("Other", "nothing relevant");
-    assertThat(ws.search("gardening", 10)).extracting(h -> h.note().soul()).containsExactly(gardening, cooking);
+    assertThat(ws.search("gardening", 10))
+        .extracting(h -> h.note().soul())
+        .containsExactly(gardening, cooking);
     assertThat(ws.search("tomat*", 10)).hasSize(2);
-    assertThat(ws.search("\"tomato soup\"", 10)).extracting(h -> h.note().soul()).containsExactly(cooking);
-    assertThat(ws.search("tag:hobby", 10)).extracting(h -> h.note().soul()).containsExactly(gardening);
-    assertThat(ws.search("title:gardening", 10)).extracting(h -> h.note().soul()).containsExactly(gardening);
-    assertThat(ws.search("tomat* -soup", 10)).extracting(h -> h.note().soul()).containsExactly(gardening);
+    assertThat(ws.search("\"tomato soup\"", 10))
+        .extracting(h -> h.note().soul())
+        .containsExactly(cooking);
+    assertThat(ws.search("tag:hobby", 10))
+        .extracting(h -> h.note().soul())
+        .containsExactly(gardening);
+    assertThat(ws.search("title:gardening", 10))
+        .extracting(h -> h.note().soul())
+        .containsExactly(gardening);
+    assertThat(ws.search("tomat* -soup", 10))
+        .extracting(h -> h.note().soul())
+        .containsExactly(gardening);
     SearchHit hit = ws.search("soup", 10).get(0);
     assertThat(hit.snippet().marked("[", "]")).contains("[soup]");
     assertThat(ws.search("\"unbalanced AND (", 10)).isEmpty();
@@ -127,14 +145,21 @@ class NotesIT {
     Soul b = ws.createNote("B", "[[C]]");
     Soul c = ws.createNote("C", "");
     Soul d = ws.createNote("D", "[[A]]");
-    assertThat(ws.neighbourhood(a, 1, 100).nodes()).extracting(r -> r.soul()).containsExactlyInAnyOrder(a, b, d);
-    assertThat(ws.neighbourhood(a, 2, 100).nodes()).extracting(r -> r.soul()).containsExactlyInAnyOrder(a, b, c, d);
+    assertThat(ws.neighbourhood(a, 1, 100).nodes())
+        .extracting(r -> r.soul())
+        .containsExactlyInAnyOrder(a, b, d);
+    assertThat(ws.neighbourhood(a, 2, 100).nodes())
+        .extracting(r -> r.soul())
+        .containsExactlyInAnyOrder(a, b, c, d);
   }
 
   @Test
   void outlineListsTheHeadingsOfTheCurrentBody() throws Exception {
-    Soul s = ws.createNote("Outlined", "# Top\ntext\n## Part [[Link]]\n```\n# not a heading\n```\n");
-    assertThat(ws.outline(s)).extracting(h -> h.level() + " " + h.text()).containsExactly("1 Top", "2 Part [[Link]]");
+    Soul s =
+        ws.createNote("Outlined", "# Top\ntext\n## Part [[Link]]\n```\n# not a heading\n```\n");
+    assertThat(ws.outline(s))
+        .extracting(h -> h.level() + " " + h.text())
+        .containsExactly("1 Top", "2 Part [[Link]]");
     ws.editBody(s, "no headings now");
     assertThat(ws.outline(s)).isEmpty();
   }

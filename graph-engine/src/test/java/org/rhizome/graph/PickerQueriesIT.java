@@ -1,7 +1,5 @@
 package org.rhizome.graph;
 
-import org.rhizome.graph.model.Soul;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -12,13 +10,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rhizome.graph.identity.DeviceKey;
+import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.query.NoteName;
 import org.rhizome.graph.query.NoteRef;
 
 /** The queries behind the quick switcher, link completion and the tag pane. */
 class PickerQueriesIT {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   Workspace ws;
 
   @BeforeEach
@@ -55,7 +53,9 @@ class PickerQueriesIT {
     Soul dropped = ws.createNote("Dropped", "#project");
     ws.deleteNote(dropped);
 
-    assertThat(ws.notesTagged("#PROJECT", 10)).extracting(NoteRef::title).containsExactly("Ann", "Zed");
+    assertThat(ws.notesTagged("#PROJECT", 10))
+        .extracting(NoteRef::title)
+        .containsExactly("Ann", "Zed");
     assertThat(ws.notesTagged("project", 1)).hasSize(1);
     assertThat(ws.notesTagged("nothing", 10)).isEmpty();
   }

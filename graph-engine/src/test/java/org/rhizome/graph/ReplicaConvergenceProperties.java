@@ -1,17 +1,7 @@
 package org.rhizome.graph;
 
-import org.rhizome.graph.api.ApplyResult;
-import org.rhizome.graph.model.VersionVector;
-
-import org.rhizome.graph.model.Value;
-
-import org.rhizome.graph.model.Soul;
-
-import org.rhizome.graph.model.WorkspaceId;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,13 +14,18 @@ import java.util.stream.Stream;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import org.rhizome.graph.api.ApplyResult;
 import org.rhizome.graph.change.Change;
 import org.rhizome.graph.change.ChangeChain;
 import org.rhizome.graph.change.Op;
+import org.rhizome.graph.change.ValueCodec;
 import org.rhizome.graph.identity.DeviceKey;
 import org.rhizome.graph.merge.FieldMerge;
 import org.rhizome.graph.merge.FieldState;
-import org.rhizome.graph.change.ValueCodec;
+import org.rhizome.graph.model.Soul;
+import org.rhizome.graph.model.Value;
+import org.rhizome.graph.model.VersionVector;
+import org.rhizome.graph.model.WorkspaceId;
 import org.rhizome.graph.text.TextDocument;
 import org.rhizome.graph.text.TextException;
 import org.rhizome.graph.text.TextOp;
@@ -38,17 +33,19 @@ import org.rhizome.graph.text.TextOp;
 /**
  * CRDT laws on real SQLite replicas: random histories of 3 actors who see some of each other's
  * changes — field sets and concurrent edits of one note body — delivered to 3 replicas in random
- * orders with duplicates (refused-for-now changes are offered again, as sync does), always reach one
- * digest, the state the LWW model predicts and the body a model text replica holds.
+ * orders with duplicates (refused-for-now changes are offered again, as sync does), always reach
+ * one digest, the state the LWW model predicts and the body a model text replica holds.
  */
 class ReplicaConvergenceProperties {
-  static final WorkspaceId WS = WorkspaceId.of(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16});
+  static final WorkspaceId WS =
+      WorkspaceId.of(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16});
   static final List<Soul> SOULS = List.of(new Soul("a"), new Soul("b"), new Soul("c"));
   static final List<String> FIELDS = List.of("title", "n", "flag");
   static final Soul BODY_SOUL = new Soul("a");
 
   @Property(tries = 12, seed = "4242")
-  void replicasConvergeWhateverTheDeliveryOrder(@ForAll long seed, @ForAll @IntRange(min = 5, max = 60) int steps) throws Exception {
+  void replicasConvergeWhateverTheDeliveryOrder(
+      @ForAll long seed, @ForAll @IntRange(min = 5, max = 60) int steps) throws Exception {
     Random random = new Random(seed);
     List<Change> history = randomHistory(random, steps);
     Map<String, FieldState> model = model(history);
@@ -57,9 +54,18 @@ class ReplicaConvergenceProperties {
     try {
       List<String> digests = new ArrayList<>();
       for (int r = 0; r < 3; r++) {
-        try (Workspace replica = Workspace.open(dir.resolve("r" + r + ".db"), WS, DeviceKey.generate(new java.security.SecureRandom()), () -> 1_000L)) {
+        try (Workspace replica =
+            Workspace.open(
+                dir.resolve("r" + r + ".db"),
+                WS,
+                DeviceKey.generate(new java.security.SecureRandom()),
+                () -> 1_000L)) {
           deliverShuffled(replica, history, random);
-          assertThat(replica.versionVector().asMap().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(history.size());
+          assertThat(
+                  replica.versionVector().asMap().values().stream()
+                      .mapToLong(Long::longValue)
+                      .sum())
+              .isEqualTo(history.size());
           for (Soul s : SOULS) {
             Map<String, Value> node = replica.node(s);
             for (String f : FIELDS) {
@@ -68,7 +74,8 @@ class ReplicaConvergenceProperties {
               assertThat(node.getOrDefault(f, Value.NULL)).as("%s.%s", s, f).isEqualTo(want);
             }
           }
-          assertThat(replica.node(BODY_SOUL).getOrDefault("body", Value.of(""))).isEqualTo(Value.of(body));
+          assertThat(replica.node(BODY_SOUL).getOrDefault("body", Value.of("")))
+              .isEqualTo(Value.of(body));
           digests.add(replica.digest());
         }
       }
@@ -80,7 +87,9 @@ class ReplicaConvergenceProperties {
     }
   }
 
-  /** Actors take turns; before a change an actor may first learn what the others have made so far. */
+  /**
+   * Actors take turns; before a change an actor may first learn what the others have made so far.
+   */
   static List<Change> randomHistory(Random random, int steps) {
     List<ChangeChain> actors = new ArrayList<>();
     List<VersionVector> known = new ArrayList<>();
@@ -121,12 +130,13 @@ class ReplicaConvergenceProperties {
         if (!used.add(s + "/" + f)) {
           continue;
         }
-        Value v = switch (random.nextInt(4)) {
-          case 0 -> Value.of("v" + random.nextInt(5));
-          case 1 -> Value.of(random.nextInt(3));
-          case 2 -> Value.of(random.nextBoolean());
-          default -> Value.NULL;
-        };
+        Value v =
+            switch (random.nextInt(4)) {
+              case 0 -> Value.of("v" + random.nextInt(5));
+              case 1 -> Value.of(random.nextInt(3));
+              case 2 -> Value.of(random.nextBoolean());
+              default -> Value.NULL;
+            };
         ops.add(new Op.SetField(s, f, v));
       }
       if (random.nextBoolean()) { // edit the shared body on this actor's own copy
@@ -142,7 +152,8 @@ class ReplicaConvergenceProperties {
       if (ops.isEmpty()) {
         ops.add(new Op.SetField(SOULS.get(1), "n", Value.of(step)));
       }
-      long hlc = 1 + random.nextInt(6); // few distinct clocks: ties are common and must break the same way
+      long hlc =
+          1 + random.nextInt(6); // few distinct clocks: ties are common and must break the same way
       history.add(me.next(hlc, known.get(a), ops));
     }
     return history;
@@ -185,7 +196,8 @@ class ReplicaConvergenceProperties {
     return state;
   }
 
-  static void deliverShuffled(Workspace replica, List<Change> history, Random random) throws Exception {
+  static void deliverShuffled(Workspace replica, List<Change> history, Random random)
+      throws Exception {
     List<byte[]> pending = new ArrayList<>();
     for (Change c : history) {
       pending.add(c.encoded());
@@ -197,14 +209,18 @@ class ReplicaConvergenceProperties {
       java.util.Collections.shuffle(pending, random);
       List<ApplyResult> results = new ArrayList<>();
       for (int from = 0; from < pending.size(); from += 7) { // a few batches per round
-        results.addAll(replica.applyRemote(pending.subList(from, Math.min(pending.size(), from + 7))));
+        results.addAll(
+            replica.applyRemote(pending.subList(from, Math.min(pending.size(), from + 7))));
       }
       List<byte[]> retry = new ArrayList<>();
       for (int i = 0; i < results.size(); i++) {
         ApplyResult r = results.get(i);
         if (r.isRefused()) {
-          assertThat(r.reason()).as(r.detail()).isIn(org.rhizome.graph.api.RefusalReason.GAP_IN_SEQ,
-              org.rhizome.graph.api.RefusalReason.MISSING_DEPENDENCY);
+          assertThat(r.reason())
+              .as(r.detail())
+              .isIn(
+                  org.rhizome.graph.api.RefusalReason.GAP_IN_SEQ,
+                  org.rhizome.graph.api.RefusalReason.MISSING_DEPENDENCY);
           retry.add(pending.get(i));
         }
       }

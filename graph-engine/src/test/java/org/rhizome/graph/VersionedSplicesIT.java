@@ -1,7 +1,5 @@
 package org.rhizome.graph;
 
-import org.rhizome.graph.model.Soul;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -13,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rhizome.graph.identity.DeviceKey;
+import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.text.Splice;
 import org.rhizome.graph.text.SpliceTransform;
 
@@ -21,15 +20,16 @@ import org.rhizome.graph.text.SpliceTransform;
  * process's commits reach the feed with their exact splices (issue 13).
  */
 class VersionedSplicesIT {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   final SecureRandom random = new SecureRandom();
 
   @Test
-  void anotherProcessesEditReachesTheFeedAsSplicesAndAStaleKeystrokeLandsWhereTyped() throws Exception {
+  void anotherProcessesEditReachesTheFeedAsSplicesAndAStaleKeystrokeLandsWhereTyped()
+      throws Exception {
     DeviceKey key = DeviceKey.generate(random);
     Path file = dir.resolve("shared.db");
-    try (Workspace app = Workspace.open(file, key); Workspace cli = Workspace.open(file, key)) {
+    try (Workspace app = Workspace.open(file, key);
+        Workspace cli = Workspace.open(file, key)) {
       Soul soul = app.createNote("Decision", "Decision: ship on Friday");
       BlockingQueue<ChangeEvent> events = new LinkedBlockingQueue<>();
       app.subscribe(events::add);
@@ -41,15 +41,21 @@ class VersionedSplicesIT {
       cli.editBody(soul, read, "# Meeting\nDecision: ship on Friday");
       ChangeEvent foreign = poll(events, e -> e.otherProcess());
       assertThat(foreign.local()).isTrue(); // same device
-      assertThat(foreign.texts()).singleElement().satisfies(t -> {
-        assertThat(t.soul()).isEqualTo(soul);
-        assertThat(t.before()).isEqualTo(opened.version());
-        assertThat(SpliceTransform.apply(opened.text(), t.splices())).isEqualTo("# Meeting\nDecision: ship on Friday");
-      });
+      assertThat(foreign.texts())
+          .singleElement()
+          .satisfies(
+              t -> {
+                assertThat(t.soul()).isEqualTo(soul);
+                assertThat(t.before()).isEqualTo(opened.version());
+                assertThat(SpliceTransform.apply(opened.text(), t.splices()))
+                    .isEqualTo("# Meeting\nDecision: ship on Friday");
+              });
 
       // a keystroke made on the version the editor had before the CLI's edit lands where typed
-      app.spliceBodyAsync(soul, opened.version(), List.of(new Splice(10, 0, "TYPED ")), 7).get(5, TimeUnit.SECONDS);
-      assertThat(app.findNote(soul).orElseThrow().body()).isEqualTo("# Meeting\nDecision: TYPED ship on Friday");
+      app.spliceBodyAsync(soul, opened.version(), List.of(new Splice(10, 0, "TYPED ")), 7)
+          .get(5, TimeUnit.SECONDS);
+      assertThat(app.findNote(soul).orElseThrow().body())
+          .isEqualTo("# Meeting\nDecision: TYPED ship on Friday");
       ChangeEvent own = poll(events, e -> !e.texts().isEmpty() && e.texts().get(0).origin() == 7);
       assertThat(own.texts().get(0).splices()).containsExactly(new Splice(20, 0, "TYPED "));
     }
@@ -59,7 +65,8 @@ class VersionedSplicesIT {
   void twoWholeBodyEditsFromOneVersionBothSurvive() throws Exception {
     DeviceKey key = DeviceKey.generate(random);
     Path file = dir.resolve("cli.db");
-    try (Workspace first = Workspace.open(file, key); Workspace second = Workspace.open(file, key)) {
+    try (Workspace first = Workspace.open(file, key);
+        Workspace second = Workspace.open(file, key)) {
       Soul soul = first.createNote("Plan", "one\ntwo\nthree\n");
       VersionedText a = first.openBody(soul);
       VersionedText b = second.openBody(soul);
@@ -79,8 +86,11 @@ class VersionedSplicesIT {
       VersionedText old = app.openBody(soul);
       app.editBody(soul, "abc XYZ def");
       try (Workspace other = Workspace.open(file, key)) {
-        // a fresh process has no timeline: the edit is anchored to the characters of the old version
-        other.spliceBodyAsync(soul, old.version(), List.of(new Splice(7, 0, "!")), 0).get(5, TimeUnit.SECONDS);
+        // a fresh process has no timeline: the edit is anchored to the characters of the old
+        // version
+        other
+            .spliceBodyAsync(soul, old.version(), List.of(new Splice(7, 0, "!")), 0)
+            .get(5, TimeUnit.SECONDS);
         assertThat(other.findNote(soul).orElseThrow().body()).isEqualTo("abc XYZ def!");
       }
     }
@@ -89,7 +99,12 @@ class VersionedSplicesIT {
   @Test
   void peersChangesCarryTheirSplices() throws Exception {
     try (Workspace a = Workspace.open(dir.resolve("a.db"), DeviceKey.generate(random));
-         Workspace b = Workspace.open(dir.resolve("b.db"), a.id(), DeviceKey.generate(random), System::currentTimeMillis)) {
+        Workspace b =
+            Workspace.open(
+                dir.resolve("b.db"),
+                a.id(),
+                DeviceKey.generate(random),
+                System::currentTimeMillis)) {
       Soul soul = a.createNote("Shared", "hello");
       b.applyRemote(ConcurrentBodyEditsIT.everything(a));
       VersionedText opened = b.openBody(soul);
@@ -97,15 +112,21 @@ class VersionedSplicesIT {
       b.subscribe(events::add);
       a.editBody(soul, "hello world");
       b.applyRemote(ConcurrentBodyEditsIT.everything(a));
-      // (the creation's own event may still be on its way to a late subscriber: an editor skips it by version)
-      ChangeEvent e = poll(events, ev -> !ev.texts().isEmpty() && ev.texts().get(0).before().equals(opened.version()));
+      // (the creation's own event may still be on its way to a late subscriber: an editor skips it
+      // by version)
+      ChangeEvent e =
+          poll(
+              events,
+              ev -> !ev.texts().isEmpty() && ev.texts().get(0).before().equals(opened.version()));
       assertThat(e.local()).isFalse();
       assertThat(e.otherProcess()).isFalse();
-      assertThat(SpliceTransform.apply(opened.text(), e.texts().get(0).splices())).isEqualTo("hello world");
+      assertThat(SpliceTransform.apply(opened.text(), e.texts().get(0).splices()))
+          .isEqualTo("hello world");
     }
   }
 
-  static ChangeEvent poll(BlockingQueue<ChangeEvent> events, java.util.function.Predicate<ChangeEvent> wanted)
+  static ChangeEvent poll(
+      BlockingQueue<ChangeEvent> events, java.util.function.Predicate<ChangeEvent> wanted)
       throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     while (System.nanoTime() < deadline) {

@@ -1,7 +1,5 @@
 package org.rhizome.graph;
 
-import org.rhizome.graph.model.Soul;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,14 +13,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rhizome.graph.identity.DeviceKey;
+import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.note.NoteDraft;
 import org.rhizome.graph.query.GraphView;
 import org.rhizome.graph.query.NoteRef;
 import org.rhizome.graph.query.OutgoingLink;
 
 class WholeGraphIT {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   Workspace ws;
 
   @BeforeEach
@@ -47,9 +45,12 @@ class WholeGraphIT {
     GraphView g = ws.wholeGraph(1000);
 
     assertThat(g.truncated()).isFalse();
-    assertThat(g.nodes()).extracting(NoteRef::title).containsExactlyInAnyOrder("A", "B", "C", "Lonely");
-    assertThat(g.edges()).containsExactlyInAnyOrder(new GraphView.Edge(a, b), new GraphView.Edge(b, a),
-        new GraphView.Edge(c, b));
+    assertThat(g.nodes())
+        .extracting(NoteRef::title)
+        .containsExactlyInAnyOrder("A", "B", "C", "Lonely");
+    assertThat(g.edges())
+        .containsExactlyInAnyOrder(
+            new GraphView.Edge(a, b), new GraphView.Edge(b, a), new GraphView.Edge(c, b));
   }
 
   @Test
@@ -58,7 +59,8 @@ class WholeGraphIT {
     Soul titled = ws.createNote("Shared", "");
     Soul source = ws.createNote("Source", "[[Shared]]");
 
-    assertThat(ws.outgoingLinks(source)).extracting(OutgoingLink::resolved)
+    assertThat(ws.outgoingLinks(source))
+        .extracting(OutgoingLink::resolved)
         .allSatisfy(r -> assertThat(r.soul()).isEqualTo(titled));
     assertThat(ws.wholeGraph(10).edges()).containsExactly(new GraphView.Edge(source, titled));
     assertThat(aliased).isNotEqualTo(titled);
@@ -80,9 +82,10 @@ class WholeGraphIT {
     GraphView whole = ws.wholeGraph(1000);
     for (Soul s : souls.subList(0, 10)) {
       GraphView local = ws.neighbourhood(s, 1, 1000);
-      List<GraphView.Edge> touching = whole.edges().stream()
-          .filter(e -> e.from().equals(s) || e.to().equals(s)).toList();
-      assertThat(local.edges().stream().filter(e -> e.from().equals(s) || e.to().equals(s)).toList())
+      List<GraphView.Edge> touching =
+          whole.edges().stream().filter(e -> e.from().equals(s) || e.to().equals(s)).toList();
+      assertThat(
+              local.edges().stream().filter(e -> e.from().equals(s) || e.to().equals(s)).toList())
           .containsExactlyInAnyOrderElementsOf(touching);
     }
   }
@@ -96,14 +99,16 @@ class WholeGraphIT {
       String folder = folders[i % folders.length];
       StringBuilder body = new StringBuilder();
       for (int k = 0; k < 3; k++) {
-        // Titles repeat across folders, and some links name a folder: resolution depends on where they are written.
+        // Titles repeat across folders, and some links name a folder: resolution depends on where
+        // they are written.
         String target = "T" + random.nextInt(12);
-        body.append(switch (random.nextInt(4)) {
-          case 0 -> "[[" + target + "]] ";
-          case 1 -> "[[a/" + target + "]] ";
-          case 2 -> "[[../" + target + "]] ";
-          default -> "[[deep/" + target + "]] ";
-        });
+        body.append(
+            switch (random.nextInt(4)) {
+              case 0 -> "[[" + target + "]] ";
+              case 1 -> "[[a/" + target + "]] ";
+              case 2 -> "[[../" + target + "]] ";
+              default -> "[[deep/" + target + "]] ";
+            });
       }
       drafts.add(new NoteDraft(folder, "T" + (i / folders.length), body.toString()));
     }
@@ -111,8 +116,11 @@ class WholeGraphIT {
 
     List<GraphView.Edge> expected = new ArrayList<>();
     for (Soul s : souls) {
-      ws.outgoingLinks(s).stream().filter(l -> l.resolved() != null && !l.resolved().soul().equals(s))
-          .map(l -> new GraphView.Edge(s, l.resolved().soul())).distinct().forEach(expected::add);
+      ws.outgoingLinks(s).stream()
+          .filter(l -> l.resolved() != null && !l.resolved().soul().equals(s))
+          .map(l -> new GraphView.Edge(s, l.resolved().soul()))
+          .distinct()
+          .forEach(expected::add);
     }
     assertThat(expected).isNotEmpty();
     assertThat(ws.wholeGraph(1000).edges()).containsExactlyInAnyOrderElementsOf(expected);

@@ -6,13 +6,13 @@ package org.rhizome.sync;
  * closes what the peer was using and logs one line.
  */
 public class Libp2pException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    public Libp2pException(String message) {
-        super(message);
-    }
+  public Libp2pException(String message) {
+    super(message);
+  }
 
-    public Libp2pException(String message, Throwable cause) {
-        super(message, cause);
-    }
+  public Libp2pException(String message, Throwable cause) {
+    super(message, cause);
+  }
 }

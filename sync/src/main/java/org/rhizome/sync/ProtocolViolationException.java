@@ -1,14 +1,16 @@
 package org.rhizome.sync;
 
-/** The remote peer sent bytes that break the protocol in use: the connection (or stream) is closed. */
+/**
+ * The remote peer sent bytes that break the protocol in use: the connection (or stream) is closed.
+ */
 public class ProtocolViolationException extends Libp2pException {
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    public ProtocolViolationException(String message) {
-        super(message);
-    }
+  public ProtocolViolationException(String message) {
+    super(message);
+  }
 
-    public ProtocolViolationException(String message, Throwable cause) {
-        super(message, cause);
-    }
+  public ProtocolViolationException(String message, Throwable cause) {
+    super(message, cause);
+  }
 }

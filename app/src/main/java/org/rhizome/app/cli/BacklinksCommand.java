@@ -13,20 +13,27 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code rhizome backlinks T}: the notes that link to T (linked mentions, with the line that links),
- * then the notes that name T in plain text without linking it (unlinked mentions). Lines are 1-based.
+ * {@code rhizome backlinks T}: the notes that link to T (linked mentions, with the line that
+ * links), then the notes that name T in plain text without linking it (unlinked mentions). Lines
+ * are 1-based.
  */
-@Command(name = "backlinks", description = {"Notes that link to a note, and notes that name it unlinked.",
-    "Linked mentions come with the line that links; unlinked mentions are notes that name",
-    "the note's title or an alias in plain text. Lines are numbered from 1."})
+@Command(
+    name = "backlinks",
+    description = {
+      "Notes that link to a note, and notes that name it unlinked.",
+      "Linked mentions come with the line that links; unlinked mentions are notes that name",
+      "the note's title or an alias in plain text. Lines are numbered from 1."
+    })
 final class BacklinksCommand implements Callable<Integer> {
-  @Mixin
-  private CliContext cli;
+  @Mixin private CliContext cli;
 
   @Parameters(paramLabel = "NOTE", description = "The note's id, title or alias.")
   private String target;
 
-  @Option(names = "--limit", paramLabel = "N", description = "At most N of each kind (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      description = "At most N of each kind (default: ${DEFAULT-VALUE}).")
   private int limit = 1000;
 
   record Linked(NoteJson.Name source, int line, String context, boolean embed) {}
@@ -47,16 +54,28 @@ final class BacklinksCommand implements Callable<Integer> {
       unlinked = workspace.unlinkedMentions(note.soul(), limit);
     }
     if (cli.isJson()) {
-      cli.printJson(new Mentions(NoteJson.Name.of(note),
-          linked.stream().map(b -> new Linked(NoteJson.Name.of(b.source()), b.line() + 1, b.context(), b.embed())).toList(),
-          unlinked.stream().map(u -> new Unlinked(NoteJson.Name.of(u.source()), u.line() + 1, u.context())).toList()));
+      cli.printJson(
+          new Mentions(
+              NoteJson.Name.of(note),
+              linked.stream()
+                  .map(
+                      b ->
+                          new Linked(
+                              NoteJson.Name.of(b.source()), b.line() + 1, b.context(), b.embed()))
+                  .toList(),
+              unlinked.stream()
+                  .map(u -> new Unlinked(NoteJson.Name.of(u.source()), u.line() + 1, u.context()))
+                  .toList()));
       return ExitCodes.OK;
     }
     PrintWriter out = cli.out();
     out.println("Linked mentions of \"" + note.title() + "\" (" + linked.size() + ")");
     TextTable linkedTable = new TextTable(false, false, false);
     for (Backlink b : linked) {
-      linkedTable.row(b.source().title(), "line " + (b.line() + 1) + (b.embed() ? " (embed)" : ""), b.context().strip());
+      linkedTable.row(
+          b.source().title(),
+          "line " + (b.line() + 1) + (b.embed() ? " (embed)" : ""),
+          b.context().strip());
     }
     linkedTable.print(out, "  ");
     out.println("Unlinked mentions (" + unlinked.size() + ")");

@@ -1,6 +1,9 @@
 package org.rhizome.app.cli;
 
-/** A note body over the size a note can have ({@link BodyOptions#MAX_BODY_BYTES}); a usage error, exit code 2. */
+/**
+ * A note body over the size a note can have ({@link BodyOptions#MAX_BODY_BYTES}); a usage error,
+ * exit code 2.
+ */
 public final class BodyTooLargeException extends Exception {
   private static final long serialVersionUID = 1L;
 

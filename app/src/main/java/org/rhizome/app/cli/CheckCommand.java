@@ -8,38 +8,77 @@ import org.rhizome.graph.repair.WorkspaceCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code rhizome check [--workspace W] [--json]}: is the workspace file intact? Exit 0 if so, 8 if damaged. */
-@Command(name = "check", description = {"Check a workspace file without changing it: SQLite's integrity check, every change",
-    "of the log (its hash, signature and chain), and the notes as stored against a replay of the log.",
-    "Exit code 0 when all is well, 8 when something is damaged (then writes to it are refused until `rhizome repair`)."})
+/**
+ * {@code rhizome check [--workspace W] [--json]}: is the workspace file intact? Exit 0 if so, 8 if
+ * damaged.
+ */
+@Command(
+    name = "check",
+    description = {
+      "Check a workspace file without changing it: SQLite's integrity check, every change",
+      "of the log (its hash, signature and chain), and the notes as stored against a replay of the log.",
+      "Exit code 0 when all is well, 8 when something is damaged (then writes to it are refused until `rhizome repair`)."
+    })
 final class CheckCommand implements Callable<Integer> {
-  @Mixin
-  private CliContext cli;
+  @Mixin private CliContext cli;
 
   @Override
   public Integer call() throws Exception {
     Path file = RepairCommand.existingFile(cli);
     CheckReport r = WorkspaceCheck.run(file, Files.createTempDirectory("rhizome-check"));
     if (cli.isJson()) {
-      cli.printJson(new Json(cli.workspaceName(), r.ok(), r.integrity(), r.changes(), r.unreadableRows(), r.badChanges(),
-          r.stateMatchesLog(), r.markedDamaged(), r.problems(), r.millis()));
+      cli.printJson(
+          new Json(
+              cli.workspaceName(),
+              r.ok(),
+              r.integrity(),
+              r.changes(),
+              r.unreadableRows(),
+              r.badChanges(),
+              r.stateMatchesLog(),
+              r.markedDamaged(),
+              r.problems(),
+              r.millis()));
     } else if (r.ok()) {
-      cli.out().printf("%s is intact: integrity ok, %d changes with good hashes and signatures, state = replay of the log"
-          + " (%.1f s).%n", file, r.changes(), r.millis() / 1000.0);
+      cli.out()
+          .printf(
+              "%s is intact: integrity ok, %d changes with good hashes and signatures, state = replay of the log"
+                  + " (%.1f s).%n",
+              file, r.changes(), r.millis() / 1000.0);
     } else {
-      cli.out().printf("%s is damaged: %d problems (integrity: %s; %d intact changes, %d unreadable rows, %d bad changes;"
-          + " state %s the log).%n", file, r.problems().size(), r.integrity(), r.changes(), r.unreadableRows(), r.badChanges(),
-          r.stateMatchesLog() ? "matches" : "does not match");
+      cli.out()
+          .printf(
+              "%s is damaged: %d problems (integrity: %s; %d intact changes, %d unreadable rows, %d bad changes;"
+                  + " state %s the log).%n",
+              file,
+              r.problems().size(),
+              r.integrity(),
+              r.changes(),
+              r.unreadableRows(),
+              r.badChanges(),
+              r.stateMatchesLog() ? "matches" : "does not match");
       for (String p : r.problems()) {
         cli.out().println("  " + p);
       }
-      cli.out().println("Writes to it are refused. Run `rhizome repair --workspace " + cli.workspaceName()
-          + "` to rebuild it from what can be read (the damaged file is kept beside it).");
+      cli.out()
+          .println(
+              "Writes to it are refused. Run `rhizome repair --workspace "
+                  + cli.workspaceName()
+                  + "` to rebuild it from what can be read (the damaged file is kept beside it).");
     }
     cli.out().flush();
     return r.ok() ? ExitCodes.OK : ExitCodes.DAMAGED;
   }
 
-  record Json(String workspace, boolean ok, String integrity, long changes, long unreadableRows, long badChanges,
-              boolean stateMatchesLog, boolean markedDamaged, java.util.List<String> problems, long millis) {}
+  record Json(
+      String workspace,
+      boolean ok,
+      String integrity,
+      long changes,
+      long unreadableRows,
+      long badChanges,
+      boolean stateMatchesLog,
+      boolean markedDamaged,
+      java.util.List<String> problems,
+      long millis) {}
 }

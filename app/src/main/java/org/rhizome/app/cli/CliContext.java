@@ -7,8 +7,8 @@ import java.io.PrintWriter;
 import org.rhizome.app.DataDirectory;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.api.NoSuchNoteException;
-import org.rhizome.graph.query.NoteRef;
 import org.rhizome.graph.api.StoreException;
+import org.rhizome.graph.query.NoteRef;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -16,8 +16,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * What every workspace command shares (a picocli mixin): {@code --json}, the data directory given to
- * the root command, opening the workspace, resolving a note argument, and printing.
+ * What every workspace command shares (a picocli mixin): {@code --json}, the data directory given
+ * to the root command, opening the workspace, resolving a note argument, and printing.
  */
 public final class CliContext {
   @Spec(Spec.Target.MIXEE)
@@ -26,8 +26,12 @@ public final class CliContext {
   @Option(names = "--json", description = "Print exactly one JSON document instead of text.")
   private boolean json;
 
-  @Option(names = "--workspace", paramLabel = "NAME", defaultValue = DataDirectory.DEFAULT_WORKSPACE,
-      description = "The workspace (workspaces/NAME.db in the data directory; default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--workspace",
+      paramLabel = "NAME",
+      defaultValue = DataDirectory.DEFAULT_WORKSPACE,
+      description =
+          "The workspace (workspaces/NAME.db in the data directory; default: ${DEFAULT-VALUE}).")
   private String workspaceName = DataDirectory.DEFAULT_WORKSPACE;
 
   public boolean isJson() {
@@ -54,15 +58,18 @@ public final class CliContext {
   /** The {@code --workspace} name (checked: a usage error if it cannot name a file). */
   public String workspaceName() {
     if (!DataDirectory.isValidWorkspaceName(workspaceName)) {
-      throw new ParameterException(command.commandLine(), "\"" + workspaceName
-          + "\" is not a workspace name: use 1-64 letters, digits, '.', '_' or '-'.");
+      throw new ParameterException(
+          command.commandLine(),
+          "\""
+              + workspaceName
+              + "\" is not a workspace name: use 1-64 letters, digits, '.', '_' or '-'.");
     }
     return workspaceName;
   }
 
   /**
-   * Opens the {@code --workspace} of the data directory. The personal workspace (and the device key)
-   * is created on first use; any other must exist.
+   * Opens the {@code --workspace} of the data directory. The personal workspace (and the device
+   * key) is created on first use; any other must exist.
    *
    * @throws NoSuchWorkspaceException if a named workspace has no file
    */
@@ -75,13 +82,20 @@ public final class CliContext {
     } else {
       java.nio.file.Path file = data.workspaceFile(name);
       if (!java.nio.file.Files.exists(file)) {
-        throw new NoSuchWorkspaceException("No workspace \"" + name + "\" in " + data.root()
-            + " (create it with `rhizome workspace create " + name + "` or join one with `rhizome join`).");
+        throw new NoSuchWorkspaceException(
+            "No workspace \""
+                + name
+                + "\" in "
+                + data.root()
+                + " (create it with `rhizome workspace create "
+                + name
+                + "` or join one with `rhizome join`).");
       }
       workspace = Workspace.open(file, data.loadOrCreateDeviceKey());
     }
     Phases.mark("opened");
-    LoggerFactory.getLogger(CliContext.class).info("{}: opened {}", command.qualifiedName(), workspace.file());
+    LoggerFactory.getLogger(CliContext.class)
+        .info("{}: opened {}", command.qualifiedName(), workspace.file());
     return workspace;
   }
 
@@ -94,10 +108,16 @@ public final class CliContext {
     return root().environment().stdoutIsTerminal() && System.console() != null;
   }
 
-  /** The live note named by {@code target}: its id, title or an alias, as a wikilink resolves it. */
-  public static NoteRef resolve(Workspace workspace, String target) throws StoreException, NoSuchNoteException {
-    return workspace.resolve(target).orElseThrow(() ->
-        new NoSuchNoteException("No note has the id, title or alias \"" + target + "\"."));
+  /**
+   * The live note named by {@code target}: its id, title or an alias, as a wikilink resolves it.
+   */
+  public static NoteRef resolve(Workspace workspace, String target)
+      throws StoreException, NoSuchNoteException {
+    return workspace
+        .resolve(target)
+        .orElseThrow(
+            () ->
+                new NoSuchNoteException("No note has the id, title or alias \"" + target + "\"."));
   }
 
   /** Prints {@code document} as JSON, followed by a newline. */
@@ -113,7 +133,8 @@ public final class CliContext {
    */
   public void requirePositive(String option, int value) {
     if (value < 1) {
-      throw new ParameterException(command.commandLine(), option + " must be at least 1, not " + value + ".");
+      throw new ParameterException(
+          command.commandLine(), option + " must be at least 1, not " + value + ".");
     }
   }
 

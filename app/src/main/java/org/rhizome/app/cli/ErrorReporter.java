@@ -12,13 +12,14 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Turns a command's failure into one plain line on stderr and an exit code ({@link ExitCodes}).
- * The stack trace goes to the log file only: people see a sentence, never a trace.
+ * Turns a command's failure into one plain line on stderr and an exit code ({@link ExitCodes}). The
+ * stack trace goes to the log file only: people see a sentence, never a trace.
  */
 final class ErrorReporter implements IExecutionExceptionHandler {
 
   @Override
-  public int handleExecutionException(Exception failure, CommandLine command, ParseResult parseResult) {
+  public int handleExecutionException(
+      Exception failure, CommandLine command, ParseResult parseResult) {
     Logger log = LoggerFactory.getLogger(ErrorReporter.class);
     String commandName = command.getCommandSpec().qualifiedName();
     if (ExitCodes.isExpected(failure)) {
@@ -26,8 +27,14 @@ final class ErrorReporter implements IExecutionExceptionHandler {
       command.getErr().println("rhizome: " + describe(failure));
     } else {
       log.error(Logging.shownToUser(), "{} failed with an internal error", commandName, failure);
-      command.getErr().println("rhizome: internal error: " + failure
-          + (Logging.currentFile() == null ? "" : " (details in " + Logging.currentFile() + ")"));
+      command
+          .getErr()
+          .println(
+              "rhizome: internal error: "
+                  + failure
+                  + (Logging.currentFile() == null
+                      ? ""
+                      : " (details in " + Logging.currentFile() + ")"));
     }
     command.getErr().flush();
     return ExitCodes.of(failure);
@@ -50,7 +57,9 @@ final class ErrorReporter implements IExecutionExceptionHandler {
       return "permission denied: " + ade.getFile();
     }
     if (e instanceof FileSystemException fse) {
-      return "cannot use " + fse.getFile() + (fse.getReason() == null ? "" : ": " + fse.getReason());
+      return "cannot use "
+          + fse.getFile()
+          + (fse.getReason() == null ? "" : ": " + fse.getReason());
     }
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }

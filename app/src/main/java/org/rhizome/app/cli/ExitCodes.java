@@ -32,8 +32,10 @@ public final class ExitCodes implements IExitCodeExceptionMapper {
   public static final int INVALID_INPUT = 4;
   public static final int STORAGE = 5;
   public static final int SYNC = 6;
+
   /** Not a member of the workspace (yet), or the note is protected by someone else. */
   public static final int NOT_ALLOWED = 7;
+
   /** {@code rhizome check} found the workspace file damaged. */
   public static final int DAMAGED = 8;
 
@@ -50,14 +52,16 @@ public final class ExitCodes implements IExitCodeExceptionMapper {
     if (exception instanceof SyncUnfinishedException) {
       return SYNC;
     }
-    if (exception instanceof NoSuchNoteException || exception instanceof NoSuchWorkspaceException
+    if (exception instanceof NoSuchNoteException
+        || exception instanceof NoSuchWorkspaceException
         || exception instanceof org.rhizome.graph.trash.NotInTrashException) {
       return NOT_FOUND;
     }
     if (exception instanceof BodyTooLargeException) {
       return USAGE;
     }
-    if (exception instanceof NoteException || exception instanceof InvalidInputException
+    if (exception instanceof NoteException
+        || exception instanceof InvalidInputException
         || exception instanceof org.rhizome.sync.replication.invite.InvalidInviteException) {
       return INVALID_INPUT;
     }

@@ -7,35 +7,51 @@ import org.rhizome.graph.Workspace;
 import org.rhizome.graph.vault.ExportReport;
 import org.rhizome.graph.vault.VaultExporter;
 import org.rhizome.graph.vault.VaultProblem;
-import picocli.CommandLine.Command;
 import org.rhizome.ui.render.HtmlSiteExporter;
 import org.rhizome.ui.render.ObsidianMarkdown;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code rhizome export DIR [--workspace W]}: writes the workspace as a vault Obsidian can open; with
- * {@code --html}, as a static web site rendered as the reading view renders notes.
+ * {@code rhizome export DIR [--workspace W]}: writes the workspace as a vault Obsidian can open;
+ * with {@code --html}, as a static web site rendered as the reading view renders notes.
  */
-@Command(name = "export", description = {"Write the workspace as a folder of Markdown (an Obsidian vault).",
-    "Each note becomes folder/title.md with its front matter, attachments go beside them; only files whose",
-    "bytes differ are written (atomically). Other files in DIR are left alone.",
-    "With --html: a static web site instead (one page per note, attachments, backlinks, a search box)."})
+@Command(
+    name = "export",
+    description = {
+      "Write the workspace as a folder of Markdown (an Obsidian vault).",
+      "Each note becomes folder/title.md with its front matter, attachments go beside them; only files whose",
+      "bytes differ are written (atomically). Other files in DIR are left alone.",
+      "With --html: a static web site instead (one page per note, attachments, backlinks, a search box)."
+    })
 final class ExportCommand implements Callable<Integer> {
-  @Mixin
-  private CliContext cli;
+  @Mixin private CliContext cli;
 
-  @Parameters(index = "0", paramLabel = "DIR", description = "The folder to write (created if missing).")
+  @Parameters(
+      index = "0",
+      paramLabel = "DIR",
+      description = "The folder to write (created if missing).")
   private Path dir;
 
-  @Option(names = "--html", description = "Write a static web site (folder/title.html per note, index.html, search) instead of Markdown.")
+  @Option(
+      names = "--html",
+      description =
+          "Write a static web site (folder/title.html per note, index.html, search) instead of Markdown.")
   private boolean html;
 
-  record HtmlJson(String workspace, int pages, int attachments, List<String> problems, long millis) {}
+  record HtmlJson(
+      String workspace, int pages, int attachments, List<String> problems, long millis) {}
 
-  record Json(String workspace, int notesWritten, int notesUnchanged, int attachmentsWritten, int attachmentsUnchanged,
-              List<String> problems, long millis) {}
+  record Json(
+      String workspace,
+      int notesWritten,
+      int notesUnchanged,
+      int attachmentsWritten,
+      int attachmentsUnchanged,
+      List<String> problems,
+      long millis) {}
 
   @Override
   public Integer call() throws Exception {
@@ -47,11 +63,25 @@ final class ExportCommand implements Callable<Integer> {
       ExportReport r = new VaultExporter(ws).export(dir, bar);
       bar.finish();
       if (cli.isJson()) {
-        cli.printJson(new Json(cli.workspaceName(), r.notesWritten(), r.notesUnchanged(), r.attachmentsWritten(),
-            r.attachmentsUnchanged(), r.problems().stream().map(VaultProblem::toString).toList(), r.millis()));
+        cli.printJson(
+            new Json(
+                cli.workspaceName(),
+                r.notesWritten(),
+                r.notesUnchanged(),
+                r.attachmentsWritten(),
+                r.attachmentsUnchanged(),
+                r.problems().stream().map(VaultProblem::toString).toList(),
+                r.millis()));
       } else {
-        cli.out().printf("Exported to %s in %.1f s: %d notes written, %d unchanged; %d attachments written, %d unchanged.%n",
-            dir, r.millis() / 1000.0, r.notesWritten(), r.notesUnchanged(), r.attachmentsWritten(), r.attachmentsUnchanged());
+        cli.out()
+            .printf(
+                "Exported to %s in %.1f s: %d notes written, %d unchanged; %d attachments written, %d unchanged.%n",
+                dir,
+                r.millis() / 1000.0,
+                r.notesWritten(),
+                r.notesUnchanged(),
+                r.attachmentsWritten(),
+                r.attachmentsUnchanged());
         for (VaultProblem p : r.problems()) {
           cli.out().println("  " + p);
         }
@@ -65,10 +95,18 @@ final class ExportCommand implements Callable<Integer> {
       HtmlSiteExporter.Report r = new HtmlSiteExporter(ws, new ObsidianMarkdown()).export(dir, bar);
       bar.finish();
       if (cli.isJson()) {
-        cli.printJson(new HtmlJson(ws.file().getFileName().toString(), r.pages(), r.attachments(), r.problems(), r.millis()));
+        cli.printJson(
+            new HtmlJson(
+                ws.file().getFileName().toString(),
+                r.pages(),
+                r.attachments(),
+                r.problems(),
+                r.millis()));
       } else {
-        cli.out().printf("Exported a site to %s in %.1f s: %d pages, %d attachments. Open %s in a browser.%n",
-            dir, r.millis() / 1000.0, r.pages(), r.attachments(), dir.resolve("index.html"));
+        cli.out()
+            .printf(
+                "Exported a site to %s in %.1f s: %d pages, %d attachments. Open %s in a browser.%n",
+                dir, r.millis() / 1000.0, r.pages(), r.attachments(), dir.resolve("index.html"));
         for (String p : r.problems()) {
           cli.out().println("  " + p);
         }

@@ -1,6 +1,8 @@
 package org.rhizome.app.cli;
 
-/** A command's input cannot be used (for example an unreadable {@code --body-file}); exit code 4. */
+/**
+ * A command's input cannot be used (for example an unreadable {@code --body-file}); exit code 4.
+ */
 public final class InvalidInputException extends Exception {
   private static final long serialVersionUID = 1L;
 

@@ -8,16 +8,17 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 
 /**
  * The JSON that {@code --json} prints: one pretty-printed document, {@code \n} line ends on every
- * OS, fields in the order the records in {@link NoteJson} and the commands declare them. Those field
- * names are an interface for scripts: add fields, never rename them.
+ * OS, fields in the order the records in {@link NoteJson} and the commands declare them. Those
+ * field names are an interface for scripts: add fields, never rename them.
  */
 public final class JsonOutput {
   private static final ObjectWriter WRITER;
 
   static {
-    DefaultPrettyPrinter pretty = new DefaultPrettyPrinter()
-        .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-        .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+    DefaultPrettyPrinter pretty =
+        new DefaultPrettyPrinter()
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n"));
     WRITER = new ObjectMapper().writer(pretty);
   }
 

@@ -10,11 +10,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-/** {@code rhizome links T}: the wikilinks and embeds in a note, in order, and the notes they reach. */
-@Command(name = "links", description = "The links in a note and the notes or attachments they reach; unresolved ones are marked.")
+/**
+ * {@code rhizome links T}: the wikilinks and embeds in a note, in order, and the notes they reach.
+ */
+@Command(
+    name = "links",
+    description =
+        "The links in a note and the notes or attachments they reach; unresolved ones are marked.")
 final class LinksCommand implements Callable<Integer> {
-  @Mixin
-  private CliContext cli;
+  @Mixin private CliContext cli;
 
   @Parameters(paramLabel = "NOTE", description = "The note's id, title or alias.")
   private String target;
@@ -24,8 +28,15 @@ final class LinksCommand implements Callable<Integer> {
    * reaches an attachment (both null when unresolved); {@code file} when the target names a file
    * (reached or missing). Lines are 1-based.
    */
-  record Link(String target, @Nullable String heading, @Nullable String alias, boolean embed, int line,
-              NoteJson.@Nullable Name resolved, @Nullable String attachment, boolean file) {}
+  record Link(
+      String target,
+      @Nullable String heading,
+      @Nullable String alias,
+      boolean embed,
+      int line,
+      NoteJson.@Nullable Name resolved,
+      @Nullable String attachment,
+      boolean file) {}
 
   record Links(NoteJson.Name note, List<Link> links) {}
 
@@ -38,7 +49,8 @@ final class LinksCommand implements Callable<Integer> {
       links = workspace.outgoingLinks(note.soul());
     }
     if (cli.isJson()) {
-      cli.printJson(new Links(NoteJson.Name.of(note), links.stream().map(LinksCommand::link).toList()));
+      cli.printJson(
+          new Links(NoteJson.Name.of(note), links.stream().map(LinksCommand::link).toList()));
       return ExitCodes.OK;
     }
     if (links.isEmpty()) {
@@ -55,8 +67,15 @@ final class LinksCommand implements Callable<Integer> {
 
   private static Link link(OutgoingLink l) {
     NoteRef to = l.resolved();
-    return new Link(l.target(), l.heading(), l.alias(), l.embed(), l.line() + 1, to == null ? null : NoteJson.Name.of(to),
-        l.attachment() == null ? null : l.attachment().path(), l.file());
+    return new Link(
+        l.target(),
+        l.heading(),
+        l.alias(),
+        l.embed(),
+        l.line() + 1,
+        to == null ? null : NoteJson.Name.of(to),
+        l.attachment() == null ? null : l.attachment().path(),
+        l.file());
   }
 
   /** What the link reaches, for the table: a note, an attachment, or why nothing. */
@@ -72,7 +91,11 @@ final class LinksCommand implements Callable<Integer> {
 
   /** The link as Markdown, e.g. {@code [[Target#Heading|alias]]}. */
   private static String asWritten(OutgoingLink l) {
-    return (l.embed() ? "!" : "") + "[[" + l.target() + (l.heading() == null ? "" : "#" + l.heading())
-        + (l.alias() == null ? "" : "|" + l.alias()) + "]]";
+    return (l.embed() ? "!" : "")
+        + "[["
+        + l.target()
+        + (l.heading() == null ? "" : "#" + l.heading())
+        + (l.alias() == null ? "" : "|" + l.alias())
+        + "]]";
   }
 }

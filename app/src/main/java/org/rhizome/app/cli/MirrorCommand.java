@@ -13,17 +13,25 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code rhizome mirror [DIR | --off] [--workspace W] [--run]}: turns the two-way folder mirror of a
- * workspace on or off (it then runs while the app or {@code serve} runs), shows it, or runs it here.
+ * {@code rhizome mirror [DIR | --off] [--workspace W] [--run]}: turns the two-way folder mirror of
+ * a workspace on or off (it then runs while the app or {@code serve} runs), shows it, or runs it
+ * here.
  */
-@Command(name = "mirror", description = {"Keep a folder of Markdown and a workspace in step both ways (opt-in per workspace).",
-    "With DIR: turn the mirror on for that folder; with --off: turn it off; with neither: show it.",
-    "The mirror runs while the app or `rhizome serve` runs; --run runs it in this terminal until Ctrl-C."})
+@Command(
+    name = "mirror",
+    description = {
+      "Keep a folder of Markdown and a workspace in step both ways (opt-in per workspace).",
+      "With DIR: turn the mirror on for that folder; with --off: turn it off; with neither: show it.",
+      "The mirror runs while the app or `rhizome serve` runs; --run runs it in this terminal until Ctrl-C."
+    })
 final class MirrorCommand implements Callable<Integer> {
-  @Mixin
-  private CliContext cli;
+  @Mixin private CliContext cli;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "The folder to mirror.")
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "DIR",
+      description = "The folder to mirror.")
   private @Nullable Path dir;
 
   @Option(names = "--off", description = "Stop mirroring this workspace.")

@@ -2,15 +2,18 @@ package org.rhizome.app.cli;
 
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
-import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.Workspace;
+import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.query.NoteRef;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code rhizome note add --title T [--protected] [--body B | --body-file F]}: prints the new note's id. */
+/**
+ * {@code rhizome note add --title T [--protected] [--body B | --body-file F]}: prints the new
+ * note's id.
+ */
 @Command(name = "add", description = "Create a note and print its id.")
 final class NoteAddCommand implements Callable<Integer> {
   private static Soul join(java.util.concurrent.CompletableFuture<Soul> f) throws Exception {
@@ -21,17 +24,26 @@ final class NoteAddCommand implements Callable<Integer> {
     }
   }
 
-  @Mixin
-  private CliContext cli;
+  @Mixin private CliContext cli;
 
-  @Option(names = "--title", required = true, paramLabel = "TITLE", description = "The title (unique in its folder, case-insensitively).")
+  @Option(
+      names = "--title",
+      required = true,
+      paramLabel = "TITLE",
+      description = "The title (unique in its folder, case-insensitively).")
   private String title;
 
-  @Option(names = "--protected", description = "Only you (your devices) may change it; every member may read it.")
+  @Option(
+      names = "--protected",
+      description = "Only you (your devices) may change it; every member may read it.")
   private boolean protect;
 
-  @Option(names = "--folder", paramLabel = "FOLDER", defaultValue = "",
-      description = "The folder, e.g. Projects/2024 (default: the root). Titles are unique within a folder.")
+  @Option(
+      names = "--folder",
+      paramLabel = "FOLDER",
+      defaultValue = "",
+      description =
+          "The folder, e.g. Projects/2024 (default: the root). Titles are unique within a folder.")
   private String folder;
 
   @ArgGroup(exclusive = true, multiplicity = "0..1")
@@ -41,9 +53,10 @@ final class NoteAddCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     String text = body == null ? "" : body.read(cli.stdin());
     try (Workspace workspace = cli.openWorkspace()) {
-      Soul soul = protect
-          ? join(workspace.createProtectedNoteAsync(folder, title, text))
-          : workspace.createNote(folder, title, text);
+      Soul soul =
+          protect
+              ? join(workspace.createProtectedNoteAsync(folder, title, text))
+              : workspace.createNote(folder, title, text);
       Phases.mark("written");
       NoteRef note = CliContext.resolve(workspace, soul.value());
       if (cli.isJson()) {

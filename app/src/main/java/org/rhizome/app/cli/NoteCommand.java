@@ -6,15 +6,25 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code rhizome note …}: the note commands. A note is named by its id, title or an alias. */
-@Command(name = "note", description = "Add, show, list, edit, rename and delete notes.",
-    subcommands = {NoteAddCommand.class, NoteShowCommand.class, NoteListCommand.class, NoteEditCommand.class,
-        NoteRenameCommand.class, NoteMoveCommand.class, NoteDeleteCommand.class})
+@Command(
+    name = "note",
+    description = "Add, show, list, edit, rename and delete notes.",
+    subcommands = {
+      NoteAddCommand.class,
+      NoteShowCommand.class,
+      NoteListCommand.class,
+      NoteEditCommand.class,
+      NoteRenameCommand.class,
+      NoteMoveCommand.class,
+      NoteDeleteCommand.class
+    })
 public final class NoteCommand implements Runnable {
-  @Spec
-  private CommandSpec spec;
+  @Spec private CommandSpec spec;
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "Missing a note command: add, show, list, edit, rename, move or delete.");
+    throw new ParameterException(
+        spec.commandLine(),
+        "Missing a note command: add, show, list, edit, rename, move or delete.");
   }
 }

@@ -7,12 +7,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-/** {@code rhizome note delete T}: moves a note to the trash (its fields and history stay; {@code trash restore} brings it back). */
-@Command(name = "delete", description = "Delete a note: it goes to the trash (`rhizome trash restore` brings it back). "
-    + "Links to it become unresolved meanwhile.")
+/**
+ * {@code rhizome note delete T}: moves a note to the trash (its fields and history stay; {@code
+ * trash restore} brings it back).
+ */
+@Command(
+    name = "delete",
+    description =
+        "Delete a note: it goes to the trash (`rhizome trash restore` brings it back). "
+            + "Links to it become unresolved meanwhile.")
 final class NoteDeleteCommand implements Callable<Integer> {
-  @Mixin
-  private CliContext cli;
+  @Mixin private CliContext cli;
 
   @Parameters(paramLabel = "NOTE", description = "The note's id, title or alias.")
   private String target;
@@ -25,8 +30,15 @@ final class NoteDeleteCommand implements Callable<Integer> {
       if (cli.isJson()) {
         cli.printJson(NoteJson.Name.of(note));
       } else {
-        cli.out().println("Deleted \"" + note.title() + "\" (" + note.soul() + "): it is in the trash; `rhizome trash restore "
-            + note.soul() + "` brings it back.");
+        cli.out()
+            .println(
+                "Deleted \""
+                    + note.title()
+                    + "\" ("
+                    + note.soul()
+                    + "): it is in the trash; `rhizome trash restore "
+                    + note.soul()
+                    + "` brings it back.");
       }
     }
     return ExitCodes.OK;

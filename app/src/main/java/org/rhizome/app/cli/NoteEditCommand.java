@@ -16,8 +16,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "edit", description = "Replace a note's body.")
 final class NoteEditCommand implements Callable<Integer> {
-  @Mixin
-  private CliContext cli;
+  @Mixin private CliContext cli;
 
   @Parameters(paramLabel = "NOTE", description = "The note's id, title or alias.")
   private String target;

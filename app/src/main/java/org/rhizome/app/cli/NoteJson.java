@@ -19,16 +19,35 @@ final class NoteJson {
   /** A note in a list. */
   record Summary(String id, String title, String folder, String created, String modified) {
     static Summary of(NoteRef ref) {
-      return new Summary(ref.soul().value(), ref.title(), ref.folder(), instant(ref.created()), instant(ref.modified()));
+      return new Summary(
+          ref.soul().value(),
+          ref.title(),
+          ref.folder(),
+          instant(ref.created()),
+          instant(ref.modified()));
     }
   }
 
   /** A whole note. */
-  record Full(String id, String title, String folder, String created, String modified, List<String> tags,
-              List<String> aliases, String body) {
+  record Full(
+      String id,
+      String title,
+      String folder,
+      String created,
+      String modified,
+      List<String> tags,
+      List<String> aliases,
+      String body) {
     static Full of(Note note) {
-      return new Full(note.soul().value(), note.title(), note.folder(), instant(note.created()), instant(note.modified()),
-          note.tags(), note.aliases(), note.body());
+      return new Full(
+          note.soul().value(),
+          note.title(),
+          note.folder(),
+          instant(note.created()),
+          instant(note.modified()),
+          note.tags(),
+          note.aliases(),
+          note.body());
     }
   }
 

@@ -11,8 +11,7 @@ import picocli.CommandLine.Option;
 /** {@code rhizome note list}: every live note, by title. */
 @Command(name = "list", description = "List notes by title: id, last change, title.")
 final class NoteListCommand implements Callable<Integer> {
-  @Mixin
-  private CliContext cli;
+  @Mixin private CliContext cli;
 
   @Option(names = "--limit", paramLabel = "N", description = "At most N notes (default: all).")
   private int limit = Integer.MAX_VALUE;

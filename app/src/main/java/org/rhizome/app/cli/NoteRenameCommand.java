@@ -4,10 +4,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.change.Change;
 import org.rhizome.graph.change.Op;
+import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.note.NoteFields;
 import org.rhizome.graph.query.NoteRef;
 import picocli.CommandLine.Command;
@@ -20,8 +20,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "rename", description = "Rename a note and rewrite the links to it.")
 final class NoteRenameCommand implements Callable<Integer> {
-  @Mixin
-  private CliContext cli;
+  @Mixin private CliContext cli;
 
   @Parameters(index = "0", paramLabel = "NOTE", description = "The note's id, title or alias.")
   private String target;
@@ -42,8 +41,14 @@ final class NoteRenameCommand implements Callable<Integer> {
         cli.printJson(new Renamed(after.soul().value(), before.title(), after.title(), rewritten));
       } else {
         int n = rewritten.size();
-        cli.out().println("Renamed \"" + before.title() + "\" to \"" + after.title() + "\""
-            + (n == 0 ? "." : "; rewrote links in " + n + (n == 1 ? " note." : " notes.")));
+        cli.out()
+            .println(
+                "Renamed \""
+                    + before.title()
+                    + "\" to \""
+                    + after.title()
+                    + "\""
+                    + (n == 0 ? "." : "; rewrote links in " + n + (n == 1 ? " note." : " notes.")));
       }
     }
     return ExitCodes.OK;

@@ -13,8 +13,7 @@ import picocli.CommandLine.Parameters;
 /** {@code rhizome note show T}: a note's fields and its Markdown body. */
 @Command(name = "show", description = "Print a note: title, id, times, tags, aliases and body.")
 final class NoteShowCommand implements Callable<Integer> {
-  @Mixin
-  private CliContext cli;
+  @Mixin private CliContext cli;
 
   @Parameters(paramLabel = "NOTE", description = "The note's id, title or alias.")
   private String target;
@@ -23,12 +22,21 @@ final class NoteShowCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     try (Workspace workspace = cli.openWorkspace()) {
       if (workspace.resolve(target).isEmpty() && workspace.findInTrash(target).isPresent()) {
-        throw new NoSuchNoteException("The note \"" + target + "\" is in the trash: `rhizome trash restore "
-            + workspace.findInTrash(target).get().soul() + "` brings it back.");
+        throw new NoSuchNoteException(
+            "The note \""
+                + target
+                + "\" is in the trash: `rhizome trash restore "
+                + workspace.findInTrash(target).get().soul()
+                + "` brings it back.");
       }
       NoteRef ref = CliContext.resolve(workspace, target);
-      Note note = workspace.findNote(ref.soul())
-          .orElseThrow(() -> new NoSuchNoteException("The note \"" + target + "\" was deleted meanwhile."));
+      Note note =
+          workspace
+              .findNote(ref.soul())
+              .orElseThrow(
+                  () ->
+                      new NoSuchNoteException(
+                          "The note \"" + target + "\" was deleted meanwhile."));
       if (cli.isJson()) {
         cli.printJson(NoteJson.Full.of(note));
       } else {
@@ -41,14 +49,17 @@ final class NoteShowCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  /** On a terminal, text that could be an escape sequence is shown escaped ({@link TerminalText}). */
+  /**
+   * On a terminal, text that could be an escape sequence is shown escaped ({@link TerminalText}).
+   */
   private static void print(Note note, PrintWriter out, boolean terminal) {
     java.util.function.UnaryOperator<String> shown = terminal ? TerminalText::safe : s -> s;
     out.println(shown.apply(note.title()));
-    TextTable fields = new TextTable(false, false)
-        .row("id", note.soul().value())
-        .row("created", NoteJson.instant(note.created()))
-        .row("modified", NoteJson.instant(note.modified()));
+    TextTable fields =
+        new TextTable(false, false)
+            .row("id", note.soul().value())
+            .row("created", NoteJson.instant(note.created()))
+            .row("modified", NoteJson.instant(note.modified()));
     if (!note.tags().isEmpty()) {
       fields.row("tags", shown.apply("#" + String.join(", #", note.tags())));
     }

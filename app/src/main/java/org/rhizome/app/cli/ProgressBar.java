@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import org.rhizome.graph.vault.VaultProgress;
 
 /**
- * A one-line progress bar on a terminal ({@code [#####-----] notes 3000/10000  2100/s}), redrawn at
+ * A one-line progress bar on a terminal ({@code [#####-----] notes 3000/10000 2100/s}), redrawn at
  * most ten times a second; prints nothing when stderr is not a terminal. Called from the importer's
  * thread only.
  */
@@ -42,7 +42,9 @@ final class ProgressBar implements VaultProgress {
     lastDraw = now;
     int filled = total == 0 ? WIDTH : (int) (WIDTH * done / total);
     double seconds = Math.max(1e-3, (now - phaseStart) / 1e9);
-    err.printf("\r[%s%s] %-11s %d/%d  %.0f/s ", "#".repeat(filled), "-".repeat(WIDTH - filled), phase, done, total, done / seconds);
+    err.printf(
+        "\r[%s%s] %-11s %d/%d  %.0f/s ",
+        "#".repeat(filled), "-".repeat(WIDTH - filled), phase, done, total, done / seconds);
     err.flush();
     drawn = true;
   }

@@ -12,25 +12,56 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-/** {@code rhizome query 'TEXT'}: runs a query of the query language (docs/queries.md) and prints its result. */
-@Command(name = "query", description = {"Ask the graph: run a query (see docs/queries.md).",
-    "QUERY: table|list|tasks|count [columns] [from SOURCE] [where EXPR] [group by EXPR] [sort EXPR [desc], …] [limit N]",
-    "  e.g. 'table rating, due from #project where status != \"done\" sort due'"})
+/**
+ * {@code rhizome query 'TEXT'}: runs a query of the query language (docs/queries.md) and prints its
+ * result.
+ */
+@Command(
+    name = "query",
+    description = {
+      "Ask the graph: run a query (see docs/queries.md).",
+      "QUERY: table|list|tasks|count [columns] [from SOURCE] [where EXPR] [group by EXPR] [sort EXPR [desc], …] [limit N]",
+      "  e.g. 'table rating, due from #project where status != \"done\" sort due'"
+    })
 final class QueryCommand implements Callable<Integer> {
-  @Mixin
-  private CliContext cli;
+  @Mixin private CliContext cli;
 
-  @Parameters(arity = "1..*", paramLabel = "QUERY", description = "The query; several words are joined by spaces.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "QUERY",
+      description = "The query; several words are joined by spaces.")
   private List<String> words;
 
   /** A task in JSON: line numbers start at 1; dates are YYYY-MM-DD or null. */
-  record TaskJson(int line, String status, boolean completed, String text, @Nullable String due, @Nullable String scheduled,
-      @Nullable String start, @Nullable String done, @Nullable String created, int priority, List<String> tags, List<String> links) {}
+  record TaskJson(
+      int line,
+      String status,
+      boolean completed,
+      String text,
+      @Nullable String due,
+      @Nullable String scheduled,
+      @Nullable String start,
+      @Nullable String done,
+      @Nullable String created,
+      int priority,
+      List<String> tags,
+      List<String> links) {}
 
-  record RowJson(@Nullable String id, String title, String folder, @Nullable Object group, List<@Nullable Object> values,
+  record RowJson(
+      @Nullable String id,
+      String title,
+      String folder,
+      @Nullable Object group,
+      List<@Nullable Object> values,
       @Nullable TaskJson task) {}
 
-  record ResultJson(String query, String kind, List<String> columns, long count, boolean grouped, List<RowJson> rows,
+  record ResultJson(
+      String query,
+      String kind,
+      List<String> columns,
+      long count,
+      boolean grouped,
+      List<RowJson> rows,
       List<String> warnings) {}
 
   @Override
@@ -57,16 +88,39 @@ final class QueryCommand implements Callable<Integer> {
       for (Object v : row.values()) {
         values.add(jsonValue(v));
       }
-      rows.add(new RowJson(row.note() == null ? null : row.note().value(), row.title(), row.folder(), jsonValue(row.group()), values,
-          row.task() == null ? null : task(row.task())));
+      rows.add(
+          new RowJson(
+              row.note() == null ? null : row.note().value(),
+              row.title(),
+              row.folder(),
+              jsonValue(row.group()),
+              values,
+              row.task() == null ? null : task(row.task())));
     }
-    return new ResultJson(text, r.kind().name().toLowerCase(java.util.Locale.ROOT), r.columns(), r.count(), r.grouped(), rows,
+    return new ResultJson(
+        text,
+        r.kind().name().toLowerCase(java.util.Locale.ROOT),
+        r.columns(),
+        r.count(),
+        r.grouped(),
+        rows,
         r.warnings());
   }
 
   static TaskJson task(QueryResult.TaskRow t) {
-    return new TaskJson(t.line() + 1, String.valueOf(t.mark()), t.completed(), t.text(), date(t.due()), date(t.scheduled()),
-        date(t.start()), date(t.done()), date(t.created()), t.priority(), t.tags(), t.links());
+    return new TaskJson(
+        t.line() + 1,
+        String.valueOf(t.mark()),
+        t.completed(),
+        t.text(),
+        date(t.due()),
+        date(t.scheduled()),
+        date(t.start()),
+        date(t.done()),
+        date(t.created()),
+        t.priority(),
+        t.tags(),
+        t.links());
   }
 
   private static @Nullable String date(@Nullable Long millis) {
@@ -112,7 +166,12 @@ final class QueryCommand implements Callable<Integer> {
           String indent = groupHeading(cli, r, g);
           for (QueryResult.Row row : g.rows()) {
             QueryResult.TaskRow t = row.task();
-            StringBuilder line = new StringBuilder(indent).append("- [").append(t.mark()).append("] ").append(t.text());
+            StringBuilder line =
+                new StringBuilder(indent)
+                    .append("- [")
+                    .append(t.mark())
+                    .append("] ")
+                    .append(t.text());
             if (t.due() != null) {
               line.append("  due ").append(Dates.format(t.due()));
             }
@@ -134,7 +193,10 @@ final class QueryCommand implements Callable<Integer> {
           boolean[] right = new boolean[1 + r.columns().size()];
           for (int i = 0; i < r.columns().size(); i++) {
             int col = i;
-            right[i + 1] = g.rows().stream().allMatch(x -> x.values().get(col) == null || x.values().get(col) instanceof Double);
+            right[i + 1] =
+                g.rows().stream()
+                    .allMatch(
+                        x -> x.values().get(col) == null || x.values().get(col) instanceof Double);
           }
           TextTable table = new TextTable(right);
           if (!r.columns().isEmpty() && r.kind() == org.rhizome.graph.query.lang.Ast.Kind.TABLE) {

@@ -23,9 +23,8 @@ public final class RhizomeCli {
   /**
    * As {@link #newCommandLine(CliEnvironment)}, built for running {@code args}: with only the
    * command they name (help, usage errors and suggestions for a mistyped command see them all),
-   * none when they name no command and give no option but {@code --data} or {@code --version}
-   * (the window, the version), all
-   * otherwise. {@code args == null} means all.
+   * none when they name no command and give no option but {@code --data} or {@code --version} (the
+   * window, the version), all otherwise. {@code args == null} means all.
    */
   public static CommandLine newCommandLine(CliEnvironment environment, String @Nullable [] args) {
     RhizomeCommand root = new RhizomeCommand(environment);
@@ -36,17 +35,21 @@ public final class RhizomeCli {
     commandLine.setExitCodeExceptionMapper(new ExitCodes());
     commandLine.setExecutionExceptionHandler(new ErrorReporter());
     commandLine.setParameterExceptionHandler(new UsageErrorReporter());
-    commandLine.setExecutionStrategy(parseResult -> {
-      if (!isHelpOrVersion(parseResult)) {
-        Logging.writeTo(root.dataDirectory().logsDirectory());
-        Phases.mark("logging");
-      }
-      return new RunLast().execute(parseResult);
-    });
+    commandLine.setExecutionStrategy(
+        parseResult -> {
+          if (!isHelpOrVersion(parseResult)) {
+            Logging.writeTo(root.dataDirectory().logsDirectory());
+            Phases.mark("logging");
+          }
+          return new RunLast().execute(parseResult);
+        });
     return commandLine;
   }
 
-  /** The subcommand classes to register for {@code args} (see {@link #newCommandLine(CliEnvironment, String[])}). */
+  /**
+   * The subcommand classes to register for {@code args} (see {@link #newCommandLine(CliEnvironment,
+   * String[])}).
+   */
   static List<Class<?>> commandsFor(String @Nullable [] args) {
     if (args == null) {
       return RhizomeCommand.SUBCOMMANDS;
@@ -65,7 +68,8 @@ public final class RhizomeCli {
             return List.of(command);
           }
         }
-        return RhizomeCommand.SUBCOMMANDS; // not a command: picocli says so and suggests the nearest
+        return RhizomeCommand
+            .SUBCOMMANDS; // not a command: picocli says so and suggests the nearest
       }
     }
     return List.of();

@@ -15,50 +15,65 @@ import picocli.CommandLine.ScopeType;
  * {@code rhizome}: with no command, opens the desktop window on the data directory; otherwise runs
  * one of the subcommands. {@code --data} may be given before or after the command.
  */
-@Command(name = "rhizome", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class, usageHelpAutoWidth = true,
-    description = {"Rhizome, a local-first knowledge base.",
-        "With no command, opens the desktop window. Commands that print data take --json."},
+@Command(
+    name = "rhizome",
+    scope = ScopeType.INHERIT,
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    usageHelpAutoWidth = true,
+    description = {
+      "Rhizome, a local-first knowledge base.",
+      "With no command, opens the desktop window. Commands that print data take --json."
+    },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:success", "1:internal error (see the log), or the window could not open",
-        "2:usage error", "3:no such note or workspace", "4:invalid input (bad or taken title, unreadable file)",
-        "5:storage error (corrupt or newer database, disk full)",
-        "6:sync unfinished (join still pending after --wait, or the workspace is already served)",
-        "7:not allowed (not yet a member of the workspace, or a note protected by someone else)",
-        "8:damaged (rhizome check found damage; run rhizome repair)"})
+    exitCodeList = {
+      "0:success",
+      "1:internal error (see the log), or the window could not open",
+      "2:usage error",
+      "3:no such note or workspace",
+      "4:invalid input (bad or taken title, unreadable file)",
+      "5:storage error (corrupt or newer database, disk full)",
+      "6:sync unfinished (join still pending after --wait, or the workspace is already served)",
+      "7:not allowed (not yet a member of the workspace, or a note protected by someone else)",
+      "8:damaged (rhizome check found damage; run rhizome repair)"
+    })
 public final class RhizomeCommand implements Callable<Integer> {
   /**
-   * The commands, in the order help lists them. Not in {@code @Command(subcommands)}: {@link RhizomeCli}
-   * registers only the one a command line names, since building picocli's model of all of them
-   * (and of their own subcommands) was a large part of a short command's start.
+   * The commands, in the order help lists them. Not in {@code @Command(subcommands)}: {@link
+   * RhizomeCli} registers only the one a command line names, since building picocli's model of all
+   * of them (and of their own subcommands) was a large part of a short command's start.
    */
-  public static final List<Class<?>> SUBCOMMANDS = List.of(
-        NoteCommand.class,
-        TrashCommand.class,
-        SearchCommand.class,
-        QueryCommand.class,
-        TasksCommand.class,
-        BacklinksCommand.class,
-        LinksCommand.class,
-        UnresolvedCommand.class,
-        TagsCommand.class,
-        StatusCommand.class,
-        ScreenshotCommand.class,
-        org.rhizome.app.cli.sync.WorkspaceCommand.class,
-        org.rhizome.app.cli.sync.InviteCommand.class,
-        org.rhizome.app.cli.sync.JoinCommand.class,
-        org.rhizome.app.cli.sync.ServeCommand.class,
-        ImportCommand.class,
-        ExportCommand.class,
-        MirrorCommand.class,
-        CheckCommand.class,
-        RepairCommand.class,
-        BenchCommand.class,
-        org.rhizome.app.cli.p2p.P2pCommand.class);
+  public static final List<Class<?>> SUBCOMMANDS =
+      List.of(
+          NoteCommand.class,
+          TrashCommand.class,
+          SearchCommand.class,
+          QueryCommand.class,
+          TasksCommand.class,
+          BacklinksCommand.class,
+          LinksCommand.class,
+          UnresolvedCommand.class,
+          TagsCommand.class,
+          StatusCommand.class,
+          ScreenshotCommand.class,
+          org.rhizome.app.cli.sync.WorkspaceCommand.class,
+          org.rhizome.app.cli.sync.InviteCommand.class,
+          org.rhizome.app.cli.sync.JoinCommand.class,
+          org.rhizome.app.cli.sync.ServeCommand.class,
+          ImportCommand.class,
+          ExportCommand.class,
+          MirrorCommand.class,
+          CheckCommand.class,
+          RepairCommand.class,
+          BenchCommand.class,
+          org.rhizome.app.cli.p2p.P2pCommand.class);
 
   private final CliEnvironment environment;
 
-  @Option(names = "--data", paramLabel = "DIR", scope = ScopeType.INHERIT,
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      scope = ScopeType.INHERIT,
       description = "The data directory (default: $RHIZOME_DATA, else the OS data directory).")
   private @Nullable Path data;
 
@@ -70,9 +85,13 @@ public final class RhizomeCommand implements Callable<Integer> {
     return environment;
   }
 
-  /** The data directory this invocation uses: {@code --data}, {@code RHIZOME_DATA} or the OS default. */
+  /**
+   * The data directory this invocation uses: {@code --data}, {@code RHIZOME_DATA} or the OS
+   * default.
+   */
   public DataDirectory dataDirectory() {
-    return DataDirectory.resolve(data, environment.variables(), environment.osName(), environment.userHome());
+    return DataDirectory.resolve(
+        data, environment.variables(), environment.osName(), environment.userHome());
   }
 
   /** No command: the desktop window, until it is closed. */

@@ -10,21 +10,32 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code rhizome search QUERY [--limit N]}: full-text search over titles and bodies, best first. */
-@Command(name = "search", description = {"Search titles and bodies, best match first.",
-    "QUERY: words (all must match), wor* (a prefix), \"a phrase\", a OR b, -word (not),",
-    "  title:word (in titles), tag:name (tagged name or name/...)."})
+/**
+ * {@code rhizome search QUERY [--limit N]}: full-text search over titles and bodies, best first.
+ */
+@Command(
+    name = "search",
+    description = {
+      "Search titles and bodies, best match first.",
+      "QUERY: words (all must match), wor* (a prefix), \"a phrase\", a OR b, -word (not),",
+      "  title:word (in titles), tag:name (tagged name or name/...)."
+    })
 final class SearchCommand implements Callable<Integer> {
   private static final String BOLD = "\u001B[1m";
   private static final String NORMAL = "\u001B[22m";
 
-  @Mixin
-  private CliContext cli;
+  @Mixin private CliContext cli;
 
-  @Parameters(arity = "1..*", paramLabel = "QUERY", description = "The query; several words are joined by spaces.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "QUERY",
+      description = "The query; several words are joined by spaces.")
   private List<String> words;
 
-  @Option(names = "--limit", paramLabel = "N", description = "At most N results (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      description = "At most N results (default: ${DEFAULT-VALUE}).")
   private int limit = 20;
 
   record Highlight(int start, int end) {}
@@ -61,7 +72,11 @@ final class SearchCommand implements Callable<Integer> {
 
   private static Hit hit(SearchHit hit) {
     Snippet s = hit.snippet();
-    return new Hit(hit.note().soul().value(), hit.note().title(), hit.score(), s.text(),
+    return new Hit(
+        hit.note().soul().value(),
+        hit.note().title(),
+        hit.score(),
+        s.text(),
         s.highlights().stream().map(h -> new Highlight(h.start(), h.end())).toList());
   }
 }

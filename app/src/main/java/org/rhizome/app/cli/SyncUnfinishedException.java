@@ -2,7 +2,8 @@ package org.rhizome.app.cli;
 
 /**
  * Sync could not do what was asked, though nothing is wrong with the data: a join did not finish
- * within {@code --wait} (it stays pending), or another process already serves the workspace. Exit code 6.
+ * within {@code --wait} (it stays pending), or another process already serves the workspace. Exit
+ * code 6.
  */
 public final class SyncUnfinishedException extends Exception {
   private static final long serialVersionUID = 1L;

@@ -8,10 +8,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code rhizome tags}: every tag with the number of notes that carry it, most used first. */
-@Command(name = "tags", description = "Tags with the number of notes that carry each, most used first.")
+@Command(
+    name = "tags",
+    description = "Tags with the number of notes that carry each, most used first.")
 final class TagsCommand implements Callable<Integer> {
-  @Mixin
-  private CliContext cli;
+  @Mixin private CliContext cli;
 
   /** A tag as first written, without {@code #}. */
   record Tag(String tag, int notes) {}

@@ -19,23 +19,31 @@ import picocli.CommandLine.Spec;
  * {@code rhizome tasks [--due today|week|overdue|DATE] [--done]}: the workspace's checklist items,
  * open ones by default, soonest due first. A shorthand for a {@code tasks} query.
  */
-@Command(name = "tasks", description = {"Checklist items of all notes: open ones, soonest due first.",
-    "Dates and priorities are read as Obsidian Tasks (📅 ⏳ 🛫 ✅ ➕, 🔺⏫🔼🔽⏬) and Dataview ([due:: 2026-12-24]) write them."})
+@Command(
+    name = "tasks",
+    description = {
+      "Checklist items of all notes: open ones, soonest due first.",
+      "Dates and priorities are read as Obsidian Tasks (📅 ⏳ 🛫 ✅ ➕, 🔺⏫🔼🔽⏬) and Dataview ([due:: 2026-12-24]) write them."
+    })
 final class TasksCommand implements Callable<Integer> {
-  @Mixin
-  private CliContext cli;
+  @Mixin private CliContext cli;
 
-  @Spec
-  private picocli.CommandLine.Model.CommandSpec spec;
+  @Spec private picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--due", paramLabel = "WHEN",
-      description = "Only tasks due: today, week (within the next 7 days), overdue (before today, not done), or by DATE (YYYY-MM-DD).")
+  @Option(
+      names = "--due",
+      paramLabel = "WHEN",
+      description =
+          "Only tasks due: today, week (within the next 7 days), overdue (before today, not done), or by DATE (YYYY-MM-DD).")
   private @Nullable String due;
 
   @Option(names = "--done", description = "Show done and cancelled tasks instead of open ones.")
   private boolean done;
 
-  @Option(names = "--limit", paramLabel = "N", description = "At most N tasks (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      description = "At most N tasks (default: ${DEFAULT-VALUE}).")
   private int limit = 500;
 
   @Override
@@ -49,7 +57,11 @@ final class TasksCommand implements Callable<Integer> {
       throw new IllegalStateException("the tasks query did not compile: " + text, e);
     }
     if (cli.isJson()) {
-      cli.printJson(new Tasks(result.rows().stream().map(r -> new Task(r.note().value(), r.title(), QueryCommand.task(r.task()))).toList()));
+      cli.printJson(
+          new Tasks(
+              result.rows().stream()
+                  .map(r -> new Task(r.note().value(), r.title(), QueryCommand.task(r.task())))
+                  .toList()));
       return ExitCodes.OK;
     }
     QueryCommand.print(cli, result);
@@ -72,7 +84,9 @@ final class TasksCommand implements Callable<Integer> {
           try {
             LocalDate.parse(due);
           } catch (DateTimeParseException e) {
-            throw new ParameterException(spec.commandLine(), "--due takes today, week, overdue or a date (YYYY-MM-DD), not '" + due + "'.");
+            throw new ParameterException(
+                spec.commandLine(),
+                "--due takes today, week, overdue or a date (YYYY-MM-DD), not '" + due + "'.");
           }
           where.append(" and due <= date(\"").append(due).append("\")");
         }

@@ -1,12 +1,12 @@
 package org.rhizome.app.cli;
 
 /**
- * Text made safe to print on a terminal: a note's body may hold escape sequences (a pasted
- * {@code ESC[2J}, a title-setting OSC) that a terminal would obey. Control characters other than
- * newline and tab, and the bidirectional overrides that can make text read differently from what
- * it is, are shown as visible escapes instead: {@code \e}, {@code \r}, {@code \x07},
- * {@code \u202E}. A CR before an LF (Windows line ends) is dropped. JSON output is never passed
- * through here: it is exact.
+ * Text made safe to print on a terminal: a note's body may hold escape sequences (a pasted {@code
+ * ESC[2J}, a title-setting OSC) that a terminal would obey. Control characters other than newline
+ * and tab, and the bidirectional overrides that can make text read differently from what it is, are
+ * shown as visible escapes instead: {@code \e}, {@code \r}, {@code \x07}, {@code \u202E}. A CR
+ * before an LF (Windows line ends) is dropped. JSON output is never passed through here: it is
+ * exact.
  */
 final class TerminalText {
   private TerminalText() {}

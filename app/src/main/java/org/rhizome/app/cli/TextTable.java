@@ -9,14 +9,17 @@ final class TextTable {
   private final List<String[]> rows = new ArrayList<>();
   private final boolean[] rightAligned;
 
-  /** @param rightAligned per column, whether to right-align it (numbers) */
+  /**
+   * @param rightAligned per column, whether to right-align it (numbers)
+   */
   TextTable(boolean... rightAligned) {
     this.rightAligned = rightAligned;
   }
 
   TextTable row(String... cells) {
     if (cells.length != rightAligned.length) {
-      throw new IllegalArgumentException("expected " + rightAligned.length + " cells, got " + cells.length);
+      throw new IllegalArgumentException(
+          "expected " + rightAligned.length + " cells, got " + cells.length);
     }
     rows.add(cells);
     return this;

@@ -8,16 +8,26 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code rhizome unresolved}: link targets that name no note and no attachment, most used first. */
-@Command(name = "unresolved", description = "Link targets that name no note and no attachment (missing files marked), most used first.")
+/**
+ * {@code rhizome unresolved}: link targets that name no note and no attachment, most used first.
+ */
+@Command(
+    name = "unresolved",
+    description =
+        "Link targets that name no note and no attachment (missing files marked), most used first.")
 final class UnresolvedCommand implements Callable<Integer> {
-  @Mixin
-  private CliContext cli;
+  @Mixin private CliContext cli;
 
-  @Option(names = "--limit", paramLabel = "N", description = "At most N targets (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      description = "At most N targets (default: ${DEFAULT-VALUE}).")
   private int limit = 1000;
 
-  /** {@code notes}: how many notes hold such a link; {@code file}: the target names a file (a missing attachment). */
+  /**
+   * {@code notes}: how many notes hold such a link; {@code file}: the target names a file (a
+   * missing attachment).
+   */
   record Target(String target, int links, int notes, boolean file) {}
 
   record Unresolved(List<Target> unresolved) {}
@@ -30,7 +40,11 @@ final class UnresolvedCommand implements Callable<Integer> {
       targets = workspace.unresolvedLinks(limit);
     }
     if (cli.isJson()) {
-      cli.printJson(new Unresolved(targets.stream().map(u -> new Target(u.target(), u.links(), u.sources(), u.file())).toList()));
+      cli.printJson(
+          new Unresolved(
+              targets.stream()
+                  .map(u -> new Target(u.target(), u.links(), u.sources(), u.file()))
+                  .toList()));
       return ExitCodes.OK;
     }
     if (targets.isEmpty()) {
@@ -40,7 +54,11 @@ final class UnresolvedCommand implements Callable<Integer> {
     TextTable table = new TextTable(false, true, true, false);
     table.row("TARGET", "LINKS", "NOTES", "");
     for (UnresolvedLink u : targets) {
-      table.row(u.target(), Integer.toString(u.links()), Integer.toString(u.sources()), u.file() ? "missing attachment" : "");
+      table.row(
+          u.target(),
+          Integer.toString(u.links()),
+          Integer.toString(u.sources()),
+          u.file() ? "missing attachment" : "");
     }
     table.print(cli.out(), "");
     return ExitCodes.OK;

@@ -6,7 +6,10 @@ import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
-/** A usage error: the problem, a suggestion when picocli has one, and where to find help; exit code 2. */
+/**
+ * A usage error: the problem, a suggestion when picocli has one, and where to find help; exit code
+ * 2.
+ */
 final class UsageErrorReporter implements IParameterExceptionHandler {
 
   @Override

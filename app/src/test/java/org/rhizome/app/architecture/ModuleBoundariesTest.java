@@ -13,22 +13,30 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The module rules of the README ("How it is built") and STYLE, checked on the sources: which
- * packages each module's main code may import. Maven already keeps a module from using what it
- * does not depend on; this catches what dependencies let through (the JDK's java.sql in the UI,
- * an engine internal used from outside).
+ * packages each module's main code may import. Maven already keeps a module from using what it does
+ * not depend on; this catches what dependencies let through (the JDK's java.sql in the UI, an
+ * engine internal used from outside).
  */
 class ModuleBoundariesTest {
   static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
   @Test
   void graphEngineKnowsNoNetworkNoUiAndNoOtherModule() {
-    assertThat(importsMatching("graph-engine", "javafx.", "io.netty.", "org.rhizome.sync", "org.rhizome.ui", "org.rhizome.app"))
+    assertThat(
+            importsMatching(
+                "graph-engine",
+                "javafx.",
+                "io.netty.",
+                "org.rhizome.sync",
+                "org.rhizome.ui",
+                "org.rhizome.app"))
         .isEmpty();
   }
 
   @Test
   void syncKnowsNoUiNoAppAndNoEngineStorage() {
-    assertThat(importsMatching("sync", "javafx.", "org.rhizome.ui", "org.rhizome.app", "java.sql.")).isEmpty();
+    assertThat(importsMatching("sync", "javafx.", "org.rhizome.ui", "org.rhizome.app", "java.sql."))
+        .isEmpty();
   }
 
   @Test
@@ -40,13 +48,21 @@ class ModuleBoundariesTest {
   void outsideTheEngineNobodyWritesToTheStoreDirectly() {
     List<String> offenders = new ArrayList<>();
     for (String module : List.of("sync", "ui", "app")) {
-      offenders.addAll(importsMatching(module, "org.rhizome.graph.store.WriteTxn", "org.rhizome.graph.store.GraphStore",
-          "org.rhizome.graph.store.FieldTable", "org.rhizome.graph.store.Database"));
+      offenders.addAll(
+          importsMatching(
+              module,
+              "org.rhizome.graph.store.WriteTxn",
+              "org.rhizome.graph.store.GraphStore",
+              "org.rhizome.graph.store.FieldTable",
+              "org.rhizome.graph.store.Database"));
     }
     assertThat(offenders).isEmpty();
   }
 
-  /** "file: import" for every import in the module's main sources that starts with a forbidden prefix. */
+  /**
+   * "file: import" for every import in the module's main sources that starts with a forbidden
+   * prefix.
+   */
   static List<String> importsMatching(String module, String... forbidden) {
     Path src = ROOT.resolve(module).resolve("src/main/java");
     assertThat(src).as("sources of " + module).isDirectory();

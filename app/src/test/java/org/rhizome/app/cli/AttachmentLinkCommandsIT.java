@@ -13,8 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code links}, {@code unresolved} and the import summary agree on links to attachments. */
 class AttachmentLinkCommandsIT {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
   CliRunner cli;
   JsonNode imported;
 
@@ -24,7 +23,9 @@ class AttachmentLinkCommandsIT {
     Files.write(vault.resolve("Engelbart.jpg"), new byte[] {(byte) 0xFF, (byte) 0xD8, 0});
     Files.createDirectories(tmp.resolve("vault/docs"));
     Files.write(tmp.resolve("vault/docs/paper.pdf"), new byte[] {'%', 'P', 'D', 'F'});
-    Files.writeString(tmp.resolve("vault/Home.md"), """
+    Files.writeString(
+        tmp.resolve("vault/Home.md"),
+        """
         ![[Engelbart.jpg]] ![[Engelbart.jpg|100]] ![x](Attachments/Engelbart.jpg)
         [[paper.pdf]] and [[Plan]] and ![[missing.png]] and [[Someday]]
         """);
@@ -39,17 +40,24 @@ class AttachmentLinkCommandsIT {
     JsonNode broken = imported.get("brokenLinks");
     assertThat(broken).hasSize(2);
     assertThat(targets(broken)).containsExactlyInAnyOrder("missing.png:file", "Someday:note");
-    String text = new CliRunner(tmp.resolve("data2")).run("import", tmp.resolve("vault").toString()).out();
-    assertThat(text).contains("2 link targets name no note or attachment")
-        .containsPattern("\\[\\[missing.png]].*missing attachment").doesNotContain("Engelbart");
+    String text =
+        new CliRunner(tmp.resolve("data2")).run("import", tmp.resolve("vault").toString()).out();
+    assertThat(text)
+        .contains("2 link targets name no note or attachment")
+        .containsPattern("\\[\\[missing.png]].*missing attachment")
+        .doesNotContain("Engelbart");
   }
 
   @Test
   void unresolvedAgreesWithTheImportSummary() {
     JsonNode unresolved = cli.json("unresolved", "--json").get("unresolved");
-    assertThat(targets(unresolved)).containsExactlyInAnyOrderElementsOf(targets(imported.get("brokenLinks")));
+    assertThat(targets(unresolved))
+        .containsExactlyInAnyOrderElementsOf(targets(imported.get("brokenLinks")));
     String text = cli.run("unresolved").out();
-    assertThat(text).containsPattern("missing.png\\s+1\\s+1\\s+missing attachment").doesNotContain("Engelbart").doesNotContain("paper");
+    assertThat(text)
+        .containsPattern("missing.png\\s+1\\s+1\\s+missing attachment")
+        .doesNotContain("Engelbart")
+        .doesNotContain("paper");
   }
 
   @Test
@@ -58,21 +66,36 @@ class AttachmentLinkCommandsIT {
     assertThat(links).hasSize(7);
     List<String> reached = new ArrayList<>();
     for (JsonNode l : links) {
-      reached.add(l.get("target").asText() + " -> " + (l.get("attachment").isNull() ? "" : l.get("attachment").asText())
-          + (l.get("resolved").isNull() ? "" : l.get("resolved").get("title").asText()) + (l.get("file").asBoolean() ? " (file)" : ""));
+      reached.add(
+          l.get("target").asText()
+              + " -> "
+              + (l.get("attachment").isNull() ? "" : l.get("attachment").asText())
+              + (l.get("resolved").isNull() ? "" : l.get("resolved").get("title").asText())
+              + (l.get("file").asBoolean() ? " (file)" : ""));
     }
-    assertThat(reached).containsExactly(
-        "Engelbart.jpg -> Attachments/Engelbart.jpg (file)", "Engelbart.jpg -> Attachments/Engelbart.jpg (file)",
-        "Attachments/Engelbart.jpg -> Attachments/Engelbart.jpg (file)", "paper.pdf -> docs/paper.pdf (file)",
-        "Plan -> Plan", "missing.png ->  (file)", "Someday -> ");
+    assertThat(reached)
+        .containsExactly(
+            "Engelbart.jpg -> Attachments/Engelbart.jpg (file)",
+            "Engelbart.jpg -> Attachments/Engelbart.jpg (file)",
+            "Attachments/Engelbart.jpg -> Attachments/Engelbart.jpg (file)",
+            "paper.pdf -> docs/paper.pdf (file)",
+            "Plan -> Plan",
+            "missing.png ->  (file)",
+            "Someday -> ");
     String text = cli.run("links", "Home").out();
-    assertThat(text).contains("-> attachment Attachments/Engelbart.jpg").contains("-> attachment docs/paper.pdf")
-        .containsPattern("missing.png]]\\s+unresolved \\(no such attachment\\)").containsPattern("\\[\\[Someday]]\\s+unresolved\\s*$|\\[\\[Someday]]\\s+unresolved\\n");
+    assertThat(text)
+        .contains("-> attachment Attachments/Engelbart.jpg")
+        .contains("-> attachment docs/paper.pdf")
+        .containsPattern("missing.png]]\\s+unresolved \\(no such attachment\\)")
+        .containsPattern("\\[\\[Someday]]\\s+unresolved\\s*$|\\[\\[Someday]]\\s+unresolved\\n");
   }
 
   private static List<String> targets(JsonNode list) {
     List<String> out = new ArrayList<>();
-    list.forEach(t -> out.add(t.get("target").asText() + ":" + (t.get("file").asBoolean() ? "file" : "note")));
+    list.forEach(
+        t ->
+            out.add(
+                t.get("target").asText() + ":" + (t.get("file").asBoolean() ? "file" : "note")));
     return out;
   }
 }

@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 
-/** Runs the real {@code rhizome} command line in-process on one data directory, capturing stdout and stderr. */
+/**
+ * Runs the real {@code rhizome} command line in-process on one data directory, capturing stdout and
+ * stderr.
+ */
 final class CliRunner {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -56,8 +59,9 @@ final class CliRunner {
 
   Result runWithStdin(String stdin, String... args) {
     InputStream in = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
-    CliEnvironment environment = new CliEnvironment(Map.of(), in, System.getProperty("os.name"),
-        data.resolve("home"), terminal);
+    CliEnvironment environment =
+        new CliEnvironment(
+            Map.of(), in, System.getProperty("os.name"), data.resolve("home"), terminal);
     List<String> all = new ArrayList<>(List.of("--data", data.toString()));
     all.addAll(List.of(args));
     String[] commandLineArgs = all.toArray(String[]::new);

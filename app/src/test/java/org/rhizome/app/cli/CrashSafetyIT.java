@@ -30,18 +30,18 @@ import org.rhizome.graph.repair.WorkspaceCheck;
 
 /**
  * Issue 18: SIGKILL real processes at random moments and check that nothing acknowledged is lost.
- * Victims are JVMs on the built classes: a writer running {@code note add} over and over
- * ({@link CrashWriter}) or {@code rhizome import} of a vault, two at a time on one workspace. After every kill: each acknowledged
- * note is there, {@code PRAGMA integrity_check} is ok, the state equals a replay of the log
- * ({@code rhizome check}'s test) and the next process writes on. {@value #DEFAULT_KILLS} kills by
- * default; {@code -Drhizome.crash.kills=N} for more (and {@code -Drhizome.crash.seed=S} to replay a run).
- * Also: 4 {@code rhizome status} started at once on a fresh data directory all succeed with one key.
+ * Victims are JVMs on the built classes: a writer running {@code note add} over and over ({@link
+ * CrashWriter}) or {@code rhizome import} of a vault, two at a time on one workspace. After every
+ * kill: each acknowledged note is there, {@code PRAGMA integrity_check} is ok, the state equals a
+ * replay of the log ({@code rhizome check}'s test) and the next process writes on. {@value
+ * #DEFAULT_KILLS} kills by default; {@code -Drhizome.crash.kills=N} for more (and {@code
+ * -Drhizome.crash.seed=S} to replay a run). Also: 4 {@code rhizome status} started at once on a
+ * fresh data directory all succeed with one key.
  */
 class CrashSafetyIT {
   static final int DEFAULT_KILLS = 50;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void sigkilledWritersAndImportsLoseNothingAcknowledged() throws Exception {
@@ -54,8 +54,10 @@ class CrashSafetyIT {
     int killedWriters = 0;
     int killedImports = 0;
     long started = System.nanoTime();
-    // Two victims at a time (two writers, or a writer beside an import), each killed on its own clock.
-    // Rounds until that many processes were killed while running (bounded: a victim may finish first).
+    // Two victims at a time (two writers, or a writer beside an import), each killed on its own
+    // clock.
+    // Rounds until that many processes were killed while running (bounded: a victim may finish
+    // first).
     for (int k = 0; killedWriters + killedImports < kills && k < 2 * kills; k += 2) {
       List<Process> victims = new ArrayList<>();
       List<List<String>> acks = new ArrayList<>();
@@ -64,9 +66,18 @@ class CrashSafetyIT {
       for (int v = 0; v < 2; v++) {
         boolean importing = v == 1 && random.nextInt(3) == 0;
         List<String> lines = new CopyOnWriteArrayList<>();
-        Process p = importing
-            ? start(List.of(Main.class.getName(), "--data", data.toString(), "import", vault.toString()))
-            : start(List.of(CrashWriter.class.getName(), data.toString(), "k" + k + "v" + v, "100000"));
+        Process p =
+            importing
+                ? start(
+                    List.of(
+                        Main.class.getName(),
+                        "--data",
+                        data.toString(),
+                        "import",
+                        vault.toString()))
+                : start(
+                    List.of(
+                        CrashWriter.class.getName(), data.toString(), "k" + k + "v" + v, "100000"));
         victims.add(p);
         acks.add(lines);
         imports.add(importing);
@@ -107,11 +118,20 @@ class CrashSafetyIT {
     CliRunner cli = new CliRunner(data);
     assertThat(cli.run("note", "add", "--title", "after all the kills").exitCode()).isZero();
     verify(data, acknowledged, seed, kills, true);
-    System.out.printf("crash safety: %d kills (%d writers, %d imports), %d acknowledged notes, 0 lost, seed %d, %.0f s%n",
-        killedWriters + killedImports, killedWriters, killedImports, acknowledged.size(), seed,
+    System.out.printf(
+        "crash safety: %d kills (%d writers, %d imports), %d acknowledged notes, 0 lost, seed %d, %.0f s%n",
+        killedWriters + killedImports,
+        killedWriters,
+        killedImports,
+        acknowledged.size(),
+        seed,
         (System.nanoTime() - started) / 1e9);
-    assertThat(killedWriters + killedImports).as("processes killed while running").isGreaterThanOrEqualTo(kills);
-    assertThat(acknowledged.size()).as("notes acknowledged before the kills").isGreaterThanOrEqualTo(killedWriters);
+    assertThat(killedWriters + killedImports)
+        .as("processes killed while running")
+        .isGreaterThanOrEqualTo(kills);
+    assertThat(acknowledged.size())
+        .as("notes acknowledged before the kills")
+        .isGreaterThanOrEqualTo(killedWriters);
   }
 
   @Test
@@ -127,28 +147,38 @@ class CrashSafetyIT {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as("status said: %s", out).isZero();
-        actors.add(new com.fasterxml.jackson.databind.ObjectMapper().readTree(out).get("actor").asText());
+        actors.add(
+            new com.fasterxml.jackson.databind.ObjectMapper().readTree(out).get("actor").asText());
       }
-      String stored = org.rhizome.graph.identity.KeyFiles.load(new DataDirectory(data).deviceKeyFile()).actor().hex();
+      String stored =
+          org.rhizome.graph.identity.KeyFiles.load(new DataDirectory(data).deviceKeyFile())
+              .actor()
+              .hex();
       assertThat(actors).as("every process used the one stored key").hasSize(1);
       assertThat(actors.iterator().next()).isEqualToIgnoringCase(stored);
     }
   }
 
-  private void verify(Path data, Set<String> acknowledged, long seed, int k, boolean replay) throws Exception {
+  private void verify(Path data, Set<String> acknowledged, long seed, int k, boolean replay)
+      throws Exception {
     Path file = new DataDirectory(data).defaultWorkspaceFile();
     if (!Files.exists(file)) {
-      assertThat(acknowledged).as("seed %d, kill %d: acknowledged notes but no file", seed, k).isEmpty();
+      assertThat(acknowledged)
+          .as("seed %d, kill %d: acknowledged notes but no file", seed, k)
+          .isEmpty();
       return;
     }
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
-         Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
       rs.next();
       assertThat(rs.getString(1)).as("seed %d, kill %d: integrity", seed, k).isEqualTo("ok");
     }
     try (Workspace ws = new DataDirectory(data).openDefaultWorkspace()) {
       for (String title : acknowledged) {
-        assertThat(ws.resolve(title)).as("seed %d, kill %d: acknowledged note %s", seed, k, title).isPresent();
+        assertThat(ws.resolve(title))
+            .as("seed %d, kill %d: acknowledged note %s", seed, k, title)
+            .isPresent();
       }
     }
     if (replay) {
@@ -159,32 +189,44 @@ class CrashSafetyIT {
   }
 
   private static Process start(List<String> mainAndArgs) throws IOException {
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx256m", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", System.getProperty("java.class.path")));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-XX:TieredStopAtLevel=1",
+                "-Xshare:auto",
+                "-cp",
+                System.getProperty("java.class.path")));
     cmd.addAll(mainAndArgs);
     return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
   }
 
   private static Thread readAcks(Process p, List<String> acks) {
-    Thread t = new Thread(() -> {
-      // Only whole lines count: a line cut by the kill (no newline) was never acknowledged.
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-        StringBuilder line = new StringBuilder();
-        int ch;
-        while ((ch = r.read()) >= 0) {
-          if (ch != '\n') {
-            line.append((char) ch);
-            continue;
-          }
-          if (line.indexOf("ACK ") == 0 || line.indexOf("FAIL ") == 0) {
-            acks.add(line.toString());
-          }
-          line.setLength(0);
-        }
-      } catch (IOException e) {
-        // the process died mid-line: a line without its newline was never acknowledged
-      }
-    }, "crash-acks");
+    Thread t =
+        new Thread(
+            () -> {
+              // Only whole lines count: a line cut by the kill (no newline) was never acknowledged.
+              try (BufferedReader r =
+                  new BufferedReader(
+                      new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                StringBuilder line = new StringBuilder();
+                int ch;
+                while ((ch = r.read()) >= 0) {
+                  if (ch != '\n') {
+                    line.append((char) ch);
+                    continue;
+                  }
+                  if (line.indexOf("ACK ") == 0 || line.indexOf("FAIL ") == 0) {
+                    acks.add(line.toString());
+                  }
+                  line.setLength(0);
+                }
+              } catch (IOException e) {
+                // the process died mid-line: a line without its newline was never acknowledged
+              }
+            },
+            "crash-acks");
     t.setDaemon(true);
     t.start();
     return t;
@@ -193,8 +235,15 @@ class CrashSafetyIT {
   private static Path makeVault(Path vault, int notes) throws IOException {
     Files.createDirectories(vault.resolve("sub"));
     for (int i = 0; i < notes; i++) {
-      Files.writeString(vault.resolve((i % 3 == 0 ? "sub/" : "") + "Imported " + i + ".md"),
-          "---\ntags: [imported]\n---\n# Imported " + i + "\nSee [[Imported " + (i + 1) + "]] and #topic" + (i % 7) + "\n"
+      Files.writeString(
+          vault.resolve((i % 3 == 0 ? "sub/" : "") + "Imported " + i + ".md"),
+          "---\ntags: [imported]\n---\n# Imported "
+              + i
+              + "\nSee [[Imported "
+              + (i + 1)
+              + "]] and #topic"
+              + (i % 7)
+              + "\n"
               + "line of text\n".repeat(i % 40));
     }
     return vault;

@@ -7,10 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
- * The victim of {@link CrashSafetyIT}, in its own JVM: runs {@code rhizome note add} through the real
- * command line again and again (each one opens, writes and closes the workspace, as a script would),
- * and prints {@code ACK title} once a command has exited 0, i.e. once the change is acknowledged.
- * Args: data directory, title prefix, how many notes at most.
+ * The victim of {@link CrashSafetyIT}, in its own JVM: runs {@code rhizome note add} through the
+ * real command line again and again (each one opens, writes and closes the workspace, as a script
+ * would), and prints {@code ACK title} once a command has exited 0, i.e. once the change is
+ * acknowledged. Args: data directory, title prefix, how many notes at most.
  */
 public final class CrashWriter {
   private CrashWriter() {}
@@ -26,8 +26,23 @@ public final class CrashWriter {
       var cli = RhizomeCli.newCommandLine(CliEnvironment.of(java.util.Map.of(), System.in));
       cli.setOut(new PrintWriter(new StringWriter()));
       cli.setErr(new PrintWriter(err, true));
-      int code = cli.execute("--data", data.toString(), "note", "add", "--title", title,
-          "--body", "written by " + prefix + " #crash [[" + prefix + "-" + Math.max(0, i - 1) + "]]\n" + "text ".repeat(i % 50));
+      int code =
+          cli.execute(
+              "--data",
+              data.toString(),
+              "note",
+              "add",
+              "--title",
+              title,
+              "--body",
+              "written by "
+                  + prefix
+                  + " #crash [["
+                  + prefix
+                  + "-"
+                  + Math.max(0, i - 1)
+                  + "]]\n"
+                  + "text ".repeat(i % 50));
       if (code != 0) {
         ack.println("FAIL " + title + " " + code + " " + err.toString().strip());
         System.exit(code);

@@ -21,10 +21,12 @@ import org.rhizome.app.DataDirectory;
 import org.rhizome.app.Main;
 import org.rhizome.graph.store.DamageMarker;
 
-/** Issue 18, items 2, 4, 6 and 8 as a user meets them: damaged files, check and repair, huge bodies, no logs/. */
+/**
+ * Issue 18, items 2, 4, 6 and 8 as a user meets them: damaged files, check and repair, huge bodies,
+ * no logs/.
+ */
 class DamageIT {
-  @TempDir
-  Path data;
+  @TempDir Path data;
   CliRunner cli;
   Path file;
 
@@ -42,13 +44,16 @@ class DamageIT {
     assertThat(cli.run("check").exitCode()).isZero();
     // Flip one char of a note's stored text, as a bad sector would: the log still has the truth.
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
-         PreparedStatement read = c.prepareStatement("SELECT f.soul, f.value FROM field f JOIN note n ON n.soul = f.soul"
-             + " WHERE f.name = 'body' AND n.title = 'Note 3'");
-         ResultSet rs = read.executeQuery()) {
+        PreparedStatement read =
+            c.prepareStatement(
+                "SELECT f.soul, f.value FROM field f JOIN note n ON n.soul = f.soul"
+                    + " WHERE f.name = 'body' AND n.title = 'Note 3'");
+        ResultSet rs = read.executeQuery()) {
       rs.next();
       byte[] value = rs.getBytes(2);
       value[value.length - 1] ^= 0x02;
-      try (PreparedStatement w = c.prepareStatement("UPDATE field SET value = ? WHERE soul = ? AND name = 'body'")) {
+      try (PreparedStatement w =
+          c.prepareStatement("UPDATE field SET value = ? WHERE soul = ? AND name = 'body'")) {
         w.setBytes(1, value);
         w.setString(2, rs.getString(1));
         w.executeUpdate();
@@ -63,7 +68,10 @@ class DamageIT {
 
     CliRunner.Result refused = cli.run("note", "add", "--title", "Into a damaged file");
     assertThat(refused.exitCode()).isEqualTo(ExitCodes.STORAGE);
-    assertThat(refused.err()).contains(file.toString()).contains("rhizome repair").doesNotContain("\tat ");
+    assertThat(refused.err())
+        .contains(file.toString())
+        .contains("rhizome repair")
+        .doesNotContain("\tat ");
 
     JsonNode repair = cli.json("repair", "--json");
     assertThat(repair.get("changesLost").asLong()).isZero();
@@ -72,7 +80,8 @@ class DamageIT {
     assertThat(DamageMarker.fileFor(file)).doesNotExist();
 
     assertThat(cli.run("check").exitCode()).isZero();
-    assertThat(cli.run("note", "show", "Note 3").out()).contains("the body of note 3 [[Note 4]] #tag3");
+    assertThat(cli.run("note", "show", "Note 3").out())
+        .contains("the body of note 3 [[Note 4]] #tag3");
     assertThat(cli.run("note", "add", "--title", "After the repair").exitCode()).isZero();
   }
 
@@ -82,12 +91,14 @@ class DamageIT {
       cli.add("Note " + i, "body " + i);
     }
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
-         PreparedStatement read = c.prepareStatement("SELECT id, body FROM change_log ORDER BY id DESC LIMIT 1");
-         ResultSet rs = read.executeQuery()) {
+        PreparedStatement read =
+            c.prepareStatement("SELECT id, body FROM change_log ORDER BY id DESC LIMIT 1");
+        ResultSet rs = read.executeQuery()) {
       rs.next();
       byte[] body = rs.getBytes(2);
       body[body.length / 2] ^= 0x40;
-      try (PreparedStatement w = c.prepareStatement("UPDATE change_log SET body = ? WHERE id = ?")) {
+      try (PreparedStatement w =
+          c.prepareStatement("UPDATE change_log SET body = ? WHERE id = ?")) {
         w.setBytes(1, body);
         w.setLong(2, rs.getLong(1));
         w.executeUpdate();
@@ -108,8 +119,10 @@ class DamageIT {
       cli.add("Note " + i, "body " + i);
     }
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
-         PreparedStatement w = c.prepareStatement("UPDATE field SET value = X'FFFFFFFF' WHERE name = 'body' AND soul ="
-             + " (SELECT soul FROM note WHERE title = 'Note 0')")) {
+        PreparedStatement w =
+            c.prepareStatement(
+                "UPDATE field SET value = X'FFFFFFFF' WHERE name = 'body' AND soul ="
+                    + " (SELECT soul FROM note WHERE title = 'Note 0')")) {
       assertThat(w.executeUpdate()).isEqualTo(1);
     }
     Path out = data.resolve("export");
@@ -117,7 +130,9 @@ class DamageIT {
     assertThat(export.exitCode()).as(export.toString()).isZero();
     assertThat(export.json().get("notesWritten").asInt()).isEqualTo(4);
     assertThat(export.json().get("workspace").asText()).isEqualTo("personal");
-    assertThat(export.json().get("problems").toString()).contains("Note 0.md").contains("cannot be read");
+    assertThat(export.json().get("problems").toString())
+        .contains("Note 0.md")
+        .contains("cannot be read");
     assertThat(out.resolve("Note 4.md")).hasContent("body 4");
   }
 
@@ -141,20 +156,35 @@ class DamageIT {
   @Test
   void bodiesPastTheLimitAreAUsageErrorAndReadNoFurther() {
     String max = "a".repeat(BodyOptions.MAX_BODY_BYTES);
-    assertThat(cli.runWithStdin(max, "note", "add", "--title", "Largest", "--body-file", "-").exitCode()).isZero();
-    CliRunner.Result over = cli.runWithStdin(max + "b", "note", "add", "--title", "Too large", "--body-file", "-");
+    assertThat(
+            cli.runWithStdin(max, "note", "add", "--title", "Largest", "--body-file", "-")
+                .exitCode())
+        .isZero();
+    CliRunner.Result over =
+        cli.runWithStdin(max + "b", "note", "add", "--title", "Too large", "--body-file", "-");
     assertThat(over.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(over.err()).contains("too large").contains("1 MiB").doesNotContain("internal error");
-    assertThat(cli.run("note", "add", "--title", "Too large", "--body", max + "é").exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(cli.run("note", "add", "--title", "Too large", "--body", max + "é").exitCode())
+        .isEqualTo(ExitCodes.USAGE);
   }
 
   @Test
   void anUnwritableLogsDirectoryCostsOneLineOnStderrAndKeepsStdoutClean() throws Exception {
     Files.createDirectories(data);
     Files.writeString(data.resolve("logs"), "a file where the logs directory should be");
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-        "--data", data.toString(), "status", "--json"));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "--data",
+                data.toString(),
+                "status",
+                "--json"));
     Process p = new ProcessBuilder(cmd).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);

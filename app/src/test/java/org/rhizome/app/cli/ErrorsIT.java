@@ -13,8 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ErrorsIT {
-  @TempDir
-  Path data;
+  @TempDir Path data;
   CliRunner cli;
 
   @BeforeEach
@@ -27,7 +26,8 @@ class ErrorsIT {
     CliRunner.Result result = cli.run("note", "show", "Nowhere");
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
-    assertThat(result.err()).isEqualTo("rhizome: No note has the id, title or alias \"Nowhere\".\n");
+    assertThat(result.err())
+        .isEqualTo("rhizome: No note has the id, title or alias \"Nowhere\".\n");
     assertThat(result.out()).isEmpty();
     assertThat(cli.run("backlinks", "Nowhere", "--json").exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
   }
@@ -37,8 +37,11 @@ class ErrorsIT {
     CliRunner.Result result = cli.run("note", "add", "--title", "a [[b]]");
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
-    assertThat(result.err()).startsWith("rhizome: A title cannot contain '['").doesNotContain("\tat ");
-    assertThat(cli.run("note", "add", "--title", "   ").exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(result.err())
+        .startsWith("rhizome: A title cannot contain '['")
+        .doesNotContain("\tat ");
+    assertThat(cli.run("note", "add", "--title", "   ").exitCode())
+        .isEqualTo(ExitCodes.INVALID_INPUT);
   }
 
   @Test
@@ -55,7 +58,8 @@ class ErrorsIT {
   void unreadableBodyFileExitsInvalidInput() {
     Path missing = data.resolve("no-such.md");
 
-    CliRunner.Result result = cli.run("note", "add", "--title", "Alpha", "--body-file", missing.toString());
+    CliRunner.Result result =
+        cli.run("note", "add", "--title", "Alpha", "--body-file", missing.toString());
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
     assertThat(result.err()).isEqualTo("rhizome: The body file " + missing + " does not exist.\n");
@@ -65,13 +69,20 @@ class ErrorsIT {
   void corruptDatabaseExitsStorageNamingTheFile() throws Exception {
     Path db = data.resolve("workspaces").resolve("personal.db");
     Files.createDirectories(db.getParent());
-    Files.writeString(db, "this is not an SQLite database, just text that got here somehow", StandardCharsets.UTF_8);
+    Files.writeString(
+        db,
+        "this is not an SQLite database, just text that got here somehow",
+        StandardCharsets.UTF_8);
 
     CliRunner.Result result = cli.run("note", "list");
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.STORAGE);
-    assertThat(result.err()).startsWith("rhizome: ").contains(db.toString()).contains("not a database")
-        .doesNotContain("\tat ").hasLineCount(1);
+    assertThat(result.err())
+        .startsWith("rhizome: ")
+        .contains(db.toString())
+        .contains("not a database")
+        .doesNotContain("\tat ")
+        .hasLineCount(1);
     assertThat(result.out()).isEmpty();
   }
 
@@ -79,7 +90,8 @@ class ErrorsIT {
   void newerSchemaExitsStorageAndLeavesTheFileAlone() throws Exception {
     cli.add("Alpha", "");
     Path db = data.resolve("workspaces").resolve("personal.db");
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+        Statement s = c.createStatement()) {
       s.execute("PRAGMA user_version = 999");
     }
     byte[] before = Files.readAllBytes(db);
@@ -107,7 +119,8 @@ class ErrorsIT {
   void usageErrorsExitTwoWithAHint() {
     CliRunner.Result unknown = cli.run("note", "frobnicate");
     CliRunner.Result missingTitle = cli.run("note", "add");
-    CliRunner.Result bothBodies = cli.run("note", "add", "--title", "A", "--body", "x", "--body-file", "y");
+    CliRunner.Result bothBodies =
+        cli.run("note", "add", "--title", "A", "--body", "x", "--body-file", "y");
     CliRunner.Result noNoteCommand = cli.run("note");
 
     assertThat(unknown.exitCode()).isEqualTo(ExitCodes.USAGE);
@@ -125,6 +138,7 @@ class ErrorsIT {
 
     Path log = data.resolve("logs").resolve("rhizome.log");
     assertThat(log).exists();
-    assertThat(Files.readString(log)).contains("rhizome note show failed: No note has the id, title or alias");
+    assertThat(Files.readString(log))
+        .contains("rhizome note show failed: No note has the id, title or alias");
   }
 }

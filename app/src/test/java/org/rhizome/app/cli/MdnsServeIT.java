@@ -30,13 +30,13 @@ class MdnsServeIT {
   private static final String IP_B = "10.214.0.2";
   private static boolean made;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @BeforeAll
   static void makeNamespaces() throws Exception {
     String why = tryRun("ip", "netns", "add", NS_A);
-    Assumptions.assumeTrue(why == null, "mDNS serve test skipped: cannot create a network namespace (" + why + ")");
+    Assumptions.assumeTrue(
+        why == null, "mDNS serve test skipped: cannot create a network namespace (" + why + ")");
     made = true;
     run("ip", "netns", "add", NS_B);
     String va = "rhzsa" + ID;
@@ -69,19 +69,46 @@ class MdnsServeIT {
     CliRunner cliB = new CliRunner(b);
     cliA.json("workspace", "create", "team", "--json");
     ServeIT.add(cliA, "Found by mDNS", "no address needed");
-    String invite = cliA.json("invite", "--workspace", "team", "--no-addresses", "--json").path("invite").asText();
-    assertThat(cliB.json("join", invite, "--wait", "0s", "--json").path("joined").asBoolean()).isFalse();
-    try (ServeProcess serveA = ServeProcess.start(List.of("ip", "netns", "exec", NS_A), a, "team",
-            "--listen", "/ip4/" + IP_A + "/tcp/0", "--mdns", "--mdns-interface", IP_A);
-         ServeProcess serveB = ServeProcess.start(List.of("ip", "netns", "exec", NS_B), b, "team",
-            "--listen", "/ip4/" + IP_B + "/tcp/0", "--mdns", "--mdns-interface", IP_B)) {
+    String invite =
+        cliA.json("invite", "--workspace", "team", "--no-addresses", "--json")
+            .path("invite")
+            .asText();
+    assertThat(cliB.json("join", invite, "--wait", "0s", "--json").path("joined").asBoolean())
+        .isFalse();
+    try (ServeProcess serveA =
+            ServeProcess.start(
+                List.of("ip", "netns", "exec", NS_A),
+                a,
+                "team",
+                "--listen",
+                "/ip4/" + IP_A + "/tcp/0",
+                "--mdns",
+                "--mdns-interface",
+                IP_A);
+        ServeProcess serveB =
+            ServeProcess.start(
+                List.of("ip", "netns", "exec", NS_B),
+                b,
+                "team",
+                "--listen",
+                "/ip4/" + IP_B + "/tcp/0",
+                "--mdns",
+                "--mdns-interface",
+                IP_B)) {
       ServeIT.await(Duration.ofSeconds(30), () -> ServeIT.hasNote(cliB, "Found by mDNS"));
       // B is a member now: what it writes reaches A live.
-      ServeIT.await(Duration.ofSeconds(15), () -> !cliB.json("workspace", "list", "--json").path("workspaces").get(0)
-          .path("joinPending").asBoolean());
+      ServeIT.await(
+          Duration.ofSeconds(15),
+          () ->
+              !cliB.json("workspace", "list", "--json")
+                  .path("workspaces")
+                  .get(0)
+                  .path("joinPending")
+                  .asBoolean());
       ServeIT.add(cliB, "Back from B", "hi");
       ServeIT.await(Duration.ofSeconds(15), () -> ServeIT.hasNote(cliA, "Back from B"));
-      assertThat(serveB.status().orElseThrow().connectedPeers()).extracting(p -> p.peerId())
+      assertThat(serveB.status().orElseThrow().connectedPeers())
+          .extracting(p -> p.peerId())
           .containsExactly(serveA.status().orElseThrow().peerId());
     }
   }

@@ -11,8 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class NoteCommandsIT {
-  @TempDir
-  Path data;
+  @TempDir Path data;
   CliRunner cli;
 
   @BeforeEach
@@ -41,7 +40,10 @@ class NoteCommandsIT {
     CliRunner.Result shown = cli.run("note", "show", "alpha");
 
     assertThat(shown.exitCode()).isZero();
-    assertThat(shown.out()).startsWith("Alpha\n").contains("id        " + id).endsWith("\nBody line.\n");
+    assertThat(shown.out())
+        .startsWith("Alpha\n")
+        .contains("id        " + id)
+        .endsWith("\nBody line.\n");
   }
 
   @Test
@@ -73,8 +75,10 @@ class NoteCommandsIT {
     cli.run("note", "add", "--title", "Alpha", "--body-file", file.toString());
     cli.runWithStdin("From stdin.\n", "note", "add", "--title", "Beta", "--body-file", "-");
 
-    assertThat(cli.json("note", "show", "Alpha", "--json").get("body").asText()).isEqualTo("From a file, with ünïcode.\n");
-    assertThat(cli.json("note", "show", "Beta", "--json").get("body").asText()).isEqualTo("From stdin.\n");
+    assertThat(cli.json("note", "show", "Alpha", "--json").get("body").asText())
+        .isEqualTo("From a file, with ünïcode.\n");
+    assertThat(cli.json("note", "show", "Beta", "--json").get("body").asText())
+        .isEqualTo("From stdin.\n");
   }
 
   @Test
@@ -86,8 +90,10 @@ class NoteCommandsIT {
     CliRunner.Result edited = cli.run("note", "edit", "Alpha", "--body-file", file.toString());
 
     assertThat(edited.exitCode()).isZero();
-    assertThat(cli.json("note", "show", "Alpha", "--json").get("body").asText()).isEqualTo("new [[Beta]]");
-    assertThat(cli.json("unresolved", "--json").get("unresolved").get(0).get("target").asText()).isEqualTo("Beta");
+    assertThat(cli.json("note", "show", "Alpha", "--json").get("body").asText())
+        .isEqualTo("new [[Beta]]");
+    assertThat(cli.json("unresolved", "--json").get("unresolved").get(0).get("target").asText())
+        .isEqualTo("Beta");
   }
 
   @Test

@@ -14,7 +14,12 @@ class ProgressBarTest {
     bar.update("notes", 0, 10);
     bar.update("notes", 10, 10);
     bar.finish();
-    assertThat(err.toString()).startsWith("\r[").contains("] notes").contains("10/10").contains("/s").endsWith("\n")
+    assertThat(err.toString())
+        .startsWith("\r[")
+        .contains("] notes")
+        .contains("10/10")
+        .contains("/s")
+        .endsWith("\n")
         .contains("[" + "#".repeat(30) + "]");
   }
 

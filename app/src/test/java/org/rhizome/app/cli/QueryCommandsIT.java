@@ -9,8 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class QueryCommandsIT {
-  @TempDir
-  Path data;
+  @TempDir Path data;
   CliRunner cli;
   String alpha;
   String beta;
@@ -19,7 +18,10 @@ class QueryCommandsIT {
   void setUp() {
     cli = new CliRunner(data);
     alpha = cli.add("Alpha", "Alpha is about gardens. #project/rhizome #idea");
-    beta = cli.add("Beta", "Beta links to [[Alpha]] and [[Missing]].\nSee [[Alpha#Start|the start]]. #idea");
+    beta =
+        cli.add(
+            "Beta",
+            "Beta links to [[Alpha]] and [[Missing]].\nSee [[Alpha#Start|the start]]. #idea");
     cli.add("Gamma", "Gamma names Alpha without linking.");
   }
 
@@ -35,7 +37,8 @@ class QueryCommandsIT {
     assertThat(hit.get("title").asText()).isEqualTo("Alpha");
     String snippet = hit.get("snippet").asText();
     JsonNode highlight = hit.get("highlights").get(0);
-    assertThat(snippet.substring(highlight.get("start").asInt(), highlight.get("end").asInt())).isEqualToIgnoringCase("gardens");
+    assertThat(snippet.substring(highlight.get("start").asInt(), highlight.get("end").asInt()))
+        .isEqualToIgnoringCase("gardens");
   }
 
   @Test
@@ -43,7 +46,10 @@ class QueryCommandsIT {
     String plain = cli.run("search", "gardens").out();
     String bold = cli.onTerminal().run("search", "gardens").out();
 
-    assertThat(plain).contains("Alpha  (" + alpha + ")").contains("gardens").doesNotContain("\u001B[");
+    assertThat(plain)
+        .contains("Alpha  (" + alpha + ")")
+        .contains("gardens")
+        .doesNotContain("\u001B[");
     assertThat(bold).contains("\u001B[1mgardens\u001B[22m");
   }
 
@@ -70,7 +76,9 @@ class QueryCommandsIT {
     assertThat(unlinked.get(0).get("source").get("title").asText()).isEqualTo("Gamma");
 
     String text = cli.run("backlinks", "Alpha").out();
-    assertThat(text).contains("Linked mentions of \"Alpha\" (2)").contains("Unlinked mentions (1)")
+    assertThat(text)
+        .contains("Linked mentions of \"Alpha\" (2)")
+        .contains("Unlinked mentions (1)")
         .contains("Gamma  line 1  Gamma names Alpha without linking.");
   }
 
@@ -87,7 +95,9 @@ class QueryCommandsIT {
     assertThat(links.get(2).get("alias").asText()).isEqualTo("the start");
 
     String text = cli.run("links", "Beta").out();
-    assertThat(text).contains("[[Missing]]").containsPattern("\\[\\[Missing]]\\s+unresolved")
+    assertThat(text)
+        .contains("[[Missing]]")
+        .containsPattern("\\[\\[Missing]]\\s+unresolved")
         .contains("[[Alpha#Start|the start]]  -> Alpha");
   }
 
@@ -125,7 +135,8 @@ class QueryCommandsIT {
     assertThat(status.get("versionVector").get(actor).asLong()).isEqualTo(3);
     assertThat(status.get("workspace").asText()).matches("[0-9a-f]{32}");
     assertThat(status.get("digest").asText()).isNotBlank();
-    assertThat(status.get("database").asText()).isEqualTo(data.resolve("workspaces/personal.db").toString());
+    assertThat(status.get("database").asText())
+        .isEqualTo(data.resolve("workspaces/personal.db").toString());
 
     String digestBefore = status.get("digest").asText();
     cli.add("Delta", "");

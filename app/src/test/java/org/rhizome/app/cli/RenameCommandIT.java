@@ -8,8 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RenameCommandIT {
-  @TempDir
-  Path data;
+  @TempDir Path data;
 
   @Test
   void renameKeepsBacklinksAndRewritesLinkText() {

@@ -9,20 +9,37 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** Which commands the command line registers for a given argument list, and that help and errors still see all. */
+/**
+ * Which commands the command line registers for a given argument list, and that help and errors
+ * still see all.
+ */
 class RhizomeCliTest {
   @Test
   void aNamedCommandIsRegisteredAlone() {
-    assertThat(RhizomeCli.commandsFor(new String[] {"note", "add", "--title", "T"})).containsExactly(NoteCommand.class);
-    assertThat(RhizomeCli.commandsFor(new String[] {"--data", "/d", "search", "x"})).containsExactly(SearchCommand.class);
-    assertThat(RhizomeCli.commandsFor(new String[] {"--data=/d", "status"})).containsExactly(StatusCommand.class);
-    assertThat(RhizomeCli.commandsFor(new String[] {"--data", "status", "note"})).containsExactly(NoteCommand.class);
+    assertThat(RhizomeCli.commandsFor(new String[] {"note", "add", "--title", "T"}))
+        .containsExactly(NoteCommand.class);
+    assertThat(RhizomeCli.commandsFor(new String[] {"--data", "/d", "search", "x"}))
+        .containsExactly(SearchCommand.class);
+    assertThat(RhizomeCli.commandsFor(new String[] {"--data=/d", "status"}))
+        .containsExactly(StatusCommand.class);
+    assertThat(RhizomeCli.commandsFor(new String[] {"--data", "status", "note"}))
+        .containsExactly(NoteCommand.class);
   }
 
   @Test
   void helpUnknownOptionsArgumentFilesAndTyposSeeEveryCommand() {
-    for (String[] args : new String[][] {{"--help"}, {"-h"}, {"--nope", "note"}, {"@args.txt"}, {"nte", "add"}, {"--data", "/d", "-h"}}) {
-      assertThat(RhizomeCli.commandsFor(args)).as(String.join(" ", args)).isEqualTo(RhizomeCommand.SUBCOMMANDS);
+    for (String[] args :
+        new String[][] {
+          {"--help"},
+          {"-h"},
+          {"--nope", "note"},
+          {"@args.txt"},
+          {"nte", "add"},
+          {"--data", "/d", "-h"}
+        }) {
+      assertThat(RhizomeCli.commandsFor(args))
+          .as(String.join(" ", args))
+          .isEqualTo(RhizomeCommand.SUBCOMMANDS);
     }
     assertThat(RhizomeCli.commandsFor(null)).isEqualTo(RhizomeCommand.SUBCOMMANDS);
   }
@@ -38,7 +55,9 @@ class RhizomeCliTest {
   void helpAndSuggestionsAreThoseOfTheFullCommandLine() {
     assertThat(run("--help")).isEqualTo(runAll("--help"));
     assertThat(run("nte")).isEqualTo(runAll("nte")).contains("Did you mean: rhizome note");
-    assertThat(run("note", "add", "--help")).isEqualTo(runAll("note", "add", "--help")).contains("--data=DIR");
+    assertThat(run("note", "add", "--help"))
+        .isEqualTo(runAll("note", "add", "--help"))
+        .contains("--data=DIR");
     assertThat(run("--version")).isEqualTo(runAll("--version"));
   }
 

@@ -14,16 +14,15 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rhizome.app.cli.sync.ServeStatus;
 
 /**
- * Real {@code rhizome serve} processes on loopback, each on its own data directory, set up the way a
- * person would: {@code workspace create}, {@code invite}, {@code join}. The CLI edits a data directory
- * while its serve runs; what it writes reaches the other peers.
+ * Real {@code rhizome serve} processes on loopback, each on its own data directory, set up the way
+ * a person would: {@code workspace create}, {@code invite}, {@code join}. The CLI edits a data
+ * directory while its serve runs; what it writes reaches the other peers.
  */
 @Timeout(120)
 class ServeIT {
   private static final String LOOPBACK = "/ip4/127.0.0.1/tcp/0";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void notesFromTheCliReachEveryPeerAndAPartitionHeals() throws Exception {
@@ -39,10 +38,14 @@ class ServeIT {
       JsonNode joinedB = cliB.json("join", invite, "--name", "bob", "--wait", "30s", "--json");
       assertThat(joinedB.path("joined").asBoolean()).isTrue();
       String invite2 = cliA.run("invite", "--workspace", "team").out().strip();
-      assertThat(cliC.json("join", invite2, "--name", "carol", "--wait", "30s", "--json").path("joined").asBoolean()).isTrue();
+      assertThat(
+              cliC.json("join", invite2, "--name", "carol", "--wait", "30s", "--json")
+                  .path("joined")
+                  .asBoolean())
+          .isTrue();
 
       try (ServeProcess serveB = ServeProcess.start(List.of(), b, "team", "--listen", LOOPBACK);
-           ServeProcess serveC = ServeProcess.start(List.of(), c, "team", "--listen", LOOPBACK)) {
+          ServeProcess serveC = ServeProcess.start(List.of(), c, "team", "--listen", LOOPBACK)) {
         await(Duration.ofSeconds(20), () -> connected(serveA, 2));
         add(cliA, "From A", "written while A's serve runs");
         await(Duration.ofSeconds(15), () -> hasNote(cliB, "From A") && hasNote(cliC, "From A"));
@@ -50,21 +53,26 @@ class ServeIT {
         await(Duration.ofSeconds(15), () -> hasNote(cliA, "From C") && hasNote(cliB, "From C"));
         await(Duration.ofSeconds(15), () -> sameDigest(cliA, cliB, cliC));
         JsonNode status = cliA.json("status", "--workspace", "team", "--json");
-        assertThat(status.path("sync").path("topic").asText()).isEqualTo(serveA.status().orElseThrow().topic());
+        assertThat(status.path("sync").path("topic").asText())
+            .isEqualTo(serveA.status().orElseThrow().topic());
         assertThat(status.path("sync").path("connectedPeers")).hasSize(2);
 
         // Partition: B's serve stops; both sides edit; B comes back and everyone converges.
         assertThat(serveB.stop()).isEqualTo(ServeProcess.STOPPED_BY_SIGTERM);
         assertThat(serveB.log()).contains("stopping");
         assertThat(Files.exists(b.resolve("run/team.json"))).isFalse();
-        assertThat(cliB.json("status", "--workspace", "team", "--json").path("sync").isNull()).isTrue();
+        assertThat(cliB.json("status", "--workspace", "team", "--json").path("sync").isNull())
+            .isTrue();
         add(cliA, "A while B was away", "a");
         add(cliB, "B while offline", "b");
         add(cliC, "C while B was away", "c");
         try (ServeProcess again = ServeProcess.start(List.of(), b, "team", "--listen", LOOPBACK)) {
-          await(Duration.ofSeconds(20), () -> sameDigest(cliA, cliB, cliC) && hasNote(cliA, "B while offline"));
+          await(
+              Duration.ofSeconds(20),
+              () -> sameDigest(cliA, cliB, cliC) && hasNote(cliA, "B while offline"));
           for (CliRunner cli : List.of(cliA, cliB, cliC)) {
-            assertThat(cli.json("note", "list", "--workspace", "team", "--json").path("notes")).hasSize(5);
+            assertThat(cli.json("note", "list", "--workspace", "team", "--json").path("notes"))
+                .hasSize(5);
           }
           assertThat(again.stop()).isEqualTo(ServeProcess.STOPPED_BY_SIGTERM);
         }
@@ -80,8 +88,10 @@ class ServeIT {
     new CliRunner(d).json("workspace", "create", "team", "--json");
     try (ServeProcess serveA = ServeProcess.start(List.of(), a, "team", "--listen", LOOPBACK)) {
       String addressA = serveA.status().orElseThrow().listenAddresses().get(0);
-      try (ServeProcess serveD = ServeProcess.start(List.of(), d, "team", "--listen", LOOPBACK, "--peer", addressA)) {
-        // D redials every 5 s; give it two tries and its handshake time. The private network refuses it.
+      try (ServeProcess serveD =
+          ServeProcess.start(List.of(), d, "team", "--listen", LOOPBACK, "--peer", addressA)) {
+        // D redials every 5 s; give it two tries and its handshake time. The private network
+        // refuses it.
         long until = System.nanoTime() + Duration.ofSeconds(7).toNanos();
         while (System.nanoTime() < until) {
           assertThat(serveD.status().orElseThrow().connectedPeers()).isEmpty();
@@ -124,7 +134,8 @@ class ServeIT {
   }
 
   static void add(CliRunner cli, String title, String body) {
-    CliRunner.Result r = cli.run("note", "add", "--workspace", "team", "--title", title, "--body", body);
+    CliRunner.Result r =
+        cli.run("note", "add", "--workspace", "team", "--title", title, "--body", body);
     assertThat(r.exitCode()).as(r.toString()).isZero();
   }
 

@@ -13,7 +13,10 @@ import org.rhizome.app.Main;
 import org.rhizome.app.cli.sync.ServeStatus;
 import org.rhizome.app.cli.sync.ServeStatusFile;
 
-/** A real {@code rhizome serve} in its own JVM (optionally inside a network namespace); stopped with SIGTERM. */
+/**
+ * A real {@code rhizome serve} in its own JVM (optionally inside a network namespace); stopped with
+ * SIGTERM.
+ */
 final class ServeProcess implements AutoCloseable {
   /** A JVM ended by SIGTERM exits 128 + 15 even when its shutdown hooks finish cleanly. */
   static final int STOPPED_BY_SIGTERM = 143;
@@ -30,15 +33,33 @@ final class ServeProcess implements AutoCloseable {
     this.stderr = stderr;
   }
 
-  /** Starts {@code [prefix…] java -cp … Main --data DIR serve --workspace W args…} and waits for its status file. */
-  static ServeProcess start(List<String> prefix, Path dir, String workspace, String... args) throws Exception {
+  /**
+   * Starts {@code [prefix…] java -cp … Main --data DIR serve --workspace W args…} and waits for its
+   * status file.
+   */
+  static ServeProcess start(List<String> prefix, Path dir, String workspace, String... args)
+      throws Exception {
     List<String> cmd = new ArrayList<>(prefix);
-    cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
-        "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--data", dir.toString(), "serve", "--workspace", workspace));
+    cmd.addAll(
+        List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Xmx256m",
+            "-XX:TieredStopAtLevel=1",
+            "-cp",
+            System.getProperty("java.class.path"),
+            Main.class.getName(),
+            "--data",
+            dir.toString(),
+            "serve",
+            "--workspace",
+            workspace));
     cmd.addAll(List.of(args));
     Path stderr = Files.createTempFile(dir.getParent(), "serve-" + dir.getFileName() + "-", ".err");
-    Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .redirectError(stderr.toFile()).start();
+    Process p =
+        new ProcessBuilder(cmd)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectError(stderr.toFile())
+            .start();
     ServeProcess serve = new ServeProcess(p, new DataDirectory(dir), workspace, stderr);
     try {
       serve.awaitStatus(Duration.ofSeconds(30));

@@ -10,8 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code rhizome trash list|restore|empty} on a real data directory. */
 class TrashCommandsIT {
-  @TempDir
-  Path data;
+  @TempDir Path data;
   CliRunner cli;
 
   @BeforeEach
@@ -49,8 +48,16 @@ class TrashCommandsIT {
     assertThat(restored.get("id").asText()).isEqualTo(plan);
     assertThat(restored.get("title").asText()).isEqualTo("Plan");
     assertThat(restored.get("formerTitle").asText()).isEqualTo("Plan");
-    assertThat(cli.json("note", "show", "Plan", "--json").get("body").asText()).isEqualTo("# The plan\nsee [[Hub]] #work\n");
-    assertThat(cli.json("backlinks", hub, "--json").get("linked").get(0).get("source").get("id").asText()).isEqualTo(plan);
+    assertThat(cli.json("note", "show", "Plan", "--json").get("body").asText())
+        .isEqualTo("# The plan\nsee [[Hub]] #work\n");
+    assertThat(
+            cli.json("backlinks", hub, "--json")
+                .get("linked")
+                .get(0)
+                .get("source")
+                .get("id")
+                .asText())
+        .isEqualTo(plan);
     assertThat(cli.json("trash", "list", "--json").get("trash")).isEmpty();
     assertThat(cli.run("trash", "list").out()).isEqualTo("The trash is empty.\n");
   }
@@ -62,7 +69,9 @@ class TrashCommandsIT {
     cli.add("Ideas", "new");
     CliRunner.Result r = cli.run("trash", "restore", "Ideas");
     assertThat(r.exitCode()).isZero();
-    assertThat(r.out()).startsWith("Restored \"Ideas (restored)\"").contains("\"Ideas\" is taken there");
+    assertThat(r.out())
+        .startsWith("Restored \"Ideas (restored)\"")
+        .contains("\"Ideas\" is taken there");
   }
 
   @Test
@@ -91,6 +100,7 @@ class TrashCommandsIT {
     assertThat(cli.run("trash", "restore", gone).exitCode()).isEqualTo(3);
     assertThat(cli.run("search", "secret").out()).doesNotContain(gone);
     assertThat(cli.json("note", "list", "--json").get("notes")).hasSize(1);
-    assertThat(cli.run("trash", "empty", "--yes").out()).isEqualTo("The trash was already empty.\n");
+    assertThat(cli.run("trash", "empty", "--yes").out())
+        .isEqualTo("The trash was already empty.\n");
   }
 }

@@ -7,8 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class VersionTest {
-  @TempDir
-  Path data;
+  @TempDir Path data;
 
   @Test
   void versionPrintsTheBuildVersion() {
@@ -16,7 +15,8 @@ class VersionTest {
 
     assertThat(result.exitCode()).isZero();
     assertThat(result.out()).startsWith("rhizome ").doesNotContain("${").doesNotContain("unknown");
-    assertThat(result.out().lines().findFirst().orElseThrow()).matches("rhizome \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+    assertThat(result.out().lines().findFirst().orElseThrow())
+        .matches("rhizome \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
   }
 
   @Test

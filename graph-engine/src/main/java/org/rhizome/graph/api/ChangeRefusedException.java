@@ -1,6 +1,8 @@
 package org.rhizome.graph.api;
 
-/** A change was refused; nothing was stored. {@link #reason()} says why, the message gives details. */
+/**
+ * A change was refused; nothing was stored. {@link #reason()} says why, the message gives details.
+ */
 public class ChangeRefusedException extends Exception {
   private static final long serialVersionUID = 1L;
   private final RefusalReason reason;

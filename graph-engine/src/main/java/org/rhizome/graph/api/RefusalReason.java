@@ -10,7 +10,9 @@ public enum RefusalReason {
   BAD_SIGNATURE,
   /** The change belongs to another workspace. */
   WRONG_WORKSPACE,
-  /** The change's seq is beyond the next one expected from its actor: earlier changes are missing. */
+  /**
+   * The change's seq is beyond the next one expected from its actor: earlier changes are missing.
+   */
   GAP_IN_SEQ,
   /** Another change with the same actor and seq, or a different previous hash, is already known. */
   FORKED_SEQ,

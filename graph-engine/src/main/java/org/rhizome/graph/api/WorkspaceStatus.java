@@ -1,11 +1,14 @@
 package org.rhizome.graph.api;
 
+import org.rhizome.graph.model.ActorId;
 import org.rhizome.graph.model.VersionVector;
-
 import org.rhizome.graph.model.WorkspaceId;
 
-import org.rhizome.graph.model.ActorId;
-
 /** A summary of a replica: which workspace, which device, how much, and a digest of its graph. */
-public record WorkspaceStatus(WorkspaceId workspace, ActorId actor, long notes, long changes,
-                              VersionVector versionVector, String digest) {}
+public record WorkspaceStatus(
+    WorkspaceId workspace,
+    ActorId actor,
+    long notes,
+    long changes,
+    VersionVector versionVector,
+    String digest) {}

@@ -3,17 +3,17 @@ package org.rhizome.graph.change;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
+import org.rhizome.graph.identity.DeviceKey;
 import org.rhizome.graph.model.ActorId;
 import org.rhizome.graph.model.ChangeHash;
 import org.rhizome.graph.model.VersionVector;
 import org.rhizome.graph.model.WorkspaceId;
-import org.rhizome.graph.identity.DeviceKey;
 
 /**
- * A signed change: the unit of every edit, of the log, of sync and of history. Immutable. A
- * {@code Change} always carries its canonical bytes; it is made only by {@link #sign} (a new local
- * change) or {@link ChangeCodec#decode} (bytes from the log or a peer), so its fields and bytes agree.
- * A decoded change's signature is not yet verified: call {@link #hasValidSignature()}.
+ * A signed change: the unit of every edit, of the log, of sync and of history. Immutable. A {@code
+ * Change} always carries its canonical bytes; it is made only by {@link #sign} (a new local change)
+ * or {@link ChangeCodec#decode} (bytes from the log or a peer), so its fields and bytes agree. A
+ * decoded change's signature is not yet verified: call {@link #hasValidSignature()}.
  */
 public final class Change {
   /** The previous-hash of an actor's first change. */
@@ -111,7 +111,13 @@ public final class Change {
 
   @Override
   public String toString() {
-    return "Change(" + actor().hex().substring(0, 12) + "…#" + seq() + ", " + ops().size() + " ops)";
+    return "Change("
+        + actor().hex().substring(0, 12)
+        + "…#"
+        + seq()
+        + ", "
+        + ops().size()
+        + " ops)";
   }
 
   static byte[] sha256(byte[] bytes) {

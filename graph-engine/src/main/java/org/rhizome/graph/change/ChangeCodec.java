@@ -4,15 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.rhizome.graph.encoding.ByteReader;
+import org.rhizome.graph.encoding.ByteWriter;
+import org.rhizome.graph.encoding.DecodeException;
+import org.rhizome.graph.identity.DeviceKey;
 import org.rhizome.graph.model.ActorId;
 import org.rhizome.graph.model.ChangeHash;
 import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.model.VersionVector;
 import org.rhizome.graph.model.WorkspaceId;
-import org.rhizome.graph.encoding.ByteReader;
-import org.rhizome.graph.encoding.ByteWriter;
-import org.rhizome.graph.encoding.DecodeException;
-import org.rhizome.graph.identity.DeviceKey;
 import org.rhizome.graph.text.MalformedTextException;
 import org.rhizome.graph.text.TextOpCodec;
 
@@ -31,8 +31,10 @@ import org.rhizome.graph.text.TextOpCodec;
  */
 public final class ChangeCodec {
   public static final int FORMAT_VERSION = 1;
+
   /** Upper bound of one encoded change. */
   public static final int MAX_CHANGE_BYTES = 4 << 20;
+
   public static final int MAX_OPS = 10_000;
   public static final int MAX_DEPS = 4_096;
 
@@ -79,7 +81,8 @@ public final class ChangeCodec {
       }
     }
     if (out.length() + DeviceKey.SIGNATURE_LENGTH > MAX_CHANGE_BYTES) {
-      throw new IllegalArgumentException("change of " + out.length() + " bytes is over the limit of " + MAX_CHANGE_BYTES);
+      throw new IllegalArgumentException(
+          "change of " + out.length() + " bytes is over the limit of " + MAX_CHANGE_BYTES);
     }
     return out.toByteArray();
   }
@@ -87,14 +90,16 @@ public final class ChangeCodec {
   /**
    * Parses canonical bytes. Does not verify the signature.
    *
-   * @throws MalformedChangeException if the bytes are not a canonical version-1 change or exceed a limit
+   * @throws MalformedChangeException if the bytes are not a canonical version-1 change or exceed a
+   *     limit
    */
   public static Change decode(byte[] bytes) throws MalformedChangeException {
     if (bytes.length > MAX_CHANGE_BYTES) {
       throw MalformedChangeException.tooLarge(bytes.length + " bytes, limit " + MAX_CHANGE_BYTES);
     }
     try {
-      ByteReader in = new ByteReader(bytes, 0, Math.max(0, bytes.length - DeviceKey.SIGNATURE_LENGTH));
+      ByteReader in =
+          new ByteReader(bytes, 0, Math.max(0, bytes.length - DeviceKey.SIGNATURE_LENGTH));
       if (bytes.length < DeviceKey.SIGNATURE_LENGTH) {
         throw new DecodeException("too short to hold a signature");
       }

@@ -10,12 +10,18 @@ import org.rhizome.graph.model.VersionVector;
 import org.rhizome.graph.model.WorkspaceId;
 
 /**
- * Everything of a change but its signature. {@code prev} is the hash of the actor's change
- * {@code seq - 1}, or {@link Change#NO_PREVIOUS} for seq 1. {@code deps} holds, for other actors,
- * the seq this change causally follows. Ops are non-empty and set each (soul, field) at most once.
+ * Everything of a change but its signature. {@code prev} is the hash of the actor's change {@code
+ * seq - 1}, or {@link Change#NO_PREVIOUS} for seq 1. {@code deps} holds, for other actors, the seq
+ * this change causally follows. Ops are non-empty and set each (soul, field) at most once.
  */
-public record ChangeDraft(WorkspaceId workspace, ActorId actor, long seq, ChangeHash prev, long hlc,
-                          VersionVector deps, List<Op> ops) {
+public record ChangeDraft(
+    WorkspaceId workspace,
+    ActorId actor,
+    long seq,
+    ChangeHash prev,
+    long hlc,
+    VersionVector deps,
+    List<Op> ops) {
   public ChangeDraft {
     Objects.requireNonNull(workspace, "workspace");
     Objects.requireNonNull(actor, "actor");
@@ -43,7 +49,8 @@ public record ChangeDraft(WorkspaceId workspace, ActorId actor, long seq, Change
     Set<String> seen = new HashSet<>();
     for (Op op : ops) {
       if (!seen.add(op.soul().value() + '\u0000' + op.field())) {
-        throw new IllegalArgumentException("field " + op.field() + " of " + op.soul() + " changed twice in one change");
+        throw new IllegalArgumentException(
+            "field " + op.field() + " of " + op.soul() + " changed twice in one change");
       }
     }
   }

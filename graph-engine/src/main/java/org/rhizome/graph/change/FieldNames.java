@@ -2,7 +2,10 @@ package org.rhizome.graph.change;
 
 import java.nio.charset.StandardCharsets;
 
-/** The rule for field names: 1..{@value #MAX_BYTES} bytes of UTF-8, no control characters, no lone surrogates. */
+/**
+ * The rule for field names: 1..{@value #MAX_BYTES} bytes of UTF-8, no control characters, no lone
+ * surrogates.
+ */
 public final class FieldNames {
   public static final int MAX_BYTES = 256;
 
@@ -17,7 +20,9 @@ public final class FieldNames {
       if (Character.isISOControl(ch)) {
         return false;
       }
-      if (Character.isHighSurrogate(ch) && i + 1 < name.length() && Character.isLowSurrogate(name.charAt(i + 1))) {
+      if (Character.isHighSurrogate(ch)
+          && i + 1 < name.length()
+          && Character.isLowSurrogate(name.charAt(i + 1))) {
         i++;
       } else if (Character.isSurrogate(ch)) {
         return false;

@@ -1,7 +1,7 @@
 package org.rhizome.graph.change;
 
-import org.rhizome.graph.api.RefusalReason;
 import org.rhizome.graph.api.ChangeRefusedException;
+import org.rhizome.graph.api.RefusalReason;
 
 /** The bytes are not a canonical change of a known format, or exceed a limit. */
 public final class MalformedChangeException extends ChangeRefusedException {

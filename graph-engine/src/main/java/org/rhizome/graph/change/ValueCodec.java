@@ -1,14 +1,14 @@
 package org.rhizome.graph.change;
 
-import org.rhizome.graph.model.Soul;
-import org.rhizome.graph.model.Value;
 import org.rhizome.graph.encoding.ByteReader;
 import org.rhizome.graph.encoding.ByteWriter;
 import org.rhizome.graph.encoding.DecodeException;
+import org.rhizome.graph.model.Soul;
+import org.rhizome.graph.model.Value;
 
 /**
- * Canonical bytes of a {@link Value}: a tag byte, then the payload. These bytes are what the
- * change format carries, what the store keeps, and what breaks ties between equal clocks.
+ * Canonical bytes of a {@link Value}: a tag byte, then the payload. These bytes are what the change
+ * format carries, what the store keeps, and what breaks ties between equal clocks.
  *
  * <pre>
  * 0 null | 1 false | 2 true | 3 number: 8 bytes IEEE 754 big-endian (finite, never -0)
@@ -21,6 +21,7 @@ public final class ValueCodec {
    * pages). It bounds one change's own bytes, not what merging makes of them.
    */
   public static final int MAX_STRING_BYTES = 1 << 20;
+
   /**
    * The largest string value read back from the store. A text field's stored value is the merge of
    * every replica's edits, so it can outgrow {@link #MAX_STRING_BYTES} (two devices each writing
@@ -71,25 +72,27 @@ public final class ValueCodec {
         return new Value.Bool(false);
       case TRUE:
         return new Value.Bool(true);
-      case NUMBER: {
-        double d = Double.longBitsToDouble(in.readLong("number"));
-        if (!Double.isFinite(d)) {
-          throw new DecodeException("number is not finite");
+      case NUMBER:
+        {
+          double d = Double.longBitsToDouble(in.readLong("number"));
+          if (!Double.isFinite(d)) {
+            throw new DecodeException("number is not finite");
+          }
+          if (d == 0.0 && Double.doubleToRawLongBits(d) != 0L) {
+            throw new DecodeException("non-canonical -0");
+          }
+          return new Value.Num(d);
         }
-        if (d == 0.0 && Double.doubleToRawLongBits(d) != 0L) {
-          throw new DecodeException("non-canonical -0");
-        }
-        return new Value.Num(d);
-      }
       case STRING:
         return new Value.Str(in.readString("string value", maxStringBytes));
-      case LINK: {
-        String soul = in.readString("link", Soul.MAX_LENGTH);
-        if (!Soul.isValid(soul)) {
-          throw new DecodeException("link to an invalid soul");
+      case LINK:
+        {
+          String soul = in.readString("link", Soul.MAX_LENGTH);
+          if (!Soul.isValid(soul)) {
+            throw new DecodeException("link to an invalid soul");
+          }
+          return new Value.Link(new Soul(soul));
         }
-        return new Value.Link(new Soul(soul));
-      }
       default:
         throw new DecodeException("unknown value tag " + tag);
     }

@@ -2,9 +2,8 @@ package org.rhizome.graph.clock;
 
 /**
  * Hybrid logical clock timestamps packed in a long: the upper 48 bits are wall-clock milliseconds
- * since the Unix epoch, the lower 16 bits a counter that orders events within one millisecond.
- * The packed value stays positive until the year 6429, so plain
- * {@code long} comparison orders them.
+ * since the Unix epoch, the lower 16 bits a counter that orders events within one millisecond. The
+ * packed value stays positive until the year 6429, so plain {@code long} comparison orders them.
  */
 public final class Hlc {
   public static final int COUNTER_BITS = 16;

@@ -8,7 +8,8 @@ import java.util.Arrays;
 
 /**
  * Reads the primitives written by {@link ByteWriter}, strictly: every read is bounds-checked before
- * anything is allocated, varints must be minimal, strings must be well-formed UTF-8. Not thread-safe.
+ * anything is allocated, varints must be minimal, strings must be well-formed UTF-8. Not
+ * thread-safe.
  */
 public final class ByteReader {
   private final byte[] buf;
@@ -35,8 +36,16 @@ public final class ByteReader {
 
   private void need(int n, String what) throws DecodeException {
     if (n < 0 || n > end - pos) {
-      throw new DecodeException("truncated: " + what + " needs " + n + " bytes at offset " + pos
-          + ", " + (end - pos) + " left");
+      throw new DecodeException(
+          "truncated: "
+              + what
+              + " needs "
+              + n
+              + " bytes at offset "
+              + pos
+              + ", "
+              + (end - pos)
+              + " left");
     }
   }
 
@@ -94,11 +103,13 @@ public final class ByteReader {
     int n = (int) readVarint(what + " length", 0, maxBytes);
     need(n, what);
     try {
-      String s = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(buf, pos, n))
-          .toString();
+      String s =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(buf, pos, n))
+              .toString();
       pos += n;
       return s;
     } catch (CharacterCodingException e) {

@@ -19,11 +19,12 @@ import java.util.Set;
  * note): the bytes go to a hidden temp file beside it ({@code .rhizome-*.tmp}, which importers and
  * watchers skip), are synced to disk, and only then does the temp file take the file's name, so a
  * reader or a crash sees the old bytes or the new ones, never half, and after a power cut never a
- * name pointing at bytes that did not reach the disk. The directory is synced after the rename so the
- * new name itself survives.
+ * name pointing at bytes that did not reach the disk. The directory is synced after the rename so
+ * the new name itself survives.
  *
- * <p>{@link Durability#FLUSHED} skips both syncs: only a bulk export uses it, where an fsync per file
- * made a 10,000-note export I/O-bound and running the export again is the remedy for a power cut.
+ * <p>{@link Durability#FLUSHED} skips both syncs: only a bulk export uses it, where an fsync per
+ * file made a 10,000-note export I/O-bound and running the export again is the remedy for a power
+ * cut.
  */
 public final class AtomicFile {
   /** Names of temp files start with this; importers and file watchers ignore such files. */
@@ -55,9 +56,15 @@ public final class AtomicFile {
     }
   }
 
-  /** Like {@link #replace} but leaves the file alone when it already holds exactly {@code data}; true if it wrote. */
-  public static boolean replaceIfChanged(Path file, byte[] data, Durability durability) throws IOException {
-    if (Files.isRegularFile(file) && Files.size(file) == data.length && Arrays.equals(Files.readAllBytes(file), data)) {
+  /**
+   * Like {@link #replace} but leaves the file alone when it already holds exactly {@code data};
+   * true if it wrote.
+   */
+  public static boolean replaceIfChanged(Path file, byte[] data, Durability durability)
+      throws IOException {
+    if (Files.isRegularFile(file)
+        && Files.size(file) == data.length
+        && Arrays.equals(Files.readAllBytes(file), data)) {
       return false;
     }
     replace(file, data, durability);
@@ -72,7 +79,8 @@ public final class AtomicFile {
    *
    * @return true if this call created the file, false if it was already there
    */
-  public static boolean createIfAbsent(Path file, byte[] data, Set<PosixFilePermission> permissions) throws IOException {
+  public static boolean createIfAbsent(Path file, byte[] data, Set<PosixFilePermission> permissions)
+      throws IOException {
     if (Files.exists(file)) {
       return false;
     }
@@ -103,7 +111,8 @@ public final class AtomicFile {
     return dir;
   }
 
-  private static Path writeTemp(Path dir, byte[] data, Durability durability, Set<PosixFilePermission> permissions)
+  private static Path writeTemp(
+      Path dir, byte[] data, Durability durability, Set<PosixFilePermission> permissions)
       throws IOException {
     Path temp = Files.createTempFile(dir, TEMP_PREFIX, ".tmp");
     try {
@@ -114,7 +123,8 @@ public final class AtomicFile {
           // Windows: the file lives in the user's own profile directory.
         }
       }
-      try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+      try (FileChannel ch =
+          FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
         ByteBuffer buf = ByteBuffer.wrap(data);
         while (buf.hasRemaining()) {
           ch.write(buf);
@@ -130,7 +140,10 @@ public final class AtomicFile {
     }
   }
 
-  /** Makes a rename durable on POSIX file systems; a no-op where directories cannot be opened (Windows). */
+  /**
+   * Makes a rename durable on POSIX file systems; a no-op where directories cannot be opened
+   * (Windows).
+   */
   private static void syncDirectory(Path dir, Durability durability) {
     if (durability != Durability.SYNCED) {
       return;

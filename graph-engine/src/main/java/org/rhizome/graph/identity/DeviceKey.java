@@ -29,10 +29,13 @@ public final class DeviceKey {
     return new DeviceKey(seed);
   }
 
-  /** @throws IllegalArgumentException unless the seed has {@value #SEED_LENGTH} bytes */
+  /**
+   * @throws IllegalArgumentException unless the seed has {@value #SEED_LENGTH} bytes
+   */
   public static DeviceKey fromSeed(byte[] seed) {
     if (seed.length != SEED_LENGTH) {
-      throw new IllegalArgumentException("an Ed25519 seed has " + SEED_LENGTH + " bytes, got " + seed.length);
+      throw new IllegalArgumentException(
+          "an Ed25519 seed has " + SEED_LENGTH + " bytes, got " + seed.length);
     }
     return new DeviceKey(seed.clone());
   }
@@ -52,7 +55,8 @@ public final class DeviceKey {
   }
 
   /** Verifies an Ed25519 signature by {@code actor} over {@code message[offset, offset+length)}. */
-  public static boolean verify(ActorId actor, byte[] message, int offset, int length, byte[] signature, int sigOffset) {
+  public static boolean verify(
+      ActorId actor, byte[] message, int offset, int length, byte[] signature, int sigOffset) {
     byte[] pk = actor.toBytes();
     try {
       return Ed25519.verify(signature, sigOffset, pk, 0, message, offset, length);

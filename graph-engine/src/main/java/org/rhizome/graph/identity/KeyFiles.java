@@ -10,8 +10,8 @@ import java.util.HexFormat;
 import org.rhizome.graph.files.AtomicFile;
 
 /**
- * Stores a device key as a small text file readable only by its owner:
- * line 1 {@code rhizome-device-key-v1}, line 2 the 32-byte seed in hex.
+ * Stores a device key as a small text file readable only by its owner: line 1 {@code
+ * rhizome-device-key-v1}, line 2 the 32-byte seed in hex.
  */
 public final class KeyFiles {
   private static final String HEADER = "rhizome-device-key-v1";
@@ -29,7 +29,9 @@ public final class KeyFiles {
       return load(file);
     }
     DeviceKey key = DeviceKey.generate(random);
-    byte[] text = (HEADER + "\n" + HexFormat.of().formatHex(key.seed()) + "\n").getBytes(StandardCharsets.US_ASCII);
+    byte[] text =
+        (HEADER + "\n" + HexFormat.of().formatHex(key.seed()) + "\n")
+            .getBytes(StandardCharsets.US_ASCII);
     AtomicFile.createIfAbsent(file, text, PosixFilePermissions.fromString("rw-------"));
     return load(file); // ours, or the key of the process that won the race
   }

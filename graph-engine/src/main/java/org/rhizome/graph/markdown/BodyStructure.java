@@ -25,27 +25,34 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the Flexmark AST of a note's body says about where Markdown text is, as ranges over the whole
- * input (the body was parsed on its own, so every AST offset is shifted by {@code bodyStart}).
+ * What the Flexmark AST of a note's body says about where Markdown text is, as ranges over the
+ * whole input (the body was parsed on its own, so every AST offset is shifted by {@code
+ * bodyStart}).
  *
- * @param syntax ranges that are not Markdown text: code spans, fenced and indented code, inline HTML
- *     and HTML comments, the tags (not the content) of HTML blocks, raw-text HTML blocks
- *     ({@code <pre>}, {@code <script>}, {@code <style>}, {@code <textarea>}), autolinks, the
- *     {@code (url "title")} part of links and images, link reference definitions, and ATX heading
- *     markers
- * @param linkNodes whole Markdown links and images ({@code [text](url)}, defined {@code [text][ref]})
+ * @param syntax ranges that are not Markdown text: code spans, fenced and indented code, inline
+ *     HTML and HTML comments, the tags (not the content) of HTML blocks, raw-text HTML blocks
+ *     ({@code <pre>}, {@code <script>}, {@code <style>}, {@code <textarea>}), autolinks, the {@code
+ *     (url "title")} part of links and images, link reference definitions, and ATX heading markers
+ * @param linkNodes whole Markdown links and images ({@code [text](url)}, defined {@code
+ *     [text][ref]})
  * @param emphasisMarkers sorted start offsets of emphasis delimiters ({@code _}, {@code *}); a tag
  *     ends where one begins, so {@code _#tag_} is the tag "tag" although {@code _} is a tag char
  * @param headings the body's headings
  */
-record BodyStructure(RangeList syntax, RangeList linkNodes, int[] emphasisMarkers, List<Heading> headings,
+record BodyStructure(
+    RangeList syntax,
+    RangeList linkNodes,
+    int[] emphasisMarkers,
+    List<Heading> headings,
     List<LocalLink> localLinks) {
 
   /**
-   * A Markdown link or image whose destination is a file of the vault ({@code [text](Folder/Note.md)},
-   * {@code ![](img.png)}), not a URL: {@code [urlStart, urlEnd)} is the destination as written.
+   * A Markdown link or image whose destination is a file of the vault ({@code
+   * [text](Folder/Note.md)}, {@code ![](img.png)}), not a URL: {@code [urlStart, urlEnd)} is the
+   * destination as written.
    */
-  record LocalLink(int start, int end, int urlStart, int urlEnd, String url, String text, boolean image) {}
+  record LocalLink(
+      int start, int end, int urlStart, int urlEnd, String url, String text, boolean image) {}
 
   BodyStructure withSyntax(RangeList newSyntax) {
     return new BodyStructure(newSyntax, linkNodes, emphasisMarkers, headings, localLinks);
@@ -95,8 +102,15 @@ record BodyStructure(RangeList syntax, RangeList linkNodes, int[] emphasisMarker
         linkNodes.add(start, end);
         BasedSequence url = link.getUrl();
         if (url.isNotNull() && !url.isEmpty() && isLocal(url.toString())) {
-          localLinks.add(new LocalLink(start, end, bodyStart + url.getStartOffset(), bodyStart + url.getEndOffset(),
-              url.toString(), link.getText().toString(), node instanceof com.vladsch.flexmark.ast.Image));
+          localLinks.add(
+              new LocalLink(
+                  start,
+                  end,
+                  bodyStart + url.getStartOffset(),
+                  bodyStart + url.getEndOffset(),
+                  url.toString(),
+                  link.getText().toString(),
+                  node instanceof com.vladsch.flexmark.ast.Image));
         }
       } else if (node instanceof RefNode ref && ref.isDefined()) {
         linkNodes.add(start, end);
@@ -119,10 +133,14 @@ record BodyStructure(RangeList syntax, RangeList linkNodes, int[] emphasisMarker
     }
     int[] sortedMarkers = Arrays.copyOf(markers, markerCount);
     Arrays.sort(sortedMarkers);
-    return new BodyStructure(syntax.build(), linkNodes.build(), sortedMarkers, headings, localLinks);
+    return new BodyStructure(
+        syntax.build(), linkNodes.build(), sortedMarkers, headings, localLinks);
   }
 
-  /** A destination that names a file of the vault: no scheme ({@code https:}, {@code mailto:}), not {@code #x} or {@code //host}. */
+  /**
+   * A destination that names a file of the vault: no scheme ({@code https:}, {@code mailto:}), not
+   * {@code #x} or {@code //host}.
+   */
   static boolean isLocal(String url) {
     if (url.startsWith("#") || url.startsWith("//")) {
       return false;
@@ -158,7 +176,8 @@ record BodyStructure(RangeList syntax, RangeList linkNodes, int[] emphasisMarker
   }
 
   private static boolean isRawTextHtml(BasedSequence chars) {
-    String head = chars.subSequence(0, Math.min(chars.length(), 10)).toString().toLowerCase(Locale.ROOT);
+    String head =
+        chars.subSequence(0, Math.min(chars.length(), 10)).toString().toLowerCase(Locale.ROOT);
     for (String prefix : RAW_TEXT_HTML) {
       if (head.startsWith(prefix)) {
         return true;
@@ -168,8 +187,8 @@ record BodyStructure(RangeList syntax, RangeList linkNodes, int[] emphasisMarker
   }
 
   /**
-   * Marks each {@code <tag ...>} inside an HTML block (attributes may hold {@code #fff} or URLs), but
-   * not the text between tags, where Obsidian users do write links.
+   * Marks each {@code <tag ...>} inside an HTML block (attributes may hold {@code #fff} or URLs),
+   * but not the text between tags, where Obsidian users do write links.
    */
   private static void addHtmlTags(RangeList.Builder syntax, BasedSequence block, int bodyStart) {
     int length = block.length();
@@ -199,7 +218,8 @@ record BodyStructure(RangeList syntax, RangeList linkNodes, int[] emphasisMarker
       if (j == length) {
         return; // an unclosed tag: leave the rest as text
       }
-      syntax.add(bodyStart + block.getStartOffset() + i, bodyStart + block.getStartOffset() + j + 1);
+      syntax.add(
+          bodyStart + block.getStartOffset() + i, bodyStart + block.getStartOffset() + j + 1);
       i = j + 1;
     }
   }

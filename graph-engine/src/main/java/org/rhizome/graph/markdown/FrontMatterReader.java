@@ -32,10 +32,13 @@ final class FrontMatterReader {
 
   /** Largest front matter block read, in chars; a bigger one is reported and ignored. */
   static final int MAX_FRONT_MATTER_CHARS = 256 * 1024;
+
   /** Most values (scalars, lists, maps, counting alias expansion) one block may produce. */
   static final int MAX_VALUES = 10_000;
+
   /** Deepest nesting of lists and maps, also after following aliases. */
   static final int MAX_DEPTH = 50;
+
   /** Most aliases to collections (the "billion laughs" lever) in one block. */
   static final int MAX_COLLECTION_ALIASES = 20;
 
@@ -45,9 +48,9 @@ final class FrontMatterReader {
   private FrontMatterReader() {}
 
   /**
-   * The front matter block: the first line (after an optional byte order mark) is {@code ---}, and the
-   * block ends at the next line that is {@code ---} (trailing spaces allowed on both). Returns null,
-   * and reports a problem, if the opening line is never closed.
+   * The front matter block: the first line (after an optional byte order mark) is {@code ---}, and
+   * the block ends at the next line that is {@code ---} (trailing spaces allowed on both). Returns
+   * null, and reports a problem, if the opening line is never closed.
    */
   static @Nullable Block find(String input, List<String> problems) {
     int open = input.startsWith("\uFEFF") ? 1 : 0;
@@ -66,7 +69,8 @@ final class FrontMatterReader {
       }
       lineStart = nextLineStart(input, end);
     }
-    problems.add("Front matter opened on line 1 is never closed by a '---' line; it is read as body text.");
+    problems.add(
+        "Front matter opened on line 1 is never closed by a '---' line; it is read as body text.");
     return null;
   }
 
@@ -75,8 +79,12 @@ final class FrontMatterReader {
     FrontMatter unreadable = new FrontMatter(List.of(), List.of(), Map.of(), block.endOffset());
     int length = block.contentEnd() - block.contentStart();
     if (length > MAX_FRONT_MATTER_CHARS) {
-      problems.add("Front matter is " + length + " chars, more than the limit of "
-          + MAX_FRONT_MATTER_CHARS + "; it is ignored.");
+      problems.add(
+          "Front matter is "
+              + length
+              + " chars, more than the limit of "
+              + MAX_FRONT_MATTER_CHARS
+              + "; it is ignored.");
       return unreadable;
     }
     Object document;
@@ -113,7 +121,7 @@ final class FrontMatterReader {
           tags.addAll(tags(entry.getKey(), entry.getValue(), problems));
           it.remove();
         }
-        default -> { }
+        default -> {}
       }
     }
     return new FrontMatter(distinctIgnoringCase(aliases), tags, properties, block.endOffset());
@@ -136,7 +144,8 @@ final class FrontMatterReader {
     } else if (value instanceof List<?> list) {
       for (Object element : list) {
         if (element instanceof List<?> || element instanceof Map<?, ?>) {
-          problems.add("Front matter '" + key + "' has a nested list or map; that entry is ignored.");
+          problems.add(
+              "Front matter '" + key + "' has a nested list or map; that entry is ignored.");
         } else {
           addIfNotBlank(out, element.toString());
         }
@@ -159,7 +168,8 @@ final class FrontMatterReader {
     } else if (value instanceof List<?> list) {
       for (Object element : list) {
         if (element instanceof List<?> || element instanceof Map<?, ?>) {
-          problems.add("Front matter '" + key + "' has a nested list or map; that entry is ignored.");
+          problems.add(
+              "Front matter '" + key + "' has a nested list or map; that entry is ignored.");
         } else {
           addIfNotBlank(raw, element.toString());
         }
@@ -207,7 +217,8 @@ final class FrontMatterReader {
   private static String describe(RuntimeException e) {
     if (e instanceof MarkedYAMLException marked && marked.getProblem() != null) {
       Mark mark = marked.getProblemMark();
-      // The YAML starts on line 2 of the note (line 1 is "---"); say which line of the note, 1-based.
+      // The YAML starts on line 2 of the note (line 1 is "---"); say which line of the note,
+      // 1-based.
       String where = mark == null ? "" : " (line " + (mark.getLine() + 2) + ")";
       return marked.getProblem() + where + ".";
     }
@@ -242,17 +253,19 @@ final class FrontMatterReader {
 
   /**
    * YAML 1.2 core-schema scalars instead of SnakeYAML's YAML 1.1 ones: only true/false are booleans
-   * ({@code yes}, {@code on} stay strings), integers are plain decimal ({@code 0123} and {@code 12:30}
-   * stay strings), and dates are not resolved to {@link Date} (they stay strings, as in Obsidian).
+   * ({@code yes}, {@code on} stay strings), integers are plain decimal ({@code 0123} and {@code
+   * 12:30} stay strings), and dates are not resolved to {@link Date} (they stay strings, as in
+   * Obsidian).
    */
   private static final class CoreSchemaResolver extends Resolver {
     private static final Pattern CORE_BOOL = Pattern.compile("true|True|TRUE|false|False|FALSE");
     private static final Pattern CORE_INT = Pattern.compile("[-+]?(?:0|[1-9][0-9]*)");
-    private static final Pattern CORE_FLOAT = Pattern.compile(
-        "[-+]?(?:[0-9]+\\.[0-9]*|\\.[0-9]+)(?:[eE][-+]?[0-9]+)?"
-            + "|[-+]?[0-9]+[eE][-+]?[0-9]+"
-            + "|[-+]?\\.(?:inf|Inf|INF)"
-            + "|\\.(?:nan|NaN|NAN)");
+    private static final Pattern CORE_FLOAT =
+        Pattern.compile(
+            "[-+]?(?:[0-9]+\\.[0-9]*|\\.[0-9]+)(?:[eE][-+]?[0-9]+)?"
+                + "|[-+]?[0-9]+[eE][-+]?[0-9]+"
+                + "|[-+]?\\.(?:inf|Inf|INF)"
+                + "|\\.(?:nan|NaN|NAN)");
 
     @Override
     protected void addImplicitResolvers() {
@@ -275,8 +288,8 @@ final class FrontMatterReader {
   }
 
   /**
-   * Copies SnakeYAML's output into plain, unmodifiable Java values with a budget, because aliases can
-   * make a small text expand into a huge (or cyclic) object graph.
+   * Copies SnakeYAML's output into plain, unmodifiable Java values with a budget, because aliases
+   * can make a small text expand into a huge (or cyclic) object graph.
    */
   private static final class ValueNormalizer {
     private int remaining = MAX_VALUES;
@@ -299,8 +312,12 @@ final class FrontMatterReader {
       if (depth > MAX_DEPTH) {
         throw new TooComplexException("nests deeper than " + MAX_DEPTH + " levels");
       }
-      if (raw == null || raw instanceof String || raw instanceof Boolean || raw instanceof Double
-          || raw instanceof Long || raw instanceof BigInteger) {
+      if (raw == null
+          || raw instanceof String
+          || raw instanceof Boolean
+          || raw instanceof Double
+          || raw instanceof Long
+          || raw instanceof BigInteger) {
         return raw;
       }
       if (raw instanceof Float number) {

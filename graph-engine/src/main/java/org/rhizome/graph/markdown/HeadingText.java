@@ -13,9 +13,9 @@ import com.vladsch.flexmark.util.sequence.Escaping;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The plain text of a heading: Markdown markup removed, but an unresolved {@code [reference]} (which
- * is what a wikilink looks like to CommonMark) kept as written, so {@code # See [[Note]]} reads
- * "See [[Note]]" and not "See [Note]".
+ * The plain text of a heading: Markdown markup removed, but an unresolved {@code [reference]}
+ * (which is what a wikilink looks like to CommonMark) kept as written, so {@code # See [[Note]]}
+ * reads "See [[Note]]" and not "See [Note]".
  */
 final class HeadingText {
 

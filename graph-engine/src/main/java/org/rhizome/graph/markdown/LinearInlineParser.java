@@ -14,20 +14,30 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Flexmark's inline parser without its one hidden quadratic: {@code match} and
- * {@code matchWithGroups} took the match's bounds through {@link Matcher#toMatchResult()}, which on
- * JDK 17 copies the whole paragraph into a new String at every successful match, so a paragraph
- * dense in brackets ({@code [a](} repeated) cost time quadratic in its length. Here the bounds are
- * read from the matcher itself; what is matched is unchanged. Used through
- * {@code Parser.Builder.customInlineParserFactory(LinearInlineParser::new)}; one per parse, as
- * Flexmark makes it.
+ * Flexmark's inline parser without its one hidden quadratic: {@code match} and {@code
+ * matchWithGroups} took the match's bounds through {@link Matcher#toMatchResult()}, which on JDK 17
+ * copies the whole paragraph into a new String at every successful match, so a paragraph dense in
+ * brackets ({@code [a](} repeated) cost time quadratic in its length. Here the bounds are read from
+ * the matcher itself; what is matched is unchanged. Used through {@code
+ * Parser.Builder.customInlineParserFactory(LinearInlineParser::new)}; one per parse, as Flexmark
+ * makes it.
  */
 final class LinearInlineParser extends InlineParserImpl {
 
-  LinearInlineParser(DataHolder options, BitSet specialCharacters, BitSet delimiterCharacters,
-                     Map<Character, DelimiterProcessor> delimiterProcessors, LinkRefProcessorData linkRefProcessors,
-                     List<InlineParserExtensionFactory> inlineParserExtensions) {
-    super(options, specialCharacters, delimiterCharacters, delimiterProcessors, linkRefProcessors, inlineParserExtensions);
+  LinearInlineParser(
+      DataHolder options,
+      BitSet specialCharacters,
+      BitSet delimiterCharacters,
+      Map<Character, DelimiterProcessor> delimiterProcessors,
+      LinkRefProcessorData linkRefProcessors,
+      List<InlineParserExtensionFactory> inlineParserExtensions) {
+    super(
+        options,
+        specialCharacters,
+        delimiterCharacters,
+        delimiterProcessors,
+        linkRefProcessors,
+        inlineParserExtensions);
   }
 
   @Override
@@ -50,7 +60,10 @@ final class LinearInlineParser extends InlineParserImpl {
     return groups;
   }
 
-  /** The matcher after a successful find from the current index (which moves past the match), or null. */
+  /**
+   * The matcher after a successful find from the current index (which moves past the match), or
+   * null.
+   */
   private @Nullable Matcher find(Pattern re) {
     if (index >= input.length()) {
       return null;

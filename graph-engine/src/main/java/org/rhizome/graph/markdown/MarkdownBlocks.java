@@ -5,26 +5,30 @@ import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where a note's text may be cut so that each part parses as it does within the whole: the starts of
- * top-level blocks (a line after a blank line, not indented, outside front matter, fenced code,
+ * Where a note's text may be cut so that each part parses as it does within the whole: the starts
+ * of top-level blocks (a line after a blank line, not indented, outside front matter, fenced code,
  * display math and HTML comments). An edit changes the meaning of its own blocks and, when it opens
- * or closes a fence, math or comment, of the blocks up to where the cuts agree again; so
- * {@link #spansAfterEdit} reads just those, comparing these cuts with the ones before the edit.
+ * or closes a fence, math or comment, of the blocks up to where the cuts agree again; so {@link
+ * #spansAfterEdit} reads just those, comparing these cuts with the ones before the edit.
  *
- * <p>One linear pass over the text, a few hundred microseconds for a 280 KB note; no Markdown parse.
- * Immutable and thread-safe.
+ * <p>One linear pass over the text, a few hundred microseconds for a 280 KB note; no Markdown
+ * parse. Immutable and thread-safe.
  */
 public final class MarkdownBlocks {
   private final String text;
+
   /** Block starts, ascending; the first is 0. */
   private final int[] starts;
+
   /** The line number of each start. */
   private final int[] lines;
+
   private final int count;
   private final int frontEnd;
   private final boolean onlyNewlines;
 
-  private MarkdownBlocks(String text, int[] starts, int[] lines, int count, int frontEnd, boolean onlyNewlines) {
+  private MarkdownBlocks(
+      String text, int[] starts, int[] lines, int count, int frontEnd, boolean onlyNewlines) {
     this.text = text;
     this.starts = starts;
     this.lines = lines;
@@ -37,20 +41,29 @@ public final class MarkdownBlocks {
   public static MarkdownBlocks of(String text) {
     FrontMatterReader.Block front = FrontMatterReader.find(text, new ArrayList<>());
     int frontEnd = front == null ? 0 : front.endOffset();
-    return scan(text, frontEnd, text.indexOf('\r') < 0, new int[64], new int[64], 0, 0, 0, null, 0, 0);
+    return scan(
+        text, frontEnd, text.indexOf('\r') < 0, new int[64], new int[64], 0, 0, 0, null, 0, 0);
   }
 
   /**
    * The cuts of {@code text}, which is the text of {@code before} with {@code [position, position +
-   * removedLength)} replaced by {@code insertedLength} chars: the cuts before the edit are kept, the
-   * text is read from the last of them to the first cut after the edit that {@code before} also has
-   * (shifted), and the rest are {@code before}'s, shifted. A keystroke costs its blocks, not the note.
+   * removedLength)} replaced by {@code insertedLength} chars: the cuts before the edit are kept,
+   * the text is read from the last of them to the first cut after the edit that {@code before} also
+   * has (shifted), and the rest are {@code before}'s, shifted. A keystroke costs its blocks, not
+   * the note.
    */
-  public static MarkdownBlocks of(String text, @Nullable MarkdownBlocks before, int position, int removedLength,
-                                  int insertedLength) {
+  public static MarkdownBlocks of(
+      String text,
+      @Nullable MarkdownBlocks before,
+      int position,
+      int removedLength,
+      int insertedLength) {
     int delta = insertedLength - removedLength;
-    if (before == null || before.text.length() + delta != text.length() || before.frontEnd > 0
-        || position < 4 || (text.startsWith("---") || text.startsWith("\uFEFF---"))) {
+    if (before == null
+        || before.text.length() + delta != text.length()
+        || before.frontEnd > 0
+        || position < 4
+        || (text.startsWith("---") || text.startsWith("\uFEFF---"))) {
       return of(text);
     }
     boolean onlyNewlines = before.onlyNewlines;
@@ -60,18 +73,38 @@ public final class MarkdownBlocks {
     int keep = before.indexAtOrBefore(position - 1); // cuts before the edit stay
     int[] starts = Arrays.copyOf(before.starts, Math.max(64, before.count + 16));
     int[] lineNumbers = Arrays.copyOf(before.lines, starts.length);
-    return scan(text, 0, onlyNewlines, starts, lineNumbers, keep, before.starts[keep], before.lines[keep], before,
-        position + insertedLength, delta);
+    return scan(
+        text,
+        0,
+        onlyNewlines,
+        starts,
+        lineNumbers,
+        keep,
+        before.starts[keep],
+        before.lines[keep],
+        before,
+        position + insertedLength,
+        delta);
   }
 
   /**
-   * Reads lines from {@code from} (a cut, or 0; line {@code line}), where every block is closed, adding
-   * cuts after the first {@code count} of {@code starts}; once a cut past {@code syncAfter} is one of
-   * {@code before}'s moved by {@code delta}, copies the rest of {@code before}'s and stops.
+   * Reads lines from {@code from} (a cut, or 0; line {@code line}), where every block is closed,
+   * adding cuts after the first {@code count} of {@code starts}; once a cut past {@code syncAfter}
+   * is one of {@code before}'s moved by {@code delta}, copies the rest of {@code before}'s and
+   * stops.
    */
-  private static MarkdownBlocks scan(String text, int frontEnd, boolean onlyNewlines, int[] starts, int[] lineNumbers,
-                                     int count, int from, int line, @Nullable MarkdownBlocks before, int syncAfter,
-                                     int delta) {
+  private static MarkdownBlocks scan(
+      String text,
+      int frontEnd,
+      boolean onlyNewlines,
+      int[] starts,
+      int[] lineNumbers,
+      int count,
+      int from,
+      int line,
+      @Nullable MarkdownBlocks before,
+      int syncAfter,
+      int delta) {
     if (count == 0) {
       starts[0] = 0;
       lineNumbers[0] = 0;
@@ -98,7 +131,11 @@ public final class MarkdownBlocks {
       boolean blank = isBlank(text, lineStart, lineEnd);
       if (lineStart >= frontEnd) {
         boolean plain = fence == 0 && !math && !comment;
-        if (plain && previousBlank && !blank && lineStart > 0 && text.charAt(lineStart) != ' '
+        if (plain
+            && previousBlank
+            && !blank
+            && lineStart > 0
+            && text.charAt(lineStart) != ' '
             && text.charAt(lineStart) != '\t') {
           if (count == starts.length) {
             starts = Arrays.copyOf(starts, count * 2);
@@ -109,19 +146,30 @@ public final class MarkdownBlocks {
           if (before != null && lineStart > syncAfter) {
             int old = Arrays.binarySearch(before.starts, 0, before.count, lineStart - delta);
             if (old > 0) {
-              return synced(text, frontEnd, onlyNewlines, starts, lineNumbers, count, before, old, delta,
+              return synced(
+                  text,
+                  frontEnd,
+                  onlyNewlines,
+                  starts,
+                  lineNumbers,
+                  count,
+                  before,
+                  old,
+                  delta,
                   line - before.lines[old]);
             }
           }
         }
         if (fence != 0) {
           int run = fenceRun(text, lineStart, lineEnd, fence);
-          if (run >= fenceLength && isBlank(text, firstNonSpace(text, lineStart, lineEnd) + run, lineEnd)) {
+          if (run >= fenceLength
+              && isBlank(text, firstNonSpace(text, lineStart, lineEnd) + run, lineEnd)) {
             fence = 0;
           }
         } else {
           // Fences do not know math or an unclosed "<!--" in a paragraph (a comment only when a
-          // block starts with it): all are tracked on their own, and a cut needs all of them closed.
+          // block starts with it): all are tracked on their own, and a cut needs all of them
+          // closed.
           int at = firstNonSpace(text, lineStart, lineEnd);
           char c = at < lineEnd && at - lineStart <= 3 ? text.charAt(at) : 0;
           int run = c == '`' || c == '~' ? fenceRun(text, lineStart, lineEnd, c) : 0;
@@ -133,7 +181,8 @@ public final class MarkdownBlocks {
             if ((marks & ODD_DISPLAY_MATH) != 0) {
               math = !math;
             }
-            comment = (marks & LEAVES_COMMENT_OPEN) != 0 || (comment && (marks & CLOSES_COMMENT) == 0);
+            comment =
+                (marks & LEAVES_COMMENT_OPEN) != 0 || (comment && (marks & CLOSES_COMMENT) == 0);
           }
         }
       }
@@ -148,9 +197,21 @@ public final class MarkdownBlocks {
     return new MarkdownBlocks(text, starts, lineNumbers, count, frontEnd, onlyNewlines);
   }
 
-  /** Ends a scan that met {@code before}'s cut {@code old}: the cuts after it are {@code before}'s, moved. */
-  private static MarkdownBlocks synced(String text, int frontEnd, boolean onlyNewlines, int[] starts, int[] lineNumbers,
-                                       int count, MarkdownBlocks before, int old, int delta, int lineDelta) {
+  /**
+   * Ends a scan that met {@code before}'s cut {@code old}: the cuts after it are {@code before}'s,
+   * moved.
+   */
+  private static MarkdownBlocks synced(
+      String text,
+      int frontEnd,
+      boolean onlyNewlines,
+      int[] starts,
+      int[] lineNumbers,
+      int count,
+      MarkdownBlocks before,
+      int old,
+      int delta,
+      int lineDelta) {
     int total = count + before.count - old - 1;
     int[] s = Arrays.copyOf(starts, Math.max(total, 1));
     int[] l = Arrays.copyOf(lineNumbers, s.length);
@@ -187,11 +248,12 @@ public final class MarkdownBlocks {
 
   /**
    * The spans of what an edit changed: {@code [position, position + removedLength)} of the text of
-   * {@code before} became {@code [position, position + insertedLength)} of this one. The blocks around
-   * the edit, and when the edit opened or closed a fence, math or comment, on to where the cuts of the
-   * two texts agree again (to the end if they never do).
+   * {@code before} became {@code [position, position + insertedLength)} of this one. The blocks
+   * around the edit, and when the edit opened or closed a fence, math or comment, on to where the
+   * cuts of the two texts agree again (to the end if they never do).
    */
-  public NoteSpans spansAfterEdit(@Nullable MarkdownBlocks before, int position, int removedLength, int insertedLength) {
+  public NoteSpans spansAfterEdit(
+      @Nullable MarkdownBlocks before, int position, int removedLength, int insertedLength) {
     int to = position + insertedLength;
     int first = Math.max(0, indexAtOrBefore(position) - 1);
     int last = Math.min(count, indexAfter(to) + 1);
@@ -208,7 +270,9 @@ public final class MarkdownBlocks {
     return spansOf(first, Math.max(last, i + 1));
   }
 
-  /** Spans from start {@code first} up to start {@code last} (exclusive; {@code count} for the end). */
+  /**
+   * Spans from start {@code first} up to start {@code last} (exclusive; {@code count} for the end).
+   */
   private NoteSpans spansOf(int first, int last) {
     int to = last >= count ? text.length() : starts[last];
     return MarkdownSpans.spans(text, starts[first], to, lines[first]);
@@ -259,8 +323,8 @@ public final class MarkdownBlocks {
   private static final int LEAVES_COMMENT_OPEN = 4;
 
   /**
-   * One pass over a line: an odd number of unescaped {@code $$} (as MathSpans pairs them), a
-   * {@code -->} anywhere, and a {@code <!--} with no {@code -->} after it.
+   * One pass over a line: an odd number of unescaped {@code $$} (as MathSpans pairs them), a {@code
+   * -->} anywhere, and a {@code <!--} with no {@code -->} after it.
    */
   private static int scanLine(String text, int from, int to) {
     int dollars = 0;
@@ -268,7 +332,10 @@ public final class MarkdownBlocks {
     boolean open = false;
     for (int i = from; i < to; i++) {
       char c = text.charAt(i);
-      if (c == '$' && i + 1 < to && text.charAt(i + 1) == '$' && (i == from || text.charAt(i - 1) != '\\')) {
+      if (c == '$'
+          && i + 1 < to
+          && text.charAt(i + 1) == '$'
+          && (i == from || text.charAt(i - 1) != '\\')) {
         dollars++;
         i++;
       } else if (c == '<' && text.startsWith("<!--", i) && i + 4 <= to) {
@@ -280,7 +347,9 @@ public final class MarkdownBlocks {
         i += 2;
       }
     }
-    return ((dollars & 1) == 1 ? ODD_DISPLAY_MATH : 0) | (anyClose ? CLOSES_COMMENT : 0) | (open ? LEAVES_COMMENT_OPEN : 0);
+    return ((dollars & 1) == 1 ? ODD_DISPLAY_MATH : 0)
+        | (anyClose ? CLOSES_COMMENT : 0)
+        | (open ? LEAVES_COMMENT_OPEN : 0);
   }
 
   /** The first {@code s} within {@code [from, to)}, or -1; never looks past {@code to}. */

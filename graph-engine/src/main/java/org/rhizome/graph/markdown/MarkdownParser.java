@@ -16,44 +16,46 @@ import org.jspecify.annotations.Nullable;
  * matter.
  *
  * <p><b>Thread-safety:</b> immutable and thread-safe; build one and share it (it holds a Flexmark
- * {@link Parser}, which is costly to build and safe to reuse). <b>Cost:</b> linear in the input, one
- * Flexmark parse plus one scan; a typical 1 KB note takes tens of microseconds.
+ * {@link Parser}, which is costly to build and safe to reuse). <b>Cost:</b> linear in the input,
+ * one Flexmark parse plus one scan; a typical 1 KB note takes tens of microseconds.
  *
  * <p><b>Rules</b> (close to Obsidian's):
  *
  * <ul>
- *   <li><b>Front matter</b>: the first line (after an optional BOM) is {@code ---} and the block ends
- *       at the next {@code ---} line. It is read as YAML (see {@link FrontMatter}). A block that is
- *       never closed is body text (and a problem). Links written in front matter values
+ *   <li><b>Front matter</b>: the first line (after an optional BOM) is {@code ---} and the block
+ *       ends at the next {@code ---} line. It is read as YAML (see {@link FrontMatter}). A block
+ *       that is never closed is body text (and a problem). Links written in front matter values
  *       ({@code related: "[[Other]]"}) are reported, first; tags there come only from {@code tags}.
  *   <li><b>What is not text</b>, decided by the Flexmark (CommonMark) AST, never by regular
- *       expressions: code spans, fenced and indented code blocks (an unclosed fence runs to the end),
- *       inline HTML tags, HTML comments, the tags (attributes) of HTML blocks and the whole of
- *       {@code <pre>/<script>/<style>/<textarea>} blocks, autolinks, the {@code (url "title")} of
- *       links and images, and link reference definitions. Nothing there is a link, tag or mention.
- *       The text between the tags of an ordinary HTML block ({@code <div>[[x]]</div>}) is text.
- *   <li><b>Wikilinks</b>: {@code [[target#heading|alias]]}, each part optional except that a target or a
- *       heading is needed; {@code ![[...]]} is an embed. A link never spans lines; the target may not
- *       contain {@code [} or {@code ]}; the first {@code |} (or {@code \|}, Obsidian's escape inside
- *       table cells) separates the alias and the first {@code #} before it starts the heading.
- *       {@code \[[x]]} is not a link and {@code \![[x]]} is a link, not an embed; in
- *       {@code [[a [[b]] c]]} only {@code b} is a link; in {@code [[[a]]} the link is {@code [[a]]}.
- *       A wikilink inside the text of a Markdown link ({@code [see [[x]]](url)}) counts.
+ *       expressions: code spans, fenced and indented code blocks (an unclosed fence runs to the
+ *       end), inline HTML tags, HTML comments, the tags (attributes) of HTML blocks and the whole
+ *       of {@code <pre>/<script>/<style>/<textarea>} blocks, autolinks, the {@code (url "title")}
+ *       of links and images, and link reference definitions. Nothing there is a link, tag or
+ *       mention. The text between the tags of an ordinary HTML block ({@code <div>[[x]]</div>}) is
+ *       text.
+ *   <li><b>Wikilinks</b>: {@code [[target#heading|alias]]}, each part optional except that a target
+ *       or a heading is needed; {@code ![[...]]} is an embed. A link never spans lines; the target
+ *       may not contain {@code [} or {@code ]}; the first {@code |} (or {@code \|}, Obsidian's
+ *       escape inside table cells) separates the alias and the first {@code #} before it starts the
+ *       heading. {@code \[[x]]} is not a link and {@code \![[x]]} is a link, not an embed; in
+ *       {@code [[a [[b]] c]]} only {@code b} is a link; in {@code [[[a]]} the link is {@code
+ *       [[a]]}. A wikilink inside the text of a Markdown link ({@code [see [[x]]](url)}) counts.
  *   <li><b>Tags</b>: {@code #} followed by letters, digits, combining marks, {@code -}, {@code _},
- *       {@code /}, with at least one non-digit; a trailing {@code /} is dropped, and a tag ends at an
- *       emphasis delimiter ({@code _#tag_} is "tag"). The {@code #} must start a word: start of line,
- *       after whitespace, or right after {@code ( [ * _ ~}. So {@code a#b}, {@code \#a},
- *       {@code &#35;}, {@code color:#fff}, URL fragments and heading markers are not tags;
- *       {@code # #tag} is a heading containing a tag. A {@code #} inside a wikilink is never a tag.
+ *       {@code /}, with at least one non-digit; a trailing {@code /} is dropped, and a tag ends at
+ *       an emphasis delimiter ({@code _#tag_} is "tag"). The {@code #} must start a word: start of
+ *       line, after whitespace, or right after {@code ( [ * _ ~}. So {@code a#b}, {@code \#a},
+ *       {@code &#35;}, {@code color:#fff}, URL fragments and heading markers are not tags; {@code #
+ *       #tag} is a heading containing a tag. A {@code #} inside a wikilink is never a tag.
  * </ul>
  *
- * <p><b>Limits</b> that keep every parse linear (see {@link ParseLimits}): list items and block quotes
- * nested past 64 levels on one line, and {@code (} past 32 unclosed in one run of non-blank chars, are
- * plain text; Flexmark's inline parser is replaced by {@link LinearInlineParser}, which does not copy
- * the paragraph at each match. A 1 MiB body of any construct parses in a few seconds of CPU at worst.
+ * <p><b>Limits</b> that keep every parse linear (see {@link ParseLimits}): list items and block
+ * quotes nested past 64 levels on one line, and {@code (} past 32 unclosed in one run of non-blank
+ * chars, are plain text; Flexmark's inline parser is replaced by {@link LinearInlineParser}, which
+ * does not copy the paragraph at each match. A 1 MiB body of any construct parses in a few seconds
+ * of CPU at worst.
  *
- * <p>If Flexmark cannot parse a body at all (its recursive regular expressions overflow even a
- * 128 MB stack on some multi-megabyte constructs), the body is scanned as plain text: links and tags
+ * <p>If Flexmark cannot parse a body at all (its recursive regular expressions overflow even a 128
+ * MB stack on some multi-megabyte constructs), the body is scanned as plain text: links and tags
  * are still found but code is not recognised, there are no headings, and a problem says so.
  */
 public final class MarkdownParser {
@@ -73,7 +75,8 @@ public final class MarkdownParser {
   /** A shared instance for the static helpers of this package. */
   static final MarkdownParser SHARED = new MarkdownParser();
 
-  private final Parser flexmark = Parser.builder().customInlineParserFactory(LinearInlineParser::new).build();
+  private final Parser flexmark =
+      Parser.builder().customInlineParserFactory(LinearInlineParser::new).build();
 
   /** Creates a parser; prefer one shared instance per application. */
   public MarkdownParser() {}
@@ -82,8 +85,8 @@ public final class MarkdownParser {
    * Parses one note.
    *
    * <p>Never throws for any string, however malformed (binary junk, unterminated front matter, huge
-   * lines, hostile YAML): what cannot be understood is skipped and described in
-   * {@link ParsedNote#problems()}.
+   * lines, hostile YAML): what cannot be understood is skipped and described in {@link
+   * ParsedNote#problems()}.
    *
    * @param markdown the whole note text, front matter included
    * @throws NullPointerException if {@code markdown} is null
@@ -95,9 +98,10 @@ public final class MarkdownParser {
       problems.add("The note contains NUL characters; it may be a binary file.");
     }
     Layout layout = layout(markdown, problems);
-    FrontMatter frontMatter = layout.frontMatterBlock() == null
-        ? FrontMatter.EMPTY
-        : FrontMatterReader.read(markdown, layout.frontMatterBlock(), problems);
+    FrontMatter frontMatter =
+        layout.frontMatterBlock() == null
+            ? FrontMatter.EMPTY
+            : FrontMatterReader.read(markdown, layout.frontMatterBlock(), problems);
 
     List<WikiLink> links = new ArrayList<>();
     List<String> bodyTags = new ArrayList<>();
@@ -106,12 +110,21 @@ public final class MarkdownParser {
       new WikiSyntaxScanner(markdown, layout.lines(), links)
           .scan(block.contentStart(), block.contentEnd());
     }
-    WikiSyntaxScanner scanner = new WikiSyntaxScanner(markdown, layout.lines(), links,
-        (hash, end) -> bodyTags.add(markdown.substring(hash + 1, end)), layout.body().emphasisMarkers());
+    WikiSyntaxScanner scanner =
+        new WikiSyntaxScanner(
+            markdown,
+            layout.lines(),
+            links,
+            (hash, end) -> bodyTags.add(markdown.substring(hash + 1, end)),
+            layout.body().emphasisMarkers());
     layout.body().syntax().forEachGap(layout.bodyStart(), markdown.length(), scanner::scan);
     addLocalLinks(markdown, layout, links);
     return new ParsedNote(
-        links, mergeTags(frontMatter.tags(), bodyTags), layout.body().headings(), frontMatter, problems);
+        links,
+        mergeTags(frontMatter.tags(), bodyTags),
+        layout.body().headings(),
+        frontMatter,
+        problems);
   }
 
   /** Where the front matter and the body are, and the body's structure; no YAML is read. */
@@ -126,10 +139,10 @@ public final class MarkdownParser {
     int bodyStart = block == null ? 0 : block.endOffset();
     SourceLines lines = new SourceLines(markdown);
     Document document = parseBody(ParseLimits.apply(markdown.substring(bodyStart)), problems);
-    BodyStructure parsed = document == null
-        ? BodyStructure.unparsed()
-        : BodyStructure.of(document, bodyStart, lines);
-    BodyStructure body = parsed.withSyntax(MathSpans.addTo(parsed.syntax(), markdown, bodyStart, markdown.length()));
+    BodyStructure parsed =
+        document == null ? BodyStructure.unparsed() : BodyStructure.of(document, bodyStart, lines);
+    BodyStructure body =
+        parsed.withSyntax(MathSpans.addTo(parsed.syntax(), markdown, bodyStart, markdown.length()));
     return new Layout(block, bodyStart, body, lines);
   }
 
@@ -153,13 +166,21 @@ public final class MarkdownParser {
 
   private @Nullable Document parseOnLargeStack(String body, List<String> problems) {
     AtomicReference<Object> outcome = new AtomicReference<>();
-    Thread thread = new Thread(null, () -> {
-      try {
-        outcome.set(flexmark.parse(body));
-      } catch (Throwable t) { // handed to the calling thread below, which rethrows what it cannot handle
-        outcome.set(t);
-      }
-    }, "rhizome-markdown-deep-parse", DEEP_PARSE_STACK_BYTES);
+    Thread thread =
+        new Thread(
+            null,
+            () -> {
+              try {
+                outcome.set(flexmark.parse(body));
+              } catch (
+                  Throwable
+                      t) { // handed to the calling thread below, which rethrows what it cannot
+                // handle
+                outcome.set(t);
+              }
+            },
+            "rhizome-markdown-deep-parse",
+            DEEP_PARSE_STACK_BYTES);
     thread.start();
     boolean interrupted = false;
     while (thread.isAlive()) {
@@ -183,13 +204,19 @@ public final class MarkdownParser {
     return null;
   }
 
-  /** Adds Markdown links to files of the vault among the body's wikilinks, in order of appearance. */
+  /**
+   * Adds Markdown links to files of the vault among the body's wikilinks, in order of appearance.
+   */
   private static void addLocalLinks(String markdown, Layout layout, List<WikiLink> links) {
     addLocalLinks(layout.body(), layout.bodyStart(), layout.lines(), links);
   }
 
-  /** Adds the body's Markdown links to vault files to {@code links} (those from {@code bodyStart} on), in order. */
-  static void addLocalLinks(BodyStructure structure, int bodyStart, SourceLines lines, List<WikiLink> links) {
+  /**
+   * Adds the body's Markdown links to vault files to {@code links} (those from {@code bodyStart}
+   * on), in order.
+   */
+  static void addLocalLinks(
+      BodyStructure structure, int bodyStart, SourceLines lines, List<WikiLink> links) {
     if (structure.localLinks().isEmpty()) {
       return;
     }
@@ -210,9 +237,19 @@ public final class MarkdownParser {
       // [targetStart, targetEnd) is the path as written, without its #fragment.
       int rawHash = l.url().indexOf('#');
       int pathEnd = rawHash < 0 ? l.urlEnd() : l.urlStart() + rawHash;
-      body.add(new WikiLink(target, heading == null || heading.isEmpty() ? null : heading, alias.isEmpty() ? null : alias,
-          l.image(), l.start(), l.end(), l.urlStart(), pathEnd, lines.lineOf(l.start()),
-          lines.lineTextAround(l.start(), l.end(), MAX_LINE_TEXT), true));
+      body.add(
+          new WikiLink(
+              target,
+              heading == null || heading.isEmpty() ? null : heading,
+              alias.isEmpty() ? null : alias,
+              l.image(),
+              l.start(),
+              l.end(),
+              l.urlStart(),
+              pathEnd,
+              lines.lineOf(l.start()),
+              lines.lineTextAround(l.start(), l.end(), MAX_LINE_TEXT),
+              true));
     }
     body.sort((a, b) -> Integer.compare(a.start(), b.start()));
     links.subList(bodyFrom, links.size()).clear();

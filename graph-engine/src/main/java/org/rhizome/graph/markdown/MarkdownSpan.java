@@ -3,7 +3,8 @@ package org.rhizome.graph.markdown;
 import java.util.Objects;
 
 /**
- * One piece of Markdown syntax: {@code [start, end)} in the text that was passed in (UTF-16 offsets).
+ * One piece of Markdown syntax: {@code [start, end)} in the text that was passed in (UTF-16
+ * offsets).
  *
  * @param level a heading's level (1 to 6); 0 for every other kind
  */

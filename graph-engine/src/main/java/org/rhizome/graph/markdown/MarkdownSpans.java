@@ -7,18 +7,20 @@ import java.util.List;
 
 /**
  * The Markdown syntax of a note as typed spans, for an editor to highlight and to find the link at
- * the caret: computed by the scanners the index uses (the same Flexmark AST with the same limits, the
- * same wikilink and tag scanner over the same gaps, the same math rule), so a {@link SpanKind#TAG}
- * span is exactly a tag the index stores and {@link NoteSpans#links()} exactly its links.
+ * the caret: computed by the scanners the index uses (the same Flexmark AST with the same limits,
+ * the same wikilink and tag scanner over the same gaps, the same math rule), so a {@link
+ * SpanKind#TAG} span is exactly a tag the index stores and {@link NoteSpans#links()} exactly its
+ * links.
  *
  * <p>{@link #of(String)} reads a whole note; {@link MarkdownBlocks} reads only the blocks around an
  * edit, for keystrokes. Link reference definitions ({@code [ref]: url}) count only within the part
- * read, so a {@code [text][ref]} whose definition is far away may show as text until the whole note is
- * read again. Pure and thread-safe.
+ * read, so a {@code [text][ref]} whose definition is far away may show as text until the whole note
+ * is read again. Pure and thread-safe.
  */
 public final class MarkdownSpans {
   private static final Comparator<MarkdownSpan> ORDER =
-      Comparator.comparingInt(MarkdownSpan::start).thenComparing(Comparator.comparingInt(MarkdownSpan::end).reversed());
+      Comparator.comparingInt(MarkdownSpan::start)
+          .thenComparing(Comparator.comparingInt(MarkdownSpan::end).reversed());
 
   private MarkdownSpans() {}
 
@@ -36,7 +38,9 @@ public final class MarkdownSpans {
     while (i < 3 && i < line.length() && line.charAt(i) == ' ') {
       i++;
     }
-    return i + 3 <= line.length() && isFenceChar(line.charAt(i)) && line.charAt(i + 1) == line.charAt(i)
+    return i + 3 <= line.length()
+        && isFenceChar(line.charAt(i))
+        && line.charAt(i + 1) == line.charAt(i)
         && line.charAt(i + 2) == line.charAt(i);
   }
 
@@ -45,8 +49,8 @@ public final class MarkdownSpans {
   }
 
   /**
-   * The spans of {@code [from, to)}, which starts a top-level block (or is 0) and ends at a line start
-   * or the end; {@code firstLine} is the line number of {@code from}.
+   * The spans of {@code [from, to)}, which starts a top-level block (or is 0) and ends at a line
+   * start or the end; {@code firstLine} is the line number of {@code from}.
    */
   static NoteSpans spans(String text, int from, int to, int firstLine) {
     List<String> problems = new ArrayList<>();
@@ -62,15 +66,26 @@ public final class MarkdownSpans {
         bodyStart = block.endOffset();
       }
     }
-    Document document = MarkdownParser.SHARED.parseBody(ParseLimits.apply(text.substring(bodyStart, to)), problems);
-    BodyStructure body = document == null ? BodyStructure.unparsed() : BodyStructure.of(document, bodyStart, lines);
+    Document document =
+        MarkdownParser.SHARED.parseBody(ParseLimits.apply(text.substring(bodyStart, to)), problems);
+    BodyStructure body =
+        document == null ? BodyStructure.unparsed() : BodyStructure.of(document, bodyStart, lines);
     RangeList math = MathSpans.find(body.syntax(), text, bodyStart, to);
-    RangeList syntax = math.size() == 0 ? body.syntax() : new RangeList.Builder().addAll(body.syntax()).addAll(math).build();
+    RangeList syntax =
+        math.size() == 0
+            ? body.syntax()
+            : new RangeList.Builder().addAll(body.syntax()).addAll(math).build();
     RangeList.Builder taken = new RangeList.Builder().addAll(syntax);
-    WikiSyntaxScanner scanner = new WikiSyntaxScanner(text, lines, links, (hash, end) -> {
-      spans.add(new MarkdownSpan(SpanKind.TAG, hash, end));
-      taken.add(hash, end);
-    }, body.emphasisMarkers());
+    WikiSyntaxScanner scanner =
+        new WikiSyntaxScanner(
+            text,
+            lines,
+            links,
+            (hash, end) -> {
+              spans.add(new MarkdownSpan(SpanKind.TAG, hash, end));
+              taken.add(hash, end);
+            },
+            body.emphasisMarkers());
     syntax.forEachGap(bodyStart, to, scanner::scan);
     MarkdownParser.addLocalLinks(body, bodyStart, lines, links);
     for (int i = 0; i < math.size(); i++) {
@@ -90,9 +105,13 @@ public final class MarkdownSpans {
     return new NoteSpans(from, to, spans, links);
   }
 
-  /** The link and its parts: target, {@code #heading} and {@code |alias} as the scanner split them. */
+  /**
+   * The link and its parts: target, {@code #heading} and {@code |alias} as the scanner split them.
+   */
   private static void addWikiLink(String text, WikiLink link, List<MarkdownSpan> spans) {
-    spans.add(new MarkdownSpan(link.embed() ? SpanKind.EMBED : SpanKind.WIKILINK, link.start(), link.end()));
+    spans.add(
+        new MarkdownSpan(
+            link.embed() ? SpanKind.EMBED : SpanKind.WIKILINK, link.start(), link.end()));
     if (link.targetEnd() > link.targetStart()) {
       spans.add(new MarkdownSpan(SpanKind.LINK_TARGET, link.targetStart(), link.targetEnd()));
     }
@@ -100,7 +119,8 @@ public final class MarkdownSpans {
     int close = link.end() - 2;
     int pipe = text.indexOf('|', open);
     pipe = pipe < 0 || pipe > close ? -1 : pipe;
-    int targetPartEnd = pipe < 0 ? close : (pipe > open && text.charAt(pipe - 1) == '\\' ? pipe - 1 : pipe);
+    int targetPartEnd =
+        pipe < 0 ? close : (pipe > open && text.charAt(pipe - 1) == '\\' ? pipe - 1 : pipe);
     int hash = text.indexOf('#', open);
     if (link.heading() != null && hash >= 0 && hash < targetPartEnd) {
       spans.add(new MarkdownSpan(SpanKind.LINK_HEADING, hash + 1, targetPartEnd));

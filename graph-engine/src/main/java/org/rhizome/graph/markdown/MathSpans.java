@@ -3,9 +3,9 @@ package org.rhizome.graph.markdown;
 /**
  * Finds LaTeX math as Obsidian writes it, in the Markdown text between other syntax: display math
  * {@code $$...$$} (may span lines) and inline math {@code $...$} on one line, where the opening
- * {@code $} is followed by a non-space, the closing one follows a non-space and is not followed by a
- * digit ({@code $5 and $6} is not math). Nothing inside math is a link or a tag. A {@code \$} is a
- * dollar sign.
+ * {@code $} is followed by a non-space, the closing one follows a non-space and is not followed by
+ * a digit ({@code $5 and $6} is not math). Nothing inside math is a link or a tag. A {@code \$} is
+ * a dollar sign.
  */
 final class MathSpans {
   private MathSpans() {}
@@ -24,33 +24,36 @@ final class MathSpans {
       return out.build();
     }
     int[] resume = {from};
-    syntax.forEachGap(from, to, (start, end) -> {
-      int i = Math.max(start, resume[0]);
-      while (i < end) {
-        if (text.charAt(i) != '$' || isEscaped(text, i)) {
-          i++;
-          continue;
-        }
-        if (i + 1 < to && text.charAt(i + 1) == '$') {
-          int close = text.indexOf("$$", i + 2);
-          if (close < 0 || close + 2 > to) {
-            i += 2;
-            continue;
+    syntax.forEachGap(
+        from,
+        to,
+        (start, end) -> {
+          int i = Math.max(start, resume[0]);
+          while (i < end) {
+            if (text.charAt(i) != '$' || isEscaped(text, i)) {
+              i++;
+              continue;
+            }
+            if (i + 1 < to && text.charAt(i + 1) == '$') {
+              int close = text.indexOf("$$", i + 2);
+              if (close < 0 || close + 2 > to) {
+                i += 2;
+                continue;
+              }
+              out.add(i, close + 2);
+              resume[0] = close + 2;
+              i = close + 2;
+              continue;
+            }
+            int close = inlineClose(text, i, end);
+            if (close < 0) {
+              i++;
+            } else {
+              out.add(i, close + 1);
+              i = close + 1;
+            }
           }
-          out.add(i, close + 2);
-          resume[0] = close + 2;
-          i = close + 2;
-          continue;
-        }
-        int close = inlineClose(text, i, end);
-        if (close < 0) {
-          i++;
-        } else {
-          out.add(i, close + 1);
-          i = close + 1;
-        }
-      }
-    });
+        });
     return out.build();
   }
 
@@ -63,7 +66,9 @@ final class MathSpans {
       if (c == '\n' || c == '\r') {
         return -1;
       }
-      if (c == '$' && !isEscaped(text, j) && !Character.isWhitespace(text.charAt(j - 1))
+      if (c == '$'
+          && !isEscaped(text, j)
+          && !Character.isWhitespace(text.charAt(j - 1))
           && (j + 1 >= text.length() || !Character.isDigit(text.charAt(j + 1)))) {
         return j;
       }

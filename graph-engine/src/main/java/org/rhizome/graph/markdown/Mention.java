@@ -9,8 +9,8 @@ import java.util.Objects;
  * @param end index just past the occurrence; {@code input.substring(start, end)} equals the phrase
  *     ignoring case
  * @param line 0-based line of {@code start}
- * @param lineText the source line around the mention, trimmed, at most
- *     {@value MarkdownParser#MAX_LINE_TEXT} chars
+ * @param lineText the source line around the mention, trimmed, at most {@value
+ *     MarkdownParser#MAX_LINE_TEXT} chars
  */
 public record Mention(int start, int end, int line, String lineText) {
 

@@ -8,10 +8,10 @@ import java.util.Optional;
  *
  * @param from where the part starts (a line start)
  * @param to where it ends (a line start or the end of the text)
- * @param spans every span in the part, ordered by start (then longest first); they nest, never cross
- *     in a way that matters to a reader
- * @param links the wikilinks, embeds and Markdown links to vault files in the part, exactly as the index
- *     stores them (line numbers are those of the whole text)
+ * @param spans every span in the part, ordered by start (then longest first); they nest, never
+ *     cross in a way that matters to a reader
+ * @param links the wikilinks, embeds and Markdown links to vault files in the part, exactly as the
+ *     index stores them (line numbers are those of the whole text)
  */
 public record NoteSpans(int from, int to, List<MarkdownSpan> spans, List<WikiLink> links) {
 

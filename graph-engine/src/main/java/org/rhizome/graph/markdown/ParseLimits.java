@@ -1,23 +1,25 @@
 package org.rhizome.graph.markdown;
 
 /**
- * Caps nesting before a body reaches Flexmark, which takes time quadratic in some nesting depths:
- * a single line of 16,000 {@code "- "} took 27 s, and 8,000 {@code "[a]("} (link destinations
- * whose parentheses never close) several seconds.
+ * Caps nesting before a body reaches Flexmark, which takes time quadratic in some nesting depths: a
+ * single line of 16,000 {@code "- "} took 27 s, and 8,000 {@code "[a]("} (link destinations whose
+ * parentheses never close) several seconds.
  *
  * <ul>
- *   <li>Block containers (list items and block quotes) past {@link #MAX_DEPTH} on one line have their
- *       markers replaced by {@code x}: they read as plain text inside the deepest item.
- *   <li>An opening parenthesis past {@link #MAX_PARENS} unclosed ones in one run of non-blank chars is
- *       replaced by a space. CommonMark lets implementations limit this nesting (cmark stops at 32);
- *       such a run is never a link destination, and now Flexmark stops looking early.
+ *   <li>Block containers (list items and block quotes) past {@link #MAX_DEPTH} on one line have
+ *       their markers replaced by {@code x}: they read as plain text inside the deepest item.
+ *   <li>An opening parenthesis past {@link #MAX_PARENS} unclosed ones in one run of non-blank chars
+ *       is replaced by a space. CommonMark lets implementations limit this nesting (cmark stops at
+ *       32); such a run is never a link destination, and now Flexmark stops looking early.
  * </ul>
  *
  * Replacements are char for char, so every offset of the body stays the same (the scanners read the
  * original text; only the structure comes from Flexmark). Linear in the input. Stateless.
  */
 final class ParseLimits {
-  /** Far beyond any outline a person writes (Obsidian's own indentation guides stop well before). */
+  /**
+   * Far beyond any outline a person writes (Obsidian's own indentation guides stop well before).
+   */
   static final int MAX_DEPTH = 64;
 
   /** Unclosed {@code (} allowed in a run of non-blank chars, as in cmark. */
@@ -27,7 +29,10 @@ final class ParseLimits {
 
   private ParseLimits() {}
 
-  /** {@code body}, or a copy of the same length with container markers past {@link #MAX_DEPTH} neutralised. */
+  /**
+   * {@code body}, or a copy of the same length with container markers past {@link #MAX_DEPTH}
+   * neutralised.
+   */
   static String apply(String body) {
     char[] out = null;
     int n = body.length();
@@ -77,7 +82,10 @@ final class ParseLimits {
     return out == null ? body : new String(out);
   }
 
-  /** The end of the container marker at {@code i} ({@code >}, a bullet or an ordinal and its delimiter), or -1. */
+  /**
+   * The end of the container marker at {@code i} ({@code >}, a bullet or an ordinal and its
+   * delimiter), or -1.
+   */
   private static int markerEnd(String s, int i) {
     int n = s.length();
     if (i >= n) {
@@ -101,6 +109,10 @@ final class ParseLimits {
   }
 
   private static boolean followedByBlank(String s, int i) {
-    return i >= s.length() || s.charAt(i) == ' ' || s.charAt(i) == '\t' || s.charAt(i) == '\n' || s.charAt(i) == '\r';
+    return i >= s.length()
+        || s.charAt(i) == ' '
+        || s.charAt(i) == '\t'
+        || s.charAt(i) == '\n'
+        || s.charAt(i) == '\r';
   }
 }

@@ -96,7 +96,10 @@ final class RangeList {
     return false;
   }
 
-  /** Calls {@code visitor} for each non-empty part of {@code [from, to)} not covered by a range, in order. */
+  /**
+   * Calls {@code visitor} for each non-empty part of {@code [from, to)} not covered by a range, in
+   * order.
+   */
   void forEachGap(int from, int to, GapVisitor visitor) {
     int pos = from;
     for (int i = 0; i < size && pos < to; i++) {

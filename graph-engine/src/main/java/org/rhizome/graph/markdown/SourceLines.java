@@ -3,8 +3,8 @@ package org.rhizome.graph.markdown;
 import java.util.Arrays;
 
 /**
- * Line index of one input string: maps offsets to 0-based lines and cuts the "line of context" shown
- * next to a link or mention. {@code \n}, {@code \r\n} and a lone {@code \r} each end a line.
+ * Line index of one input string: maps offsets to 0-based lines and cuts the "line of context"
+ * shown next to a link or mention. {@code \n}, {@code \r\n} and a lone {@code \r} each end a line.
  */
 final class SourceLines {
 
@@ -18,8 +18,9 @@ final class SourceLines {
   }
 
   /**
-   * The lines of {@code [from, to)} only ({@code from} starts a line, and {@code to} is a line start or
-   * the end), numbered from {@code firstLine}: a part of a long note costs its own length, not the note's.
+   * The lines of {@code [from, to)} only ({@code from} starts a line, and {@code to} is a line
+   * start or the end), numbered from {@code firstLine}: a part of a long note costs its own length,
+   * not the note's.
    */
   SourceLines(String text, int from, int to, int firstLine) {
     this.text = text;
@@ -55,8 +56,8 @@ final class SourceLines {
 
   /**
    * The line containing {@code [start, end)}, trimmed; if longer than {@code maxChars}, a window of
-   * {@code maxChars} that contains the start of the range (and as much of it as fits), never splitting
-   * a surrogate pair.
+   * {@code maxChars} that contains the start of the range (and as much of it as fits), never
+   * splitting a surrogate pair.
    */
   String lineTextAround(int start, int end, int maxChars) {
     int line = index(start);

@@ -25,8 +25,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The display spans the Flexmark AST of a body (or a part of one) gives: headings, emphasis, code,
- * links, quotes, list markers and task boxes, callout markers, rules, HTML and comments. The same AST
- * the index reads its links and tags against ({@link BodyStructure}), walked once more for the editor.
+ * links, quotes, list markers and task boxes, callout markers, rules, HTML and comments. The same
+ * AST the index reads its links and tags against ({@link BodyStructure}), walked once more for the
+ * editor.
  */
 final class SpanCollector {
   private SpanCollector() {}
@@ -59,7 +60,8 @@ final class SpanCollector {
       } else if (node instanceof AutoLink || node instanceof MailLink) {
         out.add(new MarkdownSpan(SpanKind.URL, start, end));
         descend = false;
-      } else if (node instanceof InlineLinkNode || (node instanceof RefNode ref && ref.isDefined())) {
+      } else if (node instanceof InlineLinkNode
+          || (node instanceof RefNode ref && ref.isDefined())) {
         out.add(new MarkdownSpan(SpanKind.MARKDOWN_LINK, start, end));
       } else if (node instanceof BlockQuote) {
         out.add(new MarkdownSpan(SpanKind.QUOTE, start, end));
@@ -86,7 +88,11 @@ final class SpanCollector {
       char c = chars.charAt(i);
       if (c == ']') {
         if (i > 2) {
-          out.add(new MarkdownSpan(SpanKind.CALLOUT, base + chars.getStartOffset(), base + chars.getStartOffset() + i + 1));
+          out.add(
+              new MarkdownSpan(
+                  SpanKind.CALLOUT,
+                  base + chars.getStartOffset(),
+                  base + chars.getStartOffset() + i + 1));
         }
         return;
       }
@@ -108,8 +114,12 @@ final class SpanCollector {
       end++;
     }
     out.add(new MarkdownSpan(SpanKind.LIST_MARKER, start, end));
-    if (item.getFirstChild() instanceof Paragraph p && base + p.getStartOffset() == end && end + 3 < text.length()
-        && text.charAt(end) == '[' && text.charAt(end + 2) == ']' && " xX".indexOf(text.charAt(end + 1)) >= 0
+    if (item.getFirstChild() instanceof Paragraph p
+        && base + p.getStartOffset() == end
+        && end + 3 < text.length()
+        && text.charAt(end) == '['
+        && text.charAt(end + 2) == ']'
+        && " xX".indexOf(text.charAt(end + 1)) >= 0
         && (text.charAt(end + 3) == ' ' || text.charAt(end + 3) == '\t')) {
       out.add(new MarkdownSpan(SpanKind.TASK, end, end + 4));
     }

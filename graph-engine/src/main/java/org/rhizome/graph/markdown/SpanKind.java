@@ -1,9 +1,10 @@
 package org.rhizome.graph.markdown;
 
 /**
- * What a {@link MarkdownSpan} marks. Block kinds ({@link #HEADING}, {@link #QUOTE}, {@link #FENCED_CODE},
- * {@link #FRONT_MATTER}...) cover whole lines and may contain inline kinds; {@link #LINK_TARGET},
- * {@link #LINK_HEADING} and {@link #LINK_ALIAS} lie inside their {@link #WIKILINK} or {@link #EMBED}.
+ * What a {@link MarkdownSpan} marks. Block kinds ({@link #HEADING}, {@link #QUOTE}, {@link
+ * #FENCED_CODE}, {@link #FRONT_MATTER}...) cover whole lines and may contain inline kinds; {@link
+ * #LINK_TARGET}, {@link #LINK_HEADING} and {@link #LINK_ALIAS} lie inside their {@link #WIKILINK}
+ * or {@link #EMBED}.
  */
 public enum SpanKind {
   /** An ATX or setext heading, marker included; {@link MarkdownSpan#level()} is 1 to 6. */

@@ -4,9 +4,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Which characters make a tag, shared by body tags ({@code #tag}) and front-matter tags. A tag is a
- * run of letters, digits, combining marks, {@code -}, {@code _} and {@code /} (for nested tags) that
- * contains at least one character that is not a digit, as in Obsidian ({@code #123} is not a tag,
- * {@code #y2024} is). A trailing {@code /} is not part of the tag.
+ * run of letters, digits, combining marks, {@code -}, {@code _} and {@code /} (for nested tags)
+ * that contains at least one character that is not a digit, as in Obsidian ({@code #123} is not a
+ * tag, {@code #y2024} is). A trailing {@code /} is not part of the tag.
  */
 final class TagSyntax {
 
@@ -27,7 +27,10 @@ final class TagSyntax {
         || type == Character.COMBINING_SPACING_MARK;
   }
 
-  /** End of the run of tag characters that starts at {@code from}, scanning no further than {@code limit}. */
+  /**
+   * End of the run of tag characters that starts at {@code from}, scanning no further than {@code
+   * limit}.
+   */
   static int tagRunEnd(CharSequence text, int from, int limit) {
     int i = from;
     while (i < limit) {
@@ -56,8 +59,8 @@ final class TagSyntax {
   }
 
   /**
-   * A front-matter tag value ({@code #tag} or {@code tag}) without its {@code #}, or null if it is not
-   * a valid tag.
+   * A front-matter tag value ({@code #tag} or {@code tag}) without its {@code #}, or null if it is
+   * not a valid tag.
    */
   static @Nullable String normalize(String raw) {
     String value = raw.strip();

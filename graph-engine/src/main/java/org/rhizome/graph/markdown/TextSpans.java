@@ -3,10 +3,10 @@ package org.rhizome.graph.markdown;
 import java.util.List;
 
 /**
- * Obsidian's inline syntax that CommonMark has not and the index does not read, found in the Markdown
- * text between other syntax (so never inside code, math or a link): bare {@code https://} addresses,
- * {@code ==highlight==}, {@code %%comment%%} and a {@code ^block-id} ending a line. One linear pass
- * per gap, no regular expressions.
+ * Obsidian's inline syntax that CommonMark has not and the index does not read, found in the
+ * Markdown text between other syntax (so never inside code, math or a link): bare {@code https://}
+ * addresses, {@code ==highlight==}, {@code %%comment%%} and a {@code ^block-id} ending a line. One
+ * linear pass per gap, no regular expressions.
  */
 final class TextSpans {
   private final String text;
@@ -21,10 +21,13 @@ final class TextSpans {
   static void addTo(RangeList taken, String text, int from, int to, List<MarkdownSpan> out) {
     TextSpans scanner = new TextSpans(text, out);
     int[] resume = {from};
-    taken.forEachGap(from, to, (start, end) -> resume[0] = scanner.scan(Math.max(start, resume[0]), end));
+    taken.forEachGap(
+        from, to, (start, end) -> resume[0] = scanner.scan(Math.max(start, resume[0]), end));
   }
 
-  /** Scans {@code [from, to)}; returns where the next gap may start (past a comment that ran on). */
+  /**
+   * Scans {@code [from, to)}; returns where the next gap may start (past a comment that ran on).
+   */
   private int scan(int from, int to) {
     int i = from;
     while (i < to) {
@@ -40,7 +43,9 @@ final class TextSpans {
         }
       } else if (c == '=' && text.startsWith("==", i)) {
         next = highlight(i, to);
-      } else if (c == 'h' && (text.startsWith("https://", i) || text.startsWith("http://", i)) && wordStart(i)) {
+      } else if (c == 'h'
+          && (text.startsWith("https://", i) || text.startsWith("http://", i))
+          && wordStart(i)) {
         next = url(i, to);
       } else if (c == '^' && (i == 0 || Character.isWhitespace(text.charAt(i - 1)))) {
         next = blockId(i, to);
@@ -70,7 +75,10 @@ final class TextSpans {
 
   private int url(int start, int to) {
     int j = start;
-    while (j < to && !Character.isWhitespace(text.charAt(j)) && text.charAt(j) != '<' && text.charAt(j) != '>') {
+    while (j < to
+        && !Character.isWhitespace(text.charAt(j))
+        && text.charAt(j) != '<'
+        && text.charAt(j) != '>') {
       j++;
     }
     while (j > start && ".,;:!?)]\"'".indexOf(text.charAt(j - 1)) >= 0) {
@@ -91,7 +99,8 @@ final class TextSpans {
     while (after < to && (text.charAt(after) == ' ' || text.charAt(after) == '\t')) {
       after++;
     }
-    boolean endsLine = after == text.length() || text.charAt(after) == '\n' || text.charAt(after) == '\r';
+    boolean endsLine =
+        after == text.length() || text.charAt(after) == '\n' || text.charAt(after) == '\r';
     if (j > caret + 1 && endsLine) {
       out.add(new MarkdownSpan(SpanKind.BLOCK_ID, caret, j));
     }

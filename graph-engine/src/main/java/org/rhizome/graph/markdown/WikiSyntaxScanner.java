@@ -34,7 +34,11 @@ final class WikiSyntaxScanner {
    *     delimiters, see {@link BodyStructure#emphasisMarkers()})
    */
   WikiSyntaxScanner(
-      String text, SourceLines lines, List<WikiLink> links, @Nullable TagSink tags, int[] tagStops) {
+      String text,
+      SourceLines lines,
+      List<WikiLink> links,
+      @Nullable TagSink tags,
+      int[] tagStops) {
     this.text = text;
     this.lines = lines;
     this.links = links;
@@ -142,8 +146,8 @@ final class WikiSyntaxScanner {
 
   /**
    * A tag's '#' must begin a word: at the start of the input or after whitespace, or right after an
-   * opening bracket or an emphasis delimiter ({@code (#a)}, {@code **#a**}). So {@code a#b},
-   * {@code \#a}, {@code &#35;} and URL fragments ({@code /page#part}) are not tags.
+   * opening bracket or an emphasis delimiter ({@code (#a)}, {@code **#a**}). So {@code a#b}, {@code
+   * \#a}, {@code &#35;} and URL fragments ({@code /page#part}) are not tags.
    */
   private boolean startsWord(int hash) {
     if (hash == 0) {

@@ -7,7 +7,10 @@ import java.util.Optional;
 public enum Grant {
   /** A new person: the joining device becomes its own person, a member of the workspace. */
   MEMBER,
-  /** Another device of the inviting person: it writes as that person (and may edit their protected nodes). */
+  /**
+   * Another device of the inviting person: it writes as that person (and may edit their protected
+   * nodes).
+   */
   DEVICE;
 
   public String wireName() {

@@ -1,22 +1,23 @@
 package org.rhizome.graph.membership;
 
-import java.util.HexFormat;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import org.rhizome.graph.change.Op;
+import org.rhizome.graph.identity.DeviceKey;
 import org.rhizome.graph.model.ActorId;
 import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.model.Value;
 import org.rhizome.graph.model.WorkspaceId;
-import org.rhizome.graph.change.Op;
-import org.rhizome.graph.identity.DeviceKey;
 
 /**
- * The one-off key an invite carries. A member registers its public half in the workspace (with what it
- * grants and until when); whoever holds the invite signs, with the private half, a certificate naming
- * their own device, and that certificate in the device's first change is what makes it a member.
- * The invite works while the inviter is offline, and says nothing about the joiner in advance.
+ * The one-off key an invite carries. A member registers its public half in the workspace (with what
+ * it grants and until when); whoever holds the invite signs, with the private half, a certificate
+ * naming their own device, and that certificate in the device's first change is what makes it a
+ * member. The invite works while the inviter is offline, and says nothing about the joiner in
+ * advance.
  */
 public final class InviteKey {
   public static final int SEED_LENGTH = DeviceKey.SEED_LENGTH;
@@ -34,7 +35,9 @@ public final class InviteKey {
     return new InviteKey(DeviceKey.generate(random), grant);
   }
 
-  /** @throws IllegalArgumentException unless {@code seed} has {@value #SEED_LENGTH} bytes */
+  /**
+   * @throws IllegalArgumentException unless {@code seed} has {@value #SEED_LENGTH} bytes
+   */
   public static InviteKey fromSeed(byte[] seed, Grant grant) {
     return new InviteKey(DeviceKey.fromSeed(seed), grant);
   }
@@ -51,11 +54,17 @@ public final class InviteKey {
     return grant;
   }
 
-  /** The ops by which a member registers this invite, valid until {@code expiresMillis} (Unix time). */
+  /**
+   * The ops by which a member registers this invite, valid until {@code expiresMillis} (Unix time).
+   */
   public List<Op> registrationOps(long expiresMillis) {
     return List.of(
-        new Op.SetField(SystemSouls.invite(publicKey()), SystemSouls.GRANT, Value.of(grant.wireName())),
-        new Op.SetField(SystemSouls.invite(publicKey()), SystemSouls.EXPIRES, Value.of((double) expiresMillis)));
+        new Op.SetField(
+            SystemSouls.invite(publicKey()), SystemSouls.GRANT, Value.of(grant.wireName())),
+        new Op.SetField(
+            SystemSouls.invite(publicKey()),
+            SystemSouls.EXPIRES,
+            Value.of((double) expiresMillis)));
   }
 
   /** The ops of a joining device's first change: its certificate, person and name. */
@@ -70,8 +79,12 @@ public final class InviteKey {
         new Op.SetField(soul, SystemSouls.NAME, Value.of(name)));
   }
 
-  /** True when {@code certificate} is the invite key's signature admitting {@code device} to {@code workspace}. */
-  public static boolean verifyCertificate(WorkspaceId workspace, ActorId device, ActorId invite, byte[] certificate) {
+  /**
+   * True when {@code certificate} is the invite key's signature admitting {@code device} to {@code
+   * workspace}.
+   */
+  public static boolean verifyCertificate(
+      WorkspaceId workspace, ActorId device, ActorId invite, byte[] certificate) {
     if (certificate.length != DeviceKey.SIGNATURE_LENGTH) {
       return false;
     }

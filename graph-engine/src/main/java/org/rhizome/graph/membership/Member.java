@@ -8,7 +8,7 @@ import org.rhizome.graph.model.ActorId;
  *
  * @param device the device's key (the actor of its changes)
  * @param person the person it belongs to: the key of that person's first device
- * @param name   the display name the device chose (may be empty)
+ * @param name the display name the device chose (may be empty)
  * @param founder whether this device created the workspace
  */
 public record Member(ActorId device, ActorId person, String name, boolean founder) {
@@ -25,6 +25,12 @@ public record Member(ActorId device, ActorId person, String name, boolean founde
 
   public static String fingerprint(ActorId actor) {
     String hex = actor.hex();
-    return hex.substring(0, 4) + "-" + hex.substring(4, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16);
+    return hex.substring(0, 4)
+        + "-"
+        + hex.substring(4, 8)
+        + "-"
+        + hex.substring(8, 12)
+        + "-"
+        + hex.substring(12, 16);
   }
 }

@@ -7,6 +7,9 @@ public enum MembershipMode {
    * a workspace that will be shared is created {@link #MEMBERS}.
    */
   OPEN,
-  /** Only the founder and devices that joined with an invite may write; protected nodes only their owner. */
+  /**
+   * Only the founder and devices that joined with an invite may write; protected nodes only their
+   * owner.
+   */
   MEMBERS
 }

@@ -11,11 +11,16 @@ import org.rhizome.graph.model.Soul;
 public final class SystemSouls {
   /** Everything under this prefix is checked by the membership rules; unknown names are refused. */
   public static final String SYSTEM_PREFIX = "sys.";
+
   /** The workspace itself: its genesis and its name. */
   public static final Soul WORKSPACE = new Soul("sys.workspace");
+
   static final String ACTOR_PREFIX = "sys.actor.";
   static final String INVITE_PREFIX = "sys.invite.";
-  /** {@code own.<person hex>.<suffix>}: a protected node, editable only by that person's devices. */
+
+  /**
+   * {@code own.<person hex>.<suffix>}: a protected node, editable only by that person's devices.
+   */
   public static final String OWNED_PREFIX = "own.";
 
   // Fields of WORKSPACE
@@ -40,7 +45,10 @@ public final class SystemSouls {
     return new Soul(INVITE_PREFIX + inviteKey.hex());
   }
 
-  /** The soul of a new protected node owned by {@code person}; {@code suffix} makes it unique (e.g. a ULID). */
+  /**
+   * The soul of a new protected node owned by {@code person}; {@code suffix} makes it unique (e.g.
+   * a ULID).
+   */
   public static Soul owned(ActorId person, String suffix) {
     return new Soul(OWNED_PREFIX + person.hex() + "." + suffix);
   }

@@ -1,16 +1,16 @@
 package org.rhizome.graph.membership;
 
-import java.util.HexFormat;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.rhizome.graph.change.Op;
 import org.rhizome.graph.model.ActorId;
 import org.rhizome.graph.model.Value;
 import org.rhizome.graph.model.WorkspaceId;
-import org.rhizome.graph.change.Op;
 
 /**
  * The birth of a members-only workspace. Its id is a hash of the founder's key and a nonce, so the
@@ -45,7 +45,10 @@ public final class WorkspaceGenesis {
       return Optional.empty();
     }
     try {
-      return Optional.of(new WorkspaceGenesis(ActorId.parse(value.substring(0, colon)), HexFormat.of().parseHex(value.substring(colon + 1))));
+      return Optional.of(
+          new WorkspaceGenesis(
+              ActorId.parse(value.substring(0, colon)),
+              HexFormat.of().parseHex(value.substring(colon + 1))));
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
@@ -73,7 +76,10 @@ public final class WorkspaceGenesis {
     return founder.hex() + ":" + HexFormat.of().formatHex(nonce);
   }
 
-  /** The ops of the founder's first change: the genesis, the workspace's name and the founder as a member. */
+  /**
+   * The ops of the founder's first change: the genesis, the workspace's name and the founder as a
+   * member.
+   */
   public List<Op> ops(String workspaceName, String founderName) {
     return List.of(
         new Op.SetField(SystemSouls.WORKSPACE, SystemSouls.GENESIS, Value.of(fieldValue())),

@@ -1,9 +1,9 @@
 /**
  * Who may write to a workspace: its founder, the people and devices that joined it with an invite,
  * and the owners of protected nodes. The rules are checked on every replica as changes are applied
- * (see {@code store.MembershipRules}), from facts that every replica sees in the same causal order, so
- * a change refused on one replica is refused on all. docs/decisions/0004-membership.md explains the
- * design.
+ * (see {@code store.MembershipRules}), from facts that every replica sees in the same causal order,
+ * so a change refused on one replica is refused on all. docs/decisions/0004-membership.md explains
+ * the design.
  *
  * <p>Membership facts live in the graph itself, on reserved souls ({@link SystemSouls}): the
  * workspace's genesis, one node per member device, one per invite.

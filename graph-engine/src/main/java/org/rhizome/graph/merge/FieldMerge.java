@@ -11,7 +11,9 @@ import java.util.Arrays;
 public final class FieldMerge {
   private FieldMerge() {}
 
-  /** True when {@code candidate} replaces {@code current}; false when it loses or is the same state. */
+  /**
+   * True when {@code candidate} replaces {@code current}; false when it loses or is the same state.
+   */
   public static boolean wins(FieldState candidate, FieldState current) {
     return compare(candidate, current) > 0;
   }

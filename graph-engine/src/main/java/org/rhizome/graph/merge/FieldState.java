@@ -16,7 +16,10 @@ public record FieldState(byte[] value, long hlc, ActorId actor) {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof FieldState f && f.hlc == hlc && f.actor.equals(actor) && Arrays.equals(f.value, value);
+    return o instanceof FieldState f
+        && f.hlc == hlc
+        && f.actor.equals(actor)
+        && Arrays.equals(f.value, value);
   }
 
   @Override

@@ -1,7 +1,7 @@
 package org.rhizome.graph.model;
 
-import java.util.HexFormat;
 import java.util.Arrays;
+import java.util.HexFormat;
 
 /**
  * An immutable identifier made of a fixed number of bytes (a key, a hash, a random id), shown as
@@ -13,7 +13,8 @@ public abstract class FixedBytes {
 
   protected FixedBytes(byte[] bytes, int length) {
     if (bytes.length != length) {
-      throw new IllegalArgumentException(getClass().getSimpleName() + " needs " + length + " bytes, got " + bytes.length);
+      throw new IllegalArgumentException(
+          getClass().getSimpleName() + " needs " + length + " bytes, got " + bytes.length);
     }
     this.bytes = bytes.clone();
   }

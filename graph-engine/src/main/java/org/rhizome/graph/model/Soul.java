@@ -3,9 +3,9 @@ package org.rhizome.graph.model;
 import java.util.Objects;
 
 /**
- * The stable identity of a node. Souls are short printable ASCII strings (letters, digits,
- * {@code - _ . :}), at most {@value #MAX_LENGTH} characters, so that they can appear in URLs, file
- * names and logs unescaped.
+ * The stable identity of a node. Souls are short printable ASCII strings (letters, digits, {@code -
+ * _ . :}), at most {@value #MAX_LENGTH} characters, so that they can appear in URLs, file names and
+ * logs unescaped.
  */
 public record Soul(String value) implements Comparable<Soul> {
   public static final int MAX_LENGTH = 128;
@@ -23,8 +23,14 @@ public record Soul(String value) implements Comparable<Soul> {
     }
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || c == '-' || c == '_' || c == '.' || c == ':';
+      boolean ok =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '-'
+              || c == '_'
+              || c == '.'
+              || c == ':';
       if (!ok) {
         return false;
       }

@@ -23,7 +23,10 @@ public sealed interface Value {
     }
   }
 
-  /** A finite IEEE 754 double; {@code -0.0} is normalised to {@code 0.0} so that encodings are canonical. */
+  /**
+   * A finite IEEE 754 double; {@code -0.0} is normalised to {@code 0.0} so that encodings are
+   * canonical.
+   */
   record Num(double value) implements Value {
     public Num {
       if (!Double.isFinite(value)) {
@@ -36,13 +39,15 @@ public sealed interface Value {
 
     @Override
     public String toString() {
-      return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
+      return value == Math.rint(value) && Math.abs(value) < 1e15
+          ? Long.toString((long) value)
+          : Double.toString(value);
     }
   }
 
   /**
-   * A string. A lone UTF-16 surrogate (which no UTF-8 encoding can carry) is replaced by U+FFFD,
-   * so every string value survives encoding unchanged.
+   * A string. A lone UTF-16 surrogate (which no UTF-8 encoding can carry) is replaced by U+FFFD, so
+   * every string value survives encoding unchanged.
    */
   record Str(String value) implements Value {
     public Str {
@@ -54,7 +59,10 @@ public sealed interface Value {
       StringBuilder out = null;
       for (int i = 0; i < s.length(); i++) {
         char ch = s.charAt(i);
-        boolean paired = Character.isHighSurrogate(ch) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+        boolean paired =
+            Character.isHighSurrogate(ch)
+                && i + 1 < s.length()
+                && Character.isLowSurrogate(s.charAt(i + 1));
         if (paired) {
           if (out != null) {
             out.append(ch).append(s.charAt(i + 1));

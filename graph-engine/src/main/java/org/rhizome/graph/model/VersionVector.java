@@ -6,8 +6,8 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * What a replica has: for each actor, the highest seq such that it holds all of that actor's changes
- * 1..seq. Immutable; actors with seq 0 are not stored. Peers compare vectors to catch up.
+ * What a replica has: for each actor, the highest seq such that it holds all of that actor's
+ * changes 1..seq. Immutable; actors with seq 0 are not stored. Peers compare vectors to catch up.
  */
 public final class VersionVector {
   public static final VersionVector EMPTY = new VersionVector(new TreeMap<>());
@@ -20,15 +20,16 @@ public final class VersionVector {
 
   public static VersionVector of(Map<ActorId, Long> seqs) {
     TreeMap<ActorId, Long> copy = new TreeMap<>();
-    seqs.forEach((actor, seq) -> {
-      Objects.requireNonNull(actor, "actor");
-      if (seq < 0) {
-        throw new IllegalArgumentException("negative seq for " + actor);
-      }
-      if (seq > 0) {
-        copy.put(actor, seq);
-      }
-    });
+    seqs.forEach(
+        (actor, seq) -> {
+          Objects.requireNonNull(actor, "actor");
+          if (seq < 0) {
+            throw new IllegalArgumentException("negative seq for " + actor);
+          }
+          if (seq > 0) {
+            copy.put(actor, seq);
+          }
+        });
     return new VersionVector(copy);
   }
 

@@ -11,7 +11,8 @@ import org.rhizome.graph.model.Soul;
  * @param hash the SHA-256 of the bytes, 64 lower-case hex digits
  * @param mime the media type guessed from the name ({@code application/octet-stream} when unknown)
  */
-public record Attachment(Soul soul, String folder, String name, long size, String hash, String mime) {
+public record Attachment(
+    Soul soul, String folder, String name, long size, String hash, String mime) {
 
   /** {@code folder/name}, or the name in the root. */
   public String path() {

@@ -8,7 +8,11 @@ public final class NoteFields {
   public static final String BODY = "body";
   public static final String CREATED = "created";
   public static final String DELETED = "deleted";
-  /** Where the note lives in a vault: {@code ""} (the root) or names joined by {@code /}; see {@link NoteFolders}. */
+
+  /**
+   * Where the note lives in a vault: {@code ""} (the root) or names joined by {@code /}; see {@link
+   * NoteFolders}.
+   */
   public static final String FOLDER = "folder";
 
   private NoteFields() {}

@@ -1,13 +1,14 @@
 package org.rhizome.graph.note;
 
-import org.rhizome.graph.api.InvalidTitleException;
 import java.text.Normalizer;
 import java.util.Locale;
+import org.rhizome.graph.api.InvalidTitleException;
 
 /**
  * The rule for a note's folder, its place in a vault: {@code ""} for the root, else names joined by
- * {@code /} ({@code "Projects/2024"}), as a vault's directories are. Folder names keep their spelling
- * (so an export recreates the same directories); they are compared like titles, ignoring case.
+ * {@code /} ({@code "Projects/2024"}), as a vault's directories are. Folder names keep their
+ * spelling (so an export recreates the same directories); they are compared like titles, ignoring
+ * case.
  */
 public final class NoteFolders {
   public static final int MAX_LENGTH = 1000;
@@ -19,8 +20,9 @@ public final class NoteFolders {
    * Returns the folder in its canonical form: separators {@code /}, no leading, trailing or doubled
    * separator. {@code null} or blank is the root.
    *
-   * @throws InvalidTitleException naming what is wrong: a {@code .} or {@code ..} segment, a backslash,
-   *     a control character, a name that is blank or has leading or trailing spaces, or too long
+   * @throws InvalidTitleException naming what is wrong: a {@code .} or {@code ..} segment, a
+   *     backslash, a control character, a name that is blank or has leading or trailing spaces, or
+   *     too long
    */
   public static String check(String folder) throws InvalidTitleException {
     if (folder == null || folder.isBlank()) {
@@ -32,7 +34,8 @@ public final class NoteFolders {
         continue;
       }
       if (segment.isBlank() || !segment.strip().equals(segment)) {
-        throw new InvalidTitleException("A folder name cannot be blank or start or end with spaces: \"" + segment + "\".");
+        throw new InvalidTitleException(
+            "A folder name cannot be blank or start or end with spaces: \"" + segment + "\".");
       }
       if (segment.equals(".") || segment.equals("..")) {
         throw new InvalidTitleException("A folder cannot contain \".\" or \"..\".");
@@ -40,7 +43,8 @@ public final class NoteFolders {
       for (int i = 0; i < segment.length(); i++) {
         char ch = segment.charAt(i);
         if (ch == '\\' || Character.isISOControl(ch)) {
-          throw new InvalidTitleException("A folder name cannot contain backslashes or control characters.");
+          throw new InvalidTitleException(
+              "A folder name cannot contain backslashes or control characters.");
         }
       }
       if (out.length() > 0) {
@@ -49,7 +53,8 @@ public final class NoteFolders {
       out.append(segment);
     }
     if (out.length() > MAX_LENGTH) {
-      throw new InvalidTitleException("A folder path can have at most " + MAX_LENGTH + " characters.");
+      throw new InvalidTitleException(
+          "A folder path can have at most " + MAX_LENGTH + " characters.");
     }
     return out.toString();
   }

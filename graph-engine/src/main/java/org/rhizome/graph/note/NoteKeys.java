@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * How titles, aliases, link targets and tags are compared: Unicode NFC, trimmed, inner whitespace
- * collapsed, case folded. {@code [[My Note]]}, {@code [[my  note]]} and {@code [[My Note.md]]} all
+ * collapsed, case folded. {@code [[My Note]]}, {@code [[my note]]} and {@code [[My Note.md]]} all
  * name the note titled "My Note"; a path target such as {@code [[folder/My Note]]} names it too.
  */
 public final class NoteKeys {
@@ -44,8 +44,9 @@ public final class NoteKeys {
 
   /**
    * The folder part of a link target as a folder key ({@link NoteFolders#key}): {@code "A/B"} for
-   * {@code [[a/b/Note]]}, {@code ""} for {@code [[Note]]}. A leading {@code /} (a path from the vault's
-   * root) and doubled separators are dropped; {@code ./} and {@code ../} are kept for the resolver.
+   * {@code [[a/b/Note]]}, {@code ""} for {@code [[Note]]}. A leading {@code /} (a path from the
+   * vault's root) and doubled separators are dropped; {@code ./} and {@code ../} are kept for the
+   * resolver.
    */
   public static String linkFolderKey(String target) {
     String t = target.strip();

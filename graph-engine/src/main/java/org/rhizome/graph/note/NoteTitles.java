@@ -12,7 +12,9 @@ public final class NoteTitles {
 
   private NoteTitles() {}
 
-  /** Returns the trimmed title. @throws InvalidTitleException with a sentence a person can act on */
+  /**
+   * Returns the trimmed title. @throws InvalidTitleException with a sentence a person can act on
+   */
   public static String check(String title) throws InvalidTitleException {
     String t = title.strip();
     if (t.isEmpty()) {
@@ -24,7 +26,8 @@ public final class NoteTitles {
     for (int i = 0; i < t.length(); i++) {
       char ch = t.charAt(i);
       if (FORBIDDEN.indexOf(ch) >= 0) {
-        throw new InvalidTitleException("A title cannot contain '" + ch + "' (it would break [[links]]).");
+        throw new InvalidTitleException(
+            "A title cannot contain '" + ch + "' (it would break [[links]]).");
       }
       if (Character.isISOControl(ch)) {
         throw new InvalidTitleException("A title cannot contain control characters.");

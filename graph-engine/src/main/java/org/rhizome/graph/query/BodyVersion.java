@@ -1,15 +1,16 @@
 package org.rhizome.graph.query;
 
-import org.rhizome.graph.model.ActorId;
 import org.rhizome.graph.clock.Hlc;
+import org.rhizome.graph.model.ActorId;
 
 /**
  * One version of a note's body as a person counts them (see {@link EditGrouping}): the edits from
  * {@code first} to {@code last} by one author, its size in words against the version before, and
- * whether it restored an older version. {@link #last()} names the text it ends with (for
- * {@code bodyAt} and {@code restoreBody}).
+ * whether it restored an older version. {@link #last()} names the text it ends with (for {@code
+ * bodyAt} and {@code restoreBody}).
  */
-public record BodyVersion(TextVersionInfo first, TextVersionInfo last, int edits, WordDelta words, boolean restore) {
+public record BodyVersion(
+    TextVersionInfo first, TextVersionInfo last, int edits, WordDelta words, boolean restore) {
 
   public ActorId author() {
     return last.author();

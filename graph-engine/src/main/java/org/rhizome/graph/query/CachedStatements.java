@@ -14,7 +14,8 @@ import java.util.WeakHashMap;
  * close with their connection.
  */
 final class CachedStatements {
-  private static final Map<Connection, Map<String, PreparedStatement>> BY_CONNECTION = new WeakHashMap<>();
+  private static final Map<Connection, Map<String, PreparedStatement>> BY_CONNECTION =
+      new WeakHashMap<>();
 
   private CachedStatements() {}
 

@@ -8,8 +8,8 @@ final class LinkContext {
   private LinkContext() {}
 
   /**
-   * The line around {@code [start, end)}, cut to about {@value #RADIUS} characters on each side of the link at
-   * word boundaries, with "…" where it was cut: what a backlinks pane shows.
+   * The line around {@code [start, end)}, cut to about {@value #RADIUS} characters on each side of
+   * the link at word boundaries, with "…" where it was cut: what a backlinks pane shows.
    */
   static String around(String body, int start, int end) {
     start = Math.max(0, Math.min(start, body.length()));

@@ -11,21 +11,68 @@ import java.util.Set;
  * {@code [[v1.2]]} or {@code [[Dr. No]]} stay note names.
  */
 public final class LinkFiles {
-  private static final Set<String> FILE_EXTENSIONS = Set.of(
-      "png", "jpg", "jpeg", "gif", "webp", "svg", "bmp", "avif", "ico", "tif", "tiff", "heic",
-      "pdf", "mp3", "wav", "ogg", "m4a", "flac", "3gp", "mp4", "webm", "mov", "mkv", "ogv", "m4v",
-      "txt", "csv", "json", "canvas", "html", "htm", "zip", "excalidraw",
-      "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp", "epub", "rtf");
+  private static final Set<String> FILE_EXTENSIONS =
+      Set.of(
+          "png",
+          "jpg",
+          "jpeg",
+          "gif",
+          "webp",
+          "svg",
+          "bmp",
+          "avif",
+          "ico",
+          "tif",
+          "tiff",
+          "heic",
+          "pdf",
+          "mp3",
+          "wav",
+          "ogg",
+          "m4a",
+          "flac",
+          "3gp",
+          "mp4",
+          "webm",
+          "mov",
+          "mkv",
+          "ogv",
+          "m4v",
+          "txt",
+          "csv",
+          "json",
+          "canvas",
+          "html",
+          "htm",
+          "zip",
+          "excalidraw",
+          "doc",
+          "docx",
+          "xls",
+          "xlsx",
+          "ppt",
+          "pptx",
+          "odt",
+          "ods",
+          "odp",
+          "epub",
+          "rtf");
 
   private LinkFiles() {}
 
-  /** True if an attachment could have this name key: it has an extension (and {@code .md} is already stripped from keys). */
+  /**
+   * True if an attachment could have this name key: it has an extension (and {@code .md} is already
+   * stripped from keys).
+   */
   static boolean mayBeAttachment(String nameKey) {
     int dot = nameKey.lastIndexOf('.');
     return dot >= 0 && dot < nameKey.length() - 1;
   }
 
-  /** True if a link target (as written, a path or a name) ends in a common file extension other than {@code .md}. */
+  /**
+   * True if a link target (as written, a path or a name) ends in a common file extension other than
+   * {@code .md}.
+   */
   public static boolean looksLikeFile(String target) {
     String t = target.strip();
     int slash = t.lastIndexOf('/');

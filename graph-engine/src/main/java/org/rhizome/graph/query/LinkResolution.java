@@ -8,16 +8,16 @@ import java.util.Optional;
 
 /**
  * Which of the notes a link's name matches it reaches, the way Obsidian resolves links in a vault.
- * Pure rules, no I/O: the caller finds the candidates (live notes whose title, or else alias, is the
- * link's name) and passes folder keys ({@link org.rhizome.graph.note.NoteFolders#key}).
+ * Pure rules, no I/O: the caller finds the candidates (live notes whose title, or else alias, is
+ * the link's name) and passes folder keys ({@link org.rhizome.graph.note.NoteFolders#key}).
  *
  * <ul>
- *   <li>A bare name ({@code [[Note]]}): the note in the linking note's own folder; else the one with
- *       the shortest path.
- *   <li>A name with a folder ({@code [[Projects/Note]]}): the note at that path from the vault's root;
- *       else at that path from the linking note's folder ({@code ./} and {@code ../} are read there);
- *       else the shortest path ending in that folder ({@code [[2024/Note]]} reaches
- *       {@code Projects/2024/Note}). None of those: unresolved.
+ *   <li>A bare name ({@code [[Note]]}): the note in the linking note's own folder; else the one
+ *       with the shortest path.
+ *   <li>A name with a folder ({@code [[Projects/Note]]}): the note at that path from the vault's
+ *       root; else at that path from the linking note's folder ({@code ./} and {@code ../} are read
+ *       there); else the shortest path ending in that folder ({@code [[2024/Note]]} reaches {@code
+ *       Projects/2024/Note}). None of those: unresolved.
  *   <li>Ties (two replicas that created the same path concurrently): the earliest created, then the
  *       lowest soul, so every replica answers the same.
  * </ul>
@@ -30,16 +30,20 @@ public final class LinkResolution {
   private static final Comparator<Candidate> OLDEST =
       Comparator.comparingLong(Candidate::created).thenComparing(Candidate::soul);
   private static final Comparator<Candidate> SHORTEST =
-      Comparator.comparingInt((Candidate c) -> c.folderKey().length()).thenComparing(Candidate::folderKey).thenComparing(OLDEST);
+      Comparator.comparingInt((Candidate c) -> c.folderKey().length())
+          .thenComparing(Candidate::folderKey)
+          .thenComparing(OLDEST);
 
   private LinkResolution() {}
 
   /**
    * @param candidates notes whose title (or alias) key is the link's name
    * @param sourceFolderKey the linking note's folder key ({@code ""} for the root)
-   * @param targetFolderKey the link's folder part ({@link org.rhizome.graph.note.NoteKeys#linkFolderKey}), {@code ""} if none
+   * @param targetFolderKey the link's folder part ({@link
+   *     org.rhizome.graph.note.NoteKeys#linkFolderKey}), {@code ""} if none
    */
-  public static Optional<Candidate> choose(List<Candidate> candidates, String sourceFolderKey, String targetFolderKey) {
+  public static Optional<Candidate> choose(
+      List<Candidate> candidates, String sourceFolderKey, String targetFolderKey) {
     if (candidates.isEmpty()) {
       return Optional.empty();
     }
@@ -47,7 +51,8 @@ public final class LinkResolution {
       if (candidates.size() == 1) {
         return Optional.of(candidates.get(0));
       }
-      Optional<Candidate> here = candidates.stream().filter(c -> c.folderKey().equals(sourceFolderKey)).min(OLDEST);
+      Optional<Candidate> here =
+          candidates.stream().filter(c -> c.folderKey().equals(sourceFolderKey)).min(OLDEST);
       return here.isPresent() ? here : candidates.stream().min(SHORTEST);
     }
     boolean relativeOnly = targetFolderKey.startsWith(".");
@@ -57,7 +62,9 @@ public final class LinkResolution {
         return fromRoot;
       }
     }
-    Optional<String> relative = normalize(sourceFolderKey.isEmpty() ? targetFolderKey : sourceFolderKey + "/" + targetFolderKey);
+    Optional<String> relative =
+        normalize(
+            sourceFolderKey.isEmpty() ? targetFolderKey : sourceFolderKey + "/" + targetFolderKey);
     if (relative.isPresent()) {
       Optional<Candidate> fromHere = inFolder(candidates, relative.get());
       if (fromHere.isPresent() || relativeOnly) {

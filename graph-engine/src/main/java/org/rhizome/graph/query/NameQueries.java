@@ -15,13 +15,22 @@ import org.rhizome.graph.note.NoteKeys;
 public final class NameQueries {
   private NameQueries() {}
 
-  /** Titles and aliases of live notes, titles first, each group in title-key order; at most {@code limit}. */
+  /**
+   * Titles and aliases of live notes, titles first, each group in title-key order; at most {@code
+   * limit}.
+   */
   public static List<NoteName> names(Connection c, int limit) throws SQLException {
     List<NoteName> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT " + NoteQueries.NOTE_COLUMNS + ", n.title, 0, n.title_key FROM note n"
-        + " WHERE n.deleted = 0"
-        + " UNION ALL SELECT " + NoteQueries.NOTE_COLUMNS + ", a.alias, 1, a.alias_key FROM note_alias a JOIN note n ON n.id = a.note_id"
-        + " WHERE n.deleted = 0 ORDER BY 8, 9 LIMIT ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT "
+                + NoteQueries.NOTE_COLUMNS
+                + ", n.title, 0, n.title_key FROM note n"
+                + " WHERE n.deleted = 0"
+                + " UNION ALL SELECT "
+                + NoteQueries.NOTE_COLUMNS
+                + ", a.alias, 1, a.alias_key FROM note_alias a JOIN note n ON n.id = a.note_id"
+                + " WHERE n.deleted = 0 ORDER BY 8, 9 LIMIT ?")) {
       ps.setInt(1, limit);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -33,15 +42,19 @@ public final class NameQueries {
   }
 
   /**
-   * Live notes carrying {@code tag} (matched as tags are: without case, with or without {@code #}) or
-   * a tag nested under it ({@code project} finds {@code #project/alpha}), by title.
+   * Live notes carrying {@code tag} (matched as tags are: without case, with or without {@code #})
+   * or a tag nested under it ({@code project} finds {@code #project/alpha}), by title.
    */
   public static List<NoteRef> tagged(Connection c, String tag, int limit) throws SQLException {
     String key = NoteKeys.tagKey(tag);
     List<NoteRef> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT " + NoteQueries.NOTE_COLUMNS + ", n.title_key FROM tag t"
-        + " JOIN note n ON n.id = t.note_id WHERE (t.tag_key = ? OR (t.tag_key >= ? AND t.tag_key < ?)) AND n.deleted = 0"
-        + " ORDER BY n.title_key LIMIT ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT DISTINCT "
+                + NoteQueries.NOTE_COLUMNS
+                + ", n.title_key FROM tag t"
+                + " JOIN note n ON n.id = t.note_id WHERE (t.tag_key = ? OR (t.tag_key >= ? AND t.tag_key < ?)) AND n.deleted = 0"
+                + " ORDER BY n.title_key LIMIT ?")) {
       ps.setString(1, key);
       ps.setString(2, key + "/");
       ps.setString(3, key + "0");

@@ -11,16 +11,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.rhizome.graph.model.Soul;
-import org.rhizome.graph.model.Value;
+import org.rhizome.graph.api.CorruptDatabaseException;
+import org.rhizome.graph.api.StoreException;
 import org.rhizome.graph.change.ValueCodec;
 import org.rhizome.graph.encoding.DecodeException;
+import org.rhizome.graph.model.Soul;
+import org.rhizome.graph.model.Value;
 import org.rhizome.graph.note.Attachment;
 import org.rhizome.graph.note.NoteFields;
 import org.rhizome.graph.note.NoteFolders;
 import org.rhizome.graph.note.NoteKeys;
-import org.rhizome.graph.api.CorruptDatabaseException;
-import org.rhizome.graph.api.StoreException;
 
 /**
  * Read-side queries over the derived index: lookup, lists, links, backlinks, tags and the graph
@@ -35,7 +35,11 @@ public final class NoteQueries {
   private NoteQueries() {}
 
   static NoteRef ref(ResultSet rs, int from) throws SQLException {
-    return new NoteRef(new Soul(rs.getString(from)), rs.getString(from + 1), rs.getLong(from + 2), rs.getLong(from + 3),
+    return new NoteRef(
+        new Soul(rs.getString(from)),
+        rs.getString(from + 1),
+        rs.getLong(from + 2),
+        rs.getLong(from + 3),
         rs.getString(from + 4));
   }
 
@@ -43,7 +47,9 @@ public final class NoteQueries {
   record Row(long id, NoteRef ref) {}
 
   static Optional<Row> row(Connection c, Soul soul) throws SQLException {
-    PreparedStatement ps = CachedStatements.prepare(c, "SELECT " + NOTE_COLUMNS + " FROM note n WHERE n.soul = ? AND n.deleted = 0");
+    PreparedStatement ps =
+        CachedStatements.prepare(
+            c, "SELECT " + NOTE_COLUMNS + " FROM note n WHERE n.soul = ? AND n.deleted = 0");
     ps.setString(1, soul.value());
     try (ResultSet rs = ps.executeQuery()) {
       return rs.next() ? Optional.of(new Row(rs.getLong(1), ref(rs, 2))) : Optional.empty();
@@ -56,31 +62,56 @@ public final class NoteQueries {
   }
 
   /**
-   * The live note that a link target, title or alias names, resolved as a link in a note of the root
-   * folder would be ({@code "Projects/Note"} names the note at that path).
+   * The live note that a link target, title or alias names, resolved as a link in a note of the
+   * root folder would be ({@code "Projects/Note"} names the note at that path).
    */
   public static Optional<NoteRef> resolve(Connection c, String target) throws SQLException {
     return resolve(c, "", target);
   }
 
-  /** The live note that a link {@code [[target]]} written in a note of {@code sourceFolder} reaches (see {@link LinkResolution}). */
-  public static Optional<NoteRef> resolve(Connection c, String sourceFolder, String target) throws SQLException {
-    Optional<Long> id = LinkTargets.resolve(c, NoteFolders.key(sourceFolder), NoteKeys.linkKey(target), NoteKeys.linkFolderKey(target));
+  /**
+   * The live note that a link {@code [[target]]} written in a note of {@code sourceFolder} reaches
+   * (see {@link LinkResolution}).
+   */
+  public static Optional<NoteRef> resolve(Connection c, String sourceFolder, String target)
+      throws SQLException {
+    Optional<Long> id =
+        LinkTargets.resolve(
+            c,
+            NoteFolders.key(sourceFolder),
+            NoteKeys.linkKey(target),
+            NoteKeys.linkFolderKey(target));
     return id.isEmpty() ? Optional.empty() : refById(c, id.get());
   }
 
   /**
-   * The soul that {@code [[target]]}, written in a note of {@code sourceFolder}, would reach if note
-   * {@code moved} had folder {@code movedFolder} and title {@code movedTitle} (the rest as it is):
-   * how a rename or move decides which links to rewrite.
+   * The soul that {@code [[target]]}, written in a note of {@code sourceFolder}, would reach if
+   * note {@code moved} had folder {@code movedFolder} and title {@code movedTitle} (the rest as it
+   * is): how a rename or move decides which links to rewrite.
    */
-  public static Optional<Soul> resolveAfterMove(Connection c, String sourceFolder, String target, Soul moved,
-      String movedFolder, String movedTitle) throws SQLException {
-    return LinkTargets.resolveAfterMove(c, NoteFolders.key(sourceFolder), NoteKeys.linkKey(target), NoteKeys.linkFolderKey(target),
-        moved.value(), NoteFolders.key(movedFolder), NoteKeys.titleKey(movedTitle)).map(Soul::new);
+  public static Optional<Soul> resolveAfterMove(
+      Connection c,
+      String sourceFolder,
+      String target,
+      Soul moved,
+      String movedFolder,
+      String movedTitle)
+      throws SQLException {
+    return LinkTargets.resolveAfterMove(
+            c,
+            NoteFolders.key(sourceFolder),
+            NoteKeys.linkKey(target),
+            NoteKeys.linkFolderKey(target),
+            moved.value(),
+            NoteFolders.key(movedFolder),
+            NoteKeys.titleKey(movedTitle))
+        .map(Soul::new);
   }
 
-  /** Live notes with a link whose name is one of the note's keys (title or alias), and the note itself. */
+  /**
+   * Live notes with a link whose name is one of the note's keys (title or alias), and the note
+   * itself.
+   */
   public static List<NoteRef> possibleLinkers(Connection c, Soul soul) throws SQLException {
     Optional<Row> note = row(c, soul);
     if (note.isEmpty()) {
@@ -89,8 +120,10 @@ public final class NoteQueries {
     Map<Long, NoteRef> out = new LinkedHashMap<>();
     out.put(note.get().id(), note.get().ref());
     for (String key : keysOf(c, note.get())) {
-      try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT n.id, n.soul, n.title, n.created, n.modified, n.folder"
-          + " FROM link l JOIN note n ON n.id = l.src WHERE l.target_key = ? AND n.deleted = 0")) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT DISTINCT n.id, n.soul, n.title, n.created, n.modified, n.folder"
+                  + " FROM link l JOIN note n ON n.id = l.src WHERE l.target_key = ? AND n.deleted = 0")) {
         ps.setString(1, key);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
@@ -105,8 +138,10 @@ public final class NoteQueries {
   /** The keys (title and aliases) of a note: the names that links to it carry. */
   static List<String> keysOf(Connection c, Row note) throws SQLException {
     List<String> keys = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT title_key FROM note WHERE id = ?"
-        + " UNION SELECT alias_key FROM note_alias WHERE note_id = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT title_key FROM note WHERE id = ?"
+                + " UNION SELECT alias_key FROM note_alias WHERE note_id = ?")) {
       ps.setLong(1, note.id());
       ps.setLong(2, note.id());
       try (ResultSet rs = ps.executeQuery()) {
@@ -120,8 +155,12 @@ public final class NoteQueries {
 
   public static List<NoteRef> list(Connection c, int limit) throws SQLException {
     List<NoteRef> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT " + NOTE_COLUMNS + " FROM note n WHERE n.deleted = 0"
-        + " ORDER BY n.title_key, n.soul LIMIT ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT "
+                + NOTE_COLUMNS
+                + " FROM note n WHERE n.deleted = 0"
+                + " ORDER BY n.title_key, n.soul LIMIT ?")) {
       ps.setInt(1, limit);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -134,7 +173,7 @@ public final class NoteQueries {
 
   public static long count(Connection c) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM note WHERE deleted = 0");
-         ResultSet rs = ps.executeQuery()) {
+        ResultSet rs = ps.executeQuery()) {
       return rs.next() ? rs.getLong(1) : 0;
     }
   }
@@ -144,7 +183,8 @@ public final class NoteQueries {
    * around it; at most {@code limit}, grouped by linking note (in the order the notes were indexed
    * here, not by title: sort the page for display).
    */
-  public static List<Backlink> backlinks(Connection c, Soul soul, int limit) throws SQLException, StoreException {
+  public static List<Backlink> backlinks(Connection c, Soul soul, int limit)
+      throws SQLException, StoreException {
     Optional<Row> note = row(c, soul);
     if (note.isEmpty()) {
       return List.of();
@@ -154,9 +194,12 @@ public final class NoteQueries {
     for (String key : keysOf(c, note.get())) {
       // In index order (by linking note, then link), so a page of a popular note's many backlinks
       // needs no sort; callers sort the page as they show it.
-      PreparedStatement ps = CachedStatements.prepare(c, "SELECT n.soul, n.title, n.created, n.modified, n.folder, l.line, l.start, l.end, l.embed,"
-          + " n.folder_key, l.target_folder FROM link l JOIN note n ON n.id = l.src WHERE l.target_key = ? AND l.src <> ? AND n.deleted = 0"
-          + " ORDER BY l.src, l.ord");
+      PreparedStatement ps =
+          CachedStatements.prepare(
+              c,
+              "SELECT n.soul, n.title, n.created, n.modified, n.folder, l.line, l.start, l.end, l.embed,"
+                  + " n.folder_key, l.target_folder FROM link l JOIN note n ON n.id = l.src WHERE l.target_key = ? AND l.src <> ? AND n.deleted = 0"
+                  + " ORDER BY l.src, l.ord");
       ps.setString(1, key);
       ps.setLong(2, note.get().id());
       NoteRef lastSource = null;
@@ -171,7 +214,12 @@ public final class NoteQueries {
             body = body(c, source.soul()); // links of one source are adjacent: one read each
             lastSource = source;
           }
-          out.add(new Backlink(source, rs.getInt(6), LinkContext.around(body, rs.getInt(7), rs.getInt(8)), rs.getInt(9) != 0));
+          out.add(
+              new Backlink(
+                  source,
+                  rs.getInt(6),
+                  LinkContext.around(body, rs.getInt(7), rs.getInt(8)),
+                  rs.getInt(9) != 0));
         }
       }
       if (out.size() >= limit) {
@@ -189,16 +237,29 @@ public final class NoteQueries {
     List<OutgoingLink> out = new ArrayList<>();
     LinkTargets targets = new LinkTargets(c);
     String sourceFolder = NoteFolders.key(note.get().ref().folder());
-    try (PreparedStatement ps = c.prepareStatement("SELECT target, target_key, heading, alias, embed, line, target_folder FROM link WHERE src = ? ORDER BY ord")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT target, target_key, heading, alias, embed, line, target_folder FROM link WHERE src = ? ORDER BY ord")) {
       ps.setLong(1, note.get().id());
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          Optional<Attachment> file = targets.attachment(sourceFolder, rs.getString(2), rs.getString(7));
-          Optional<Long> to = file.isPresent() ? Optional.empty() : targets.resolve(sourceFolder, rs.getString(2), rs.getString(7));
+          Optional<Attachment> file =
+              targets.attachment(sourceFolder, rs.getString(2), rs.getString(7));
+          Optional<Long> to =
+              file.isPresent()
+                  ? Optional.empty()
+                  : targets.resolve(sourceFolder, rs.getString(2), rs.getString(7));
           String target = rs.getString(1);
-          out.add(new OutgoingLink(target, rs.getString(3), rs.getString(4), rs.getInt(5) != 0, rs.getInt(6),
-              to.isEmpty() ? null : refById(c, to.get()).orElse(null), file.orElse(null),
-              file.isPresent() || LinkFiles.looksLikeFile(target)));
+          out.add(
+              new OutgoingLink(
+                  target,
+                  rs.getString(3),
+                  rs.getString(4),
+                  rs.getInt(5) != 0,
+                  rs.getInt(6),
+                  to.isEmpty() ? null : refById(c, to.get()).orElse(null),
+                  file.orElse(null),
+                  file.isPresent() || LinkFiles.looksLikeFile(target)));
         }
       }
     }
@@ -206,18 +267,21 @@ public final class NoteQueries {
   }
 
   /**
-   * Link targets that name no live note and no attachment, most used first. Targets that name a file
-   * ({@code photo.png} with no such attachment) are listed too, marked {@link UnresolvedLink#file}.
-   * By name, as Obsidian lists them: a target some note or attachment has is not listed.
+   * Link targets that name no live note and no attachment, most used first. Targets that name a
+   * file ({@code photo.png} with no such attachment) are listed too, marked {@link
+   * UnresolvedLink#file}. By name, as Obsidian lists them: a target some note or attachment has is
+   * not listed.
    */
   public static List<UnresolvedLink> unresolved(Connection c, int limit) throws SQLException {
     List<UnresolvedLink> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT min(l.target), count(*), count(DISTINCT l.src)"
-        + " FROM link l JOIN note s ON s.id = l.src AND s.deleted = 0"
-        + " WHERE NOT EXISTS (SELECT 1 FROM note n WHERE n.title_key = l.target_key AND n.deleted = 0)"
-        + " AND NOT EXISTS (SELECT 1 FROM note_alias a JOIN note n ON n.id = a.note_id WHERE a.alias_key = l.target_key AND n.deleted = 0)"
-        + " AND NOT EXISTS (SELECT 1 FROM attachment f WHERE f.name_key = l.target_key AND f.deleted = 0)"
-        + " GROUP BY l.target_key ORDER BY count(*) DESC, l.target_key LIMIT ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT min(l.target), count(*), count(DISTINCT l.src)"
+                + " FROM link l JOIN note s ON s.id = l.src AND s.deleted = 0"
+                + " WHERE NOT EXISTS (SELECT 1 FROM note n WHERE n.title_key = l.target_key AND n.deleted = 0)"
+                + " AND NOT EXISTS (SELECT 1 FROM note_alias a JOIN note n ON n.id = a.note_id WHERE a.alias_key = l.target_key AND n.deleted = 0)"
+                + " AND NOT EXISTS (SELECT 1 FROM attachment f WHERE f.name_key = l.target_key AND f.deleted = 0)"
+                + " GROUP BY l.target_key ORDER BY count(*) DESC, l.target_key LIMIT ?")) {
       ps.setInt(1, limit);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -229,7 +293,8 @@ public final class NoteQueries {
   }
 
   /** What {@code [[target]]}, written in a note of {@code sourceFolder}, reaches. */
-  public static LinkDestination destination(Connection c, String sourceFolder, String target) throws SQLException {
+  public static LinkDestination destination(Connection c, String sourceFolder, String target)
+      throws SQLException {
     String folderKey = NoteFolders.key(sourceFolder);
     String nameKey = NoteKeys.linkKey(target);
     String targetFolderKey = NoteKeys.linkFolderKey(target);
@@ -240,14 +305,21 @@ public final class NoteQueries {
     }
     Optional<Long> id = targets.resolve(folderKey, nameKey, targetFolderKey);
     Optional<NoteRef> note = id.isEmpty() ? Optional.empty() : refById(c, id.get());
-    return note.isPresent() ? new LinkDestination.ToNote(note.get())
+    return note.isPresent()
+        ? new LinkDestination.ToNote(note.get())
         : new LinkDestination.Missing(target.strip(), LinkFiles.looksLikeFile(target));
   }
 
-  /** Links from live notes that reach attachment {@code soul}, with their lines; at most {@code limit}. */
-  public static List<Backlink> attachmentBacklinks(Connection c, Soul soul, int limit) throws SQLException, StoreException {
+  /**
+   * Links from live notes that reach attachment {@code soul}, with their lines; at most {@code
+   * limit}.
+   */
+  public static List<Backlink> attachmentBacklinks(Connection c, Soul soul, int limit)
+      throws SQLException, StoreException {
     String nameKey;
-    PreparedStatement find = CachedStatements.prepare(c, "SELECT name_key FROM attachment WHERE soul = ? AND deleted = 0");
+    PreparedStatement find =
+        CachedStatements.prepare(
+            c, "SELECT name_key FROM attachment WHERE soul = ? AND deleted = 0");
     find.setString(1, soul.value());
     try (ResultSet rs = find.executeQuery()) {
       if (!rs.next()) {
@@ -257,15 +329,19 @@ public final class NoteQueries {
     }
     List<Backlink> out = new ArrayList<>();
     LinkTargets targets = new LinkTargets(c);
-    PreparedStatement ps = CachedStatements.prepare(c, "SELECT n.soul, n.title, n.created, n.modified, n.folder, l.line, l.start, l.end, l.embed,"
-        + " n.folder_key, l.target_folder FROM link l JOIN note n ON n.id = l.src WHERE l.target_key = ? AND n.deleted = 0"
-        + " ORDER BY l.src, l.ord");
+    PreparedStatement ps =
+        CachedStatements.prepare(
+            c,
+            "SELECT n.soul, n.title, n.created, n.modified, n.folder, l.line, l.start, l.end, l.embed,"
+                + " n.folder_key, l.target_folder FROM link l JOIN note n ON n.id = l.src WHERE l.target_key = ? AND n.deleted = 0"
+                + " ORDER BY l.src, l.ord");
     ps.setString(1, nameKey);
     NoteRef lastSource = null;
     String body = "";
     try (ResultSet rs = ps.executeQuery()) {
       while (out.size() < limit && rs.next()) {
-        Optional<Attachment> reached = targets.attachment(rs.getString(10), nameKey, rs.getString(11));
+        Optional<Attachment> reached =
+            targets.attachment(rs.getString(10), nameKey, rs.getString(11));
         if (reached.isEmpty() || !reached.get().soul().equals(soul)) {
           continue;
         }
@@ -274,7 +350,12 @@ public final class NoteQueries {
           body = body(c, source.soul());
           lastSource = source;
         }
-        out.add(new Backlink(source, rs.getInt(6), LinkContext.around(body, rs.getInt(7), rs.getInt(8)), rs.getInt(9) != 0));
+        out.add(
+            new Backlink(
+                source,
+                rs.getInt(6),
+                LinkContext.around(body, rs.getInt(7), rs.getInt(8)),
+                rs.getInt(9) != 0));
       }
     }
     return out;
@@ -282,14 +363,15 @@ public final class NoteQueries {
 
   /**
    * Tags with the number of live notes carrying each. Nested tags roll up, as in Obsidian: a note
-   * tagged {@code #project/alpha} counts for {@code project/alpha} and for {@code project} (listed even
-   * when no note carries it alone); a note is counted once per tag whatever its nesting.
+   * tagged {@code #project/alpha} counts for {@code project/alpha} and for {@code project} (listed
+   * even when no note carries it alone); a note is counted once per tag whatever its nesting.
    */
   public static List<TagCount> tags(Connection c) throws SQLException {
     Map<String, TagCount> byKey = new LinkedHashMap<>();
     Set<String> parents = new LinkedHashSet<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT tag_key, max(tag), count(*) FROM tag GROUP BY tag_key");
-         ResultSet rs = ps.executeQuery()) {
+    try (PreparedStatement ps =
+            c.prepareStatement("SELECT tag_key, max(tag), count(*) FROM tag GROUP BY tag_key");
+        ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         String key = rs.getString(1);
         byKey.put(key, new TagCount(rs.getString(2), rs.getInt(3)));
@@ -300,21 +382,28 @@ public final class NoteQueries {
     }
     for (String parent : parents) {
       // Keys under "p/" sort between "p/" and "p0" ('0' follows '/'): an index range, not a scan.
-      try (PreparedStatement ps = c.prepareStatement("SELECT count(DISTINCT note_id) FROM tag WHERE tag_key = ?"
-          + " OR (tag_key >= ? AND tag_key < ?)")) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT count(DISTINCT note_id) FROM tag WHERE tag_key = ?"
+                  + " OR (tag_key >= ? AND tag_key < ?)")) {
         ps.setString(1, parent);
         ps.setString(2, parent + "/");
         ps.setString(3, parent + "0");
         try (ResultSet rs = ps.executeQuery()) {
           rs.next();
           TagCount own = byKey.get(parent);
-          byKey.put(parent, new TagCount(own != null ? own.tag() : spellingOf(byKey, parent), rs.getInt(1)));
+          byKey.put(
+              parent,
+              new TagCount(own != null ? own.tag() : spellingOf(byKey, parent), rs.getInt(1)));
         }
       }
     }
     List<Map.Entry<String, TagCount>> sorted = new ArrayList<>(byKey.entrySet());
-    sorted.sort((x, y) -> x.getValue().notes() != y.getValue().notes()
-        ? Integer.compare(y.getValue().notes(), x.getValue().notes()) : x.getKey().compareTo(y.getKey()));
+    sorted.sort(
+        (x, y) ->
+            x.getValue().notes() != y.getValue().notes()
+                ? Integer.compare(y.getValue().notes(), x.getValue().notes())
+                : x.getKey().compareTo(y.getKey()));
     List<TagCount> out = new ArrayList<>(sorted.size());
     for (Map.Entry<String, TagCount> e : sorted) {
       out.add(e.getValue());
@@ -333,11 +422,17 @@ public final class NoteQueries {
   }
 
   public static List<String> tagsOf(Connection c, Soul soul) throws SQLException {
-    return stringsOf(c, soul, "SELECT t.tag FROM tag t JOIN note n ON n.id = t.note_id WHERE n.soul = ? ORDER BY t.tag_key");
+    return stringsOf(
+        c,
+        soul,
+        "SELECT t.tag FROM tag t JOIN note n ON n.id = t.note_id WHERE n.soul = ? ORDER BY t.tag_key");
   }
 
   public static List<String> aliasesOf(Connection c, Soul soul) throws SQLException {
-    return stringsOf(c, soul, "SELECT a.alias FROM note_alias a JOIN note n ON n.id = a.note_id WHERE n.soul = ? ORDER BY a.alias_key");
+    return stringsOf(
+        c,
+        soul,
+        "SELECT a.alias FROM note_alias a JOIN note n ON n.id = a.note_id WHERE n.soul = ? ORDER BY a.alias_key");
   }
 
   /** The first column of a query that takes one soul. */
@@ -356,7 +451,8 @@ public final class NoteQueries {
 
   /** A note's current body, or empty when the node has no string body. */
   public static String body(Connection c, Soul soul) throws SQLException, StoreException {
-    PreparedStatement ps = CachedStatements.prepare(c, "SELECT value FROM field WHERE soul = ? AND name = ?");
+    PreparedStatement ps =
+        CachedStatements.prepare(c, "SELECT value FROM field WHERE soul = ? AND name = ?");
     ps.setString(1, soul.value());
     ps.setString(2, NoteFields.BODY);
     try (ResultSet rs = ps.executeQuery()) {
@@ -365,7 +461,8 @@ public final class NoteQueries {
       }
       return ValueCodec.decode(rs.getBytes(1)) instanceof Value.Str s ? s.value() : "";
     } catch (DecodeException e) {
-      throw new CorruptDatabaseException("the body of " + soul + " cannot be read: " + e.getMessage(), e);
+      throw new CorruptDatabaseException(
+          "the body of " + soul + " cannot be read: " + e.getMessage(), e);
     }
   }
 
@@ -373,7 +470,8 @@ public final class NoteQueries {
    * The notes within {@code depth} links of {@code soul}, following links both ways, and the links
    * among them; at most {@code maxNodes} notes.
    */
-  public static GraphView neighbourhood(Connection c, Soul soul, int depth, int maxNodes) throws SQLException {
+  public static GraphView neighbourhood(Connection c, Soul soul, int depth, int maxNodes)
+      throws SQLException {
     Optional<Row> start = row(c, soul);
     if (start.isEmpty()) {
       return new GraphView(List.of(), List.of(), false);
@@ -420,8 +518,10 @@ public final class NoteQueries {
   private static List<Long> linkedFrom(Connection c, long id) throws SQLException {
     List<Long> out = new ArrayList<>();
     LinkTargets targets = new LinkTargets(c);
-    try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT l.target_key, l.target_folder, n.folder_key FROM link l"
-        + " JOIN note n ON n.id = l.src WHERE l.src = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT DISTINCT l.target_key, l.target_folder, n.folder_key FROM link l"
+                + " JOIN note n ON n.id = l.src WHERE l.src = ?")) {
       ps.setLong(1, id);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -440,12 +540,15 @@ public final class NoteQueries {
     }
     LinkTargets targets = new LinkTargets(c);
     for (String key : keysOf(c, note.get())) {
-      try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT l.src, n.folder_key, l.target_folder FROM link l JOIN note n ON n.id = l.src"
-          + " WHERE l.target_key = ? AND n.deleted = 0")) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT DISTINCT l.src, n.folder_key, l.target_folder FROM link l JOIN note n ON n.id = l.src"
+                  + " WHERE l.target_key = ? AND n.deleted = 0")) {
         ps.setString(1, key);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            if (targets.reaches(rs.getString(2), key, rs.getString(3), id) && !out.contains(rs.getLong(1))) {
+            if (targets.reaches(rs.getString(2), key, rs.getString(3), id)
+                && !out.contains(rs.getLong(1))) {
               out.add(rs.getLong(1));
             }
           }
@@ -456,7 +559,9 @@ public final class NoteQueries {
   }
 
   static Optional<NoteRef> refById(Connection c, long id) throws SQLException {
-    PreparedStatement ps = CachedStatements.prepare(c, "SELECT " + NOTE_COLUMNS + " FROM note n WHERE n.id = ? AND n.deleted = 0");
+    PreparedStatement ps =
+        CachedStatements.prepare(
+            c, "SELECT " + NOTE_COLUMNS + " FROM note n WHERE n.id = ? AND n.deleted = 0");
     ps.setLong(1, id);
     try (ResultSet rs = ps.executeQuery()) {
       return rs.next() ? Optional.of(ref(rs, 2)) : Optional.empty();

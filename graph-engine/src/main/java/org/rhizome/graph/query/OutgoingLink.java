@@ -8,11 +8,23 @@ import org.rhizome.graph.note.Attachment;
  * ({@code resolved}), an attachment ({@code attachment}), or neither (unresolved; {@code file} says
  * whether the target names a file, i.e. a missing attachment rather than a note still to write).
  */
-public record OutgoingLink(String target, @Nullable String heading, @Nullable String alias, boolean embed, int line,
-                           @Nullable NoteRef resolved, @Nullable Attachment attachment, boolean file) {
+public record OutgoingLink(
+    String target,
+    @Nullable String heading,
+    @Nullable String alias,
+    boolean embed,
+    int line,
+    @Nullable NoteRef resolved,
+    @Nullable Attachment attachment,
+    boolean file) {
 
-  public OutgoingLink(String target, @Nullable String heading, @Nullable String alias, boolean embed, int line,
-                      @Nullable NoteRef resolved) {
+  public OutgoingLink(
+      String target,
+      @Nullable String heading,
+      @Nullable String alias,
+      boolean embed,
+      int line,
+      @Nullable NoteRef resolved) {
     this(target, heading, alias, embed, line, resolved, null, LinkFiles.looksLikeFile(target));
   }
 

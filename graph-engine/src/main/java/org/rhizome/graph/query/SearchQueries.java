@@ -6,13 +6,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Optional;
-import org.rhizome.graph.model.Soul;
+import java.util.Set;
+import org.rhizome.graph.api.StoreException;
 import org.rhizome.graph.markdown.LinkRewriter;
 import org.rhizome.graph.markdown.Mention;
-import org.rhizome.graph.api.StoreException;
+import org.rhizome.graph.model.Soul;
 
 /**
  * Full-text search (SQLite FTS5, bm25-ranked with titles weighted above bodies) and unlinked
@@ -21,6 +21,7 @@ import org.rhizome.graph.api.StoreException;
 public final class SearchQueries {
   /** bm25 column weights: a match in the title counts this many times a match in the body. */
   static final double TITLE_WEIGHT = 10.0;
+
   /** The most matches the body pass scores (see {@link #search}). */
   static final int MAX_SCORED = 2000;
 
@@ -33,7 +34,8 @@ public final class SearchQueries {
    * the body pass therefore scores at most {@value #MAX_SCORED} matches, the most recently created
    * ones (title matches are always scored). Below that many matches the ranking is exact bm25.
    */
-  public static List<SearchHit> search(Connection c, String input, int limit) throws SQLException, StoreException {
+  public static List<SearchHit> search(Connection c, String input, int limit)
+      throws SQLException, StoreException {
     SearchQuery q = SearchQuery.parse(input);
     String fts = q.toFtsExpression();
     if (fts.isEmpty() && q.tagKeys().isEmpty()) {
@@ -43,8 +45,17 @@ public final class SearchQueries {
     List<SearchQuery.Term> highlight = q.highlightTerms();
     Set<Soul> seen = new HashSet<>();
     if (fts.isEmpty()) {
-      collect(c, q, "SELECT n.id, 0.0 FROM note n WHERE n.deleted = 0" + tagFilter(q, "n.id")
-          + " ORDER BY n.modified DESC LIMIT ?", null, limit, highlight, seen, hits);
+      collect(
+          c,
+          q,
+          "SELECT n.id, 0.0 FROM note n WHERE n.deleted = 0"
+              + tagFilter(q, "n.id")
+              + " ORDER BY n.modified DESC LIMIT ?",
+          null,
+          limit,
+          highlight,
+          seen,
+          hits);
       return hits;
     }
     boolean titleFiltered = q.terms().stream().anyMatch(SearchQuery.Term::titleOnly);
@@ -59,22 +70,36 @@ public final class SearchQueries {
 
   /** At most {@value #MAX_SCORED} matching notes, newest first, with their scores, best first. */
   private static String candidates(SearchQuery q) {
-    return "SELECT id, score FROM (SELECT rowid AS id, bm25(note_fts, " + TITLE_WEIGHT + ", 1.0) AS score"
-        + " FROM note_fts WHERE note_fts MATCH ?" + tagFilter(q, "note_fts.rowid")
-        + " ORDER BY rowid DESC LIMIT " + MAX_SCORED + ") ORDER BY score LIMIT ?";
+    return "SELECT id, score FROM (SELECT rowid AS id, bm25(note_fts, "
+        + TITLE_WEIGHT
+        + ", 1.0) AS score"
+        + " FROM note_fts WHERE note_fts MATCH ?"
+        + tagFilter(q, "note_fts.rowid")
+        + " ORDER BY rowid DESC LIMIT "
+        + MAX_SCORED
+        + ") ORDER BY score LIMIT ?";
   }
 
   private static String tagFilter(SearchQuery q, String noteId) {
     StringBuilder sql = new StringBuilder();
     for (int i = 0; i < q.tagKeys().size(); i++) {
-      sql.append(" AND EXISTS (SELECT 1 FROM tag t WHERE t.note_id = ").append(noteId)
+      sql.append(" AND EXISTS (SELECT 1 FROM tag t WHERE t.note_id = ")
+          .append(noteId)
           .append(" AND (t.tag_key = ? OR (t.tag_key >= ? AND t.tag_key < ?)))");
     }
     return sql.toString();
   }
 
-  private static void collect(Connection c, SearchQuery q, String sql, String match, int limit,
-      List<SearchQuery.Term> highlight, Set<Soul> seen, List<SearchHit> hits) throws SQLException, StoreException {
+  private static void collect(
+      Connection c,
+      SearchQuery q,
+      String sql,
+      String match,
+      int limit,
+      List<SearchQuery.Term> highlight,
+      Set<Soul> seen,
+      List<SearchHit> hits)
+      throws SQLException, StoreException {
     List<long[]> ids = new ArrayList<>();
     List<Double> scores = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -109,7 +134,8 @@ public final class SearchQueries {
    * with each mention's line; at most {@code limit} mentions. As in Obsidian, a note that links the
    * title in one place and merely names it in another appears here for the latter.
    */
-  public static List<UnlinkedMention> unlinkedMentions(Connection c, Soul soul, int limit) throws SQLException, StoreException {
+  public static List<UnlinkedMention> unlinkedMentions(Connection c, Soul soul, int limit)
+      throws SQLException, StoreException {
     Optional<NoteQueries.Row> note = NoteQueries.row(c, soul);
     if (note.isEmpty()) {
       return List.of();
@@ -120,8 +146,10 @@ public final class SearchQueries {
     List<UnlinkedMention> out = new ArrayList<>();
     for (String name : names) {
       String phrase = '"' + name.replace("\"", "\"\"") + '"';
-      StringBuilder sql = new StringBuilder("SELECT n.soul, n.title, n.created, n.modified, n.folder FROM note_fts JOIN note n ON n.id = note_fts.rowid"
-          + " WHERE note_fts MATCH ? AND n.id <> ?");
+      StringBuilder sql =
+          new StringBuilder(
+              "SELECT n.soul, n.title, n.created, n.modified, n.folder FROM note_fts JOIN note n ON n.id = note_fts.rowid"
+                  + " WHERE note_fts MATCH ? AND n.id <> ?");
       sql.append(" ORDER BY n.title_key LIMIT ?");
       try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
         int p = 1;

@@ -21,7 +21,13 @@ import org.rhizome.graph.note.NoteKeys;
 public record SearchQuery(List<Term> terms, List<String> tagKeys) {
 
   /** One term of the query: the words of a phrase (one word for a plain term). */
-  public record Term(String text, boolean prefix, boolean phrase, boolean titleOnly, boolean negated, boolean orWithPrevious) {}
+  public record Term(
+      String text,
+      boolean prefix,
+      boolean phrase,
+      boolean titleOnly,
+      boolean negated,
+      boolean orWithPrevious) {}
 
   public static SearchQuery parse(String input) {
     List<Term> terms = new ArrayList<>();

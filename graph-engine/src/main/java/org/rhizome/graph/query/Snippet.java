@@ -10,7 +10,8 @@ public record Snippet(String text, List<Highlight> highlights) {
 
   /** The text with each highlight wrapped in {@code open}/{@code close}. */
   public String marked(String open, String close) {
-    StringBuilder out = new StringBuilder(text.length() + highlights.size() * (open.length() + close.length()));
+    StringBuilder out =
+        new StringBuilder(text.length() + highlights.size() * (open.length() + close.length()));
     int at = 0;
     for (Highlight h : highlights) {
       out.append(text, at, h.start()).append(open).append(text, h.start(), h.end()).append(close);

@@ -79,7 +79,9 @@ final class Snippets {
   }
 
   private static boolean isWordChar(int cp) {
-    return Character.isLetterOrDigit(cp) || cp == '_' || Character.getType(cp) == Character.NON_SPACING_MARK;
+    return Character.isLetterOrDigit(cp)
+        || cp == '_'
+        || Character.getType(cp) == Character.NON_SPACING_MARK;
   }
 
   private static boolean matches(String word, List<SearchQuery.Term> terms) {

@@ -6,14 +6,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.rhizome.graph.api.CorruptDatabaseException;
+import org.rhizome.graph.api.StoreException;
+import org.rhizome.graph.change.Change;
+import org.rhizome.graph.change.Op;
 import org.rhizome.graph.model.ActorId;
 import org.rhizome.graph.model.ChangeHash;
 import org.rhizome.graph.model.Soul;
-import org.rhizome.graph.change.Change;
-import org.rhizome.graph.change.Op;
 import org.rhizome.graph.store.ChangeLog;
-import org.rhizome.graph.api.CorruptDatabaseException;
-import org.rhizome.graph.api.StoreException;
 import org.rhizome.graph.text.TextDocument;
 import org.rhizome.graph.text.TextException;
 import org.rhizome.graph.text.TextOp;
@@ -27,18 +27,26 @@ public final class TextHistoryQueries {
   private TextHistoryQueries() {}
 
   /** The changes that edited the field, newest first, at most {@code limit}. */
-  public static List<TextVersionInfo> versions(Connection c, Soul soul, String field, int limit) throws SQLException {
+  public static List<TextVersionInfo> versions(Connection c, Soul soul, String field, int limit)
+      throws SQLException {
     List<TextVersionInfo> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT l.id, l.hash, a.key, l.seq, l.hlc FROM text_edit t"
-        + " JOIN change_log l ON l.id = t.log_id JOIN actor a ON a.id = l.actor"
-        + " WHERE t.soul = ? AND t.name = ? ORDER BY t.log_id DESC LIMIT ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT l.id, l.hash, a.key, l.seq, l.hlc FROM text_edit t"
+                + " JOIN change_log l ON l.id = t.log_id JOIN actor a ON a.id = l.actor"
+                + " WHERE t.soul = ? AND t.name = ? ORDER BY t.log_id DESC LIMIT ?")) {
       ps.setString(1, soul.value());
       ps.setString(2, field);
       ps.setInt(3, limit);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(new TextVersionInfo(rs.getLong(1), ChangeHash.of(rs.getBytes(2)), ActorId.of(rs.getBytes(3)),
-              rs.getLong(4), rs.getLong(5)));
+          out.add(
+              new TextVersionInfo(
+                  rs.getLong(1),
+                  ChangeHash.of(rs.getBytes(2)),
+                  ActorId.of(rs.getBytes(3)),
+                  rs.getLong(4),
+                  rs.getLong(5)));
         }
       }
     }
@@ -50,9 +58,11 @@ public final class TextHistoryQueries {
    * {@code limit}, each with its size in words. Replays the field's whole history once (the words
    * of a version are counted against the text of the one before it).
    *
-   * @param restoreMarker a field that an edit sets on the same node when it restores an older version
+   * @param restoreMarker a field that an edit sets on the same node when it restores an older
+   *     version
    */
-  public static List<BodyVersion> groupedVersions(Connection c, Soul soul, String field, String restoreMarker, int limit)
+  public static List<BodyVersion> groupedVersions(
+      Connection c, Soul soul, String field, String restoreMarker, int limit)
       throws SQLException, StoreException {
     List<TextVersionInfo> all = versions(c, soul, field, Integer.MAX_VALUE);
     java.util.Collections.reverse(all); // oldest first: the replay order
@@ -66,19 +76,30 @@ public final class TextHistoryQueries {
     boolean firstIsRestore = false;
     int edits = 0;
     for (TextVersionInfo v : all) {
-      Change change = log.loadById(v.logPosition())
-          .orElseThrow(() -> new CorruptDatabaseException("text history names a missing change " + v.logPosition()));
+      Change change =
+          log.loadById(v.logPosition())
+              .orElseThrow(
+                  () ->
+                      new CorruptDatabaseException(
+                          "text history names a missing change " + v.logPosition()));
       boolean restore = false;
       for (Op op : change.ops()) {
-        if (op instanceof Op.SetField set && set.soul().equals(soul) && set.field().equals(restoreMarker)) {
+        if (op instanceof Op.SetField set
+            && set.soul().equals(soul)
+            && set.field().equals(restoreMarker)) {
           restore = true;
         }
       }
-      EditGrouping.Edit edit = new EditGrouping.Edit(v.author(), org.rhizome.graph.clock.Hlc.millis(v.hlc()), restore);
+      EditGrouping.Edit edit =
+          new EditGrouping.Edit(v.author(), org.rhizome.graph.clock.Hlc.millis(v.hlc()), restore);
       if (grouping.startsNewVersion(edit)) {
         if (previous != null) {
           String text = doc.text();
-          push(out, new BodyVersion(first, previous, edits, WordDelta.between(before, text), firstIsRestore), limit);
+          push(
+              out,
+              new BodyVersion(
+                  first, previous, edits, WordDelta.between(before, text), firstIsRestore),
+              limit);
           before = text;
         }
         first = v;
@@ -90,7 +111,11 @@ public final class TextHistoryQueries {
       edits++;
     }
     if (previous != null) {
-      push(out, new BodyVersion(first, previous, edits, WordDelta.between(before, doc.text()), firstIsRestore), limit);
+      push(
+          out,
+          new BodyVersion(
+              first, previous, edits, WordDelta.between(before, doc.text()), firstIsRestore),
+          limit);
     }
     return new ArrayList<>(out);
   }
@@ -103,15 +128,24 @@ public final class TextHistoryQueries {
     }
   }
 
-  private static void replay(TextDocument doc, Change change, Soul soul, String field) throws CorruptDatabaseException {
+  private static void replay(TextDocument doc, Change change, Soul soul, String field)
+      throws CorruptDatabaseException {
     for (Op op : change.ops()) {
-      if (op instanceof Op.TextEdit edit && edit.soul().equals(soul) && edit.field().equals(field)) {
+      if (op instanceof Op.TextEdit edit
+          && edit.soul().equals(soul)
+          && edit.field().equals(field)) {
         for (TextOp t : edit.ops()) {
           try {
             doc.apply(t);
           } catch (TextException e) {
-            throw new CorruptDatabaseException("the stored history of " + field + " of " + soul + " does not replay: "
-                + e.getMessage(), e);
+            throw new CorruptDatabaseException(
+                "the stored history of "
+                    + field
+                    + " of "
+                    + soul
+                    + " does not replay: "
+                    + e.getMessage(),
+                e);
           }
         }
       }
@@ -119,11 +153,14 @@ public final class TextHistoryQueries {
   }
 
   /** The field's text right after the change at log position {@code logPosition}. */
-  public static String textAt(Connection c, Soul soul, String field, long logPosition) throws SQLException, StoreException {
+  public static String textAt(Connection c, Soul soul, String field, long logPosition)
+      throws SQLException, StoreException {
     ChangeLog log = new ChangeLog(c);
     TextDocument doc = new TextDocument();
-    try (PreparedStatement ps = c.prepareStatement("SELECT log_id FROM text_edit WHERE soul = ? AND name = ? AND log_id <= ?"
-        + " ORDER BY log_id")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT log_id FROM text_edit WHERE soul = ? AND name = ? AND log_id <= ?"
+                + " ORDER BY log_id")) {
       ps.setString(1, soul.value());
       ps.setString(2, field);
       ps.setLong(3, logPosition);
@@ -134,15 +171,27 @@ public final class TextHistoryQueries {
         }
       }
       for (long id : ids) {
-        Change change = log.loadById(id).orElseThrow(() -> new CorruptDatabaseException("text history names a missing change " + id));
+        Change change =
+            log.loadById(id)
+                .orElseThrow(
+                    () ->
+                        new CorruptDatabaseException("text history names a missing change " + id));
         for (Op op : change.ops()) {
-          if (op instanceof Op.TextEdit edit && edit.soul().equals(soul) && edit.field().equals(field)) {
+          if (op instanceof Op.TextEdit edit
+              && edit.soul().equals(soul)
+              && edit.field().equals(field)) {
             for (TextOp t : edit.ops()) {
               try {
                 doc.apply(t);
               } catch (TextException e) {
-                throw new CorruptDatabaseException("the stored history of " + field + " of " + soul + " does not replay: "
-                    + e.getMessage(), e);
+                throw new CorruptDatabaseException(
+                    "the stored history of "
+                        + field
+                        + " of "
+                        + soul
+                        + " does not replay: "
+                        + e.getMessage(),
+                    e);
               }
             }
           }

@@ -8,4 +8,5 @@ import org.rhizome.graph.model.ChangeHash;
  * (hybrid clock; its upper 48 bits are ms since the epoch). {@code logPosition} orders versions on
  * this replica and names the version in {@code bodyAt}; it is local, not shared with peers.
  */
-public record TextVersionInfo(long logPosition, ChangeHash change, ActorId author, long seq, long hlc) {}
+public record TextVersionInfo(
+    long logPosition, ChangeHash change, ActorId author, long seq, long hlc) {}

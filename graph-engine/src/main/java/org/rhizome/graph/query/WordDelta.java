@@ -59,8 +59,11 @@ public record WordDelta(int added, int removed) {
         continue;
       }
       int from = i;
-      while (i < text.length() && (isWordChar(text.charAt(i))
-          || (text.charAt(i) == '\'' && i + 1 < text.length() && Character.isLetter(text.charAt(i + 1))))) {
+      while (i < text.length()
+          && (isWordChar(text.charAt(i))
+              || (text.charAt(i) == '\''
+                  && i + 1 < text.length()
+                  && Character.isLetter(text.charAt(i + 1))))) {
         i++;
       }
       counts.merge(text.substring(from, i), sign, Integer::sum);

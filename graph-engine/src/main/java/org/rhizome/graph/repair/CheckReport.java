@@ -15,8 +15,16 @@ import java.util.List;
  * @param problems one sentence each, the first 200
  * @param millis how long the check took
  */
-public record CheckReport(String file, String integrity, long changes, long unreadableRows, long badChanges,
-                          boolean stateMatchesLog, boolean markedDamaged, List<String> problems, long millis) {
+public record CheckReport(
+    String file,
+    String integrity,
+    long changes,
+    long unreadableRows,
+    long badChanges,
+    boolean stateMatchesLog,
+    boolean markedDamaged,
+    List<String> problems,
+    long millis) {
   /** True when nothing is wrong. */
   public boolean ok() {
     return problems.isEmpty();

@@ -6,12 +6,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.rhizome.graph.api.ApplyResult;
 import org.rhizome.graph.Workspace;
-import org.rhizome.graph.model.WorkspaceId;
+import org.rhizome.graph.api.ApplyResult;
+import org.rhizome.graph.api.StoreException;
 import org.rhizome.graph.identity.DeviceKey;
 import org.rhizome.graph.membership.MembershipMode;
-import org.rhizome.graph.api.StoreException;
+import org.rhizome.graph.model.WorkspaceId;
 
 /** Applies a log's changes, in log order, to a new workspace file: the state the log implies. */
 final class Replay {
@@ -23,19 +23,27 @@ final class Replay {
    * @param refused changes the replay refused (and so are not in the new file)
    * @param refusals why, the first ones
    */
-  record Result(@Nullable Path file, String digest, long applied, long refused, List<String> refusals) {}
+  record Result(
+      @Nullable Path file, String digest, long applied, long refused, List<String> refusals) {}
 
   private Replay() {}
 
-  static Result into(Path scratchDir, WorkspaceId id, MembershipMode mode, DeviceKey key, List<SalvagedLog.Entry> log,
-                     boolean discard) throws StoreException {
+  static Result into(
+      Path scratchDir,
+      WorkspaceId id,
+      MembershipMode mode,
+      DeviceKey key,
+      List<SalvagedLog.Entry> log,
+      boolean discard)
+      throws StoreException {
     Path file;
     try {
       Files.createDirectories(scratchDir);
       file = Files.createTempFile(scratchDir, ".replay-", ".db");
       Files.delete(file); // the workspace is created in place of the name
     } catch (IOException e) {
-      throw new StoreException("cannot make a scratch file in " + scratchDir + ": " + e.getMessage(), e);
+      throw new StoreException(
+          "cannot make a scratch file in " + scratchDir + ": " + e.getMessage(), e);
     }
     long applied = 0;
     long refused = 0;

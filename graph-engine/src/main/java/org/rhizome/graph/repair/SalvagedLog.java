@@ -9,19 +9,19 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.rhizome.graph.api.StoreException;
+import org.rhizome.graph.change.Change;
 import org.rhizome.graph.model.ActorId;
 import org.rhizome.graph.model.ChangeHash;
 import org.rhizome.graph.model.WorkspaceId;
-import org.rhizome.graph.change.Change;
 import org.rhizome.graph.store.ChangeLog;
-import org.rhizome.graph.api.StoreException;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a (possibly damaged) change log row by row, in log order, and checks every change it can
  * read: its bytes against its content address (the stored hash), its signature, its workspace, and
- * its place in its actor's chain. Rows SQLite cannot read are skipped (a range that fails is retried
- * one row at a time) and counted. Confined to one thread.
+ * its place in its actor's chain. Rows SQLite cannot read are skipped (a range that fails is
+ * retried one row at a time) and counted. Confined to one thread.
  */
 final class SalvagedLog {
   private static final int BATCH = 2000;
@@ -33,15 +33,20 @@ final class SalvagedLog {
   final List<String> problems = new ArrayList<>();
   long unreadableRows;
   long badChanges;
+
   /** Each actor's last seq and hash, as the chain of the good changes has it. */
   final Map<ActorId, ChangeHash> heads = new HashMap<>();
+
   final Map<ActorId, Long> seqs = new HashMap<>();
 
   private final Connection c;
   private @Nullable WorkspaceId workspace;
   private final ChangeLog decoder;
 
-  /** @param workspace the workspace the log belongs to; null if unknown (then its first readable change says) */
+  /**
+   * @param workspace the workspace the log belongs to; null if unknown (then its first readable
+   *     change says)
+   */
   SalvagedLog(Connection c, @Nullable WorkspaceId workspace) {
     this.c = c;
     this.workspace = workspace;
@@ -55,10 +60,14 @@ final class SalvagedLog {
   /** Reads the whole log. */
   SalvagedLog read() {
     long maxId;
-    try (PreparedStatement ps = c.prepareStatement("SELECT max(id) FROM change_log"); ResultSet rs = ps.executeQuery()) {
+    try (PreparedStatement ps = c.prepareStatement("SELECT max(id) FROM change_log");
+        ResultSet rs = ps.executeQuery()) {
       maxId = rs.next() ? rs.getLong(1) : 0;
     } catch (SQLException e) {
-      problem("the change log's size cannot be read (" + e.getMessage() + "); reading on until rows stop");
+      problem(
+          "the change log's size cannot be read ("
+              + e.getMessage()
+              + "); reading on until rows stop");
       maxId = Long.MAX_VALUE;
     }
     long from = 1;
@@ -86,8 +95,9 @@ final class SalvagedLog {
 
   private int readRange(long from, long to) throws SQLException {
     List<Object[]> rows = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT id, hash, encoding, body FROM change_log WHERE id BETWEEN ? AND ? ORDER BY id")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT id, hash, encoding, body FROM change_log WHERE id BETWEEN ? AND ? ORDER BY id")) {
       ps.setLong(1, from);
       ps.setLong(2, to);
       try (ResultSet rs = ps.executeQuery()) {
@@ -96,7 +106,8 @@ final class SalvagedLog {
         }
       }
     }
-    // Checked only once the whole range was read, so a range retried row by row is not counted twice.
+    // Checked only once the whole range was read, so a range retried row by row is not counted
+    // twice.
     for (Object[] r : rows) {
       check((Long) r[0], (byte[]) r[1], (Integer) r[2], (byte[]) r[3]);
     }
@@ -112,11 +123,25 @@ final class SalvagedLog {
       return;
     }
     if (storedHash == null || !Arrays.equals(storedHash, change.hash().toBytes())) {
-      bad("log entry " + id + " (change #" + change.seq() + " of " + change.actor() + ") does not match its hash: its bytes changed");
+      bad(
+          "log entry "
+              + id
+              + " (change #"
+              + change.seq()
+              + " of "
+              + change.actor()
+              + ") does not match its hash: its bytes changed");
       return;
     }
     if (!change.hasValidSignature()) {
-      bad("log entry " + id + " (change #" + change.seq() + " of " + change.actor() + ") has a signature that does not verify");
+      bad(
+          "log entry "
+              + id
+              + " (change #"
+              + change.seq()
+              + " of "
+              + change.actor()
+              + ") has a signature that does not verify");
       return;
     }
     if (workspace == null) {
@@ -129,8 +154,16 @@ final class SalvagedLog {
     long last = seqs.getOrDefault(change.actor(), 0L);
     ChangeHash prev = heads.getOrDefault(change.actor(), Change.NO_PREVIOUS);
     if (change.seq() != last + 1 || !change.prev().equals(prev)) {
-      bad("log entry " + id + " (change #" + change.seq() + " of " + change.actor() + ") does not follow #" + last
-          + " in its actor's chain");
+      bad(
+          "log entry "
+              + id
+              + " (change #"
+              + change.seq()
+              + " of "
+              + change.actor()
+              + ") does not follow #"
+              + last
+              + " in its actor's chain");
       // kept: a replay refuses it (and what depends on it) with its own reason
     } else {
       seqs.put(change.actor(), change.seq());

@@ -16,12 +16,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.jspecify.annotations.Nullable;
-import org.rhizome.graph.model.WorkspaceId;
 import org.rhizome.graph.membership.MembershipMode;
+import org.rhizome.graph.model.WorkspaceId;
 
 /** Read-only access to a workspace file that may be damaged: no schema work, no writes. */
 final class StoredFile {
-  private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] SQLITE_MAGIC =
+      "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
   private StoredFile() {}
 
@@ -37,7 +38,8 @@ final class StoredFile {
       n = in.readNBytes(head, 0, head.length);
     }
     if (n < head.length || !Arrays.equals(head, SQLITE_MAGIC)) {
-      return Optional.of(file + " is not an SQLite database (" + size + " bytes of something else)");
+      return Optional.of(
+          file + " is not an SQLite database (" + size + " bytes of something else)");
     }
     return Optional.empty();
   }
@@ -52,10 +54,14 @@ final class StoredFile {
     return c;
   }
 
-  /** The readable rows of {@code meta} (the workspace id, membership mode, local settings); empty if none can be read. */
+  /**
+   * The readable rows of {@code meta} (the workspace id, membership mode, local settings); empty if
+   * none can be read.
+   */
   static Map<String, String> meta(Connection c) {
     Map<String, String> meta = new LinkedHashMap<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT key, value FROM meta"); ResultSet rs = ps.executeQuery()) {
+    try (PreparedStatement ps = c.prepareStatement("SELECT key, value FROM meta");
+        ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         meta.put(rs.getString(1), rs.getString(2));
       }
@@ -74,7 +80,10 @@ final class StoredFile {
     }
   }
 
-  /** The membership mode, or null when it cannot be read (never guessed as open: that would drop who may write). */
+  /**
+   * The membership mode, or null when it cannot be read (never guessed as open: that would drop who
+   * may write).
+   */
   static @Nullable MembershipMode mode(Map<String, String> meta) {
     try {
       String mode = meta.get("membership");

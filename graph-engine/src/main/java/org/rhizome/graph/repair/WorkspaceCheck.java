@@ -13,14 +13,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.rhizome.graph.api.StoreException;
+import org.rhizome.graph.identity.DeviceKey;
+import org.rhizome.graph.membership.MembershipMode;
 import org.rhizome.graph.model.ActorId;
 import org.rhizome.graph.model.ChangeHash;
 import org.rhizome.graph.model.WorkspaceId;
-import org.rhizome.graph.identity.DeviceKey;
-import org.rhizome.graph.membership.MembershipMode;
 import org.rhizome.graph.store.DamageMarker;
 import org.rhizome.graph.store.StateDigest;
-import org.rhizome.graph.api.StoreException;
 
 /**
  * Checks a workspace file without writing to it: SQLite's {@code PRAGMA integrity_check}; every
@@ -54,7 +54,8 @@ public final class WorkspaceCheck {
           WorkspaceId id = StoredFile.workspaceId(meta);
           MembershipMode mode = StoredFile.mode(meta);
           if (id == null || mode == null) {
-            problems.add("the workspace's id or membership mode cannot be read from its meta table");
+            problems.add(
+                "the workspace's id or membership mode cannot be read from its meta table");
           }
           SalvagedLog log = new SalvagedLog(c, id).read();
           problems.addAll(log.problems);
@@ -65,13 +66,23 @@ public final class WorkspaceCheck {
           WorkspaceId replayId = id != null ? id : log.workspace();
           if (replayId != null) {
             String state = digestOrNull(c, problems);
-            Replay.Result replay = Replay.into(scratchDir, replayId, mode == null ? MembershipMode.MEMBERS : mode,
-                DeviceKey.generate(new SecureRandom()), log.good, true);
+            Replay.Result replay =
+                Replay.into(
+                    scratchDir,
+                    replayId,
+                    mode == null ? MembershipMode.MEMBERS : mode,
+                    DeviceKey.generate(new SecureRandom()),
+                    log.good,
+                    true);
             problems.addAll(replay.refusals());
             matches = state != null && state.equals(replay.digest());
             if (state != null && !matches) {
-              problems.add("the materialised state differs from a replay of the log (digest " + state.substring(0, 12)
-                  + "… vs " + replay.digest().substring(0, 12) + "…): notes may show wrong text; `rhizome repair` rebuilds it");
+              problems.add(
+                  "the materialised state differs from a replay of the log (digest "
+                      + state.substring(0, 12)
+                      + "… vs "
+                      + replay.digest().substring(0, 12)
+                      + "…): notes may show wrong text; `rhizome repair` rebuilds it");
             }
           }
         }
@@ -82,16 +93,27 @@ public final class WorkspaceCheck {
       throw new StoreException("cannot read " + file + ": " + e.getMessage(), e);
     }
     if (!problems.isEmpty() && Files.exists(file)) {
-      DamageMarker.record(file, "`rhizome check` found " + problems.size() + " problems, the first: " + problems.get(0));
+      DamageMarker.record(
+          file,
+          "`rhizome check` found " + problems.size() + " problems, the first: " + problems.get(0));
     }
     boolean marked = DamageMarker.read(file).isPresent();
-    return new CheckReport(file.toString(), integrity, changes, unreadable, bad, matches, marked, List.copyOf(problems),
+    return new CheckReport(
+        file.toString(),
+        integrity,
+        changes,
+        unreadable,
+        bad,
+        matches,
+        marked,
+        List.copyOf(problems),
         (System.nanoTime() - started) / 1_000_000);
   }
 
   private static String integrity(Connection c) {
     List<String> lines = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("PRAGMA integrity_check(20)"); ResultSet rs = ps.executeQuery()) {
+    try (PreparedStatement ps = c.prepareStatement("PRAGMA integrity_check(20)");
+        ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         lines.add(rs.getString(1));
       }
@@ -113,12 +135,16 @@ public final class WorkspaceCheck {
   /** The actor table's heads (the version vector) against the chains of the log. */
   private static void checkHeads(Connection c, SalvagedLog log, List<String> problems) {
     int wrong = 0;
-    try (PreparedStatement ps = c.prepareStatement("SELECT key, seq, head FROM actor WHERE seq > 0"); ResultSet rs = ps.executeQuery()) {
+    try (PreparedStatement ps =
+            c.prepareStatement("SELECT key, seq, head FROM actor WHERE seq > 0");
+        ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         ActorId actor = ActorId.of(rs.getBytes(1));
         long seq = rs.getLong(2);
         ChangeHash head = log.heads.get(actor);
-        if (log.seqs.getOrDefault(actor, 0L) != seq || head == null || !Arrays.equals(head.toBytes(), rs.getBytes(3))) {
+        if (log.seqs.getOrDefault(actor, 0L) != seq
+            || head == null
+            || !Arrays.equals(head.toBytes(), rs.getBytes(3))) {
           wrong++;
         }
       }

@@ -23,11 +23,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.rhizome.graph.Workspace;
-import org.rhizome.graph.model.WorkspaceId;
+import org.rhizome.graph.api.StoreException;
 import org.rhizome.graph.identity.DeviceKey;
 import org.rhizome.graph.membership.MembershipMode;
+import org.rhizome.graph.model.WorkspaceId;
 import org.rhizome.graph.store.DamageMarker;
-import org.rhizome.graph.api.StoreException;
 
 /**
  * Rebuilds a workspace file from its change log: every change that can still be read and checks
@@ -56,8 +56,10 @@ public final class WorkspaceRepair {
     try {
       Optional<String> unusable = StoredFile.unusable(file);
       if (unusable.isPresent()) {
-        throw new StoreException(unusable.get() + ": nothing in it can be read, so there is nothing to rebuild from."
-            + " Restore it from a backup, or move it away and join the workspace again from a peer.");
+        throw new StoreException(
+            unusable.get()
+                + ": nothing in it can be read, so there is nothing to rebuild from."
+                + " Restore it from a backup, or move it away and join the workspace again from a peer.");
       }
     } catch (IOException e) {
       throw new StoreException("cannot read " + file + ": " + e.getMessage(), e);
@@ -76,13 +78,16 @@ public final class WorkspaceRepair {
         problems.add("the workspace id could not be read from the file; taken from its changes");
       }
       if (id == null) {
-        throw new StoreException("neither the id of the workspace nor any change can be read from " + file
-            + ": restore it from a backup, or move it away and join the workspace again from a peer.");
+        throw new StoreException(
+            "neither the id of the workspace nor any change can be read from "
+                + file
+                + ": restore it from a backup, or move it away and join the workspace again from a peer.");
       }
       MembershipMode mode = StoredFile.mode(meta);
       if (mode == null) {
         mode = MembershipMode.MEMBERS;
-        problems.add("the membership mode could not be read; the rebuilt workspace is members-only");
+        problems.add(
+            "the membership mode could not be read; the rebuilt workspace is members-only");
       }
       replay = Replay.into(dir, id, mode, DeviceKey.generate(new SecureRandom()), log.good, false);
       problems.addAll(replay.refusals());
@@ -95,7 +100,8 @@ public final class WorkspaceRepair {
         fresh.commit();
       }
     } catch (SQLException e) {
-      throw new StoreException("repairing " + file + " failed: " + e.getMessage() + "; the file was left as it was", e);
+      throw new StoreException(
+          "repairing " + file + " failed: " + e.getMessage() + "; the file was left as it was", e);
     }
     long notes;
     try (Workspace ws = Workspace.open(replay.file(), DeviceKey.generate(new SecureRandom()))) {
@@ -107,7 +113,8 @@ public final class WorkspaceRepair {
         ch.force(true);
       }
       Files.createLink(kept, file);
-      // The old WAL must leave before the new file arrives: SQLite would replay it into the new one.
+      // The old WAL must leave before the new file arrives: SQLite would replay it into the new
+      // one.
       for (String suffix : new String[] {"-wal", "-shm"}) {
         Path side = file.resolveSibling(file.getFileName() + suffix);
         if (Files.exists(side)) {
@@ -115,23 +122,46 @@ public final class WorkspaceRepair {
         }
       }
       try {
-        Files.move(replay.file(), file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            replay.file(),
+            file,
+            StandardCopyOption.ATOMIC_MOVE,
+            StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(replay.file(), file, StandardCopyOption.REPLACE_EXISTING);
       }
       DamageMarker.clear(file);
     } catch (IOException e) {
-      throw new StoreException("the rebuilt workspace is in " + replay.file() + ", but it could not take the place of " + file
-          + " (" + e.getMessage() + "); the damaged file is kept as " + kept, e);
+      throw new StoreException(
+          "the rebuilt workspace is in "
+              + replay.file()
+              + ", but it could not take the place of "
+              + file
+              + " ("
+              + e.getMessage()
+              + "); the damaged file is kept as "
+              + kept,
+          e);
     }
     long lost = log.unreadableRows + log.badChanges + replay.refused();
-    return new RepairReport(file.toString(), kept.toString(), replay.applied(), lost, notes, blobsKept, blobsLost,
-        settingsKept, List.copyOf(problems), (System.nanoTime() - started) / 1_000_000);
+    return new RepairReport(
+        file.toString(),
+        kept.toString(),
+        replay.applied(),
+        lost,
+        notes,
+        blobsKept,
+        blobsLost,
+        settingsKept,
+        List.copyOf(problems),
+        (System.nanoTime() - started) / 1_000_000);
   }
 
   private static long copySettings(Map<String, String> meta, Connection fresh) throws SQLException {
     long n = 0;
-    try (PreparedStatement ps = fresh.prepareStatement("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO NOTHING")) {
+    try (PreparedStatement ps =
+        fresh.prepareStatement(
+            "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO NOTHING")) {
       for (Map.Entry<String, String> e : meta.entrySet()) {
         ps.setString(1, e.getKey());
         ps.setString(2, e.getValue());
@@ -142,20 +172,28 @@ public final class WorkspaceRepair {
   }
 
   /** Copies attachment bytes that still match their SHA-256; returns {kept, lost}. */
-  private static long[] copyBlobs(Connection old, Connection fresh, List<String> problems) throws SQLException {
+  private static long[] copyBlobs(Connection old, Connection fresh, List<String> problems)
+      throws SQLException {
     long kept = 0;
     long lost = 0;
     List<Long> ids = new ArrayList<>();
-    try (PreparedStatement ps = old.prepareStatement("SELECT id FROM blob ORDER BY id"); ResultSet rs = ps.executeQuery()) {
+    try (PreparedStatement ps = old.prepareStatement("SELECT id FROM blob ORDER BY id");
+        ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         ids.add(rs.getLong(1));
       }
     } catch (SQLException e) {
-      problems.add("the list of attachment bytes cannot be read (" + e.getMessage() + "); peers can send them again");
+      problems.add(
+          "the list of attachment bytes cannot be read ("
+              + e.getMessage()
+              + "); peers can send them again");
       return new long[] {0, 0};
     }
-    try (PreparedStatement read = old.prepareStatement("SELECT hash, size, data FROM blob WHERE id = ?");
-         PreparedStatement write = fresh.prepareStatement("INSERT INTO blob(hash, size, data) VALUES (?, ?, ?) ON CONFLICT(hash) DO NOTHING")) {
+    try (PreparedStatement read =
+            old.prepareStatement("SELECT hash, size, data FROM blob WHERE id = ?");
+        PreparedStatement write =
+            fresh.prepareStatement(
+                "INSERT INTO blob(hash, size, data) VALUES (?, ?, ?) ON CONFLICT(hash) DO NOTHING")) {
       for (long id : ids) {
         try {
           read.setLong(1, id);
@@ -181,7 +219,9 @@ public final class WorkspaceRepair {
       }
     }
     if (lost > 0) {
-      problems.add(lost + " attachments' bytes were damaged and are left out; peers that have them send them again");
+      problems.add(
+          lost
+              + " attachments' bytes were damaged and are left out; peers that have them send them again");
     }
     return new long[] {kept, lost};
   }

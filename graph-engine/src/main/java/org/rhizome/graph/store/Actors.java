@@ -7,13 +7,13 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.rhizome.graph.model.ActorId;
 import org.rhizome.graph.change.Change;
+import org.rhizome.graph.model.ActorId;
 
 /**
  * The local numbering of actors: other tables store a small integer instead of the 32-byte key.
- * Caches both directions; confined to one connection's thread. After a rolled-back transaction
- * call {@link #forget()}, since numbers handed out inside it no longer exist.
+ * Caches both directions; confined to one connection's thread. After a rolled-back transaction call
+ * {@link #forget()}, since numbers handed out inside it no longer exist.
  */
 final class Actors {
   private final Connection c;

@@ -1,6 +1,5 @@
 package org.rhizome.graph.store;
 
-import java.util.HexFormat;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -8,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,10 +33,12 @@ public final class BlobStore {
   /** Stores {@code data} under its hash unless it is there already; returns the hash as hex. */
   public static String put(WriteTxn txn, byte[] data) throws SQLException {
     if (data.length > MAX_BLOB_BYTES) {
-      throw new IllegalArgumentException("a blob of " + data.length + " bytes is over the " + MAX_BLOB_BYTES + "-byte limit");
+      throw new IllegalArgumentException(
+          "a blob of " + data.length + " bytes is over the " + MAX_BLOB_BYTES + "-byte limit");
     }
     byte[] hash = sha256(data);
-    PreparedStatement ps = txn.prepare("INSERT OR IGNORE INTO blob(hash, size, data) VALUES (?,?,?)");
+    PreparedStatement ps =
+        txn.prepare("INSERT OR IGNORE INTO blob(hash, size, data) VALUES (?,?,?)");
     ps.setBytes(1, hash);
     ps.setLong(2, data.length);
     ps.setBytes(3, data);
@@ -47,8 +49,10 @@ public final class BlobStore {
   /** Hashes (hex) of live attachments with no blob here, at most {@code limit}. */
   public static List<String> missing(Connection c, int limit) throws SQLException {
     List<String> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT a.hash FROM attachment a WHERE a.deleted = 0"
-        + " AND a.hash <> '' AND NOT EXISTS (SELECT 1 FROM blob b WHERE b.hash = unhex(a.hash)) LIMIT ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT DISTINCT a.hash FROM attachment a WHERE a.deleted = 0"
+                + " AND a.hash <> '' AND NOT EXISTS (SELECT 1 FROM blob b WHERE b.hash = unhex(a.hash)) LIMIT ?")) {
       ps.setInt(1, limit);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {

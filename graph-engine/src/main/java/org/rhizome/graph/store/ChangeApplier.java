@@ -1,24 +1,24 @@
 package org.rhizome.graph.store;
 
-import org.rhizome.graph.api.StoreException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.rhizome.graph.api.ChangeRefusedException;
+import org.rhizome.graph.api.NotAllowedException;
+import org.rhizome.graph.api.RefusalReason;
+import org.rhizome.graph.api.StoreException;
+import org.rhizome.graph.change.Change;
+import org.rhizome.graph.change.Op;
+import org.rhizome.graph.change.TextFields;
+import org.rhizome.graph.change.ValueCodec;
+import org.rhizome.graph.merge.FieldMerge;
+import org.rhizome.graph.merge.FieldState;
 import org.rhizome.graph.model.ActorId;
 import org.rhizome.graph.model.ChangeHash;
 import org.rhizome.graph.model.WorkspaceId;
-import org.rhizome.graph.change.Change;
-import org.rhizome.graph.api.ChangeRefusedException;
-import org.rhizome.graph.change.Op;
-import org.rhizome.graph.api.RefusalReason;
-import org.rhizome.graph.change.TextFields;
-import org.rhizome.graph.change.ValueCodec;
-import org.rhizome.graph.api.NotAllowedException;
-import org.rhizome.graph.merge.FieldMerge;
-import org.rhizome.graph.merge.FieldState;
 import org.rhizome.graph.text.InvalidTextOpException;
 import org.rhizome.graph.text.MissingTextDependencyException;
 
@@ -28,13 +28,16 @@ import org.rhizome.graph.text.MissingTextDependencyException;
  * appends it to the log and merges its ops into the field table. Confined to the writer thread.
  */
 final class ChangeApplier {
-  enum Outcome { APPLIED, DUPLICATE }
+  enum Outcome {
+    APPLIED,
+    DUPLICATE
+  }
 
   /**
    * The hard bound on a merged text field, in code points (up to 64 MiB of UTF-8, under the text
-   * snapshot's own limit). The 1 MiB limit on a local edit cannot hold for a merge — concurrent edits
-   * from several devices add up — so a remote change is refused only past this much larger bound, as
-   * {@link RefusalReason#TOO_LARGE}, and nothing else waits on it but its own successors.
+   * snapshot's own limit). The 1 MiB limit on a local edit cannot hold for a merge — concurrent
+   * edits from several devices add up — so a remote change is refused only past this much larger
+   * bound, as {@link RefusalReason#TOO_LARGE}, and nothing else waits on it but its own successors.
    */
   static final int MAX_MERGED_TEXT_CODE_POINTS = 16 << 20;
 
@@ -57,9 +60,11 @@ final class ChangeApplier {
    * @param nodes the transaction's nodes; receives the winning writes, for reindexing
    * @throws ChangeRefusedException when the change cannot be applied; nothing was written for it
    */
-  Outcome apply(Change change, TouchedNodes nodes) throws ChangeRefusedException, SQLException, StoreException {
+  Outcome apply(Change change, TouchedNodes nodes)
+      throws ChangeRefusedException, SQLException, StoreException {
     if (!change.workspace().equals(workspace)) {
-      throw new ChangeRefusedException(RefusalReason.WRONG_WORKSPACE,
+      throw new ChangeRefusedException(
+          RefusalReason.WRONG_WORKSPACE,
           "change of workspace " + change.workspace() + " offered to " + workspace);
     }
     ActorId actor = change.actor();
@@ -69,21 +74,37 @@ final class ChangeApplier {
       if (stored.isPresent() && stored.get().equals(change.hash())) {
         return Outcome.DUPLICATE;
       }
-      throw new ChangeRefusedException(RefusalReason.FORKED_SEQ,
+      throw new ChangeRefusedException(
+          RefusalReason.FORKED_SEQ,
           "actor " + actor + " already has a different change #" + change.seq());
     }
     if (change.seq() > head.seq() + 1) {
-      throw new ChangeRefusedException(RefusalReason.GAP_IN_SEQ,
+      throw new ChangeRefusedException(
+          RefusalReason.GAP_IN_SEQ,
           "change #" + change.seq() + " of " + actor + " arrived before #" + (head.seq() + 1));
     }
     if (!change.prev().equals(head.hash())) {
-      throw new ChangeRefusedException(RefusalReason.FORKED_SEQ,
-          "change #" + change.seq() + " of " + actor + " does not follow the stored #" + head.seq());
+      throw new ChangeRefusedException(
+          RefusalReason.FORKED_SEQ,
+          "change #"
+              + change.seq()
+              + " of "
+              + actor
+              + " does not follow the stored #"
+              + head.seq());
     }
     for (Map.Entry<ActorId, Long> dep : change.deps().asMap().entrySet()) {
       if (log.head(dep.getKey()).seq() < dep.getValue()) {
-        throw new ChangeRefusedException(RefusalReason.MISSING_DEPENDENCY,
-            "change #" + change.seq() + " of " + actor + " needs #" + dep.getValue() + " of " + dep.getKey());
+        throw new ChangeRefusedException(
+            RefusalReason.MISSING_DEPENDENCY,
+            "change #"
+                + change.seq()
+                + " of "
+                + actor
+                + " needs #"
+                + dep.getValue()
+                + " of "
+                + dep.getKey());
       }
     }
     rules.check(change, nodes);
@@ -92,18 +113,34 @@ final class ChangeApplier {
     try {
       texts.applyAll(edits, change.hlc(), actor);
     } catch (MissingTextDependencyException e) {
-      throw new ChangeRefusedException(RefusalReason.MISSING_DEPENDENCY,
-          "change #" + change.seq() + " of " + actor + " edits text it does not have yet: " + e.getMessage());
+      throw new ChangeRefusedException(
+          RefusalReason.MISSING_DEPENDENCY,
+          "change #"
+              + change.seq()
+              + " of "
+              + actor
+              + " edits text it does not have yet: "
+              + e.getMessage());
     } catch (InvalidTextOpException e) {
-      throw new ChangeRefusedException(RefusalReason.MALFORMED,
-          "change #" + change.seq() + " of " + actor + " holds an invalid text edit: " + e.getMessage());
+      throw new ChangeRefusedException(
+          RefusalReason.MALFORMED,
+          "change #"
+              + change.seq()
+              + " of "
+              + actor
+              + " holds an invalid text edit: "
+              + e.getMessage());
     }
     appendAndMerge(change, nodes);
     return Outcome.APPLIED;
   }
 
-  /** Refuses, before anything changes, a change whose inserts could take a text past the merged bound. */
-  private void checkMergedSize(Change change, List<Op.TextEdit> edits) throws ChangeRefusedException, SQLException, StoreException {
+  /**
+   * Refuses, before anything changes, a change whose inserts could take a text past the merged
+   * bound.
+   */
+  private void checkMergedSize(Change change, List<Op.TextEdit> edits)
+      throws ChangeRefusedException, SQLException, StoreException {
     Map<TextDocuments.Key, Long> inserted = new java.util.HashMap<>();
     for (Op.TextEdit edit : edits) {
       long n = 0;
@@ -120,9 +157,20 @@ final class ChangeApplier {
       }
       long after = texts.get(e.getKey().soul(), e.getKey().field()).length() + e.getValue();
       if (after > MAX_MERGED_TEXT_CODE_POINTS) {
-        throw new ChangeRefusedException(RefusalReason.TOO_LARGE, "change #" + change.seq() + " of " + change.actor()
-            + " would make " + e.getKey().field() + " of " + e.getKey().soul() + " " + after
-            + " characters long, over the merged limit of " + MAX_MERGED_TEXT_CODE_POINTS);
+        throw new ChangeRefusedException(
+            RefusalReason.TOO_LARGE,
+            "change #"
+                + change.seq()
+                + " of "
+                + change.actor()
+                + " would make "
+                + e.getKey().field()
+                + " of "
+                + e.getKey().soul()
+                + " "
+                + after
+                + " characters long, over the merged limit of "
+                + MAX_MERGED_TEXT_CODE_POINTS);
       }
     }
   }
@@ -134,11 +182,13 @@ final class ChangeApplier {
       boolean text = TextFields.isText(op.field());
       if (op instanceof Op.TextEdit edit) {
         if (!text) {
-          throw new ChangeRefusedException(RefusalReason.NOT_ALLOWED, op.field() + " is not a text field");
+          throw new ChangeRefusedException(
+              RefusalReason.NOT_ALLOWED, op.field() + " is not a text field");
         }
         edits.add(edit);
       } else if (text) {
-        throw new ChangeRefusedException(RefusalReason.NOT_ALLOWED, op.field() + " is a text field: it takes text edits only");
+        throw new ChangeRefusedException(
+            RefusalReason.NOT_ALLOWED, op.field() + " is a text field: it takes text edits only");
       }
     }
     return edits;
@@ -159,7 +209,8 @@ final class ChangeApplier {
       // anyway keeps a hand-made op, or a value set on a text field, from being signed and stored.
       texts.applyAll(textEdits(change), change.hlc(), change.actor());
     } catch (ChangeRefusedException | MissingTextDependencyException | InvalidTextOpException e) {
-      throw new IllegalArgumentException("this change would be refused by every replica: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "this change would be refused by every replica: " + e.getMessage(), e);
     }
     appendAndMerge(change, nodes);
   }
@@ -175,7 +226,8 @@ final class ChangeApplier {
     }
     sets.sort(KEY_ORDER);
     for (Op.SetField set : sets) {
-      FieldState candidate = new FieldState(ValueCodec.encode(set.value()), change.hlc(), change.actor());
+      FieldState candidate =
+          new FieldState(ValueCodec.encode(set.value()), change.hlc(), change.actor());
       FieldState current = nodes.node(set.soul()).get(set.field());
       if (current == null || FieldMerge.wins(candidate, current)) {
         nodes.set(set.soul(), set.field(), candidate);

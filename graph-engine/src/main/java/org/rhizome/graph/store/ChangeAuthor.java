@@ -1,14 +1,14 @@
 package org.rhizome.graph.store;
 
-import org.rhizome.graph.api.StoreException;
 import java.sql.SQLException;
 import java.util.List;
-import org.rhizome.graph.model.WorkspaceId;
+import org.rhizome.graph.api.StoreException;
 import org.rhizome.graph.change.Change;
 import org.rhizome.graph.change.ChangeDraft;
 import org.rhizome.graph.change.Op;
 import org.rhizome.graph.clock.HybridClock;
 import org.rhizome.graph.identity.DeviceKey;
+import org.rhizome.graph.model.WorkspaceId;
 
 /**
  * Makes this device's changes: the next seq after the actor's head, the previous hash, a fresh
@@ -41,8 +41,15 @@ public final class ChangeAuthor {
     // Another process with this device's key (the CLI beside the app) may have written since: our
     // clock must stay ahead of this actor's last change, or our newer edit could lose to it.
     clock.observe(head.hlc());
-    ChangeDraft draft = new ChangeDraft(workspace, key.actor(), head.seq() + 1, head.hash(), clock.now(),
-        txn.log().versionVector().without(key.actor()), ops);
+    ChangeDraft draft =
+        new ChangeDraft(
+            workspace,
+            key.actor(),
+            head.seq() + 1,
+            head.hash(),
+            clock.now(),
+            txn.log().versionVector().without(key.actor()),
+            ops);
     Change change = Change.sign(draft, key);
     txn.applyOwn(change);
     return change;

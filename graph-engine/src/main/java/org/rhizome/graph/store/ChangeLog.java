@@ -1,7 +1,5 @@
 package org.rhizome.graph.store;
 
-import org.rhizome.graph.api.CorruptDatabaseException;
-import org.rhizome.graph.api.StoreException;
 import java.io.ByteArrayOutputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,14 +13,16 @@ import java.util.Optional;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
+import org.rhizome.graph.api.CorruptDatabaseException;
+import org.rhizome.graph.api.StoreException;
 import org.rhizome.graph.api.StoredChange;
-import org.rhizome.graph.model.ActorId;
-import org.rhizome.graph.model.ChangeHash;
-import org.rhizome.graph.model.VersionVector;
 import org.rhizome.graph.change.Change;
 import org.rhizome.graph.change.ChangeCodec;
 import org.rhizome.graph.change.MalformedChangeException;
 import org.rhizome.graph.change.Op;
+import org.rhizome.graph.model.ActorId;
+import org.rhizome.graph.model.ChangeHash;
+import org.rhizome.graph.model.VersionVector;
 
 /**
  * The append-only change log in SQLite: each change's canonical bytes (deflated when that saves
@@ -45,6 +45,7 @@ public final class ChangeLog {
   private PreparedStatement selectVector;
   private PreparedStatement lastId;
   private PreparedStatement insertTextEdit;
+
   /** The version vector as of the last read or append on this connection; null when unknown. */
   private VersionVector vector;
 
@@ -64,12 +65,16 @@ public final class ChangeLog {
 
   public Head head(ActorId actor) throws SQLException {
     if (selectHead == null) {
-      selectHead = c.prepareStatement("SELECT a.seq, a.head, coalesce(l.hlc, 0) FROM actor a"
-          + " LEFT JOIN change_log l ON l.actor = a.id AND l.seq = a.seq WHERE a.key = ?");
+      selectHead =
+          c.prepareStatement(
+              "SELECT a.seq, a.head, coalesce(l.hlc, 0) FROM actor a"
+                  + " LEFT JOIN change_log l ON l.actor = a.id AND l.seq = a.seq WHERE a.key = ?");
     }
     selectHead.setBytes(1, actor.toBytes());
     try (ResultSet rs = selectHead.executeQuery()) {
-      return rs.next() ? new Head(rs.getLong(1), ChangeHash.of(rs.getBytes(2)), rs.getLong(3)) : Head.NONE;
+      return rs.next()
+          ? new Head(rs.getLong(1), ChangeHash.of(rs.getBytes(2)), rs.getLong(3))
+          : Head.NONE;
     }
   }
 
@@ -94,7 +99,9 @@ public final class ChangeLog {
    */
   public void append(Change change) throws SQLException {
     if (insert == null) {
-      insert = c.prepareStatement("INSERT INTO change_log(actor, seq, hash, hlc, encoding, body) VALUES (?,?,?,?,?,?)");
+      insert =
+          c.prepareStatement(
+              "INSERT INTO change_log(actor, seq, hash, hlc, encoding, body) VALUES (?,?,?,?,?,?)");
       upsertHead = c.prepareStatement("UPDATE actor SET seq = ?, head = ? WHERE id = ?");
     }
     long actor = actors.idFor(change.actor());
@@ -130,7 +137,8 @@ public final class ChangeLog {
         if (logId < 0) {
           if (lastId == null) {
             lastId = c.prepareStatement("SELECT last_insert_rowid()");
-            insertTextEdit = c.prepareStatement("INSERT INTO text_edit(soul, name, log_id) VALUES (?,?,?)");
+            insertTextEdit =
+                c.prepareStatement("INSERT INTO text_edit(soul, name, log_id) VALUES (?,?,?)");
           }
           try (ResultSet rs = lastId.executeQuery()) {
             rs.next();
@@ -170,19 +178,21 @@ public final class ChangeLog {
 
   /**
    * Up to {@code limit} changes that {@code have} lacks, in causal (arrival) order, starting after
-   * log id {@code afterId} (0 to start at the beginning; pass the last returned {@link StoredChange#position()} to
-   * page on).
+   * log id {@code afterId} (0 to start at the beginning; pass the last returned {@link
+   * StoredChange#position()} to page on).
    */
-  public List<StoredChange> changesSince(VersionVector have, long afterId, int limit) throws SQLException, StoreException {
+  public List<StoredChange> changesSince(VersionVector have, long afterId, int limit)
+      throws SQLException, StoreException {
     List<StoredChange> out = new ArrayList<>();
     long firstMissing = firstMissing(have);
     if (firstMissing == Long.MAX_VALUE) {
       return out; // they have everything we have
     }
     afterId = Math.max(afterId, firstMissing - 1); // skip the prefix of the log they hold in full
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT l.id, a.key, l.seq, l.encoding, l.body, l.hash FROM change_log l JOIN actor a ON a.id = l.actor"
-            + " WHERE l.id > ? ORDER BY l.id LIMIT ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT l.id, a.key, l.seq, l.encoding, l.body, l.hash FROM change_log l JOIN actor a ON a.id = l.actor"
+                + " WHERE l.id > ? ORDER BY l.id LIMIT ?")) {
       long cursor = afterId;
       while (out.size() < limit) {
         ps.setLong(1, cursor);
@@ -194,8 +204,13 @@ public final class ChangeLog {
             cursor = rs.getLong(1);
             ActorId actor = ActorId.of(rs.getBytes(2));
             if (rs.getLong(3) > have.get(actor)) {
-              out.add(new StoredChange(cursor, ChangeHash.of(rs.getBytes(6)), actor, rs.getLong(3),
-                  canonical(rs.getInt(4), rs.getBytes(5))));
+              out.add(
+                  new StoredChange(
+                      cursor,
+                      ChangeHash.of(rs.getBytes(6)),
+                      actor,
+                      rs.getLong(3),
+                      canonical(rs.getInt(4), rs.getBytes(5))));
             }
           }
         }
@@ -208,7 +223,9 @@ public final class ChangeLog {
   }
 
   public Optional<Change> load(ActorId actor, long seq) throws SQLException, StoreException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT l.encoding, l.body FROM change_log l JOIN actor a ON a.id = l.actor WHERE a.key = ? AND l.seq = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT l.encoding, l.body FROM change_log l JOIN actor a ON a.id = l.actor WHERE a.key = ? AND l.seq = ?")) {
       ps.setBytes(1, actor.toBytes());
       ps.setLong(2, seq);
       try (ResultSet rs = ps.executeQuery()) {
@@ -217,11 +234,16 @@ public final class ChangeLog {
     }
   }
 
-  /** The log position of the earliest change {@code have} lacks, or Long.MAX_VALUE when it lacks none. */
+  /**
+   * The log position of the earliest change {@code have} lacks, or Long.MAX_VALUE when it lacks
+   * none.
+   */
   private long firstMissing(VersionVector have) throws SQLException {
     long first = Long.MAX_VALUE;
-    try (PreparedStatement ps = c.prepareStatement("SELECT l.id FROM change_log l JOIN actor a ON a.id = l.actor"
-        + " WHERE a.key = ? AND l.seq = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT l.id FROM change_log l JOIN actor a ON a.id = l.actor"
+                + " WHERE a.key = ? AND l.seq = ?")) {
       for (Map.Entry<ActorId, Long> ours : versionVector().asMap().entrySet()) {
         long theirs = have.get(ours.getKey());
         if (ours.getValue() > theirs) {
@@ -240,7 +262,8 @@ public final class ChangeLog {
 
   /** The stored change at log position {@code id}. */
   public Optional<Change> loadById(long id) throws SQLException, StoreException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT encoding, body FROM change_log WHERE id = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT encoding, body FROM change_log WHERE id = ?")) {
       ps.setLong(1, id);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(decode(rs.getInt(1), rs.getBytes(2))) : Optional.empty();
@@ -251,7 +274,9 @@ public final class ChangeLog {
   /** Up to {@code limit} stored changes after log position {@code afterId}, in log order. */
   public List<Entry> entriesAfter(long afterId, int limit) throws SQLException, StoreException {
     List<Entry> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT id, encoding, body FROM change_log WHERE id > ? ORDER BY id LIMIT ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT id, encoding, body FROM change_log WHERE id > ? ORDER BY id LIMIT ?")) {
       ps.setLong(1, afterId);
       ps.setInt(2, limit);
       try (ResultSet rs = ps.executeQuery()) {
@@ -266,22 +291,25 @@ public final class ChangeLog {
   /** The log position of the last stored change (0 when the log is empty). */
   public long lastId() throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(max(id), 0) FROM change_log");
-         ResultSet rs = ps.executeQuery()) {
+        ResultSet rs = ps.executeQuery()) {
       return rs.next() ? rs.getLong(1) : 0;
     }
   }
 
-  /** The latest hybrid-clock reading of any stored change (0 when the log is empty): where a reopened clock resumes. */
+  /**
+   * The latest hybrid-clock reading of any stored change (0 when the log is empty): where a
+   * reopened clock resumes.
+   */
   public long maxHlc() throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(max(hlc), 0) FROM change_log");
-         ResultSet rs = ps.executeQuery()) {
+        ResultSet rs = ps.executeQuery()) {
       return rs.next() ? rs.getLong(1) : 0;
     }
   }
 
   public long count() throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM change_log");
-         ResultSet rs = ps.executeQuery()) {
+        ResultSet rs = ps.executeQuery()) {
       return rs.next() ? rs.getLong(1) : 0;
     }
   }
@@ -303,8 +331,8 @@ public final class ChangeLog {
   }
 
   /**
-   * Decodes a stored log entry ({@code encoding} and {@code body} columns), for reading a log
-   * row by row (check and repair).
+   * Decodes a stored log entry ({@code encoding} and {@code body} columns), for reading a log row
+   * by row (check and repair).
    *
    * @throws CorruptDatabaseException if the entry cannot be read
    */
@@ -316,7 +344,8 @@ public final class ChangeLog {
     try {
       return ChangeCodec.decode(canonical(encoding, body));
     } catch (MalformedChangeException e) {
-      throw new CorruptDatabaseException("a change in the log cannot be read: " + e.getMessage(), e);
+      throw new CorruptDatabaseException(
+          "a change in the log cannot be read: " + e.getMessage(), e);
     }
   }
 
@@ -326,10 +355,13 @@ public final class ChangeLog {
       return switch (encoding) {
         case RAW -> body;
         case DEFLATE -> inflate(body);
-        default -> throw new CorruptDatabaseException("change log entry with unknown encoding " + encoding);
+        default ->
+            throw new CorruptDatabaseException(
+                "change log entry with unknown encoding " + encoding);
       };
     } catch (DataFormatException e) {
-      throw new CorruptDatabaseException("a change in the log cannot be read: " + e.getMessage(), e);
+      throw new CorruptDatabaseException(
+          "a change in the log cannot be read: " + e.getMessage(), e);
     }
   }
 

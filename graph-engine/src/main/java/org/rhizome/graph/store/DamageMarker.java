@@ -1,6 +1,5 @@
 package org.rhizome.graph.store;
 
-import org.rhizome.graph.api.CorruptDatabaseException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,14 +7,15 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
+import org.rhizome.graph.api.CorruptDatabaseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The note that a workspace file was found damaged: {@code NAME.db.damaged} beside it, holding when
  * and what. Written when any read or write meets damage; while it is there, writes to the file are
- * refused (so nothing new goes into a file that may lose it); {@code rhizome repair} removes it. Kept
- * outside the database, which cannot be trusted to hold it. Thread-safe (plain files).
+ * refused (so nothing new goes into a file that may lose it); {@code rhizome repair} removes it.
+ * Kept outside the database, which cannot be trusted to hold it. Thread-safe (plain files).
  */
 public final class DamageMarker {
   private static final Logger log = LoggerFactory.getLogger(DamageMarker.class);
@@ -34,10 +34,15 @@ public final class DamageMarker {
     if (Files.exists(marker) || !Files.exists(database)) {
       return;
     }
-    String text = Instant.now() + " " + (reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason) + "\n";
+    String text =
+        Instant.now()
+            + " "
+            + (reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason)
+            + "\n";
     try {
       Files.writeString(marker, text, StandardCharsets.UTF_8);
-      log.warn("{} is damaged; writes to it are refused until `rhizome repair` ({})", database, marker);
+      log.warn(
+          "{} is damaged; writes to it are refused until `rhizome repair` ({})", database, marker);
     } catch (IOException e) {
       log.warn("cannot record that {} is damaged: {}", database, e.toString());
     }
@@ -50,7 +55,8 @@ public final class DamageMarker {
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {
-      return Optional.of("(the marker " + fileFor(database) + " cannot be read: " + e.getMessage() + ")");
+      return Optional.of(
+          "(the marker " + fileFor(database) + " cannot be read: " + e.getMessage() + ")");
     }
   }
 
@@ -61,8 +67,12 @@ public final class DamageMarker {
 
   /** The refusal of a write to a file marked damaged. */
   static CorruptDatabaseException refusal(Path database, String recorded) {
-    return new CorruptDatabaseException(database + " was found damaged (" + recorded + "), so nothing is written to it."
-        + " Run `rhizome check` to see what is wrong and `rhizome repair` to rebuild it from what can be read"
-        + " (the damaged file is kept beside it).");
+    return new CorruptDatabaseException(
+        database
+            + " was found damaged ("
+            + recorded
+            + "), so nothing is written to it."
+            + " Run `rhizome check` to see what is wrong and `rhizome repair` to rebuild it from what can be read"
+            + " (the damaged file is kept beside it).");
   }
 }

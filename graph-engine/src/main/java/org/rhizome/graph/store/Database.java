@@ -1,29 +1,29 @@
 package org.rhizome.graph.store;
 
-import org.rhizome.graph.api.StorageFullException;
-import org.rhizome.graph.api.NotARhizomeDatabaseException;
-import org.rhizome.graph.api.DataTooNewException;
-import org.rhizome.graph.api.CorruptDatabaseException;
-import org.rhizome.graph.api.StoreException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
-import java.nio.file.StandardOpenOption;
-import java.sql.PreparedStatement;
-import java.util.Map;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Properties;
+import org.rhizome.graph.api.CorruptDatabaseException;
+import org.rhizome.graph.api.DataTooNewException;
+import org.rhizome.graph.api.NotARhizomeDatabaseException;
+import org.rhizome.graph.api.StorageFullException;
+import org.rhizome.graph.api.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteErrorCode;
@@ -31,12 +31,13 @@ import org.sqlite.SQLiteException;
 
 /**
  * Opens Rhizome's SQLite file: checks that it is ours and of a schema we know, migrates older ones
- * (after a backup), and hands out the one write connection and any number of read connections
- * (WAL mode, so readers never block the writer). Thread-safe.
+ * (after a backup), and hands out the one write connection and any number of read connections (WAL
+ * mode, so readers never block the writer). Thread-safe.
  */
 final class Database {
   private static final Logger log = LoggerFactory.getLogger(Database.class);
-  private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] SQLITE_MAGIC =
+      "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
   private final Path file;
 
@@ -56,10 +57,10 @@ final class Database {
   }
 
   /**
-   * As {@link #open(Path)}; a file that does not exist yet is created with these rows in its
-   * {@code meta} table. Creation happens in a temporary file beside it, synced and then linked into
-   * place only if no file is there yet: an interrupted create leaves no half-made (or 0-byte) file,
-   * and of several processes creating at once one wins and all open the winner.
+   * As {@link #open(Path)}; a file that does not exist yet is created with these rows in its {@code
+   * meta} table. Creation happens in a temporary file beside it, synced and then linked into place
+   * only if no file is there yet: an interrupted create leaves no half-made (or 0-byte) file, and
+   * of several processes creating at once one wins and all open the winner.
    */
   public static Database open(Path file, Map<String, String> metaIfNew) throws StoreException {
     Database db = new Database(file.toAbsolutePath());
@@ -97,10 +98,13 @@ final class Database {
       long size = Files.size(file);
       if (size == 0) {
         // Never taken for a new workspace: an interrupted copy or restore leaves 0 bytes, and a new
-        // empty (open) workspace in its place would hide that the members, secret and notes are gone.
-        throw new CorruptDatabaseException(file + " is empty (0 bytes): an interrupted copy or restore? Nothing was changed."
-            + " Restore it from a backup (or a peer: move it away and join again); to start afresh, delete it."
-            + " `rhizome check` tells more.");
+        // empty (open) workspace in its place would hide that the members, secret and notes are
+        // gone.
+        throw new CorruptDatabaseException(
+            file
+                + " is empty (0 bytes): an interrupted copy or restore? Nothing was changed."
+                + " Restore it from a backup (or a peer: move it away and join again); to start afresh, delete it."
+                + " `rhizome check` tells more.");
       }
       byte[] head = new byte[SQLITE_MAGIC.length];
       int n;
@@ -108,8 +112,12 @@ final class Database {
         n = in.readNBytes(head, 0, head.length);
       }
       if (n < head.length || !Arrays.equals(head, SQLITE_MAGIC)) {
-        throw new CorruptDatabaseException(file + " is not a database (" + size + " bytes, damaged or some other kind of file)."
-            + " Nothing was changed. Restore it from a backup, or run `rhizome repair` to salvage what can be read.");
+        throw new CorruptDatabaseException(
+            file
+                + " is not a database ("
+                + size
+                + " bytes, damaged or some other kind of file)."
+                + " Nothing was changed. Restore it from a backup, or run `rhizome repair` to salvage what can be read.");
       }
       return true;
     } catch (IOException e) {
@@ -117,15 +125,26 @@ final class Database {
     }
   }
 
-  /** Creates the database (schema and {@code meta} rows) in a temporary file and links it into place. */
+  /**
+   * Creates the database (schema and {@code meta} rows) in a temporary file and links it into
+   * place.
+   */
   private void create(Map<String, String> meta) throws StoreException {
     Path dir = file.getParent();
-    Path tmp = dir.resolve("." + file.getFileName() + ".creating-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+    Path tmp =
+        dir.resolve(
+            "."
+                + file.getFileName()
+                + ".creating-"
+                + ProcessHandle.current().pid()
+                + "-"
+                + System.nanoTime());
     try {
       Database fresh = new Database(tmp);
       try (Connection c = fresh.connect(false)) {
         fresh.prepareSchema(c);
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO meta(key, value) VALUES (?, ?)")) {
+        try (PreparedStatement ps =
+            c.prepareStatement("INSERT INTO meta(key, value) VALUES (?, ?)")) {
           for (Map.Entry<String, String> e : meta.entrySet()) {
             ps.setString(1, e.getKey());
             ps.setString(2, e.getValue());
@@ -193,18 +212,25 @@ final class Database {
       }
     }
     if (appId != Schema.APPLICATION_ID && !(appId == 0 && empty && version == 0)) {
-      throw new NotARhizomeDatabaseException(file + " is an SQLite database, but not a Rhizome workspace");
+      throw new NotARhizomeDatabaseException(
+          file + " is an SQLite database, but not a Rhizome workspace");
     }
     if (version > Schema.VERSION) {
-      throw new DataTooNewException(file + " has schema version " + version + "; this Rhizome knows up to "
-          + Schema.VERSION + ". Update Rhizome to open it.");
+      throw new DataTooNewException(
+          file
+              + " has schema version "
+              + version
+              + "; this Rhizome knows up to "
+              + Schema.VERSION
+              + ". Update Rhizome to open it.");
     }
     if (version < Schema.VERSION && !empty) {
       backup(c, version);
     }
     while (true) {
       boolean committed = false;
-      c.setAutoCommit(false); // the writer connection begins IMMEDIATE: the write lock is ours from here
+      c.setAutoCommit(
+          false); // the writer connection begins IMMEDIATE: the write lock is ours from here
       try (Statement s = c.createStatement()) {
         // Another process may have migrated (or created) the schema while we waited for the lock.
         int v = intPragma(s, "user_version");
@@ -274,7 +300,8 @@ final class Database {
       if (!readOnly) {
         s.execute("PRAGMA journal_mode = WAL");
       }
-      // WAL + NORMAL: a crash of the app never corrupts or loses a committed change; a power cut may
+      // WAL + NORMAL: a crash of the app never corrupts or loses a committed change; a power cut
+      // may
       // lose the last transactions, never consistency.
       s.execute("PRAGMA synchronous = NORMAL");
       s.execute("PRAGMA cache_size = -32768");
@@ -287,26 +314,48 @@ final class Database {
     return c;
   }
 
-  /** Maps SQLite's error codes to the typed exceptions callers can act on; {@code what} names the file. */
+  /**
+   * Maps SQLite's error codes to the typed exceptions callers can act on; {@code what} names the
+   * file.
+   */
   public static StoreException translate(String what, SQLException e) {
-    int code = e instanceof SQLiteException se ? se.getResultCode().code & 0xff : e.getErrorCode() & 0xff;
+    int code =
+        e instanceof SQLiteException se ? se.getResultCode().code & 0xff : e.getErrorCode() & 0xff;
     if (code == SQLiteErrorCode.SQLITE_CORRUPT.code || code == SQLiteErrorCode.SQLITE_NOTADB.code) {
-      return new CorruptDatabaseException(what + ": the database file is damaged (" + e.getMessage() + ")."
-          + " Writes to it are refused; `rhizome check` reports what is wrong, `rhizome repair` salvages what can be read", e);
+      return new CorruptDatabaseException(
+          what
+              + ": the database file is damaged ("
+              + e.getMessage()
+              + ")."
+              + " Writes to it are refused; `rhizome check` reports what is wrong, `rhizome repair` salvages what can be read",
+          e);
     }
     if (code == SQLiteErrorCode.SQLITE_FULL.code) {
-      return new StorageFullException(what + ": the disk is full; nothing was lost (the change was not written)."
-          + " Free some space and try again", e);
+      return new StorageFullException(
+          what
+              + ": the disk is full; nothing was lost (the change was not written)."
+              + " Free some space and try again",
+          e);
     }
-    if (code == SQLiteErrorCode.SQLITE_READONLY.code || code == SQLiteErrorCode.SQLITE_CANTOPEN.code) {
-      return new StoreException(what + ": " + (code == SQLiteErrorCode.SQLITE_READONLY.code
-          ? "the file or its folder is read-only (or not writable by you)"
-          : "cannot open the file: its folder is read-only, missing, or not accessible to you")
-          + "; Rhizome needs to write the file and the -wal and -shm files beside it. Copy it to writable storage", e);
+    if (code == SQLiteErrorCode.SQLITE_READONLY.code
+        || code == SQLiteErrorCode.SQLITE_CANTOPEN.code) {
+      return new StoreException(
+          what
+              + ": "
+              + (code == SQLiteErrorCode.SQLITE_READONLY.code
+                  ? "the file or its folder is read-only (or not writable by you)"
+                  : "cannot open the file: its folder is read-only, missing, or not accessible to you")
+              + "; Rhizome needs to write the file and the -wal and -shm files beside it. Copy it to writable storage",
+          e);
     }
     if (code == SQLiteErrorCode.SQLITE_IOERR.code) {
-      return new StoreException(what + ": the storage reported an I/O error (" + e.getMessage() + ")."
-          + " `rhizome check` tells whether the file is intact", e);
+      return new StoreException(
+          what
+              + ": the storage reported an I/O error ("
+              + e.getMessage()
+              + ")."
+              + " `rhizome check` tells whether the file is intact",
+          e);
     }
     return new StoreException(what + ": " + e.getMessage(), e);
   }

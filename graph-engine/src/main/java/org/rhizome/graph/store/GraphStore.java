@@ -1,7 +1,5 @@
 package org.rhizome.graph.store;
 
-import org.rhizome.graph.api.CorruptDatabaseException;
-import org.rhizome.graph.api.StoreException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -11,6 +9,7 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -18,18 +17,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.rhizome.graph.api.CorruptDatabaseException;
+import org.rhizome.graph.api.StoreException;
+import org.rhizome.graph.change.Change;
+import org.rhizome.graph.membership.MembershipMode;
 import org.rhizome.graph.model.WorkspaceId;
 import org.rhizome.graph.text.TextChange;
-import org.rhizome.graph.change.Change;
-import java.util.Optional;
-import org.rhizome.graph.membership.MembershipMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A workspace's SQLite store: one writer thread ({@code rhizome-db-writer}) that owns the write
- * connection and runs {@link WriteTask}s one at a time, each in its own transaction; and a small pool
- * of read-only connections used on the callers' threads. Thread-safe.
+ * connection and runs {@link WriteTask}s one at a time, each in its own transaction; and a small
+ * pool of read-only connections used on the callers' threads. Thread-safe.
  */
 public final class GraphStore implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(GraphStore.class);
@@ -43,8 +43,11 @@ public final class GraphStore implements AutoCloseable {
   private final BlockingQueue<Connection> idleReaders = new ArrayBlockingQueue<>(MAX_READERS);
   private final CommitListener onCommit;
   private volatile boolean closed;
+
   /** True while a check for other processes' commits waits on the writer thread. */
-  private final java.util.concurrent.atomic.AtomicBoolean checkQueued = new java.util.concurrent.atomic.AtomicBoolean();
+  private final java.util.concurrent.atomic.AtomicBoolean checkQueued =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
   /** At most this many foreign changes are read per check; the rest come with the next one. */
   static final int CATCH_UP_PAGE = 2000;
 
@@ -70,16 +73,19 @@ public final class GraphStore implements AutoCloseable {
     }
 
     private long dataVersion = -1;
-    /** The log position of the last change this writer has seen (its own or read back from others). */
+
+    /**
+     * The log position of the last change this writer has seen (its own or read back from others).
+     */
     long lastLogId = -1;
 
     /**
-     * Another process (the CLI while the app runs) may have committed since we last looked: SQLite's
-     * data_version tells (one cheap pragma). Then cached heads and vectors are dropped, and the new
-     * log entries are read back: their text edits are merged into the live documents (so editors get
-     * their exact splices) and they are returned for the change feed. Past one page of them, live
-     * documents are dropped instead and the rest is read at the next check. Writer thread only; in a
-     * write transaction, call it first.
+     * Another process (the CLI while the app runs) may have committed since we last looked:
+     * SQLite's data_version tells (one cheap pragma). Then cached heads and vectors are dropped,
+     * and the new log entries are read back: their text edits are merged into the live documents
+     * (so editors get their exact splices) and they are returned for the change feed. Past one page
+     * of them, live documents are dropped instead and the rest is read at the next check. Writer
+     * thread only; in a write transaction, call it first.
      */
     List<Change> catchUpIfChangedElsewhere() throws SQLException, StoreException {
       PreparedStatement ps = prepare("PRAGMA data_version");
@@ -111,7 +117,8 @@ public final class GraphStore implements AutoCloseable {
       return foreign;
     }
 
-    Writer(Connection connection, WorkspaceId workspace, MembershipMode mode, ParsedBodies parser) throws SQLException {
+    Writer(Connection connection, WorkspaceId workspace, MembershipMode mode, ParsedBodies parser)
+        throws SQLException {
       this.connection = connection;
       this.actors = new Actors(connection);
       this.log = new ChangeLog(connection, actors);
@@ -122,46 +129,76 @@ public final class GraphStore implements AutoCloseable {
     }
   }
 
-  private GraphStore(Database database, WorkspaceId workspaceId, MembershipMode mode, Connection writeConnection,
-                     ParsedBodies parser, CommitListener onCommit) throws SQLException, StoreException {
+  private GraphStore(
+      Database database,
+      WorkspaceId workspaceId,
+      MembershipMode mode,
+      Connection writeConnection,
+      ParsedBodies parser,
+      CommitListener onCommit)
+      throws SQLException, StoreException {
     this.database = database;
     this.workspaceId = workspaceId;
     this.mode = mode;
     this.onCommit = onCommit;
     this.writer = new Writer(writeConnection, workspaceId, mode, parser);
     writer.catchUpIfChangedElsewhere(); // marks where this writer starts hearing other processes
-    this.writerThread = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "rhizome-db-writer");
-      t.setDaemon(true);
-      return t;
-    });
+    this.writerThread =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "rhizome-db-writer");
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   /**
-   * Opens the store at {@code file}, creating a workspace with a fresh random id (or
-   * {@code idIfNew}, when joining an existing workspace) if the file is new.
+   * Opens the store at {@code file}, creating a workspace with a fresh random id (or {@code
+   * idIfNew}, when joining an existing workspace) if the file is new.
    *
    * @param onCommit called on the writer thread after each commit with the changes it applied; it
    *     must hand work off quickly
    */
-  public static GraphStore open(Path file, WorkspaceId idIfNew, ParsedBodies parser,
-                                Consumer<List<Change>> onCommit) throws StoreException {
+  public static GraphStore open(
+      Path file, WorkspaceId idIfNew, ParsedBodies parser, Consumer<List<Change>> onCommit)
+      throws StoreException {
     return open(file, idIfNew, MembershipMode.OPEN, parser, onCommit);
   }
 
-  /** As {@link #open(Path, WorkspaceId, MembershipMode, ParsedBodies, CommitListener)}, hearing only the changes. */
-  public static GraphStore open(Path file, WorkspaceId idIfNew, MembershipMode modeIfNew, ParsedBodies parser,
-                                Consumer<List<Change>> onCommit) throws StoreException {
-    return open(file, idIfNew, modeIfNew, parser, (CommitListener) (changes, texts, other) -> onCommit.accept(changes));
+  /**
+   * As {@link #open(Path, WorkspaceId, MembershipMode, ParsedBodies, CommitListener)}, hearing only
+   * the changes.
+   */
+  public static GraphStore open(
+      Path file,
+      WorkspaceId idIfNew,
+      MembershipMode modeIfNew,
+      ParsedBodies parser,
+      Consumer<List<Change>> onCommit)
+      throws StoreException {
+    return open(
+        file,
+        idIfNew,
+        modeIfNew,
+        parser,
+        (CommitListener) (changes, texts, other) -> onCommit.accept(changes));
   }
 
   /**
    * As {@link #open(Path, WorkspaceId, ParsedBodies, Consumer)}; a new file checks membership as
-   * {@code modeIfNew} says, and {@code onCommit} hears text effects and other processes' commits too.
+   * {@code modeIfNew} says, and {@code onCommit} hears text effects and other processes' commits
+   * too.
    */
-  public static GraphStore open(Path file, WorkspaceId idIfNew, MembershipMode modeIfNew, ParsedBodies parser,
-                                CommitListener onCommit) throws StoreException {
-    Database db = Database.open(file, Map.of(WORKSPACE_ID_KEY, idIfNew.hex(), MEMBERSHIP_KEY, modeIfNew.name()));
+  public static GraphStore open(
+      Path file,
+      WorkspaceId idIfNew,
+      MembershipMode modeIfNew,
+      ParsedBodies parser,
+      CommitListener onCommit)
+      throws StoreException {
+    Database db =
+        Database.open(
+            file, Map.of(WORKSPACE_ID_KEY, idIfNew.hex(), MEMBERSHIP_KEY, modeIfNew.name()));
     Connection c = db.openWriter();
     try {
       c.setAutoCommit(true);
@@ -183,21 +220,25 @@ public final class GraphStore implements AutoCloseable {
     return WorkspaceId.of(b);
   }
 
-  private static WorkspaceId readOrCreateWorkspaceId(Connection c, WorkspaceId idIfNew) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT value FROM meta WHERE key = 'workspace_id'");
-         ResultSet rs = ps.executeQuery()) {
+  private static WorkspaceId readOrCreateWorkspaceId(Connection c, WorkspaceId idIfNew)
+      throws SQLException {
+    try (PreparedStatement ps =
+            c.prepareStatement("SELECT value FROM meta WHERE key = 'workspace_id'");
+        ResultSet rs = ps.executeQuery()) {
       if (rs.next()) {
         return WorkspaceId.parse(rs.getString(1));
       }
     }
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO meta(key, value) VALUES ('workspace_id', ?)")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("INSERT INTO meta(key, value) VALUES ('workspace_id', ?)")) {
       ps.setString(1, idIfNew.hex());
       ps.executeUpdate();
     }
     return idIfNew;
   }
 
-  private static MembershipMode readOrCreateMode(Connection c, MembershipMode ifNew) throws SQLException {
+  private static MembershipMode readOrCreateMode(Connection c, MembershipMode ifNew)
+      throws SQLException {
     Optional<String> stored = readMeta(c, "membership");
     if (stored.isPresent()) {
       try {
@@ -229,8 +270,10 @@ public final class GraphStore implements AutoCloseable {
   }
 
   public static void writeMeta(Connection c, String key, String value) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO meta(key, value) VALUES (?, ?) "
-        + "ON CONFLICT(key) DO UPDATE SET value = excluded.value")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO meta(key, value) VALUES (?, ?) "
+                + "ON CONFLICT(key) DO UPDATE SET value = excluded.value")) {
       ps.setString(1, key);
       ps.setString(2, value);
       ps.executeUpdate();
@@ -252,7 +295,8 @@ public final class GraphStore implements AutoCloseable {
   /**
    * Runs {@code task} on the writer thread in one transaction (BEGIN IMMEDIATE, so other processes
    * on the same file wait their turn). Never blocks the caller. The future fails with the task's
-   * exception, or a {@link StoreException} for storage failures; the transaction is then rolled back.
+   * exception, or a {@link StoreException} for storage failures; the transaction is then rolled
+   * back.
    */
   public <T> CompletableFuture<T> write(WriteTask<T> task) {
     CompletableFuture<T> result = new CompletableFuture<>();
@@ -290,7 +334,8 @@ public final class GraphStore implements AutoCloseable {
       }
       result.complete(value);
     } catch (SQLException e) {
-      result.completeExceptionally(damageNoted(Database.translate("writing " + database.file(), e)));
+      result.completeExceptionally(
+          damageNoted(Database.translate("writing " + database.file(), e)));
     } catch (Throwable e) {
       result.completeExceptionally(damageNoted(e));
       if (e instanceof Error err) {
@@ -316,8 +361,14 @@ public final class GraphStore implements AutoCloseable {
       DamageMarker.record(database.file(), failure.getMessage());
       String message = String.valueOf(corrupt.getMessage());
       if (!message.contains("rhizome repair")) {
-        return (E) new CorruptDatabaseException(database.file() + ": " + message + ". Writes to it are refused from now on;"
-            + " `rhizome check` reports what is wrong, `rhizome repair` salvages what can be read", corrupt);
+        return (E)
+            new CorruptDatabaseException(
+                database.file()
+                    + ": "
+                    + message
+                    + ". Writes to it are refused from now on;"
+                    + " `rhizome check` reports what is wrong, `rhizome repair` salvages what can be read",
+                corrupt);
       }
     }
     return failure;
@@ -334,29 +385,31 @@ public final class GraphStore implements AutoCloseable {
   /**
    * Looks, on the writer thread and outside any transaction, for changes other processes committed
    * to the file, and reports them to the commit listener. At most one check waits at a time; cheap
-   * when nothing changed (one pragma). Call it every few tens of milliseconds while someone listens.
+   * when nothing changed (one pragma). Call it every few tens of milliseconds while someone
+   * listens.
    */
   public void checkForeignCommits() {
     if (closed || !checkQueued.compareAndSet(false, true)) {
       return;
     }
     try {
-      writerThread.execute(() -> {
-        checkQueued.set(false);
-        if (closed) {
-          return;
-        }
-        try {
-          List<Change> foreign = writer.catchUpIfChangedElsewhere();
-          if (!foreign.isEmpty()) {
-            notifyCommitted(foreign, writer.texts.takeChanges(), true);
-          }
-        } catch (SQLException | StoreException | RuntimeException e) {
-          writer.log.forget();
-          writer.texts.forget();
-          log.warn("could not read other processes' changes", e);
-        }
-      });
+      writerThread.execute(
+          () -> {
+            checkQueued.set(false);
+            if (closed) {
+              return;
+            }
+            try {
+              List<Change> foreign = writer.catchUpIfChangedElsewhere();
+              if (!foreign.isEmpty()) {
+                notifyCommitted(foreign, writer.texts.takeChanges(), true);
+              }
+            } catch (SQLException | StoreException | RuntimeException e) {
+              writer.log.forget();
+              writer.texts.forget();
+              log.warn("could not read other processes' changes", e);
+            }
+          });
     } catch (java.util.concurrent.RejectedExecutionException e) {
       checkQueued.set(false);
     }
@@ -410,10 +463,11 @@ public final class GraphStore implements AutoCloseable {
     while ((c = idleReaders.poll()) != null) {
       closeQuietly(c);
     }
-    writerThread.execute(() -> {
-      writer.log.close();
-      closeQuietly(writer.connection);
-    });
+    writerThread.execute(
+        () -> {
+          writer.log.close();
+          closeQuietly(writer.connection);
+        });
     writerThread.shutdown();
     try {
       if (!writerThread.awaitTermination(30, TimeUnit.SECONDS)) {

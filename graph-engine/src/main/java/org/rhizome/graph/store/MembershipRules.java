@@ -1,18 +1,14 @@
 package org.rhizome.graph.store;
 
-import java.util.HexFormat;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
-import org.rhizome.graph.model.ActorId;
-import org.rhizome.graph.model.Soul;
-import org.rhizome.graph.model.Value;
-import org.rhizome.graph.model.WorkspaceId;
-import org.rhizome.graph.change.Change;
 import org.rhizome.graph.api.ChangeRefusedException;
-import org.rhizome.graph.change.Op;
 import org.rhizome.graph.api.RefusalReason;
+import org.rhizome.graph.change.Change;
+import org.rhizome.graph.change.Op;
 import org.rhizome.graph.change.ValueCodec;
 import org.rhizome.graph.clock.Hlc;
 import org.rhizome.graph.encoding.DecodeException;
@@ -22,12 +18,17 @@ import org.rhizome.graph.membership.MembershipMode;
 import org.rhizome.graph.membership.SystemSouls;
 import org.rhizome.graph.membership.WorkspaceGenesis;
 import org.rhizome.graph.merge.FieldState;
+import org.rhizome.graph.model.ActorId;
+import org.rhizome.graph.model.Soul;
+import org.rhizome.graph.model.Value;
+import org.rhizome.graph.model.WorkspaceId;
 
 /**
  * Who may make a change, checked before it is applied, on every replica alike. Every fact a rule
  * reads is in the change's causal past (an actor's first change is applied before any of its
  * others; an invite's registration is among the joining change's dependencies), so every replica
  * decides the same way whatever order changes arrived in:
+ *
  * <ul>
  *   <li>In a {@link MembershipMode#MEMBERS} workspace an actor's first change must be the genesis
  *       (by the founder the workspace id names) or a join certified by a registered, unexpired,
@@ -36,6 +37,7 @@ import org.rhizome.graph.merge.FieldState;
  *       workspace.
  *   <li>A protected node ({@code own.<person>.…}) is changed only by that person's devices.
  * </ul>
+ *
  * Confined to the writer thread.
  */
 final class MembershipRules {
@@ -53,7 +55,10 @@ final class MembershipRules {
     return mode;
   }
 
-  /** @throws ChangeRefusedException NOT_ALLOWED (or MISSING_DEPENDENCY for a join whose invite is unknown yet) */
+  /**
+   * @throws ChangeRefusedException NOT_ALLOWED (or MISSING_DEPENDENCY for a join whose invite is
+   *     unknown yet)
+   */
   void check(Change change, TouchedNodes nodes) throws ChangeRefusedException, SQLException {
     // What this change itself sets on member nodes: a first change may name its own person.
     Map<String, Value> ownMemberFields = new HashMap<>();
@@ -63,7 +68,8 @@ final class MembershipRules {
       Soul soul = op.soul();
       if (SystemSouls.isSystem(soul)) {
         if (!(op instanceof Op.SetField set)) {
-          throw refuse(change, op.field() + " of " + soul + " is a reserved field: it takes values only");
+          throw refuse(
+              change, op.field() + " of " + soul + " is a reserved field: it takes values only");
         }
         if (soul.equals(ownMemberSoul)) {
           ownMemberFields.put(set.field(), set.value());
@@ -85,7 +91,9 @@ final class MembershipRules {
     }
   }
 
-  /** @return true when {@code set} is a valid genesis */
+  /**
+   * @return true when {@code set} is a valid genesis
+   */
   private boolean checkSystemField(Change change, Op.SetField set, TouchedNodes nodes)
       throws ChangeRefusedException, SQLException {
     Soul soul = set.soul();
@@ -107,14 +115,20 @@ final class MembershipRules {
         requireName(change, set.value());
         // A device names itself; another device of the same person may rename it.
         if (!device.get().equals(change.actor())
-            && !personOf(device.get(), Map.of(), nodes).equals(personOf(change.actor(), Map.of(), nodes))) {
+            && !personOf(device.get(), Map.of(), nodes)
+                .equals(personOf(change.actor(), Map.of(), nodes))) {
           throw refuse(change, "only " + device.get() + " or its person's devices may rename it");
         }
         return false;
       }
-      if (field.equals(SystemSouls.PERSON) || field.equals(SystemSouls.INVITE) || field.equals(SystemSouls.CERT)) {
-        if (mode != MembershipMode.MEMBERS || !device.get().equals(change.actor()) || change.seq() != 1) {
-          throw refuse(change, field + " of " + soul + " is set only by that device's first change");
+      if (field.equals(SystemSouls.PERSON)
+          || field.equals(SystemSouls.INVITE)
+          || field.equals(SystemSouls.CERT)) {
+        if (mode != MembershipMode.MEMBERS
+            || !device.get().equals(change.actor())
+            || change.seq() != 1) {
+          throw refuse(
+              change, field + " of " + soul + " is set only by that device's first change");
         }
         return false;
       }
@@ -139,8 +153,10 @@ final class MembershipRules {
         }
         case SystemSouls.REVOKED -> {
           FieldState grant = current.get(SystemSouls.GRANT);
-          if (grant == null || !(set.value() instanceof Value.Bool)
-              || !personOf(grant.actor(), Map.of(), nodes).equals(personOf(change.actor(), Map.of(), nodes))) {
+          if (grant == null
+              || !(set.value() instanceof Value.Bool)
+              || !personOf(grant.actor(), Map.of(), nodes)
+                  .equals(personOf(change.actor(), Map.of(), nodes))) {
             throw refuse(change, "only the person who registered an invite may revoke it");
           }
         }
@@ -151,12 +167,14 @@ final class MembershipRules {
     throw refuse(change, soul + " is a reserved node");
   }
 
-  private void checkGenesis(Change change, Value value, TouchedNodes nodes) throws ChangeRefusedException, SQLException {
+  private void checkGenesis(Change change, Value value, TouchedNodes nodes)
+      throws ChangeRefusedException, SQLException {
     if (mode != MembershipMode.MEMBERS || change.seq() != 1 || !(value instanceof Value.Str s)) {
       throw refuse(change, "a genesis is the founder's first change in a members-only workspace");
     }
     Optional<WorkspaceGenesis> genesis = WorkspaceGenesis.parse(s.value());
-    if (genesis.isEmpty() || !genesis.get().founder().equals(change.actor())
+    if (genesis.isEmpty()
+        || !genesis.get().founder().equals(change.actor())
         || !genesis.get().workspaceId().equals(workspace)) {
       throw refuse(change, "the genesis does not hash to this workspace's id");
     }
@@ -165,8 +183,10 @@ final class MembershipRules {
     }
     boolean namesFounder = false;
     for (Op op : change.ops()) {
-      if (op instanceof Op.SetField set && set.soul().equals(SystemSouls.actor(change.actor()))
-          && set.field().equals(SystemSouls.PERSON) && set.value().equals(Value.of(change.actor().hex()))) {
+      if (op instanceof Op.SetField set
+          && set.soul().equals(SystemSouls.actor(change.actor()))
+          && set.field().equals(SystemSouls.PERSON)
+          && set.value().equals(Value.of(change.actor().hex()))) {
         namesFounder = true;
       }
     }
@@ -180,18 +200,27 @@ final class MembershipRules {
     ActorId actor = change.actor();
     Optional<ActorId> invite = hexActor(fields.get(SystemSouls.INVITE));
     Optional<ActorId> person = hexActor(fields.get(SystemSouls.PERSON));
-    byte[] cert = fields.get(SystemSouls.CERT) instanceof Value.Str s ? decodeHex(s.value()) : new byte[0];
+    byte[] cert =
+        fields.get(SystemSouls.CERT) instanceof Value.Str s ? decodeHex(s.value()) : new byte[0];
     if (invite.isEmpty() || person.isEmpty()) {
-      throw refuse(change, actor + " is not a member: its first change is neither a genesis nor a join");
+      throw refuse(
+          change, actor + " is not a member: its first change is neither a genesis nor a join");
     }
     Map<String, FieldState> registered = nodes.node(SystemSouls.invite(invite.get()));
     FieldState grantState = registered.get(SystemSouls.GRANT);
     if (grantState == null) {
-      throw new ChangeRefusedException(RefusalReason.MISSING_DEPENDENCY,
-          "the join of " + actor + " uses invite " + invite.get() + ", which this replica has not seen registered");
+      throw new ChangeRefusedException(
+          RefusalReason.MISSING_DEPENDENCY,
+          "the join of "
+              + actor
+              + " uses invite "
+              + invite.get()
+              + ", which this replica has not seen registered");
     }
     if (!InviteKey.verifyCertificate(workspace, actor, invite.get(), cert)) {
-      throw refuse(change, "the join certificate of " + actor + " does not verify against invite " + invite.get());
+      throw refuse(
+          change,
+          "the join certificate of " + actor + " does not verify against invite " + invite.get());
     }
     if (value(registered.get(SystemSouls.REVOKED)) instanceof Value.Bool b && b.value()) {
       throw refuse(change, "invite " + invite.get() + " was revoked");
@@ -200,10 +229,16 @@ final class MembershipRules {
         && Hlc.millis(change.hlc()) > expires.value()) {
       throw refuse(change, "invite " + invite.get() + " had expired when " + actor + " joined");
     }
-    Optional<Grant> grant = value(grantState) instanceof Value.Str g ? Grant.fromWireName(g.value()) : Optional.empty();
-    ActorId expectedPerson = grant.orElse(Grant.MEMBER) == Grant.MEMBER ? actor : personOf(grantState.actor(), Map.of(), nodes);
+    Optional<Grant> grant =
+        value(grantState) instanceof Value.Str g ? Grant.fromWireName(g.value()) : Optional.empty();
+    ActorId expectedPerson =
+        grant.orElse(Grant.MEMBER) == Grant.MEMBER
+            ? actor
+            : personOf(grantState.actor(), Map.of(), nodes);
     if (!person.get().equals(expectedPerson)) {
-      throw refuse(change, "the invite makes " + actor + " the person " + expectedPerson + ", not " + person.get());
+      throw refuse(
+          change,
+          "the invite makes " + actor + " the person " + expectedPerson + ", not " + person.get());
     }
   }
 
@@ -211,7 +246,8 @@ final class MembershipRules {
    * The person {@code device} writes as: in a members-only workspace the person its first change
    * named; in an open workspace the device itself.
    */
-  private ActorId personOf(ActorId device, Map<String, Value> pendingOwnFields, TouchedNodes nodes) throws SQLException {
+  private ActorId personOf(ActorId device, Map<String, Value> pendingOwnFields, TouchedNodes nodes)
+      throws SQLException {
     if (mode == MembershipMode.OPEN) {
       return device;
     }
@@ -219,7 +255,8 @@ final class MembershipRules {
     if (pending != null) {
       return hexActor(pending).orElse(device);
     }
-    return hexActor(value(nodes.node(SystemSouls.actor(device)).get(SystemSouls.PERSON))).orElse(device);
+    return hexActor(value(nodes.node(SystemSouls.actor(device)).get(SystemSouls.PERSON)))
+        .orElse(device);
   }
 
   private void requireName(Change change, Value value) throws ChangeRefusedException {
@@ -259,7 +296,8 @@ final class MembershipRules {
   }
 
   private static ChangeRefusedException refuse(Change change, String why) {
-    return new ChangeRefusedException(RefusalReason.NOT_ALLOWED,
+    return new ChangeRefusedException(
+        RefusalReason.NOT_ALLOWED,
         "change #" + change.seq() + " of " + change.actor() + ": " + why);
   }
 }

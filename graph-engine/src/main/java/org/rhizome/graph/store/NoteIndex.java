@@ -1,7 +1,5 @@
 package org.rhizome.graph.store;
 
-import org.rhizome.graph.api.CorruptDatabaseException;
-import org.rhizome.graph.api.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,14 +7,16 @@ import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import org.rhizome.graph.model.Soul;
-import org.rhizome.graph.model.Value;
+import org.rhizome.graph.api.CorruptDatabaseException;
+import org.rhizome.graph.api.StoreException;
 import org.rhizome.graph.change.ValueCodec;
 import org.rhizome.graph.clock.Hlc;
 import org.rhizome.graph.encoding.DecodeException;
 import org.rhizome.graph.markdown.ParsedNote;
 import org.rhizome.graph.markdown.WikiLink;
 import org.rhizome.graph.merge.FieldState;
+import org.rhizome.graph.model.Soul;
+import org.rhizome.graph.model.Value;
 import org.rhizome.graph.note.AttachmentFields;
 import org.rhizome.graph.note.NoteFields;
 import org.rhizome.graph.note.NoteFolders;
@@ -24,9 +24,9 @@ import org.rhizome.graph.note.NoteKeys;
 
 /**
  * Keeps the derived tables (note, link, tag, note_alias, note_fts, and through {@link QueryIndex}
- * note_prop and task) in step with a node's
- * fields. Everything here can be rebuilt from the field table; it is written in the same transaction
- * as the change that caused it. Confined to the writer thread.
+ * note_prop and task) in step with a node's fields. Everything here can be rebuilt from the field
+ * table; it is written in the same transaction as the change that caused it. Confined to the writer
+ * thread.
  */
 final class NoteIndex {
 
@@ -49,26 +49,38 @@ final class NoteIndex {
     this.c = c;
     this.parser = parser;
     selectId = c.prepareStatement("SELECT id FROM note WHERE soul = ?");
-    insertNote = c.prepareStatement("INSERT INTO note(soul, title, title_key, created, modified, deleted, folder, folder_key) VALUES (?,?,?,?,?,?,?,?)");
+    insertNote =
+        c.prepareStatement(
+            "INSERT INTO note(soul, title, title_key, created, modified, deleted, folder, folder_key) VALUES (?,?,?,?,?,?,?,?)");
     lastId = c.prepareStatement("SELECT last_insert_rowid()");
-    updateNote = c.prepareStatement("UPDATE note SET title = ?, title_key = ?, created = ?, modified = ?, deleted = ?, folder = ?, folder_key = ? WHERE id = ?");
+    updateNote =
+        c.prepareStatement(
+            "UPDATE note SET title = ?, title_key = ?, created = ?, modified = ?, deleted = ?, folder = ?, folder_key = ? WHERE id = ?");
     deleteNote = c.prepareStatement("DELETE FROM note WHERE id = ?");
-    insertLink = c.prepareStatement("INSERT INTO link(src, ord, target_key, target, heading, alias, embed, line, start, end, target_folder)"
-        + " VALUES (?,?,?,?,?,?,?,?,?,?,?)");
-    insertTag = c.prepareStatement("INSERT OR IGNORE INTO tag(tag_key, note_id, tag) VALUES (?,?,?)");
-    insertAlias = c.prepareStatement("INSERT OR IGNORE INTO note_alias(alias_key, note_id, alias) VALUES (?,?,?)");
+    insertLink =
+        c.prepareStatement(
+            "INSERT INTO link(src, ord, target_key, target, heading, alias, embed, line, start, end, target_folder)"
+                + " VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+    insertTag =
+        c.prepareStatement("INSERT OR IGNORE INTO tag(tag_key, note_id, tag) VALUES (?,?,?)");
+    insertAlias =
+        c.prepareStatement(
+            "INSERT OR IGNORE INTO note_alias(alias_key, note_id, alias) VALUES (?,?,?)");
     insertFts = c.prepareStatement("INSERT INTO note_fts(rowid, title, body) VALUES (?,?,?)");
-    upsertAttachment = c.prepareStatement("INSERT INTO attachment(soul, folder, folder_key, name, name_key, size, hash, mime, deleted)"
-        + " VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(soul) DO UPDATE SET folder = excluded.folder, folder_key = excluded.folder_key,"
-        + " name = excluded.name, name_key = excluded.name_key, size = excluded.size, hash = excluded.hash, mime = excluded.mime,"
-        + " deleted = excluded.deleted");
+    upsertAttachment =
+        c.prepareStatement(
+            "INSERT INTO attachment(soul, folder, folder_key, name, name_key, size, hash, mime, deleted)"
+                + " VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(soul) DO UPDATE SET folder = excluded.folder, folder_key = excluded.folder_key,"
+                + " name = excluded.name, name_key = excluded.name_key, size = excluded.size, hash = excluded.hash, mime = excluded.mime,"
+                + " deleted = excluded.deleted");
     queryIndex = new QueryIndex(c);
-    purge = new PreparedStatement[] {
-        c.prepareStatement("DELETE FROM link WHERE src = ?"),
-        c.prepareStatement("DELETE FROM tag WHERE note_id = ?"),
-        c.prepareStatement("DELETE FROM note_alias WHERE note_id = ?"),
-        c.prepareStatement("DELETE FROM note_fts WHERE rowid = ?"),
-    };
+    purge =
+        new PreparedStatement[] {
+          c.prepareStatement("DELETE FROM link WHERE src = ?"),
+          c.prepareStatement("DELETE FROM tag WHERE note_id = ?"),
+          c.prepareStatement("DELETE FROM note_alias WHERE note_id = ?"),
+          c.prepareStatement("DELETE FROM note_fts WHERE rowid = ?"),
+        };
   }
 
   /** Re-derives the index rows of one node from its current fields. */
@@ -125,7 +137,8 @@ final class NoteIndex {
     }
   }
 
-  private void indexAttachment(Soul soul, Map<String, FieldState> fields) throws SQLException, StoreException {
+  private void indexAttachment(Soul soul, Map<String, FieldState> fields)
+      throws SQLException, StoreException {
     String folder = string(fields, AttachmentFields.FOLDER, NoteFolders.ROOT);
     String name = string(fields, AttachmentFields.NAME, "");
     upsertAttachment.setString(1, soul.value());
@@ -133,15 +146,25 @@ final class NoteIndex {
     upsertAttachment.setString(3, NoteFolders.key(folder));
     upsertAttachment.setString(4, name);
     upsertAttachment.setString(5, NoteKeys.titleKey(name));
-    upsertAttachment.setLong(6, value(fields, AttachmentFields.SIZE) instanceof Value.Num n ? (long) n.value() : 0);
+    upsertAttachment.setLong(
+        6, value(fields, AttachmentFields.SIZE) instanceof Value.Num n ? (long) n.value() : 0);
     upsertAttachment.setString(7, string(fields, AttachmentFields.HASH, ""));
-    upsertAttachment.setString(8, string(fields, AttachmentFields.MIME, "application/octet-stream"));
-    upsertAttachment.setInt(9, value(fields, AttachmentFields.DELETED) instanceof Value.Bool b && b.value() ? 1 : 0);
+    upsertAttachment.setString(
+        8, string(fields, AttachmentFields.MIME, "application/octet-stream"));
+    upsertAttachment.setInt(
+        9, value(fields, AttachmentFields.DELETED) instanceof Value.Bool b && b.value() ? 1 : 0);
     upsertAttachment.executeUpdate();
   }
 
-  private static void bindNote(PreparedStatement ps, int from, String title, long created, long modified, boolean deleted,
-      String folder) throws SQLException {
+  private static void bindNote(
+      PreparedStatement ps,
+      int from,
+      String title,
+      long created,
+      long modified,
+      boolean deleted,
+      String folder)
+      throws SQLException {
     ps.setString(from, title);
     ps.setString(from + 1, NoteKeys.titleKey(title));
     ps.setLong(from + 2, created);
@@ -169,7 +192,8 @@ final class NoteIndex {
       insertLink.setInt(9, link.start());
       insertLink.setInt(10, link.end());
       insertLink.setString(11, NoteKeys.linkFolderKey(link.target()));
-      insertLink.executeUpdate(); // row by row: sqlite-jdbc re-prepares a statement after executeBatch
+      insertLink
+          .executeUpdate(); // row by row: sqlite-jdbc re-prepares a statement after executeBatch
     }
     Set<String> keys = new HashSet<>();
     for (String tag : parsed.tags()) {
@@ -213,11 +237,13 @@ final class NoteIndex {
     try {
       return ValueCodec.decode(f.value());
     } catch (DecodeException e) {
-      throw new CorruptDatabaseException("field " + name + " holds an unreadable value: " + e.getMessage(), e);
+      throw new CorruptDatabaseException(
+          "field " + name + " holds an unreadable value: " + e.getMessage(), e);
     }
   }
 
-  private static String string(Map<String, FieldState> fields, String name, String fallback) throws StoreException {
+  private static String string(Map<String, FieldState> fields, String name, String fallback)
+      throws StoreException {
     return value(fields, name) instanceof Value.Str s ? s.value() : fallback;
   }
 }

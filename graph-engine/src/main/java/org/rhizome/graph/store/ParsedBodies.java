@@ -17,14 +17,16 @@ public final class ParsedBodies {
   static final int MAX_ENTRIES = 4096;
 
   private final MarkdownParser parser;
-  private final Map<String, ParsedNote> ready = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, false) {
-    private static final long serialVersionUID = 1L;
+  private final Map<String, ParsedNote> ready =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(256, 0.75f, false) {
+            private static final long serialVersionUID = 1L;
 
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, ParsedNote> eldest) {
-      return size() > MAX_ENTRIES;
-    }
-  });
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, ParsedNote> eldest) {
+              return size() > MAX_ENTRIES;
+            }
+          });
 
   public ParsedBodies(MarkdownParser parser) {
     this.parser = parser;

@@ -25,9 +25,13 @@ final class QueryIndex {
   private final PreparedStatement deleteTasks;
 
   QueryIndex(Connection c) throws SQLException {
-    insertProp = c.prepareStatement("INSERT OR REPLACE INTO note_prop(note_id, key, ord, type, text, num) VALUES (?,?,?,?,?,?)");
-    insertTask = c.prepareStatement("INSERT OR REPLACE INTO task(note_id, line, mark, open, text, raw, mark_offset, due, scheduled,"
-        + " start, done, created, priority, tags, tag_keys, links) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    insertProp =
+        c.prepareStatement(
+            "INSERT OR REPLACE INTO note_prop(note_id, key, ord, type, text, num) VALUES (?,?,?,?,?,?)");
+    insertTask =
+        c.prepareStatement(
+            "INSERT OR REPLACE INTO task(note_id, line, mark, open, text, raw, mark_offset, due, scheduled,"
+                + " start, done, created, priority, tags, tag_keys, links) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     deleteProps = c.prepareStatement("DELETE FROM note_prop WHERE note_id = ?");
     deleteTasks = c.prepareStatement("DELETE FROM task WHERE note_id = ?");
   }

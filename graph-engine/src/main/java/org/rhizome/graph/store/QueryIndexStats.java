@@ -14,7 +14,8 @@ public final class QueryIndexStats {
 
   private QueryIndexStats() {}
 
-  private static final java.lang.management.ThreadMXBean MX = java.lang.management.ManagementFactory.getThreadMXBean();
+  private static final java.lang.management.ThreadMXBean MX =
+      java.lang.management.ManagementFactory.getThreadMXBean();
 
   static long cpu() {
     return MX.getCurrentThreadCpuTime();

@@ -7,10 +7,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.rhizome.graph.model.Value;
 import org.rhizome.graph.change.ValueCodec;
 import org.rhizome.graph.encoding.DecodeException;
 import org.rhizome.graph.markdown.MarkdownParser;
+import org.rhizome.graph.model.Value;
 import org.rhizome.graph.note.NoteFields;
 
 /**
@@ -24,16 +24,19 @@ final class QuerySchema {
   static void addVersion2(Statement s) throws SQLException {
     // One row per property value (a list: one per element); num holds numbers, dates (epoch ms),
     // checkboxes (0/1); text holds text, a date as written, a link's target.
-    s.execute("CREATE TABLE note_prop(note_id INTEGER NOT NULL, key TEXT NOT NULL, ord INTEGER NOT NULL,"
-        + " type TEXT NOT NULL, text TEXT, num REAL, PRIMARY KEY(note_id, key, ord)) WITHOUT ROWID");
+    s.execute(
+        "CREATE TABLE note_prop(note_id INTEGER NOT NULL, key TEXT NOT NULL, ord INTEGER NOT NULL,"
+            + " type TEXT NOT NULL, text TEXT, num REAL, PRIMARY KEY(note_id, key, ord)) WITHOUT ROWID");
     // No (key, value) indexes: queries look properties up per note through the primary key, and two
     // more b-trees per value would double what the import pays for this table (bench query).
-    // Checklist items; dates in epoch ms (UTC midnight); tags and links are JSON arrays, tag_keys is
+    // Checklist items; dates in epoch ms (UTC midnight); tags and links are JSON arrays, tag_keys
+    // is
     // "\u001Fa\u001Fb/c\u001F" so that a tag test is one instr().
-    s.execute("CREATE TABLE task(note_id INTEGER NOT NULL, line INTEGER NOT NULL, mark TEXT NOT NULL,"
-        + " open INTEGER NOT NULL, text TEXT NOT NULL, raw TEXT NOT NULL, mark_offset INTEGER NOT NULL,"
-        + " due INTEGER, scheduled INTEGER, start INTEGER, done INTEGER, created INTEGER, priority INTEGER NOT NULL,"
-        + " tags TEXT NOT NULL, tag_keys TEXT NOT NULL, links TEXT NOT NULL, PRIMARY KEY(note_id, line)) WITHOUT ROWID");
+    s.execute(
+        "CREATE TABLE task(note_id INTEGER NOT NULL, line INTEGER NOT NULL, mark TEXT NOT NULL,"
+            + " open INTEGER NOT NULL, text TEXT NOT NULL, raw TEXT NOT NULL, mark_offset INTEGER NOT NULL,"
+            + " due INTEGER, scheduled INTEGER, start INTEGER, done INTEGER, created INTEGER, priority INTEGER NOT NULL,"
+            + " tags TEXT NOT NULL, tag_keys TEXT NOT NULL, links TEXT NOT NULL, PRIMARY KEY(note_id, line)) WITHOUT ROWID");
     s.execute("CREATE INDEX task_by_due ON task(due) WHERE due IS NOT NULL");
     s.execute("CREATE INDEX task_open ON task(open, note_id)");
     backfill(s.getConnection());
@@ -41,8 +44,10 @@ final class QuerySchema {
 
   private static void backfill(Connection c) throws SQLException {
     List<Object[]> notes = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT n.id, f.value FROM note n JOIN field f ON f.soul = n.soul"
-        + " AND f.name = ? WHERE n.deleted = 0")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT n.id, f.value FROM note n JOIN field f ON f.soul = n.soul"
+                + " AND f.name = ? WHERE n.deleted = 0")) {
       ps.setString(1, NoteFields.BODY);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {

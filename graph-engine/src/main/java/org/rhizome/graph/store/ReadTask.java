@@ -1,8 +1,8 @@
 package org.rhizome.graph.store;
 
-import org.rhizome.graph.api.StoreException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import org.rhizome.graph.api.StoreException;
 
 /** Work on a read-only connection, run on the caller's thread. */
 @FunctionalInterface

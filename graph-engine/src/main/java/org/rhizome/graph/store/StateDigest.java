@@ -1,6 +1,5 @@
 package org.rhizome.graph.store;
 
-import java.util.HexFormat;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -8,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HexFormat;
 
 /**
  * A SHA-256 digest of the materialised graph: every (soul, field, value) in key order. Two replicas
@@ -25,11 +25,16 @@ public final class StateDigest {
       throw new IllegalStateException(e);
     }
     byte[] len = new byte[4];
-    try (PreparedStatement ps = c.prepareStatement("SELECT soul, name, value FROM field ORDER BY soul, name");
-         ResultSet rs = ps.executeQuery()) {
+    try (PreparedStatement ps =
+            c.prepareStatement("SELECT soul, name, value FROM field ORDER BY soul, name");
+        ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        for (byte[] part : new byte[][] {rs.getString(1).getBytes(StandardCharsets.UTF_8),
-            rs.getString(2).getBytes(StandardCharsets.UTF_8), rs.getBytes(3)}) {
+        for (byte[] part :
+            new byte[][] {
+              rs.getString(1).getBytes(StandardCharsets.UTF_8),
+              rs.getString(2).getBytes(StandardCharsets.UTF_8),
+              rs.getBytes(3)
+            }) {
           len[0] = (byte) (part.length >>> 24);
           len[1] = (byte) (part.length >>> 16);
           len[2] = (byte) (part.length >>> 8);

@@ -1,7 +1,5 @@
 package org.rhizome.graph.store;
 
-import org.rhizome.graph.api.CorruptDatabaseException;
-import org.rhizome.graph.api.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,19 +8,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.rhizome.graph.model.ActorId;
-import org.rhizome.graph.model.Soul;
-import org.rhizome.graph.model.Value;
+import org.rhizome.graph.api.CorruptDatabaseException;
+import org.rhizome.graph.api.StoreException;
+import org.rhizome.graph.change.Change;
 import org.rhizome.graph.change.Op;
 import org.rhizome.graph.change.ValueCodec;
 import org.rhizome.graph.encoding.DecodeException;
 import org.rhizome.graph.merge.FieldState;
-import org.rhizome.graph.text.MalformedTextException;
+import org.rhizome.graph.model.ActorId;
+import org.rhizome.graph.model.Soul;
+import org.rhizome.graph.model.Value;
 import org.rhizome.graph.text.InvalidTextOpException;
+import org.rhizome.graph.text.MalformedTextException;
 import org.rhizome.graph.text.MissingTextDependencyException;
-import org.rhizome.graph.text.TextChange;
-import org.rhizome.graph.change.Change;
 import org.rhizome.graph.text.Splice;
+import org.rhizome.graph.text.TextChange;
 import org.rhizome.graph.text.TextDocument;
 import org.rhizome.graph.text.TextException;
 import org.rhizome.graph.text.TextOp;
@@ -42,14 +42,19 @@ final class TextDocuments {
 
   record Key(Soul soul, String field) {}
 
-  /** What a transaction did to one document: the ops it applied and the clock of the last of them. */
+  /**
+   * What a transaction did to one document: the ops it applied and the clock of the last of them.
+   */
   private static final class Pending {
     final List<TextOp> ops = new ArrayList<>();
     long hlc;
     ActorId actor;
   }
 
-  /** A cached document, its timeline, and the effects of edits not yet closed into a {@link TextChange}. */
+  /**
+   * A cached document, its timeline, and the effects of edits not yet closed into a {@link
+   * TextChange}.
+   */
   static final class Live {
     final TextDocument doc;
     final TextTimeline timeline;
@@ -64,18 +69,22 @@ final class TextDocuments {
 
   private final Connection c;
   private final Map<Key, Pending> pending = new LinkedHashMap<>();
+
   /** The text changes of the transaction under way (or of the last catch-up), in order. */
   private final List<TextChange> changes = new ArrayList<>();
+
   /** The tag the next closed text change gets (see {@link #tagNext}). */
   private long nextOrigin;
-  private final LinkedHashMap<Key, Live> cache = new LinkedHashMap<>(64, 0.75f, true) {
-    private static final long serialVersionUID = 1L;
 
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<Key, Live> eldest) {
-      return size() > CACHED && !pending.containsKey(eldest.getKey());
-    }
-  };
+  private final LinkedHashMap<Key, Live> cache =
+      new LinkedHashMap<>(64, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, Live> eldest) {
+          return size() > CACHED && !pending.containsKey(eldest.getKey());
+        }
+      };
   private PreparedStatement select;
   private PreparedStatement upsert;
 
@@ -154,8 +163,10 @@ final class TextDocuments {
   private TextDocument load(Key key) throws SQLException, StoreException {
     if (select == null) {
       // The snapshot is stored without its text, which is the field's value beside it.
-      select = c.prepareStatement("SELECT t.snapshot, f.value FROM text_state t JOIN field f ON f.soul = t.soul AND f.name = t.name"
-          + " WHERE t.soul = ? AND t.name = ?");
+      select =
+          c.prepareStatement(
+              "SELECT t.snapshot, f.value FROM text_state t JOIN field f ON f.soul = t.soul AND f.name = t.name"
+                  + " WHERE t.soul = ? AND t.name = ?");
     }
     select.setString(1, key.soul().value());
     select.setString(2, key.field());
@@ -166,8 +177,14 @@ final class TextDocuments {
       String text = ValueCodec.decode(rs.getBytes(2)) instanceof Value.Str s ? s.value() : "";
       return TextSnapshotCodec.decodeWithText(rs.getBytes(1), text);
     } catch (MalformedTextException | DecodeException e) {
-      throw new CorruptDatabaseException("the stored text of " + key.field() + " of " + key.soul() + " cannot be read: "
-          + e.getMessage(), e);
+      throw new CorruptDatabaseException(
+          "the stored text of "
+              + key.field()
+              + " of "
+              + key.soul()
+              + " cannot be read: "
+              + e.getMessage(),
+          e);
     }
   }
 
@@ -238,11 +255,16 @@ final class TextDocuments {
     cache.put(key, new Live(doc));
   }
 
-  /** Writes every changed document's snapshot, and its text as the field's value, into {@code nodes}. */
+  /**
+   * Writes every changed document's snapshot, and its text as the field's value, into {@code
+   * nodes}.
+   */
   void flush(TouchedNodes nodes) throws SQLException {
     if (upsert == null) {
-      upsert = c.prepareStatement("INSERT INTO text_state(soul, name, snapshot) VALUES (?,?,?)"
-          + " ON CONFLICT(soul, name) DO UPDATE SET snapshot = excluded.snapshot");
+      upsert =
+          c.prepareStatement(
+              "INSERT INTO text_state(soul, name, snapshot) VALUES (?,?,?)"
+                  + " ON CONFLICT(soul, name) DO UPDATE SET snapshot = excluded.snapshot");
     }
     for (Map.Entry<Key, Pending> e : pending.entrySet()) {
       Key key = e.getKey();
@@ -252,7 +274,10 @@ final class TextDocuments {
       upsert.setBytes(3, TextSnapshotCodec.encodeWithoutText(doc));
       upsert.executeUpdate();
       Pending p = e.getValue();
-      nodes.set(key.soul(), key.field(), new FieldState(ValueCodec.encode(Value.of(doc.text())), p.hlc, p.actor));
+      nodes.set(
+          key.soul(),
+          key.field(),
+          new FieldState(ValueCodec.encode(Value.of(doc.text())), p.hlc, p.actor));
     }
     pending.clear();
   }

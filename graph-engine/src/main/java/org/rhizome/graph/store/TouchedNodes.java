@@ -5,8 +5,8 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.merge.FieldState;
+import org.rhizome.graph.model.Soul;
 
 /**
  * The nodes one write transaction has read or changed, with their fields as they stand inside it,

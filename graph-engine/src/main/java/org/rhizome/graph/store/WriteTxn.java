@@ -1,14 +1,14 @@
 package org.rhizome.graph.store;
 
-import org.rhizome.graph.api.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import org.rhizome.graph.model.Soul;
-import org.rhizome.graph.change.Change;
 import org.rhizome.graph.api.ChangeRefusedException;
+import org.rhizome.graph.api.StoreException;
+import org.rhizome.graph.change.Change;
+import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.text.TextDocument;
 
 /**
@@ -41,7 +41,10 @@ public final class WriteTxn {
     return false;
   }
 
-  /** Applies this device's own change, just made on its head in this transaction by {@link ChangeAuthor}. */
+  /**
+   * Applies this device's own change, just made on its head in this transaction by {@link
+   * ChangeAuthor}.
+   */
   void applyOwn(Change change) throws SQLException, StoreException {
     writer.applier.applyOwn(change, nodes);
     applied.add(change);
@@ -69,9 +72,9 @@ public final class WriteTxn {
   }
 
   /**
-   * The live document of a text field, for making this device's edits with
-   * {@link TextDocument#splice} or {@link TextDocument#replaceWith}; commit the ops they return in
-   * this transaction (if it fails, the edits are dropped with it).
+   * The live document of a text field, for making this device's edits with {@link
+   * TextDocument#splice} or {@link TextDocument#replaceWith}; commit the ops they return in this
+   * transaction (if it fails, the edits are dropped with it).
    */
   public TextDocument text(Soul soul, String field) throws SQLException, StoreException {
     return writer.texts.get(soul, field);
@@ -81,11 +84,15 @@ public final class WriteTxn {
    * The live document of a text field with its timeline: the effects of the changes it went through
    * lately, to rebase an editor's splices made on an earlier version.
    */
-  public org.rhizome.graph.text.TextTimeline timeline(Soul soul, String field) throws SQLException, StoreException {
+  public org.rhizome.graph.text.TextTimeline timeline(Soul soul, String field)
+      throws SQLException, StoreException {
     return writer.texts.live(soul, field).timeline;
   }
 
-  /** Tags the next text edit committed in this transaction with {@code origin}, for the feed's {@link org.rhizome.graph.text.TextChange}. */
+  /**
+   * Tags the next text edit committed in this transaction with {@code origin}, for the feed's
+   * {@link org.rhizome.graph.text.TextChange}.
+   */
   public void tagTextEdit(long origin) {
     writer.texts.tagNext(origin);
   }

@@ -18,8 +18,11 @@ public final class WriterLookups {
   private WriterLookups() {}
 
   /** The live note of {@code folder} titled {@code title} (compared as titles are), if any. */
-  public static Optional<Soul> liveNoteAt(WriteTxn txn, String folder, String title) throws SQLException {
-    PreparedStatement ps = txn.prepare("SELECT soul FROM note WHERE title_key = ? AND folder_key = ? AND deleted = 0 LIMIT 1");
+  public static Optional<Soul> liveNoteAt(WriteTxn txn, String folder, String title)
+      throws SQLException {
+    PreparedStatement ps =
+        txn.prepare(
+            "SELECT soul FROM note WHERE title_key = ? AND folder_key = ? AND deleted = 0 LIMIT 1");
     ps.setString(1, NoteKeys.titleKey(title));
     ps.setString(2, NoteFolders.key(folder));
     try (ResultSet rs = ps.executeQuery()) {
@@ -27,9 +30,14 @@ public final class WriterLookups {
     }
   }
 
-  /** True when a live note of {@code folder} other than {@code soul} has the title {@code title}. */
-  public static boolean titleTakenByAnother(WriteTxn txn, String folder, String title, Soul soul) throws SQLException {
-    PreparedStatement ps = txn.prepare("SELECT 1 FROM note WHERE title_key = ? AND folder_key = ? AND deleted = 0 AND soul <> ? LIMIT 1");
+  /**
+   * True when a live note of {@code folder} other than {@code soul} has the title {@code title}.
+   */
+  public static boolean titleTakenByAnother(WriteTxn txn, String folder, String title, Soul soul)
+      throws SQLException {
+    PreparedStatement ps =
+        txn.prepare(
+            "SELECT 1 FROM note WHERE title_key = ? AND folder_key = ? AND deleted = 0 AND soul <> ? LIMIT 1");
     ps.setString(1, NoteKeys.titleKey(title));
     ps.setString(2, NoteFolders.key(folder));
     ps.setString(3, soul.value());
@@ -38,7 +46,10 @@ public final class WriterLookups {
     }
   }
 
-  /** Whether the index holds the note {@code soul} as deleted (true) or live (false); empty when it has no such note. */
+  /**
+   * Whether the index holds the note {@code soul} as deleted (true) or live (false); empty when it
+   * has no such note.
+   */
   public static Optional<Boolean> noteDeleted(WriteTxn txn, Soul soul) throws SQLException {
     PreparedStatement ps = txn.prepare("SELECT deleted FROM note WHERE soul = ?");
     ps.setString(1, soul.value());
@@ -56,9 +67,12 @@ public final class WriterLookups {
   }
 
   /** The live attachment of {@code folder} named {@code name} (compared ignoring case), if any. */
-  public static Optional<Soul> liveAttachmentAt(WriteTxn txn, String folder, String name) throws SQLException {
-    PreparedStatement ps = txn.prepare("SELECT soul FROM attachment WHERE name_key = ? AND folder_key = ? AND deleted = 0"
-        + " ORDER BY soul LIMIT 1");
+  public static Optional<Soul> liveAttachmentAt(WriteTxn txn, String folder, String name)
+      throws SQLException {
+    PreparedStatement ps =
+        txn.prepare(
+            "SELECT soul FROM attachment WHERE name_key = ? AND folder_key = ? AND deleted = 0"
+                + " ORDER BY soul LIMIT 1");
     ps.setString(1, NoteKeys.titleKey(name));
     ps.setString(2, NoteFolders.key(folder));
     try (ResultSet rs = ps.executeQuery()) {
@@ -78,7 +92,8 @@ public final class WriterLookups {
   /** The log positions of the changes that edited a text field, in log (causal) order. */
   public static List<Long> textEdits(WriteTxn txn, Soul soul, String field) throws SQLException {
     List<Long> ids = new ArrayList<>();
-    PreparedStatement ps = txn.prepare("SELECT log_id FROM text_edit WHERE soul = ? AND name = ? ORDER BY log_id");
+    PreparedStatement ps =
+        txn.prepare("SELECT log_id FROM text_edit WHERE soul = ? AND name = ? ORDER BY log_id");
     ps.setString(1, soul.value());
     ps.setString(2, field);
     try (ResultSet rs = ps.executeQuery()) {

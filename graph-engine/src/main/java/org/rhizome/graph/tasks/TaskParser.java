@@ -13,8 +13,8 @@ import org.rhizome.graph.markdown.WikiLink;
  * and Dataview users write on them: dates after {@code 📅} (due; also {@code 📆 🗓}), {@code ⏳}
  * (scheduled; also {@code ⌛}), {@code 🛫} (start), {@code ✅} (done), {@code ➕} (created); priority
  * {@code 🔺 ⏫ 🔼 🔽 ⏬}; and inline fields {@code [due:: 2026-12-24]}, {@code (due:: …)} or a bare
- * {@code due:: 2026-12-24} (keys due, scheduled, start, completion/done, created, priority).
- * Pure and stateless; one pass over the text, and a note without {@code [} costs one scan.
+ * {@code due:: 2026-12-24} (keys due, scheduled, start, completion/done, created, priority). Pure
+ * and stateless; one pass over the text, and a note without {@code [} costs one scan.
  */
 public final class TaskParser {
   private TaskParser() {}
@@ -36,10 +36,15 @@ public final class TaskParser {
       int lineEnd = end > i && text.charAt(end - 1) == '\r' ? end - 1 : end;
       int p = skipIndent(text, i, lineEnd);
       if (fence != 0) {
-        if (p - i <= 3 && runOf(text, p, lineEnd, fence) >= fenceLen && text.substring(p + runOf(text, p, lineEnd, fence), lineEnd).isBlank()) {
+        if (p - i <= 3
+            && runOf(text, p, lineEnd, fence) >= fenceLen
+            && text.substring(p + runOf(text, p, lineEnd, fence), lineEnd).isBlank()) {
           fence = 0;
         }
-      } else if (p - i <= 3 && p < lineEnd && (text.charAt(p) == '`' || text.charAt(p) == '~') && runOf(text, p, lineEnd, text.charAt(p)) >= 3) {
+      } else if (p - i <= 3
+          && p < lineEnd
+          && (text.charAt(p) == '`' || text.charAt(p) == '~')
+          && runOf(text, p, lineEnd, text.charAt(p)) >= 3) {
         fence = text.charAt(p);
         fenceLen = runOf(text, p, lineEnd, fence);
       } else {
@@ -123,16 +128,28 @@ public final class TaskParser {
   }
 
   private static final String[][] DATE_SIGNS = {
-      {"\uD83D\uDCC5", "due"}, {"\uD83D\uDCC6", "due"}, {"\uD83D\uDDD3", "due"},
-      {"\u23F3", "scheduled"}, {"\u231B", "scheduled"},
-      {"\uD83D\uDEEB", "start"},
-      {"\u2705", "done"},
-      {"\u2795", "created"},
-      {"\u274C", "cancelled"},
+    {"\uD83D\uDCC5", "due"},
+    {"\uD83D\uDCC6", "due"},
+    {"\uD83D\uDDD3", "due"},
+    {"\u23F3", "scheduled"},
+    {"\u231B", "scheduled"},
+    {"\uD83D\uDEEB", "start"},
+    {"\u2705", "done"},
+    {"\u2795", "created"},
+    {"\u274C", "cancelled"},
   };
-  private static final String[] PRIORITY_SIGNS = {"\u23EC", "\uD83D\uDD3D", null, "\uD83D\uDD3C", "\u23EB", "\uD83D\uDD3A"};
+  private static final String[] PRIORITY_SIGNS = {
+    "\u23EC", "\uD83D\uDD3D", null, "\uD83D\uDD3C", "\u23EB", "\uD83D\uDD3A"
+  };
 
-  private static Task fields(int line, int markOffset, char mark, String raw, String s, int lineStart, int lineEnd,
+  private static Task fields(
+      int line,
+      int markOffset,
+      char mark,
+      String raw,
+      String s,
+      int lineStart,
+      int lineEnd,
       ParsedNote parsed) {
     Long[] dates = new Long[5]; // due, scheduled, start, done, created
     int priority = Task.PRIORITY_NONE;
@@ -146,7 +163,10 @@ public final class TaskParser {
       if (c == '[' || c == '(') {
         int close = raw.indexOf(c == '[' ? ']' : ')', i);
         int sep = raw.indexOf("::", i);
-        if (close > 0 && sep > i && sep < close && !(c == '[' && i + 1 < n && raw.charAt(i + 1) == '[')) {
+        if (close > 0
+            && sep > i
+            && sep < close
+            && !(c == '[' && i + 1 < n && raw.charAt(i + 1) == '[')) {
           if (inlineField(raw.substring(i + 1, sep), raw.substring(sep + 2, close), dates)) {
             i = close + 1;
             continue;
@@ -158,7 +178,10 @@ public final class TaskParser {
             continue;
           }
           if (raw.substring(i + 1, sep).strip().matches("[\\p{L}\\p{N}_-]+")) {
-            i = close + 1; // another Dataview field ([repeat:: …], [id:: …]): kept in raw, not in the description
+            i =
+                close
+                    + 1; // another Dataview field ([repeat:: …], [id:: …]): kept in raw, not in the
+            // description
             continue;
           }
         }
@@ -200,7 +223,10 @@ public final class TaskParser {
     int bare = d.indexOf("::");
     if (bare > 0) {
       int k = bare;
-      while (k > 0 && (Character.isLetterOrDigit(d.charAt(k - 1)) || d.charAt(k - 1) == '_' || d.charAt(k - 1) == '-')) {
+      while (k > 0
+          && (Character.isLetterOrDigit(d.charAt(k - 1))
+              || d.charAt(k - 1) == '_'
+              || d.charAt(k - 1) == '-')) {
         k--;
       }
       if (k < bare && (k == 0 || d.charAt(k - 1) == ' ')) {
@@ -217,7 +243,20 @@ public final class TaskParser {
         links.add(l.target());
       }
     }
-    return new Task(line, markOffset, mark, text, raw, dates[0], dates[1], dates[2], dates[3], dates[4], priority, tags, links);
+    return new Task(
+        line,
+        markOffset,
+        mark,
+        text,
+        raw,
+        dates[0],
+        dates[1],
+        dates[2],
+        dates[3],
+        dates[4],
+        priority,
+        tags,
+        links);
   }
 
   private static void setDate(Long[] dates, String key, long value) {
@@ -227,14 +266,19 @@ public final class TaskParser {
       case "start" -> dates[2] = value;
       case "done", "completion" -> dates[3] = value;
       case "created" -> dates[4] = value;
-      default -> { } // a cancelled date is read and dropped
+      default -> {} // a cancelled date is read and dropped
     }
   }
 
   private static boolean inlineField(String key, String value, Long[] dates) {
     String k = key.strip().toLowerCase(Locale.ROOT);
-    if (!(k.equals("due") || k.equals("scheduled") || k.equals("start") || k.equals("done") || k.equals("completion")
-        || k.equals("created") || k.equals("cancelled"))) {
+    if (!(k.equals("due")
+        || k.equals("scheduled")
+        || k.equals("start")
+        || k.equals("done")
+        || k.equals("completion")
+        || k.equals("created")
+        || k.equals("cancelled"))) {
       return false;
     }
     Long d = Dates.parse(value);
@@ -271,7 +315,10 @@ public final class TaskParser {
       boolean nonDigit = false;
       while (j < raw.length()) {
         int cp = raw.codePointAt(j);
-        if (!(Character.isLetterOrDigit(cp) || cp == '-' || cp == '_' || cp == '/'
+        if (!(Character.isLetterOrDigit(cp)
+            || cp == '-'
+            || cp == '_'
+            || cp == '/'
             || Character.getType(cp) == Character.NON_SPACING_MARK)) {
           break;
         }

@@ -1,12 +1,16 @@
 package org.rhizome.graph.tasks;
 
 /**
- * The state a task's checkbox shows, as Obsidian Tasks writes it: {@code [ ]} to do, {@code [x]} done,
- * {@code [/]} in progress, {@code [-]} cancelled; any other character is a custom state that counts
- * as open.
+ * The state a task's checkbox shows, as Obsidian Tasks writes it: {@code [ ]} to do, {@code [x]}
+ * done, {@code [/]} in progress, {@code [-]} cancelled; any other character is a custom state that
+ * counts as open.
  */
 public enum TaskStatus {
-  TODO, IN_PROGRESS, DONE, CANCELLED, OTHER;
+  TODO,
+  IN_PROGRESS,
+  DONE,
+  CANCELLED,
+  OTHER;
 
   public static TaskStatus of(char mark) {
     return switch (mark) {

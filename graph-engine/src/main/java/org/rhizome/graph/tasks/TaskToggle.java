@@ -9,10 +9,10 @@ import org.rhizome.graph.markdown.MarkdownParser;
 import org.rhizome.graph.text.Splice;
 
 /**
- * Ticking a task is a small edit of the note's text: the mark between the brackets becomes
- * {@code x} (from a blank) or a blank (from anything else), so it merges, syncs and shows in history
- * like any edit. With a date, ticking also writes {@code ✅ 2026-12-24} at the end of the item (before
- * a trailing {@code ^block-id}), as Obsidian Tasks does, unless the item has a done date already;
+ * Ticking a task is a small edit of the note's text: the mark between the brackets becomes {@code
+ * x} (from a blank) or a blank (from anything else), so it merges, syncs and shows in history like
+ * any edit. With a date, ticking also writes {@code ✅ 2026-12-24} at the end of the item (before a
+ * trailing {@code ^block-id}), as Obsidian Tasks does, unless the item has a done date already;
  * unticking takes such a date away again. Both edits go into one change.
  */
 public final class TaskToggle {
@@ -23,7 +23,10 @@ public final class TaskToggle {
   /** One replacement of the text in UTF-16 offsets: {@code [from, to)} becomes {@code text}. */
   public record Edit(int from, int to, String text) {}
 
-  /** The splice (in code points) that ticks or unticks the task on {@code line}; empty if no task is there now. */
+  /**
+   * The splice (in code points) that ticks or unticks the task on {@code line}; empty if no task is
+   * there now.
+   */
   public static Optional<Splice> toggle(String body, int line) {
     List<Splice> s = toggle(body, line, null);
     return s.isEmpty() ? Optional.empty() : Optional.of(s.get(0));
@@ -52,7 +55,8 @@ public final class TaskToggle {
    * that tick or untick the task whose mark is at {@code markOffset}; empty if no task's mark is
    * there now or it is not {@code expected}.
    */
-  public static List<Edit> editsAtMark(String body, int markOffset, char expected, @Nullable LocalDate doneOn) {
+  public static List<Edit> editsAtMark(
+      String body, int markOffset, char expected, @Nullable LocalDate doneOn) {
     for (Task t : TaskParser.parse(body, new MarkdownParser().parse(body))) {
       if (t.markOffset() == markOffset) {
         return t.mark() == expected ? edits(body, t, doneOn) : List.of();
@@ -68,8 +72,10 @@ public final class TaskToggle {
       return List.of(mark);
     }
     int lineEnd = lineEnd(body, t.markOffset());
-    Edit date = ticking ? (t.done() == null ? stamp(body, t.markOffset() + 2, lineEnd, doneOn) : null)
-        : unstamp(body, t.markOffset() + 2, lineEnd);
+    Edit date =
+        ticking
+            ? (t.done() == null ? stamp(body, t.markOffset() + 2, lineEnd, doneOn) : null)
+            : unstamp(body, t.markOffset() + 2, lineEnd);
     return date == null ? List.of(mark) : List.of(date, mark);
   }
 
@@ -79,7 +85,10 @@ public final class TaskToggle {
     return end > from && body.charAt(end - 1) == '\r' ? end - 1 : end;
   }
 
-  /** Inserts {@code " ✅ date"} after the item's last non-blank character, or before its {@code ^block-id}. */
+  /**
+   * Inserts {@code " ✅ date"} after the item's last non-blank character, or before its {@code
+   * ^block-id}.
+   */
   private static Edit stamp(String body, int from, int end, LocalDate doneOn) {
     int at = end;
     while (at > from && Character.isWhitespace(body.charAt(at - 1))) {
@@ -89,8 +98,13 @@ public final class TaskToggle {
     while (word > from && !Character.isWhitespace(body.charAt(word - 1))) {
       word--;
     }
-    if (word > from && word < at && body.charAt(word) == '^' && word + 1 < at
-        && body.substring(word + 1, at).chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-')) {
+    if (word > from
+        && word < at
+        && body.charAt(word) == '^'
+        && word + 1 < at
+        && body.substring(word + 1, at)
+            .chars()
+            .allMatch(c -> Character.isLetterOrDigit(c) || c == '-')) {
       at = word;
       while (at > from && Character.isWhitespace(body.charAt(at - 1))) {
         at--;

@@ -14,16 +14,22 @@ import org.rhizome.graph.model.ActorId;
  */
 final class AgentTable {
   static final int NO_LEAF = -1;
+
   /** Packed ids keep the counter in the low 40 bits and the agent number above them. */
   static final int SEQ_BITS = 40;
+
   static final long SEQ_MASK = (1L << SEQ_BITS) - 1;
   static final long NONE = -1L;
   private static final int RECENT_LIMIT = 64;
 
   private ActorId[] actors = new ActorId[4];
   private final HashMap<ActorId, Integer> numbers = new HashMap<>();
-  /** Recently seen ActorId objects: ops usually share them, and hashing 32 bytes each time shows up. */
+
+  /**
+   * Recently seen ActorId objects: ops usually share them, and hashing 32 bytes each time shows up.
+   */
   private final IdentityHashMap<ActorId, Integer> recent = new IdentityHashMap<>();
+
   private long[] next = new long[4];
   private int[][] content = new int[4][];
   private int[][] leafOf = new int[4][];

@@ -4,12 +4,16 @@ package org.rhizome.graph.text;
 final class CodePoints {
   private CodePoints() {}
 
-  /** The number of code points in {@code s}. @throws IllegalArgumentException on a lone surrogate */
+  /**
+   * The number of code points in {@code s}. @throws IllegalArgumentException on a lone surrogate
+   */
   static int countWellFormed(String s) {
     int n = 0;
     for (int i = 0; i < s.length(); i++, n++) {
       char c = s.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+      if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
         i++;
       } else if (Character.isSurrogate(c)) {
         throw new IllegalArgumentException("lone surrogate at UTF-16 index " + i);

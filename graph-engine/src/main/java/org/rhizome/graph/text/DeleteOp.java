@@ -3,8 +3,8 @@ package org.rhizome.graph.text;
 import java.util.Objects;
 
 /**
- * Deletes the {@code length} characters with ids {@code target.seq() .. target.seq() + length - 1} of
- * {@code target.actor()} (characters already deleted stay deleted). The op itself consumes
+ * Deletes the {@code length} characters with ids {@code target.seq() .. target.seq() + length - 1}
+ * of {@code target.actor()} (characters already deleted stay deleted). The op itself consumes
  * {@code length} counters of its own actor from {@code id.seq()}.
  */
 public record DeleteOp(TextId id, TextId target, int length) implements TextOp {

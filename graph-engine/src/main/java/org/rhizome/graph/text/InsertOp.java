@@ -4,12 +4,13 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Inserts {@code text} (at least one code point, well-formed UTF-16) between the characters
- * {@code originLeft} and {@code originRight}, which were adjacent in the author's document when the
- * op was made; {@code null} stands for the start (left) or the end (right) of the document. The
- * inserted code points get the ids {@code id.seq() ..}; each one's left origin is the one before it.
+ * Inserts {@code text} (at least one code point, well-formed UTF-16) between the characters {@code
+ * originLeft} and {@code originRight}, which were adjacent in the author's document when the op was
+ * made; {@code null} stands for the start (left) or the end (right) of the document. The inserted
+ * code points get the ids {@code id.seq() ..}; each one's left origin is the one before it.
  */
-public record InsertOp(TextId id, @Nullable TextId originLeft, @Nullable TextId originRight, String text)
+public record InsertOp(
+    TextId id, @Nullable TextId originLeft, @Nullable TextId originRight, String text)
     implements TextOp {
   public InsertOp {
     Objects.requireNonNull(id, "id");

@@ -1,10 +1,11 @@
 package org.rhizome.graph.text;
 
 /**
- * A chunk of up to {@link #CAPACITY} consecutive runs in document order, as parallel primitive arrays.
- * A run is {@code len[i]} characters with the packed ids {@code id[i] ..}; its first character's left
- * origin is {@code left[i]}, every later one's is the character before it; all share the right origin
- * {@code right[i]}. {@link AgentTable#NONE} is the document's start (left) or end (right).
+ * A chunk of up to {@link #CAPACITY} consecutive runs in document order, as parallel primitive
+ * arrays. A run is {@code len[i]} characters with the packed ids {@code id[i] ..}; its first
+ * character's left origin is {@code left[i]}, every later one's is the character before it; all
+ * share the right origin {@code right[i]}. {@link AgentTable#NONE} is the document's start (left)
+ * or end (right).
  */
 final class Leaf {
   static final int CAPACITY = 64;
@@ -14,12 +15,16 @@ final class Leaf {
   final long[] left = new long[CAPACITY];
   final long[] right = new long[CAPACITY];
   final boolean[] deleted = new boolean[CAPACITY];
+
   /** Runs in use. */
   int size;
+
   /** Characters not deleted. */
   int visible;
+
   /** This leaf's place in the document; renumbered when a leaf is added before it. */
   int index;
+
   /** Stable name of this leaf, what {@link AgentTable#leafOf} stores. */
   final int number;
 
@@ -96,8 +101,11 @@ final class Leaf {
   /** True when run {@code i + 1} continues run {@code i} exactly, so the two can be one run. */
   boolean canMerge(int i) {
     int j = i + 1;
-    return j < size && deleted[i] == deleted[j] && id[i] + len[i] == id[j]
+    return j < size
+        && deleted[i] == deleted[j]
+        && id[i] + len[i] == id[j]
         && AgentTable.agentOf(id[i]) == AgentTable.agentOf(id[j])
-        && left[j] == id[j] - 1 && right[j] == right[i];
+        && left[j] == id[j] - 1
+        && right[j] == right[i];
   }
 }

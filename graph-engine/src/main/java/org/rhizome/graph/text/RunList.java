@@ -1,6 +1,8 @@
 package org.rhizome.graph.text;
 
-/** A flat copy of a document's runs in document order, with runs that continue each other joined. */
+/**
+ * A flat copy of a document's runs in document order, with runs that continue each other joined.
+ */
 final class RunList {
   long[] id;
   int[] len;
@@ -27,9 +29,12 @@ final class RunList {
       Leaf l = seq.leafAt(li);
       for (int i = 0; i < l.size; i++) {
         int p = out.size - 1;
-        if (p >= 0 && out.deleted[p] == l.deleted[i] && out.id[p] + out.len[p] == l.id[i]
+        if (p >= 0
+            && out.deleted[p] == l.deleted[i]
+            && out.id[p] + out.len[p] == l.id[i]
             && AgentTable.agentOf(out.id[p]) == AgentTable.agentOf(l.id[i])
-            && l.left[i] == l.id[i] - 1 && l.right[i] == out.right[p]) {
+            && l.left[i] == l.id[i] - 1
+            && l.right[i] == out.right[p]) {
           out.len[p] += l.len[i];
         } else {
           out.id[out.size] = l.id[i];

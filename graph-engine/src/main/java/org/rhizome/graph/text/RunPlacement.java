@@ -3,9 +3,9 @@ package org.rhizome.graph.text;
 import org.rhizome.graph.model.ActorId;
 
 /**
- * Where a new run goes in a {@link RunSequence}: straight between adjacent origins, or by the YjsMod
- * scan when concurrent inserts compete for the spot. Mutates the sequence; no checks (the caller has
- * resolved and validated the origins).
+ * Where a new run goes in a {@link RunSequence}: straight between adjacent origins, or by the
+ * YjsMod scan when concurrent inserts compete for the spot. Mutates the sequence; no checks (the
+ * caller has resolved and validated the origins).
  */
 final class RunPlacement {
   private final AgentTable agents;
@@ -17,8 +17,8 @@ final class RunPlacement {
   }
 
   /**
-   * Places a new run between {@code left} and {@code right}, which are adjacent (nothing, not even a
-   * deleted character, lies between them): no concurrent insert can compete for the spot.
+   * Places a new run between {@code left} and {@code right}, which are adjacent (nothing, not even
+   * a deleted character, lies between them): no concurrent insert can compete for the spot.
    */
   void insertBetweenAdjacent(int agent, long seq, int n, long left, long right) {
     if (left == AgentTable.NONE) {
@@ -58,7 +58,10 @@ final class RunPlacement {
     Leaf l = runs.leafAt(runs.leaf);
     int r = runs.run;
     long packed = AgentTable.pack(agent, seq);
-    if (!l.deleted[r] && l.id[r] + l.len[r] == packed && l.right[r] == right && l.lastId(r) == left) {
+    if (!l.deleted[r]
+        && l.id[r] + l.len[r] == packed
+        && l.right[r] == right
+        && l.lastId(r) == left) {
       runs.extendRun(runs.leaf, r, n);
     } else {
       runs.insertRun(runs.leaf, r + 1, packed, n, left, right, false, true);
@@ -67,10 +70,10 @@ final class RunPlacement {
 
   /**
    * Places a run whose origins are {@code left} and {@code right} (YjsMod, as in Seph Gentle's
-   * reference-crdts {@code integrateYjsMod}, over runs): scan the items between the origins; an item
-   * whose own left origin lies before ours ends the scan; among items with our left origin, ones with a
-   * right origin before ours are skipped over tentatively ("scanning"), and ties go to the actor with
-   * the smaller id first.
+   * reference-crdts {@code integrateYjsMod}, over runs): scan the items between the origins; an
+   * item whose own left origin lies before ours ends the scan; among items with our left origin,
+   * ones with a right origin before ours are skipped over tentatively ("scanning"), and ties go to
+   * the actor with the smaller id first.
    */
   void integrate(int agent, long seq, int n, long left, long right) {
     long leftKey = runs.keyOfLeft(left);
@@ -155,7 +158,8 @@ final class RunPlacement {
   }
 
   /** Inserts the new run before the character at (leaf, run, off), or at the end. */
-  private void placeRun(int agent, long seq, int n, long left, long right, int li, int r, int off, boolean atEnd) {
+  private void placeRun(
+      int agent, long seq, int n, long left, long right, int li, int r, int off, boolean atEnd) {
     long packed = AgentTable.pack(agent, seq);
     if (atEnd) {
       int last = runs.leafCount() - 1;

@@ -3,10 +3,11 @@ package org.rhizome.graph.text;
 import java.util.Arrays;
 
 /**
- * All runs of a document, in document order, as a list of {@link Leaf leaves} with a Fenwick tree over
- * the leaves' visible lengths: finding the leaf that holds a visible position costs O(log leaves), and
- * finding a character by id costs one array read ({@link AgentTable#leafOf}) and a scan of one leaf.
- * Locating sets the cursor fields {@link #leaf}, {@link #run} and {@link #off} instead of allocating.
+ * All runs of a document, in document order, as a list of {@link Leaf leaves} with a Fenwick tree
+ * over the leaves' visible lengths: finding the leaf that holds a visible position costs O(log
+ * leaves), and finding a character by id costs one array read ({@link AgentTable#leafOf}) and a
+ * scan of one leaf. Locating sets the cursor fields {@link #leaf}, {@link #run} and {@link #off}
+ * instead of allocating.
  */
 final class RunSequence {
   /** Runs per leaf after loading a snapshot. */
@@ -20,6 +21,7 @@ final class RunSequence {
 
   /** Cursor: leaf index, run index in that leaf, offset in that run. */
   int leaf;
+
   int run;
   int off;
 
@@ -87,8 +89,8 @@ final class RunSequence {
   }
 
   /**
-   * Appends a run while loading a snapshot, leaving leaves {@link #LOAD_FILL} full so that edits have
-   * room; {@link #finishLoad} must follow the last one. Returns the leaf that took the run.
+   * Appends a run while loading a snapshot, leaving leaves {@link #LOAD_FILL} full so that edits
+   * have room; {@link #finishLoad} must follow the last one. Returns the leaf that took the run.
    */
   Leaf appendForLoad(long id, int len, long left, long right, boolean deleted) {
     Leaf l = leaves[leafCount - 1];
@@ -237,14 +239,16 @@ final class RunSequence {
   }
 
   /** Inserts a run at index {@code r} of leaf {@code li}, splitting the leaf if full. */
-  void insertRun(int li, int r, long id, int len, long left, long right, boolean deleted, boolean indexIds) {
+  void insertRun(
+      int li, int r, long id, int len, long left, long right, boolean deleted, boolean indexIds) {
     Leaf l = leaves[li];
     if (l.isFull()) {
       int half = Leaf.CAPACITY / 2;
       Leaf tail = insertLeaf(li + 1);
       l.moveTail(half, tail);
       for (int i = 0; i < tail.size; i++) {
-        agents.setLeaf(AgentTable.agentOf(tail.id[i]), AgentTable.seqOf(tail.id[i]), tail.len[i], tail.number);
+        agents.setLeaf(
+            AgentTable.agentOf(tail.id[i]), AgentTable.seqOf(tail.id[i]), tail.len[i], tail.number);
       }
       rebuildFenwick();
       if (r > half) {
@@ -262,7 +266,9 @@ final class RunSequence {
     }
   }
 
-  /** Splits run {@code r} of leaf {@code li} so that its part from offset {@code k} is its own run. */
+  /**
+   * Splits run {@code r} of leaf {@code li} so that its part from offset {@code k} is its own run.
+   */
   void splitRun(int li, int r, int k) {
     Leaf l = leaves[li];
     long id = l.id[r];

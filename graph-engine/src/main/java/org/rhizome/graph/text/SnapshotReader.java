@@ -2,11 +2,14 @@ package org.rhizome.graph.text;
 
 import java.util.BitSet;
 import org.jspecify.annotations.Nullable;
-import org.rhizome.graph.model.ActorId;
 import org.rhizome.graph.encoding.ByteReader;
 import org.rhizome.graph.encoding.DecodeException;
+import org.rhizome.graph.model.ActorId;
 
-/** Reads the body of a {@link TextSnapshotCodec} snapshot into a new document, checking it as it goes. */
+/**
+ * Reads the body of a {@link TextSnapshotCodec} snapshot into a new document, checking it as it
+ * goes.
+ */
 final class SnapshotReader {
   private static final int RIGHT_NEXT = 1;
   private static final int RIGHT_EXPLICIT = 2;
@@ -48,7 +51,8 @@ final class SnapshotReader {
     }
     long nRuns = r.readVarint("run count", 0, Integer.MAX_VALUE);
     if (nRuns > r.remaining() / 2) {
-      throw new DecodeException("run count " + nRuns + " exceeds what " + r.remaining() + " bytes can hold");
+      throw new DecodeException(
+          "run count " + nRuns + " exceeds what " + r.remaining() + " bytes can hold");
     }
     long[] lastEnd = new long[nActors];
     int prevAgent = -1;
@@ -83,7 +87,8 @@ final class SnapshotReader {
       }
       long s = lastEnd[agent] + TextSnapshotCodec.unzigzag(r.readVarint("run seq"));
       if (s < 0 || s + len > agents.next(agent)) {
-        throw new DecodeException("run " + i + " seq " + s + " (+" + len + ") outside its actor's events");
+        throw new DecodeException(
+            "run " + i + " seq " + s + " (+" + len + ") outside its actor's events");
       }
       long id = AgentTable.pack(agent, s);
       long implicitLeft = prevId == AgentTable.NONE ? AgentTable.NONE : prevId + prevLen - 1;
@@ -107,7 +112,8 @@ final class SnapshotReader {
       }
       int clash = held[agent].nextSetBit((int) s);
       if (clash >= 0 && clash < s + len) {
-        throw new DecodeException("run " + i + " repeats character " + clash + " of actor " + agent);
+        throw new DecodeException(
+            "run " + i + " repeats character " + clash + " of actor " + agent);
       }
       held[agent].set((int) s, (int) (s + len));
       Leaf leaf = seq.appendForLoad(id, (int) len, left, right, deleted);
@@ -137,8 +143,8 @@ final class SnapshotReader {
     String text = externalText != null ? externalText : r.readString("text", r.remaining());
     r.expectEnd("text snapshot");
     if (text.codePointCount(0, text.length()) != visible) {
-      throw new DecodeException("text has " + text.codePointCount(0, text.length()) + " code points, runs "
-          + visible);
+      throw new DecodeException(
+          "text has " + text.codePointCount(0, text.length()) + " code points, runs " + visible);
     }
     seq.finishLoad();
     checkJoined(seq);
@@ -147,12 +153,14 @@ final class SnapshotReader {
     return doc;
   }
 
-  private static long readRef(ByteReader r, long runSeq, int nActors, AgentTable agents) throws DecodeException {
+  private static long readRef(ByteReader r, long runSeq, int nActors, AgentTable agents)
+      throws DecodeException {
     long a = r.readVarint("left actor", 0, nActors);
     if (a == 0) {
       return AgentTable.NONE;
     }
-    return checkedId((int) a - 1, runSeq + TextSnapshotCodec.unzigzag(r.readVarint("left seq")), agents);
+    return checkedId(
+        (int) a - 1, runSeq + TextSnapshotCodec.unzigzag(r.readVarint("left seq")), agents);
   }
 
   private static long checkedId(int agent, long s, AgentTable agents) throws DecodeException {
@@ -170,7 +178,8 @@ final class SnapshotReader {
       Leaf l = seq.leafAt(li);
       for (int i = 0; i < l.size; i++) {
         if (!l.deleted[i]) {
-          doc.agents.storeContent(AgentTable.agentOf(l.id[i]), AgentTable.seqOf(l.id[i]), cps, at, l.len[i]);
+          doc.agents.storeContent(
+              AgentTable.agentOf(l.id[i]), AgentTable.seqOf(l.id[i]), cps, at, l.len[i]);
           at += l.len[i];
         }
       }
@@ -184,9 +193,12 @@ final class SnapshotReader {
     for (int li = 0; li < seq.leafCount(); li++) {
       Leaf l = seq.leafAt(li);
       for (int i = 0; i < l.size; i++) {
-        if (p != null && p.deleted[pi] == l.deleted[i] && p.id[pi] + p.len[pi] == l.id[i]
+        if (p != null
+            && p.deleted[pi] == l.deleted[i]
+            && p.id[pi] + p.len[pi] == l.id[i]
             && AgentTable.agentOf(p.id[pi]) == AgentTable.agentOf(l.id[i])
-            && l.left[i] == l.id[i] - 1 && l.right[i] == p.right[pi]) {
+            && l.left[i] == l.id[i] - 1
+            && l.right[i] == p.right[pi]) {
           throw new DecodeException("a run continues the one before it");
         }
         p = l;
@@ -195,19 +207,24 @@ final class SnapshotReader {
     }
   }
 
-  /** Every explicit origin must be a held character, left of the run's first / right of its last. */
-  private static void checkOrigins(RunSequence seq, long[] checks, int n, AgentTable agents) throws DecodeException {
+  /**
+   * Every explicit origin must be a held character, left of the run's first / right of its last.
+   */
+  private static void checkOrigins(RunSequence seq, long[] checks, int n, AgentTable agents)
+      throws DecodeException {
     for (int c = 0; c < n; c += 2) {
       // Right after loading, leaves are numbered in document order.
       Leaf l = seq.leafAt((int) (checks[c] >>> 32));
       int index = (int) checks[c];
       long first = ((long) l.index << 32) | l.charsBefore(index);
       long last = first + l.len[index] - 1;
-      if ((checks[c + 1] & 1) != 0 && l.left[index] != AgentTable.NONE
+      if ((checks[c + 1] & 1) != 0
+          && l.left[index] != AgentTable.NONE
           && (!held(l.left[index], agents) || seq.keyOfLeft(l.left[index]) >= first)) {
         throw new DecodeException("a run's left origin is not a character before it");
       }
-      if ((checks[c + 1] & 2) != 0 && (!held(l.right[index], agents) || seq.keyOfRight(l.right[index]) <= last)) {
+      if ((checks[c + 1] & 2) != 0
+          && (!held(l.right[index], agents) || seq.keyOfRight(l.right[index]) <= last)) {
         throw new DecodeException("a run's right origin is not a character after it");
       }
     }

@@ -10,7 +10,8 @@ public record Splice(int position, int deleteCount, String text) {
   public Splice {
     Objects.requireNonNull(text, "text");
     if (position < 0 || deleteCount < 0) {
-      throw new IllegalArgumentException("negative position or delete count: " + position + ", " + deleteCount);
+      throw new IllegalArgumentException(
+          "negative position or delete count: " + position + ", " + deleteCount);
     }
   }
 }

@@ -5,16 +5,17 @@ import java.util.List;
 
 /**
  * Moves an editor's splices past edits that the engine applied first, and those edits past the
- * editor's: the rebase that lets an editor type against the text it shows while other writers' edits
- * land in the engine meanwhile (Jupiter-style, with the engine as the one place that orders edits).
+ * editor's: the rebase that lets an editor type against the text it shows while other writers'
+ * edits land in the engine meanwhile (Jupiter-style, with the engine as the one place that orders
+ * edits).
  *
- * <p>Splices are sequences: each is relative to the text the ones before it left. Internally each is
- * cut into a delete then an insert. Where both sides insert at one position, the engine's edit (the
- * one applied first) goes left and the editor's right, so a caret at that spot stays after the text
- * that came in and the editor's word is never split. A delete never removes text the other side
- * inserted inside its range: the range is cut around it (a character typed into a stretch someone
- * else deleted survives, as the text CRDT keeps it). The same function runs in the engine and in the
- * editor, so both get the same text (transformation property TP1, property-tested).
+ * <p>Splices are sequences: each is relative to the text the ones before it left. Internally each
+ * is cut into a delete then an insert. Where both sides insert at one position, the engine's edit
+ * (the one applied first) goes left and the editor's right, so a caret at that spot stays after the
+ * text that came in and the editor's word is never split. A delete never removes text the other
+ * side inserted inside its range: the range is cut around it (a character typed into a stretch
+ * someone else deleted survives, as the text CRDT keeps it). The same function runs in the engine
+ * and in the editor, so both get the same text (transformation property TP1, property-tested).
  *
  * <p>Pure; O(|local| × |remote|).
  */
@@ -60,7 +61,9 @@ public final class SpliceTransform {
     return p;
   }
 
-  /** Applies splices (code point positions) to a string: a reference for tests and the editor model. */
+  /**
+   * Applies splices (code point positions) to a string: a reference for tests and the editor model.
+   */
   public static String apply(String text, List<Splice> splices) {
     StringBuilder sb = new StringBuilder(text);
     for (Splice s : splices) {
@@ -71,16 +74,23 @@ public final class SpliceTransform {
     return sb.toString();
   }
 
-  /** Past this many differing code points, {@link #diff} gives one coarse splice instead of searching on. */
+  /**
+   * Past this many differing code points, {@link #diff} gives one coarse splice instead of
+   * searching on.
+   */
   static final int MAX_DIFF = 1024;
-  /** Bound on the search's work, (n + m) × differences: a huge text with many changes gets the coarse splice. */
+
+  /**
+   * Bound on the search's work, (n + m) × differences: a huge text with many changes gets the
+   * coarse splice.
+   */
   static final long MAX_DIFF_WORK = 50_000_000L;
 
   /**
    * Splices (code points, in order) that turn {@code before} into {@code after}: a shortest edit
    * (Myers' O(ND) greedy search) over the code points between the common prefix and suffix, so what
-   * both texts hold stays untouched; over {@link #MAX_DIFF} differences, the differing middle as one
-   * delete-and-insert. Empty when equal.
+   * both texts hold stays untouched; over {@link #MAX_DIFF} differences, the differing middle as
+   * one delete-and-insert. Empty when equal.
    */
   public static List<Splice> diff(String before, String after) {
     int[] a = before.codePoints().toArray();
@@ -122,7 +132,10 @@ public final class SpliceTransform {
     return out;
   }
 
-  /** The matched positions of a shortest edit of a[ao..ao+n) into b[bo..bo+m), or null past MAX_DIFF. */
+  /**
+   * The matched positions of a shortest edit of a[ao..ao+n) into b[bo..bo+m), or null past
+   * MAX_DIFF.
+   */
   private static List<int[]> myers(int[] a, int ao, int n, int[] b, int bo, int m) {
     int maxD = (int) Math.min(Math.min(n + m, MAX_DIFF), MAX_DIFF_WORK / (n + m));
     int offset = maxD + 1;
@@ -151,7 +164,8 @@ public final class SpliceTransform {
     return null;
   }
 
-  private static List<int[]> backtrack(List<int[]> trace, int offset, int[] a, int ao, int[] b, int bo, int n, int m, int dEnd) {
+  private static List<int[]> backtrack(
+      List<int[]> trace, int offset, int[] a, int ao, int[] b, int bo, int n, int m, int dEnd) {
     java.util.ArrayDeque<int[]> matches = new java.util.ArrayDeque<>();
     int x = n;
     int y = m;
@@ -255,7 +269,10 @@ public final class SpliceTransform {
     return new Pair(curLocal, outRemote);
   }
 
-  /** One local primitive {@code a} and one remote {@code b}, made on one text: a' after b, b' after a. */
+  /**
+   * One local primitive {@code a} and one remote {@code b}, made on one text: a' after b, b' after
+   * a.
+   */
   private static Pair pair(Prim a, Prim b) {
     if (a.isInsert() && b.isInsert()) {
       // A tie goes to the remote side: it was applied first.
@@ -284,7 +301,8 @@ public final class SpliceTransform {
     if (i.pos >= de) {
       return new Pair(List.of(i.at(i.pos - d.len)), List.of(d));
     }
-    // Typed inside the deleted range: the insert survives at the range's start, the delete is cut around it.
+    // Typed inside the deleted range: the insert survives at the range's start, the delete is cut
+    // around it.
     List<Prim> cut = List.of(Prim.del(ds, i.pos - ds), Prim.del(ds + i.len, de - i.pos));
     return new Pair(List.of(i.at(ds)), cut);
   }

@@ -10,14 +10,14 @@ import org.rhizome.graph.model.ActorId;
 /**
  * One replica of a text: a sequence CRDT over Unicode code points with run-length encoded items.
  *
- * <p>Local edits enter as {@link #splice splices} and come back as ops to ship; remote ops are merged
- * with {@link #apply}. Replicas that applied the same set of ops hold the same text, whatever the order
- * (as long as each op came after the ops it refers to) and however often an op was delivered.
- * Concurrent inserts at one place are ordered as in YjsMod/Fugue: a run typed by one actor is never
- * interleaved with another's. See {@code docs/text-crdt.md}.
+ * <p>Local edits enter as {@link #splice splices} and come back as ops to ship; remote ops are
+ * merged with {@link #apply}. Replicas that applied the same set of ops hold the same text,
+ * whatever the order (as long as each op came after the ops it refers to) and however often an op
+ * was delivered. Concurrent inserts at one place are ordered as in YjsMod/Fugue: a run typed by one
+ * actor is never interleaved with another's. See {@code docs/text-crdt.md}.
  *
- * <p>Not thread-safe: confine a document to one thread. Costs: a splice or a remote op is
- * O(log runs + runs per leaf) when it does not race other inserts at the same place.
+ * <p>Not thread-safe: confine a document to one thread. Costs: a splice or a remote op is O(log
+ * runs + runs per leaf) when it does not race other inserts at the same place.
  */
 public final class TextDocument {
   final AgentTable agents = new AgentTable();
@@ -28,7 +28,10 @@ public final class TextDocument {
   private @Nullable TextId lastRightId;
   private long lastInsertEnd = AgentTable.NONE;
   private @Nullable TextId lastInsertEndId;
-  /** Where the visible effects of every edit go, when someone (the store's editor feed) wants them. */
+
+  /**
+   * Where the visible effects of every edit go, when someone (the store's editor feed) wants them.
+   */
   private @Nullable List<Splice> effects;
 
   /** An empty document. */
@@ -84,17 +87,18 @@ public final class TextDocument {
   }
 
   /**
-   * Applies a local edit by {@code actor}: deletes {@code deleteCount} code points at {@code position},
-   * then inserts {@code insert} there. Returns the ops to ship (deletes first, then at most one insert;
-   * empty when the splice changes nothing).
+   * Applies a local edit by {@code actor}: deletes {@code deleteCount} code points at {@code
+   * position}, then inserts {@code insert} there. Returns the ops to ship (deletes first, then at
+   * most one insert; empty when the splice changes nothing).
    *
-   * @throws IllegalArgumentException if the range lies outside the text or {@code insert} has a lone
-   *     surrogate; the document is then unchanged
+   * @throws IllegalArgumentException if the range lies outside the text or {@code insert} has a
+   *     lone surrogate; the document is then unchanged
    */
   public List<TextOp> splice(ActorId actor, int position, int deleteCount, String insert) {
     int len = length();
     if (position < 0 || deleteCount < 0 || position > len || deleteCount > len - position) {
-      throw new IllegalArgumentException("splice (" + position + ", " + deleteCount + ") outside a text of " + len);
+      throw new IllegalArgumentException(
+          "splice (" + position + ", " + deleteCount + ") outside a text of " + len);
     }
     int n = CodePoints.countWellFormed(insert);
     int agent = agents.intern(actor);
@@ -120,8 +124,9 @@ public final class TextDocument {
   /**
    * Makes the text equal to {@code target} with the splices of a shortest edit ({@link
    * SpliceTransform#diff}), so characters both hold keep their ids and an open editor's caret stays
-   * put: how an old version is restored as one new change, or a whole-text update taken.
-   * Returns its ops (empty when the text already equals {@code target}). O((length + target) × differences), bounded.
+   * put: how an old version is restored as one new change, or a whole-text update taken. Returns
+   * its ops (empty when the text already equals {@code target}). O((length + target) ×
+   * differences), bounded.
    *
    * @throws IllegalArgumentException if {@code target} has a lone surrogate
    */
@@ -134,8 +139,8 @@ public final class TextDocument {
    * Applies each splice in order, as one batch; returns their ops joined as {@link TextOpLog} joins
    * them (typing a word is one insert op).
    *
-   * @throws IllegalArgumentException if any splice lies outside the text it would meet or has a lone
-   *     surrogate; all are checked first, so the document is then unchanged
+   * @throws IllegalArgumentException if any splice lies outside the text it would meet or has a
+   *     lone surrogate; all are checked first, so the document is then unchanged
    */
   public List<TextOp> splice(ActorId actor, List<Splice> splices) {
     long len = length();
@@ -143,13 +148,15 @@ public final class TextDocument {
     for (Splice s : splices) {
       int n = CodePoints.countWellFormed(s.text());
       if (s.position() > len || s.deleteCount() > len - s.position()) {
-        throw new IllegalArgumentException("splice " + s + " outside a text of " + len + "; nothing applied");
+        throw new IllegalArgumentException(
+            "splice " + s + " outside a text of " + len + "; nothing applied");
       }
       len += n - s.deleteCount();
       events += n + s.deleteCount();
     }
     if (nextSeq(actor) + events - 1 > TextId.MAX_SEQ) {
-      throw new IllegalArgumentException("actor " + actor + " would run out of text counters; nothing applied");
+      throw new IllegalArgumentException(
+          "actor " + actor + " would run out of text counters; nothing applied");
     }
     TextOpLog log = new TextOpLog();
     for (Splice s : splices) {
@@ -196,7 +203,8 @@ public final class TextDocument {
       int k = Math.min(l.len[runs.run] - runs.off, remaining);
       long target = l.id[runs.run] + runs.off;
       runs.deleteWithinRun(target, k);
-      if (pendingLen > 0 && pendingTarget + pendingLen == target
+      if (pendingLen > 0
+          && pendingTarget + pendingLen == target
           && AgentTable.agentOf(pendingTarget) == AgentTable.agentOf(target)) {
         pendingLen += k;
       } else {
@@ -238,8 +246,8 @@ public final class TextDocument {
    * An op partly held (a joined op whose first events arrived on their own) merges its unheld rest:
    * every event of an op stands on its own.
    *
-   * @throws MissingTextDependencyException if the op comes before its actor's earlier events or refers
-   *     to characters not held yet; nothing changes
+   * @throws MissingTextDependencyException if the op comes before its actor's earlier events or
+   *     refers to characters not held yet; nothing changes
    * @throws InvalidTextOpException if the op can never apply here; nothing changes
    */
   public boolean apply(TextOp op) throws MissingTextDependencyException, InvalidTextOpException {
@@ -247,15 +255,16 @@ public final class TextDocument {
   }
 
   /**
-   * Merges {@code op} like {@link #apply} and returns what it did to the visible text, as splices an
-   * editor can replay on its own copy (each relative to the text after the ones before it): one
+   * Merges {@code op} like {@link #apply} and returns what it did to the visible text, as splices
+   * an editor can replay on its own copy (each relative to the text after the ones before it): one
    * insert, or one delete per visible stretch removed; empty for a duplicate or a delete of text
    * already gone.
    *
    * @throws MissingTextDependencyException as {@link #apply}; nothing changes
    * @throws InvalidTextOpException as {@link #apply}; nothing changes
    */
-  public List<Splice> applyForEditor(TextOp op) throws MissingTextDependencyException, InvalidTextOpException {
+  public List<Splice> applyForEditor(TextOp op)
+      throws MissingTextDependencyException, InvalidTextOpException {
     List<Splice> out = new ArrayList<>(1);
     apply(op, out);
     if (effects != null) {
@@ -265,21 +274,22 @@ public final class TextDocument {
   }
 
   /**
-   * Applies splices that were made on an earlier state of this text, {@code base} (a replica holding
-   * a causal subset of what this one holds), where each landed: every insert goes between the
-   * characters it was typed between there, every delete removes the characters it removed there, and
-   * whatever this replica holds beyond {@code base} (others' concurrent edits) stays. The edit is
-   * made on {@code base} (which it changes), then its ops are renumbered to follow {@code actor}'s
-   * events here and merged as a remote op would be. Returns the ops to ship.
+   * Applies splices that were made on an earlier state of this text, {@code base} (a replica
+   * holding a causal subset of what this one holds), where each landed: every insert goes between
+   * the characters it was typed between there, every delete removes the characters it removed
+   * there, and whatever this replica holds beyond {@code base} (others' concurrent edits) stays.
+   * The edit is made on {@code base} (which it changes), then its ops are renumbered to follow
+   * {@code actor}'s events here and merged as a remote op would be. Returns the ops to ship.
    *
-   * @throws IllegalArgumentException if a splice lies outside the text it would meet in {@code base}
-   *     or {@code base} holds events this document lacks; this document is then unchanged
+   * @throws IllegalArgumentException if a splice lies outside the text it would meet in {@code
+   *     base} or {@code base} holds events this document lacks; this document is then unchanged
    */
   public List<TextOp> spliceOnto(ActorId actor, TextDocument base, List<Splice> splices) {
     for (int a = 0; a < base.agents.size(); a++) {
       ActorId who = base.agents.actor(a);
       if (base.agents.next(a) > nextSeq(who)) {
-        throw new IllegalArgumentException("the base version holds events of " + who + " that this text lacks");
+        throw new IllegalArgumentException(
+            "the base version holds events of " + who + " that this text lacks");
       }
     }
     long baseNext = base.nextSeq(actor);
@@ -289,12 +299,19 @@ public final class TextDocument {
     for (TextOp op : made) {
       TextOp moved;
       if (op instanceof InsertOp ins) {
-        moved = new InsertOp(shifted(ins.id(), actor, baseNext, shift), shiftedOrNull(ins.originLeft(), actor, baseNext, shift),
-            shiftedOrNull(ins.originRight(), actor, baseNext, shift), ins.text());
+        moved =
+            new InsertOp(
+                shifted(ins.id(), actor, baseNext, shift),
+                shiftedOrNull(ins.originLeft(), actor, baseNext, shift),
+                shiftedOrNull(ins.originRight(), actor, baseNext, shift),
+                ins.text());
       } else {
         DeleteOp del = (DeleteOp) op;
-        moved = new DeleteOp(shifted(del.id(), actor, baseNext, shift), shifted(del.target(), actor, baseNext, shift),
-            del.length());
+        moved =
+            new DeleteOp(
+                shifted(del.id(), actor, baseNext, shift),
+                shifted(del.target(), actor, baseNext, shift),
+                del.length());
       }
       try {
         apply(moved);
@@ -310,7 +327,8 @@ public final class TextDocument {
     return id.actor().equals(actor) && id.seq() >= from ? new TextId(actor, id.seq() + shift) : id;
   }
 
-  private static @Nullable TextId shiftedOrNull(@Nullable TextId id, ActorId actor, long from, long shift) {
+  private static @Nullable TextId shiftedOrNull(
+      @Nullable TextId id, ActorId actor, long from, long shift) {
     return id == null ? null : shifted(id, actor, from, shift);
   }
 
@@ -327,15 +345,19 @@ public final class TextDocument {
       return apply(TextOps.suffix(op, (int) (next - id.seq())), effects);
     }
     if (id.seq() > next) {
-      throw new MissingTextDependencyException("op " + id + " comes after a gap: next expected seq " + next);
+      throw new MissingTextDependencyException(
+          "op " + id + " comes after a gap: next expected seq " + next);
     }
     if (op instanceof InsertOp ins) {
       long left = resolveChar(ins.originLeft());
       long right = resolveChar(ins.originRight());
       boolean adjacent = placement.isAdjacent(left, right);
-      if (!adjacent && left != AgentTable.NONE && right != AgentTable.NONE
+      if (!adjacent
+          && left != AgentTable.NONE
+          && right != AgentTable.NONE
           && runs.keyOfLeft(left) >= runs.keyOfRight(right)) {
-        throw new InvalidTextOpException("op " + id + ": right origin is not after its left origin");
+        throw new InvalidTextOpException(
+            "op " + id + ": right origin is not after its left origin");
       }
       int agent = agents.intern(id.actor());
       int[] cps = CodePoints.of(ins.text());
@@ -347,7 +369,8 @@ public final class TextDocument {
       }
       agents.setNext(agent, id.seq() + n);
       if (effects != null) {
-        effects.add(new Splice(runs.visiblePositionOf(AgentTable.pack(agent, id.seq())), 0, ins.text()));
+        effects.add(
+            new Splice(runs.visiblePositionOf(AgentTable.pack(agent, id.seq())), 0, ins.text()));
       }
     } else if (op instanceof DeleteOp del) {
       long target = resolveRange(del.target(), n);
@@ -358,7 +381,8 @@ public final class TextDocument {
     return true;
   }
 
-  private long resolveChar(@Nullable TextId ref) throws MissingTextDependencyException, InvalidTextOpException {
+  private long resolveChar(@Nullable TextId ref)
+      throws MissingTextDependencyException, InvalidTextOpException {
     if (ref == null) {
       return AgentTable.NONE;
     }
@@ -366,7 +390,8 @@ public final class TextDocument {
   }
 
   /** The packed id of {@code n} held characters from {@code ref}, checking every one of them. */
-  private long resolveRange(TextId ref, int n) throws MissingTextDependencyException, InvalidTextOpException {
+  private long resolveRange(TextId ref, int n)
+      throws MissingTextDependencyException, InvalidTextOpException {
     int a = agents.find(ref.actor());
     if (a < 0 || ref.seq() + n > agents.next(a)) {
       throw new MissingTextDependencyException("refers to " + ref + " (+" + n + "), not held yet");
@@ -374,7 +399,8 @@ public final class TextDocument {
     int s = (int) ref.seq();
     for (int k = s; k < s + n; k++) {
       if (agents.leafOf(a, k) == AgentTable.NO_LEAF) {
-        throw new InvalidTextOpException("refers to " + new TextId(ref.actor(), k) + ", which is not a character");
+        throw new InvalidTextOpException(
+            "refers to " + new TextId(ref.actor(), k) + ", which is not a character");
       }
     }
     return AgentTable.pack(a, ref.seq());
@@ -396,5 +422,4 @@ public final class TextDocument {
       id += k;
     }
   }
-
 }

@@ -13,8 +13,8 @@ public final class TextHistory {
    * The document made of the events of {@code ops} that {@code version} includes. An op only partly
    * included contributes its included prefix (each code point is an event).
    *
-   * @throws MissingTextDependencyException if {@code version} is not causally closed over {@code ops}
-   *     (it includes an event whose dependencies it excludes)
+   * @throws MissingTextDependencyException if {@code version} is not causally closed over {@code
+   *     ops} (it includes an event whose dependencies it excludes)
    * @throws InvalidTextOpException if {@code ops} are not a valid history
    */
   public static TextDocument documentAt(List<TextOp> ops, TextVersion version)

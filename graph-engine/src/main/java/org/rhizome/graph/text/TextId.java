@@ -4,9 +4,9 @@ import java.util.Objects;
 import org.rhizome.graph.model.ActorId;
 
 /**
- * The id of one text event (one inserted code point, or one deleted one): the actor that made it and
- * that actor's event counter in this document, counted from 0. A run of {@code n} events has the ids
- * {@code seq .. seq + n - 1}.
+ * The id of one text event (one inserted code point, or one deleted one): the actor that made it
+ * and that actor's event counter in this document, counted from 0. A run of {@code n} events has
+ * the ids {@code seq .. seq + n - 1}.
  */
 public record TextId(ActorId actor, long seq) {
   /** The largest counter an actor may reach in one document. */

@@ -5,10 +5,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.rhizome.graph.model.ActorId;
 import org.rhizome.graph.encoding.ByteReader;
 import org.rhizome.graph.encoding.ByteWriter;
 import org.rhizome.graph.encoding.DecodeException;
+import org.rhizome.graph.model.ActorId;
 
 /**
  * The canonical bytes of a batch of text ops, as stored in a change. Format version 1:
@@ -25,9 +25,10 @@ import org.rhizome.graph.encoding.DecodeException;
  * ref: varint 0 = none (start or end of the document), else actor index + 1, then varint seq
  * </pre>
  *
- * Varints are minimal unsigned LEB128. The decoder is strict: what it accepts re-encodes to the same
- * bytes; counts are checked against the bytes left before anything is allocated. Use the author form
- * ({@link #encodeBy}) inside a signed change: it saves the 32-byte key the change already names.
+ * Varints are minimal unsigned LEB128. The decoder is strict: what it accepts re-encodes to the
+ * same bytes; counts are checked against the bytes left before anything is allocated. Use the
+ * author form ({@link #encodeBy}) inside a signed change: it saves the 32-byte key the change
+ * already names.
  */
 public final class TextOpCodec {
   public static final int VERSION = 1;
@@ -39,7 +40,10 @@ public final class TextOpCodec {
 
   private TextOpCodec() {}
 
-  /** Encodes a non-empty batch of ops, every actor listed. @throws IllegalArgumentException if empty or too big */
+  /**
+   * Encodes a non-empty batch of ops, every actor listed. @throws IllegalArgumentException if empty
+   * or too big
+   */
   public static byte[] encode(List<TextOp> ops) {
     return write(null, ops);
   }
@@ -52,7 +56,8 @@ public final class TextOpCodec {
   public static byte[] encodeBy(ActorId author, List<TextOp> ops) {
     for (TextOp op : ops) {
       if (!op.id().actor().equals(author)) {
-        throw new IllegalArgumentException("op " + op.id() + " is not by the batch's author " + author);
+        throw new IllegalArgumentException(
+            "op " + op.id() + " is not by the batch's author " + author);
       }
     }
     return write(author, ops);
@@ -60,7 +65,8 @@ public final class TextOpCodec {
 
   private static byte[] write(@Nullable ActorId author, List<TextOp> ops) {
     if (ops.isEmpty() || ops.size() > MAX_OPS) {
-      throw new IllegalArgumentException("a text op batch holds 1.." + MAX_OPS + " ops, got " + ops.size());
+      throw new IllegalArgumentException(
+          "a text op batch holds 1.." + MAX_OPS + " ops, got " + ops.size());
     }
     Map<ActorId, Integer> index = new HashMap<>();
     List<ActorId> actors = new ArrayList<>();
@@ -108,11 +114,13 @@ public final class TextOpCodec {
     return i;
   }
 
-  private static void writeId(ByteWriter w, TextId id, Map<ActorId, Integer> index, List<ActorId> actors) {
+  private static void writeId(
+      ByteWriter w, TextId id, Map<ActorId, Integer> index, List<ActorId> actors) {
     w.writeVarint(actorIndex(id.actor(), index, actors)).writeVarint(id.seq());
   }
 
-  private static void writeRef(ByteWriter w, @Nullable TextId ref, Map<ActorId, Integer> index, List<ActorId> actors) {
+  private static void writeRef(
+      ByteWriter w, @Nullable TextId ref, Map<ActorId, Integer> index, List<ActorId> actors) {
     if (ref == null) {
       w.writeVarint(0);
     } else {
@@ -120,7 +128,10 @@ public final class TextOpCodec {
     }
   }
 
-  /** Decodes a batch written by {@link #encode}. @throws MalformedTextException unless exactly a valid batch */
+  /**
+   * Decodes a batch written by {@link #encode}. @throws MalformedTextException unless exactly a
+   * valid batch
+   */
   public static List<TextOp> decode(byte[] bytes) throws MalformedTextException {
     return decode(null, bytes);
   }
@@ -134,7 +145,8 @@ public final class TextOpCodec {
     return decode(author, bytes);
   }
 
-  private static List<TextOp> decode(@Nullable ActorId author, byte[] bytes) throws MalformedTextException {
+  private static List<TextOp> decode(@Nullable ActorId author, byte[] bytes)
+      throws MalformedTextException {
     try {
       return read(author, new ByteReader(bytes));
     } catch (DecodeException e) {
@@ -149,9 +161,12 @@ public final class TextOpCodec {
     }
     int implicit = r.readByte("author mode");
     if (implicit != (author == null ? 0 : 1)) {
-      throw new DecodeException(implicit > 1 ? "unknown author mode " + implicit
-          : implicit == 1 ? "batch names its author implicitly; decode it with the author"
-          : "batch lists every actor; decode it without an author");
+      throw new DecodeException(
+          implicit > 1
+              ? "unknown author mode " + implicit
+              : implicit == 1
+                  ? "batch names its author implicitly; decode it with the author"
+                  : "batch lists every actor; decode it without an author");
     }
     int nListed = (int) r.readVarint("actor count", 1 - implicit, MAX_ACTORS - implicit);
     if ((long) nListed * ActorId.LENGTH > r.remaining()) {
@@ -172,7 +187,8 @@ public final class TextOpCodec {
     }
     int nOps = (int) r.readVarint("op count", 1, MAX_OPS);
     if (nOps > r.remaining() / 4) {
-      throw new DecodeException("op count " + nOps + " exceeds what " + r.remaining() + " bytes can hold");
+      throw new DecodeException(
+          "op count " + nOps + " exceeds what " + r.remaining() + " bytes can hold");
     }
     UseOrder used = new UseOrder(actors, implicit);
     List<TextOp> ops = new ArrayList<>(nOps);

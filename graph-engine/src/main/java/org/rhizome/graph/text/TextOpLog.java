@@ -8,11 +8,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An append-only list of ops in the order they were made or merged (so a causal order), run-length
- * compressed: an op that continues the last one (the next counters of the same actor, typing on after
- * its last character, or deleting the characters right after its last target) is joined to it. Typing
- * a paragraph one key at a time thus costs one op, not one per key. Joining keeps every event's id
- * and origins, so replaying the log, or any prefix of it by {@link TextVersion}, gives the same text.
- * Not thread-safe.
+ * compressed: an op that continues the last one (the next counters of the same actor, typing on
+ * after its last character, or deleting the characters right after its last target) is joined to
+ * it. Typing a paragraph one key at a time thus costs one op, not one per key. Joining keeps every
+ * event's id and origins, so replaying the log, or any prefix of it by {@link TextVersion}, gives
+ * the same text. Not thread-safe.
  */
 public final class TextOpLog {
   private final List<TextOp> closed = new ArrayList<>();
@@ -57,20 +57,31 @@ public final class TextOpLog {
     }
     TextId left = op.originLeft();
     long next = t.id().seq() + tailLength;
-    return op.id().actor().equals(t.id().actor()) && op.id().seq() == next && left != null
-        && left.seq() == next - 1 && left.actor().equals(t.id().actor())
+    return op.id().actor().equals(t.id().actor())
+        && op.id().seq() == next
+        && left != null
+        && left.seq() == next - 1
+        && left.actor().equals(t.id().actor())
         && Objects.equals(op.originRight(), t.originRight());
   }
 
   private boolean continuesDelete(DeleteOp op) {
     DeleteOp t = tailDelete;
-    return t != null && op.id().actor().equals(t.id().actor()) && op.id().seq() == t.id().seq() + tailLength
-        && op.target().actor().equals(t.target().actor()) && op.target().seq() == t.target().seq() + tailLength;
+    return t != null
+        && op.id().actor().equals(t.id().actor())
+        && op.id().seq() == t.id().seq() + tailLength
+        && op.target().actor().equals(t.target().actor())
+        && op.target().seq() == t.target().seq() + tailLength;
   }
 
   private void closeTail() {
     if (tailInsert != null) {
-      closed.add(new InsertOp(tailInsert.id(), tailInsert.originLeft(), tailInsert.originRight(), tailText.toString()));
+      closed.add(
+          new InsertOp(
+              tailInsert.id(),
+              tailInsert.originLeft(),
+              tailInsert.originRight(),
+              tailText.toString()));
     } else if (tailDelete != null) {
       closed.add(new DeleteOp(tailDelete.id(), tailDelete.target(), tailLength));
     }
@@ -85,7 +96,12 @@ public final class TextOpLog {
     List<TextOp> out = new ArrayList<>(closed.size() + 1);
     out.addAll(closed);
     if (tailInsert != null) {
-      out.add(new InsertOp(tailInsert.id(), tailInsert.originLeft(), tailInsert.originRight(), tailText.toString()));
+      out.add(
+          new InsertOp(
+              tailInsert.id(),
+              tailInsert.originLeft(),
+              tailInsert.originRight(),
+              tailText.toString()));
     } else if (tailDelete != null) {
       out.add(new DeleteOp(tailDelete.id(), tailDelete.target(), tailLength));
     }

@@ -8,7 +8,11 @@ final class TextOps {
   static TextOp prefix(TextOp op, int n) {
     if (op instanceof InsertOp ins) {
       String t = ins.text();
-      return new InsertOp(ins.id(), ins.originLeft(), ins.originRight(), t.substring(0, t.offsetByCodePoints(0, n)));
+      return new InsertOp(
+          ins.id(),
+          ins.originLeft(),
+          ins.originRight(),
+          t.substring(0, t.offsetByCodePoints(0, n)));
     }
     DeleteOp del = (DeleteOp) op;
     return new DeleteOp(del.id(), del.target(), n);
@@ -19,7 +23,11 @@ final class TextOps {
     if (op instanceof InsertOp ins) {
       String t = ins.text();
       // Each inserted code point's left origin is the one before it.
-      return new InsertOp(ins.id().plus(k), ins.id().plus(k - 1), ins.originRight(), t.substring(t.offsetByCodePoints(0, k)));
+      return new InsertOp(
+          ins.id().plus(k),
+          ins.id().plus(k - 1),
+          ins.originRight(),
+          t.substring(t.offsetByCodePoints(0, k)));
     }
     DeleteOp del = (DeleteOp) op;
     return new DeleteOp(del.id().plus(k), del.target().plus(k), del.length() - k);

@@ -5,10 +5,10 @@ import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 import org.jspecify.annotations.Nullable;
-import org.rhizome.graph.model.ActorId;
 import org.rhizome.graph.encoding.ByteReader;
 import org.rhizome.graph.encoding.ByteWriter;
 import org.rhizome.graph.encoding.DecodeException;
+import org.rhizome.graph.model.ActorId;
 
 /**
  * A whole document as bytes, so that a note opens without replaying its history. Format version 1
@@ -39,14 +39,22 @@ import org.rhizome.graph.encoding.DecodeException;
  */
 public final class TextSnapshotCodec {
   public static final int VERSION = 1;
-  /** First byte of a version-1 snapshot written without its text (see {@link #encodeWithoutText}). */
+
+  /**
+   * First byte of a version-1 snapshot written without its text (see {@link #encodeWithoutText}).
+   */
   public static final int VERSION_WITHOUT_TEXT = 2;
+
   public static final int MAX_ACTORS = 1 << 16;
+
   /** Events (seqs) a snapshot may declare in total; bounds what loading allocates. */
   public static final long MAX_EVENTS = 1 << 24;
+
   public static final int MAX_BODY_BYTES = 256 << 20;
+
   /** Bodies shorter than this are stored uncompressed. */
   static final int MIN_COMPRESSED_BODY = 256;
+
   private static final int RIGHT_END = 0;
   private static final int RIGHT_NEXT = 1;
   private static final int RIGHT_EXPLICIT = 2;
@@ -60,8 +68,8 @@ public final class TextSnapshotCodec {
 
   /**
    * The snapshot without the visible text, for a store that keeps the text beside it anyway (the
-   * note body's value); load it with {@link #decodeWithText}. Same format as {@link #encode} but for
-   * the first byte ({@value #VERSION_WITHOUT_TEXT}) and the missing final text.
+   * note body's value); load it with {@link #decodeWithText}. Same format as {@link #encode} but
+   * for the first byte ({@value #VERSION_WITHOUT_TEXT}) and the missing final text.
    */
   public static byte[] encodeWithoutText(TextDocument doc) {
     return encode(doc, true, false);
@@ -77,7 +85,11 @@ public final class TextSnapshotCodec {
     // A short body cannot shrink enough to pay for setting up a compressor (most note snapshots
     // without their text are a few dozen bytes).
     if (!mayCompress || body.length < MIN_COMPRESSED_BODY) {
-      return new ByteWriter(body.length + 2).writeByte(version).writeByte(0).writeBytes(body).toByteArray();
+      return new ByteWriter(body.length + 2)
+          .writeByte(version)
+          .writeByte(0)
+          .writeBytes(body)
+          .toByteArray();
     }
     Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
     try {
@@ -137,10 +149,16 @@ public final class TextSnapshotCodec {
       long implicitLeft = i == 0 ? AgentTable.NONE : runs.id[i - 1] + runs.len[i - 1] - 1;
       boolean explicitLeft = runs.left[i] != implicitLeft;
       long right = runs.right[i];
-      int rightMode = right == AgentTable.NONE ? RIGHT_END
-          : i + 1 < runs.size && runs.id[i + 1] == right ? RIGHT_NEXT : RIGHT_EXPLICIT;
-      long head = ((long) (runs.len[i] - 1) << 5) | (rightMode << 3) | (explicitLeft ? 4 : 0)
-          | (agent != prevAgent ? 2 : 0) | (runs.deleted[i] ? 1 : 0);
+      int rightMode =
+          right == AgentTable.NONE
+              ? RIGHT_END
+              : i + 1 < runs.size && runs.id[i + 1] == right ? RIGHT_NEXT : RIGHT_EXPLICIT;
+      long head =
+          ((long) (runs.len[i] - 1) << 5)
+              | (rightMode << 3)
+              | (explicitLeft ? 4 : 0)
+              | (agent != prevAgent ? 2 : 0)
+              | (runs.deleted[i] ? 1 : 0);
       w.writeVarint(head);
       if (agent != prevAgent) {
         w.writeVarint(agent);
@@ -150,7 +168,8 @@ public final class TextSnapshotCodec {
         writeRef(w, runs.left[i], s, toSnap);
       }
       if (rightMode == RIGHT_EXPLICIT) {
-        w.writeVarint(toSnap[AgentTable.agentOf(right)]).writeVarint(zigzag(AgentTable.seqOf(right) - s));
+        w.writeVarint(toSnap[AgentTable.agentOf(right)])
+            .writeVarint(zigzag(AgentTable.seqOf(right) - s));
       }
       lastEnd[agent] = s + runs.len[i];
       prevAgent = agent;
@@ -171,7 +190,8 @@ public final class TextSnapshotCodec {
     if (ref == AgentTable.NONE) {
       w.writeVarint(0);
     } else {
-      w.writeVarint(toSnap[AgentTable.agentOf(ref)] + 1L).writeVarint(zigzag(AgentTable.seqOf(ref) - runSeq));
+      w.writeVarint(toSnap[AgentTable.agentOf(ref)] + 1L)
+          .writeVarint(zigzag(AgentTable.seqOf(ref) - runSeq));
     }
   }
 
@@ -183,7 +203,9 @@ public final class TextSnapshotCodec {
     return (v >>> 1) ^ -(v & 1);
   }
 
-  /** Loads a document. @throws MalformedTextException if the bytes are not exactly a valid snapshot */
+  /**
+   * Loads a document. @throws MalformedTextException if the bytes are not exactly a valid snapshot
+   */
   public static TextDocument decode(byte[] bytes) throws MalformedTextException {
     return decode(bytes, VERSION, null);
   }
@@ -191,20 +213,26 @@ public final class TextSnapshotCodec {
   /**
    * Loads a snapshot written by {@link #encodeWithoutText}, given its text.
    *
-   * @throws MalformedTextException if the bytes are not such a snapshot, or the text does not fit it
+   * @throws MalformedTextException if the bytes are not such a snapshot, or the text does not fit
+   *     it
    */
-  public static TextDocument decodeWithText(byte[] bytes, String text) throws MalformedTextException {
+  public static TextDocument decodeWithText(byte[] bytes, String text)
+      throws MalformedTextException {
     return decode(bytes, VERSION_WITHOUT_TEXT, text);
   }
 
-  private static TextDocument decode(byte[] bytes, int expectedVersion, @Nullable String text) throws MalformedTextException {
+  private static TextDocument decode(byte[] bytes, int expectedVersion, @Nullable String text)
+      throws MalformedTextException {
     try {
       ByteReader r = new ByteReader(bytes);
       int version = r.readByte("version");
       if (version != expectedVersion) {
-        throw new DecodeException(version == VERSION || version == VERSION_WITHOUT_TEXT
-            ? "a snapshot " + (version == VERSION ? "with" : "without") + " its text was given where the other kind was expected"
-            : "unknown version " + version);
+        throw new DecodeException(
+            version == VERSION || version == VERSION_WITHOUT_TEXT
+                ? "a snapshot "
+                    + (version == VERSION ? "with" : "without")
+                    + " its text was given where the other kind was expected"
+                : "unknown version " + version);
       }
       int compression = r.readByte("compression");
       if (compression == 0) {
@@ -216,7 +244,8 @@ public final class TextSnapshotCodec {
       int bodyLength = (int) r.readVarint("body length", 1, MAX_BODY_BYTES);
       // DEFLATE expands at most ~1032:1, so a longer claim is a lie; check before allocating.
       if (bodyLength > (long) r.remaining() * 1032 + 64) {
-        throw new DecodeException("body length " + bodyLength + " impossible from " + r.remaining() + " bytes");
+        throw new DecodeException(
+            "body length " + bodyLength + " impossible from " + r.remaining() + " bytes");
       }
       byte[] body = inflate(bytes, r.position(), r.remaining(), bodyLength);
       return SnapshotReader.read(new ByteReader(body), text);
@@ -225,7 +254,8 @@ public final class TextSnapshotCodec {
     }
   }
 
-  private static byte[] inflate(byte[] in, int off, int len, int bodyLength) throws DecodeException {
+  private static byte[] inflate(byte[] in, int off, int len, int bodyLength)
+      throws DecodeException {
     Inflater inflater = new Inflater(true);
     try {
       inflater.setInput(in, off, len);
@@ -233,17 +263,21 @@ public final class TextSnapshotCodec {
       int n = 0;
       while (n < bodyLength) {
         int k = inflater.inflate(body, n, bodyLength - n);
-        if (k == 0 && (inflater.finished() || inflater.needsInput() || inflater.needsDictionary())) {
-          throw new DecodeException("deflated body shorter than its declared " + bodyLength + " bytes");
+        if (k == 0
+            && (inflater.finished() || inflater.needsInput() || inflater.needsDictionary())) {
+          throw new DecodeException(
+              "deflated body shorter than its declared " + bodyLength + " bytes");
         }
         n += k;
       }
       byte[] probe = new byte[1];
       if (inflater.inflate(probe) != 0 || !inflater.finished()) {
-        throw new DecodeException("deflated body longer than its declared " + bodyLength + " bytes");
+        throw new DecodeException(
+            "deflated body longer than its declared " + bodyLength + " bytes");
       }
       if (inflater.getRemaining() != 0) {
-        throw new DecodeException(inflater.getRemaining() + " trailing bytes after the deflated body");
+        throw new DecodeException(
+            inflater.getRemaining() + " trailing bytes after the deflated body");
       }
       return body;
     } catch (DataFormatException e) {

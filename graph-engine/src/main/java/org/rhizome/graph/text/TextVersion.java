@@ -8,8 +8,8 @@ import org.rhizome.graph.model.ActorId;
 
 /**
  * A point in a text's history: for each actor, how many of its events (counters 0 .. n-1) are
- * included. Immutable; actors with 0 are not stored. Unlike the engine's change
- * {@link org.rhizome.graph.model.VersionVector}, this counts text events, not changes.
+ * included. Immutable; actors with 0 are not stored. Unlike the engine's change {@link
+ * org.rhizome.graph.model.VersionVector}, this counts text events, not changes.
  */
 public final class TextVersion {
   public static final TextVersion EMPTY = new TextVersion(new TreeMap<>());
@@ -22,15 +22,16 @@ public final class TextVersion {
 
   public static TextVersion of(Map<ActorId, Long> counts) {
     TreeMap<ActorId, Long> copy = new TreeMap<>();
-    counts.forEach((actor, n) -> {
-      Objects.requireNonNull(actor, "actor");
-      if (n < 0 || n > TextId.MAX_SEQ + 1) {
-        throw new IllegalArgumentException("event count out of range for " + actor + ": " + n);
-      }
-      if (n > 0) {
-        copy.put(actor, n);
-      }
-    });
+    counts.forEach(
+        (actor, n) -> {
+          Objects.requireNonNull(actor, "actor");
+          if (n < 0 || n > TextId.MAX_SEQ + 1) {
+            throw new IllegalArgumentException("event count out of range for " + actor + ": " + n);
+          }
+          if (n > 0) {
+            copy.put(actor, n);
+          }
+        });
     return new TextVersion(copy);
   }
 
@@ -52,9 +53,9 @@ public final class TextVersion {
   }
 
   /**
-   * This version extended to include every event of {@code op} (and so, by the actor's counters, all
-   * of that actor's earlier events). Folding this over the ops of the changes in a change's causal
-   * past gives the text version at that change.
+   * This version extended to include every event of {@code op} (and so, by the actor's counters,
+   * all of that actor's earlier events). Folding this over the ops of the changes in a change's
+   * causal past gives the text version at that change.
    */
   public TextVersion including(TextOp op) {
     long end = op.id().seq() + op.length();

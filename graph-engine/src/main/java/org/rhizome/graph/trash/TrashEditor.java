@@ -3,26 +3,26 @@ package org.rhizome.graph.trash;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import org.rhizome.graph.model.Soul;
-import org.rhizome.graph.model.Value;
-import org.rhizome.graph.change.Op;
-import org.rhizome.graph.model.ChangeHash;
-import org.rhizome.graph.change.Change;
 import org.rhizome.graph.api.InvalidTitleException;
 import org.rhizome.graph.api.NoSuchNoteException;
 import org.rhizome.graph.api.NoteException;
-import org.rhizome.graph.note.NoteFields;
-import org.rhizome.graph.query.NoteQueries;
-import org.rhizome.graph.note.NoteTitles;
-import org.rhizome.graph.store.ChangeAuthor;
 import org.rhizome.graph.api.StoreException;
+import org.rhizome.graph.change.Change;
+import org.rhizome.graph.change.Op;
+import org.rhizome.graph.model.ChangeHash;
+import org.rhizome.graph.model.Soul;
+import org.rhizome.graph.model.Value;
+import org.rhizome.graph.note.NoteFields;
+import org.rhizome.graph.note.NoteTitles;
+import org.rhizome.graph.query.NoteQueries;
+import org.rhizome.graph.store.ChangeAuthor;
 import org.rhizome.graph.store.WriteTxn;
 import org.rhizome.graph.store.WriterLookups;
 import org.rhizome.graph.text.TextOp;
 
 /**
- * Trash operations as changes, each inside one writer transaction (so what they check and what
- * they commit see one state, whoever else writes to the file).
+ * Trash operations as changes, each inside one writer transaction (so what they check and what they
+ * commit see one state, whoever else writes to the file).
  *
  * <p>Restore sets {@code deleted = false} and writes the note's type, title and folder again: a
  * later clock than the delete's (ours observes every change we hold), so it wins over the delete
@@ -38,8 +38,10 @@ import org.rhizome.graph.text.TextOp;
 public final class TrashEditor {
   /** Suffix of a restored note's title when its own was taken in its folder meanwhile. */
   static final String RESTORED_SUFFIX = " (restored)";
+
   /** Notes emptied per change: keeps each change far below the op and size limits. */
   private static final int NOTES_PER_EMPTY_CHANGE = 200;
+
   /** Text ops per empty change, at most (a body edited in many places has many deleted runs). */
   private static final int OPS_PER_EMPTY_CHANGE = 5_000;
 
@@ -60,8 +62,8 @@ public final class TrashEditor {
    *
    * @throws NotInTrashException when the note is live, emptied or unknown
    */
-  public RestoredNote restore(WriteTxn txn, Soul soul) throws SQLException, StoreException, NotInTrashException,
-      InvalidTitleException {
+  public RestoredNote restore(WriteTxn txn, Soul soul)
+      throws SQLException, StoreException, NotInTrashException, InvalidTitleException {
     java.util.Optional<TrashedNote> found = TrashQueries.find(txn.connection(), soul);
     if (found.isEmpty()) {
       throw new NotInTrashException(liveOrGone(txn, soul));
@@ -73,8 +75,12 @@ public final class TrashEditor {
     return new RestoredNote(soul, title, note.folder(), note.title());
   }
 
-  /** Type, title (free in its folder), folder and {@code deleted = false}: what brings a trashed note back. */
-  private static List<Op> restoreOps(WriteTxn txn, TrashedNote note) throws SQLException, InvalidTitleException {
+  /**
+   * Type, title (free in its folder), folder and {@code deleted = false}: what brings a trashed
+   * note back.
+   */
+  private static List<Op> restoreOps(WriteTxn txn, TrashedNote note)
+      throws SQLException, InvalidTitleException {
     Soul soul = note.soul();
     String folder = note.folder();
     String title = freeTitle(txn, folder, note.title(), soul);
@@ -90,12 +96,14 @@ public final class TrashEditor {
 
   /**
    * Makes the body {@code text} (an older version's, named by {@code version}) as one change marked
-   * as a restore ({@link #RESTORED_FROM}). A note in the trash comes back with it, in the same change
-   * (as {@link #restore} would bring it). Empty when the note is live and already has that text.
+   * as a restore ({@link #RESTORED_FROM}). A note in the trash comes back with it, in the same
+   * change (as {@link #restore} would bring it). Empty when the note is live and already has that
+   * text.
    *
    * @throws NoSuchNoteException when the note is neither live nor in the trash
    */
-  public java.util.Optional<Change> restoreBody(WriteTxn txn, Soul soul, String text, ChangeHash version)
+  public java.util.Optional<Change> restoreBody(
+      WriteTxn txn, Soul soul, String text, ChangeHash version)
       throws SQLException, StoreException, NoteException {
     List<Op> ops = new ArrayList<>(6);
     java.util.Optional<TrashedNote> deleted = TrashQueries.find(txn.connection(), soul);
@@ -129,7 +137,8 @@ public final class TrashEditor {
         continue;
       }
       List<TextOp> clear = txn.text(soul, NoteFields.BODY).replaceWith(author.key().actor(), "");
-      if (!ops.isEmpty() && (notes >= NOTES_PER_EMPTY_CHANGE || textOps + clear.size() > OPS_PER_EMPTY_CHANGE)) {
+      if (!ops.isEmpty()
+          && (notes >= NOTES_PER_EMPTY_CHANGE || textOps + clear.size() > OPS_PER_EMPTY_CHANGE)) {
         author.commit(txn, ops);
         ops = new ArrayList<>();
         notes = 0;
@@ -138,7 +147,8 @@ public final class TrashEditor {
       if (!clear.isEmpty()) {
         ops.add(new Op.TextEdit(soul, NoteFields.BODY, clear));
       }
-      for (String field : List.of(NoteFields.TYPE, NoteFields.TITLE, NoteFields.FOLDER, NoteFields.CREATED)) {
+      for (String field :
+          List.of(NoteFields.TYPE, NoteFields.TITLE, NoteFields.FOLDER, NoteFields.CREATED)) {
         ops.add(new Op.SetField(soul, field, Value.NULL));
       }
       notes++;
@@ -155,7 +165,10 @@ public final class TrashEditor {
     return WriterLookups.noteDeleted(txn, soul).orElse(false);
   }
 
-  /** The note's own title if no other live note of the folder has it, else "Title (restored)", "Title (restored 2)"… */
+  /**
+   * The note's own title if no other live note of the folder has it, else "Title (restored)",
+   * "Title (restored 2)"…
+   */
   private static String freeTitle(WriteTxn txn, String folder, String title, Soul soul)
       throws SQLException, InvalidTitleException {
     if (!taken(txn, folder, title, soul)) {
@@ -163,8 +176,10 @@ public final class TrashEditor {
     }
     for (int n = 1; ; n++) {
       String suffix = n == 1 ? RESTORED_SUFFIX : " (restored " + n + ")";
-      String base = title.length() + suffix.length() > NoteTitles.MAX_LENGTH
-          ? title.substring(0, NoteTitles.MAX_LENGTH - suffix.length()).strip() : title;
+      String base =
+          title.length() + suffix.length() > NoteTitles.MAX_LENGTH
+              ? title.substring(0, NoteTitles.MAX_LENGTH - suffix.length()).strip()
+              : title;
       String candidate = NoteTitles.check(base + suffix);
       if (!taken(txn, folder, candidate, soul)) {
         return candidate;
@@ -172,7 +187,8 @@ public final class TrashEditor {
     }
   }
 
-  private static boolean taken(WriteTxn txn, String folder, String title, Soul soul) throws SQLException {
+  private static boolean taken(WriteTxn txn, String folder, String title, Soul soul)
+      throws SQLException {
     return WriterLookups.titleTakenByAnother(txn, folder, title, soul);
   }
 
@@ -180,6 +196,8 @@ public final class TrashEditor {
     if (!WriterLookups.noteDeleted(txn, soul).orElse(true)) {
       return "The note " + soul + " is not in the trash: it is not deleted.";
     }
-    return "There is no note " + soul + " in the trash (it never existed here, or the trash was emptied).";
+    return "There is no note "
+        + soul
+        + " in the trash (it never existed here, or the trash was emptied).";
   }
 }

@@ -27,20 +27,29 @@ import org.rhizome.graph.note.NoteKeys;
 public final class TrashQueries {
   /** Bytes of a body read to find its first line. */
   private static final int PREVIEW_BYTES = 480;
+
   private static final int FIRST_LINE_CHARS = 120;
 
-  private static final String SELECT = "SELECT n.soul, n.title, n.folder, n.created, f.hlc, a.key,"
-      + " substr(b.value, 1, " + (PREVIEW_BYTES + 10) + "), length(b.value)"
-      + " FROM note n JOIN field f ON f.soul = n.soul AND f.name = '" + NoteFields.DELETED + "'"
-      + " JOIN actor a ON a.id = f.actor"
-      + " LEFT JOIN field b ON b.soul = n.soul AND b.name = '" + NoteFields.BODY + "'"
-      + " WHERE n.deleted = 1";
+  private static final String SELECT =
+      "SELECT n.soul, n.title, n.folder, n.created, f.hlc, a.key,"
+          + " substr(b.value, 1, "
+          + (PREVIEW_BYTES + 10)
+          + "), length(b.value)"
+          + " FROM note n JOIN field f ON f.soul = n.soul AND f.name = '"
+          + NoteFields.DELETED
+          + "'"
+          + " JOIN actor a ON a.id = f.actor"
+          + " LEFT JOIN field b ON b.soul = n.soul AND b.name = '"
+          + NoteFields.BODY
+          + "'"
+          + " WHERE n.deleted = 1";
 
   private TrashQueries() {}
 
   /** Deleted notes, the most recently deleted first, at most {@code limit}. */
   public static List<TrashedNote> list(Connection c, int limit) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(SELECT + " ORDER BY f.hlc DESC, n.soul LIMIT ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(SELECT + " ORDER BY f.hlc DESC, n.soul LIMIT ?")) {
       ps.setInt(1, limit);
       return read(ps);
     }
@@ -49,7 +58,7 @@ public final class TrashQueries {
   /** How many notes are in the trash. */
   public static long count(Connection c) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM note WHERE deleted = 1");
-         ResultSet rs = ps.executeQuery()) {
+        ResultSet rs = ps.executeQuery()) {
       return rs.next() ? rs.getLong(1) : 0;
     }
   }
@@ -78,7 +87,9 @@ public final class TrashQueries {
     String t = target.strip();
     int slash = t.lastIndexOf('/');
     if (slash > 0) {
-      Optional<TrashedNote> byPath = first(c, NoteKeys.titleKey(t.substring(slash + 1)), NoteFolders.key(t.substring(0, slash)));
+      Optional<TrashedNote> byPath =
+          first(
+              c, NoteKeys.titleKey(t.substring(slash + 1)), NoteFolders.key(t.substring(0, slash)));
       if (byPath.isPresent()) {
         return byPath;
       }
@@ -86,8 +97,13 @@ public final class TrashQueries {
     return first(c, NoteKeys.titleKey(t), null);
   }
 
-  private static Optional<TrashedNote> first(Connection c, String titleKey, @Nullable String folderKey) throws SQLException {
-    String sql = SELECT + " AND n.title_key = ?" + (folderKey == null ? "" : " AND n.folder_key = ?") + " ORDER BY f.hlc DESC LIMIT 1";
+  private static Optional<TrashedNote> first(
+      Connection c, String titleKey, @Nullable String folderKey) throws SQLException {
+    String sql =
+        SELECT
+            + " AND n.title_key = ?"
+            + (folderKey == null ? "" : " AND n.folder_key = ?")
+            + " ORDER BY f.hlc DESC LIMIT 1";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, titleKey);
       if (folderKey != null) {
@@ -107,8 +123,16 @@ public final class TrashQueries {
         int header = headerLength(prefix);
         String start = header < 0 ? "" : decodePrefix(prefix, header);
         int bodyBytes = header < 0 ? 0 : (int) Math.max(0, stored - header);
-        out.add(new TrashedNote(new Soul(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
-            ActorId.of(rs.getBytes(6)), bodyBytes, firstLine(start)));
+        out.add(
+            new TrashedNote(
+                new Soul(rs.getString(1)),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getLong(4),
+                rs.getLong(5),
+                ActorId.of(rs.getBytes(6)),
+                bodyBytes,
+                firstLine(start)));
       }
     }
     return out;
@@ -131,8 +155,11 @@ public final class TrashQueries {
 
   /** UTF-8 of a prefix: a character cut by the prefix's end is dropped, never a failure. */
   private static String decodePrefix(byte[] value, int from) {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE);
     ByteBuffer in = ByteBuffer.wrap(value, from, Math.min(value.length - from, PREVIEW_BYTES));
     CharBuffer out = CharBuffer.allocate(PREVIEW_BYTES + 1);
     decoder.decode(in, out, false); // not the end of input: a cut character stays unread
@@ -140,7 +167,10 @@ public final class TrashQueries {
     return out.toString();
   }
 
-  /** The first line with text, skipping front matter's opening fence and headings' #s; cut to a short preview. */
+  /**
+   * The first line with text, skipping front matter's opening fence and headings' #s; cut to a
+   * short preview.
+   */
   static String firstLine(String start) {
     boolean inFrontMatter = start.startsWith("---\n") || start.startsWith("---\r\n");
     String[] lines = start.split("\r?\n", -1);

@@ -1,8 +1,8 @@
 package org.rhizome.graph.trash;
 
+import org.rhizome.graph.clock.Hlc;
 import org.rhizome.graph.model.ActorId;
 import org.rhizome.graph.model.Soul;
-import org.rhizome.graph.clock.Hlc;
 import org.rhizome.graph.note.NoteFolders;
 
 /**
@@ -10,8 +10,15 @@ import org.rhizome.graph.note.NoteFolders;
  * device whose {@code deleted = true} won, by last-writer-wins) and when (that write's hybrid
  * clock), how long its body is and its first line, for recognising it.
  */
-public record TrashedNote(Soul soul, String title, String folder, long created, long deletedHlc, ActorId deletedBy,
-                          int bodyChars, String firstLine) {
+public record TrashedNote(
+    Soul soul,
+    String title,
+    String folder,
+    long created,
+    long deletedHlc,
+    ActorId deletedBy,
+    int bodyChars,
+    String firstLine) {
 
   /** When it was deleted, in ms since the epoch (the deleting change's clock). */
   public long deletedAt() {

@@ -8,21 +8,23 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.rhizome.graph.Workspace;
-import org.rhizome.graph.note.NoteFolders;
 import org.rhizome.graph.api.StoreException;
+import org.rhizome.graph.note.NoteFolders;
 
 /**
- * Where files pasted or dropped into a note are stored, written as Obsidian's
- * {@code attachmentFolderPath} ({@code .obsidian/app.json}): {@code /} the vault's root, {@code ./}
- * the note's own folder, {@code ./sub} a folder under the note's, anything else that folder from the
- * root. Kept as a local setting of the workspace (taken from the vault's {@code app.json} on import);
- * {@value #DEFAULT} when never set.
+ * Where files pasted or dropped into a note are stored, written as Obsidian's {@code
+ * attachmentFolderPath} ({@code .obsidian/app.json}): {@code /} the vault's root, {@code ./} the
+ * note's own folder, {@code ./sub} a folder under the note's, anything else that folder from the
+ * root. Kept as a local setting of the workspace (taken from the vault's {@code app.json} on
+ * import); {@value #DEFAULT} when never set.
  */
 public final class AttachmentFolderSetting {
   /** The workspace's local setting that holds it. */
   public static final String SETTING = "attachments.folder";
+
   public static final String DEFAULT = "Attachments";
-  private static final Pattern IN_APP_JSON = Pattern.compile("\"attachmentFolderPath\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+  private static final Pattern IN_APP_JSON =
+      Pattern.compile("\"attachmentFolderPath\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
 
   private AttachmentFolderSetting() {}
 
@@ -31,7 +33,10 @@ public final class AttachmentFolderSetting {
     return ws.localSetting(SETTING).orElse(DEFAULT);
   }
 
-  /** The folder (as a note's folder: {@code ""} for the root) that a note in {@code noteFolder} stores attachments in. */
+  /**
+   * The folder (as a note's folder: {@code ""} for the root) that a note in {@code noteFolder}
+   * stores attachments in.
+   */
   public static String folderFor(String setting, String noteFolder) {
     String s = setting.strip().replace('\\', '/');
     if (s.isEmpty() || s.equals("/")) {
@@ -55,7 +60,9 @@ public final class AttachmentFolderSetting {
         return Optional.empty();
       }
       Matcher m = IN_APP_JSON.matcher(Files.readString(appJson, StandardCharsets.UTF_8));
-      return m.find() ? Optional.of(m.group(1).replace("\\/", "/").replace("\\\\", "\\")) : Optional.empty();
+      return m.find()
+          ? Optional.of(m.group(1).replace("\\/", "/").replace("\\\\", "\\"))
+          : Optional.empty();
     } catch (IOException | RuntimeException e) {
       return Optional.empty(); // an unreadable app.json is not vault content: the default applies
     }

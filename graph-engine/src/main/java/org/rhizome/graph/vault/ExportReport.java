@@ -12,8 +12,13 @@ import java.util.List;
  * @param problems what a person should know (a name clash, missing bytes, a renamed file)
  * @param millis wall-clock time the export took
  */
-public record ExportReport(int notesWritten, int notesUnchanged, int attachmentsWritten, int attachmentsUnchanged,
-                           List<VaultProblem> problems, long millis) {
+public record ExportReport(
+    int notesWritten,
+    int notesUnchanged,
+    int attachmentsWritten,
+    int attachmentsUnchanged,
+    List<VaultProblem> problems,
+    long millis) {
   public ExportReport {
     problems = List.copyOf(problems);
   }

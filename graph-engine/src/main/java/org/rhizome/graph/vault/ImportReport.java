@@ -18,9 +18,16 @@ import org.rhizome.graph.query.UnresolvedLink;
  *     first, at most {@value VaultImporter#MAX_BROKEN_LINKS}; embeds of files are not counted)
  * @param millis wall-clock time the import took
  */
-public record ImportReport(int notesCreated, int notesUpdated, int notesUnchanged, int attachmentsStored,
-                           int attachmentsUnchanged, int skipped, List<VaultProblem> problems,
-                           List<UnresolvedLink> brokenLinks, long millis) {
+public record ImportReport(
+    int notesCreated,
+    int notesUpdated,
+    int notesUnchanged,
+    int attachmentsStored,
+    int attachmentsUnchanged,
+    int skipped,
+    List<VaultProblem> problems,
+    List<UnresolvedLink> brokenLinks,
+    long millis) {
   public ImportReport {
     problems = List.copyOf(problems);
     brokenLinks = List.copyOf(brokenLinks);

@@ -1,7 +1,5 @@
 package org.rhizome.graph.vault;
 
-import org.rhizome.graph.files.AtomicFile;
-import org.rhizome.graph.files.AtomicFile.Durability;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,21 +10,23 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.rhizome.graph.Workspace;
+import org.rhizome.graph.api.CorruptDatabaseException;
+import org.rhizome.graph.api.InvalidTitleException;
+import org.rhizome.graph.api.StoreException;
+import org.rhizome.graph.files.AtomicFile;
+import org.rhizome.graph.files.AtomicFile.Durability;
 import org.rhizome.graph.note.Attachment;
 import org.rhizome.graph.note.AttachmentFields;
-import org.rhizome.graph.api.InvalidTitleException;
 import org.rhizome.graph.note.NoteFolders;
 import org.rhizome.graph.query.NoteRef;
-import org.rhizome.graph.api.CorruptDatabaseException;
-import org.rhizome.graph.api.StoreException;
 
 /**
  * Writes a workspace as a vault: each live note as {@code folder/title.md} holding its body
  * verbatim (front matter included), each attachment's bytes at its path. Links are not rewritten:
  * notes keep the folders and names they were linked by, so Obsidian resolves them to the same
- * notes. Files are written atomically and only when their bytes differ, so exporting into the
- * vault a workspace came from touches nothing that did not change. Files already in the folder that
- * the workspace does not have are left alone.
+ * notes. Files are written atomically and only when their bytes differ, so exporting into the vault
+ * a workspace came from touches nothing that did not change. Files already in the folder that the
+ * workspace does not have are left alone.
  *
  * <p>Names a file system cannot hold as they are (a folder that came from a peer with {@code ..} in
  * it, two notes at the same path ignoring case) get a safe name and a {@link VaultProblem}.
@@ -44,33 +44,46 @@ public final class VaultExporter {
    * @throws IOException when a file cannot be written (what was written before stays)
    * @throws VaultCancelledException when {@code progress} asked to stop
    */
-  public ExportReport export(Path dir, VaultProgress progress) throws IOException, StoreException, VaultCancelledException {
+  public ExportReport export(Path dir, VaultProgress progress)
+      throws IOException, StoreException, VaultCancelledException {
     long start = System.nanoTime();
     Path root = dir.toAbsolutePath().normalize();
     Files.createDirectories(root);
     List<VaultProblem> problems = new ArrayList<>();
     Set<String> taken = new HashSet<>();
     List<NoteRef> notes = new ArrayList<>(ws.listNotes(Integer.MAX_VALUE));
-    notes.sort((a, b) -> Long.compare(a.created(), b.created()) != 0 ? Long.compare(a.created(), b.created())
-        : a.soul().value().compareTo(b.soul().value()));
+    notes.sort(
+        (a, b) ->
+            Long.compare(a.created(), b.created()) != 0
+                ? Long.compare(a.created(), b.created())
+                : a.soul().value().compareTo(b.soul().value()));
     List<Attachment> attachments = ws.attachments(Integer.MAX_VALUE);
     int[] counts = new int[4];
     progress.update("notes", 0, notes.size());
     for (int from = 0; from < notes.size(); from += READ_BATCH) {
       if (progress.cancelled()) {
-        throw new VaultCancelledException("The export was cancelled; the files written so far are complete.");
+        throw new VaultCancelledException(
+            "The export was cancelled; the files written so far are complete.");
       }
       List<NoteRef> chunk = notes.subList(from, Math.min(notes.size(), from + READ_BATCH));
       List<String> bodies = readableBodies(chunk);
       for (int i = 0; i < chunk.size(); i++) {
         NoteRef note = chunk.get(i);
-        String relative = place(note.folder(), note.title(), VaultPaths.NOTE_EXTENSION, taken, problems);
+        String relative =
+            place(note.folder(), note.title(), VaultPaths.NOTE_EXTENSION, taken, problems);
         if (bodies.get(i) == null) {
-          problems.add(new VaultProblem(relative, "not written: its text cannot be read from the damaged workspace"
-              + " (`rhizome repair` rebuilds it from the log)"));
+          problems.add(
+              new VaultProblem(
+                  relative,
+                  "not written: its text cannot be read from the damaged workspace"
+                      + " (`rhizome repair` rebuilds it from the log)"));
           continue;
         }
-        boolean wrote = AtomicFile.replaceIfChanged(resolve(root, relative), bodies.get(i).getBytes(StandardCharsets.UTF_8), Durability.FLUSHED);
+        boolean wrote =
+            AtomicFile.replaceIfChanged(
+                resolve(root, relative),
+                bodies.get(i).getBytes(StandardCharsets.UTF_8),
+                Durability.FLUSHED);
         counts[wrote ? 0 : 1]++;
       }
       progress.update("notes", Math.min(notes.size(), from + READ_BATCH), notes.size());
@@ -79,24 +92,34 @@ public final class VaultExporter {
     progress.update("attachments", 0, attachments.size());
     for (Attachment a : attachments) {
       if (progress.cancelled()) {
-        throw new VaultCancelledException("The export was cancelled; the files written so far are complete.");
+        throw new VaultCancelledException(
+            "The export was cancelled; the files written so far are complete.");
       }
       String relative = place(a.folder(), a.name(), "", taken, problems);
       Optional<byte[]> bytes = ws.attachmentBytes(a);
       if (bytes.isEmpty()) {
-        problems.add(new VaultProblem(relative, "not written: this device does not have its bytes yet"));
+        problems.add(
+            new VaultProblem(relative, "not written: this device does not have its bytes yet"));
       } else {
-        boolean wrote = AtomicFile.replaceIfChanged(resolve(root, relative), bytes.get(), Durability.FLUSHED);
+        boolean wrote =
+            AtomicFile.replaceIfChanged(resolve(root, relative), bytes.get(), Durability.FLUSHED);
         counts[wrote ? 2 : 3]++;
       }
       progress.update("attachments", ++done, attachments.size());
     }
-    return new ExportReport(counts[0], counts[1], counts[2], counts[3], problems, (System.nanoTime() - start) / 1_000_000);
+    return new ExportReport(
+        counts[0],
+        counts[1],
+        counts[2],
+        counts[3],
+        problems,
+        (System.nanoTime() - start) / 1_000_000);
   }
 
   /**
-   * The bodies of {@code chunk}, in order; when the batch cannot be read (a damaged file), each note
-   * is read on its own so that every readable one is still exported: null for those that cannot be.
+   * The bodies of {@code chunk}, in order; when the batch cannot be read (a damaged file), each
+   * note is read on its own so that every readable one is still exported: null for those that
+   * cannot be.
    */
   private List<String> readableBodies(List<NoteRef> chunk) throws StoreException {
     try {
@@ -114,8 +137,15 @@ public final class VaultExporter {
     }
   }
 
-  /** Where a note or attachment goes: its own path, or a safe, free one (with a problem saying why). */
-  static String place(String folder, String name, String extension, Set<String> taken, List<VaultProblem> problems) {
+  /**
+   * Where a note or attachment goes: its own path, or a safe, free one (with a problem saying why).
+   */
+  static String place(
+      String folder,
+      String name,
+      String extension,
+      Set<String> taken,
+      List<VaultProblem> problems) {
     String safeFolder;
     try {
       safeFolder = NoteFolders.check(folder);
@@ -130,7 +160,10 @@ public final class VaultExporter {
       relative = base + " (" + n + ")" + extension;
     }
     if (!relative.equals(wanted)) {
-      problems.add(new VaultProblem(relative, "written here instead of \"" + wanted + "\" (that name cannot be used or is taken)"));
+      problems.add(
+          new VaultProblem(
+              relative,
+              "written here instead of \"" + wanted + "\" (that name cannot be used or is taken)"));
     }
     return relative;
   }
@@ -156,7 +189,9 @@ public final class VaultExporter {
     if (s.isBlank() || s.equals(".") || s.equals("..")) {
       return "untitled";
     }
-    return s.length() > AttachmentFields.MAX_NAME_LENGTH ? s.substring(0, AttachmentFields.MAX_NAME_LENGTH) : s;
+    return s.length() > AttachmentFields.MAX_NAME_LENGTH
+        ? s.substring(0, AttachmentFields.MAX_NAME_LENGTH)
+        : s;
   }
 
   private static Path resolve(Path root, String relative) throws IOException {

@@ -1,6 +1,5 @@
 package org.rhizome.graph.vault;
 
-import java.util.HexFormat;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -10,6 +9,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,9 +19,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
 import org.jspecify.annotations.Nullable;
-import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.Workspace;
+import org.rhizome.graph.api.StoreException;
 import org.rhizome.graph.markdown.ParsedNote;
+import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.note.Attachment;
 import org.rhizome.graph.note.AttachmentDraft;
 import org.rhizome.graph.note.AttachmentFields;
@@ -30,7 +31,6 @@ import org.rhizome.graph.note.NoteFolders;
 import org.rhizome.graph.note.NoteKeys;
 import org.rhizome.graph.query.NoteRef;
 import org.rhizome.graph.store.BlobStore;
-import org.rhizome.graph.api.StoreException;
 
 /**
  * Takes a folder of Markdown in whole: every {@code .md} file becomes a note (title from the file
@@ -38,12 +38,13 @@ import org.rhizome.graph.api.StoreException;
  * Re-importing updates what changed and creates no duplicates (a note is matched by folder and
  * title, ignoring case; its body changes by a diff). Files that cannot be notes as they are (not
  * UTF-8, too large, a name a title cannot have, a clash ignoring case) are kept as attachments, so
- * an export gives them back; hidden files and folders are left out. Every such case is a
- * {@link VaultProblem}, never an error.
+ * an export gives them back; hidden files and folders are left out. Every such case is a {@link
+ * VaultProblem}, never an error.
  *
  * <p>Notes are created in batches of {@value #BATCH} (one transaction each), read and parsed on the
- * common pool while the writer creates the batch before. Cancelling (between batches) undoes what the import did: the notes and attachments it
- * created are deleted and the bodies it changed are restored. Not thread-safe: one import at a time.
+ * common pool while the writer creates the batch before. Cancelling (between batches) undoes what
+ * the import did: the notes and attachments it created are deleted and the bodies it changed are
+ * restored. Not thread-safe: one import at a time.
  */
 public final class VaultImporter {
   static final int BATCH = 1000;
@@ -52,13 +53,15 @@ public final class VaultImporter {
 
   /** Stands for the parse of a file the note already has: nothing new to report. */
   private static final ParsedNote UNCHANGED =
-      new ParsedNote(List.of(), List.of(), List.of(), org.rhizome.graph.markdown.FrontMatter.EMPTY, List.of());
+      new ParsedNote(
+          List.of(), List.of(), List.of(), org.rhizome.graph.markdown.FrontMatter.EMPTY, List.of());
 
   private final Workspace ws;
   private final List<VaultProblem> problems = new ArrayList<>();
   private final List<Soul> created = new ArrayList<>();
   private final Map<Soul, String> previousBodies = new HashMap<>();
   private final List<Soul> createdAttachments = new ArrayList<>();
+
   /** The batch of notes the writer is creating, if any. */
   private @Nullable CompletableFuture<List<Soul>> pendingBatch;
 
@@ -70,12 +73,14 @@ public final class VaultImporter {
   private record Found(Path file, String relative, long size) {}
 
   /** A note file read and checked. */
-  private record NoteFile(String relative, String folder, String title, String body, ParsedNote parsed) {}
+  private record NoteFile(
+      String relative, String folder, String title, String body, ParsedNote parsed) {}
 
   /**
    * Imports {@code dir} into the workspace.
    *
-   * @throws IOException when {@code dir} cannot be listed at all (a file that cannot be read is a problem)
+   * @throws IOException when {@code dir} cannot be listed at all (a file that cannot be read is a
+   *     problem)
    * @throws VaultCancelledException when {@code progress} asked to stop; the import was undone
    */
   public ImportReport importVault(Path dir, VaultProgress progress)
@@ -93,7 +98,8 @@ public final class VaultImporter {
     for (NoteRef ref : ws.listNotes(Integer.MAX_VALUE)) {
       existing.putIfAbsent(pathKey(ref.folder(), ref.title()), ref);
     }
-    int[] counts = new int[5]; // created, updated, unchanged, attachments stored, attachments unchanged
+    int[] counts =
+        new int[5]; // created, updated, unchanged, attachments stored, attachments unchanged
     List<Found> demoted = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     try {
@@ -107,14 +113,18 @@ public final class VaultImporter {
         for (int i = 0; i < chunk.size(); i++) {
           Object r = read.get(i);
           if (r instanceof String why) {
-            problems.add(new VaultProblem(chunk.get(i).relative(), "kept as a file, not a note: " + why));
+            problems.add(
+                new VaultProblem(chunk.get(i).relative(), "kept as a file, not a note: " + why));
             demoted.add(chunk.get(i));
             continue;
           }
           NoteFile nf = (NoteFile) r;
           String key = pathKey(nf.folder(), nf.title());
           if (!seen.add(key)) {
-            problems.add(new VaultProblem(nf.relative(), "kept as a file, not a note: another file has the same name ignoring case"));
+            problems.add(
+                new VaultProblem(
+                    nf.relative(),
+                    "kept as a file, not a note: another file has the same name ignoring case"));
             demoted.add(chunk.get(i));
             continue;
           }
@@ -156,57 +166,75 @@ public final class VaultImporter {
     if (attachmentFolder.isPresent()) {
       await(ws.setLocalSettingAsync(AttachmentFolderSetting.SETTING, attachmentFolder.get()));
     }
-    return new ImportReport(counts[0], counts[1], counts[2], counts[3], counts[4], skipped, problems,
+    return new ImportReport(
+        counts[0],
+        counts[1],
+        counts[2],
+        counts[3],
+        counts[4],
+        skipped,
+        problems,
         ws.unresolvedLinks(MAX_BROKEN_LINKS),
         (System.nanoTime() - start) / 1_000_000);
   }
 
   private int scan(Path root, List<Found> notes, List<Found> others) throws IOException {
     int[] skipped = {0};
-    Files.walkFileTree(root, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-        if (!d.equals(root) && d.getFileName().toString().startsWith(".")) {
-          return FileVisitResult.SKIP_SUBTREE;
-        }
-        return FileVisitResult.CONTINUE;
-      }
+    Files.walkFileTree(
+        root,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+            if (!d.equals(root) && d.getFileName().toString().startsWith(".")) {
+              return FileVisitResult.SKIP_SUBTREE;
+            }
+            return FileVisitResult.CONTINUE;
+          }
 
-      @Override
-      public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
-        String rel = VaultPaths.relative(root, f);
-        if (VaultPaths.isHidden(rel)) {
-          return FileVisitResult.CONTINUE;
-        }
-        if (!attrs.isRegularFile()) {
-          problems.add(new VaultProblem(rel, "left out: not a regular file (a link or a device)"));
-          skipped[0]++;
-        } else if (VaultPaths.isNoteFile(f.getFileName().toString())) {
-          notes.add(new Found(f, rel, attrs.size()));
-        } else {
-          others.add(new Found(f, rel, attrs.size()));
-        }
-        return FileVisitResult.CONTINUE;
-      }
+          @Override
+          public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+            String rel = VaultPaths.relative(root, f);
+            if (VaultPaths.isHidden(rel)) {
+              return FileVisitResult.CONTINUE;
+            }
+            if (!attrs.isRegularFile()) {
+              problems.add(
+                  new VaultProblem(rel, "left out: not a regular file (a link or a device)"));
+              skipped[0]++;
+            } else if (VaultPaths.isNoteFile(f.getFileName().toString())) {
+              notes.add(new Found(f, rel, attrs.size()));
+            } else {
+              others.add(new Found(f, rel, attrs.size()));
+            }
+            return FileVisitResult.CONTINUE;
+          }
 
-      @Override
-      public FileVisitResult visitFileFailed(Path f, IOException e) {
-        problems.add(new VaultProblem(VaultPaths.relative(root, f), "left out: it cannot be read (" + e.getMessage() + ")"));
-        skipped[0]++;
-        return FileVisitResult.CONTINUE;
-      }
-    });
+          @Override
+          public FileVisitResult visitFileFailed(Path f, IOException e) {
+            problems.add(
+                new VaultProblem(
+                    VaultPaths.relative(root, f),
+                    "left out: it cannot be read (" + e.getMessage() + ")"));
+            skipped[0]++;
+            return FileVisitResult.CONTINUE;
+          }
+        });
     notes.sort((a, b) -> a.relative().compareTo(b.relative()));
     others.sort((a, b) -> a.relative().compareTo(b.relative()));
     return skipped[0];
   }
 
-  /** The bodies of the notes already in the workspace at the chunk's paths, by relative path: one read. */
-  private Map<String, String> currentBodies(List<Found> chunk, Map<String, NoteRef> existing) throws StoreException {
+  /**
+   * The bodies of the notes already in the workspace at the chunk's paths, by relative path: one
+   * read.
+   */
+  private Map<String, String> currentBodies(List<Found> chunk, Map<String, NoteRef> existing)
+      throws StoreException {
     List<String> paths = new ArrayList<>();
     List<Soul> souls = new ArrayList<>();
     for (Found f : chunk) {
-      NoteRef ref = existing.get(pathKey(NoteFolders.parentOf(f.relative()), titleOfPath(f.relative())));
+      NoteRef ref =
+          existing.get(pathKey(NoteFolders.parentOf(f.relative()), titleOfPath(f.relative())));
       if (ref != null) {
         paths.add(f.relative());
         souls.add(ref.soul());
@@ -230,8 +258,13 @@ public final class VaultImporter {
    * cannot be a note. A file whose text the note already has is not parsed again.
    */
   private List<Object> readNotes(List<Found> chunk, Map<String, String> currentBodies) {
-    Future<List<Object>> job = ForkJoinPool.commonPool().submit(() -> chunk.parallelStream()
-        .map(f -> readNote(f, currentBodies.get(f.relative()))).toList());
+    Future<List<Object>> job =
+        ForkJoinPool.commonPool()
+            .submit(
+                () ->
+                    chunk.parallelStream()
+                        .map(f -> readNote(f, currentBodies.get(f.relative())))
+                        .toList());
     try {
       return job.get();
     } catch (InterruptedException e) {
@@ -245,14 +278,17 @@ public final class VaultImporter {
   private Object readNote(Found f, @Nullable String currentBody) {
     String[] why = new String[1];
     String folder = VaultPaths.folderOf(f.relative(), why);
-    String title = folder == null ? null : VaultPaths.titleOf(NoteFolders.nameOf(f.relative()), why);
+    String title =
+        folder == null ? null : VaultPaths.titleOf(NoteFolders.nameOf(f.relative()), why);
     if (title == null) {
       return why[0];
     }
     byte[] bytes;
     try {
       if (f.size() > VaultPaths.MAX_NOTE_BYTES) {
-        return "it is larger than a note can be (" + VaultPaths.MAX_NOTE_BYTES / (1 << 20) + " MiB)";
+        return "it is larger than a note can be ("
+            + VaultPaths.MAX_NOTE_BYTES / (1 << 20)
+            + " MiB)";
       }
       bytes = Files.readAllBytes(f.file());
     } catch (IOException e) {
@@ -286,15 +322,20 @@ public final class VaultImporter {
         continue;
       }
       if (f.size() > BlobStore.MAX_BLOB_BYTES) {
-        problems.add(new VaultProblem(f.relative(), "left out: larger than the " + (BlobStore.MAX_BLOB_BYTES >> 20)
-            + " MiB an attachment can be (the file itself is untouched)"));
+        problems.add(
+            new VaultProblem(
+                f.relative(),
+                "left out: larger than the "
+                    + (BlobStore.MAX_BLOB_BYTES >> 20)
+                    + " MiB an attachment can be (the file itself is untouched)"));
         continue;
       }
       byte[] data;
       try {
         data = Files.readAllBytes(f.file());
       } catch (IOException e) {
-        problems.add(new VaultProblem(f.relative(), "left out: it cannot be read (" + e.getMessage() + ")"));
+        problems.add(
+            new VaultProblem(f.relative(), "left out: it cannot be read (" + e.getMessage() + ")"));
         continue;
       }
       Attachment old = existing.get(NoteFolders.key(folder) + "/" + NoteKeys.titleKey(name));
@@ -318,7 +359,8 @@ public final class VaultImporter {
     flushAttachments(batch, existing);
   }
 
-  private void flushAttachments(List<AttachmentDraft> batch, Map<String, Attachment> existing) throws StoreException {
+  private void flushAttachments(List<AttachmentDraft> batch, Map<String, Attachment> existing)
+      throws StoreException {
     if (batch.isEmpty()) {
       return;
     }
@@ -377,7 +419,8 @@ public final class VaultImporter {
       if (e.getCause() instanceof StoreException se) {
         throw se;
       }
-      throw new StoreException("the import could not be written: " + e.getCause().getMessage(), e.getCause());
+      throw new StoreException(
+          "the import could not be written: " + e.getCause().getMessage(), e.getCause());
     }
   }
 }

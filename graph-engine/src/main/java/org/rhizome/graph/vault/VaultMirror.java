@@ -1,8 +1,5 @@
 package org.rhizome.graph.vault;
 
-import org.rhizome.graph.files.AtomicFile;
-import org.rhizome.graph.files.AtomicFile.Durability;
-import java.util.HexFormat;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_CREATE;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_DELETE;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY;
@@ -18,6 +15,7 @@ import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,33 +29,35 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.rhizome.graph.ChangeEvent;
 import org.rhizome.graph.VersionedText;
-import org.rhizome.graph.model.Soul;
-import org.rhizome.graph.model.Value;
 import org.rhizome.graph.Workspace;
+import org.rhizome.graph.api.StoreException;
 import org.rhizome.graph.change.Change;
 import org.rhizome.graph.change.Op;
+import org.rhizome.graph.files.AtomicFile;
+import org.rhizome.graph.files.AtomicFile.Durability;
+import org.rhizome.graph.model.Soul;
+import org.rhizome.graph.model.Value;
 import org.rhizome.graph.note.Attachment;
 import org.rhizome.graph.note.AttachmentFields;
 import org.rhizome.graph.note.Note;
 import org.rhizome.graph.note.NoteFolders;
 import org.rhizome.graph.query.NoteRef;
 import org.rhizome.graph.store.BlobStore;
-import org.rhizome.graph.api.StoreException;
 import org.rhizome.graph.text.TextVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Keeps a folder and a workspace in step both ways while it runs (opt-in per workspace: the folder
- * is the local setting {@value #SETTING}). A file saved by another editor becomes a change: its text
- * is diffed against the body the mirror last wrote to (or found in) that file, at that body's version,
- * and merged as one text edit, so what reached the note meanwhile (typed in the app, from a peer) stays
- * — never a replacement of the note; a
- * new file becomes a note (or attachment), a deleted one deletes it. A change from anywhere else (the
- * app, a peer, the CLI) is written to the note's file atomically (temp file, then move), and a note
- * moved or renamed moves its file, and a file another editor renames or moves (gone here, the same
- * bytes there, within one debounce) moves its note. The mirror's own writes are recognised by content (the SHA-256
- * of what it last wrote or read at each path) and ignored.
+ * is the local setting {@value #SETTING}). A file saved by another editor becomes a change: its
+ * text is diffed against the body the mirror last wrote to (or found in) that file, at that body's
+ * version, and merged as one text edit, so what reached the note meanwhile (typed in the app, from
+ * a peer) stays — never a replacement of the note; a new file becomes a note (or attachment), a
+ * deleted one deletes it. A change from anywhere else (the app, a peer, the CLI) is written to the
+ * note's file atomically (temp file, then move), and a note moved or renamed moves its file, and a
+ * file another editor renames or moves (gone here, the same bytes there, within one debounce) moves
+ * its note. The mirror's own writes are recognised by content (the SHA-256 of what it last wrote or
+ * read at each path) and ignored.
  *
  * <p>At start the two sides are reconciled: a file and a note that differ take the newer side (the
  * file's modification time against the note's last change), files the workspace lacks are imported
@@ -70,16 +70,19 @@ import org.slf4j.LoggerFactory;
 public final class VaultMirror implements AutoCloseable {
   /** The local setting that turns the mirror on for a workspace: the folder's absolute path. */
   public static final String SETTING = "mirror.folder";
+
   static final long DEBOUNCE_MILLIS = 20;
   private static final Logger log = LoggerFactory.getLogger(VaultMirror.class);
 
   private final Workspace ws;
   private final Path root;
-  private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "rhizome-mirror");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService worker =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "rhizome-mirror");
+            t.setDaemon(true);
+            return t;
+          });
   // Confined to the worker thread:
   private final Map<String, String> hashByPath = new HashMap<>();
   private final Map<Soul, String> pathBySoul = new HashMap<>();
@@ -96,14 +99,20 @@ public final class VaultMirror implements AutoCloseable {
     this(ws, dir, WrittenTexts.MAX_CHARS);
   }
 
-  /** A mirror that keeps at most {@code keptChars} characters of the texts it wrote (tests: force replays). */
+  /**
+   * A mirror that keeps at most {@code keptChars} characters of the texts it wrote (tests: force
+   * replays).
+   */
   VaultMirror(Workspace ws, Path dir, long keptChars) {
     this.ws = ws;
     this.root = dir.toAbsolutePath().normalize();
     this.written = new WrittenTexts(keptChars);
   }
 
-  /** Runs {@code task} on the mirror's worker, after what is queued (tests: hold the worker to line events up). */
+  /**
+   * Runs {@code task} on the mirror's worker, after what is queued (tests: hold the worker to line
+   * events up).
+   */
   void onWorker(Runnable task) {
     worker.execute(task);
   }
@@ -117,12 +126,15 @@ public final class VaultMirror implements AutoCloseable {
   /** Turns the mirror on for {@code dir} (or off, with null) for this workspace on this device. */
   public static void configure(Workspace ws, @Nullable Path dir) throws StoreException {
     try {
-      ws.setLocalSettingAsync(SETTING, dir == null ? null : dir.toAbsolutePath().normalize().toString()).get();
+      ws.setLocalSettingAsync(
+              SETTING, dir == null ? null : dir.toAbsolutePath().normalize().toString())
+          .get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new StoreException("interrupted", e);
     } catch (ExecutionException e) {
-      throw new StoreException("the mirror setting could not be saved: " + e.getCause().getMessage(), e.getCause());
+      throw new StoreException(
+          "the mirror setting could not be saved: " + e.getCause().getMessage(), e.getCause());
     }
   }
 
@@ -142,11 +154,14 @@ public final class VaultMirror implements AutoCloseable {
     Files.createDirectories(root);
     watcher = FileSystems.getDefault().newWatchService();
     try {
-      worker.submit(() -> {
-        registerTree(root);
-        reconcile();
-        return null;
-      }).get();
+      worker
+          .submit(
+              () -> {
+                registerTree(root);
+                reconcile();
+                return null;
+              })
+          .get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while starting the mirror", e);
@@ -219,14 +234,15 @@ public final class VaultMirror implements AutoCloseable {
         Path child = dir.resolve((Path) event.context());
         String rel = VaultPaths.relative(root, child);
         if (!VaultPaths.isHidden(rel)) {
-          submit(() -> {
-            if (Files.isDirectory(child)) {
-              registerTree(child);
-              pendingPathsOfTree(child);
-            } else {
-              pendingPaths.add(rel);
-            }
-          });
+          submit(
+              () -> {
+                if (Files.isDirectory(child)) {
+                  registerTree(child);
+                  pendingPathsOfTree(child);
+                } else {
+                  pendingPaths.add(rel);
+                }
+              });
         }
       }
     }
@@ -234,14 +250,15 @@ public final class VaultMirror implements AutoCloseable {
 
   private void submit(ThrowingRunnable task) {
     try {
-      worker.execute(() -> {
-        try {
-          task.run();
-          scheduleFlush();
-        } catch (Exception e) {
-          log.error("the mirror of {} failed to process an event", root, e);
-        }
-      });
+      worker.execute(
+          () -> {
+            try {
+              task.run();
+              scheduleFlush();
+            } catch (Exception e) {
+              log.error("the mirror of {} failed to process an event", root, e);
+            }
+          });
     } catch (java.util.concurrent.RejectedExecutionException closing) {
       // the mirror is closing: events after close are dropped on purpose
     }
@@ -254,10 +271,13 @@ public final class VaultMirror implements AutoCloseable {
   private void scheduleFlush() {
     if (!flushScheduled) {
       flushScheduled = true;
-      worker.schedule(() -> {
-        flushScheduled = false;
-        flush();
-      }, DEBOUNCE_MILLIS, TimeUnit.MILLISECONDS);
+      worker.schedule(
+          () -> {
+            flushScheduled = false;
+            flush();
+          },
+          DEBOUNCE_MILLIS,
+          TimeUnit.MILLISECONDS);
     }
   }
 
@@ -349,8 +369,12 @@ public final class VaultMirror implements AutoCloseable {
       // second save from the same editor is not diffed against a text the file no longer holds
       writeNote(soul, rel, ws.openBodyAsync(soul).get());
     } else if (bytes.length <= BlobStore.MAX_BLOB_BYTES) {
-      List<Soul> souls = ws.putAttachmentsAsync(List.of(new org.rhizome.graph.note.AttachmentDraft(folder, name, bytes,
-          AttachmentFields.mimeOf(name)))).get();
+      List<Soul> souls =
+          ws.putAttachmentsAsync(
+                  List.of(
+                      new org.rhizome.graph.note.AttachmentDraft(
+                          folder, name, bytes, AttachmentFields.mimeOf(name))))
+              .get();
       pathBySoul.put(souls.get(0), rel);
     }
   }
@@ -364,7 +388,9 @@ public final class VaultMirror implements AutoCloseable {
     Map<String, String> goneByHash = new HashMap<>();
     for (String rel : paths) {
       String known = hashByPath.get(rel);
-      if (known != null && VaultPaths.isNoteFile(NoteFolders.nameOf(rel)) && !Files.isRegularFile(root.resolve(rel))) {
+      if (known != null
+          && VaultPaths.isNoteFile(NoteFolders.nameOf(rel))
+          && !Files.isRegularFile(root.resolve(rel))) {
         goneByHash.put(known, rel);
       }
     }
@@ -374,7 +400,9 @@ public final class VaultMirror implements AutoCloseable {
     }
     for (String rel : paths) {
       Path file = root.resolve(rel);
-      if (hashByPath.containsKey(rel) || !VaultPaths.isNoteFile(NoteFolders.nameOf(rel)) || !Files.isRegularFile(file)) {
+      if (hashByPath.containsKey(rel)
+          || !VaultPaths.isNoteFile(NoteFolders.nameOf(rel))
+          || !Files.isRegularFile(file)) {
         continue;
       }
       String hash = hash(Files.readAllBytes(file));
@@ -401,9 +429,9 @@ public final class VaultMirror implements AutoCloseable {
   }
 
   /**
-   * Merges a file's new text into its note as a diff from the body the mirror last wrote to (or found
-   * in) the file, at that version; without one (a file changed while the mirror was off), from the
-   * note's current body.
+   * Merges a file's new text into its note as a diff from the body the mirror last wrote to (or
+   * found in) the file, at that version; without one (a file changed while the mirror was off),
+   * from the note's current body.
    */
   private void takeInSave(Soul soul, String body) throws Exception {
     VersionedText base = written.text(soul).orElse(null);
@@ -412,7 +440,10 @@ public final class VaultMirror implements AutoCloseable {
       try {
         base = ws.bodyAtAsync(soul, version).get();
       } catch (ExecutionException e) {
-        log.warn("the mirror could not replay {} at the version it last wrote; diffing against its current body", soul, e.getCause());
+        log.warn(
+            "the mirror could not replay {} at the version it last wrote; diffing against its current body",
+            soul,
+            e.getCause());
       }
     }
     if (base == null) {
@@ -460,16 +491,19 @@ public final class VaultMirror implements AutoCloseable {
   private void nodeChanged(Soul soul) throws Exception {
     Optional<Note> note = ws.findNote(soul);
     if (note.isPresent()) {
-      String rel = VaultExporter.notePath(new NoteRef(soul, note.get().title(), 0, 0, note.get().folder()));
+      String rel =
+          VaultExporter.notePath(new NoteRef(soul, note.get().title(), 0, 0, note.get().folder()));
       if (rel.equals(pathBySoul.get(soul)) && savedUnseen(rel)) {
-        fileChanged(rel); // another editor saved it and its event is still on the way: take it in first
+        fileChanged(
+            rel); // another editor saved it and its event is still on the way: take it in first
         return; // (which wrote the merged body out)
       }
       writeNote(soul, rel, ws.openBodyAsync(soul).get());
       return;
     }
     Map<String, Value> fields = ws.node(soul);
-    if (fields.get(AttachmentFields.TYPE) instanceof Value.Str type && type.value().equals(AttachmentFields.ATTACHMENT_TYPE)
+    if (fields.get(AttachmentFields.TYPE) instanceof Value.Str type
+        && type.value().equals(AttachmentFields.ATTACHMENT_TYPE)
         && !(fields.get(AttachmentFields.DELETED) instanceof Value.Bool b && b.value())) {
       String folder = fields.get(AttachmentFields.FOLDER) instanceof Value.Str f ? f.value() : "";
       String name = fields.get(AttachmentFields.NAME) instanceof Value.Str n ? n.value() : "";
@@ -489,14 +523,20 @@ public final class VaultMirror implements AutoCloseable {
     }
   }
 
-  /** True when the file at {@code rel} holds other bytes than the mirror last wrote or read there. */
+  /**
+   * True when the file at {@code rel} holds other bytes than the mirror last wrote or read there.
+   */
   private boolean savedUnseen(String rel) throws IOException {
     Path file = root.resolve(rel);
     String known = hashByPath.get(rel);
-    return known != null && Files.isRegularFile(file) && !known.equals(hash(Files.readAllBytes(file)));
+    return known != null
+        && Files.isRegularFile(file)
+        && !known.equals(hash(Files.readAllBytes(file)));
   }
 
-  /** Writes a note's body to its file (when it differs) and remembers it as the file's base version. */
+  /**
+   * Writes a note's body to its file (when it differs) and remembers it as the file's base version.
+   */
   private void writeNote(Soul soul, String rel, VersionedText body) throws IOException {
     writeFile(soul, rel, body.text().getBytes(StandardCharsets.UTF_8));
     written.put(soul, body);
@@ -522,7 +562,9 @@ public final class VaultMirror implements AutoCloseable {
   private void deleteIfOurs(String rel) throws IOException {
     Path file = root.resolve(rel);
     String known = hashByPath.remove(rel);
-    if (known != null && Files.isRegularFile(file) && known.equals(hash(Files.readAllBytes(file)))) {
+    if (known != null
+        && Files.isRegularFile(file)
+        && known.equals(hash(Files.readAllBytes(file)))) {
       Files.delete(file);
     }
   }
@@ -544,7 +586,8 @@ public final class VaultMirror implements AutoCloseable {
         String[] why = new String[1];
         String folder = VaultPaths.folderOf(rel, why);
         String name = NoteFolders.nameOf(rel);
-        String title = folder != null && VaultPaths.isNoteFile(name) ? VaultPaths.titleOf(name, why) : null;
+        String title =
+            folder != null && VaultPaths.isNoteFile(name) ? VaultPaths.titleOf(name, why) : null;
         NoteRef note = title == null ? null : notesByKey.get(VaultImporter.pathKey(folder, title));
         if (note == null) {
           fileChanged(rel);
@@ -558,7 +601,8 @@ public final class VaultMirror implements AutoCloseable {
           hashByPath.put(rel, hash(bytes));
           written.put(note.soul(), body);
         } else if (Files.getLastModifiedTime(f).toMillis() > note.modified()) {
-          fileChanged(rel); // changed while the mirror was off: no base but the current body to diff from
+          fileChanged(
+              rel); // changed while the mirror was off: no base but the current body to diff from
         } else {
           writeNote(note.soul(), rel, body);
         }

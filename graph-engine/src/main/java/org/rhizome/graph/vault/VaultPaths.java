@@ -6,14 +6,15 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
-import org.rhizome.graph.change.ValueCodec;
 import org.rhizome.graph.api.InvalidTitleException;
+import org.rhizome.graph.change.ValueCodec;
 import org.rhizome.graph.note.NoteFolders;
 import org.rhizome.graph.note.NoteTitles;
 
 /** How files of a vault map to notes and attachments, shared by import, export and the mirror. */
 final class VaultPaths {
   static final String NOTE_EXTENSION = ".md";
+
   /** A note's body is a string field: at most this many bytes of UTF-8. */
   static final int MAX_NOTE_BYTES = ValueCodec.MAX_STRING_BYTES;
 
@@ -31,7 +32,10 @@ final class VaultPaths {
     return out.toString();
   }
 
-  /** Hidden files and folders ({@code .obsidian}, {@code .git}, {@code .trash}, our temp files) are not vault content. */
+  /**
+   * Hidden files and folders ({@code .obsidian}, {@code .git}, {@code .trash}, our temp files) are
+   * not vault content.
+   */
   static boolean isHidden(String relative) {
     for (String segment : relative.split("/")) {
       if (segment.startsWith(".")) {
@@ -45,7 +49,10 @@ final class VaultPaths {
     return name.endsWith(NOTE_EXTENSION) && name.length() > NOTE_EXTENSION.length();
   }
 
-  /** The title a note file gives, or null (with why in {@code why[0]}) when its name cannot be a title as it is. */
+  /**
+   * The title a note file gives, or null (with why in {@code why[0]}) when its name cannot be a
+   * title as it is.
+   */
   static @Nullable String titleOf(String fileName, String[] why) {
     String title = fileName.substring(0, fileName.length() - NOTE_EXTENSION.length());
     try {
@@ -84,10 +91,12 @@ final class VaultPaths {
       return null;
     }
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes)).toString();
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
     } catch (CharacterCodingException e) {
       why[0] = "it is not UTF-8 text";
       return null;

@@ -13,8 +13,8 @@ import org.rhizome.graph.text.TextVersion;
 /**
  * For each note file, the body version the mirror last wrote to it (or found in it): what a save by
  * another editor is diffed against, so edits that reached the note since stay. The version of every
- * file is kept (a few actor counts); its text only for the most recently used files, up to
- * {@link #MAX_CHARS} characters in all — a file whose text was dropped is diffed against its version
+ * file is kept (a few actor counts); its text only for the most recently used files, up to {@link
+ * #MAX_CHARS} characters in all — a file whose text was dropped is diffed against its version
  * replayed from the log. Not thread-safe: confined to the mirror's worker.
  */
 final class WrittenTexts {
@@ -53,10 +53,15 @@ final class WrittenTexts {
   Optional<VersionedText> text(Soul soul) {
     String text = texts.get(soul);
     TextVersion version = versions.get(soul);
-    return text == null || version == null ? Optional.empty() : Optional.of(new VersionedText(text, version));
+    return text == null || version == null
+        ? Optional.empty()
+        : Optional.of(new VersionedText(text, version));
   }
 
-  /** The version last written (kept for every file), or null when the mirror never wrote or read this note. */
+  /**
+   * The version last written (kept for every file), or null when the mirror never wrote or read
+   * this note.
+   */
   @Nullable TextVersion version(Soul soul) {
     return versions.get(soul);
   }

@@ -33,33 +33,42 @@ class EnginePackagesTest {
 
   @BeforeAll
   static void importEngine() {
-    engine = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages("org.rhizome.graph");
+    engine =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.rhizome.graph");
   }
 
-  /** Each first-level package of the engine (its sub-packages included) is a slice; the root package is one too. */
-  static final SliceAssignment FIRST_LEVEL = new SliceAssignment() {
-    @Override
-    public SliceIdentifier getIdentifierOf(JavaClass c) {
-      String p = c.getPackageName();
-      if (p.equals("org.rhizome.graph")) {
-        return SliceIdentifier.of("(root)");
-      }
-      if (p.startsWith("org.rhizome.graph.")) {
-        return SliceIdentifier.of(p.substring("org.rhizome.graph.".length()).split("\\.")[0]);
-      }
-      return SliceIdentifier.ignore();
-    }
+  /**
+   * Each first-level package of the engine (its sub-packages included) is a slice; the root package
+   * is one too.
+   */
+  static final SliceAssignment FIRST_LEVEL =
+      new SliceAssignment() {
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass c) {
+          String p = c.getPackageName();
+          if (p.equals("org.rhizome.graph")) {
+            return SliceIdentifier.of("(root)");
+          }
+          if (p.startsWith("org.rhizome.graph.")) {
+            return SliceIdentifier.of(p.substring("org.rhizome.graph.".length()).split("\\.")[0]);
+          }
+          return SliceIdentifier.ignore();
+        }
 
-    @Override
-    public String getDescription() {
-      return "the engine's first-level packages and its root package";
-    }
-  };
+        @Override
+        public String getDescription() {
+          return "the engine's first-level packages and its root package";
+        }
+      };
 
   @Test
   void firstLevelPackagesAndTheRootHaveNoCycles() {
-    slices().assignedFrom(FIRST_LEVEL).should().beFreeOfCycles()
+    slices()
+        .assignedFrom(FIRST_LEVEL)
+        .should()
+        .beFreeOfCycles()
         .ignoreDependency(LIVE_QUERY, "org.rhizome.graph.Workspace")
         .ignoreDependency(TEXT_HISTORY_QUERIES, "org.rhizome.graph.store.ChangeLog")
         .check(engine);
@@ -67,46 +76,95 @@ class EnginePackagesTest {
 
   @Test
   void everyPackageDownToTheLeavesHasNoCycles() {
-    slices().matching("org.rhizome.graph.(**)").should().beFreeOfCycles()
+    slices()
+        .matching("org.rhizome.graph.(**)")
+        .should()
+        .beFreeOfCycles()
         .ignoreDependency(TEXT_HISTORY_QUERIES, "org.rhizome.graph.store.ChangeLog")
         .check(engine);
   }
 
   @Test
   void theApiPackageIsALeafOverTheModel() {
-    classes().that().resideInAPackage("org.rhizome.graph.api..")
-        .should().onlyDependOnClassesThat().resideInAnyPackage("org.rhizome.graph.api..", "org.rhizome.graph.model..",
-            "java..", "org.jspecify..")
+    classes()
+        .that()
+        .resideInAPackage("org.rhizome.graph.api..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(
+            "org.rhizome.graph.api..", "org.rhizome.graph.model..", "java..", "org.jspecify..")
         .check(engine);
   }
 
   @Test
   void onlyTheClientsAboveTheFacadeUseIt() {
-    noClasses().that().resideOutsideOfPackages("org.rhizome.graph", "org.rhizome.graph.vault..", "org.rhizome.graph.repair..")
-        .and().doNotHaveFullyQualifiedName(LIVE_QUERY)
-        .should().dependOnClassesThat().resideInAPackage("org.rhizome.graph")
+    noClasses()
+        .that()
+        .resideOutsideOfPackages(
+            "org.rhizome.graph", "org.rhizome.graph.vault..", "org.rhizome.graph.repair..")
+        .and()
+        .doNotHaveFullyQualifiedName(LIVE_QUERY)
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.rhizome.graph")
         .check(engine);
   }
 
   @Test
   void theStoreIsUsedOnlyByTheFacadeAndTheCodeThatWritesOrChecksTheFile() {
-    noClasses().that().resideOutsideOfPackages("org.rhizome.graph", "org.rhizome.graph.store..",
-            "org.rhizome.graph.trash..", "org.rhizome.graph.repair..", "org.rhizome.graph.vault..")
-        .and().doNotHaveFullyQualifiedName(TEXT_HISTORY_QUERIES)
-        .should().dependOnClassesThat().resideInAPackage("org.rhizome.graph.store..")
+    noClasses()
+        .that()
+        .resideOutsideOfPackages(
+            "org.rhizome.graph",
+            "org.rhizome.graph.store..",
+            "org.rhizome.graph.trash..",
+            "org.rhizome.graph.repair..",
+            "org.rhizome.graph.vault..")
+        .and()
+        .doNotHaveFullyQualifiedName(TEXT_HISTORY_QUERIES)
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.rhizome.graph.store..")
         .check(engine);
   }
 
   @Test
   void theStoresPublicSurfaceIsThisListAndNoMore() {
-    classes().that().resideInAPackage("org.rhizome.graph.store..").and().areTopLevelClasses().and().arePublic()
-        .should().haveSimpleName("GraphStore").orShould().haveSimpleName("WriteTxn")
-        .orShould().haveSimpleName("ReadTask").orShould().haveSimpleName("WriteTask")
-        .orShould().haveSimpleName("CommitListener").orShould().haveSimpleName("ChangeAuthor")
-        .orShould().haveSimpleName("ParsedBodies").orShould().haveSimpleName("ChangeLog")
-        .orShould().haveSimpleName("BlobStore").orShould().haveSimpleName("StateDigest")
-        .orShould().haveSimpleName("FieldTable").orShould().haveSimpleName("DamageMarker")
-        .orShould().haveSimpleName("QueryIndexStats").orShould().haveSimpleName("WriterLookups")
+    classes()
+        .that()
+        .resideInAPackage("org.rhizome.graph.store..")
+        .and()
+        .areTopLevelClasses()
+        .and()
+        .arePublic()
+        .should()
+        .haveSimpleName("GraphStore")
+        .orShould()
+        .haveSimpleName("WriteTxn")
+        .orShould()
+        .haveSimpleName("ReadTask")
+        .orShould()
+        .haveSimpleName("WriteTask")
+        .orShould()
+        .haveSimpleName("CommitListener")
+        .orShould()
+        .haveSimpleName("ChangeAuthor")
+        .orShould()
+        .haveSimpleName("ParsedBodies")
+        .orShould()
+        .haveSimpleName("ChangeLog")
+        .orShould()
+        .haveSimpleName("BlobStore")
+        .orShould()
+        .haveSimpleName("StateDigest")
+        .orShould()
+        .haveSimpleName("FieldTable")
+        .orShould()
+        .haveSimpleName("DamageMarker")
+        .orShould()
+        .haveSimpleName("QueryIndexStats")
+        .orShould()
+        .haveSimpleName("WriterLookups")
         .check(engine);
   }
 
@@ -119,8 +177,12 @@ class EnginePackagesTest {
         continue;
       }
       String parent = p.substring(0, at);
-      noClasses().that().resideOutsideOfPackage(parent + "..")
-          .should().dependOnClassesThat().resideInAPackage(parent + ".internal..")
+      noClasses()
+          .that()
+          .resideOutsideOfPackage(parent + "..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage(parent + ".internal..")
           .allowEmptyShould(true)
           .check(engine);
     }

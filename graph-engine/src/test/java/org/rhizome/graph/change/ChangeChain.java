@@ -1,10 +1,10 @@
 package org.rhizome.graph.change;
 
 import java.util.List;
+import org.rhizome.graph.identity.DeviceKey;
 import org.rhizome.graph.model.ChangeHash;
 import org.rhizome.graph.model.VersionVector;
 import org.rhizome.graph.model.WorkspaceId;
-import org.rhizome.graph.identity.DeviceKey;
 
 /** Test helper: one actor's chain of signed changes, made without a store. */
 public final class ChangeChain {
@@ -19,7 +19,8 @@ public final class ChangeChain {
   }
 
   public Change next(long hlc, VersionVector deps, List<Op> ops) {
-    Change c = Change.sign(new ChangeDraft(workspace, key.actor(), seq + 1, prev, hlc, deps, ops), key);
+    Change c =
+        Change.sign(new ChangeDraft(workspace, key.actor(), seq + 1, prev, hlc, deps, ops), key);
     seq++;
     prev = c.hash();
     return c;

@@ -14,12 +14,12 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.rhizome.graph.identity.DeviceKey;
 import org.rhizome.graph.model.ActorId;
 import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.model.Value;
 import org.rhizome.graph.model.VersionVector;
 import org.rhizome.graph.model.WorkspaceId;
-import org.rhizome.graph.identity.DeviceKey;
 
 /** encode → decode is the identity on random changes, and the canonical bytes are stable. */
 class ChangeCodecProperties {
@@ -32,46 +32,67 @@ class ChangeCodecProperties {
         Arbitraries.of(true, false).map(Value::of),
         Arbitraries.doubles().between(-1e12, 1e12).map(Value::of),
         Arbitraries.strings().all().ofMaxLength(40).map(Value::of),
-        Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(10).map(s -> Value.link(new Soul(s))));
+        Arbitraries.strings()
+            .withCharRange('a', 'z')
+            .ofMinLength(1)
+            .ofMaxLength(10)
+            .map(s -> Value.link(new Soul(s))));
   }
 
   @Provide
   Arbitrary<List<Op>> ops() {
-    Arbitrary<Soul> souls = Arbitraries.strings().withCharRange('a', 'f').ofMinLength(1).ofMaxLength(3).map(Soul::new);
-    Arbitrary<String> fields = Arbitraries.strings().withCharRange('a', 'z').withChars('é', '✓', ' ').ofMinLength(1).ofMaxLength(8)
-        .filter(f -> !f.isBlank());
+    Arbitrary<Soul> souls =
+        Arbitraries.strings().withCharRange('a', 'f').ofMinLength(1).ofMaxLength(3).map(Soul::new);
+    Arbitrary<String> fields =
+        Arbitraries.strings()
+            .withCharRange('a', 'z')
+            .withChars('é', '✓', ' ')
+            .ofMinLength(1)
+            .ofMaxLength(8)
+            .filter(f -> !f.isBlank());
     Arbitrary<Op> op = Combinators.combine(souls, fields, values()).as(Op.SetField::new);
-    return op.list().ofMinSize(1).ofMaxSize(12).map(list -> {
-      Set<String> seen = new HashSet<>();
-      List<Op> unique = new ArrayList<>();
-      for (Op o : list) {
-        Op.SetField s = (Op.SetField) o;
-        if (seen.add(s.soul() + "\u0000" + s.field())) {
-          unique.add(o);
-        }
-      }
-      return unique;
-    });
+    return op.list()
+        .ofMinSize(1)
+        .ofMaxSize(12)
+        .map(
+            list -> {
+              Set<String> seen = new HashSet<>();
+              List<Op> unique = new ArrayList<>();
+              for (Op o : list) {
+                Op.SetField s = (Op.SetField) o;
+                if (seen.add(s.soul() + "\u0000" + s.field())) {
+                  unique.add(o);
+                }
+              }
+              return unique;
+            });
   }
 
   @Provide
   Arbitrary<VersionVector> deps() {
-    return Arbitraries.integers().between(1, 250).list().ofMaxSize(4).map(ids -> {
-      Map<ActorId, Long> m = new TreeMap<>();
-      for (int i : ids) {
-        byte[] b = new byte[32];
-        b[0] = (byte) i;
-        b[31] = 1; // never KEY's actor
-        m.put(ActorId.of(b), (long) i * 1000);
-      }
-      return VersionVector.of(m);
-    });
+    return Arbitraries.integers()
+        .between(1, 250)
+        .list()
+        .ofMaxSize(4)
+        .map(
+            ids -> {
+              Map<ActorId, Long> m = new TreeMap<>();
+              for (int i : ids) {
+                byte[] b = new byte[32];
+                b[0] = (byte) i;
+                b[31] = 1; // never KEY's actor
+                m.put(ActorId.of(b), (long) i * 1000);
+              }
+              return VersionVector.of(m);
+            });
   }
 
   @Property(tries = 300, seed = "11")
-  void decodeOfEncodeIsIdentityAndStable(@ForAll("ops") List<Op> ops, @ForAll("deps") VersionVector deps) throws Exception {
+  void decodeOfEncodeIsIdentityAndStable(
+      @ForAll("ops") List<Op> ops, @ForAll("deps") VersionVector deps) throws Exception {
     WorkspaceId ws = WorkspaceId.of(new byte[16]);
-    ChangeDraft draft = new ChangeDraft(ws, KEY.actor(), 1, Change.NO_PREVIOUS, 123_456_789L, deps, ops);
+    ChangeDraft draft =
+        new ChangeDraft(ws, KEY.actor(), 1, Change.NO_PREVIOUS, 123_456_789L, deps, ops);
     Change change = Change.sign(draft, KEY);
     Change decoded = ChangeCodec.decode(change.encoded());
     assertThat(decoded.draft()).isEqualTo(draft);

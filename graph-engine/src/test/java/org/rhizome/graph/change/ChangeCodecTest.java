@@ -1,6 +1,5 @@
 package org.rhizome.graph.change;
 
-import org.rhizome.graph.api.RefusalReason;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,11 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.rhizome.graph.api.RefusalReason;
+import org.rhizome.graph.identity.DeviceKey;
 import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.model.Value;
 import org.rhizome.graph.model.VersionVector;
 import org.rhizome.graph.model.WorkspaceId;
-import org.rhizome.graph.identity.DeviceKey;
 
 class ChangeCodecTest {
   static final WorkspaceId WS = WorkspaceId.of(new byte[16]);
@@ -30,12 +30,15 @@ class ChangeCodecTest {
   Change sample() {
     ChangeChain chain = new ChangeChain(WS, alice);
     chain.next(1, List.of(new Op.SetField(new Soul("x"), "a", Value.of(1))));
-    return chain.next(1L << 20, VersionVector.of(Map.of(bob.actor(), 3L)), List.of(
-        new Op.SetField(new Soul("n1"), "title", Value.of("Hello ✓ 𝄞")),
-        new Op.SetField(new Soul("n1"), "n", Value.of(-2.5)),
-        new Op.SetField(new Soul("n1"), "b", Value.of(true)),
-        new Op.SetField(new Soul("n1"), "gone", Value.NULL),
-        new Op.SetField(new Soul("n1"), "to", Value.link(new Soul("n2")))));
+    return chain.next(
+        1L << 20,
+        VersionVector.of(Map.of(bob.actor(), 3L)),
+        List.of(
+            new Op.SetField(new Soul("n1"), "title", Value.of("Hello ✓ 𝄞")),
+            new Op.SetField(new Soul("n1"), "n", Value.of(-2.5)),
+            new Op.SetField(new Soul("n1"), "b", Value.of(true)),
+            new Op.SetField(new Soul("n1"), "gone", Value.NULL),
+            new Op.SetField(new Soul("n1"), "to", Value.link(new Soul("n2")))));
   }
 
   @Test
@@ -60,13 +63,16 @@ class ChangeCodecTest {
     byte[] full = sample().encoded();
     for (int len = 0; len < full.length; len++) {
       byte[] cut = Arrays.copyOf(full, len);
-      assertThatThrownBy(() -> {
-        Change c = ChangeCodec.decode(cut);
-        // a cut that still parses must at least fail its signature
-        if (!c.hasValidSignature()) {
-          throw new MalformedChangeException("signature");
-        }
-      }).as("length %d", len).isInstanceOf(MalformedChangeException.class);
+      assertThatThrownBy(
+              () -> {
+                Change c = ChangeCodec.decode(cut);
+                // a cut that still parses must at least fail its signature
+                if (!c.hasValidSignature()) {
+                  throw new MalformedChangeException("signature");
+                }
+              })
+          .as("length %d", len)
+          .isInstanceOf(MalformedChangeException.class);
     }
   }
 
@@ -90,30 +96,38 @@ class ChangeCodecTest {
   void trailingBytesAreRefused() {
     byte[] full = sample().encoded();
     byte[] longer = Arrays.copyOf(full, full.length + 1);
-    assertThatThrownBy(() -> ChangeCodec.decode(longer)).isInstanceOf(MalformedChangeException.class);
+    assertThatThrownBy(() -> ChangeCodec.decode(longer))
+        .isInstanceOf(MalformedChangeException.class);
   }
 
   @Test
   void unknownVersionIsRefused() {
     byte[] b = sample().encoded();
     b[0] = 2;
-    assertThatThrownBy(() -> ChangeCodec.decode(b)).isInstanceOf(MalformedChangeException.class).hasMessageContaining("version");
+    assertThatThrownBy(() -> ChangeCodec.decode(b))
+        .isInstanceOf(MalformedChangeException.class)
+        .hasMessageContaining("version");
   }
 
   @Test
   void oversizedChangeIsRefusedBeforeParsing() {
     assertThatThrownBy(() -> ChangeCodec.decode(new byte[ChangeCodec.MAX_CHANGE_BYTES + 1]))
-        .isInstanceOfSatisfying(MalformedChangeException.class, e -> assertThat(e.reason()).isEqualTo(RefusalReason.TOO_LARGE));
+        .isInstanceOfSatisfying(
+            MalformedChangeException.class,
+            e -> assertThat(e.reason()).isEqualTo(RefusalReason.TOO_LARGE));
   }
 
   @Test
   void oversizedStringValueCannotBeEncodedOrDecoded() {
     String huge = "x".repeat(ValueCodec.MAX_STRING_BYTES + 1);
     ChangeChain chain = new ChangeChain(WS, alice);
-    // the encoder writes it (the change limit is larger), the decoder refuses the field as too large
+    // the encoder writes it (the change limit is larger), the decoder refuses the field as too
+    // large
     Change c = chain.next(1, List.of(new Op.SetField(new Soul("n"), "body", Value.of(huge))));
     assertThatThrownBy(() -> ChangeCodec.decode(c.encoded()))
-        .isInstanceOfSatisfying(MalformedChangeException.class, e -> assertThat(e.reason()).isEqualTo(RefusalReason.TOO_LARGE));
+        .isInstanceOfSatisfying(
+            MalformedChangeException.class,
+            e -> assertThat(e.reason()).isEqualTo(RefusalReason.TOO_LARGE));
   }
 
   @Test

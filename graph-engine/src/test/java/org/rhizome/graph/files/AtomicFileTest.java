@@ -37,7 +37,8 @@ class AtomicFileTest {
     Path file = dir.resolve("note.md");
     assertThat(AtomicFile.replaceIfChanged(file, "x".getBytes(UTF_8), Durability.SYNCED)).isTrue();
     var before = Files.getLastModifiedTime(file);
-    Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(before.toMillis() - 60_000));
+    Files.setLastModifiedTime(
+        file, java.nio.file.attribute.FileTime.fromMillis(before.toMillis() - 60_000));
     var backdated = Files.getLastModifiedTime(file);
     assertThat(AtomicFile.replaceIfChanged(file, "x".getBytes(UTF_8), Durability.SYNCED)).isFalse();
     assertThat(Files.getLastModifiedTime(file)).isEqualTo(backdated);
@@ -55,10 +56,13 @@ class AtomicFileTest {
       List<Future<Boolean>> results = new ArrayList<>();
       for (int i = 0; i < racers; i++) {
         byte[] mine = ("key " + i + "\n").getBytes(UTF_8);
-        results.add(pool.submit(() -> {
-          start.await();
-          return AtomicFile.createIfAbsent(file, mine, PosixFilePermissions.fromString("rw-------"));
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return AtomicFile.createIfAbsent(
+                      file, mine, PosixFilePermissions.fromString("rw-------"));
+                }));
       }
       start.countDown();
       int winners = 0;
@@ -71,10 +75,14 @@ class AtomicFileTest {
     }
     String kept = Files.readString(file);
     assertThat(kept).matches("key \\d\n");
-    assertThat(AtomicFile.createIfAbsent(file, "other\n".getBytes(UTF_8), PosixFilePermissions.fromString("rw-------"))).isFalse();
+    assertThat(
+            AtomicFile.createIfAbsent(
+                file, "other\n".getBytes(UTF_8), PosixFilePermissions.fromString("rw-------")))
+        .isFalse();
     assertThat(Files.readString(file)).isEqualTo(kept);
     if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+          .isEqualTo("rw-------");
     }
     try (Stream<Path> files = Files.list(file.getParent())) {
       assertThat(files.map(p -> p.getFileName().toString())).containsExactly("device.key");

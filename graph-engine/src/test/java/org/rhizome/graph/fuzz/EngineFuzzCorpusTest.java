@@ -8,7 +8,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every engine fuzz target replays its seeds and its committed corpus (all that ever crashed or hung) cleanly. */
+/**
+ * Every engine fuzz target replays its seeds and its committed corpus (all that ever crashed or
+ * hung) cleanly.
+ */
 class EngineFuzzCorpusTest {
   @TempDir Path dir;
 

@@ -10,10 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A bounded Jazzer run of every engine target ({@link FuzzHarness#SECONDS} each,
- * 2,000 inputs or 30 s by default; {@code -Pfuzz-long} or {@code -Drhizome.fuzz.seconds=N -Drhizome.fuzz.runs=0}
- * for long runs; docs/fuzzing.md). A finding fails the
- * test with the input's file: add it to the target's corpus folder once fixed.
+ * A bounded Jazzer run of every engine target ({@link FuzzHarness#SECONDS} each, 2,000 inputs or 30
+ * s by default; {@code -Pfuzz-long} or {@code -Drhizome.fuzz.seconds=N -Drhizome.fuzz.runs=0} for
+ * long runs; docs/fuzzing.md). A finding fails the test with the input's file: add it to the
+ * target's corpus folder once fixed.
  */
 class EngineFuzzIT {
   @TempDir Path dir;
@@ -23,12 +23,21 @@ class EngineFuzzIT {
     Map<Class<?>, List<byte[]>> seeds = EngineSeeds.all(dir);
     StringBuilder report = new StringBuilder();
     for (Class<?> target : EngineFuzzTargets.ALL) {
-      FuzzHarness.FuzzRun run = FuzzHarness.fuzz(target, FuzzHarness.SECONDS,
-          Files.createDirectories(dir.resolve(target.getSimpleName())), seeds.get(target));
-      String line = String.format("fuzz %-28s %,12d executions (at most %d s)%n", run.target(), run.executions(), run.seconds());
+      FuzzHarness.FuzzRun run =
+          FuzzHarness.fuzz(
+              target,
+              FuzzHarness.SECONDS,
+              Files.createDirectories(dir.resolve(target.getSimpleName())),
+              seeds.get(target));
+      String line =
+          String.format(
+              "fuzz %-28s %,12d executions (at most %d s)%n",
+              run.target(), run.executions(), run.seconds());
       System.out.print(line);
       report.append(line);
-      assertThat(run.clean()).as(run.target() + " found " + run.findings() + "\n" + run.logTail()).isTrue();
+      assertThat(run.clean())
+          .as(run.target() + " found " + run.findings() + "\n" + run.logTail())
+          .isTrue();
       assertThat(run.executions()).as(run.target() + " ran\n" + run.logTail()).isPositive();
     }
     Files.writeString(Path.of("target", "fuzz-report.txt"), report);

@@ -27,14 +27,17 @@ import java.util.stream.Stream;
  */
 public final class FuzzHarness {
 
-  /** Seconds per target in a fuzzing run, at most: {@code -Drhizome.fuzz.seconds=N} (the fuzz-long profile sets 300). */
+  /**
+   * Seconds per target in a fuzzing run, at most: {@code -Drhizome.fuzz.seconds=N} (the fuzz-long
+   * profile sets 300).
+   */
   public static final int SECONDS = Integer.getInteger("rhizome.fuzz.seconds", 30);
 
   /**
-   * Inputs per target in a fuzzing run ({@code -Drhizome.fuzz.runs=N}; 0 for no limit, as the fuzz-long
-   * profile sets). With the fixed seed a bounded count makes the build's run the same sequence every
-   * time, so a finding is found here first, not at random in CI; the time limit only cuts it short on
-   * a slow machine, which runs a prefix of the same sequence.
+   * Inputs per target in a fuzzing run ({@code -Drhizome.fuzz.runs=N}; 0 for no limit, as the
+   * fuzz-long profile sets). With the fixed seed a bounded count makes the build's run the same
+   * sequence every time, so a finding is found here first, not at random in CI; the time limit only
+   * cuts it short on a slow machine, which runs a prefix of the same sequence.
    */
   public static final int RUNS = Integer.getInteger("rhizome.fuzz.runs", 2000);
 
@@ -43,7 +46,13 @@ public final class FuzzHarness {
   private FuzzHarness() {}
 
   /** What a fuzzing run of one target did. */
-  public record FuzzRun(String target, long executions, int seconds, int exitCode, List<Path> findings, String logTail) {
+  public record FuzzRun(
+      String target,
+      long executions,
+      int seconds,
+      int exitCode,
+      List<Path> findings,
+      String logTail) {
     public boolean clean() {
       return exitCode == 0 && findings.isEmpty();
     }
@@ -55,7 +64,8 @@ public final class FuzzHarness {
   }
 
   /**
-   * Feeds the empty input, the given seeds and every file of the target's corpus through the target here.
+   * Feeds the empty input, the given seeds and every file of the target's corpus through the target
+   * here.
    *
    * @return how many inputs were fed
    * @throws AssertionError naming the input whose run threw
@@ -91,7 +101,8 @@ public final class FuzzHarness {
    * Forks Jazzer on the target for {@code seconds}, starting from the seeds and a copy of its
    * corpus (new inputs go to the copy, never into the sources), with a fixed seed.
    */
-  public static FuzzRun fuzz(Class<?> target, int seconds, Path work, List<byte[]> seeds) throws IOException, InterruptedException {
+  public static FuzzRun fuzz(Class<?> target, int seconds, Path work, List<byte[]> seeds)
+      throws IOException, InterruptedException {
     entryOf(target);
     Path corpus = Files.createDirectories(work.resolve("corpus"));
     Path findings = Files.createDirectories(work.resolve("findings"));
@@ -107,25 +118,36 @@ public final class FuzzHarness {
       }
     }
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    List<String> command = List.of(java.toString(), "-Xmx1g", "-XX:+UseSerialGC",
-        "-cp", System.getProperty("java.class.path"),
-        "com.code_intelligence.jazzer.Jazzer",
-        "--target_class=" + target.getName(),
-        "--instrumentation_includes=org.rhizome.**",
-        "--reproducer_path=" + findings,
-        "-artifact_prefix=" + findings + "/",
-        "-max_total_time=" + seconds,
-        "-runs=" + (RUNS > 0 ? RUNS : -1),
-        "-seed=20261207",
-        "-timeout=" + Integer.getInteger("rhizome.fuzz.timeout", 60),
-        "-rss_limit_mb=2560",
-        "-max_len=" + Integer.getInteger("rhizome.fuzz.maxlen", 8192),
-        corpus.toString());
+    List<String> command =
+        List.of(
+            java.toString(),
+            "-Xmx1g",
+            "-XX:+UseSerialGC",
+            "-cp",
+            System.getProperty("java.class.path"),
+            "com.code_intelligence.jazzer.Jazzer",
+            "--target_class=" + target.getName(),
+            "--instrumentation_includes=org.rhizome.**",
+            "--reproducer_path=" + findings,
+            "-artifact_prefix=" + findings + "/",
+            "-max_total_time=" + seconds,
+            "-runs=" + (RUNS > 0 ? RUNS : -1),
+            "-seed=20261207",
+            "-timeout=" + Integer.getInteger("rhizome.fuzz.timeout", 60),
+            "-rss_limit_mb=2560",
+            "-max_len=" + Integer.getInteger("rhizome.fuzz.maxlen", 8192),
+            corpus.toString());
     Path log = work.resolve("jazzer.log");
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process p =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     if (!p.waitFor(seconds + 120L, TimeUnit.SECONDS)) {
       p.destroyForcibly().waitFor();
-      throw new AssertionError(target.getSimpleName() + ": Jazzer did not stop within " + (seconds + 120) + " s; log " + log);
+      throw new AssertionError(
+          target.getSimpleName()
+              + ": Jazzer did not stop within "
+              + (seconds + 120)
+              + " s; log "
+              + log);
     }
     String text = Files.readString(log, StandardCharsets.UTF_8);
     long runs = 0;
@@ -135,10 +157,18 @@ public final class FuzzHarness {
     }
     List<Path> found;
     try (Stream<Path> files = Files.list(findings)) {
-      found = files.filter(f -> {
-        String n = f.getFileName().toString();
-        return n.startsWith("crash-") || n.startsWith("timeout-") || n.startsWith("oom-") || n.startsWith("leak-");
-      }).sorted().toList();
+      found =
+          files
+              .filter(
+                  f -> {
+                    String n = f.getFileName().toString();
+                    return n.startsWith("crash-")
+                        || n.startsWith("timeout-")
+                        || n.startsWith("oom-")
+                        || n.startsWith("leak-");
+                  })
+              .sorted()
+              .toList();
     }
     String tail = text.length() > 4000 ? text.substring(text.length() - 4000) : text;
     return new FuzzRun(target.getSimpleName(), runs, seconds, p.exitValue(), found, tail);
@@ -160,7 +190,8 @@ public final class FuzzHarness {
     try {
       return target.getMethod("fuzzerTestOneInput", byte[].class);
     } catch (NoSuchMethodException e) {
-      throw new IllegalArgumentException(target + " has no public static fuzzerTestOneInput(byte[])", e);
+      throw new IllegalArgumentException(
+          target + " has no public static fuzzerTestOneInput(byte[])", e);
     }
   }
 }

@@ -4,7 +4,10 @@ import java.nio.charset.StandardCharsets;
 import org.rhizome.graph.membership.WorkspaceGenesis;
 import org.rhizome.graph.query.SearchQuery;
 
-/** What a person types into search, and a genesis value read from a peer's change: parsed without throwing. */
+/**
+ * What a person types into search, and a genesis value read from a peer's change: parsed without
+ * throwing.
+ */
 public final class SearchQueryFuzzer {
   private SearchQueryFuzzer() {}
 

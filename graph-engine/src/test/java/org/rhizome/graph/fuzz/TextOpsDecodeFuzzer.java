@@ -5,7 +5,10 @@ import org.rhizome.graph.text.MalformedTextException;
 import org.rhizome.graph.text.TextOp;
 import org.rhizome.graph.text.TextOpCodec;
 
-/** Text operations from a change: refused as malformed, or decoded to ops that encode back to themselves. */
+/**
+ * Text operations from a change: refused as malformed, or decoded to ops that encode back to
+ * themselves.
+ */
 public final class TextOpsDecodeFuzzer {
   private TextOpsDecodeFuzzer() {}
 

@@ -4,7 +4,10 @@ import org.rhizome.graph.text.MalformedTextException;
 import org.rhizome.graph.text.TextDocument;
 import org.rhizome.graph.text.TextSnapshotCodec;
 
-/** A stored text snapshot (read back from a file that may be damaged): refused as malformed, or a document whose text can be read. */
+/**
+ * A stored text snapshot (read back from a file that may be damaged): refused as malformed, or a
+ * document whose text can be read.
+ */
 public final class TextSnapshotDecodeFuzzer {
   private TextSnapshotDecodeFuzzer() {}
 

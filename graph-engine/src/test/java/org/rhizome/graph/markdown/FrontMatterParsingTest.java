@@ -42,12 +42,14 @@ class FrontMatterParsingTest {
 
   @Test
   void singleStringAlias() {
-    assertThat(parser.parse("---\naliases: Only One\n---\n").frontMatter().aliases()).containsExactly("Only One");
+    assertThat(parser.parse("---\naliases: Only One\n---\n").frontMatter().aliases())
+        .containsExactly("Only One");
   }
 
   @Test
   void commaSeparatedStringAliases() {
-    assertThat(parser.parse("---\naliases: a, b ,c\n---\n").frontMatter().aliases()).containsExactly("a", "b", "c");
+    assertThat(parser.parse("---\naliases: a, b ,c\n---\n").frontMatter().aliases())
+        .containsExactly("a", "b", "c");
   }
 
   @Test
@@ -79,7 +81,8 @@ class FrontMatterParsingTest {
 
   @Test
   void tagListWithHashes() {
-    assertThat(parser.parse("---\ntags:\n  - \"#a\"\n  - b/c\n---\n").frontMatter().tags()).containsExactly("a", "b/c");
+    assertThat(parser.parse("---\ntags:\n  - \"#a\"\n  - b/c\n---\n").frontMatter().tags())
+        .containsExactly("a", "b/c");
   }
 
   @Test
@@ -91,36 +94,42 @@ class FrontMatterParsingTest {
 
   @Test
   void propertyValuesArePlainJava() {
-    String text = String.join("\n",
-        "---",
-        "title: Hello",
-        "count: 42",
-        "big: 123456789012345678901234567890",
-        "ratio: 0.5",
-        "done: true",
-        "list: [1, two]",
-        "nested:",
-        "  key: value",
-        "empty:",
-        "---",
-        "");
+    String text =
+        String.join(
+            "\n",
+            "---",
+            "title: Hello",
+            "count: 42",
+            "big: 123456789012345678901234567890",
+            "ratio: 0.5",
+            "done: true",
+            "list: [1, two]",
+            "nested:",
+            "  key: value",
+            "empty:",
+            "---",
+            "");
     Map<String, Object> props = parser.parse(text).frontMatter().properties();
     assertThat(props.get("title")).isEqualTo("Hello");
     assertThat(props.get("count")).isEqualTo(42L);
-    assertThat(props.get("big")).isEqualTo(new java.math.BigInteger("123456789012345678901234567890"));
+    assertThat(props.get("big"))
+        .isEqualTo(new java.math.BigInteger("123456789012345678901234567890"));
     assertThat(props.get("ratio")).isEqualTo(0.5);
     assertThat(props.get("done")).isEqualTo(true);
     assertThat(props.get("list")).isEqualTo(List.of(1L, "two"));
     assertThat(props.get("nested")).isEqualTo(Map.of("key", "value"));
     assertThat(props).doesNotContainKey("empty");
-    assertThat(props.keySet()).containsExactly("title", "count", "big", "ratio", "done", "list", "nested");
+    assertThat(props.keySet())
+        .containsExactly("title", "count", "big", "ratio", "done", "list", "nested");
   }
 
   @Test
   void yaml11SurprisesStayStrings() {
-    String text = "---\ncreated: 2024-01-05\nanswer: yes\nswitch: on\ntime: 12:30\nzip: 01234\n---\n";
+    String text =
+        "---\ncreated: 2024-01-05\nanswer: yes\nswitch: on\ntime: 12:30\nzip: 01234\n---\n";
     Map<String, Object> props = parser.parse(text).frontMatter().properties();
-    assertThat(props).containsEntry("created", "2024-01-05")
+    assertThat(props)
+        .containsEntry("created", "2024-01-05")
         .containsEntry("answer", "yes")
         .containsEntry("switch", "on")
         .containsEntry("time", "12:30")
@@ -129,7 +138,8 @@ class FrontMatterParsingTest {
 
   @Test
   void explicitTimestampBecomesIsoString() {
-    Map<String, Object> props = parser.parse("---\nat: !!timestamp 2024-01-05\n---\n").frontMatter().properties();
+    Map<String, Object> props =
+        parser.parse("---\nat: !!timestamp 2024-01-05\n---\n").frontMatter().properties();
     assertThat(props.get("at")).isEqualTo("2024-01-05T00:00:00Z");
   }
 
@@ -147,7 +157,10 @@ class FrontMatterParsingTest {
     ParsedNote note = parser.parse(text);
     assertThat(note.frontMatter().isEmpty()).isTrue();
     assertThat(note.frontMatter().endOffset()).isEqualTo(text.indexOf("#tag"));
-    assertThat(note.problems()).singleElement().asString().startsWith("Front matter is not valid YAML");
+    assertThat(note.problems())
+        .singleElement()
+        .asString()
+        .startsWith("Front matter is not valid YAML");
     assertThat(note.tags()).containsExactly("tag");
   }
 
@@ -213,16 +226,18 @@ class FrontMatterParsingTest {
 
   @Test
   void billionLaughsIsRefused() {
-    String text = String.join("\n",
-        "---",
-        "a: &a [x, x, x, x, x, x, x, x, x, x]",
-        "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]",
-        "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]",
-        "d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]",
-        "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]",
-        "f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]",
-        "---",
-        "");
+    String text =
+        String.join(
+            "\n",
+            "---",
+            "a: &a [x, x, x, x, x, x, x, x, x, x]",
+            "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]",
+            "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]",
+            "d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]",
+            "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]",
+            "f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]",
+            "---",
+            "");
     ParsedNote note = parser.parse(text);
     assertThat(note.frontMatter().isEmpty()).isTrue();
     assertThat(note.problems()).hasSize(1);
@@ -230,15 +245,17 @@ class FrontMatterParsingTest {
 
   @Test
   void aliasExpansionWithinTheAliasLimitIsStillBounded() {
-    String text = String.join("\n",
-        "---",
-        "a: &a [x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x]",
-        "b: &b [*a, *a, *a, *a, *a]",
-        "c: &c [*b, *b, *b, *b, *b]",
-        "d: &d [*c, *c, *c, *c, *c]",
-        "e: [*d, *d, *d, *d]",
-        "---",
-        "");
+    String text =
+        String.join(
+            "\n",
+            "---",
+            "a: &a [x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x]",
+            "b: &b [*a, *a, *a, *a, *a]",
+            "c: &c [*b, *b, *b, *b, *b]",
+            "d: &d [*c, *c, *c, *c, *c]",
+            "e: [*d, *d, *d, *d]",
+            "---",
+            "");
     ParsedNote note = parser.parse(text);
     assertThat(note.frontMatter().isEmpty()).isTrue();
     assertThat(note.problems()).singleElement().asString().contains("more than");
@@ -268,9 +285,14 @@ class FrontMatterParsingTest {
 
   @Test
   void javaTypeTagsAreNeverConstructed() {
-    ParsedNote note = parser.parse("---\nx: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[]]]\n---\n");
+    ParsedNote note =
+        parser.parse(
+            "---\nx: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[]]]\n---\n");
     assertThat(note.frontMatter().isEmpty()).isTrue();
-    assertThat(note.problems()).singleElement().asString().startsWith("Front matter is not valid YAML");
+    assertThat(note.problems())
+        .singleElement()
+        .asString()
+        .startsWith("Front matter is not valid YAML");
   }
 
   @Test
@@ -284,7 +306,8 @@ class FrontMatterParsingTest {
 
   @Test
   void nonStringKeysBecomeStrings() {
-    Map<String, Object> props = parser.parse("---\n1: one\ntrue: yes\n---\n").frontMatter().properties();
+    Map<String, Object> props =
+        parser.parse("---\n1: one\ntrue: yes\n---\n").frontMatter().properties();
     assertThat(props).containsEntry("1", "one").containsEntry("true", "yes");
   }
 }

@@ -38,7 +38,8 @@ class HeadingParsingTest {
 
   @Test
   void wikilinkAndTagStayInHeadingText() {
-    assertThat(headings("# See [[Note|alias]] #tag\n")).extracting(Heading::text)
+    assertThat(headings("# See [[Note|alias]] #tag\n"))
+        .extracting(Heading::text)
         .containsExactly("See [[Note|alias]] #tag");
   }
 
@@ -69,6 +70,8 @@ class HeadingParsingTest {
 
   @Test
   void headingsInsideQuotesAndListsAreReported() {
-    assertThat(headings("> # Quoted\n\n- ## Listed\n")).extracting(Heading::text).containsExactly("Quoted", "Listed");
+    assertThat(headings("> # Quoted\n\n- ## Listed\n"))
+        .extracting(Heading::text)
+        .containsExactly("Quoted", "Listed");
   }
 }

@@ -16,15 +16,59 @@ import net.jqwik.api.Provide;
  */
 class LinkRewriterPropertyTest {
 
-  private static final List<String> TARGETS = List.of("Old", "old", " Old ", "Other", "Old Note", "📓");
-  private static final List<String> LINK_FORMS = List.of(
-      "[[%s]]", "[[%s|alias]]", "[[%s#Head]]", "[[%s#Head|a b]]", "![[%s]]", "![[%s|200]]",
-      "[[%s\\|x]]", "`[[%s]]`", "[[%s#^block]]", "[%s]", "[[%s]");
-  private static final List<String> OTHER_FRAGMENTS = List.of(
-      "[[#Head]]", "\n```\n[[Old]]\n```\n", "\n\n    [[Old]]\n\n", " ", " ", " ", "\n", "\n\n", "\r\n", "\t",
-      "word", "Old", "#tag", "#Old", "😀", "👍🏽", "[[", "]]", "[", "]", "|", "#", "!", "\\", "`", "*", "_",
-      "[x](http://e.org/[[Old]])", "<b>", "</b>", "---\n", "> ", "- ", "# ", "<!-- [[Old]] -->",
-      "\n---\nrelated: \"[[Old]]\"\n---\n");
+  private static final List<String> TARGETS =
+      List.of("Old", "old", " Old ", "Other", "Old Note", "📓");
+  private static final List<String> LINK_FORMS =
+      List.of(
+          "[[%s]]",
+          "[[%s|alias]]",
+          "[[%s#Head]]",
+          "[[%s#Head|a b]]",
+          "![[%s]]",
+          "![[%s|200]]",
+          "[[%s\\|x]]",
+          "`[[%s]]`",
+          "[[%s#^block]]",
+          "[%s]",
+          "[[%s]");
+  private static final List<String> OTHER_FRAGMENTS =
+      List.of(
+          "[[#Head]]",
+          "\n```\n[[Old]]\n```\n",
+          "\n\n    [[Old]]\n\n",
+          " ",
+          " ",
+          " ",
+          "\n",
+          "\n\n",
+          "\r\n",
+          "\t",
+          "word",
+          "Old",
+          "#tag",
+          "#Old",
+          "😀",
+          "👍🏽",
+          "[[",
+          "]]",
+          "[",
+          "]",
+          "|",
+          "#",
+          "!",
+          "\\",
+          "`",
+          "*",
+          "_",
+          "[x](http://e.org/[[Old]])",
+          "<b>",
+          "</b>",
+          "---\n",
+          "> ",
+          "- ",
+          "# ",
+          "<!-- [[Old]] -->",
+          "\n---\nrelated: \"[[Old]]\"\n---\n");
 
   private static final MarkdownParser PARSER = new MarkdownParser();
 
@@ -36,9 +80,14 @@ class LinkRewriterPropertyTest {
         fragments.add(String.format(form, target));
       }
     }
-    Arbitrary<String> frontMatter = Arbitraries.of("", "", "---\nrelated: \"[[Old]]\"\naliases: [Old]\n---\n");
-    Arbitrary<String> body = Arbitraries.of(fragments).list().ofMinSize(0).ofMaxSize(40)
-        .map(parts -> String.join("", parts));
+    Arbitrary<String> frontMatter =
+        Arbitraries.of("", "", "---\nrelated: \"[[Old]]\"\naliases: [Old]\n---\n");
+    Arbitrary<String> body =
+        Arbitraries.of(fragments)
+            .list()
+            .ofMinSize(0)
+            .ofMaxSize(40)
+            .map(parts -> String.join("", parts));
     return frontMatter.flatMap(fm -> body.map(b -> fm + b));
   }
 
@@ -50,7 +99,8 @@ class LinkRewriterPropertyTest {
   @Property(tries = 1000, seed = "20261124")
   void nonMatchingPredicateReturnsInputUnchanged(@ForAll("documents") String document) {
     assertThat(LinkRewriter.retarget(document, target -> false, "New")).isSameAs(document);
-    assertThat(LinkRewriter.retarget(document, "Nothing Like This"::equals, "New")).isSameAs(document);
+    assertThat(LinkRewriter.retarget(document, "Nothing Like This"::equals, "New"))
+        .isSameAs(document);
   }
 
   @Property(tries = 1000, seed = "20261124")
@@ -92,7 +142,9 @@ class LinkRewriterPropertyTest {
     ParsedNote note = PARSER.parse(document);
     for (WikiLink link : note.links()) {
       assertThat(document.substring(link.targetStart(), link.targetEnd())).isEqualTo(link.target());
-      assertThat(document.substring(link.start(), link.end())).startsWith(link.embed() ? "![[" : "[[").endsWith("]]");
+      assertThat(document.substring(link.start(), link.end()))
+          .startsWith(link.embed() ? "![[" : "[[")
+          .endsWith("]]");
     }
   }
 }

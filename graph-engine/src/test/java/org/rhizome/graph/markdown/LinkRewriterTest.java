@@ -39,23 +39,29 @@ class LinkRewriterTest {
 
   @Test
   void leavesOtherTargetsAlone() {
-    assertThat(rename("[[Old]] [[Older]] [[Other|Old]]", "Old", "New")).isEqualTo("[[New]] [[Older]] [[Other|Old]]");
+    assertThat(rename("[[Old]] [[Older]] [[Other|Old]]", "Old", "New"))
+        .isEqualTo("[[New]] [[Older]] [[Other|Old]]");
   }
 
   @Test
   void leavesCodeAlone() {
     String text = "`[[Old]]`\n\n```\n[[Old]]\n```\n\n    [[Old]]\n\n[[Old]]";
-    assertThat(rename(text, "Old", "New")).isEqualTo("`[[Old]]`\n\n```\n[[Old]]\n```\n\n    [[Old]]\n\n[[New]]");
+    assertThat(rename(text, "Old", "New"))
+        .isEqualTo("`[[Old]]`\n\n```\n[[Old]]\n```\n\n    [[Old]]\n\n[[New]]");
   }
 
   @Test
   void leavesSameNoteHeadingLinksAloneAndNeverAsksAboutThem() {
     List<String> asked = new ArrayList<>();
     String text = "[[#Heading]] [[Old#Heading]]";
-    String result = LinkRewriter.retarget(text, target -> {
-      asked.add(target);
-      return true;
-    }, "New");
+    String result =
+        LinkRewriter.retarget(
+            text,
+            target -> {
+              asked.add(target);
+              return true;
+            },
+            "New");
     assertThat(result).isEqualTo("[[#Heading]] [[New#Heading]]");
     assertThat(asked).containsExactly("Old");
   }

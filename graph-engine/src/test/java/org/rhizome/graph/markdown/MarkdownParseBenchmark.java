@@ -13,7 +13,8 @@ import java.util.Arrays;
  */
 public final class MarkdownParseBenchmark {
 
-  static final String NOTE = """
+  static final String NOTE =
+      """
       ---
       aliases: [Weekly review]
       tags: [review]
@@ -50,7 +51,8 @@ public final class MarkdownParseBenchmark {
   public static void main(String[] args) {
     MarkdownParser parser = new MarkdownParser();
     ParsedNote check = parser.parse(NOTE);
-    System.out.printf("note: %d chars, %d links, %d tags, %d headings%n",
+    System.out.printf(
+        "note: %d chars, %d links, %d tags, %d headings%n",
         NOTE.length(), check.links().size(), check.tags().size(), check.headings().size());
     for (int i = 0; i < 50_000; i++) {
       parser.parse(NOTE);
@@ -67,7 +69,13 @@ public final class MarkdownParseBenchmark {
       microsPerParse[r] = (System.nanoTime() - start) / 1_000.0 / perRound;
     }
     Arrays.sort(microsPerParse);
-    System.out.printf("parse: median %.1f µs, min %.1f µs, max %.1f µs (%d rounds of %d; sink %d)%n",
-        microsPerParse[rounds / 2], microsPerParse[0], microsPerParse[rounds - 1], rounds, perRound, sink);
+    System.out.printf(
+        "parse: median %.1f µs, min %.1f µs, max %.1f µs (%d rounds of %d; sink %d)%n",
+        microsPerParse[rounds / 2],
+        microsPerParse[0],
+        microsPerParse[rounds - 1],
+        rounds,
+        perRound,
+        sink);
   }
 }

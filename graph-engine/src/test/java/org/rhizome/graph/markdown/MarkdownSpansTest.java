@@ -9,7 +9,10 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The editor's spans come from the index's scanners: what shows as a tag or link is what is indexed. */
+/**
+ * The editor's spans come from the index's scanners: what shows as a tag or link is what is
+ * indexed.
+ */
 class MarkdownSpansTest {
 
   static List<String> of(String text, SpanKind kind) {
@@ -24,16 +27,18 @@ class MarkdownSpansTest {
 
   @Test
   void aTagShowsExactlyWhereTheIndexFindsOne() {
-    String text = "`#code` and #real, #123, issue#12, C# and [see #linked](https://x.org/#frag)\n"
-        + "# Heading #inhead\n\n```\n#fenced\n```\n$#math$ <span title=\"#attr\">x</span> [[Note#Part]]";
+    String text =
+        "`#code` and #real, #123, issue#12, C# and [see #linked](https://x.org/#frag)\n"
+            + "# Heading #inhead\n\n```\n#fenced\n```\n$#math$ <span title=\"#attr\">x</span> [[Note#Part]]";
     assertThat(of(text, SpanKind.TAG)).containsExactly("#real", "#linked", "#inhead");
     assertThat(new MarkdownParser().parse(text).tags()).containsExactly("real", "linked", "inhead");
   }
 
   @Test
   void everyKindIsFound() {
-    String text = "---\ntags: [a]\n---\n## Two\n\n**b** *c* `d` ==e== %%f%% [g](h.md) https://i.org\n"
-        + "- [ ] task ^block-1\n> [!note] Callout\n\n---\n\n$$\nx\n$$\n\n![[Img.png]] [[T#H|A]] <!-- c -->\n";
+    String text =
+        "---\ntags: [a]\n---\n## Two\n\n**b** *c* `d` ==e== %%f%% [g](h.md) https://i.org\n"
+            + "- [ ] task ^block-1\n> [!note] Callout\n\n---\n\n$$\nx\n$$\n\n![[Img.png]] [[T#H|A]] <!-- c -->\n";
     assertThat(of(text, SpanKind.FRONT_MATTER)).containsExactly("---\ntags: [a]\n---");
     assertThat(of(text, SpanKind.HEADING)).containsExactly("## Two");
     assertThat(of(text, SpanKind.STRONG)).containsExactly("**b**");
@@ -54,7 +59,9 @@ class MarkdownSpansTest {
     assertThat(of(text, SpanKind.LINK_TARGET)).containsExactly("Img.png", "T");
     assertThat(of(text, SpanKind.LINK_HEADING)).containsExactly("H");
     assertThat(of(text, SpanKind.LINK_ALIAS)).containsExactly("A");
-    assertThat(MarkdownSpans.of(text).links()).extracting(WikiLink::target).containsExactly("h.md", "Img.png", "T");
+    assertThat(MarkdownSpans.of(text).links())
+        .extracting(WikiLink::target)
+        .containsExactly("h.md", "Img.png", "T");
     assertThat(MarkdownSpans.of(text).links()).isEqualTo(new MarkdownParser().parse(text).links());
   }
 
@@ -76,9 +83,12 @@ class MarkdownSpansTest {
   }
 
   private static final String[] PIECES = {
-      "text #tag ", "[[Link]] ", "`code #x` ", "*em* ", "**strong** ", "\n", "\n\n", "# Head #h\n", "```\n",
-      "~~~\n", "$$\n", "$a$ ", "- item\n", "  indented\n", "> quote\n", "<!-- c\n", "-->\n", "[a](b.md) ",
-      "==hi== ", "%%c%% ", "    code\n", "[ref]: u\n", "---\n", "a_b_", "#123 ", "x#y ", "\\[[no]] "};
+    "text #tag ", "[[Link]] ", "`code #x` ", "*em* ", "**strong** ", "\n", "\n\n", "# Head #h\n",
+        "```\n",
+    "~~~\n", "$$\n", "$a$ ", "- item\n", "  indented\n", "> quote\n", "<!-- c\n", "-->\n",
+        "[a](b.md) ",
+    "==hi== ", "%%c%% ", "    code\n", "[ref]: u\n", "---\n", "a_b_", "#123 ", "x#y ", "\\[[no]] "
+  };
 
   @Test
   void spansAfterAnEditAreTheWholeNotesSpansThere() {
@@ -93,14 +103,18 @@ class MarkdownSpansTest {
       int position = random.nextInt(before.length() + 1);
       int removed = Math.min(before.length() - position, random.nextInt(4));
       String inserted = random.nextInt(3) == 0 ? "" : PIECES[random.nextInt(PIECES.length)];
-      String after = before.substring(0, position) + inserted + before.substring(position + removed);
+      String after =
+          before.substring(0, position) + inserted + before.substring(position + removed);
 
       MarkdownBlocks old = MarkdownBlocks.of(before);
       MarkdownBlocks now = MarkdownBlocks.of(after, old, position, removed, inserted.length());
-      assertThat(now.cutsAndLines()).as("cuts read again only around the edit").isEqualTo(MarkdownBlocks.of(after).cutsAndLines());
+      assertThat(now.cutsAndLines())
+          .as("cuts read again only around the edit")
+          .isEqualTo(MarkdownBlocks.of(after).cutsAndLines());
       NoteSpans part = now.spansAfterEdit(old, position, removed, inserted.length());
       int delta = inserted.length() - removed;
-      // What the editor shows: the old spans outside the part (moved by the edit), the part's own inside.
+      // What the editor shows: the old spans outside the part (moved by the edit), the part's own
+      // inside.
       Set<MarkdownSpan> shown = new LinkedHashSet<>();
       for (MarkdownSpan s : MarkdownSpans.of(before).spans()) {
         int start = s.start() >= position + removed ? s.start() + delta : s.start();
@@ -117,7 +131,9 @@ class MarkdownSpansTest {
         }
       }
       shown.removeIf(s -> s.kind() == SpanKind.MARKDOWN_LINK && after.indexOf("[ref]:") >= 0);
-      assertThat(shown).as("round %d: %s -> %s", round, before, after).containsExactlyInAnyOrderElementsOf(expected);
+      assertThat(shown)
+          .as("round %d: %s -> %s", round, before, after)
+          .containsExactlyInAnyOrderElementsOf(expected);
     }
   }
 }

@@ -15,7 +15,8 @@ class MentionFindingTest {
 
   @Test
   void findsWholeWordsIgnoringCase() {
-    assertThat(found("Rust is fun. I like rust and RUST.", "rust")).containsExactly("Rust", "rust", "RUST");
+    assertThat(found("Rust is fun. I like rust and RUST.", "rust"))
+        .containsExactly("Rust", "rust", "RUST");
   }
 
   @Test
@@ -31,7 +32,8 @@ class MentionFindingTest {
 
   @Test
   void skipsWikilinksLinksCodeAndFrontMatter() {
-    String text = "---\ntitle: Rust\n---\n[[Rust]] [[Other|Rust]] [Rust](http://x/Rust) `Rust` <http://rust>\n\n```\nRust\n```\nplain Rust";
+    String text =
+        "---\ntitle: Rust\n---\n[[Rust]] [[Other|Rust]] [Rust](http://x/Rust) `Rust` <http://rust>\n\n```\nRust\n```\nplain Rust";
     List<Mention> mentions = LinkRewriter.findMentions(text, "Rust");
     assertThat(mentions).hasSize(1);
     assertThat(mentions.get(0).line()).isEqualTo(8);

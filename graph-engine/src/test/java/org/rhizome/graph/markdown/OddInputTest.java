@@ -41,7 +41,9 @@ class OddInputTest {
 
   @Test
   void surrogatePairTargetIsKeptWhole() {
-    assertThat(parser.parse("[[📓 Journal]]").links()).extracting(WikiLink::target).containsExactly("📓 Journal");
+    assertThat(parser.parse("[[📓 Journal]]").links())
+        .extracting(WikiLink::target)
+        .containsExactly("📓 Journal");
   }
 
   @Test
@@ -70,7 +72,9 @@ class OddInputTest {
   void longLineTextIsCappedAndShowsTheLink() {
     String text = "a".repeat(5_000) + " [[Deep]] " + "b".repeat(5_000);
     WikiLink link = parser.parse(text).links().get(0);
-    assertThat(link.lineText()).hasSizeLessThanOrEqualTo(MarkdownParser.MAX_LINE_TEXT).contains("[[Deep]]");
+    assertThat(link.lineText())
+        .hasSizeLessThanOrEqualTo(MarkdownParser.MAX_LINE_TEXT)
+        .contains("[[Deep]]");
   }
 
   @Test
@@ -87,8 +91,13 @@ class OddInputTest {
     StringBuilder text = new StringBuilder();
     int count = 0;
     while (text.length() < 1_000_000) {
-      text.append("Paragraph ").append(count).append(" links to [[Note ").append(count)
-          .append("]] and has #tag").append(count % 10).append(" in it.\n\n");
+      text.append("Paragraph ")
+          .append(count)
+          .append(" links to [[Note ")
+          .append(count)
+          .append("]] and has #tag")
+          .append(count % 10)
+          .append(" in it.\n\n");
       count++;
     }
     ParsedNote note = parser.parse(text.toString());
@@ -123,7 +132,8 @@ class OddInputTest {
 
   @Test
   void longDelimiterRunsAndBracketsAreParsed() {
-    String text = "*".repeat(50_000) + "x" + "*".repeat(50_000) + " " + "[(".repeat(20_000) + " [[Ok]]";
+    String text =
+        "*".repeat(50_000) + "x" + "*".repeat(50_000) + " " + "[(".repeat(20_000) + " [[Ok]]";
     ParsedNote note = parser.parse(text);
     assertThat(note.links()).extracting(WikiLink::target).containsExactly("Ok");
     assertThat(note.problems()).isEmpty();
@@ -131,8 +141,12 @@ class OddInputTest {
 
   @Test
   void constructsThatOverflowFlexmarksRegexesAreStillParsed() {
-    String text = "# Title\n\n`[[InCode]]` [[Ok]]\n\n<a " + "b=\"c\" ".repeat(20_000) + ">\n\n[a](b \""
-        + "x".repeat(100_000) + "\")\n";
+    String text =
+        "# Title\n\n`[[InCode]]` [[Ok]]\n\n<a "
+            + "b=\"c\" ".repeat(20_000)
+            + ">\n\n[a](b \""
+            + "x".repeat(100_000)
+            + "\")\n";
     ParsedNote note = parser.parse(text);
     // [a](b "...") is a Markdown link to the vault file "b", which counts as a link (issue 7).
     assertThat(note.links()).extracting(WikiLink::target).containsExactly("Ok", "b");
@@ -169,7 +183,10 @@ class OddInputTest {
     for (int round = 0; round < 300; round++) {
       char[] chars = new char[random.nextInt(2_000)];
       for (int i = 0; i < chars.length; i++) {
-        chars[i] = random.nextInt(4) == 0 ? SYNTAX.charAt(random.nextInt(SYNTAX.length())) : (char) random.nextInt(0x10000);
+        chars[i] =
+            random.nextInt(4) == 0
+                ? SYNTAX.charAt(random.nextInt(SYNTAX.length()))
+                : (char) random.nextInt(0x10000);
       }
       String text = new String(chars);
       ParsedNote note = parser.parse(text);
@@ -189,14 +206,17 @@ class OddInputTest {
     List<Thread> threads = new java.util.ArrayList<>();
     List<Throwable> failures = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
     for (int t = 0; t < 8; t++) {
-      Thread thread = new Thread(() -> {
-        for (int i = 0; i < 500; i++) {
-          if (!parser.parse(text).equals(expected)) {
-            failures.add(new AssertionError("different result on iteration " + i));
-            return;
-          }
-        }
-      }, "markdown-parse-" + t);
+      Thread thread =
+          new Thread(
+              () -> {
+                for (int i = 0; i < 500; i++) {
+                  if (!parser.parse(text).equals(expected)) {
+                    failures.add(new AssertionError("different result on iteration " + i));
+                    return;
+                  }
+                }
+              },
+              "markdown-parse-" + t);
       threads.add(thread);
       thread.start();
     }

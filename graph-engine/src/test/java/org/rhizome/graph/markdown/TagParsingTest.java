@@ -20,7 +20,8 @@ class TagParsingTest {
 
   @Test
   void nestedTagsDashesAndUnderscores() {
-    assertThat(tags("#nested/tag #tag-with_dashes")).containsExactly("nested/tag", "tag-with_dashes");
+    assertThat(tags("#nested/tag #tag-with_dashes"))
+        .containsExactly("nested/tag", "tag-with_dashes");
   }
 
   @Test
@@ -40,7 +41,8 @@ class TagParsingTest {
 
   @Test
   void tagStopsAtPunctuation() {
-    assertThat(tags("#tag. #other, #third! #c++ #q?")).containsExactly("tag", "other", "third", "c", "q");
+    assertThat(tags("#tag. #other, #third! #c++ #q?"))
+        .containsExactly("tag", "other", "third", "c", "q");
   }
 
   @Test
@@ -81,7 +83,8 @@ class TagParsingTest {
 
   @Test
   void urlFragmentsAreNotTags() {
-    String text = "[link](https://example.com/#frag) <https://example.com/#auto> https://example.com/#bare";
+    String text =
+        "[link](https://example.com/#frag) <https://example.com/#auto> https://example.com/#bare";
     assertThat(tags(text)).isEmpty();
   }
 
@@ -107,12 +110,16 @@ class TagParsingTest {
 
   @Test
   void cssColorInHtmlIsNotATag() {
-    assertThat(tags("<span style=\"color:#ff0000\">red</span>\n\n<div style=\"color: #00ff00\">x</div>")).isEmpty();
+    assertThat(
+            tags(
+                "<span style=\"color:#ff0000\">red</span>\n\n<div style=\"color: #00ff00\">x</div>"))
+        .isEmpty();
   }
 
   @Test
   void tagsAreDeduplicatedIgnoringCaseKeepingFirstSpelling() {
-    assertThat(tags("#Project and #project and #PROJECT and #other")).containsExactly("Project", "other");
+    assertThat(tags("#Project and #project and #PROJECT and #other"))
+        .containsExactly("Project", "other");
   }
 
   @Test

@@ -10,8 +10,12 @@ class VaultLinkParsingTest {
 
   @Test
   void markdownLinksToVaultFilesAreLinksAndUrlsAreNot() {
-    ParsedNote note = parser.parse("[plan](Projects/My%20Plan.md#Goals) ![](img.png) [web](https://x.org/a.md) [m](mailto:a@b) [h](#Top)");
-    assertThat(note.links()).extracting(WikiLink::target).containsExactly("Projects/My Plan.md", "img.png");
+    ParsedNote note =
+        parser.parse(
+            "[plan](Projects/My%20Plan.md#Goals) ![](img.png) [web](https://x.org/a.md) [m](mailto:a@b) [h](#Top)");
+    assertThat(note.links())
+        .extracting(WikiLink::target)
+        .containsExactly("Projects/My Plan.md", "img.png");
     WikiLink plan = note.links().get(0);
     assertThat(plan.heading()).isEqualTo("Goals");
     assertThat(plan.alias()).isEqualTo("plan");
@@ -36,8 +40,11 @@ class VaultLinkParsingTest {
   void retargetingPerLinkEncodesMarkdownLinkPathsAndKeepsFragments() {
     String text = "[x](Old%20One.md#Top) [y](<Old.md>) [[Old One#Top]]";
     String out = LinkRewriter.retarget(text, t -> t.endsWith(".md") ? "Nü (2).md" : "Nü (2)");
-    // Encoded inside <angle brackets> too: Flexmark, like CommonMark before 0.30, reads no spaces there.
+    // Encoded inside <angle brackets> too: Flexmark, like CommonMark before 0.30, reads no spaces
+    // there.
     assertThat(out).isEqualTo("[x](Nü%20%282%29.md#Top) [y](<Nü%20%282%29.md>) [[Nü (2)#Top]]");
-    assertThat(parser.parse(out).links()).extracting(WikiLink::target).containsExactly("Nü (2).md", "Nü (2).md", "Nü (2)");
+    assertThat(parser.parse(out).links())
+        .extracting(WikiLink::target)
+        .containsExactly("Nü (2).md", "Nü (2).md", "Nü (2)");
   }
 }

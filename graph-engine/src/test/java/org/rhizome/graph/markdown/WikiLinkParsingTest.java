@@ -189,26 +189,30 @@ class WikiLinkParsingTest {
 
   @Test
   void linksInsideCodeAreIgnored() {
-    String text = String.join("\n",
-        "`[[InlineCode]]`",
-        "",
-        "```",
-        "[[Fenced]]",
-        "```",
-        "",
-        "    [[Indented]]",
-        "",
-        "~~~md",
-        "![[FencedTilde]]",
-        "~~~",
-        "",
-        "[[Real]]");
+    String text =
+        String.join(
+            "\n",
+            "`[[InlineCode]]`",
+            "",
+            "```",
+            "[[Fenced]]",
+            "```",
+            "",
+            "    [[Indented]]",
+            "",
+            "~~~md",
+            "![[FencedTilde]]",
+            "~~~",
+            "",
+            "[[Real]]");
     assertThat(links(text)).extracting(WikiLink::target).containsExactly("Real");
   }
 
   @Test
   void unclosedFenceHidesTheRestOfTheNote() {
-    assertThat(links("[[Before]]\n```\n[[Inside]]\n")).extracting(WikiLink::target).containsExactly("Before");
+    assertThat(links("[[Before]]\n```\n[[Inside]]\n"))
+        .extracting(WikiLink::target)
+        .containsExactly("Before");
   }
 
   @Test
@@ -230,17 +234,23 @@ class WikiLinkParsingTest {
 
   @Test
   void linkInInlineHtmlAttributeIsIgnored() {
-    assertThat(links("<a title=\"[[Attr]]\">x</a> [[Real]]")).extracting(WikiLink::target).containsExactly("Real");
+    assertThat(links("<a title=\"[[Attr]]\">x</a> [[Real]]"))
+        .extracting(WikiLink::target)
+        .containsExactly("Real");
   }
 
   @Test
   void linkInHtmlCommentIsIgnored() {
-    assertThat(links("<!-- [[Hidden]] -->\n\n[[Real]]")).extracting(WikiLink::target).containsExactly("Real");
+    assertThat(links("<!-- [[Hidden]] -->\n\n[[Real]]"))
+        .extracting(WikiLink::target)
+        .containsExactly("Real");
   }
 
   @Test
   void linkInOrdinaryHtmlBlockIsFound() {
-    assertThat(links("<div>\n[[InDiv]]\n</div>\n")).extracting(WikiLink::target).containsExactly("InDiv");
+    assertThat(links("<div>\n[[InDiv]]\n</div>\n"))
+        .extracting(WikiLink::target)
+        .containsExactly("InDiv");
   }
 
   @Test

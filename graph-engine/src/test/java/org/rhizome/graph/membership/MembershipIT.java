@@ -1,6 +1,5 @@
 package org.rhizome.graph.membership;
 
-import org.rhizome.graph.api.NotAllowedException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,35 +8,37 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.rhizome.graph.model.ActorId;
-import org.rhizome.graph.api.ApplyResult;
-import org.rhizome.graph.model.Soul;
-import org.rhizome.graph.model.Value;
-import org.rhizome.graph.model.VersionVector;
-import org.rhizome.graph.Workspace;
-import org.rhizome.graph.change.Change;
-import org.rhizome.graph.change.ChangeChain;
-import org.rhizome.graph.change.ChangeDraft;
-import org.rhizome.graph.change.Op;
-import org.rhizome.graph.api.RefusalReason;
-import org.rhizome.graph.identity.DeviceKey;
-import org.rhizome.graph.api.StoredChange;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rhizome.graph.Workspace;
+import org.rhizome.graph.api.ApplyResult;
+import org.rhizome.graph.api.NotAllowedException;
+import org.rhizome.graph.api.RefusalReason;
+import org.rhizome.graph.api.StoredChange;
+import org.rhizome.graph.change.Change;
+import org.rhizome.graph.change.ChangeChain;
+import org.rhizome.graph.change.ChangeDraft;
+import org.rhizome.graph.change.Op;
+import org.rhizome.graph.identity.DeviceKey;
+import org.rhizome.graph.model.Soul;
+import org.rhizome.graph.model.Value;
+import org.rhizome.graph.model.VersionVector;
 
 /** Who may write to a members-only workspace, checked on real replicas exchanging real changes. */
 class MembershipIT {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   final SecureRandom random = new SecureRandom();
   final List<Workspace> open = new ArrayList<>();
   Workspace alice;
 
   @BeforeEach
   void found() throws Exception {
-    alice = keep(Workspace.create(dir.resolve("alice.db"), DeviceKey.generate(random), "Team notes", "Alice"));
+    alice =
+        keep(
+            Workspace.create(
+                dir.resolve("alice.db"), DeviceKey.generate(random), "Team notes", "Alice"));
   }
 
   @AfterEach
@@ -80,12 +81,15 @@ class MembershipIT {
   void theFounderIsTheFirstMemberAndTheIdProvesIt() throws Exception {
     assertThat(alice.membership().mode()).isEqualTo(MembershipMode.MEMBERS);
     assertThat(alice.membership().workspaceName()).isEqualTo("Team notes");
-    assertThat(alice.membership().members()).singleElement().satisfies(m -> {
-      assertThat(m.device()).isEqualTo(alice.actor());
-      assertThat(m.person()).isEqualTo(alice.actor());
-      assertThat(m.name()).isEqualTo("Alice");
-      assertThat(m.founder()).isTrue();
-    });
+    assertThat(alice.membership().members())
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.device()).isEqualTo(alice.actor());
+              assertThat(m.person()).isEqualTo(alice.actor());
+              assertThat(m.name()).isEqualTo("Alice");
+              assertThat(m.founder()).isTrue();
+            });
     assertThat(alice.membership().canWrite()).isTrue();
   }
 
@@ -105,7 +109,9 @@ class MembershipIT {
     assertThat(sync(bob, alice)).hasSize(2).allMatch(r -> r.status() == ApplyResult.Status.APPLIED);
     assertThat(alice.findNote(note)).isPresent();
     assertThat(alice.membership().memberName(bob.actor())).contains("Bob");
-    assertThat(alice.membership().members()).extracting(Member::name).containsExactly("Alice", "Bob");
+    assertThat(alice.membership().members())
+        .extracting(Member::name)
+        .containsExactly("Alice", "Bob");
     assertThat(alice.digest()).isEqualTo(bob.digest());
   }
 
@@ -113,12 +119,22 @@ class MembershipIT {
   void aNonMembersChangesAreRefusedEverywhere() throws Exception {
     DeviceKey mallory = DeviceKey.generate(random);
     // Mallory writes in a replica of her own that does not check membership, then offers it.
-    Workspace forged = keep(Workspace.open(dir.resolve("mallory.db"), alice.id(), MembershipMode.OPEN, mallory, System::currentTimeMillis));
+    Workspace forged =
+        keep(
+            Workspace.open(
+                dir.resolve("mallory.db"),
+                alice.id(),
+                MembershipMode.OPEN,
+                mallory,
+                System::currentTimeMillis));
     forged.createNote("Spam", "buy now");
     Workspace bob = joined("bob", Grant.MEMBER);
     for (Workspace victim : List.of(alice, bob)) {
       List<ApplyResult> results = sync(forged, victim);
-      assertThat(results).first().satisfies(r -> assertThat(r.reason()).as(r.detail()).isEqualTo(RefusalReason.NOT_ALLOWED));
+      assertThat(results)
+          .first()
+          .satisfies(
+              r -> assertThat(r.reason()).as(r.detail()).isEqualTo(RefusalReason.NOT_ALLOWED));
       assertThat(victim.versionVector().get(mallory.actor())).isZero();
     }
   }
@@ -136,37 +152,53 @@ class MembershipIT {
   void aJoinNeedsARegisteredInviteAndItsRealKey() throws Exception {
     DeviceKey mallory = DeviceKey.generate(random);
     InviteKey unregistered = InviteKey.generate(random, Grant.MEMBER);
-    Change c1 = new ChangeChain(alice.id(), mallory)
-        .next(1, unregistered.joinOps(alice.id(), mallory.actor(), mallory.actor(), "M"));
-    assertThat(alice.applyRemote(c1.encoded()).reason()).isEqualTo(RefusalReason.MISSING_DEPENDENCY);
+    Change c1 =
+        new ChangeChain(alice.id(), mallory)
+            .next(1, unregistered.joinOps(alice.id(), mallory.actor(), mallory.actor(), "M"));
+    assertThat(alice.applyRemote(c1.encoded()).reason())
+        .isEqualTo(RefusalReason.MISSING_DEPENDENCY);
 
     // A registered invite, but a certificate signed by another key.
     InviteKey real = alice.membership().createInviteAsync(Grant.MEMBER, Duration.ofDays(1)).get();
     InviteKey impostor = InviteKey.generate(random, Grant.MEMBER);
-    List<Op> ops = new ArrayList<>(impostor.joinOps(alice.id(), mallory.actor(), mallory.actor(), "M"));
-    ops.set(1, new Op.SetField(SystemSouls.actor(mallory.actor()), SystemSouls.INVITE, Value.of(real.publicKey().hex())));
+    List<Op> ops =
+        new ArrayList<>(impostor.joinOps(alice.id(), mallory.actor(), mallory.actor(), "M"));
+    ops.set(
+        1,
+        new Op.SetField(
+            SystemSouls.actor(mallory.actor()),
+            SystemSouls.INVITE,
+            Value.of(real.publicKey().hex())));
     Change c2 = new ChangeChain(alice.id(), mallory).next(1, ops);
     assertThat(alice.applyRemote(c2.encoded()).reason()).isEqualTo(RefusalReason.NOT_ALLOWED);
 
     // Claiming to be another person with a member invite.
-    Change c3 = new ChangeChain(alice.id(), mallory)
-        .next(1, real.joinOps(alice.id(), mallory.actor(), alice.actor(), "Alice too"));
+    Change c3 =
+        new ChangeChain(alice.id(), mallory)
+            .next(1, real.joinOps(alice.id(), mallory.actor(), alice.actor(), "Alice too"));
     assertThat(alice.applyRemote(c3.encoded()).reason()).isEqualTo(RefusalReason.NOT_ALLOWED);
     assertThat(alice.membership().members()).hasSize(1);
   }
 
   @Test
   void anExpiredOrRevokedInviteAdmitsNobody() throws Exception {
-    InviteKey expired = alice.membership().createInviteAsync(Grant.MEMBER, Duration.ofMillis(-1)).get();
+    InviteKey expired =
+        alice.membership().createInviteAsync(Grant.MEMBER, Duration.ofMillis(-1)).get();
     Workspace bob = replica("bob", DeviceKey.generate(random));
     sync(alice, bob);
-    assertThatThrownBy(() -> bob.membership().join(expired, "Bob")).isInstanceOf(NotAllowedException.class)
+    assertThatThrownBy(() -> bob.membership().join(expired, "Bob"))
+        .isInstanceOf(NotAllowedException.class)
         .hasMessageContaining("expired");
 
-    InviteKey revoked = alice.membership().createInviteAsync(Grant.MEMBER, Duration.ofDays(1)).get();
-    alice.commit(List.of(new Op.SetField(SystemSouls.invite(revoked.publicKey()), SystemSouls.REVOKED, Value.of(true))));
+    InviteKey revoked =
+        alice.membership().createInviteAsync(Grant.MEMBER, Duration.ofDays(1)).get();
+    alice.commit(
+        List.of(
+            new Op.SetField(
+                SystemSouls.invite(revoked.publicKey()), SystemSouls.REVOKED, Value.of(true))));
     sync(alice, bob);
-    assertThatThrownBy(() -> bob.membership().join(revoked, "Bob")).isInstanceOf(NotAllowedException.class)
+    assertThatThrownBy(() -> bob.membership().join(revoked, "Bob"))
+        .isInstanceOf(NotAllowedException.class)
         .hasMessageContaining("revoked");
     assertThat(bob.versionVector().get(bob.actor())).isZero();
   }
@@ -180,19 +212,37 @@ class MembershipIT {
     Workspace laptop = joined("alice-laptop", Grant.DEVICE);
     sync(alice, bob);
     sync(alice, laptop);
-    assertThat(laptop.membership().member(laptop.actor()).orElseThrow().person()).isEqualTo(alice.actor());
+    assertThat(laptop.membership().member(laptop.actor()).orElseThrow().person())
+        .isEqualTo(alice.actor());
 
-    assertThatThrownBy(() -> bob.commit(List.of(new Op.SetField(page, "title", Value.of("Mine now")))))
-        .isInstanceOf(NotAllowedException.class).hasMessageContaining("protected");
+    assertThatThrownBy(
+            () -> bob.commit(List.of(new Op.SetField(page, "title", Value.of("Mine now")))))
+        .isInstanceOf(NotAllowedException.class)
+        .hasMessageContaining("protected");
     Change edit = laptop.commit(List.of(new Op.SetField(page, "title", Value.of("Handbook v2"))));
     assertThat(alice.applyRemote(edit.encoded()).status()).isEqualTo(ApplyResult.Status.APPLIED);
     assertThat(alice.node(page).get("title")).isEqualTo(Value.of("Handbook v2"));
 
     // Bob's forged edit, signed correctly as his next change, is refused by Alice.
-    List<StoredChange> bobs = bob.changesSince(VersionVector.EMPTY.with(alice.actor(), Long.MAX_VALUE).with(laptop.actor(), Long.MAX_VALUE), 0, 10);
+    List<StoredChange> bobs =
+        bob.changesSince(
+            VersionVector.EMPTY
+                .with(alice.actor(), Long.MAX_VALUE)
+                .with(laptop.actor(), Long.MAX_VALUE),
+            0,
+            10);
     Change last = org.rhizome.graph.change.ChangeCodec.decode(bobs.get(bobs.size() - 1).bytes());
-    Change forged = Change.sign(new ChangeDraft(alice.id(), bob.actor(), last.seq() + 1, last.hash(), last.hlc() + 1,
-        alice.versionVector().without(bob.actor()), List.of(new Op.SetField(page, "title", Value.of("x")))), bobsKey);
+    Change forged =
+        Change.sign(
+            new ChangeDraft(
+                alice.id(),
+                bob.actor(),
+                last.seq() + 1,
+                last.hash(),
+                last.hlc() + 1,
+                alice.versionVector().without(bob.actor()),
+                List.of(new Op.SetField(page, "title", Value.of("x")))),
+            bobsKey);
     assertThat(alice.applyRemote(forged.encoded()).reason()).isEqualTo(RefusalReason.NOT_ALLOWED);
   }
 
@@ -204,8 +254,10 @@ class MembershipIT {
     sync(alice, bob);
     assertThat(bob.findNote(handbook).orElseThrow().body()).isEqualTo("Rules of the house");
     assertThat(bob.search("house", 10)).isNotEmpty();
-    assertThatThrownBy(() -> bob.editBody(handbook, "Bob's rules")).isInstanceOf(NotAllowedException.class);
-    assertThatThrownBy(() -> bob.renameNote(handbook, "Mine")).isInstanceOf(NotAllowedException.class);
+    assertThatThrownBy(() -> bob.editBody(handbook, "Bob's rules"))
+        .isInstanceOf(NotAllowedException.class);
+    assertThatThrownBy(() -> bob.renameNote(handbook, "Mine"))
+        .isInstanceOf(NotAllowedException.class);
     assertThatThrownBy(() -> bob.deleteNote(handbook)).isInstanceOf(NotAllowedException.class);
     alice.editBody(handbook, "Rules of the house, v2");
     sync(alice, bob);
@@ -216,11 +268,24 @@ class MembershipIT {
   @Test
   void reservedNodesTakeOnlyTheirOwnFields() throws Exception {
     Workspace bob = joined("bob", Grant.MEMBER);
-    assertThatThrownBy(() -> bob.commit(List.of(new Op.SetField(SystemSouls.actor(alice.actor()), SystemSouls.NAME, Value.of("Eve")))))
+    assertThatThrownBy(
+            () ->
+                bob.commit(
+                    List.of(
+                        new Op.SetField(
+                            SystemSouls.actor(alice.actor()), SystemSouls.NAME, Value.of("Eve")))))
         .isInstanceOf(NotAllowedException.class);
-    assertThatThrownBy(() -> bob.commit(List.of(new Op.SetField(SystemSouls.actor(bob.actor()), SystemSouls.PERSON, Value.of(alice.actor().hex())))))
+    assertThatThrownBy(
+            () ->
+                bob.commit(
+                    List.of(
+                        new Op.SetField(
+                            SystemSouls.actor(bob.actor()),
+                            SystemSouls.PERSON,
+                            Value.of(alice.actor().hex())))))
         .isInstanceOf(NotAllowedException.class);
-    assertThatThrownBy(() -> bob.commit(List.of(new Op.SetField(new Soul("sys.anything"), "x", Value.of(1)))))
+    assertThatThrownBy(
+            () -> bob.commit(List.of(new Op.SetField(new Soul("sys.anything"), "x", Value.of(1)))))
         .isInstanceOf(NotAllowedException.class);
     bob.membership().setMyNameAsync("Robert").get();
     sync(bob, alice);

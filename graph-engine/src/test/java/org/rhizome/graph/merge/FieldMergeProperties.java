@@ -16,11 +16,15 @@ class FieldMergeProperties {
   Arbitrary<FieldState> states() {
     Arbitrary<byte[]> values = Arbitraries.bytes().array(byte[].class).ofMaxSize(3);
     Arbitrary<Long> clocks = Arbitraries.longs().between(0, 4);
-    Arbitrary<ActorId> actors = Arbitraries.integers().between(1, 3).map(i -> {
-      byte[] b = new byte[32];
-      b[31] = i.byteValue();
-      return ActorId.of(b);
-    });
+    Arbitrary<ActorId> actors =
+        Arbitraries.integers()
+            .between(1, 3)
+            .map(
+                i -> {
+                  byte[] b = new byte[32];
+                  b[31] = i.byteValue();
+                  return ActorId.of(b);
+                });
     return Combinators.combine(values, clocks, actors).as(FieldState::new);
   }
 
@@ -30,8 +34,12 @@ class FieldMergeProperties {
   }
 
   @Property(tries = 500, seed = "20261124")
-  void mergeIsAssociative(@ForAll("states") FieldState a, @ForAll("states") FieldState b, @ForAll("states") FieldState c) {
-    assertThat(FieldMerge.merge(FieldMerge.merge(a, b), c)).isEqualTo(FieldMerge.merge(a, FieldMerge.merge(b, c)));
+  void mergeIsAssociative(
+      @ForAll("states") FieldState a,
+      @ForAll("states") FieldState b,
+      @ForAll("states") FieldState c) {
+    assertThat(FieldMerge.merge(FieldMerge.merge(a, b), c))
+        .isEqualTo(FieldMerge.merge(a, FieldMerge.merge(b, c)));
   }
 
   @Property(tries = 200, seed = "20261124")

@@ -6,8 +6,8 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.rhizome.graph.model.ActorId;
 import org.rhizome.graph.identity.DeviceKey;
+import org.rhizome.graph.model.ActorId;
 import org.rhizome.graph.query.EditGrouping.Edit;
 
 class EditGroupingTest {
@@ -38,22 +38,34 @@ class EditGroupingTest {
 
   @Test
   void aPauseOfAMinuteStartsANewVersion() {
-    List<Edit> edits = List.of(new Edit(ME, 0, false), new Edit(ME, 59_999, false), new Edit(ME, 119_999, false),
-        new Edit(ME, 120_500, false));
+    List<Edit> edits =
+        List.of(
+            new Edit(ME, 0, false),
+            new Edit(ME, 59_999, false),
+            new Edit(ME, 119_999, false),
+            new Edit(ME, 120_500, false));
     assertThat(groups(edits)).containsExactly(2, 2);
   }
 
   @Test
   void anotherAuthorStartsANewVersionAndSoDoesComingBack() {
-    List<Edit> edits = List.of(new Edit(ME, 0, false), new Edit(PEER, 100, false), new Edit(PEER, 300, false),
-        new Edit(ME, 400, false));
+    List<Edit> edits =
+        List.of(
+            new Edit(ME, 0, false),
+            new Edit(PEER, 100, false),
+            new Edit(PEER, 300, false),
+            new Edit(ME, 400, false));
     assertThat(groups(edits)).containsExactly(1, 2, 1);
   }
 
   @Test
   void aRestoreIsAVersionOfItsOwn() {
-    List<Edit> edits = List.of(new Edit(ME, 0, false), new Edit(ME, 100, true), new Edit(ME, 200, false),
-        new Edit(ME, 300, false));
+    List<Edit> edits =
+        List.of(
+            new Edit(ME, 0, false),
+            new Edit(ME, 100, true),
+            new Edit(ME, 200, false),
+            new Edit(ME, 300, false));
     assertThat(groups(edits)).containsExactly(1, 1, 2);
   }
 
@@ -68,7 +80,11 @@ class EditGroupingTest {
 
   @Test
   void anEditFromThePastArrivingLateIsNoPause() {
-    List<Edit> edits = List.of(new Edit(ME, 100_000, false), new Edit(ME, 10_000, false), new Edit(ME, 100_200, false));
+    List<Edit> edits =
+        List.of(
+            new Edit(ME, 100_000, false),
+            new Edit(ME, 10_000, false),
+            new Edit(ME, 100_200, false));
     assertThat(groups(edits)).containsExactly(3);
   }
 }

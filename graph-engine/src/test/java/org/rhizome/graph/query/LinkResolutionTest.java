@@ -23,7 +23,8 @@ class LinkResolutionTest {
 
   @Test
   void aBareNamePrefersTheSameFolderThenTheShortestPathThenTheOldest() {
-    List<Candidate> c = List.of(at(1, "aa/bb"), at(2, "b"), at(3, "a"), new Candidate(4, "a", 50, "z"));
+    List<Candidate> c =
+        List.of(at(1, "aa/bb"), at(2, "b"), at(3, "a"), new Candidate(4, "a", 50, "z"));
     assertThat(pick(c, "aa/bb", "")).isEqualTo(1);
     assertThat(pick(c, "q", "")).isEqualTo(4); // "a" ties "a" on length and name; created 50 < 100
   }

@@ -14,7 +14,8 @@ class WordDeltaTest {
 
   @Test
   void typedWordsAreAdded() {
-    assertThat(WordDelta.between("", "three typed lines\nof text\n")).isEqualTo(new WordDelta(5, 0));
+    assertThat(WordDelta.between("", "three typed lines\nof text\n"))
+        .isEqualTo(new WordDelta(5, 0));
     assertThat(WordDelta.between("the fox", "the quick fox")).isEqualTo(new WordDelta(1, 0));
     assertThat(WordDelta.between("the fox", "the quick fox").describe()).isEqualTo("+1 word");
   }
@@ -22,7 +23,8 @@ class WordDeltaTest {
   @Test
   void deletedWordsAreRemoved() {
     assertThat(WordDelta.between("the quick brown fox", "the fox")).isEqualTo(new WordDelta(0, 2));
-    assertThat(WordDelta.between("the quick brown fox", "the fox").describe()).isEqualTo("−2 words");
+    assertThat(WordDelta.between("the quick brown fox", "the fox").describe())
+        .isEqualTo("−2 words");
   }
 
   @Test
@@ -36,13 +38,15 @@ class WordDeltaTest {
   @Test
   void punctuationAndSpacingAloneChangeNoWords() {
     assertThat(WordDelta.between("a b", "a, b!")).isEqualTo(WordDelta.NONE);
-    assertThat(WordDelta.between("line one\nline two", "line one\n\n\nline two")).isEqualTo(WordDelta.NONE);
+    assertThat(WordDelta.between("line one\nline two", "line one\n\n\nline two"))
+        .isEqualTo(WordDelta.NONE);
   }
 
   @Test
   void apostrophesAccentsAndScriptsStayInOneWord() {
     assertThat(WordDelta.between("", "don't café naïve 東京")).isEqualTo(new WordDelta(4, 0));
-    assertThat(WordDelta.between("", "e\u0301te\u0301")).isEqualTo(new WordDelta(1, 0)); // combining marks
+    assertThat(WordDelta.between("", "e\u0301te\u0301"))
+        .isEqualTo(new WordDelta(1, 0)); // combining marks
   }
 
   @Test

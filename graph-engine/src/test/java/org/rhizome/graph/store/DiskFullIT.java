@@ -1,6 +1,5 @@
 package org.rhizome.graph.store;
 
-import org.rhizome.graph.api.StorageFullException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -15,9 +14,10 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.Workspace;
+import org.rhizome.graph.api.StorageFullException;
 import org.rhizome.graph.identity.DeviceKey;
+import org.rhizome.graph.model.Soul;
 
 /**
  * A full disk: the write that does not fit fails with {@link StorageFullException}, and every note
@@ -25,17 +25,19 @@ import org.rhizome.graph.identity.DeviceKey;
  * skipped with a message where mounting is not allowed.
  */
 class DiskFullIT {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   Path mount;
 
   @BeforeEach
   void mountTinyDisk() throws Exception {
     mount = Files.createDirectory(dir.resolve("tiny"));
-    Process p = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", mount.toString())
-        .redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", mount.toString())
+            .redirectErrorStream(true)
+            .start();
     boolean done = p.waitFor(10, TimeUnit.SECONDS);
-    Assumptions.assumeTrue(done && p.exitValue() == 0,
+    Assumptions.assumeTrue(
+        done && p.exitValue() == 0,
         "cannot mount a small tmpfs here (not root, or no mount permission): disk-full test skipped");
   }
 

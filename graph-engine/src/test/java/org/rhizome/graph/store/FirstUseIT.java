@@ -1,6 +1,5 @@
 package org.rhizome.graph.store;
 
-import org.rhizome.graph.api.CorruptDatabaseException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,11 +18,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rhizome.graph.model.ActorId;
 import org.rhizome.graph.Workspace;
-import org.rhizome.graph.model.WorkspaceId;
+import org.rhizome.graph.api.CorruptDatabaseException;
 import org.rhizome.graph.identity.DeviceKey;
 import org.rhizome.graph.identity.KeyFiles;
+import org.rhizome.graph.model.ActorId;
+import org.rhizome.graph.model.WorkspaceId;
 
 /**
  * Issue 18, items 2 and 3: several openers of a fresh data directory at once all end up with one
@@ -35,8 +35,7 @@ class FirstUseIT {
   private static final int OPENERS = 6;
   private static final int ROUNDS = 8;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void simultaneousFirstUseMakesOneKeyAndOneWorkspace() throws Exception {
@@ -49,14 +48,17 @@ class FirstUseIT {
         CyclicBarrier start = new CyclicBarrier(OPENERS);
         List<Future<String[]>> results = new ArrayList<>();
         for (int i = 0; i < OPENERS; i++) {
-          results.add(pool.submit(() -> {
-            start.await(10, TimeUnit.SECONDS);
-            DeviceKey key = KeyFiles.loadOrCreate(keyFile, new SecureRandom());
-            try (Workspace ws = Workspace.open(db, key)) {
-              ws.createNote("From " + Thread.currentThread().getName() + " " + System.nanoTime(), "");
-              return new String[] {key.actor().toString(), ws.id().hex()};
-            }
-          }));
+          results.add(
+              pool.submit(
+                  () -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    DeviceKey key = KeyFiles.loadOrCreate(keyFile, new SecureRandom());
+                    try (Workspace ws = Workspace.open(db, key)) {
+                      ws.createNote(
+                          "From " + Thread.currentThread().getName() + " " + System.nanoTime(), "");
+                      return new String[] {key.actor().toString(), ws.id().hex()};
+                    }
+                  }));
         }
         Set<String> actors = new HashSet<>();
         Set<String> ids = new HashSet<>();
@@ -66,7 +68,8 @@ class FirstUseIT {
           ids.add(r[1]);
         }
         DeviceKey stored = KeyFiles.load(keyFile);
-        assertThat(actors).as("round %d: every opener signs with the one stored key", round)
+        assertThat(actors)
+            .as("round %d: every opener signs with the one stored key", round)
             .containsExactly(stored.actor().toString());
         assertThat(ids).as("round %d: one workspace", round).hasSize(1);
         try (Workspace ws = Workspace.open(db, stored)) {
@@ -74,7 +77,8 @@ class FirstUseIT {
           assertThat(ws.listNotes(1000)).hasSize(OPENERS);
         }
         try (Stream<Path> files = Files.list(db.getParent())) {
-          assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.contains("creating"))).isEmpty();
+          assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.contains("creating")))
+              .isEmpty();
         }
       }
     } finally {
@@ -89,9 +93,12 @@ class FirstUseIT {
     DeviceKey key = DeviceKey.generate(new SecureRandom());
     assertThatThrownBy(() -> Workspace.open(db, key))
         .isInstanceOf(CorruptDatabaseException.class)
-        .hasMessageContaining(db.toString()).hasMessageContaining("0 bytes").hasMessageContaining("backup");
+        .hasMessageContaining(db.toString())
+        .hasMessageContaining("0 bytes")
+        .hasMessageContaining("backup");
     assertThat(Files.size(db)).isZero();
-    assertThatThrownBy(() -> Workspace.openToJoin(db, WorkspaceId.of(new byte[WorkspaceId.LENGTH]), key))
+    assertThatThrownBy(
+            () -> Workspace.openToJoin(db, WorkspaceId.of(new byte[WorkspaceId.LENGTH]), key))
         .isInstanceOf(CorruptDatabaseException.class);
     assertThat(Files.size(db)).isZero();
   }
@@ -101,8 +108,10 @@ class FirstUseIT {
     DeviceKey key = DeviceKey.generate(new SecureRandom());
     Path shortFile = dir.resolve("short.db");
     Files.write(shortFile, new byte[] {'S', 'Q', 'L'});
-    assertThatThrownBy(() -> Workspace.open(shortFile, key)).isInstanceOf(CorruptDatabaseException.class)
-        .hasMessageContaining(shortFile.toString()).hasMessageContaining("rhizome repair");
+    assertThatThrownBy(() -> Workspace.open(shortFile, key))
+        .isInstanceOf(CorruptDatabaseException.class)
+        .hasMessageContaining(shortFile.toString())
+        .hasMessageContaining("rhizome repair");
     assertThat(Files.size(shortFile)).isEqualTo(3);
   }
 

@@ -15,10 +15,12 @@ import org.rhizome.graph.Workspace;
 import org.rhizome.graph.identity.DeviceKey;
 import org.rhizome.graph.query.lang.QueryResult;
 
-/** A version-1 file gains the query indexes on open: backed up first, then filled from the notes it holds. */
+/**
+ * A version-1 file gains the query indexes on open: backed up first, then filled from the notes it
+ * holds.
+ */
 class QueryMigrationIT {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void version1FileIsBackedUpAndItsNotesIndexed() throws Exception {
@@ -30,7 +32,8 @@ class QueryMigrationIT {
       ws.deleteNote(ws.resolve("Gone").orElseThrow().soul());
     }
     // Make it the file a version-1 Rhizome wrote: no query tables, user_version 1.
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement()) {
       s.execute("DROP TABLE note_prop");
       s.execute("DROP TABLE task");
       s.execute("PRAGMA user_version = 1");
@@ -39,10 +42,15 @@ class QueryMigrationIT {
       assertThat(Files.exists(file.resolveSibling("ws.db.schema-v1.bak"))).isTrue();
       QueryResult notes = ws.query("table rating where rating > 1");
       assertThat(notes.rows()).extracting(QueryResult.Row::title).containsExactly("Kept");
-      assertThat(ws.query("tasks").rows()).extracting(r -> r.task().text()).containsExactly("carried over");
+      assertThat(ws.query("tasks").rows())
+          .extracting(r -> r.task().text())
+          .containsExactly("carried over");
     }
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.resolveSibling("ws.db.schema-v1.bak"));
-        Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+    try (Connection c =
+            DriverManager.getConnection(
+                "jdbc:sqlite:" + file.resolveSibling("ws.db.schema-v1.bak"));
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("PRAGMA user_version")) {
       rs.next();
       assertThat(rs.getInt(1)).isEqualTo(1); // the backup is the file as it was
     }

@@ -1,8 +1,5 @@
 package org.rhizome.graph.store;
 
-import org.rhizome.graph.api.NotARhizomeDatabaseException;
-import org.rhizome.graph.api.DataTooNewException;
-import org.rhizome.graph.api.CorruptDatabaseException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,13 +11,15 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.Workspace;
+import org.rhizome.graph.api.CorruptDatabaseException;
+import org.rhizome.graph.api.DataTooNewException;
+import org.rhizome.graph.api.NotARhizomeDatabaseException;
 import org.rhizome.graph.identity.DeviceKey;
+import org.rhizome.graph.model.Soul;
 
 class StoreIT {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   final DeviceKey key = DeviceKey.generate(new SecureRandom());
 
   @Test
@@ -36,7 +35,8 @@ class StoreIT {
       vv = ws.versionVector();
     }
     try (Workspace ws = Workspace.open(file, key)) {
-      assertThat(ws.findNote(soul).orElseThrow().body()).isEqualTo("edited body with [[Link]] #tag");
+      assertThat(ws.findNote(soul).orElseThrow().body())
+          .isEqualTo("edited body with [[Link]] #tag");
       assertThat(ws.digest()).isEqualTo(digest);
       assertThat(ws.versionVector()).isEqualTo(vv);
       assertThat(ws.versionVector().get(key.actor())).isEqualTo(2);
@@ -53,7 +53,8 @@ class StoreIT {
     Files.writeString(file, "these are my shopping notes, not a database\n".repeat(200));
     byte[] before = Files.readAllBytes(file);
     assertThatThrownBy(() -> Workspace.open(file, key))
-        .isInstanceOf(CorruptDatabaseException.class).hasMessageContaining(file.getFileName().toString());
+        .isInstanceOf(CorruptDatabaseException.class)
+        .hasMessageContaining(file.getFileName().toString());
     assertThat(Files.readAllBytes(file)).isEqualTo(before);
   }
 
@@ -70,11 +71,13 @@ class StoreIT {
       bytes[i] = (byte) 0xA5;
     }
     Files.write(file, bytes);
-    assertThatThrownBy(() -> {
-      try (Workspace ws = Workspace.open(file, key)) {
-        ws.status();
-      }
-    }).isInstanceOf(CorruptDatabaseException.class);
+    assertThatThrownBy(
+            () -> {
+              try (Workspace ws = Workspace.open(file, key)) {
+                ws.status();
+              }
+            })
+        .isInstanceOf(CorruptDatabaseException.class);
   }
 
   @Test
@@ -83,22 +86,26 @@ class StoreIT {
     try (Workspace ws = Workspace.open(file, key)) {
       ws.createNote("From the future", "");
     }
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement()) {
       s.execute("PRAGMA user_version = 99");
     }
     byte[] before = Files.readAllBytes(file);
     assertThatThrownBy(() -> Workspace.open(file, key))
-        .isInstanceOf(DataTooNewException.class).hasMessageContaining("99");
+        .isInstanceOf(DataTooNewException.class)
+        .hasMessageContaining("99");
     assertThat(Files.readAllBytes(file)).isEqualTo(before);
   }
 
   @Test
   void someoneElsesSqliteDatabaseIsRefused() throws Exception {
     Path file = dir.resolve("other.db");
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement()) {
       s.execute("CREATE TABLE invoices(id INTEGER PRIMARY KEY, total REAL)");
     }
-    assertThatThrownBy(() -> Workspace.open(file, key)).isInstanceOf(NotARhizomeDatabaseException.class);
+    assertThatThrownBy(() -> Workspace.open(file, key))
+        .isInstanceOf(NotARhizomeDatabaseException.class);
   }
 
   @Test

@@ -11,14 +11,18 @@ import org.junit.jupiter.api.Test;
 import org.rhizome.graph.markdown.MarkdownParser;
 import org.rhizome.graph.text.Splice;
 
-/** Checklist items as Obsidian Tasks and Dataview write them, on the fixture vault in test resources. */
+/**
+ * Checklist items as Obsidian Tasks and Dataview write them, on the fixture vault in test
+ * resources.
+ */
 class TaskParserTest {
   private static List<Task> parse(String text) {
     return TaskParser.parse(text, new MarkdownParser().parse(text));
   }
 
   private static String fixture(String name) throws IOException {
-    return Files.readString(Path.of("src/test/resources/tasks-vault", name), StandardCharsets.UTF_8);
+    return Files.readString(
+        Path.of("src/test/resources/tasks-vault", name), StandardCharsets.UTF_8);
   }
 
   private static long d(String date) {
@@ -69,13 +73,21 @@ class TaskParserTest {
   void listKindsQuotesFencesAndNonTasks() throws IOException {
     String text = fixture("Daily/2026-06-17.md");
     List<Task> tasks = parse(text);
-    assertThat(tasks).extracting(Task::text).containsExactly("Star-bulleted item about [[Emoji Format]] #home/garden",
-        "Plus-bulleted item", "Numbered item", "Nested item under it", "Quoted item", "A custom status");
+    assertThat(tasks)
+        .extracting(Task::text)
+        .containsExactly(
+            "Star-bulleted item about [[Emoji Format]] #home/garden",
+            "Plus-bulleted item",
+            "Numbered item",
+            "Nested item under it",
+            "Quoted item",
+            "A custom status");
     assertThat(tasks.get(0).links()).containsExactly("Emoji Format");
     assertThat(tasks.get(0).tags()).containsExactly("home/garden");
     assertThat(tasks.get(5).status()).isEqualTo(TaskStatus.OTHER);
     assertThat(tasks.get(5).status().isOpen()).isTrue();
-    for (Task t : tasks) { // the mark offset points at the character between the brackets, on the task's line
+    for (Task t :
+        tasks) { // the mark offset points at the character between the brackets, on the task's line
       assertThat(text.charAt(t.markOffset() - 1)).isEqualTo('[');
       assertThat(text.split("\n", -1)[t.line()]).contains("[" + t.mark() + "]");
     }
@@ -85,12 +97,22 @@ class TaskParserTest {
   void edgeCases() {
     assertThat(parse("")).isEmpty();
     assertThat(parse("- [ ]")).extracting(Task::text).containsExactly("");
-    assertThat(parse("- [x] done ✅ 2026-02-30")).extracting(Task::done).containsExactly((Long) null); // not a date
+    assertThat(parse("- [x] done ✅ 2026-02-30"))
+        .extracting(Task::done)
+        .containsExactly((Long) null); // not a date
     assertThat(parse("- [ ] a\r\n- [x] b\r\n")).extracting(Task::text).containsExactly("a", "b");
-    assertThat(parse("- [ ] #123 is not a tag, #y2026 is")).extracting(Task::tags).containsExactly(List.of("y2026"));
-    assertThat(parse("- [ ] 📅2026-01-02 no space")).extracting(Task::due).containsExactly(d("2026-01-02"));
-    assertThat(parse("- [ ] 📅\uFE0F 2026-01-02 variation selector")).extracting(Task::due).containsExactly(d("2026-01-02"));
-    assertThat(parse("---\ntitle: x\n---\n- [ ] after front matter")).extracting(Task::line).containsExactly(3);
+    assertThat(parse("- [ ] #123 is not a tag, #y2026 is"))
+        .extracting(Task::tags)
+        .containsExactly(List.of("y2026"));
+    assertThat(parse("- [ ] 📅2026-01-02 no space"))
+        .extracting(Task::due)
+        .containsExactly(d("2026-01-02"));
+    assertThat(parse("- [ ] 📅\uFE0F 2026-01-02 variation selector"))
+        .extracting(Task::due)
+        .containsExactly(d("2026-01-02"));
+    assertThat(parse("---\ntitle: x\n---\n- [ ] after front matter"))
+        .extracting(Task::line)
+        .containsExactly(3);
     assertThat(parse("---\n- [ ] in front matter\n---\n")).isEmpty();
   }
 
@@ -106,22 +128,32 @@ class TaskParserTest {
   @Test
   void tickWritesTheDoneDateAndUntickRemovesIt() {
     java.time.LocalDate day = java.time.LocalDate.of(2026, 12, 7);
-    assertThat(apply("- [ ] a 📅 2026-12-24", 0, day)).isEqualTo("- [x] a 📅 2026-12-24 ✅ 2026-12-07");
+    assertThat(apply("- [ ] a 📅 2026-12-24", 0, day))
+        .isEqualTo("- [x] a 📅 2026-12-24 ✅ 2026-12-07");
     assertThat(apply("- [x] a ✅ 2026-12-01 🔼", 0, day)).isEqualTo("- [ ] a 🔼");
-    assertThat(apply("- [ ] keep the id ^ab-1", 0, day)).isEqualTo("- [x] keep the id ✅ 2026-12-07 ^ab-1");
-    assertThat(apply("- [ ] trailing blanks  \r\nnext", 0, day)).isEqualTo("- [x] trailing blanks ✅ 2026-12-07  \r\nnext");
-    assertThat(apply("😀\n- [ ] after an emoji", 1, day)).isEqualTo("😀\n- [x] after an emoji ✅ 2026-12-07");
-    assertThat(apply("- [ ] already dated ✅ 2026-11-30", 0, day)).isEqualTo("- [x] already dated ✅ 2026-11-30");
+    assertThat(apply("- [ ] keep the id ^ab-1", 0, day))
+        .isEqualTo("- [x] keep the id ✅ 2026-12-07 ^ab-1");
+    assertThat(apply("- [ ] trailing blanks  \r\nnext", 0, day))
+        .isEqualTo("- [x] trailing blanks ✅ 2026-12-07  \r\nnext");
+    assertThat(apply("😀\n- [ ] after an emoji", 1, day))
+        .isEqualTo("😀\n- [x] after an emoji ✅ 2026-12-07");
+    assertThat(apply("- [ ] already dated ✅ 2026-11-30", 0, day))
+        .isEqualTo("- [x] already dated ✅ 2026-11-30");
     assertThat(apply("- [/] in progress", 0, day)).isEqualTo("- [ ] in progress");
     assertThat(apply("- [ ] no date wanted", 0, null)).isEqualTo("- [x] no date wanted");
     assertThat(TaskToggle.toggle("plain", 0, day)).isEmpty();
     String body = "- [ ] a\n- [x] b ✅ 2026-12-01";
     assertThat(TaskToggle.editsAtMark(body, body.lastIndexOf('x'), 'x', day))
-        .containsExactly(new TaskToggle.Edit(body.indexOf(" ✅"), body.length(), ""), new TaskToggle.Edit(body.lastIndexOf('x'), body.lastIndexOf('x') + 1, " "));
-    assertThat(TaskToggle.editsAtMark(body, body.lastIndexOf('x'), ' ', day)).as("the text moved on").isEmpty();
+        .containsExactly(
+            new TaskToggle.Edit(body.indexOf(" ✅"), body.length(), ""),
+            new TaskToggle.Edit(body.lastIndexOf('x'), body.lastIndexOf('x') + 1, " "));
+    assertThat(TaskToggle.editsAtMark(body, body.lastIndexOf('x'), ' ', day))
+        .as("the text moved on")
+        .isEmpty();
   }
 
-  private static String apply(String body, int line, java.time.@org.jspecify.annotations.Nullable LocalDate day) {
+  private static String apply(
+      String body, int line, java.time.@org.jspecify.annotations.Nullable LocalDate day) {
     StringBuilder sb = new StringBuilder(body);
     for (Splice s : TaskToggle.toggle(body, line, day)) {
       int from = sb.offsetByCodePoints(0, s.position());

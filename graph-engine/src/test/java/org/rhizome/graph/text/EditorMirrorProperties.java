@@ -10,7 +10,10 @@ import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 import org.rhizome.graph.model.ActorId;
 
-/** An editor that replays {@link TextDocument#applyForEditor}'s splices on a plain string stays in step. */
+/**
+ * An editor that replays {@link TextDocument#applyForEditor}'s splices on a plain string stays in
+ * step.
+ */
 class EditorMirrorProperties {
   private static final ActorId A = Actors.of(1);
   private static final ActorId B = Actors.of(2);

@@ -12,7 +12,8 @@ import org.rhizome.graph.model.ActorId;
 /**
  * Random, mostly nonsensical ops from a hostile peer: each one either merges or is refused with a
  * {@link TextException} that leaves the document as it was, and the document stays internally
- * consistent (its snapshot passes the strict decoder) and keeps converging with a twin fed the same.
+ * consistent (its snapshot passes the strict decoder) and keeps converging with a twin fed the
+ * same.
  */
 class HostileOpProperties {
 

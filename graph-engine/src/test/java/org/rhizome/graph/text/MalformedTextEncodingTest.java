@@ -10,12 +10,12 @@ import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
-import org.rhizome.graph.model.ActorId;
 import org.rhizome.graph.encoding.ByteWriter;
+import org.rhizome.graph.model.ActorId;
 
 /**
- * Hostile and malformed encodings are refused with {@link MalformedTextException}, never an unchecked
- * exception, and whatever the decoders accept is a usable document.
+ * Hostile and malformed encodings are refused with {@link MalformedTextException}, never an
+ * unchecked exception, and whatever the decoders accept is a usable document.
  */
 class MalformedTextEncodingTest {
   private static final ActorId A = Actors.of(1);
@@ -53,7 +53,8 @@ class MalformedTextEncodingTest {
       byte[] bytes = TextSnapshotCodec.encode(d, compress);
       for (int n = 0; n < bytes.length; n++) {
         byte[] cut = Arrays.copyOf(bytes, n);
-        assertThatThrownBy(() -> TextSnapshotCodec.decode(cut)).isInstanceOf(MalformedTextException.class);
+        assertThatThrownBy(() -> TextSnapshotCodec.decode(cut))
+            .isInstanceOf(MalformedTextException.class);
       }
     }
   }
@@ -63,11 +64,13 @@ class MalformedTextEncodingTest {
     TextDocument d = new TextDocument();
     byte[] ops = TextOpCodec.encode(someOps(d));
     assertThatThrownBy(() -> TextOpCodec.decode(cat(ops, new byte[] {0})))
-        .isInstanceOf(MalformedTextException.class).hasMessageContaining("trailing");
+        .isInstanceOf(MalformedTextException.class)
+        .hasMessageContaining("trailing");
     for (boolean compress : new boolean[] {false, true}) {
       byte[] snap = TextSnapshotCodec.encode(d, compress);
       assertThatThrownBy(() -> TextSnapshotCodec.decode(cat(snap, new byte[] {0})))
-          .isInstanceOf(MalformedTextException.class).hasMessageContaining("trailing");
+          .isInstanceOf(MalformedTextException.class)
+          .hasMessageContaining("trailing");
     }
   }
 
@@ -79,24 +82,52 @@ class MalformedTextEncodingTest {
     ops[0] = 2;
     snap[0] = 9;
     assertThatThrownBy(() -> TextOpCodec.decode(ops)).hasMessageContaining("unknown version");
-    assertThatThrownBy(() -> TextSnapshotCodec.decode(snap)).hasMessageContaining("unknown version");
+    assertThatThrownBy(() -> TextSnapshotCodec.decode(snap))
+        .hasMessageContaining("unknown version");
   }
 
   @Test
   void hugeCountsAreRefusedBeforeAllocating() {
     byte[] key = new byte[32];
     // 1 actor, then 2^20 ops in 4 bytes.
-    byte[] manyOps = new ByteWriter(64).writeByte(1).writeByte(0).writeVarint(1).writeBytes(key).writeVarint(1 << 20)
-        .writeBytes(new byte[4]).toByteArray();
-    assertThatThrownBy(() -> TextOpCodec.decode(manyOps)).isInstanceOf(MalformedTextException.class)
+    byte[] manyOps =
+        new ByteWriter(64)
+            .writeByte(1)
+            .writeByte(0)
+            .writeVarint(1)
+            .writeBytes(key)
+            .writeVarint(1 << 20)
+            .writeBytes(new byte[4])
+            .toByteArray();
+    assertThatThrownBy(() -> TextOpCodec.decode(manyOps))
+        .isInstanceOf(MalformedTextException.class)
         .hasMessageContaining("op count");
-    byte[] manyActors = new ByteWriter(64).writeByte(1).writeByte(0).writeVarint(1000).writeBytes(key).toByteArray();
+    byte[] manyActors =
+        new ByteWriter(64)
+            .writeByte(1)
+            .writeByte(0)
+            .writeVarint(1000)
+            .writeBytes(key)
+            .toByteArray();
     assertThatThrownBy(() -> TextOpCodec.decode(manyActors)).hasMessageContaining("actor table");
-    byte[] bomb = new ByteWriter(64).writeByte(1).writeByte(1).writeVarint(200 << 20).writeBytes(new byte[8])
-        .toByteArray();
+    byte[] bomb =
+        new ByteWriter(64)
+            .writeByte(1)
+            .writeByte(1)
+            .writeVarint(200 << 20)
+            .writeBytes(new byte[8])
+            .toByteArray();
     assertThatThrownBy(() -> TextSnapshotCodec.decode(bomb)).hasMessageContaining("body length");
-    byte[] manyEvents = new ByteWriter(64).writeByte(1).writeByte(0).writeVarint(1).writeBytes(key)
-        .writeVarint(TextId.MAX_SEQ + 1).writeVarint(0).writeVarint(0).toByteArray();
+    byte[] manyEvents =
+        new ByteWriter(64)
+            .writeByte(1)
+            .writeByte(0)
+            .writeVarint(1)
+            .writeBytes(key)
+            .writeVarint(TextId.MAX_SEQ + 1)
+            .writeVarint(0)
+            .writeVarint(0)
+            .toByteArray();
     assertThatThrownBy(() -> TextSnapshotCodec.decode(manyEvents)).hasMessageContaining("events");
   }
 
@@ -104,8 +135,15 @@ class MalformedTextEncodingTest {
   void opBatchesWithActorsOutOfFirstUseOrderAreRefused() {
     List<TextOp> ops = List.of(new InsertOp(new TextId(B, 0), null, null, "x"));
     byte[] bytes = TextOpCodec.encode(ops);
-    byte[] twoActors = new ByteWriter(128).writeByte(1).writeByte(0).writeVarint(2).writeBytes(A.toBytes())
-        .writeBytes(B.toBytes()).writeBytes(Arrays.copyOfRange(bytes, 3 + 32, bytes.length)).toByteArray();
+    byte[] twoActors =
+        new ByteWriter(128)
+            .writeByte(1)
+            .writeByte(0)
+            .writeVarint(2)
+            .writeBytes(A.toBytes())
+            .writeBytes(B.toBytes())
+            .writeBytes(Arrays.copyOfRange(bytes, 3 + 32, bytes.length))
+            .toByteArray();
     twoActors[3 + 64 + 1 + 1] = 1; // the insert's actor index: B, before A was ever used
     assertThatThrownBy(() -> TextOpCodec.decode(twoActors)).hasMessageContaining("used before");
   }
@@ -118,22 +156,51 @@ class MalformedTextEncodingTest {
     assertThat(bytes.length).isLessThan(TextOpCodec.encode(byA).length - 30);
     assertThat(TextOpCodec.decodeBy(A, bytes)).isEqualTo(byA);
     assertThatThrownBy(() -> TextOpCodec.decode(bytes)).hasMessageContaining("with the author");
-    assertThatThrownBy(() -> TextOpCodec.decodeBy(A, TextOpCodec.encode(byA))).hasMessageContaining("without an author");
-    byte[] opByB = new ByteWriter(64).writeByte(1).writeByte(1).writeVarint(1).writeBytes(B.toBytes()).writeVarint(1)
-        .writeByte(1).writeVarint(1).writeVarint(0).writeVarint(0).writeVarint(0).writeString("x").toByteArray();
-    assertThatThrownBy(() -> TextOpCodec.decodeBy(A, opByB)).hasMessageContaining("not by the batch's author");
-    assertThatThrownBy(() -> TextOpCodec.encodeBy(B, byA)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> TextOpCodec.decodeBy(A, TextOpCodec.encode(byA)))
+        .hasMessageContaining("without an author");
+    byte[] opByB =
+        new ByteWriter(64)
+            .writeByte(1)
+            .writeByte(1)
+            .writeVarint(1)
+            .writeBytes(B.toBytes())
+            .writeVarint(1)
+            .writeByte(1)
+            .writeVarint(1)
+            .writeVarint(0)
+            .writeVarint(0)
+            .writeVarint(0)
+            .writeString("x")
+            .toByteArray();
+    assertThatThrownBy(() -> TextOpCodec.decodeBy(A, opByB))
+        .hasMessageContaining("not by the batch's author");
+    assertThatThrownBy(() -> TextOpCodec.encodeBy(B, byA))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void snapshotsWithOverlappingRunsAreRefused() {
     byte[] key = A.toBytes();
-    // Two visible runs of actor 0 that both claim seq 0..1: head len 2 (=1<<5), new actor, then seq delta.
-    byte[] overlap = new ByteWriter(64).writeByte(1).writeByte(0).writeVarint(1).writeBytes(key).writeVarint(4)
-        .writeVarint(2).writeVarint((1 << 5) | 2).writeVarint(0).writeVarint(0)
-        .writeVarint((1 << 5) | 4).writeVarint(TextSnapshotCodec.zigzag(-2)).writeVarint(0)
-        .writeString("abcd").toByteArray();
-    assertThatThrownBy(() -> TextSnapshotCodec.decode(overlap)).isInstanceOf(MalformedTextException.class)
+    // Two visible runs of actor 0 that both claim seq 0..1: head len 2 (=1<<5), new actor, then seq
+    // delta.
+    byte[] overlap =
+        new ByteWriter(64)
+            .writeByte(1)
+            .writeByte(0)
+            .writeVarint(1)
+            .writeBytes(key)
+            .writeVarint(4)
+            .writeVarint(2)
+            .writeVarint((1 << 5) | 2)
+            .writeVarint(0)
+            .writeVarint(0)
+            .writeVarint((1 << 5) | 4)
+            .writeVarint(TextSnapshotCodec.zigzag(-2))
+            .writeVarint(0)
+            .writeString("abcd")
+            .toByteArray();
+    assertThatThrownBy(() -> TextSnapshotCodec.decode(overlap))
+        .isInstanceOf(MalformedTextException.class)
         .hasMessageContaining("repeats character");
   }
 
@@ -141,12 +208,26 @@ class MalformedTextEncodingTest {
   void snapshotsWithARightOriginBeforeTheRunAreRefused() {
     byte[] key = A.toBytes();
     // Run 0: seq 0..1; run 1: seq 2..3, left explicit = start, right explicit = seq 0 (before it).
-    byte[] bad = new ByteWriter(64).writeByte(1).writeByte(0).writeVarint(1).writeBytes(key).writeVarint(4)
-        .writeVarint(2).writeVarint((1 << 5) | 2).writeVarint(0).writeVarint(0)
-        .writeVarint((1 << 5) | (2 << 3) | 4).writeVarint(0).writeVarint(0)
-        .writeVarint(0).writeVarint(TextSnapshotCodec.zigzag(-2))
-        .writeString("abcd").toByteArray();
-    assertThatThrownBy(() -> TextSnapshotCodec.decode(bad)).isInstanceOf(MalformedTextException.class)
+    byte[] bad =
+        new ByteWriter(64)
+            .writeByte(1)
+            .writeByte(0)
+            .writeVarint(1)
+            .writeBytes(key)
+            .writeVarint(4)
+            .writeVarint(2)
+            .writeVarint((1 << 5) | 2)
+            .writeVarint(0)
+            .writeVarint(0)
+            .writeVarint((1 << 5) | (2 << 3) | 4)
+            .writeVarint(0)
+            .writeVarint(0)
+            .writeVarint(0)
+            .writeVarint(TextSnapshotCodec.zigzag(-2))
+            .writeString("abcd")
+            .toByteArray();
+    assertThatThrownBy(() -> TextSnapshotCodec.decode(bad))
+        .isInstanceOf(MalformedTextException.class)
         .hasMessageContaining("right origin");
   }
 
@@ -159,7 +240,8 @@ class MalformedTextEncodingTest {
     assertThatThrownBy(() -> TextSnapshotCodec.decode(bytes)).hasMessageContaining("UTF-8");
     byte[] shorter = Arrays.copyOf(TextSnapshotCodec.encode(d, false), bytes.length - 1);
     shorter[shorter.length - 3] = 2;
-    assertThatThrownBy(() -> TextSnapshotCodec.decode(shorter)).isInstanceOf(MalformedTextException.class);
+    assertThatThrownBy(() -> TextSnapshotCodec.decode(shorter))
+        .isInstanceOf(MalformedTextException.class);
   }
 
   @Property(tries = 300, seed = "20261124")
@@ -206,7 +288,10 @@ class MalformedTextEncodingTest {
     int n = 1 + random.nextInt(3);
     for (int i = 0; i < n; i++) {
       int at = 1 + random.nextInt(b.length - 1);
-      b[at] = random.nextInt(3) == 0 ? (byte) random.nextInt(256) : (byte) (b[at] ^ (1 << random.nextInt(8)));
+      b[at] =
+          random.nextInt(3) == 0
+              ? (byte) random.nextInt(256)
+              : (byte) (b[at] ^ (1 << random.nextInt(8)));
     }
   }
 }

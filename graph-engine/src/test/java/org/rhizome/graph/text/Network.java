@@ -31,7 +31,8 @@ final class Network {
     Splice s = script.next(d.length());
     List<TextOp> ops = d.splice(Actors.of(replica + 1), s.position(), s.deleteCount(), s.text());
     TextVersion v = d.version();
-    // Ops of one splice are made in sequence; each one's "before" is the version minus itself and later ones.
+    // Ops of one splice are made in sequence; each one's "before" is the version minus itself and
+    // later ones.
     for (int i = ops.size() - 1; i >= 0; i--) {
       TextOp op = ops.get(i);
       v = v.with(op.id().actor(), op.id().seq());
@@ -51,7 +52,8 @@ final class Network {
 
   /**
    * Offers one random op to one random replica, even one whose causal past is not all there: the
-   * replica may merge it when it holds what the op refers to, and must otherwise refuse it unchanged.
+   * replica may merge it when it holds what the op refers to, and must otherwise refuse it
+   * unchanged.
    */
   void deliverRandom() throws TextException {
     if (log.isEmpty()) {

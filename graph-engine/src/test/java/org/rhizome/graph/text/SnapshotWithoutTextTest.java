@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.security.SecureRandom;
 import org.junit.jupiter.api.Test;
-import org.rhizome.graph.model.ActorId;
 import org.rhizome.graph.identity.DeviceKey;
+import org.rhizome.graph.model.ActorId;
 
 /** The snapshot form a store uses when it keeps the text beside it. */
 class SnapshotWithoutTextTest {
@@ -44,10 +44,12 @@ class SnapshotWithoutTextTest {
     java.util.Random random = new java.util.Random(3);
     StringBuilder text = new StringBuilder();
     for (int i = 0; i < 1000; i++) {
-      text.append((char) ('a' + random.nextInt(26))); // incompressible, so the saving is the text itself
+      text.append(
+          (char) ('a' + random.nextInt(26))); // incompressible, so the saving is the text itself
     }
     doc.splice(alice, 0, 0, text.toString());
-    assertThat(TextSnapshotCodec.encodeWithoutText(doc).length).isLessThan(TextSnapshotCodec.encode(doc).length / 4);
+    assertThat(TextSnapshotCodec.encodeWithoutText(doc).length)
+        .isLessThan(TextSnapshotCodec.encode(doc).length / 4);
   }
 
   @Test
@@ -56,9 +58,11 @@ class SnapshotWithoutTextTest {
     byte[] without = TextSnapshotCodec.encodeWithoutText(doc);
     assertThatThrownBy(() -> TextSnapshotCodec.decodeWithText(without, doc.text() + "x"))
         .isInstanceOf(MalformedTextException.class);
-    assertThatThrownBy(() -> TextSnapshotCodec.decode(without)).isInstanceOf(MalformedTextException.class)
+    assertThatThrownBy(() -> TextSnapshotCodec.decode(without))
+        .isInstanceOf(MalformedTextException.class)
         .hasMessageContaining("without");
-    assertThatThrownBy(() -> TextSnapshotCodec.decodeWithText(TextSnapshotCodec.encode(doc), doc.text()))
+    assertThatThrownBy(
+            () -> TextSnapshotCodec.decodeWithText(TextSnapshotCodec.encode(doc), doc.text()))
         .isInstanceOf(MalformedTextException.class);
   }
 }

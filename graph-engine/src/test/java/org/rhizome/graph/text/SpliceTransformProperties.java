@@ -78,7 +78,9 @@ class SpliceTransformProperties {
   void aTieGoesToTheRemoteSideAndACaretFollows() {
     List<Splice> local = List.of(new Splice(2, 0, "LL"));
     List<Splice> remote = List.of(new Splice(2, 0, "RR"));
-    assertThat(SpliceTransform.apply(SpliceTransform.apply("abcd", remote), SpliceTransform.rebase(local, remote)))
+    assertThat(
+            SpliceTransform.apply(
+                SpliceTransform.apply("abcd", remote), SpliceTransform.rebase(local, remote)))
         .isEqualTo("abRRLLcd");
     assertThat(SpliceTransform.map(2, remote)).isEqualTo(4);
     assertThat(SpliceTransform.map(3, List.of(new Splice(1, 3, "")))).isEqualTo(1);
@@ -89,7 +91,9 @@ class SpliceTransformProperties {
     List<Splice> local = List.of(new Splice(3, 0, "X"));
     List<Splice> remote = List.of(new Splice(1, 4, ""));
     SpliceTransform.Result t = SpliceTransform.transform(local, remote);
-    assertThat(SpliceTransform.apply(SpliceTransform.apply("abcdefg", remote), t.local())).isEqualTo("aXfg");
-    assertThat(SpliceTransform.apply(SpliceTransform.apply("abcdefg", local), t.remote())).isEqualTo("aXfg");
+    assertThat(SpliceTransform.apply(SpliceTransform.apply("abcdefg", remote), t.local()))
+        .isEqualTo("aXfg");
+    assertThat(SpliceTransform.apply(SpliceTransform.apply("abcdefg", local), t.remote()))
+        .isEqualTo("aXfg");
   }
 }

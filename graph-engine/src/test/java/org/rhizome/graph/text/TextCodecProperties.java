@@ -9,7 +9,10 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
-/** encode → decode is the identity, the encodings are canonical, and a loaded snapshot keeps merging. */
+/**
+ * encode → decode is the identity, the encodings are canonical, and a loaded snapshot keeps
+ * merging.
+ */
 class TextCodecProperties {
 
   private static Network history(long seed, int replicas, int steps) throws TextException {
@@ -27,7 +30,8 @@ class TextCodecProperties {
   }
 
   @Property(tries = 60, seed = "20261124")
-  void opBatchesRoundTrip(@ForAll long seed, @ForAll @IntRange(min = 1, max = 80) int steps) throws TextException {
+  void opBatchesRoundTrip(@ForAll long seed, @ForAll @IntRange(min = 1, max = 80) int steps)
+      throws TextException {
     Network net = history(seed, 3, steps);
     List<TextOp> ops = new ArrayList<>();
     net.log.forEach(s -> ops.add(s.op()));
@@ -47,15 +51,17 @@ class TextCodecProperties {
       if (batch.stream().allMatch(op -> op.id().actor().equals(author))) {
         byte[] authored = TextOpCodec.encodeBy(author, batch);
         assertThat(TextOpCodec.decodeBy(author, authored)).isEqualTo(batch);
-        assertThat(TextOpCodec.encodeBy(author, TextOpCodec.decodeBy(author, authored))).isEqualTo(authored);
+        assertThat(TextOpCodec.encodeBy(author, TextOpCodec.decodeBy(author, authored)))
+            .isEqualTo(authored);
       }
       from = to;
     }
   }
 
   @Property(tries = 60, seed = "20261124")
-  void snapshotsRoundTripAndKeepMerging(@ForAll long seed, @ForAll @IntRange(min = 1, max = 100) int steps,
-      @ForAll boolean compress) throws TextException {
+  void snapshotsRoundTripAndKeepMerging(
+      @ForAll long seed, @ForAll @IntRange(min = 1, max = 100) int steps, @ForAll boolean compress)
+      throws TextException {
     Network net = history(seed, 3, steps);
     TextDocument doc = net.replicas.get(0);
     byte[] bytes = TextSnapshotCodec.encode(doc, compress);

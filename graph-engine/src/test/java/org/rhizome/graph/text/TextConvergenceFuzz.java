@@ -5,9 +5,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * The long pass of {@link TextConvergenceProperties}, on demand only:
- * {@code mvn -o -pl graph-engine test -Dtest=TextConvergenceFuzz -Drhizome.fuzz=20000} runs that many
- * random histories (up to 1,000 steps on 3–5 replicas). A failure names its seed, which then becomes a
+ * The long pass of {@link TextConvergenceProperties}, on demand only: {@code mvn -o -pl
+ * graph-engine test -Dtest=TextConvergenceFuzz -Drhizome.fuzz=20000} runs that many random
+ * histories (up to 1,000 steps on 3–5 replicas). A failure names its seed, which then becomes a
  * named regression test.
  */
 class TextConvergenceFuzz {
@@ -25,8 +25,16 @@ class TextConvergenceFuzz {
       try {
         TextConvergenceProperties.checkConvergence(seed, n, steps, hotSpots);
       } catch (AssertionError | RuntimeException | TextException e) {
-        throw new AssertionError("history diverged: seed " + seed + ", " + n + " replicas, " + steps + " steps, hotSpots "
-            + hotSpots, e);
+        throw new AssertionError(
+            "history diverged: seed "
+                + seed
+                + ", "
+                + n
+                + " replicas, "
+                + steps
+                + " steps, hotSpots "
+                + hotSpots,
+            e);
       }
     }
   }

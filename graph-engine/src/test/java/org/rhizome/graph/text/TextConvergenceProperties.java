@@ -10,16 +10,25 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.rhizome.graph.model.ActorId;
 
-/** CRDT laws: replicas converge whatever the causal delivery order and redeliveries; runs never interleave. */
+/**
+ * CRDT laws: replicas converge whatever the causal delivery order and redeliveries; runs never
+ * interleave.
+ */
 class TextConvergenceProperties {
 
   @Property(tries = 300, seed = "20261124")
-  void replicasConvergeWhateverTheDeliveryOrder(@ForAll long seed, @ForAll @IntRange(min = 3, max = 5) int n,
-      @ForAll @IntRange(min = 1, max = 200) int steps, @ForAll boolean hotSpots) throws TextException {
+  void replicasConvergeWhateverTheDeliveryOrder(
+      @ForAll long seed,
+      @ForAll @IntRange(min = 3, max = 5) int n,
+      @ForAll @IntRange(min = 1, max = 200) int steps,
+      @ForAll boolean hotSpots)
+      throws TextException {
     checkConvergence(seed, n, steps, hotSpots);
   }
 
-  /** Random edits and deliveries on {@code n} replicas, then everything to everyone: all must agree. */
+  /**
+   * Random edits and deliveries on {@code n} replicas, then everything to everyone: all must agree.
+   */
   static void checkConvergence(long seed, int n, int steps, boolean hotSpots) throws TextException {
     Random random = new Random(seed);
     EditScript script = new EditScript(seed ^ 0x5DEECE66DL, hotSpots);
@@ -42,8 +51,11 @@ class TextConvergenceProperties {
   }
 
   @Property(tries = 120, seed = "20261124")
-  void concurrentRunsTypedAtOnePlaceNeverInterleave(@ForAll long seed, @ForAll @IntRange(min = 2, max = 4) int n,
-      @ForAll @IntRange(min = 0, max = 20) int baseEdits) throws TextException {
+  void concurrentRunsTypedAtOnePlaceNeverInterleave(
+      @ForAll long seed,
+      @ForAll @IntRange(min = 2, max = 4) int n,
+      @ForAll @IntRange(min = 0, max = 20) int baseEdits)
+      throws TextException {
     Random random = new Random(seed);
     EditScript script = new EditScript(seed);
     TextDocument base = new TextDocument();

@@ -45,7 +45,8 @@ class TextDocumentTest {
   @Test
   void spliceRefusesLoneSurrogates() {
     TextDocument d = new TextDocument();
-    assertThatThrownBy(() -> d.splice(A, 0, 0, "a\uD83D")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> d.splice(A, 0, 0, "a\uD83D"))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThat(d.text()).isEmpty();
     assertThat(d.nextSeq(A)).isZero();
   }
@@ -117,7 +118,8 @@ class TextDocumentTest {
     a.splice(A, 0, 0, "abc");
     List<TextOp> second = a.splice(A, 3, 0, "d");
     TextDocument b = new TextDocument();
-    assertThatThrownBy(() -> b.apply(second.get(0))).isInstanceOf(MissingTextDependencyException.class);
+    assertThatThrownBy(() -> b.apply(second.get(0)))
+        .isInstanceOf(MissingTextDependencyException.class);
     assertThat(b.text()).isEmpty();
     assertThat(b.version()).isEqualTo(TextVersion.EMPTY);
   }

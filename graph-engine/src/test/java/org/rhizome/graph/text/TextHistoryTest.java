@@ -20,8 +20,12 @@ class TextHistoryTest {
     List<TextOp> ops = new ArrayList<>();
     List<TextVersion> versions = new ArrayList<>();
     List<String> texts = new ArrayList<>();
-    for (Splice s : List.of(new Splice(0, 0, "hello"), new Splice(5, 0, " world"), new Splice(0, 1, "J"),
-        new Splice(3, 5, ""))) {
+    for (Splice s :
+        List.of(
+            new Splice(0, 0, "hello"),
+            new Splice(5, 0, " world"),
+            new Splice(0, 1, "J"),
+            new Splice(3, 5, ""))) {
       ops.addAll(d.splice(A, s.position(), s.deleteCount(), s.text()));
       versions.add(d.version());
       texts.add(d.text());

@@ -27,7 +27,8 @@ class TextModelProperties {
   }
 
   @Property(tries = 60, seed = "20261124")
-  void replicaEqualsStringModel(@ForAll long seed, @ForAll @IntRange(min = 1, max = 400) int steps) {
+  void replicaEqualsStringModel(
+      @ForAll long seed, @ForAll @IntRange(min = 1, max = 400) int steps) {
     EditScript script = new EditScript(seed);
     TextDocument doc = new TextDocument();
     List<Integer> model = new ArrayList<>();
@@ -43,8 +44,8 @@ class TextModelProperties {
   }
 
   @Property(tries = 40, seed = "20261124")
-  void replayingOpsIntoAnEmptyReplicaGivesTheSameText(@ForAll long seed, @ForAll @IntRange(min = 1, max = 300) int steps)
-      throws TextException {
+  void replayingOpsIntoAnEmptyReplicaGivesTheSameText(
+      @ForAll long seed, @ForAll @IntRange(min = 1, max = 300) int steps) throws TextException {
     EditScript script = new EditScript(seed);
     TextDocument doc = new TextDocument();
     List<TextOp> ops = new ArrayList<>();

@@ -11,7 +11,9 @@ import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 import org.rhizome.graph.model.ActorId;
 
-/** Joining ops in a {@link TextOpLog} keeps every event: replays and history give the same texts. */
+/**
+ * Joining ops in a {@link TextOpLog} keeps every event: replays and history give the same texts.
+ */
 class TextOpLogProperties {
   private static final ActorId A = Actors.of(1);
 
@@ -29,8 +31,14 @@ class TextOpLogProperties {
   @Test
   void aBatchOfSplicesIsJoined() {
     TextDocument d = new TextDocument();
-    List<TextOp> ops = d.splice(A, List.of(new Splice(0, 0, "he"), new Splice(2, 0, "llo"), new Splice(1, 1, ""),
-        new Splice(1, 1, "")));
+    List<TextOp> ops =
+        d.splice(
+            A,
+            List.of(
+                new Splice(0, 0, "he"),
+                new Splice(2, 0, "llo"),
+                new Splice(1, 1, ""),
+                new Splice(1, 1, "")));
     assertThat(d.text()).isEqualTo("hlo");
     assertThat(ops).hasSize(2);
     assertThat(ops.get(1)).isEqualTo(new DeleteOp(new TextId(A, 5), new TextId(A, 1), 2));
@@ -48,14 +56,16 @@ class TextOpLogProperties {
   void aBatchWithABadSpliceChangesNothing() {
     TextDocument d = new TextDocument();
     d.splice(A, 0, 0, "abc");
-    List<Splice> batch = List.of(new Splice(3, 0, "de"), new Splice(0, 1, ""), new Splice(5, 0, "x"));
+    List<Splice> batch =
+        List.of(new Splice(3, 0, "de"), new Splice(0, 1, ""), new Splice(5, 0, "x"));
     assertThatThrownBy(() -> d.splice(A, batch)).isInstanceOf(IllegalArgumentException.class);
     assertThat(d.text()).isEqualTo("abc");
     assertThat(d.nextSeq(A)).isEqualTo(3);
   }
 
   @Property(tries = 60, seed = "20261124")
-  void joinedLogsReplayAndRebuildHistoryLikeTheOpsThemselves(@ForAll long seed) throws TextException {
+  void joinedLogsReplayAndRebuildHistoryLikeTheOpsThemselves(@ForAll long seed)
+      throws TextException {
     Random random = new Random(seed);
     EditScript script = new EditScript(seed);
     Network net = new Network(3, random);
@@ -72,13 +82,15 @@ class TextOpLogProperties {
     }
     TextOpLog log = new TextOpLog();
     List<TextOp> raw = new ArrayList<>();
-    net.log.forEach(s -> {
-      log.add(s.op());
-      raw.add(s.op());
-    });
+    net.log.forEach(
+        s -> {
+          log.add(s.op());
+          raw.add(s.op());
+        });
     List<TextOp> joined = log.ops();
     assertThat(joined.size()).isLessThanOrEqualTo(raw.size());
-    assertThat(TextSnapshotCodec.encode(replay(joined))).isEqualTo(TextSnapshotCodec.encode(replay(raw)));
+    assertThat(TextSnapshotCodec.encode(replay(joined)))
+        .isEqualTo(TextSnapshotCodec.encode(replay(raw)));
     for (int i = 0; i < versions.size(); i++) {
       assertThat(TextHistory.textAt(joined, versions.get(i))).isEqualTo(texts.get(i));
     }

@@ -10,30 +10,37 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rhizome.graph.model.Soul;
-import org.rhizome.graph.model.VersionVector;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.identity.DeviceKey;
+import org.rhizome.graph.model.Soul;
+import org.rhizome.graph.model.VersionVector;
 import org.rhizome.graph.note.Note;
 import org.rhizome.graph.query.Backlink;
 
-/** The trash on real SQLite files: list, restore (alone, beside another writer, after a peer's delete), empty. */
+/**
+ * The trash on real SQLite files: list, restore (alone, beside another writer, after a peer's
+ * delete), empty.
+ */
 class TrashIT {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   final SecureRandom random = new SecureRandom();
 
   static List<byte[]> everything(Workspace ws) throws Exception {
     return ws.changesSince(VersionVector.EMPTY, 0, 100_000).stream().map(e -> e.bytes()).toList();
   }
 
-  private static final String PLAN_BODY = "---\naliases: [Roadmap]\nstatus: draft\n---\n# The plan\nSee [[Budget]] #project\n";
+  private static final String PLAN_BODY =
+      "---\naliases: [Roadmap]\nstatus: draft\n---\n# The plan\nSee [[Budget]] #project\n";
 
   @Test
   void deletedNoteIsListedWithWhoAndWhenAndRestoresWithEverything() throws Exception {
     long[] now = {1_700_000_000_000L};
-    try (Workspace ws = Workspace.open(dir.resolve("ws.db"), org.rhizome.graph.store.GraphStore.randomWorkspaceId(random),
-        DeviceKey.generate(random), () -> now[0])) {
+    try (Workspace ws =
+        Workspace.open(
+            dir.resolve("ws.db"),
+            org.rhizome.graph.store.GraphStore.randomWorkspaceId(random),
+            DeviceKey.generate(random),
+            () -> now[0])) {
       Soul budget = ws.createNote("Budget", "numbers");
       Soul plan = ws.createNote("Projects/2024", "Plan", PLAN_BODY);
       Soul index = ws.createNote("Index", "Start at [[Plan]] or [[Roadmap]].");
@@ -70,12 +77,18 @@ class TrashIT {
       assertThat(back.tags()).containsExactly("project");
       assertThat(ws.properties(plan)).containsEntry("status", "draft");
       assertThat(ws.backlinks(budget, 10)).extracting(b -> b.source().soul()).containsExactly(plan);
-      assertThat(ws.backlinks(plan, 10)).extracting(Backlink::source).extracting(r -> r.soul()).containsOnly(index);
+      assertThat(ws.backlinks(plan, 10))
+          .extracting(Backlink::source)
+          .extracting(r -> r.soul())
+          .containsOnly(index);
       assertThat(ws.search("plan", 10)).extracting(h -> h.note().soul()).contains(plan);
       assertThat(ws.trash(100)).isEmpty();
 
-      assertThatThrownBy(() -> ws.restoreNote(plan)).isInstanceOf(NotInTrashException.class).hasMessageContaining("not deleted");
-      assertThatThrownBy(() -> ws.restoreNote(new Soul("nope"))).isInstanceOf(NotInTrashException.class);
+      assertThatThrownBy(() -> ws.restoreNote(plan))
+          .isInstanceOf(NotInTrashException.class)
+          .hasMessageContaining("not deleted");
+      assertThatThrownBy(() -> ws.restoreNote(new Soul("nope")))
+          .isInstanceOf(NotInTrashException.class);
     }
   }
 
@@ -98,7 +111,8 @@ class TrashIT {
     Path file = dir.resolve("shared.db");
     DeviceKey app = DeviceKey.generate(random);
     DeviceKey cli = DeviceKey.generate(random);
-    try (Workspace a = Workspace.open(file, app); Workspace b = Workspace.open(file, cli)) {
+    try (Workspace a = Workspace.open(file, app);
+        Workspace b = Workspace.open(file, cli)) {
       List<Soul> doomed = new ArrayList<>();
       for (int i = 0; i < 20; i++) {
         doomed.add(a.createNote("Doomed " + i, "text " + i + " [[Hub]]"));
@@ -107,18 +121,22 @@ class TrashIT {
       for (Soul s : doomed) {
         b.deleteNote(s); // the "CLI" deletes them
       }
-      assertThat(a.trash(100)).hasSize(20).allSatisfy(t -> assertThat(t.deletedBy()).isEqualTo(b.actor()));
+      assertThat(a.trash(100))
+          .hasSize(20)
+          .allSatisfy(t -> assertThat(t.deletedBy()).isEqualTo(b.actor()));
       // a restores every one while b keeps writing new notes and editing the hub on the same file
-      CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
-        try {
-          for (int i = 0; i < 40; i++) {
-            b.createNote("Busy " + i, "busy [[Hub]]");
-            b.editBody(hub, "hub edited " + i);
-          }
-        } catch (Exception e) {
-          throw new RuntimeException(e);
-        }
-      });
+      CompletableFuture<Void> writer =
+          CompletableFuture.runAsync(
+              () -> {
+                try {
+                  for (int i = 0; i < 40; i++) {
+                    b.createNote("Busy " + i, "busy [[Hub]]");
+                    b.editBody(hub, "hub edited " + i);
+                  }
+                } catch (Exception e) {
+                  throw new RuntimeException(e);
+                }
+              });
       List<CompletableFuture<RestoredNote>> restores = new ArrayList<>();
       for (Soul s : doomed) {
         restores.add(a.restoreNoteAsync(s));
@@ -128,7 +146,8 @@ class TrashIT {
       }
       writer.get();
       for (int i = 0; i < doomed.size(); i++) {
-        assertThat(a.findNote(doomed.get(i)).orElseThrow().body()).isEqualTo("text " + i + " [[Hub]]");
+        assertThat(a.findNote(doomed.get(i)).orElseThrow().body())
+            .isEqualTo("text " + i + " [[Hub]]");
         assertThat(b.findNote(doomed.get(i))).isPresent();
       }
       assertThat(a.backlinks(hub, 100)).hasSize(60);
@@ -140,7 +159,12 @@ class TrashIT {
   @Test
   void restoreOfANoteAPeerDeletedSyncsBackToThePeer() throws Exception {
     try (Workspace a = Workspace.open(dir.resolve("a.db"), DeviceKey.generate(random));
-         Workspace b = Workspace.open(dir.resolve("b.db"), a.id(), DeviceKey.generate(random), System::currentTimeMillis)) {
+        Workspace b =
+            Workspace.open(
+                dir.resolve("b.db"),
+                a.id(),
+                DeviceKey.generate(random),
+                System::currentTimeMillis)) {
       Soul note = a.createNote("Shared", "shared words [[Other]]");
       Soul other = a.createNote("Other", "other");
       b.applyRemote(everything(a));
@@ -148,7 +172,8 @@ class TrashIT {
       a.applyRemote(everything(b));
       TrashedNote t = a.trash(10).get(0);
       assertThat(t.deletedBy()).isEqualTo(b.actor());
-      assertThat(a.membership().memberName(t.deletedBy())).isEmpty(); // an open workspace has no names
+      assertThat(a.membership().memberName(t.deletedBy()))
+          .isEmpty(); // an open workspace has no names
 
       a.restoreNote(note);
       // meanwhile the peer edits another note; then both exchange everything
@@ -165,7 +190,12 @@ class TrashIT {
   @Test
   void emptyClearsContentOnEveryReplicaAndLeavesLiveNotesAlone() throws Exception {
     try (Workspace a = Workspace.open(dir.resolve("a.db"), DeviceKey.generate(random));
-         Workspace b = Workspace.open(dir.resolve("b.db"), a.id(), DeviceKey.generate(random), System::currentTimeMillis)) {
+        Workspace b =
+            Workspace.open(
+                dir.resolve("b.db"),
+                a.id(),
+                DeviceKey.generate(random),
+                System::currentTimeMillis)) {
       Soul keep = a.createNote("Keep", "kept [[Gone]]");
       Soul gone = a.createNote("Gone", "secret words #hidden");
       Soul gone2 = a.createNote("Gone too", "x".repeat(5000));
@@ -176,16 +206,23 @@ class TrashIT {
 
       assertThat(a.emptyTrash()).isEqualTo(2);
       assertThat(a.trash(10)).isEmpty();
-      assertThat(a.node(gone)).doesNotContainKeys("title", "type", "folder").containsEntry("body", org.rhizome.graph.model.Value.of(""));
+      assertThat(a.node(gone))
+          .doesNotContainKeys("title", "type", "folder")
+          .containsEntry("body", org.rhizome.graph.model.Value.of(""));
       assertThat(a.findNote(keep).orElseThrow().body()).isEqualTo("kept [[Gone]]");
       assertThat(a.unresolvedLinks(10)).extracting(u -> u.target()).containsExactly("Gone");
-      assertThatThrownBy(() -> a.restoreNote(gone)).isInstanceOf(NotInTrashException.class).hasMessageContaining("emptied");
+      assertThatThrownBy(() -> a.restoreNote(gone))
+          .isInstanceOf(NotInTrashException.class)
+          .hasMessageContaining("emptied");
 
       b.applyRemote(everything(a));
       assertThat(b.trash(10)).isEmpty();
-      assertThat(b.node(gone2)).doesNotContainKey("title").containsEntry("body", org.rhizome.graph.model.Value.of(""));
+      assertThat(b.node(gone2))
+          .doesNotContainKey("title")
+          .containsEntry("body", org.rhizome.graph.model.Value.of(""));
       assertThat(a.digest()).isEqualTo(b.digest());
-      // the log still holds the old text: history can replay it (documented: empty is not a secure erase)
+      // the log still holds the old text: history can replay it (documented: empty is not a secure
+      // erase)
       assertThat(a.bodyAt(gone, a.bodyHistory(gone, 10).get(1))).isEqualTo("secret words #hidden");
       assertThat(a.emptyTrash()).isZero();
     }
@@ -195,16 +232,22 @@ class TrashIT {
   void aRestoreNewerThanAConcurrentEmptyWinsAndHistoryStillHasTheText() throws Exception {
     long[] clockA = {1_700_000_000_000L};
     long[] clockB = {1_700_000_000_000L};
-    try (Workspace a = Workspace.open(dir.resolve("a.db"), org.rhizome.graph.store.GraphStore.randomWorkspaceId(random),
-             DeviceKey.generate(random), () -> clockA[0]);
-         Workspace b = Workspace.open(dir.resolve("b.db"), a.id(), DeviceKey.generate(random), () -> clockB[0])) {
+    try (Workspace a =
+            Workspace.open(
+                dir.resolve("a.db"),
+                org.rhizome.graph.store.GraphStore.randomWorkspaceId(random),
+                DeviceKey.generate(random),
+                () -> clockA[0]);
+        Workspace b =
+            Workspace.open(
+                dir.resolve("b.db"), a.id(), DeviceKey.generate(random), () -> clockB[0])) {
       Soul note = a.createNote("Contested", "words to keep");
       a.deleteNote(note);
       b.applyRemote(everything(a));
       clockA[0] += 1000;
-      a.emptyTrash();        // a empties...
+      a.emptyTrash(); // a empties...
       clockB[0] += 5000;
-      b.restoreNote(note);   // ...while b, later, restores
+      b.restoreNote(note); // ...while b, later, restores
       a.applyRemote(everything(b));
       b.applyRemote(everything(a));
       assertThat(a.digest()).isEqualTo(b.digest());

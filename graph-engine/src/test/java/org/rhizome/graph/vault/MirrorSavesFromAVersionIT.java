@@ -19,17 +19,17 @@ import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.text.Splice;
 
 /**
- * Issue 13: a file saved by another editor is diffed against the text the mirror last wrote to it, at
- * that version — so an edit that reached the note after the mirror wrote the file and before the
- * person saved it (typed in the app, committed by the CLI in another process) is kept, not reverted.
- * The mirror's worker is held while both edits happen, so the save is always taken in after the other
- * edit reached the engine (the race the mirror loses when it diffs against the current body).
+ * Issue 13: a file saved by another editor is diffed against the text the mirror last wrote to it,
+ * at that version — so an edit that reached the note after the mirror wrote the file and before the
+ * person saved it (typed in the app, committed by the CLI in another process) is kept, not
+ * reverted. The mirror's worker is held while both edits happen, so the save is always taken in
+ * after the other edit reached the engine (the race the mirror loses when it diffs against the
+ * current body).
  */
 class MirrorSavesFromAVersionIT {
   private static final long WAIT_MILLIS = 10_000;
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
   DeviceKey device;
   Workspace ws;
   Path dir;
@@ -69,14 +69,15 @@ class MirrorSavesFromAVersionIT {
   private CountDownLatch holdMirror() throws InterruptedException {
     CountDownLatch held = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    mirror.onWorker(() -> {
-      held.countDown();
-      try {
-        release.await(WAIT_MILLIS, TimeUnit.MILLISECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    });
+    mirror.onWorker(
+        () -> {
+          held.countDown();
+          try {
+            release.await(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        });
     assertThat(held.await(WAIT_MILLIS, TimeUnit.MILLISECONDS)).isTrue();
     return release;
   }
@@ -138,8 +139,12 @@ class MirrorSavesFromAVersionIT {
       Files.writeString(dir.resolve("B.md"), Files.readString(dir.resolve("B.md")) + tag + "\n");
       Thread.sleep(50);
       release.countDown();
-      await(() -> body(a).startsWith(tag + "-app ") && body(a).endsWith(tag + "-disk\n") && body(b).endsWith(tag + "\n")
-          && Files.readString(dir.resolve("A.md")).equals(body(a)));
+      await(
+          () ->
+              body(a).startsWith(tag + "-app ")
+                  && body(a).endsWith(tag + "-disk\n")
+                  && body(b).endsWith(tag + "\n")
+                  && Files.readString(dir.resolve("A.md")).equals(body(a)));
     }
     assertThat(body(a)).isEqualTo("r2-app r1-app r0-app a1\na2\nr0-disk\nr1-disk\nr2-disk\n");
     assertThat(body(b)).isEqualTo("b1\nb2\nr0\nr1\nr2\n");

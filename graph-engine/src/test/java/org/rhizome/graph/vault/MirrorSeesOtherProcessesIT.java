@@ -7,14 +7,16 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.identity.DeviceKey;
+import org.rhizome.graph.model.Soul;
 
-/** The mirror hears the change feed, so an edit by another process on the file (the CLI) reaches the folder too. */
+/**
+ * The mirror hears the change feed, so an edit by another process on the file (the CLI) reaches the
+ * folder too.
+ */
 class MirrorSeesOtherProcessesIT {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
   void aCliEditReachesTheMirroredFile() throws Exception {
@@ -31,7 +33,8 @@ class MirrorSeesOtherProcessesIT {
       }
       long deadline = System.nanoTime() + 10_000_000_000L;
       Path md = dir.resolve("Plan.md");
-      while (System.nanoTime() < deadline && !(Files.exists(md) && Files.readString(md).equals("v2 from the CLI\n"))) {
+      while (System.nanoTime() < deadline
+          && !(Files.exists(md) && Files.readString(md).equals("v2 from the CLI\n"))) {
         Thread.sleep(20);
       }
       assertThat(Files.readString(md)).isEqualTo("v2 from the CLI\n");

@@ -15,6 +15,7 @@ import java.util.Random;
 final class TestVault {
   /** Path of a note (without .md) → how many links in other notes must reach it. */
   final Map<String, Integer> expectedBacklinks = new LinkedHashMap<>();
+
   final Path root;
 
   TestVault(Path root) {
@@ -40,7 +41,9 @@ final class TestVault {
     expect("Archive/Old/Ideas", 0);
     expect("Projects/Plan", 0);
     expect("Home", 0);
-    write("Home.md", """
+    write(
+        "Home.md",
+        """
         ---
         aliases: [Start, Front Page]
         tags: [index, project/alpha]
@@ -61,20 +64,28 @@ final class TestVault {
         $$
         Tags: #topic #1984 #project/beta and a [[Nowhere]] link.
         """);
-    // From the root: Ideas → the shortest path, A/Ideas (2); Plan: front matter, alias link, #Goals, #^block1, Markdown link (5);
+    // From the root: Ideas → the shortest path, A/Ideas (2); Plan: front matter, alias link,
+    // #Goals, #^block1, Markdown link (5);
     // Archive/Old/Ideas through the table (1).
     expect("A/Ideas", 1);
     expect("Projects/Plan", 5);
     expect("Archive/Old/Ideas", 1);
     write("A/Ideas.md", "Ideas in A. Back to [[Home]] and [[Start]].\n");
     expect("Home", 2);
-    // Own folder first: this [[Ideas]] is the note itself, and a note's links to itself are not backlinks.
+    // Own folder first: this [[Ideas]] is the note itself, and a note's links to itself are not
+    // backlinks.
     write("Archive/Old/Ideas.md", "Old ideas: [[Ideas]] is me.\n");
-    write("A/Note in A.md", "[[Ideas]] here is A/Ideas; [[../Archive/Old/Ideas]] climbs out of A; [[../../Ideas]] climbs above the root.\n");
+    write(
+        "A/Note in A.md",
+        "[[Ideas]] here is A/Ideas; [[../Archive/Old/Ideas]] climbs out of A; [[../../Ideas]] climbs above the root.\n");
     expect("A/Ideas", 1);
     expect("Archive/Old/Ideas", 1);
-    write("Projects/Plan.md", "## Goals\nShip it. ^block1\n![[diagram.png|200]] ![[docs/paper.pdf]]\n");
-    write("Projects/Sub/Task.md", "Up: [[../Plan]], and by suffix [[Old/Ideas]], and [[Projects/Plan#Goals|goals]].\n");
+    write(
+        "Projects/Plan.md",
+        "## Goals\nShip it. ^block1\n![[diagram.png|200]] ![[docs/paper.pdf]]\n");
+    write(
+        "Projects/Sub/Task.md",
+        "Up: [[../Plan]], and by suffix [[Old/Ideas]], and [[Projects/Plan#Goals|goals]].\n");
     expect("Projects/Plan", 2);
     expect("Archive/Old/Ideas", 1);
     write("日本語/ノート.md", "# ノート\n[[Ideas]] #日本\n");
@@ -105,6 +116,18 @@ final class TestVault {
   }
 
   /** The Markdown files that are notes after import. */
-  static final String[] NOTES = {"Home", "A/Ideas", "Archive/Old/Ideas", "A/Note in A", "Projects/Plan", "Projects/Sub/Task",
-      "日本語/ノート", "Ελληνικά 📓", "Broken", "Windows", "Bom", "Empty"};
+  static final String[] NOTES = {
+    "Home",
+    "A/Ideas",
+    "Archive/Old/Ideas",
+    "A/Note in A",
+    "Projects/Plan",
+    "Projects/Sub/Task",
+    "日本語/ノート",
+    "Ελληνικά 📓",
+    "Broken",
+    "Windows",
+    "Bom",
+    "Empty"
+  };
 }

@@ -15,16 +15,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.identity.DeviceKey;
+import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.note.Note;
 import org.rhizome.graph.query.NoteRef;
 import org.rhizome.graph.query.TagCount;
 
 class VaultImportExportIT {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
   Workspace ws;
   TestVault vault;
 
@@ -47,21 +46,34 @@ class VaultImportExportIT {
   void everyMarkdownFileBecomesANoteInItsFolderAndOthersAreAttachments() throws Exception {
     ImportReport report = new VaultImporter(ws).importVault(vault.root, VaultProgress.NONE);
     assertThat(report.notesCreated()).isEqualTo(TestVault.NOTES.length);
-    assertThat(ws.listNotes(100)).extracting(NoteRef::path).containsExactlyInAnyOrder(TestVault.NOTES);
-    assertThat(ws.attachments(100)).extracting(a -> a.path())
-        .containsExactlyInAnyOrder("diagram.png", "docs/paper.pdf", "Latin1.md", "C#.md", "Huge.md");
-    assertThat(ws.attachmentBytes("docs/paper.pdf").orElseThrow()).isEqualTo(Files.readAllBytes(vault.root.resolve("docs/paper.pdf")));
+    assertThat(ws.listNotes(100))
+        .extracting(NoteRef::path)
+        .containsExactlyInAnyOrder(TestVault.NOTES);
+    assertThat(ws.attachments(100))
+        .extracting(a -> a.path())
+        .containsExactlyInAnyOrder(
+            "diagram.png", "docs/paper.pdf", "Latin1.md", "C#.md", "Huge.md");
+    assertThat(ws.attachmentBytes("docs/paper.pdf").orElseThrow())
+        .isEqualTo(Files.readAllBytes(vault.root.resolve("docs/paper.pdf")));
     assertThat(ws.attachment("DOCS/Paper.PDF").orElseThrow().mime()).isEqualTo("application/pdf");
-    assertThat(ws.resolveAttachment("Projects", "diagram.png").orElseThrow().path()).isEqualTo("diagram.png");
+    assertThat(ws.resolveAttachment("Projects", "diagram.png").orElseThrow().path())
+        .isEqualTo("diagram.png");
   }
 
   @Test
   void problemsAreReportedNeverFatal() throws Exception {
     ImportReport report = new VaultImporter(ws).importVault(vault.root, VaultProgress.NONE);
-    assertThat(report.problems()).extracting(VaultProblem::path).contains("Latin1.md", "C#.md", "Huge.md", "Broken.md");
-    assertThat(report.problems()).filteredOn(p -> p.path().equals("Latin1.md")).first().asString().contains("not UTF-8");
+    assertThat(report.problems())
+        .extracting(VaultProblem::path)
+        .contains("Latin1.md", "C#.md", "Huge.md", "Broken.md");
+    assertThat(report.problems())
+        .filteredOn(p -> p.path().equals("Latin1.md"))
+        .first()
+        .asString()
+        .contains("not UTF-8");
     assertThat(report.problems()).extracting(VaultProblem::path).noneMatch(p -> p.startsWith("."));
-    assertThat(ws.findNote(note("Broken")).orElseThrow().body()).startsWith("---\ntitle: [unclosed");
+    assertThat(ws.findNote(note("Broken")).orElseThrow().body())
+        .startsWith("---\ntitle: [unclosed");
     assertThat(report.brokenLinks()).extracting(u -> u.target()).containsExactly("Nowhere");
   }
 
@@ -80,14 +92,22 @@ class VaultImportExportIT {
     new VaultImporter(ws).importVault(vault.root, VaultProgress.NONE);
     Note home = ws.findNote(note("Home")).orElseThrow();
     assertThat(home.aliases()).containsExactlyInAnyOrder("Start", "Front Page");
-    assertThat(ws.properties(home.soul())).containsExactly(java.util.Map.entry("related", "[[Projects/Plan]]"));
+    assertThat(ws.properties(home.soul()))
+        .containsExactly(java.util.Map.entry("related", "[[Projects/Plan]]"));
     assertThat(ws.properties(note("Broken"))).isEmpty();
-    assertThat(home.tags()).containsExactlyInAnyOrder("index", "project/alpha", "topic", "project/beta");
+    assertThat(home.tags())
+        .containsExactlyInAnyOrder("index", "project/alpha", "topic", "project/beta");
     assertThat(ws.resolve("Front Page").orElseThrow().soul()).isEqualTo(home.soul());
     assertThat(ws.tags()).extracting(TagCount::tag).doesNotContain("1984", "notatag");
-    assertThat(ws.tags()).contains(new TagCount("project", 1), new TagCount("project/alpha", 1), new TagCount("project/beta", 1));
+    assertThat(ws.tags())
+        .contains(
+            new TagCount("project", 1),
+            new TagCount("project/alpha", 1),
+            new TagCount("project/beta", 1));
     assertThat(ws.notesTagged("project", 10)).extracting(NoteRef::title).containsExactly("Home");
-    assertThat(ws.search("tag:project", 10)).extracting(h -> h.note().title()).containsExactly("Home");
+    assertThat(ws.search("tag:project", 10))
+        .extracting(h -> h.note().title())
+        .containsExactly("Home");
     assertThat(ws.unresolvedLinks(10)).extracting(u -> u.target()).contains("Nowhere");
   }
 
@@ -97,9 +117,11 @@ class VaultImportExportIT {
     Path out = tmp.resolve("out");
     ExportReport report = new VaultExporter(ws).export(out, VaultProgress.NONE);
     assertThat(report.problems()).isEmpty();
-    assertThat(files(out)).isEqualTo(files(vault.root).entrySet().stream()
-        .filter(e -> !e.getKey().startsWith("."))
-        .collect(TreeMap::new, (m, e) -> m.put(e.getKey(), e.getValue()), Map::putAll));
+    assertThat(files(out))
+        .isEqualTo(
+            files(vault.root).entrySet().stream()
+                .filter(e -> !e.getKey().startsWith("."))
+                .collect(TreeMap::new, (m, e) -> m.put(e.getKey(), e.getValue()), Map::putAll));
     ExportReport again = new VaultExporter(ws).export(out, VaultProgress.NONE);
     assertThat(again.notesWritten() + again.attachmentsWritten()).isZero();
   }
@@ -119,7 +141,8 @@ class VaultImportExportIT {
     assertThat(changed.notesCreated()).isEqualTo(1);
     assertThat(changed.attachmentsStored()).isEqualTo(1);
     assertThat(ws.noteCount()).isEqualTo(TestVault.NOTES.length + 1);
-    assertThat(ws.findNote(note("A/Ideas")).orElseThrow().body()).isEqualTo("Ideas in A, edited elsewhere. [[Home]]\n");
+    assertThat(ws.findNote(note("A/Ideas")).orElseThrow().body())
+        .isEqualTo("Ideas in A, edited elsewhere. [[Home]]\n");
     assertThat(ws.attachmentBytes("diagram.png").orElseThrow()).containsExactly(1, 2, 3);
   }
 
@@ -130,20 +153,22 @@ class VaultImportExportIT {
       Files.writeString(big.resolve("n" + i + ".md"), "note " + i + " [[n" + (i + 1) + "]]\n");
     }
     Soul mine = ws.createNote("n1", "my own text\n");
-    VaultProgress cancelAfterFirstBatch = new VaultProgress() {
-      boolean oneDone;
+    VaultProgress cancelAfterFirstBatch =
+        new VaultProgress() {
+          boolean oneDone;
 
-      @Override
-      public void update(String phase, long done, long total) {
-        oneDone |= done > 0;
-      }
+          @Override
+          public void update(String phase, long done, long total) {
+            oneDone |= done > 0;
+          }
 
-      @Override
-      public boolean cancelled() {
-        return oneDone;
-      }
-    };
-    assertThatThrownBy(() -> new VaultImporter(ws).importVault(big, cancelAfterFirstBatch)).isInstanceOf(VaultCancelledException.class);
+          @Override
+          public boolean cancelled() {
+            return oneDone;
+          }
+        };
+    assertThatThrownBy(() -> new VaultImporter(ws).importVault(big, cancelAfterFirstBatch))
+        .isInstanceOf(VaultCancelledException.class);
     assertThat(ws.listNotes(10_000)).extracting(NoteRef::soul).containsExactly(mine);
     assertThat(ws.findNote(mine).orElseThrow().body()).isEqualTo("my own text\n");
   }
@@ -151,14 +176,20 @@ class VaultImportExportIT {
   @Test
   void aReplicaThatLacksABlobListsItAndStoresWhatAPeerSends() throws Exception {
     new VaultImporter(ws).importVault(vault.root, VaultProgress.NONE);
-    try (Workspace peer = Workspace.open(tmp.resolve("peer.db"), ws.id(), DeviceKey.generate(new SecureRandom()),
-        System::currentTimeMillis)) {
-      peer.applyRemote(ws.changesSince(peer.versionVector(), 0, 100_000).stream().map(e -> e.bytes()).toList());
+    try (Workspace peer =
+        Workspace.open(
+            tmp.resolve("peer.db"),
+            ws.id(),
+            DeviceKey.generate(new SecureRandom()),
+            System::currentTimeMillis)) {
+      peer.applyRemote(
+          ws.changesSince(peer.versionVector(), 0, 100_000).stream().map(e -> e.bytes()).toList());
       String hash = peer.attachment("docs/paper.pdf").orElseThrow().hash();
       assertThat(peer.missingBlobs(100)).contains(hash).hasSize(5);
       assertThat(peer.attachmentBytes("docs/paper.pdf")).isEmpty();
       assertThat(peer.storeBlobAsync(ws.blob(hash).orElseThrow()).get()).isEqualTo(hash);
-      assertThat(peer.attachmentBytes("docs/paper.pdf").orElseThrow()).isEqualTo(Files.readAllBytes(vault.root.resolve("docs/paper.pdf")));
+      assertThat(peer.attachmentBytes("docs/paper.pdf").orElseThrow())
+          .isEqualTo(Files.readAllBytes(vault.root.resolve("docs/paper.pdf")));
       assertThat(peer.missingBlobs(100)).doesNotContain(hash).hasSize(4);
     }
   }
@@ -177,8 +208,12 @@ class VaultImportExportIT {
     Map<String, String> out = new TreeMap<>();
     try (Stream<Path> walk = Files.walk(root)) {
       for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
-        out.put(VaultPaths.relative(root, p), java.util.HexFormat.of().formatHex(
-            java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
+        out.put(
+            VaultPaths.relative(root, p),
+            java.util.HexFormat.of()
+                .formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(Files.readAllBytes(p))));
       }
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

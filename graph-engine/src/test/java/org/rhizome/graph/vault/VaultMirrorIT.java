@@ -11,18 +11,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.Workspace;
-import org.rhizome.graph.identity.DeviceKey;
 import org.rhizome.graph.api.StoredChange;
+import org.rhizome.graph.identity.DeviceKey;
+import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.text.Splice;
 
-/** The mirror with real files: edits from another editor, from the app and from a peer, each way. */
+/**
+ * The mirror with real files: edits from another editor, from the app and from a peer, each way.
+ */
 class VaultMirrorIT {
   private static final long WAIT_MILLIS = 10_000;
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
   Workspace ws;
   Path dir;
   VaultMirror mirror;
@@ -74,13 +75,19 @@ class VaultMirrorIT {
   @Test
   void aFileSavedByAnotherEditorBecomesAnEditMergedAsADiff() throws Exception {
     Soul note = ws.createNote("Shared", "line one\nline two\n");
-    Workspace peer = Workspace.open(tmp.resolve("peer.db"), ws.id(), DeviceKey.generate(new SecureRandom()), System::currentTimeMillis);
+    Workspace peer =
+        Workspace.open(
+            tmp.resolve("peer.db"),
+            ws.id(),
+            DeviceKey.generate(new SecureRandom()),
+            System::currentTimeMillis);
     try {
       sync(ws, peer);
       startMirror();
       // The peer types at the start while another editor saves the file with a new last line.
       peer.spliceBody(note, List.of(new Splice(0, 0, "PEER ")));
-      Files.writeString(dir.resolve("Shared.md"), "line one\nline two\nline three from the editor\n");
+      Files.writeString(
+          dir.resolve("Shared.md"), "line one\nline two\nline three from the editor\n");
       await(() -> body(note).endsWith("line three from the editor\n"));
       sync(peer, ws);
       sync(ws, peer);
@@ -101,11 +108,13 @@ class VaultMirrorIT {
     ws.editBody(note, "v2\n");
     await(() -> Files.readString(dir.resolve("Draft.md")).equals("v2\n"));
     ws.moveNote(note, "Done");
-    await(() -> Files.exists(dir.resolve("Done/Draft.md")) && !Files.exists(dir.resolve("Draft.md")));
+    await(
+        () -> Files.exists(dir.resolve("Done/Draft.md")) && !Files.exists(dir.resolve("Draft.md")));
     ws.deleteNote(note);
     await(() -> !Files.exists(dir.resolve("Done/Draft.md")));
     try (var files = Files.list(dir)) {
-      assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".rhizome-"));
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .noneMatch(n -> n.startsWith(".rhizome-"));
     }
   }
 
@@ -115,7 +124,8 @@ class VaultMirrorIT {
     Files.createDirectories(dir.resolve("New/Sub"));
     Files.writeString(dir.resolve("New/Sub/Fresh.md"), "fresh\n");
     Files.write(dir.resolve("New/pic.png"), new byte[] {1, 2, 3});
-    await(() -> ws.resolve("New/Sub/Fresh").isPresent() && ws.attachment("New/pic.png").isPresent());
+    await(
+        () -> ws.resolve("New/Sub/Fresh").isPresent() && ws.attachment("New/pic.png").isPresent());
     assertThat(ws.attachmentBytes("New/pic.png").orElseThrow()).containsExactly(1, 2, 3);
     Soul fresh = ws.resolve("New/Sub/Fresh").orElseThrow().soul();
     Files.delete(dir.resolve("New/Sub/Fresh.md"));
@@ -128,7 +138,10 @@ class VaultMirrorIT {
     Soul linker = ws.createNote("Linker", "see [[Draft]]\n");
     startMirror();
     Files.createDirectories(dir.resolve("Ideas"));
-    Files.move(dir.resolve("Draft.md"), dir.resolve("Ideas/Final.md"), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    Files.move(
+        dir.resolve("Draft.md"),
+        dir.resolve("Ideas/Final.md"),
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     await(() -> ws.findNote(draft).map(n -> n.path().equals("Ideas/Final")).orElse(false));
     assertThat(body(linker)).isEqualTo("see [[Final]]\n");
     await(() -> Files.readString(dir.resolve("Linker.md")).equals("see [[Final]]\n"));

@@ -13,26 +13,31 @@ import org.jspecify.annotations.Nullable;
  * checked once bytes flow) cannot keep members out.
  *
  * <ul>
- *   <li><b>Pending</b> (accepted, handshake not finished): at most {@code maxPendingPerAddress} from one
- *       IP address (a newcomer beyond that closes the oldest from its own address) and {@code maxPending}
- *       in all. When all pending slots are taken, a newcomer from an
- *       address with fewer pending connections than the busiest address evicts that address's oldest
- *       pending connection (of several equally busy addresses, the one holding the oldest); otherwise it
- *       is refused. So one flooding address — or many — can only
- *       displace each other, never a lone honest dialer, whose handshake takes milliseconds.</li>
- *   <li><b>Open</b> (handshake done): at most {@code maxOpenPerAddress} from one address and
- *       {@code maxOpen} in all; a newcomer is refused at accept when the open table is full.</li>
+ *   <li><b>Pending</b> (accepted, handshake not finished): at most {@code maxPendingPerAddress}
+ *       from one IP address (a newcomer beyond that closes the oldest from its own address) and
+ *       {@code maxPending} in all. When all pending slots are taken, a newcomer from an address
+ *       with fewer pending connections than the busiest address evicts that address's oldest
+ *       pending connection (of several equally busy addresses, the one holding the oldest);
+ *       otherwise it is refused. So one flooding address — or many — can only displace each other,
+ *       never a lone honest dialer, whose handshake takes milliseconds.
+ *   <li><b>Open</b> (handshake done): at most {@code maxOpenPerAddress} from one address and {@code
+ *       maxOpen} in all; a newcomer is refused at accept when the open table is full.
  * </ul>
  *
- * <p>A pending connection whose remote has shown it holds the private-network key (it negotiated the
- * security protocol through pnet) leaves the pending table at once: strangers without the key never
- * get that far, so they can only ever compete with a member for the first round trip.
+ * <p>A pending connection whose remote has shown it holds the private-network key (it negotiated
+ * the security protocol through pnet) leaves the pending table at once: strangers without the key
+ * never get that far, so they can only ever compete with a member for the first round trip.
  *
  * <p>Thread-safe; every call is O(addresses) at worst and never blocks (called on event loops).
  */
 final class ConnectionGate {
   /** What accept decided. */
-  enum Verdict { ADMITTED, TOO_MANY_PENDING, TOO_MANY_OPEN, TOO_MANY_OPEN_FROM_ADDRESS }
+  enum Verdict {
+    ADMITTED,
+    TOO_MANY_PENDING,
+    TOO_MANY_OPEN,
+    TOO_MANY_OPEN_FROM_ADDRESS
+  }
 
   /** The verdict, and a pending connection to close to make room (null when none). */
   record Admission(Verdict verdict, @Nullable Channel evicted) {}
@@ -42,8 +47,10 @@ final class ConnectionGate {
   private final int maxOpen;
   private final int maxOpenPerAddress;
   private final Map<InetAddress, ArrayDeque<Channel>> pending = new HashMap<>();
+
   /** When each pending connection was admitted (a counter: only the order matters). */
   private final Map<Channel, Long> admittedAt = new HashMap<>();
+
   private long admissions;
   private final Map<InetAddress, Integer> open = new HashMap<>();
   private int pendingCount;
@@ -71,11 +78,13 @@ final class ConnectionGate {
     int own = mine == null ? 0 : mine.size();
     Channel evicted = null;
     if (own >= maxPendingPerAddress) {
-      // The address's own oldest pending connection makes room: idle connections from one address (a
+      // The address's own oldest pending connection makes room: idle connections from one address
+      // (a
       // flood behind the same NAT as a member) cannot keep that member's fresh handshake out.
       evicted = removePending(address, mine.peekFirst());
     } else if (pendingCount >= maxPending) {
-      // Of the addresses with the most pending (more than the newcomer's), the one holding the oldest.
+      // Of the addresses with the most pending (more than the newcomer's), the one holding the
+      // oldest.
       InetAddress busiest = null;
       int most = own;
       long oldest = Long.MAX_VALUE;
@@ -110,7 +119,9 @@ final class ConnectionGate {
     }
   }
 
-  /** The handshake finished: the connection moves from pending to open. False if it must be closed. */
+  /**
+   * The handshake finished: the connection moves from pending to open. False if it must be closed.
+   */
   synchronized boolean promote(InetAddress address, Channel channel) {
     if (!proving.remove(channel) && removePending(address, channel) == null) {
       return false; // evicted or closed meanwhile
@@ -126,6 +137,7 @@ final class ConnectionGate {
   }
 
   private final Map<Channel, InetAddress> channelsOpen = new HashMap<>();
+
   /** Past the key check, still in the Noise handshake. */
   private final java.util.Set<Channel> proving = new java.util.HashSet<>();
 

@@ -6,17 +6,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** Daemon threads named {@code prefix-1}, {@code prefix-2}, … */
 public final class NamedThreadFactory implements ThreadFactory {
-    private final String prefix;
-    private final AtomicInteger next = new AtomicInteger(1);
+  private final String prefix;
+  private final AtomicInteger next = new AtomicInteger(1);
 
-    public NamedThreadFactory(String prefix) {
-        this.prefix = prefix;
-    }
+  public NamedThreadFactory(String prefix) {
+    this.prefix = prefix;
+  }
 
-    @Override
-    public Thread newThread(Runnable r) {
-        Thread t = new FastThreadLocalThread(r, prefix + "-" + next.getAndIncrement());
-        t.setDaemon(true);
-        return t;
-    }
+  @Override
+  public Thread newThread(Runnable r) {
+    Thread t = new FastThreadLocalThread(r, prefix + "-" + next.getAndIncrement());
+    t.setDaemon(true);
+    return t;
+  }
 }

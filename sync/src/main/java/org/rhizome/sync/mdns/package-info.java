@@ -1,5 +1,6 @@
 /**
- * mDNS discovery (specs/discovery/mdns.md). API: {@link org.rhizome.sync.mdns.MdnsService}, off unless started.
+ * mDNS discovery (specs/discovery/mdns.md). API: {@link org.rhizome.sync.mdns.MdnsService}, off
+ * unless started.
  */
 @NullMarked
 package org.rhizome.sync.mdns;

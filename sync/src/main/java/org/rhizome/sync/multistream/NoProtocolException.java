@@ -4,9 +4,9 @@ import org.rhizome.sync.Libp2pException;
 
 /** The remote answered {@code na} to every protocol we proposed. */
 public class NoProtocolException extends Libp2pException {
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    public NoProtocolException(String message) {
-        super(message);
-    }
+  public NoProtocolException(String message) {
+    super(message);
+  }
 }

@@ -4,9 +4,9 @@ import org.rhizome.sync.ProtocolViolationException;
 
 /** Text or bytes that are not a multiaddr made of the protocols we know. */
 public class InvalidMultiaddrException extends ProtocolViolationException {
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    public InvalidMultiaddrException(String message) {
-        super(message);
-    }
+  public InvalidMultiaddrException(String message) {
+    super(message);
+  }
 }

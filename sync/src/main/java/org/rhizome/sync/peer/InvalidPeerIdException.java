@@ -4,9 +4,9 @@ import org.rhizome.sync.ProtocolViolationException;
 
 /** Bytes or text that are not a multihash peer id. */
 public class InvalidPeerIdException extends ProtocolViolationException {
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    public InvalidPeerIdException(String message) {
-        super(message);
-    }
+  public InvalidPeerIdException(String message) {
+    super(message);
+  }
 }

@@ -1,5 +1,6 @@
 /**
- * /ipfs/ping/1.0.0 (specs/ping). Implementation; callers use {@link org.rhizome.sync.host.Host#ping}.
+ * /ipfs/ping/1.0.0 (specs/ping). Implementation; callers use {@link
+ * org.rhizome.sync.host.Host#ping}.
  */
 @NullMarked
 package org.rhizome.sync.ping;

@@ -11,8 +11,8 @@ import java.util.Optional;
 
 /**
  * An OS lock on a file, held while this process syncs one replica, so one replica never runs two
- * peers (they would share one peer id): the window, {@code rhizome serve} and {@code rhizome join} all
- * take it, at the path {@code app}'s data directory names. It goes away with the process.
+ * peers (they would share one peer id): the window, {@code rhizome serve} and {@code rhizome join}
+ * all take it, at the path {@code app}'s data directory names. It goes away with the process.
  */
 public final class ReplicaLock implements AutoCloseable {
   private final FileChannel channel;
@@ -26,7 +26,8 @@ public final class ReplicaLock implements AutoCloseable {
   /** The lock, or empty when another process (or window) holds it. */
   public static Optional<ReplicaLock> tryAcquire(Path file) throws IOException {
     Files.createDirectories(file.toAbsolutePath().getParent());
-    FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    FileChannel channel =
+        FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     FileLock lock;
     try {
       lock = channel.tryLock();

@@ -19,9 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What happens in one workspace's sync, gathered: the {@link SyncListener}s, the counts its
- * {@link SyncStatus} shows, refusals counted once, and what a finished pull or a gap in the live
- * changes leads to. Thread-safe; called on sync and engine threads.
+ * What happens in one workspace's sync, gathered: the {@link SyncListener}s, the counts its {@link
+ * SyncStatus} shows, refusals counted once, and what a finished pull or a gap in the live changes
+ * leads to. Thread-safe; called on sync and engine threads.
  */
 final class SyncEvents implements Pulls.Observer, LiveReceiver.Observer, PeerListener {
   private static final Logger log = LoggerFactory.getLogger(WorkspaceSync.class);
@@ -39,10 +39,14 @@ final class SyncEvents implements Pulls.Observer, LiveReceiver.Observer, PeerLis
   /**
    * @param connected what follows a new connection (pulls)
    * @param afterPull what follows a successful pull from a peer (joining, fetching attachments)
-   * @param pull      asks for a pull from a peer (when a live change shows a gap)
-   * @param relay     passes on, live, changes a pull brought
+   * @param pull asks for a pull from a peer (when a live change shows a gap)
+   * @param relay passes on, live, changes a pull brought
    */
-  SyncEvents(Consumer<PeerId> connected, Consumer<PeerId> afterPull, Consumer<PeerId> pull, Consumer<List<byte[]>> relay) {
+  SyncEvents(
+      Consumer<PeerId> connected,
+      Consumer<PeerId> afterPull,
+      Consumer<PeerId> pull,
+      Consumer<List<byte[]>> relay) {
     this.connected = connected;
     this.afterPull = afterPull;
     this.pull = pull;
@@ -111,7 +115,13 @@ final class SyncEvents implements Pulls.Observer, LiveReceiver.Observer, PeerLis
   /** Counts and logs a refusal once per change, however often peers offer the change again. */
   private void noteRefused(PeerId from, ApplyResult result, String how) {
     if (refusals.record(result)) {
-      log.warn("refused a {} change {} from {}: {} ({})", how, result.hash(), from, result.reason(), result.detail());
+      log.warn(
+          "refused a {} change {} from {}: {} ({})",
+          how,
+          result.hash(),
+          from,
+          result.reason(),
+          result.detail());
       listeners.forEach(l -> l.onRefused(from, result));
     }
   }
@@ -119,10 +129,20 @@ final class SyncEvents implements Pulls.Observer, LiveReceiver.Observer, PeerLis
   SyncStatus status(Host host, String topic) {
     List<SyncStatus.ConnectedPeer> peers = new ArrayList<>();
     for (PeerId p : host.connectedPeers()) {
-      peers.add(new SyncStatus.ConnectedPeer(p, null, host.identifyInfo(p).map(IdentifyInfo::agentVersion).orElse("")));
+      peers.add(
+          new SyncStatus.ConnectedPeer(
+              p, null, host.identifyInfo(p).map(IdentifyInfo::agentVersion).orElse("")));
     }
     peers.sort((a, b) -> a.peer().toBase58().compareTo(b.peer().toBase58()));
-    return new SyncStatus(host.peerId(), host.listenAddresses(), topic, peers, lastSync.get(), liveApplied.get(),
-        pulledApplied.get(), refusals.count(), refusals.last());
+    return new SyncStatus(
+        host.peerId(),
+        host.listenAddresses(),
+        topic,
+        peers,
+        lastSync.get(),
+        liveApplied.get(),
+        pulledApplied.get(),
+        refusals.count(),
+        refusals.last());
   }
 }

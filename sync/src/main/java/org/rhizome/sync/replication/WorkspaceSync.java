@@ -25,23 +25,25 @@ import org.rhizome.sync.replication.live.LiveReceiver;
 
 /**
  * One workspace, synced: a libp2p host on the workspace's private network composing the jobs of
- * sync — live changes published from the workspace's change feed and validated by the engine as they
- * arrive ({@code live}), catch-up pulls from every peer on connecting, when a live change shows a gap
- * and every {@link SyncConfig#antiEntropy()} ({@code catchup}: the safety net for whatever live
- * misses), attachment bytes fetched after a pull ({@code blob}), a pending invite completed
- * ({@code invite}), and peers dialled and found by mDNS ({@code discovery}).
+ * sync — live changes published from the workspace's change feed and validated by the engine as
+ * they arrive ({@code live}), catch-up pulls from every peer on connecting, when a live change
+ * shows a gap and every {@link SyncConfig#antiEntropy()} ({@code catchup}: the safety net for
+ * whatever live misses), attachment bytes fetched after a pull ({@code blob}), a pending invite
+ * completed ({@code invite}), and peers dialled and found by mDNS ({@code discovery}).
  *
- * <p>Thread-safe. Engine work runs on the engine's threads and on {@code rhizome-sync-disk}; Netty's
- * event loops only move bytes.
+ * <p>Thread-safe. Engine work runs on the engine's threads and on {@code rhizome-sync-disk};
+ * Netty's event loops only move bytes.
  */
 public final class WorkspaceSync implements AutoCloseable {
   private final Workspace workspace;
   private final Host host;
   private final String topic;
-  private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("rhizome-sync"));
-  private final ExecutorService disk = Executors.newFixedThreadPool(2, new NamedThreadFactory("rhizome-sync-disk"));
-  private final SyncEvents events = new SyncEvents(this::connected, this::afterPull, this::requestPull,
-      this::relay);
+  private final ScheduledExecutorService scheduler =
+      Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("rhizome-sync"));
+  private final ExecutorService disk =
+      Executors.newFixedThreadPool(2, new NamedThreadFactory("rhizome-sync-disk"));
+  private final SyncEvents events =
+      new SyncEvents(this::connected, this::afterPull, this::requestPull, this::relay);
   private final LivePublisher publisher;
   private final Pulls pulls;
   private final BlobTransfer blobs;
@@ -49,11 +51,15 @@ public final class WorkspaceSync implements AutoCloseable {
   private final PeerDiscovery discovery;
   private volatile boolean closed;
 
-  private WorkspaceSync(Workspace workspace, DeviceKey key, SyncConfig config, LiveFaults faults) throws IOException {
+  private WorkspaceSync(Workspace workspace, DeviceKey key, SyncConfig config, LiveFaults faults)
+      throws IOException {
     this.workspace = workspace;
     this.topic = topicOf(workspace);
-    HostConfig.Builder hc = HostConfig.builder(PrivateKey.fromSeed(key.seed()))
-        .psk(config.secret().preSharedKey(workspace.id())).agentVersion(config.agentVersion()).gossip(config.gossip());
+    HostConfig.Builder hc =
+        HostConfig.builder(PrivateKey.fromSeed(key.seed()))
+            .psk(config.secret().preSharedKey(workspace.id()))
+            .agentVersion(config.agentVersion())
+            .gossip(config.gossip());
     config.listen().forEach(hc::listen);
     try {
       this.host = Host.start(hc.build());
@@ -64,11 +70,13 @@ public final class WorkspaceSync implements AutoCloseable {
     this.publisher = new LivePublisher(workspace, host.pubsub(), topic);
     this.join = new PendingJoin(workspace, events::joined, events::joinFailed);
     this.blobs = BlobTransfer.serve(host, workspace, disk);
-    this.pulls = new Pulls(workspace, host, disk, scheduler, config.pullWindow(), config.pullBatchBytes(), events);
+    this.pulls =
+        new Pulls(
+            workspace, host, disk, scheduler, config.pullWindow(), config.pullBatchBytes(), events);
     PullService.serve(host, workspace, disk);
     LiveReceiver receiver = new LiveReceiver(workspace, topic, events);
     host.addPeerListener(events);
-    host.pubsub().subscribe(topic, m -> faults.deliver(m, receiver::validate), m -> { });
+    host.pubsub().subscribe(topic, m -> faults.deliver(m, receiver::validate), m -> {});
     long ae = Math.max(100, config.antiEntropy().toMillis());
     scheduler.scheduleWithFixedDelay(pulls::requestFromAll, ae, ae, TimeUnit.MILLISECONDS);
     this.discovery = new PeerDiscovery(host, config.peers());
@@ -79,13 +87,18 @@ public final class WorkspaceSync implements AutoCloseable {
     }
   }
 
-  /** Starts syncing {@code workspace} as the device {@code key} (whose key is also the libp2p identity). */
-  public static WorkspaceSync start(Workspace workspace, DeviceKey key, SyncConfig config) throws IOException {
+  /**
+   * Starts syncing {@code workspace} as the device {@code key} (whose key is also the libp2p
+   * identity).
+   */
+  public static WorkspaceSync start(Workspace workspace, DeviceKey key, SyncConfig config)
+      throws IOException {
     return new WorkspaceSync(workspace, key, config, LiveFaults.NONE);
   }
 
   /** For tests: live messages pass through {@code faults} before validation. */
-  static WorkspaceSync start(Workspace workspace, DeviceKey key, SyncConfig config, LiveFaults faults) throws IOException {
+  static WorkspaceSync start(
+      Workspace workspace, DeviceKey key, SyncConfig config, LiveFaults faults) throws IOException {
     return new WorkspaceSync(workspace, key, config, faults);
   }
 
@@ -130,7 +143,9 @@ public final class WorkspaceSync implements AutoCloseable {
     }
   }
 
-  /** Pulls from every connected peer now; completes when all have finished (successfully or not). */
+  /**
+   * Pulls from every connected peer now; completes when all have finished (successfully or not).
+   */
   public CompletableFuture<Void> pullFromAllNow() {
     return pulls.fromAllNow();
   }
@@ -143,7 +158,9 @@ public final class WorkspaceSync implements AutoCloseable {
     publisher.relay(changes);
   }
 
-  /** After a pull: a pending join may complete now, and the peer may have attachment bytes we lack. */
+  /**
+   * After a pull: a pending join may complete now, and the peer may have attachment bytes we lack.
+   */
   private void afterPull(PeerId peer) {
     disk.execute(join::completeIfReady);
     disk.execute(() -> blobs.fetchMissing(peer));

@@ -7,8 +7,8 @@ import org.slf4j.Logger;
 
 /**
  * Logging for events a remote party can cause at will (refused and failed connections): at most one
- * line per cause per interval. The first event of a cause is logged as it comes; later ones within the
- * interval are counted, and the next line of that cause says how many were left out. A flood of
+ * line per cause per interval. The first event of a cause is logged as it comes; later ones within
+ * the interval are counted, and the next line of that cause says how many were left out. A flood of
  * 10,000 connections a second thus writes a line per cause every interval, not 10,000. Thread-safe.
  */
 public final class RateLimitedLog {
@@ -36,7 +36,11 @@ public final class RateLimitedLog {
   public void info(String cause, String format, Object... args) {
     long skipped = admit(cause);
     if (skipped >= 0) {
-      log.info(skipped == 0 ? format : format + " (and " + skipped + " more like this in the last interval)", args);
+      log.info(
+          skipped == 0
+              ? format
+              : format + " (and " + skipped + " more like this in the last interval)",
+          args);
     }
   }
 
@@ -44,7 +48,11 @@ public final class RateLimitedLog {
   public void warn(String cause, String format, Object... args) {
     long skipped = admit(cause);
     if (skipped >= 0) {
-      log.warn(skipped == 0 ? format : format + " (and " + skipped + " more like this in the last interval)", args);
+      log.warn(
+          skipped == 0
+              ? format
+              : format + " (and " + skipped + " more like this in the last interval)",
+          args);
     }
   }
 

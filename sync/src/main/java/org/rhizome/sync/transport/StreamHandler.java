@@ -8,13 +8,11 @@ import io.netty.buffer.ByteBuf;
  * retain it to keep it.
  */
 public interface StreamHandler {
-    void onData(MuxedStream stream, ByteBuf data);
+  void onData(MuxedStream stream, ByteBuf data);
 
-    /** The remote closed its write side (FIN); we may still write. */
-    default void onRemoteClose(MuxedStream stream) {
-    }
+  /** The remote closed its write side (FIN); we may still write. */
+  default void onRemoteClose(MuxedStream stream) {}
 
-    /** The stream was reset or its connection closed; nothing more arrives or leaves. */
-    default void onReset(MuxedStream stream) {
-    }
+  /** The stream was reset or its connection closed; nothing more arrives or leaves. */
+  default void onReset(MuxedStream stream) {}
 }

@@ -4,9 +4,9 @@ import org.rhizome.sync.ProtocolViolationException;
 
 /** An unsigned varint that is too long, overflows, or is not minimally encoded. */
 public class MalformedVarintException extends ProtocolViolationException {
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    public MalformedVarintException(String message) {
-        super(message);
-    }
+  public MalformedVarintException(String message) {
+    super(message);
+  }
 }

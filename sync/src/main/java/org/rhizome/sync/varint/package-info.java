@@ -1,6 +1,4 @@
-/**
- * Unsigned varints (multiformats unsigned-varint).
- */
+/** Unsigned varints (multiformats unsigned-varint). */
 @NullMarked
 package org.rhizome.sync.varint;
 

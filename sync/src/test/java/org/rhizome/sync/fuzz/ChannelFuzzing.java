@@ -5,19 +5,24 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.DecoderException;
 import org.rhizome.sync.Libp2pException;
 
-/** Feeds bytes to a pipeline as a peer would; what a handler may throw is a typed refusal, possibly inside Netty's DecoderException. */
+/**
+ * Feeds bytes to a pipeline as a peer would; what a handler may throw is a typed refusal, possibly
+ * inside Netty's DecoderException.
+ */
 final class ChannelFuzzing {
   private ChannelFuzzing() {}
 
   static void feed(EmbeddedChannel channel, byte[] data) {
     try {
-      refusalsAllowed(() -> {
-        // In two reads, as a stream may split them, so the decoders' partial-frame paths run too.
-        int half = data.length / 2;
-        channel.writeInbound(Unpooled.wrappedBuffer(data, 0, half));
-        channel.writeInbound(Unpooled.wrappedBuffer(data, half, data.length - half));
-        channel.checkException();
-      });
+      refusalsAllowed(
+          () -> {
+            // In two reads, as a stream may split them, so the decoders' partial-frame paths run
+            // too.
+            int half = data.length / 2;
+            channel.writeInbound(Unpooled.wrappedBuffer(data, 0, half));
+            channel.writeInbound(Unpooled.wrappedBuffer(data, half, data.length - half));
+            channel.checkException();
+          });
     } finally {
       // Closing rethrows what the pipeline recorded after the first refusal: the same rule applies.
       refusalsAllowed(channel::finishAndReleaseAll);

@@ -13,10 +13,16 @@ public final class MultistreamFuzzer {
   private MultistreamFuzzer() {}
 
   public static List<byte[]> seeds() {
-    return List.of(ByteBufUtil.getBytes(MultistreamCodec.encode(Unpooled.buffer().alloc(), "/multistream/1.0.0", "/noise")));
+    return List.of(
+        ByteBufUtil.getBytes(
+            MultistreamCodec.encode(Unpooled.buffer().alloc(), "/multistream/1.0.0", "/noise")));
   }
 
   public static void fuzzerTestOneInput(byte[] data) {
-    ChannelFuzzing.feed(new EmbeddedChannel(new MultistreamHandler(Negotiation.listener(p -> true, List.of("/noise")), (c, p) -> { })), data);
+    ChannelFuzzing.feed(
+        new EmbeddedChannel(
+            new MultistreamHandler(
+                Negotiation.listener(p -> true, List.of("/noise")), (c, p) -> {})),
+        data);
   }
 }

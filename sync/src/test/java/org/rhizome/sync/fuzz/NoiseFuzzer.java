@@ -14,8 +14,16 @@ public final class NoiseFuzzer {
   private NoiseFuzzer() {}
 
   public static List<byte[]> seeds() {
-    EmbeddedChannel initiator = new EmbeddedChannel(new NoiseHandshakeHandler(true, PrivateKey.generate(new SecureRandom()),
-        new byte[32], null, List.of(), new SecureRandom(), (c, s) -> { }));
+    EmbeddedChannel initiator =
+        new EmbeddedChannel(
+            new NoiseHandshakeHandler(
+                true,
+                PrivateKey.generate(new SecureRandom()),
+                new byte[32],
+                null,
+                List.of(),
+                new SecureRandom(),
+                (c, s) -> {}));
     try {
       return List.of(ByteBufUtil.getBytes(initiator.readOutbound()));
     } finally {
@@ -24,7 +32,10 @@ public final class NoiseFuzzer {
   }
 
   public static void fuzzerTestOneInput(byte[] data) {
-    ChannelFuzzing.feed(new EmbeddedChannel(new NoiseHandshakeHandler(false, KEY, new byte[32], null, List.of(),
-        new SecureRandom(), (c, s) -> { })), data);
+    ChannelFuzzing.feed(
+        new EmbeddedChannel(
+            new NoiseHandshakeHandler(
+                false, KEY, new byte[32], null, List.of(), new SecureRandom(), (c, s) -> {})),
+        data);
   }
 }

@@ -8,7 +8,10 @@ import org.rhizome.sync.peer.PeerId;
 import org.rhizome.sync.peer.PrivateKey;
 import org.rhizome.sync.peer.PublicKey;
 
-/** Binary multiaddrs, peer ids and protobuf-wrapped keys a peer sends (identify, Noise payloads, gossip). */
+/**
+ * Binary multiaddrs, peer ids and protobuf-wrapped keys a peer sends (identify, Noise payloads,
+ * gossip).
+ */
 public final class PeerBytesFuzzer {
   private PeerBytesFuzzer() {}
 

@@ -6,8 +6,8 @@ import org.rhizome.sync.Libp2pException;
 import org.rhizome.sync.peer.Multiaddr;
 import org.rhizome.sync.peer.PeerId;
 import org.rhizome.sync.pnet.PreSharedKey;
-import org.rhizome.sync.replication.invite.Invite;
 import org.rhizome.sync.replication.invite.InvalidInviteException;
+import org.rhizome.sync.replication.invite.Invite;
 
 /** Text a person pastes or a file holds: invites, pre-shared key files, multiaddrs and peer ids. */
 public final class TextInputsFuzzer {
@@ -15,8 +15,10 @@ public final class TextInputsFuzzer {
 
   public static List<byte[]> seeds() {
     return List.of(
-        (PreSharedKey.HEADER + "\n/base16/\n" + "ab".repeat(32) + "\n").getBytes(StandardCharsets.US_ASCII),
-        "/ip4/127.0.0.1/tcp/4001/p2p/12D3KooWD3eckifWpRn9wQpMG9R9hX3sD158z7EqHWmweQAJU5SA".getBytes(StandardCharsets.US_ASCII),
+        (PreSharedKey.HEADER + "\n/base16/\n" + "ab".repeat(32) + "\n")
+            .getBytes(StandardCharsets.US_ASCII),
+        "/ip4/127.0.0.1/tcp/4001/p2p/12D3KooWD3eckifWpRn9wQpMG9R9hX3sD158z7EqHWmweQAJU5SA"
+            .getBytes(StandardCharsets.US_ASCII),
         (Invite.PREFIX + "AAAA").getBytes(StandardCharsets.US_ASCII));
   }
 

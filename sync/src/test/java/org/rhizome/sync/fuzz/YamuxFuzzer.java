@@ -28,16 +28,21 @@ public final class YamuxFuzzer {
   public static void fuzzerTestOneInput(byte[] data) {
     EmbeddedChannel channel = new EmbeddedChannel();
     channel.pipeline().addLast("start", new ChannelInboundHandlerAdapter());
-    new YamuxSession(true, PEER, ADDR, 256 * 1024, new YamuxSession.Listener() {
-      @Override
-      public void onInboundStream(MuxedStream stream) {
-        stream.setHandler((s, d) -> { });
-      }
+    new YamuxSession(
+            true,
+            PEER,
+            ADDR,
+            256 * 1024,
+            new YamuxSession.Listener() {
+              @Override
+              public void onInboundStream(MuxedStream stream) {
+                stream.setHandler((s, d) -> {});
+              }
 
-      @Override
-      public void onSessionClosed() {
-      }
-    }).install(channel.pipeline(), "start");
+              @Override
+              public void onSessionClosed() {}
+            })
+        .install(channel.pipeline(), "start");
     ChannelFuzzing.feed(channel, data);
   }
 }

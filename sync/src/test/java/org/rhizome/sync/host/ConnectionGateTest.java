@@ -15,7 +15,8 @@ class ConnectionGateTest {
   }
 
   @Test
-  void oneAddressCannotHoldMoreThanItsShareOfPendingSlotsAndItsNewestAlwaysGetsIn() throws Exception {
+  void oneAddressCannotHoldMoreThanItsShareOfPendingSlotsAndItsNewestAlwaysGetsIn()
+      throws Exception {
     ConnectionGate gate = new ConnectionGate(64, 4, 256, 32);
     List<Channel> held = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
@@ -27,7 +28,8 @@ class ConnectionGateTest {
     assertThat(fifth.verdict()).isEqualTo(ConnectionGate.Verdict.ADMITTED);
     assertThat(fifth.evicted()).isSameAs(held.get(0));
     assertThat(gate.pendingCount()).isEqualTo(4);
-    assertThat(gate.admit(ip(1), new EmbeddedChannel()).verdict()).isEqualTo(ConnectionGate.Verdict.ADMITTED);
+    assertThat(gate.admit(ip(1), new EmbeddedChannel()).verdict())
+        .isEqualTo(ConnectionGate.Verdict.ADMITTED);
   }
 
   @Test
@@ -67,7 +69,8 @@ class ConnectionGateTest {
     gate.admit(ip(5), fresh);
     assertThat(gate.admit(ip(4), new EmbeddedChannel()).evicted()).isSameAs(first);
     // ip 3, 4, 5 hold one each: a newcomer from ip 3 has as many as anyone, so it is refused.
-    assertThat(gate.admit(ip(3), new EmbeddedChannel()).verdict()).isEqualTo(ConnectionGate.Verdict.TOO_MANY_PENDING);
+    assertThat(gate.admit(ip(3), new EmbeddedChannel()).verdict())
+        .isEqualTo(ConnectionGate.Verdict.TOO_MANY_PENDING);
     assertThat(gate.admit(ip(6), new EmbeddedChannel()).evicted()).isNotSameAs(fresh);
   }
 
@@ -79,14 +82,16 @@ class ConnectionGateTest {
       gate.admit(ip(1), ch);
       assertThat(gate.promote(ip(1), ch)).isTrue();
     }
-    assertThat(gate.admit(ip(1), new EmbeddedChannel()).verdict()).isEqualTo(ConnectionGate.Verdict.TOO_MANY_OPEN_FROM_ADDRESS);
+    assertThat(gate.admit(ip(1), new EmbeddedChannel()).verdict())
+        .isEqualTo(ConnectionGate.Verdict.TOO_MANY_OPEN_FROM_ADDRESS);
     Channel third = new EmbeddedChannel();
     gate.admit(ip(2), third);
     Channel late = new EmbeddedChannel();
     assertThat(gate.admit(ip(3), late).verdict()).isEqualTo(ConnectionGate.Verdict.ADMITTED);
     assertThat(gate.promote(ip(2), third)).isTrue();
     assertThat(gate.promote(ip(3), late)).isFalse(); // the open table filled while it shook hands
-    assertThat(gate.admit(ip(4), new EmbeddedChannel()).verdict()).isEqualTo(ConnectionGate.Verdict.TOO_MANY_OPEN);
+    assertThat(gate.admit(ip(4), new EmbeddedChannel()).verdict())
+        .isEqualTo(ConnectionGate.Verdict.TOO_MANY_OPEN);
     gate.closed(ip(3), late);
     assertThat(gate.pendingCount()).isZero();
   }

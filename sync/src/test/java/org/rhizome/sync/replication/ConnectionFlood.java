@@ -11,8 +11,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Test helper: a stranger without the workspace secret holding many TCP connections open to a peer
  * and sending nothing (the pre-handshake flood of issue 18), from {@code addresses} loopback source
- * addresses (127.0.0.2 …), {@code perAddress} each; every connection the peer closes is opened again
- * at once. One thread, one selector; runs until {@link #close} or {@code maxSeconds}, whichever is first.
+ * addresses (127.0.0.2 …), {@code perAddress} each; every connection the peer closes is opened
+ * again at once. One thread, one selector; runs until {@link #close} or {@code maxSeconds},
+ * whichever is first.
  */
 final class ConnectionFlood implements AutoCloseable {
   final AtomicLong opened = new AtomicLong();
@@ -30,7 +31,8 @@ final class ConnectionFlood implements AutoCloseable {
   }
 
   /** From 127.0.0.{@code firstAddress} on (1 is where the honest devices dial from, too). */
-  ConnectionFlood(InetSocketAddress target, int firstAddress, int addresses, int perAddress, int maxSeconds) {
+  ConnectionFlood(
+      InetSocketAddress target, int firstAddress, int addresses, int perAddress, int maxSeconds) {
     this.firstAddress = firstAddress;
     this.target = target;
     this.addresses = addresses;

@@ -27,7 +27,8 @@ final class FaultyDelivery implements LiveFaults, AutoCloseable {
   }
 
   @Override
-  public synchronized CompletableFuture<ValidationResult> deliver(GossipMessage message,
+  public synchronized CompletableFuture<ValidationResult> deliver(
+      GossipMessage message,
       Function<GossipMessage, CompletableFuture<ValidationResult>> validate) {
     if (random.nextDouble() < dropRate) {
       dropped.incrementAndGet();
@@ -35,16 +36,24 @@ final class FaultyDelivery implements LiveFaults, AutoCloseable {
     }
     if (random.nextDouble() < duplicateRate) {
       duplicated.incrementAndGet();
-      timer.schedule(() -> validate.apply(message), random.nextInt(maxDelayMillis + 1), TimeUnit.MILLISECONDS);
+      timer.schedule(
+          () -> validate.apply(message), random.nextInt(maxDelayMillis + 1), TimeUnit.MILLISECONDS);
     }
     CompletableFuture<ValidationResult> result = new CompletableFuture<>();
-    timer.schedule(() -> validate.apply(message).whenComplete((r, e) -> {
-      if (e != null) {
-        result.completeExceptionally(e);
-      } else {
-        result.complete(r);
-      }
-    }), random.nextInt(maxDelayMillis + 1), TimeUnit.MILLISECONDS);
+    timer.schedule(
+        () ->
+            validate
+                .apply(message)
+                .whenComplete(
+                    (r, e) -> {
+                      if (e != null) {
+                        result.completeExceptionally(e);
+                      } else {
+                        result.complete(r);
+                      }
+                    }),
+        random.nextInt(maxDelayMillis + 1),
+        TimeUnit.MILLISECONDS);
     return result;
   }
 

@@ -18,24 +18,23 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.change.Change;
+import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.text.Splice;
 import org.slf4j.LoggerFactory;
 
 /**
- * Issue 18: strangers without the secret hold 400 TCP connections open to a member and send nothing.
- * An honest device must still join, and live edits still cross, about as fast as without the flood;
- * and the member's log must not grow by a line per connection. Loopback only: the flood comes from
- * 127.0.0.2–127.0.0.41, the honest devices from 127.0.0.1; bounded to 120 s.
+ * Issue 18: strangers without the secret hold 400 TCP connections open to a member and send
+ * nothing. An honest device must still join, and live edits still cross, about as fast as without
+ * the flood; and the member's log must not grow by a line per connection. Loopback only: the flood
+ * comes from 127.0.0.2–127.0.0.41, the honest devices from 127.0.0.1; bounded to 120 s.
  */
 @Timeout(300)
 class FloodIT {
   private static final int EDITS = 150;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   /** Counts log lines at info or above from the sync module. */
   private static final class LineCounter extends AppenderBase<ILoggingEvent> {
@@ -61,8 +60,9 @@ class FloodIT {
 
       long joinQuiet = timeJoin(peers, a);
       List<Long> quiet = editLatencies(a, peers.syncs.get(1).workspace(), shared);
-      System.out.printf("quiet: join %d ms; live edit latency median %d ms, p99 %d ms, max %d ms (%d edits)%n", joinQuiet,
-          pct(quiet, 50), pct(quiet, 99), pct(quiet, 100), quiet.size());
+      System.out.printf(
+          "quiet: join %d ms; live edit latency median %d ms, p99 %d ms, max %d ms (%d edits)%n",
+          joinQuiet, pct(quiet, 50), pct(quiet, 99), pct(quiet, 100), quiet.size());
 
       // 40 stranger addresses × 10 connections, then 400 from the member's own address (same NAT).
       underFlood(peers, a, shared, counter, "40 addresses x 10", 2, 40, 10);
@@ -73,24 +73,45 @@ class FloodIT {
     }
   }
 
-  private void underFlood(Peers peers, WorkspaceSync a, Soul shared, LineCounter counter, String shape, int first, int addresses,
-                          int perAddress) throws Exception {
+  private void underFlood(
+      Peers peers,
+      WorkspaceSync a,
+      Soul shared,
+      LineCounter counter,
+      String shape,
+      int first,
+      int addresses,
+      int perAddress)
+      throws Exception {
     var addr = a.host().listenAddresses().get(0).toSocketAddress();
     long linesBefore = counter.lines.get();
     long floodStarted = System.nanoTime();
-    try (ConnectionFlood flood = new ConnectionFlood(new InetSocketAddress(addr.getAddress(), addr.getPort()), first, addresses,
-        perAddress, 120)) {
+    try (ConnectionFlood flood =
+        new ConnectionFlood(
+            new InetSocketAddress(addr.getAddress(), addr.getPort()),
+            first,
+            addresses,
+            perAddress,
+            120)) {
       Peers.await(Duration.ofSeconds(20), () -> flood.opened.get() >= 400);
       Thread.sleep(2_000); // the flood is in place: every pending slot taken
       long join = timeJoin(peers, a);
-      List<Long> flooded = editLatencies(a, peers.syncs.get(peers.syncs.size() - 1).workspace(), shared);
+      List<Long> flooded =
+          editLatencies(a, peers.syncs.get(peers.syncs.size() - 1).workspace(), shared);
       long floodSeconds = Math.max(1, (System.nanoTime() - floodStarted) / 1_000_000_000L);
       long lines = counter.lines.get() - linesBefore;
-      System.out.printf("flood from %s: %d connections opened in %d s (%d closed by the member), %d pending at the end%n", shape,
-          flood.opened.get(), floodSeconds, flood.closedByPeer.get(), a.host().pendingInbound());
-      System.out.printf("flood from %s: join %d ms; live edit latency median %d ms, p99 %d ms, max %d ms (%d edits)%n", shape,
-          join, pct(flooded, 50), pct(flooded, 99), pct(flooded, 100), flooded.size());
-      System.out.printf("flood from %s: %d log lines at info+ from sync in %d s%n", shape, lines, floodSeconds);
+      System.out.printf(
+          "flood from %s: %d connections opened in %d s (%d closed by the member), %d pending at the end%n",
+          shape,
+          flood.opened.get(),
+          floodSeconds,
+          flood.closedByPeer.get(),
+          a.host().pendingInbound());
+      System.out.printf(
+          "flood from %s: join %d ms; live edit latency median %d ms, p99 %d ms, max %d ms (%d edits)%n",
+          shape, join, pct(flooded, 50), pct(flooded, 99), pct(flooded, 100), flooded.size());
+      System.out.printf(
+          "flood from %s: %d log lines at info+ from sync in %d s%n", shape, lines, floodSeconds);
       assertThat(join).isLessThan(30_000);
       assertThat(pct(flooded, 99)).isLessThan(5_000);
       // One line per cause per 10 s (and the joins' and pulls' own lines), not one per connection.
@@ -106,23 +127,29 @@ class FloodIT {
   }
 
   /** A types into the shared note every 20 ms; how long until each edit is on {@code b}. */
-  private static List<Long> editLatencies(WorkspaceSync a, Workspace b, Soul shared) throws Exception {
+  private static List<Long> editLatencies(WorkspaceSync a, Workspace b, Soul shared)
+      throws Exception {
     Map<Long, Long> arrived = new ConcurrentHashMap<>();
     var actor = a.workspace().actor();
-    try (AutoCloseable sub = b.subscribe(event -> {
-      if (!event.local()) {
-        long now = System.nanoTime();
-        for (Change c : event.changes()) {
-          if (c.actor().equals(actor)) {
-            arrived.putIfAbsent(c.seq(), now);
-          }
-        }
-      }
-    })) {
+    try (AutoCloseable sub =
+        b.subscribe(
+            event -> {
+              if (!event.local()) {
+                long now = System.nanoTime();
+                for (Change c : event.changes()) {
+                  if (c.actor().equals(actor)) {
+                    arrived.putIfAbsent(c.seq(), now);
+                  }
+                }
+              }
+            })) {
       Map<Long, Long> sent = new ConcurrentHashMap<>();
       for (int i = 0; i < EDITS; i++) {
         long t = System.nanoTime();
-        Change c = a.workspace().spliceBody(shared, List.of(new Splice(0, 0, "edit " + i + "\n"))).orElseThrow();
+        Change c =
+            a.workspace()
+                .spliceBody(shared, List.of(new Splice(0, 0, "edit " + i + "\n")))
+                .orElseThrow();
         sent.put(c.seq(), t);
         Thread.sleep(20);
       }

@@ -11,14 +11,13 @@ import org.rhizome.graph.Workspace;
 import org.rhizome.graph.model.Soul;
 
 /**
- * Sync learns of commits from the workspace's change feed alone: a change another process commits to
- * the synced file (here a second {@link Workspace} on it, as the CLI beside {@code serve}) reaches the
- * peer live, not by a pull — anti-entropy is set far beyond the test's wait.
+ * Sync learns of commits from the workspace's change feed alone: a change another process commits
+ * to the synced file (here a second {@link Workspace} on it, as the CLI beside {@code serve})
+ * reaches the peer live, not by a pull — anti-entropy is set far beyond the test's wait.
  */
 @Timeout(180)
 class LivePublishingIT {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void aChangeAnotherProcessCommitsIsPublishedLiveFromTheFeed() throws Exception {
@@ -26,12 +25,14 @@ class LivePublishingIT {
       peers.antiEntropy = Duration.ofMinutes(30);
       WorkspaceSync a = peers.found();
       WorkspaceSync b = peers.join(a);
-      // Past the second pull that follows a connection, so only the live path can carry what comes next.
+      // Past the second pull that follows a connection, so only the live path can carry what comes
+      // next.
       Thread.sleep(4_000);
       long liveBefore = b.status().liveApplied();
       long pulledBefore = b.status().pulledApplied();
       try (Workspace cli = Workspace.open(a.workspace().file(), peers.keys.get(0))) {
-        Soul fromCli = cli.createNote("From the CLI", "committed by another connection to A's file");
+        Soul fromCli =
+            cli.createNote("From the CLI", "committed by another connection to A's file");
         Peers.await(Duration.ofSeconds(30), () -> ReplicationIT.found(b.workspace(), fromCli));
       }
       assertThat(b.status().liveApplied()).as("arrived live").isGreaterThan(liveBefore);

@@ -8,18 +8,18 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.Workspace;
+import org.rhizome.graph.model.Soul;
 import org.rhizome.sync.peer.Multiaddr;
 
 /**
- * Two devices each grow one note while apart so that each side's body is under the size limit but the
- * merge of both is over it: sync must go on (the merged note stores, every other change crosses).
+ * Two devices each grow one note while apart so that each side's body is under the size limit but
+ * the merge of both is over it: sync must go on (the merged note stores, every other change
+ * crosses).
  */
 @Timeout(180)
 class MergeWedgeIT {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private static String lines(String who, int bytes) {
     StringBuilder b = new StringBuilder(bytes + 64);

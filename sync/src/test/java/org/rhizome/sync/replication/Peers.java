@@ -10,11 +10,14 @@ import org.rhizome.graph.Workspace;
 import org.rhizome.graph.identity.DeviceKey;
 import org.rhizome.graph.membership.Grant;
 import org.rhizome.sync.peer.Multiaddr;
-import org.rhizome.sync.replication.invite.WorkspaceSecret;
-import org.rhizome.sync.replication.invite.SharedWorkspaces;
 import org.rhizome.sync.replication.invite.Invite;
+import org.rhizome.sync.replication.invite.SharedWorkspaces;
+import org.rhizome.sync.replication.invite.WorkspaceSecret;
 
-/** Test helper: real replicas of one shared workspace, each syncing over loopback. Closes everything. */
+/**
+ * Test helper: real replicas of one shared workspace, each syncing over loopback. Closes
+ * everything.
+ */
 final class Peers implements AutoCloseable {
   static final Multiaddr LOOPBACK = Multiaddr.parse("/ip4/127.0.0.1/tcp/0");
 
@@ -32,7 +35,9 @@ final class Peers implements AutoCloseable {
   }
 
   SyncConfig fast(WorkspaceSecret secret) {
-    return SyncConfig.defaults(secret).withListen(List.of(LOOPBACK)).withRedial(Duration.ofMillis(300))
+    return SyncConfig.defaults(secret)
+        .withListen(List.of(LOOPBACK))
+        .withRedial(Duration.ofMillis(300))
         .withAntiEntropy(antiEntropy);
   }
 
@@ -51,13 +56,22 @@ final class Peers implements AutoCloseable {
     return s;
   }
 
-  /** A new device joins with an invite made by {@code inviter}, dialling it; waits until it is a member. */
+  /**
+   * A new device joins with an invite made by {@code inviter}, dialling it; waits until it is a
+   * member.
+   */
   WorkspaceSync join(WorkspaceSync inviter) throws Exception {
     int n = workspaces.size();
-    Invite invite = SharedWorkspaces.invite(inviter.workspace(), Grant.MEMBER, Duration.ofDays(1), inviter.host().listenAddresses());
+    Invite invite =
+        SharedWorkspaces.invite(
+            inviter.workspace(),
+            Grant.MEMBER,
+            Duration.ofDays(1),
+            inviter.host().listenAddresses());
     Invite parsed = Invite.parse(invite.format());
     DeviceKey key = DeviceKey.generate(random);
-    Workspace ws = SharedWorkspaces.openForInvite(dir.resolve("peer" + n + ".db"), key, parsed, "peer" + n);
+    Workspace ws =
+        SharedWorkspaces.openForInvite(dir.resolve("peer" + n + ".db"), key, parsed, "peer" + n);
     WorkspaceSync s = add(ws, key, fast(parsed.secret()).withPeers(parsed.addresses()));
     await(Duration.ofSeconds(20), () -> canWrite(ws));
     return s;
@@ -89,7 +103,11 @@ final class Peers implements AutoCloseable {
       StringBuilder state = new StringBuilder(e.getMessage()).append(": replicas differ");
       for (int i = 0; i < workspaces.size(); i++) {
         try {
-          state.append("\n  peer").append(i).append(syncs.get(i) == null ? " (stopped)" : "").append(' ')
+          state
+              .append("\n  peer")
+              .append(i)
+              .append(syncs.get(i) == null ? " (stopped)" : "")
+              .append(' ')
               .append(workspaces.get(i).versionVector());
         } catch (Exception ignored) {
           state.append("\n  peer").append(i).append(" unreadable");
@@ -133,7 +151,10 @@ final class Peers implements AutoCloseable {
   /** Restarts peer {@code i}'s sync on the port it had, dialling {@code peers}. */
   WorkspaceSync restart(int i, List<Multiaddr> peers) throws Exception {
     Workspace ws = workspaces.get(i);
-    SyncConfig config = fast(SharedWorkspaces.secret(ws).orElseThrow()).withPeers(peers).withListen(lastListen.get(i));
+    SyncConfig config =
+        fast(SharedWorkspaces.secret(ws).orElseThrow())
+            .withPeers(peers)
+            .withListen(lastListen.get(i));
     WorkspaceSync s = WorkspaceSync.start(ws, keys.get(i), config, faults);
     syncs.set(i, s);
     return s;

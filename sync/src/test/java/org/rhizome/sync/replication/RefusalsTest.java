@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.rhizome.graph.api.ApplyResult;
-import org.rhizome.graph.model.ChangeHash;
 import org.rhizome.graph.api.RefusalReason;
+import org.rhizome.graph.model.ChangeHash;
 
 class RefusalsTest {
   @Test
@@ -20,7 +20,8 @@ class RefusalsTest {
     for (int i = 0; i < 5; i++) {
       assertThat(r.record(ApplyResult.refused(h1, RefusalReason.TOO_LARGE, "too long"))).isFalse();
     }
-    assertThat(r.record(ApplyResult.refused(h2, RefusalReason.NOT_ALLOWED, "not a member"))).isTrue();
+    assertThat(r.record(ApplyResult.refused(h2, RefusalReason.NOT_ALLOWED, "not a member")))
+        .isTrue();
     assertThat(r.count()).isEqualTo(2);
     assertThat(r.last()).isEqualTo("NOT_ALLOWED: not a member");
   }

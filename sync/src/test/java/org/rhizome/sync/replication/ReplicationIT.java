@@ -9,21 +9,20 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.rhizome.graph.model.Soul;
-import org.rhizome.graph.model.VersionVector;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.identity.DeviceKey;
 import org.rhizome.graph.membership.MembershipMode;
+import org.rhizome.graph.model.Soul;
+import org.rhizome.graph.model.VersionVector;
 import org.rhizome.graph.text.Splice;
 import org.rhizome.sync.peer.Multiaddr;
-import org.rhizome.sync.replication.invite.WorkspaceSecret;
 import org.rhizome.sync.replication.invite.SharedWorkspaces;
+import org.rhizome.sync.replication.invite.WorkspaceSecret;
 
 /** Real replicas syncing over real libp2p connections on loopback. */
 @Timeout(120)
 class ReplicationIT {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void aDeviceJoinsWithAnInviteAndEditsPropagateLiveBothWays() throws Exception {
@@ -54,17 +53,32 @@ class ReplicationIT {
       peers.awaitConverged(Duration.ofSeconds(20));
       List<Thread> writers = new ArrayList<>();
       for (WorkspaceSync s : List.of(a, b, c)) {
-        Thread t = new Thread(() -> {
-          try {
-            for (int i = 0; i < 30; i++) {
-              // Each writer types at the start; concurrent inserts all survive, none deletes another's.
-              s.workspace().spliceBody(shared, List.of(new Splice(0, 0, s.workspace().actor().hex().substring(0, 4) + " " + i + "\n")));
-              s.workspace().createNote("n-" + s.workspace().actor().hex().substring(0, 6) + "-" + i, "x");
-            }
-          } catch (Exception e) {
-            throw new RuntimeException(e);
-          }
-        });
+        Thread t =
+            new Thread(
+                () -> {
+                  try {
+                    for (int i = 0; i < 30; i++) {
+                      // Each writer types at the start; concurrent inserts all survive, none
+                      // deletes another's.
+                      s.workspace()
+                          .spliceBody(
+                              shared,
+                              List.of(
+                                  new Splice(
+                                      0,
+                                      0,
+                                      s.workspace().actor().hex().substring(0, 4)
+                                          + " "
+                                          + i
+                                          + "\n")));
+                      s.workspace()
+                          .createNote(
+                              "n-" + s.workspace().actor().hex().substring(0, 6) + "-" + i, "x");
+                    }
+                  } catch (Exception e) {
+                    throw new RuntimeException(e);
+                  }
+                });
         writers.add(t);
         t.start();
       }
@@ -112,16 +126,25 @@ class ReplicationIT {
       WorkspaceSync c = peers.join(a);
       List<Thread> writers = new ArrayList<>();
       for (WorkspaceSync s : List.of(a, b, c)) {
-        Thread t = new Thread(() -> {
-          try {
-            for (int i = 0; i < 40; i++) {
-              s.workspace().spliceBody(shared, List.of(new Splice(0, 0, s.workspace().actor().hex().substring(0, 4) + i + "\n")));
-              Thread.sleep(5);
-            }
-          } catch (Exception e) {
-            throw new RuntimeException(e);
-          }
-        });
+        Thread t =
+            new Thread(
+                () -> {
+                  try {
+                    for (int i = 0; i < 40; i++) {
+                      s.workspace()
+                          .spliceBody(
+                              shared,
+                              List.of(
+                                  new Splice(
+                                      0,
+                                      0,
+                                      s.workspace().actor().hex().substring(0, 4) + i + "\n")));
+                      Thread.sleep(5);
+                    }
+                  } catch (Exception e) {
+                    throw new RuntimeException(e);
+                  }
+                });
         writers.add(t);
         t.start();
       }
@@ -142,11 +165,25 @@ class ReplicationIT {
     try (Peers peers = new Peers(dir)) {
       WorkspaceSync a = peers.found();
       WorkspaceSync b = peers.join(a);
-      // Mallory has the secret (she can connect) but never joined: her replica does not check members.
+      // Mallory has the secret (she can connect) but never joined: her replica does not check
+      // members.
       DeviceKey mallory = DeviceKey.generate(peers.random);
-      Workspace forged = Workspace.open(dir.resolve("mallory.db"), a.workspace().id(), MembershipMode.OPEN, mallory, System::currentTimeMillis);
-      WorkspaceSync m = peers.add(forged, mallory, peers.fast(SharedWorkspaces.secret(a.workspace()).orElseThrow())
-          .withPeers(List.of(a.host().listenAddresses().get(0), b.host().listenAddresses().get(0))));
+      Workspace forged =
+          Workspace.open(
+              dir.resolve("mallory.db"),
+              a.workspace().id(),
+              MembershipMode.OPEN,
+              mallory,
+              System::currentTimeMillis);
+      WorkspaceSync m =
+          peers.add(
+              forged,
+              mallory,
+              peers
+                  .fast(SharedWorkspaces.secret(a.workspace()).orElseThrow())
+                  .withPeers(
+                      List.of(
+                          a.host().listenAddresses().get(0), b.host().listenAddresses().get(0))));
       Peers.await(Duration.ofSeconds(10), () -> m.host().connectedPeers().size() == 2);
       forged.createNote("Spam", "buy now");
       Soul legit = a.workspace().createNote("Legit", "real");
@@ -155,8 +192,10 @@ class ReplicationIT {
       byte[] tampered = a.workspace().changesSince(VersionVector.EMPTY, 0, 1000).get(0).bytes();
       tampered[tampered.length - 5] ^= 1;
       m.host().pubsub().publish(m.topic(), tampered).get();
-      Peers.await(Duration.ofSeconds(10), () -> a.status().refused() >= 1 && b.status().refused() >= 1);
-      Peers.await(Duration.ofSeconds(10), () -> a.status().refused() >= 2 && b.status().refused() >= 2);
+      Peers.await(
+          Duration.ofSeconds(10), () -> a.status().refused() >= 1 && b.status().refused() >= 1);
+      Peers.await(
+          Duration.ofSeconds(10), () -> a.status().refused() >= 2 && b.status().refused() >= 2);
       for (WorkspaceSync s : List.of(a, b)) {
         assertThat(s.workspace().versionVector().get(mallory.actor())).isZero();
         assertThat(s.workspace().search("Spam", 10)).isEmpty();
@@ -177,7 +216,8 @@ class ReplicationIT {
       peers.stop(1);
       Soul note = a.workspace().createNote("Made while B was away", "…");
       peers.restart(1, aAddrs);
-      // B pulls it from A on reconnecting and relays it live to C (or C gets it by its settling pull),
+      // B pulls it from A on reconnecting and relays it live to C (or C gets it by its settling
+      // pull),
       // long before the 5-minute anti-entropy pull.
       Peers.await(Duration.ofSeconds(10), () -> found(c.workspace(), note));
     }
@@ -191,13 +231,15 @@ class ReplicationIT {
       peers.random.nextBytes(picture);
       a.workspace().putAttachment("img", "diagram.png", picture);
       WorkspaceSync b = peers.join(a);
-      Peers.await(Duration.ofSeconds(20), () -> {
-        try {
-          return b.workspace().attachmentBytes("img/diagram.png").isPresent();
-        } catch (Exception e) {
-          return false;
-        }
-      });
+      Peers.await(
+          Duration.ofSeconds(20),
+          () -> {
+            try {
+              return b.workspace().attachmentBytes("img/diagram.png").isPresent();
+            } catch (Exception e) {
+              return false;
+            }
+          });
       assertThat(b.workspace().attachmentBytes("img/diagram.png").orElseThrow()).isEqualTo(picture);
       assertThat(b.workspace().missingBlobs(10)).isEmpty();
     }
@@ -208,7 +250,13 @@ class ReplicationIT {
     try (Peers peers = new Peers(dir)) {
       WorkspaceSync a = peers.found();
       DeviceKey outsider = DeviceKey.generate(peers.random);
-      Workspace ws = Workspace.open(dir.resolve("outsider.db"), a.workspace().id(), MembershipMode.OPEN, outsider, System::currentTimeMillis);
+      Workspace ws =
+          Workspace.open(
+              dir.resolve("outsider.db"),
+              a.workspace().id(),
+              MembershipMode.OPEN,
+              outsider,
+              System::currentTimeMillis);
       WorkspaceSync o = peers.add(ws, outsider, peers.fast(WorkspaceSecret.generate(peers.random)));
       Throwable failure = null;
       try {

@@ -11,7 +11,9 @@ class RateLimitedLogTest {
   @Test
   void oneLinePerCausePerIntervalThenTheCountOfWhatWasLeftOut() {
     AtomicLong now = new AtomicLong(1_000);
-    RateLimitedLog log = new RateLimitedLog(LoggerFactory.getLogger(RateLimitedLogTest.class), 10, TimeUnit.SECONDS, now::get);
+    RateLimitedLog log =
+        new RateLimitedLog(
+            LoggerFactory.getLogger(RateLimitedLogTest.class), 10, TimeUnit.SECONDS, now::get);
     assertThat(log.admit("refused")).isZero();
     for (int i = 0; i < 44_000; i++) {
       assertThat(log.admit("refused")).isEqualTo(-1);

@@ -39,25 +39,44 @@ public final class AttachmentOpener {
 
   /** Shows the attachment in its own tab (any type: images are drawn, others described). */
   public Tab showInTab(Attachment attachment) {
-    return context.openTab("attachment:" + attachment.soul().value(), attachment.name(),
+    return context.openTab(
+        "attachment:" + attachment.soul().value(),
+        attachment.name(),
         () -> new AttachmentView(context, attachment, this).node());
   }
 
   /** Writes the bytes to a temporary file and opens it with the default app, in the background. */
   public void openWithSystem(Attachment attachment) {
-    var opened = context.background().supply(() -> {
-      byte[] bytes = context.workspace().attachmentBytes(attachment).orElseThrow(() -> new java.io.IOException(
-          "this replica does not have the bytes of \"" + attachment.name() + "\" yet"));
-      Path file = system.write(attachment.name(), bytes);
-      system.open(file);
-      return file;
-    });
+    var opened =
+        context
+            .background()
+            .supply(
+                () -> {
+                  byte[] bytes =
+                      context
+                          .workspace()
+                          .attachmentBytes(attachment)
+                          .orElseThrow(
+                              () ->
+                                  new java.io.IOException(
+                                      "this replica does not have the bytes of \""
+                                          + attachment.name()
+                                          + "\" yet"));
+                  Path file = system.write(attachment.name(), bytes);
+                  system.open(file);
+                  return file;
+                });
     context.background().reportFailure(opened, "Could not open \"" + attachment.name() + "\"");
   }
 
-  /** Says that {@code target} names no file of the workspace (instead of creating a note called like it). */
+  /**
+   * Says that {@code target} names no file of the workspace (instead of creating a note called like
+   * it).
+   */
   public Tab showMissing(String target) {
-    return context.openTab("missing-attachment:" + target.toLowerCase(Locale.ROOT), target + " (missing)",
+    return context.openTab(
+        "missing-attachment:" + target.toLowerCase(Locale.ROOT),
+        target + " (missing)",
         () -> MissingAttachmentView.of(target));
   }
 }

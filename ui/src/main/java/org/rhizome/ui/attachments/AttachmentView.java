@@ -34,7 +34,9 @@ import org.rhizome.ui.workbench.AppContext;
  */
 public final class AttachmentView {
   /** Media types {@link Image} decodes. */
-  private static final List<String> DECODABLE = List.of("image/png", "image/jpeg", "image/gif", "image/bmp");
+  private static final List<String> DECODABLE =
+      List.of("image/png", "image/jpeg", "image/gif", "image/bmp");
+
   private static final int MAX_BACKLINKS = 200;
 
   private final AppContext context;
@@ -54,8 +56,12 @@ public final class AttachmentView {
     root.getStyleClass().add("attachment-view");
     Label name = new Label(attachment.name());
     name.getStyleClass().add("title-3");
-    Label where = new Label((attachment.folder().isEmpty() ? "" : attachment.folder() + "/ · ") + attachment.mime() + " · "
-        + humanSize(attachment.size()));
+    Label where =
+        new Label(
+            (attachment.folder().isEmpty() ? "" : attachment.folder() + "/ · ")
+                + attachment.mime()
+                + " · "
+                + humanSize(attachment.size()));
     where.getStyleClass().add("text-muted");
     Button open = new Button("Open with the default app");
     open.getStyleClass().add("small");
@@ -103,30 +109,41 @@ public final class AttachmentView {
 
   private void load() {
     record Loaded(Optional<Image> image, boolean haveBytes, List<Backlink> links) {}
-    context.background().load(() -> {
-      Optional<byte[]> bytes = context.workspace().attachmentBytes(attachment);
-      Optional<Image> decoded = Optional.empty();
-      if (bytes.isPresent() && isImage()) {
-        Image img = new Image(new ByteArrayInputStream(bytes.get()));
-        decoded = img.isError() ? Optional.empty() : Optional.of(img);
-      }
-      return new Loaded(decoded, bytes.isPresent(), context.workspace().attachmentBacklinks(attachment.soul(), MAX_BACKLINKS));
-    }, loaded -> {
-      if (loaded.image().isPresent()) {
-        image.setImage(loaded.image().get());
-        centre.getChildren().setAll(imageScroll);
-        fit();
-      } else {
-        String why = !loaded.haveBytes() ? "This replica does not have the file's bytes yet (sync fetches them from a peer)."
-            : isImage() ? "This picture cannot be shown here; open it with the default app."
-            : "Open it with the default app to see it.";
-        Label l = new Label(why);
-        l.getStyleClass().add("text-muted");
-        l.setWrapText(true);
-        centre.getChildren().setAll(l);
-      }
-      showBacklinks(loaded.links());
-    }, "Could not read the attachment \"" + attachment.name() + "\"");
+    context
+        .background()
+        .load(
+            () -> {
+              Optional<byte[]> bytes = context.workspace().attachmentBytes(attachment);
+              Optional<Image> decoded = Optional.empty();
+              if (bytes.isPresent() && isImage()) {
+                Image img = new Image(new ByteArrayInputStream(bytes.get()));
+                decoded = img.isError() ? Optional.empty() : Optional.of(img);
+              }
+              return new Loaded(
+                  decoded,
+                  bytes.isPresent(),
+                  context.workspace().attachmentBacklinks(attachment.soul(), MAX_BACKLINKS));
+            },
+            loaded -> {
+              if (loaded.image().isPresent()) {
+                image.setImage(loaded.image().get());
+                centre.getChildren().setAll(imageScroll);
+                fit();
+              } else {
+                String why =
+                    !loaded.haveBytes()
+                        ? "This replica does not have the file's bytes yet (sync fetches them from a peer)."
+                        : isImage()
+                            ? "This picture cannot be shown here; open it with the default app."
+                            : "Open it with the default app to see it.";
+                Label l = new Label(why);
+                l.getStyleClass().add("text-muted");
+                l.setWrapText(true);
+                centre.getChildren().setAll(l);
+              }
+              showBacklinks(loaded.links());
+            },
+            "Could not read the attachment \"" + attachment.name() + "\"");
   }
 
   private void showBacklinks(List<Backlink> links) {

@@ -17,13 +17,17 @@ import java.util.concurrent.TimeUnit;
 public class SystemOpener {
   private @org.jspecify.annotations.Nullable Path folder;
 
-  /** Writes {@code bytes} as {@code name} into this process's folder of opened files; returns the file. */
+  /**
+   * Writes {@code bytes} as {@code name} into this process's folder of opened files; returns the
+   * file.
+   */
   public synchronized Path write(String name, byte[] bytes) throws IOException {
     if (folder == null || !Files.isDirectory(folder)) {
       folder = Files.createTempDirectory("rhizome-open-");
       folder.toFile().deleteOnExit();
     }
-    // A fresh sub-folder per file keeps its name and never overwrites a file another app still has open.
+    // A fresh sub-folder per file keeps its name and never overwrites a file another app still has
+    // open.
     Path dir = Files.createTempDirectory(folder, "a");
     Path file = dir.resolve(safeName(name));
     Files.write(file, bytes);
@@ -32,21 +36,39 @@ public class SystemOpener {
     return file;
   }
 
-  /** Opens {@code file} with the default app: {@link Desktop} where it can, else the OS's own opener command. */
+  /**
+   * Opens {@code file} with the default app: {@link Desktop} where it can, else the OS's own opener
+   * command.
+   */
   public void open(Path file) throws IOException {
     if (Desktop.isDesktopSupported() && Desktop.getDesktop().isSupported(Desktop.Action.OPEN)) {
       Desktop.getDesktop().open(file.toFile());
       return;
     }
     String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-    List<String> command = os.contains("win") ? List.of("rundll32", "url.dll,FileProtocolHandler", file.toString())
-        : os.contains("mac") ? List.of("open", file.toString()) : List.of("xdg-open", file.toString());
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    List<String> command =
+        os.contains("win")
+            ? List.of("rundll32", "url.dll,FileProtocolHandler", file.toString())
+            : os.contains("mac")
+                ? List.of("open", file.toString())
+                : List.of("xdg-open", file.toString());
+    Process p =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
     try {
-      // xdg-open returns once the app is started; a non-zero exit means nothing could open the file.
+      // xdg-open returns once the app is started; a non-zero exit means nothing could open the
+      // file.
       if (p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() != 0) {
-        throw new IOException("No app on this system opens " + file.getFileName() + " (" + command.get(0) + " exited with "
-            + p.exitValue() + ").");
+        throw new IOException(
+            "No app on this system opens "
+                + file.getFileName()
+                + " ("
+                + command.get(0)
+                + " exited with "
+                + p.exitValue()
+                + ").");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -12,7 +12,10 @@ import java.util.regex.Pattern;
 public final class MentionLinker {
   private MentionLinker() {}
 
-  /** The body with the mention on {@code line} (0-based) linked; empty when the line no longer has it. */
+  /**
+   * The body with the mention on {@code line} (0-based) linked; empty when the line no longer has
+   * it.
+   */
   public static Optional<String> link(String body, int line, String title) {
     int start = 0;
     for (int i = 0; i < line; i++) {
@@ -25,13 +28,17 @@ public final class MentionLinker {
     int end = body.indexOf('\n', start);
     end = end < 0 ? body.length() : end;
     String text = body.substring(start, end);
-    Matcher m = Pattern.compile("(?<![\\p{L}\\p{N}\\[])" + Pattern.quote(title) + "(?![\\p{L}\\p{N}\\]])",
-        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(text);
+    Matcher m =
+        Pattern.compile(
+                "(?<![\\p{L}\\p{N}\\[])" + Pattern.quote(title) + "(?![\\p{L}\\p{N}\\]])",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
+            .matcher(text);
     if (!m.find()) {
       return Optional.empty();
     }
     String written = m.group();
     String link = written.equals(title) ? "[[" + title + "]]" : "[[" + title + "|" + written + "]]";
-    return Optional.of(body.substring(0, start + m.start()) + link + body.substring(start + m.end()));
+    return Optional.of(
+        body.substring(0, start + m.start()) + link + body.substring(start + m.end()));
   }
 }

@@ -18,8 +18,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.jspecify.annotations.Nullable;
-import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.markdown.Heading;
+import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.note.Note;
 import org.rhizome.graph.query.Backlink;
 import org.rhizome.graph.query.OutgoingLink;
@@ -77,17 +77,18 @@ public final class NoteInfoView {
     root.setFitToWidth(true);
     root.getStyleClass().add("note-info-scroll");
     refreshLater.setOnFinished(e -> reload());
-    context.onChanges(e -> {
-      if (soul == null) {
-        return;
-      }
-      // Edits to this note change its outline and tags soon; elsewhere they may add a mention.
-      boolean mine = ChangedNotes.of(e).contains(soul);
-      if (mine || refreshLater.getStatus() != javafx.animation.Animation.Status.RUNNING) {
-        refreshLater.setDuration(Duration.millis(mine ? 500 : 1000));
-        refreshLater.playFromStart();
-      }
-    });
+    context.onChanges(
+        e -> {
+          if (soul == null) {
+            return;
+          }
+          // Edits to this note change its outline and tags soon; elsewhere they may add a mention.
+          boolean mine = ChangedNotes.of(e).contains(soul);
+          if (mine || refreshLater.getStatus() != javafx.animation.Animation.Status.RUNNING) {
+            refreshLater.setDuration(Duration.millis(mine ? 500 : 1000));
+            refreshLater.playFromStart();
+          }
+        });
     showNothing();
   }
 
@@ -118,8 +119,12 @@ public final class NoteInfoView {
   }
 
   /** What the pane loads for one note, in one background call. */
-  record Info(Note note, List<Backlink> backlinks, List<UnlinkedMention> unlinked, List<OutgoingLink> outgoing,
-              List<Heading> outline) {}
+  record Info(
+      Note note,
+      List<Backlink> backlinks,
+      List<UnlinkedMention> unlinked,
+      List<OutgoingLink> outgoing,
+      List<Heading> outline) {}
 
   private void reload() {
     Soul current = soul;
@@ -127,23 +132,32 @@ public final class NoteInfoView {
       return;
     }
     long generation = ++loadGeneration;
-    context.background().load(() -> {
-      var ws = context.workspace();
-      Note note = ws.findNote(current).orElse(null);
-      if (note == null) {
-        return null;
-      }
-      return new Info(note, ws.backlinks(current, MAX_MENTIONS), ws.unlinkedMentions(current, MAX_MENTIONS),
-          ws.outgoingLinks(current), ws.outline(current));
-    }, info -> {
-      if (generation == loadGeneration && current.equals(soul)) {
-        if (info == null) {
-          showNothing();
-        } else {
-          fill(info);
-        }
-      }
-    }, "Could not load the links of the note");
+    context
+        .background()
+        .load(
+            () -> {
+              var ws = context.workspace();
+              Note note = ws.findNote(current).orElse(null);
+              if (note == null) {
+                return null;
+              }
+              return new Info(
+                  note,
+                  ws.backlinks(current, MAX_MENTIONS),
+                  ws.unlinkedMentions(current, MAX_MENTIONS),
+                  ws.outgoingLinks(current),
+                  ws.outline(current));
+            },
+            info -> {
+              if (generation == loadGeneration && current.equals(soul)) {
+                if (info == null) {
+                  showNothing();
+                } else {
+                  fill(info);
+                }
+              }
+            },
+            "Could not load the links of the note");
   }
 
   private void showNothing() {
@@ -165,45 +179,87 @@ public final class NoteInfoView {
     if (!sameNote || !before.backlinks().equals(info.backlinks())) {
       fillBacklinks(info);
     }
-    if (!sameNote || !before.unlinked().equals(info.unlinked()) || !before.note().title().equals(info.note().title())) {
+    if (!sameNote
+        || !before.unlinked().equals(info.unlinked())
+        || !before.note().title().equals(info.note().title())) {
       fillUnlinked(info);
     }
-    if (!sameNote || !before.outgoing().equals(info.outgoing()) || !before.note().folder().equals(info.note().folder())) {
+    if (!sameNote
+        || !before.outgoing().equals(info.outgoing())
+        || !before.note().folder().equals(info.note().folder())) {
       fillOutgoing(info);
     }
     if (!sameNote || !before.outline().equals(info.outline())) {
-      outline.getChildren().setAll(info.outline().isEmpty() ? List.of(muted("No headings."))
-          : info.outline().stream().map(h -> headingRow(info.note().soul(), h)).toList());
+      outline
+          .getChildren()
+          .setAll(
+              info.outline().isEmpty()
+                  ? List.of(muted("No headings."))
+                  : info.outline().stream().map(h -> headingRow(info.note().soul(), h)).toList());
     }
     if (!sameNote || !before.note().tags().equals(info.note().tags())) {
-      tagChips.getChildren().setAll(info.note().tags().isEmpty() ? List.of(muted("No tags."))
-          : info.note().tags().stream().map(this::tagChip).toList());
+      tagChips
+          .getChildren()
+          .setAll(
+              info.note().tags().isEmpty()
+                  ? List.of(muted("No tags."))
+                  : info.note().tags().stream().map(this::tagChip).toList());
     }
   }
 
   private void fillBacklinks(Info info) {
     backlinksPane.setText("Linked mentions (" + info.backlinks().size() + ")");
-    List<Backlink> sortedBacklinks = info.backlinks().stream()
-        .sorted(Comparator.comparing((Backlink b) -> b.source().title(), String.CASE_INSENSITIVE_ORDER)
-            .thenComparingInt(Backlink::line)).toList();
-    backlinks.getChildren().setAll(sortedBacklinks.isEmpty() ? List.of(muted("No note links here yet."))
-        : sortedBacklinks.stream().map(b -> mention(b.source().soul(), b.source().title(), b.line(), b.context(), null)).toList());
+    List<Backlink> sortedBacklinks =
+        info.backlinks().stream()
+            .sorted(
+                Comparator.comparing(
+                        (Backlink b) -> b.source().title(), String.CASE_INSENSITIVE_ORDER)
+                    .thenComparingInt(Backlink::line))
+            .toList();
+    backlinks
+        .getChildren()
+        .setAll(
+            sortedBacklinks.isEmpty()
+                ? List.of(muted("No note links here yet."))
+                : sortedBacklinks.stream()
+                    .map(
+                        b ->
+                            mention(
+                                b.source().soul(), b.source().title(), b.line(), b.context(), null))
+                    .toList());
   }
 
   private void fillUnlinked(Info info) {
     unlinkedPane.setText("Unlinked mentions (" + info.unlinked().size() + ")");
-    unlinked.getChildren().setAll(info.unlinked().isEmpty() ? List.of(muted("No unlinked mentions."))
-        : info.unlinked().stream().map(u -> mention(u.source().soul(), u.source().title(), u.line(), u.context(),
-            linkButton(u, info.note().title()))).toList());
+    unlinked
+        .getChildren()
+        .setAll(
+            info.unlinked().isEmpty()
+                ? List.of(muted("No unlinked mentions."))
+                : info.unlinked().stream()
+                    .map(
+                        u ->
+                            mention(
+                                u.source().soul(),
+                                u.source().title(),
+                                u.line(),
+                                u.context(),
+                                linkButton(u, info.note().title())))
+                    .toList());
   }
 
   private void fillOutgoing(Info info) {
     outgoingPane.setText("Outgoing links (" + info.outgoing().size() + ")");
-    outgoing.getChildren().setAll(info.outgoing().isEmpty() ? List.of(muted("This note links nowhere."))
-        : info.outgoing().stream().map(o -> outgoingRow(info.note().folder(), o)).toList());
+    outgoing
+        .getChildren()
+        .setAll(
+            info.outgoing().isEmpty()
+                ? List.of(muted("This note links nowhere."))
+                : info.outgoing().stream().map(o -> outgoingRow(info.note().folder(), o)).toList());
   }
 
-  private Node mention(Soul source, String title, int line, String contextLine, @Nullable Button action) {
+  private Node mention(
+      Soul source, String title, int line, String contextLine, @Nullable Button action) {
     Hyperlink name = new Hyperlink(title);
     name.getStyleClass().add("mention-title");
     name.setOnAction(e -> jumper.goToLine(source, line));
@@ -226,21 +282,32 @@ public final class NoteInfoView {
     Button link = new Button("Link");
     link.getStyleClass().addAll("small", "link-mention");
     link.setMinWidth(Region.USE_PREF_SIZE);
-    link.setOnAction(e -> {
-      link.setDisable(true);
-      Soul source = mention.source().soul();
-      context.background().load(() -> {
-        Note note = context.workspace().findNote(source).orElse(null);
-        return note == null ? java.util.Optional.<String>empty() : MentionLinker.link(note.body(), mention.line(), title);
-      }, linked -> {
-        if (linked.isPresent()) {
-          context.background().reportFailure(context.workspace().editBodyAsync(source, linked.get()),
-              "Could not link the mention in \"" + mention.source().title() + "\"");
-        } else {
-          reload();
-        }
-      }, "Could not link the mention");
-    });
+    link.setOnAction(
+        e -> {
+          link.setDisable(true);
+          Soul source = mention.source().soul();
+          context
+              .background()
+              .load(
+                  () -> {
+                    Note note = context.workspace().findNote(source).orElse(null);
+                    return note == null
+                        ? java.util.Optional.<String>empty()
+                        : MentionLinker.link(note.body(), mention.line(), title);
+                  },
+                  linked -> {
+                    if (linked.isPresent()) {
+                      context
+                          .background()
+                          .reportFailure(
+                              context.workspace().editBodyAsync(source, linked.get()),
+                              "Could not link the mention in \"" + mention.source().title() + "\"");
+                    } else {
+                      reload();
+                    }
+                  },
+                  "Could not link the mention");
+        });
     return link;
   }
 
@@ -254,15 +321,16 @@ public final class NoteInfoView {
       h.getStyleClass().add("unresolved-link");
       h.setText(label + (link.file() ? "  (missing file)" : "  (new)"));
     }
-    h.setOnAction(e -> {
-      if (link.resolved() != null) {
-        context.openNote(link.resolved().soul());
-      } else if (link.attachment() != null) {
-        new org.rhizome.ui.attachments.AttachmentOpener(context).open(link.attachment());
-      } else {
-        new org.rhizome.ui.editor.LinkFollower(context).follow(folder, link.target());
-      }
-    });
+    h.setOnAction(
+        e -> {
+          if (link.resolved() != null) {
+            context.openNote(link.resolved().soul());
+          } else if (link.attachment() != null) {
+            new org.rhizome.ui.attachments.AttachmentOpener(context).open(link.attachment());
+          } else {
+            new org.rhizome.ui.editor.LinkFollower(context).follow(folder, link.target());
+          }
+        });
     return h;
   }
 

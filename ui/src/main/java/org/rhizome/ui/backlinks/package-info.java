@@ -1,4 +1,7 @@
-/** The right pane: backlinks (linked and unlinked mentions), outgoing links, outline and tags of the open note. */
+/**
+ * The right pane: backlinks (linked and unlinked mentions), outgoing links, outline and tags of the
+ * open note.
+ */
 @NullMarked
 package org.rhizome.ui.backlinks;
 

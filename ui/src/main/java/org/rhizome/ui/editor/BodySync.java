@@ -10,10 +10,10 @@ import javafx.util.Duration;
 import org.jspecify.annotations.Nullable;
 import org.rhizome.graph.ChangeEvent;
 import org.rhizome.graph.EditorReplica;
-import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.UndoHistory;
 import org.rhizome.graph.VersionedText;
 import org.rhizome.graph.change.Change;
+import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.note.NoteFields;
 import org.rhizome.graph.text.Splice;
 import org.rhizome.ui.workbench.AppContext;
@@ -22,16 +22,17 @@ import org.rhizome.ui.workbench.AppContext;
  * Keeps one open note's editor and the engine in step, both ways, through an {@link EditorReplica}.
  *
  * <p>Out: the editor's own edits become {@link Splice}s (in code points), gathered for at most
- * {@link #FLUSH_DELAY} and sent as one change with {@code spliceBodyAsync}, naming the engine version
- * they were made on, so the engine moves them past whatever arrived meanwhile and each keystroke lands
- * where it was typed. One batch is in flight at a time: a fast typist makes few, larger changes and
- * the writer is never flooded. The screen never waits for the engine.
+ * {@link #FLUSH_DELAY} and sent as one change with {@code spliceBodyAsync}, naming the engine
+ * version they were made on, so the engine moves them past whatever arrived meanwhile and each
+ * keystroke lands where it was typed. One batch is in flight at a time: a fast typist makes few,
+ * larger changes and the writer is never flooded. The screen never waits for the engine.
  *
- * <p>In: every change to the body made elsewhere (another device, the CLI or {@code serve} on the same
- * file, a rename rewriting a link, a restore, the mirror) comes from the change feed as the engine's
- * own splices; moved past the editor's unconfirmed edits, they go to {@link Host#applyRemote}, which
- * replaces just those ranges. Only when the feed missed something (the engine did not hold the body
- * live, a write failed) is the body read again and the difference applied — the fallback.
+ * <p>In: every change to the body made elsewhere (another device, the CLI or {@code serve} on the
+ * same file, a rename rewriting a link, a restore, the mirror) comes from the change feed as the
+ * engine's own splices; moved past the editor's unconfirmed edits, they go to {@link
+ * Host#applyRemote}, which replaces just those ranges. Only when the feed missed something (the
+ * engine did not hold the body live, a write failed) is the body read again and the difference
+ * applied — the fallback.
  *
  * <p>FX thread only, except where noted.
  */
@@ -42,7 +43,10 @@ final class BodySync {
 
   /** The editor side. FX thread. */
   interface Host {
-    /** Applies splices made elsewhere to the shown text, in order, keeping caret, selection and scroll. */
+    /**
+     * Applies splices made elsewhere to the shown text, in order, keeping caret, selection and
+     * scroll.
+     */
     void applyRemote(List<Splice> splices);
   }
 
@@ -80,7 +84,10 @@ final class BodySync {
     scheduleFlush();
   }
 
-  /** Several edits of the person made as one command (Replace all): sent in order, undone as one step. */
+  /**
+   * Several edits of the person made as one command (Replace all): sent in order, undone as one
+   * step.
+   */
   void localEdits(java.util.List<Splice> splices, java.util.List<String> removed) {
     if (replica == null) {
       return;
@@ -131,18 +138,27 @@ final class BodySync {
     }
     unsent = 0;
     EditorReplica.Batch b = batch.get();
-    CompletableFuture<Optional<Change>> write = context.workspace().spliceBodyAsync(soul, b.base(), b.splices(), b.origin());
-    write.whenComplete((change, failure) -> Platform.runLater(() -> {
-      if (replica == null) {
-        return;
-      }
-      if (failure != null) {
-        context.errors().report("Could not save your last edit to \"" + soul.value() + "\"; showing the saved text",
-            unwrap(failure));
-      }
-      replica.sent(change != null && change.isPresent(), failure != null);
-      afterWrite();
-    }));
+    CompletableFuture<Optional<Change>> write =
+        context.workspace().spliceBodyAsync(soul, b.base(), b.splices(), b.origin());
+    write.whenComplete(
+        (change, failure) ->
+            Platform.runLater(
+                () -> {
+                  if (replica == null) {
+                    return;
+                  }
+                  if (failure != null) {
+                    context
+                        .errors()
+                        .report(
+                            "Could not save your last edit to \""
+                                + soul.value()
+                                + "\"; showing the saved text",
+                            unwrap(failure));
+                  }
+                  replica.sent(change != null && change.isPresent(), failure != null);
+                  afterWrite();
+                }));
   }
 
   private void afterWrite() {
@@ -155,7 +171,9 @@ final class BodySync {
     resyncIfWanted();
   }
 
-  /** A change event (on the FX thread): applies this note's body changes made elsewhere, in place. */
+  /**
+   * A change event (on the FX thread): applies this note's body changes made elsewhere, in place.
+   */
   void onChanges(ChangeEvent event) {
     if (replica == null || closed) {
       return;
@@ -190,27 +208,35 @@ final class BodySync {
       return;
     }
     reading = true;
-    context.background().load(() -> context.workspace().openBody(soul), body -> {
-      reading = false;
-      if (closed || replica == null) {
-        return;
-      }
-      if (replica.isSending()) {
-        resyncIfWanted(); // a batch went out meanwhile: read again once it is written
-        return;
-      }
-      List<Splice> in = replica.resync(body);
-      if (!in.isEmpty()) {
-        host.applyRemote(in);
-      }
-      if (replica.hasPending()) {
-        flush();
-      }
-    }, "Could not load the latest text of the note").whenComplete((body, failure) -> {
-      if (failure != null) {
-        Platform.runLater(() -> reading = false); // reported; the next change or edit tries again
-      }
-    });
+    context
+        .background()
+        .load(
+            () -> context.workspace().openBody(soul),
+            body -> {
+              reading = false;
+              if (closed || replica == null) {
+                return;
+              }
+              if (replica.isSending()) {
+                resyncIfWanted(); // a batch went out meanwhile: read again once it is written
+                return;
+              }
+              List<Splice> in = replica.resync(body);
+              if (!in.isEmpty()) {
+                host.applyRemote(in);
+              }
+              if (replica.hasPending()) {
+                flush();
+              }
+            },
+            "Could not load the latest text of the note")
+        .whenComplete(
+            (body, failure) -> {
+              if (failure != null) {
+                Platform.runLater(
+                    () -> reading = false); // reported; the next change or edit tries again
+              }
+            });
   }
 
   private static Throwable unwrap(Throwable t) {

@@ -11,19 +11,21 @@ import org.rhizome.graph.markdown.NoteSpans;
 import org.rhizome.graph.markdown.SpanKind;
 
 /**
- * Applies the engine's Markdown spans to a {@link CodeArea} through {@link MarkdownHighlighter}: the
- * whole text once when a note opens, then only the blocks an edit changed ({@link MarkdownBlocks}
- * finds them, and reaches on to where the text means what it meant before when the edit opened or
- * closed a code fence, math or comment), so a keystroke in a 200 KB note costs a paragraph. Also
- * answers "which link is at this offset" from the same spans, so the link the editor follows is the
- * link the index stores.
+ * Applies the engine's Markdown spans to a {@link CodeArea} through {@link MarkdownHighlighter}:
+ * the whole text once when a note opens, then only the blocks an edit changed ({@link
+ * MarkdownBlocks} finds them, and reaches on to where the text means what it meant before when the
+ * edit opened or closed a code fence, math or comment), so a keystroke in a 200 KB note costs a
+ * paragraph. Also answers "which link is at this offset" from the same spans, so the link the
+ * editor follows is the link the index stores.
  *
  * <p>FX thread only.
  */
 final class DocumentStyler {
   private final CodeArea area;
+
   /** Which link targets reach no note (as last read from the engine); none until the first read. */
   private Predicate<String> unresolved = target -> false;
+
   /** The block cuts of the text as last styled; null before the first styling. */
   private @Nullable MarkdownBlocks blocks;
 
@@ -40,7 +42,9 @@ final class DocumentStyler {
     MarkdownBlocks current = current();
     String text = current.text();
     int styledTo = 0;
-    for (int at = text.indexOf("[["); at >= 0; at = text.indexOf("[[", Math.max(at + 2, styledTo))) {
+    for (int at = text.indexOf("[[");
+        at >= 0;
+        at = text.indexOf("[[", Math.max(at + 2, styledTo))) {
       NoteSpans spans = current.spansAround(at, at);
       apply(spans);
       styledTo = spans.to();
@@ -58,9 +62,14 @@ final class DocumentStyler {
     return false;
   }
 
-  /** The wikilink, embed or Markdown link to a vault file that contains {@code offset}, as the index reads it. */
+  /**
+   * The wikilink, embed or Markdown link to a vault file that contains {@code offset}, as the index
+   * reads it.
+   */
   Optional<WikiLinkAt> linkAt(int offset) {
-    return current().spansAround(offset, offset).linkAt(offset)
+    return current()
+        .spansAround(offset, offset)
+        .linkAt(offset)
         .filter(link -> !link.target().isEmpty())
         .map(link -> new WikiLinkAt(link.target(), link.start(), link.end()));
   }
@@ -78,7 +87,8 @@ final class DocumentStyler {
   void edited(int position, String removed, String inserted) {
     MarkdownBlocks before = blocks;
     String text = area.getText();
-    if (before != null && before.text().length() - removed.length() + inserted.length() != text.length()) {
+    if (before != null
+        && before.text().length() - removed.length() + inserted.length() != text.length()) {
       before = null; // an edit went by unreported: restyle from here to the end
     }
     blocks = MarkdownBlocks.of(text, before, position, removed.length(), inserted.length());

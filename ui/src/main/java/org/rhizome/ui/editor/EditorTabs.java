@@ -17,13 +17,13 @@ import javafx.scene.layout.StackPane;
 import org.jspecify.annotations.Nullable;
 import org.rhizome.graph.ChangeEvent;
 import org.rhizome.graph.model.Soul;
+import org.rhizome.ui.names.NoteNameIndex;
 import org.rhizome.ui.workbench.AppContext;
 import org.rhizome.ui.workbench.ChangedNotes;
-import org.rhizome.ui.names.NoteNameIndex;
 
 /**
- * The main area: notes and other views (graph, history…) in tabs. One tab per note; opening an
- * open note selects its tab. Keeps {@link #activeNote} for the panes around it.
+ * The main area: notes and other views (graph, history…) in tabs. One tab per note; opening an open
+ * note selects its tab. Keeps {@link #activeNote} for the panes around it.
  *
  * <p>FX thread only.
  */
@@ -31,8 +31,10 @@ public final class EditorTabs {
   private final AppContext context;
   private final NoteNameIndex names;
   private final LinkFollower follower;
+
   /** Built on first use (reading view): Flexmark's parser is a few hundred classes to load. */
   private final java.util.function.Supplier<MarkdownHtml> html = new LazyMarkdownHtml();
+
   private final TabPane tabs = new TabPane();
   private final StackPane root = new StackPane();
   private final Map<Soul, NoteTab> notes = new HashMap<>();
@@ -47,23 +49,30 @@ public final class EditorTabs {
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
     tabs.setTabDragPolicy(TabPane.TabDragPolicy.REORDER);
     tabs.getStyleClass().add("editor-tabs");
-    Label empty = new Label("No note open.\nCtrl+O finds one, Ctrl+N starts one.".replace("Ctrl", shortcutName()));
+    Label empty =
+        new Label(
+            "No note open.\nCtrl+O finds one, Ctrl+N starts one.".replace("Ctrl", shortcutName()));
     empty.getStyleClass().add("empty-editor");
     empty.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(tabs.getTabs()));
     root.getChildren().addAll(empty, tabs);
     tabs.visibleProperty().bind(empty.visibleProperty().not());
-    tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> {
-      NoteTab note = tab == null ? null : noteTabOf(tab);
-      activeNote.set(note == null ? null : note.soul());
-      if (note != null) {
-        javafx.application.Platform.runLater(note::focus);
-      }
-    });
+    tabs.getSelectionModel()
+        .selectedItemProperty()
+        .addListener(
+            (obs, old, tab) -> {
+              NoteTab note = tab == null ? null : noteTabOf(tab);
+              activeNote.set(note == null ? null : note.soul());
+              if (note != null) {
+                javafx.application.Platform.runLater(note::focus);
+              }
+            });
     context.onChanges(this::onChanges);
   }
 
   static String shortcutName() {
-    return System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("mac") ? "⌘" : "Ctrl";
+    return System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("mac")
+        ? "⌘"
+        : "Ctrl";
   }
 
   public Node node() {
@@ -99,18 +108,21 @@ public final class EditorTabs {
     }
     NoteTab tab = new NoteTab(context, soul, names, follower, html);
     notes.put(soul, tab);
-    tab.tab().setOnClosed(e -> {
-      notes.remove(soul);
-      tab.close();
-    });
+    tab.tab()
+        .setOnClosed(
+            e -> {
+              notes.remove(soul);
+              tab.close();
+            });
     tabs.getTabs().add(tab.tab());
     tabs.getSelectionModel().select(tab.tab());
-    tab.load(() -> {
-      if (tabs.getSelectionModel().getSelectedItem() == tab.tab()) {
-        tab.focus();
-      }
-      whenShown.run();
-    });
+    tab.load(
+        () -> {
+          if (tabs.getSelectionModel().getSelectedItem() == tab.tab()) {
+            tab.focus();
+          }
+          whenShown.run();
+        });
     return tab;
   }
 

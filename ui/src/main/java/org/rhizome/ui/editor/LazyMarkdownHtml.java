@@ -3,7 +3,10 @@ package org.rhizome.ui.editor;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
-/** One {@link MarkdownHtml}, made when first asked for (the renderer is built on first use). FX thread only. */
+/**
+ * One {@link MarkdownHtml}, made when first asked for (the renderer is built on first use). FX
+ * thread only.
+ */
 final class LazyMarkdownHtml implements Supplier<MarkdownHtml> {
   private @Nullable MarkdownHtml html;
 

@@ -11,21 +11,21 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.stage.Popup;
 import org.fxmisc.richtext.CodeArea;
+import org.rhizome.graph.api.InvalidTitleException;
 import org.rhizome.graph.markdown.MarkdownBlocks;
 import org.rhizome.graph.markdown.MarkdownSpan;
-import org.rhizome.graph.api.InvalidTitleException;
 import org.rhizome.graph.note.NoteFolders;
 import org.rhizome.graph.note.NoteTitles;
-import org.rhizome.ui.workbench.AppContext;
-import org.rhizome.ui.names.NoteNameIndex;
 import org.rhizome.ui.editor.assist.CompletionKeys;
+import org.rhizome.ui.names.NoteNameIndex;
+import org.rhizome.ui.workbench.AppContext;
 
 /**
  * {@code [[} completion: once the person types {@code [[}, a list under the caret offers note
- * titles and aliases matching what follows, fuzzily, and — when no note has exactly that name —
- * a last entry "Create note «X»" that creates the note (in the link's folder when it has a path,
- * else the folder for new notes) and inserts the link. Up/Down choose, Enter or Tab insert
- * {@code Name]]}, Escape (or moving out of the link) closes it.
+ * titles and aliases matching what follows, fuzzily, and — when no note has exactly that name — a
+ * last entry "Create note «X»" that creates the note (in the link's folder when it has a path, else
+ * the folder for new notes) and inserts the link. Up/Down choose, Enter or Tab insert {@code
+ * Name]]}, Escape (or moving out of the link) closes it.
  *
  * <p>FX thread only.
  */
@@ -36,14 +36,22 @@ final class LinkCompletion {
   private final AppContext context;
   private final CodeArea area;
   private final NoteNameIndex names;
-  /** Built on the first {@code [[}: most editors never complete a link, and opening a note should not pay for it. */
+
+  /**
+   * Built on the first {@code [[}: most editors never complete a link, and opening a note should
+   * not pay for it.
+   */
   private @org.jspecify.annotations.Nullable Popup popup;
+
   private final ListView<Suggestion> list = new ListView<>();
+
   /** Offset just after the {@code [[} being completed; -1 when inactive. */
   private int linkStart = -1;
 
   /** One entry of the list: a note's name, or the offer to create a note named {@code create}. */
-  record Suggestion(NoteNameIndex.@org.jspecify.annotations.Nullable Match match, @org.jspecify.annotations.Nullable String create) {
+  record Suggestion(
+      NoteNameIndex.@org.jspecify.annotations.Nullable Match match,
+      @org.jspecify.annotations.Nullable String create) {
     String name() {
       return match != null ? match.entry().name().name() : java.util.Objects.requireNonNull(create);
     }
@@ -58,17 +66,20 @@ final class LinkCompletion {
     list.setFixedCellSize(ROW_HEIGHT);
     list.setCellFactory(v -> new SuggestionCell());
     list.setFocusTraversable(false);
-    list.setOnMouseClicked(e -> {
-      if (e.getClickCount() == 2) {
-        accept();
-      }
-    });
+    list.setOnMouseClicked(
+        e -> {
+          if (e.getClickCount() == 2) {
+            accept();
+          }
+        });
     area.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
-    area.caretPositionProperty().addListener((obs, old, now) -> {
-      if (linkStart >= 0) {
-        update();
-      }
-    });
+    area.caretPositionProperty()
+        .addListener(
+            (obs, old, now) -> {
+              if (linkStart >= 0) {
+                update();
+              }
+            });
   }
 
   boolean isShowing() {
@@ -94,23 +105,32 @@ final class LinkCompletion {
     list.getSelectionModel().select(i);
   }
 
-  /** Called after each edit; starts completion when the text before the caret ends with {@code [[}. */
+  /**
+   * Called after each edit; starts completion when the text before the caret ends with {@code [[}.
+   */
   void afterEdit(String inserted) {
     int caret = area.getCaretPosition();
-    if (linkStart < 0 && !inserted.isEmpty() && inserted.endsWith("[") && caret >= 2
-        && area.getText(caret - 2, caret).equals("[[") && linksCountAt(area.getText(), caret)) {
+    if (linkStart < 0
+        && !inserted.isEmpty()
+        && inserted.endsWith("[")
+        && caret >= 2
+        && area.getText(caret - 2, caret).equals("[[")
+        && linksCountAt(area.getText(), caret)) {
       linkStart = caret;
       names.refresh(this::update);
     }
   }
 
   /**
-   * Starts completion when the text before the caret ends with {@code [[} — after an editing
-   * helper inserted {@code [[]]} and put the caret between the brackets.
+   * Starts completion when the text before the caret ends with {@code [[} — after an editing helper
+   * inserted {@code [[]]} and put the caret between the brackets.
    */
   void maybeStart() {
     int caret = area.getCaretPosition();
-    if (linkStart < 0 && caret >= 2 && area.getText(caret - 2, caret).equals("[[") && linksCountAt(area.getText(), caret)) {
+    if (linkStart < 0
+        && caret >= 2
+        && area.getText(caret - 2, caret).equals("[[")
+        && linksCountAt(area.getText(), caret)) {
       linkStart = caret;
       names.refresh(this::update);
     }
@@ -118,14 +138,16 @@ final class LinkCompletion {
 
   /**
    * True when a link typed at {@code offset} would be a link to the index: not inside code, math, a
-   * comment or HTML, as the engine's spans say (completing a link there would offer what is not one).
+   * comment or HTML, as the engine's spans say (completing a link there would offer what is not
+   * one).
    */
   static boolean linksCountAt(String text, int offset) {
     for (MarkdownSpan s : MarkdownBlocks.of(text).spansAround(offset, offset).spans()) {
-      boolean notText = switch (s.kind()) {
-        case CODE_SPAN, FENCED_CODE, MATH, COMMENT, HTML -> true;
-        default -> false;
-      };
+      boolean notText =
+          switch (s.kind()) {
+            case CODE_SPAN, FENCED_CODE, MATH, COMMENT, HTML -> true;
+            default -> false;
+          };
       if (notText && s.start() < offset && offset <= s.end()) {
         return false;
       }
@@ -140,7 +162,10 @@ final class LinkCompletion {
       return;
     }
     String typed = area.getText(linkStart, caret);
-    if (typed.contains("]") || typed.contains("\n") || typed.contains("[") || typed.length() > 200) {
+    if (typed.contains("]")
+        || typed.contains("\n")
+        || typed.contains("[")
+        || typed.length() > 200) {
       hide();
       return;
     }
@@ -193,7 +218,8 @@ final class LinkCompletion {
     }
     for (NoteNameIndex.Match m : matches) {
       if (m.entry().name().name().equalsIgnoreCase(name)
-          || NoteFolders.path(m.entry().note().folder(), m.entry().note().title()).equalsIgnoreCase(name)) {
+          || NoteFolders.path(m.entry().note().folder(), m.entry().note().title())
+              .equalsIgnoreCase(name)) {
         return java.util.Optional.empty();
       }
     }
@@ -220,7 +246,9 @@ final class LinkCompletion {
     // Keep the typed characters that already spell the name: only the rest is inserted.
     String typed = area.getText(start, caret);
     int same = 0;
-    while (same < typed.length() && same < name.length() && typed.charAt(same) == name.charAt(same)) {
+    while (same < typed.length()
+        && same < name.length()
+        && typed.charAt(same) == name.charAt(same)) {
       same++;
     }
     area.replaceText(start + same, caret, name.substring(same) + closing);
@@ -228,8 +256,11 @@ final class LinkCompletion {
     if (chosen.create() != null) {
       String folder = LinkFollower.folderFor(name, context.settings().defaultFolder().get());
       String title = LinkFollower.titleFor(name);
-      context.background().reportFailure(context.workspace().createNoteAsync(folder, title, ""),
-          "Could not create the note \"" + NoteFolders.path(folder, title) + "\"");
+      context
+          .background()
+          .reportFailure(
+              context.workspace().createNoteAsync(folder, title, ""),
+              "Could not create the note \"" + NoteFolders.path(folder, title) + "\"");
     }
   }
 

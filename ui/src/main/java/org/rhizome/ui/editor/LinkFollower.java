@@ -14,13 +14,13 @@ import org.rhizome.ui.workbench.AppContext;
 
 /**
  * Follows a wikilink target as written in a note of some folder: opens the note it resolves to
- * (Obsidian's rules: own folder, then shortest path), or the attachment it names (see
- * {@link AttachmentOpener}), or creates a note when none does — an unresolved link is an invitation
- * to write it — then opens that. A target that names a file ({@code photo.png}) is never made a
- * note: when no attachment has that name, a tab says it is missing. A target with a path
- * ({@code Projects/Plan}) creates the note in that folder, otherwise the note goes to the default
- * folder for new notes. A {@code #Heading} or {@code #^block} part is revealed in the opened note.
- * FX thread.
+ * (Obsidian's rules: own folder, then shortest path), or the attachment it names (see {@link
+ * AttachmentOpener}), or creates a note when none does — an unresolved link is an invitation to
+ * write it — then opens that. A target that names a file ({@code photo.png}) is never made a note:
+ * when no attachment has that name, a tab says it is missing. A target with a path ({@code
+ * Projects/Plan}) creates the note in that folder, otherwise the note goes to the default folder
+ * for new notes. A {@code #Heading} or {@code #^block} part is revealed in the opened note. FX
+ * thread.
  */
 public final class LinkFollower {
   private final AppContext context;
@@ -38,9 +38,9 @@ public final class LinkFollower {
   }
 
   /**
-   * Follows {@code target} as written in a note of {@code sourceFolder} ({@code ""} for the root): a
-   * wikilink's target, or a Markdown link's or image's destination ({@code ![x](Attachments/a%20b.png)}),
-   * which a web address among them opens in the browser.
+   * Follows {@code target} as written in a note of {@code sourceFolder} ({@code ""} for the root):
+   * a wikilink's target, or a Markdown link's or image's destination ({@code
+   * ![x](Attachments/a%20b.png)}), which a web address among them opens in the browser.
    */
   public void follow(String sourceFolder, String target) {
     String written = markdownDestination(target);
@@ -54,20 +54,28 @@ public final class LinkFollower {
     if (name.isEmpty()) {
       return;
     }
-    context.background().load(() -> context.workspace().linkDestination(sourceFolder, name), found -> {
-      if (found instanceof LinkDestination.ToNote n) {
-        open(n.note().soul(), fragment);
-      } else if (found instanceof LinkDestination.ToAttachment a) {
-        attachments.open(a.attachment());
-      } else if (found instanceof LinkDestination.Missing m && m.file()) {
-        attachments.showMissing(name);
-      } else {
-        create(name);
-      }
-    }, "Could not follow the link to \"" + name + "\"");
+    context
+        .background()
+        .load(
+            () -> context.workspace().linkDestination(sourceFolder, name),
+            found -> {
+              if (found instanceof LinkDestination.ToNote n) {
+                open(n.note().soul(), fragment);
+              } else if (found instanceof LinkDestination.ToAttachment a) {
+                attachments.open(a.attachment());
+              } else if (found instanceof LinkDestination.Missing m && m.file()) {
+                attachments.showMissing(name);
+              } else {
+                create(name);
+              }
+            },
+            "Could not follow the link to \"" + name + "\"");
   }
 
-  /** Opens a note and shows {@code fragment} in it (a heading's text, or {@code ^blockid}; {@code ""} for its top). */
+  /**
+   * Opens a note and shows {@code fragment} in it (a heading's text, or {@code ^blockid}; {@code
+   * ""} for its top).
+   */
   public void open(Soul soul, String fragment) {
     context.openNote(soul);
     if (!fragment.isEmpty() && revealer != null) {
@@ -77,33 +85,43 @@ public final class LinkFollower {
 
   /** Hands a file or web address to the system's own application (off the FX thread). */
   public void openExternally(String url) {
-    context.background().load(() -> {
-      if (!Desktop.isDesktopSupported()) {
-        throw new UnsupportedOperationException("This system cannot open files or web pages from the app");
-      }
-      Desktop desktop = Desktop.getDesktop();
-      if (url.startsWith("file:")) {
-        desktop.open(Path.of(URI.create(url)).toFile());
-      } else {
-        desktop.browse(URI.create(url));
-      }
-      return Boolean.TRUE;
-    }, ok -> {}, "Could not open " + url);
+    context
+        .background()
+        .load(
+            () -> {
+              if (!Desktop.isDesktopSupported()) {
+                throw new UnsupportedOperationException(
+                    "This system cannot open files or web pages from the app");
+              }
+              Desktop desktop = Desktop.getDesktop();
+              if (url.startsWith("file:")) {
+                desktop.open(Path.of(URI.create(url)).toFile());
+              } else {
+                desktop.browse(URI.create(url));
+              }
+              return Boolean.TRUE;
+            },
+            ok -> {},
+            "Could not open " + url);
   }
 
   private void create(String target) {
     String folder = folderFor(target, context.settings().defaultFolder().get());
     String title = titleFor(target);
     var created = context.workspace().createNoteAsync(folder, title, "");
-    context.background().reportFailure(created, "Could not create the note \"" + NoteFolders.path(folder, title) + "\"");
+    context
+        .background()
+        .reportFailure(
+            created, "Could not create the note \"" + NoteFolders.path(folder, title) + "\"");
     created.thenAccept(soul -> Platform.runLater(() -> context.openNote(soul)));
   }
 
-  private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("^(?i:https?|mailto|file):");
+  private static final java.util.regex.Pattern SCHEME =
+      java.util.regex.Pattern.compile("^(?i:https?|mailto|file):");
 
   /**
-   * A Markdown destination as the name it stands for: {@code <a b.png>} unwrapped, {@code %20} decoded,
-   * a leading {@code ./} dropped; a wikilink target comes back stripped only.
+   * A Markdown destination as the name it stands for: {@code <a b.png>} unwrapped, {@code %20}
+   * decoded, a leading {@code ./} dropped; a wikilink target comes back stripped only.
    */
   static String markdownDestination(String target) {
     String t = target.strip();
@@ -115,7 +133,9 @@ public final class LinkFollower {
     }
     if (t.indexOf('%') >= 0) {
       try {
-        t = java.net.URLDecoder.decode(t.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        t =
+            java.net.URLDecoder.decode(
+                t.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
       } catch (IllegalArgumentException notEncoded) {
         // A literal % in a name: keep it as written.
       }
@@ -133,7 +153,9 @@ public final class LinkFollower {
     return t.endsWith(".md") && t.length() > 3 ? t.substring(0, t.length() - 3) : t;
   }
 
-  /** The folder part of a path ({@code Projects} of {@code Projects/Plan}), else {@code fallback}. */
+  /**
+   * The folder part of a path ({@code Projects} of {@code Projects/Plan}), else {@code fallback}.
+   */
   static String folderFor(String target, String fallback) {
     int slash = target.lastIndexOf('/');
     return slash > 0 ? target.substring(0, slash).replaceAll("^/+", "") : fallback;

@@ -27,8 +27,10 @@ final class LinkStatus {
   private final Soul soul;
   private final DocumentStyler styler;
   private final PauseTransition refresh = new PauseTransition(REFRESH_DELAY);
+
   /** Lower-cased targets that reach no note. */
   private Set<String> unresolved = Set.of();
+
   private boolean closed;
 
   LinkStatus(AppContext context, Soul soul, DocumentStyler styler) {
@@ -47,20 +49,25 @@ final class LinkStatus {
 
   /** Reads the links' status now (in the background). */
   void refresh() {
-    context.background().load(() -> {
-      Set<String> out = new HashSet<>();
-      for (OutgoingLink link : context.workspace().outgoingLinks(soul)) {
-        if (link.resolved() == null && !isFile(link.target())) {
-          out.add(link.target().strip().toLowerCase(Locale.ROOT));
-        }
-      }
-      return Set.copyOf(out);
-    }, found -> {
-      if (!closed && !found.equals(unresolved)) {
-        unresolved = found;
-        styler.linkStatus(target -> found.contains(target.toLowerCase(Locale.ROOT)));
-      }
-    }, "Could not read which links of the note resolve");
+    context
+        .background()
+        .load(
+            () -> {
+              Set<String> out = new HashSet<>();
+              for (OutgoingLink link : context.workspace().outgoingLinks(soul)) {
+                if (link.resolved() == null && !isFile(link.target())) {
+                  out.add(link.target().strip().toLowerCase(Locale.ROOT));
+                }
+              }
+              return Set.copyOf(out);
+            },
+            found -> {
+              if (!closed && !found.equals(unresolved)) {
+                unresolved = found;
+                styler.linkStatus(target -> found.contains(target.toLowerCase(Locale.ROOT)));
+              }
+            },
+            "Could not read which links of the note resolve");
   }
 
   /** True when the target reaches no note. */
@@ -73,10 +80,14 @@ final class LinkStatus {
     refresh.stop();
   }
 
-  /** An embedded image or other file ({@code pic.png}): not a note, so not styled as a missing one. */
+  /**
+   * An embedded image or other file ({@code pic.png}): not a note, so not styled as a missing one.
+   */
   private static boolean isFile(String target) {
     int slash = target.lastIndexOf('/');
     int dot = target.lastIndexOf('.');
-    return dot > slash + 1 && dot < target.length() - 1 && !target.regionMatches(true, dot, ".md", 0, 3);
+    return dot > slash + 1
+        && dot < target.length() - 1
+        && !target.regionMatches(true, dot, ".md", 0, 3);
   }
 }

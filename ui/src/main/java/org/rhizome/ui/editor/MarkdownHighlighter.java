@@ -14,20 +14,21 @@ import org.rhizome.graph.markdown.NoteSpans;
 import org.rhizome.graph.markdown.WikiLink;
 
 /**
- * Turns the engine's Markdown spans ({@link MarkdownSpans}, read by the scanners the index uses) into
- * the editor's CSS classes, so what looks like a tag or a link is what {@code tags} and {@code links}
- * index. The editor has no Markdown rules of its own.
+ * Turns the engine's Markdown spans ({@link MarkdownSpans}, read by the scanners the index uses)
+ * into the editor's CSS classes, so what looks like a tag or a link is what {@code tags} and {@code
+ * links} index. The editor has no Markdown rules of its own.
  *
- * <p>Pure and thread-safe. CSS classes: {@code md-h1}…{@code md-h6} with {@code md-heading},
- * {@code md-strong}, {@code md-em}, {@code md-code}, {@code md-fence}, {@code md-wikilink},
- * {@code md-link}, {@code md-tag}, {@code md-quote}, {@code md-list}, {@code md-rule},
- * {@code md-highlight}, {@code md-comment}, {@code md-html}, {@code md-math}, {@code md-block-id},
- * {@code md-callout}, {@code md-front-matter}; a wikilink whose target reaches no note also gets
- * {@code md-wikilink-unresolved}. Nested syntax gets the classes of each level, outer first.
+ * <p>Pure and thread-safe. CSS classes: {@code md-h1}…{@code md-h6} with {@code md-heading}, {@code
+ * md-strong}, {@code md-em}, {@code md-code}, {@code md-fence}, {@code md-wikilink}, {@code
+ * md-link}, {@code md-tag}, {@code md-quote}, {@code md-list}, {@code md-rule}, {@code
+ * md-highlight}, {@code md-comment}, {@code md-html}, {@code md-math}, {@code md-block-id}, {@code
+ * md-callout}, {@code md-front-matter}; a wikilink whose target reaches no note also gets {@code
+ * md-wikilink-unresolved}. Nested syntax gets the classes of each level, outer first.
  */
 public final class MarkdownHighlighter {
   /** The extra class of a wikilink that reaches no note. */
   public static final String UNRESOLVED = "md-wikilink-unresolved";
+
   private static final List<String> FENCE = List.of("md-fence");
 
   private MarkdownHighlighter() {}
@@ -37,13 +38,19 @@ public final class MarkdownHighlighter {
     return MarkdownSpans.togglesFence(line);
   }
 
-  /** Styles one line on its own; {@code insideFence} says whether a code fence is open when it starts. */
+  /**
+   * Styles one line on its own; {@code insideFence} says whether a code fence is open when it
+   * starts.
+   */
   public static StyleSpans<Collection<String>> styleLine(String line, boolean insideFence) {
     return styleLine(line, insideFence, target -> false);
   }
 
-  /** As {@link #styleLine(String, boolean)}, marking wikilinks whose target is {@code unresolved}. */
-  public static StyleSpans<Collection<String>> styleLine(String line, boolean insideFence, Predicate<String> unresolved) {
+  /**
+   * As {@link #styleLine(String, boolean)}, marking wikilinks whose target is {@code unresolved}.
+   */
+  public static StyleSpans<Collection<String>> styleLine(
+      String line, boolean insideFence, Predicate<String> unresolved) {
     if (insideFence) {
       StyleSpansBuilder<Collection<String>> spans = new StyleSpansBuilder<>();
       spans.add(line.isEmpty() ? List.of() : FENCE, line.length());
@@ -52,14 +59,18 @@ public final class MarkdownHighlighter {
     return style(MarkdownSpans.of(line), unresolved);
   }
 
-  /** The target of a wikilink as the index reads it ({@code ![[Target#Heading|Alias]]} → {@code Target}). */
+  /**
+   * The target of a wikilink as the index reads it ({@code ![[Target#Heading|Alias]]} → {@code
+   * Target}).
+   */
   public static String linkTarget(String wikilink) {
     List<WikiLink> links = MarkdownSpans.of(wikilink).links();
     return links.isEmpty() ? "" : links.get(0).target();
   }
 
   /** The styles of {@code [spans.from(), spans.to())}, one run per stretch of equal classes. */
-  public static StyleSpans<Collection<String>> style(NoteSpans spans, Predicate<String> unresolved) {
+  public static StyleSpans<Collection<String>> style(
+      NoteSpans spans, Predicate<String> unresolved) {
     Map<Integer, WikiLink> linkByStart = new HashMap<>();
     for (WikiLink link : spans.links()) {
       if (!link.markdown()) {
@@ -112,8 +123,11 @@ public final class MarkdownHighlighter {
     return out.create();
   }
 
-  private static void addClasses(MarkdownSpan s, Map<Integer, WikiLink> links, Predicate<String> unresolved,
-                                 List<String> styles) {
+  private static void addClasses(
+      MarkdownSpan s,
+      Map<Integer, WikiLink> links,
+      Predicate<String> unresolved,
+      List<String> styles) {
     switch (s.kind()) {
       case HEADING -> {
         add(styles, "md-heading");
@@ -142,7 +156,9 @@ public final class MarkdownHighlighter {
       case BLOCK_ID -> add(styles, "md-block-id");
       case CALLOUT -> add(styles, "md-callout");
       case FRONT_MATTER -> add(styles, "md-front-matter");
-      case LINK_TARGET, LINK_HEADING, LINK_ALIAS -> { } // parts, for finding; the link is styled whole
+      case LINK_TARGET,
+          LINK_HEADING,
+          LINK_ALIAS -> {} // parts, for finding; the link is styled whole
     }
   }
 

@@ -5,18 +5,19 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.rhizome.graph.Workspace;
+import org.rhizome.graph.api.StoreException;
 import org.rhizome.graph.note.Attachment;
 import org.rhizome.graph.query.NoteRef;
-import org.rhizome.graph.api.StoreException;
 import org.rhizome.ui.render.HtmlPage;
 import org.rhizome.ui.render.ObsidianMarkdown;
 import org.rhizome.ui.render.RenderedNote;
 import org.rhizome.ui.render.WorkspaceLinks;
 
 /**
- * The reading view's side of the renderer ({@link ObsidianMarkdown}): links as {@code rhizome:} addresses
- * that the view follows itself ({@code rhizome:note/<soul>#anchor} for a note that exists,
- * {@code rhizome:new/<target>} for one to create), attachments as files in the {@link ReadingCache}.
+ * The reading view's side of the renderer ({@link ObsidianMarkdown}): links as {@code rhizome:}
+ * addresses that the view follows itself ({@code rhizome:note/<soul>#anchor} for a note that
+ * exists, {@code rhizome:new/<target>} for one to create), attachments as files in the {@link
+ * ReadingCache}.
  *
  * <p>Thread-safe; render off the FX thread.
  */
@@ -39,51 +40,61 @@ public final class MarkdownHtml {
 
   /** Links resolved in {@code workspace}, with reading-view addresses. */
   static WorkspaceLinks links(Workspace workspace) {
-    return new WorkspaceLinks(workspace, new WorkspaceLinks.Addresses() {
-      @Override
-      public String note(NoteRef note) {
-        return NOTE + note.soul().value();
-      }
+    return new WorkspaceLinks(
+        workspace,
+        new WorkspaceLinks.Addresses() {
+          @Override
+          public String note(NoteRef note) {
+            return NOTE + note.soul().value();
+          }
 
-      @Override
-      public String attachment(Attachment attachment, Workspace ws) throws StoreException {
-        return ReadingCache.get().attachment(attachment, ws);
-      }
+          @Override
+          public String attachment(Attachment attachment, Workspace ws) throws StoreException {
+            return ReadingCache.get().attachment(attachment, ws);
+          }
 
-      @Override
-      public String unresolved(String target) {
-        return NEW + URLEncoder.encode(target, StandardCharsets.UTF_8).replace("+", "%20");
-      }
-    });
+          @Override
+          public String unresolved(String target) {
+            return NEW + URLEncoder.encode(target, StandardCharsets.UTF_8).replace("+", "%20");
+          }
+        });
   }
 
   /**
    * A page of {@code markdown} as a hover preview shows it: rendered as in the reading view, links
-   * resolved in {@code workspace} from {@code folder}, in the light or dark theme. Off the FX thread.
+   * resolved in {@code workspace} from {@code folder}, in the light or dark theme. Off the FX
+   * thread.
    */
-  public String previewPage(Workspace workspace, String folder, String markdown, boolean dark) throws java.io.IOException {
+  public String previewPage(Workspace workspace, String folder, String markdown, boolean dark)
+      throws java.io.IOException {
     RenderedNote note = this.markdown.render(markdown, "", folder, links(workspace));
     return HtmlPage.of("", note, dark, 13, ReadingCache.get().base(), "", "");
   }
 
   /**
-   * What a reading-view link shows in a hover preview: a note that exists (by its soul) or the target
-   * of an unresolved link, with the {@code #heading} part; empty for anchors in the page and
+   * What a reading-view link shows in a hover preview: a note that exists (by its soul) or the
+   * target of an unresolved link, with the {@code #heading} part; empty for anchors in the page and
    * external addresses.
    */
   public static Optional<PreviewTarget> previewTarget(String href) {
-    return parse(href).flatMap(h -> {
-      if (h instanceof OpenNote open) {
-        return Optional.of(new PreviewTarget(Optional.of(open.soul()), "", open.fragment()));
-      }
-      if (h instanceof CreateNote create) {
-        return Optional.of(new PreviewTarget(Optional.empty(), create.target(), ""));
-      }
-      return Optional.empty();
-    });
+    return parse(href)
+        .flatMap(
+            h -> {
+              if (h instanceof OpenNote open) {
+                return Optional.of(
+                    new PreviewTarget(Optional.of(open.soul()), "", open.fragment()));
+              }
+              if (h instanceof CreateNote create) {
+                return Optional.of(new PreviewTarget(Optional.empty(), create.target(), ""));
+              }
+              return Optional.empty();
+            });
   }
 
-  /** A hovered link's destination: {@code soul} when it reaches a note, else the {@code target} as written. */
+  /**
+   * A hovered link's destination: {@code soul} when it reaches a note, else the {@code target} as
+   * written.
+   */
   public record PreviewTarget(Optional<String> soul, String target, String fragment) {}
 
   /** What a link of the page asks for. */
@@ -106,18 +117,26 @@ public final class MarkdownHtml {
       return Optional.empty();
     }
     if (href.startsWith("#")) {
-      return href.length() > 1 ? Optional.of(new Anchor(decode(href.substring(1)))) : Optional.empty();
+      return href.length() > 1
+          ? Optional.of(new Anchor(decode(href.substring(1))))
+          : Optional.empty();
     }
     if (href.startsWith(NOTE)) {
       String rest = href.substring(NOTE.length());
       int hash = rest.indexOf('#');
-      return Optional.of(new OpenNote(hash >= 0 ? rest.substring(0, hash) : rest, hash >= 0 ? decode(rest.substring(hash + 1)) : ""));
+      return Optional.of(
+          new OpenNote(
+              hash >= 0 ? rest.substring(0, hash) : rest,
+              hash >= 0 ? decode(rest.substring(hash + 1)) : ""));
     }
     if (href.startsWith(NEW)) {
       String target = decode(href.substring(NEW.length())).strip();
       return target.isEmpty() ? Optional.empty() : Optional.of(new CreateNote(target));
     }
-    if (href.startsWith("file:") || href.startsWith("http://") || href.startsWith("https://") || href.startsWith("mailto:")) {
+    if (href.startsWith("file:")
+        || href.startsWith("http://")
+        || href.startsWith("https://")
+        || href.startsWith("mailto:")) {
       return Optional.of(new External(href));
     }
     return Optional.empty();

@@ -4,13 +4,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.rhizome.ui.render.Anchors;
 
-/** Where a heading or a block id is in a note's text, for showing {@code [[Note#Heading]]} in the source view. */
+/**
+ * Where a heading or a block id is in a note's text, for showing {@code [[Note#Heading]]} in the
+ * source view.
+ */
 final class NoteAnchors {
   private NoteAnchors() {}
 
-  private static final Pattern HEADING = Pattern.compile("^ {0,3}#{1,6}[ \\t]+(.*?)(?:[ \\t]+#+)?[ \\t]*$");
+  private static final Pattern HEADING =
+      Pattern.compile("^ {0,3}#{1,6}[ \\t]+(.*?)(?:[ \\t]+#+)?[ \\t]*$");
 
-  /** The line (from 0) of the heading whose text matches {@code fragment}, or of the block {@code ^id}; -1 if none. */
+  /**
+   * The line (from 0) of the heading whose text matches {@code fragment}, or of the block {@code
+   * ^id}; -1 if none.
+   */
   static int lineOf(String text, String fragment) {
     String[] lines = text.split("\n", -1);
     if (fragment.startsWith("^")) {

@@ -9,8 +9,8 @@ import org.fxmisc.richtext.model.PlainTextChange;
 import org.rhizome.graph.ChangeEvent;
 import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.text.Splice;
-import org.rhizome.ui.workbench.AppContext;
 import org.rhizome.ui.names.NoteNameIndex;
+import org.rhizome.ui.workbench.AppContext;
 
 /**
  * The Markdown source editor of one note: a RichTextFX {@link CodeArea} with incremental syntax
@@ -21,7 +21,8 @@ import org.rhizome.ui.names.NoteNameIndex;
  * <p>FX thread only.
  */
 public final class NoteEditorView {
-  private static final String EDITOR_CSS = NoteEditorView.class.getResource("editor.css").toExternalForm();
+  private static final String EDITOR_CSS =
+      NoteEditorView.class.getResource("editor.css").toExternalForm();
   private final AppContext context;
   private final Soul soul;
   private final CodeArea area = new CodeArea();
@@ -32,22 +33,41 @@ public final class NoteEditorView {
   private final BodySync sync;
   private final org.rhizome.ui.editor.drop.EditorDrops drops;
   private final org.rhizome.ui.editor.LinkPreview preview;
+
   /** Editing helpers (lists, pairing, #tags, find/replace) and the links' resolved status. */
   private final org.rhizome.ui.editor.assist.EditorAssist assist;
+
   private final LinkStatus linkStatus;
+
   /** The note's folder, which links in it are resolved from. */
   private final java.util.function.Supplier<String> folder;
-  /** Set while the engine's text is being put into the area, so that is not sent back as an edit. */
-  private boolean showingEngineText;
-  /** Surrogate chars in the text; while 0, char offsets are code point offsets (the common case). */
-  private int surrogates;
-  /** Set while undo or redo puts its splices into the area: they are sent, not recorded as new steps. */
-  private boolean undoing;
-  private final OwnUndoManager undoManager = new OwnUndoManager(() -> replay(true), () -> replay(false),
-      () -> canReplay(true), () -> canReplay(false));
 
-  public NoteEditorView(AppContext context, Soul soul, NoteNameIndex names, LinkFollower follower,
-                        java.util.function.Supplier<String> folder) {
+  /**
+   * Set while the engine's text is being put into the area, so that is not sent back as an edit.
+   */
+  private boolean showingEngineText;
+
+  /**
+   * Surrogate chars in the text; while 0, char offsets are code point offsets (the common case).
+   */
+  private int surrogates;
+
+  /**
+   * Set while undo or redo puts its splices into the area: they are sent, not recorded as new
+   * steps.
+   */
+  private boolean undoing;
+
+  private final OwnUndoManager undoManager =
+      new OwnUndoManager(
+          () -> replay(true), () -> replay(false), () -> canReplay(true), () -> canReplay(false));
+
+  public NoteEditorView(
+      AppContext context,
+      Soul soul,
+      NoteNameIndex names,
+      LinkFollower follower,
+      java.util.function.Supplier<String> folder) {
     this.context = context;
     this.folder = folder;
     this.soul = soul;
@@ -55,22 +75,27 @@ public final class NoteEditorView {
     this.sync = new BodySync(context, soul, this::applyRemote);
     this.completion = new LinkCompletion(context, area, names);
     area.setUndoManager(undoManager);
-    this.assist = new org.rhizome.ui.editor.assist.EditorAssist(context, area, scroll, new AssistHost());
+    this.assist =
+        new org.rhizome.ui.editor.assist.EditorAssist(context, area, scroll, new AssistHost());
     this.linkStatus = new LinkStatus(context, soul, styler);
     area.getStyleClass().add("note-editor");
     area.getStylesheets().add(EDITOR_CSS);
     area.setWrapText(true);
     area.styleProperty().bind(context.settings().editorFontSize().asString("-fx-font-size: %dpx;"));
     area.multiPlainChanges().subscribe(this::onTextChanges);
-    this.drops = org.rhizome.ui.editor.drop.EditorDrops.install(context, area, folder); // paste/drop files, drop notes
-    this.preview = org.rhizome.ui.editor.LinkPreview.install(context, this, folder); // Ctrl/Cmd-hover a link
-    area.setOnMouseClicked(e -> {
-      if (e.getButton() == MouseButton.PRIMARY && e.isShortcutDown()) {
-        int offset = area.hit(e.getX(), e.getY()).getInsertionIndex();
-        linkAt(offset).ifPresent(link -> follower.follow(folder.get(), link.target()));
-        e.consume();
-      }
-    });
+    this.drops =
+        org.rhizome.ui.editor.drop.EditorDrops.install(
+            context, area, folder); // paste/drop files, drop notes
+    this.preview =
+        org.rhizome.ui.editor.LinkPreview.install(context, this, folder); // Ctrl/Cmd-hover a link
+    area.setOnMouseClicked(
+        e -> {
+          if (e.getButton() == MouseButton.PRIMARY && e.isShortcutDown()) {
+            int offset = area.hit(e.getX(), e.getY()).getInsertionIndex();
+            linkAt(offset).ifPresent(link -> follower.follow(folder.get(), link.target()));
+            e.consume();
+          }
+        });
   }
 
   public Node node() {
@@ -121,7 +146,9 @@ public final class NoteEditorView {
     return drops;
   }
 
-  /** Shows a freshly opened body (and the version it is at): no undo history, caret at the start. */
+  /**
+   * Shows a freshly opened body (and the version it is at): no undo history, caret at the start.
+   */
   public void load(org.rhizome.graph.VersionedText body) {
     showingEngineText = true;
     try {
@@ -155,7 +182,8 @@ public final class NoteEditorView {
       completion.hide();
       for (Splice sp : splices) {
         int from = toChars(sp.position());
-        int to = surrogates == 0 ? from + sp.deleteCount() : offsetByCodePoints(from, sp.deleteCount());
+        int to =
+            surrogates == 0 ? from + sp.deleteCount() : offsetByCodePoints(from, sp.deleteCount());
         String removed = area.getText(from, to);
         area.replaceText(from, to, sp.text());
         surrogates += countSurrogates(sp.text()) - countSurrogates(removed);
@@ -171,26 +199,33 @@ public final class NoteEditorView {
     }
   }
 
-  /** Undo (true) or redo of this editor's own last step; each splice goes into the area and to the engine. */
+  /**
+   * Undo (true) or redo of this editor's own last step; each splice goes into the area and to the
+   * engine.
+   */
   private boolean replay(boolean undo) {
     org.rhizome.graph.UndoHistory history = sync.undoHistory();
     if (history == null) {
       return false;
     }
-    java.util.function.Function<Splice, String> apply = sp -> {
-      int from = toChars(sp.position());
-      int to = surrogates == 0 ? from + sp.deleteCount() : offsetByCodePoints(from, sp.deleteCount());
-      String removed = area.getText(from, to);
-      undoing = true;
-      try {
-        area.replaceText(from, to, sp.text());
-      } finally {
-        undoing = false;
-      }
-      area.moveTo(from + sp.text().length());
-      area.requestFollowCaret();
-      return removed;
-    };
+    java.util.function.Function<Splice, String> apply =
+        sp -> {
+          int from = toChars(sp.position());
+          int to =
+              surrogates == 0
+                  ? from + sp.deleteCount()
+                  : offsetByCodePoints(from, sp.deleteCount());
+          String removed = area.getText(from, to);
+          undoing = true;
+          try {
+            area.replaceText(from, to, sp.text());
+          } finally {
+            undoing = false;
+          }
+          area.moveTo(from + sp.text().length());
+          area.requestFollowCaret();
+          return removed;
+        };
     completion.hide();
     return undo ? history.undo(apply) : history.redo(apply);
   }
@@ -231,7 +266,10 @@ public final class NoteEditorView {
     String after = area.getText();
     // Texts before each change, rebuilt backwards from the final one — only needed for code points.
     String[] before = new String[changes.size()];
-    if (surrogates != 0 || changes.stream().anyMatch(c -> countSurrogates(c.getRemoved()) + countSurrogates(c.getInserted()) > 0)) {
+    if (surrogates != 0
+        || changes.stream()
+            .anyMatch(
+                c -> countSurrogates(c.getRemoved()) + countSurrogates(c.getInserted()) > 0)) {
       StringBuilder text = new StringBuilder(after);
       for (int i = changes.size() - 1; i >= 0; i--) {
         PlainTextChange c = changes.get(i);
@@ -256,18 +294,26 @@ public final class NoteEditorView {
       PlainTextChange c = changes.get(i);
       int position = c.getPosition();
       int codePointPosition = before[i] == null ? position : before[i].codePointCount(0, position);
-      splices.add(new Splice(codePointPosition, c.getRemoved().codePointCount(0, c.getRemoved().length()), c.getInserted()));
+      splices.add(
+          new Splice(
+              codePointPosition,
+              c.getRemoved().codePointCount(0, c.getRemoved().length()),
+              c.getInserted()));
       removed.add(c.getRemoved());
       removedAll.append(c.getRemoved());
     }
     if (undoing) {
       splices.forEach(sync::undoEdit);
     } else {
-      // Each change is its own splice (so a peer's edit between two matches survives the merge); undo takes them back together.
+      // Each change is its own splice (so a peer's edit between two matches survives the merge);
+      // undo takes them back together.
       sync.localEdits(splices, removed);
     }
     surrogates = countSurrogates(after);
-    styler.edited(untouchedHead, removedAll.toString(), after.substring(untouchedHead, after.length() - untouchedTail));
+    styler.edited(
+        untouchedHead,
+        removedAll.toString(),
+        after.substring(untouchedHead, after.length() - untouchedTail));
     undoManager.refresh();
   }
 
@@ -278,9 +324,11 @@ public final class NoteEditorView {
     int position = change.getPosition();
     String removed = change.getRemoved();
     String inserted = change.getInserted();
-    int codePointPosition = surrogates == 0 ? position : area.getText(0, position).codePointCount(0, position);
+    int codePointPosition =
+        surrogates == 0 ? position : area.getText(0, position).codePointCount(0, position);
     surrogates += countSurrogates(inserted) - countSurrogates(removed);
-    Splice splice = new Splice(codePointPosition, removed.codePointCount(0, removed.length()), inserted);
+    Splice splice =
+        new Splice(codePointPosition, removed.codePointCount(0, removed.length()), inserted);
     if (undoing) {
       sync.undoEdit(splice);
     } else {

@@ -16,13 +16,13 @@ import org.jspecify.annotations.Nullable;
 import org.rhizome.graph.ChangeEvent;
 import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.note.Note;
-import org.rhizome.ui.workbench.AppContext;
 import org.rhizome.ui.names.NoteNameIndex;
+import org.rhizome.ui.workbench.AppContext;
 
 /**
  * One note in a tab: its title (editable in place; Enter or Tab renames, and links to it follow,
- * and moves on to the text; a title the engine refuses stays as typed with the reason under it),
- * a source/reading switch, and the editor or the rendered view.
+ * and moves on to the text; a title the engine refuses stays as typed with the reason under it), a
+ * source/reading switch, and the editor or the rendered view.
  *
  * <p>FX thread only.
  */
@@ -31,8 +31,10 @@ public final class NoteTab {
   private final Soul soul;
   private final Tab tab = new Tab();
   private final TextField title = new TextField();
+
   /** Why the typed title was refused; hidden while there is nothing to say. */
   private final javafx.scene.control.Label titleError = new javafx.scene.control.Label();
+
   private final ToggleButton reading = new ToggleButton("Read");
   private final NoteEditorView editor;
   private final StackPane body = new StackPane();
@@ -41,13 +43,18 @@ public final class NoteTab {
   private @Nullable ReadingView readingView;
   private final org.rhizome.ui.properties.PropertiesView properties;
   private String savedTitle = "";
-  private final javafx.beans.value.ChangeListener<Object> lookChanged = (obs, old, now) -> Platform.runLater(this::rerenderReading);
+  private final javafx.beans.value.ChangeListener<Object> lookChanged =
+      (obs, old, now) -> Platform.runLater(this::rerenderReading);
   private String folder = "";
   private boolean loaded;
   private @Nullable String pendingReveal;
 
-  NoteTab(AppContext context, Soul soul, NoteNameIndex names, LinkFollower follower,
-          java.util.function.Supplier<MarkdownHtml> html) {
+  NoteTab(
+      AppContext context,
+      Soul soul,
+      NoteNameIndex names,
+      LinkFollower follower,
+      java.util.function.Supplier<MarkdownHtml> html) {
     this.context = context;
     this.soul = soul;
     this.follower = follower;
@@ -55,32 +62,41 @@ public final class NoteTab {
     this.editor = new NoteEditorView(context, soul, names, follower, () -> folder);
     title.getStyleClass().add("note-title-field");
     title.setPromptText("Title");
-    title.focusedProperty().addListener((obs, was, is) -> {
-      if (!is) {
-        rename();
-      }
-    });
+    title
+        .focusedProperty()
+        .addListener(
+            (obs, was, is) -> {
+              if (!is) {
+                rename();
+              }
+            });
     // A filter: the field's own Tab would move on to the Read button, Enter would stay.
-    title.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-      boolean plain = !e.isShortcutDown() && !e.isAltDown();
-      if ((e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.TAB && !e.isShiftDown()) && plain) {
-        e.consume();
-        if (rename()) {
-          editor.area().requestFocus();
-        }
-      } else if (e.getCode() == KeyCode.ESCAPE) {
-        title.setText(savedTitle);
-        showTitleError(null);
-        editor.area().requestFocus();
-      } else if (e.getCode() == KeyCode.DOWN) {
-        editor.area().requestFocus();
-      }
-    });
-    title.textProperty().addListener((obs, was, now) -> {
-      if (titleError.isVisible()) {
-        showTitleError(null);
-      }
-    });
+    title.addEventFilter(
+        javafx.scene.input.KeyEvent.KEY_PRESSED,
+        e -> {
+          boolean plain = !e.isShortcutDown() && !e.isAltDown();
+          if ((e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.TAB && !e.isShiftDown())
+              && plain) {
+            e.consume();
+            if (rename()) {
+              editor.area().requestFocus();
+            }
+          } else if (e.getCode() == KeyCode.ESCAPE) {
+            title.setText(savedTitle);
+            showTitleError(null);
+            editor.area().requestFocus();
+          } else if (e.getCode() == KeyCode.DOWN) {
+            editor.area().requestFocus();
+          }
+        });
+    title
+        .textProperty()
+        .addListener(
+            (obs, was, now) -> {
+              if (titleError.isVisible()) {
+                showTitleError(null);
+              }
+            });
     titleError.getStyleClass().add("note-title-error");
     titleError.getStylesheets().add(org.rhizome.ui.editor.assist.EditorAssist.CSS);
     titleError.setWrapText(true);
@@ -88,7 +104,8 @@ public final class NoteTab {
     reading.setTooltip(new Tooltip("Switch between the Markdown source and the rendered note"));
     reading.getStyleClass().add("reading-toggle");
     reading.selectedProperty().addListener((obs, was, is) -> showMode(is));
-    // The rendered page carries the theme's colours and the font size: render again when they change
+    // The rendered page carries the theme's colours and the font size: render again when they
+    // change
     // (later, so the theme has been applied to the scene first).
     context.settings().theme().addListener(lookChanged);
     context.settings().themeFamily().addListener(lookChanged);
@@ -100,8 +117,12 @@ public final class NoteTab {
     header.getStyleClass().add("note-header");
     body.getChildren().add(editor.node());
     BorderPane content = new BorderPane(body);
-    properties = new org.rhizome.ui.properties.PropertiesView(context, editor.area(), t -> follower.follow(folder, t));
-    content.setTop(new javafx.scene.layout.VBox(header, titleError, properties.node())); // front matter as a table, both views
+    properties =
+        new org.rhizome.ui.properties.PropertiesView(
+            context, editor.area(), t -> follower.follow(folder, t));
+    content.setTop(
+        new javafx.scene.layout.VBox(
+            header, titleError, properties.node())); // front matter as a table, both views
     content.getStyleClass().add("note-tab");
     tab.setContent(content);
     tab.setText("…");
@@ -135,30 +156,36 @@ public final class NoteTab {
 
   /** Loads the note in the background and shows it. */
   void load(Runnable whenShown) {
-    context.background().loadUrgently(() -> {
-      java.util.Optional<Note> note = context.workspace().findNote(soul);
-      if (note.isEmpty()) {
-        return null;
-      }
-      // The body comes from the writer with its version: the editor's splices name it, and the
-      // change feed carries every later edit of it as splices.
-      org.rhizome.graph.VersionedText body = context.workspace().openBody(soul);
-      if (body.text().indexOf('\r') >= 0) {
-        // The editor keeps lines with \n only; store the same so offsets agree.
-        String normal = body.text().replace("\r\n", "\n").replace('\r', '\n');
-        context.workspace().editBody(soul, body, normal);
-        body = context.workspace().openBody(soul);
-      }
-      return new Opened(note.get(), body);
-    }, opened -> {
-      if (opened == null) {
-        tab.setText("(deleted)");
-        editor.area().setEditable(false);
-        return;
-      }
-      show(opened.note(), opened.body());
-      whenShown.run();
-    }, "Could not open the note");
+    context
+        .background()
+        .loadUrgently(
+            () -> {
+              java.util.Optional<Note> note = context.workspace().findNote(soul);
+              if (note.isEmpty()) {
+                return null;
+              }
+              // The body comes from the writer with its version: the editor's splices name it, and
+              // the
+              // change feed carries every later edit of it as splices.
+              org.rhizome.graph.VersionedText body = context.workspace().openBody(soul);
+              if (body.text().indexOf('\r') >= 0) {
+                // The editor keeps lines with \n only; store the same so offsets agree.
+                String normal = body.text().replace("\r\n", "\n").replace('\r', '\n');
+                context.workspace().editBody(soul, body, normal);
+                body = context.workspace().openBody(soul);
+              }
+              return new Opened(note.get(), body);
+            },
+            opened -> {
+              if (opened == null) {
+                tab.setText("(deleted)");
+                editor.area().setEditable(false);
+                return;
+              }
+              show(opened.note(), opened.body());
+              whenShown.run();
+            },
+            "Could not open the note");
   }
 
   private record Opened(Note note, org.rhizome.graph.VersionedText body) {}
@@ -179,7 +206,9 @@ public final class NoteTab {
     }
   }
 
-  /** Shows a heading (its text) or a block ({@code ^id}) of the note, in whichever view is showing. */
+  /**
+   * Shows a heading (its text) or a block ({@code ^id}) of the note, in whichever view is showing.
+   */
   void reveal(String fragment) {
     if (!loaded) {
       pendingReveal = fragment;
@@ -193,7 +222,10 @@ public final class NoteTab {
     }
   }
 
-  /** A task's checkbox in the reading view: the mark (and the ✅ date), through the editor (so it syncs and shows in history). */
+  /**
+   * A task's checkbox in the reading view: the mark (and the ✅ date), through the editor (so it
+   * syncs and shows in history).
+   */
   private void toggleTask(int offset, char expected, char replacement) {
     String text = editor.area().getText();
     var edits = org.rhizome.ui.query.TaskTicks.edits(text, offset, expected, context.settings());
@@ -203,7 +235,8 @@ public final class NoteTab {
       }
       editor.flush();
     } else {
-      // The text moved on since this page was drawn: show it as it is now rather than edit the wrong place.
+      // The text moved on since this page was drawn: show it as it is now rather than edit the
+      // wrong place.
       rerenderReading();
     }
   }
@@ -217,7 +250,8 @@ public final class NoteTab {
     if (read) {
       editor.flush();
       if (readingView == null) {
-        readingView = new ReadingView(context, follower, html.get(), soul, () -> folder, this::toggleTask);
+        readingView =
+            new ReadingView(context, follower, html.get(), soul, () -> folder, this::toggleTask);
       }
       body.getChildren().setAll(readingView.node());
       readingView.show(editor.area().getText(), isDarkTheme());
@@ -235,7 +269,8 @@ public final class NoteTab {
   }
 
   private boolean isDarkTheme() {
-    return tab.getTabPane() != null && tab.getTabPane().getScene() != null
+    return tab.getTabPane() != null
+        && tab.getTabPane().getScene() != null
         && tab.getTabPane().getScene().getRoot().getStyleClass().contains("dark");
   }
 
@@ -276,19 +311,22 @@ public final class NoteTab {
     tab.setText(wanted);
     editor.flush();
     var renamed = context.workspace().renameNoteAsync(soul, wanted);
-    renamed.whenComplete((changes, failure) -> Platform.runLater(() -> {
-      if (failure != null) {
-        savedTitle = before;
-        tab.setText(before);
-        updateTooltip();
-        // Keep what was typed: the person fixes it, nothing is silently thrown away.
-        if (title.getText().strip().equals(wanted)) {
-          showTitleError("Not renamed: " + reason(failure));
-        }
-      } else {
-        updateTooltip();
-      }
-    }));
+    renamed.whenComplete(
+        (changes, failure) ->
+            Platform.runLater(
+                () -> {
+                  if (failure != null) {
+                    savedTitle = before;
+                    tab.setText(before);
+                    updateTooltip();
+                    // Keep what was typed: the person fixes it, nothing is silently thrown away.
+                    if (title.getText().strip().equals(wanted)) {
+                      showTitleError("Not renamed: " + reason(failure));
+                    }
+                  } else {
+                    updateTooltip();
+                  }
+                }));
     return true;
   }
 
@@ -318,30 +356,35 @@ public final class NoteTab {
   }
 
   /**
-   * A change event: passes it to the editor, picks up a title or folder changed elsewhere
-   * ({@code fieldsChanged}), and refreshes the reading view when the text changed.
+   * A change event: passes it to the editor, picks up a title or folder changed elsewhere ({@code
+   * fieldsChanged}), and refreshes the reading view when the text changed.
    */
   void onChanges(ChangeEvent event, boolean fieldsChanged, boolean touched) {
     editor.onChanges(event);
     boolean readingNeedsIt = touched && reading.isSelected() && readingView != null;
     if ((fieldsChanged || readingNeedsIt) && !title.isFocused()) {
-      context.background().load(() -> context.workspace().findNote(soul), note -> {
-        if (note.isEmpty()) {
-          tab.setText(savedTitle + " (deleted)");
-          editor.area().setEditable(false);
-        } else if (!note.get().title().equals(savedTitle) && !title.isFocused()) {
-          savedTitle = note.get().title();
-          title.setText(savedTitle);
-          tab.setText(savedTitle);
-        }
-        if (note.isPresent()) {
-          folder = note.get().folder();
-          updateTooltip();
-        }
-        if (note.isPresent() && reading.isSelected() && readingView != null) {
-          readingView.show(note.get().body(), isDarkTheme());
-        }
-      }, "Could not refresh the note");
+      context
+          .background()
+          .load(
+              () -> context.workspace().findNote(soul),
+              note -> {
+                if (note.isEmpty()) {
+                  tab.setText(savedTitle + " (deleted)");
+                  editor.area().setEditable(false);
+                } else if (!note.get().title().equals(savedTitle) && !title.isFocused()) {
+                  savedTitle = note.get().title();
+                  title.setText(savedTitle);
+                  tab.setText(savedTitle);
+                }
+                if (note.isPresent()) {
+                  folder = note.get().folder();
+                  updateTooltip();
+                }
+                if (note.isPresent() && reading.isSelected() && readingView != null) {
+                  readingView.show(note.get().body(), isDarkTheme());
+                }
+              },
+              "Could not refresh the note");
     }
   }
 

@@ -8,10 +8,10 @@ import org.reactfx.value.Val;
 import org.reactfx.value.Var;
 
 /**
- * The editor's undo manager, handed to RichTextFX so its keys (Ctrl/Cmd-Z, Ctrl-Y, Shift-Ctrl/Cmd-Z)
- * and {@code area.undo()} reach this editor's own history ({@link org.rhizome.graph.UndoHistory}):
- * only this editor's edits are undone, moved past everything others did since, and an edit arriving
- * from elsewhere never clears it. FX thread only.
+ * The editor's undo manager, handed to RichTextFX so its keys (Ctrl/Cmd-Z, Ctrl-Y,
+ * Shift-Ctrl/Cmd-Z) and {@code area.undo()} reach this editor's own history ({@link
+ * org.rhizome.graph.UndoHistory}): only this editor's edits are undone, moved past everything
+ * others did since, and an edit arriving from elsewhere never clears it. FX thread only.
  */
 final class OwnUndoManager implements UndoManager<Object> {
   private final BooleanSupplier undo;
@@ -23,7 +23,11 @@ final class OwnUndoManager implements UndoManager<Object> {
   private final SimpleBooleanProperty performing = new SimpleBooleanProperty(false);
   private final SimpleBooleanProperty atMark = new SimpleBooleanProperty(false);
 
-  OwnUndoManager(BooleanSupplier undo, BooleanSupplier redo, BooleanSupplier canUndo, BooleanSupplier canRedo) {
+  OwnUndoManager(
+      BooleanSupplier undo,
+      BooleanSupplier redo,
+      BooleanSupplier canUndo,
+      BooleanSupplier canRedo) {
     this.undo = undo;
     this.redo = redo;
     this.canUndo = canUndo;
@@ -99,7 +103,10 @@ final class OwnUndoManager implements UndoManager<Object> {
   @Override
   public void preventMerge() {}
 
-  /** History belongs to the editor's replica and outlives a reload of the text; nothing to forget here. */
+  /**
+   * History belongs to the editor's replica and outlives a reload of the text; nothing to forget
+   * here.
+   */
   @Override
   public void forgetHistory() {}
 

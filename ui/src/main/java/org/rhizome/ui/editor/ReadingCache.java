@@ -1,29 +1,28 @@
 package org.rhizome.ui.editor;
 
-import org.rhizome.graph.files.AtomicFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.rhizome.graph.Workspace;
-import org.rhizome.graph.note.Attachment;
 import org.rhizome.graph.api.StoreException;
+import org.rhizome.graph.files.AtomicFile;
+import org.rhizome.graph.note.Attachment;
 import org.rhizome.ui.render.PageAssets;
 
 /**
- * The reading view's files on disk, in one temporary folder for the app's run (removed when it exits):
- * the bundled scripts (copied once), attachments by content hash, and the pages themselves.
+ * The reading view's files on disk, in one temporary folder for the app's run (removed when it
+ * exits): the bundled scripts (copied once), attachments by content hash, and the pages themselves.
  *
- * <p>Why files rather than {@code data:} URIs or a URL handler: WebView loads {@code file:} pages and
- * their relative images, fonts, audio and video with no network and no global
- * {@code URL.setURLStreamHandlerFactory} (which can be set only once per JVM); a 20 MB video or a big
- * photo as base64 inside the page would triple its size and slow every render, while a file named by
- * its SHA-256 is written once and never changes. Background threads only.
+ * <p>Why files rather than {@code data:} URIs or a URL handler: WebView loads {@code file:} pages
+ * and their relative images, fonts, audio and video with no network and no global {@code
+ * URL.setURLStreamHandlerFactory} (which can be set only once per JVM); a 20 MB video or a big
+ * photo as base64 inside the page would triple its size and slow every render, while a file named
+ * by its SHA-256 is written once and never changes. Background threads only.
  */
 final class ReadingCache {
   private static volatile ReadingCache shared;
@@ -45,7 +44,8 @@ final class ReadingCache {
         if (c == null) {
           try {
             Path dir = Files.createTempDirectory("rhizome-reading");
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir), "rhizome-reading-cleanup"));
+            Runtime.getRuntime()
+                .addShutdownHook(new Thread(() -> deleteTree(dir), "rhizome-reading-cleanup"));
             c = shared = new ReadingCache(dir);
           } catch (IOException e) {
             throw new UncheckedIOException("Could not make a folder for the reading view", e);
@@ -73,11 +73,15 @@ final class ReadingCache {
     return dir.toUri().toString();
   }
 
-  /** The address of an attachment's bytes (written on first use), or null when this replica lacks them. */
+  /**
+   * The address of an attachment's bytes (written on first use), or null when this replica lacks
+   * them.
+   */
   String attachment(Attachment a, Workspace workspace) throws StoreException {
     String name = a.name();
     int dot = name.lastIndexOf('.');
-    String ext = dot >= 0 ? name.substring(dot).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.]", "") : "";
+    String ext =
+        dot >= 0 ? name.substring(dot).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.]", "") : "";
     Path file = dir.resolve("files").resolve(a.hash() + ext);
     if (!Files.isRegularFile(file)) {
       var bytes = workspace.attachmentBytes(a);
@@ -88,7 +92,8 @@ final class ReadingCache {
         // A cache, rebuilt from the workspace when lost: whole, but not worth an fsync.
         AtomicFile.replace(file, bytes.get(), AtomicFile.Durability.FLUSHED);
       } catch (IOException e) {
-        throw new UncheckedIOException("Could not write the attachment \"" + a.path() + "\" for the reading view", e);
+        throw new UncheckedIOException(
+            "Could not write the attachment \"" + a.path() + "\" for the reading view", e);
       }
     }
     return file.toUri().toString();

@@ -19,17 +19,20 @@ import org.w3c.dom.Element;
 import org.w3c.dom.events.EventTarget;
 
 /**
- * The rendered view of a note: Obsidian Flavored Markdown as HTML in a {@link WebView}, loaded from the
- * {@link ReadingCache} (no network). Links to notes open them (at their heading or block), unresolved
- * ones create the note, same-page anchors scroll, files and web links go to the system; a task's
- * checkbox edits its one character through the editor; embedded notes render again when they change.
- * The HTML is built in the background; the page's colours follow the theme; the scroll position is kept
- * across renders.
+ * The rendered view of a note: Obsidian Flavored Markdown as HTML in a {@link WebView}, loaded from
+ * the {@link ReadingCache} (no network). Links to notes open them (at their heading or block),
+ * unresolved ones create the note, same-page anchors scroll, files and web links go to the system;
+ * a task's checkbox edits its one character through the editor; embedded notes render again when
+ * they change. The HTML is built in the background; the page's colours follow the theme; the scroll
+ * position is kept across renders.
  *
  * <p>FX thread only. The WebView is heavy, so a tab builds it only when first switched to reading.
  */
 final class ReadingView {
-  /** Changes one task's state character at an offset of the note's text (through the editor, so it syncs and shows in history). */
+  /**
+   * Changes one task's state character at an offset of the note's text (through the editor, so it
+   * syncs and shows in history).
+   */
   interface TaskToggler {
     void toggle(int offset, char expected, char replacement);
   }
@@ -51,7 +54,13 @@ final class ReadingView {
   private @Nullable String pendingAnchor;
   private final org.w3c.dom.events.EventListener clicks = this::onClick;
 
-  ReadingView(AppContext context, LinkFollower follower, MarkdownHtml html, Soul soul, Supplier<String> folder, TaskToggler toggler) {
+  ReadingView(
+      AppContext context,
+      LinkFollower follower,
+      MarkdownHtml html,
+      Soul soul,
+      Supplier<String> folder,
+      TaskToggler toggler) {
     this.context = context;
     this.folder = folder;
     this.follower = follower;
@@ -60,26 +69,38 @@ final class ReadingView {
     this.toggler = toggler;
     web.setContextMenuEnabled(false);
     web.getStyleClass().add("reading-view");
-    org.rhizome.ui.editor.LinkPreview.install(context, web, folder); // hover a link: its target's start
-    web.getEngine().getLoadWorker().stateProperty().addListener((obs, old, state) -> {
-      if (state == Worker.State.SUCCEEDED) {
-        interceptClicks();
-        if (pendingAnchor != null) {
-          scrollTo(pendingAnchor);
-          pendingAnchor = null;
-        } else if (keepScroll > 0) {
-          web.getEngine().executeScript("window.scrollTo(0," + keepScroll + ")");
-        }
-      }
-    });
+    org.rhizome.ui.editor.LinkPreview.install(
+        context, web, folder); // hover a link: its target's start
+    web.getEngine()
+        .getLoadWorker()
+        .stateProperty()
+        .addListener(
+            (obs, old, state) -> {
+              if (state == Worker.State.SUCCEEDED) {
+                interceptClicks();
+                if (pendingAnchor != null) {
+                  scrollTo(pendingAnchor);
+                  pendingAnchor = null;
+                } else if (keepScroll > 0) {
+                  web.getEngine().executeScript("window.scrollTo(0," + keepScroll + ")");
+                }
+              }
+            });
     // An embedded note changed: render again (this note's own changes come through its tab). A note
-    // with a query block renders again on any change while it is shown: any note may enter its result.
-    this.changes = context.onChanges(event -> {
-      boolean queries = web.getScene() != null && web.isVisible() && QueryBlocks.present(lastMarkdown);
-      if (queries || !embedded.isEmpty() && ChangedNotes.of(event).stream().anyMatch(s -> embedded.contains(s.value()))) {
-        show(lastMarkdown, lastDark);
-      }
-    });
+    // with a query block renders again on any change while it is shown: any note may enter its
+    // result.
+    this.changes =
+        context.onChanges(
+            event -> {
+              boolean queries =
+                  web.getScene() != null && web.isVisible() && QueryBlocks.present(lastMarkdown);
+              if (queries
+                  || !embedded.isEmpty()
+                      && ChangedNotes.of(event).stream()
+                          .anyMatch(s -> embedded.contains(s.value()))) {
+                show(lastMarkdown, lastDark);
+              }
+            });
   }
 
   Node node() {
@@ -98,32 +119,42 @@ final class ReadingView {
     int fontSize = context.settings().editorFontSize().get();
     String from = folder.get();
     var links = MarkdownHtml.links(context.workspace());
-    context.background().load(() -> {
-      RenderedNote note = html.markdown().render(markdown, soul.value(), from, links);
-      ReadingCache cache = ReadingCache.get();
-      Path page = cache.writePage(HtmlPage.of("", note, dark, fontSize, cache.base(), "", ""));
-      return new Shown(note, page);
-    }, shown -> {
-      if (version != shownVersion) {
-        deleteQuietly(shown.page());
-        return;
-      }
-      embedded = shown.note().embeddedNotes();
-      keepScroll = currentScroll();
-      Path previous = shownPage;
-      shownPage = shown.page();
-      web.getEngine().load(shown.page().toUri().toString());
-      if (previous != null) {
-        deleteQuietly(previous);
-      }
-    }, "Could not render the note");
+    context
+        .background()
+        .load(
+            () -> {
+              RenderedNote note = html.markdown().render(markdown, soul.value(), from, links);
+              ReadingCache cache = ReadingCache.get();
+              Path page =
+                  cache.writePage(HtmlPage.of("", note, dark, fontSize, cache.base(), "", ""));
+              return new Shown(note, page);
+            },
+            shown -> {
+              if (version != shownVersion) {
+                deleteQuietly(shown.page());
+                return;
+              }
+              embedded = shown.note().embeddedNotes();
+              keepScroll = currentScroll();
+              Path previous = shownPage;
+              shownPage = shown.page();
+              web.getEngine().load(shown.page().toUri().toString());
+              if (previous != null) {
+                deleteQuietly(previous);
+              }
+            },
+            "Could not render the note");
   }
 
   private record Shown(RenderedNote note, Path page) {}
 
-  /** Scrolls to a heading (by its text or id) or a block ({@code ^id}); waits for the page if it is loading. */
+  /**
+   * Scrolls to a heading (by its text or id) or a block ({@code ^id}); waits for the page if it is
+   * loading.
+   */
   void reveal(String fragment) {
-    if (web.getEngine().getLoadWorker().getState() == Worker.State.SUCCEEDED && web.getEngine().getDocument() != null) {
+    if (web.getEngine().getLoadWorker().getState() == Worker.State.SUCCEEDED
+        && web.getEngine().getDocument() != null) {
       scrollTo(fragment);
     } else {
       pendingAnchor = fragment;
@@ -140,8 +171,11 @@ final class ReadingView {
       target = doc.getElementById(Anchors.slug(fragment.substring(fragment.lastIndexOf('#') + 1)));
     }
     if (target != null) {
-      web.getEngine().executeScript("(function(){var e=document.getElementById('" + jsString(target.getAttribute("id"))
-          + "');if(e){e.scrollIntoView();}})()");
+      web.getEngine()
+          .executeScript(
+              "(function(){var e=document.getElementById('"
+                  + jsString(target.getAttribute("id"))
+                  + "');if(e){e.scrollIntoView();}})()");
     }
   }
 
@@ -164,7 +198,9 @@ final class ReadingView {
 
   private void onClick(org.w3c.dom.events.Event event) {
     Element box = enclosing(event.getTarget(), "input");
-    if (box != null && box.getAttribute("class") != null && box.getAttribute("class").contains("task-list-item-checkbox")) {
+    if (box != null
+        && box.getAttribute("class") != null
+        && box.getAttribute("class").contains("task-list-item-checkbox")) {
       event.preventDefault();
       String offset = box.getAttribute("data-offset");
       String state = box.getAttribute("data-task");
@@ -180,9 +216,16 @@ final class ReadingView {
       String soulValue = box.getAttribute("data-soul");
       String line = box.getAttribute("data-line");
       if (Soul.isValid(soulValue) && line.matches("\\d{1,9}")) {
-        context.background().reportFailure(context.workspace().toggleTaskAsync(new Soul(soulValue), Integer.parseInt(line),
-            org.rhizome.ui.query.TaskTicks.doneOn(context.settings())),
-            "Could not tick the task");
+        context
+            .background()
+            .reportFailure(
+                context
+                    .workspace()
+                    .toggleTaskAsync(
+                        new Soul(soulValue),
+                        Integer.parseInt(line),
+                        org.rhizome.ui.query.TaskTicks.doneOn(context.settings())),
+                "Could not tick the task");
       }
       return;
     }
@@ -193,7 +236,6 @@ final class ReadingView {
     event.preventDefault();
     MarkdownHtml.parse(anchor.getAttribute("href")).ifPresent(this::follow);
   }
-
 
   private void follow(MarkdownHtml.Href href) {
     if (href instanceof MarkdownHtml.Anchor a) {

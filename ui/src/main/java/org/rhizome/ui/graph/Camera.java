@@ -1,8 +1,6 @@
 package org.rhizome.ui.graph;
 
-/**
- * The view onto the layout: screen = layout × scale + offset. FX thread only.
- */
+/** The view onto the layout: screen = layout × scale + offset. FX thread only. */
 public final class Camera {
   static final double MIN_SCALE = 0.02;
   static final double MAX_SCALE = 8;
@@ -81,7 +79,9 @@ public final class Camera {
     double margin = 40;
     double w = Math.max(1, maxX - minX);
     double h = Math.max(1, maxY - minY);
-    scale = Math.max(MIN_SCALE, Math.min(2, Math.min((width - 2 * margin) / w, (height - 2 * margin) / h)));
+    scale =
+        Math.max(
+            MIN_SCALE, Math.min(2, Math.min((width - 2 * margin) / w, (height - 2 * margin) / h)));
     centreOn((minX + maxX) / 2.0, (minY + maxY) / 2.0, width, height);
   }
 }

@@ -6,13 +6,15 @@ package org.rhizome.ui.graph;
  * "temperature" {@code alpha} cools geometrically so the layout settles after about 300 ticks.
  * Nodes start on a sunflower spiral, which converges much faster than random positions.
  *
- * <p>Confined to one thread (the layout thread); others see positions only through copies
- * ({@link #positions}). Deterministic: the same graph gives the same layout.
+ * <p>Confined to one thread (the layout thread); others see positions only through copies ({@link
+ * #positions}). Deterministic: the same graph gives the same layout.
  */
 final class ForceLayout {
   static final float ALPHA_MIN = 0.001f;
+
   /** alpha falls from 1 to ALPHA_MIN in 300 ticks. */
   private static final float ALPHA_DECAY = (float) (1 - Math.pow(ALPHA_MIN, 1.0 / 300));
+
   private static final float VELOCITY_KEEP = 0.6f;
   private static final float CHARGE = -40f;
   private static final float THETA2 = 0.81f;

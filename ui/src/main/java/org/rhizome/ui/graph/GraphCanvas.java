@@ -24,34 +24,43 @@ import org.rhizome.graph.model.Soul;
 /**
  * The drawing surface of the graph view: a canvas redrawn on the frames where something changed
  * (new layout positions, camera, hover, selection, search, size or theme). Scroll zooms at the
- * pointer, dragging the background pans, dragging a node moves it (the layout flows around it),
- * and a click on a node opens it. Until the user moves the camera, it keeps the whole graph in view.
+ * pointer, dragging the background pans, dragging a node moves it (the layout flows around it), and
+ * a click on a node opens it. Until the user moves the camera, it keeps the whole graph in view.
  *
  * <p>FX thread only. Its colours are CSS properties ({@code -rz-graph-*}, set from the theme's
  * colours in {@code graph.css}).
  */
 final class GraphCanvas extends Region {
-  private static final StyleablePropertyFactory<GraphCanvas> CSS = new StyleablePropertyFactory<>(Region.getClassCssMetaData());
+  private static final StyleablePropertyFactory<GraphCanvas> CSS =
+      new StyleablePropertyFactory<>(Region.getClassCssMetaData());
   private static final double CLICK_SLOP_PX = 4;
 
-  private final StyleableObjectProperty<Color> backgroundColor = colour("backgroundColor", "-rz-graph-background", Color.WHITE);
-  private final StyleableObjectProperty<Color> edgeColor = colour("edgeColor", "-rz-graph-edge", Color.GRAY);
-  private final StyleableObjectProperty<Color> nodeColor = colour("nodeColor", "-rz-graph-node", Color.DIMGRAY);
-  private final StyleableObjectProperty<Color> accentColor = colour("accentColor", "-rz-graph-accent", Color.ROYALBLUE);
-  private final StyleableObjectProperty<Color> centreColor = colour("centreColor", "-rz-graph-centre", Color.ORANGE);
-  private final StyleableObjectProperty<Color> labelColor = colour("labelColor", "-rz-graph-label", Color.BLACK);
+  private final StyleableObjectProperty<Color> backgroundColor =
+      colour("backgroundColor", "-rz-graph-background", Color.WHITE);
+  private final StyleableObjectProperty<Color> edgeColor =
+      colour("edgeColor", "-rz-graph-edge", Color.GRAY);
+  private final StyleableObjectProperty<Color> nodeColor =
+      colour("nodeColor", "-rz-graph-node", Color.DIMGRAY);
+  private final StyleableObjectProperty<Color> accentColor =
+      colour("accentColor", "-rz-graph-accent", Color.ROYALBLUE);
+  private final StyleableObjectProperty<Color> centreColor =
+      colour("centreColor", "-rz-graph-centre", Color.ORANGE);
+  private final StyleableObjectProperty<Color> labelColor =
+      colour("labelColor", "-rz-graph-label", Color.BLACK);
 
   private final Canvas canvas = new Canvas();
   private final Camera camera = new Camera();
   private final GraphRenderer renderer = new GraphRenderer();
   private final Consumer<Soul> openNote;
-  private final ReadOnlyObjectWrapper<@Nullable LayoutStats> layoutStats = new ReadOnlyObjectWrapper<>();
-  private final AnimationTimer timer = new AnimationTimer() {
-    @Override
-    public void handle(long now) {
-      drawIfNeeded();
-    }
-  };
+  private final ReadOnlyObjectWrapper<@Nullable LayoutStats> layoutStats =
+      new ReadOnlyObjectWrapper<>();
+  private final AnimationTimer timer =
+      new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+          drawIfNeeded();
+        }
+      };
 
   private @Nullable GraphModel graph;
   private @Nullable LayoutRunner runner;
@@ -81,8 +90,10 @@ final class GraphCanvas extends Region {
     getStyleClass().add("graph-canvas");
     getChildren().add(canvas);
     setFocusTraversable(true);
-    for (StyleableObjectProperty<Color> c : List.of(backgroundColor, edgeColor, nodeColor, accentColor, centreColor, labelColor)) {
-      // A theme switch changes these while the canvas may be idle (its frame timer stopped): wake it up.
+    for (StyleableObjectProperty<Color> c :
+        List.of(backgroundColor, edgeColor, nodeColor, accentColor, centreColor, labelColor)) {
+      // A theme switch changes these while the canvas may be idle (its frame timer stopped): wake
+      // it up.
       c.addListener((obs, old, now) -> invalidate());
     }
     setOnMouseMoved(this::mouseMoved);
@@ -91,26 +102,36 @@ final class GraphCanvas extends Region {
     setOnMouseReleased(this::mouseReleased);
     setOnMouseExited(e -> setHovered(-1));
     setOnScroll(this::scrolled);
-    sceneProperty().addListener((obs, old, scene) -> {
-      if (scene == null) {
-        timer.stop();
-        running = false;
-      } else {
-        invalidate();
-      }
-    });
+    sceneProperty()
+        .addListener(
+            (obs, old, scene) -> {
+              if (scene == null) {
+                timer.stop();
+                running = false;
+              } else {
+                invalidate();
+              }
+            });
   }
 
   private StyleableObjectProperty<Color> colour(String name, String cssName, Color initial) {
-    // The factory's properties are StyleableObjectProperty instances; it declares the interface only.
-    return (StyleableObjectProperty<Color>) CSS.createStyleableColorProperty(this, name, cssName, s -> switch (name) {
-      case "backgroundColor" -> s.backgroundColor;
-      case "edgeColor" -> s.edgeColor;
-      case "nodeColor" -> s.nodeColor;
-      case "accentColor" -> s.accentColor;
-      case "centreColor" -> s.centreColor;
-      default -> s.labelColor;
-    }, initial);
+    // The factory's properties are StyleableObjectProperty instances; it declares the interface
+    // only.
+    return (StyleableObjectProperty<Color>)
+        CSS.createStyleableColorProperty(
+            this,
+            name,
+            cssName,
+            s ->
+                switch (name) {
+                  case "backgroundColor" -> s.backgroundColor;
+                  case "edgeColor" -> s.edgeColor;
+                  case "nodeColor" -> s.nodeColor;
+                  case "accentColor" -> s.accentColor;
+                  case "centreColor" -> s.centreColor;
+                  default -> s.labelColor;
+                },
+            initial);
   }
 
   public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
@@ -133,11 +154,16 @@ final class GraphCanvas extends Region {
     followLayout = true;
     renderer.forget();
     layoutStats.set(null);
-    runner = new LayoutRunner(model, stats -> javafx.application.Platform.runLater(() -> {
-      if (graph == model) {
-        layoutStats.set(stats);
-      }
-    }));
+    runner =
+        new LayoutRunner(
+            model,
+            stats ->
+                javafx.application.Platform.runLater(
+                    () -> {
+                      if (graph == model) {
+                        layoutStats.set(stats);
+                      }
+                    }));
     invalidate();
   }
 
@@ -154,7 +180,10 @@ final class GraphCanvas extends Region {
     return layoutStats.getReadOnlyProperty();
   }
 
-  /** How long the last frame took on the FX thread, in ns (composing the canvas; JavaFX renders it afterwards). */
+  /**
+   * How long the last frame took on the FX thread, in ns (composing the canvas; JavaFX renders it
+   * afterwards).
+   */
   long lastDrawNanos() {
     return lastDrawNanos;
   }
@@ -197,7 +226,9 @@ final class GraphCanvas extends Region {
     invalidate();
   }
 
-  /** Marks the camera as moved by someone else (a command or a benchmark) so the next frame redraws. */
+  /**
+   * Marks the camera as moved by someone else (a command or a benchmark) so the next frame redraws.
+   */
   void cameraMoved() {
     followLayout = false;
     invalidate();
@@ -211,10 +242,14 @@ final class GraphCanvas extends Region {
     int i = graph.indexOf(soul);
     LayoutFrame shown = renderer.shownFrame();
     LayoutFrame frame = shown != null ? shown : runner.latest();
-    return i < 0 ? null : new Point2D(camera.toScreenX(frame.x()[i]), camera.toScreenY(frame.y()[i]));
+    return i < 0
+        ? null
+        : new Point2D(camera.toScreenX(frame.x()[i]), camera.toScreenY(frame.y()[i]));
   }
 
-  /** Something on screen must change: redraw on the next frame (and keep frames coming until idle). */
+  /**
+   * Something on screen must change: redraw on the next frame (and keep frames coming until idle).
+   */
   private void invalidate() {
     dirty = true;
     idleFrames = 0;
@@ -232,8 +267,12 @@ final class GraphCanvas extends Region {
     }
     // With the layout settled, the last raster shown and nothing else changing, stop asking
     // JavaFX for frames: an idle graph tab costs nothing.
-    if (!dirty && layout.latest().settled() && posted != null && posted.frame() == layout.latest()
-        && renderer.shownRequest() == posted && ++idleFrames > IDLE_FRAMES_BEFORE_STOP) {
+    if (!dirty
+        && layout.latest().settled()
+        && posted != null
+        && posted.frame() == layout.latest()
+        && renderer.shownRequest() == posted
+        && ++idleFrames > IDLE_FRAMES_BEFORE_STOP) {
       timer.stop();
       running = false;
       return;
@@ -243,10 +282,22 @@ final class GraphCanvas extends Region {
     if (followLayout) {
       camera.fit(frame, getWidth(), getHeight());
     }
-    double pixelScale = getScene() != null && getScene().getWindow() != null ? getScene().getWindow().getOutputScaleX() : 1;
-    RasterRequest wanted = new RasterRequest(model, frame, pixelScale, camera.scale() * pixelScale, camera.offsetX() * pixelScale,
-        camera.offsetY() * pixelScale, Math.max(1, (int) Math.ceil(getWidth() * pixelScale)),
-        Math.max(1, (int) Math.ceil(getHeight() * pixelScale)), palette(), matches);
+    double pixelScale =
+        getScene() != null && getScene().getWindow() != null
+            ? getScene().getWindow().getOutputScaleX()
+            : 1;
+    RasterRequest wanted =
+        new RasterRequest(
+            model,
+            frame,
+            pixelScale,
+            camera.scale() * pixelScale,
+            camera.offsetX() * pixelScale,
+            camera.offsetY() * pixelScale,
+            Math.max(1, (int) Math.ceil(getWidth() * pixelScale)),
+            Math.max(1, (int) Math.ceil(getHeight() * pixelScale)),
+            palette(),
+            matches);
     if (!wanted.equals(posted)) {
       rasterizer.post(wanted);
       posted = wanted;
@@ -264,14 +315,26 @@ final class GraphCanvas extends Region {
     if (!dirty) {
       return;
     }
-    renderer.compose(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(), pixelScale, model, camera, palette(),
+    renderer.compose(
+        canvas.getGraphicsContext2D(),
+        canvas.getWidth(),
+        canvas.getHeight(),
+        pixelScale,
+        model,
+        camera,
+        palette(),
         new GraphRenderer.Emphasis(hovered, selected, centre, matches));
     dirty = false;
     lastDrawNanos = System.nanoTime() - start;
   }
 
   private GraphPalette palette() {
-    return new GraphPalette(backgroundColor.get(), edgeColor.get(), nodeColor.get(), accentColor.get(), centreColor.get(),
+    return new GraphPalette(
+        backgroundColor.get(),
+        edgeColor.get(),
+        nodeColor.get(),
+        accentColor.get(),
+        centreColor.get(),
         labelColor.get());
   }
 
@@ -288,7 +351,10 @@ final class GraphCanvas extends Region {
 
   // ---- mouse
 
-  /** The node under screen point (sx, sy), or -1: the nearest one whose disc (at least 6 px) contains it. */
+  /**
+   * The node under screen point (sx, sy), or -1: the nearest one whose disc (at least 6 px)
+   * contains it.
+   */
   int nodeAt(double sx, double sy) {
     GraphModel model = graph;
     LayoutFrame frame = renderer.shownFrame();
@@ -341,7 +407,8 @@ final class GraphCanvas extends Region {
       return;
     }
     if (pressedNode >= 0 && runner != null) {
-      runner.pin(pressedNode, (float) camera.toLayoutX(e.getX()), (float) camera.toLayoutY(e.getY()));
+      runner.pin(
+          pressedNode, (float) camera.toLayoutX(e.getX()), (float) camera.toLayoutY(e.getY()));
       followLayout = false;
     } else {
       camera.panBy(e.getX() - lastX, e.getY() - lastY);

@@ -33,16 +33,26 @@ public final class GraphCommands {
 
   public static void install(AppContext context, MainWindow window) {
     GraphCommands commands = new GraphCommands(context, window);
-    context.commands().register(OPEN, "Open graph view", new KeyCodeCombination(KeyCode.G, KeyCombination.SHORTCUT_DOWN),
-        () -> commands.open(null));
-    context.commands().register(OPEN_LOCAL, "Open local graph of this note",
-        new KeyCodeCombination(KeyCode.G, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
-        () -> {
-          Soul active = window.activeNote().getValue();
-          if (active != null) {
-            commands.open(active);
-          }
-        });
+    context
+        .commands()
+        .register(
+            OPEN,
+            "Open graph view",
+            new KeyCodeCombination(KeyCode.G, KeyCombination.SHORTCUT_DOWN),
+            () -> commands.open(null));
+    context
+        .commands()
+        .register(
+            OPEN_LOCAL,
+            "Open local graph of this note",
+            new KeyCodeCombination(
+                KeyCode.G, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+            () -> {
+              Soul active = window.activeNote().getValue();
+              if (active != null) {
+                commands.open(active);
+              }
+            });
     for (Menu menu : window.menuBar().getMenus()) {
       if ("_View".equals(menu.getText())) {
         menu.getItems().addAll(new SeparatorMenuItem(), window.item(OPEN), window.item(OPEN_LOCAL));
@@ -54,11 +64,15 @@ public final class GraphCommands {
   private void open(@Nullable Soul centre) {
     Executor background = work -> context.background().execute(work, "Could not load the graph");
     boolean[] created = {false};
-    Tab tab = context.openTab(TAB_KEY, "Graph", () -> {
-      view = new NoteGraphView(context.workspace(), background, context::openNote);
-      created[0] = true;
-      return view;
-    });
+    Tab tab =
+        context.openTab(
+            TAB_KEY,
+            "Graph",
+            () -> {
+              view = new NoteGraphView(context.workspace(), background, context::openNote);
+              created[0] = true;
+              return view;
+            });
     NoteGraphView shown = view;
     if (shown == null) {
       return;
@@ -66,13 +80,14 @@ public final class GraphCommands {
     if (created[0]) {
       // Chained: the tab's own handler forgets it in the window's list of views.
       javafx.event.EventHandler<javafx.event.Event> forget = tab.getOnClosed();
-      tab.setOnClosed(e -> {
-        shown.close();
-        view = null;
-        if (forget != null) {
-          forget.handle(e);
-        }
-      });
+      tab.setOnClosed(
+          e -> {
+            shown.close();
+            view = null;
+            if (forget != null) {
+              forget.handle(e);
+            }
+          });
     }
     // The note being edited stands out in the graph, so you see where you are.
     shown.select(centre != null ? centre : window.activeNote().getValue());

@@ -10,7 +10,8 @@ import org.rhizome.graph.query.NoteRef;
 /**
  * A graph of notes indexed by position, as the layout and the renderer want it: parallel arrays of
  * souls and titles, edges as pairs of node indices, each node's degree, and the nodes ordered from
- * best to least connected (labels are placed in that order). Immutable; built on a background thread.
+ * best to least connected (labels are placed in that order). Immutable; built on a background
+ * thread.
  */
 final class GraphModel {
   final Soul[] souls;
@@ -23,7 +24,12 @@ final class GraphModel {
   private static final float MAX_RADIUS = 24f;
   private final Map<Soul, Integer> indexOf;
 
-  private GraphModel(Soul[] souls, String[] titles, int[] edgeFrom, int[] edgeTo, boolean truncated,
+  private GraphModel(
+      Soul[] souls,
+      String[] titles,
+      int[] edgeFrom,
+      int[] edgeTo,
+      boolean truncated,
       Map<Soul, Integer> indexOf) {
     this.souls = souls;
     this.titles = titles;
@@ -36,9 +42,16 @@ final class GraphModel {
       degree[edgeFrom[e]]++;
       degree[edgeTo[e]]++;
     }
-    this.byDegree = java.util.stream.IntStream.range(0, souls.length).boxed()
-        .sorted((a, b) -> degree[a] != degree[b] ? Integer.compare(degree[b], degree[a]) : titles[a].compareTo(titles[b]))
-        .mapToInt(Integer::intValue).toArray();
+    this.byDegree =
+        java.util.stream.IntStream.range(0, souls.length)
+            .boxed()
+            .sorted(
+                (a, b) ->
+                    degree[a] != degree[b]
+                        ? Integer.compare(degree[b], degree[a])
+                        : titles[a].compareTo(titles[b]))
+            .mapToInt(Integer::intValue)
+            .toArray();
   }
 
   /** The engine's view as arrays; edges whose ends are not both in the view are left out. */
@@ -64,8 +77,13 @@ final class GraphModel {
         n++;
       }
     }
-    return new GraphModel(souls, titles, java.util.Arrays.copyOf(from, n), java.util.Arrays.copyOf(to, n),
-        view.truncated(), indexOf);
+    return new GraphModel(
+        souls,
+        titles,
+        java.util.Arrays.copyOf(from, n),
+        java.util.Arrays.copyOf(to, n),
+        view.truncated(),
+        indexOf);
   }
 
   int size() {
@@ -84,8 +102,8 @@ final class GraphModel {
 
   /**
    * The node's radius on screen (px) at camera scale {@code scale}. Zooming out shrinks nodes with
-   * the layout; zooming in spreads the layout but grows nodes only slowly, so a hub never covers its
-   * neighbourhood.
+   * the layout; zooming in spreads the layout but grows nodes only slowly, so a hub never covers
+   * its neighbourhood.
    */
   double screenRadius(int node, double scale) {
     double grow = scale <= 1 ? scale : 1 + (scale - 1) * 0.3;

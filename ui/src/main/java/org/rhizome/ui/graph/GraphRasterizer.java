@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Rasterises edges and nodes on its own thread ({@code rhizome-graph-raster}), so the FX thread
- * never spends more than a blit on them: the FX thread {@link #post posts} what it wants drawn
- * (the newest request replaces an unstarted older one) and {@link #take takes} the newest finished
+ * never spends more than a blit on them: the FX thread {@link #post posts} what it wants drawn (the
+ * newest request replaces an unstarted older one) and {@link #take takes} the newest finished
  * raster, which it shows under the current camera until a fresher one is ready. Two pixel buffers
  * circulate, so the thread draws into one while the FX thread copies the other into its image.
  *
@@ -24,17 +24,24 @@ final class GraphRasterizer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(GraphRasterizer.class);
   private static final double MIN_NODE_PX = 1.2;
   private static final long MAX_REST_MILLIS = 100;
-  /** Beyond this many edges, lines are drawn without anti-aliasing (twice as fast; they overlap anyway). */
+
+  /**
+   * Beyond this many edges, lines are drawn without anti-aliasing (twice as fast; they overlap
+   * anyway).
+   */
   private static final int MAX_ANTIALIASED_EDGES = 12_000;
+
   private static final double MAX_EDGE_OPACITY = 0.55;
   private static final double MIN_EDGE_OPACITY = 0.12;
   private static final double NODE_OPACITY_DIMMED = 0.3;
 
-  private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "rhizome-graph-raster");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService thread =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "rhizome-graph-raster");
+            t.setDaemon(true);
+            return t;
+          });
   private final BlockingQueue<RasterRequest> requests = new ArrayBlockingQueue<>(1);
   private final BlockingQueue<int[]> freeBuffers = new ArrayBlockingQueue<>(2);
   private final AtomicReference<@Nullable RasterFrame> finished = new AtomicReference<>();
@@ -52,7 +59,10 @@ final class GraphRasterizer implements AutoCloseable {
     requests.offer(request);
   }
 
-  /** The newest finished raster, or null if none arrived since the last call. Give its pixels back with {@link #recycle}. */
+  /**
+   * The newest finished raster, or null if none arrived since the last call. Give its pixels back
+   * with {@link #recycle}.
+   */
   @Nullable RasterFrame take() {
     return finished.getAndSet(null);
   }
@@ -89,7 +99,9 @@ final class GraphRasterizer implements AutoCloseable {
   }
 
   static int rgb(Color c) {
-    return (int) Math.round(c.getRed() * 255) << 16 | (int) Math.round(c.getGreen() * 255) << 8 | (int) Math.round(c.getBlue() * 255);
+    return (int) Math.round(c.getRed() * 255) << 16
+        | (int) Math.round(c.getGreen() * 255) << 8
+        | (int) Math.round(c.getBlue() * 255);
   }
 
   private static int alpha(Color c, double opacity) {
@@ -106,8 +118,13 @@ final class GraphRasterizer implements AutoCloseable {
     int[] from = graph.edgeFrom;
     int[] to = graph.edgeTo;
     int colour = rgb(q.palette().edge());
-    // The more edges, the fainter each: a dense graph stays a readable shade instead of a solid blot.
-    double opacity = Math.max(MIN_EDGE_OPACITY, Math.min(MAX_EDGE_OPACITY, MAX_EDGE_OPACITY * Math.sqrt(2000.0 / Math.max(1, from.length))));
+    // The more edges, the fainter each: a dense graph stays a readable shade instead of a solid
+    // blot.
+    double opacity =
+        Math.max(
+            MIN_EDGE_OPACITY,
+            Math.min(
+                MAX_EDGE_OPACITY, MAX_EDGE_OPACITY * Math.sqrt(2000.0 / Math.max(1, from.length))));
     int a = alpha(q.palette().edge(), q.matches() != null ? opacity / 3 : opacity);
     double w = q.width();
     double h = q.height();
@@ -117,7 +134,10 @@ final class GraphRasterizer implements AutoCloseable {
       double y1 = y[from[e]] * scale + oy;
       double x2 = x[to[e]] * scale + ox;
       double y2 = y[to[e]] * scale + oy;
-      if ((x1 < 0 && x2 < 0) || (y1 < 0 && y2 < 0) || (x1 >= w && x2 >= w) || (y1 >= h && y2 >= h)) {
+      if ((x1 < 0 && x2 < 0)
+          || (y1 < 0 && y2 < 0)
+          || (x1 >= w && x2 >= w)
+          || (y1 >= h && y2 >= h)) {
         continue;
       }
       if (antialiased) {
@@ -147,7 +167,9 @@ final class GraphRasterizer implements AutoCloseable {
   }
 
   private void fillNode(RasterRequest q, int i, int colour, int alpha) {
-    double r = Math.max(MIN_NODE_PX, q.graph().screenRadius(i, q.scale() / q.pixelScale()) * q.pixelScale());
+    double r =
+        Math.max(
+            MIN_NODE_PX, q.graph().screenRadius(i, q.scale() / q.pixelScale()) * q.pixelScale());
     double sx = q.frame().x()[i] * q.scale() + q.offsetX();
     double sy = q.frame().y()[i] * q.scale() + q.offsetY();
     if (sx + r >= 0 && sy + r >= 0 && sx - r < q.width() && sy - r < q.height()) {

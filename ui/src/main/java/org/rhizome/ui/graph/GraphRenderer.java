@@ -8,21 +8,24 @@ import javafx.scene.image.WritableImage;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Composes a frame of the graph: the newest raster of edges and nodes (from {@link GraphRasterizer})
- * moved — and, while the zoom differs, resampled — from the camera it was drawn with to the current
- * one; on top, what must follow the pointer at once (the hovered or selected node's links, the
- * emphasised nodes); then the labels, with level of detail: only where they are readable (hubs first
- * as they grow on screen, every node when zoomed in), always for emphasised and matching nodes, never
- * overlapping. The frame is built in a pixel buffer and reaches the canvas as one image, because
- * JavaFX's software pipeline scales images and draws text far too slowly for this many.
+ * Composes a frame of the graph: the newest raster of edges and nodes (from {@link
+ * GraphRasterizer}) moved — and, while the zoom differs, resampled — from the camera it was drawn
+ * with to the current one; on top, what must follow the pointer at once (the hovered or selected
+ * node's links, the emphasised nodes); then the labels, with level of detail: only where they are
+ * readable (hubs first as they grow on screen, every node when zoomed in), always for emphasised
+ * and matching nodes, never overlapping. The frame is built in a pixel buffer and reaches the
+ * canvas as one image, because JavaFX's software pipeline scales images and draws text far too
+ * slowly for this many.
  *
  * <p>FX thread only.
  */
 final class GraphRenderer {
   /** A node gets its label once it is at least this big on screen (radius, px). */
   private static final double LABEL_RADIUS_PX = 6;
+
   /** At this scale and above every visible node may have a label. */
   private static final double LABEL_ALL_SCALE = 1.3;
+
   private static final int MAX_LABELS = 250;
   private static final int MAX_LABEL_CHARS = 40;
   private static final double MIN_NODE_PX = 1.2;
@@ -53,7 +56,10 @@ final class GraphRenderer {
     shown = q;
   }
 
-  /** The layout frame of the raster on screen (what the user sees and clicks), or null before the first. */
+  /**
+   * The layout frame of the raster on screen (what the user sees and clicks), or null before the
+   * first.
+   */
   @Nullable LayoutFrame shownFrame() {
     return shown == null ? null : shown.frame();
   }
@@ -67,8 +73,15 @@ final class GraphRenderer {
     shown = null;
   }
 
-  void compose(GraphicsContext gc, double width, double height, double pixelScale, GraphModel graph, Camera camera,
-      GraphPalette palette, Emphasis emphasis) {
+  void compose(
+      GraphicsContext gc,
+      double width,
+      double height,
+      double pixelScale,
+      GraphModel graph,
+      Camera camera,
+      GraphPalette palette,
+      Emphasis emphasis) {
     RasterRequest q = shown;
     int w = Math.max(1, (int) Math.ceil(width * pixelScale));
     int h = Math.max(1, (int) Math.ceil(height * pixelScale));
@@ -99,11 +112,12 @@ final class GraphRenderer {
 
   /**
    * Copies the raster into the frame under the current camera. The raster maps layout point l to
-   * device pixel l × q.scale + q.offset; the screen wants l × scale' + offset' (device pixels). When
-   * only the offset differs this is a shifted copy; when the zoom differs, a nearest-pixel resample,
-   * until the raster thread delivers a sharp one at the new zoom.
+   * device pixel l × q.scale + q.offset; the screen wants l × scale' + offset' (device pixels).
+   * When only the offset differs this is a shifted copy; when the zoom differs, a nearest-pixel
+   * resample, until the raster thread delivers a sharp one at the new zoom.
    */
-  private void placeRaster(RasterRequest q, int w, int h, Camera camera, double pixelScale, int background) {
+  private void placeRaster(
+      RasterRequest q, int w, int h, Camera camera, double pixelScale, int background) {
     double k = camera.scale() * pixelScale / q.scale();
     double dx = camera.offsetX() * pixelScale - q.offsetX() * k;
     double dy = camera.offsetY() * pixelScale - q.offsetY() * k;
@@ -151,8 +165,16 @@ final class GraphRenderer {
     }
   }
 
-  private void drawFocus(GraphModel graph, float[] x, float[] y, double s, double ox, double oy, double pixelScale,
-      GraphPalette palette, Emphasis emphasis) {
+  private void drawFocus(
+      GraphModel graph,
+      float[] x,
+      float[] y,
+      double s,
+      double ox,
+      double oy,
+      double pixelScale,
+      GraphPalette palette,
+      Emphasis emphasis) {
     int accent = GraphRasterizer.rgb(palette.accent());
     int focus = emphasis.hovered() >= 0 ? emphasis.hovered() : emphasis.selected();
     if (focus >= 0) {
@@ -175,15 +197,25 @@ final class GraphRenderer {
       double r = Math.max(MIN_NODE_PX + 2, graph.screenRadius(node, s / pixelScale)) * pixelScale;
       double cx = x[node] * s + ox;
       double cy = y[node] * s + oy;
-      // The node, a gap in the background colour, and a ring: it stands out from neighbours underneath.
+      // The node, a gap in the background colour, and a ring: it stands out from neighbours
+      // underneath.
       overlay.disc(cx, cy, r + 2 * pixelScale, r, background, 256);
       overlay.disc(cx, cy, r, 0, colour, 256);
       overlay.disc(cx, cy, r + 3.5 * pixelScale, r + 2 * pixelScale, colour, 220);
     }
   }
 
-  private void drawLabels(int w, int h, GraphModel graph, float[] x, float[] y, double s, double ox, double oy,
-      double pixelScale, Emphasis emphasis) {
+  private void drawLabels(
+      int w,
+      int h,
+      GraphModel graph,
+      float[] x,
+      float[] y,
+      double s,
+      double ox,
+      double oy,
+      double pixelScale,
+      Emphasis emphasis) {
     labelSpace.reset(w, h);
     int drawn = 0;
     // Emphasised nodes first, so they always get their place.
@@ -212,12 +244,24 @@ final class GraphRenderer {
     }
   }
 
-  private boolean label(GraphModel graph, float[] x, float[] y, double s, double ox, double oy, double pixelScale,
-      int node, boolean bold, boolean always) {
+  private boolean label(
+      GraphModel graph,
+      float[] x,
+      float[] y,
+      double s,
+      double ox,
+      double oy,
+      double pixelScale,
+      int node,
+      boolean bold,
+      boolean always) {
     double r = Math.max(MIN_NODE_PX, graph.screenRadius(node, s / pixelScale)) * pixelScale;
     double cx = x[node] * s + ox;
     double top = y[node] * s + oy + r + 2 * pixelScale;
-    if (cx < -200 * pixelScale || cx > overlayWidth() + 200 * pixelScale || top < -20 || top > overlayHeight()) {
+    if (cx < -200 * pixelScale
+        || cx > overlayWidth() + 200 * pixelScale
+        || top < -20
+        || top > overlayHeight()) {
       return false;
     }
     String text = graph.titles[node];
@@ -233,7 +277,11 @@ final class GraphRenderer {
     if (sprite == null) {
       return false;
     }
-    overlay.blit(sprite.pixels(), sprite.width(), sprite.height(), (int) Math.round(cx - sprite.width() / 2.0),
+    overlay.blit(
+        sprite.pixels(),
+        sprite.width(),
+        sprite.height(),
+        (int) Math.round(cx - sprite.width() / 2.0),
         (int) Math.round(top));
     return true;
   }

@@ -28,12 +28,13 @@ final class LabelSprites {
   /** A label image: premultiplied ARGB, {@code width × height} device pixels. */
   record Sprite(int[] pixels, int width, int height) {}
 
-  private final Map<String, Sprite> cache = new LinkedHashMap<>(256, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Sprite> eldest) {
-      return size() > CAPACITY;
-    }
-  };
+  private final Map<String, Sprite> cache =
+      new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Sprite> eldest) {
+          return size() > CAPACITY;
+        }
+      };
   private final Font plain = Font.font(Font.getDefault().getFamily(), 12);
   private final Font strong = Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, 13);
   private @Nullable Color text;
@@ -52,7 +53,10 @@ final class LabelSprites {
     budget = NEW_PER_FRAME;
   }
 
-  /** The sprite for {@code label}; null when it is not made yet and this frame's budget is spent (unless {@code always}). */
+  /**
+   * The sprite for {@code label}; null when it is not made yet and this frame's budget is spent
+   * (unless {@code always}).
+   */
   @Nullable Sprite get(String label, boolean bold, boolean always) {
     String key = (bold ? "b:" : "p:") + label;
     Sprite sprite = cache.get(key);

@@ -22,17 +22,22 @@ final class LayoutRunner implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LayoutRunner.class);
   private static final long PUBLISH_INTERVAL_NANOS = 25_000_000;
 
-  private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "rhizome-graph-layout");
-    t.setDaemon(true);
-    t.setPriority(Thread.NORM_PRIORITY - 1);
-    return t;
-  });
+  private final ExecutorService thread =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "rhizome-graph-layout");
+            t.setDaemon(true);
+            t.setPriority(Thread.NORM_PRIORITY - 1);
+            return t;
+          });
   private final BlockingQueue<Consumer<ForceLayout>> commands = new LinkedBlockingQueue<>();
   private final AtomicReference<LayoutFrame> latest;
   private final Consumer<LayoutStats> onSettled;
 
-  /** Starts laying out {@code graph}; {@code onSettled} is called on the layout thread each time it settles. */
+  /**
+   * Starts laying out {@code graph}; {@code onSettled} is called on the layout thread each time it
+   * settles.
+   */
   LayoutRunner(GraphModel graph, Consumer<LayoutStats> onSettled) {
     this.onSettled = onSettled;
     ForceLayout layout = new ForceLayout(graph);
@@ -56,12 +61,14 @@ final class LayoutRunner implements AutoCloseable {
   private void run(ForceLayout layout) {
     try {
       long started = System.nanoTime();
-      java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+      java.lang.management.ThreadMXBean cpu =
+          java.lang.management.ManagementFactory.getThreadMXBean();
       long cpuStarted = cpu.getCurrentThreadCpuTime();
       long lastPublish = 0;
       boolean reported = false;
       while (!Thread.currentThread().isInterrupted()) {
-        @Nullable Consumer<ForceLayout> command = layout.isSettled() ? commands.take() : commands.poll();
+        @Nullable Consumer<ForceLayout> command =
+            layout.isSettled() ? commands.take() : commands.poll();
         while (command != null) {
           command.accept(layout);
           reported = false;
@@ -77,8 +84,11 @@ final class LayoutRunner implements AutoCloseable {
         }
         if (layout.isSettled() && !reported) {
           reported = true;
-          onSettled.accept(new LayoutStats(layout.ticks(), (now - started) / 1e6,
-              (cpu.getCurrentThreadCpuTime() - cpuStarted) / 1e6));
+          onSettled.accept(
+              new LayoutStats(
+                  layout.ticks(),
+                  (now - started) / 1e6,
+                  (cpu.getCurrentThreadCpuTime() - cpuStarted) / 1e6));
         }
       }
     } catch (InterruptedException e) {

@@ -2,6 +2,7 @@ package org.rhizome.ui.graph;
 
 import atlantafx.base.theme.Styles;
 import java.util.BitSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -22,10 +23,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.Workspace;
+import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.query.GraphView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,16 +33,18 @@ import org.slf4j.LoggerFactory;
 /**
  * The graph view: the whole workspace ("Global") or the notes within a few links of one note
  * ("Local", with a depth slider), laid out by a force layout on a background thread and drawn on a
- * canvas. A search field highlights matching notes (Enter flies to the best connected one); a
- * click on a node opens the note.
+ * canvas. A search field highlights matching notes (Enter flies to the best connected one); a click
+ * on a node opens the note.
  *
  * <p>FX thread only. Reads the workspace on {@code background}; call {@link #close()} when the view
  * is discarded, to stop its layout thread.
  */
 public final class NoteGraphView extends BorderPane implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(NoteGraphView.class);
+
   /** More notes than this and the global graph keeps the best connected ones. */
   public static final int MAX_GLOBAL_NODES = 25_000;
+
   public static final int MAX_LOCAL_NODES = 2_000;
   private static final int DEFAULT_DEPTH = 2;
 
@@ -67,11 +69,13 @@ public final class NoteGraphView extends BorderPane implements AutoCloseable {
   public NoteGraphView(Workspace workspace, Executor background, Consumer<Soul> openNote) {
     this.workspace = workspace;
     this.background = background;
-    this.canvas = new GraphCanvas(soul -> {
-      localCentre = soul;
-      localButton.setDisable(false);
-      openNote.accept(soul);
-    });
+    this.canvas =
+        new GraphCanvas(
+            soul -> {
+              localCentre = soul;
+              localButton.setDisable(false);
+              openNote.accept(soul);
+            });
     getStyleClass().add("note-graph-view");
     getStylesheets().add(NoteGraphView.class.getResource("graph.css").toExternalForm());
     setTop(toolbar());
@@ -103,26 +107,33 @@ public final class NoteGraphView extends BorderPane implements AutoCloseable {
     globalButton.setTooltip(new Tooltip("Every note and link in the workspace"));
     localButton.setTooltip(new Tooltip("The notes within a few links of the selected note"));
     localButton.setDisable(true);
-    mode.selectedToggleProperty().addListener((obs, old, now) -> {
-      if (now == null) {
-        old.setSelected(true); // one of the two is always on
-      } else if (now == globalButton) {
-        showGlobal();
-      } else if (localCentre != null) {
-        showLocal(localCentre);
-      }
-    });
+    mode.selectedToggleProperty()
+        .addListener(
+            (obs, old, now) -> {
+              if (now == null) {
+                old.setSelected(true); // one of the two is always on
+              } else if (now == globalButton) {
+                showGlobal();
+              } else if (localCentre != null) {
+                showLocal(localCentre);
+              }
+            });
     depth.setMajorTickUnit(1);
     depth.setMinorTickCount(0);
     depth.setSnapToTicks(true);
     depth.setPrefWidth(110);
-    depth.valueProperty().addListener((obs, old, now) -> {
-      depthLabel.setText("Depth " + Math.round(now.doubleValue()));
-      if (!depth.isValueChanging() && Math.round(old.doubleValue()) != Math.round(now.doubleValue()) && localCentre != null
-          && localButton.isSelected()) {
-        showLocal(localCentre);
-      }
-    });
+    depth
+        .valueProperty()
+        .addListener(
+            (obs, old, now) -> {
+              depthLabel.setText("Depth " + Math.round(now.doubleValue()));
+              if (!depth.isValueChanging()
+                  && Math.round(old.doubleValue()) != Math.round(now.doubleValue())
+                  && localCentre != null
+                  && localButton.isSelected()) {
+                showLocal(localCentre);
+              }
+            });
     depthLabel.setText("Depth " + DEFAULT_DEPTH);
     depthLabel.setMinWidth(Region.USE_PREF_SIZE);
     depth.disableProperty().bind(localButton.selectedProperty().not());
@@ -134,13 +145,14 @@ public final class NoteGraphView extends BorderPane implements AutoCloseable {
     search.setMaxWidth(260);
     HBox.setHgrow(search, Priority.SOMETIMES);
     search.textProperty().addListener((obs, old, now) -> highlight(now));
-    search.setOnKeyPressed(e -> {
-      if (e.getCode() == KeyCode.ENTER) {
-        flyToBestMatch();
-      } else if (e.getCode() == KeyCode.ESCAPE) {
-        search.clear();
-      }
-    });
+    search.setOnKeyPressed(
+        e -> {
+          if (e.getCode() == KeyCode.ENTER) {
+            flyToBestMatch();
+          } else if (e.getCode() == KeyCode.ESCAPE) {
+            search.clear();
+          }
+        });
 
     Button fit = new Button("Fit");
     fit.setTooltip(new Tooltip("Show the whole graph"));
@@ -152,14 +164,18 @@ public final class NoteGraphView extends BorderPane implements AutoCloseable {
       c.setMinWidth(Region.USE_PREF_SIZE);
     }
     depth.setMinWidth(60);
-    HBox bar = new HBox(8, new HBox(globalButton, localButton), depthLabel, depth, search, fit, refresh);
+    HBox bar =
+        new HBox(8, new HBox(globalButton, localButton), depthLabel, depth, search, fit, refresh);
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.setPadding(new Insets(6, 10, 6, 10));
     bar.getStyleClass().add("graph-toolbar");
     return bar;
   }
 
-  /** Shows every note in the workspace (the best connected {@value #MAX_GLOBAL_NODES} in a bigger one). */
+  /**
+   * Shows every note in the workspace (the best connected {@value #MAX_GLOBAL_NODES} in a bigger
+   * one).
+   */
   public void showGlobal() {
     if (!globalButton.isSelected()) {
       globalButton.setSelected(true); // the toggle listener comes back here
@@ -203,34 +219,40 @@ public final class NoteGraphView extends BorderPane implements AutoCloseable {
     }
   }
 
-  /** Reads the graph on the background executor, then shows it; an older read that finishes late is dropped. */
+  /**
+   * Reads the graph on the background executor, then shows it; an older read that finishes late is
+   * dropped.
+   */
   private void load(GraphSource source, @Nullable Soul centre) {
     int mine = ++generation;
     status.setText("Reading notes…");
-    background.execute(() -> {
-      try {
-        GraphModel model = GraphModel.of(source.read());
-        Platform.runLater(() -> {
-          if (mine == generation) {
-            refresh.getStyleClass().remove(Styles.ACCENT);
-            refresh.getTooltip().setText("Read the notes again and lay them out afresh");
-            canvas.show(model, centre);
-            if (selection != null) {
-              canvas.select(model.indexOf(selection));
-            }
-            highlight(search.getText());
-            updateStatus();
+    background.execute(
+        () -> {
+          try {
+            GraphModel model = GraphModel.of(source.read());
+            Platform.runLater(
+                () -> {
+                  if (mine == generation) {
+                    refresh.getStyleClass().remove(Styles.ACCENT);
+                    refresh.getTooltip().setText("Read the notes again and lay them out afresh");
+                    canvas.show(model, centre);
+                    if (selection != null) {
+                      canvas.select(model.indexOf(selection));
+                    }
+                    highlight(search.getText());
+                    updateStatus();
+                  }
+                });
+          } catch (Exception e) {
+            log.error("could not read the graph of {}", workspace.file(), e);
+            Platform.runLater(
+                () -> {
+                  if (mine == generation) {
+                    status.setText("Could not read the notes (see the log).");
+                  }
+                });
           }
         });
-      } catch (Exception e) {
-        log.error("could not read the graph of {}", workspace.file(), e);
-        Platform.runLater(() -> {
-          if (mine == generation) {
-            status.setText("Could not read the notes (see the log).");
-          }
-        });
-      }
-    });
   }
 
   @FunctionalInterface
@@ -280,7 +302,8 @@ public final class NoteGraphView extends BorderPane implements AutoCloseable {
       return;
     }
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "%,d notes · %,d links", model.size(), model.edgeFrom.length));
+    sb.append(
+        String.format(Locale.ROOT, "%,d notes · %,d links", model.size(), model.edgeFrom.length));
     if (model.truncated) {
       sb.append(" (the best connected)");
     }
@@ -295,7 +318,9 @@ public final class NoteGraphView extends BorderPane implements AutoCloseable {
     status.setText(sb.toString());
   }
 
-  /** Highlights the notes whose title contains {@code text}, as typing it in the search field does. */
+  /**
+   * Highlights the notes whose title contains {@code text}, as typing it in the search field does.
+   */
   public void setHighlight(String text) {
     search.setText(text);
   }

@@ -16,7 +16,10 @@ final class PixelRaster {
   private int height;
   private int[] pixels = new int[0];
 
-  /** Draws into {@code buffer} (or a bigger one if it is too small) as {@code w × h} pixels, filled with {@code rgb}. */
+  /**
+   * Draws into {@code buffer} (or a bigger one if it is too small) as {@code w × h} pixels, filled
+   * with {@code rgb}.
+   */
   void use(int[] buffer, int w, int h, int rgb) {
     pixels = buffer.length >= w * h ? buffer : new int[w * h];
     width = w;
@@ -71,7 +74,10 @@ final class PixelRaster {
     return pixels;
   }
 
-  /** Blends {@code rgb} over pixel (x, y) with opacity {@code alpha} (0–256); off-buffer pixels are ignored. */
+  /**
+   * Blends {@code rgb} over pixel (x, y) with opacity {@code alpha} (0–256); off-buffer pixels are
+   * ignored.
+   */
   private void blend(int x, int y, int rgb, int alpha) {
     if (x < 0 || y < 0 || x >= width || y >= height || alpha <= 0) {
       return;
@@ -91,6 +97,7 @@ final class PixelRaster {
 
   /** The clipped line's ends, set by {@link #clip}. */
   private double ax;
+
   private double ay;
   private double bx;
   private double by;
@@ -105,8 +112,20 @@ final class PixelRaster {
     double t0 = 0;
     double t1 = 1;
     for (int k = 0; k < 4; k++) {
-      double p = switch (k) { case 0 -> -dx; case 1 -> dx; case 2 -> -dy; default -> dy; };
-      double q = switch (k) { case 0 -> x0; case 1 -> width - 1 - x0; case 2 -> y0; default -> height - 1 - y0; };
+      double p =
+          switch (k) {
+            case 0 -> -dx;
+            case 1 -> dx;
+            case 2 -> -dy;
+            default -> dy;
+          };
+      double q =
+          switch (k) {
+            case 0 -> x0;
+            case 1 -> width - 1 - x0;
+            case 2 -> y0;
+            default -> height - 1 - y0;
+          };
       if (p == 0) {
         if (q < 0) {
           return false;
@@ -171,8 +190,12 @@ final class PixelRaster {
     double by = this.by;
     if (Math.abs(bx - ax) >= Math.abs(by - ay)) {
       if (ax > bx) {
-        double s = ax; ax = bx; bx = s;
-        s = ay; ay = by; by = s;
+        double s = ax;
+        ax = bx;
+        bx = s;
+        s = ay;
+        ay = by;
+        by = s;
       }
       double gradient = bx == ax ? 0 : (by - ay) / (bx - ax);
       int from = (int) Math.round(ax);
@@ -186,8 +209,12 @@ final class PixelRaster {
       }
     } else {
       if (ay > by) {
-        double s = ax; ax = bx; bx = s;
-        s = ay; ay = by; by = s;
+        double s = ax;
+        ax = bx;
+        bx = s;
+        s = ay;
+        ay = by;
+        by = s;
       }
       double gradient = (bx - ax) / (by - ay);
       int from = (int) Math.round(ay);
@@ -208,7 +235,11 @@ final class PixelRaster {
    */
   void disc(double cx, double cy, double r, double inner, int rgb, int alpha) {
     if (r < 0.75) {
-      blend((int) Math.floor(cx), (int) Math.floor(cy), rgb, (int) (alpha * Math.min(1, r * r * 3.2)));
+      blend(
+          (int) Math.floor(cx),
+          (int) Math.floor(cy),
+          rgb,
+          (int) (alpha * Math.min(1, r * r * 3.2)));
       return;
     }
     int x0 = Math.max(0, (int) Math.floor(cx - r - 1));

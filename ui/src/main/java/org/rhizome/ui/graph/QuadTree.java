@@ -11,6 +11,7 @@ import java.util.Arrays;
 final class QuadTree {
   /** Points this close together share a leaf instead of splitting forever. */
   private static final int MAX_DEPTH = 24;
+
   /** Closer than this, two bodies push as if they were this far apart (no infinite forces). */
   private static final float MIN_DISTANCE2 = 1f;
 
@@ -23,8 +24,10 @@ final class QuadTree {
   private int[] nextPoint = new int[0];
   private int[] stack = new int[256];
   private int cells;
+
   /** The positions being inserted, during {@link #build} only. */
   private float[] xs = new float[0];
+
   private float[] ys = new float[0];
   private float x0;
   private float y0;
@@ -131,8 +134,8 @@ final class QuadTree {
   }
 
   /**
-   * Adds to {@code vx[i], vy[i]} the repulsion of every other point on point {@code i}:
-   * {@code strength * alpha / d²} along the line between them ({@code strength} &lt; 0 pushes apart).
+   * Adds to {@code vx[i], vy[i]} the repulsion of every other point on point {@code i}: {@code
+   * strength * alpha / d²} along the line between them ({@code strength} &lt; 0 pushes apart).
    */
   void repel(int i, float[] x, float[] y, float[] vx, float[] vy, float strength, float theta2) {
     float xi = x[i];
@@ -154,7 +157,8 @@ final class QuadTree {
           float dx = x[p] - xi;
           float dy = y[p] - yi;
           if (dx == 0 && dy == 0) {
-            // Coincident points: a fixed nudge that depends on the pair, so the run stays deterministic.
+            // Coincident points: a fixed nudge that depends on the pair, so the run stays
+            // deterministic.
             dx = ((i * 31 + p) % 7 - 3) * 1e-3f + 1e-3f;
             dy = ((i * 17 + p) % 5 - 2) * 1e-3f;
           }

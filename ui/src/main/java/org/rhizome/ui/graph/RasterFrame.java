@@ -1,4 +1,7 @@
 package org.rhizome.ui.graph;
 
-/** A finished raster: the request it answers and its pixels (premultiplied ARGB, {@code width × height}). */
+/**
+ * A finished raster: the request it answers and its pixels (premultiplied ARGB, {@code width ×
+ * height}).
+ */
 record RasterFrame(RasterRequest request, int[] pixels, long rasterNanos) {}

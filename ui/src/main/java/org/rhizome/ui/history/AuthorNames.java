@@ -2,10 +2,10 @@ package org.rhizome.ui.history;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.rhizome.graph.model.ActorId;
 import org.rhizome.graph.Workspace;
-import org.rhizome.graph.membership.Member;
 import org.rhizome.graph.api.StoreException;
+import org.rhizome.graph.membership.Member;
+import org.rhizome.graph.model.ActorId;
 
 /**
  * Who made a change, as the history shows it: the member's name (from the workspace's member list)
@@ -15,7 +15,10 @@ import org.rhizome.graph.api.StoreException;
  * <p>Confined to one thread at a time (one history load).
  */
 public final class AuthorNames {
-  /** An author's name as shown ("You" for this device) and key fingerprint ({@link Member#fingerprint(ActorId)}). */
+  /**
+   * An author's name as shown ("You" for this device) and key fingerprint ({@link
+   * Member#fingerprint(ActorId)}).
+   */
   public record Author(String name, String fingerprint) {}
 
   private final Workspace workspace;

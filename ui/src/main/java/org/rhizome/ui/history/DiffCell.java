@@ -8,7 +8,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 
-/** A row of the diff: old and new line numbers, a + or − sign, and the text with changed words marked. FX thread only. */
+/**
+ * A row of the diff: old and new line numbers, a + or − sign, and the text with changed words
+ * marked. FX thread only.
+ */
 final class DiffCell extends ListCell<DiffLine> {
   private static final String[] KINDS = {"same", "removed", "added", "fold"};
   private final Label oldNumber = gutter();
@@ -22,7 +25,10 @@ final class DiffCell extends ListCell<DiffLine> {
     sign.getStyleClass().add("diff-sign");
     sign.setMinWidth(18);
     text.getStyleClass().add("diff-text");
-    text.prefWidthProperty().bind(javafx.beans.binding.Bindings.max(100, javafx.beans.binding.Bindings.subtract(width, 150)));
+    text.prefWidthProperty()
+        .bind(
+            javafx.beans.binding.Bindings.max(
+                100, javafx.beans.binding.Bindings.subtract(width, 150)));
     row.setAlignment(Pos.TOP_LEFT);
     row.getStyleClass().add("diff-row");
   }
@@ -46,14 +52,20 @@ final class DiffCell extends ListCell<DiffLine> {
     row.getStyleClass().add(KINDS[line.kind().ordinal()]);
     oldNumber.setText(line.oldNumber() > 0 ? Integer.toString(line.oldNumber()) : "");
     newNumber.setText(line.newNumber() > 0 ? Integer.toString(line.newNumber()) : "");
-    sign.setText(switch (line.kind()) {
-      case ADDED -> "+";
-      case REMOVED -> "−";
-      default -> "";
-    });
+    sign.setText(
+        switch (line.kind()) {
+          case ADDED -> "+";
+          case REMOVED -> "−";
+          default -> "";
+        });
     text.getChildren().clear();
     if (line.kind() == DiffLine.Kind.FOLD) {
-      text.getChildren().add(styled(new Text("⋯ " + line.folded() + " unchanged line" + (line.folded() == 1 ? "" : "s")), "diff-fold-text"));
+      text.getChildren()
+          .add(
+              styled(
+                  new Text(
+                      "⋯ " + line.folded() + " unchanged line" + (line.folded() == 1 ? "" : "s")),
+                  "diff-fold-text"));
     } else {
       int at = 0;
       String s = line.text();
@@ -62,12 +74,17 @@ final class DiffCell extends ListCell<DiffLine> {
           text.getChildren().add(styled(new Text(s.substring(at, span.start())), "diff-plain"));
         }
         Label word = new Label(s.substring(span.start(), span.end()));
-        word.getStyleClass().addAll("diff-word", line.kind() == DiffLine.Kind.ADDED ? "added" : "removed");
+        word.getStyleClass()
+            .addAll("diff-word", line.kind() == DiffLine.Kind.ADDED ? "added" : "removed");
         text.getChildren().add(word);
         at = span.end();
       }
       // An empty line keeps its height with a space.
-      text.getChildren().add(styled(new Text(at < s.length() ? s.substring(at) : (s.isEmpty() ? " " : "")), "diff-plain"));
+      text.getChildren()
+          .add(
+              styled(
+                  new Text(at < s.length() ? s.substring(at) : (s.isEmpty() ? " " : "")),
+                  "diff-plain"));
     }
     setGraphic(row);
   }

@@ -7,8 +7,14 @@ import java.util.List;
  * new text, 0 when it has none there, and the changed words highlighted), or a fold standing for
  * {@code folded} unchanged lines.
  */
-record DiffLine(Kind kind, int oldNumber, int newNumber, String text, List<Span> changed, int folded) {
-  enum Kind { SAME, REMOVED, ADDED, FOLD }
+record DiffLine(
+    Kind kind, int oldNumber, int newNumber, String text, List<Span> changed, int folded) {
+  enum Kind {
+    SAME,
+    REMOVED,
+    ADDED,
+    FOLD
+  }
 
   /** Characters {@code [start, end)} of the line that changed. */
   record Span(int start, int end) {}

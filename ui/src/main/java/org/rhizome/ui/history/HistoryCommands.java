@@ -21,32 +21,50 @@ public final class HistoryCommands {
   private HistoryCommands() {}
 
   public static void install(AppContext context, MainWindow window) {
-    context.commands().register(SHOW, "Show history of this note",
-        new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
-        () -> window.activeNoteTab().ifPresent(t -> open(context, window.activeNote().getValue(), t.getText())));
+    context
+        .commands()
+        .register(
+            SHOW,
+            "Show history of this note",
+            new KeyCodeCombination(
+                KeyCode.H, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+            () ->
+                window
+                    .activeNoteTab()
+                    .ifPresent(t -> open(context, window.activeNote().getValue(), t.getText())));
     Menu file = window.fileMenu();
-    int at = file.getItems().indexOf(file.getItems().stream()
-        .filter(i -> "tab.close".equals(i.getUserData())).findFirst().orElse(null));
+    int at =
+        file.getItems()
+            .indexOf(
+                file.getItems().stream()
+                    .filter(i -> "tab.close".equals(i.getUserData()))
+                    .findFirst()
+                    .orElse(null));
     file.getItems().add(at < 0 ? file.getItems().size() : at, window.item(SHOW));
   }
 
   private static void open(AppContext context, Soul soul, String title) {
     Executor background = work -> context.background().execute(work, "Could not read the history");
     HistoryView[] created = {null};
-    Tab tab = context.openTab("history:" + soul.value(), "History: " + title, () -> {
-      created[0] = new HistoryView(context.workspace(), background, soul);
-      return created[0];
-    });
+    Tab tab =
+        context.openTab(
+            "history:" + soul.value(),
+            "History: " + title,
+            () -> {
+              created[0] = new HistoryView(context.workspace(), background, soul);
+              return created[0];
+            });
     if (created[0] != null) {
       HistoryView view = created[0];
       // Chained: the tab's own handler forgets it in the window's list of views.
       javafx.event.EventHandler<javafx.event.Event> forget = tab.getOnClosed();
-      tab.setOnClosed(e -> {
-        view.close();
-        if (forget != null) {
-          forget.handle(e);
-        }
-      });
+      tab.setOnClosed(
+          e -> {
+            view.close();
+            if (forget != null) {
+              forget.handle(e);
+            }
+          });
     }
   }
 }

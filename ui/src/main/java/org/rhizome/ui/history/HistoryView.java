@@ -21,9 +21,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.jspecify.annotations.Nullable;
-import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.Workspace;
-import org.rhizome.graph.change.Op;
+import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.note.Note;
 import org.rhizome.graph.query.BodyVersion;
 import org.rhizome.graph.query.TextVersionInfo;
@@ -33,9 +32,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A note's history: its versions, newest first (from the change log: when, and who — the member's
  * name and device key fingerprint), and for the selected one a diff, either against the current
- * text or showing what that version changed; "Restore" makes the body equal to it
- * again as a new change (history keeps everything). Follows the workspace: a new edit of the note,
- * local or from a peer, reloads the list.
+ * text or showing what that version changed; "Restore" makes the body equal to it again as a new
+ * change (history keeps everything). Follows the workspace: a new edit of the note, local or from a
+ * peer, reloads the list.
  *
  * <p>FX thread only. Reads the workspace on {@code background}; call {@link #close()} when the view
  * is discarded, to stop following the workspace.
@@ -74,13 +73,17 @@ public final class HistoryView extends BorderPane implements AutoCloseable {
     split.setDividerPositions(0.28);
     SplitPane.setResizableWithParent(split.getItems().get(0), false);
     setCenter(split);
-    subscription = workspace.subscribe(event -> {
-      boolean touched = event.changes().stream().flatMap(c -> c.ops().stream())
-          .anyMatch(op -> op.soul().equals(soul)); // an edit, a delete, a restore
-      if (touched) {
-        Platform.runLater(this::reload);
-      }
-    });
+    subscription =
+        workspace.subscribe(
+            event -> {
+              boolean touched =
+                  event.changes().stream()
+                      .flatMap(c -> c.ops().stream())
+                      .anyMatch(op -> op.soul().equals(soul)); // an edit, a delete, a restore
+              if (touched) {
+                Platform.runLater(this::reload);
+              }
+            });
     reload();
   }
 
@@ -116,23 +119,30 @@ public final class HistoryView extends BorderPane implements AutoCloseable {
     againstCurrent.getStyleClass().add(Styles.LEFT_PILL);
     madeHere.getStyleClass().add(Styles.RIGHT_PILL);
     againstCurrent.setSelected(true);
-    againstCurrent.setTooltip(new Tooltip("What changed from this version to the note as it is now"));
+    againstCurrent.setTooltip(
+        new Tooltip("What changed from this version to the note as it is now"));
     madeHere.setTooltip(new Tooltip("What this version changed in the version before it"));
-    mode.selectedToggleProperty().addListener((obs, old, now) -> {
-      if (now == null) {
-        old.setSelected(true);
-      } else {
-        showDiff();
-      }
-    });
+    mode.selectedToggleProperty()
+        .addListener(
+            (obs, old, now) -> {
+              if (now == null) {
+                old.setSelected(true);
+              } else {
+                showDiff();
+              }
+            });
     wholeText.selectedProperty().addListener((obs, old, now) -> showDiff());
     restore.getStyleClass().add(Styles.ACCENT);
-    restore.setTooltip(new Tooltip("Make the note's text this version's again, as a new version (nothing is lost)"));
-    wholeText.setTooltip(new Tooltip("Show the unchanged lines too, not only those around the changes"));
+    restore.setTooltip(
+        new Tooltip(
+            "Make the note's text this version's again, as a new version (nothing is lost)"));
+    wholeText.setTooltip(
+        new Tooltip("Show the unchanged lines too, not only those around the changes"));
     restore.setDisable(true);
     restore.setOnAction(e -> restoreSelected());
     summary.getStyleClass().add(Styles.TEXT_MUTED);
-    for (javafx.scene.control.Control c : java.util.List.of(againstCurrent, madeHere, restore, wholeText)) {
+    for (javafx.scene.control.Control c :
+        java.util.List.of(againstCurrent, madeHere, restore, wholeText)) {
       c.setMinWidth(Region.USE_PREF_SIZE);
     }
     Region spring = new Region();
@@ -167,36 +177,49 @@ public final class HistoryView extends BorderPane implements AutoCloseable {
       return;
     }
     int mine = ++listGeneration;
-    background.execute(() -> {
-      try {
-        java.util.Optional<Note> live = workspace.findNote(soul);
-        String noteTitle = live.isPresent() ? live.get().title()
-            : workspace.findInTrash(soul.value()).filter(t -> t.soul().equals(soul))
-                .map(t -> t.title() + " (in the trash)").orElse("a deleted note");
-        List<BodyVersion> found = workspace.bodyVersions(soul, MAX_VERSIONS);
-        AuthorNames names = new AuthorNames(workspace);
-        List<VersionRow> rows = new ArrayList<>(found.size());
-        for (int i = 0; i < found.size(); i++) {
-          rows.add(new VersionRow(found.get(i), names.of(found.get(i).author()), i == 0 && live.isPresent()));
-        }
-        Platform.runLater(() -> {
-          if (mine == listGeneration) {
-            showVersions(noteTitle, rows);
+    background.execute(
+        () -> {
+          try {
+            java.util.Optional<Note> live = workspace.findNote(soul);
+            String noteTitle =
+                live.isPresent()
+                    ? live.get().title()
+                    : workspace
+                        .findInTrash(soul.value())
+                        .filter(t -> t.soul().equals(soul))
+                        .map(t -> t.title() + " (in the trash)")
+                        .orElse("a deleted note");
+            List<BodyVersion> found = workspace.bodyVersions(soul, MAX_VERSIONS);
+            AuthorNames names = new AuthorNames(workspace);
+            List<VersionRow> rows = new ArrayList<>(found.size());
+            for (int i = 0; i < found.size(); i++) {
+              rows.add(
+                  new VersionRow(
+                      found.get(i), names.of(found.get(i).author()), i == 0 && live.isPresent()));
+            }
+            Platform.runLater(
+                () -> {
+                  if (mine == listGeneration) {
+                    showVersions(noteTitle, rows);
+                  }
+                });
+          } catch (Exception e) {
+            failed("Could not read the history of this note (see the log).", e);
           }
         });
-      } catch (Exception e) {
-        failed("Could not read the history of this note (see the log).", e);
-      }
-    });
   }
 
   private void showVersions(String noteTitle, List<VersionRow> rows) {
     title.setText("History of " + noteTitle);
-    long selected = versions.getSelectionModel().getSelectedItem() == null ? -1
-        : versions.getSelectionModel().getSelectedItem().version().logPosition();
+    long selected =
+        versions.getSelectionModel().getSelectedItem() == null
+            ? -1
+            : versions.getSelectionModel().getSelectedItem().version().logPosition();
     versions.setItems(FXCollections.observableArrayList(rows));
-    count.setText(rows.size() == MAX_VERSIONS ? "The latest " + MAX_VERSIONS + " versions"
-        : rows.size() + (rows.size() == 1 ? " version" : " versions"));
+    count.setText(
+        rows.size() == MAX_VERSIONS
+            ? "The latest " + MAX_VERSIONS + " versions"
+            : rows.size() + (rows.size() == 1 ? " version" : " versions"));
     int keep = -1;
     for (int i = 0; i < rows.size(); i++) {
       if (rows.get(i).version().logPosition() == selected) {
@@ -216,44 +239,54 @@ public final class HistoryView extends BorderPane implements AutoCloseable {
       return;
     }
     boolean changesOnly = madeHere.isSelected();
-    @Nullable TextVersionInfo previous = index + 1 < versions.getItems().size() ? versions.getItems().get(index + 1).version() : null;
+    @Nullable TextVersionInfo previous =
+        index + 1 < versions.getItems().size()
+            ? versions.getItems().get(index + 1).version()
+            : null;
     TextVersionInfo newest = versions.getItems().get(0).version();
     boolean fold = !wholeText.isSelected();
     int mine = ++diffGeneration;
-    background.execute(() -> {
-      try {
-        String selected = workspace.bodyAt(soul, row.version());
-        String before;
-        String after;
-        if (changesOnly) {
-          before = previous == null ? "" : workspace.bodyAt(soul, previous);
-          after = selected;
-        } else {
-          before = selected;
-          after = workspace.bodyAt(soul, newest);
-        }
-        List<DiffLine> lines = LineDiff.of(before, after, fold);
-        Platform.runLater(() -> {
-          if (mine == diffGeneration) {
-            showLines(lines, before.equals(after), changesOnly);
+    background.execute(
+        () -> {
+          try {
+            String selected = workspace.bodyAt(soul, row.version());
+            String before;
+            String after;
+            if (changesOnly) {
+              before = previous == null ? "" : workspace.bodyAt(soul, previous);
+              after = selected;
+            } else {
+              before = selected;
+              after = workspace.bodyAt(soul, newest);
+            }
+            List<DiffLine> lines = LineDiff.of(before, after, fold);
+            Platform.runLater(
+                () -> {
+                  if (mine == diffGeneration) {
+                    showLines(lines, before.equals(after), changesOnly);
+                  }
+                });
+          } catch (Exception e) {
+            failed("Could not read this version (see the log).", e);
           }
         });
-      } catch (Exception e) {
-        failed("Could not read this version (see the log).", e);
-      }
-    });
   }
 
   private void showLines(List<DiffLine> lines, boolean same, boolean changesOnly) {
     int[] counts = LineDiff.counts(lines);
-    diff.setPlaceholder(placeholder(changesOnly ? "This version changed nothing" : "This version is the same as the current text"));
-    diff.setItems(FXCollections.observableArrayList(same && !wholeText.isSelected() ? List.of() : lines));
+    diff.setPlaceholder(
+        placeholder(
+            changesOnly
+                ? "This version changed nothing"
+                : "This version is the same as the current text"));
+    diff.setItems(
+        FXCollections.observableArrayList(same && !wholeText.isSelected() ? List.of() : lines));
     summary.setText(same ? "No differences" : "+" + counts[0] + " −" + counts[1] + " lines");
   }
 
   /**
-   * Makes the note's text the selected version's again, as one new change marked as a restore.
-   * If the note is in the trash, the same change brings it back.
+   * Makes the note's text the selected version's again, as one new change marked as a restore. If
+   * the note is in the trash, the same change brings it back.
    */
   private void restoreSelected() {
     VersionRow row = versions.getSelectionModel().getSelectedItem();
@@ -264,30 +297,52 @@ public final class HistoryView extends BorderPane implements AutoCloseable {
     restore.setDisable(true);
     String when = row.when(java.time.ZoneId.systemDefault(), java.time.LocalDate.now());
     status.setText("Restoring the version of " + when + "…");
-    background.execute(() -> {
-      try {
-        boolean wasDeleted = workspace.findNote(soul).isEmpty();
-        workspace.restoreBodyAsync(soul, row.version()).whenComplete((change, failure) -> Platform.runLater(() -> {
-          restoring = false;
-          if (failure != null) {
-            log.error("could not restore {} to version {}", soul, row.version().logPosition(), failure);
-            Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
-            status.setText(cause instanceof org.rhizome.graph.api.NoteException ? cause.getMessage()
-                : "Could not restore this version (see the log).");
-          } else {
-            status.setText(wasDeleted ? "Brought the note back from the trash with the version of " + when + "."
-                : change.isPresent() ? "Restored the version of " + when + " as a new version."
-                : "The note already has this text.");
-            versions.getSelectionModel().clearSelection();
+    background.execute(
+        () -> {
+          try {
+            boolean wasDeleted = workspace.findNote(soul).isEmpty();
+            workspace
+                .restoreBodyAsync(soul, row.version())
+                .whenComplete(
+                    (change, failure) ->
+                        Platform.runLater(
+                            () -> {
+                              restoring = false;
+                              if (failure != null) {
+                                log.error(
+                                    "could not restore {} to version {}",
+                                    soul,
+                                    row.version().logPosition(),
+                                    failure);
+                                Throwable cause =
+                                    failure instanceof java.util.concurrent.CompletionException
+                                            && failure.getCause() != null
+                                        ? failure.getCause()
+                                        : failure;
+                                status.setText(
+                                    cause instanceof org.rhizome.graph.api.NoteException
+                                        ? cause.getMessage()
+                                        : "Could not restore this version (see the log).");
+                              } else {
+                                status.setText(
+                                    wasDeleted
+                                        ? "Brought the note back from the trash with the version of "
+                                            + when
+                                            + "."
+                                        : change.isPresent()
+                                            ? "Restored the version of "
+                                                + when
+                                                + " as a new version."
+                                            : "The note already has this text.");
+                                versions.getSelectionModel().clearSelection();
+                              }
+                              reload();
+                            }));
+          } catch (Exception e) {
+            Platform.runLater(() -> restoring = false);
+            failed("Could not restore this version (see the log).", e);
           }
-          reload();
-        }));
-      } catch (Exception e) {
-        Platform.runLater(() -> restoring = false);
-        failed("Could not restore this version (see the log).", e);
-      }
-    });
+        });
   }
 
   private void failed(String sentence, Exception e) {

@@ -15,13 +15,22 @@ import java.util.regex.Pattern;
  */
 final class LineDiff {
   static final int CONTEXT = 3;
-  /** Paired lines whose words differ more than this (as a share of the longer line) get no word highlights. */
+
+  /**
+   * Paired lines whose words differ more than this (as a share of the longer line) get no word
+   * highlights.
+   */
   private static final double MAX_WORD_CHANGE = 0.6;
-  private static final Pattern TOKEN = Pattern.compile("\\w+|\\s+|[^\\w\\s]", Pattern.UNICODE_CHARACTER_CLASS);
+
+  private static final Pattern TOKEN =
+      Pattern.compile("\\w+|\\s+|[^\\w\\s]", Pattern.UNICODE_CHARACTER_CLASS);
 
   private LineDiff() {}
 
-  /** The diff from {@code before} to {@code after}; with {@code fold}, long unchanged stretches become folds. */
+  /**
+   * The diff from {@code before} to {@code after}; with {@code fold}, long unchanged stretches
+   * become folds.
+   */
   static List<DiffLine> of(String before, String after, boolean fold) {
     String[] a = lines(before);
     String[] b = lines(after);
@@ -76,7 +85,13 @@ final class LineDiff {
     return out;
   }
 
-  private static void same(List<DiffLine> rows, String[] a, MyersDiff.Edit edit, boolean fold, boolean first, boolean last) {
+  private static void same(
+      List<DiffLine> rows,
+      String[] a,
+      MyersDiff.Edit edit,
+      boolean fold,
+      boolean first,
+      boolean last) {
     int from = edit.aFrom();
     int to = edit.aTo();
     int shift = edit.bFrom() - edit.aFrom();
@@ -98,7 +113,8 @@ final class LineDiff {
   }
 
   /** Removed lines, then added lines; the i-th removed and i-th added are compared word by word. */
-  private static void replaced(List<DiffLine> rows, String[] a, String[] b, MyersDiff.Edit del, MyersDiff.Edit ins) {
+  private static void replaced(
+      List<DiffLine> rows, String[] a, String[] b, MyersDiff.Edit del, MyersDiff.Edit ins) {
     int pairs = Math.min(del.aTo() - del.aFrom(), ins.bTo() - ins.bFrom());
     List<List<DiffLine.Span>> oldSpans = new ArrayList<>();
     List<List<DiffLine.Span>> newSpans = new ArrayList<>();
@@ -109,21 +125,29 @@ final class LineDiff {
     }
     for (int i = del.aFrom(); i < del.aTo(); i++) {
       int p = i - del.aFrom();
-      rows.add(new DiffLine(DiffLine.Kind.REMOVED, i + 1, 0, a[i], p < pairs ? oldSpans.get(p) : List.of(), 0));
+      rows.add(
+          new DiffLine(
+              DiffLine.Kind.REMOVED, i + 1, 0, a[i], p < pairs ? oldSpans.get(p) : List.of(), 0));
     }
     for (int j = ins.bFrom(); j < ins.bTo(); j++) {
       int p = j - ins.bFrom();
-      rows.add(new DiffLine(DiffLine.Kind.ADDED, 0, j + 1, b[j], p < pairs ? newSpans.get(p) : List.of(), 0));
+      rows.add(
+          new DiffLine(
+              DiffLine.Kind.ADDED, 0, j + 1, b[j], p < pairs ? newSpans.get(p) : List.of(), 0));
     }
   }
 
-  /** The changed character ranges of each line, or none when the lines have too little in common. */
+  /**
+   * The changed character ranges of each line, or none when the lines have too little in common.
+   */
   @SuppressWarnings("unchecked")
   static List<DiffLine.Span>[] words(String before, String after) {
     List<String> ta = split(before);
     List<String> tb = split(after);
     Map<String, Integer> ids = new HashMap<>();
-    List<MyersDiff.Edit> edits = MyersDiff.diff(tokens(ta.toArray(String[]::new), ids), tokens(tb.toArray(String[]::new), ids));
+    List<MyersDiff.Edit> edits =
+        MyersDiff.diff(
+            tokens(ta.toArray(String[]::new), ids), tokens(tb.toArray(String[]::new), ids));
     int[] offA = offsets(ta);
     int[] offB = offsets(tb);
     List<DiffLine.Span> oldSpans = new ArrayList<>();

@@ -19,9 +19,16 @@ final class MyersDiff {
 
   private MyersDiff() {}
 
-  enum Kind { EQUAL, DELETE, INSERT }
+  enum Kind {
+    EQUAL,
+    DELETE,
+    INSERT
+  }
 
-  /** A run of one kind: tokens {@code [aFrom, aTo)} of a and {@code [bFrom, bTo)} of b (one side empty unless EQUAL). */
+  /**
+   * A run of one kind: tokens {@code [aFrom, aTo)} of a and {@code [bFrom, bTo)} of b (one side
+   * empty unless EQUAL).
+   */
   record Edit(Kind kind, int aFrom, int aTo, int bFrom, int bTo) {}
 
   static List<Edit> diff(int[] a, int[] b) {
@@ -30,7 +37,8 @@ final class MyersDiff {
       prefix++;
     }
     int suffix = 0;
-    while (suffix < a.length - prefix && suffix < b.length - prefix
+    while (suffix < a.length - prefix
+        && suffix < b.length - prefix
         && a[a.length - 1 - suffix] == b[b.length - 1 - suffix]) {
       suffix++;
     }
@@ -54,7 +62,9 @@ final class MyersDiff {
     return out;
   }
 
-  /** Appends {@code count} steps of {@code kind} starting at (x, y), merging with the previous run. */
+  /**
+   * Appends {@code count} steps of {@code kind} starting at (x, y), merging with the previous run.
+   */
   private static void add(List<Edit> out, Kind kind, int x, int y, int count) {
     if (count == 0) {
       return;
@@ -85,7 +95,10 @@ final class MyersDiff {
       // The frontier as it was before round d, for k in [-d, d].
       trace.add(Arrays.copyOfRange(v, max - d, max + d + 1));
       for (int k = -d; k <= d; k += 2) {
-        int x = k == -d || (k != d && v[max + k - 1] < v[max + k + 1]) ? v[max + k + 1] : v[max + k - 1] + 1;
+        int x =
+            k == -d || (k != d && v[max + k - 1] < v[max + k + 1])
+                ? v[max + k + 1]
+                : v[max + k - 1] + 1;
         int y = x - k;
         while (x < n && y < m && a[off + x] == b[off + y]) {
           x++;
@@ -107,7 +120,8 @@ final class MyersDiff {
     for (int d = found; d >= 0; d--) {
       int[] before = trace.get(d);
       int k = x - y;
-      int prevK = k == -d || (k != d && at(before, d, k - 1) < at(before, d, k + 1)) ? k + 1 : k - 1;
+      int prevK =
+          k == -d || (k != d && at(before, d, k - 1) < at(before, d, k + 1)) ? k + 1 : k - 1;
       int prevX = d == 0 ? 0 : at(before, d, prevK);
       int prevY = prevX - prevK;
       while (x > prevX && y > prevY) {

@@ -26,7 +26,8 @@ final class VersionCell extends ListCell<VersionRow> {
 
   VersionCell(javafx.beans.value.ObservableDoubleValue listWidth) {
     when.getStyleClass().add(Styles.TEXT_BOLD);
-    when.setMinWidth(Region.USE_PREF_SIZE); // the time is what tells versions apart: never "Today 12:36..."
+    when.setMinWidth(
+        Region.USE_PREF_SIZE); // the time is what tells versions apart: never "Today 12:36..."
     badge.getStyleClass().addAll("version-badge", Styles.TEXT_SMALL);
     badge.setMinWidth(Region.USE_PREF_SIZE);
     name.getStyleClass().add(Styles.TEXT_MUTED);
@@ -61,11 +62,26 @@ final class VersionCell extends ListCell<VersionRow> {
     size.setText(row.size());
     size.getStyleClass().removeAll(Styles.SUCCESS, Styles.DANGER, Styles.ACCENT, Styles.TEXT_MUTED);
     var words = row.group().words();
-    size.getStyleClass().add(row.group().restore() ? Styles.ACCENT
-        : words.added() > 0 && words.removed() == 0 ? Styles.SUCCESS
-        : words.removed() > 0 && words.added() == 0 ? Styles.DANGER : Styles.TEXT_MUTED);
-    tip.setText("From " + VersionRow.at(row.group().startedAt(), zone, today) + " to " + row.when(zone, today)
-        + "\n" + row.size() + "\n" + row.author().name() + " · " + row.author().fingerprint());
+    size.getStyleClass()
+        .add(
+            row.group().restore()
+                ? Styles.ACCENT
+                : words.added() > 0 && words.removed() == 0
+                    ? Styles.SUCCESS
+                    : words.removed() > 0 && words.added() == 0
+                        ? Styles.DANGER
+                        : Styles.TEXT_MUTED);
+    tip.setText(
+        "From "
+            + VersionRow.at(row.group().startedAt(), zone, today)
+            + " to "
+            + row.when(zone, today)
+            + "\n"
+            + row.size()
+            + "\n"
+            + row.author().name()
+            + " · "
+            + row.author().fingerprint());
     setTooltip(tip);
     setGraphic(box);
   }

@@ -10,20 +10,24 @@ import org.rhizome.graph.query.BodyVersion;
 import org.rhizome.graph.query.TextVersionInfo;
 
 /**
- * A version as the list shows it: a group of edits by one author (see
- * {@link org.rhizome.graph.query.EditGrouping}), when it ended (to the second), who, its size in
- * words, whether it was a restore, and whether it is the current text.
+ * A version as the list shows it: a group of edits by one author (see {@link
+ * org.rhizome.graph.query.EditGrouping}), when it ended (to the second), who, its size in words,
+ * whether it was a restore, and whether it is the current text.
  */
 record VersionRow(BodyVersion group, AuthorNames.Author author, boolean current) {
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss", Locale.ENGLISH);
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
+  private static final DateTimeFormatter DATE =
+      DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss", Locale.ENGLISH);
 
   /** The text this version ends with: what "Restore" brings back and the diffs compare. */
   TextVersionInfo version() {
     return group.last();
   }
 
-  /** "Today 14:03:12", "Yesterday 09:12:40", else "3 Mar 2026, 14:03:12", in the local time zone. */
+  /**
+   * "Today 14:03:12", "Yesterday 09:12:40", else "3 Mar 2026, 14:03:12", in the local time zone.
+   */
   String when(ZoneId zone, LocalDate today) {
     return at(group.endedAt(), zone, today);
   }

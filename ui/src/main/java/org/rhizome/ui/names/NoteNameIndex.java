@@ -13,9 +13,9 @@ import org.rhizome.graph.query.NoteRef;
 import org.rhizome.ui.workbench.AppContext;
 
 /**
- * Every title and alias of the workspace, kept in memory for the quick switcher and for
- * {@code [[} completion, with a fuzzy {@link #match}. Loaded in the background; reloaded (in the
- * background, the old list serving meanwhile) after a change that can rename a note.
+ * Every title and alias of the workspace, kept in memory for the quick switcher and for {@code [[}
+ * completion, with a fuzzy {@link #match}. Loaded in the background; reloaded (in the background,
+ * the old list serving meanwhile) after a change that can rename a note.
  *
  * <p>{@link #match} is thread-safe and reads an immutable snapshot; the rest is FX thread only.
  */
@@ -63,20 +63,27 @@ public final class NoteNameIndex {
     }
     loading = true;
     stale = false;
-    context.background().load(() -> {
-      List<NoteName> names = context.workspace().noteNames(MAX_NAMES);
-      List<Entry> out = new ArrayList<>(names.size());
-      for (NoteName n : names) {
-        out.add(new Entry(n, n.name().toLowerCase(Locale.ROOT)));
-      }
-      return List.copyOf(out);
-    }, loaded -> {
-      entries = loaded;
-      finishLoading();
-    }, "Could not load the note titles").exceptionally(e -> {
-      javafx.application.Platform.runLater(this::finishLoading);
-      return null;
-    });
+    context
+        .background()
+        .load(
+            () -> {
+              List<NoteName> names = context.workspace().noteNames(MAX_NAMES);
+              List<Entry> out = new ArrayList<>(names.size());
+              for (NoteName n : names) {
+                out.add(new Entry(n, n.name().toLowerCase(Locale.ROOT)));
+              }
+              return List.copyOf(out);
+            },
+            loaded -> {
+              entries = loaded;
+              finishLoading();
+            },
+            "Could not load the note titles")
+        .exceptionally(
+            e -> {
+              javafx.application.Platform.runLater(this::finishLoading);
+              return null;
+            });
   }
 
   private void finishLoading() {
@@ -85,7 +92,7 @@ public final class NoteNameIndex {
     whenLoaded.clear();
     callbacks.forEach(Runnable::run);
     if (stale) {
-      refresh(() -> { });
+      refresh(() -> {});
     }
   }
 
@@ -134,7 +141,8 @@ public final class NoteNameIndex {
   private void onChanges(ChangeEvent event) {
     for (Change change : event.changes()) {
       for (Op op : change.ops()) {
-        // A new or renamed note sets its title; aliases live in the body's front matter; deletion sets a field.
+        // A new or renamed note sets its title; aliases live in the body's front matter; deletion
+        // sets a field.
         if (op instanceof Op.SetField || op instanceof Op.TextEdit) {
           stale = true;
           return;
@@ -145,6 +153,6 @@ public final class NoteNameIndex {
 
   /** Loads now if stale, so the next picker opens on fresh names. */
   public void preload() {
-    refresh(() -> { });
+    refresh(() -> {});
   }
 }

@@ -66,15 +66,23 @@ public final class CreateSharedDialog {
     }
     create.disableProperty().unbind();
     create.setDisable(true);
-    actions.createShared(name, memberName.getText().strip()).whenComplete((v, e) -> Platform.runLater(() -> {
-      if (e != null) {
-        Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-        error.setText("Could not create the workspace: " + cause.getMessage());
-        create.setDisable(false);
-      } else {
-        report.accept("Created “" + name + "”: it opens in a new window.");
-        dialog.close();
-      }
-    }));
+    actions
+        .createShared(name, memberName.getText().strip())
+        .whenComplete(
+            (v, e) ->
+                Platform.runLater(
+                    () -> {
+                      if (e != null) {
+                        Throwable cause =
+                            e instanceof CompletionException && e.getCause() != null
+                                ? e.getCause()
+                                : e;
+                        error.setText("Could not create the workspace: " + cause.getMessage());
+                        create.setDisable(false);
+                      } else {
+                        report.accept("Created “" + name + "”: it opens in a new window.");
+                        dialog.close();
+                      }
+                    }));
   }
 }

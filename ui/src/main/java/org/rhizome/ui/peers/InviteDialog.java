@@ -42,10 +42,16 @@ public final class InviteDialog {
     dialog.setHeaderText("Invite a person or another of your devices to this workspace");
     grant.getItems().addAll(Grant.MEMBER, Grant.DEVICE);
     grant.setValue(Grant.MEMBER);
-    grant.setConverter(converter(g -> g == Grant.MEMBER ? "A person (a new member)" : "Another device of mine"));
+    grant.setConverter(
+        converter(g -> g == Grant.MEMBER ? "A person (a new member)" : "Another device of mine"));
     validity.getItems().addAll(Duration.ofHours(1), Duration.ofDays(1), Duration.ofDays(7));
     validity.setValue(Duration.ofDays(1));
-    validity.setConverter(converter(d -> d.toDays() >= 1 ? d.toDays() + (d.toDays() == 1 ? " day" : " days") : d.toHours() + " hour"));
+    validity.setConverter(
+        converter(
+            d ->
+                d.toDays() >= 1
+                    ? d.toDays() + (d.toDays() == 1 ? " day" : " days")
+                    : d.toHours() + " hour"));
     create.setId("createInvite");
     create.getStyleClass().add(Styles.ACCENT);
     create.setDefaultButton(true);
@@ -57,15 +63,18 @@ public final class InviteDialog {
     text.setPromptText("The invite appears here.");
     copy.setId("copyInvite");
     copy.setDisable(true);
-    copy.setOnAction(e -> {
-      ClipboardContent c = new ClipboardContent();
-      c.putString(text.getText());
-      Clipboard.getSystemClipboard().setContent(c);
-      note.setText("Copied. " + note.getText().replaceFirst("^Copied\\. ", ""));
-    });
+    copy.setOnAction(
+        e -> {
+          ClipboardContent c = new ClipboardContent();
+          c.putString(text.getText());
+          Clipboard.getSystemClipboard().setContent(c);
+          note.setText("Copied. " + note.getText().replaceFirst("^Copied\\. ", ""));
+        });
     note.setId("inviteNote");
     note.setWrapText(true);
-    note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // a wrapped label in a dialog is cut short otherwise
+    note.setMinHeight(
+        javafx.scene.layout.Region
+            .USE_PREF_SIZE); // a wrapped label in a dialog is cut short otherwise
     GridPane form = new GridPane();
     form.setHgap(10);
     form.setVgap(8);
@@ -90,20 +99,37 @@ public final class InviteDialog {
     create.setDisable(true);
     note.setText("Registering the invite…");
     Duration valid = validity.getValue();
-    model.createInvite(grant.getValue(), valid).whenComplete((invite, error) -> Platform.runLater(() -> {
-      create.setDisable(false);
-      if (error != null) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        note.setText("Could not create the invite: " + cause.getMessage());
-        return;
-      }
-      text.setText(invite.format());
-      copy.setDisable(false);
-      String until = ZonedDateTime.now().plus(valid).format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT));
-      note.setText("Send this text privately: whoever has it can join until " + until + ". It carries "
-          + invite.addresses().size() + " address" + (invite.addresses().size() == 1 ? "" : "es") + " of this device; keep sync on "
-          + "until the new device has joined.");
-    }));
+    model
+        .createInvite(grant.getValue(), valid)
+        .whenComplete(
+            (invite, error) ->
+                Platform.runLater(
+                    () -> {
+                      create.setDisable(false);
+                      if (error != null) {
+                        Throwable cause =
+                            error instanceof CompletionException && error.getCause() != null
+                                ? error.getCause()
+                                : error;
+                        note.setText("Could not create the invite: " + cause.getMessage());
+                        return;
+                      }
+                      text.setText(invite.format());
+                      copy.setDisable(false);
+                      String until =
+                          ZonedDateTime.now()
+                              .plus(valid)
+                              .format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT));
+                      note.setText(
+                          "Send this text privately: whoever has it can join until "
+                              + until
+                              + ". It carries "
+                              + invite.addresses().size()
+                              + " address"
+                              + (invite.addresses().size() == 1 ? "" : "es")
+                              + " of this device; keep sync on "
+                              + "until the new device has joined.");
+                    }));
   }
 
   private static <T> StringConverter<T> converter(java.util.function.Function<T, String> show) {

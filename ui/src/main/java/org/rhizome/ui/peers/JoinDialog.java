@@ -19,8 +19,8 @@ import org.rhizome.sync.replication.invite.Invite;
 /**
  * Joins a shared workspace with an invite someone sent: paste the invite, give the name the others
  * will see. The invite is checked as it is typed (a damaged or partial paste gets a plain sentence,
- * never a stack trace); joining creates the workspace's replica through {@link SharedWorkspaceActions}.
- * FX thread only.
+ * never a stack trace); joining creates the workspace's replica through {@link
+ * SharedWorkspaceActions}. FX thread only.
  */
 public final class JoinDialog {
   private final SharedWorkspaceActions actions;
@@ -48,7 +48,9 @@ public final class JoinDialog {
     error.setId("joinError");
     error.setWrapText(true);
     error.getStyleClass().add(Styles.DANGER);
-    error.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // a wrapped label in a dialog is cut short otherwise
+    error.setMinHeight(
+        javafx.scene.layout.Region
+            .USE_PREF_SIZE); // a wrapped label in a dialog is cut short otherwise
     summary.setId("joinSummary");
     summary.setWrapText(true);
     summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -84,8 +86,14 @@ public final class JoinDialog {
       Invite invite = Invite.parse(text);
       parsed = invite;
       error.setText("");
-      summary.setText("Workspace “" + invite.workspaceName() + "”, reachable at " + invite.addresses().size() + " address"
-          + (invite.addresses().size() == 1 ? "" : "es") + ".");
+      summary.setText(
+          "Workspace “"
+              + invite.workspaceName()
+              + "”, reachable at "
+              + invite.addresses().size()
+              + " address"
+              + (invite.addresses().size() == 1 ? "" : "es")
+              + ".");
     } catch (InvalidInviteException e) {
       error.setText("This is not a valid invite: " + e.getMessage());
     }
@@ -99,16 +107,25 @@ public final class JoinDialog {
     }
     join.setDisable(true);
     summary.setText("Creating the workspace…");
-    actions.join(invite, name.getText().strip()).whenComplete((v, e) -> Platform.runLater(() -> {
-      if (e != null) {
-        Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-        error.setText("Could not join: " + cause.getMessage());
-        summary.setText("");
-        join.setDisable(false);
-      } else {
-        report.accept("Joining “" + invite.workspaceName() + "”: it opens in a new window.");
-        dialog.close();
-      }
-    }));
+    actions
+        .join(invite, name.getText().strip())
+        .whenComplete(
+            (v, e) ->
+                Platform.runLater(
+                    () -> {
+                      if (e != null) {
+                        Throwable cause =
+                            e instanceof CompletionException && e.getCause() != null
+                                ? e.getCause()
+                                : e;
+                        error.setText("Could not join: " + cause.getMessage());
+                        summary.setText("");
+                        join.setDisable(false);
+                      } else {
+                        report.accept(
+                            "Joining “" + invite.workspaceName() + "”: it opens in a new window.");
+                        dialog.close();
+                      }
+                    }));
   }
 }

@@ -7,8 +7,9 @@ import org.rhizome.sync.replication.invite.Invite;
 
 /**
  * What the panel asks the app to do with workspaces other than the open one: found a new shared
- * workspace, create the replica an invite joins, or open another workspace of this device, in a window of its own. Implementations do the file work
- * off the FX thread; the futures may complete on any thread and fail with a plain message.
+ * workspace, create the replica an invite joins, or open another workspace of this device, in a
+ * window of its own. Implementations do the file work off the FX thread; the futures may complete
+ * on any thread and fail with a plain message.
  */
 public interface SharedWorkspaceActions {
   CompletableFuture<?> createShared(String workspaceName, String memberName);

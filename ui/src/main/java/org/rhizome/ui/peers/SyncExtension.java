@@ -27,9 +27,9 @@ public final class SyncExtension implements UiExtension, AutoCloseable {
   private final List<SyncSession> sessions = new CopyOnWriteArrayList<>();
 
   /**
-   * @param key                 this device's key, as which created and joined workspaces are opened
+   * @param key this device's key, as which created and joined workspaces are opened
    * @param workspacesDirectory where created and joined workspaces go (app's {@code workspaces/})
-   * @param starter             how sync starts: app's one launcher
+   * @param starter how sync starts: app's one launcher
    */
   public SyncExtension(DeviceKey key, Path workspacesDirectory, SyncStarter starter) {
     this.starter = starter;
@@ -42,50 +42,69 @@ public final class SyncExtension implements UiExtension, AutoCloseable {
     sessions.add(session);
     SyncViewModel model = new SyncViewModel(session);
     SyncPanelView panel = new SyncPanelView(model, windows);
-    Runnable open = () -> {
-      context.openTab("sync", "Sync", panel::inScrollPane);
-      model.refresh();
-    };
+    Runnable open =
+        () -> {
+          context.openTab("sync", "Sync", panel::inScrollPane);
+          model.refresh();
+        };
     context.commands().register(COMMAND, "Sync…", null, open);
     window.fileMenu().getItems().add(window.item(COMMAND));
     window.syncStatusSlot().getChildren().add(new SyncStatusIcon(model, open).node());
     model.start();
     // The window's stage is set after extensions are installed: stop this sync when it is hidden.
-    window.root().sceneProperty().addListener((o, oldScene, scene) -> {
-      if (scene != null) {
-        scene.windowProperty().addListener((o2, oldWindow, w) -> {
-          if (w != null) {
-            windows.register(context.workspace(), w);
-            boolean mainWindow = !windows.opened(context.workspace());
-            w.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> {
-              windows.unregister(context.workspace());
-              if (mainWindow) {
-                windows.closeWindows(); // the app ends with the main window: write the others' edits first
+    window
+        .root()
+        .sceneProperty()
+        .addListener(
+            (o, oldScene, scene) -> {
+              if (scene != null) {
+                scene
+                    .windowProperty()
+                    .addListener(
+                        (o2, oldWindow, w) -> {
+                          if (w != null) {
+                            windows.register(context.workspace(), w);
+                            boolean mainWindow = !windows.opened(context.workspace());
+                            w.addEventHandler(
+                                WindowEvent.WINDOW_HIDDEN,
+                                e -> {
+                                  windows.unregister(context.workspace());
+                                  if (mainWindow) {
+                                    windows
+                                        .closeWindows(); // the app ends with the main window: write
+                                    // the others' edits first
+                                  }
+                                  model.close();
+                                  stopLater(session);
+                                });
+                          }
+                        });
               }
-              model.close();
-              stopLater(session);
             });
-          }
-        });
-      }
-    });
   }
 
   private void stopLater(SyncSession session) {
-    Thread t = new Thread(() -> {
-      session.close();
-      sessions.remove(session);
-      windows.closed(session.workspace());
-    }, "rhizome-ui-sync-stop");
+    Thread t =
+        new Thread(
+            () -> {
+              session.close();
+              sessions.remove(session);
+              windows.closed(session.workspace());
+            },
+            "rhizome-ui-sync-stop");
     t.setDaemon(false);
     t.start();
   }
 
-  /** Stops every sync this extension started and closes the workspaces it opened. Blocks a few seconds at most. */
+  /**
+   * Stops every sync this extension started and closes the workspaces it opened. Blocks a few
+   * seconds at most.
+   */
   @Override
   public void close() {
     if (Platform.isFxApplicationThread()) {
-      throw new IllegalStateException("close sync off the FX thread: it waits for the network to shut down");
+      throw new IllegalStateException(
+          "close sync off the FX thread: it waits for the network to shut down");
     }
     for (SyncSession s : sessions) {
       s.close();

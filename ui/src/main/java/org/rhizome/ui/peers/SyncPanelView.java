@@ -24,13 +24,14 @@ import org.rhizome.graph.membership.Member;
 import org.rhizome.sync.replication.SyncStatus;
 
 /**
- * The sync panel: the switch (kept in the workspace's {@code sync.enabled}), what the sync is doing,
- * the peers seen and connected, the last sync time, the members, and the invite / join / create
- * buttons. For a personal workspace, a sentence saying it stays on this device and the buttons to
- * create or join a shared one. FX thread only.
+ * The sync panel: the switch (kept in the workspace's {@code sync.enabled}), what the sync is
+ * doing, the peers seen and connected, the last sync time, the members, and the invite / join /
+ * create buttons. For a personal workspace, a sentence saying it stays on this device and the
+ * buttons to create or join a shared one. FX thread only.
  */
 public final class SyncPanelView {
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
   private final SyncViewModel model;
   private final SharedWorkspaceActions actions;
@@ -51,7 +52,8 @@ public final class SyncPanelView {
   private final Button create = new Button("Create a shared workspace…");
   private final VBox personalNotice = new VBox(8);
   private final VBox sharedPart = new VBox(12);
-  private final javafx.scene.layout.FlowPane otherWorkspaces = new javafx.scene.layout.FlowPane(8, 8);
+  private final javafx.scene.layout.FlowPane otherWorkspaces =
+      new javafx.scene.layout.FlowPane(8, 8);
   private final VBox otherPart = new VBox(8);
   private boolean updating;
 
@@ -79,19 +81,23 @@ public final class SyncPanelView {
     title.getStyleClass().add(Styles.TITLE_2);
     workspaceName.getStyleClass().add(Styles.TEXT_MUTED);
     toggle.setId("syncSwitch");
-    toggle.selectedProperty().addListener((o, was, on) -> {
-      if (!updating) {
-        model.setEnabled(on);
-      }
-    });
+    toggle
+        .selectedProperty()
+        .addListener(
+            (o, was, on) -> {
+              if (!updating) {
+                model.setEnabled(on);
+              }
+            });
     // The switch only reacts on its track; the label beside it flips it too, as people expect.
     toggleLabel.setLabelFor(toggle);
     toggleLabel.getStyleClass().add(Styles.TEXT_BOLD);
-    toggleLabel.setOnMouseClicked(e -> {
-      if (!toggle.isDisabled()) {
-        toggle.setSelected(!toggle.isSelected());
-      }
-    });
+    toggleLabel.setOnMouseClicked(
+        e -> {
+          if (!toggle.isDisabled()) {
+            toggle.setSelected(!toggle.isSelected());
+          }
+        });
     state.setId("syncState");
     state.setWrapText(true);
     message.setId("syncMessage");
@@ -117,12 +123,15 @@ public final class SyncPanelView {
     join.setId("joinButton");
     join.setOnAction(e -> new JoinDialog(actions, model::say).show(root.getScene().getWindow()));
     create.setId("createSharedButton");
-    create.setOnAction(e -> new CreateSharedDialog(actions, model::say).show(root.getScene().getWindow()));
+    create.setOnAction(
+        e -> new CreateSharedDialog(actions, model::say).show(root.getScene().getWindow()));
 
     Label personalTitle = new Label("This is your personal workspace");
     personalTitle.getStyleClass().add(Styles.TITLE_4);
-    Label personalText = new Label("It stays on this device and cannot be shared. To sync notes with your other devices "
-        + "or with a team, create a shared workspace, or join one with an invite someone sent you.");
+    Label personalText =
+        new Label(
+            "It stays on this device and cannot be shared. To sync notes with your other devices "
+                + "or with a team, create a shared workspace, or join one with an invite someone sent you.");
     personalText.setWrapText(true);
     personalNotice.setId("personalNotice");
     personalNotice.getChildren().addAll(personalTitle, personalText);
@@ -132,7 +141,10 @@ public final class SyncPanelView {
     HBox switchRow = new HBox(10, toggle, toggleLabel);
     switchRow.setAlignment(Pos.CENTER_LEFT);
     sharedPart.setId("sharedControls");
-    sharedPart.getChildren().addAll(switchRow, state, lastSync, counters, peersTitle, peers, membersTitle, members, device);
+    sharedPart
+        .getChildren()
+        .addAll(
+            switchRow, state, lastSync, counters, peersTitle, peers, membersTitle, members, device);
 
     HBox buttons = new HBox(8, invite, join, create);
     buttons.setAlignment(Pos.CENTER_LEFT);
@@ -145,26 +157,42 @@ public final class SyncPanelView {
     VBox.setVgrow(peers, Priority.SOMETIMES);
   }
 
-  /** Lists the other workspace files (off the FX thread), each with a button that opens its window. */
+  /**
+   * Lists the other workspace files (off the FX thread), each with a button that opens its window.
+   */
   public void loadOtherWorkspaces() {
-    actions.otherWorkspaces(model.session().workspace().file()).whenComplete((files, e) -> javafx.application.Platform.runLater(() -> {
-      if (e != null) {
-        model.say("Could not list the other workspaces: " + e.getMessage());
-        return;
-      }
-      otherWorkspaces.getChildren().setAll(files.stream().map(this::openButton).toList());
-      setShown(otherPart, !files.isEmpty());
-    }));
+    actions
+        .otherWorkspaces(model.session().workspace().file())
+        .whenComplete(
+            (files, e) ->
+                javafx.application.Platform.runLater(
+                    () -> {
+                      if (e != null) {
+                        model.say("Could not list the other workspaces: " + e.getMessage());
+                        return;
+                      }
+                      otherWorkspaces
+                          .getChildren()
+                          .setAll(files.stream().map(this::openButton).toList());
+                      setShown(otherPart, !files.isEmpty());
+                    }));
   }
 
   private Button openButton(java.nio.file.Path file) {
     String name = file.getFileName().toString().replaceFirst("\\.db$", "");
     Button b = new Button("Open “" + name + "”");
-    b.setOnAction(e -> actions.open(file).whenComplete((v, error) -> {
-      if (error != null) {
-        javafx.application.Platform.runLater(() -> model.say("Could not open “" + name + "”: " + error.getMessage()));
-      }
-    }));
+    b.setOnAction(
+        e ->
+            actions
+                .open(file)
+                .whenComplete(
+                    (v, error) -> {
+                      if (error != null) {
+                        javafx.application.Platform.runLater(
+                            () ->
+                                model.say("Could not open “" + name + "”: " + error.getMessage()));
+                      }
+                    }));
     return b;
   }
 
@@ -186,7 +214,8 @@ public final class SyncPanelView {
     boolean personal = s != null && s.isPersonal();
     setShown(personalNotice, personal);
     setShown(sharedPart, s != null && !personal);
-    // For a personal workspace, creating a shared one is the way forward; for a shared one, inviting.
+    // For a personal workspace, creating a shared one is the way forward; for a shared one,
+    // inviting.
     create.getStyleClass().remove(Styles.ACCENT);
     if (personal) {
       create.getStyleClass().add(Styles.ACCENT);
@@ -197,7 +226,8 @@ public final class SyncPanelView {
       workspaceName.setText("Reading the workspace…");
       return;
     }
-    workspaceName.setText(personal ? "Personal workspace" : "Shared workspace “" + s.workspaceName() + "”");
+    workspaceName.setText(
+        personal ? "Personal workspace" : "Shared workspace “" + s.workspaceName() + "”");
     updating = true;
     toggle.setSelected(s.enabled());
     updating = false;
@@ -205,14 +235,31 @@ public final class SyncPanelView {
     SyncStatus status = s.running().orElse(null);
     invite.setDisable(status == null || !s.canWrite() || model.busyProperty().get());
     state.setText(stateText(s, status));
-    lastSync.setText(status == null ? "" : "Last sync: " + lastSyncText(status.lastSyncMillis(), System.currentTimeMillis()));
+    lastSync.setText(
+        status == null
+            ? ""
+            : "Last sync: " + lastSyncText(status.lastSyncMillis(), System.currentTimeMillis()));
     setShown(lastSync, status != null);
-    counters.setText(status == null ? "" : "Changes received: " + status.liveApplied() + " live, " + status.pulledApplied()
-        + " by catch-up" + (status.refused() > 0 ? " · " + status.refused() + " refused" : ""));
+    counters.setText(
+        status == null
+            ? ""
+            : "Changes received: "
+                + status.liveApplied()
+                + " live, "
+                + status.pulledApplied()
+                + " by catch-up"
+                + (status.refused() > 0 ? " · " + status.refused() + " refused" : ""));
     setShown(counters, status != null);
     members.getItems().setAll(s.members());
-    device.setText(status == null ? "" : "This device: " + status.peerId().toBase58() + "\nListening on "
-        + status.listenAddresses().stream().map(a -> a.toString().replaceFirst("/p2p/.*$", "")).collect(Collectors.joining(", ")));
+    device.setText(
+        status == null
+            ? ""
+            : "This device: "
+                + status.peerId().toBase58()
+                + "\nListening on "
+                + status.listenAddresses().stream()
+                    .map(a -> a.toString().replaceFirst("/p2p/.*$", ""))
+                    .collect(Collectors.joining(", ")));
   }
 
   static String stateText(SyncSnapshot s, @Nullable SyncStatus status) {
@@ -224,10 +271,12 @@ public final class SyncPanelView {
     }
     long connected = status.peers().size();
     if (s.joinPending() || !s.canWrite()) {
-      return connected == 0 ? "Joining: waiting to reach a member of the workspace…"
+      return connected == 0
+          ? "Joining: waiting to reach a member of the workspace…"
           : "Joining: connected, waiting for the workspace to arrive…";
     }
-    return connected == 0 ? "Sync is on. No peer is connected: the others will catch up when they come online."
+    return connected == 0
+        ? "Sync is on. No peer is connected: the others will catch up when they come online."
         : "Sync is on. Connected to " + connected + (connected == 1 ? " peer." : " peers.");
   }
 
@@ -236,7 +285,8 @@ public final class SyncPanelView {
       return "not yet";
     }
     long ago = Math.max(0, (now - millis) / 1000);
-    String agoText = ago < 60 ? ago + " s ago" : ago < 3600 ? ago / 60 + " min ago" : ago / 3600 + " h ago";
+    String agoText =
+        ago < 60 ? ago + " s ago" : ago < 3600 ? ago / 60 + " min ago" : ago / 3600 + " h ago";
     return TIME.format(Instant.ofEpochMilli(millis)) + " (" + agoText + ")";
   }
 
@@ -255,10 +305,16 @@ public final class SyncPanelView {
         return;
       }
       Circle dot = new Circle(4, javafx.scene.paint.Color.TRANSPARENT);
-      dot.setStyle("-fx-fill: " + (row.connected() ? "-color-success-emphasis" : "-color-fg-subtle") + ";");
-      Label who = new Label(row.name().isEmpty() ? row.shortId() : row.name() + "  " + row.shortId());
-      Label what = new Label((row.connected() ? "connected" : "last seen " + TIME.format(Instant.ofEpochMilli(row.lastSeenMillis())))
-          + (row.agent().isEmpty() ? "" : " · " + row.agent()));
+      dot.setStyle(
+          "-fx-fill: " + (row.connected() ? "-color-success-emphasis" : "-color-fg-subtle") + ";");
+      Label who =
+          new Label(row.name().isEmpty() ? row.shortId() : row.name() + "  " + row.shortId());
+      Label what =
+          new Label(
+              (row.connected()
+                      ? "connected"
+                      : "last seen " + TIME.format(Instant.ofEpochMilli(row.lastSeenMillis())))
+                  + (row.agent().isEmpty() ? "" : " · " + row.agent()));
       what.getStyleClass().add(Styles.TEXT_MUTED);
       Region gap = new Region();
       HBox.setHgrow(gap, Priority.ALWAYS);
@@ -283,8 +339,12 @@ public final class SyncPanelView {
         setText(null);
         return;
       }
-      setText((m.name().isEmpty() ? "(no name)" : m.name()) + "   " + m.fingerprint() + (m.founder() ? "   founder" : "")
-          + (m.device().equals(self) ? "   (this device)" : ""));
+      setText(
+          (m.name().isEmpty() ? "(no name)" : m.name())
+              + "   "
+              + m.fingerprint()
+              + (m.founder() ? "   founder" : "")
+              + (m.device().equals(self) ? "   (this device)" : ""));
     }
   }
 }

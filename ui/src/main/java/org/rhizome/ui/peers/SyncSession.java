@@ -12,23 +12,23 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.rhizome.graph.Workspace;
-import org.rhizome.graph.membership.Grant;
-import org.rhizome.graph.membership.MembershipMode;
 import org.rhizome.graph.api.NotAllowedException;
 import org.rhizome.graph.api.StoreException;
+import org.rhizome.graph.membership.Grant;
+import org.rhizome.graph.membership.MembershipMode;
+import org.rhizome.sync.replication.SyncListener;
+import org.rhizome.sync.replication.WorkspaceSync;
 import org.rhizome.sync.replication.invite.Invite;
 import org.rhizome.sync.replication.invite.SharedWorkspaces;
-import org.rhizome.sync.replication.SyncListener;
 import org.rhizome.sync.replication.invite.WorkspaceSecret;
-import org.rhizome.sync.replication.WorkspaceSync;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One workspace's sync as the window drives it: starts {@link WorkspaceSync} when the workspace's
- * {@code sync.enabled} setting says so (or the person switches it on), stops it when switched off or
- * closed. Every blocking step (reading settings, binding sockets, closing the host) runs in order
- * on one named thread, {@code rhizome-ui-sync}, so a quick on-off-on cannot race.
+ * {@code sync.enabled} setting says so (or the person switches it on), stops it when switched off
+ * or closed. Every blocking step (reading settings, binding sockets, closing the host) runs in
+ * order on one named thread, {@code rhizome-ui-sync}, so a quick on-off-on cannot race.
  *
  * <p>Thread-safe. Listeners are called on sync threads; the caller moves to the FX thread.
  */
@@ -38,17 +38,22 @@ public final class SyncSession implements AutoCloseable {
   private final Workspace workspace;
   private final SyncStarter starter;
   private @Nullable AutoCloseable lock;
-  private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "rhizome-ui-sync");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService thread =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "rhizome-ui-sync");
+            t.setDaemon(true);
+            return t;
+          });
   private final List<SyncListener> listeners = new CopyOnWriteArrayList<>();
   private volatile @Nullable WorkspaceSync running;
   private volatile @Nullable String failure;
   private volatile boolean closed;
 
-  /** @param starter how sync starts (app's launcher: its policy, and the lock shared with {@code rhizome serve}) */
+  /**
+   * @param starter how sync starts (app's launcher: its policy, and the lock shared with {@code
+   *     rhizome serve})
+   */
   public SyncSession(Workspace workspace, SyncStarter starter) {
     this.workspace = workspace;
     this.starter = starter;
@@ -58,14 +63,17 @@ public final class SyncSession implements AutoCloseable {
     return workspace;
   }
 
-  /** Starts syncing if the workspace's setting says it syncs; completes with what the panel shows. */
+  /**
+   * Starts syncing if the workspace's setting says it syncs; completes with what the panel shows.
+   */
   public CompletableFuture<SyncSnapshot> resumeAsync() {
-    return submit(() -> {
-      if (isEnabled() && workspace.membership().mode() != MembershipMode.OPEN) {
-        startNow();
-      }
-      return snapshotNow();
-    });
+    return submit(
+        () -> {
+          if (isEnabled() && workspace.membership().mode() != MembershipMode.OPEN) {
+            startNow();
+          }
+          return snapshotNow();
+        });
   }
 
   /**
@@ -73,21 +81,25 @@ public final class SyncSession implements AutoCloseable {
    * on a personal workspace fails with {@link NotAllowedException}: it cannot be shared.
    */
   public CompletableFuture<SyncSnapshot> setEnabledAsync(boolean on) {
-    return submit(() -> {
-      if (on && workspace.membership().mode() == MembershipMode.OPEN) {
-        throw new NotAllowedException("a personal workspace stays on this device: create a shared workspace to sync");
-      }
-      workspace.setLocalSetting(SharedWorkspaces.ENABLED, on ? "true" : "false");
-      if (on) {
-        startNow();
-      } else {
-        stopNow();
-      }
-      return snapshotNow();
-    });
+    return submit(
+        () -> {
+          if (on && workspace.membership().mode() == MembershipMode.OPEN) {
+            throw new NotAllowedException(
+                "a personal workspace stays on this device: create a shared workspace to sync");
+          }
+          workspace.setLocalSetting(SharedWorkspaces.ENABLED, on ? "true" : "false");
+          if (on) {
+            startNow();
+          } else {
+            stopNow();
+          }
+          return snapshotNow();
+        });
   }
 
-  /** What the panel shows now: settings, members and the live status. Reads run on the sync thread. */
+  /**
+   * What the panel shows now: settings, members and the live status. Reads run on the sync thread.
+   */
   public CompletableFuture<SyncSnapshot> snapshotAsync() {
     return submit(this::snapshotNow);
   }
@@ -97,13 +109,15 @@ public final class SyncSession implements AutoCloseable {
    * on. @throws IllegalStateException (in the future) when sync is off
    */
   public CompletableFuture<Invite> inviteAsync(Grant grant, Duration validFor) {
-    return submit(() -> {
-      WorkspaceSync sync = running;
-      if (sync == null) {
-        throw new IllegalStateException("switch sync on first: the invite carries this device's address");
-      }
-      return SharedWorkspaces.invite(workspace, grant, validFor, sync.host().listenAddresses());
-    });
+    return submit(
+        () -> {
+          WorkspaceSync sync = running;
+          if (sync == null) {
+            throw new IllegalStateException(
+                "switch sync on first: the invite carries this device's address");
+          }
+          return SharedWorkspaces.invite(workspace, grant, validFor, sync.host().listenAddresses());
+        });
   }
 
   /** Adds a listener to the running sync and to every later one. Called on sync threads. */
@@ -135,7 +149,8 @@ public final class SyncSession implements AutoCloseable {
     try {
       Optional<AutoCloseable> held = starter.tryLock(workspace);
       if (held.isEmpty()) {
-        failure = "another Rhizome process (rhizome serve?) is already syncing this workspace; stop it, or leave sync to it";
+        failure =
+            "another Rhizome process (rhizome serve?) is already syncing this workspace; stop it, or leave sync to it";
         return;
       }
       lock = held.get();
@@ -143,7 +158,11 @@ public final class SyncSession implements AutoCloseable {
       listeners.forEach(sync::addListener);
       running = sync;
       failure = null;
-      log.info("sync of {} started as {} on {}", workspace.id(), sync.host().peerId(), sync.host().listenAddresses());
+      log.info(
+          "sync of {} started as {} on {}",
+          workspace.id(),
+          sync.host().peerId(),
+          sync.host().listenAddresses());
     } catch (IOException e) {
       log.warn("sync of {} could not start", workspace.id(), e);
       failure = "the network could not be opened: " + e.getMessage();
@@ -177,21 +196,28 @@ public final class SyncSession implements AutoCloseable {
   private SyncSnapshot snapshotNow() throws StoreException {
     var membership = workspace.membership();
     WorkspaceSync sync = running;
-    return new SyncSnapshot(membership.mode(), membership.workspaceName(), membership.members(), isEnabled(),
-        SharedWorkspaces.joinPending(workspace), membership.canWrite(), Optional.ofNullable(sync).map(WorkspaceSync::status),
+    return new SyncSnapshot(
+        membership.mode(),
+        membership.workspaceName(),
+        membership.members(),
+        isEnabled(),
+        SharedWorkspaces.joinPending(workspace),
+        membership.canWrite(),
+        Optional.ofNullable(sync).map(WorkspaceSync::status),
         failure);
   }
 
   private <T> CompletableFuture<T> submit(Callable<T> work) {
     CompletableFuture<T> result = new CompletableFuture<>();
     try {
-      thread.execute(() -> {
-        try {
-          result.complete(work.call());
-        } catch (Exception e) {
-          result.completeExceptionally(e);
-        }
-      });
+      thread.execute(
+          () -> {
+            try {
+              result.complete(work.call());
+            } catch (Exception e) {
+              result.completeExceptionally(e);
+            }
+          });
     } catch (java.util.concurrent.RejectedExecutionException e) {
       result.completeExceptionally(new IllegalStateException("sync is closed", e));
     }

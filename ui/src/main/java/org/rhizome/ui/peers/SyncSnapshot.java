@@ -10,12 +10,19 @@ import org.rhizome.sync.replication.SyncStatus;
 /**
  * What the sync panel shows, read off the FX thread in one go.
  *
- * @param enabled     the workspace's {@code sync.enabled} setting
- * @param running     the sync's live status, when it runs
- * @param failure     why the last start failed, in a plain sentence; null when it did not
+ * @param enabled the workspace's {@code sync.enabled} setting
+ * @param running the sync's live status, when it runs
+ * @param failure why the last start failed, in a plain sentence; null when it did not
  */
-public record SyncSnapshot(MembershipMode mode, String workspaceName, List<Member> members, boolean enabled, boolean joinPending,
-    boolean canWrite, Optional<SyncStatus> running, @Nullable String failure) {
+public record SyncSnapshot(
+    MembershipMode mode,
+    String workspaceName,
+    List<Member> members,
+    boolean enabled,
+    boolean joinPending,
+    boolean canWrite,
+    Optional<SyncStatus> running,
+    @Nullable String failure) {
 
   public SyncSnapshot {
     members = List.copyOf(members);

@@ -15,11 +15,12 @@ import org.rhizome.sync.replication.invite.WorkspaceSecret;
  */
 public interface SyncStarter {
   /**
-   * Takes the lock that keeps a second process ({@code rhizome serve}) from syncing this replica too
-   * (they would be two peers with one peer id); empty when another process holds it.
+   * Takes the lock that keeps a second process ({@code rhizome serve}) from syncing this replica
+   * too (they would be two peers with one peer id); empty when another process holds it.
    */
   Optional<AutoCloseable> tryLock(Workspace workspace) throws IOException;
 
   /** Starts syncing {@code workspace} as this device, dialling its saved peers. */
-  WorkspaceSync start(Workspace workspace, WorkspaceSecret secret) throws IOException, StoreException;
+  WorkspaceSync start(Workspace workspace, WorkspaceSecret secret)
+      throws IOException, StoreException;
 }

@@ -21,15 +21,15 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.jspecify.annotations.Nullable;
-import org.rhizome.graph.model.ActorId;
 import org.rhizome.graph.membership.Grant;
 import org.rhizome.graph.membership.Member;
+import org.rhizome.graph.model.ActorId;
 import org.rhizome.sync.peer.Multiaddr;
 import org.rhizome.sync.peer.PeerId;
-import org.rhizome.sync.replication.invite.Invite;
-import org.rhizome.sync.replication.catchup.PullSummary;
 import org.rhizome.sync.replication.SyncListener;
 import org.rhizome.sync.replication.SyncStatus;
+import org.rhizome.sync.replication.catchup.PullSummary;
+import org.rhizome.sync.replication.invite.Invite;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,57 +47,64 @@ public final class SyncViewModel implements AutoCloseable {
 
   private final SyncSession session;
   private final ObjectProperty<@Nullable SyncSnapshot> snapshot = new SimpleObjectProperty<>();
-  private final ObjectProperty<SyncIndicator> indicator = new SimpleObjectProperty<>(SyncIndicator.UNKNOWN);
+  private final ObjectProperty<SyncIndicator> indicator =
+      new SimpleObjectProperty<>(SyncIndicator.UNKNOWN);
   private final ObservableList<PeerRow> peers = FXCollections.observableArrayList();
   private final Map<PeerId, PeerRow> seen = new LinkedHashMap<>();
   private final BooleanProperty busy = new SimpleBooleanProperty();
   private final StringProperty message = new SimpleStringProperty("");
-  private final Timeline refresher = new Timeline(new KeyFrame(REFRESH, e -> refreshWhileRunning()));
+  private final Timeline refresher =
+      new Timeline(new KeyFrame(REFRESH, e -> refreshWhileRunning()));
   private boolean refreshing;
 
   public SyncViewModel(SyncSession session) {
     this.session = session;
     refresher.setCycleCount(Animation.INDEFINITE);
-    session.addListener(new SyncListener() {
-      @Override
-      public void onPeerConnected(PeerId peer, Multiaddr address) {
-        Platform.runLater(() -> {
-          markSeen(peer, true, "");
-          refresh();
-        });
-      }
+    session.addListener(
+        new SyncListener() {
+          @Override
+          public void onPeerConnected(PeerId peer, Multiaddr address) {
+            Platform.runLater(
+                () -> {
+                  markSeen(peer, true, "");
+                  refresh();
+                });
+          }
 
-      @Override
-      public void onPeerDisconnected(PeerId peer) {
-        Platform.runLater(() -> {
-          markSeen(peer, false, "");
-          refresh();
-        });
-      }
+          @Override
+          public void onPeerDisconnected(PeerId peer) {
+            Platform.runLater(
+                () -> {
+                  markSeen(peer, false, "");
+                  refresh();
+                });
+          }
 
-      @Override
-      public void onPulled(PeerId peer, PullSummary summary, long millis) {
-        if (summary.received() > 0) {
-          Platform.runLater(SyncViewModel.this::refresh);
-        }
-      }
+          @Override
+          public void onPulled(PeerId peer, PullSummary summary, long millis) {
+            if (summary.received() > 0) {
+              Platform.runLater(SyncViewModel.this::refresh);
+            }
+          }
 
-      @Override
-      public void onJoined() {
-        Platform.runLater(() -> {
-          message.set("You are now a member of this workspace.");
-          refresh();
-        });
-      }
+          @Override
+          public void onJoined() {
+            Platform.runLater(
+                () -> {
+                  message.set("You are now a member of this workspace.");
+                  refresh();
+                });
+          }
 
-      @Override
-      public void onJoinFailed(String reason) {
-        Platform.runLater(() -> {
-          message.set("The invite cannot be used: " + reason);
-          refresh();
+          @Override
+          public void onJoinFailed(String reason) {
+            Platform.runLater(
+                () -> {
+                  message.set("The invite cannot be used: " + reason);
+                  refresh();
+                });
+          }
         });
-      }
-    });
   }
 
   /** Reads the workspace and starts sync if its setting says so. */
@@ -109,17 +116,26 @@ public final class SyncViewModel implements AutoCloseable {
   /** Switches sync on or off (persisted); the switch shows the new state once it is done. */
   public void setEnabled(boolean on) {
     message.set(on ? "Starting sync…" : "Stopping sync…");
-    track(session.setEnabledAsync(on).thenApply(s -> {
-      Platform.runLater(() -> {
-        if (s.failure() == null) {
-          message.set(""); // the state line says it
-        }
-      });
-      return s;
-    }), on ? "Could not switch sync on" : "Could not switch sync off");
+    track(
+        session
+            .setEnabledAsync(on)
+            .thenApply(
+                s -> {
+                  Platform.runLater(
+                      () -> {
+                        if (s.failure() == null) {
+                          message.set(""); // the state line says it
+                        }
+                      });
+                  return s;
+                }),
+        on ? "Could not switch sync on" : "Could not switch sync off");
   }
 
-  /** Only a running sync changes on its own (peers, last sync); a stopped one changes by events and switches. */
+  /**
+   * Only a running sync changes on its own (peers, last sync); a stopped one changes by events and
+   * switches.
+   */
   private void refreshWhileRunning() {
     SyncSnapshot s = snapshot.get();
     if (s != null && s.running().isPresent()) {
@@ -133,14 +149,19 @@ public final class SyncViewModel implements AutoCloseable {
       return;
     }
     refreshing = true;
-    session.snapshotAsync().whenComplete((s, e) -> Platform.runLater(() -> {
-      refreshing = false;
-      if (s != null) {
-        apply(s);
-      } else {
-        log.debug("sync status could not be read", e);
-      }
-    }));
+    session
+        .snapshotAsync()
+        .whenComplete(
+            (s, e) ->
+                Platform.runLater(
+                    () -> {
+                      refreshing = false;
+                      if (s != null) {
+                        apply(s);
+                      } else {
+                        log.debug("sync status could not be read", e);
+                      }
+                    }));
   }
 
   /** Registers an invite (on the sync thread); the future completes there. */
@@ -150,17 +171,21 @@ public final class SyncViewModel implements AutoCloseable {
 
   private void track(CompletableFuture<SyncSnapshot> work, String whatFailed) {
     busy.set(true);
-    work.whenComplete((s, e) -> Platform.runLater(() -> {
-      busy.set(false);
-      if (e != null) {
-        Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-        log.warn("{}", whatFailed, cause);
-        message.set(whatFailed + ": " + cause.getMessage());
-        refresh();
-      } else {
-        apply(s);
-      }
-    }));
+    work.whenComplete(
+        (s, e) ->
+            Platform.runLater(
+                () -> {
+                  busy.set(false);
+                  if (e != null) {
+                    Throwable cause =
+                        e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                    log.warn("{}", whatFailed, cause);
+                    message.set(whatFailed + ": " + cause.getMessage());
+                    refresh();
+                  } else {
+                    apply(s);
+                  }
+                }));
   }
 
   private void apply(SyncSnapshot s) {
@@ -179,7 +204,9 @@ public final class SyncViewModel implements AutoCloseable {
     }
     for (PeerRow row : java.util.List.copyOf(seen.values())) {
       if (row.connected() && !connectedNow.contains(row.peer())) {
-        seen.put(row.peer(), new PeerRow(row.peer(), row.name(), row.agent(), false, row.lastSeenMillis()));
+        seen.put(
+            row.peer(),
+            new PeerRow(row.peer(), row.name(), row.agent(), false, row.lastSeenMillis()));
       }
     }
     publishPeers();
@@ -194,8 +221,20 @@ public final class SyncViewModel implements AutoCloseable {
   }
 
   private void publishPeers() {
-    peers.setAll(seen.values().stream().map(r -> r.name().isEmpty() ? new PeerRow(r.peer(), memberName(r.peer()), r.agent(),
-        r.connected(), r.lastSeenMillis()) : r).sorted((a, b) -> Boolean.compare(b.connected(), a.connected())).toList());
+    peers.setAll(
+        seen.values().stream()
+            .map(
+                r ->
+                    r.name().isEmpty()
+                        ? new PeerRow(
+                            r.peer(),
+                            memberName(r.peer()),
+                            r.agent(),
+                            r.connected(),
+                            r.lastSeenMillis())
+                        : r)
+            .sorted((a, b) -> Boolean.compare(b.connected(), a.connected()))
+            .toList());
   }
 
   /** A peer's id is its device key, so a connected member is found by it. */
@@ -204,10 +243,17 @@ public final class SyncViewModel implements AutoCloseable {
     if (s == null) {
       return "";
     }
-    return peer.extractPublicKey().map(k -> {
-      ActorId actor = ActorId.of(k.raw());
-      return s.members().stream().filter(m -> m.device().equals(actor)).map(Member::name).findFirst().orElse("");
-    }).orElse("");
+    return peer.extractPublicKey()
+        .map(
+            k -> {
+              ActorId actor = ActorId.of(k.raw());
+              return s.members().stream()
+                  .filter(m -> m.device().equals(actor))
+                  .map(Member::name)
+                  .findFirst()
+                  .orElse("");
+            })
+        .orElse("");
   }
 
   public ReadOnlyObjectProperty<@Nullable SyncSnapshot> snapshotProperty() {

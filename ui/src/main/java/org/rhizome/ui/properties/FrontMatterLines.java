@@ -8,20 +8,27 @@ import java.util.regex.Pattern;
 
 /**
  * Where each top-level key of a note's front matter is in the text, so a changed value replaces
- * exactly that key's lines (its {@code key:} line and the indented or {@code - item} lines under it)
- * and nothing else: comments, order and the other keys stay byte for byte.
+ * exactly that key's lines (its {@code key:} line and the indented or {@code - item} lines under
+ * it) and nothing else: comments, order and the other keys stay byte for byte.
  *
  * @param contentStart offset of the first YAML line (after {@code ---\n})
  * @param contentEnd offset of the closing {@code ---} line
  * @param end offset just past the closing line
  */
 record FrontMatterLines(int contentStart, int contentEnd, int end, List<Entry> entries) {
-  /** One key's lines: {@code [start, end)}, {@code end} past the last line's line break (if it has one). */
+  /**
+   * One key's lines: {@code [start, end)}, {@code end} past the last line's line break (if it has
+   * one).
+   */
   record Entry(String key, int start, int end) {}
 
-  private static final Pattern KEY = Pattern.compile("([^\\s#:\\-'\"][^:]*?|\"[^\"]*\"|'[^']*')\\s*:(?:\\s|$).*");
+  private static final Pattern KEY =
+      Pattern.compile("([^\\s#:\\-'\"][^:]*?|\"[^\"]*\"|'[^']*')\\s*:(?:\\s|$).*");
 
-  /** The front matter block of {@code text}, if the text starts with one ({@code ---} line … {@code ---} line). */
+  /**
+   * The front matter block of {@code text}, if the text starts with one ({@code ---} line … {@code
+   * ---} line).
+   */
   static Optional<FrontMatterLines> find(String text) {
     int first = lineEnd(text, 0);
     if (!text.substring(0, first).stripTrailing().equals("---") || first >= text.length()) {
@@ -31,7 +38,9 @@ record FrontMatterLines(int contentStart, int contentEnd, int end, List<Entry> e
     List<Entry> entries = new ArrayList<>();
     String key = null;
     int keyStart = -1;
-    int valueEnd = -1; // past the last line of the current key's value (comment and blank lines after it are not its)
+    int valueEnd =
+        -1; // past the last line of the current key's value (comment and blank lines after it are
+    // not its)
     int at = contentStart;
     while (at < text.length()) {
       int eol = lineEnd(text, at);
@@ -41,10 +50,14 @@ record FrontMatterLines(int contentStart, int contentEnd, int end, List<Entry> e
         if (key != null) {
           entries.add(new Entry(key, keyStart, valueEnd));
         }
-        return Optional.of(new FrontMatterLines(contentStart, at, next(text, eol), List.copyOf(entries)));
+        return Optional.of(
+            new FrontMatterLines(contentStart, at, next(text, eol), List.copyOf(entries)));
       }
       Matcher m = KEY.matcher(line);
-      if (!line.isEmpty() && !Character.isWhitespace(line.charAt(0)) && !line.startsWith("#") && m.matches()) {
+      if (!line.isEmpty()
+          && !Character.isWhitespace(line.charAt(0))
+          && !line.startsWith("#")
+          && m.matches()) {
         if (key != null) {
           entries.add(new Entry(key, keyStart, valueEnd));
         }
@@ -64,7 +77,9 @@ record FrontMatterLines(int contentStart, int contentEnd, int end, List<Entry> e
   }
 
   private static String unquote(String key) {
-    if (key.length() >= 2 && (key.startsWith("\"") && key.endsWith("\"") || key.startsWith("'") && key.endsWith("'"))) {
+    if (key.length() >= 2
+        && (key.startsWith("\"") && key.endsWith("\"")
+            || key.startsWith("'") && key.endsWith("'"))) {
       return key.substring(1, key.length() - 1);
     }
     return key;

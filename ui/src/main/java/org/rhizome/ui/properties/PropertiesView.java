@@ -34,8 +34,8 @@ import org.rhizome.ui.workbench.AppContext;
  * control of its type (text, list as comma-separated values, number, date, checkbox, link). A
  * change rewrites only that key's YAML lines, as an ordinary edit of the editor's text, so it is
  * synced, undoable and in history like typing. Only the front matter block is parsed (off the FX
- * thread, a moment after the text changes), so a long note costs nothing more. Invalid YAML is
- * left to the source, with a line saying so. Hidden when the note has no front matter.
+ * thread, a moment after the text changes), so a long note costs nothing more. Invalid YAML is left
+ * to the source, with a line saying so. Hidden when the note has no front matter.
  *
  * <p>FX thread only.
  */
@@ -60,7 +60,9 @@ public final class PropertiesView {
   private long generation;
   private long lastBuildNanos;
 
-  /** @param followLink opens a link target written in the note (the editor's link follower) */
+  /**
+   * @param followLink opens a link target written in the note (the editor's link follower)
+   */
   public PropertiesView(AppContext context, CodeArea area, Consumer<String> followLink) {
     this.context = context;
     this.area = area;
@@ -77,12 +79,15 @@ public final class PropertiesView {
     problem.getStyleClass().add("text-muted");
     show(Table.NONE);
     later.setOnFinished(e -> refresh());
-    area.plainTextChanges().subscribe(change -> {
-      // Only edits in (or just after) the front matter can change it.
-      if (change.getPosition() <= frontMatterEnd() + 4 || shown.rows().isEmpty() && change.getPosition() < 8) {
-        later.playFromStart();
-      }
-    });
+    area.plainTextChanges()
+        .subscribe(
+            change -> {
+              // Only edits in (or just after) the front matter can change it.
+              if (change.getPosition() <= frontMatterEnd() + 4
+                  || shown.rows().isEmpty() && change.getPosition() < 8) {
+                later.playFromStart();
+              }
+            });
   }
 
   public Node node() {
@@ -94,13 +99,18 @@ public final class PropertiesView {
     return shown.rows();
   }
 
-  /** How long the last parse took off the FX thread and the last table build on it, in ns (for the figures). */
+  /**
+   * How long the last parse took off the FX thread and the last table build on it, in ns (for the
+   * figures).
+   */
   long[] lastTimes() {
     return new long[] {shown.nanos(), lastBuildNanos};
   }
 
   private int frontMatterEnd() {
-    return shown.rows().isEmpty() && shown.problem().isEmpty() ? 0 : FrontMatterLines.find(area.getText()).map(FrontMatterLines::end).orElse(0);
+    return shown.rows().isEmpty() && shown.problem().isEmpty()
+        ? 0
+        : FrontMatterLines.find(area.getText()).map(FrontMatterLines::end).orElse(0);
   }
 
   /** Parses the front matter of the current text in the background and shows it. */
@@ -113,14 +123,23 @@ public final class PropertiesView {
       return;
     }
     String block = text.substring(0, lines.get().end());
-    context.background().load(() -> parse(block, lines.get()), table -> {
-      // The same rows again (an edit in the body near the block): keep the controls as they are.
-      if (mine == generation && !editing() && !(table.rows().equals(shown.rows()) && table.problem().equals(shown.problem()))) {
-        show(table);
-      } else if (mine == generation) {
-        shown = new Table(shown.rows(), shown.problem(), table.nanos());
-      }
-    }, "Could not read the note's properties");
+    context
+        .background()
+        .load(
+            () -> parse(block, lines.get()),
+            table -> {
+              // The same rows again (an edit in the body near the block): keep the controls as they
+              // are.
+              if (mine == generation
+                  && !editing()
+                  && !(table.rows().equals(shown.rows())
+                      && table.problem().equals(shown.problem()))) {
+                show(table);
+              } else if (mine == generation) {
+                shown = new Table(shown.rows(), shown.problem(), table.nanos());
+              }
+            },
+            "Could not read the note's properties");
   }
 
   /** The rows of a front matter block (any thread). */
@@ -129,24 +148,38 @@ public final class PropertiesView {
     ParsedNote parsed = parser.parse(block);
     FrontMatter fm = parsed.frontMatter();
     if (fm.isEmpty() && !parsed.problems().isEmpty() && !lines.entries().isEmpty()) {
-      return new Table(List.of(), Optional.of("The properties are not valid YAML, so they are shown as text in the source ("
-          + parsed.problems().get(0) + ")."), System.nanoTime() - start);
+      return new Table(
+          List.of(),
+          Optional.of(
+              "The properties are not valid YAML, so they are shown as text in the source ("
+                  + parsed.problems().get(0)
+                  + ")."),
+          System.nanoTime() - start);
     }
     List<Row> rows = new ArrayList<>();
     for (FrontMatterLines.Entry e : lines.entries()) {
       String k = e.key().toLowerCase(Locale.ROOT);
-      Object value = k.equals("tags") || k.equals("tag") ? fm.tags()
-          : k.equals("aliases") || k.equals("alias") ? fm.aliases() : fm.properties().get(e.key());
+      Object value =
+          k.equals("tags") || k.equals("tag")
+              ? fm.tags()
+              : k.equals("aliases") || k.equals("alias")
+                  ? fm.aliases()
+                  : fm.properties().get(e.key());
       if (value instanceof java.util.Map<?, ?>) {
         continue; // nested maps are edited in the source
       }
-      rows.add(new Row(e.key(), PropertyType.of(e.key(), value == null ? "" : value), value == null ? "" : value));
+      rows.add(
+          new Row(
+              e.key(),
+              PropertyType.of(e.key(), value == null ? "" : value),
+              value == null ? "" : value));
     }
     return new Table(rows, Optional.empty(), System.nanoTime() - start);
   }
 
   private boolean editing() {
-    return root.getScene() != null && root.getScene().getFocusOwner() != null
+    return root.getScene() != null
+        && root.getScene().getFocusOwner() != null
         && isInside(root.getScene().getFocusOwner());
   }
 
@@ -183,57 +216,77 @@ public final class PropertiesView {
   }
 
   private Node editorFor(Row row) {
-    Control c = switch (row.type()) {
-      case CHECKBOX -> {
-        CheckBox box = new CheckBox();
-        box.setSelected(Boolean.TRUE.equals(row.value()));
-        box.selectedProperty().addListener((obs, was, is) -> write(row, is));
-        yield box;
-      }
-      case DATE -> {
-        DatePicker picker = new DatePicker();
-        try {
-          picker.setValue(LocalDate.parse(String.valueOf(row.value())));
-        } catch (DateTimeParseException e) {
-          picker.setValue(null);
-        }
-        picker.valueProperty().addListener((obs, was, is) -> {
-          if (is != null) {
-            write(row, is.toString());
+    Control c =
+        switch (row.type()) {
+          case CHECKBOX -> {
+            CheckBox box = new CheckBox();
+            box.setSelected(Boolean.TRUE.equals(row.value()));
+            box.selectedProperty().addListener((obs, was, is) -> write(row, is));
+            yield box;
           }
-        });
-        yield picker;
-      }
-      case LIST -> textField(row, String.join(", ", ((List<?>) row.value()).stream().map(String::valueOf).toList()),
-          text -> Optional.of(Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList()));
-      case NUMBER -> textField(row, String.valueOf(row.value()), PropertiesView::number);
-      default -> textField(row, String.valueOf(row.value()), text -> Optional.of(text.strip()));
-    };
-    c.getStyleClass().addAll("property-value", "property-" + row.type().name().toLowerCase(Locale.ROOT));
+          case DATE -> {
+            DatePicker picker = new DatePicker();
+            try {
+              picker.setValue(LocalDate.parse(String.valueOf(row.value())));
+            } catch (DateTimeParseException e) {
+              picker.setValue(null);
+            }
+            picker
+                .valueProperty()
+                .addListener(
+                    (obs, was, is) -> {
+                      if (is != null) {
+                        write(row, is.toString());
+                      }
+                    });
+            yield picker;
+          }
+          case LIST ->
+              textField(
+                  row,
+                  String.join(", ", ((List<?>) row.value()).stream().map(String::valueOf).toList()),
+                  text ->
+                      Optional.of(
+                          Arrays.stream(text.split(","))
+                              .map(String::strip)
+                              .filter(s -> !s.isEmpty())
+                              .toList()));
+          case NUMBER -> textField(row, String.valueOf(row.value()), PropertiesView::number);
+          default -> textField(row, String.valueOf(row.value()), text -> Optional.of(text.strip()));
+        };
+    c.getStyleClass()
+        .addAll("property-value", "property-" + row.type().name().toLowerCase(Locale.ROOT));
     c.setMaxWidth(Double.MAX_VALUE);
     if (row.type() != PropertyType.LINK) {
       return c;
     }
     String target = String.valueOf(row.value()).strip();
     Hyperlink open = new Hyperlink("open");
-    open.setOnAction(e -> followLink.accept(target.substring(2, target.length() - 2).split("[|#]")[0].strip()));
+    open.setOnAction(
+        e -> followLink.accept(target.substring(2, target.length() - 2).split("[|#]")[0].strip()));
     HBox.setHgrow(c, Priority.ALWAYS);
     return new HBox(6, c, open);
   }
 
-  private TextField textField(Row row, String text, java.util.function.Function<String, Optional<Object>> read) {
+  private TextField textField(
+      Row row, String text, java.util.function.Function<String, Optional<Object>> read) {
     TextField field = new TextField(text);
-    Runnable commit = () -> {
-      Optional<Object> value = read.apply(field.getText());
-      field.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("invalid"), value.isEmpty());
-      value.ifPresent(v -> write(row, v));
-    };
+    Runnable commit =
+        () -> {
+          Optional<Object> value = read.apply(field.getText());
+          field.pseudoClassStateChanged(
+              javafx.css.PseudoClass.getPseudoClass("invalid"), value.isEmpty());
+          value.ifPresent(v -> write(row, v));
+        };
     field.setOnAction(e -> commit.run());
-    field.focusedProperty().addListener((obs, was, is) -> {
-      if (!is) {
-        commit.run();
-      }
-    });
+    field
+        .focusedProperty()
+        .addListener(
+            (obs, was, is) -> {
+              if (!is) {
+                commit.run();
+              }
+            });
     return field;
   }
 

@@ -4,16 +4,27 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** The kinds of value a property row edits, as Obsidian's property types; inferred from the parsed value. */
+/**
+ * The kinds of value a property row edits, as Obsidian's property types; inferred from the parsed
+ * value.
+ */
 enum PropertyType {
-  TEXT, LIST, NUMBER, CHECKBOX, DATE, LINK;
+  TEXT,
+  LIST,
+  NUMBER,
+  CHECKBOX,
+  DATE,
+  LINK;
 
   private static final Pattern DATE_VALUE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
   private static final Pattern LINK_VALUE = Pattern.compile("\\[\\[[^\\[\\]]+]]");
 
   static PropertyType of(String key, Object value) {
     String k = key.toLowerCase(Locale.ROOT);
-    if (value instanceof List<?> || k.equals("tags") || k.equals("aliases") || k.equals("cssclasses")) {
+    if (value instanceof List<?>
+        || k.equals("tags")
+        || k.equals("aliases")
+        || k.equals("cssclasses")) {
       return LIST;
     }
     if (value instanceof Boolean) {

@@ -5,14 +5,16 @@ import java.util.regex.Pattern;
 
 /**
  * Writes a property back as YAML lines the way Obsidian writes them: {@code key: value} for a
- * scalar, {@code key:} and {@code   - item} lines for a list; strings quoted only when YAML would
+ * scalar, {@code key:} and {@code - item} lines for a list; strings quoted only when YAML would
  * read them as something else (a number, a boolean, a date where text was meant, a link's brackets,
  * a {@code #}, a {@code : }).
  */
 final class YamlValues {
-  private static final Pattern PLAIN_SAFE = Pattern.compile("[^\\s\\-?:,\\[\\]{}#&*!|>'\"%@`][^#]*");
-  private static final Pattern LOOKS_TYPED = Pattern.compile(
-      "(?i)true|false|yes|no|on|off|null|~|[-+]?(\\d[\\d_]*)?(\\.\\d*)?([eE][-+]?\\d+)?|[-+]?\\.(inf|nan)|0x[0-9a-f]+|0o[0-7]+|\\d+:\\d+(:\\d+)?");
+  private static final Pattern PLAIN_SAFE =
+      Pattern.compile("[^\\s\\-?:,\\[\\]{}#&*!|>'\"%@`][^#]*");
+  private static final Pattern LOOKS_TYPED =
+      Pattern.compile(
+          "(?i)true|false|yes|no|on|off|null|~|[-+]?(\\d[\\d_]*)?(\\.\\d*)?([eE][-+]?\\d+)?|[-+]?\\.(inf|nan)|0x[0-9a-f]+|0o[0-7]+|\\d+:\\d+(:\\d+)?");
 
   private YamlValues() {}
 
@@ -28,11 +30,13 @@ final class YamlValues {
       }
       return out.toString();
     }
-    String v = switch (type) {
-      case CHECKBOX, NUMBER -> String.valueOf(value);
-      case DATE -> String.valueOf(value); // an ISO date: YAML-safe as it is, and read back as a string
-      default -> scalar(String.valueOf(value));
-    };
+    String v =
+        switch (type) {
+          case CHECKBOX, NUMBER -> String.valueOf(value);
+          case DATE ->
+              String.valueOf(value); // an ISO date: YAML-safe as it is, and read back as a string
+          default -> scalar(String.valueOf(value));
+        };
     return v.isEmpty() ? k + ":" + lineBreak : k + ": " + v + lineBreak;
   }
 
@@ -42,8 +46,13 @@ final class YamlValues {
   }
 
   private static boolean plain(String s) {
-    return !s.isEmpty() && s.equals(s.strip()) && PLAIN_SAFE.matcher(s).matches() && !s.contains(": ") && !s.endsWith(":")
-        && !LOOKS_TYPED.matcher(s).matches() && s.chars().noneMatch(c -> c < 0x20);
+    return !s.isEmpty()
+        && s.equals(s.strip())
+        && PLAIN_SAFE.matcher(s).matches()
+        && !s.contains(": ")
+        && !s.endsWith(":")
+        && !LOOKS_TYPED.matcher(s).matches()
+        && s.chars().noneMatch(c -> c < 0x20);
   }
 
   private static String quote(String s) {

@@ -47,16 +47,18 @@ final class QueryBoard {
     }
     card.getStyleClass().add("query-card");
     card.setPadding(new Insets(8, 10, 8, 10));
-    card.setStyle("-fx-background-color: -color-bg-default; -fx-border-color: -color-border-default;"
-        + " -fx-border-radius: 6; -fx-background-radius: 6;");
+    card.setStyle(
+        "-fx-background-color: -color-bg-default; -fx-border-color: -color-border-default;"
+            + " -fx-border-radius: 6; -fx-background-radius: 6;");
     card.setPrefWidth(200);
     card.setMaxWidth(Double.MAX_VALUE);
     card.setUserData(row);
-    card.setOnMouseClicked(e -> {
-      if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress() && row.note() != null) {
-        open.accept(row.note());
-      }
-    });
+    card.setOnMouseClicked(
+        e -> {
+          if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress() && row.note() != null) {
+            open.accept(row.note());
+          }
+        });
     return card;
   }
 
@@ -82,7 +84,9 @@ final class QueryBoard {
     columns.setPadding(new Insets(4));
     List<VBox> lanes = new ArrayList<>();
     for (QueryResult.Group g : r.groups()) {
-      Label head = new Label((g.key() == null ? "(none)" : QueryResult.text(g.key())) + "  " + g.rows().size());
+      Label head =
+          new Label(
+              (g.key() == null ? "(none)" : QueryResult.text(g.key())) + "  " + g.rows().size());
       head.getStyleClass().addAll("query-board-heading", "text-bold");
       VBox lane = new VBox(8, head);
       lane.getStyleClass().add("query-board-column");
@@ -108,37 +112,48 @@ final class QueryBoard {
   /** What a board column stands for: the property value its cards hold (null: none). */
   record Lane(@Nullable Object key) {}
 
-  private static void draggable(VBox card, QueryResult.Row row, @Nullable Object from, List<VBox> lanes,
+  private static void draggable(
+      VBox card,
+      QueryResult.Row row,
+      @Nullable Object from,
+      List<VBox> lanes,
       BiConsumer<QueryResult.Row, Object> move) {
     double[] press = new double[2];
-    card.setOnMousePressed(e -> {
-      press[0] = e.getSceneX();
-      press[1] = e.getSceneY();
-    });
-    card.setOnMouseDragged(e -> {
-      card.setTranslateX(e.getSceneX() - press[0]);
-      card.setTranslateY(e.getSceneY() - press[1]);
-      card.setOpacity(0.8);
-      card.toFront();
-      for (VBox lane : lanes) {
-        lane.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("drop-target"), contains(lane, e.getSceneX(), e.getSceneY()));
-      }
-    });
-    card.setOnMouseReleased(e -> {
-      boolean dragged = card.getTranslateX() != 0 || card.getTranslateY() != 0;
-      card.setTranslateX(0);
-      card.setTranslateY(0);
-      card.setOpacity(1);
-      if (!dragged) {
-        return;
-      }
-      for (VBox lane : lanes) {
-        Object key = ((Lane) lane.getUserData()).key();
-        if (contains(lane, e.getSceneX(), e.getSceneY()) && key != null && !Objects.equals(key, from)) {
-          move.accept(row, key);
-        }
-      }
-    });
+    card.setOnMousePressed(
+        e -> {
+          press[0] = e.getSceneX();
+          press[1] = e.getSceneY();
+        });
+    card.setOnMouseDragged(
+        e -> {
+          card.setTranslateX(e.getSceneX() - press[0]);
+          card.setTranslateY(e.getSceneY() - press[1]);
+          card.setOpacity(0.8);
+          card.toFront();
+          for (VBox lane : lanes) {
+            lane.pseudoClassStateChanged(
+                javafx.css.PseudoClass.getPseudoClass("drop-target"),
+                contains(lane, e.getSceneX(), e.getSceneY()));
+          }
+        });
+    card.setOnMouseReleased(
+        e -> {
+          boolean dragged = card.getTranslateX() != 0 || card.getTranslateY() != 0;
+          card.setTranslateX(0);
+          card.setTranslateY(0);
+          card.setOpacity(1);
+          if (!dragged) {
+            return;
+          }
+          for (VBox lane : lanes) {
+            Object key = ((Lane) lane.getUserData()).key();
+            if (contains(lane, e.getSceneX(), e.getSceneY())
+                && key != null
+                && !Objects.equals(key, from)) {
+              move.accept(row, key);
+            }
+          }
+        });
   }
 
   private static boolean contains(Node lane, double sceneX, double sceneY) {

@@ -9,18 +9,18 @@ import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
-import javafx.scene.layout.StackPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.jspecify.annotations.Nullable;
-import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.Workspace;
+import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.query.lang.Ast;
 import org.rhizome.graph.query.lang.LiveQuery;
 import org.rhizome.graph.query.lang.Parser;
@@ -33,14 +33,20 @@ import org.rhizome.ui.workbench.Settings;
 /**
  * A live query in a tab: the query's text above, its result below (a list of notes with their
  * columns, or of tasks with real checkboxes), re-rendered whenever a committed change — typed here
- * or arriving from a peer — changes the result ({@link LiveQuery}). Ticking a task is a one-character
- * edit of its note. A query that does not parse shows its error in place of the result. Clicking a
- * row opens its note. FX thread only; queries run on the live query's own thread.
+ * or arriving from a peer — changes the result ({@link LiveQuery}). Ticking a task is a
+ * one-character edit of its note. A query that does not parse shows its error in place of the
+ * result. Clicking a row opens its note. FX thread only; queries run on the live query's own
+ * thread.
  */
 public class QueryView extends VBox {
-  /** How a note result is shown: a list, cards, or a board (kanban) by the query's {@code group by} property. */
+  /**
+   * How a note result is shown: a list, cards, or a board (kanban) by the query's {@code group by}
+   * property.
+   */
   public enum Mode {
-    LIST("List"), CARDS("Cards"), BOARD("Board");
+    LIST("List"),
+    CARDS("Cards"),
+    BOARD("Board");
 
     private final String label;
 
@@ -76,7 +82,8 @@ public class QueryView extends VBox {
   private @Nullable QueryResult shown;
   private @Nullable Settings settings;
 
-  public QueryView(Workspace workspace, String text, Consumer<Soul> openNote, Consumer<Throwable> onError) {
+  public QueryView(
+      Workspace workspace, String text, Consumer<Soul> openNote, Consumer<Throwable> onError) {
     this.workspace = workspace;
     this.openNote = openNote;
     this.onError = onError;
@@ -91,23 +98,28 @@ public class QueryView extends VBox {
     status.setWrapText(true);
     results.setCellFactory(v -> new ItemCell());
     results.getStyleClass().add("query-results");
-    results.setOnMouseClicked(e -> {
-      Item item = results.getSelectionModel().getSelectedItem();
-      if (e.getClickCount() >= 1 && item != null && !(e.getTarget() instanceof CheckBox)) {
-        Soul soul = item instanceof NoteItem n ? n.row().note() : item instanceof TaskItem t ? t.row().note() : null;
-        if (soul != null) {
-          openNote.accept(soul);
-        }
-      }
-    });
+    results.setOnMouseClicked(
+        e -> {
+          Item item = results.getSelectionModel().getSelectedItem();
+          if (e.getClickCount() >= 1 && item != null && !(e.getTarget() instanceof CheckBox)) {
+            Soul soul =
+                item instanceof NoteItem n
+                    ? n.row().note()
+                    : item instanceof TaskItem t ? t.row().note() : null;
+            if (soul != null) {
+              openNote.accept(soul);
+            }
+          }
+        });
     mode.getItems().addAll(Mode.values());
     mode.setValue(Mode.LIST);
     mode.getStyleClass().add("query-mode");
-    mode.setOnAction(e -> {
-      if (shown != null) {
-        show(live == null ? query.getText() : live.text(), shown);
-      }
-    });
+    mode.setOnAction(
+        e -> {
+          if (shown != null) {
+            show(live == null ? query.getText() : live.text(), shown);
+          }
+        });
     shownIn.getChildren().setAll(results);
     VBox.setVgrow(shownIn, Priority.ALWAYS);
     HBox top = new HBox(8, query, mode);
@@ -157,7 +169,12 @@ public class QueryView extends VBox {
       live.close();
     }
     String text = query.getText();
-    live = LiveQuery.of(workspace, text, r -> Platform.runLater(() -> show(text, r)), e -> Platform.runLater(() -> fail(text, e)));
+    live =
+        LiveQuery.of(
+            workspace,
+            text,
+            r -> Platform.runLater(() -> show(text, r)),
+            e -> Platform.runLater(() -> fail(text, e)));
   }
 
   private void show(String text, QueryResult r) {
@@ -172,7 +189,11 @@ public class QueryView extends VBox {
       }
       for (QueryResult.Row row : g.rows()) {
         if (r.kind() == org.rhizome.graph.query.lang.Ast.Kind.COUNT) {
-          items.add(new Heading((row.group() == null ? "(none)" : QueryResult.text(row.group())) + ": " + QueryResult.text(row.values().get(0))));
+          items.add(
+              new Heading(
+                  (row.group() == null ? "(none)" : QueryResult.text(row.group()))
+                      + ": "
+                      + QueryResult.text(row.values().get(0))));
         } else {
           items.add(row.task() != null ? new TaskItem(row) : new NoteItem(row));
         }
@@ -180,11 +201,12 @@ public class QueryView extends VBox {
     }
     results.getItems().setAll(items);
     String hint = showMode(text, r);
-    String summary = switch (r.kind()) {
-      case COUNT -> r.count() + (r.count() == 1 ? " note" : " notes");
-      case TASKS -> r.rows().size() + (r.rows().size() == 1 ? " task" : " tasks");
-      default -> r.rows().size() + (r.rows().size() == 1 ? " note" : " notes");
-    };
+    String summary =
+        switch (r.kind()) {
+          case COUNT -> r.count() + (r.count() == 1 ? " note" : " notes");
+          case TASKS -> r.rows().size() + (r.rows().size() == 1 ? " task" : " tasks");
+          default -> r.rows().size() + (r.rows().size() == 1 ? " note" : " notes");
+        };
     List<String> notes = new ArrayList<>(r.warnings());
     if (hint != null) {
       notes.add(hint);
@@ -210,18 +232,26 @@ public class QueryView extends VBox {
       shownIn.getChildren().setAll(QueryBoard.cards(r, openNote));
       return "a board needs \"group by <property>\" (its columns are the property's values)";
     }
-    shownIn.getChildren().setAll(QueryBoard.board(r, openNote, (row, key) -> move(row, property, key)));
+    shownIn
+        .getChildren()
+        .setAll(QueryBoard.board(r, openNote, (row, key) -> move(row, property, key)));
     return null;
   }
 
-  /** The front-matter property a query groups by, or null (grouped by something else, or not at all). */
+  /**
+   * The front-matter property a query groups by, or null (grouped by something else, or not at
+   * all).
+   */
   public static @Nullable String boardProperty(String text) {
     try {
       Ast.Query q = Parser.parse(text);
-      if (q.groupBy() instanceof Ast.Field f && !BUILT_IN.contains(f.name().toLowerCase(java.util.Locale.ROOT))) {
+      if (q.groupBy() instanceof Ast.Field f
+          && !BUILT_IN.contains(f.name().toLowerCase(java.util.Locale.ROOT))) {
         return f.name();
       }
-      if (q.groupBy() instanceof Ast.Call c && c.function().equals("prop") && c.args().get(0) instanceof Ast.Literal l
+      if (q.groupBy() instanceof Ast.Call c
+          && c.function().equals("prop")
+          && c.args().get(0) instanceof Ast.Literal l
           && l.value() instanceof String s) {
         return s;
       }
@@ -231,25 +261,50 @@ public class QueryView extends VBox {
     return null;
   }
 
-  private static final java.util.Set<String> BUILT_IN = java.util.Set.of("title", "name", "folder", "path", "created", "ctime",
-      "modified", "mtime", "soul", "id", "author", "editor", "tags", "aliases", "links", "outlinks", "backlinks", "inlinks",
-      "tasks", "open_tasks");
+  private static final java.util.Set<String> BUILT_IN =
+      java.util.Set.of(
+          "title",
+          "name",
+          "folder",
+          "path",
+          "created",
+          "ctime",
+          "modified",
+          "mtime",
+          "soul",
+          "id",
+          "author",
+          "editor",
+          "tags",
+          "aliases",
+          "links",
+          "outlinks",
+          "backlinks",
+          "inlinks",
+          "tasks",
+          "open_tasks");
 
   /**
-   * A card dropped on another column: the note's {@code property} becomes that column's value, as one
-   * small edit of its front matter made on the text as read and moved past anything written since.
+   * A card dropped on another column: the note's {@code property} becomes that column's value, as
+   * one small edit of its front matter made on the text as read and moved past anything written
+   * since.
    */
   void move(QueryResult.Row row, String property, Object value) {
     Soul soul = row.note();
     if (soul == null) {
       return;
     }
-    workspace.openBodyAsync(soul)
-        .thenCompose(read -> workspace.spliceBodyAsync(soul, read.version(), PropertyEdit.set(read.text(), property, value), 0))
-        .exceptionally(e -> {
-          Platform.runLater(() -> onError.accept(e.getCause() != null ? e.getCause() : e));
-          return java.util.Optional.empty();
-        });
+    workspace
+        .openBodyAsync(soul)
+        .thenCompose(
+            read ->
+                workspace.spliceBodyAsync(
+                    soul, read.version(), PropertyEdit.set(read.text(), property, value), 0))
+        .exceptionally(
+            e -> {
+              Platform.runLater(() -> onError.accept(e.getCause() != null ? e.getCause() : e));
+              return java.util.Optional.empty();
+            });
   }
 
   private void fail(String text, Exception e) {
@@ -262,12 +317,17 @@ public class QueryView extends VBox {
     }
   }
 
-  /** Ticks or unticks a task: one character of its note changes; the live query shows the result. */
+  /**
+   * Ticks or unticks a task: one character of its note changes; the live query shows the result.
+   */
   void toggle(QueryResult.Row row) {
-    workspace.toggleTaskAsync(row.note(), row.task().line(), TaskTicks.doneOn(settings)).exceptionally(e -> {
-      Platform.runLater(() -> onError.accept(e.getCause() != null ? e.getCause() : e));
-      return java.util.Optional.empty();
-    });
+    workspace
+        .toggleTaskAsync(row.note(), row.task().line(), TaskTicks.doneOn(settings))
+        .exceptionally(
+            e -> {
+              Platform.runLater(() -> onError.accept(e.getCause() != null ? e.getCause() : e));
+              return java.util.Optional.empty();
+            });
   }
 
   /** Stops the live query (when the tab closes). */
@@ -288,11 +348,12 @@ public class QueryView extends VBox {
 
     ItemCell() {
       detail.getStyleClass().addAll("text-muted", "text-small");
-      box.setOnAction(e -> {
-        if (row != null && row.task() != null) {
-          toggle(row);
-        }
-      });
+      box.setOnAction(
+          e -> {
+            if (row != null && row.task() != null) {
+              toggle(row);
+            }
+          });
     }
 
     @Override
@@ -320,7 +381,8 @@ public class QueryView extends VBox {
         box.setSelected(task.completed());
         box.setIndeterminate(false);
         text.setText(task.text());
-        detail.setText((task.due() == null ? "" : "📅 " + Dates.format(task.due()) + "  ") + t.row().title());
+        detail.setText(
+            (task.due() == null ? "" : "📅 " + Dates.format(task.due()) + "  ") + t.row().title());
       } else {
         row = ((NoteItem) item).row();
         box.setVisible(false);

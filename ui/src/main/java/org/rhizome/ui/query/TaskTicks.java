@@ -13,16 +13,20 @@ import org.rhizome.ui.workbench.Settings;
 public final class TaskTicks {
   private TaskTicks() {}
 
-  /** Today's date if ticking should write it (settings given and the date not turned off), else null. */
+  /**
+   * Today's date if ticking should write it (settings given and the date not turned off), else
+   * null.
+   */
   public static @Nullable LocalDate doneOn(@Nullable Settings settings) {
     return settings != null && settings.taskDoneDate().get() ? LocalDate.now() : null;
   }
 
   /**
-   * The edits (UTF-16, in the order to apply them) that tick the task whose mark is at
-   * {@code markOffset} of {@code text}; empty when the text moved on and no such mark is there.
+   * The edits (UTF-16, in the order to apply them) that tick the task whose mark is at {@code
+   * markOffset} of {@code text}; empty when the text moved on and no such mark is there.
    */
-  public static List<TaskToggle.Edit> edits(String text, int markOffset, char expected, @Nullable Settings settings) {
+  public static List<TaskToggle.Edit> edits(
+      String text, int markOffset, char expected, @Nullable Settings settings) {
     return TaskToggle.editsAtMark(text, markOffset, expected, doneOn(settings));
   }
 }

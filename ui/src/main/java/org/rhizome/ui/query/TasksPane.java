@@ -4,9 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import javafx.scene.control.ChoiceBox;
-import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.Workspace;
-import org.rhizome.ui.query.QueryView;
+import org.rhizome.graph.model.Soul;
 
 /**
  * Every task of the workspace in one place: a live {@code tasks} query with quick filters (open,
@@ -19,7 +18,8 @@ public final class TasksPane extends QueryView {
   static {
     FILTERS.put("Open", "tasks where open sort due, priority desc");
     FILTERS.put("Due today", "tasks where open and due <= today() sort due, priority desc");
-    FILTERS.put("This week", "tasks where open and due < today() + days(7) sort due, priority desc");
+    FILTERS.put(
+        "This week", "tasks where open and due < today() + days(7) sort due, priority desc");
     FILTERS.put("Overdue", "tasks where open and due < today() sort due");
     FILTERS.put("Done", "tasks where not open sort done desc");
     FILTERS.put("By note", "tasks where open group by title sort line");
@@ -32,10 +32,11 @@ public final class TasksPane extends QueryView {
     getStyleClass().add("tasks-pane");
     filter.getItems().addAll(FILTERS.keySet());
     filter.setValue("Open");
-    filter.setOnAction(e -> {
-      queryField().setText(FILTERS.get(filter.getValue()));
-      restart();
-    });
+    filter.setOnAction(
+        e -> {
+          queryField().setText(FILTERS.get(filter.getValue()));
+          restart();
+        });
     getChildren().add(0, filter);
   }
 

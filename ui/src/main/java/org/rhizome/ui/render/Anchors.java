@@ -3,13 +3,16 @@ package org.rhizome.ui.render;
 import java.util.Locale;
 
 /**
- * Heading ids: one function for the id a heading gets and the anchor a link names, so
- * {@code [[#My Heading]]} and {@code [[Note#my heading]]} find {@code ## My heading}.
+ * Heading ids: one function for the id a heading gets and the anchor a link names, so {@code [[#My
+ * Heading]]} and {@code [[Note#my heading]]} find {@code ## My heading}.
  */
 public final class Anchors {
   private Anchors() {}
 
-  /** Lower case, runs of space and punctuation as one {@code -}; letters and digits of any script kept. */
+  /**
+   * Lower case, runs of space and punctuation as one {@code -}; letters and digits of any script
+   * kept.
+   */
   public static String slug(String text) {
     StringBuilder out = new StringBuilder(text.length());
     boolean dash = false;

@@ -9,13 +9,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The rendered HTML of runs of blocks ({@link MarkdownBlocks}), kept between renders so that editing a
- * big note renders again only the run that changed. A run's HTML depends on its text and on what its
- * links reached: every question asked of {@link RenderLinks} while rendering it (which note a link
- * reaches, the text of an embedded note, an attachment's address) is kept with it and asked again
- * before the HTML is reused — when one answer differs (a note was created, an embedded note changed),
- * the run renders again. Runs with a custom fenced block ({@code ```query}) are never kept: their
- * result may depend on any note.
+ * The rendered HTML of runs of blocks ({@link MarkdownBlocks}), kept between renders so that
+ * editing a big note renders again only the run that changed. A run's HTML depends on its text and
+ * on what its links reached: every question asked of {@link RenderLinks} while rendering it (which
+ * note a link reaches, the text of an embedded note, an attachment's address) is kept with it and
+ * asked again before the HTML is reused — when one answer differs (a note was created, an embedded
+ * note changed), the run renders again. Runs with a custom fenced block ({@code ```query}) are
+ * never kept: their result may depend on any note.
  *
  * <p>Bounded by characters held (least recently used go first). Thread-safe.
  */
@@ -30,9 +30,18 @@ final class BlockCache {
 
   record Key(String text, String noteId, String folder) {}
 
-  /** A run rendered: its HTML (with {@link PageAssembly} markers), what it defines and uses, and what it asked. */
-  record Entry(String html, Map<String, String> footnotes, List<String> inlineFootnotes, Set<RenderedNote.Feature> features,
-               Set<String> linked, Set<String> embedded, List<Question> asked) {
+  /**
+   * A run rendered: its HTML (with {@link PageAssembly} markers), what it defines and uses, and
+   * what it asked.
+   */
+  record Entry(
+      String html,
+      Map<String, String> footnotes,
+      List<String> inlineFootnotes,
+      Set<RenderedNote.Feature> features,
+      Set<String> linked,
+      Set<String> embedded,
+      List<Question> asked) {
     long size() {
       return html.length() + 64L * asked.size();
     }
@@ -83,7 +92,8 @@ final class BlockCache {
     boolean sameAnswer(RenderLinks links);
   }
 
-  record NoteQuestion(String folder, String target, Optional<RenderLinks.NoteTarget> answer) implements Question {
+  record NoteQuestion(String folder, String target, Optional<RenderLinks.NoteTarget> answer)
+      implements Question {
     @Override
     public boolean sameAnswer(RenderLinks links) {
       return answer.equals(links.note(folder, target));
@@ -97,7 +107,8 @@ final class BlockCache {
     }
   }
 
-  record FileQuestion(String folder, String target, Optional<RenderLinks.FileTarget> answer) implements Question {
+  record FileQuestion(String folder, String target, Optional<RenderLinks.FileTarget> answer)
+      implements Question {
     @Override
     public boolean sameAnswer(RenderLinks links) {
       return answer.equals(links.attachment(folder, target));
@@ -116,6 +127,7 @@ final class BlockCache {
     final RenderLinks inner;
     final List<Question> asked = new ArrayList<>();
     private final Map<Object, Boolean> seen = new java.util.HashMap<>();
+
     /** Set when a custom fenced block rendered: the run must not be kept. */
     boolean uncacheable;
 

@@ -1,9 +1,9 @@
 package org.rhizome.ui.render;
 
 /**
- * Renders the body of a fenced code block of one language (say {@code ```query}) as HTML, instead of the
- * highlighted code the renderer shows by default. Register one with
- * {@link ObsidianMarkdown#withFencedBlock(String, FencedBlockRenderer)}.
+ * Renders the body of a fenced code block of one language (say {@code ```query}) as HTML, instead
+ * of the highlighted code the renderer shows by default. Register one with {@link
+ * ObsidianMarkdown#withFencedBlock(String, FencedBlockRenderer)}.
  */
 @FunctionalInterface
 public interface FencedBlockRenderer {

@@ -13,19 +13,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.Workspace;
+import org.rhizome.graph.api.StoreException;
+import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.note.Attachment;
 import org.rhizome.graph.query.NoteRef;
-import org.rhizome.graph.api.StoreException;
 import org.rhizome.graph.vault.VaultProgress;
 
 /**
- * The workspace as a static web site, for sharing read-only: one page per note rendered as the reading
- * view renders it ({@code Folder/Title.html}), attachments copied at their vault paths, links between
- * pages as relative addresses, backlinks at the foot of each page, an index page, a search box over a
- * small index ({@code _assets/search-index.js}, loaded when the box is first used; a script rather than
- * JSON so that it works from {@code file:} too), and the bundled scripts.
+ * The workspace as a static web site, for sharing read-only: one page per note rendered as the
+ * reading view renders it ({@code Folder/Title.html}), attachments copied at their vault paths,
+ * links between pages as relative addresses, backlinks at the foot of each page, an index page, a
+ * search box over a small index ({@code _assets/search-index.js}, loaded when the box is first
+ * used; a script rather than JSON so that it works from {@code file:} too), and the bundled
+ * scripts.
  *
  * <p>Runs on the caller's thread; reads the store, writes only under the folder given.
  */
@@ -99,8 +100,16 @@ public final class HtmlSiteExporter {
         if (index.length() > 27) {
           index.append(',');
         }
-        index.append("{\"t\":").append(json(note.title())).append(",\"p\":").append(json(encodePath(page)))
-            .append(",\"f\":").append(json(note.folder())).append(",\"x\":").append(json(excerpt(body))).append('}');
+        index
+            .append("{\"t\":")
+            .append(json(note.title()))
+            .append(",\"p\":")
+            .append(json(encodePath(page)))
+            .append(",\"f\":")
+            .append(json(note.folder()))
+            .append(",\"x\":")
+            .append(json(excerpt(body)))
+            .append('}');
         progress.update("pages", from + i + 1, notes.size());
       }
     }
@@ -117,21 +126,33 @@ public final class HtmlSiteExporter {
       Set<String> from = backlinks.getOrDefault(note.soul().value(), Set.of());
       if (!from.isEmpty()) {
         after.append("<section class=\"backlinks\"><h4>Linked from</h4><ul>");
-        from.stream().map(byId::get).filter(java.util.Objects::nonNull)
+        from.stream()
+            .map(byId::get)
+            .filter(java.util.Objects::nonNull)
             .sorted(Comparator.comparing(NoteRef::title, String.CASE_INSENSITIVE_ORDER))
-            .forEach(src -> after.append("<li><a class=\"internal-link\" href=\"").append(Html.escape(base + encodePath(pagePath(src))))
-                .append("\">").append(Html.escape(src.title())).append("</a></li>"));
+            .forEach(
+                src ->
+                    after
+                        .append("<li><a class=\"internal-link\" href=\"")
+                        .append(Html.escape(base + encodePath(pagePath(src))))
+                        .append("\">")
+                        .append(Html.escape(src.title()))
+                        .append("</a></li>"));
         after.append("</ul></section>");
       }
-      String html = HtmlPage.of(note.title(), r, false, 16, base, nav(base, note), after.toString())
-          .replace("</body>", "<script src=\"" + base + PageAssets.DIR + "/site.js\"></script></body>");
+      String html =
+          HtmlPage.of(note.title(), r, false, 16, base, nav(base, note), after.toString())
+              .replace(
+                  "</body>",
+                  "<script src=\"" + base + PageAssets.DIR + "/site.js\"></script></body>");
       Path target = dir.resolve(page);
       Files.createDirectories(target.getParent());
       Files.writeString(target, html, StandardCharsets.UTF_8);
       progress.update("writing", ++written, notes.size());
     }
     Files.writeString(dir.resolve("index.html"), indexPage(notes));
-    return new Report(notes.size(), copied.size(), problems, (System.nanoTime() - start) / 1_000_000);
+    return new Report(
+        notes.size(), copied.size(), problems, (System.nanoTime() - start) / 1_000_000);
   }
 
   private static WorkspaceLinks.Addresses addresses(String page, Set<String> copied) {
@@ -144,16 +165,26 @@ public final class HtmlSiteExporter {
 
       @Override
       public String attachment(Attachment attachment, Workspace ws) {
-        return copied.contains(attachment.path()) ? base + encodePath(safePath(attachment.path())) : null;
+        return copied.contains(attachment.path())
+            ? base + encodePath(safePath(attachment.path()))
+            : null;
       }
     };
   }
 
   private static String nav(String base, NoteRef note) {
-    return "<header class=\"site-nav\"><a href=\"" + base + "index.html\">All notes</a>"
-        + (note.folder().isEmpty() ? "" : "<span class=\"crumb\">" + Html.escape(note.folder()) + "</span>")
-        + "<div class=\"site-search\" data-base=\"" + Html.escape(base) + "\"><input type=\"search\" placeholder=\"Search\" aria-label=\"Search\">"
-        + "<ul hidden></ul></div></header><h1 class=\"page-title\">" + Html.escape(note.title()) + "</h1>";
+    return "<header class=\"site-nav\"><a href=\""
+        + base
+        + "index.html\">All notes</a>"
+        + (note.folder().isEmpty()
+            ? ""
+            : "<span class=\"crumb\">" + Html.escape(note.folder()) + "</span>")
+        + "<div class=\"site-search\" data-base=\""
+        + Html.escape(base)
+        + "\"><input type=\"search\" placeholder=\"Search\" aria-label=\"Search\">"
+        + "<ul hidden></ul></div></header><h1 class=\"page-title\">"
+        + Html.escape(note.title())
+        + "</h1>";
   }
 
   private static String indexPage(List<NoteRef> notes) {
@@ -163,16 +194,24 @@ public final class HtmlSiteExporter {
       byFolder.computeIfAbsent(n.folder(), k -> new ArrayList<>()).add(n);
     }
     for (var e : byFolder.entrySet()) {
-      s.append("<h2>").append(Html.escape(e.getKey().isEmpty() ? "/" : e.getKey())).append("</h2><ul>");
+      s.append("<h2>")
+          .append(Html.escape(e.getKey().isEmpty() ? "/" : e.getKey()))
+          .append("</h2><ul>");
       for (NoteRef n : e.getValue()) {
-        s.append("<li><a class=\"internal-link\" href=\"").append(Html.escape(encodePath(pagePath(n)))).append("\">")
-            .append(Html.escape(n.title())).append("</a></li>");
+        s.append("<li><a class=\"internal-link\" href=\"")
+            .append(Html.escape(encodePath(pagePath(n))))
+            .append("\">")
+            .append(Html.escape(n.title()))
+            .append("</a></li>");
       }
       s.append("</ul>");
     }
     RenderedNote list = new RenderedNote(s.toString(), Set.of(), Set.of(), Set.of());
-    String nav = "<header class=\"site-nav\"><div class=\"site-search\" data-base=\"\"><input type=\"search\" placeholder=\"Search\" aria-label=\"Search\">"
-        + "<ul hidden></ul></div></header><h1 class=\"page-title\">All notes (" + notes.size() + ")</h1>";
+    String nav =
+        "<header class=\"site-nav\"><div class=\"site-search\" data-base=\"\"><input type=\"search\" placeholder=\"Search\" aria-label=\"Search\">"
+            + "<ul hidden></ul></div></header><h1 class=\"page-title\">All notes ("
+            + notes.size()
+            + ")</h1>";
     return HtmlPage.of("All notes", list, false, 16, "", nav, "")
         .replace("</body>", "<script src=\"" + PageAssets.DIR + "/site.js\"></script></body>");
   }
@@ -214,7 +253,11 @@ public final class HtmlSiteExporter {
   }
 
   private static String excerpt(String body) {
-    String text = ObsidianMarkdown.prepare(body).replaceAll("[#*_>`=~\\[\\]|-]+", " ").replaceAll("\\s+", " ").strip();
+    String text =
+        ObsidianMarkdown.prepare(body)
+            .replaceAll("[#*_>`=~\\[\\]|-]+", " ")
+            .replaceAll("\\s+", " ")
+            .strip();
     return text.length() <= EXCERPT ? text : text.substring(0, EXCERPT);
   }
 
@@ -254,6 +297,9 @@ public final class HtmlSiteExporter {
 
   /** For tests and callers that know a note's id: its page, relative to the site's root. */
   public static String pageOf(Workspace workspace, Soul soul) throws StoreException {
-    return workspace.findNote(soul).map(n -> pagePath(new NoteRef(soul, n.title(), 0, 0, n.folder()))).orElseThrow();
+    return workspace
+        .findNote(soul)
+        .map(n -> pagePath(new NoteRef(soul, n.title(), 0, 0, n.folder())))
+        .orElseThrow();
   }
 }

@@ -4,21 +4,23 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A note cut into runs of top-level blocks that render alone exactly as they do inside the whole note,
- * so that an edit renders again only the run it touched (the rest comes from {@link BlockCache}).
+ * A note cut into runs of top-level blocks that render alone exactly as they do inside the whole
+ * note, so that an edit renders again only the run it touched (the rest comes from {@link
+ * BlockCache}).
  *
  * <p>A cut is made only before a line that starts a new block for sure: after a blank line, outside
  * fenced code and {@code $$} maths, and not before an indented line or a list item (either may
- * continue a list above, loose lists included). A note with a link reference definition
- * ({@code [x]: url}) is not cut at all: a reference may be used anywhere. Footnotes, heading ids and
- * task offsets are joined across runs by {@link PageAssembly}.
+ * continue a list above, loose lists included). A note with a link reference definition ({@code
+ * [x]: url}) is not cut at all: a reference may be used anywhere. Footnotes, heading ids and task
+ * offsets are joined across runs by {@link PageAssembly}.
  */
 final class MarkdownBlocks {
   private MarkdownBlocks() {}
 
   /**
-   * Runs smaller than this are joined with the next one: a run costs a parser and renderer set-up of its
-   * own (2 KB runs made a cold render of 280 KB half again slower; 8 KB keeps an edit under 50 ms CPU).
+   * Runs smaller than this are joined with the next one: a run costs a parser and renderer set-up
+   * of its own (2 KB runs made a cold render of 280 KB half again slower; 8 KB keeps an edit under
+   * 50 ms CPU).
    */
   static final int MIN_RUN = 8192;
 
@@ -43,17 +45,27 @@ final class MarkdownBlocks {
       }
       boolean blank = isBlank(text, i, end);
       if (fence != 0) {
-        if (indent < 4 && runOf(text, i + indent, end, fence) >= fenceLength && isBlank(text, i + indent + runOf(text, i + indent, end, fence), end)) {
+        if (indent < 4
+            && runOf(text, i + indent, end, fence) >= fenceLength
+            && isBlank(text, i + indent + runOf(text, i + indent, end, fence), end)) {
           fence = 0;
         }
       } else if (!blank) {
         char c = i + indent < end ? text.charAt(i + indent) : 0;
-        if (!math && prevBlank && indent == 0 && i - runStart >= minRun && c != '\t' && !listItem(text, i, end)) {
+        if (!math
+            && prevBlank
+            && indent == 0
+            && i - runStart >= minRun
+            && c != '\t'
+            && !listItem(text, i, end)) {
           out.add(new Run(text.substring(runStart, i), runStart));
           runStart = i;
         }
-        if (indent < 4 && (c == '`' || c == '~') && runOf(text, i + indent, end, c) >= 3
-            && (c == '~' || !contains(text, i + indent + runOf(text, i + indent, end, c), end, '`'))) {
+        if (indent < 4
+            && (c == '`' || c == '~')
+            && runOf(text, i + indent, end, c) >= 3
+            && (c == '~'
+                || !contains(text, i + indent + runOf(text, i + indent, end, c), end, '`'))) {
           fence = c;
           fenceLength = runOf(text, i + indent, end, c);
         } else if (indent < 4 && c == '[' && isReferenceDefinition(text, i + indent, end)) {
@@ -105,7 +117,10 @@ final class MarkdownBlocks {
     return k + 1 >= to || s.charAt(k + 1) == ' ' || s.charAt(k + 1) == '\t';
   }
 
-  /** {@code [label]: destination} — not a footnote ({@code [^x]:}), which {@link PageAssembly} joins. */
+  /**
+   * {@code [label]: destination} — not a footnote ({@code [^x]:}), which {@link PageAssembly}
+   * joins.
+   */
   private static boolean isReferenceDefinition(String s, int from, int to) {
     if (from + 1 < to && s.charAt(from + 1) == '^') {
       return false;

@@ -5,15 +5,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Work on a note's Markdown as text, before parsing: hiding {@code %%comments%%} (offsets kept, so a
- * task's position still points into the note), and cutting out the section under a heading or the block
- * with an id, for embeds.
+ * Work on a note's Markdown as text, before parsing: hiding {@code %%comments%%} (offsets kept, so
+ * a task's position still points into the note), and cutting out the section under a heading or the
+ * block with an id, for embeds.
  */
 final class MarkdownText {
   private MarkdownText() {}
 
-  private static final Pattern HEADING = Pattern.compile("^ {0,3}(#{1,6})[ \\t]+(.*?)(?:[ \\t]+#+)?[ \\t]*$");
-  private static final Pattern FRONT_MATTER = Pattern.compile("\\A---[ \\t]*\\R.*?\\R(?:---|\\.\\.\\.)[ \\t]*(?:\\R|\\z)", Pattern.DOTALL);
+  private static final Pattern HEADING =
+      Pattern.compile("^ {0,3}(#{1,6})[ \\t]+(.*?)(?:[ \\t]+#+)?[ \\t]*$");
+  private static final Pattern FRONT_MATTER =
+      Pattern.compile("\\A---[ \\t]*\\R.*?\\R(?:---|\\.\\.\\.)[ \\t]*(?:\\R|\\z)", Pattern.DOTALL);
   private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,})");
 
   /**
@@ -39,7 +41,9 @@ final class MarkdownText {
         String line = md.substring(i, eol < 0 ? n : eol);
         Matcher f = FENCE.matcher(line);
         if (fence != null) {
-          if (f.find() && f.group(1).charAt(0) == fence.charAt(0) && f.group(1).length() >= fence.length()
+          if (f.find()
+              && f.group(1).charAt(0) == fence.charAt(0)
+              && f.group(1).length() >= fence.length()
               && line.strip().length() == f.group(1).length()) {
             fence = null;
           }
@@ -73,7 +77,8 @@ final class MarkdownText {
             out[k] = ' ';
           }
         }
-        // A comment ending mid-line leaves the rest of the line as text; one that spanned lines may have
+        // A comment ending mid-line leaves the rest of the line as text; one that spanned lines may
+        // have
         // crossed a fence-looking line, which was a comment, not code.
         i = end;
       } else {
@@ -83,7 +88,10 @@ final class MarkdownText {
     return new String(out);
   }
 
-  /** Whether a line can open a fence (up to three spaces, then a backtick or a tilde): most cannot, and skip the pattern. */
+  /**
+   * Whether a line can open a fence (up to three spaces, then a backtick or a tilde): most cannot,
+   * and skip the pattern.
+   */
   private static boolean mayBeFence(String md, int from, int to) {
     int k = from;
     while (k < to && k - from < 3 && md.charAt(k) == ' ') {
@@ -92,7 +100,10 @@ final class MarkdownText {
     return k < to && (md.charAt(k) == '`' || md.charAt(k) == '~');
   }
 
-  /** Front matter at the very top ({@code ---} … {@code ---}), as a length to skip; 0 when there is none. */
+  /**
+   * Front matter at the very top ({@code ---} … {@code ---}), as a length to skip; 0 when there is
+   * none.
+   */
   static int frontMatterLength(String md) {
     if (!md.startsWith("---")) {
       return 0;
@@ -102,8 +113,9 @@ final class MarkdownText {
   }
 
   /**
-   * The section under the heading that {@code heading} names (compared as {@link Anchors#slug}): from
-   * that heading to the next one of the same or a higher level. For {@code A#B}, the last part is used.
+   * The section under the heading that {@code heading} names (compared as {@link Anchors#slug}):
+   * from that heading to the next one of the same or a higher level. For {@code A#B}, the last part
+   * is used.
    */
   static Optional<String> section(String md, String heading) {
     String parts = heading;
@@ -120,7 +132,8 @@ final class MarkdownText {
       String line = lines[i];
       Matcher f = FENCE.matcher(line);
       if (f.find()) {
-        fence = fence == null ? f.group(1) : (f.group(1).charAt(0) == fence.charAt(0) ? null : fence);
+        fence =
+            fence == null ? f.group(1) : (f.group(1).charAt(0) == fence.charAt(0) ? null : fence);
         continue;
       }
       if (fence != null) {
@@ -140,12 +153,14 @@ final class MarkdownText {
         return Optional.of(String.join("\n", java.util.Arrays.copyOfRange(lines, start, i)));
       }
     }
-    return start < 0 ? Optional.empty() : Optional.of(String.join("\n", java.util.Arrays.copyOfRange(lines, start, lines.length)));
+    return start < 0
+        ? Optional.empty()
+        : Optional.of(String.join("\n", java.util.Arrays.copyOfRange(lines, start, lines.length)));
   }
 
   /**
-   * The block with the id {@code ^id}: the paragraph or list item whose last line ends with it, or, for
-   * an id on a line of its own, the block just above it (a table, a quote, a list).
+   * The block with the id {@code ^id}: the paragraph or list item whose last line ends with it, or,
+   * for an id on a line of its own, the block just above it (a table, a quote, a list).
    */
   static Optional<String> block(String md, String id) {
     String[] lines = md.split("\n", -1);
@@ -178,6 +193,8 @@ final class MarkdownText {
 
   /** A heading's text without the commonest inline marks, for comparing with a link's anchor. */
   static String plain(String heading) {
-    return heading.replaceAll("\\[\\[(?:[^\\]|]*\\|)?([^\\]]*)\\]\\]", "$1").replaceAll("[*_`=~]", "");
+    return heading
+        .replaceAll("\\[\\[(?:[^\\]|]*\\|)?([^\\]]*)\\]\\]", "$1")
+        .replaceAll("[*_`=~]", "");
   }
 }

@@ -11,7 +11,10 @@ import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
 import com.vladsch.flexmark.util.html.MutableAttributes;
 
-/** Ids on headings ({@link Anchors#slug}, so heading links find them) and Obsidian's classes on task items. */
+/**
+ * Ids on headings ({@link Anchors#slug}, so heading links find them) and Obsidian's classes on task
+ * items.
+ */
 final class ObsidianAttributes implements AttributeProvider {
   private final LinkResolverContext context;
 
@@ -23,8 +26,12 @@ final class ObsidianAttributes implements AttributeProvider {
   public void setAttributes(Node node, AttributablePart part, MutableAttributes attributes) {
     if (node instanceof Heading heading && part == AttributablePart.NODE) {
       // Made unique across the page when it is put together (PageAssembly).
-      attributes.replaceValue("id", PageAssembly.headingId(Anchors.slug(new TextCollectingVisitor().collectAndGetText(heading))));
-    } else if (node instanceof ListItem item && item.getFirstChild() instanceof Paragraph p
+      attributes.replaceValue(
+          "id",
+          PageAssembly.headingId(
+              Anchors.slug(new TextCollectingVisitor().collectAndGetText(heading))));
+    } else if (node instanceof ListItem item
+        && item.getFirstChild() instanceof Paragraph p
         && p.getFirstChild() instanceof ObsidianNodes.TaskBox box) {
       attributes.addValue("class", "task-list-item");
       attributes.replaceValue("data-task", String.valueOf(box.state));

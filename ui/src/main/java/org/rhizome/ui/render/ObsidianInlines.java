@@ -14,8 +14,8 @@ import java.util.Set;
 /**
  * Obsidian's inline syntax: math ({@code $…$}, {@code $$…$$}), tags ({@code #tag}) and block ids
  * ({@code ^id} ending a block) and inline footnotes ({@code ^[text]}) are read before emphasis, so
- * {@code $a*b*c$} stays maths; highlights
- * ({@code ==…==}) are a delimiter, so what is inside them is still Markdown.
+ * {@code $a*b*c$} stays maths; highlights ({@code ==…==}) are a delimiter, so what is inside them
+ * is still Markdown.
  */
 final class ObsidianInlines implements InlineParserExtension {
 
@@ -50,7 +50,13 @@ final class ObsidianInlines implements InlineParserExtension {
       if (close < 0 || close == start + 2) {
         return false;
       }
-      emit(p, new ObsidianNodes.Math(in.subSequence(start, close + 2), in.subSequence(start + 2, close).toString().strip(), true), close + 2);
+      emit(
+          p,
+          new ObsidianNodes.Math(
+              in.subSequence(start, close + 2),
+              in.subSequence(start + 2, close).toString().strip(),
+              true),
+          close + 2);
       return true;
     }
     int open = start + 1;
@@ -67,10 +73,15 @@ final class ObsidianInlines implements InlineParserExtension {
         continue;
       }
       if (ch == '$') {
-        boolean closes = !Character.isWhitespace(in.charAt(i - 1))
-            && (i + 1 >= in.length() || !Character.isDigit(in.charAt(i + 1)));
+        boolean closes =
+            !Character.isWhitespace(in.charAt(i - 1))
+                && (i + 1 >= in.length() || !Character.isDigit(in.charAt(i + 1)));
         if (closes && i > open) {
-          emit(p, new ObsidianNodes.Math(in.subSequence(start, i + 1), in.subSequence(open, i).toString(), false), i + 1);
+          emit(
+              p,
+              new ObsidianNodes.Math(
+                  in.subSequence(start, i + 1), in.subSequence(open, i).toString(), false),
+              i + 1);
           return true;
         }
       }
@@ -81,7 +92,9 @@ final class ObsidianInlines implements InlineParserExtension {
   private static boolean tag(LightInlineParser p) {
     BasedSequence in = p.getInput();
     int start = p.getIndex();
-    if (start > 0 && !Character.isWhitespace(in.charAt(start - 1)) && "([{,".indexOf(in.charAt(start - 1)) < 0) {
+    if (start > 0
+        && !Character.isWhitespace(in.charAt(start - 1))
+        && "([{,".indexOf(in.charAt(start - 1)) < 0) {
       return false;
     }
     int i = start + 1;
@@ -98,11 +111,17 @@ final class ObsidianInlines implements InlineParserExtension {
     if (i == start + 1 || !nonDigit) {
       return false;
     }
-    emit(p, new ObsidianNodes.Tag(in.subSequence(start, i), in.subSequence(start + 1, i).toString()), i);
+    emit(
+        p,
+        new ObsidianNodes.Tag(in.subSequence(start, i), in.subSequence(start + 1, i).toString()),
+        i);
     return true;
   }
 
-  /** {@code ^[text]}, brackets inside balanced, escapes and code spans skipped; may run over lines of its paragraph. */
+  /**
+   * {@code ^[text]}, brackets inside balanced, escapes and code spans skipped; may run over lines
+   * of its paragraph.
+   */
   private static boolean inlineFootnote(LightInlineParser p) {
     BasedSequence in = p.getInput();
     int start = p.getIndex();
@@ -155,7 +174,11 @@ final class ObsidianInlines implements InlineParserExtension {
     if (i == start + 1 || (end < in.length() && in.charAt(end) != '\n' && in.charAt(end) != '\r')) {
       return false;
     }
-    emit(p, new ObsidianNodes.BlockId(in.subSequence(start, i), in.subSequence(start + 1, i).toString()), i);
+    emit(
+        p,
+        new ObsidianNodes.BlockId(
+            in.subSequence(start, i), in.subSequence(start + 1, i).toString()),
+        i);
     return true;
   }
 
@@ -225,7 +248,9 @@ final class ObsidianInlines implements InlineParserExtension {
 
     @Override
     public void process(Delimiter opener, Delimiter closer, int used) {
-      ObsidianNodes.Highlight h = new ObsidianNodes.Highlight(opener.getTailChars(used), BasedSequence.NULL, closer.getLeadChars(used));
+      ObsidianNodes.Highlight h =
+          new ObsidianNodes.Highlight(
+              opener.getTailChars(used), BasedSequence.NULL, closer.getLeadChars(used));
       opener.moveNodesBetweenDelimitersTo(h, closer);
     }
 
@@ -235,14 +260,28 @@ final class ObsidianInlines implements InlineParserExtension {
     }
 
     @Override
-    public boolean canBeOpener(String before, String after, boolean leftFlanking, boolean rightFlanking, boolean beforeIsPunctuation,
-                               boolean afterIsPunctuation, boolean beforeIsWhitespace, boolean afterIsWhiteSpace) {
+    public boolean canBeOpener(
+        String before,
+        String after,
+        boolean leftFlanking,
+        boolean rightFlanking,
+        boolean beforeIsPunctuation,
+        boolean afterIsPunctuation,
+        boolean beforeIsWhitespace,
+        boolean afterIsWhiteSpace) {
       return leftFlanking;
     }
 
     @Override
-    public boolean canBeCloser(String before, String after, boolean leftFlanking, boolean rightFlanking, boolean beforeIsPunctuation,
-                               boolean afterIsPunctuation, boolean beforeIsWhitespace, boolean afterIsWhiteSpace) {
+    public boolean canBeCloser(
+        String before,
+        String after,
+        boolean leftFlanking,
+        boolean rightFlanking,
+        boolean beforeIsPunctuation,
+        boolean afterIsPunctuation,
+        boolean beforeIsWhitespace,
+        boolean afterIsWhiteSpace) {
       return rightFlanking;
     }
 

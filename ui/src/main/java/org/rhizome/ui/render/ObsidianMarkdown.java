@@ -23,32 +23,45 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Obsidian Flavored Markdown to HTML, without a window: CommonMark and GFM (tables, strikethrough,
- * footnotes) through Flexmark, plus Obsidian's own syntax — wikilinks and embeds of notes, headings,
- * blocks and attachments (with sizes), callouts, {@code ==highlights==}, {@code %%comments%%}, block
- * ids, task items of any state, {@code $maths$}, Mermaid and highlighted code. What a link reaches is
- * asked of a {@link RenderLinks}, so the reading view and the HTML export render the same way.
+ * footnotes) through Flexmark, plus Obsidian's own syntax — wikilinks and embeds of notes,
+ * headings, blocks and attachments (with sizes), callouts, {@code ==highlights==}, {@code
+ * %%comments%%}, block ids, task items of any state, {@code $maths$}, Mermaid and highlighted code.
+ * What a link reaches is asked of a {@link RenderLinks}, so the reading view and the HTML export
+ * render the same way.
  *
- * <p>Raw HTML in a note is escaped, not run. Maths, diagrams and code colours are drawn in the page by
- * bundled scripts ({@link PageAssets}); this class marks them up.
+ * <p>Raw HTML in a note is escaped, not run. Maths, diagrams and code colours are drawn in the page
+ * by bundled scripts ({@link PageAssets}); this class marks them up.
  *
  * <p>Thread-safe: render from any thread (Flexmark's parser and renderer are thread-safe).
  */
 public final class ObsidianMarkdown {
-  /** How deep embeds nest before an embed shows as a link only (Obsidian's own limit is similar). */
+  /**
+   * How deep embeds nest before an embed shows as a link only (Obsidian's own limit is similar).
+   */
   public static final int MAX_EMBED_DEPTH = 4;
 
   private final Parser parser;
   private final HtmlRenderer renderer;
   private final Map<String, FencedBlockRenderer> fencedBlocks = new ConcurrentHashMap<>();
   private volatile BlockCache cache;
-  /** Runs of blocks smaller than this are not cut apart ({@link MarkdownBlocks}); tests set it low. */
+
+  /**
+   * Runs of blocks smaller than this are not cut apart ({@link MarkdownBlocks}); tests set it low.
+   */
   int minRun = MarkdownBlocks.MIN_RUN;
 
   public ObsidianMarkdown() {
     MutableDataSet options = new MutableDataSet();
-    // Ours last: for a node type, the renderer of the last extension wins over earlier ones and the core.
-    options.set(Parser.EXTENSIONS, List.of(WikiLinkExtension.create(), TablesExtension.create(),
-        StrikethroughExtension.create(), FootnoteExtension.create(), new Extension()));
+    // Ours last: for a node type, the renderer of the last extension wins over earlier ones and the
+    // core.
+    options.set(
+        Parser.EXTENSIONS,
+        List.of(
+            WikiLinkExtension.create(),
+            TablesExtension.create(),
+            StrikethroughExtension.create(),
+            FootnoteExtension.create(),
+            new Extension()));
     options.set(WikiLinkExtension.LINK_FIRST_SYNTAX, true);
     options.set(WikiLinkExtension.IMAGE_LINKS, true);
     options.set(WikiLinkExtension.ALLOW_PIPE_ESCAPE, true);
@@ -79,9 +92,10 @@ public final class ObsidianMarkdown {
   }
 
   /**
-   * Keeps the HTML of runs of blocks between renders (up to about {@code maxChars} characters), so a
-   * big note that changed in one place renders again only there ({@link BlockCache}). For a view that
-   * renders the same notes again and again; an export renders each note once and needs none. Returns this.
+   * Keeps the HTML of runs of blocks between renders (up to about {@code maxChars} characters), so
+   * a big note that changed in one place renders again only there ({@link BlockCache}). For a view
+   * that renders the same notes again and again; an export renders each note once and needs none.
+   * Returns this.
    */
   public ObsidianMarkdown withBlockCache(long maxChars) {
     this.cache = new BlockCache(maxChars);
@@ -91,16 +105,19 @@ public final class ObsidianMarkdown {
   /**
    * Renders a note's Markdown.
    *
-   * @param noteId the note's id, so that it is not embedded in itself ({@code null} when it has none)
+   * @param noteId the note's id, so that it is not embedded in itself ({@code null} when it has
+   *     none)
    * @param sourceFolder the note's folder ({@code ""} for the root), which links resolve from
    */
-  public RenderedNote render(String markdown, String noteId, String sourceFolder, RenderLinks links) {
+  public RenderedNote render(
+      String markdown, String noteId, String sourceFolder, RenderLinks links) {
     RenderState.Collected collected = new RenderState.Collected();
     String text = prepare(markdown);
     BlockCache blocks = cache;
     List<PageAssembly.Part> parts = new ArrayList<>();
     for (MarkdownBlocks.Run run : MarkdownBlocks.split(text, minRun)) {
-      BlockCache.Key key = new BlockCache.Key(run.text(), noteId == null ? "" : noteId, sourceFolder);
+      BlockCache.Key key =
+          new BlockCache.Key(run.text(), noteId == null ? "" : noteId, sourceFolder);
       BlockCache.Entry e = blocks == null ? null : blocks.get(key, links);
       if (e == null) {
         e = renderRun(run.text(), noteId, sourceFolder, links, blocks, key);
@@ -111,35 +128,63 @@ public final class ObsidianMarkdown {
       parts.add(new PageAssembly.Part(e.html(), run.start(), e.footnotes(), e.inlineFootnotes()));
     }
     String html = PageAssembly.join(parts);
-    return new RenderedNote(html, Set.copyOf(collected.features), Set.copyOf(collected.linked), Set.copyOf(collected.embedded));
+    return new RenderedNote(
+        html,
+        Set.copyOf(collected.features),
+        Set.copyOf(collected.linked),
+        Set.copyOf(collected.embedded));
   }
 
-  /** One run of blocks parsed and rendered, and kept in {@code blocks} (when there is one) if it may be reused. */
-  private BlockCache.Entry renderRun(String text, String noteId, String sourceFolder, RenderLinks links, BlockCache blocks, BlockCache.Key key) {
+  /**
+   * One run of blocks parsed and rendered, and kept in {@code blocks} (when there is one) if it may
+   * be reused.
+   */
+  private BlockCache.Entry renderRun(
+      String text,
+      String noteId,
+      String sourceFolder,
+      RenderLinks links,
+      BlockCache blocks,
+      BlockCache.Key key) {
     RenderState.Collected collected = new RenderState.Collected();
     Set<String> stack = new LinkedHashSet<>();
     if (noteId != null) {
       stack.add(noteId);
     }
     BlockCache.Recording recording = blocks == null ? null : new BlockCache.Recording(links);
-    RenderState state = new RenderState(this, recording == null ? links : recording, sourceFolder, stack, 0, collected);
+    RenderState state =
+        new RenderState(
+            this, recording == null ? links : recording, sourceFolder, stack, 0, collected);
     String html = parseAndRender(text, state);
-    BlockCache.Entry e = new BlockCache.Entry(html, Map.copyOf(state.footnotes), List.copyOf(state.inlineFootnotes),
-        Set.copyOf(collected.features), Set.copyOf(collected.linked), Set.copyOf(collected.embedded),
-        recording == null ? List.of() : List.copyOf(recording.asked));
+    BlockCache.Entry e =
+        new BlockCache.Entry(
+            html,
+            Map.copyOf(state.footnotes),
+            List.copyOf(state.inlineFootnotes),
+            Set.copyOf(collected.features),
+            Set.copyOf(collected.linked),
+            Set.copyOf(collected.embedded),
+            recording == null ? List.of() : List.copyOf(recording.asked));
     if (recording != null && !recording.uncacheable) {
       blocks.put(key, e);
     }
     return e;
   }
 
-  /** The HTML of some Markdown in a render already under way (an embed): its footnotes and heading ids its own. */
+  /**
+   * The HTML of some Markdown in a render already under way (an embed): its footnotes and heading
+   * ids its own.
+   */
   String renderInner(String markdown, RenderState state) {
     String html = parseAndRender(prepare(markdown), state);
-    return PageAssembly.join(List.of(new PageAssembly.Part(html, 0, state.footnotes, state.inlineFootnotes)));
+    return PageAssembly.join(
+        List.of(new PageAssembly.Part(html, 0, state.footnotes, state.inlineFootnotes)));
   }
 
-  /** The HTML (with {@link PageAssembly} markers) of a footnote's Markdown inside a render under way. */
+  /**
+   * The HTML (with {@link PageAssembly} markers) of a footnote's Markdown inside a render under
+   * way.
+   */
   String renderFragment(String markdown, RenderState state) {
     Document doc = parser.parse(markdown);
     ownFootnotes(doc);
@@ -155,17 +200,21 @@ public final class ObsidianMarkdown {
     return renderer.render(doc);
   }
 
-  /** Flexmark lists a document's footnotes at its end; {@link PageAssembly} does it for the whole page instead. */
+  /**
+   * Flexmark lists a document's footnotes at its end; {@link PageAssembly} does it for the whole
+   * page instead.
+   */
   private static void ownFootnotes(Document doc) {
     FootnoteExtension.FOOTNOTES.get(doc).getReferencedFootnoteBlocks().clear();
   }
 
   /**
-   * Front matter and comments blanked out, character for character, so that offsets into what is parsed
-   * are offsets into the note (a task's checkbox edits the note at that offset).
+   * Front matter and comments blanked out, character for character, so that offsets into what is
+   * parsed are offsets into the note (a task's checkbox edits the note at that offset).
    */
   static String prepare(String markdown) {
-    String text = markdown.indexOf('\r') >= 0 ? markdown.replace("\r\n", "\n").replace('\r', '\n') : markdown;
+    String text =
+        markdown.indexOf('\r') >= 0 ? markdown.replace("\r\n", "\n").replace('\r', '\n') : markdown;
     int front = MarkdownText.frontMatterLength(text);
     if (front > 0) {
       char[] chars = text.toCharArray();
@@ -179,7 +228,10 @@ public final class ObsidianMarkdown {
     return MarkdownText.hideComments(PageAssembly.unforgeable(text));
   }
 
-  /** Turns the {@code [ ]} / {@code [x]} / {@code [/]} … that starts a list item's text into a {@link ObsidianNodes.TaskBox}. */
+  /**
+   * Turns the {@code [ ]} / {@code [x]} / {@code [/]} … that starts a list item's text into a
+   * {@link ObsidianNodes.TaskBox}.
+   */
   private static void markTasks(Document doc) {
     List<ListItem> items = new ArrayList<>();
     collect(doc, items);
@@ -188,8 +240,13 @@ public final class ObsidianMarkdown {
         continue;
       }
       BasedSequence chars = p.getChars();
-      if (chars.length() < 3 || chars.charAt(0) != '[' || chars.charAt(2) != ']'
-          || (chars.length() > 3 && chars.charAt(3) != ' ' && chars.charAt(3) != '\t' && chars.charAt(3) != '\n')) {
+      if (chars.length() < 3
+          || chars.charAt(0) != '['
+          || chars.charAt(2) != ']'
+          || (chars.length() > 3
+              && chars.charAt(3) != ' '
+              && chars.charAt(3) != '\t'
+              && chars.charAt(3) != '\n')) {
         continue;
       }
       char state = chars.charAt(1);
@@ -204,7 +261,10 @@ public final class ObsidianMarkdown {
     }
   }
 
-  /** Removes the inline nodes of {@code p} before offset {@code cut}; false (nothing changed) if one straddles it oddly. */
+  /**
+   * Removes the inline nodes of {@code p} before offset {@code cut}; false (nothing changed) if one
+   * straddles it oddly.
+   */
   private static boolean trimLeading(Paragraph p, int cut) {
     List<Node> drop = new ArrayList<>();
     Node n = p.getFirstChild();
@@ -232,7 +292,8 @@ public final class ObsidianMarkdown {
   }
 
   /** Registers Obsidian's syntax with Flexmark's parser and renderer. */
-  static final class Extension implements Parser.ParserExtension, HtmlRenderer.HtmlRendererExtension {
+  static final class Extension
+      implements Parser.ParserExtension, HtmlRenderer.HtmlRendererExtension {
     @Override
     public void parserOptions(MutableDataHolder options) {}
 

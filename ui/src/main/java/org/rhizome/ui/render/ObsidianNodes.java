@@ -104,7 +104,10 @@ final class ObsidianNodes {
     }
   }
 
-  /** The {@code [ ]} of a task item; {@code offset} is where its state character is in the note's text. */
+  /**
+   * The {@code [ ]} of a task item; {@code offset} is where its state character is in the note's
+   * text.
+   */
   static final class TaskBox extends Node {
     final char state;
     final int offset;

@@ -28,7 +28,10 @@ import java.util.regex.Pattern;
 import org.rhizome.ui.render.RenderLinks.FileTarget;
 import org.rhizome.ui.render.RenderLinks.NoteTarget;
 
-/** Renders the nodes where Obsidian differs from CommonMark: links, embeds, callouts, tasks, maths, code. */
+/**
+ * Renders the nodes where Obsidian differs from CommonMark: links, embeds, callouts, tasks, maths,
+ * code.
+ */
 final class ObsidianRenderer implements NodeRenderer {
   private static final Pattern SIZE = Pattern.compile("(\\d+)(?:x(\\d+))?");
   private static final Pattern CALLOUT = Pattern.compile("^\\[!([^\\]\\s]+)\\]([+-]?)[ \\t]*(.*)$");
@@ -46,18 +49,33 @@ final class ObsidianRenderer implements NodeRenderer {
         new NodeRenderingHandler<>(Paragraph.class, this::paragraph),
         new NodeRenderingHandler<>(BlockQuote.class, this::blockQuote),
         new NodeRenderingHandler<>(FencedCodeBlock.class, this::fencedCode),
-        new NodeRenderingHandler<>(ObsidianNodes.Highlight.class, (n, c, h) -> {
-          h.raw("<mark>");
-          c.renderChildren(n);
-          h.raw("</mark>");
-        }),
+        new NodeRenderingHandler<>(
+            ObsidianNodes.Highlight.class,
+            (n, c, h) -> {
+              h.raw("<mark>");
+              c.renderChildren(n);
+              h.raw("</mark>");
+            }),
         new NodeRenderingHandler<>(ObsidianNodes.Math.class, this::math),
-        new NodeRenderingHandler<>(ObsidianNodes.Tag.class, (n, c, h) ->
-            h.raw("<span class=\"tag\" data-tag=\"" + Html.escape(n.name) + "\">#" + Html.escape(n.name) + "</span>")),
-        new NodeRenderingHandler<>(ObsidianNodes.BlockId.class, (n, c, h) ->
-            h.raw("<span class=\"block-id\" id=\"" + Html.escape(Anchors.blockId(n.id)) + "\"></span>")),
+        new NodeRenderingHandler<>(
+            ObsidianNodes.Tag.class,
+            (n, c, h) ->
+                h.raw(
+                    "<span class=\"tag\" data-tag=\""
+                        + Html.escape(n.name)
+                        + "\">#"
+                        + Html.escape(n.name)
+                        + "</span>")),
+        new NodeRenderingHandler<>(
+            ObsidianNodes.BlockId.class,
+            (n, c, h) ->
+                h.raw(
+                    "<span class=\"block-id\" id=\""
+                        + Html.escape(Anchors.blockId(n.id))
+                        + "\"></span>")),
         new NodeRenderingHandler<>(ObsidianNodes.TaskBox.class, this::taskBox),
-        new NodeRenderingHandler<>(Footnote.class, (n, c, h) -> h.raw(PageAssembly.footnoteRef(n.getText().toString()))),
+        new NodeRenderingHandler<>(
+            Footnote.class, (n, c, h) -> h.raw(PageAssembly.footnoteRef(n.getText().toString()))),
         new NodeRenderingHandler<>(FootnoteBlock.class, this::footnoteBlock),
         new NodeRenderingHandler<>(ObsidianNodes.InlineFootnote.class, this::inlineFootnote));
   }
@@ -103,7 +121,10 @@ final class ObsidianRenderer implements NodeRenderer {
   private void wikiLink(WikiLink node, NodeRendererContext c, HtmlWriter h) {
     RenderState s = state(c);
     Target t = Target.parse(node.getLink().unescape());
-    String label = node.getText().isNull() || node.getText().isBlank() ? t.display() : node.getText().unescape();
+    String label =
+        node.getText().isNull() || node.getText().isBlank()
+            ? t.display()
+            : node.getText().unescape();
     h.raw(linkOpen(s, t, node.getLink().unescape()));
     h.raw(Html.escape(label));
     h.raw("</a>");
@@ -113,31 +134,55 @@ final class ObsidianRenderer implements NodeRenderer {
   private static String linkOpen(RenderState s, Target t, String raw) {
     String fragment = t.fragment().isEmpty() ? "" : "#" + t.fragment();
     if (t.page().isEmpty()) {
-      return "<a class=\"internal-link\" data-href=\"" + Html.escape(raw) + "\" href=\"" + Html.escape(fragment.isEmpty() ? "#" : fragment) + "\">";
+      return "<a class=\"internal-link\" data-href=\""
+          + Html.escape(raw)
+          + "\" href=\""
+          + Html.escape(fragment.isEmpty() ? "#" : fragment)
+          + "\">";
     }
-    Optional<NoteTarget> note = isFileName(t.page()) ? Optional.empty() : s.links.note(s.sourceFolder, t.page());
+    Optional<NoteTarget> note =
+        isFileName(t.page()) ? Optional.empty() : s.links.note(s.sourceFolder, t.page());
     if (note.isPresent()) {
       s.collected.linked.add(note.get().id());
-      return "<a class=\"internal-link\" data-href=\"" + Html.escape(raw) + "\" href=\"" + Html.escape(note.get().href() + fragment) + "\">";
+      return "<a class=\"internal-link\" data-href=\""
+          + Html.escape(raw)
+          + "\" href=\""
+          + Html.escape(note.get().href() + fragment)
+          + "\">";
     }
     Optional<FileTarget> file = s.links.attachment(s.sourceFolder, t.page());
     if (file.isPresent() && file.get().url() != null) {
-      return "<a class=\"internal-link attachment-link\" data-href=\"" + Html.escape(raw) + "\" data-mime=\""
-          + Html.escape(file.get().mime()) + "\" href=\"" + Html.escape(file.get().url()) + "\">";
+      return "<a class=\"internal-link attachment-link\" data-href=\""
+          + Html.escape(raw)
+          + "\" data-mime=\""
+          + Html.escape(file.get().mime())
+          + "\" href=\""
+          + Html.escape(file.get().url())
+          + "\">";
     }
     if (isFileName(t.page())) {
       note = s.links.note(s.sourceFolder, t.page());
       if (note.isPresent()) {
         s.collected.linked.add(note.get().id());
-        return "<a class=\"internal-link\" data-href=\"" + Html.escape(raw) + "\" href=\"" + Html.escape(note.get().href() + fragment) + "\">";
+        return "<a class=\"internal-link\" data-href=\""
+            + Html.escape(raw)
+            + "\" href=\""
+            + Html.escape(note.get().href() + fragment)
+            + "\">";
       }
     }
     String href = s.links.unresolvedHref(t.page());
-    return "<a class=\"internal-link is-unresolved\" data-href=\"" + Html.escape(raw) + "\""
-        + (href == null ? "" : " href=\"" + Html.escape(href) + "\"") + ">";
+    return "<a class=\"internal-link is-unresolved\" data-href=\""
+        + Html.escape(raw)
+        + "\""
+        + (href == null ? "" : " href=\"" + Html.escape(href) + "\"")
+        + ">";
   }
 
-  /** True for {@code photo.png}, {@code doc.pdf}; false for {@code Note}, {@code Note.md} or {@code v1.2 notes}. */
+  /**
+   * True for {@code photo.png}, {@code doc.pdf}; false for {@code Note}, {@code Note.md} or {@code
+   * v1.2 notes}.
+   */
   static boolean isFileName(String page) {
     int slash = page.lastIndexOf('/');
     int dot = page.lastIndexOf('.');
@@ -145,7 +190,9 @@ final class ObsidianRenderer implements NodeRenderer {
       return false;
     }
     String ext = page.substring(dot + 1).toLowerCase(Locale.ROOT);
-    return !ext.equals("md") && ext.length() <= 5 && ext.chars().allMatch(Character::isLetterOrDigit);
+    return !ext.equals("md")
+        && ext.length() <= 5
+        && ext.chars().allMatch(Character::isLetterOrDigit);
   }
 
   private void link(Link node, NodeRendererContext c, HtmlWriter h) {
@@ -153,15 +200,24 @@ final class ObsidianRenderer implements NodeRenderer {
     String url = node.getUrl().unescape();
     if (url.isEmpty() || SCHEME.matcher(url).find() || url.startsWith("#")) {
       String cls = url.startsWith("#") ? "internal-link" : "external-link";
-      h.raw("<a class=\"" + cls + "\" href=\"" + Html.escape(url) + "\""
-          + (node.getTitle().isNotNull() && !node.getTitle().isEmpty() ? " title=\"" + Html.escape(node.getTitle().unescape()) + "\"" : "") + ">");
+      h.raw(
+          "<a class=\""
+              + cls
+              + "\" href=\""
+              + Html.escape(url)
+              + "\""
+              + (node.getTitle().isNotNull() && !node.getTitle().isEmpty()
+                  ? " title=\"" + Html.escape(node.getTitle().unescape()) + "\""
+                  : "")
+              + ">");
       c.renderChildren(node);
       h.raw("</a>");
       return;
     }
     String decoded = decode(url);
     Target t = Target.parse(decoded);
-    String page = t.page().endsWith(".md") ? t.page().substring(0, t.page().length() - 3) : t.page();
+    String page =
+        t.page().endsWith(".md") ? t.page().substring(0, t.page().length() - 3) : t.page();
     h.raw(linkOpen(s, new Target(page, t.anchor()), decoded));
     c.renderChildren(node);
     h.raw("</a>");
@@ -206,8 +262,13 @@ final class ObsidianRenderer implements NodeRenderer {
       }
     }
     String href = s.links.unresolvedHref(t.page());
-    return "<a class=\"internal-embed is-unresolved internal-link\" data-href=\"" + Html.escape(raw) + "\""
-        + (href == null ? "" : " href=\"" + Html.escape(href) + "\"") + ">" + Html.escape(t.page()) + "</a>";
+    return "<a class=\"internal-embed is-unresolved internal-link\" data-href=\""
+        + Html.escape(raw)
+        + "\""
+        + (href == null ? "" : " href=\"" + Html.escape(href) + "\"")
+        + ">"
+        + Html.escape(t.page())
+        + "</a>";
   }
 
   /** An image (sized as {@code 100} or {@code 100x80}), sound, video, PDF or other file. */
@@ -218,43 +279,90 @@ final class ObsidianRenderer implements NodeRenderer {
     for (String part : parts) {
       Matcher m = SIZE.matcher(part.strip());
       if (m.matches()) {
-        size = " width=\"" + m.group(1) + "\"" + (m.group(2) != null ? " height=\"" + m.group(2) + "\"" : "");
+        size =
+            " width=\""
+                + m.group(1)
+                + "\""
+                + (m.group(2) != null ? " height=\"" + m.group(2) + "\"" : "");
       } else if (!part.isBlank()) {
         alt = part.strip();
       }
     }
     if (f.url() == null) {
       return "<span class=\"internal-embed file-missing\" title=\"This replica does not have the file's bytes yet\">"
-          + Html.escape(f.name()) + "</span>";
+          + Html.escape(f.name())
+          + "</span>";
     }
     String src = Html.escape(f.url());
     String mime = f.mime();
     if (mime.startsWith("image/")) {
-      return "<img class=\"internal-embed image-embed\" src=\"" + src + "\" alt=\"" + Html.escape(alt) + "\"" + size + ">";
+      return "<img class=\"internal-embed image-embed\" src=\""
+          + src
+          + "\" alt=\""
+          + Html.escape(alt)
+          + "\""
+          + size
+          + ">";
     }
     if (mime.startsWith("audio/")) {
-      return "<audio class=\"internal-embed media-embed\" controls preload=\"metadata\" src=\"" + src + "\"" + media(f) + "></audio>";
+      return "<audio class=\"internal-embed media-embed\" controls preload=\"metadata\" src=\""
+          + src
+          + "\""
+          + media(f)
+          + "></audio>";
     }
     if (mime.startsWith("video/")) {
-      return "<video class=\"internal-embed media-embed\" controls preload=\"metadata\" src=\"" + src + "\"" + size + media(f) + "></video>";
+      return "<video class=\"internal-embed media-embed\" controls preload=\"metadata\" src=\""
+          + src
+          + "\""
+          + size
+          + media(f)
+          + "></video>";
     }
     String page = anchor.startsWith("page=") ? "#" + Html.escape(anchor) : "";
     if (mime.equals("application/pdf")) {
-      // A card everywhere; the page script puts the PDF inline where the browser can show one (not WebView).
-      return "<div class=\"internal-embed pdf-embed file-card\" data-src=\"" + src + page + "\">"
-          + "<a class=\"internal-link attachment-link\" data-mime=\"application/pdf\" href=\"" + src + page + "\">"
-          + "<span class=\"file-icon\">PDF</span><span class=\"file-name\">" + Html.escape(f.name()) + "</span>"
-          + "<span class=\"file-size\">" + humanSize(f.size()) + "</span></a></div>";
+      // A card everywhere; the page script puts the PDF inline where the browser can show one (not
+      // WebView).
+      return "<div class=\"internal-embed pdf-embed file-card\" data-src=\""
+          + src
+          + page
+          + "\">"
+          + "<a class=\"internal-link attachment-link\" data-mime=\"application/pdf\" href=\""
+          + src
+          + page
+          + "\">"
+          + "<span class=\"file-icon\">PDF</span><span class=\"file-name\">"
+          + Html.escape(f.name())
+          + "</span>"
+          + "<span class=\"file-size\">"
+          + humanSize(f.size())
+          + "</span></a></div>";
     }
-    return "<div class=\"internal-embed file-card\"><a class=\"internal-link attachment-link\" data-mime=\"" + Html.escape(mime)
-        + "\" href=\"" + src + "\"><span class=\"file-icon\">" + Html.escape(extension(f.name())) + "</span><span class=\"file-name\">"
-        + Html.escape(f.name()) + "</span><span class=\"file-size\">" + humanSize(f.size()) + "</span></a></div>";
+    return "<div class=\"internal-embed file-card\"><a class=\"internal-link attachment-link\" data-mime=\""
+        + Html.escape(mime)
+        + "\" href=\""
+        + src
+        + "\"><span class=\"file-icon\">"
+        + Html.escape(extension(f.name()))
+        + "</span><span class=\"file-name\">"
+        + Html.escape(f.name())
+        + "</span><span class=\"file-size\">"
+        + humanSize(f.size())
+        + "</span></a></div>";
   }
 
-  /** What the page script needs to show a file card instead when the browser cannot play the file (Ogg in WebView). */
+  /**
+   * What the page script needs to show a file card instead when the browser cannot play the file
+   * (Ogg in WebView).
+   */
   private static String media(FileTarget f) {
-    return " data-mime=\"" + Html.escape(f.mime()) + "\" data-name=\"" + Html.escape(f.name()) + "\" data-size=\""
-        + Html.escape(humanSize(f.size())) + "\"";
+    return " data-mime=\""
+        + Html.escape(f.mime())
+        + "\" data-name=\""
+        + Html.escape(f.name())
+        + "\" data-size=\""
+        + Html.escape(humanSize(f.size()))
+        + "\"";
   }
 
   private static String extension(String name) {
@@ -272,23 +380,37 @@ final class ObsidianRenderer implements NodeRenderer {
     return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
   }
 
-  /** A note, a section of it or a block of it, rendered in place (nested embeds too, to a limit; never in a cycle). */
+  /**
+   * A note, a section of it or a block of it, rendered in place (nested embeds too, to a limit;
+   * never in a cycle).
+   */
   private static String noteEmbed(RenderState s, NoteTarget note, Target t, String raw) {
     s.collected.embedded.add(note.id());
     s.collected.linked.add(note.id());
     String fragment = t.fragment().isEmpty() ? "" : "#" + t.fragment();
-    String title = "<div class=\"markdown-embed-title\"><a class=\"internal-link\" href=\"" + Html.escape(note.href() + fragment)
-        + "\">" + Html.escape(t.display()) + "</a></div>";
-    String open = "<div class=\"internal-embed markdown-embed\" data-href=\"" + Html.escape(raw) + "\">";
+    String title =
+        "<div class=\"markdown-embed-title\"><a class=\"internal-link\" href=\""
+            + Html.escape(note.href() + fragment)
+            + "\">"
+            + Html.escape(t.display())
+            + "</a></div>";
+    String open =
+        "<div class=\"internal-embed markdown-embed\" data-href=\"" + Html.escape(raw) + "\">";
     if (s.stack.contains(note.id())) {
-      return open + title + "<div class=\"markdown-embed-content embed-stopped\">Not embedded again: this note is already shown around here.</div></div>";
+      return open
+          + title
+          + "<div class=\"markdown-embed-content embed-stopped\">Not embedded again: this note is already shown around here.</div></div>";
     }
     if (s.depth + 1 > ObsidianMarkdown.MAX_EMBED_DEPTH) {
-      return open + title + "<div class=\"markdown-embed-content embed-stopped\">Embeds nest too deeply to show more.</div></div>";
+      return open
+          + title
+          + "<div class=\"markdown-embed-content embed-stopped\">Embeds nest too deeply to show more.</div></div>";
     }
     Optional<String> body = s.links.body(note);
     if (body.isEmpty()) {
-      return open + title + "<div class=\"markdown-embed-content embed-stopped\">The note is gone.</div></div>";
+      return open
+          + title
+          + "<div class=\"markdown-embed-content embed-stopped\">The note is gone.</div></div>";
     }
     String md = body.get();
     Optional<String> part;
@@ -300,8 +422,13 @@ final class ObsidianRenderer implements NodeRenderer {
       part = MarkdownText.section(md, t.anchor());
     }
     if (part.isEmpty()) {
-      return open + title + "<div class=\"markdown-embed-content embed-stopped\">Unable to find \"" + Html.escape(t.anchor())
-          + "\" in " + Html.escape(note.title()) + ".</div></div>";
+      return open
+          + title
+          + "<div class=\"markdown-embed-content embed-stopped\">Unable to find \""
+          + Html.escape(t.anchor())
+          + "\" in "
+          + Html.escape(note.title())
+          + ".</div></div>";
     }
     ObsidianMarkdown markdown = s.markdownFor();
     String inner = markdown.renderInner(part.get(), s.embedding(note.id(), note.folder()));
@@ -322,9 +449,25 @@ final class ObsidianRenderer implements NodeRenderer {
     if (url.startsWith("http://") || url.startsWith("https://")) {
       // Nothing is fetched until asked: a note must not tell the network that it was opened.
       Matcher m = SIZE.matcher(sizeText);
-      String size = m.matches() ? " data-width=\"" + m.group(1) + "\"" + (m.group(2) != null ? " data-height=\"" + m.group(2) + "\"" : "") : "";
-      h.raw("<span class=\"external-embed\" role=\"button\" tabindex=\"0\" data-src=\"" + Html.escape(url) + "\" data-alt=\""
-          + Html.escape(alt) + "\"" + size + " title=\"" + Html.escape(url) + "\">Show image from " + Html.escape(host(url)) + "</span>");
+      String size =
+          m.matches()
+              ? " data-width=\""
+                  + m.group(1)
+                  + "\""
+                  + (m.group(2) != null ? " data-height=\"" + m.group(2) + "\"" : "")
+              : "";
+      h.raw(
+          "<span class=\"external-embed\" role=\"button\" tabindex=\"0\" data-src=\""
+              + Html.escape(url)
+              + "\" data-alt=\""
+              + Html.escape(alt)
+              + "\""
+              + size
+              + " title=\""
+              + Html.escape(url)
+              + "\">Show image from "
+              + Html.escape(host(url))
+              + "</span>");
       return;
     }
     if (url.startsWith("data:image/")) {
@@ -345,7 +488,10 @@ final class ObsidianRenderer implements NodeRenderer {
     }
   }
 
-  /** A paragraph that holds only a block embed (or display maths) is that block, not a {@code <p>} around it. */
+  /**
+   * A paragraph that holds only a block embed (or display maths) is that block, not a {@code <p>}
+   * around it.
+   */
   private void paragraph(Paragraph node, NodeRendererContext c, HtmlWriter h) {
     boolean blockOnly = node.getFirstChild() != null;
     boolean any = false;
@@ -353,7 +499,9 @@ final class ObsidianRenderer implements NodeRenderer {
       if (n instanceof WikiImage w && !isFileName(Target.parse(w.getLink().unescape()).page())
           || n instanceof ObsidianNodes.Math m && m.display) {
         any = true;
-      } else if (!(n instanceof SoftLineBreak || n instanceof HardLineBreak || n instanceof Text tx && tx.getChars().isBlank())) {
+      } else if (!(n instanceof SoftLineBreak
+          || n instanceof HardLineBreak
+          || n instanceof Text tx && tx.getChars().isBlank())) {
         blockOnly = false;
         break;
       }
@@ -385,13 +533,26 @@ final class ObsidianRenderer implements NodeRenderer {
     Callouts.Kind kind = Callouts.kind(type);
     String tag = fold.isEmpty() ? "div" : "details";
     String titleTag = fold.isEmpty() ? "div" : "summary";
-    h.raw("<" + tag + " class=\"callout\" data-callout=\"" + Html.escape(type.toLowerCase(Locale.ROOT)) + "\""
-        + (fold.isEmpty() ? "" : " data-callout-fold=\"" + fold + "\"") + (fold.equals("+") ? " open" : "")
-        + " style=\"--callout-color: " + kind.rgb() + "\">");
-    h.raw("<" + titleTag + " class=\"callout-title\"><span class=\"callout-icon\">" + Callouts.svg(kind)
-        + "</span><span class=\"callout-title-inner\">");
+    h.raw(
+        "<"
+            + tag
+            + " class=\"callout\" data-callout=\""
+            + Html.escape(type.toLowerCase(Locale.ROOT))
+            + "\""
+            + (fold.isEmpty() ? "" : " data-callout-fold=\"" + fold + "\"")
+            + (fold.equals("+") ? " open" : "")
+            + " style=\"--callout-color: "
+            + kind.rgb()
+            + "\">");
+    h.raw(
+        "<"
+            + titleTag
+            + " class=\"callout-title\"><span class=\"callout-icon\">"
+            + Callouts.svg(kind)
+            + "</span><span class=\"callout-title-inner\">");
     // The title is Markdown, as in Obsidian: the first line's inlines after the [!type] marker.
-    int titleStart = first.getStartOffset() + (text.length() - text.stripLeading().length()) + m.start(3);
+    int titleStart =
+        first.getStartOffset() + (text.length() - text.stripLeading().length()) + m.start(3);
     Node afterBreak = null;
     boolean titled = false;
     for (Node n = first.getFirstChild(); n != null; ) {
@@ -400,7 +561,11 @@ final class ObsidianRenderer implements NodeRenderer {
         afterBreak = next;
         break;
       }
-      if (n.getEndOffset() > titleStart && !(!titled && n instanceof Text t0 && n.getStartOffset() >= titleStart && t0.getChars().isBlank())) {
+      if (n.getEndOffset() > titleStart
+          && !(!titled
+              && n instanceof Text t0
+              && n.getStartOffset() >= titleStart
+              && t0.getChars().isBlank())) {
         if (n.getStartOffset() < titleStart) {
           if (n instanceof Text t) {
             String rest = t.getChars().subSequence(titleStart - n.getStartOffset()).toString();
@@ -419,7 +584,12 @@ final class ObsidianRenderer implements NodeRenderer {
     if (!titled) {
       h.raw(Html.escape(Callouts.defaultTitle(type)));
     }
-    h.raw("</span>" + (fold.isEmpty() ? "" : "<span class=\"callout-fold\"></span>") + "</" + titleTag + ">");
+    h.raw(
+        "</span>"
+            + (fold.isEmpty() ? "" : "<span class=\"callout-fold\"></span>")
+            + "</"
+            + titleTag
+            + ">");
     // The rest of the first paragraph (after its first line), then the other blocks.
     boolean hasContent = afterBreak != null || first.getNext() != null;
     if (hasContent) {
@@ -490,12 +660,19 @@ final class ObsidianRenderer implements NodeRenderer {
   private void taskBox(ObsidianNodes.TaskBox node, NodeRendererContext c, HtmlWriter h) {
     RenderState s = state(c);
     // Only the note's own tasks can be ticked here; an embedded note's offsets are not this note's.
-    String where = s.embedded() ? " disabled" : " data-offset=\"" + PageAssembly.offset(node.offset) + "\"";
-    h.raw("<input type=\"checkbox\" class=\"task-list-item-checkbox\" data-task=\"" + Html.escape(String.valueOf(node.state)) + "\""
-        + where + (node.state != ' ' ? " checked" : "") + "> ");
+    String where =
+        s.embedded() ? " disabled" : " data-offset=\"" + PageAssembly.offset(node.offset) + "\"";
+    h.raw(
+        "<input type=\"checkbox\" class=\"task-list-item-checkbox\" data-task=\""
+            + Html.escape(String.valueOf(node.state))
+            + "\""
+            + where
+            + (node.state != ' ' ? " checked" : "")
+            + "> ");
   }
 
-  // ---- footnotes: numbered when the page is put together (PageAssembly), so each run of blocks stands alone
+  // ---- footnotes: numbered when the page is put together (PageAssembly), so each run of blocks
+  // stands alone
 
   /** {@code [^label]: text}: kept for the list at the end of the page, nothing shown here. */
   private void footnoteBlock(FootnoteBlock node, NodeRendererContext c, HtmlWriter h) {
@@ -505,7 +682,8 @@ final class ObsidianRenderer implements NodeRenderer {
   }
 
   /** {@code ^[text]}: a footnote written where it is referenced. */
-  private void inlineFootnote(ObsidianNodes.InlineFootnote node, NodeRendererContext c, HtmlWriter h) {
+  private void inlineFootnote(
+      ObsidianNodes.InlineFootnote node, NodeRendererContext c, HtmlWriter h) {
     RenderState s = state(c);
     int index = s.inlineFootnotes.size();
     s.inlineFootnotes.add("");

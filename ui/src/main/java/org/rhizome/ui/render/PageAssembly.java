@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Joins the HTML of a note's runs of blocks ({@link MarkdownBlocks}) into one page. What depends on the
- * whole note is left in a run's HTML as a marker, so a run's HTML can be kept and reused when other
- * runs change: footnote references (numbered here in order of first use, the list of footnotes put at
- * the end with links back), heading ids (made unique here), and task offsets (relative to the run).
+ * Joins the HTML of a note's runs of blocks ({@link MarkdownBlocks}) into one page. What depends on
+ * the whole note is left in a run's HTML as a marker, so a run's HTML can be kept and reused when
+ * other runs change: footnote references (numbered here in order of first use, the list of
+ * footnotes put at the end with links back), heading ids (made unique here), and task offsets
+ * (relative to the run).
  *
  * <p>A marker is {@code U+E000}, a kind letter, a payload and {@code U+E001}; these private-use
  * characters are taken out of a note before it is parsed, so a note cannot forge one.
@@ -40,7 +41,8 @@ final class PageAssembly {
   }
 
   /** The rendered HTML of one run of blocks, with markers, and what it defines. */
-  record Part(String html, int start, Map<String, String> footnotes, List<String> inlineFootnotes) {}
+  record Part(
+      String html, int start, Map<String, String> footnotes, List<String> inlineFootnotes) {}
 
   /** Makes the page's HTML out of its runs, in order. */
   static String join(List<Part> parts) {
@@ -49,7 +51,8 @@ final class PageAssembly {
       p.footnotes().forEach(definitions::putIfAbsent);
     }
     PageAssembly a = new PageAssembly(definitions);
-    StringBuilder out = new StringBuilder(parts.stream().mapToInt(p -> p.html().length()).sum() + 64);
+    StringBuilder out =
+        new StringBuilder(parts.stream().mapToInt(p -> p.html().length()).sum() + 64);
     for (Part p : parts) {
       a.resolve(p.html(), p, out);
     }
@@ -60,6 +63,7 @@ final class PageAssembly {
   private final Map<String, String> definitions;
   private final Map<String, Integer> headingIds = new HashMap<>();
   private final Map<String, Integer> numbers = new HashMap<>();
+
   /** Footnote number - 1 → its definition's HTML and how many references it has. */
   private final List<Note> notes = new ArrayList<>();
 
@@ -133,11 +137,19 @@ final class PageAssembly {
     Note note = notes.get(number - 1);
     note.references++;
     String id = "fnref-" + number + (note.references > 1 ? "-" + (note.references - 1) : "");
-    out.append("<sup id=\"").append(id).append("\"><a class=\"footnote-ref\" href=\"#fn-").append(number).append("\">")
-        .append(number).append("</a></sup>");
+    out.append("<sup id=\"")
+        .append(id)
+        .append("\"><a class=\"footnote-ref\" href=\"#fn-")
+        .append(number)
+        .append("\">")
+        .append(number)
+        .append("</a></sup>");
   }
 
-  /** The numbered footnotes with links back to each reference (a footnote may refer to a later one: bounded). */
+  /**
+   * The numbered footnotes with links back to each reference (a footnote may refer to a later one:
+   * bounded).
+   */
   private void footnoteList(StringBuilder out) {
     if (notes.isEmpty()) {
       return;
@@ -151,14 +163,20 @@ final class PageAssembly {
       resolve(note.html, note.part, body);
       out.append(body);
       for (int r = 0; r < note.references; r++) {
-        out.append("<a href=\"#fnref-").append(number).append(r > 0 ? "-" + r : "").append("\" class=\"footnote-backref\">&#8617;</a>");
+        out.append("<a href=\"#fnref-")
+            .append(number)
+            .append(r > 0 ? "-" + r : "")
+            .append("\" class=\"footnote-backref\">&#8617;</a>");
       }
       out.append("\n</li>\n");
     }
     out.append("</ol>\n</div>\n");
   }
 
-  /** Private-use marker characters in a note made plain replacement characters (same length: offsets hold). */
+  /**
+   * Private-use marker characters in a note made plain replacement characters (same length: offsets
+   * hold).
+   */
   static String unforgeable(String text) {
     if (text.indexOf(OPEN) < 0 && text.indexOf(CLOSE) < 0) {
       return text;

@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * The scripts and styles a rendered page may need, bundled in the app from webjars (KaTeX, Mermaid,
- * highlight.js) plus our page script: copied into a folder once, so that pages load them by relative
- * paths from disk, with no network — the reading view's cache and the HTML export alike.
+ * highlight.js) plus our page script: copied into a folder once, so that pages load them by
+ * relative paths from disk, with no network — the reading view's cache and the HTML export alike.
  */
 public final class PageAssets {
   /** The folder, under the one given to {@link #copyTo}, that holds everything. */
@@ -24,7 +24,9 @@ public final class PageAssets {
 
   private PageAssets() {}
 
-  /** Copies the assets to {@code dir}/{@value #DIR} (files already there of the same size are kept). */
+  /**
+   * Copies the assets to {@code dir}/{@value #DIR} (files already there of the same size are kept).
+   */
   public static void copyTo(Path dir) throws IOException {
     Path out = dir.resolve(DIR);
     String katex = webjar("org.webjars.npm", "katex", "katex") + "/dist/";
@@ -35,7 +37,9 @@ public final class PageAssets {
     while (fonts.find()) {
       copy(katex + fonts.group(1), out.resolve("katex").resolve(fonts.group(1)));
     }
-    copy(webjar("org.webjars.npm", "mermaid", "mermaid") + "/dist/mermaid.min.js", out.resolve("mermaid/mermaid.min.js"));
+    copy(
+        webjar("org.webjars.npm", "mermaid", "mermaid") + "/dist/mermaid.min.js",
+        out.resolve("mermaid/mermaid.min.js"));
     String hljs = webjar("org.webjars", "highlightjs", "highlightjs");
     copy(hljs + "/highlight.min.js", out.resolve("highlight/highlight.min.js"));
     copy(hljs + "/styles/github.min.css", out.resolve("highlight/github.min.css"));
@@ -47,11 +51,18 @@ public final class PageAssets {
   public static String head(RenderedNote note, String base, boolean dark) {
     StringBuilder s = new StringBuilder();
     if (note.features().contains(RenderedNote.Feature.MATH)) {
-      s.append("<link rel=\"stylesheet\" href=\"").append(base).append(DIR).append("/katex/katex.min.css\">");
+      s.append("<link rel=\"stylesheet\" href=\"")
+          .append(base)
+          .append(DIR)
+          .append("/katex/katex.min.css\">");
     }
     if (note.features().contains(RenderedNote.Feature.CODE)) {
-      s.append("<link rel=\"stylesheet\" href=\"").append(base).append(DIR).append("/highlight/")
-          .append(dark ? "github-dark" : "github").append(".min.css\">");
+      s.append("<link rel=\"stylesheet\" href=\"")
+          .append(base)
+          .append(DIR)
+          .append("/highlight/")
+          .append(dark ? "github-dark" : "github")
+          .append(".min.css\">");
     }
     return s.toString();
   }
@@ -71,17 +82,26 @@ public final class PageAssets {
     files.add("page.js");
     StringBuilder s = new StringBuilder();
     for (String f : files) {
-      s.append("<script src=\"").append(base).append(DIR).append('/').append(f).append("\"></script>");
+      s.append("<script src=\"")
+          .append(base)
+          .append(DIR)
+          .append('/')
+          .append(f)
+          .append("\"></script>");
     }
     return s.toString();
   }
 
-  /** {@code META-INF/resources/webjars/<name>/<version>}, the version read from the webjar's own Maven metadata. */
+  /**
+   * {@code META-INF/resources/webjars/<name>/<version>}, the version read from the webjar's own
+   * Maven metadata.
+   */
   private static String webjar(String group, String artifact, String name) throws IOException {
     String props = "META-INF/maven/" + group + "/" + artifact + "/pom.properties";
     try (InputStream in = PageAssets.class.getClassLoader().getResourceAsStream(props)) {
       if (in == null) {
-        throw new IOException("The bundled " + artifact + " is missing from the class path (" + props + ")");
+        throw new IOException(
+            "The bundled " + artifact + " is missing from the class path (" + props + ")");
       }
       Properties p = new Properties();
       p.load(in);

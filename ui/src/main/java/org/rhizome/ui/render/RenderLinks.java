@@ -3,16 +3,19 @@ package org.rhizome.ui.render;
 import java.util.Optional;
 
 /**
- * What the renderer asks of the world around a note: which note or attachment a link reaches, the text
- * of a note it embeds, and the address each has on the page being made. The reading view answers from
- * the open workspace (attachments as files in a cache), the HTML export from the same workspace (pages
- * and copied attachments as relative paths), tests from a real workspace too.
+ * What the renderer asks of the world around a note: which note or attachment a link reaches, the
+ * text of a note it embeds, and the address each has on the page being made. The reading view
+ * answers from the open workspace (attachments as files in a cache), the HTML export from the same
+ * workspace (pages and copied attachments as relative paths), tests from a real workspace too.
  *
  * <p>Called on the rendering thread, never the FX thread; implementations may read the store.
  */
 public interface RenderLinks {
 
-  /** The note that {@code [[target]]} (no {@code #anchor}) reaches from a note in {@code sourceFolder}. */
+  /**
+   * The note that {@code [[target]]} (no {@code #anchor}) reaches from a note in {@code
+   * sourceFolder}.
+   */
   Optional<NoteTarget> note(String sourceFolder, String target);
 
   /** The current Markdown of a note this interface returned (for embeds); empty if it is gone. */
@@ -25,14 +28,22 @@ public interface RenderLinks {
    */
   Optional<FileTarget> attachment(String sourceFolder, String target);
 
-  /** The address of an unresolved link to {@code target}, or null to show it as text only (a static site). */
+  /**
+   * The address of an unresolved link to {@code target}, or null to show it as text only (a static
+   * site).
+   */
   default String unresolvedHref(String target) {
     return null;
   }
 
-  /** A note a link reaches: its id (the soul), title, folder and address (without {@code #anchor}). */
+  /**
+   * A note a link reaches: its id (the soul), title, folder and address (without {@code #anchor}).
+   */
   record NoteTarget(String id, String title, String folder, String href) {}
 
-  /** An attachment a link reaches: its name, media type, size in bytes and address (null when its bytes are missing). */
+  /**
+   * An attachment a link reaches: its name, media type, size in bytes and address (null when its
+   * bytes are missing).
+   */
   record FileTarget(String path, String name, String mime, long size, String url) {}
 }

@@ -9,23 +9,42 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** One render's state, carried on the parsed document: the note's place, the embed stack and what was used. */
+/**
+ * One render's state, carried on the parsed document: the note's place, the embed stack and what
+ * was used.
+ */
 final class RenderState {
   static final NullableDataKey<RenderState> KEY = new NullableDataKey<>("rhizome.render.state");
 
   final ObsidianMarkdown markdown;
   final RenderLinks links;
   final String sourceFolder;
-  /** The notes being embedded around this one (ids), outermost first: an embed of any of them is a cycle. */
+
+  /**
+   * The notes being embedded around this one (ids), outermost first: an embed of any of them is a
+   * cycle.
+   */
   final Set<String> stack;
+
   final int depth;
   final Collected collected;
-  /** Footnote definitions of this parsed text by label (their HTML, with markers), for {@link PageAssembly}. */
+
+  /**
+   * Footnote definitions of this parsed text by label (their HTML, with markers), for {@link
+   * PageAssembly}.
+   */
   final Map<String, String> footnotes = new LinkedHashMap<>();
+
   /** Inline footnotes {@code ^[…]} of this parsed text, in order (their HTML). */
   final List<String> inlineFootnotes = new ArrayList<>();
 
-  RenderState(ObsidianMarkdown markdown, RenderLinks links, String sourceFolder, Set<String> stack, int depth, Collected collected) {
+  RenderState(
+      ObsidianMarkdown markdown,
+      RenderLinks links,
+      String sourceFolder,
+      Set<String> stack,
+      int depth,
+      Collected collected) {
     this.markdown = markdown;
     this.links = links;
     this.sourceFolder = sourceFolder;

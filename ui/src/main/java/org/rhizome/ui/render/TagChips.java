@@ -15,16 +15,19 @@ import org.rhizome.graph.markdown.MarkdownSpans;
 import org.rhizome.graph.markdown.SpanKind;
 
 /**
- * Makes the reading view's tag chips ({@link ObsidianNodes.Tag} nodes in the AST) exactly the tags the
- * index stores: after the parse, the engine's spans ({@link MarkdownSpans}, the index's own scanner)
- * are read over the same text; a tag node the engine does not see as a tag becomes text again, and a
- * tag the engine sees inside a text node is cut out of it as a tag node. So {@code #1/} or
- * {@code _#a_} show as {@code tags} lists them, and the rendered page never links a tag search that
- * finds nothing.
+ * Makes the reading view's tag chips ({@link ObsidianNodes.Tag} nodes in the AST) exactly the tags
+ * the index stores: after the parse, the engine's spans ({@link MarkdownSpans}, the index's own
+ * scanner) are read over the same text; a tag node the engine does not see as a tag becomes text
+ * again, and a tag the engine sees inside a text node is cut out of it as a tag node. So {@code
+ * #1/} or {@code _#a_} show as {@code tags} lists them, and the rendered page never links a tag
+ * search that finds nothing.
  */
 final class TagChips extends DocumentPostProcessor {
 
-  /** Registered with the parser builder: {@code builder.postProcessorFactory(new TagChips.Factory())}. */
+  /**
+   * Registered with the parser builder: {@code builder.postProcessorFactory(new
+   * TagChips.Factory())}.
+   */
   static final class Factory extends DocumentPostProcessorFactory {
     @Override
     public DocumentPostProcessor apply(Document document) {
@@ -48,7 +51,8 @@ final class TagChips extends DocumentPostProcessor {
     List<Node> nodes = new ArrayList<>();
     collect(document, nodes);
     for (Node node : nodes) {
-      if (node instanceof ObsidianNodes.Tag tag && !wanted.remove(key(tag.getStartOffset(), tag.getEndOffset()))) {
+      if (node instanceof ObsidianNodes.Tag tag
+          && !wanted.remove(key(tag.getStartOffset(), tag.getEndOffset()))) {
         Text text = new Text(tag.getChars());
         tag.insertBefore(text);
         tag.unlink();

@@ -3,17 +3,17 @@ package org.rhizome.ui.render;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.Workspace;
+import org.rhizome.graph.api.StoreException;
+import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.note.Attachment;
 import org.rhizome.graph.note.NoteFolders;
 import org.rhizome.graph.query.NoteRef;
-import org.rhizome.graph.api.StoreException;
 
 /**
  * {@link RenderLinks} over a workspace, with Obsidian's resolution ({@link Workspace#resolveLink},
- * {@link Workspace#resolveAttachment}); where a note or a file is on the page is for {@link Addresses}
- * to say (the reading view's cache, the export's relative paths).
+ * {@link Workspace#resolveAttachment}); where a note or a file is on the page is for {@link
+ * Addresses} to say (the reading view's cache, the export's relative paths).
  */
 public final class WorkspaceLinks implements RenderLinks {
 
@@ -21,7 +21,10 @@ public final class WorkspaceLinks implements RenderLinks {
   public interface Addresses {
     String note(NoteRef note);
 
-    /** The address of an attachment's bytes, or null when this replica lacks them (may write a file). */
+    /**
+     * The address of an attachment's bytes, or null when this replica lacks them (may write a
+     * file).
+     */
     String attachment(Attachment attachment, Workspace workspace) throws StoreException;
 
     default String unresolved(String target) {
@@ -34,8 +37,8 @@ public final class WorkspaceLinks implements RenderLinks {
   private final Resolved resolved;
 
   /**
-   * What links resolved to, kept for one render (a big note names the same notes many times) or for a
-   * whole export (every page resolves from the same few folders). Not for longer: notes change.
+   * What links resolved to, kept for one render (a big note names the same notes many times) or for
+   * a whole export (every page resolves from the same few folders). Not for longer: notes change.
    */
   public static final class Resolved {
     private final Map<String, Optional<NoteRef>> notes = new ConcurrentHashMap<>();
@@ -52,7 +55,10 @@ public final class WorkspaceLinks implements RenderLinks {
     this.resolved = resolved;
   }
 
-  /** The workspace links are resolved in (a fenced-block renderer may read it, as {@code ```query} does). */
+  /**
+   * The workspace links are resolved in (a fenced-block renderer may read it, as {@code ```query}
+   * does).
+   */
   public Workspace workspace() {
     return workspace;
   }
@@ -98,7 +104,9 @@ public final class WorkspaceLinks implements RenderLinks {
         return Optional.empty();
       }
       Attachment a = found.get();
-      return Optional.of(new FileTarget(a.path(), a.name(), a.mime(), a.size(), addresses.attachment(a, workspace)));
+      return Optional.of(
+          new FileTarget(
+              a.path(), a.name(), a.mime(), a.size(), addresses.attachment(a, workspace)));
     } catch (StoreException e) {
       throw new RenderException("Could not read the attachment \"" + target + "\"", e);
     }

@@ -31,8 +31,8 @@ import org.rhizome.graph.repair.WorkspaceCheck;
 import org.rhizome.graph.repair.WorkspaceRepair;
 
 /**
- * The window a damaged workspace gets instead of the main window: what is wrong, then Check, Repair,
- * Open (anyway, when the file opens at all) and Quit. Check and Repair run the engine's
+ * The window a damaged workspace gets instead of the main window: what is wrong, then Check,
+ * Repair, Open (anyway, when the file opens at all) and Quit. Check and Repair run the engine's
  * {@link WorkspaceCheck} and {@link WorkspaceRepair} on a {@code rhizome-repair} thread while a bar
  * and the seconds spent show progress; their reports are worded as the CLI's. After a repair (or a
  * check that finds the file intact) Open opens the workspace, also off the FX thread, and completes
@@ -56,11 +56,13 @@ final class RepairDialog {
   private final WorkspaceRecovery.Opener opener;
   private final CompletableFuture<Workspace> outcome;
   private final Stage stage = new Stage();
-  private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "rhizome-repair");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService worker =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "rhizome-repair");
+            t.setDaemon(true);
+            return t;
+          });
   private final Label header = new Label();
   private final Label status = new Label();
   private final ProgressBar progress = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
@@ -73,13 +75,18 @@ final class RepairDialog {
   private @Nullable String running;
   private long startedNanos;
 
-  RepairDialog(Path file, String problem, boolean opens, WorkspaceRecovery.Opener opener,
-               CompletableFuture<Workspace> outcome) {
+  RepairDialog(
+      Path file,
+      String problem,
+      boolean opens,
+      WorkspaceRecovery.Opener opener,
+      CompletableFuture<Workspace> outcome) {
     this.file = file;
     this.opener = opener;
     this.outcome = outcome;
     if (Application.getUserAgentStylesheet() == null) {
-      Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+      Application.setUserAgentStylesheet(
+          new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
     }
     header.setText(RepairTexts.header(file, opens));
     header.getStyleClass().add("title-3");
@@ -113,7 +120,8 @@ final class RepairDialog {
     ButtonBar.setButtonData(repair, ButtonBar.ButtonData.OK_DONE);
     ButtonBar.setButtonData(open, ButtonBar.ButtonData.NEXT_FORWARD);
     ButtonBar.setButtonData(quit, ButtonBar.ButtonData.CANCEL_CLOSE);
-    ButtonBar.setButtonUniformSize(open, false); // "Open the repaired workspace" is longer than the rest
+    ButtonBar.setButtonUniformSize(
+        open, false); // "Open the repaired workspace" is longer than the rest
     ButtonBar buttons = new ButtonBar();
     buttons.getButtons().addAll(check, repair, open, quit);
     check.setOnAction(e -> runCheck());
@@ -126,13 +134,14 @@ final class RepairDialog {
     root.setPrefWidth(640);
     stage.setScene(new Scene(root));
     stage.setTitle("Rhizome — " + RepairTexts.header(file, opens));
-    stage.setOnCloseRequest(e -> {
-      if (running != null) {
-        e.consume(); // a repair is not stopped halfway; the buttons say so
-      } else {
-        close();
-      }
-    });
+    stage.setOnCloseRequest(
+        e -> {
+          if (running != null) {
+            e.consume(); // a repair is not stopped halfway; the buttons say so
+          } else {
+            close();
+          }
+        });
     ticker.setCycleCount(Timeline.INDEFINITE);
   }
 
@@ -147,61 +156,72 @@ final class RepairDialog {
 
   private void runCheck() {
     start("Checking");
-    worker.execute(() -> {
-      try {
-        Path scratch = Files.createTempDirectory("rhizome-check");
-        CheckReport r;
-        try {
-          r = WorkspaceCheck.run(file, scratch);
-        } finally {
-          deleteQuietly(scratch);
-        }
-        CheckReport report = r;
-        Platform.runLater(() -> {
-          done(report.ok() ? "Checked: the file is intact." : "Checked: the file is damaged.", RepairTexts.check(report));
-          if (report.ok()) {
-            offerOpen("Open");
+    worker.execute(
+        () -> {
+          try {
+            Path scratch = Files.createTempDirectory("rhizome-check");
+            CheckReport r;
+            try {
+              r = WorkspaceCheck.run(file, scratch);
+            } finally {
+              deleteQuietly(scratch);
+            }
+            CheckReport report = r;
+            Platform.runLater(
+                () -> {
+                  done(
+                      report.ok()
+                          ? "Checked: the file is intact."
+                          : "Checked: the file is damaged.",
+                      RepairTexts.check(report));
+                  if (report.ok()) {
+                    offerOpen("Open");
+                  }
+                });
+          } catch (Exception | Error e) {
+            Platform.runLater(() -> done("The check failed.", message(e)));
           }
         });
-      } catch (Exception | Error e) {
-        Platform.runLater(() -> done("The check failed.", message(e)));
-      }
-    });
   }
 
   private void runRepair() {
     start("Repairing");
-    worker.execute(() -> {
-      try {
-        RepairReport r = WorkspaceRepair.run(file);
-        Platform.runLater(() -> {
-          done("Repaired.", RepairTexts.repair(r));
-          header.setText(RepairTexts.repairedHeader(file));
-          repair.setDisable(true);
-          offerOpen("Open the repaired workspace");
+    worker.execute(
+        () -> {
+          try {
+            RepairReport r = WorkspaceRepair.run(file);
+            Platform.runLater(
+                () -> {
+                  done("Repaired.", RepairTexts.repair(r));
+                  header.setText(RepairTexts.repairedHeader(file));
+                  repair.setDisable(true);
+                  offerOpen("Open the repaired workspace");
+                });
+          } catch (Exception | Error e) {
+            Platform.runLater(
+                () -> done("The repair failed; the file was left as it was.", message(e)));
+          }
         });
-      } catch (Exception | Error e) {
-        Platform.runLater(() -> done("The repair failed; the file was left as it was.", message(e)));
-      }
-    });
   }
 
   private void runOpen() {
     start("Opening");
-    worker.execute(() -> {
-      try {
-        Workspace ws = opener.open();
-        Platform.runLater(() -> {
-          ticker.stop();
-          running = null;
-          worker.shutdown();
-          stage.close();
-          outcome.complete(ws);
+    worker.execute(
+        () -> {
+          try {
+            Workspace ws = opener.open();
+            Platform.runLater(
+                () -> {
+                  ticker.stop();
+                  running = null;
+                  worker.shutdown();
+                  stage.close();
+                  outcome.complete(ws);
+                });
+          } catch (Exception | Error e) {
+            Platform.runLater(() -> done("It still cannot be opened.", message(e)));
+          }
         });
-      } catch (Exception | Error e) {
-        Platform.runLater(() -> done("It still cannot be opened.", message(e)));
-      }
-    });
   }
 
   private void offerOpen(String label) {

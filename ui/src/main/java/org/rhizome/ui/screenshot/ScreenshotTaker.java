@@ -12,8 +12,8 @@ import javafx.application.Platform;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
-import org.rhizome.ui.workbench.ThemeChoice;
 import org.rhizome.ui.shell.DesktopSession;
+import org.rhizome.ui.workbench.ThemeChoice;
 
 /**
  * Takes each {@link Shot} in light and in dark: prepares the window, snapshots its scene (so
@@ -26,7 +26,8 @@ public final class ScreenshotTaker {
   private ScreenshotTaker() {}
 
   /** Takes the shots and returns the files written. */
-  public static List<Path> take(DesktopSession session, List<Shot> shots, Path outDir) throws Exception {
+  public static List<Path> take(DesktopSession session, List<Shot> shots, Path outDir)
+      throws Exception {
     Files.createDirectories(outDir);
     List<Path> written = new ArrayList<>();
     for (ThemeChoice theme : List.of(ThemeChoice.LIGHT, ThemeChoice.DARK)) {
@@ -35,10 +36,14 @@ public final class ScreenshotTaker {
         onFx(() -> session.window().overlay().hide());
         CompletableFuture<CompletableFuture<?>> started = new CompletableFuture<>();
         Platform.runLater(() -> started.complete(shot.prepare().apply(session)));
-        started.get(STEP_TIMEOUT_SECONDS, TimeUnit.SECONDS).get(STEP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        started
+            .get(STEP_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+            .get(STEP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         Screenshots.settled(session, 250).get();
         WritableImage image = onFxResult(() -> session.stage().getScene().snapshot(null));
-        Path file = outDir.resolve(shot.name() + "-" + theme.name().toLowerCase(java.util.Locale.ROOT) + ".png");
+        Path file =
+            outDir.resolve(
+                shot.name() + "-" + theme.name().toLowerCase(java.util.Locale.ROOT) + ".png");
         write(image, file);
         written.add(file);
       }
@@ -62,21 +67,23 @@ public final class ScreenshotTaker {
   }
 
   private static void onFx(Runnable r) throws Exception {
-    onFxResult(() -> {
-      r.run();
-      return null;
-    });
+    onFxResult(
+        () -> {
+          r.run();
+          return null;
+        });
   }
 
   private static <T> T onFxResult(java.util.concurrent.Callable<T> work) throws Exception {
     CompletableFuture<T> result = new CompletableFuture<>();
-    Platform.runLater(() -> {
-      try {
-        result.complete(work.call());
-      } catch (Throwable t) {
-        result.completeExceptionally(t);
-      }
-    });
+    Platform.runLater(
+        () -> {
+          try {
+            result.complete(work.call());
+          } catch (Throwable t) {
+            result.completeExceptionally(t);
+          }
+        });
     return result.get(STEP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
   }
 }

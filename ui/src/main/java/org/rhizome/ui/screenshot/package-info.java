@@ -1,4 +1,7 @@
-/** {@code rhizome screenshot}: the shots of the window it takes ({@link org.rhizome.ui.screenshot.Screenshots}) and how. */
+/**
+ * {@code rhizome screenshot}: the shots of the window it takes ({@link
+ * org.rhizome.ui.screenshot.Screenshots}) and how.
+ */
 @NullMarked
 package org.rhizome.ui.screenshot;
 

@@ -21,10 +21,10 @@ import org.rhizome.graph.query.Snippet;
 import org.rhizome.ui.workbench.AppContext;
 
 /**
- * Full-text search (Ctrl/Cmd-Shift-F): the engine's query language (words, {@code pre*},
- * {@code "a phrase"}, {@code OR}, {@code -word}, {@code title:}, {@code tag:}), results ranked with
- * a snippet whose matches are highlighted. Searches run in the background a moment after typing
- * stops; only the newest query's results are shown.
+ * Full-text search (Ctrl/Cmd-Shift-F): the engine's query language (words, {@code pre*}, {@code "a
+ * phrase"}, {@code OR}, {@code -word}, {@code title:}, {@code tag:}), results ranked with a snippet
+ * whose matches are highlighted. Searches run in the background a moment after typing stops; only
+ * the newest query's results are shown.
  *
  * <p>FX thread only.
  */
@@ -34,7 +34,8 @@ public final class SearchView {
   private final AppContext context;
   private final TextField query = new TextField();
   private final ListView<SearchHit> results = new ListView<>();
-  private final Label summary = new Label("Words, \"a phrase\", pre*, a OR b, -word, title:word, tag:name");
+  private final Label summary =
+      new Label("Words, \"a phrase\", pre*, a OR b, -word, title:word, tag:name");
   private final PauseTransition searchLater = new PauseTransition(Duration.millis(120));
   private final AtomicLong latest = new AtomicLong();
   private final VBox root;
@@ -45,23 +46,25 @@ public final class SearchView {
     query.getStyleClass().add("search-query");
     query.textProperty().addListener((obs, old, text) -> searchLater.playFromStart());
     query.setOnAction(e -> search());
-    query.setOnKeyPressed(e -> {
-      if (e.getCode() == KeyCode.DOWN && !results.getItems().isEmpty()) {
-        results.requestFocus();
-        results.getSelectionModel().selectFirst();
-      }
-    });
+    query.setOnKeyPressed(
+        e -> {
+          if (e.getCode() == KeyCode.DOWN && !results.getItems().isEmpty()) {
+            results.requestFocus();
+            results.getSelectionModel().selectFirst();
+          }
+        });
     searchLater.setOnFinished(e -> search());
     summary.setWrapText(true);
     summary.getStyleClass().addAll("text-muted", "text-small");
     results.setCellFactory(v -> new HitCell());
     results.getStyleClass().add("search-results");
     results.setOnMouseClicked(e -> openSelected());
-    results.setOnKeyPressed(e -> {
-      if (e.getCode() == KeyCode.ENTER) {
-        openSelected();
-      }
-    });
+    results.setOnKeyPressed(
+        e -> {
+          if (e.getCode() == KeyCode.ENTER) {
+            openSelected();
+          }
+        });
     VBox.setVgrow(results, Priority.ALWAYS);
     root = new VBox(6, query, summary, results);
     root.setPadding(new Insets(8));
@@ -81,10 +84,11 @@ public final class SearchView {
 
   /** Focuses the query field, its text selected. */
   public void focus() {
-    Platform.runLater(() -> {
-      query.requestFocus();
-      query.selectAll();
-    });
+    Platform.runLater(
+        () -> {
+          query.requestFocus();
+          query.selectAll();
+        });
   }
 
   private void search() {
@@ -97,24 +101,31 @@ public final class SearchView {
       return;
     }
     long started = System.nanoTime();
-    context.background().supply(() -> context.workspace().search(text, MAX_RESULTS)).whenComplete((hits, failure) ->
-        Platform.runLater(() -> {
-          if (ticket != latest.get()) {
-            return;
-          }
-          if (failure != null) {
-            results.getItems().clear();
-            summary.setText("Cannot search for that: " + messageOf(failure));
-            return;
-          }
-          show(hits, (System.nanoTime() - started) / 1_000_000);
-        }));
+    context
+        .background()
+        .supply(() -> context.workspace().search(text, MAX_RESULTS))
+        .whenComplete(
+            (hits, failure) ->
+                Platform.runLater(
+                    () -> {
+                      if (ticket != latest.get()) {
+                        return;
+                      }
+                      if (failure != null) {
+                        results.getItems().clear();
+                        summary.setText("Cannot search for that: " + messageOf(failure));
+                        return;
+                      }
+                      show(hits, (System.nanoTime() - started) / 1_000_000);
+                    }));
   }
 
   private void show(List<SearchHit> hits, long millis) {
     results.getItems().setAll(hits);
-    String count = hits.size() >= MAX_RESULTS ? "The first " + MAX_RESULTS + " results" : hits.size() == 1 ? "1 result"
-        : hits.size() + " results";
+    String count =
+        hits.size() >= MAX_RESULTS
+            ? "The first " + MAX_RESULTS + " results"
+            : hits.size() == 1 ? "1 result" : hits.size() + " results";
     summary.setText(count + " · " + millis + " ms");
   }
 

@@ -1,23 +1,21 @@
 package org.rhizome.ui.settings;
 
-import org.rhizome.graph.files.AtomicFile;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.rhizome.graph.files.AtomicFile;
 import org.rhizome.ui.workbench.Settings;
 import org.rhizome.ui.workbench.ThemeChoice;
 import org.rhizome.ui.workbench.ThemeFamily;
 import org.rhizome.ui.workbench.WindowState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads and writes {@link Settings} as a properties file ({@code ui.properties} in the data
@@ -55,15 +53,21 @@ public final class SettingsStore {
   public static Settings fromProperties(Properties p) {
     Settings s = new Settings();
     s.theme().set(enumOr(p.getProperty("theme"), ThemeChoice.class, ThemeChoice.SYSTEM));
-    s.themeFamily().set(enumOr(p.getProperty("themeFamily"), ThemeFamily.class, ThemeFamily.PRIMER));
+    s.themeFamily()
+        .set(enumOr(p.getProperty("themeFamily"), ThemeFamily.class, ThemeFamily.PRIMER));
     s.editorFontSize().set(Settings.clampFontSize((int) number(p, "editor.fontSize", 15)));
     s.defaultFolder().set(p.getProperty("newNotes.folder", ""));
     s.welcomeLoaded().set(Boolean.parseBoolean(p.getProperty("welcomeLoaded", "false")));
     s.taskDoneDate().set(Boolean.parseBoolean(p.getProperty("tasks.doneDate", "true")));
-    s.setWindow(new WindowState(number(p, "window.x", Double.NaN), number(p, "window.y", Double.NaN),
-        number(p, "window.width", WindowState.DEFAULT.width()), number(p, "window.height", WindowState.DEFAULT.height()),
-        Boolean.parseBoolean(p.getProperty("window.maximized", "false")),
-        number(p, "window.sidebarDivider", Double.NaN), number(p, "window.infoDivider", Double.NaN)));
+    s.setWindow(
+        new WindowState(
+            number(p, "window.x", Double.NaN),
+            number(p, "window.y", Double.NaN),
+            number(p, "window.width", WindowState.DEFAULT.width()),
+            number(p, "window.height", WindowState.DEFAULT.height()),
+            Boolean.parseBoolean(p.getProperty("window.maximized", "false")),
+            number(p, "window.sidebarDivider", Double.NaN),
+            number(p, "window.infoDivider", Double.NaN)));
     String tabs = p.getProperty("tabs.open", "").trim();
     List<String> souls = tabs.isEmpty() ? List.of() : Arrays.asList(tabs.split(","));
     s.setOpenTabs(souls, (int) number(p, "tabs.active", 0));
@@ -98,7 +102,8 @@ public final class SettingsStore {
   public void write(Properties p) throws IOException {
     StringWriter text = new StringWriter();
     p.store(text, "Rhizome window and editor settings");
-    AtomicFile.replace(file, text.toString().getBytes(StandardCharsets.UTF_8), AtomicFile.Durability.SYNCED);
+    AtomicFile.replace(
+        file, text.toString().getBytes(StandardCharsets.UTF_8), AtomicFile.Durability.SYNCED);
   }
 
   private static double number(Properties p, String key, double fallback) {

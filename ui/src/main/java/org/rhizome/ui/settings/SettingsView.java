@@ -11,10 +11,10 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import org.rhizome.graph.api.InvalidTitleException;
-import org.rhizome.graph.note.NoteFolders;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
+import org.rhizome.graph.api.InvalidTitleException;
+import org.rhizome.graph.note.NoteFolders;
 import org.rhizome.ui.workbench.AppContext;
 import org.rhizome.ui.workbench.Command;
 import org.rhizome.ui.workbench.Settings;
@@ -23,7 +23,8 @@ import org.rhizome.ui.workbench.ThemeFamily;
 
 /**
  * The settings tab: theme (light, dark or the system's; Primer or Nord), the editor's font size,
- * the folder new notes go to, and every command with its shortcut. Changes apply at once and are saved when the window closes.
+ * the folder new notes go to, and every command with its shortcut. Changes apply at once and are
+ * saved when the window closes.
  *
  * <p>FX thread only.
  */
@@ -32,12 +33,16 @@ public final class SettingsView {
 
   public SettingsView(AppContext context) {
     Settings settings = context.settings();
-    ComboBox<ThemeChoice> theme = new ComboBox<>(FXCollections.observableArrayList(ThemeChoice.values()));
+    ComboBox<ThemeChoice> theme =
+        new ComboBox<>(FXCollections.observableArrayList(ThemeChoice.values()));
     theme.valueProperty().bindBidirectional(settings.theme());
     theme.setId("settings-theme");
-    ComboBox<ThemeFamily> family = new ComboBox<>(FXCollections.observableArrayList(ThemeFamily.values()));
+    ComboBox<ThemeFamily> family =
+        new ComboBox<>(FXCollections.observableArrayList(ThemeFamily.values()));
     family.valueProperty().bindBidirectional(settings.themeFamily());
-    Spinner<Integer> fontSize = new Spinner<>(Settings.MIN_FONT_SIZE, Settings.MAX_FONT_SIZE, settings.editorFontSize().get());
+    Spinner<Integer> fontSize =
+        new Spinner<>(
+            Settings.MIN_FONT_SIZE, Settings.MAX_FONT_SIZE, settings.editorFontSize().get());
     fontSize.valueProperty().addListener((obs, old, size) -> settings.editorFontSize().set(size));
     fontSize.setEditable(true);
     fontSize.setId("settings-font-size");
@@ -47,16 +52,20 @@ public final class SettingsView {
     folder.setId("settings-default-folder");
     Label folderError = new Label();
     folderError.getStyleClass().add("danger");
-    folder.textProperty().addListener((obs, old, text) -> {
-      try {
-        settings.defaultFolder().set(text.isBlank() ? "" : NoteFolders.check(text));
-        folderError.setText("");
-      } catch (InvalidTitleException e) {
-        folderError.setText(e.getMessage());
-      }
-    });
+    folder
+        .textProperty()
+        .addListener(
+            (obs, old, text) -> {
+              try {
+                settings.defaultFolder().set(text.isBlank() ? "" : NoteFolders.check(text));
+                folderError.setText("");
+              } catch (InvalidTitleException e) {
+                folderError.setText(e.getMessage());
+              }
+            });
 
-    javafx.scene.control.CheckBox doneDate = new javafx.scene.control.CheckBox("Write ✅ and the date when a task is ticked");
+    javafx.scene.control.CheckBox doneDate =
+        new javafx.scene.control.CheckBox("Write ✅ and the date when a task is ticked");
     doneDate.selectedProperty().bindBidirectional(settings.taskDoneDate());
     doneDate.setId("settings-task-done-date");
 
@@ -70,7 +79,8 @@ public final class SettingsView {
     form.add(folderError, 1, 4);
     form.addRow(5, new Label("Tasks"), doneDate);
 
-    TableView<Command> shortcuts = new TableView<>(FXCollections.observableArrayList(context.commands().all()));
+    TableView<Command> shortcuts =
+        new TableView<>(FXCollections.observableArrayList(context.commands().all()));
     TableColumn<Command, String> name = new TableColumn<>("Command");
     name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
     name.setPrefWidth(320);
@@ -87,8 +97,10 @@ public final class SettingsView {
     title.getStyleClass().add("title-2");
     Label keysTitle = new Label("Keyboard shortcuts");
     keysTitle.getStyleClass().add("title-4");
-    Label editorKeys = new Label("In the editor: Ctrl/Cmd-Z undo, Ctrl/Cmd-Y or Ctrl/Cmd-Shift-Z redo, [[ completes a link, "
-        + "Ctrl/Cmd-click follows it.");
+    Label editorKeys =
+        new Label(
+            "In the editor: Ctrl/Cmd-Z undo, Ctrl/Cmd-Y or Ctrl/Cmd-Shift-Z redo, [[ completes a link, "
+                + "Ctrl/Cmd-click follows it.");
     editorKeys.setWrapText(true);
     editorKeys.getStyleClass().add("text-muted");
     content = new VBox(14, title, form, keysTitle, editorKeys, shortcuts);

@@ -5,26 +5,25 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
-
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
-import javafx.util.Duration;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 import org.jspecify.annotations.Nullable;
 import org.rhizome.graph.model.Soul;
-import org.rhizome.ui.workbench.Settings;
 import org.rhizome.ui.settings.SettingsStore;
-import org.rhizome.ui.workbench.WindowState;
 import org.rhizome.ui.welcome.WelcomeNotes;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.rhizome.ui.workbench.AppContext;
 import org.rhizome.ui.workbench.BackgroundExecutor;
-import org.rhizome.ui.workbench.ErrorReporter;
 import org.rhizome.ui.workbench.CommandRegistry;
+import org.rhizome.ui.workbench.ErrorReporter;
+import org.rhizome.ui.workbench.Settings;
 import org.rhizome.ui.workbench.UiExtension;
+import org.rhizome.ui.workbench.WindowState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One open main window on one workspace. The window comes first: the stage is shown with an empty
@@ -56,30 +55,42 @@ public final class DesktopSession {
   private final CompletableFuture<Void> closed = new CompletableFuture<>();
   private boolean closing;
   private boolean closeWhenBuilt;
-  /** The empty frame's style class: the theme's background, so a dark window does not flash white first. */
+
+  /**
+   * The empty frame's style class: the theme's background, so a dark window does not flash white
+   * first.
+   */
   private static final String STARTING = "window-starting";
+
   static final long MAX_CLOSE_WAIT_NANOS = 10_000_000_000L;
 
   /**
    * Shows the window on {@code stage} at once, then builds its parts after the first frame.
    *
-   * @param settingsRead the settings file as {@link SettingsStore#read} returned it (read off the FX thread)
+   * @param settingsRead the settings file as {@link SettingsStore#read} returned it (read off the
+   *     FX thread)
    * @param systemIsDark the OS appearance (asked off the FX thread)
    */
-  public DesktopSession(UiServices services, Stage stage, Properties settingsRead, boolean systemIsDark) {
+  public DesktopSession(
+      UiServices services, Stage stage, Properties settingsRead, boolean systemIsDark) {
     this.services = services;
     this.stage = stage;
     this.store = new SettingsStore(services.settingsFile());
     this.settings = SettingsStore.fromProperties(settingsRead);
-    this.context = new AppContext(services.workspace(), background, errors, new CommandRegistry(), settings);
+    this.context =
+        new AppContext(services.workspace(), background, errors, new CommandRegistry(), settings);
     WindowState state = settings.window();
     root.getStyleClass().addAll("rhizome-root", STARTING);
     Scene scene = new Scene(root, state.width(), state.height());
-    scene.getStylesheets().add(DesktopSession.class.getResource("/org/rhizome/ui/shell/rhizome.css").toExternalForm());
+    scene
+        .getStylesheets()
+        .add(
+            DesktopSession.class.getResource("/org/rhizome/ui/shell/rhizome.css").toExternalForm());
     this.theme = new ThemeApplier(settings, systemIsDark, scene);
     // Last resort on the FX thread: a failure nobody caught is one sentence in the status bar and a
     // stack trace in the log, and the window goes on.
-    Thread.currentThread().setUncaughtExceptionHandler((thread, e) -> errors.report("Something went wrong", e));
+    Thread.currentThread()
+        .setUncaughtExceptionHandler((thread, e) -> errors.report("Something went wrong", e));
     stage.setTitle("Rhizome");
     WindowIcon.apply(stage);
     stage.setScene(scene);
@@ -88,24 +99,30 @@ public final class DesktopSession {
       stage.setY(state.y());
     }
     stage.setMaximized(state.maximized());
-    stage.setOnCloseRequest(e -> {
-      e.consume();
-      close();
-    });
+    stage.setOnCloseRequest(
+        e -> {
+          e.consume();
+          close();
+        });
     stage.show();
     restoreTabs();
     // The parts are built once the empty frame is on screen; a run of the FX thread later, so
     // that frame renders first.
-    Pulses.next(scene).thenAccept(t -> {
-      shown.complete(t);
-      Platform.runLater(() -> build(state));
-    });
+    Pulses.next(scene)
+        .thenAccept(
+            t -> {
+              shown.complete(t);
+              Platform.runLater(() -> build(state));
+            });
     // The lists load once the note the person is waiting for is on screen.
-    ready.whenComplete((v, e) -> Platform.runLater(() -> {
-      if (window != null) {
-        window.loadLists();
-      }
-    }));
+    ready.whenComplete(
+        (v, e) ->
+            Platform.runLater(
+                () -> {
+                  if (window != null) {
+                    window.loadLists();
+                  }
+                }));
   }
 
   private void build(WindowState state) {
@@ -142,11 +159,13 @@ public final class DesktopSession {
   /**
    * The window's parts.
    *
-   * @throws IllegalStateException before they are built (they are once {@link #built()} or {@link #ready()} completes)
+   * @throws IllegalStateException before they are built (they are once {@link #built()} or {@link
+   *     #ready()} completes)
    */
   public MainWindowView window() {
     if (window == null) {
-      throw new IllegalStateException("the window's parts are not built yet: wait for built() or ready()");
+      throw new IllegalStateException(
+          "the window's parts are not built yet: wait for built() or ready()");
     }
     return window;
   }
@@ -159,7 +178,10 @@ public final class DesktopSession {
     return theme;
   }
 
-  /** Completes (with its {@link System#nanoTime}) once the first frame of the window, still empty, is laid out. */
+  /**
+   * Completes (with its {@link System#nanoTime}) once the first frame of the window, still empty,
+   * is laid out.
+   */
   public CompletableFuture<Long> shown() {
     return shown;
   }
@@ -184,39 +206,54 @@ public final class DesktopSession {
     List<String> tabs = settings.openTabs();
     int active = settings.activeTab();
     boolean firstStart = !settings.welcomeLoaded().get();
-    background.loadUrgently(() -> {
-      if (firstStart && services.workspace().noteCount() == 0) {
-        Optional<Soul> welcome = WelcomeNotes.loadInto(services.workspace());
-        return welcome.map(List::of).orElse(List.<Soul>of());
-      }
-      return tabs.stream().filter(Soul::isValid).map(Soul::new)
-          .filter(s -> {
-            try {
-              return services.workspace().findNote(s).isPresent();
-            } catch (org.rhizome.graph.api.StoreException e) {
-              return false;
-            }
-          }).toList();
-    }, souls -> built.thenAccept(w -> {
-      settings.welcomeLoaded().set(true);
-      if (souls.isEmpty()) {
-        ready.complete(null);
-        return;
-      }
-      int selected = Math.max(0, Math.min(active, souls.size() - 1));
-      for (int i = 0; i < souls.size(); i++) {
-        if (i != selected) {
-          w.openNote(souls.get(i), () -> { });
-        }
-      }
-      w.openNote(souls.get(selected), () -> ready.complete(null));
-    }), "Could not reopen the notes of the last session").exceptionally(e -> {
-      ready.complete(null);
-      return null;
-    });
+    background
+        .loadUrgently(
+            () -> {
+              if (firstStart && services.workspace().noteCount() == 0) {
+                Optional<Soul> welcome = WelcomeNotes.loadInto(services.workspace());
+                return welcome.map(List::of).orElse(List.<Soul>of());
+              }
+              return tabs.stream()
+                  .filter(Soul::isValid)
+                  .map(Soul::new)
+                  .filter(
+                      s -> {
+                        try {
+                          return services.workspace().findNote(s).isPresent();
+                        } catch (org.rhizome.graph.api.StoreException e) {
+                          return false;
+                        }
+                      })
+                  .toList();
+            },
+            souls ->
+                built.thenAccept(
+                    w -> {
+                      settings.welcomeLoaded().set(true);
+                      if (souls.isEmpty()) {
+                        ready.complete(null);
+                        return;
+                      }
+                      int selected = Math.max(0, Math.min(active, souls.size() - 1));
+                      for (int i = 0; i < souls.size(); i++) {
+                        if (i != selected) {
+                          w.openNote(souls.get(i), () -> {});
+                        }
+                      }
+                      w.openNote(souls.get(selected), () -> ready.complete(null));
+                    }),
+            "Could not reopen the notes of the last session")
+        .exceptionally(
+            e -> {
+              ready.complete(null);
+              return null;
+            });
   }
 
-  /** Saves the settings, hides the window, then completes {@link #closed()} once pending edits are written. Idempotent. */
+  /**
+   * Saves the settings, hides the window, then completes {@link #closed()} once pending edits are
+   * written. Idempotent.
+   */
   public void close() {
     if (closing) {
       return;
@@ -228,9 +265,16 @@ public final class DesktopSession {
     }
     closing = true;
     window.editors().flushAll();
-    settings.setWindow(window.windowState(stage.getX(), stage.getY(), stage.isMaximized() ? settings.window().width()
-        : stage.getWidth(), stage.isMaximized() ? settings.window().height() : stage.getHeight(), stage.isMaximized()));
-    settings.setOpenTabs(window.editors().openNotes().stream().map(Soul::value).toList(), window.editors().activeNoteIndex());
+    settings.setWindow(
+        window.windowState(
+            stage.getX(),
+            stage.getY(),
+            stage.isMaximized() ? settings.window().width() : stage.getWidth(),
+            stage.isMaximized() ? settings.window().height() : stage.getHeight(),
+            stage.isMaximized()));
+    settings.setOpenTabs(
+        window.editors().openNotes().stream().map(Soul::value).toList(),
+        window.editors().activeNoteIndex());
     Properties snapshot = SettingsStore.snapshot(settings);
     stage.hide();
     try {
@@ -256,11 +300,12 @@ public final class DesktopSession {
       return;
     }
     if (window.editors().hasUnsavedEdits()) {
-      log.error("closing with edits the engine has not confirmed after {} s", MAX_CLOSE_WAIT_NANOS / 1_000_000_000L);
+      log.error(
+          "closing with edits the engine has not confirmed after {} s",
+          MAX_CLOSE_WAIT_NANOS / 1_000_000_000L);
     }
     context.close();
     background.close();
     closed.complete(null);
   }
-
 }

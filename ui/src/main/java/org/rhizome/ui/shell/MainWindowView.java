@@ -15,31 +15,31 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.StackPane;
 import org.jspecify.annotations.Nullable;
 import org.rhizome.graph.model.Soul;
-import org.rhizome.ui.graph.GraphCommands;
-import org.rhizome.ui.history.HistoryCommands;
+import org.rhizome.ui.backlinks.NoteInfoView;
 import org.rhizome.ui.editor.EditorTabs;
 import org.rhizome.ui.editor.NoteTab;
-import org.rhizome.ui.backlinks.NoteInfoView;
+import org.rhizome.ui.graph.GraphCommands;
+import org.rhizome.ui.history.HistoryCommands;
+import org.rhizome.ui.names.NoteNameIndex;
 import org.rhizome.ui.search.SearchView;
 import org.rhizome.ui.settings.SettingsView;
-import org.rhizome.ui.workbench.WindowState;
 import org.rhizome.ui.sidebar.NoteListView;
 import org.rhizome.ui.sidebar.TagListView;
 import org.rhizome.ui.switcher.CommandPalette;
-import org.rhizome.ui.names.NoteNameIndex;
 import org.rhizome.ui.switcher.Overlay;
 import org.rhizome.ui.switcher.QuickSwitcher;
 import org.rhizome.ui.workbench.AppContext;
 import org.rhizome.ui.workbench.Command;
 import org.rhizome.ui.workbench.CommandRegistry;
 import org.rhizome.ui.workbench.MainWindow;
+import org.rhizome.ui.workbench.WindowState;
 
 /**
  * The main window's content: menu bar; sidebar (notes, tags, search) | editor tabs | note info
@@ -70,9 +70,11 @@ public final class MainWindowView implements MainWindow {
   private final Menu fileMenu = new Menu("_File");
   private final StackPane root;
   private Runnable onQuit = Platform::exit;
-  private Runnable toggleTheme = () -> { };
+  private Runnable toggleTheme = () -> {};
 
-  /** @param root the scene's root, already on screen (empty until now): the window fills it */
+  /**
+   * @param root the scene's root, already on screen (empty until now): the window fills it
+   */
   public MainWindowView(AppContext context, StackPane root) {
     this.context = context;
     context.attach(this);
@@ -93,10 +95,13 @@ public final class MainWindowView implements MainWindow {
     sidebar.getTabs().addAll(notesTab, tagsTab, searchTab);
     sidebar.setSide(Side.TOP);
     sidebar.getStyleClass().add("sidebar");
-    editors.activeNote().addListener((obs, old, soul) -> {
-      info.show(soul);
-      noteList.setActive(soul);
-    });
+    editors
+        .activeNote()
+        .addListener(
+            (obs, old, soul) -> {
+              info.show(soul);
+              noteList.setActive(soul);
+            });
 
     new NoteStats(context, editors, statusBar);
     panes = new SplitPane(sidebar, editors.node(), info.node());
@@ -129,19 +134,21 @@ public final class MainWindowView implements MainWindow {
     context.commands().attachTo(scene);
     this.toggleTheme = theme::toggle;
     this.onQuit = quit;
-    scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-      if (e.getCode() == KeyCode.ESCAPE && overlay.isShowing()) {
-        overlay.hide();
-        e.consume();
-      }
-    });
+    scene.addEventFilter(
+        javafx.scene.input.KeyEvent.KEY_PRESSED,
+        e -> {
+          if (e.getCode() == KeyCode.ESCAPE && overlay.isShowing()) {
+            overlay.hide();
+            e.consume();
+          }
+        });
   }
 
   // ---- MainWindow, for the parts inside
 
   @Override
   public void openNote(Soul soul) {
-    editors.openNote(soul, () -> { });
+    editors.openNote(soul, () -> {});
   }
 
   /** Opens a note and runs {@code whenShown} once its text is in the editor (tests, the bench). */
@@ -235,7 +242,14 @@ public final class MainWindowView implements MainWindow {
   /** The window state to remember: geometry comes from the stage, pane widths from here. */
   WindowState windowState(double x, double y, double width, double height, boolean maximized) {
     double[] d = panes.getDividerPositions();
-    return new WindowState(x, y, width, height, maximized, d.length > 0 ? d[0] : Double.NaN, d.length > 1 ? d[1] : Double.NaN);
+    return new WindowState(
+        x,
+        y,
+        width,
+        height,
+        maximized,
+        d.length > 0 ? d[0] : Double.NaN,
+        d.length > 1 ? d[1] : Double.NaN);
   }
 
   void restorePanes(WindowState state) {
@@ -292,58 +306,157 @@ public final class MainWindowView implements MainWindow {
   private void registerCommands() {
     CommandRegistry c = context.commands();
     c.register("note.new", "New note", shortcut(KeyCode.N), noteCommands::newNote);
-    c.register("note.fromTemplate", "New note from template", shortcut(KeyCode.N, KeyCombination.SHIFT_DOWN),
+    c.register(
+        "note.fromTemplate",
+        "New note from template",
+        shortcut(KeyCode.N, KeyCombination.SHIFT_DOWN),
         noteCommands::chooseTemplate);
-    c.register("note.daily", "Open today's daily note", shortcut(KeyCode.D, KeyCombination.SHIFT_DOWN),
+    c.register(
+        "note.daily",
+        "Open today's daily note",
+        shortcut(KeyCode.D, KeyCombination.SHIFT_DOWN),
         noteCommands::dailyNote);
     c.register("switcher.open", "Quick switcher: open a note", shortcut(KeyCode.O), switcher::show);
     c.register("palette.open", "Command palette", shortcut(KeyCode.P), palette::show);
-    c.register("search.open", "Search in all notes", shortcut(KeyCode.F, KeyCombination.SHIFT_DOWN), this::showSearch);
-    c.register("editor.toggleReading", "Toggle reading view", shortcut(KeyCode.E),
+    c.register(
+        "search.open",
+        "Search in all notes",
+        shortcut(KeyCode.F, KeyCombination.SHIFT_DOWN),
+        this::showSearch);
+    c.register(
+        "editor.toggleReading",
+        "Toggle reading view",
+        shortcut(KeyCode.E),
         () -> editors.activeNoteTab().ifPresent(NoteTab::toggleReading));
-    c.register("editor.followLink", "Follow the link under the cursor", shortcut(KeyCode.ENTER),
+    c.register(
+        "editor.followLink",
+        "Follow the link under the cursor",
+        shortcut(KeyCode.ENTER),
         () -> editors.activeNoteTab().ifPresent(t -> t.editor().followLinkAtCaret()));
-    c.register("editor.find", "Find in note", shortcut(KeyCode.F),
-        () -> editors.activeNoteTab().filter(t -> !t.isReading()).ifPresent(t -> t.editor().assist().find().openFind()));
-    c.register("editor.replace", "Replace in note", shortcut(KeyCode.H),
-        () -> editors.activeNoteTab().filter(t -> !t.isReading()).ifPresent(t -> t.editor().assist().find().openReplace()));
-    c.register("note.rename", "Rename note", new KeyCodeCombination(KeyCode.F2),
+    c.register(
+        "editor.find",
+        "Find in note",
+        shortcut(KeyCode.F),
+        () ->
+            editors
+                .activeNoteTab()
+                .filter(t -> !t.isReading())
+                .ifPresent(t -> t.editor().assist().find().openFind()));
+    c.register(
+        "editor.replace",
+        "Replace in note",
+        shortcut(KeyCode.H),
+        () ->
+            editors
+                .activeNoteTab()
+                .filter(t -> !t.isReading())
+                .ifPresent(t -> t.editor().assist().find().openReplace()));
+    c.register(
+        "note.rename",
+        "Rename note",
+        new KeyCodeCombination(KeyCode.F2),
         () -> editors.activeNoteTab().ifPresent(NoteTab::editTitle));
-    c.register("note.delete", "Delete note", null,
-        () -> editors.activeNoteTab().ifPresent(t -> noteCommands.delete(t.soul(), t.tab().getText())));
-    c.register("editor.undo", "Undo", null, () -> editors.activeNoteTab().ifPresent(t -> t.editor().area().undo()));
-    c.register("editor.redo", "Redo", null, () -> editors.activeNoteTab().ifPresent(t -> t.editor().area().redo()));
+    c.register(
+        "note.delete",
+        "Delete note",
+        null,
+        () ->
+            editors
+                .activeNoteTab()
+                .ifPresent(t -> noteCommands.delete(t.soul(), t.tab().getText())));
+    c.register(
+        "editor.undo",
+        "Undo",
+        null,
+        () -> editors.activeNoteTab().ifPresent(t -> t.editor().area().undo()));
+    c.register(
+        "editor.redo",
+        "Redo",
+        null,
+        () -> editors.activeNoteTab().ifPresent(t -> t.editor().area().redo()));
     c.register("tab.close", "Close tab", shortcut(KeyCode.W), editors::closeSelected);
-    c.register("view.sidebar", "Show or hide the sidebar", shortcut(KeyCode.BACK_SLASH), () -> toggle(sidebar, 0));
-    c.register("view.info", "Show or hide the backlinks pane", shortcut(KeyCode.BACK_SLASH, KeyCombination.SHIFT_DOWN),
+    c.register(
+        "view.sidebar",
+        "Show or hide the sidebar",
+        shortcut(KeyCode.BACK_SLASH),
+        () -> toggle(sidebar, 0));
+    c.register(
+        "view.info",
+        "Show or hide the backlinks pane",
+        shortcut(KeyCode.BACK_SLASH, KeyCombination.SHIFT_DOWN),
         () -> toggle(info.node(), 2));
-    c.register("view.focusInfo", "Go to the backlinks pane", shortcut(KeyCode.B, KeyCombination.SHIFT_DOWN), () -> {
-      if (!panes.getItems().contains(info.node())) {
-        panes.getItems().add(info.node());
-      }
-      info.focus();
-    });
-    c.register("view.notes", "Show the note list", shortcut(KeyCode.L, KeyCombination.SHIFT_DOWN), () -> {
-      ensureSidebar();
-      sidebar.getSelectionModel().select(0);
-      noteList.filter().requestFocus();
-    });
-    c.register("theme.toggle", "Toggle dark mode", shortcut(KeyCode.T, KeyCombination.SHIFT_DOWN), () -> toggleTheme.run());
-    c.register("settings.open", "Settings", shortcut(KeyCode.COMMA),
+    c.register(
+        "view.focusInfo",
+        "Go to the backlinks pane",
+        shortcut(KeyCode.B, KeyCombination.SHIFT_DOWN),
+        () -> {
+          if (!panes.getItems().contains(info.node())) {
+            panes.getItems().add(info.node());
+          }
+          info.focus();
+        });
+    c.register(
+        "view.notes",
+        "Show the note list",
+        shortcut(KeyCode.L, KeyCombination.SHIFT_DOWN),
+        () -> {
+          ensureSidebar();
+          sidebar.getSelectionModel().select(0);
+          noteList.filter().requestFocus();
+        });
+    c.register(
+        "theme.toggle",
+        "Toggle dark mode",
+        shortcut(KeyCode.T, KeyCombination.SHIFT_DOWN),
+        () -> toggleTheme.run());
+    c.register(
+        "settings.open",
+        "Settings",
+        shortcut(KeyCode.COMMA),
         () -> openTab("settings", "Settings", () -> new SettingsView(context).node()));
     c.register("app.quit", "Quit Rhizome", shortcut(KeyCode.Q), () -> onQuit.run());
   }
 
   private void buildMenus() {
-    fileMenu.getItems().addAll(item("note.new"), item("note.fromTemplate"), item("note.daily"), new SeparatorMenuItem(),
-        item("note.rename"), item("note.delete"), item("tab.close"), new SeparatorMenuItem(), item("settings.open"),
-        new SeparatorMenuItem(), item("app.quit"));
-    Menu edit = new Menu("_Edit", null, item("editor.undo"), item("editor.redo"), new SeparatorMenuItem(),
-        item("editor.find"), item("editor.replace"), item("editor.followLink"), item("search.open"));
-    Menu view = new Menu("_View", null, item("switcher.open"), item("palette.open"), new SeparatorMenuItem(),
-        item("editor.toggleReading"), item("view.notes"), item("view.focusInfo"), item("view.sidebar"), item("view.info"),
-        new SeparatorMenuItem(),
-        item("theme.toggle"));
+    fileMenu
+        .getItems()
+        .addAll(
+            item("note.new"),
+            item("note.fromTemplate"),
+            item("note.daily"),
+            new SeparatorMenuItem(),
+            item("note.rename"),
+            item("note.delete"),
+            item("tab.close"),
+            new SeparatorMenuItem(),
+            item("settings.open"),
+            new SeparatorMenuItem(),
+            item("app.quit"));
+    Menu edit =
+        new Menu(
+            "_Edit",
+            null,
+            item("editor.undo"),
+            item("editor.redo"),
+            new SeparatorMenuItem(),
+            item("editor.find"),
+            item("editor.replace"),
+            item("editor.followLink"),
+            item("search.open"));
+    Menu view =
+        new Menu(
+            "_View",
+            null,
+            item("switcher.open"),
+            item("palette.open"),
+            new SeparatorMenuItem(),
+            item("editor.toggleReading"),
+            item("view.notes"),
+            item("view.focusInfo"),
+            item("view.sidebar"),
+            item("view.info"),
+            new SeparatorMenuItem(),
+            item("theme.toggle"));
     menuBar.getMenus().addAll(fileMenu, edit, view);
   }
 

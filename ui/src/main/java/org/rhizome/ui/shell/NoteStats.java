@@ -23,19 +23,26 @@ final class NoteStats {
     this.context = context;
     this.statusBar = statusBar;
     recountLater.setOnFinished(e -> recount());
-    editors.activeNote().addListener((obs, old, soul) -> {
-      if (watching != null) {
-        watching.unsubscribe();
-        watching = null;
-      }
-      tab = editors.activeNoteTab().orElse(null);
-      if (tab == null) {
-        statusBar.setNoteStats("");
-        return;
-      }
-      watching = tab.editor().area().plainTextChanges().subscribe(change -> recountLater.playFromStart());
-      recountLater.playFromStart();
-    });
+    editors
+        .activeNote()
+        .addListener(
+            (obs, old, soul) -> {
+              if (watching != null) {
+                watching.unsubscribe();
+                watching = null;
+              }
+              tab = editors.activeNoteTab().orElse(null);
+              if (tab == null) {
+                statusBar.setNoteStats("");
+                return;
+              }
+              watching =
+                  tab.editor()
+                      .area()
+                      .plainTextChanges()
+                      .subscribe(change -> recountLater.playFromStart());
+              recountLater.playFromStart();
+            });
   }
 
   private void recount() {
@@ -43,7 +50,9 @@ final class NoteStats {
       return;
     }
     String text = tab.editor().area().getText();
-    context.background().load(() -> describe(text), statusBar::setNoteStats, "Could not count the words");
+    context
+        .background()
+        .load(() -> describe(text), statusBar::setNoteStats, "Could not count the words");
   }
 
   /** "1,234 words · 6,789 characters". */
@@ -58,6 +67,8 @@ final class NoteStats {
       inWord = letter;
     }
     int chars = text.codePointCount(0, text.length());
-    return String.format("%,d %s · %,d %s", words, words == 1 ? "word" : "words", chars, chars == 1 ? "character" : "characters");
+    return String.format(
+        "%,d %s · %,d %s",
+        words, words == 1 ? "word" : "words", chars, chars == 1 ? "character" : "characters");
   }
 }

@@ -14,7 +14,9 @@ public final class ThemeApplier {
   private final boolean systemIsDark;
   private final Scene scene;
 
-  /** @param systemIsDark the OS's appearance, asked once at start (off the FX thread) */
+  /**
+   * @param systemIsDark the OS's appearance, asked once at start (off the FX thread)
+   */
   public ThemeApplier(Settings settings, boolean systemIsDark, Scene scene) {
     this.settings = settings;
     this.systemIsDark = systemIsDark;
@@ -29,14 +31,17 @@ public final class ThemeApplier {
     return choice == ThemeChoice.DARK || (choice == ThemeChoice.SYSTEM && systemIsDark);
   }
 
-  /** Switches light ↔ dark (the "Toggle dark mode" command): the choice stops following the system. */
+  /**
+   * Switches light ↔ dark (the "Toggle dark mode" command): the choice stops following the system.
+   */
   public void toggle() {
     settings.theme().set(isDark() ? ThemeChoice.LIGHT : ThemeChoice.DARK);
   }
 
   private void apply() {
     boolean dark = isDark();
-    Application.setUserAgentStylesheet(settings.themeFamily().get().variant(dark).getUserAgentStylesheet());
+    Application.setUserAgentStylesheet(
+        settings.themeFamily().get().variant(dark).getUserAgentStylesheet());
     var classes = scene.getRoot().getStyleClass();
     classes.removeAll("light", "dark");
     classes.add(dark ? "dark" : "light");

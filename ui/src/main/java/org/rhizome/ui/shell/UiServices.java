@@ -12,8 +12,12 @@ import org.rhizome.ui.workbench.UiExtension;
  * it after the window has closed), the data directory (the UI keeps {@code ui.properties} there),
  * the environment (to follow the OS theme), and extensions to install into the window.
  */
-public record UiServices(Workspace workspace, Path dataDirectory, String osName, Map<String, String> environment,
-                         List<UiExtension> extensions) {
+public record UiServices(
+    Workspace workspace,
+    Path dataDirectory,
+    String osName,
+    Map<String, String> environment,
+    List<UiExtension> extensions) {
   public UiServices {
     Objects.requireNonNull(workspace, "workspace");
     Objects.requireNonNull(dataDirectory, "dataDirectory");
@@ -23,7 +27,8 @@ public record UiServices(Workspace workspace, Path dataDirectory, String osName,
 
   /** This process's OS and environment, no extensions. */
   public static UiServices of(Workspace workspace, Path dataDirectory) {
-    return new UiServices(workspace, dataDirectory, System.getProperty("os.name", ""), System.getenv(), List.of());
+    return new UiServices(
+        workspace, dataDirectory, System.getProperty("os.name", ""), System.getenv(), List.of());
   }
 
   public UiServices withExtensions(List<UiExtension> more) {

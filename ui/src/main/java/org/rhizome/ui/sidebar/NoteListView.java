@@ -39,7 +39,8 @@ public final class NoteListView {
   private final AppContext context;
   private final TreeView<Object> tree = new TreeView<>();
   private final TextField filter = new TextField();
-  private final ComboBox<NoteSort> sort = new ComboBox<>(FXCollections.observableArrayList(NoteSort.values()));
+  private final ComboBox<NoteSort> sort =
+      new ComboBox<>(FXCollections.observableArrayList(NoteSort.values()));
   private final Label count = new Label();
   private final PauseTransition reloadLater = new PauseTransition(Duration.millis(400));
   private final PauseTransition rebuildLater = new PauseTransition(Duration.millis(120));
@@ -47,8 +48,10 @@ public final class NoteListView {
   private final AtomicLong buildTicket = new AtomicLong();
   private final VBox root;
   private List<NoteRef> notes = List.of();
-  private final javafx.beans.property.ObjectProperty<@Nullable Soul> active = new javafx.beans.property.SimpleObjectProperty<>();
-  private static final javafx.css.PseudoClass ACTIVE = javafx.css.PseudoClass.getPseudoClass("open-note");
+  private final javafx.beans.property.ObjectProperty<@Nullable Soul> active =
+      new javafx.beans.property.SimpleObjectProperty<>();
+  private static final javafx.css.PseudoClass ACTIVE =
+      javafx.css.PseudoClass.getPseudoClass("open-note");
   private boolean shownTreeIsFiltered;
 
   public NoteListView(AppContext context) {
@@ -56,14 +59,15 @@ public final class NoteListView {
     filter.setPromptText("Filter notes");
     filter.getStyleClass().add("sidebar-filter");
     filter.textProperty().addListener((obs, old, text) -> rebuildLater.playFromStart());
-    filter.setOnKeyPressed(e -> {
-      if (e.getCode() == KeyCode.DOWN) {
-        tree.requestFocus();
-        tree.getSelectionModel().selectFirst();
-      } else if (e.getCode() == KeyCode.ENTER) {
-        firstNote(tree.getRoot()).ifPresent(n -> context.openNote(n.soul()));
-      }
-    });
+    filter.setOnKeyPressed(
+        e -> {
+          if (e.getCode() == KeyCode.DOWN) {
+            tree.requestFocus();
+            tree.getSelectionModel().selectFirst();
+          } else if (e.getCode() == KeyCode.ENTER) {
+            firstNote(tree.getRoot()).ifPresent(n -> context.openNote(n.soul()));
+          }
+        });
     sort.getSelectionModel().select(NoteSort.TITLE);
     sort.setMaxWidth(Double.MAX_VALUE);
     sort.valueProperty().addListener((obs, old, now) -> rebuild());
@@ -71,27 +75,30 @@ public final class NoteListView {
     tree.setCellFactory(v -> new Cell());
     tree.getStyleClass().add("note-list");
     tree.setOnMouseClicked(e -> openSelected());
-    tree.setOnKeyPressed(e -> {
-      if (e.getCode() == KeyCode.ENTER) {
-        openSelected();
-      }
-    });
+    tree.setOnKeyPressed(
+        e -> {
+          if (e.getCode() == KeyCode.ENTER) {
+            openSelected();
+          }
+        });
     count.getStyleClass().addAll("text-muted", "text-small");
     VBox.setVgrow(tree, Priority.ALWAYS);
     root = new VBox(6, filter, sort, tree, count);
     root.setPadding(new Insets(8));
     reloadLater.setOnFinished(e -> reload());
     rebuildLater.setOnFinished(e -> rebuild());
-    context.onChanges(event -> {
-      // Titles, folders, creation and deletion are field sets; text edits only move "last modified".
-      if (ChangedNotes.setsFields(event)) {
-        reloadLater.setDuration(Duration.millis(400));
-        reloadLater.playFromStart();
-      } else if (sort.getValue() == NoteSort.MODIFIED) {
-        reloadLater.setDuration(Duration.seconds(2));
-        reloadLater.playFromStart();
-      }
-    });
+    context.onChanges(
+        event -> {
+          // Titles, folders, creation and deletion are field sets; text edits only move "last
+          // modified".
+          if (ChangedNotes.setsFields(event)) {
+            reloadLater.setDuration(Duration.millis(400));
+            reloadLater.playFromStart();
+          } else if (sort.getValue() == NoteSort.MODIFIED) {
+            reloadLater.setDuration(Duration.seconds(2));
+            reloadLater.playFromStart();
+          }
+        });
   }
 
   public Node node() {
@@ -116,10 +123,15 @@ public final class NoteListView {
   }
 
   public void reload() {
-    context.background().load(() -> context.workspace().listNotes(MAX_LISTED), loaded -> {
-      notes = loaded;
-      rebuild();
-    }, "Could not list the notes");
+    context
+        .background()
+        .load(
+            () -> context.workspace().listNotes(MAX_LISTED),
+            loaded -> {
+              notes = loaded;
+              rebuild();
+            },
+            "Could not list the notes");
   }
 
   /** The notes shown, top to bottom (expanded folders only). */
@@ -136,21 +148,30 @@ public final class NoteListView {
     NoteSort order = sort.getValue();
     String text = filter.getText();
     Set<String> open = Set.copyOf(expanded);
-    context.background().load(() -> NoteTreeBuilder.build(all, order, text, open), built -> {
-      if (ticket != buildTicket.get()) {
-        return;
-      }
-      Object selected = tree.getSelectionModel().getSelectedItem() == null ? null
-          : tree.getSelectionModel().getSelectedItem().getValue();
-      tree.setRoot(built);
-      shownTreeIsFiltered = !text.isBlank();
-      if (selected != null) {
-        select(built, selected);
-      }
-      int shown = countNotes(built);
-      count.setText(shown == all.size() ? all.size() + (all.size() == 1 ? " note" : " notes")
-          : shown + " of " + all.size() + " notes");
-    }, "Could not list the notes");
+    context
+        .background()
+        .load(
+            () -> NoteTreeBuilder.build(all, order, text, open),
+            built -> {
+              if (ticket != buildTicket.get()) {
+                return;
+              }
+              Object selected =
+                  tree.getSelectionModel().getSelectedItem() == null
+                      ? null
+                      : tree.getSelectionModel().getSelectedItem().getValue();
+              tree.setRoot(built);
+              shownTreeIsFiltered = !text.isBlank();
+              if (selected != null) {
+                select(built, selected);
+              }
+              int shown = countNotes(built);
+              count.setText(
+                  shown == all.size()
+                      ? all.size() + (all.size() == 1 ? " note" : " notes")
+                      : shown + " of " + all.size() + " notes");
+            },
+            "Could not list the notes");
   }
 
   private void rememberExpanded(@Nullable TreeItem<Object> item) {
@@ -173,7 +194,10 @@ public final class NoteListView {
   private void select(TreeItem<Object> item, Object wanted) {
     for (TreeItem<Object> child : item.getChildren()) {
       Object v = child.getValue();
-      boolean same = v instanceof NoteRef n && wanted instanceof NoteRef w ? n.soul().equals(w.soul()) : v.equals(wanted);
+      boolean same =
+          v instanceof NoteRef n && wanted instanceof NoteRef w
+              ? n.soul().equals(w.soul())
+              : v.equals(wanted);
       if (same) {
         tree.getSelectionModel().select(child);
         return;
@@ -219,7 +243,8 @@ public final class NoteListView {
   private final class Cell extends TreeCell<Object> {
     Cell() {
       active.addListener((obs, old, now) -> markActive());
-      org.rhizome.ui.editor.drop.NoteDrag.install(this, () -> getItem() instanceof NoteRef n ? n : null); // drag into an editor: [[link]]
+      org.rhizome.ui.editor.drop.NoteDrag.install(
+          this, () -> getItem() instanceof NoteRef n ? n : null); // drag into an editor: [[link]]
     }
 
     @Override
@@ -238,7 +263,8 @@ public final class NoteListView {
     }
 
     private void markActive() {
-      pseudoClassStateChanged(ACTIVE, getItem() instanceof NoteRef n && n.soul().equals(active.get()));
+      pseudoClassStateChanged(
+          ACTIVE, getItem() instanceof NoteRef n && n.soul().equals(active.get()));
     }
   }
 }

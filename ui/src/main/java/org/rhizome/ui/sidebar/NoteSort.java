@@ -5,7 +5,8 @@ import org.rhizome.graph.query.NoteRef;
 
 /** How the note list is ordered. */
 public enum NoteSort {
-  TITLE("Title (A–Z)", Comparator.comparing((NoteRef n) -> n.title(), String.CASE_INSENSITIVE_ORDER)),
+  TITLE(
+      "Title (A–Z)", Comparator.comparing((NoteRef n) -> n.title(), String.CASE_INSENSITIVE_ORDER)),
   MODIFIED("Last modified", Comparator.comparingLong(NoteRef::modified).reversed()),
   CREATED("Last created", Comparator.comparingLong(NoteRef::created).reversed());
 

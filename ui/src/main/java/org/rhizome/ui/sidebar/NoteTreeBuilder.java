@@ -20,11 +20,13 @@ final class NoteTreeBuilder {
 
   private NoteTreeBuilder() {}
 
-  static TreeItem<Object> build(List<NoteRef> notes, NoteSort sort, String filter, Set<String> expanded) {
+  static TreeItem<Object> build(
+      List<NoteRef> notes, NoteSort sort, String filter, Set<String> expanded) {
     String needle = filter.strip().toLowerCase(Locale.ROOT);
     List<NoteRef> shown = new ArrayList<>();
     for (NoteRef n : notes) {
-      if (needle.isEmpty() || n.title().toLowerCase(Locale.ROOT).contains(needle)
+      if (needle.isEmpty()
+          || n.title().toLowerCase(Locale.ROOT).contains(needle)
           || n.folder().toLowerCase(Locale.ROOT).contains(needle)) {
         shown.add(n);
       }
@@ -38,7 +40,9 @@ final class NoteTreeBuilder {
         for (String part : n.folder().split("/")) {
           path = path.isEmpty() ? part : path + "/" + part;
           String p = path;
-          at = at.children.computeIfAbsent(part.toLowerCase(Locale.ROOT) + "\u0000" + part, k -> new Node(p, part));
+          at =
+              at.children.computeIfAbsent(
+                  part.toLowerCase(Locale.ROOT) + "\u0000" + part, k -> new Node(p, part));
         }
       }
       at.notes.add(n);
@@ -49,7 +53,8 @@ final class NoteTreeBuilder {
     return item;
   }
 
-  private static int fill(TreeItem<Object> item, Node node, Set<String> expanded, boolean expandAll) {
+  private static int fill(
+      TreeItem<Object> item, Node node, Set<String> expanded, boolean expandAll) {
     int count = node.notes.size();
     for (Node child : node.children.values()) {
       TreeItem<Object> childItem = new TreeItem<>();

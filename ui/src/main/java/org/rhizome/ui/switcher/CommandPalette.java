@@ -9,9 +9,9 @@ import javafx.scene.control.ListCell;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import org.rhizome.ui.names.FuzzyMatcher;
 import org.rhizome.ui.workbench.AppContext;
 import org.rhizome.ui.workbench.Command;
-import org.rhizome.ui.names.FuzzyMatcher;
 
 /**
  * Ctrl/Cmd-P: every command of the window with its shortcut, filtered fuzzily by name; Enter runs
@@ -24,14 +24,21 @@ public final class CommandPalette {
 
   public CommandPalette(AppContext context, Overlay overlay) {
     this.context = context;
-    this.picker = new PickerView<>(overlay, context.background(), "Type a command…", this::matching,
-        v -> new CommandCell(), command -> javafx.application.Platform.runLater(command.action()));
+    this.picker =
+        new PickerView<>(
+            overlay,
+            context.background(),
+            "Type a command…",
+            this::matching,
+            v -> new CommandCell(),
+            command -> javafx.application.Platform.runLater(command.action()));
     picker.setHint("Every command of Rhizome, with its shortcut");
     picker.setMatchInline(() -> true);
   }
 
   public void show() {
-    commands = context.commands().all().stream().filter(c -> !c.id().equals("palette.open")).toList();
+    commands =
+        context.commands().all().stream().filter(c -> !c.id().equals("palette.open")).toList();
     picker.show();
   }
 

@@ -19,11 +19,12 @@ public final class Overlay {
     layer.getStyleClass().add("overlay-layer");
     layer.setVisible(false);
     layer.setPickOnBounds(true);
-    layer.setOnMouseClicked(e -> {
-      if (e.getTarget() == layer) {
-        hide();
-      }
-    });
+    layer.setOnMouseClicked(
+        e -> {
+          if (e.getTarget() == layer) {
+            hide();
+          }
+        });
   }
 
   public Node node() {

@@ -10,8 +10,8 @@ import javafx.scene.layout.Region;
 import org.jspecify.annotations.Nullable;
 import org.rhizome.graph.query.NoteRef;
 import org.rhizome.ui.editor.LinkFollower;
-import org.rhizome.ui.workbench.AppContext;
 import org.rhizome.ui.names.NoteNameIndex;
+import org.rhizome.ui.workbench.AppContext;
 
 /**
  * Ctrl/Cmd-O: type part of a title or alias, fuzzily, and open the note. When no note has exactly
@@ -36,23 +36,32 @@ public final class QuickSwitcher {
   public QuickSwitcher(AppContext context, NoteNameIndex names, Overlay overlay) {
     this.names = names;
     LinkFollower follower = new LinkFollower(context);
-    this.picker = new PickerView<>(overlay, context.background(), "Find or create a note…", this::choices,
-        v -> new ChoiceCell(), choice -> {
-          if (choice.creates()) {
-            follower.follow("", choice.createTitle());
-          } else {
-            context.openNote(choice.note().soul());
-          }
-        });
+    this.picker =
+        new PickerView<>(
+            overlay,
+            context.background(),
+            "Find or create a note…",
+            this::choices,
+            v -> new ChoiceCell(),
+            choice -> {
+              if (choice.creates()) {
+                follower.follow("", choice.createTitle());
+              } else {
+                context.openNote(choice.note().soul());
+              }
+            });
     picker.setHint("↑↓ to choose · Enter to open · Esc to close");
-    // A fuzzy match over 100,000 names takes ~5 ms (bench ui): done in the keystroke's own frame, as a
-    // hand-off to another thread and back costs more than that; beyond this size, in the background.
+    // A fuzzy match over 100,000 names takes ~5 ms (bench ui): done in the keystroke's own frame,
+    // as a
+    // hand-off to another thread and back costs more than that; beyond this size, in the
+    // background.
     picker.setMatchInline(() -> names.size() <= INLINE_MATCH_NAMES);
   }
 
   public void show() {
     picker.show();
-    // Names load in the background the first time (and after changes): match again once they are in.
+    // Names load in the background the first time (and after changes): match again once they are
+    // in.
     names.refresh(picker::rematch);
   }
 
@@ -66,7 +75,8 @@ public final class QuickSwitcher {
     String typed = query.strip();
     boolean exact = false;
     for (NoteNameIndex.Match m : names.match(typed, MAX_RESULTS)) {
-      out.add(new Choice(m.entry().note(), m.entry().name().name(), m.entry().name().isAlias(), ""));
+      out.add(
+          new Choice(m.entry().note(), m.entry().name().name(), m.entry().name().isAlias(), ""));
       exact |= m.entry().name().name().equalsIgnoreCase(typed);
     }
     if (!typed.isEmpty() && !exact) {

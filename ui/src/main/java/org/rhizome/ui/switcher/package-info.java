@@ -1,4 +1,7 @@
-/** Pickers: the quick switcher (fuzzy titles and aliases), the command palette, and the overlay they appear in. */
+/**
+ * Pickers: the quick switcher (fuzzy titles and aliases), the command palette, and the overlay they
+ * appear in.
+ */
 @NullMarked
 package org.rhizome.ui.switcher;
 

@@ -8,7 +8,10 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 
-/** A deleted note in the trash list: title (and folder), who deleted it and when, its first line. FX thread only. */
+/**
+ * A deleted note in the trash list: title (and folder), who deleted it and when, its first line. FX
+ * thread only.
+ */
 final class TrashCell extends ListCell<TrashRow> {
   private final Label title = new Label();
   private final Label who = new Label();
@@ -40,8 +43,15 @@ final class TrashCell extends ListCell<TrashRow> {
     who.setText(whoAndWhen);
     first.setText(row.note().firstLine());
     first.setManaged(!row.note().firstLine().isEmpty());
-    tip.setText(row.note().path() + "\n" + whoAndWhen + " (" + row.deletedBy().fingerprint() + ")\n"
-        + row.note().bodyChars() + " bytes of text");
+    tip.setText(
+        row.note().path()
+            + "\n"
+            + whoAndWhen
+            + " ("
+            + row.deletedBy().fingerprint()
+            + ")\n"
+            + row.note().bodyChars()
+            + " bytes of text");
     setTooltip(tip);
     setGraphic(box);
   }

@@ -20,15 +20,18 @@ public final class TrashCommands {
     tab.setClosable(false);
     tab.setId("trash-tab");
     boolean[] loaded = {false};
-    tab.selectedProperty().addListener((obs, was, now) -> {
-      if (now && !loaded[0]) {
-        loaded[0] = true;
-        view.reload();
-      }
-    });
+    tab.selectedProperty()
+        .addListener(
+            (obs, was, now) -> {
+              if (now && !loaded[0]) {
+                loaded[0] = true;
+                view.reload();
+              }
+            });
     window.addSidebarTab(tab);
     // Four tabs (Notes, Tags, Search, Trash) fit the sidebar's width only with dense headers no
-    // wider than their names (the theme's minimum tab width would push Trash into the overflow menu).
+    // wider than their names (the theme's minimum tab width would push Trash into the overflow
+    // menu).
     javafx.scene.control.TabPane sidebar = tab.getTabPane();
     if (sidebar != null) {
       if (!sidebar.getStyleClass().contains(atlantafx.base.theme.Styles.DENSE)) {
@@ -37,10 +40,17 @@ public final class TrashCommands {
       sidebar.setTabMinWidth(0);
       sidebar.getStylesheets().add(TrashCommands.class.getResource("trash.css").toExternalForm());
     }
-    context.commands().register(SHOW, "Show the trash (deleted notes)", null, () -> window.showSidebarTab(tab));
+    context
+        .commands()
+        .register(SHOW, "Show the trash (deleted notes)", null, () -> window.showSidebarTab(tab));
     Menu file = window.fileMenu();
-    int at = file.getItems().indexOf(file.getItems().stream()
-        .filter(i -> "note.delete".equals(i.getUserData())).findFirst().orElse(null));
+    int at =
+        file.getItems()
+            .indexOf(
+                file.getItems().stream()
+                    .filter(i -> "note.delete".equals(i.getUserData()))
+                    .findFirst()
+                    .orElse(null));
     file.getItems().add(at < 0 ? file.getItems().size() : at + 1, window.item(SHOW));
     return view;
   }

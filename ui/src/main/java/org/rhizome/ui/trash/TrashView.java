@@ -24,8 +24,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.rhizome.graph.Workspace;
-import org.rhizome.graph.change.Op;
 import org.rhizome.graph.api.NoteException;
+import org.rhizome.graph.change.Op;
 import org.rhizome.graph.note.NoteFields;
 import org.rhizome.graph.trash.RestoredNote;
 import org.rhizome.graph.trash.TrashedNote;
@@ -43,6 +43,7 @@ import org.rhizome.ui.workbench.AppContext;
 public final class TrashView {
   /** The list shows at most this many (the count above it says how many there are). */
   static final int MAX_SHOWN = 5_000;
+
   static final String EMPTY_BUTTON = "Empty Trash";
 
   private final AppContext context;
@@ -64,10 +65,13 @@ public final class TrashView {
     list.setPlaceholder(new Label("The trash is empty"));
     list.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> updateButtons());
     restore.getStyleClass().add(Styles.ACCENT);
-    restore.setTooltip(new Tooltip("Bring the selected note back: its title, text, folder and links"));
+    restore.setTooltip(
+        new Tooltip("Bring the selected note back: its title, text, folder and links"));
     restore.setOnAction(e -> restoreSelected());
     empty.getStyleClass().add(Styles.DANGER);
-    empty.setTooltip(new Tooltip("Clear every note in the trash for good, on every device that syncs this workspace"));
+    empty.setTooltip(
+        new Tooltip(
+            "Clear every note in the trash for good, on every device that syncs this workspace"));
     empty.setOnAction(e -> emptyTrash());
     for (Button b : List.of(restore, empty)) {
       b.setMinWidth(Region.USE_PREF_SIZE);
@@ -88,13 +92,21 @@ public final class TrashView {
     root.setPadding(new Insets(8));
     root.getStyleClass().add("trash-view");
     reloadLater.setOnFinished(e -> reload());
-    context.onChanges(event -> {
-      boolean relevant = event.changes().stream().flatMap(c -> c.ops().stream()).anyMatch(op -> op instanceof Op.SetField set
-          && (set.field().equals(NoteFields.DELETED) || set.field().equals(NoteFields.TYPE) || set.field().equals(NoteFields.TITLE)));
-      if (relevant) {
-        reloadLater.playFromStart();
-      }
-    });
+    context.onChanges(
+        event -> {
+          boolean relevant =
+              event.changes().stream()
+                  .flatMap(c -> c.ops().stream())
+                  .anyMatch(
+                      op ->
+                          op instanceof Op.SetField set
+                              && (set.field().equals(NoteFields.DELETED)
+                                  || set.field().equals(NoteFields.TYPE)
+                                  || set.field().equals(NoteFields.TITLE)));
+          if (relevant) {
+            reloadLater.playFromStart();
+          }
+        });
     updateButtons();
   }
 
@@ -106,18 +118,23 @@ public final class TrashView {
   public void reload() {
     int mine = ++generation;
     Workspace ws = context.workspace();
-    context.background().load(() -> {
-      AuthorNames names = new AuthorNames(ws);
-      List<TrashRow> rows = new ArrayList<>();
-      for (TrashedNote t : ws.trash(MAX_SHOWN)) {
-        rows.add(new TrashRow(t, names.of(t.deletedBy())));
-      }
-      return new Loaded(rows, ws.trashCount());
-    }, loaded -> {
-      if (mine == generation) {
-        show(loaded);
-      }
-    }, "Could not read the trash");
+    context
+        .background()
+        .load(
+            () -> {
+              AuthorNames names = new AuthorNames(ws);
+              List<TrashRow> rows = new ArrayList<>();
+              for (TrashedNote t : ws.trash(MAX_SHOWN)) {
+                rows.add(new TrashRow(t, names.of(t.deletedBy())));
+              }
+              return new Loaded(rows, ws.trashCount());
+            },
+            loaded -> {
+              if (mine == generation) {
+                show(loaded);
+              }
+            },
+            "Could not read the trash");
   }
 
   private record Loaded(List<TrashRow> rows, long total) {}
@@ -125,12 +142,24 @@ public final class TrashView {
   private void show(Loaded loaded) {
     Optional<TrashRow> selected = Optional.ofNullable(list.getSelectionModel().getSelectedItem());
     list.setItems(FXCollections.observableArrayList(loaded.rows()));
-    selected.ifPresent(s -> loaded.rows().stream().filter(r -> r.note().soul().equals(s.note().soul())).findFirst()
-        .ifPresent(r -> list.getSelectionModel().select(r)));
-    count.setText(loaded.total() == 0 ? "No deleted notes"
-        : loaded.total() == 1 ? "1 deleted note"
-        : loaded.total() > loaded.rows().size() ? "The latest " + loaded.rows().size() + " of " + loaded.total() + " deleted notes"
-        : loaded.total() + " deleted notes");
+    selected.ifPresent(
+        s ->
+            loaded.rows().stream()
+                .filter(r -> r.note().soul().equals(s.note().soul()))
+                .findFirst()
+                .ifPresent(r -> list.getSelectionModel().select(r)));
+    count.setText(
+        loaded.total() == 0
+            ? "No deleted notes"
+            : loaded.total() == 1
+                ? "1 deleted note"
+                : loaded.total() > loaded.rows().size()
+                    ? "The latest "
+                        + loaded.rows().size()
+                        + " of "
+                        + loaded.total()
+                        + " deleted notes"
+                    : loaded.total() + " deleted notes");
     updateButtons();
   }
 
@@ -147,15 +176,21 @@ public final class TrashView {
     busy = true;
     updateButtons();
     status.setText("Restoring \"" + row.note().title() + "\"…");
-    context.workspace().restoreNoteAsync(row.note().soul()).whenComplete((restored, failure) ->
-        javafx.application.Platform.runLater(() -> restored(row, restored, failure)));
+    context
+        .workspace()
+        .restoreNoteAsync(row.note().soul())
+        .whenComplete(
+            (restored, failure) ->
+                javafx.application.Platform.runLater(() -> restored(row, restored, failure)));
   }
 
   private void restored(TrashRow row, RestoredNote restored, Throwable failure) {
     busy = false;
     if (failure != null) {
-      Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-          ? failure.getCause() : failure;
+      Throwable cause =
+          failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+              ? failure.getCause()
+              : failure;
       if (cause instanceof NoteException) {
         status.setText(cause.getMessage());
       } else {
@@ -163,9 +198,14 @@ public final class TrashView {
         context.errors().report("Could not restore \"" + row.note().title() + "\"", cause);
       }
     } else {
-      status.setText(restored.retitled()
-          ? "Restored as \"" + restored.title() + "\": \"" + restored.formerTitle() + "\" is taken in its folder."
-          : "Restored \"" + restored.title() + "\".");
+      status.setText(
+          restored.retitled()
+              ? "Restored as \""
+                  + restored.title()
+                  + "\": \""
+                  + restored.formerTitle()
+                  + "\" is taken in its folder."
+              : "Restored \"" + restored.title() + "\".");
       context.openNote(restored.soul());
     }
     reload();
@@ -179,25 +219,40 @@ public final class TrashView {
     busy = true;
     updateButtons();
     status.setText("Emptying the trash…");
-    context.workspace().emptyTrashAsync().whenComplete((emptied, failure) -> javafx.application.Platform.runLater(() -> {
-      busy = false;
-      if (failure != null) {
-        status.setText("Could not empty the trash.");
-        context.errors().report("Could not empty the trash", failure);
-      } else {
-        status.setText(emptied == 1 ? "Emptied the trash: 1 note cleared." : "Emptied the trash: " + emptied + " notes cleared.");
-      }
-      reload();
-    }));
+    context
+        .workspace()
+        .emptyTrashAsync()
+        .whenComplete(
+            (emptied, failure) ->
+                javafx.application.Platform.runLater(
+                    () -> {
+                      busy = false;
+                      if (failure != null) {
+                        status.setText("Could not empty the trash.");
+                        context.errors().report("Could not empty the trash", failure);
+                      } else {
+                        status.setText(
+                            emptied == 1
+                                ? "Emptied the trash: 1 note cleared."
+                                : "Emptied the trash: " + emptied + " notes cleared.");
+                      }
+                      reload();
+                    }));
   }
 
   /** The confirmation: says what emptying does, and that it cannot be undone from the trash. */
   private boolean askToEmpty(int shown) {
     ButtonType really = new ButtonType(EMPTY_BUTTON, ButtonBar.ButtonData.OK_DONE);
-    Alert confirm = new Alert(Alert.AlertType.WARNING,
-        "The " + (shown == 1 ? "deleted note" : shown + " deleted notes") + " will be cleared for good: "
-            + "titles, text and folders, here and on every device this workspace syncs with. They can no longer be "
-            + "restored from the trash.", ButtonType.CANCEL, really);
+    Alert confirm =
+        new Alert(
+            Alert.AlertType.WARNING,
+            "The "
+                + (shown == 1 ? "deleted note" : shown + " deleted notes")
+                + " will be cleared for good: "
+                + "titles, text and folders, here and on every device this workspace syncs with. They can no longer be "
+                + "restored from the trash.",
+            ButtonType.CANCEL,
+            really);
     confirm.setHeaderText("Empty the trash?");
     confirm.setTitle(EMPTY_BUTTON);
     confirm.initOwner(root.getScene() == null ? null : root.getScene().getWindow());

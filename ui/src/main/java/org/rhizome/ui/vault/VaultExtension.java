@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * File → Import vault… and Export vault… (each with a cancellable progress dialog), Mirror a
  * folder… / Stop mirroring (the workspace's opt-in mirror, also set by {@code rhizome mirror DIR}),
- * and that mirror running while the window is open. {@link #install} on the FX thread; {@link #close()} from any thread
- * (app calls it after the last window closed, before closing the workspace).
+ * and that mirror running while the window is open. {@link #install} on the FX thread; {@link
+ * #close()} from any thread (app calls it after the last window closed, before closing the
+ * workspace).
  */
 public final class VaultExtension implements UiExtension, AutoCloseable {
   public static final String IMPORT = "vault.import";
@@ -34,13 +35,38 @@ public final class VaultExtension implements UiExtension, AutoCloseable {
   @Override
   public void install(AppContext context, MainWindow window) {
     Workspace ws = context.workspace();
-    context.commands().register(IMPORT, "Import vault…", null, () -> chooseAndRun(VaultTask.Kind.IMPORT, ws, window));
-    context.commands().register(EXPORT, "Export vault…", null, () -> chooseAndRun(VaultTask.Kind.EXPORT, ws, window));
-    context.commands().register(MIRROR, "Mirror a folder…", null, () -> chooseMirror(context, window));
-    context.commands().register(MIRROR_OFF, "Stop mirroring the folder", null,
-        () -> context.background().execute(() -> switchMirror(ws, null), "Stopping the folder mirror"));
-    window.fileMenu().getItems().addAll(0, List.of(window.item(IMPORT), window.item(EXPORT), window.item(MIRROR),
-        window.item(MIRROR_OFF), new javafx.scene.control.SeparatorMenuItem()));
+    context
+        .commands()
+        .register(
+            IMPORT, "Import vault…", null, () -> chooseAndRun(VaultTask.Kind.IMPORT, ws, window));
+    context
+        .commands()
+        .register(
+            EXPORT, "Export vault…", null, () -> chooseAndRun(VaultTask.Kind.EXPORT, ws, window));
+    context
+        .commands()
+        .register(MIRROR, "Mirror a folder…", null, () -> chooseMirror(context, window));
+    context
+        .commands()
+        .register(
+            MIRROR_OFF,
+            "Stop mirroring the folder",
+            null,
+            () ->
+                context
+                    .background()
+                    .execute(() -> switchMirror(ws, null), "Stopping the folder mirror"));
+    window
+        .fileMenu()
+        .getItems()
+        .addAll(
+            0,
+            List.of(
+                window.item(IMPORT),
+                window.item(EXPORT),
+                window.item(MIRROR),
+                window.item(MIRROR_OFF),
+                new javafx.scene.control.SeparatorMenuItem()));
     context.background().execute(() -> startMirror(ws), "Starting the folder mirror");
   }
 
@@ -50,7 +76,10 @@ public final class VaultExtension implements UiExtension, AutoCloseable {
     Window owner = window.root().getScene() == null ? null : window.root().getScene().getWindow();
     java.io.File dir = chooser.showDialog(owner);
     if (dir != null) {
-      context.background().execute(() -> switchMirror(context.workspace(), dir.toPath()), "Starting the folder mirror");
+      context
+          .background()
+          .execute(
+              () -> switchMirror(context.workspace(), dir.toPath()), "Starting the folder mirror");
     }
   }
 
@@ -68,14 +97,16 @@ public final class VaultExtension implements UiExtension, AutoCloseable {
     try {
       VaultMirror.configure(ws, folder);
     } catch (StoreException e) {
-      throw new IllegalStateException("the mirror setting could not be saved: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "the mirror setting could not be saved: " + e.getMessage(), e);
     }
     startMirror(ws);
   }
 
   private void chooseAndRun(VaultTask.Kind kind, Workspace ws, MainWindow window) {
     DirectoryChooser chooser = new DirectoryChooser();
-    chooser.setTitle(kind == VaultTask.Kind.IMPORT ? "Import a folder of Markdown" : "Export to a folder");
+    chooser.setTitle(
+        kind == VaultTask.Kind.IMPORT ? "Import a folder of Markdown" : "Export to a folder");
     Window owner = window.root().getScene() == null ? null : window.root().getScene().getWindow();
     java.io.File dir = chooser.showDialog(owner);
     if (dir != null) {
@@ -84,7 +115,8 @@ public final class VaultExtension implements UiExtension, AutoCloseable {
   }
 
   /** Shows the progress dialog and starts the import or export of {@code folder}. FX thread. */
-  static VaultProgressDialog open(VaultTask.Kind kind, Workspace ws, Path folder, @Nullable Window owner) {
+  static VaultProgressDialog open(
+      VaultTask.Kind kind, Workspace ws, Path folder, @Nullable Window owner) {
     VaultProgressDialog dialog = new VaultProgressDialog(new VaultTask(kind, ws, folder), owner);
     dialog.start();
     return dialog;
@@ -92,14 +124,16 @@ public final class VaultExtension implements UiExtension, AutoCloseable {
 
   private void startMirror(Workspace ws) {
     try {
-      VaultMirror.configured(ws).ifPresent(m -> {
-        try {
-          m.start();
-          mirrors.add(m);
-        } catch (IOException | StoreException e) {
-          log.error("the folder mirror {} could not start", m.folder(), e);
-        }
-      });
+      VaultMirror.configured(ws)
+          .ifPresent(
+              m -> {
+                try {
+                  m.start();
+                  mirrors.add(m);
+                } catch (IOException | StoreException e) {
+                  log.error("the folder mirror {} could not start", m.folder(), e);
+                }
+              });
     } catch (StoreException e) {
       log.error("the mirror setting could not be read", e);
     }

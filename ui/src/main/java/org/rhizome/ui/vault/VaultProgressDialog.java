@@ -56,22 +56,24 @@ final class VaultProgressDialog implements VaultTask.Listener {
     button.setId("vault-dialog-button");
     status.setId("vault-dialog-status");
     status.setWrapText(true);
-    button.setOnAction(e -> {
-      if (done.get()) {
-        stage.close();
-      } else {
-        task.cancel();
-        button.setDisable(true);
-        status.setText("Cancelling…");
-      }
-    });
+    button.setOnAction(
+        e -> {
+          if (done.get()) {
+            stage.close();
+          } else {
+            task.cancel();
+            button.setDisable(true);
+            status.setText("Cancelling…");
+          }
+        });
     // Closing the window while it works means cancel, never "leave it half done".
-    stage.setOnCloseRequest(e -> {
-      if (!done.get()) {
-        e.consume();
-        button.fire();
-      }
-    });
+    stage.setOnCloseRequest(
+        e -> {
+          if (!done.get()) {
+            e.consume();
+            button.fire();
+          }
+        });
     HBox buttons = new HBox(button);
     buttons.setStyle("-fx-alignment: center-right;");
     VBox root = new VBox(10, new Label(verb + " " + task.folder()), bar, status, problems, buttons);
@@ -137,32 +139,39 @@ final class VaultProgressDialog implements VaultTask.Listener {
 
   @Override
   public void finished(String summary, List<VaultProblem> found) {
-    Platform.runLater(() -> {
-      done.set(true);
-      bar.setProgress(1);
-      status.setText(summary + (found.isEmpty() ? ""
-          : found.size() == 1 ? " 1 thing to look at (nothing was lost):" : " " + found.size() + " things to look at (nothing was lost):"));
-      if (!found.isEmpty()) {
-        StringBuilder text = new StringBuilder();
-        for (VaultProblem p : found) {
-          text.append(p).append('\n');
-        }
-        problems.setText(text.toString());
-        problems.setVisible(true);
-        problems.setManaged(true);
-        stage.setHeight(420);
-      }
-      closeButton();
-    });
+    Platform.runLater(
+        () -> {
+          done.set(true);
+          bar.setProgress(1);
+          status.setText(
+              summary
+                  + (found.isEmpty()
+                      ? ""
+                      : found.size() == 1
+                          ? " 1 thing to look at (nothing was lost):"
+                          : " " + found.size() + " things to look at (nothing was lost):"));
+          if (!found.isEmpty()) {
+            StringBuilder text = new StringBuilder();
+            for (VaultProblem p : found) {
+              text.append(p).append('\n');
+            }
+            problems.setText(text.toString());
+            problems.setVisible(true);
+            problems.setManaged(true);
+            stage.setHeight(420);
+          }
+          closeButton();
+        });
   }
 
   @Override
   public void stopped(String sentence) {
-    Platform.runLater(() -> {
-      done.set(true);
-      status.setText(sentence);
-      closeButton();
-    });
+    Platform.runLater(
+        () -> {
+          done.set(true);
+          status.setText(sentence);
+          closeButton();
+        });
   }
 
   private void closeButton() {

@@ -23,7 +23,10 @@ import org.slf4j.LoggerFactory;
 final class VaultTask {
   private static final Logger log = LoggerFactory.getLogger(VaultTask.class);
 
-  enum Kind { IMPORT, EXPORT }
+  enum Kind {
+    IMPORT,
+    EXPORT
+  }
 
   /** Called on the task's thread. */
   interface Listener {
@@ -60,7 +63,10 @@ final class VaultTask {
   }
 
   Thread start(Listener listener) {
-    Thread t = new Thread(() -> run(listener), kind == Kind.IMPORT ? "rhizome-vault-import" : "rhizome-vault-export");
+    Thread t =
+        new Thread(
+            () -> run(listener),
+            kind == Kind.IMPORT ? "rhizome-vault-import" : "rhizome-vault-export");
     t.setDaemon(true);
     t.start();
     return t;
@@ -71,40 +77,58 @@ final class VaultTask {
   }
 
   private void run(Listener listener) {
-    VaultProgress progress = new VaultProgress() {
-      @Override
-      public void update(String phase, long done, long total) {
-        listener.progress(phase, done, total);
-      }
+    VaultProgress progress =
+        new VaultProgress() {
+          @Override
+          public void update(String phase, long done, long total) {
+            listener.progress(phase, done, total);
+          }
 
-      @Override
-      public boolean cancelled() {
-        return cancel.get();
-      }
-    };
+          @Override
+          public boolean cancelled() {
+            return cancel.get();
+          }
+        };
     try {
       if (kind == Kind.IMPORT) {
         ImportReport r = new VaultImporter(workspace).importVault(folder, progress);
         List<VaultProblem> shown = new java.util.ArrayList<>(r.problems());
         for (var u : r.brokenLinks()) {
-          shown.add(new VaultProblem("[[" + u.target() + "]]",
-              (u.file() ? "is a missing attachment (" : "names no note (") + count(u.links(), "link") + " in "
-                  + count(u.sources(), "note") + ")"));
+          shown.add(
+              new VaultProblem(
+                  "[[" + u.target() + "]]",
+                  (u.file() ? "is a missing attachment (" : "names no note (")
+                      + count(u.links(), "link")
+                      + " in "
+                      + count(u.sources(), "note")
+                      + ")"));
         }
-        listener.finished(String.format("Imported %d notes (%d new, %d updated) and %d attachments in %.1f s.",
-            r.notes(), r.notesCreated(), r.notesUpdated(), r.attachmentsStored() + r.attachmentsUnchanged(), r.millis() / 1000.0),
+        listener.finished(
+            String.format(
+                "Imported %d notes (%d new, %d updated) and %d attachments in %.1f s.",
+                r.notes(),
+                r.notesCreated(),
+                r.notesUpdated(),
+                r.attachmentsStored() + r.attachmentsUnchanged(),
+                r.millis() / 1000.0),
             shown);
       } else {
         ExportReport r = new VaultExporter(workspace).export(folder, progress);
-        listener.finished(String.format("Exported %d notes and %d attachments (%d files written) in %.1f s.",
-            r.notesWritten() + r.notesUnchanged(), r.attachmentsWritten() + r.attachmentsUnchanged(),
-            r.notesWritten() + r.attachmentsWritten(), r.millis() / 1000.0), r.problems());
+        listener.finished(
+            String.format(
+                "Exported %d notes and %d attachments (%d files written) in %.1f s.",
+                r.notesWritten() + r.notesUnchanged(),
+                r.attachmentsWritten() + r.attachmentsUnchanged(),
+                r.notesWritten() + r.attachmentsWritten(),
+                r.millis() / 1000.0),
+            r.problems());
       }
     } catch (VaultCancelledException e) {
       listener.stopped(e.getMessage());
     } catch (Exception e) {
       log.error("{} of {} failed", kind, folder, e);
-      listener.stopped((kind == Kind.IMPORT ? "The import" : "The export") + " failed: " + e.getMessage());
+      listener.stopped(
+          (kind == Kind.IMPORT ? "The import" : "The export") + " failed: " + e.getMessage());
     }
   }
 }

@@ -6,9 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.api.StoreException;
+import org.rhizome.graph.model.Soul;
 
 /**
  * The welcome workspace: Markdown notes shipped in the jar (from {@code resources/welcome/} of the
@@ -59,7 +59,8 @@ public final class WelcomeNotes {
       Thread.currentThread().interrupt();
       throw new StoreException("interrupted while creating the welcome notes", e);
     } catch (java.util.concurrent.ExecutionException e) {
-      throw new StoreException("could not create the welcome notes: " + e.getCause().getMessage(), e.getCause());
+      throw new StoreException(
+          "could not create the welcome notes: " + e.getCause().getMessage(), e.getCause());
     }
   }
 

@@ -10,8 +10,8 @@ import javafx.scene.Node;
 import javafx.scene.control.Tab;
 import org.jspecify.annotations.Nullable;
 import org.rhizome.graph.ChangeEvent;
-import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.Workspace;
+import org.rhizome.graph.model.Soul;
 
 /**
  * What every part of the window shares: the open workspace, the background executor, the command
@@ -31,8 +31,12 @@ public final class AppContext {
   private final List<AutoCloseable> subscriptions = new ArrayList<>();
   private boolean closed;
 
-  public AppContext(Workspace workspace, BackgroundExecutor background, ErrorReporter errors, CommandRegistry commands,
-                    Settings settings) {
+  public AppContext(
+      Workspace workspace,
+      BackgroundExecutor background,
+      ErrorReporter errors,
+      CommandRegistry commands,
+      Settings settings) {
     this.workspace = Objects.requireNonNull(workspace);
     this.background = background;
     this.errors = errors;
@@ -88,11 +92,15 @@ public final class AppContext {
    * remote). Close the handle to stop.
    */
   public AutoCloseable onChanges(Consumer<ChangeEvent> listener) {
-    AutoCloseable handle = workspace.subscribe(event -> Platform.runLater(() -> {
-      if (!closed) {
-        listener.accept(event);
-      }
-    }));
+    AutoCloseable handle =
+        workspace.subscribe(
+            event ->
+                Platform.runLater(
+                    () -> {
+                      if (!closed) {
+                        listener.accept(event);
+                      }
+                    }));
     subscriptions.add(handle);
     return handle;
   }

@@ -20,35 +20,46 @@ import javafx.application.Platform;
  */
 public final class BackgroundExecutor implements AutoCloseable {
   private final ExecutorService pool;
-  /** One thread for what a person is waiting on (opening a note), so it never queues behind a long list. */
+
+  /**
+   * One thread for what a person is waiting on (opening a note), so it never queues behind a long
+   * list.
+   */
   private final ExecutorService urgent;
+
   private final ErrorReporter errors;
 
   public BackgroundExecutor(ErrorReporter errors) {
     this.errors = errors;
     AtomicInteger n = new AtomicInteger();
-    this.pool = Executors.newFixedThreadPool(2, r -> {
-      Thread t = new Thread(r, "rhizome-ui-bg-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
-    this.urgent = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "rhizome-ui-open");
-      t.setDaemon(true);
-      return t;
-    });
+    this.pool =
+        Executors.newFixedThreadPool(
+            2,
+            r -> {
+              Thread t = new Thread(r, "rhizome-ui-bg-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    this.urgent =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "rhizome-ui-open");
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   /**
-   * As {@link #load}, on the lane for what the person is waiting on right now (opening a note):
-   * it does not queue behind lists and searches. Keep such work short.
+   * As {@link #load}, on the lane for what the person is waiting on right now (opening a note): it
+   * does not queue behind lists and searches. Keep such work short.
    */
   /** As {@link #supply}, on the lane for what the person is waiting on (a picker's matches). */
   public <T> CompletableFuture<T> supplyUrgently(Callable<T> work) {
     return submit(urgent, work);
   }
 
-  public <T> CompletableFuture<T> loadUrgently(Callable<T> work, Consumer<? super T> onFx, String whatFailed) {
+  public <T> CompletableFuture<T> loadUrgently(
+      Callable<T> work, Consumer<? super T> onFx, String whatFailed) {
     return deliver(submit(urgent, work), onFx, whatFailed);
   }
 
@@ -56,21 +67,26 @@ public final class BackgroundExecutor implements AutoCloseable {
    * Runs {@code work} in the background, then {@code onFx} with its result on the FX thread. On
    * failure, shows {@code whatFailed} ("Could not load the backlinks") and logs the details.
    */
-  public <T> CompletableFuture<T> load(Callable<T> work, Consumer<? super T> onFx, String whatFailed) {
+  public <T> CompletableFuture<T> load(
+      Callable<T> work, Consumer<? super T> onFx, String whatFailed) {
     return deliver(supply(work), onFx, whatFailed);
   }
 
-  private <T> CompletableFuture<T> deliver(CompletableFuture<T> result, Consumer<? super T> onFx, String whatFailed) {
-    result.whenComplete((value, failure) -> Platform.runLater(() -> {
-      if (pool.isShutdown()) {
-        return;
-      }
-      if (failure != null) {
-        errors.report(whatFailed, unwrap(failure));
-      } else {
-        onFx.accept(value);
-      }
-    }));
+  private <T> CompletableFuture<T> deliver(
+      CompletableFuture<T> result, Consumer<? super T> onFx, String whatFailed) {
+    result.whenComplete(
+        (value, failure) ->
+            Platform.runLater(
+                () -> {
+                  if (pool.isShutdown()) {
+                    return;
+                  }
+                  if (failure != null) {
+                    errors.report(whatFailed, unwrap(failure));
+                  } else {
+                    onFx.accept(value);
+                  }
+                }));
     return result;
   }
 
@@ -86,16 +102,17 @@ public final class BackgroundExecutor implements AutoCloseable {
       result.cancel(false);
       return result;
     }
-    executor.execute(() -> {
-      try {
-        result.complete(work.call());
-      } catch (Exception e) {
-        result.completeExceptionally(e);
-      } catch (Error e) {
-        result.completeExceptionally(e);
-        throw e;
-      }
-    });
+    executor.execute(
+        () -> {
+          try {
+            result.complete(work.call());
+          } catch (Exception e) {
+            result.completeExceptionally(e);
+          } catch (Error e) {
+            result.completeExceptionally(e);
+            throw e;
+          }
+        });
     return result;
   }
 
@@ -104,28 +121,31 @@ public final class BackgroundExecutor implements AutoCloseable {
     if (pool.isShutdown()) {
       return;
     }
-    pool.execute(() -> {
-      try {
-        work.run();
-      } catch (RuntimeException e) {
-        Platform.runLater(() -> errors.report(whatFailed, e));
-      }
-    });
+    pool.execute(
+        () -> {
+          try {
+            work.run();
+          } catch (RuntimeException e) {
+            Platform.runLater(() -> errors.report(whatFailed, e));
+          }
+        });
   }
 
   /** Reports a failed future (of an engine write, say) as {@code whatFailed}, on the FX thread. */
   public void reportFailure(CompletableFuture<?> future, String whatFailed) {
-    future.whenComplete((v, failure) -> {
-      if (failure != null && !pool.isShutdown()) {
-        Platform.runLater(() -> errors.report(whatFailed, unwrap(failure)));
-      }
-    });
+    future.whenComplete(
+        (v, failure) -> {
+          if (failure != null && !pool.isShutdown()) {
+            Platform.runLater(() -> errors.report(whatFailed, unwrap(failure)));
+          }
+        });
   }
 
   static Throwable unwrap(Throwable t) {
     Throwable cause = t;
     while ((cause instanceof java.util.concurrent.CompletionException
-        || cause instanceof java.util.concurrent.ExecutionException) && cause.getCause() != null) {
+            || cause instanceof java.util.concurrent.ExecutionException)
+        && cause.getCause() != null) {
       cause = cause.getCause();
     }
     return cause;

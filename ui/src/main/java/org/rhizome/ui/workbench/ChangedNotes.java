@@ -3,9 +3,9 @@ package org.rhizome.ui.workbench;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.rhizome.graph.ChangeEvent;
-import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.change.Change;
 import org.rhizome.graph.change.Op;
+import org.rhizome.graph.model.Soul;
 
 /** The nodes a change event touched, so a view refreshes only when what it shows changed. */
 public final class ChangedNotes {
@@ -24,7 +24,9 @@ public final class ChangedNotes {
     return souls;
   }
 
-  /** True when some op sets a field (a title, folder, deletion, a new note), not only edits text. */
+  /**
+   * True when some op sets a field (a title, folder, deletion, a new note), not only edits text.
+   */
   public static boolean setsFields(ChangeEvent event) {
     for (Change change : event.changes()) {
       for (Op op : change.ops()) {

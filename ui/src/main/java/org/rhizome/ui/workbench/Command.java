@@ -5,13 +5,14 @@ import javafx.scene.input.KeyCombination;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Something a person can do, by name: the command palette lists every registered command, menus
- * and buttons run them by id, and the shortcut (if any) works anywhere in the main window.
+ * Something a person can do, by name: the command palette lists every registered command, menus and
+ * buttons run them by id, and the shortcut (if any) works anywhere in the main window.
  *
  * @param id stable, dotted ({@code note.new}, {@code graph.open}); used by menus and tests
  * @param name what the palette shows ("New note")
  * @param shortcut null when the command has none
- * @param action run on the FX thread; must not block (hand slow work to {@link AppContext#background()})
+ * @param action run on the FX thread; must not block (hand slow work to {@link
+ *     AppContext#background()})
  */
 public record Command(String id, String name, @Nullable KeyCombination shortcut, Runnable action) {
   public Command {

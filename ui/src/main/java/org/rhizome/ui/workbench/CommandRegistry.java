@@ -31,8 +31,13 @@ public final class CommandRegistry {
     if (command.shortcut() != null) {
       for (Command other : commands.values()) {
         if (command.shortcut().equals(other.shortcut())) {
-          throw new IllegalArgumentException("shortcut " + command.shortcutText() + " of " + command.id()
-              + " is taken by " + other.id());
+          throw new IllegalArgumentException(
+              "shortcut "
+                  + command.shortcutText()
+                  + " of "
+                  + command.id()
+                  + " is taken by "
+                  + other.id());
         }
       }
     }
@@ -43,7 +48,9 @@ public final class CommandRegistry {
     return command;
   }
 
-  /** Shorthand for {@code register(new Command(id, name, shortcut, action))}; shortcut may be null. */
+  /**
+   * Shorthand for {@code register(new Command(id, name, shortcut, action))}; shortcut may be null.
+   */
   public Command register(String id, String name, KeyCombination shortcut, Runnable action) {
     return register(new Command(id, name, shortcut, action));
   }

@@ -12,18 +12,24 @@ import org.slf4j.LoggerFactory;
  */
 public final class ErrorReporter {
   private static final Logger log = LoggerFactory.getLogger(ErrorReporter.class);
-  private volatile Consumer<String> display = message -> { };
+  private volatile Consumer<String> display = message -> {};
 
   /** Sets what shows messages (FX thread). */
   public void showWith(Consumer<String> display) {
     this.display = display;
   }
 
-  /** Logs {@code details} and shows {@code plainMessage} plus the failure's own message when it has a plain one. */
+  /**
+   * Logs {@code details} and shows {@code plainMessage} plus the failure's own message when it has
+   * a plain one.
+   */
   public void report(String plainMessage, Throwable details) {
     log.error("{}", plainMessage, details);
     String reason = reasonOf(details);
-    String shown = reason.isEmpty() ? plainMessage + " (details are in the log)." : plainMessage + ": " + reason;
+    String shown =
+        reason.isEmpty()
+            ? plainMessage + " (details are in the log)."
+            : plainMessage + ": " + reason;
     if (Platform.isFxApplicationThread()) {
       display.accept(shown);
     } else {
@@ -31,7 +37,10 @@ public final class ErrorReporter {
     }
   }
 
-  /** A typed failure from the engine carries a sentence meant for people; a programming error does not. */
+  /**
+   * A typed failure from the engine carries a sentence meant for people; a programming error does
+   * not.
+   */
   static String reasonOf(Throwable t) {
     if (t instanceof RuntimeException && !(t instanceof IllegalArgumentException)) {
       return "";

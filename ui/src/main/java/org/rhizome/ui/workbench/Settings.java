@@ -22,7 +22,8 @@ public final class Settings {
   public static final int MAX_FONT_SIZE = 32;
 
   private final ObjectProperty<ThemeChoice> theme = new SimpleObjectProperty<>(ThemeChoice.SYSTEM);
-  private final ObjectProperty<ThemeFamily> themeFamily = new SimpleObjectProperty<>(ThemeFamily.PRIMER);
+  private final ObjectProperty<ThemeFamily> themeFamily =
+      new SimpleObjectProperty<>(ThemeFamily.PRIMER);
   private final IntegerProperty editorFontSize = new SimpleIntegerProperty(15);
   private final StringProperty defaultFolder = new SimpleStringProperty("");
   private final BooleanProperty welcomeLoaded = new SimpleBooleanProperty(false);
@@ -48,12 +49,18 @@ public final class Settings {
     return defaultFolder;
   }
 
-  /** True once the welcome notes were put into the workspace, so deleting them does not bring them back. */
+  /**
+   * True once the welcome notes were put into the workspace, so deleting them does not bring them
+   * back.
+   */
   public BooleanProperty welcomeLoaded() {
     return welcomeLoaded;
   }
 
-  /** Whether ticking a task writes today's date after a ✅ (and unticking removes it), as Obsidian Tasks does. */
+  /**
+   * Whether ticking a task writes today's date after a ✅ (and unticking removes it), as Obsidian
+   * Tasks does.
+   */
   public BooleanProperty taskDoneDate() {
     return taskDoneDate;
   }

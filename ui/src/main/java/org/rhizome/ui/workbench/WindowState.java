@@ -6,9 +6,16 @@ package org.rhizome.ui.workbench;
  * @param sidebarDivider position of the sidebar/editor divider (0..1)
  * @param infoDivider position of the editor/right pane divider (0..1)
  */
-public record WindowState(double x, double y, double width, double height, boolean maximized,
-                          double sidebarDivider, double infoDivider) {
-  public static final WindowState DEFAULT = new WindowState(Double.NaN, Double.NaN, 1280, 800, false, 0.2, 0.76);
+public record WindowState(
+    double x,
+    double y,
+    double width,
+    double height,
+    boolean maximized,
+    double sidebarDivider,
+    double infoDivider) {
+  public static final WindowState DEFAULT =
+      new WindowState(Double.NaN, Double.NaN, 1280, 800, false, 0.2, 0.76);
 
   public WindowState {
     width = Math.max(480, finiteOr(width, DEFAULT_WIDTH));

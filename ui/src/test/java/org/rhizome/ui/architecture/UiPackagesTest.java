@@ -26,14 +26,18 @@ class UiPackagesTest {
 
   @BeforeAll
   static void importUi() {
-    ui = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(UI);
+    ui =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages(UI);
   }
 
   @Test
   void importsTheModule() {
     // An empty import would pass every rule below.
     org.assertj.core.api.Assertions.assertThat(ui.containPackage("org.rhizome.ui.editor")).isTrue();
-    org.assertj.core.api.Assertions.assertThat(ui.containPackage("org.rhizome.ui.workbench")).isTrue();
+    org.assertj.core.api.Assertions.assertThat(ui.containPackage("org.rhizome.ui.workbench"))
+        .isTrue();
   }
 
   @Test
@@ -43,34 +47,54 @@ class UiPackagesTest {
 
   @Test
   void theKitKnowsNoFeature() {
-    noClasses().that().resideInAPackage(KIT)
-        .should().dependOnClassesThat(resideInAPackage("org.rhizome.ui..").and(resideOutsideOfPackage(KIT)))
+    noClasses()
+        .that()
+        .resideInAPackage(KIT)
+        .should()
+        .dependOnClassesThat(resideInAPackage("org.rhizome.ui..").and(resideOutsideOfPackage(KIT)))
         .check(ui);
   }
 
   /**
    * Only the shell composes the window. Two things sit above it and may use it: the screenshot
-   * tool, which drives a whole window, and the sync extension's window opener, which opens a
-   * window of its own for another workspace file ({@code WorkspaceWindows}, by name so the rule
-   * survives the sync package's rename).
+   * tool, which drives a whole window, and the sync extension's window opener, which opens a window
+   * of its own for another workspace file ({@code WorkspaceWindows}, by name so the rule survives
+   * the sync package's rename).
    */
   @Test
   void onlyTheShellAndWhatDrivesWholeWindowsUseTheShell() {
-    noClasses().that().resideInAPackage("org.rhizome.ui..")
-        .and().resideOutsideOfPackages(SHELL, "org.rhizome.ui.screenshot..")
-        .and().doNotHaveSimpleName("WorkspaceWindows")
-        .should().dependOnClassesThat().resideInAPackage(SHELL)
+    noClasses()
+        .that()
+        .resideInAPackage("org.rhizome.ui..")
+        .and()
+        .resideOutsideOfPackages(SHELL, "org.rhizome.ui.screenshot..")
+        .and()
+        .doNotHaveSimpleName("WorkspaceWindows")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(SHELL)
         .check(ui);
-    classes().that().haveSimpleName("WorkspaceWindows")
-        .should().onlyDependOnClassesThat(not(resideInAPackage(SHELL))
-            .or(com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName("DesktopSession"))
-            .or(com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName("UiServices")))
+    classes()
+        .that()
+        .haveSimpleName("WorkspaceWindows")
+        .should()
+        .onlyDependOnClassesThat(
+            not(resideInAPackage(SHELL))
+                .or(
+                    com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName(
+                        "DesktopSession"))
+                .or(com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName("UiServices")))
         .check(ui);
   }
 
   @Test
   void uiNeverUsesTheApp() {
-    noClasses().that().resideInAPackage("org.rhizome.ui..").should().dependOnClassesThat().resideInAPackage("org.rhizome.app..")
+    noClasses()
+        .that()
+        .resideInAPackage("org.rhizome.ui..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.rhizome.app..")
         .check(ui);
   }
 }

@@ -18,28 +18,34 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.paint.Color;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.identity.DeviceKey;
+import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.note.Attachment;
 import org.rhizome.graph.vault.AttachmentFolderSetting;
 import org.rhizome.ui.editor.NoteTab;
 import org.rhizome.ui.shell.UiHarness;
 import org.testfx.api.FxRobot;
 
-/** Following links to attachments, and pasting and dropping files into the editor, in the real window, headless. */
+/**
+ * Following links to attachments, and pasting and dropping files into the editor, in the real
+ * window, headless.
+ */
 class AttachmentsIT {
   /** A 2×1 PNG: one red and one blue pixel. */
-  static final byte[] PNG = Base64.getDecoder().decode(
-      "iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAIAAAB7QOjdAAAADUlEQVR4nGP4zwAE/wEHAAH/4iOeWQAAAABJRU5ErkJggg==");
+  static final byte[] PNG =
+      Base64.getDecoder()
+          .decode(
+              "iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAIAAAB7QOjdAAAADUlEQVR4nGP4zwAE/wEHAAH/4iOeWQAAAABJRU5ErkJggg==");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   final FxRobot robot = new FxRobot();
 
   private static NoteTab open(UiHarness ui, Soul soul) throws Exception {
     runFx(() -> ui.window().openNote(soul));
-    waitFor("note open", () -> ui.window().editors().noteTab(soul).map(NoteTab::isLoaded).orElse(false));
+    waitFor(
+        "note open",
+        () -> ui.window().editors().noteTab(soul).map(NoteTab::isLoaded).orElse(false));
     return onFx(() -> ui.window().editors().noteTab(soul).orElseThrow());
   }
 
@@ -54,77 +60,114 @@ class AttachmentsIT {
   @Test
   void followingAnImageLinkShowsThePictureAndAMissingFileCreatesNoNote() throws Exception {
     Soul[] home = new Soul[1];
-    try (UiHarness ui = UiHarness.start(dir, ws -> {
-      ws.putAttachment("Attachments", "Engelbart.jpg", PNG); // a PNG under a .jpg name decodes all the same
-      home[0] = ws.createNote("Home", "![[Engelbart.jpg|100]] and ![[missing.png]]\n");
-    })) {
+    try (UiHarness ui =
+        UiHarness.start(
+            dir,
+            ws -> {
+              ws.putAttachment(
+                  "Attachments",
+                  "Engelbart.jpg",
+                  PNG); // a PNG under a .jpg name decodes all the same
+              home[0] = ws.createNote("Home", "![[Engelbart.jpg|100]] and ![[missing.png]]\n");
+            })) {
       NoteTab tab = open(ui, home[0]);
       long notesBefore = ui.workspace().noteCount();
       runFx(() -> tab.editor().area().moveTo(5));
       runFx(() -> ui.session().context().commands().run("editor.followLink"));
-      waitFor("image tab", () -> {
-        Tab t = ui.window().editors().tabPane().getSelectionModel().getSelectedItem();
-        return t != null && t.getText().equals("Engelbart.jpg");
-      });
-      waitFor("picture decoded", () -> {
-        var view = ui.session().stage().getScene().lookup(".attachment-image");
-        return view != null && ((javafx.scene.control.ScrollPane) view).getContent() != null
-            && ((javafx.scene.image.ImageView) ((javafx.scene.layout.StackPane) ((javafx.scene.control.ScrollPane) view)
-            .getContent()).getChildren().get(0)).getImage() != null;
-      });
-      waitFor("backlink listed", () -> ui.session().stage().getScene().getRoot().lookupAll(".attachment-backlink").size() == 1);
+      waitFor(
+          "image tab",
+          () -> {
+            Tab t = ui.window().editors().tabPane().getSelectionModel().getSelectedItem();
+            return t != null && t.getText().equals("Engelbart.jpg");
+          });
+      waitFor(
+          "picture decoded",
+          () -> {
+            var view = ui.session().stage().getScene().lookup(".attachment-image");
+            return view != null
+                && ((javafx.scene.control.ScrollPane) view).getContent() != null
+                && ((javafx.scene.image.ImageView)
+                            ((javafx.scene.layout.StackPane)
+                                    ((javafx.scene.control.ScrollPane) view).getContent())
+                                .getChildren()
+                                .get(0))
+                        .getImage()
+                    != null;
+          });
+      waitFor(
+          "backlink listed",
+          () ->
+              ui.session().stage().getScene().getRoot().lookupAll(".attachment-backlink").size()
+                  == 1);
 
       runFx(() -> ui.window().openNote(home[0]));
       runFx(() -> tab.editor().area().moveTo(30));
       runFx(() -> ui.session().context().commands().run("editor.followLink"));
-      waitFor("missing tab", () -> {
-        Tab t = ui.window().editors().tabPane().getSelectionModel().getSelectedItem();
-        return t != null && t.getText().equals("missing.png (missing)");
-      });
+      waitFor(
+          "missing tab",
+          () -> {
+            Tab t = ui.window().editors().tabPane().getSelectionModel().getSelectedItem();
+            return t != null && t.getText().equals("missing.png (missing)");
+          });
       assertThat(ui.workspace().noteCount()).isEqualTo(notesBefore);
       assertThat(ui.workspace().resolve("missing.png")).isEmpty();
     }
   }
 
   @Test
-  void pastingAPictureStoresAnAttachmentAndInsertsItsEmbedWhileAnotherWriterIsActive() throws Exception {
+  void pastingAPictureStoresAnAttachmentAndInsertsItsEmbedWhileAnotherWriterIsActive()
+      throws Exception {
     Soul[] note = new Soul[1];
-    try (UiHarness ui = UiHarness.start(dir, ws -> note[0] = ws.createNote("Projects", "Journal", "Before  after\n"))) {
+    try (UiHarness ui =
+        UiHarness.start(
+            dir, ws -> note[0] = ws.createNote("Projects", "Journal", "Before  after\n"))) {
       NoteTab tab = open(ui, note[0]);
       // Another process (the CLI, say) writes to the same file the whole time.
       Path file = ui.workspace().file();
-      CompletableFuture<Void> other = CompletableFuture.runAsync(() -> {
-        try (Workspace cli = Workspace.open(file, DeviceKey.generate(new java.security.SecureRandom()))) {
-          for (int i = 0; i < 40; i++) {
-            cli.createNote("Other " + i, "written meanwhile");
-          }
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-      });
-      runFx(() -> {
-        WritableImage image = new WritableImage(3, 2);
-        for (int x = 0; x < 3; x++) {
-          image.getPixelWriter().setColor(x, 0, Color.RED);
-          image.getPixelWriter().setColor(x, 1, Color.rgb(0, 0, 255, 0.5));
-        }
-        ClipboardContent content = new ClipboardContent();
-        content.putImage(image);
-        Clipboard.getSystemClipboard().setContent(content);
-        tab.editor().area().moveTo(7);
-        tab.editor().area().requestFocus();
-      });
+      CompletableFuture<Void> other =
+          CompletableFuture.runAsync(
+              () -> {
+                try (Workspace cli =
+                    Workspace.open(file, DeviceKey.generate(new java.security.SecureRandom()))) {
+                  for (int i = 0; i < 40; i++) {
+                    cli.createNote("Other " + i, "written meanwhile");
+                  }
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+      runFx(
+          () -> {
+            WritableImage image = new WritableImage(3, 2);
+            for (int x = 0; x < 3; x++) {
+              image.getPixelWriter().setColor(x, 0, Color.RED);
+              image.getPixelWriter().setColor(x, 1, Color.rgb(0, 0, 255, 0.5));
+            }
+            ClipboardContent content = new ClipboardContent();
+            content.putImage(image);
+            Clipboard.getSystemClipboard().setContent(content);
+            tab.editor().area().moveTo(7);
+            tab.editor().area().requestFocus();
+          });
       robot.press(KeyCode.CONTROL).press(KeyCode.V).release(KeyCode.V).release(KeyCode.CONTROL);
-      waitFor("embed inserted at the caret", () -> tab.editor().area().getText().matches(
-          "Before !\\[\\[Pasted image \\d{14}\\.png]] after\n"));
+      waitFor(
+          "embed inserted at the caret",
+          () ->
+              tab.editor()
+                  .area()
+                  .getText()
+                  .matches("Before !\\[\\[Pasted image \\d{14}\\.png]] after\n"));
       String text = onFx(() -> tab.editor().area().getText());
       waitFor("edit written to the engine", () -> body(ui, note[0]).equals(text));
       other.get();
       String name = text.substring(text.indexOf("[[") + 2, text.indexOf("]]"));
-      Attachment stored = ui.workspace().attachment(AttachmentFolderSetting.DEFAULT + "/" + name).orElseThrow();
+      Attachment stored =
+          ui.workspace().attachment(AttachmentFolderSetting.DEFAULT + "/" + name).orElseThrow();
       assertThat(stored.mime()).isEqualTo("image/png");
-      javafx.scene.image.Image back = new javafx.scene.image.Image(
-          new java.io.ByteArrayInputStream(ui.workspace().attachmentBytes(stored).orElseThrow()));
+      javafx.scene.image.Image back =
+          new javafx.scene.image.Image(
+              new java.io.ByteArrayInputStream(
+                  ui.workspace().attachmentBytes(stored).orElseThrow()));
       assertThat(back.isError()).isFalse();
       assertThat(back.getWidth()).isEqualTo(3);
       assertThat(back.getPixelReader().getColor(1, 0)).isEqualTo(Color.RED);
@@ -135,31 +178,45 @@ class AttachmentsIT {
   }
 
   @Test
-  void droppedFilesGetFreeNamesInTheVaultsAttachmentFolderAndDroppedNotesBecomeLinks() throws Exception {
+  void droppedFilesGetFreeNamesInTheVaultsAttachmentFolderAndDroppedNotesBecomeLinks()
+      throws Exception {
     Soul[] s = new Soul[3];
     Path scan = Files.write(dir.resolve("scan.pdf"), "%PDF-1.4 dropped".getBytes());
     Path photo = Files.write(dir.resolve("photo.png"), PNG);
-    try (UiHarness ui = UiHarness.start(dir, ws -> {
-      ws.setLocalSetting(AttachmentFolderSetting.SETTING, "./assets"); // as Obsidian's app.json can say
-      ws.putAttachment("Projects/assets", "photo.png", new byte[] {1});
-      ws.putAttachment("Projects/assets", "photo 1.png", new byte[] {2});
-      s[0] = ws.createNote("Projects", "Plan", "");
-      s[1] = ws.createNote("Archive", "Ideas", "");
-      s[2] = ws.createNote("Projects", "Ideas", "");
-    })) {
+    try (UiHarness ui =
+        UiHarness.start(
+            dir,
+            ws -> {
+              ws.setLocalSetting(
+                  AttachmentFolderSetting.SETTING, "./assets"); // as Obsidian's app.json can say
+              ws.putAttachment("Projects/assets", "photo.png", new byte[] {1});
+              ws.putAttachment("Projects/assets", "photo 1.png", new byte[] {2});
+              s[0] = ws.createNote("Projects", "Plan", "");
+              s[1] = ws.createNote("Archive", "Ideas", "");
+              s[2] = ws.createNote("Projects", "Ideas", "");
+            })) {
       NoteTab tab = open(ui, s[0]);
       runFx(() -> tab.editor().drops().storeFiles(List.of(scan.toFile(), photo.toFile()), 0));
-      waitFor("links inserted", () -> tab.editor().area().getText().equals("![[scan.pdf]]\n![[photo 2.png]]"));
-      assertThat(ui.workspace().attachment("Projects/assets/photo 2.png").orElseThrow().size()).isEqualTo(PNG.length);
-      assertThat(ui.workspace().attachmentBytes("Projects/assets/scan.pdf").orElseThrow()).isEqualTo(Files.readAllBytes(scan));
-      assertThat(ui.workspace().attachmentBytes("Projects/assets/photo.png").orElseThrow()).containsExactly(1);
+      waitFor(
+          "links inserted",
+          () -> tab.editor().area().getText().equals("![[scan.pdf]]\n![[photo 2.png]]"));
+      assertThat(ui.workspace().attachment("Projects/assets/photo 2.png").orElseThrow().size())
+          .isEqualTo(PNG.length);
+      assertThat(ui.workspace().attachmentBytes("Projects/assets/scan.pdf").orElseThrow())
+          .isEqualTo(Files.readAllBytes(scan));
+      assertThat(ui.workspace().attachmentBytes("Projects/assets/photo.png").orElseThrow())
+          .containsExactly(1);
 
       runFx(() -> tab.editor().area().appendText("\n"));
       int end = onFx(() -> tab.editor().area().getLength());
       runFx(() -> tab.editor().drops().insertNoteLink(s[1], end));
-      waitFor("note link that reaches the archived note", () -> tab.editor().area().getText().endsWith("\n[[Archive/Ideas]]"));
+      waitFor(
+          "note link that reaches the archived note",
+          () -> tab.editor().area().getText().endsWith("\n[[Archive/Ideas]]"));
       runFx(() -> tab.editor().drops().insertNoteLink(s[2], 0));
-      waitFor("bare link to the note in the same folder", () -> tab.editor().area().getText().startsWith("[[Ideas]]![[scan.pdf]]"));
+      waitFor(
+          "bare link to the note in the same folder",
+          () -> tab.editor().area().getText().startsWith("[[Ideas]]![[scan.pdf]]"));
       String text = onFx(() -> tab.editor().area().getText());
       waitFor("written", () -> body(ui, s[0]).equals(text));
       assertThat(ui.workspace().unresolvedLinks(10)).isEmpty();

@@ -8,7 +8,8 @@ class MentionLinkerTest {
 
   @Test
   void linksTheFirstWholeWordMentionOnTheLine() {
-    assertThat(MentionLinker.link("intro\nI met Bees and bees.\n", 1, "Bees")).contains("intro\nI met [[Bees]] and bees.\n");
+    assertThat(MentionLinker.link("intro\nI met Bees and bees.\n", 1, "Bees"))
+        .contains("intro\nI met [[Bees]] and bees.\n");
   }
 
   @Test
@@ -25,6 +26,7 @@ class MentionLinkerTest {
 
   @Test
   void titlesWithRegexCharactersAreTakenLiterally() {
-    assertThat(MentionLinker.link("see C++ (notes) now", 0, "C++ (notes)")).contains("see [[C++ (notes)]] now");
+    assertThat(MentionLinker.link("see C++ (notes) now", 0, "C++ (notes)"))
+        .contains("see [[C++ (notes)]] now");
   }
 }

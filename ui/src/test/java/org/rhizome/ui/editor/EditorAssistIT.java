@@ -21,21 +21,24 @@ import org.testfx.api.FxRobot;
  * workspace, headless, and the text the engine stored checked after each.
  */
 class EditorAssistIT {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   final FxRobot robot = new FxRobot();
 
   @Test
   void enterAndTabInTheTitleMoveToTheText() throws Exception {
-    try (UiHarness ui = UiHarness.start(dir, ws -> { })) {
+    try (UiHarness ui = UiHarness.start(dir, ws -> {})) {
       runFx(() -> ui.session().context().commands().run("note.new"));
-      waitFor("new note open, title selected", () -> tab(ui).isLoaded() && tab(ui).titleField().isFocused());
+      waitFor(
+          "new note open, title selected",
+          () -> tab(ui).isLoaded() && tab(ui).titleField().isFocused());
       Soul soul = onFx(() -> tab(ui).soul());
       robot.write("Plan");
       robot.type(KeyCode.ENTER);
       waitFor("the text has the caret", () -> tab(ui).editor().area().isFocused());
       robot.write("first words");
-      waitFor("renamed and typed", () -> title(ui, soul).equals("Plan") && body(ui, soul).equals("first words"));
+      waitFor(
+          "renamed and typed",
+          () -> title(ui, soul).equals("Plan") && body(ui, soul).equals("first words"));
 
       runFx(() -> tab(ui).editTitle());
       robot.write("Plan B");
@@ -48,17 +51,22 @@ class EditorAssistIT {
   @Test
   void aRefusedTitleStaysAsTypedWithTheReason() throws Exception {
     Soul[] s = new Soul[2];
-    try (UiHarness ui = UiHarness.start(dir, ws -> {
-      s[0] = ws.createNote("Meeting", "notes");
-      s[1] = ws.createNote("Taken", "x");
-    })) {
+    try (UiHarness ui =
+        UiHarness.start(
+            dir,
+            ws -> {
+              s[0] = ws.createNote("Meeting", "notes");
+              s[1] = ws.createNote("Taken", "x");
+            })) {
       EditorSyncIT.open(ui, s[0]);
       runFx(() -> tab(ui).editTitle());
       robot.write("Decision: ship");
       robot.type(KeyCode.ENTER);
       waitFor("reason shown", () -> tab(ui).titleError().contains("cannot contain ':'"));
       assertThat(onFx(() -> tab(ui).titleField().getText())).isEqualTo("Decision: ship");
-      assertThat(onFx(() -> tab(ui).titleField().isFocused())).as("stays in the title to fix it").isTrue();
+      assertThat(onFx(() -> tab(ui).titleField().isFocused()))
+          .as("stays in the title to fix it")
+          .isTrue();
       assertThat(title(ui, s[0])).isEqualTo("Meeting");
 
       // Taken titles are refused by the engine, later: the typed title still stays.
@@ -100,7 +108,8 @@ class EditorAssistIT {
       robot.write("> quote");
       robot.type(KeyCode.ENTER);
       robot.write("more");
-      String expected = "- one\n- two\n1. first\n2. second\n- [ ] task\n- [ ] next\n> quote\n> more";
+      String expected =
+          "- one\n- two\n1. first\n2. second\n- [ ] task\n- [ ] next\n> quote\n> more";
       waitFor("typed", () -> area.getText().equals(expected));
       waitFor("stored", () -> body(ui, s[0]).equals(expected));
     }
@@ -109,10 +118,13 @@ class EditorAssistIT {
   @Test
   void bracketsPairStepOverAndDeleteAsAPair() throws Exception {
     Soul[] s = new Soul[2];
-    try (UiHarness ui = UiHarness.start(dir, ws -> {
-      s[0] = ws.createNote("Pairs", "");
-      s[1] = ws.createNote("Target note", "here");
-    })) {
+    try (UiHarness ui =
+        UiHarness.start(
+            dir,
+            ws -> {
+              s[0] = ws.createNote("Pairs", "");
+              s[1] = ws.createNote("Target note", "here");
+            })) {
       CodeArea area = focus(ui, s[0]);
       robot.write("f(x) and \"q\" ");
       waitFor("pairs typed over", () -> area.getText().equals("f(x) and \"q\" "));
@@ -131,7 +143,8 @@ class EditorAssistIT {
       runFx(() -> area.selectRange(area.getLength() - 9, area.getLength() - 5));
       robot.write("**");
       String bold = "f(x) and \"q\" [[Target note]] **bold** word";
-      waitFor("wrapped", () -> area.getText().equals(bold) && area.getSelectedText().equals("bold"));
+      waitFor(
+          "wrapped", () -> area.getText().equals(bold) && area.getSelectedText().equals("bold"));
       waitFor("stored wrap", () -> body(ui, s[0]).equals(bold));
     }
   }
@@ -144,11 +157,13 @@ class EditorAssistIT {
       CodeArea area = focus(ui, s[0]);
       FindReplaceBar bar = onFx(() -> tab(ui).editor().assist().find());
       robot.press(KeyCode.CONTROL).type(KeyCode.F).release(KeyCode.CONTROL);
-      waitFor("find bar open with the caret in it", () -> bar.isOpen() && bar.queryField().isFocused());
+      waitFor(
+          "find bar open with the caret in it", () -> bar.isOpen() && bar.queryField().isFocused());
       robot.write("cat");
       waitFor("count", () -> bar.countText().equals("1 of 4"));
       robot.type(KeyCode.ENTER);
-      waitFor("next", () -> bar.countText().equals("2 of 4") && area.getSelection().getStart() == 8);
+      waitFor(
+          "next", () -> bar.countText().equals("2 of 4") && area.getSelection().getStart() == 8);
       robot.press(KeyCode.SHIFT).type(KeyCode.ENTER).release(KeyCode.SHIFT);
       waitFor("previous", () -> bar.countText().equals("1 of 4"));
       runFx(() -> bar.matchCaseToggle().setSelected(true));
@@ -175,11 +190,14 @@ class EditorAssistIT {
   @Test
   void tagsCompleteFromTheWorkspace() throws Exception {
     Soul[] s = new Soul[1];
-    try (UiHarness ui = UiHarness.start(dir, ws -> {
-      ws.createNote("A", "#projects/garden and #project");
-      ws.createNote("B", "#projects/garden");
-      s[0] = ws.createNote("Tagging", "");
-    })) {
+    try (UiHarness ui =
+        UiHarness.start(
+            dir,
+            ws -> {
+              ws.createNote("A", "#projects/garden and #project");
+              ws.createNote("B", "#projects/garden");
+              s[0] = ws.createNote("Tagging", "");
+            })) {
       CodeArea area = focus(ui, s[0]);
       robot.write("see #proj");
       var tags = onFx(() -> tab(ui).editor().assist().tags());
@@ -198,32 +216,49 @@ class EditorAssistIT {
   @Test
   void linkCompletionCreatesTheNoteAndUnresolvedLinksLookDifferent() throws Exception {
     Soul[] s = new Soul[1];
-    try (UiHarness ui = UiHarness.start(dir, ws -> s[0] = ws.createNote("Home", "see [[Missing]] and [[Home]]\n"))) {
+    try (UiHarness ui =
+        UiHarness.start(
+            dir, ws -> s[0] = ws.createNote("Home", "see [[Missing]] and [[Home]]\n"))) {
       CodeArea area = focus(ui, s[0]);
-      waitFor("the missing link is styled apart", () -> area.getStyleOfChar(8).contains("md-wikilink-unresolved"));
-      assertThat(onFx(() -> area.getStyleOfChar(23))).contains("md-wikilink").doesNotContain("md-wikilink-unresolved");
+      waitFor(
+          "the missing link is styled apart",
+          () -> area.getStyleOfChar(8).contains("md-wikilink-unresolved"));
+      assertThat(onFx(() -> area.getStyleOfChar(23)))
+          .contains("md-wikilink")
+          .doesNotContain("md-wikilink-unresolved");
       ui.workspace().createNote("Missing", "now here");
-      waitFor("resolved once the note exists", () -> !area.getStyleOfChar(8).contains("md-wikilink-unresolved"));
+      waitFor(
+          "resolved once the note exists",
+          () -> !area.getStyleOfChar(8).contains("md-wikilink-unresolved"));
 
       runFx(() -> area.moveTo(area.getLength()));
       robot.write("[[Zebra crossing");
-      waitFor("create entry offered", () -> tab(ui).editor().isCompletionShowing()
-          && tab(ui).editor().completion().suggestions().stream().anyMatch(x -> "Zebra crossing".equals(x.create())));
-      runFx(() -> {
-        var list = tab(ui).editor().completion().suggestions();
-        for (int i = 0; i < list.size(); i++) {
-          if (list.get(i).create() != null) {
-            tab(ui).editor().completion().select(i);
-          }
-        }
-      });
+      waitFor(
+          "create entry offered",
+          () ->
+              tab(ui).editor().isCompletionShowing()
+                  && tab(ui).editor().completion().suggestions().stream()
+                      .anyMatch(x -> "Zebra crossing".equals(x.create())));
+      runFx(
+          () -> {
+            var list = tab(ui).editor().completion().suggestions();
+            for (int i = 0; i < list.size(); i++) {
+              if (list.get(i).create() != null) {
+                tab(ui).editor().completion().select(i);
+              }
+            }
+          });
       robot.type(KeyCode.ENTER);
       String expected = "see [[Missing]] and [[Home]]\n[[Zebra crossing]]";
       waitFor("link inserted", () -> area.getText().equals(expected));
       waitFor("note created", () -> exists(ui, "Zebra crossing"));
       waitFor("stored", () -> body(ui, s[0]).equals(expected));
-      waitFor("the new link resolves", () -> !tab(ui).editor().isUnresolvedLink("Zebra crossing")
-          && !area.getStyleOfChar(expected.length() - 5).contains("md-wikilink-unresolved"));
+      waitFor(
+          "the new link resolves",
+          () ->
+              !tab(ui).editor().isUnresolvedLink("Zebra crossing")
+                  && !area.getStyleOfChar(expected.length() - 5)
+                      .contains("md-wikilink-unresolved"));
     }
   }
 

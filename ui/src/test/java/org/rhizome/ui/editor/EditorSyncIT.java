@@ -12,45 +12,60 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rhizome.graph.model.Soul;
 import org.rhizome.ui.shell.UiHarness;
 
-/** The editor and the text CRDT: typing reaches the engine; edits made elsewhere reach the editor. */
+/**
+ * The editor and the text CRDT: typing reaches the engine; edits made elsewhere reach the editor.
+ */
 class EditorSyncIT {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void typingReachesTheEngineAsSplices() throws Exception {
     Soul[] s = new Soul[1];
     try (UiHarness ui = UiHarness.start(dir, ws -> s[0] = ws.createNote("Note", "Hello world"))) {
       CodeArea area = open(ui, s[0]);
-      runFx(() -> {
-        area.moveTo(5);
-        area.insertText(5, ",");
-        area.insertText(area.getLength(), "! 🌱 and more");
-        area.deleteText(0, 1);
-        area.insertText(0, "J");
-      });
+      runFx(
+          () -> {
+            area.moveTo(5);
+            area.insertText(5, ",");
+            area.insertText(area.getLength(), "! 🌱 and more");
+            area.deleteText(0, 1);
+            area.insertText(0, "J");
+          });
       waitFor("engine has the text", () -> body(ui, s[0]).equals("Jello, world! 🌱 and more"));
       runFx(() -> area.insertText(area.getLength(), " end 🌿x"));
       runFx(() -> area.deleteText(area.getLength() - 3, area.getLength() - 1));
-      waitFor("code points after an emoji", () -> body(ui, s[0]).equals("Jello, world! 🌱 and more end x"));
+      waitFor(
+          "code points after an emoji",
+          () -> body(ui, s[0]).equals("Jello, world! 🌱 and more end x"));
     }
   }
 
   @Test
   void anEditMadeElsewhereAppearsWithoutMovingTheCaret() throws Exception {
     Soul[] s = new Soul[1];
-    try (UiHarness ui = UiHarness.start(dir, ws -> s[0] = ws.createNote("Note", "first line\nsecond line\nthird line"))) {
+    try (UiHarness ui =
+        UiHarness.start(
+            dir, ws -> s[0] = ws.createNote("Note", "first line\nsecond line\nthird line"))) {
       CodeArea area = open(ui, s[0]);
       runFx(() -> area.moveTo(1, 7)); // "second |line"
       int caret = onFx(area::getCaretPosition);
-      ui.workspace().editBody(s[0], "INSERTED AT THE TOP\nfirst line\nsecond line\nthird line, more");
-      waitFor("editor shows the edit", () -> area.getText().equals("INSERTED AT THE TOP\nfirst line\nsecond line\nthird line, more"));
+      ui.workspace()
+          .editBody(s[0], "INSERTED AT THE TOP\nfirst line\nsecond line\nthird line, more");
+      waitFor(
+          "editor shows the edit",
+          () ->
+              area.getText()
+                  .equals("INSERTED AT THE TOP\nfirst line\nsecond line\nthird line, more"));
       assertThat(onFx(area::getCaretPosition)).isEqualTo(caret + "INSERTED AT THE TOP\n".length());
-      assertThat(onFx(() -> area.getText(area.getCaretPosition(), area.getCaretPosition() + 4))).isEqualTo("line");
+      assertThat(onFx(() -> area.getText(area.getCaretPosition(), area.getCaretPosition() + 4)))
+          .isEqualTo("line");
 
       runFx(() -> area.insertText(area.getCaretPosition(), "new "));
-      waitFor("own edit written after the remote one", () ->
-          body(ui, s[0]).equals("INSERTED AT THE TOP\nfirst line\nsecond new line\nthird line, more"));
+      waitFor(
+          "own edit written after the remote one",
+          () ->
+              body(ui, s[0])
+                  .equals("INSERTED AT THE TOP\nfirst line\nsecond new line\nthird line, more"));
     }
   }
 
@@ -99,7 +114,8 @@ class EditorSyncIT {
 
   static CodeArea open(UiHarness ui, Soul soul) throws Exception {
     runFx(() -> ui.window().openNote(soul));
-    waitFor("loaded", () -> ui.window().editors().noteTab(soul).map(t -> t.isLoaded()).orElse(false));
+    waitFor(
+        "loaded", () -> ui.window().editors().noteTab(soul).map(t -> t.isLoaded()).orElse(false));
     return onFx(() -> ui.window().editors().noteTab(soul).orElseThrow().editor().area());
   }
 

@@ -13,10 +13,10 @@ import java.util.List;
 import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.VersionedText;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.identity.DeviceKey;
+import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.text.Splice;
 import org.rhizome.ui.shell.UiHarness;
 
@@ -26,10 +26,12 @@ import org.rhizome.ui.shell.UiHarness;
  * its own edits.
  */
 class EditorWhileOthersWriteIT {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
-  /** A second Workspace on the app's file, as the CLI in another process would open it (same device key). */
+  /**
+   * A second Workspace on the app's file, as the CLI in another process would open it (same device
+   * key).
+   */
   static Workspace cliOn(UiHarness ui) throws Exception {
     return Workspace.open(ui.workspace().file(), DeviceKey.generate(new SecureRandom()));
   }
@@ -37,7 +39,11 @@ class EditorWhileOthersWriteIT {
   @Test
   void aCliEditShowsWithin200msKeepsTheCaretAndTheNextWordLandsWhereTyped() throws Exception {
     Soul[] s = new Soul[1];
-    try (UiHarness ui = UiHarness.start(dir, ws -> s[0] = ws.createNote("Meeting", "An idea for goals.\nDecision: ship on Friday"))) {
+    try (UiHarness ui =
+        UiHarness.start(
+            dir,
+            ws ->
+                s[0] = ws.createNote("Meeting", "An idea for goals.\nDecision: ship on Friday"))) {
       CodeArea area = open(ui, s[0]);
       runFx(() -> area.moveTo(1, 10)); // "Decision: |ship"
       try (Workspace cli = cliOn(ui)) {
@@ -48,12 +54,17 @@ class EditorWhileOthersWriteIT {
         long shownMs = (System.nanoTime() - t0) / 1_000_000;
         // Aim 200 ms; a loaded CI box gets slack, the bench measures it properly.
         assertThat(shownMs).as("ms until shown").isLessThan(2_000);
-        assertThat(onFx(() -> area.getText(area.getCaretPosition(), area.getCaretPosition() + 4))).isEqualTo("ship");
+        assertThat(onFx(() -> area.getText(area.getCaretPosition(), area.getCaretPosition() + 4)))
+            .isEqualTo("ship");
         runFx(() -> area.insertText(area.getCaretPosition(), "TYPED "));
-        waitFor("stored where typed", () ->
-            body(ui, s[0]).equals("# Meeting\nAn idea for goals.\nDecision: TYPED ship on Friday"));
+        waitFor(
+            "stored where typed",
+            () ->
+                body(ui, s[0])
+                    .equals("# Meeting\nAn idea for goals.\nDecision: TYPED ship on Friday"));
         // and the CLI process reads it too
-        assertThat(cli.findNote(s[0]).orElseThrow().body()).isEqualTo("# Meeting\nAn idea for goals.\nDecision: TYPED ship on Friday");
+        assertThat(cli.findNote(s[0]).orElseThrow().body())
+            .isEqualTo("# Meeting\nAn idea for goals.\nDecision: TYPED ship on Friday");
       }
     }
   }
@@ -77,10 +88,15 @@ class EditorWhileOthersWriteIT {
   @Test
   void aSecondReplicaTypingDuringLocalTypingKeepsBothWords() throws Exception {
     Soul[] s = new Soul[1];
-    try (UiHarness ui = UiHarness.start(dir, ws -> s[0] = ws.createNote("Shared", "left | right"))) {
+    try (UiHarness ui =
+        UiHarness.start(dir, ws -> s[0] = ws.createNote("Shared", "left | right"))) {
       CodeArea area = open(ui, s[0]);
-      try (Workspace peer = Workspace.open(dir.resolve("peer.db"), ui.workspace().id(), DeviceKey.generate(new SecureRandom()),
-          System::currentTimeMillis)) {
+      try (Workspace peer =
+          Workspace.open(
+              dir.resolve("peer.db"),
+              ui.workspace().id(),
+              DeviceKey.generate(new SecureRandom()),
+              System::currentTimeMillis)) {
         sync(ui.workspace(), peer);
         String word = "local";
         for (int i = 0; i < word.length(); i++) {
@@ -91,8 +107,12 @@ class EditorWhileOthersWriteIT {
           peer.spliceBody(s[0], List.of(new Splice(text.length(), 0, "RIGHT".substring(i, i + 1))));
           sync(ui.workspace(), peer);
         }
-        waitFor("both words in the editor and the engine", () -> area.getText().equals(body(ui, s[0]))
-            && area.getText().contains("local") && area.getText().endsWith("rightRIGHT"));
+        waitFor(
+            "both words in the editor and the engine",
+            () ->
+                area.getText().equals(body(ui, s[0]))
+                    && area.getText().contains("local")
+                    && area.getText().endsWith("rightRIGHT"));
         sync(ui.workspace(), peer);
         assertThat(peer.findNote(s[0]).orElseThrow().body()).isEqualTo(body(ui, s[0]));
       }
@@ -110,7 +130,9 @@ class EditorWhileOthersWriteIT {
         cli.editBody(s[0], cli.openBody(s[0]), "theirs base mine");
       }
       waitFor("remote shown", () -> area.getText().equals("theirs base mine"));
-      assertThat(onFx(() -> area.getUndoManager().isUndoAvailable())).as("undo survives a remote edit").isTrue();
+      assertThat(onFx(() -> area.getUndoManager().isUndoAvailable()))
+          .as("undo survives a remote edit")
+          .isTrue();
       runFx(area::undo);
       waitFor("only our words undone", () -> body(ui, s[0]).equals("theirs base"));
       String shown = onFx(() -> area.getText());
@@ -121,11 +143,13 @@ class EditorWhileOthersWriteIT {
   }
 
   static void sync(Workspace a, Workspace b) throws Exception {
-    List<byte[]> toB = a.changesSince(b.versionVector(), 0, 10_000).stream().map(e -> e.bytes()).toList();
+    List<byte[]> toB =
+        a.changesSince(b.versionVector(), 0, 10_000).stream().map(e -> e.bytes()).toList();
     if (!toB.isEmpty()) {
       b.applyRemote(toB);
     }
-    List<byte[]> toA = b.changesSince(a.versionVector(), 0, 10_000).stream().map(e -> e.bytes()).toList();
+    List<byte[]> toA =
+        b.changesSince(a.versionVector(), 0, 10_000).stream().map(e -> e.bytes()).toList();
     if (!toA.isEmpty()) {
       a.applyRemote(toA);
     }

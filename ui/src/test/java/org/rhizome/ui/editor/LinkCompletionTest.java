@@ -13,7 +13,8 @@ import org.rhizome.ui.names.NoteNameIndex;
 class LinkCompletionTest {
   static NoteNameIndex.Match match(String folder, String title) {
     NoteRef ref = new NoteRef(new Soul("note-1"), title, 0, 0, folder);
-    return new NoteNameIndex.Match(new NoteNameIndex.Entry(new NoteName(ref, title, false), title.toLowerCase()), 1);
+    return new NoteNameIndex.Match(
+        new NoteNameIndex.Entry(new NoteName(ref, title, false), title.toLowerCase()), 1);
   }
 
   @Test
@@ -25,7 +26,8 @@ class LinkCompletionTest {
 
   @Test
   void notForAnExistingNameAnInvalidTitleOrAHeadingLink() {
-    assertThat(LinkCompletion.creatable("target NOTE", List.of(match("", "Target note")))).isEmpty();
+    assertThat(LinkCompletion.creatable("target NOTE", List.of(match("", "Target note"))))
+        .isEmpty();
     assertThat(LinkCompletion.creatable("Work/Plan", List.of(match("Work", "Plan")))).isEmpty();
     assertThat(LinkCompletion.creatable("", List.of())).isEmpty();
     assertThat(LinkCompletion.creatable("a: b", List.of())).isEmpty();

@@ -18,7 +18,8 @@ class MarkdownHighlighterTest {
     int at = 0;
     for (StyleSpan<Collection<String>> span : spans) {
       if (!span.getStyle().isEmpty() && span.getLength() > 0) {
-        out.add(String.join("+", span.getStyle()) + ":" + line.substring(at, at + span.getLength()));
+        out.add(
+            String.join("+", span.getStyle()) + ":" + line.substring(at, at + span.getLength()));
       }
       at += span.getLength();
     }
@@ -28,17 +29,25 @@ class MarkdownHighlighterTest {
 
   @Test
   void inlineSyntaxIsMarked() {
-    assertThat(runs("a [[Link|x]] **b** *c* `d` #tag/sub [e](http://x) https://y.z", false)).containsExactly(
-        "md-wikilink:[[Link|x]]", "md-strong:**b**", "md-em:*c*", "md-code:`d`", "md-tag:#tag/sub",
-        "md-link:[e](http://x)", "md-link:https://y.z");
+    assertThat(runs("a [[Link|x]] **b** *c* `d` #tag/sub [e](http://x) https://y.z", false))
+        .containsExactly(
+            "md-wikilink:[[Link|x]]",
+            "md-strong:**b**",
+            "md-em:*c*",
+            "md-code:`d`",
+            "md-tag:#tag/sub",
+            "md-link:[e](http://x)",
+            "md-link:https://y.z");
   }
 
   @Test
   void headingsListsQuotesAndFences() {
     assertThat(runs("## Two", false)).containsExactly("md-heading+md-h2:## Two");
-    assertThat(runs("- [ ] task [[L]]", false)).containsExactly("md-list:- [ ] ", "md-wikilink:[[L]]");
+    assertThat(runs("- [ ] task [[L]]", false))
+        .containsExactly("md-list:- [ ] ", "md-wikilink:[[L]]");
     assertThat(runs("> quoted", false)).containsExactly("md-quote:> quoted");
-    assertThat(runs("[[not a link]] inside", true)).containsExactly("md-fence:[[not a link]] inside");
+    assertThat(runs("[[not a link]] inside", true))
+        .containsExactly("md-fence:[[not a link]] inside");
     assertThat(MarkdownHighlighter.fenceToggles("   ```java")).isTrue();
     assertThat(MarkdownHighlighter.fenceToggles("    ```")).isFalse();
   }
@@ -62,35 +71,45 @@ class MarkdownHighlighterTest {
     String line = "to [[Somewhere]] and [[nowhere#Part|there]] and ![[Nowhere]]";
     for (StyleSpan<Collection<String>> span : MarkdownHighlighter.styleLine(line, false, missing)) {
       if (!span.getStyle().isEmpty()) {
-        out.add(String.join("+", span.getStyle()) + ":" + line.substring(at, at + span.getLength()));
+        out.add(
+            String.join("+", span.getStyle()) + ":" + line.substring(at, at + span.getLength()));
       }
       at += span.getLength();
     }
-    assertThat(out).containsExactly("md-wikilink:[[Somewhere]]",
-        "md-wikilink+md-wikilink-unresolved:[[nowhere#Part|there]]", "md-wikilink+md-wikilink-unresolved:![[Nowhere]]");
+    assertThat(out)
+        .containsExactly(
+            "md-wikilink:[[Somewhere]]",
+            "md-wikilink+md-wikilink-unresolved:[[nowhere#Part|there]]",
+            "md-wikilink+md-wikilink-unresolved:![[Nowhere]]");
     assertThat(MarkdownHighlighter.linkTarget("![[ A/B #h|x]]")).isEqualTo("A/B");
   }
 
-  /** Where the editor's own regex rules and the index disagreed: now a highlighted tag is an indexed tag. */
+  /**
+   * Where the editor's own regex rules and the index disagreed: now a highlighted tag is an indexed
+   * tag.
+   */
   @Test
   void aHighlightedTagIsExactlyATagTheIndexStores() {
     String[] notes = {
-        "## Plan #project", // the regex styled the whole heading and no tag; the index has the tag
-        "[see #later](https://x.org/#frag)", // a tag in a link's text counts; the URL fragment does not
-        "``code with ` and #notatag``", // a code span with a backtick inside
-        "<a title=\"x #notatag\">y</a> $#math$ and #real", // HTML and math are not text
-        "para\n\n    #indented code", // indented code
-        "#123 is a number, #y2024 a tag",
-        "~~~\n#fenced\n~~~\n#after"};
+      "## Plan #project", // the regex styled the whole heading and no tag; the index has the tag
+      "[see #later](https://x.org/#frag)", // a tag in a link's text counts; the URL fragment does
+      // not
+      "``code with ` and #notatag``", // a code span with a backtick inside
+      "<a title=\"x #notatag\">y</a> $#math$ and #real", // HTML and math are not text
+      "para\n\n    #indented code", // indented code
+      "#123 is a number, #y2024 a tag",
+      "~~~\n#fenced\n~~~\n#after"
+    };
     for (String note : notes) {
       List<String> shown = new ArrayList<>();
-      for (org.rhizome.graph.markdown.MarkdownSpan s : org.rhizome.graph.markdown.MarkdownSpans.of(note).spans()) {
+      for (org.rhizome.graph.markdown.MarkdownSpan s :
+          org.rhizome.graph.markdown.MarkdownSpans.of(note).spans()) {
         if (s.kind() == org.rhizome.graph.markdown.SpanKind.TAG) {
           shown.add(note.substring(s.start() + 1, s.end()));
         }
       }
-      StyleSpans<Collection<String>> styled = MarkdownHighlighter.style(
-          org.rhizome.graph.markdown.MarkdownSpans.of(note), t -> false);
+      StyleSpans<Collection<String>> styled =
+          MarkdownHighlighter.style(org.rhizome.graph.markdown.MarkdownSpans.of(note), t -> false);
       List<String> styledTags = new ArrayList<>();
       int at = 0;
       for (StyleSpan<Collection<String>> span : styled) {
@@ -99,17 +118,22 @@ class MarkdownHighlighterTest {
         }
         at += span.getLength();
       }
-      assertThat(styledTags).as(note).isEqualTo(shown)
+      assertThat(styledTags)
+          .as(note)
+          .isEqualTo(shown)
           .isEqualTo(new org.rhizome.graph.markdown.MarkdownParser().parse(note).tags());
     }
-    assertThat(runs("## Plan #project", false)).containsExactly("md-heading+md-h2:## Plan ", "md-heading+md-h2+md-tag:#project");
+    assertThat(runs("## Plan #project", false))
+        .containsExactly("md-heading+md-h2:## Plan ", "md-heading+md-h2+md-tag:#project");
     assertThat(runs("a `#x` b", false)).containsExactly("md-code:`#x`");
   }
 
   @Test
   void theLinkAtTheCaretIsTheIndexedLink() {
     assertThat(WikiLinkAt.find("`[[code]]` and [[Real]]", 3)).isEmpty();
-    assertThat(WikiLinkAt.find("`[[code]]` and [[Real]]", 18).map(WikiLinkAt::target)).contains("Real");
-    assertThat(WikiLinkAt.find("[text](Folder/Note.md)", 9).map(WikiLinkAt::target)).contains("Folder/Note.md");
+    assertThat(WikiLinkAt.find("`[[code]]` and [[Real]]", 18).map(WikiLinkAt::target))
+        .contains("Real");
+    assertThat(WikiLinkAt.find("[text](Folder/Note.md)", 9).map(WikiLinkAt::target))
+        .contains("Folder/Note.md");
   }
 }

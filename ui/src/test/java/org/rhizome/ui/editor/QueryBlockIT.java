@@ -17,25 +17,45 @@ import org.rhizome.ui.shell.UiHarness;
  * writer, ticks a task in its own note from a click, and shows a bad query's error in place.
  */
 class QueryBlockIT {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void queryBlockShowsALiveResultAndTicksTasks() throws Exception {
-    try (UiHarness ui = UiHarness.start(dir, ws -> {
-      ws.createNote("Projects", "Alpha", "---\nstatus: active\n---\n#project\n- [ ] write the plan\n");
-      ws.createNote("Projects", "Beta", "---\nstatus: done\n---\n#project\n");
-      ws.createNote("Dashboard", "```query\ntable status\nfrom #project\nsort title\n```\n\n"
-          + "```query\ntasks\nfrom #project\nwhere not completed\n```\n\n```query\ntable from where\n```\n");
-    })) {
+    try (UiHarness ui =
+        UiHarness.start(
+            dir,
+            ws -> {
+              ws.createNote(
+                  "Projects",
+                  "Alpha",
+                  "---\nstatus: active\n---\n#project\n- [ ] write the plan\n");
+              ws.createNote("Projects", "Beta", "---\nstatus: done\n---\n#project\n");
+              ws.createNote(
+                  "Dashboard",
+                  "```query\ntable status\nfrom #project\nsort title\n```\n\n"
+                      + "```query\ntasks\nfrom #project\nwhere not completed\n```\n\n```query\ntable from where\n```\n");
+            })) {
       Soul dashboard = ui.workspace().resolve("Dashboard").orElseThrow().soul();
       runFx(() -> ui.window().openNote(dashboard));
-      waitFor("open", () -> ok(() -> ui.window().editors().noteTab(dashboard).map(NoteTab::isLoaded).orElse(false)));
+      waitFor(
+          "open",
+          () ->
+              ok(
+                  () ->
+                      ui.window()
+                          .editors()
+                          .noteTab(dashboard)
+                          .map(NoteTab::isLoaded)
+                          .orElse(false)));
       runFx(() -> ui.session().context().commands().run("editor.toggleReading"));
       WebView web = onFx(() -> (WebView) ui.session().stage().getScene().lookup(".reading-view"));
-      waitFor("the table's rows", () -> ok(() -> text(web).contains("Alpha") && text(web).contains("Beta")));
+      waitFor(
+          "the table's rows",
+          () -> ok(() -> text(web).contains("Alpha") && text(web).contains("Beta")));
       assertThat(onFx(() -> count(web, ".rz-query-table a.internal-link"))).isEqualTo(2);
-      assertThat(onFx(() -> count(web, ".rz-query-error"))).as("the bad query says what is wrong").isEqualTo(1);
+      assertThat(onFx(() -> count(web, ".rz-query-error")))
+          .as("the bad query says what is wrong")
+          .isEqualTo(1);
 
       // Another writer adds a project: the dashboard shows it without being touched.
       ui.workspace().createNote("Projects", "Gamma", "---\nstatus: new\n---\n#project\n");
@@ -43,8 +63,20 @@ class QueryBlockIT {
 
       // Ticking the task in the result edits Alpha's text.
       Soul alpha = ui.workspace().resolve("Alpha").orElseThrow().soul();
-      runFx(() -> web.getEngine().executeScript("document.querySelector('.rz-query input[data-soul]').click()"));
-      waitFor("task ticked in its note", () -> ok(() -> ui.workspace().findNote(alpha).orElseThrow().body().contains("- [x] write the plan")));
+      runFx(
+          () ->
+              web.getEngine()
+                  .executeScript("document.querySelector('.rz-query input[data-soul]').click()"));
+      waitFor(
+          "task ticked in its note",
+          () ->
+              ok(
+                  () ->
+                      ui.workspace()
+                          .findNote(alpha)
+                          .orElseThrow()
+                          .body()
+                          .contains("- [x] write the plan")));
     }
   }
 
@@ -63,7 +95,8 @@ class QueryBlockIT {
   }
 
   private static int count(WebView web, String selector) {
-    Object n = web.getEngine().executeScript("document.querySelectorAll(\"" + selector + "\").length");
+    Object n =
+        web.getEngine().executeScript("document.querySelectorAll(\"" + selector + "\").length");
     return n instanceof Number v ? v.intValue() : 0;
   }
 }

@@ -20,13 +20,12 @@ import org.rhizome.ui.shell.UiHarness;
 
 /**
  * The fixture vault's showcase note in the real reading view: maths, diagrams and code drawn by the
- * bundled scripts, images from attachments, a task ticked by a click (one edit, in history), an embed
- * updated when its note is edited by another writer; screenshots in light and dark written to
+ * bundled scripts, images from attachments, a task ticked by a click (one edit, in history), an
+ * embed updated when its note is edited by another writer; screenshots in light and dark written to
  * target/screenshots for a person to look at.
  */
 class ReadingViewObsidianIT {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void showcaseLooksLikeObsidianAndItsTasksAndEmbedsAreLive() throws Exception {
@@ -34,40 +33,98 @@ class ReadingViewObsidianIT {
       Soul showcase = ui.workspace().resolve("Showcase").orElseThrow().soul();
       Soul embedded = ui.workspace().resolve("Embedded").orElseThrow().soul();
       runFx(() -> ui.window().openNote(showcase));
-      waitFor("open", () -> ok(() -> ui.window().editors().noteTab(showcase).map(NoteTab::isLoaded).orElse(false)));
+      waitFor(
+          "open",
+          () ->
+              ok(
+                  () ->
+                      ui.window()
+                          .editors()
+                          .noteTab(showcase)
+                          .map(NoteTab::isLoaded)
+                          .orElse(false)));
       runFx(() -> ui.session().context().commands().run("editor.toggleReading"));
       WebView web = onFx(() -> (WebView) ui.session().stage().getScene().lookup(".reading-view"));
       waitFor("page loaded", () -> ok(() -> count(web, ".math") >= 2));
       waitFor("maths drawn by KaTeX", () -> ok(() -> count(web, ".math .katex") >= 2));
       waitFor("code coloured by highlight.js", () -> ok(() -> count(web, "pre code.hljs") >= 1));
       waitFor("diagram drawn by Mermaid", () -> ok(() -> count(web, "pre.mermaid svg") == 1));
-      waitFor("image loaded from the attachment", () -> ok(() -> number(web, "document.querySelector('img.image-embed').naturalWidth") == 40));
+      waitFor(
+          "image loaded from the attachment",
+          () ->
+              ok(
+                  () ->
+                      number(web, "document.querySelector('img.image-embed').naturalWidth") == 40));
       assertThat(onFx(() -> count(web, ".callout"))).isEqualTo(5);
       assertThat(onFx(() -> count(web, ".markdown-embed"))).isGreaterThanOrEqualTo(4);
       assertThat(onFx(() -> count(web, "a.is-unresolved"))).isGreaterThanOrEqualTo(1);
-      assertThat(onFx(() -> count(web, "img[src^='http']"))).as("no external image fetched before a click").isZero();
-      assertThat(onFx(() -> count(web, ".markdown-embed input.task-list-item-checkbox[disabled]"))).as("an embed's tasks are not this note's").isEqualTo(1);
+      assertThat(onFx(() -> count(web, "img[src^='http']")))
+          .as("no external image fetched before a click")
+          .isZero();
+      assertThat(onFx(() -> count(web, ".markdown-embed input.task-list-item-checkbox[disabled]")))
+          .as("an embed's tasks are not this note's")
+          .isEqualTo(1);
       shoot(ui, web, "reading-light");
       shootAt(ui, web, "callouts", "reading-light-callouts");
       shootAt(ui, web, "maths", "reading-light-maths");
 
-      // A click on the first task's box: one edit of one character, through the editor (so in history).
+      // A click on the first task's box: one edit of one character, through the editor (so in
+      // history).
       int versionsBefore = ui.workspace().bodyHistory(showcase, 1000).size();
-      runFx(() -> web.getEngine().executeScript("document.querySelector('input.task-list-item-checkbox[data-offset]').click()"));
-      waitFor("task ticked in the note", () -> ok(() -> ui.workspace().findNote(showcase).orElseThrow().body().contains("- [x] open task")));
-      waitFor("one more version", () -> ok(() -> ui.workspace().bodyHistory(showcase, 1000).size() == versionsBefore + 1));
-      waitFor("page shows it ticked", () -> ok(() -> Boolean.TRUE.equals(web.getEngine().executeScript(
-          "document.querySelector('input.task-list-item-checkbox[data-offset]').checked"))));
+      runFx(
+          () ->
+              web.getEngine()
+                  .executeScript(
+                      "document.querySelector('input.task-list-item-checkbox[data-offset]').click()"));
+      waitFor(
+          "task ticked in the note",
+          () ->
+              ok(
+                  () ->
+                      ui.workspace()
+                          .findNote(showcase)
+                          .orElseThrow()
+                          .body()
+                          .contains("- [x] open task")));
+      waitFor(
+          "one more version",
+          () -> ok(() -> ui.workspace().bodyHistory(showcase, 1000).size() == versionsBefore + 1));
+      waitFor(
+          "page shows it ticked",
+          () ->
+              ok(
+                  () ->
+                      Boolean.TRUE.equals(
+                          web.getEngine()
+                              .executeScript(
+                                  "document.querySelector('input.task-list-item-checkbox[data-offset]').checked"))));
 
       // Another writer edits the embedded note: the embed follows.
       String body = ui.workspace().findNote(embedded).orElseThrow().body();
-      ui.workspace().editBody(embedded, body.replace("Intro of the embedded note.", "Intro rewritten elsewhere."));
-      waitFor("embed rendered again", () -> ok(() -> Boolean.TRUE.equals(web.getEngine().executeScript(
-          "document.body.textContent.indexOf('Intro rewritten elsewhere.') >= 0"))));
+      ui.workspace()
+          .editBody(
+              embedded, body.replace("Intro of the embedded note.", "Intro rewritten elsewhere."));
+      waitFor(
+          "embed rendered again",
+          () ->
+              ok(
+                  () ->
+                      Boolean.TRUE.equals(
+                          web.getEngine()
+                              .executeScript(
+                                  "document.body.textContent.indexOf('Intro rewritten elsewhere.') >= 0"))));
 
       runFx(() -> ui.session().context().commands().run("theme.toggle"));
-      waitFor("dark page", () -> ok(() -> "rgb(13, 17, 23)".equals(web.getEngine().executeScript(
-          "getComputedStyle(document.body).backgroundColor"))));
+      waitFor(
+          "dark page",
+          () ->
+              ok(
+                  () ->
+                      "rgb(13, 17, 23)"
+                          .equals(
+                              web.getEngine()
+                                  .executeScript(
+                                      "getComputedStyle(document.body).backgroundColor"))));
       waitFor("maths drawn again", () -> ok(() -> count(web, ".math .katex") >= 2));
       waitFor("diagram drawn again", () -> ok(() -> count(web, "pre.mermaid svg") == 1));
       shoot(ui, web, "reading-dark");
@@ -102,7 +159,10 @@ class ReadingViewObsidianIT {
   }
 
   private static void shootAt(UiHarness ui, WebView web, String id, String name) throws Exception {
-    runFx(() -> web.getEngine().executeScript("document.getElementById('" + id + "').scrollIntoView()"));
+    runFx(
+        () ->
+            web.getEngine()
+                .executeScript("document.getElementById('" + id + "').scrollIntoView()"));
     shoot(ui, web, name);
   }
 

@@ -13,10 +13,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rhizome.ui.shell.UiHarness;
 
-/** The graph canvas follows the theme: its background is dark in dark mode, also when switched while the graph is idle. */
+/**
+ * The graph canvas follows the theme: its background is dark in dark mode, also when switched while
+ * the graph is idle.
+ */
 class GraphDarkModeIT {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private static double cornerBrightness(UiHarness ui) {
     Node canvas = ui.session().stage().getScene().getRoot().lookup(".graph-canvas");
@@ -30,12 +32,16 @@ class GraphDarkModeIT {
 
   @Test
   void graphBackgroundFollowsLightAndDark() throws Exception {
-    try (UiHarness ui = UiHarness.start(dir, ws -> {
-      ws.createNote("Hub", "centre");
-      ws.createNote("Leaf", "[[Hub]]");
-      ws.createNote("Other", "[[Hub]] [[Leaf]]");
-    })) {
-      boolean dark = onFx(() -> ui.session().stage().getScene().getRoot().getStyleClass().contains("dark"));
+    try (UiHarness ui =
+        UiHarness.start(
+            dir,
+            ws -> {
+              ws.createNote("Hub", "centre");
+              ws.createNote("Leaf", "[[Hub]]");
+              ws.createNote("Other", "[[Hub]] [[Leaf]]");
+            })) {
+      boolean dark =
+          onFx(() -> ui.session().stage().getScene().getRoot().getStyleClass().contains("dark"));
       if (dark) {
         runFx(() -> ui.session().context().commands().run("theme.toggle"));
       }
@@ -44,8 +50,12 @@ class GraphDarkModeIT {
       // Let the layout settle and the frame timer stop, as on a graph left open.
       Thread.sleep(3000);
       runFx(() -> ui.session().context().commands().run("theme.toggle"));
-      waitFor("dark graph background", () -> cornerBrightness(ui) >= 0 && cornerBrightness(ui) < 0.25);
-      assertThat(onFx(() -> ui.session().stage().getScene().getRoot().getStyleClass().contains("dark"))).isTrue();
+      waitFor(
+          "dark graph background", () -> cornerBrightness(ui) >= 0 && cornerBrightness(ui) < 0.25);
+      assertThat(
+              onFx(
+                  () -> ui.session().stage().getScene().getRoot().getStyleClass().contains("dark")))
+          .isTrue();
       runFx(() -> ui.session().context().commands().run("theme.toggle"));
       waitFor("light again", () -> cornerBrightness(ui) > 0.9);
     }

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.identity.DeviceKey;
+import org.rhizome.graph.model.Soul;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -27,8 +27,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 @ExtendWith(ApplicationExtension.class)
 class NoteGraphViewIT {
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
   private Workspace workspace;
   private final ExecutorService background = Executors.newSingleThreadExecutor();
   private final CompletableFuture<Soul> opened = new CompletableFuture<>();
@@ -38,7 +37,10 @@ class NoteGraphViewIT {
 
   @Start
   void start(Stage stage) throws Exception {
-    workspace = Workspace.open(dir.resolve("graph-" + System.nanoTime() + ".db"), DeviceKey.generate(new SecureRandom()));
+    workspace =
+        Workspace.open(
+            dir.resolve("graph-" + System.nanoTime() + ".db"),
+            DeviceKey.generate(new SecureRandom()));
     hub = workspace.createNote("Hub", "the centre");
     leaf = workspace.createNote("Leaf", "points at [[Hub]]");
     workspace.createNote("Other", "also [[Hub]] and [[Leaf]]");
@@ -57,14 +59,17 @@ class NoteGraphViewIT {
   }
 
   private void waitForLayout() throws Exception {
-    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> view.layoutStatsProperty().get() != null
-        && view.canvas().positionOf(hub) != null);
+    WaitForAsyncUtils.waitFor(
+        20,
+        TimeUnit.SECONDS,
+        () -> view.layoutStatsProperty().get() != null && view.canvas().positionOf(hub) != null);
     WaitForAsyncUtils.waitForFxEvents();
   }
 
   private Point2D onScreen(Soul soul) throws Exception {
     CompletableFuture<Point2D> at = new CompletableFuture<>();
-    javafx.application.Platform.runLater(() -> at.complete(view.canvas().localToScreen(view.canvas().positionOf(soul))));
+    javafx.application.Platform.runLater(
+        () -> at.complete(view.canvas().localToScreen(view.canvas().positionOf(soul))));
     return at.get(5, TimeUnit.SECONDS);
   }
 
@@ -87,7 +92,8 @@ class NoteGraphViewIT {
     waitForLayout();
     // Depth 2 (the default) reaches "Far away" through "Other"; depth 1 does not.
     WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.canvas().graph().size() == 4);
-    robot.interact(() -> robot.lookup(".slider").queryAs(javafx.scene.control.Slider.class).setValue(1));
+    robot.interact(
+        () -> robot.lookup(".slider").queryAs(javafx.scene.control.Slider.class).setValue(1));
     WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.canvas().graph().size() == 3);
     assertThat(view.canvas().graph().indexOf(hub)).isNotNegative();
 
@@ -103,7 +109,10 @@ class NoteGraphViewIT {
     assertThat(reload.getStyleClass()).doesNotContain(atlantafx.base.theme.Styles.ACCENT);
 
     workspace.createNoteAsync("New one", "[[Hub]]").get(5, TimeUnit.SECONDS);
-    WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> reload.getStyleClass().contains(atlantafx.base.theme.Styles.ACCENT));
+    WaitForAsyncUtils.waitFor(
+        5,
+        TimeUnit.SECONDS,
+        () -> reload.getStyleClass().contains(atlantafx.base.theme.Styles.ACCENT));
 
     robot.clickOn(reload);
     WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.canvas().graph().size() == 5);

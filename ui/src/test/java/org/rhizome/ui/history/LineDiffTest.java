@@ -8,14 +8,20 @@ import org.junit.jupiter.api.Test;
 class LineDiffTest {
   @Test
   void changedWordIsMarkedInBothLines() {
-    List<DiffLine> rows = LineDiff.of("one\nthe quick fox\nthree", "one\nthe slow fox\nthree", false);
-    assertThat(rows).extracting(DiffLine::kind).containsExactly(DiffLine.Kind.SAME, DiffLine.Kind.REMOVED,
-        DiffLine.Kind.ADDED, DiffLine.Kind.SAME);
+    List<DiffLine> rows =
+        LineDiff.of("one\nthe quick fox\nthree", "one\nthe slow fox\nthree", false);
+    assertThat(rows)
+        .extracting(DiffLine::kind)
+        .containsExactly(
+            DiffLine.Kind.SAME, DiffLine.Kind.REMOVED, DiffLine.Kind.ADDED, DiffLine.Kind.SAME);
     DiffLine removed = rows.get(1);
     DiffLine added = rows.get(2);
-    assertThat(removed.changed()).singleElement()
-        .satisfies(s -> assertThat(removed.text().substring(s.start(), s.end())).isEqualTo("quick"));
-    assertThat(added.changed()).singleElement()
+    assertThat(removed.changed())
+        .singleElement()
+        .satisfies(
+            s -> assertThat(removed.text().substring(s.start(), s.end())).isEqualTo("quick"));
+    assertThat(added.changed())
+        .singleElement()
         .satisfies(s -> assertThat(added.text().substring(s.start(), s.end())).isEqualTo("slow"));
     assertThat(removed.oldNumber()).isEqualTo(2);
     assertThat(added.newNumber()).isEqualTo(2);
@@ -46,7 +52,9 @@ class LineDiffTest {
   @Test
   void fromNothingEverythingIsAdded() {
     List<DiffLine> rows = LineDiff.of("", "a\nb", true);
-    assertThat(rows).extracting(DiffLine::kind).containsExactly(DiffLine.Kind.ADDED, DiffLine.Kind.ADDED);
+    assertThat(rows)
+        .extracting(DiffLine::kind)
+        .containsExactly(DiffLine.Kind.ADDED, DiffLine.Kind.ADDED);
     assertThat(rows).extracting(DiffLine::newNumber).containsExactly(1, 2);
   }
 }

@@ -41,16 +41,20 @@ class MyersDiffTest {
   private static int editCount(List<MyersDiff.Edit> edits) {
     int n = 0;
     for (MyersDiff.Edit e : edits) {
-      n += switch (e.kind()) {
-        case EQUAL -> 0;
-        case DELETE -> e.aTo() - e.aFrom();
-        case INSERT -> e.bTo() - e.bFrom();
-      };
+      n +=
+          switch (e.kind()) {
+            case EQUAL -> 0;
+            case DELETE -> e.aTo() - e.aFrom();
+            case INSERT -> e.bTo() - e.bFrom();
+          };
     }
     return n;
   }
 
-  /** The length of the longest common subsequence, by dynamic programming: the shortest script has n + m − 2·lcs edits. */
+  /**
+   * The length of the longest common subsequence, by dynamic programming: the shortest script has n
+   * + m − 2·lcs edits.
+   */
   private static int lcs(int[] a, int[] b) {
     int[][] t = new int[a.length + 1][b.length + 1];
     for (int i = 1; i <= a.length; i++) {
@@ -77,7 +81,8 @@ class MyersDiffTest {
       int[] b = random(r, 30, 1 + r.nextInt(6));
       List<MyersDiff.Edit> edits = MyersDiff.diff(a, b);
       List<Integer> result = apply(a, b, edits);
-      assertThat(result).containsExactly(java.util.Arrays.stream(b).boxed().toArray(Integer[]::new));
+      assertThat(result)
+          .containsExactly(java.util.Arrays.stream(b).boxed().toArray(Integer[]::new));
       assertThat(editCount(edits)).isEqualTo(a.length + b.length - 2 * lcs(a, b));
     }
   }

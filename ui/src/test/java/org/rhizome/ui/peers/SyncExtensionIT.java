@@ -1,6 +1,5 @@
 package org.rhizome.ui.peers;
 
-import org.rhizome.sync.replication.ReplicaLock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -21,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.identity.DeviceKey;
 import org.rhizome.graph.membership.MembershipMode;
+import org.rhizome.sync.replication.ReplicaLock;
 import org.rhizome.sync.replication.invite.SharedWorkspaces;
 import org.rhizome.ui.shell.DesktopSession;
 import org.rhizome.ui.shell.UiServices;
@@ -28,13 +28,15 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The real main window with sync installed, as app installs it: the icon, the command, a shared workspace created from the panel. */
+/**
+ * The real main window with sync installed, as app installs it: the icon, the command, a shared
+ * workspace created from the panel.
+ */
 @Timeout(90)
 class SyncExtensionIT extends FxRobot {
   private static final long WAIT_SECONDS = 20;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Workspace personal;
   private SyncExtension sync;
@@ -60,16 +62,29 @@ class SyncExtensionIT extends FxRobot {
     DeviceKey key = DeviceKey.generate(new SecureRandom());
     personal = Workspace.open(dir.resolve("workspaces/personal.db"), key);
     personal.createNote("Mine", "so no welcome notes");
-    sync = new SyncExtension(key, dir.resolve("workspaces"), LoopbackSync.lockingIn(key, dir.resolve("run")));
+    sync =
+        new SyncExtension(
+            key, dir.resolve("workspaces"), LoopbackSync.lockingIn(key, dir.resolve("run")));
     UiServices services = new UiServices(personal, dir, "Linux", Map.of(), List.of(sync));
-    session = WaitForAsyncUtils.asyncFx(() -> new DesktopSession(services, new Stage(), new Properties(), false))
-        .get(WAIT_SECONDS, TimeUnit.SECONDS);
+    session =
+        WaitForAsyncUtils.asyncFx(
+                () -> new DesktopSession(services, new Stage(), new Properties(), false))
+            .get(WAIT_SECONDS, TimeUnit.SECONDS);
     session.ready().get(WAIT_SECONDS, TimeUnit.SECONDS);
 
-    waitFor("the icon says the personal workspace stays here", () -> iconText(session.stage()).equals("Local only"));
-    WaitForAsyncUtils.asyncFx(() -> session.context().commands().run(SyncExtension.COMMAND)).get(WAIT_SECONDS, TimeUnit.SECONDS);
-    waitFor("the panel tab", () -> from(session.stage().getScene().getRoot()).lookup("#personalNotice").tryQuery()
-        .map(n -> n.isVisible()).orElse(false));
+    waitFor(
+        "the icon says the personal workspace stays here",
+        () -> iconText(session.stage()).equals("Local only"));
+    WaitForAsyncUtils.asyncFx(() -> session.context().commands().run(SyncExtension.COMMAND))
+        .get(WAIT_SECONDS, TimeUnit.SECONDS);
+    waitFor(
+        "the panel tab",
+        () ->
+            from(session.stage().getScene().getRoot())
+                .lookup("#personalNotice")
+                .tryQuery()
+                .map(n -> n.isVisible())
+                .orElse(false));
 
     clickOn("#createSharedButton");
     clickOn("#sharedName").write("Team notes");
@@ -80,7 +95,9 @@ class SyncExtensionIT extends FxRobot {
     Path file = dir.resolve("workspaces/team-notes.db");
     assertThat(file).exists();
     waitFor("its sync is on", () -> iconText(team).equals("Sync on · no peers"));
-    assertThat(ReplicaLock.tryAcquire(dir.resolve("run/team-notes.lock"))).as("held while the window syncs").isEmpty();
+    assertThat(ReplicaLock.tryAcquire(dir.resolve("run/team-notes.lock")))
+        .as("held while the window syncs")
+        .isEmpty();
 
     sync.close();
     Optional<ReplicaLock> free = ReplicaLock.tryAcquire(dir.resolve("run/team-notes.lock"));
@@ -94,17 +111,26 @@ class SyncExtensionIT extends FxRobot {
   }
 
   private Optional<Stage> teamWindow() {
-    return Window.getWindows().stream().filter(w -> w instanceof Stage s && "Rhizome — Team notes".equals(s.getTitle()))
-        .map(w -> (Stage) w).findFirst();
+    return Window.getWindows().stream()
+        .filter(w -> w instanceof Stage s && "Rhizome — Team notes".equals(s.getTitle()))
+        .map(w -> (Stage) w)
+        .findFirst();
   }
 
   private String iconText(Stage stage) {
-    return from(stage.getScene().getRoot()).lookup("#syncStatusIcon").tryQueryAs(Label.class).map(Label::getText).orElse("");
+    return from(stage.getScene().getRoot())
+        .lookup("#syncStatusIcon")
+        .tryQueryAs(Label.class)
+        .map(Label::getText)
+        .orElse("");
   }
 
   private static void waitFor(String what, BooleanSupplier condition) throws Exception {
     try {
-      WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
+      WaitForAsyncUtils.waitFor(
+          WAIT_SECONDS,
+          TimeUnit.SECONDS,
+          () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
     } catch (java.util.concurrent.TimeoutException e) {
       throw new AssertionError("timed out waiting for: " + what, e);
     }

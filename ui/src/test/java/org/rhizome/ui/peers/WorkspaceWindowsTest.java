@@ -17,8 +17,7 @@ import org.rhizome.sync.replication.invite.Invite;
 import org.rhizome.sync.replication.invite.SharedWorkspaces;
 
 class WorkspaceWindowsTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void slugKeepsLettersDigitsAndDashes() {
@@ -31,27 +30,35 @@ class WorkspaceWindowsTest {
   @Test
   void freeFileNeverNamesAnExistingWorkspace() throws Exception {
     Path workspaces = dir.resolve("workspaces");
-    assertThat(WorkspaceWindows.freeFile(workspaces, "team")).isEqualTo(workspaces.resolve("team.db"));
+    assertThat(WorkspaceWindows.freeFile(workspaces, "team"))
+        .isEqualTo(workspaces.resolve("team.db"));
     Files.createFile(workspaces.resolve("team.db"));
     Files.createFile(workspaces.resolve("team-2.db"));
-    assertThat(WorkspaceWindows.freeFile(workspaces, "team")).isEqualTo(workspaces.resolve("team-3.db"));
+    assertThat(WorkspaceWindows.freeFile(workspaces, "team"))
+        .isEqualTo(workspaces.resolve("team-3.db"));
   }
 
   @Test
   void anInviteToAWorkspaceThisDeviceHasIsRefusedAndNoSecondReplicaIsMade() throws Exception {
     DeviceKey key = DeviceKey.generate(new SecureRandom());
     String invite;
-    try (Workspace team = SharedWorkspaces.found(dir.resolve("workspaces/team.db"), key, "Team", "Ada")) {
+    try (Workspace team =
+        SharedWorkspaces.found(dir.resolve("workspaces/team.db"), key, "Team", "Ada")) {
       invite = SharedWorkspaces.invite(team, Grant.DEVICE, Duration.ofDays(1), List.of()).format();
     }
-    try (SyncExtension sync = new SyncExtension(key, dir.resolve("workspaces"), LoopbackSync.lockingIn(key, dir.resolve("run")))) {
+    try (SyncExtension sync =
+        new SyncExtension(
+            key, dir.resolve("workspaces"), LoopbackSync.lockingIn(key, dir.resolve("run")))) {
       WorkspaceWindows windows = new WorkspaceWindows(key, dir.resolve("workspaces"), sync);
       var joined = windows.join(Invite.parse(invite), "Ada's laptop");
-      assertThat(joined).failsWithin(Duration.ofSeconds(20)).withThrowableOfType(ExecutionException.class)
+      assertThat(joined)
+          .failsWithin(Duration.ofSeconds(20))
+          .withThrowableOfType(ExecutionException.class)
           .withMessageContaining("this device already has this workspace, as “team”");
     }
     try (var files = Files.list(dir.resolve("workspaces"))) {
-      assertThat(files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".db")).toList()).containsExactly("team.db");
+      assertThat(files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".db")).toList())
+          .containsExactly("team.db");
     }
   }
 }

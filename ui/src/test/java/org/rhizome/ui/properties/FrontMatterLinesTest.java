@@ -10,7 +10,9 @@ class FrontMatterLinesTest {
   void findsEachKeysLinesWithoutTheCommentsAfterThem() {
     String text = "---\na: 1\n# note\nlist:\n  - x\n  - y\n\n\"q k\": v\n---\nbody";
     FrontMatterLines lines = FrontMatterLines.find(text).orElseThrow();
-    assertThat(lines.entries()).extracting(FrontMatterLines.Entry::key).containsExactly("a", "list", "q k");
+    assertThat(lines.entries())
+        .extracting(FrontMatterLines.Entry::key)
+        .containsExactly("a", "list", "q k");
     var list = lines.entry("list").orElseThrow();
     assertThat(text.substring(list.start(), list.end())).isEqualTo("list:\n  - x\n  - y\n");
     var a = lines.entry("a").orElseThrow();
@@ -26,14 +28,18 @@ class FrontMatterLinesTest {
 
   @Test
   void valuesAreQuotedOnlyWhenYamlWouldReadThemOtherwise() {
-    assertThat(YamlValues.line("k", PropertyType.TEXT, "plain words", "\n")).isEqualTo("k: plain words\n");
+    assertThat(YamlValues.line("k", PropertyType.TEXT, "plain words", "\n"))
+        .isEqualTo("k: plain words\n");
     assertThat(YamlValues.line("k", PropertyType.TEXT, "12", "\n")).isEqualTo("k: \"12\"\n");
     assertThat(YamlValues.line("k", PropertyType.TEXT, "yes", "\n")).isEqualTo("k: \"yes\"\n");
     assertThat(YamlValues.line("k", PropertyType.TEXT, "a: b", "\n")).isEqualTo("k: \"a: b\"\n");
-    assertThat(YamlValues.line("k", PropertyType.LINK, "[[Note]]", "\n")).isEqualTo("k: \"[[Note]]\"\n");
+    assertThat(YamlValues.line("k", PropertyType.LINK, "[[Note]]", "\n"))
+        .isEqualTo("k: \"[[Note]]\"\n");
     assertThat(YamlValues.line("k", PropertyType.NUMBER, 7L, "\n")).isEqualTo("k: 7\n");
     assertThat(YamlValues.line("k", PropertyType.CHECKBOX, true, "\n")).isEqualTo("k: true\n");
-    assertThat(YamlValues.line("tags", PropertyType.LIST, List.of("a", "#b"), "\n")).isEqualTo("tags:\n  - a\n  - \"#b\"\n");
-    assertThat(YamlValues.line("k", PropertyType.TEXT, "say \"hi\"\n", "\n")).isEqualTo("k: \"say \\\"hi\\\"\\n\"\n");
+    assertThat(YamlValues.line("tags", PropertyType.LIST, List.of("a", "#b"), "\n"))
+        .isEqualTo("tags:\n  - a\n  - \"#b\"\n");
+    assertThat(YamlValues.line("k", PropertyType.TEXT, "say \"hi\"\n", "\n"))
+        .isEqualTo("k: \"say \\\"hi\\\"\\n\"\n");
   }
 }

@@ -32,13 +32,12 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The board as a user meets it: drag a card to another column and the note's property changes (one
- * small front-matter edit that merges with a peer's edit of the same note) while another Workspace on
- * the same file keeps writing; the cards view shows one card per note.
+ * small front-matter edit that merges with a peer's edit of the same note) while another Workspace
+ * on the same file keeps writing; the cards view shows one card per note.
  */
 @ExtendWith(ApplicationExtension.class)
 class QueryBoardIT {
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
   private Workspace peer;
   private Workspace workspace;
   private Workspace other;
@@ -48,7 +47,10 @@ class QueryBoardIT {
 
   @Start
   void start(Stage stage) throws Exception {
-    peer = Workspace.open(dir.resolve("peer-" + System.nanoTime() + ".db"), DeviceKey.generate(new SecureRandom()));
+    peer =
+        Workspace.open(
+            dir.resolve("peer-" + System.nanoTime() + ".db"),
+            DeviceKey.generate(new SecureRandom()));
     Path mine = dir.resolve("mine-" + System.nanoTime() + ".db");
     DeviceKey key = DeviceKey.generate(new SecureRandom());
     workspace = Workspace.open(mine, peer.id(), key, System::currentTimeMillis);
@@ -57,7 +59,12 @@ class QueryBoardIT {
     workspace.createNote("Ship", "---\nstatus: doing\n---\n");
     workspace.createNote("Rest", "---\nstatus: done\n---\n");
     Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-    view = new QueryView(workspace, "table status, rating where status group by status", s -> { }, failed::complete);
+    view =
+        new QueryView(
+            workspace,
+            "table status, rating where status group by status",
+            s -> {},
+            failed::complete);
     view.modeChoice().setValue(QueryView.Mode.BOARD);
     stage.setScene(new Scene(view, 900, 500));
     stage.show();
@@ -74,71 +81,112 @@ class QueryBoardIT {
   private List<String> laneTitles(FxRobot robot, String status) {
     return robot.lookup(".query-board-column").queryAllAs(VBox.class).stream()
         .filter(l -> status.equals(((QueryBoard.Lane) l.getUserData()).key()))
-        .flatMap(l -> l.getChildren().stream()).filter(n -> n.getStyleClass().contains("query-card"))
-        .map(n -> ((QueryResult.Row) n.getUserData()).title()).toList();
+        .flatMap(l -> l.getChildren().stream())
+        .filter(n -> n.getStyleClass().contains("query-card"))
+        .map(n -> ((QueryResult.Row) n.getUserData()).title())
+        .toList();
   }
 
   @Test
   void draggingACardToAnotherColumnSetsThePropertyWhileOthersWrite(FxRobot robot) throws Exception {
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> laneTitles(robot, "todo").equals(List.of("Plan")));
+    WaitForAsyncUtils.waitFor(
+        10, TimeUnit.SECONDS, () -> laneTitles(robot, "todo").equals(List.of("Plan")));
     assertThat(robot.lookup(".query-board-column").queryAll()).hasSize(3);
 
     // The peer edits the same note meanwhile (its change arrives after the drag), and another
     // Workspace on the same file keeps creating notes during it.
-    peer.applyRemote(workspace.changesSince(VersionVector.EMPTY, 0, 1000).stream().map(e -> e.bytes()).toList());
+    peer.applyRemote(
+        workspace.changesSince(VersionVector.EMPTY, 0, 1000).stream().map(e -> e.bytes()).toList());
     String peerBody = peer.findNote(plan).orElseThrow().body();
-    peer.spliceBody(plan, List.of(new Splice(peerBody.codePointCount(0, peerBody.length()), 0, "\nAnd review it.")));
+    peer.spliceBody(
+        plan,
+        List.of(new Splice(peerBody.codePointCount(0, peerBody.length()), 0, "\nAnd review it.")));
     AtomicReference<Throwable> writerFailed = new AtomicReference<>();
-    Thread writer = new Thread(() -> {
-      try {
-        for (int i = 0; i < 20; i++) {
-          other.createNote("Other " + i, "no status here");
-        }
-      } catch (Throwable e) {
-        writerFailed.set(e);
-      }
-    });
+    Thread writer =
+        new Thread(
+            () -> {
+              try {
+                for (int i = 0; i < 20; i++) {
+                  other.createNote("Other " + i, "no status here");
+                }
+              } catch (Throwable e) {
+                writerFailed.set(e);
+              }
+            });
     writer.start();
 
-    Node card = robot.lookup(".query-card").match((Node n) -> ((QueryResult.Row) n.getUserData()).title().equals("Plan")).query();
-    Node doing = robot.lookup(".query-board-column").match((Node n) -> "doing".equals(((QueryBoard.Lane) n.getUserData()).key())).query();
+    Node card =
+        robot
+            .lookup(".query-card")
+            .match((Node n) -> ((QueryResult.Row) n.getUserData()).title().equals("Plan"))
+            .query();
+    Node doing =
+        robot
+            .lookup(".query-board-column")
+            .match((Node n) -> "doing".equals(((QueryBoard.Lane) n.getUserData()).key()))
+            .query();
     robot.drag(card).dropTo(doing);
 
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> workspace.findNote(plan).orElseThrow().body().contains("status: doing"));
-    assertThat(workspace.findNote(plan).orElseThrow().body()).isEqualTo("---\nstatus: doing\nrating: 3\n---\nWrite the plan.");
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> laneTitles(robot, "doing").equals(List.of("Plan", "Ship")));
+    WaitForAsyncUtils.waitFor(
+        10,
+        TimeUnit.SECONDS,
+        () -> workspace.findNote(plan).orElseThrow().body().contains("status: doing"));
+    assertThat(workspace.findNote(plan).orElseThrow().body())
+        .isEqualTo("---\nstatus: doing\nrating: 3\n---\nWrite the plan.");
+    WaitForAsyncUtils.waitFor(
+        10, TimeUnit.SECONDS, () -> laneTitles(robot, "doing").equals(List.of("Plan", "Ship")));
     assertThat(laneTitles(robot, "todo")).isEmpty();
     assertThat(workspace.bodyHistory(plan, 10)).hasSize(2); // created, then the one move
 
     writer.join(60_000);
     assertThat(writerFailed.get()).isNull();
     // Both edits of the note survive replication either way.
-    workspace.applyRemote(peer.changesSince(VersionVector.EMPTY, 0, 1000).stream().map(e -> e.bytes()).toList());
-    peer.applyRemote(workspace.changesSince(VersionVector.EMPTY, 0, 1000).stream().map(e -> e.bytes()).toList());
+    workspace.applyRemote(
+        peer.changesSince(VersionVector.EMPTY, 0, 1000).stream().map(e -> e.bytes()).toList());
+    peer.applyRemote(
+        workspace.changesSince(VersionVector.EMPTY, 0, 1000).stream().map(e -> e.bytes()).toList());
     String merged = "---\nstatus: doing\nrating: 3\n---\nWrite the plan.\nAnd review it.";
     assertThat(workspace.findNote(plan).orElseThrow().body()).isEqualTo(merged);
     assertThat(peer.findNote(plan).orElseThrow().body()).isEqualTo(merged);
 
     // A card dropped back on its own column, or a plain click, changes nothing.
-    Node again = robot.lookup(".query-card").match((Node n) -> ((QueryResult.Row) n.getUserData()).title().equals("Rest")).query();
-    Node done = robot.lookup(".query-board-column").match((Node n) -> "done".equals(((QueryBoard.Lane) n.getUserData()).key())).query();
+    Node again =
+        robot
+            .lookup(".query-card")
+            .match((Node n) -> ((QueryResult.Row) n.getUserData()).title().equals("Rest"))
+            .query();
+    Node done =
+        robot
+            .lookup(".query-board-column")
+            .match((Node n) -> "done".equals(((QueryBoard.Lane) n.getUserData()).key()))
+            .query();
     robot.drag(again).dropTo(done);
     WaitForAsyncUtils.waitForFxEvents();
-    assertThat(workspace.query("list where status = \"done\"").rows()).extracting(QueryResult.Row::title).containsExactly("Rest");
+    assertThat(workspace.query("list where status = \"done\"").rows())
+        .extracting(QueryResult.Row::title)
+        .containsExactly("Rest");
     assertThat(failed).isNotDone();
   }
 
   @Test
   void cardsShowOneCardPerNoteAndABoardWithoutGroupBySaysWhy(FxRobot robot) throws Exception {
-    robot.interact(() -> {
-      view.modeChoice().setValue(QueryView.Mode.CARDS);
-      view.queryField().setText("table status, rating where status sort title");
-      view.restart();
-    });
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".query-cards .query-card").queryAll().size() == 3);
-    assertThat(robot.lookup(".query-card .query-card-title").queryAllAs(Label.class)).extracting(Label::getText)
+    robot.interact(
+        () -> {
+          view.modeChoice().setValue(QueryView.Mode.CARDS);
+          view.queryField().setText("table status, rating where status sort title");
+          view.restart();
+        });
+    WaitForAsyncUtils.waitFor(
+        10,
+        TimeUnit.SECONDS,
+        () -> robot.lookup(".query-cards .query-card").queryAll().size() == 3);
+    assertThat(robot.lookup(".query-card .query-card-title").queryAllAs(Label.class))
+        .extracting(Label::getText)
         .containsExactlyInAnyOrder("Plan", "Rest", "Ship");
     robot.interact(() -> view.modeChoice().setValue(QueryView.Mode.BOARD));
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.statusLabel().getText().contains("a board needs \"group by <property>\""));
+    WaitForAsyncUtils.waitFor(
+        10,
+        TimeUnit.SECONDS,
+        () -> view.statusLabel().getText().contains("a board needs \"group by <property>\""));
   }
 }

@@ -26,7 +26,8 @@ public final class FixtureVault {
   }
 
   static Workspace load(Path dir) throws Exception {
-    Workspace ws = Workspace.open(dir.resolve("fixture.db"), DeviceKey.generate(new SecureRandom()));
+    Workspace ws =
+        Workspace.open(dir.resolve("fixture.db"), DeviceKey.generate(new SecureRandom()));
     loadInto(ws);
     return ws;
   }

@@ -17,16 +17,19 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.vault.VaultProgress;
 
-/** {@code export --html} of the fixture vault: pages, relative links that reach real files, backlinks, attachments, search. */
+/**
+ * {@code export --html} of the fixture vault: pages, relative links that reach real files,
+ * backlinks, attachments, search.
+ */
 class HtmlSiteExporterTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void fixtureVaultBecomesASiteWhoseLinksAllReachFiles() throws Exception {
     Path site = dir.resolve("site");
     try (Workspace ws = FixtureVault.load(dir)) {
-      HtmlSiteExporter.Report report = new HtmlSiteExporter(ws, new ObsidianMarkdown()).export(site, VaultProgress.NONE);
+      HtmlSiteExporter.Report report =
+          new HtmlSiteExporter(ws, new ObsidianMarkdown()).export(site, VaultProgress.NONE);
       assertThat(report.pages()).isEqualTo(5);
       assertThat(report.attachments()).isEqualTo(5);
       assertThat(report.problems()).isEmpty();
@@ -35,8 +38,15 @@ class HtmlSiteExporterTest {
     assertThat(site.resolve("Projects/Plan.html")).isRegularFile();
     assertThat(site.resolve("Attachments/photo.png")).isRegularFile();
     assertThat(site.resolve("index.html")).isRegularFile();
-    for (String asset : List.of("katex/katex.min.js", "katex/katex.min.css", "mermaid/mermaid.min.js", "highlight/highlight.min.js",
-        "page.js", "site.js", "search-index.js")) {
+    for (String asset :
+        List.of(
+            "katex/katex.min.js",
+            "katex/katex.min.css",
+            "mermaid/mermaid.min.js",
+            "highlight/highlight.min.js",
+            "page.js",
+            "site.js",
+            "search-index.js")) {
       assertThat(site.resolve("_assets").resolve(asset)).isRegularFile();
     }
     try (Stream<Path> fonts = Files.list(site.resolve("_assets/katex/fonts"))) {
@@ -56,7 +66,9 @@ class HtmlSiteExporterTest {
         if (url.startsWith("#") || url.startsWith("http") || url.isEmpty()) {
           continue;
         }
-        String file = URLDecoder.decode(url.replaceAll("#.*$", "").replace("+", "%2B"), StandardCharsets.UTF_8);
+        String file =
+            URLDecoder.decode(
+                url.replaceAll("#.*$", "").replace("+", "%2B"), StandardCharsets.UTF_8);
         if (!Files.exists(page.getParent().resolve(file).normalize())) {
           broken.add(site.relativize(page) + " -> " + url);
         }
@@ -70,14 +82,25 @@ class HtmlSiteExporterTest {
     assertThat(plan.select("h1.page-title").text()).isEqualTo("Plan");
 
     Document showcase = Jsoup.parse(site.resolve("Showcase.html").toFile(), "UTF-8");
-    assertThat(showcase.select("a.internal-link[data-href=Projects/Plan]").attr("href")).isEqualTo("Projects/Plan.html");
-    assertThat(showcase.select("img.image-embed").first().attr("src")).isEqualTo("Attachments/photo.png");
-    assertThat(showcase.select("a.is-unresolved").first().hasAttr("href")).as("an unresolved link goes nowhere on a site").isFalse();
+    assertThat(showcase.select("a.internal-link[data-href=Projects/Plan]").attr("href"))
+        .isEqualTo("Projects/Plan.html");
+    assertThat(showcase.select("img.image-embed").first().attr("src"))
+        .isEqualTo("Attachments/photo.png");
+    assertThat(showcase.select("a.is-unresolved").first().hasAttr("href"))
+        .as("an unresolved link goes nowhere on a site")
+        .isFalse();
     assertThat(showcase.select("script[src]").eachAttr("src"))
-        .contains("_assets/katex/katex.min.js", "_assets/mermaid/mermaid.min.js", "_assets/highlight/highlight.min.js", "_assets/page.js");
+        .contains(
+            "_assets/katex/katex.min.js",
+            "_assets/mermaid/mermaid.min.js",
+            "_assets/highlight/highlight.min.js",
+            "_assets/page.js");
 
     String index = Files.readString(site.resolve("_assets/search-index.js"));
-    assertThat(index).startsWith("window.RHIZOME_SEARCH=[").contains("\"t\":\"Loop B\"").contains("\"p\":\"Projects/Plan.html\"");
+    assertThat(index)
+        .startsWith("window.RHIZOME_SEARCH=[")
+        .contains("\"t\":\"Loop B\"")
+        .contains("\"p\":\"Projects/Plan.html\"");
     assertThat(index).doesNotContain("hidden from readers");
   }
 }

@@ -8,8 +8,8 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 
 /**
- * HTML as a normalised tree, for comparing structure rather than bytes: elements with their attributes
- * sorted, text with runs of white space as one space, white-space-only text left out.
+ * HTML as a normalised tree, for comparing structure rather than bytes: elements with their
+ * attributes sorted, text with runs of white space as one space, white-space-only text left out.
  */
 final class HtmlStructure {
   private HtmlStructure() {}

@@ -10,13 +10,12 @@ import org.rhizome.graph.Workspace;
 import org.rhizome.graph.note.Note;
 
 /**
- * The fixture vault rendered and compared with golden HTML structurally (jsoup trees, attributes sorted,
- * white space normalised). To accept a deliberate change: run with {@code -Drender.golden.update=true},
- * then read the diff of the golden files before committing them.
+ * The fixture vault rendered and compared with golden HTML structurally (jsoup trees, attributes
+ * sorted, white space normalised). To accept a deliberate change: run with {@code
+ * -Drender.golden.update=true}, then read the diff of the golden files before committing them.
  */
 class ObsidianMarkdownGoldenTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void showcaseRendersAsTheGoldenPage() throws Exception {
@@ -28,7 +27,10 @@ class ObsidianMarkdownGoldenTest {
     check("Embedded");
   }
 
-  /** Cut into runs at every place it may be, rendered, then again from the block cache: the same page. */
+  /**
+   * Cut into runs at every place it may be, rendered, then again from the block cache: the same
+   * page.
+   */
   @Test
   void showcaseCutIntoRunsAndCachedRendersAsTheGoldenPage() throws Exception {
     ObsidianMarkdown cached = new ObsidianMarkdown().withBlockCache(1_000_000);
@@ -44,7 +46,13 @@ class ObsidianMarkdownGoldenTest {
     try (Workspace ws = FixtureVault.load(dir)) {
       Note note = ws.findNote(ws.resolve(title).orElseThrow().soul()).orElseThrow();
       for (int i = 0; i < times; i++) {
-        check(title, markdown.render(note.body(), note.soul().value(), note.folder(), new WorkspaceLinks(ws, FixtureVault.addresses())));
+        check(
+            title,
+            markdown.render(
+                note.body(),
+                note.soul().value(),
+                note.folder(),
+                new WorkspaceLinks(ws, FixtureVault.addresses())));
       }
     }
   }
@@ -58,7 +66,8 @@ class ObsidianMarkdownGoldenTest {
         Files.writeString(src, rendered.html());
         return;
       }
-      assertThat(HtmlStructure.of(rendered.html())).isEqualTo(HtmlStructure.of(FixtureVault.read(golden)));
+      assertThat(HtmlStructure.of(rendered.html()))
+          .isEqualTo(HtmlStructure.of(FixtureVault.read(golden)));
     }
   }
 }

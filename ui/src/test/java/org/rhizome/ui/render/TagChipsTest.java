@@ -14,22 +14,23 @@ import org.rhizome.graph.markdown.MarkdownParser;
 class TagChipsTest {
   private static final Pattern CHIP = Pattern.compile("data-tag=\"([^\"]*)\"");
 
-  private static final RenderLinks NO_LINKS = new RenderLinks() {
-    @Override
-    public Optional<NoteTarget> note(String sourceFolder, String target) {
-      return Optional.empty();
-    }
+  private static final RenderLinks NO_LINKS =
+      new RenderLinks() {
+        @Override
+        public Optional<NoteTarget> note(String sourceFolder, String target) {
+          return Optional.empty();
+        }
 
-    @Override
-    public Optional<String> body(NoteTarget note) {
-      return Optional.empty();
-    }
+        @Override
+        public Optional<String> body(NoteTarget note) {
+          return Optional.empty();
+        }
 
-    @Override
-    public Optional<FileTarget> attachment(String sourceFolder, String target) {
-      return Optional.empty();
-    }
-  };
+        @Override
+        public Optional<FileTarget> attachment(String sourceFolder, String target) {
+          return Optional.empty();
+        }
+      };
 
   static List<String> chips(String markdown) {
     String html = new ObsidianMarkdown().render(markdown, null, "", NO_LINKS).html();
@@ -44,10 +45,21 @@ class TagChipsTest {
   @Test
   void chipsAreTheIndexedTags() {
     String[] notes = {
-        "plain #one and #two/sub", "# Heading #inhead", "`#code` and #real", "trailing #dir/ slash",
-        "_#em_ and *#star*", "[see #linked](https://x.org/#frag)", "#123 and #y2024", "a#b c#d",
-        "<span title=\"#attr\">#inner</span>", "$#math$ and #after", "{#brace} ,#comma",
-        "- [ ] task #todo", "> quote #q", "| a | #cell |\n|---|---|\n| #x | y |"};
+      "plain #one and #two/sub",
+      "# Heading #inhead",
+      "`#code` and #real",
+      "trailing #dir/ slash",
+      "_#em_ and *#star*",
+      "[see #linked](https://x.org/#frag)",
+      "#123 and #y2024",
+      "a#b c#d",
+      "<span title=\"#attr\">#inner</span>",
+      "$#math$ and #after",
+      "{#brace} ,#comma",
+      "- [ ] task #todo",
+      "> quote #q",
+      "| a | #cell |\n|---|---|\n| #x | y |"
+    };
     for (String note : notes) {
       assertThat(chips(note)).as(note).isEqualTo(new MarkdownParser().parse(note).tags());
     }
@@ -56,6 +68,7 @@ class TagChipsTest {
   @Test
   void aChipShowsItsTagOnce() {
     assertThat(chips("x #dir/ y")).containsExactly("dir");
-    assertThat(new ObsidianMarkdown().render("x #dir/ y", null, "", NO_LINKS).html()).contains(">#dir</span>/");
+    assertThat(new ObsidianMarkdown().render("x #dir/ y", null, "", NO_LINKS).html())
+        .contains(">#dir</span>/");
   }
 }

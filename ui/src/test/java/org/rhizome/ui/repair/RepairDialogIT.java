@@ -32,9 +32,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rhizome.graph.Workspace;
+import org.rhizome.graph.api.CorruptDatabaseException;
 import org.rhizome.graph.identity.DeviceKey;
 import org.rhizome.graph.repair.WorkspaceCheck;
-import org.rhizome.graph.api.CorruptDatabaseException;
 import org.rhizome.graph.store.DamageMarker;
 import org.rhizome.ui.shell.UiHarness;
 import org.testfx.api.FxToolkit;
@@ -44,8 +44,7 @@ import org.testfx.api.FxToolkit;
  * Monocle), on real SQLite files damaged as a bad sector would: a page's bytes overwritten on disk.
  */
 class RepairDialogIT {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @BeforeAll
   static void toolkit() throws Exception {
@@ -55,9 +54,14 @@ class RepairDialogIT {
   /** A dialog a failed test left open must not be found by the next one. */
   @AfterEach
   void closeLeftDialogs() throws Exception {
-    runFx(() -> List.copyOf(Window.getWindows()).stream()
-        .filter(w -> w.getScene() != null && RepairDialog.ROOT_ID.equals(w.getScene().getRoot().getId()))
-        .forEach(Window::hide));
+    runFx(
+        () ->
+            List.copyOf(Window.getWindows()).stream()
+                .filter(
+                    w ->
+                        w.getScene() != null
+                            && RepairDialog.ROOT_ID.equals(w.getScene().getRoot().getId()))
+                .forEach(Window::hide));
   }
 
   @Test
@@ -72,13 +76,16 @@ class RepairDialogIT {
       }
     }
     overwritePageOf(file, "meta"); // read at open: the file will not open
-    assertThatThrownBy(() -> Workspace.open(file, key).close()).isInstanceOf(CorruptDatabaseException.class);
+    assertThatThrownBy(() -> Workspace.open(file, key).close())
+        .isInstanceOf(CorruptDatabaseException.class);
 
     CompletableFuture<Workspace> opened = recoverInBackground(file, key);
     Parent dialog = waitForDialog();
     assertThat(text(dialog, "title")).isEqualTo("The workspace “personal” cannot be opened");
     assertThat(label(dialog, "#repair-problem")).contains(file.toString());
-    assertThat(onFx(() -> button(dialog, "#repair-open").isVisible())).as("no Open before a repair: the file does not open").isFalse();
+    assertThat(onFx(() -> button(dialog, "#repair-open").isVisible()))
+        .as("no Open before a repair: the file does not open")
+        .isFalse();
 
     runFx(() -> button(dialog, "#repair-check").fire());
     waitFor("the check's report", () -> labelFx(dialog, "#repair-status").startsWith("Checked"));
@@ -86,11 +93,18 @@ class RepairDialogIT {
     assertThat(details(dialog)).startsWith(file + " is damaged:").contains("Repair rebuilds it");
 
     runFx(() -> button(dialog, "#repair-repair").fire());
-    waitFor("the repair's report", () -> !labelFx(dialog, "#repair-status").startsWith("Repairing")
-        && !labelFx(dialog, "#repair-status").startsWith("Checked"));
+    waitFor(
+        "the repair's report",
+        () ->
+            !labelFx(dialog, "#repair-status").startsWith("Repairing")
+                && !labelFx(dialog, "#repair-status").startsWith("Checked"));
     assertThat(label(dialog, "#repair-status")).isEqualTo("Repaired.");
-    assertThat(details(dialog)).startsWith("Repaired " + file).contains("12 notes").contains("The damaged file is kept as");
-    assertThat(onFx(() -> button(dialog, "#repair-open").getText())).isEqualTo("Open the repaired workspace");
+    assertThat(details(dialog))
+        .startsWith("Repaired " + file)
+        .contains("12 notes")
+        .contains("The damaged file is kept as");
+    assertThat(onFx(() -> button(dialog, "#repair-open").getText()))
+        .isEqualTo("Open the repaired workspace");
 
     runFx(() -> button(dialog, "#repair-open").fire());
     try (Workspace ws = opened.get(UiHarness.TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
@@ -101,7 +115,8 @@ class RepairDialogIT {
     waitFor("the dialog closed", () -> !dialogShown());
     assertThat(DamageMarker.read(file)).isEmpty();
     try (Stream<Path> files = Files.list(file.getParent())) {
-      assertThat(files.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("personal.db.damaged-"));
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .anyMatch(n -> n.startsWith("personal.db.damaged-"));
     }
   }
 
@@ -113,7 +128,8 @@ class RepairDialogIT {
       ws.createNote("Plan", "the plan");
     }
     flipStoredBody(file, "Plan");
-    assertThat(WorkspaceCheck.run(file, Files.createDirectories(dir.resolve("scratch"))).ok()).isFalse();
+    assertThat(WorkspaceCheck.run(file, Files.createDirectories(dir.resolve("scratch"))).ok())
+        .isFalse();
     assertThat(DamageMarker.read(file)).isPresent();
 
     CompletableFuture<Workspace> quit = recoverInBackground(file, key);
@@ -123,9 +139,11 @@ class RepairDialogIT {
     assertThat(onFx(() -> button(dialog, "#repair-open").getText())).isEqualTo("Open anyway");
     runFx(() -> button(dialog, "#repair-quit").fire());
     assertThatThrownBy(() -> quit.get(UiHarness.TIMEOUT_SECONDS, TimeUnit.SECONDS))
-        .isInstanceOf(ExecutionException.class).cause()
+        .isInstanceOf(ExecutionException.class)
+        .cause()
         .isInstanceOf(CorruptDatabaseException.class)
-        .hasMessageContaining("rhizome check").hasMessageContaining("rhizome repair");
+        .hasMessageContaining("rhizome check")
+        .hasMessageContaining("rhizome repair");
     waitFor("the dialog closed", () -> !dialogShown());
 
     CompletableFuture<Workspace> anyway = recoverInBackground(file, key);
@@ -146,21 +164,25 @@ class RepairDialogIT {
   }
 
   private static CompletableFuture<Workspace> recoverInBackground(Path file, DeviceKey key) {
-    return CompletableFuture.supplyAsync(() -> {
-      try {
-        return WorkspaceRecovery.openOrRecover(file, () -> Workspace.open(file, key));
-      } catch (Exception e) {
-        throw new CompletionException(e);
-      }
-    });
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            return WorkspaceRecovery.openOrRecover(file, () -> Workspace.open(file, key));
+          } catch (Exception e) {
+            throw new CompletionException(e);
+          }
+        });
   }
 
-  /** Overwrites the header of the first b-tree page of {@code table} on disk, as a bad sector would. */
+  /**
+   * Overwrites the header of the first b-tree page of {@code table} on disk, as a bad sector would.
+   */
   private static void overwritePageOf(Path file, String table) throws Exception {
     long page;
     long size;
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
-         PreparedStatement ps = c.prepareStatement("SELECT rootpage FROM sqlite_master WHERE name = ?")) {
+        PreparedStatement ps =
+            c.prepareStatement("SELECT rootpage FROM sqlite_master WHERE name = ?")) {
       ps.setString(1, table);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
@@ -182,14 +204,17 @@ class RepairDialogIT {
   /** Flips a bit of a note's stored body (the materialised state; the log keeps the truth). */
   private static void flipStoredBody(Path file, String title) throws Exception {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
-         PreparedStatement read = c.prepareStatement("SELECT f.soul, f.value FROM field f JOIN note n ON n.soul = f.soul"
-             + " WHERE f.name = 'body' AND n.title = ?")) {
+        PreparedStatement read =
+            c.prepareStatement(
+                "SELECT f.soul, f.value FROM field f JOIN note n ON n.soul = f.soul"
+                    + " WHERE f.name = 'body' AND n.title = ?")) {
       read.setString(1, title);
       try (ResultSet rs = read.executeQuery()) {
         rs.next();
         byte[] value = rs.getBytes(2);
         value[value.length - 1] ^= 0x02;
-        try (PreparedStatement w = c.prepareStatement("UPDATE field SET value = ? WHERE soul = ? AND name = 'body'")) {
+        try (PreparedStatement w =
+            c.prepareStatement("UPDATE field SET value = ? WHERE soul = ? AND name = 'body'")) {
           w.setBytes(1, value);
           w.setString(2, rs.getString(1));
           w.executeUpdate();
@@ -199,10 +224,17 @@ class RepairDialogIT {
   }
 
   private static Optional<Parent> findDialog() throws Exception {
-    return onFx(() -> Window.getWindows().stream()
-        .filter(w -> w instanceof Stage && w.isShowing() && w.getScene() != null
-            && RepairDialog.ROOT_ID.equals(w.getScene().getRoot().getId()))
-        .map(w -> w.getScene().getRoot()).findFirst());
+    return onFx(
+        () ->
+            Window.getWindows().stream()
+                .filter(
+                    w ->
+                        w instanceof Stage
+                            && w.isShowing()
+                            && w.getScene() != null
+                            && RepairDialog.ROOT_ID.equals(w.getScene().getRoot().getId()))
+                .map(w -> w.getScene().getRoot())
+                .findFirst());
   }
 
   private static Parent waitForDialog() throws Exception {
@@ -212,12 +244,18 @@ class RepairDialogIT {
 
   /** Called on the FX thread (by waitFor). */
   private static boolean dialogShown() {
-    return Window.getWindows().stream().anyMatch(w -> w instanceof Stage && w.isShowing() && w.getScene() != null
-        && RepairDialog.ROOT_ID.equals(w.getScene().getRoot().getId()));
+    return Window.getWindows().stream()
+        .anyMatch(
+            w ->
+                w instanceof Stage
+                    && w.isShowing()
+                    && w.getScene() != null
+                    && RepairDialog.ROOT_ID.equals(w.getScene().getRoot().getId()));
   }
 
   private static String text(Parent dialog, String what) throws Exception {
-    return onFx(() -> ((Stage) dialog.getScene().getWindow()).getTitle().replaceFirst("^Rhizome — ", ""));
+    return onFx(
+        () -> ((Stage) dialog.getScene().getWindow()).getTitle().replaceFirst("^Rhizome — ", ""));
   }
 
   /** A label's text; on the FX thread (as in a waitFor condition). */

@@ -13,8 +13,7 @@ import org.rhizome.ui.workbench.ThemeFamily;
 import org.rhizome.ui.workbench.WindowState;
 
 class SettingsStoreTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void writtenSettingsReadBack() throws Exception {
@@ -40,7 +39,8 @@ class SettingsStoreTest {
 
   @Test
   void aMissingFileGivesTheDefaults() {
-    Settings s = SettingsStore.fromProperties(new SettingsStore(dir.resolve("none.properties")).read());
+    Settings s =
+        SettingsStore.fromProperties(new SettingsStore(dir.resolve("none.properties")).read());
     assertThat(s.theme().get()).isEqualTo(ThemeChoice.SYSTEM);
     assertThat(s.window()).isEqualTo(WindowState.DEFAULT);
     assertThat(s.openTabs()).isEmpty();
@@ -49,8 +49,10 @@ class SettingsStoreTest {
   @Test
   void damagedValuesFallBackOneByOne() throws Exception {
     Path file = dir.resolve("ui.properties");
-    Files.writeString(file, "theme=PURPLE\neditor.fontSize=huge\nwindow.width=-5\nwindow.sidebarDivider=7\nthemeFamily=NORD\n"
-        + "editor.fontSize.extra=1\n\\u00zz=broken");
+    Files.writeString(
+        file,
+        "theme=PURPLE\neditor.fontSize=huge\nwindow.width=-5\nwindow.sidebarDivider=7\nthemeFamily=NORD\n"
+            + "editor.fontSize.extra=1\n\\u00zz=broken");
     Settings s = SettingsStore.fromProperties(new SettingsStore(file).read());
     assertThat(s.theme().get()).isEqualTo(ThemeChoice.SYSTEM);
     assertThat(s.editorFontSize().get()).isEqualTo(15);

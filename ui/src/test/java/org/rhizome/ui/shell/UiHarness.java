@@ -32,10 +32,15 @@ public final class UiHarness implements AutoCloseable {
     this.workspace = workspace;
   }
 
-  /** Opens a workspace in {@code dir} and a window on it; {@code prepare} runs on the workspace first. */
+  /**
+   * Opens a workspace in {@code dir} and a window on it; {@code prepare} runs on the workspace
+   * first.
+   */
   public static UiHarness start(Path dir, WorkspaceSetup prepare) throws Exception {
     FxToolkit.registerPrimaryStage();
-    Workspace ws = Workspace.open(dir.resolve("workspaces/personal.db"), DeviceKey.generate(new SecureRandom()));
+    Workspace ws =
+        Workspace.open(
+            dir.resolve("workspaces/personal.db"), DeviceKey.generate(new SecureRandom()));
     UiHarness h = new UiHarness(dir, ws);
     prepare.accept(ws);
     h.open();
@@ -76,31 +81,38 @@ public final class UiHarness implements AutoCloseable {
   /** Runs {@code work} on the FX thread and returns its result. */
   public static <T> T onFx(Callable<T> work) throws Exception {
     CompletableFuture<T> result = new CompletableFuture<>();
-    Platform.runLater(() -> {
-      try {
-        result.complete(work.call());
-      } catch (Throwable t) {
-        result.completeExceptionally(t);
-      }
-    });
+    Platform.runLater(
+        () -> {
+          try {
+            result.complete(work.call());
+          } catch (Throwable t) {
+            result.completeExceptionally(t);
+          }
+        });
     return result.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
   }
 
   public static void runFx(Runnable work) throws Exception {
-    onFx(() -> {
-      work.run();
-      return null;
-    });
+    onFx(
+        () -> {
+          work.run();
+          return null;
+        });
   }
 
-  /** Waits (polling the FX thread every 20 ms) until {@code condition} holds, or fails after the timeout. */
+  /**
+   * Waits (polling the FX thread every 20 ms) until {@code condition} holds, or fails after the
+   * timeout.
+   */
   public static void waitFor(String what, BooleanSupplier condition) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
     while (System.nanoTime() < deadline) {
       if (onFx(condition::getAsBoolean)) {
         return;
       }
-      CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(20, TimeUnit.MILLISECONDS)).join();
+      CompletableFuture.runAsync(
+              () -> {}, CompletableFuture.delayedExecutor(20, TimeUnit.MILLISECONDS))
+          .join();
     }
     throw new AssertionError("timed out waiting for: " + what);
   }

@@ -14,32 +14,38 @@ import javafx.scene.control.DialogPane;
 import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.identity.DeviceKey;
+import org.rhizome.graph.model.Soul;
 import org.rhizome.ui.shell.UiHarness;
 
-/** Delete → Trash → Restore → Empty in the real window (headless, Monocle), with a second writer on the file. */
+/**
+ * Delete → Trash → Restore → Empty in the real window (headless, Monocle), with a second writer on
+ * the file.
+ */
 class TrashViewIT {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void deletedNotesShowInTheTrashAndComeBackAndEmptyAsksFirst() throws Exception {
     Soul[] souls = new Soul[3];
-    try (UiHarness ui = UiHarness.start(dir, ws -> {
-      souls[0] = ws.createNote("Hub", "the hub");
-      souls[1] = ws.createNote("Plan", "# The plan\nsee [[Hub]]\n");
-      souls[2] = ws.createNote("Scratch", "scratch words");
-    });
-         // the CLI beside the app: another Workspace, another device key, the same file
-         Workspace cli = Workspace.open(ui.workspace().file(), DeviceKey.generate(new SecureRandom()))) {
+    try (UiHarness ui =
+            UiHarness.start(
+                dir,
+                ws -> {
+                  souls[0] = ws.createNote("Hub", "the hub");
+                  souls[1] = ws.createNote("Plan", "# The plan\nsee [[Hub]]\n");
+                  souls[2] = ws.createNote("Scratch", "scratch words");
+                });
+        // the CLI beside the app: another Workspace, another device key, the same file
+        Workspace cli =
+            Workspace.open(ui.workspace().file(), DeviceKey.generate(new SecureRandom()))) {
       TrashView trash = ui.window().trash();
       runFx(() -> ui.window().showSidebarTab(findTrashTab(ui)));
       waitFor("the empty trash", () -> trash.countLabel().getText().equals("No deleted notes"));
 
-      cli.deleteNote(souls[1]);                          // deleted by the other process
-      ui.workspace().deleteNote(souls[2]);               // deleted here
+      cli.deleteNote(souls[1]); // deleted by the other process
+      ui.workspace().deleteNote(souls[2]); // deleted here
       waitFor("two deleted notes listed", () -> trash.list().getItems().size() == 2);
       TrashRow newest = onFx(() -> trash.list().getItems().get(0));
       TrashRow older = onFx(() -> trash.list().getItems().get(1));
@@ -54,10 +60,16 @@ class TrashViewIT {
 
       runFx(() -> trash.list().getSelectionModel().select(1));
       runFx(() -> trash.restoreButton().fire());
-      waitFor("Plan restored and opened", () -> ui.window().editors().noteTab(souls[1]).isPresent()
-          && trash.list().getItems().size() == 1);
-      assertThat(ui.workspace().findNote(souls[1]).orElseThrow().body()).isEqualTo("# The plan\nsee [[Hub]]\n");
-      assertThat(ui.workspace().backlinks(souls[0], 10)).extracting(b -> b.source().soul()).containsExactly(souls[1]);
+      waitFor(
+          "Plan restored and opened",
+          () ->
+              ui.window().editors().noteTab(souls[1]).isPresent()
+                  && trash.list().getItems().size() == 1);
+      assertThat(ui.workspace().findNote(souls[1]).orElseThrow().body())
+          .isEqualTo("# The plan\nsee [[Hub]]\n");
+      assertThat(ui.workspace().backlinks(souls[0], 10))
+          .extracting(b -> b.source().soul())
+          .containsExactly(souls[1]);
       assertThat(cli.findNote(souls[1])).isPresent();
       assertThat(onFx(() -> trash.statusLabel().getText())).isEqualTo("Restored \"Plan\".");
 
@@ -73,8 +85,11 @@ class TrashViewIT {
       Platform.runLater(() -> trash.emptyButton().fire());
       DialogPane again = waitForDialog();
       runFx(() -> button(again, TrashView.EMPTY_BUTTON).fire());
-      waitFor("the trash emptied", () -> trash.list().getItems().isEmpty()
-          && trash.statusLabel().getText().equals("Emptied the trash: 1 note cleared."));
+      waitFor(
+          "the trash emptied",
+          () ->
+              trash.list().getItems().isEmpty()
+                  && trash.statusLabel().getText().equals("Emptied the trash: 1 note cleared."));
       assertThat(ui.workspace().trashCount()).isZero();
       assertThat(cli.trashCount()).isZero();
       assertThat(ui.workspace().findNote(souls[2])).isEmpty();
@@ -84,13 +99,18 @@ class TrashViewIT {
 
   private static javafx.scene.control.Tab findTrashTab(UiHarness ui) {
     javafx.scene.Node n = ui.window().trash().node();
-    javafx.scene.control.TabPane pane = (javafx.scene.control.TabPane) ui.window().root().lookup(".sidebar");
+    javafx.scene.control.TabPane pane =
+        (javafx.scene.control.TabPane) ui.window().root().lookup(".sidebar");
     return pane.getTabs().stream().filter(t -> t.getContent() == n).findFirst().orElseThrow();
   }
 
   private static Optional<DialogPane> openDialog() {
-    return Window.getWindows().stream().filter(Window::isShowing).map(w -> w.getScene() == null ? null : w.getScene().getRoot())
-        .filter(r -> r instanceof DialogPane).map(r -> (DialogPane) r).findFirst();
+    return Window.getWindows().stream()
+        .filter(Window::isShowing)
+        .map(w -> w.getScene() == null ? null : w.getScene().getRoot())
+        .filter(r -> r instanceof DialogPane)
+        .map(r -> (DialogPane) r)
+        .findFirst();
   }
 
   private static DialogPane waitForDialog() throws Exception {
@@ -99,7 +119,11 @@ class TrashViewIT {
   }
 
   private static Button button(DialogPane pane, String text) {
-    return pane.getButtonTypes().stream().map(pane::lookupButton).map(b -> (Button) b)
-        .filter(b -> b.getText().equals(text)).findFirst().orElseThrow();
+    return pane.getButtonTypes().stream()
+        .map(pane::lookupButton)
+        .map(b -> (Button) b)
+        .filter(b -> b.getText().equals(text))
+        .findFirst()
+        .orElseThrow();
   }
 }

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.identity.DeviceKey;
+import org.rhizome.graph.model.Soul;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -25,15 +25,15 @@ import org.testfx.util.WaitForAsyncUtils;
 /** File → Import / Export's progress dialog, headless, on real files and a real workspace. */
 @Timeout(120)
 class VaultProgressDialogIT extends FxRobot {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
   Workspace ws;
 
   @BeforeEach
   void setUp() throws Exception {
     ws = Workspace.open(tmp.resolve("ws.db"), DeviceKey.generate(new SecureRandom()));
     FxToolkit.registerPrimaryStage();
-    FxToolkit.setupFixture(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
+    FxToolkit.setupFixture(
+        () -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
   }
 
   @AfterEach
@@ -57,13 +57,17 @@ class VaultProgressDialogIT extends FxRobot {
   void importShowsTheSummaryAndTheProblemsThenExportWritesTheFiles() throws Exception {
     Path vault = Files.createDirectories(tmp.resolve("vault/Sub"));
     for (int i = 0; i < 20; i++) {
-      Files.writeString(vault.resolve("Note " + i + ".md"), "note " + i + " [[Note " + (i + 1) + "]]\n");
+      Files.writeString(
+          vault.resolve("Note " + i + ".md"), "note " + i + " [[Note " + (i + 1) + "]]\n");
     }
     Files.write(vault.resolve("latin1.md"), new byte[] {(byte) 0xE9});
     VaultProgressDialog dialog = open(VaultTask.Kind.IMPORT, tmp.resolve("vault"));
     awaitDone(dialog);
-    assertThat(dialog.statusText()).startsWith("Imported 20 notes (20 new, 0 updated)").contains("2 things to look at");
-    assertThat(dialog.problemsText()).contains("Sub/latin1.md: kept as a file, not a note: it is not UTF-8 text")
+    assertThat(dialog.statusText())
+        .startsWith("Imported 20 notes (20 new, 0 updated)")
+        .contains("2 things to look at");
+    assertThat(dialog.problemsText())
+        .contains("Sub/latin1.md: kept as a file, not a note: it is not UTF-8 text")
         .contains("[[Note 20]]: names no note (1 link in 1 note)");
     assertThat(ws.noteCount()).isEqualTo(20);
     Button close = lookup("#vault-dialog-button").queryButton();
@@ -86,19 +90,25 @@ class VaultProgressDialogIT extends FxRobot {
       Files.writeString(vault.resolve("n" + i + ".md"), "note " + i + "\n");
     }
     AtomicReference<VaultProgressDialog> holder = new AtomicReference<>();
-    FxToolkit.setupFixture(() -> {
-      VaultProgressDialog dialog = new VaultProgressDialog(new VaultTask(VaultTask.Kind.IMPORT, ws, vault), null);
-      holder.set(dialog);
-      // Press Cancel as soon as the bar shows the first batch (of four): the import is then mid-way,
-      // whatever the machine's speed, and must be undone.
-      Button cancel = (Button) dialog.stage().getScene().lookup("#vault-dialog-button");
-      dialog.progressProperty().addListener((o, old, now) -> {
-        if (now.doubleValue() > 0 && now.doubleValue() < 1 && !cancel.isDisabled()) {
-          cancel.fire();
-        }
-      });
-      dialog.start();
-    });
+    FxToolkit.setupFixture(
+        () -> {
+          VaultProgressDialog dialog =
+              new VaultProgressDialog(new VaultTask(VaultTask.Kind.IMPORT, ws, vault), null);
+          holder.set(dialog);
+          // Press Cancel as soon as the bar shows the first batch (of four): the import is then
+          // mid-way,
+          // whatever the machine's speed, and must be undone.
+          Button cancel = (Button) dialog.stage().getScene().lookup("#vault-dialog-button");
+          dialog
+              .progressProperty()
+              .addListener(
+                  (o, old, now) -> {
+                    if (now.doubleValue() > 0 && now.doubleValue() < 1 && !cancel.isDisabled()) {
+                      cancel.fire();
+                    }
+                  });
+          dialog.start();
+        });
     VaultProgressDialog dialog = holder.get();
     awaitDone(dialog);
     assertThat(dialog.statusText()).contains("cancelled");

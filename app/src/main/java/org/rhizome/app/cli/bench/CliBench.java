@@ -24,6 +24,7 @@ import org.rhizome.graph.Workspace;
 final class CliBench {
   /** Linux's clock tick for {@code /proc} times (USER_HZ, 100 on every Linux we run on). */
   private static final int TICK_MS = 10;
+
   private static final long TIMEOUT_S = 120;
 
   private final List<List<String>> launchers;
@@ -33,7 +34,13 @@ final class CliBench {
   private final Path work;
   private final PrintStream log;
 
-  CliBench(List<List<String>> launchers, int runs, int notes, boolean phases, Path work, PrintStream log) {
+  CliBench(
+      List<List<String>> launchers,
+      int runs,
+      int notes,
+      boolean phases,
+      Path work,
+      PrintStream log) {
     this.launchers = launchers;
     this.runs = runs;
     this.notes = notes;
@@ -42,7 +49,10 @@ final class CliBench {
     this.log = log;
   }
 
-  /** {@code java -jar} on the jar this runs from (or {@code -cp} on this class path when run from classes). */
+  /**
+   * {@code java -jar} on the jar this runs from (or {@code -cp} on this class path when run from
+   * classes).
+   */
   static String thisLauncher() {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Path from;
@@ -52,9 +62,11 @@ final class CliBench {
       throw new IllegalStateException("cannot tell where rhizome runs from: pass --launcher", e);
     }
     if (!Files.exists(Path.of(java))) {
-      throw new IllegalStateException("this runtime has no bin/java (an installed launcher?): pass --launcher");
+      throw new IllegalStateException(
+          "this runtime has no bin/java (an installed launcher?): pass --launcher");
     }
-    return Files.isRegularFile(from) ? java + " -jar " + from
+    return Files.isRegularFile(from)
+        ? java + " -jar " + from
         : java + " -cp " + System.getProperty("java.class.path") + " " + Main.class.getName();
   }
 
@@ -64,7 +76,8 @@ final class CliBench {
     String word = title0.split(" ")[0];
     Map<String, List<String>> commands = new LinkedHashMap<>();
     commands.put("--version", List.of("--version"));
-    commands.put("note add", List.of("note", "add", "--title", "@", "--body", "a note from bench cli"));
+    commands.put(
+        "note add", List.of("note", "add", "--title", "@", "--body", "a note from bench cli"));
     commands.put("note show", List.of("note", "show", title0));
     commands.put("status", List.of("status"));
     commands.put("search", List.of("search", word));
@@ -73,7 +86,8 @@ final class CliBench {
     out.put("load_before", loadAverage());
     out.put("notes", notes);
     out.put("runs", runs);
-    List<Map<String, long[][]>> samples = new ArrayList<>(); // launcher -> command -> {wall, cpu}[run]
+    List<Map<String, long[][]>> samples =
+        new ArrayList<>(); // launcher -> command -> {wall, cpu}[run]
     for (int l = 0; l < launchers.size(); l++) {
       Map<String, long[][]> m = new LinkedHashMap<>();
       commands.keySet().forEach(c -> m.put(c, new long[2][runs]));
@@ -83,7 +97,9 @@ final class CliBench {
       log.printf("run %d of %d%n", r + 1, runs);
       for (int l = 0; l < launchers.size(); l++) {
         for (var c : commands.entrySet()) {
-          long[] t = time(launchers.get(l), data, withTitle(c.getValue(), "Bench " + l + "-" + r), false).wallCpu;
+          long[] t =
+              time(launchers.get(l), data, withTitle(c.getValue(), "Bench " + l + "-" + r), false)
+                  .wallCpu;
           samples.get(l).get(c.getKey())[0][r] = t[0];
           samples.get(l).get(c.getKey())[1][r] = t[1];
         }
@@ -113,11 +129,12 @@ final class CliBench {
   }
 
   /**
-   * Medians over {@code runs} of the time between consecutive phase marks (see
-   * {@code org.rhizome.app.cli.Phases}), wall and CPU; the first mark is timed from the JVM's start,
-   * and "after exit" is the process's wall-clock time after its last mark (JVM shutdown, reaping).
+   * Medians over {@code runs} of the time between consecutive phase marks (see {@code
+   * org.rhizome.app.cli.Phases}), wall and CPU; the first mark is timed from the JVM's start, and
+   * "after exit" is the process's wall-clock time after its last mark (JVM shutdown, reaping).
    */
-  private Map<String, Object> phases(List<String> launcher, Path data, List<String> args, int l) throws Exception {
+  private Map<String, Object> phases(List<String> launcher, Path data, List<String> args, int l)
+      throws Exception {
     Map<String, List<long[]>> deltas = new LinkedHashMap<>();
     for (int r = 0; r < runs; r++) {
       Timed t = time(launcher, data, withTitle(args, "Phases " + l + "-" + r), true);
@@ -133,7 +150,9 @@ final class CliBench {
           cpu = c;
         }
       }
-      deltas.computeIfAbsent("after exit", k -> new ArrayList<>()).add(new long[] {Math.max(0, t.wallCpu[0] - wall), -1});
+      deltas
+          .computeIfAbsent("after exit", k -> new ArrayList<>())
+          .add(new long[] {Math.max(0, t.wallCpu[0] - wall), -1});
     }
     Map<String, Object> out = new LinkedHashMap<>();
     for (var e : deltas.entrySet()) {
@@ -149,7 +168,8 @@ final class CliBench {
 
   private record Timed(long[] wallCpu, String stderr) {}
 
-  private Timed time(List<String> launcher, Path data, List<String> args, boolean phases) throws Exception {
+  private Timed time(List<String> launcher, Path data, List<String> args, boolean phases)
+      throws Exception {
     List<String> command = new ArrayList<>(launcher);
     command.add("--data");
     command.add(data.toString());
@@ -170,12 +190,16 @@ final class CliBench {
     long cpu = childrenCpuMs() - cpu0;
     String stderr = new String(err, StandardCharsets.UTF_8);
     if (p.exitValue() != 0) {
-      throw new IllegalStateException(String.join(" ", command) + " exited with " + p.exitValue() + ": " + stderr);
+      throw new IllegalStateException(
+          String.join(" ", command) + " exited with " + p.exitValue() + ": " + stderr);
     }
     return new Timed(new long[] {wall, cpu}, stderr);
   }
 
-  /** A workspace of {@code notes} notes in the data directory, as the CLI would open it; returns the first title. */
+  /**
+   * A workspace of {@code notes} notes in the data directory, as the CLI would open it; returns the
+   * first title.
+   */
   private String seed(Path data) throws Exception {
     log.printf("seeding %,d notes%n", notes);
     SyntheticVault vault = new SyntheticVault(notes, 42);
@@ -201,7 +225,8 @@ final class CliBench {
     try {
       String stat = Files.readString(Path.of("/proc/self/stat"));
       String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      return (Long.parseLong(f[13]) + Long.parseLong(f[14])) * TICK_MS; // cutime, cstime (fields 16, 17)
+      return (Long.parseLong(f[13]) + Long.parseLong(f[14]))
+          * TICK_MS; // cutime, cstime (fields 16, 17)
     } catch (IOException | RuntimeException e) {
       return -1;
     }
@@ -211,7 +236,8 @@ final class CliBench {
     try {
       return Files.readString(Path.of("/proc/loadavg")).trim();
     } catch (IOException e) {
-      return String.valueOf(java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+      return String.valueOf(
+          java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
   }
 

@@ -15,22 +15,23 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.rhizome.graph.EditorReplica;
-import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.VersionedText;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.identity.DeviceKey;
+import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.note.NoteFields;
 import org.rhizome.graph.text.Splice;
-import org.rhizome.graph.text.SpliceTransform;
 
 /**
  * The editor bridge's latencies (issue 13), without a screen: an {@link EditorReplica} on its own
  * thread (as the FX thread would hold it) shows a note while
+ *
  * <ol>
  *   <li>a second Workspace on the same file (the CLI in another process; here another set of
- *       connections and another writer in this JVM) edits it: commit → splices applied in the editor;
- *   <li>a peer's change is offered to the engine ({@code applyRemote}, the network left out): offer →
- *       splices applied in the editor;
+ *       connections and another writer in this JVM) edits it: commit → splices applied in the
+ *       editor;
+ *   <li>a peer's change is offered to the engine ({@code applyRemote}, the network left out): offer
+ *       → splices applied in the editor;
  *   <li>the person types into a 200 KB note while a peer's edits land: the editor thread's cost per
  *       keystroke and per incoming change, and the engine's write of each 200 ms batch.
  * </ol>
@@ -48,11 +49,13 @@ final class EditorBench {
 
   /** The editor: a replica and the text it shows, confined to one thread. */
   static final class Editor {
-    final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "bench-editor");
-      t.setDaemon(true);
-      return t;
-    });
+    final ExecutorService thread =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "bench-editor");
+              t.setDaemon(true);
+              return t;
+            });
     final Soul soul;
     EditorReplica replica;
     StringBuilder shown;
@@ -69,21 +72,22 @@ final class EditorBench {
 
     void onEvent(org.rhizome.graph.ChangeEvent e) {
       seen.add(e.changes().size() + "/" + e.texts().size() + (e.otherProcess() ? "F" : "L"));
-      thread.execute(() -> {
-        long t0 = System.nanoTime();
-        List<Splice> in = replica.receive(e, soul, NoteFields.BODY);
-        for (Splice s : in) {
-          int from = shown.offsetByCodePoints(0, s.position());
-          shown.replace(from, shown.offsetByCodePoints(from, s.deleteCount()), s.text());
-        }
-        if (!in.isEmpty()) {
-          applyCost.add(System.nanoTime() - t0);
-          Runnable r = onApplied.getAndSet(null);
-          if (r != null) {
-            r.run();
-          }
-        }
-      });
+      thread.execute(
+          () -> {
+            long t0 = System.nanoTime();
+            List<Splice> in = replica.receive(e, soul, NoteFields.BODY);
+            for (Splice s : in) {
+              int from = shown.offsetByCodePoints(0, s.position());
+              shown.replace(from, shown.offsetByCodePoints(from, s.deleteCount()), s.text());
+            }
+            if (!in.isEmpty()) {
+              applyCost.add(System.nanoTime() - t0);
+              Runnable r = onApplied.getAndSet(null);
+              if (r != null) {
+                r.run();
+              }
+            }
+          });
     }
   }
 
@@ -98,11 +102,16 @@ final class EditorBench {
     long wall0 = System.nanoTime();
     long cpu0 = processCpuNanos();
     try (Workspace app = Workspace.open(file, device);
-         Workspace cli = Workspace.open(file, device);
-         Workspace peer = Workspace.open(dir.resolve("peer.db"), app.id(), DeviceKey.generate(new SecureRandom()),
-             System::currentTimeMillis)) {
+        Workspace cli = Workspace.open(file, device);
+        Workspace peer =
+            Workspace.open(
+                dir.resolve("peer.db"),
+                app.id(),
+                DeviceKey.generate(new SecureRandom()),
+                System::currentTimeMillis)) {
       // 1. the CLI's commit → shown in the open editor
-      Soul note = app.createNote("Meeting", "An idea for goals.\nDecision: ship on Friday\n".repeat(20));
+      Soul note =
+          app.createNote("Meeting", "An idea for goals.\nDecision: ship on Friday\n".repeat(20));
       Editor editor = new Editor(note, app.openBody(note));
       app.subscribe(editor::onEvent);
       Percentiles cliToEditor = new Percentiles();
@@ -114,15 +123,23 @@ final class EditorBench {
         lines.add(at, "edit " + i + " from the CLI");
         if (lines.size() > 40) {
           int drop = random.nextInt(lines.size() - 1);
-          lines.remove(drop >= at ? drop + 1 : drop); // never the line just added: the edit must change something
+          lines.remove(
+              drop >= at
+                  ? drop + 1
+                  : drop); // never the line just added: the edit must change something
         }
         CountDownLatch shown = new CountDownLatch(1);
         editor.onApplied.set(shown::countDown);
         long t0 = System.nanoTime();
         cli.editBody(note, read, String.join("\n", lines));
         if (!shown.await(5, TimeUnit.SECONDS)) {
-          throw new IllegalStateException("the editor did not get the CLI's edit " + i + " within 5 s; lost="
-              + editor.thread.submit(() -> editor.replica.needsResync()).get() + " events=" + editor.seen);
+          throw new IllegalStateException(
+              "the editor did not get the CLI's edit "
+                  + i
+                  + " within 5 s; lost="
+                  + editor.thread.submit(() -> editor.replica.needsResync()).get()
+                  + " events="
+                  + editor.seen);
         }
         cliToEditor.add(System.nanoTime() - t0);
         Thread.sleep(random.nextInt(20));
@@ -136,7 +153,8 @@ final class EditorBench {
       for (int i = 0; i < samples; i++) {
         String text = peer.findNote(note).orElseThrow().body();
         peer.spliceBody(note, List.of(new Splice(random.nextInt(text.length() + 1), 0, "k")));
-        List<byte[]> changes = peer.changesSince(app.versionVector(), 0, 100).stream().map(e -> e.bytes()).toList();
+        List<byte[]> changes =
+            peer.changesSince(app.versionVector(), 0, 100).stream().map(e -> e.bytes()).toList();
         CountDownLatch shown = new CountDownLatch(1);
         editor.onApplied.set(shown::countDown);
         long t0 = System.nanoTime();
@@ -152,7 +170,9 @@ final class EditorBench {
       // 3. typing into a 200 KB note while a peer's edits land
       StringBuilder big = new StringBuilder();
       while (big.length() < 200_000) {
-        big.append("Paragraph ").append(big.length()).append(": the quick brown fox jumps over the lazy dog. #tag [[Link]]\n");
+        big.append("Paragraph ")
+            .append(big.length())
+            .append(": the quick brown fox jumps over the lazy dog. #tag [[Link]]\n");
       }
       Soul large = app.createNote("Large", big.toString());
       sync(app, peer);
@@ -164,24 +184,34 @@ final class EditorBench {
       long nextFlush = System.nanoTime() + 200_000_000L;
       for (int i = 0; i < samples * 10; i++) {
         int at = caret++;
-        keystroke.add(typist.thread.submit(() -> {
-          long t0 = System.nanoTime();
-          int from = typist.shown.offsetByCodePoints(0, Math.min(at, typist.shown.length()));
-          typist.shown.insert(from, 'a');
-          typist.replica.local(new Splice(Math.min(at, typist.shown.length() - 1), 0, "a"), "");
-          return System.nanoTime() - t0;
-        }).get());
+        keystroke.add(
+            typist
+                .thread
+                .submit(
+                    () -> {
+                      long t0 = System.nanoTime();
+                      int from =
+                          typist.shown.offsetByCodePoints(0, Math.min(at, typist.shown.length()));
+                      typist.shown.insert(from, 'a');
+                      typist.replica.local(
+                          new Splice(Math.min(at, typist.shown.length() - 1), 0, "a"), "");
+                      return System.nanoTime() - t0;
+                    })
+                .get());
         if (i % 25 == 0) {
           String text = peer.findNote(large).orElseThrow().body();
           peer.spliceBody(large, List.of(new Splice(random.nextInt(text.length() + 1), 0, "P")));
-          app.applyRemoteAsync(peer.changesSince(app.versionVector(), 0, 100).stream().map(e -> e.bytes()).toList());
+          app.applyRemoteAsync(
+              peer.changesSince(app.versionVector(), 0, 100).stream().map(e -> e.bytes()).toList());
         }
         if (System.nanoTime() >= nextFlush) {
           nextFlush = System.nanoTime() + 200_000_000L;
           var batch = typist.thread.submit(() -> typist.replica.send()).get();
           if (batch.isPresent()) {
             long t0 = System.nanoTime();
-            var written = app.spliceBodyAsync(large, batch.get().base(), batch.get().splices(), batch.get().origin());
+            var written =
+                app.spliceBodyAsync(
+                    large, batch.get().base(), batch.get().splices(), batch.get().origin());
             written.get(10, TimeUnit.SECONDS);
             batchWrite.add(System.nanoTime() - t0);
             typist.thread.submit(() -> typist.replica.sent(true, false)).get();
@@ -192,24 +222,46 @@ final class EditorBench {
       out.put("typing_200kb_editor_thread_per_key", keystroke.summaryMillis());
       out.put("typing_200kb_incoming_change_editor_thread", typist.applyCost.summaryMillis());
       out.put("typing_200kb_batch_write", batchWrite.summaryMillis());
-      log.println("typing: key " + keystroke.summaryMillis() + " incoming " + typist.applyCost.summaryMillis()
-          + " batch " + batchWrite.summaryMillis());
+      log.println(
+          "typing: key "
+              + keystroke.summaryMillis()
+              + " incoming "
+              + typist.applyCost.summaryMillis()
+              + " batch "
+              + batchWrite.summaryMillis());
       // everything confirmed: the editor shows what is stored
       long deadline = System.nanoTime() + 10_000_000_000L;
       while (System.nanoTime() < deadline) {
-        var last = typist.thread.submit(() -> typist.replica.send()).get(); // what was typed after the last flush
+        var last =
+            typist
+                .thread
+                .submit(() -> typist.replica.send())
+                .get(); // what was typed after the last flush
         if (last.isPresent()) {
-          app.spliceBodyAsync(large, last.get().base(), last.get().splices(), last.get().origin()).get(10, TimeUnit.SECONDS);
+          app.spliceBodyAsync(large, last.get().base(), last.get().splices(), last.get().origin())
+              .get(10, TimeUnit.SECONDS);
         }
         boolean idle = typist.thread.submit(() -> !typist.replica.isBusy()).get();
-        if (idle && typist.thread.submit(() -> typist.shown.toString()).get().equals(app.findNote(large).orElseThrow().body())) {
+        if (idle
+            && typist
+                .thread
+                .submit(() -> typist.shown.toString())
+                .get()
+                .equals(app.findNote(large).orElseThrow().body())) {
           break;
         }
         Thread.sleep(20);
       }
-      out.put("typing_200kb_editor_lost_sync", typist.thread.submit(() -> typist.replica.needsResync()).get());
-      out.put("typing_200kb_editor_equals_stored",
-          typist.thread.submit(() -> typist.shown.toString()).get().equals(app.findNote(large).orElseThrow().body()));
+      out.put(
+          "typing_200kb_editor_lost_sync",
+          typist.thread.submit(() -> typist.replica.needsResync()).get());
+      out.put(
+          "typing_200kb_editor_equals_stored",
+          typist
+              .thread
+              .submit(() -> typist.shown.toString())
+              .get()
+              .equals(app.findNote(large).orElseThrow().body()));
       editor.thread.shutdown();
       typist.thread.shutdown();
     }
@@ -220,12 +272,16 @@ final class EditorBench {
   }
 
   private static void sync(Workspace a, Workspace b) throws Exception {
-    b.applyRemote(a.changesSince(b.versionVector(), 0, 100_000).stream().map(e -> e.bytes()).toList());
-    a.applyRemote(b.changesSince(a.versionVector(), 0, 100_000).stream().map(e -> e.bytes()).toList());
+    b.applyRemote(
+        a.changesSince(b.versionVector(), 0, 100_000).stream().map(e -> e.bytes()).toList());
+    a.applyRemote(
+        b.changesSince(a.versionVector(), 0, 100_000).stream().map(e -> e.bytes()).toList());
   }
 
   private static long processCpuNanos() {
-    return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-        ? os.getProcessCpuTime() : 0;
+    return ManagementFactory.getOperatingSystemMXBean()
+            instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime()
+        : 0;
   }
 }

@@ -17,18 +17,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import org.rhizome.graph.Workspace;
 import org.rhizome.graph.api.ApplyResult;
+import org.rhizome.graph.api.StoredChange;
+import org.rhizome.graph.identity.DeviceKey;
 import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.model.VersionVector;
-import org.rhizome.graph.Workspace;
-import org.rhizome.graph.identity.DeviceKey;
-import org.rhizome.graph.api.StoredChange;
 
 /**
  * The engine benchmark: builds a synthetic workspace of N notes in {@code dir} and measures
  * creation rate, remote apply rate (with signature checks), reopen time, search and backlink
- * latencies, size on disk and peak heap. Progress goes to {@code progress}; the result is a map
- * the command prints as JSON.
+ * latencies, size on disk and peak heap. Progress goes to {@code progress}; the result is a map the
+ * command prints as JSON.
  */
 final class EngineBench {
   static final int BATCH = 1000;
@@ -64,13 +64,16 @@ final class EngineBench {
         List<String[]> batch = new ArrayList<>(BATCH);
         for (int i = from; i < Math.min(notes, from + BATCH); i++) {
           String[] tb = {vault.title(i), vault.body(i)};
-          rawBytes += tb[0].getBytes(StandardCharsets.UTF_8).length + tb[1].getBytes(StandardCharsets.UTF_8).length;
+          rawBytes +=
+              tb[0].getBytes(StandardCharsets.UTF_8).length
+                  + tb[1].getBytes(StandardCharsets.UTF_8).length;
           batch.add(tb);
         }
         if (inFlight != null) {
           souls.addAll(inFlight.get());
         }
-        inFlight = ws.createNotesAsync(batch); // the next batch is generated while this one is written
+        inFlight =
+            ws.createNotesAsync(batch); // the next batch is generated while this one is written
         if ((from / BATCH) % 10 == 0) {
           progress.printf("created %,d / %,d notes%n", from, notes);
         }
@@ -80,7 +83,9 @@ final class EngineBench {
       out.put("create_notes_per_s", Math.round(notes / secs));
       out.put("create_s", round(secs));
       // CPU time of the engine's threads per note: stable even when the machine is busy
-      out.put("create_engine_cpu_us_per_note", round((threadCpuNanos("rhizome-") - cpu0) / 1e3 / notes));
+      out.put(
+          "create_engine_cpu_us_per_note",
+          round((threadCpuNanos("rhizome-") - cpu0) / 1e3 / notes));
       progress.printf("created %,d notes in %.1f s%n", notes, secs);
 
       // 2. remote apply, with signature checks, into a fresh replica
@@ -98,11 +103,16 @@ final class EngineBench {
           after = e.position();
         }
       }
-      try (Workspace replica = Workspace.open(dir.resolve("replica.db"), ws.id(), DeviceKey.generate(new SecureRandom()),
-          System::currentTimeMillis)) {
+      try (Workspace replica =
+          Workspace.open(
+              dir.resolve("replica.db"),
+              ws.id(),
+              DeviceKey.generate(new SecureRandom()),
+              System::currentTimeMillis)) {
         long t1 = System.nanoTime();
         long cpu1 = threadCpuNanos("rhizome-");
-        // At most three batches in flight, as a sync session with back-pressure would keep: the next
+        // At most three batches in flight, as a sync session with back-pressure would keep: the
+        // next
         // batch verifies while the writer applies the current one.
         ArrayDeque<CompletableFuture<List<ApplyResult>>> pending = new ArrayDeque<>();
         long refused = 0;
@@ -110,7 +120,9 @@ final class EngineBench {
           if (pending.size() == 3) {
             refused += pending.removeFirst().get().stream().filter(ApplyResult::isRefused).count();
           }
-          pending.addLast(replica.applyRemoteAsync(remote.subList(from, Math.min(remote.size(), from + BATCH))));
+          pending.addLast(
+              replica.applyRemoteAsync(
+                  remote.subList(from, Math.min(remote.size(), from + BATCH))));
         }
         for (CompletableFuture<List<ApplyResult>> f : pending) {
           refused += f.get().stream().filter(ApplyResult::isRefused).count();
@@ -121,7 +133,9 @@ final class EngineBench {
         }
         out.put("remote_changes", remote.size());
         out.put("remote_changes_per_s", Math.round(remote.size() / rs));
-        out.put("remote_engine_cpu_us_per_change", round((threadCpuNanos("rhizome-") - cpu1) / 1e3 / remote.size()));
+        out.put(
+            "remote_engine_cpu_us_per_change",
+            round((threadCpuNanos("rhizome-") - cpu1) / 1e3 / remote.size()));
         progress.printf("applied %,d remote changes in %.1f s%n", remote.size(), rs);
       }
     }
@@ -167,7 +181,8 @@ final class EngineBench {
     out.put("disk_to_raw", round(disk / (double) rawBytes));
     out.put("peak_heap_mb", Math.round(peakHeapBytes() / 1e6));
 
-    // 7. the floor: the same titles and bodies (same seed) into plain SQLite + FTS5, generated first
+    // 7. the floor: the same titles and bodies (same seed) into plain SQLite + FTS5, generated
+    // first
     // so that only the load is timed; last, so it changes none of the figures above.
     SyntheticVault same = new SyntheticVault(notes, 42);
     List<String[]> texts = new ArrayList<>(notes);
@@ -177,9 +192,13 @@ final class EngineBench {
     progress.println("loading the same notes into plain SQLite + FTS5 (the floor)...");
     Map<String, Object> floor = PlainSqliteFloor.load(dir.resolve("floor.db"), texts.iterator());
     out.put("plain_sqlite_fts5_floor", floor);
-    out.put("create_to_floor", PlainSqliteFloor.ratio((double) out.get("create_s") * 1000, floor.get("ms")));
-    out.put("create_cpu_to_floor_cpu", PlainSqliteFloor.ratio((double) out.get("create_engine_cpu_us_per_note") * notes / 1000,
-        floor.get("cpu_ms")));
+    out.put(
+        "create_to_floor",
+        PlainSqliteFloor.ratio((double) out.get("create_s") * 1000, floor.get("ms")));
+    out.put(
+        "create_cpu_to_floor_cpu",
+        PlainSqliteFloor.ratio(
+            (double) out.get("create_engine_cpu_us_per_note") * notes / 1000, floor.get("cpu_ms")));
     return out;
   }
 

@@ -2,6 +2,7 @@ package org.rhizome.app.cli.bench;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import java.awt.image.BufferedImage;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -19,7 +20,6 @@ import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.ConditionalFeature;
 import javafx.application.Platform;
-import java.awt.image.BufferedImage;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
@@ -33,10 +33,10 @@ import org.rhizome.ui.graph.NoteGraphView;
 
 /**
  * The graph view benchmark: a synthetic workspace of N notes (the engine benchmark's generator),
- * the global graph view in a 1280×800 window, and three figures — reading the graph, laying it
- * out until it settles, and the frame rate, both while the layout runs and afterwards while the
- * camera keeps zooming and panning (so every frame is redrawn). Frame rate is counted from JavaFX
- * pulses, which the FX thread only starts once the previous frame has been rendered.
+ * the global graph view in a 1280×800 window, and three figures — reading the graph, laying it out
+ * until it settles, and the frame rate, both while the layout runs and afterwards while the camera
+ * keeps zooming and panning (so every frame is redrawn). Frame rate is counted from JavaFX pulses,
+ * which the FX thread only starts once the previous frame has been rendered.
  */
 final class GraphBench {
   private static final int BATCH = 1000;
@@ -61,7 +61,8 @@ final class GraphBench {
   Map<String, Object> run() throws Exception {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("notes", notes);
-    try (Workspace ws = Workspace.open(dir.resolve("bench.db"), DeviceKey.generate(new SecureRandom()))) {
+    try (Workspace ws =
+        Workspace.open(dir.resolve("bench.db"), DeviceKey.generate(new SecureRandom()))) {
       generate(ws);
       Percentiles query = new Percentiles();
       GraphView graph = null;
@@ -73,11 +74,13 @@ final class GraphBench {
       out.put("links", graph.edges().size());
       out.put("read_graph", query.summaryMillis());
       startFx();
-      ExecutorService background = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "rhizome-bench-loader");
-        t.setDaemon(true);
-        return t;
-      });
+      ExecutorService background =
+          Executors.newSingleThreadExecutor(
+              r -> {
+                Thread t = new Thread(r, "rhizome-bench-loader");
+                t.setDaemon(true);
+                return t;
+              });
       try {
         measure(ws, background, out, graph);
       } finally {
@@ -109,39 +112,51 @@ final class GraphBench {
     try {
       Platform.startup(() -> {});
     } catch (RuntimeException e) {
-      throw new GuiUnavailableException("Cannot open a window for the graph benchmark (" + e.getMessage()
-          + "). On a machine without a display, run it under xvfb-run -a.", e);
+      throw new GuiUnavailableException(
+          "Cannot open a window for the graph benchmark ("
+              + e.getMessage()
+              + "). On a machine without a display, run it under xvfb-run -a.",
+          e);
     }
   }
 
-  private void measure(Workspace ws, ExecutorService background, Map<String, Object> out, GraphView graph) throws Exception {
+  private void measure(
+      Workspace ws, ExecutorService background, Map<String, Object> out, GraphView graph)
+      throws Exception {
     FrameRecorder layoutFrames = new FrameRecorder();
     CompletableFuture<LayoutStats> settled = new CompletableFuture<>();
     CompletableFuture<NoteGraphView> shown = new CompletableFuture<>();
-    Platform.runLater(() -> {
-      Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
-      NoteGraphView view = new NoteGraphView(ws, background, soul -> {});
-      view.layoutStatsProperty().addListener((obs, old, stats) -> {
-        if (stats != null) {
-          settled.complete(stats);
-        }
-      });
-      Stage stage = new Stage();
-      stage.setTitle("Rhizome graph benchmark");
-      stage.setScene(new Scene(view, 1280, 800));
-      stage.show();
-      layoutFrames.start(view, false);
-      view.showGlobal();
-      shown.complete(view);
-    });
+    Platform.runLater(
+        () -> {
+          Application.setUserAgentStylesheet(
+              dark
+                  ? new PrimerDark().getUserAgentStylesheet()
+                  : new PrimerLight().getUserAgentStylesheet());
+          NoteGraphView view = new NoteGraphView(ws, background, soul -> {});
+          view.layoutStatsProperty()
+              .addListener(
+                  (obs, old, stats) -> {
+                    if (stats != null) {
+                      settled.complete(stats);
+                    }
+                  });
+          Stage stage = new Stage();
+          stage.setTitle("Rhizome graph benchmark");
+          stage.setScene(new Scene(view, 1280, 800));
+          stage.show();
+          layoutFrames.start(view, false);
+          view.showGlobal();
+          shown.complete(view);
+        });
     NoteGraphView view = shown.get(30, TimeUnit.SECONDS);
     progress.println("laying out…");
     LayoutStats stats = settled.get(LAYOUT_TIMEOUT_S, TimeUnit.SECONDS);
     CompletableFuture<Map<String, Object>> layoutSummary = new CompletableFuture<>();
-    Platform.runLater(() -> {
-      layoutFrames.stop();
-      layoutSummary.complete(layoutFrames.summary());
-    });
+    Platform.runLater(
+        () -> {
+          layoutFrames.stop();
+          layoutSummary.complete(layoutFrames.summary());
+        });
     out.put("layout_ms", Math.round(stats.elapsedMillis()));
     out.put("layout_ticks", stats.ticks());
     out.put("layout_ms_per_tick", Math.round(stats.elapsedMillis() / stats.ticks() * 100) / 100.0);
@@ -151,27 +166,30 @@ final class GraphBench {
     if (snapshot != null) {
       saveSnapshot(view, snapshot);
       // Zoomed in, where labels appear, and with a search highlighting notes.
-      Platform.runLater(() -> {
-        view.camera().zoomAt(5, view.getWidth() / 2, view.getHeight() / 2);
-        view.cameraMoved();
-      });
+      Platform.runLater(
+          () -> {
+            view.camera().zoomAt(5, view.getWidth() / 2, view.getHeight() / 2);
+            view.cameraMoved();
+          });
       Thread.sleep(2500);
       saveSnapshot(view, sibling(snapshot, "-zoomed"));
       Platform.runLater(() -> view.setHighlight("zen"));
       Thread.sleep(2500);
       saveSnapshot(view, sibling(snapshot, "-search"));
       // The best connected note selected: its links in the accent colour.
-      Platform.runLater(() -> {
-        view.setHighlight("");
-        view.select(graph.nodes().get(bestConnected(graph)).soul());
-      });
+      Platform.runLater(
+          () -> {
+            view.setHighlight("");
+            view.select(graph.nodes().get(bestConnected(graph)).soul());
+          });
       Thread.sleep(1500);
       saveSnapshot(view, sibling(snapshot, "-selected"));
-      Platform.runLater(() -> {
-        view.select(null);
-        view.camera().zoomAt(0.2, view.getWidth() / 2, view.getHeight() / 2);
-        view.cameraMoved();
-      });
+      Platform.runLater(
+          () -> {
+            view.select(null);
+            view.camera().zoomAt(0.2, view.getWidth() / 2, view.getHeight() / 2);
+            view.cameraMoved();
+          });
     }
 
     progress.printf("measuring frames for %d s…%n", seconds);
@@ -179,10 +197,11 @@ final class GraphBench {
     Platform.runLater(() -> frames.start(view, true));
     Thread.sleep(seconds * 1000L);
     CompletableFuture<Map<String, Object>> summary = new CompletableFuture<>();
-    Platform.runLater(() -> {
-      frames.stop();
-      summary.complete(frames.summary());
-    });
+    Platform.runLater(
+        () -> {
+          frames.stop();
+          summary.complete(frames.summary());
+        });
     out.put("zoom_and_pan", summary.get(10, TimeUnit.SECONDS));
     out.put("window", "1280x800");
     out.put("pipeline", Platform.isSupported(ConditionalFeature.SCENE3D) ? "hardware" : "software");
@@ -196,7 +215,8 @@ final class GraphBench {
     }
     int best = 0;
     for (int i = 0; i < graph.nodes().size(); i++) {
-      if (degree.getOrDefault(graph.nodes().get(i).soul(), 0) > degree.getOrDefault(graph.nodes().get(best).soul(), 0)) {
+      if (degree.getOrDefault(graph.nodes().get(i).soul(), 0)
+          > degree.getOrDefault(graph.nodes().get(best).soul(), 0)) {
         best = i;
       }
     }
@@ -206,19 +226,21 @@ final class GraphBench {
   private static Path sibling(Path file, String suffix) {
     String name = file.getFileName().toString();
     int dot = name.lastIndexOf('.');
-    return file.resolveSibling(dot < 0 ? name + suffix : name.substring(0, dot) + suffix + name.substring(dot));
+    return file.resolveSibling(
+        dot < 0 ? name + suffix : name.substring(0, dot) + suffix + name.substring(dot));
   }
 
   private void saveSnapshot(NoteGraphView view, Path file) throws Exception {
     CompletableFuture<Void> done = new CompletableFuture<>();
-    Platform.runLater(() -> {
-      try {
-        ImageIO.write(toBufferedImage(view.getScene().snapshot(null)), "png", file.toFile());
-        done.complete(null);
-      } catch (Exception e) {
-        done.completeExceptionally(e);
-      }
-    });
+    Platform.runLater(
+        () -> {
+          try {
+            ImageIO.write(toBufferedImage(view.getScene().snapshot(null)), "png", file.toFile());
+            done.complete(null);
+          } catch (Exception e) {
+            done.completeExceptionally(e);
+          }
+        });
     done.get(30, TimeUnit.SECONDS);
   }
 
@@ -226,14 +248,19 @@ final class GraphBench {
     int w = (int) image.getWidth();
     int h = (int) image.getHeight();
     int[] argb = new int[w * h];
-    image.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
+    image
+        .getPixelReader()
+        .getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
     BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
     out.setRGB(0, 0, w, h, argb, 0, w);
     return out;
   }
 
   /** Threads whose CPU time is measured (by name prefix), and their names in the output. */
-  private static final String[] CPU_THREADS = {"JavaFX Application Thread", "QuantumRenderer", "rhizome-graph-raster"};
+  private static final String[] CPU_THREADS = {
+    "JavaFX Application Thread", "QuantumRenderer", "rhizome-graph-raster"
+  };
+
   private static final String[] CPU_NAMES = {"fx_thread", "javafx_renderer", "raster_thread"};
 
   /** For each measured thread alive now: {which of CPU_THREADS, CPU ns so far}, by thread id. */
@@ -251,7 +278,9 @@ final class GraphBench {
     return out;
   }
 
-  /** CPU ns each kind of thread used since {@code start} (threads started since count from zero). */
+  /**
+   * CPU ns each kind of thread used since {@code start} (threads started since count from zero).
+   */
   private static long[] cpuSince(Map<Long, long[]> start) {
     long[] used = new long[CPU_THREADS.length];
     for (Map.Entry<Long, long[]> now : cpuByThread().entrySet()) {
@@ -261,7 +290,10 @@ final class GraphBench {
     return used;
   }
 
-  /** Counts pulses and the view's draw time; with {@code moveCamera}, zooms and pans a little every pulse. FX thread only. */
+  /**
+   * Counts pulses and the view's draw time; with {@code moveCamera}, zooms and pans a little every
+   * pulse. FX thread only.
+   */
   private static final class FrameRecorder {
     private final Percentiles intervals = new Percentiles();
     private final Percentiles draws = new Percentiles();
@@ -274,28 +306,29 @@ final class GraphBench {
     private long[] cpuUsed = new long[CPU_THREADS.length];
 
     void start(NoteGraphView view, boolean moveCamera) {
-      timer = new AnimationTimer() {
-        @Override
-        public void handle(long now) {
-          if (last != 0) {
-            intervals.add(now - last);
-            draws.add(view.lastDrawNanos());
-            rasters.add(view.lastRasterNanos());
-          } else {
-            first = now;
-          }
-          last = now;
-          count++;
-          if (moveCamera) {
-            double t = (now - first) / 1e9;
-            double w = view.getWidth();
-            double h = view.getHeight();
-            view.camera().zoomAt(Math.exp(0.03 * Math.sin(t * 1.1)), w / 2, h / 2);
-            view.camera().panBy(3 * Math.cos(t * 0.7), 2 * Math.sin(t * 0.9));
-            view.cameraMoved();
-          }
-        }
-      };
+      timer =
+          new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+              if (last != 0) {
+                intervals.add(now - last);
+                draws.add(view.lastDrawNanos());
+                rasters.add(view.lastRasterNanos());
+              } else {
+                first = now;
+              }
+              last = now;
+              count++;
+              if (moveCamera) {
+                double t = (now - first) / 1e9;
+                double w = view.getWidth();
+                double h = view.getHeight();
+                view.camera().zoomAt(Math.exp(0.03 * Math.sin(t * 1.1)), w / 2, h / 2);
+                view.camera().panBy(3 * Math.cos(t * 0.7), 2 * Math.sin(t * 0.9));
+                view.cameraMoved();
+              }
+            }
+          };
       cpuAtStart = cpuByThread();
       timer.start();
     }

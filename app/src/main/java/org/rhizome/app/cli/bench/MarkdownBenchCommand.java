@@ -9,27 +9,45 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code rhizome bench markdown}: the editor's highlighting of a big note, whole and after one keystroke. */
-@Command(name = "markdown", mixinStandardHelpOptions = true,
-    description = {"Highlight a generated note of about --kb KB as the editor does (the engine's spans turned into",
-        "styles): the whole note, and the blocks one keystroke changed; medians of --runs, wall and CPU; prints JSON."})
+/**
+ * {@code rhizome bench markdown}: the editor's highlighting of a big note, whole and after one
+ * keystroke.
+ */
+@Command(
+    name = "markdown",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Highlight a generated note of about --kb KB as the editor does (the engine's spans turned into",
+      "styles): the whole note, and the blocks one keystroke changed; medians of --runs, wall and CPU; prints JSON."
+    })
 public final class MarkdownBenchCommand implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Option(names = "--kb", defaultValue = "280", description = "Size of the note in KB (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--kb",
+      defaultValue = "280",
+      description = "Size of the note in KB (default: ${DEFAULT-VALUE}).")
   int kb;
 
-  @Option(names = "--runs", defaultValue = "21", description = "Timed runs of each step (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--runs",
+      defaultValue = "21",
+      description = "Timed runs of each step (default: ${DEFAULT-VALUE}).")
   int runs;
 
   @Override
   public Integer call() throws Exception {
     if (kb < 1 || runs < 1) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--kb and --runs must be at least 1");
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--kb and --runs must be at least 1");
     }
     Map<String, Object> result = new MarkdownBench(kb, runs).run();
-    spec.commandLine().getOut().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
+    spec.commandLine()
+        .getOut()
+        .println(
+            new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsString(result));
     spec.commandLine().getOut().flush();
     return 0;
   }

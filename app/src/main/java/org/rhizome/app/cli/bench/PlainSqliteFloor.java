@@ -18,8 +18,8 @@ import java.util.stream.Stream;
 
 /**
  * The floor under an import or a bulk create: the same titles and bodies loaded into a fresh SQLite
- * file with an FTS5 index, through the same JDBC driver, one transaction, one prepared statement per
- * table. No CRDT, no signatures, no links: what the machine does for the bare text, so that the
+ * file with an FTS5 index, through the same JDBC driver, one transaction, one prepared statement
+ * per table. No CRDT, no signatures, no links: what the machine does for the bare text, so that the
  * engine's figure can be printed as a ratio to it in the same run (the load of a shared machine
  * then hits both alike).
  */
@@ -27,12 +27,13 @@ final class PlainSqliteFloor {
   private PlainSqliteFloor() {}
 
   /**
-   * Loads {@code notes} ({@code {folder, title, body}}) into {@code file} (which must not exist) and
-   * returns {@code ms}, {@code cpu_ms} (this thread: the load runs on it alone), {@code process_cpu_ms}
-   * (all threads, the JIT compiler's and the collector's too: to set beside a whole-process figure)
-   * and {@code notes}.
+   * Loads {@code notes} ({@code {folder, title, body}}) into {@code file} (which must not exist)
+   * and returns {@code ms}, {@code cpu_ms} (this thread: the load runs on it alone), {@code
+   * process_cpu_ms} (all threads, the JIT compiler's and the collector's too: to set beside a
+   * whole-process figure) and {@code notes}.
    */
-  static Map<String, Object> load(Path file, Iterator<String[]> notes) throws IOException, SQLException {
+  static Map<String, Object> load(Path file, Iterator<String[]> notes)
+      throws IOException, SQLException {
     long t0 = System.nanoTime();
     long cpu0 = threadCpuNanos();
     long process0 = processCpuNanos();
@@ -41,12 +42,16 @@ final class PlainSqliteFloor {
       try (Statement s = c.createStatement()) {
         s.execute("PRAGMA journal_mode = WAL");
         s.execute("PRAGMA synchronous = NORMAL");
-        s.execute("CREATE TABLE note(id INTEGER PRIMARY KEY, folder TEXT NOT NULL, title TEXT NOT NULL, body TEXT NOT NULL)");
-        s.execute("CREATE VIRTUAL TABLE note_fts USING fts5(title, body, content='note', content_rowid='id')");
+        s.execute(
+            "CREATE TABLE note(id INTEGER PRIMARY KEY, folder TEXT NOT NULL, title TEXT NOT NULL, body TEXT NOT NULL)");
+        s.execute(
+            "CREATE VIRTUAL TABLE note_fts USING fts5(title, body, content='note', content_rowid='id')");
       }
       c.setAutoCommit(false);
-      try (PreparedStatement note = c.prepareStatement("INSERT INTO note(id, folder, title, body) VALUES (?, ?, ?, ?)");
-           PreparedStatement fts = c.prepareStatement("INSERT INTO note_fts(rowid, title, body) VALUES (?, ?, ?)")) {
+      try (PreparedStatement note =
+              c.prepareStatement("INSERT INTO note(id, folder, title, body) VALUES (?, ?, ?, ?)");
+          PreparedStatement fts =
+              c.prepareStatement("INSERT INTO note_fts(rowid, title, body) VALUES (?, ?, ?)")) {
         while (notes.hasNext()) {
           String[] n = notes.next();
           count++;
@@ -78,8 +83,11 @@ final class PlainSqliteFloor {
   static Iterator<String[]> markdownFiles(Path vault) throws IOException {
     List<Path> files;
     try (Stream<Path> walk = Files.walk(vault)) {
-      files = walk.filter(p -> p.getFileName().toString().endsWith(".md") && Files.isRegularFile(p))
-          .filter(p -> !hidden(vault.relativize(p))).sorted().toList();
+      files =
+          walk.filter(p -> p.getFileName().toString().endsWith(".md") && Files.isRegularFile(p))
+              .filter(p -> !hidden(vault.relativize(p)))
+              .sorted()
+              .toList();
     }
     Iterator<Path> it = files.iterator();
     return new Iterator<>() {
@@ -94,8 +102,11 @@ final class PlainSqliteFloor {
         Path rel = vault.relativize(p);
         String name = rel.getFileName().toString();
         try {
-          return new String[] {rel.getParent() == null ? "" : rel.getParent().toString().replace('\\', '/'),
-              name.substring(0, name.length() - 3), Files.readString(p)};
+          return new String[] {
+            rel.getParent() == null ? "" : rel.getParent().toString().replace('\\', '/'),
+            name.substring(0, name.length() - 3),
+            Files.readString(p)
+          };
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
@@ -118,7 +129,8 @@ final class PlainSqliteFloor {
   }
 
   private static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static long threadCpuNanos() {

@@ -15,17 +15,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.identity.DeviceKey;
+import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.query.lang.LiveQuery;
 import org.rhizome.graph.store.QueryIndexStats;
 
 /**
- * {@code rhizome bench query}: a generated workspace whose notes carry front matter (rating, status,
- * due, people), nested tags, links and tasks in Obsidian Tasks syntax; then 1,000 mixed queries
- * (after a warm-up) with p50/p95 per class and overall, the live re-run latency after an edit, and
- * what the query indexes cost during the import.
+ * {@code rhizome bench query}: a generated workspace whose notes carry front matter (rating,
+ * status, due, people), nested tags, links and tasks in Obsidian Tasks syntax; then 1,000 mixed
+ * queries (after a warm-up) with p50/p95 per class and overall, the live re-run latency after an
+ * edit, and what the query indexes cost during the import.
  */
 final class QueryBench {
   static final int BATCH = 1000;
@@ -52,10 +52,18 @@ final class QueryBench {
     if (rnd.nextBoolean()) {
       b.append("due: ").append(LocalDate.of(2026, 1, 1).plusDays(rnd.nextInt(730))).append('\n');
     }
-    b.append("people: [p").append(rnd.nextInt(200)).append(", p").append(rnd.nextInt(200)).append("]\n");
+    b.append("people: [p")
+        .append(rnd.nextInt(200))
+        .append(", p")
+        .append(rnd.nextInt(200))
+        .append("]\n");
     b.append("---\n# ").append(title(i)).append("\n\n");
-    b.append("Some text about topic ").append(rnd.nextInt(1000)).append(" and word").append(rnd.nextInt(5000))
-        .append(" in a paragraph long enough to look like a note, with a few sentences of filler.\n\n");
+    b.append("Some text about topic ")
+        .append(rnd.nextInt(1000))
+        .append(" and word")
+        .append(rnd.nextInt(5000))
+        .append(
+            " in a paragraph long enough to look like a note, with a few sentences of filler.\n\n");
     int links = 1 + rnd.nextInt(4);
     for (int k = 0; k < links; k++) {
       // Skewed: a few notes are linked a lot, as hubs are in real vaults.
@@ -68,7 +76,10 @@ final class QueryBench {
     }
     b.append("\n\n");
     for (int k = rnd.nextInt(4); k > 0; k--) {
-      b.append("- [").append(rnd.nextInt(4) == 0 ? 'x' : ' ').append("] task ").append(rnd.nextInt(10000));
+      b.append("- [")
+          .append(rnd.nextInt(4) == 0 ? 'x' : ' ')
+          .append("] task ")
+          .append(rnd.nextInt(10000));
       if (rnd.nextBoolean()) {
         b.append(" 📅 ").append(LocalDate.of(2026, 1, 1).plusDays(rnd.nextInt(730)));
       }
@@ -85,17 +96,49 @@ final class QueryBench {
 
   private List<QueryClass> classes() {
     return List.of(
-        new QueryClass("tag_and_property", r -> "list from #area" + r.nextInt(50) + " where rating > " + r.nextInt(9)),
-        new QueryClass("nested_tag_property_sort", r -> "table rating, status from #area" + r.nextInt(50) + "/sub" + r.nextInt(5)
-            + " where status = \"" + STATUS[r.nextInt(STATUS.length)] + "\" sort rating desc"),
-        new QueryClass("property_range_limit", r -> "table due from #project where due < date(\"2026-" + String.format("%02d", 1 + r.nextInt(12))
-            + "-01\") sort due limit 20"),
+        new QueryClass(
+            "tag_and_property",
+            r -> "list from #area" + r.nextInt(50) + " where rating > " + r.nextInt(9)),
+        new QueryClass(
+            "nested_tag_property_sort",
+            r ->
+                "table rating, status from #area"
+                    + r.nextInt(50)
+                    + "/sub"
+                    + r.nextInt(5)
+                    + " where status = \""
+                    + STATUS[r.nextInt(STATUS.length)]
+                    + "\" sort rating desc"),
+        new QueryClass(
+            "property_range_limit",
+            r ->
+                "table due from #project where due < date(\"2026-"
+                    + String.format("%02d", 1 + r.nextInt(12))
+                    + "-01\") sort due limit 20"),
         new QueryClass("links_to", r -> "list from links to [[" + title(r.nextInt(notes)) + "]]"),
-        new QueryClass("linked_from_backlinks", r -> "table length(backlinks) from linked from [[" + title(r.nextInt(notes)) + "]]"),
-        new QueryClass("within_2", r -> "count from within 2 of [[" + title(50 + r.nextInt(notes - 50)) + "]]"),
-        new QueryClass("tasks_due", r -> "tasks from #area" + r.nextInt(50) + " where open and due < date(\"2026-06-01\") sort due limit 50"),
-        new QueryClass("fulltext_and_tag", r -> "list from #project where search(\"word" + r.nextInt(5000) + "\")"),
-        new QueryClass("people_contains", r -> "list from #area" + r.nextInt(50) + " where people contains \"p" + r.nextInt(200) + "\""));
+        new QueryClass(
+            "linked_from_backlinks",
+            r -> "table length(backlinks) from linked from [[" + title(r.nextInt(notes)) + "]]"),
+        new QueryClass(
+            "within_2",
+            r -> "count from within 2 of [[" + title(50 + r.nextInt(notes - 50)) + "]]"),
+        new QueryClass(
+            "tasks_due",
+            r ->
+                "tasks from #area"
+                    + r.nextInt(50)
+                    + " where open and due < date(\"2026-06-01\") sort due limit 50"),
+        new QueryClass(
+            "fulltext_and_tag",
+            r -> "list from #project where search(\"word" + r.nextInt(5000) + "\")"),
+        new QueryClass(
+            "people_contains",
+            r ->
+                "list from #area"
+                    + r.nextInt(50)
+                    + " where people contains \"p"
+                    + r.nextInt(200)
+                    + "\""));
   }
 
   Map<String, Object> run() throws Exception {
@@ -129,7 +172,9 @@ final class QueryBench {
       imp.put("import_s", Math.round(importNanos / 1e7) / 100.0);
       imp.put("import_engine_cpu_us_per_note", Math.round(importCpu / 1e1 / notes) / 100.0);
       imp.put("query_index_cpu_us_per_note", Math.round(indexNanos / 1e1 / notes) / 100.0);
-      imp.put("query_index_share_of_engine_cpu", Math.round(1000.0 * indexNanos / Math.max(1, importCpu)) / 10.0 + "%");
+      imp.put(
+          "query_index_share_of_engine_cpu",
+          Math.round(1000.0 * indexNanos / Math.max(1, importCpu)) / 10.0 + "%");
       out.put("import", imp);
       progress.printf("created %,d notes in %.1f s%n", notes, importNanos / 1e9);
 
@@ -161,7 +206,8 @@ final class QueryBench {
       queries.put("all", all.summaryMillis());
       queries.put("all_cpu", allCpu.summaryMillis());
       queries.put("mean_rows", rows / 1000.0);
-      queries.put("cpu_ms_per_query", Math.round((currentThreadCpu() - qcpu0) / 1e4 / 1000) / 100.0);
+      queries.put(
+          "cpu_ms_per_query", Math.round((currentThreadCpu() - qcpu0) / 1e4 / 1000) / 100.0);
       for (Map.Entry<String, Percentiles> e : per.entrySet()) {
         Map<String, Object> both = new LinkedHashMap<>(e.getValue().summaryMillis());
         both.put("cpu", perCpu.get(e.getKey()).summaryMillis());
@@ -177,11 +223,16 @@ final class QueryBench {
         CountDownLatch first = new CountDownLatch(1);
         CountDownLatch changed = new CountDownLatch(2);
         String marker = "livebench" + i;
-        try (LiveQuery lq = LiveQuery.of(ws, "list from #" + marker, r -> {
-          seen.set(System.nanoTime());
-          first.countDown();
-          changed.countDown();
-        }, e -> { })) {
+        try (LiveQuery lq =
+            LiveQuery.of(
+                ws,
+                "list from #" + marker,
+                r -> {
+                  seen.set(System.nanoTime());
+                  first.countDown();
+                  changed.countDown();
+                },
+                e -> {})) {
           first.await(10, TimeUnit.SECONDS);
           long s = System.nanoTime();
           ws.editBodyAsync(target, "re-tagged #" + marker).get();

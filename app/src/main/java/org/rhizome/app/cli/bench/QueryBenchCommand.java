@@ -12,28 +12,42 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code rhizome bench query}: the query language and task index on a generated workspace (never the user's). */
-@Command(name = "query", mixinStandardHelpOptions = true,
-    description = {"Generate a workspace of N notes with properties, tags, links and tasks in a temporary directory and",
-        "print, as JSON: what the query indexes cost during the import, p50/p95 of 1,000 mixed queries",
-        "(overall and per kind), and the live re-run latency after an edit."})
+/**
+ * {@code rhizome bench query}: the query language and task index on a generated workspace (never
+ * the user's).
+ */
+@Command(
+    name = "query",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Generate a workspace of N notes with properties, tags, links and tasks in a temporary directory and",
+      "print, as JSON: what the query indexes cost during the import, p50/p95 of 1,000 mixed queries",
+      "(overall and per kind), and the live re-run latency after an edit."
+    })
 public final class QueryBenchCommand implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Option(names = "--notes", defaultValue = "100000", description = "Number of notes (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--notes",
+      defaultValue = "100000",
+      description = "Number of notes (default: ${DEFAULT-VALUE}).")
   int notes;
 
-  @Option(names = "--dir", description = "Directory for the benchmark's files (default: a temporary directory, deleted afterwards).")
+  @Option(
+      names = "--dir",
+      description =
+          "Directory for the benchmark's files (default: a temporary directory, deleted afterwards).")
   Path dir;
 
   @Override
   public Integer call() throws Exception {
     if (notes < 10) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--notes must be at least 10");
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--notes must be at least 10");
     }
     boolean temporary = dir == null;
-    Path work = temporary ? Files.createTempDirectory("rhizome-bench") : Files.createDirectories(dir);
+    Path work =
+        temporary ? Files.createTempDirectory("rhizome-bench") : Files.createDirectories(dir);
     try {
       Map<String, Object> result = new QueryBench(notes, work, System.err).run();
       ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

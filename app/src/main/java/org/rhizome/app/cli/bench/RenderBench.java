@@ -23,9 +23,9 @@ import org.rhizome.ui.render.RenderedNote;
 import org.rhizome.ui.render.WorkspaceLinks;
 
 /**
- * The figures behind {@code rhizome bench render}: a big note (synthetic paragraphs with links, plus
- * callouts, tasks, maths, code, embeds and highlights) rendered to a whole page as the reading view does,
- * and the static-site export of a generated workspace.
+ * The figures behind {@code rhizome bench render}: a big note (synthetic paragraphs with links,
+ * plus callouts, tasks, maths, code, embeds and highlights) rendered to a whole page as the reading
+ * view does, and the static-site export of a generated workspace.
  */
 final class RenderBench {
   private final int kb;
@@ -46,7 +46,8 @@ final class RenderBench {
   Map<String, Object> run() throws Exception {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("load_average", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-    try (Workspace ws = Workspace.open(work.resolve("render.db"), DeviceKey.generate(new SecureRandom()))) {
+    try (Workspace ws =
+        Workspace.open(work.resolve("render.db"), DeviceKey.generate(new SecureRandom()))) {
       SyntheticVault vault = new SyntheticVault(2000, 7);
       List<NoteDraft> drafts = new ArrayList<>();
       for (int i = 0; i < 2000; i++) {
@@ -56,21 +57,24 @@ final class RenderBench {
       ws.putAttachment("Assets", "photo.png", new byte[] {(byte) 0x89, 'P', 'N', 'G'});
       String big = bigNote(vault);
       out.put("note_bytes", big.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
-      WorkspaceLinks.Addresses addresses = new WorkspaceLinks.Addresses() {
-        @Override
-        public String note(NoteRef note) {
-          return "rhizome:note/" + note.soul().value();
-        }
+      WorkspaceLinks.Addresses addresses =
+          new WorkspaceLinks.Addresses() {
+            @Override
+            public String note(NoteRef note) {
+              return "rhizome:note/" + note.soul().value();
+            }
 
-        @Override
-        public String attachment(Attachment attachment, Workspace workspace) {
-          return "file:///tmp/" + attachment.hash();
-        }
-      };
-      // Links resolved afresh for each render, as the reading view does (what they reach may have changed).
+            @Override
+            public String attachment(Attachment attachment, Workspace workspace) {
+              return "file:///tmp/" + attachment.hash();
+            }
+          };
+      // Links resolved afresh for each render, as the reading view does (what they reach may have
+      // changed).
       java.util.function.Supplier<WorkspaceLinks> links = () -> new WorkspaceLinks(ws, addresses);
       log.println("rendering a " + kb + " KB note...");
-      // As the reading view renders: with a block cache (an edit renders again only the runs it touched).
+      // As the reading view renders: with a block cache (an edit renders again only the runs it
+      // touched).
       long wall = System.nanoTime();
       long cpu = threads.getCurrentThreadCpuTime();
       ObsidianMarkdown markdown = new ObsidianMarkdown().withBlockCache(8_000_000);
@@ -79,7 +83,8 @@ final class RenderBench {
       out.put("first_render_ms", (System.nanoTime() - wall) / 1e6);
       out.put("first_render_cpu_ms", (threads.getCurrentThreadCpuTime() - cpu) / 1e6);
       out.put("page_chars", pageChars);
-      // Later renders: after a small edit each time, in a different place, as typing in the note does.
+      // Later renders: after a small edit each time, in a different place, as typing in the note
+      // does.
       Timing edited = time(i -> markdown.render(edit(big, i), null, "", links.get()));
       out.put("later_render_median_ms", edited.wall());
       out.put("later_render_median_cpu_ms", edited.cpu());
@@ -105,7 +110,8 @@ final class RenderBench {
 
   private Map<String, Object> export() throws Exception {
     Map<String, Object> out = new LinkedHashMap<>();
-    try (Workspace ws = Workspace.open(work.resolve("export.db"), DeviceKey.generate(new SecureRandom()))) {
+    try (Workspace ws =
+        Workspace.open(work.resolve("export.db"), DeviceKey.generate(new SecureRandom()))) {
       log.println("generating " + notes + " notes...");
       SyntheticVault vault = new SyntheticVault(notes, 11);
       List<NoteDraft> drafts = new ArrayList<>();
@@ -120,7 +126,9 @@ final class RenderBench {
       log.println("exporting as a site...");
       long wall = System.nanoTime();
       long cpu = processCpu();
-      HtmlSiteExporter.Report r = new HtmlSiteExporter(ws, new ObsidianMarkdown()).export(work.resolve("site"), VaultProgress.NONE);
+      HtmlSiteExporter.Report r =
+          new HtmlSiteExporter(ws, new ObsidianMarkdown())
+              .export(work.resolve("site"), VaultProgress.NONE);
       out.put("export_html_notes", r.pages());
       out.put("export_html_ms", (System.nanoTime() - wall) / 1_000_000);
       out.put("export_html_cpu_ms", (processCpu() - cpu) / 1_000_000);
@@ -128,7 +136,10 @@ final class RenderBench {
     return out;
   }
 
-  /** About {@code kb} KB: synthetic paragraphs with links, and every Obsidian construct now and then. */
+  /**
+   * About {@code kb} KB: synthetic paragraphs with links, and every Obsidian construct now and
+   * then.
+   */
   private String bigNote(SyntheticVault vault) {
     return bigNote(vault, 0);
   }
@@ -139,13 +150,44 @@ final class RenderBench {
     while (sb.length() < kb * 1024) {
       sb.append(vault.body(i % 2000));
       switch (i % 8) {
-        case 0 -> sb.append("\n> [!tip]- A folded tip ").append(i).append("\n> With ==highlighted== text and $x^").append(i).append("$.\n\n");
-        case 1 -> sb.append("\n- [ ] task ").append(i).append("\n- [x] done ").append(i).append("\n- [/] half ^block").append(i).append("\n\n");
-        case 2 -> sb.append("\n```java\nint x").append(i).append(" = ").append(i).append(";\n```\n\n");
-        case 3 -> sb.append("\n$$\n\\sum_{k=0}^{").append(i).append("} k^2\n$$\n\n%%a hidden comment ").append(i).append("%%\n\n");
-        case 4 -> sb.append("\n![[photo.png|100]] and [[#Heading ").append(i).append("]] and a footnote[^f").append(i).append("].\n\n[^f")
-            .append(i).append("]: The note ").append(i).append(".\n\n");
-        case 5 -> sb.append("\n| a | b |\n|---|---|\n| ").append(i).append(" | ~~").append(i).append("~~ |\n\n");
+        case 0 ->
+            sb.append("\n> [!tip]- A folded tip ")
+                .append(i)
+                .append("\n> With ==highlighted== text and $x^")
+                .append(i)
+                .append("$.\n\n");
+        case 1 ->
+            sb.append("\n- [ ] task ")
+                .append(i)
+                .append("\n- [x] done ")
+                .append(i)
+                .append("\n- [/] half ^block")
+                .append(i)
+                .append("\n\n");
+        case 2 ->
+            sb.append("\n```java\nint x").append(i).append(" = ").append(i).append(";\n```\n\n");
+        case 3 ->
+            sb.append("\n$$\n\\sum_{k=0}^{")
+                .append(i)
+                .append("} k^2\n$$\n\n%%a hidden comment ")
+                .append(i)
+                .append("%%\n\n");
+        case 4 ->
+            sb.append("\n![[photo.png|100]] and [[#Heading ")
+                .append(i)
+                .append("]] and a footnote[^f")
+                .append(i)
+                .append("].\n\n[^f")
+                .append(i)
+                .append("]: The note ")
+                .append(i)
+                .append(".\n\n");
+        case 5 ->
+            sb.append("\n| a | b |\n|---|---|\n| ")
+                .append(i)
+                .append(" | ~~")
+                .append(i)
+                .append("~~ |\n\n");
         case 6 -> sb.append("\n![[").append(vault.title((i * 31) % 2000)).append("]]\n\n");
         default -> sb.append("\n```mermaid\ngraph TD\n  A").append(i).append(" --> B\n```\n\n");
       }
@@ -156,7 +198,9 @@ final class RenderBench {
 
   private record Timing(double wall, double cpu, double max) {}
 
-  /** Medians over {@code runs} renders (each made into a whole page), wall and this thread's CPU. */
+  /**
+   * Medians over {@code runs} renders (each made into a whole page), wall and this thread's CPU.
+   */
   private Timing time(java.util.function.IntFunction<RenderedNote> render) {
     double[] wall = new double[runs];
     double[] cpu = new double[runs];
@@ -184,6 +228,7 @@ final class RenderBench {
   }
 
   private static long processCpu() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 }

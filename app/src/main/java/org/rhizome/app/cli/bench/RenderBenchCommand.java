@@ -12,34 +12,56 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code rhizome bench render}: the reading view's renderer on a big note, and {@code export --html} of a generated vault. */
-@Command(name = "render", mixinStandardHelpOptions = true,
-    description = {"Render a generated note of about --kb KB with every Obsidian construct as the reading view does",
-        "(first render in a fresh JVM; the median of --runs later ones, each after a small edit, wall and CPU;",
-        "a big note not seen before in the warm JVM; the same edits without the block cache), then export a",
-        "generated workspace of --notes notes as a static HTML site (rhizome export --html); prints JSON."})
+/**
+ * {@code rhizome bench render}: the reading view's renderer on a big note, and {@code export
+ * --html} of a generated vault.
+ */
+@Command(
+    name = "render",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Render a generated note of about --kb KB with every Obsidian construct as the reading view does",
+      "(first render in a fresh JVM; the median of --runs later ones, each after a small edit, wall and CPU;",
+      "a big note not seen before in the warm JVM; the same edits without the block cache), then export a",
+      "generated workspace of --notes notes as a static HTML site (rhizome export --html); prints JSON."
+    })
 public final class RenderBenchCommand implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Option(names = "--kb", defaultValue = "280", description = "Size of the big note in KB (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--kb",
+      defaultValue = "280",
+      description = "Size of the big note in KB (default: ${DEFAULT-VALUE}).")
   int kb;
 
-  @Option(names = "--runs", defaultValue = "15", description = "Later renders timed (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--runs",
+      defaultValue = "15",
+      description = "Later renders timed (default: ${DEFAULT-VALUE}).")
   int runs;
 
-  @Option(names = "--notes", defaultValue = "6500", description = "Notes in the exported workspace; 0 skips the export (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--notes",
+      defaultValue = "6500",
+      description =
+          "Notes in the exported workspace; 0 skips the export (default: ${DEFAULT-VALUE}).")
   int notes;
 
   @Override
   public Integer call() throws Exception {
     if (kb < 1 || runs < 1 || notes < 0) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--kb and --runs must be at least 1, --notes at least 0");
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--kb and --runs must be at least 1, --notes at least 0");
     }
     Path work = Files.createTempDirectory("rhizome-render-bench");
     try {
       Map<String, Object> result = new RenderBench(kb, runs, notes, work, System.err).run();
-      spec.commandLine().getOut().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
+      spec.commandLine()
+          .getOut()
+          .println(
+              new ObjectMapper()
+                  .enable(SerializationFeature.INDENT_OUTPUT)
+                  .writeValueAsString(result));
       spec.commandLine().getOut().flush();
       return 0;
     } finally {

@@ -6,14 +6,15 @@ import java.util.Random;
 
 /**
  * A generated workspace that looks like a real one: notes of about 1 KB in paragraphs, with
- * headings, lists, now and then a code block, about five wikilinks and one to three tags each.
- * Link targets and tags follow a power law (a few notes and tags are very popular, most are rare),
- * as in real vaults. Deterministic for a given seed.
+ * headings, lists, now and then a code block, about five wikilinks and one to three tags each. Link
+ * targets and tags follow a power law (a few notes and tags are very popular, most are rare), as in
+ * real vaults. Deterministic for a given seed.
  */
 final class SyntheticVault {
   private static final String[] SYLLABLES = {
-      "ka", "lo", "mi", "ne", "su", "ra", "to", "vi", "de", "po", "li", "an", "or", "el", "um", "is",
-      "ter", "gon", "bar", "qui", "zen", "fal", "mor", "tis", "cal", "pre", "dor", "vel", "nix", "sol"};
+    "ka", "lo", "mi", "ne", "su", "ra", "to", "vi", "de", "po", "li", "an", "or", "el", "um", "is",
+    "ter", "gon", "bar", "qui", "zen", "fal", "mor", "tis", "cal", "pre", "dor", "vel", "nix", "sol"
+  };
 
   private final Random random;
   private final int notes;
@@ -51,7 +52,11 @@ final class SyntheticVault {
   }
 
   String title(int i) {
-    return capitalise(vocabulary[firstWordRank(i)]) + " " + vocabulary[(int) ((i * 104_729L + 13) % vocabulary.length)] + " " + i;
+    return capitalise(vocabulary[firstWordRank(i)])
+        + " "
+        + vocabulary[(int) ((i * 104_729L + 13) % vocabulary.length)]
+        + " "
+        + i;
   }
 
   private int firstWordRank(int note) {
@@ -86,7 +91,11 @@ final class SyntheticVault {
     int paragraphs = 3 + random.nextInt(2);
     for (int p = 0; p < paragraphs; p++) {
       if (p == 2) {
-        sb.append("## ").append(capitalise(randomWord())).append(' ').append(randomWord()).append("\n\n");
+        sb.append("## ")
+            .append(capitalise(randomWord()))
+            .append(' ')
+            .append(randomWord())
+            .append("\n\n");
       }
       int words = 25 + random.nextInt(20);
       for (int w = 0; w < words; w++) {
@@ -95,7 +104,10 @@ final class SyntheticVault {
         }
         if (links > 0 && random.nextInt(words / 2 + 1) == 0) {
           int target = randomLinkedNote();
-          sb.append("[[").append(title(target)).append(random.nextInt(4) == 0 ? "|" + randomWord() : "").append("]]");
+          sb.append("[[")
+              .append(title(target))
+              .append(random.nextInt(4) == 0 ? "|" + randomWord() : "")
+              .append("]]");
           links--;
         } else {
           sb.append(w == 0 ? capitalise(randomWord()) : randomWord());
@@ -121,16 +133,17 @@ final class SyntheticVault {
   List<String> searchQueries(int n) {
     List<String> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      out.add(switch (i % 8) {
-        case 0 -> randomWord();
-        case 1 -> rareWord();
-        case 2 -> randomWord() + " " + randomWord();
-        case 3 -> rareWord().substring(0, 4) + "*";
-        case 4 -> '"' + title(random.nextInt(notes)).split(" ")[0] + '"';
-        case 5 -> "tag:" + randomTag().split("/")[0] + " " + randomWord();
-        case 6 -> "title:" + vocabulary[firstWordRank(random.nextInt(notes))];
-        default -> randomWord() + " -" + randomWord();
-      });
+      out.add(
+          switch (i % 8) {
+            case 0 -> randomWord();
+            case 1 -> rareWord();
+            case 2 -> randomWord() + " " + randomWord();
+            case 3 -> rareWord().substring(0, 4) + "*";
+            case 4 -> '"' + title(random.nextInt(notes)).split(" ")[0] + '"';
+            case 5 -> "tag:" + randomTag().split("/")[0] + " " + randomWord();
+            case 6 -> "title:" + vocabulary[firstWordRank(random.nextInt(notes))];
+            default -> randomWord() + " -" + randomWord();
+          });
     }
     return out;
   }

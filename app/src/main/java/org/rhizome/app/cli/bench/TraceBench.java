@@ -55,8 +55,15 @@ final class TraceBench {
       bytes = snapshot.length;
       long retained = retainedByLoading(snapshot);
       int k = r - warmup;
-      progress.printf("run %d/%d%s: apply %.1f ms, encode %.1f ms, load %.1f ms, merge %.1f ms%n", r + 1, total,
-          k < 0 ? " (warm-up)" : "", ms(t1 - t0), ms(t3 - t2), ms(t4 - t3), ms(t6 - t5));
+      progress.printf(
+          "run %d/%d%s: apply %.1f ms, encode %.1f ms, load %.1f ms, merge %.1f ms%n",
+          r + 1,
+          total,
+          k < 0 ? " (warm-up)" : "",
+          ms(t1 - t0),
+          ms(t3 - t2),
+          ms(t4 - t3),
+          ms(t6 - t5));
       if (k >= 0) {
         apply[k] = ms(t1 - t0);
         encode[k] = ms(t3 - t2);
@@ -79,7 +86,9 @@ final class TraceBench {
     result.put("load_ms", median(load));
     result.put("merge_ms", median(merge));
     result.put("retained_heap_bytes", median(heap));
-    result.put("heap_method", "used heap after settled System.gc() with the loaded document minus without it");
+    result.put(
+        "heap_method",
+        "used heap after settled System.gc() with the loaded document minus without it");
     result.put("end_content_matches", true);
     return result;
   }
@@ -88,11 +97,20 @@ final class TraceBench {
     String text = d.text();
     if (!text.equals(trace.endContent())) {
       int i = 0;
-      while (i < text.length() && i < trace.endContent().length() && text.charAt(i) == trace.endContent().charAt(i)) {
+      while (i < text.length()
+          && i < trace.endContent().length()
+          && text.charAt(i) == trace.endContent().charAt(i)) {
         i++;
       }
-      throw new TraceMismatchException(what + " differs from endContent at UTF-16 index " + i + " (length "
-          + text.length() + " vs " + trace.endContent().length() + ")");
+      throw new TraceMismatchException(
+          what
+              + " differs from endContent at UTF-16 index "
+              + i
+              + " (length "
+              + text.length()
+              + " vs "
+              + trace.endContent().length()
+              + ")");
     }
   }
 

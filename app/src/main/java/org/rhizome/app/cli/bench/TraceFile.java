@@ -13,11 +13,13 @@ import java.util.zip.GZIPInputStream;
 import org.rhizome.graph.text.Splice;
 
 /**
- * An editing trace in the public editing-traces JSON format (josephg/editing-traces), gzip or plain:
- * {@code startContent}, {@code endContent}, {@code txns[].patches[] = [pos, delCount, insStr]} with
- * positions in code points, and for concurrent traces {@code txns[].parents} and {@code agent}.
+ * An editing trace in the public editing-traces JSON format (josephg/editing-traces), gzip or
+ * plain: {@code startContent}, {@code endContent}, {@code txns[].patches[] = [pos, delCount,
+ * insStr]} with positions in code points, and for concurrent traces {@code txns[].parents} and
+ * {@code agent}.
  */
-record TraceFile(String startContent, String endContent, List<Txn> txns, boolean concurrent, int agents) {
+record TraceFile(
+    String startContent, String endContent, List<Txn> txns, boolean concurrent, int agents) {
 
   /** One transaction: the txns it follows (indices of earlier txns), its agent and its patches. */
   record Txn(int[] parents, int agent, List<Splice> patches) {}
@@ -75,7 +77,11 @@ record TraceFile(String startContent, String endContent, List<Txn> txns, boolean
       }
       txns.add(new Txn(parents, agent, splices));
     }
-    return new TraceFile(root.path("startContent").asText(""), root.get("endContent").asText(), txns, concurrent,
+    return new TraceFile(
+        root.path("startContent").asText(""),
+        root.get("endContent").asText(),
+        txns,
+        concurrent,
         agents);
   }
 }

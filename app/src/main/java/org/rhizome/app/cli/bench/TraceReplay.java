@@ -11,14 +11,16 @@ import org.rhizome.graph.text.TextOp;
 import org.rhizome.graph.text.TextOpLog;
 
 /**
- * Replays an editing trace through the text CRDT. A sequential trace is typed into one replica. In a
- * concurrent trace each agent edits its own replica; before an agent's txn, its replica merges the
- * ops of the txn's causal past it lacks (so it stands exactly at the txn's parents), and at the end
- * every replica merges everything. Either way the result is the document and its ops in a causal order,
- * kept in a {@link TextOpLog} as the change log would keep them (typing runs joined).
+ * Replays an editing trace through the text CRDT. A sequential trace is typed into one replica. In
+ * a concurrent trace each agent edits its own replica; before an agent's txn, its replica merges
+ * the ops of the txn's causal past it lacks (so it stands exactly at the txn's parents), and at the
+ * end every replica merges everything. Either way the result is the document and its ops in a
+ * causal order, kept in a {@link TextOpLog} as the change log would keep them (typing runs joined).
  */
 final class TraceReplay {
-  /** The replayed document, every op in a causal order, and the other replicas (concurrent traces). */
+  /**
+   * The replayed document, every op in a causal order, and the other replicas (concurrent traces).
+   */
   record Outcome(TextDocument document, List<TextOp> ops, List<TextDocument> replicas) {}
 
   private TraceReplay() {}
@@ -50,7 +52,8 @@ final class TraceReplay {
     return new Outcome(doc, log.ops(), List.of(doc));
   }
 
-  private static Outcome replayConcurrent(TraceFile trace) throws TextException, TraceMismatchException {
+  private static Outcome replayConcurrent(TraceFile trace)
+      throws TextException, TraceMismatchException {
     List<TraceFile.Txn> txns = trace.txns();
     int n = txns.size();
     int agents = trace.agents();
@@ -62,8 +65,10 @@ final class TraceReplay {
       replicas[a] = new TextDocument();
       heads.add(new ArrayList<>());
     }
-    List<TextOp> startOps = trace.startContent().isEmpty() ? List.of()
-        : replicas[0].splice(agentActor(0), 0, 0, trace.startContent());
+    List<TextOp> startOps =
+        trace.startContent().isEmpty()
+            ? List.of()
+            : replicas[0].splice(agentActor(0), 0, 0, trace.startContent());
     for (int a = 1; a < agents; a++) {
       for (TextOp op : startOps) {
         replicas[a].apply(op);
@@ -100,8 +105,13 @@ final class TraceReplay {
         }
       }
       if (reachedHeads != heads.get(a).size()) {
-        throw new TraceMismatchException("txn " + i + " of agent " + a + " does not follow that agent's replica;"
-            + " replaying it would need an older checkout");
+        throw new TraceMismatchException(
+            "txn "
+                + i
+                + " of agent "
+                + a
+                + " does not follow that agent's replica;"
+                + " replaying it would need an older checkout");
       }
       missing.sort(null);
       for (int x : missing) {
@@ -132,7 +142,8 @@ final class TraceReplay {
     return new Outcome(replicas[0], all.ops(), List.of(replicas));
   }
 
-  private static void markHeld(int a, int x, TraceFile.Txn t, boolean[][] has, List<List<Integer>> heads) {
+  private static void markHeld(
+      int a, int x, TraceFile.Txn t, boolean[][] has, List<List<Integer>> heads) {
     has[a][x] = true;
     for (int p : t.parents()) {
       heads.get(a).remove(Integer.valueOf(p));

@@ -16,9 +16,9 @@ import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import org.rhizome.app.cli.WorkFiles;
-import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.identity.DeviceKey;
+import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.text.Splice;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,36 +27,59 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code rhizome bench trash}: the trash and history on a generated workspace (never the user's):
- * listing the trash, restoring notes one at a time, emptying it, and grouping a long typing history.
+ * listing the trash, restoring notes one at a time, emptying it, and grouping a long typing
+ * history.
  */
-@Command(name = "trash", mixinStandardHelpOptions = true,
-    description = {"Generate N notes, delete D of them, and print as JSON: trash list latency (wall and the reading",
-        "thread's CPU), restore latency per note, the time to empty the trash, and history grouping of a note typed",
-        "in 2,000 batches."})
+@Command(
+    name = "trash",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Generate N notes, delete D of them, and print as JSON: trash list latency (wall and the reading",
+      "thread's CPU), restore latency per note, the time to empty the trash, and history grouping of a note typed",
+      "in 2,000 batches."
+    })
 public final class TrashBenchCommand implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Option(names = "--notes", defaultValue = "10000", description = "Notes in the workspace (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--notes",
+      defaultValue = "10000",
+      description = "Notes in the workspace (default: ${DEFAULT-VALUE}).")
   int notes;
 
-  @Option(names = "--deleted", defaultValue = "1000", description = "Notes deleted (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--deleted",
+      defaultValue = "1000",
+      description = "Notes deleted (default: ${DEFAULT-VALUE}).")
   int deleted;
 
-  @Option(names = "--restores", defaultValue = "100", description = "Notes restored one at a time (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--restores",
+      defaultValue = "100",
+      description = "Notes restored one at a time (default: ${DEFAULT-VALUE}).")
   int restores;
 
-  @Option(names = "--runs", defaultValue = "30", description = "Trash list runs (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--runs",
+      defaultValue = "30",
+      description = "Trash list runs (default: ${DEFAULT-VALUE}).")
   int runs;
 
   @Override
   public Integer call() throws Exception {
-    if (notes < 10 || deleted < 1 || deleted > notes || restores < 1 || restores > deleted || runs < 1) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+    if (notes < 10
+        || deleted < 1
+        || deleted > notes
+        || restores < 1
+        || restores > deleted
+        || runs < 1) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(),
           "need --notes ≥ 10, 1 ≤ --deleted ≤ --notes, 1 ≤ --restores ≤ --deleted, --runs ≥ 1");
     }
     Path work = Files.createTempDirectory("rhizome-bench-trash");
-    try (Workspace ws = Workspace.open(work.resolve("bench.db"), DeviceKey.generate(new SecureRandom()))) {
+    try (Workspace ws =
+        Workspace.open(work.resolve("bench.db"), DeviceKey.generate(new SecureRandom()))) {
       Map<String, Object> result = run(ws);
       ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
       spec.commandLine().getOut().println(json.writeValueAsString(result));
@@ -77,9 +100,23 @@ public final class TrashBenchCommand implements Callable<Integer> {
     for (int from = 0; from < notes; from += 1000) {
       List<String[]> batch = new ArrayList<>();
       for (int i = from; i < Math.min(notes, from + 1000); i++) {
-        batch.add(new String[] {"Note " + i, "# Note " + i + "\nSome text about topic " + (i % 97) + ", see [[Note "
-            + random.nextInt(notes) + "]] and [[Note " + random.nextInt(notes) + "]]. #topic" + (i % 13) + "\n"
-            + "A second paragraph with more words in it, to give the note a realistic length.\n".repeat(6)});
+        batch.add(
+            new String[] {
+              "Note " + i,
+              "# Note "
+                  + i
+                  + "\nSome text about topic "
+                  + (i % 97)
+                  + ", see [[Note "
+                  + random.nextInt(notes)
+                  + "]] and [[Note "
+                  + random.nextInt(notes)
+                  + "]]. #topic"
+                  + (i % 13)
+                  + "\n"
+                  + "A second paragraph with more words in it, to give the note a realistic length.\n"
+                      .repeat(6)
+            });
       }
       souls.addAll(ws.createNotesAsync(batch).get());
     }

@@ -16,33 +16,50 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code rhizome bench ui}: the desktop UI's figures on generated workspaces (never the user's). Needs a display. */
-@Command(name = "ui", mixinStandardHelpOptions = true,
-    description = {"Generate workspaces (default: a 6,000-note vault and 100,000 notes) in a temporary directory, open",
-        "the real window on each and print, as JSON: start to first frame with the last note open (fresh JVMs),",
-        "note switch, keystroke to screen in a 200 KB note, quick switcher query to results.",
-        "Needs a display: xvfb-run -a rhizome bench ui"})
+/**
+ * {@code rhizome bench ui}: the desktop UI's figures on generated workspaces (never the user's).
+ * Needs a display.
+ */
+@Command(
+    name = "ui",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Generate workspaces (default: a 6,000-note vault and 100,000 notes) in a temporary directory, open",
+      "the real window on each and print, as JSON: start to first frame with the last note open (fresh JVMs),",
+      "note switch, keystroke to screen in a 200 KB note, quick switcher query to results.",
+      "Needs a display: xvfb-run -a rhizome bench ui"
+    })
 public final class UiBenchCommand implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Option(names = "--notes", split = ",", defaultValue = "6000,100000",
+  @Option(
+      names = "--notes",
+      split = ",",
+      defaultValue = "6000,100000",
       description = "Workspace sizes, comma-separated (default: ${DEFAULT-VALUE}).")
   List<Integer> sizes;
 
-  @Option(names = "--starts", defaultValue = "5", description = "Timed starts per workspace (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--starts",
+      defaultValue = "5",
+      description = "Timed starts per workspace (default: ${DEFAULT-VALUE}).")
   int starts;
 
-  @Option(names = "--dir", description = "Directory for the benchmark's files (default: a temporary directory, deleted afterwards).")
+  @Option(
+      names = "--dir",
+      description =
+          "Directory for the benchmark's files (default: a temporary directory, deleted afterwards).")
   Path dir;
 
   @Override
   public Integer call() throws Exception {
     if (sizes.stream().anyMatch(n -> n < 100) || starts < 1) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--notes must be at least 100 and --starts at least 1");
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--notes must be at least 100 and --starts at least 1");
     }
     boolean temporary = dir == null;
-    Path work = temporary ? Files.createTempDirectory("rhizome-bench-ui") : Files.createDirectories(dir);
+    Path work =
+        temporary ? Files.createTempDirectory("rhizome-bench-ui") : Files.createDirectories(dir);
     try {
       startFx();
       Map<String, Object> result = new LinkedHashMap<>();
@@ -63,12 +80,15 @@ public final class UiBenchCommand implements Callable<Integer> {
 
   private static void startFx() throws GuiUnavailableException {
     try {
-      Platform.startup(() -> { });
+      Platform.startup(() -> {});
     } catch (IllegalStateException alreadyRunning) {
       // started by an earlier bench in this process
     } catch (RuntimeException e) {
-      throw new GuiUnavailableException("Cannot open a window for the UI benchmark (" + e.getMessage()
-          + "). On a machine without a display, run it under xvfb-run -a.", e);
+      throw new GuiUnavailableException(
+          "Cannot open a window for the UI benchmark ("
+              + e.getMessage()
+              + "). On a machine without a display, run it under xvfb-run -a.",
+          e);
     }
   }
 }

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import org.rhizome.app.DataDirectory;
-import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.Workspace;
+import org.rhizome.graph.model.Soul;
 import org.rhizome.ui.settings.SettingsStore;
 
 /**
@@ -49,7 +49,11 @@ final class UiBenchWorkspace {
       souls.addAll(inFlight.get());
       StringBuilder body = new StringBuilder(BIG_NOTE_BYTES + 2000);
       for (int i = 0; body.length() < BIG_NOTE_BYTES; i++) {
-        body.append("## Part ").append(i + 1).append("\n\n").append(vault.body(i % notes)).append("\n\n");
+        body.append("## Part ")
+            .append(i + 1)
+            .append("\n\n")
+            .append(vault.body(i % notes))
+            .append("\n\n");
       }
       big = ws.createNote(BIG_NOTE, body.toString());
     }

@@ -35,9 +35,12 @@ final class UiProbeCommand implements Callable<Integer> {
       CompletableFuture<Long> frame = new CompletableFuture<>();
       Platform.runLater(() -> Pulses.next(session.stage().getScene()).thenAccept(frame::complete));
       frame.get(60, TimeUnit.SECONDS);
-      long sinceStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-      long cpuMillis = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-          .getProcessCpuTime() / 1_000_000;
+      long sinceStart =
+          System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+      long cpuMillis =
+          ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                  .getProcessCpuTime()
+              / 1_000_000;
       System.out.println("READY " + sinceStart + " " + cpuMillis);
       System.out.flush();
       CompletableFuture<Void> closed = session.closed();

@@ -12,30 +12,48 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code rhizome bench vault}: import, export and mirror figures on a generated Obsidian-style vault. */
-@Command(name = "vault", mixinStandardHelpOptions = true,
-    description = {"Generate a vault of N Markdown notes in folders (with front matter, links, tags and attachments)",
-        "in a temporary directory, then print as JSON: import time, re-import time, export time, and how long the",
-        "mirror takes to turn a file save into a change (median, p95 over --saves saves)."})
+/**
+ * {@code rhizome bench vault}: import, export and mirror figures on a generated Obsidian-style
+ * vault.
+ */
+@Command(
+    name = "vault",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Generate a vault of N Markdown notes in folders (with front matter, links, tags and attachments)",
+      "in a temporary directory, then print as JSON: import time, re-import time, export time, and how long the",
+      "mirror takes to turn a file save into a change (median, p95 over --saves saves)."
+    })
 public final class VaultBenchCommand implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Option(names = "--notes", defaultValue = "10000", description = "Number of notes (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--notes",
+      defaultValue = "10000",
+      description = "Number of notes (default: ${DEFAULT-VALUE}).")
   int notes;
 
-  @Option(names = "--saves", defaultValue = "30", description = "File saves timed through the mirror (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--saves",
+      defaultValue = "30",
+      description = "File saves timed through the mirror (default: ${DEFAULT-VALUE}).")
   int saves;
 
   @Override
   public Integer call() throws Exception {
     if (notes < 10 || saves < 1) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--notes must be at least 10 and --saves at least 1");
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--notes must be at least 10 and --saves at least 1");
     }
     Path work = Files.createTempDirectory("rhizome-vault-bench");
     try {
       Map<String, Object> result = new VaultBench(notes, saves, work, System.err).run();
-      spec.commandLine().getOut().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
+      spec.commandLine()
+          .getOut()
+          .println(
+              new ObjectMapper()
+                  .enable(SerializationFeature.INDENT_OUTPUT)
+                  .writeValueAsString(result));
       spec.commandLine().getOut().flush();
       return 0;
     } finally {

@@ -3,7 +3,10 @@ package org.rhizome.app.cli.bench;
 import java.util.Arrays;
 import java.util.Random;
 
-/** Samples ranks 0..n-1 with probability proportional to 1/(rank+1)^s, by binary search over the CDF. */
+/**
+ * Samples ranks 0..n-1 with probability proportional to 1/(rank+1)^s, by binary search over the
+ * CDF.
+ */
 final class ZipfSampler {
   private final double[] cdf;
 

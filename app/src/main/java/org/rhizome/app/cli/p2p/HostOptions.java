@@ -14,19 +14,30 @@ import org.rhizome.sync.peer.PrivateKey;
 import org.rhizome.sync.pnet.PreSharedKey;
 import picocli.CommandLine.Option;
 
-/** Options every p2p command shares (a picocli mixin): identity key file and private-network key. */
+/**
+ * Options every p2p command shares (a picocli mixin): identity key file and private-network key.
+ */
 final class HostOptions {
-  @Option(names = "--psk", paramLabel = "FILE",
-      description = "Join the private network of this key file (/key/swarm/psk/1.0.0/, /base16/, 64 hex digits).")
+  @Option(
+      names = "--psk",
+      paramLabel = "FILE",
+      description =
+          "Join the private network of this key file (/key/swarm/psk/1.0.0/, /base16/, 64 hex digits).")
   @Nullable Path psk;
 
-  @Option(names = "--key", paramLabel = "FILE",
-      description = "Identity: a libp2p protobuf Ed25519 private key file (as js-libp2p writes). Default: a new key.")
+  @Option(
+      names = "--key",
+      paramLabel = "FILE",
+      description =
+          "Identity: a libp2p protobuf Ed25519 private key file (as js-libp2p writes). Default: a new key.")
   @Nullable Path key;
 
   /** Starts a host listening on {@code listen} (may be empty for a dial-only host). */
   Host start(List<Multiaddr> listen) throws IOException {
-    PrivateKey identity = key == null ? PrivateKey.generate(new SecureRandom()) : PrivateKey.unmarshal(Files.readAllBytes(key));
+    PrivateKey identity =
+        key == null
+            ? PrivateKey.generate(new SecureRandom())
+            : PrivateKey.unmarshal(Files.readAllBytes(key));
     HostConfig.Builder b = HostConfig.builder(identity);
     listen.forEach(b::listen);
     if (psk != null) {

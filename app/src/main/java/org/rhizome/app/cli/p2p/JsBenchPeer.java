@@ -20,8 +20,8 @@ import org.rhizome.sync.peer.Multiaddr;
 import org.rhizome.sync.peer.PeerId;
 
 /**
- * The js-libp2p peer of the sync module's interop tests ({@code sync/src/test/js/peer.mjs}), started
- * in bench mode with {@code node} for {@code rhizome bench net}.
+ * The js-libp2p peer of the sync module's interop tests ({@code sync/src/test/js/peer.mjs}),
+ * started in bench mode with {@code node} for {@code rhizome bench net}.
  */
 final class JsBenchPeer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,8 +38,11 @@ final class JsBenchPeer implements AutoCloseable {
     options.put("bench", true);
     options.put("monitor", false);
     options.set("topics", JSON.createArrayNode().add(topic));
-    process = new ProcessBuilder("node", "peer.mjs", options.toString()).directory(dir.toFile())
-        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    process =
+        new ProcessBuilder("node", "peer.mjs", options.toString())
+            .directory(dir.toFile())
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
     stdin = process.getOutputStream();
     Thread reader = new Thread(this::readLoop, "rhizome-bench-js");
     reader.setDaemon(true);
@@ -58,7 +61,9 @@ final class JsBenchPeer implements AutoCloseable {
   }
 
   private void readLoop() {
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader r =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line; (line = r.readLine()) != null; ) {
         JsonNode n;
         try {
@@ -115,7 +120,9 @@ final class JsBenchPeer implements AutoCloseable {
 
   List<String> meshPeers(String topic) throws Exception {
     JsonNode r = command("mesh", Map.of("topic", topic), Duration.ofSeconds(5));
-    return java.util.stream.StreamSupport.stream(r.get("peers").spliterator(), false).map(JsonNode::asText).toList();
+    return java.util.stream.StreamSupport.stream(r.get("peers").spliterator(), false)
+        .map(JsonNode::asText)
+        .toList();
   }
 
   @Override

@@ -23,19 +23,31 @@ import org.rhizome.sync.peer.PeerId;
 import org.rhizome.sync.peer.PrivateKey;
 
 /**
- * The measurements behind {@code rhizome bench net}: connection set-up (TCP + multistream + Noise XX +
- * yamux), ping round trips, GossipSub throughput at 1 KiB and 64 KiB, and delivery latency at a fixed
- * rate, between two Java hosts on loopback and, when node and the js peer are available, between
- * Java and js-libp2p and between two js-libp2p peers (the baseline). Every message carries its send
- * time (wall clock, µs, float64) in its first 8 bytes, so latency is measured across processes.
+ * The measurements behind {@code rhizome bench net}: connection set-up (TCP + multistream + Noise
+ * XX + yamux), ping round trips, GossipSub throughput at 1 KiB and 64 KiB, and delivery latency at
+ * a fixed rate, between two Java hosts on loopback and, when node and the js peer are available,
+ * between Java and js-libp2p and between two js-libp2p peers (the baseline). Every message carries
+ * its send time (wall clock, µs, float64) in its first 8 bytes, so latency is measured across
+ * processes.
  */
 final class NetBench {
   static final String TOPIC = "rhizome/bench/1";
   private static final Duration WAIT = Duration.ofSeconds(60);
-  /** Bytes published between checks on the receiver; two chunks stay under the router's per-peer limit. */
+
+  /**
+   * Bytes published between checks on the receiver; two chunks stay under the router's per-peer
+   * limit.
+   */
   private static final int CHUNK_BYTES = 12 * 1024 * 1024;
 
-  record Options(int dials, int pings, int smallMessages, int largeMessages, int rate, int latencySeconds, @Nullable Path jsDir) {}
+  record Options(
+      int dials,
+      int pings,
+      int smallMessages,
+      int largeMessages,
+      int rate,
+      int latencySeconds,
+      @Nullable Path jsDir) {}
 
   private final Options options;
 
@@ -88,7 +100,10 @@ final class NetBench {
   }
 
   private static Host host() throws Exception {
-    return Host.start(HostConfig.builder(PrivateKey.generate(new SecureRandom())).listen(Multiaddr.parse("/ip4/127.0.0.1/tcp/0")).build());
+    return Host.start(
+        HostConfig.builder(PrivateKey.generate(new SecureRandom()))
+            .listen(Multiaddr.parse("/ip4/127.0.0.1/tcp/0"))
+            .build());
   }
 
   /**
@@ -107,12 +122,26 @@ final class NetBench {
       random.nextBytes(kb);
       boolean[] done = new boolean[2];
       long t0 = System.nanoTime();
-      io.netty.channel.embedded.EmbeddedChannel a = new io.netty.channel.embedded.EmbeddedChannel(
-          new org.rhizome.sync.noise.internal.NoiseHandshakeHandler(true, alice, ka, bob.peerId(), java.util.List.of("/yamux/1.0.0"), random,
-              (c, session) -> done[0] = true));
-      io.netty.channel.embedded.EmbeddedChannel b = new io.netty.channel.embedded.EmbeddedChannel(
-          new org.rhizome.sync.noise.internal.NoiseHandshakeHandler(false, bob, kb, null, java.util.List.of("/yamux/1.0.0"), random,
-              (c, session) -> done[1] = true));
+      io.netty.channel.embedded.EmbeddedChannel a =
+          new io.netty.channel.embedded.EmbeddedChannel(
+              new org.rhizome.sync.noise.internal.NoiseHandshakeHandler(
+                  true,
+                  alice,
+                  ka,
+                  bob.peerId(),
+                  java.util.List.of("/yamux/1.0.0"),
+                  random,
+                  (c, session) -> done[0] = true));
+      io.netty.channel.embedded.EmbeddedChannel b =
+          new io.netty.channel.embedded.EmbeddedChannel(
+              new org.rhizome.sync.noise.internal.NoiseHandshakeHandler(
+                  false,
+                  bob,
+                  kb,
+                  null,
+                  java.util.List.of("/yamux/1.0.0"),
+                  random,
+                  (c, session) -> done[1] = true));
       for (int round = 0; round < 4 && !(done[0] && done[1]); round++) {
         for (Object o; (o = a.readOutbound()) != null; ) {
           b.writeInbound(o);
@@ -137,17 +166,28 @@ final class NetBench {
   private Map<String, Object> javaJava() throws Exception {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("noise_handshake_in_memory", noiseHandshakes(200));
-    try (Host a = host(); Host b = host()) {
+    try (Host a = host();
+        Host b = host()) {
       AtomicReference<Recorder> recorder = new AtomicReference<>(new Recorder(0));
       b.pubsub().subscribe(TOPIC, MessageValidator.acceptAll(), m -> recorder.get().accept(m));
-      a.pubsub().subscribe(TOPIC, MessageValidator.acceptAll(), m -> { });
+      a.pubsub().subscribe(TOPIC, MessageValidator.acceptAll(), m -> {});
       out.put("connect", connectTimes(a, b.listenAddresses().get(0), 0));
       PeerId peer = a.dial(b.listenAddresses().get(0)).get(10, TimeUnit.SECONDS);
       awaitTopicPeer(a, peer);
       out.put("ping", pings(a, peer));
       publishTo(a, recorder, 2000, 1024, 0);
-      out.put("throughput_1KiB", throughput(options.smallMessages(), 1024, publishTo(a, recorder, options.smallMessages(), 1024, 0)));
-      out.put("throughput_64KiB", throughput(options.largeMessages(), 65536, publishTo(a, recorder, options.largeMessages(), 65536, 0)));
+      out.put(
+          "throughput_1KiB",
+          throughput(
+              options.smallMessages(),
+              1024,
+              publishTo(a, recorder, options.smallMessages(), 1024, 0)));
+      out.put(
+          "throughput_64KiB",
+          throughput(
+              options.largeMessages(),
+              65536,
+              publishTo(a, recorder, options.largeMessages(), 65536, 0)));
       int n = options.rate() * options.latencySeconds();
       Recorder r = new Recorder(n);
       recorder.set(r);
@@ -159,11 +199,12 @@ final class NetBench {
   }
 
   /**
-   * Publishes {@code n} messages from {@code from} unpaced, in chunks that keep the backlog under the
-   * router's 32 MiB per-peer limit (GossipSub drops what a slow peer cannot take), and waits for the
-   * recorder; returns seconds taken.
+   * Publishes {@code n} messages from {@code from} unpaced, in chunks that keep the backlog under
+   * the router's 32 MiB per-peer limit (GossipSub drops what a slow peer cannot take), and waits
+   * for the recorder; returns seconds taken.
    */
-  private static double publishTo(Host from, AtomicReference<Recorder> recorder, int n, int size, int rate) throws Exception {
+  private static double publishTo(
+      Host from, AtomicReference<Recorder> recorder, int n, int size, int rate) throws Exception {
     Recorder r = new Recorder(n);
     recorder.set(r);
     double start = nowMicros();
@@ -203,7 +244,8 @@ final class NetBench {
 
   private Map<String, Object> javaJs(Path dir) throws Exception {
     Map<String, Object> out = new LinkedHashMap<>();
-    try (Host j = host(); JsBenchPeer js = new JsBenchPeer(dir, TOPIC)) {
+    try (Host j = host();
+        JsBenchPeer js = new JsBenchPeer(dir, TOPIC)) {
       AtomicReference<Recorder> recorder = new AtomicReference<>(new Recorder(0));
       j.pubsub().subscribe(TOPIC, MessageValidator.acceptAll(), m -> recorder.get().accept(m));
       out.put("connect", connectTimes(j, js.address(), 250));
@@ -212,27 +254,49 @@ final class NetBench {
       js.awaitMesh(TOPIC, j.peerId(), WAIT);
       out.put("ping", pings(j, peer));
       javaToJs(j, js, 2000, 1024, 0);
-      out.put("throughput_1KiB_java_to_js", javaToJs(j, js, options.smallMessages(), 1024, 0).get("throughput"));
-      out.put("throughput_64KiB_java_to_js", javaToJs(j, js, options.largeMessages(), 65536, 0).get("throughput"));
-      out.put("throughput_1KiB_js_to_java", jsToJava(js, recorder, options.smallMessages(), 1024, 0).get("throughput"));
-      out.put("throughput_64KiB_js_to_java", jsToJava(js, recorder, options.largeMessages(), 65536, 0).get("throughput"));
+      out.put(
+          "throughput_1KiB_java_to_js",
+          javaToJs(j, js, options.smallMessages(), 1024, 0).get("throughput"));
+      out.put(
+          "throughput_64KiB_java_to_js",
+          javaToJs(j, js, options.largeMessages(), 65536, 0).get("throughput"));
+      out.put(
+          "throughput_1KiB_js_to_java",
+          jsToJava(js, recorder, options.smallMessages(), 1024, 0).get("throughput"));
+      out.put(
+          "throughput_64KiB_js_to_java",
+          jsToJava(js, recorder, options.largeMessages(), 65536, 0).get("throughput"));
       int n = options.rate() * options.latencySeconds();
-      out.put("latency_1KiB_at_rate_java_to_js", javaToJs(j, js, n, 1024, options.rate()).get("latency"));
-      out.put("latency_1KiB_at_rate_js_to_java", jsToJava(js, recorder, n, 1024, options.rate()).get("latency"));
+      out.put(
+          "latency_1KiB_at_rate_java_to_js",
+          javaToJs(j, js, n, 1024, options.rate()).get("latency"));
+      out.put(
+          "latency_1KiB_at_rate_js_to_java",
+          jsToJava(js, recorder, n, 1024, options.rate()).get("latency"));
     }
     return out;
   }
 
-  private static Map<String, Object> javaToJs(Host j, JsBenchPeer js, int n, int size, int rate) throws Exception {
+  private static Map<String, Object> javaToJs(Host j, JsBenchPeer js, int n, int size, int rate)
+      throws Exception {
     double start = nowMicros();
-    // js→js publishes unpaced; so do we, in chunks that stay under the router's 32 MiB per-peer backlog.
+    // js→js publishes unpaced; so do we, in chunks that stay under the router's 32 MiB per-peer
+    // backlog.
     int chunk = rate > 0 ? n : Math.max(1, CHUNK_BYTES / size);
     for (int sent = chunk; sent < n; sent += chunk) {
       publish(j, chunk, size, rate);
-      js.command("awaitCount", Map.of("topic", TOPIC, "count", sent - chunk, "timeoutMs", WAIT.toMillis(), "reset", false), WAIT);
+      js.command(
+          "awaitCount",
+          Map.of(
+              "topic", TOPIC, "count", sent - chunk, "timeoutMs", WAIT.toMillis(), "reset", false),
+          WAIT);
     }
     publish(j, n - (n - 1) / chunk * chunk, size, rate);
-    JsonNode r = js.command("awaitCount", Map.of("topic", TOPIC, "count", n, "timeoutMs", WAIT.toMillis()), WAIT.plusSeconds(5));
+    JsonNode r =
+        js.command(
+            "awaitCount",
+            Map.of("topic", TOPIC, "count", n, "timeoutMs", WAIT.toMillis()),
+            WAIT.plusSeconds(5));
     if (r.get("count").asInt() < n) {
       throw new IllegalStateException("js received " + r.get("count").asInt() + " of " + n);
     }
@@ -242,38 +306,65 @@ final class NetBench {
     return out;
   }
 
-  private static Map<String, Object> jsToJava(JsBenchPeer js, AtomicReference<Recorder> recorder, int n, int size, int rate) throws Exception {
+  private static Map<String, Object> jsToJava(
+      JsBenchPeer js, AtomicReference<Recorder> recorder, int n, int size, int rate)
+      throws Exception {
     Recorder r = new Recorder(n);
     recorder.set(r);
-    JsonNode sent = js.command("publishSized", Map.of("topic", TOPIC, "count", n, "size", size, "stamp", true, "rate", rate),
-        WAIT);
+    JsonNode sent =
+        js.command(
+            "publishSized",
+            Map.of("topic", TOPIC, "count", n, "size", size, "stamp", true, "rate", rate),
+            WAIT);
     r.await();
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("throughput", throughput(n, size, (r.lastMicros - sent.get("startMicros").asDouble()) / 1e6));
+    out.put(
+        "throughput",
+        throughput(n, size, (r.lastMicros - sent.get("startMicros").asDouble()) / 1e6));
     out.put("latency", latency(rate, r.latencyMicros));
     return out;
   }
 
   private Map<String, Object> jsJs(Path dir) throws Exception {
     Map<String, Object> out = new LinkedHashMap<>();
-    try (JsBenchPeer sender = new JsBenchPeer(dir, TOPIC); JsBenchPeer receiver = new JsBenchPeer(dir, TOPIC)) {
+    try (JsBenchPeer sender = new JsBenchPeer(dir, TOPIC);
+        JsBenchPeer receiver = new JsBenchPeer(dir, TOPIC)) {
       receiver.command("dial", Map.of("addr", sender.address().toString()), WAIT);
       receiver.awaitMesh(TOPIC, sender.peerId(), WAIT);
       sender.awaitMesh(TOPIC, receiver.peerId(), WAIT);
       jsToJs(sender, receiver, 2000, 1024, 0);
-      out.put("throughput_1KiB", jsToJs(sender, receiver, options.smallMessages(), 1024, 0).get("throughput"));
-      out.put("throughput_64KiB", jsToJs(sender, receiver, options.largeMessages(), 65536, 0).get("throughput"));
+      out.put(
+          "throughput_1KiB",
+          jsToJs(sender, receiver, options.smallMessages(), 1024, 0).get("throughput"));
+      out.put(
+          "throughput_64KiB",
+          jsToJs(sender, receiver, options.largeMessages(), 65536, 0).get("throughput"));
       int n = options.rate() * options.latencySeconds();
-      out.put("latency_1KiB_at_rate", jsToJs(sender, receiver, n, 1024, options.rate()).get("latency"));
+      out.put(
+          "latency_1KiB_at_rate", jsToJs(sender, receiver, n, 1024, options.rate()).get("latency"));
     }
     return out;
   }
 
-  private static Map<String, Object> jsToJs(JsBenchPeer sender, JsBenchPeer receiver, int n, int size, int rate) throws Exception {
-    JsonNode sent = sender.command("publishSized", Map.of("topic", TOPIC, "count", n, "size", size, "stamp", true, "rate", rate), WAIT);
-    JsonNode r = receiver.command("awaitCount", Map.of("topic", TOPIC, "count", n, "timeoutMs", WAIT.toMillis()), WAIT.plusSeconds(5));
+  private static Map<String, Object> jsToJs(
+      JsBenchPeer sender, JsBenchPeer receiver, int n, int size, int rate) throws Exception {
+    JsonNode sent =
+        sender.command(
+            "publishSized",
+            Map.of("topic", TOPIC, "count", n, "size", size, "stamp", true, "rate", rate),
+            WAIT);
+    JsonNode r =
+        receiver.command(
+            "awaitCount",
+            Map.of("topic", TOPIC, "count", n, "timeoutMs", WAIT.toMillis()),
+            WAIT.plusSeconds(5));
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("throughput", throughput(r.get("count").asInt(), size, (r.get("lastMicros").asDouble() - sent.get("startMicros").asDouble()) / 1e6));
+    out.put(
+        "throughput",
+        throughput(
+            r.get("count").asInt(),
+            size,
+            (r.get("lastMicros").asDouble() - sent.get("startMicros").asDouble()) / 1e6));
     out.put("latency", latencyFromJs(rate, r));
     return out;
   }
@@ -282,7 +373,8 @@ final class NetBench {
    * Times {@code options.dials} fresh connections; {@code pauseMillis} between them keeps under
    * js-libp2p's inbound rate limit (5 connections per second per address).
    */
-  private Map<String, Object> connectTimes(Host from, Multiaddr to, long pauseMillis) throws Exception {
+  private Map<String, Object> connectTimes(Host from, Multiaddr to, long pauseMillis)
+      throws Exception {
     double[] ms = new double[options.dials()];
     PeerId peer = to.peerId().orElseThrow();
     for (int i = 0; i < ms.length + 3; i++) {
@@ -345,8 +437,10 @@ final class NetBench {
   private static Map<String, Object> latencyFromJs(int rate, JsonNode r) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("count", r.get("count").asInt());
-    out.put("p50_ms", r.get("p50Micros").isNull() ? null : round(r.get("p50Micros").asDouble() / 1000));
-    out.put("p99_ms", r.get("p99Micros").isNull() ? null : round(r.get("p99Micros").asDouble() / 1000));
+    out.put(
+        "p50_ms", r.get("p50Micros").isNull() ? null : round(r.get("p50Micros").asDouble() / 1000));
+    out.put(
+        "p99_ms", r.get("p99Micros").isNull() ? null : round(r.get("p99Micros").asDouble() / 1000));
     out.put("rate_per_s", rate);
     return out;
   }
@@ -363,7 +457,9 @@ final class NetBench {
   }
 
   private static double at(double[] sorted, double q) {
-    return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)];
+    return sorted.length == 0
+        ? 0
+        : sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)];
   }
 
   private static double round(double v) {
@@ -374,5 +470,4 @@ final class NetBench {
     Instant now = Instant.now();
     return now.getEpochSecond() * 1e6 + now.getNano() / 1e3;
   }
-
 }

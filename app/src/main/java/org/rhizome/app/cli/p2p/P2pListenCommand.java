@@ -29,36 +29,56 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code rhizome p2p listen}: starts a peer, prints its id and addresses, then one JSON line per event
- * until stopped (Ctrl-C) or {@code --duration} ends.
+ * {@code rhizome p2p listen}: starts a peer, prints its id and addresses, then one JSON line per
+ * event until stopped (Ctrl-C) or {@code --duration} ends.
  */
-@Command(name = "listen", mixinStandardHelpOptions = true,
-    description = {"Run a peer and print one JSON line per event (listening, connect, identify, disconnect,",
-        "subscription, message) until stopped. Messages on --topic are accepted, printed and relayed."})
+@Command(
+    name = "listen",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run a peer and print one JSON line per event (listening, connect, identify, disconnect,",
+      "subscription, message) until stopped. Messages on --topic are accepted, printed and relayed."
+    })
 final class P2pListenCommand implements Callable<Integer> {
-  @Spec
-  private CommandSpec spec;
+  @Spec private CommandSpec spec;
 
-  @Mixin
-  private HostOptions host;
+  @Mixin private HostOptions host;
 
-  @Option(names = "--listen", paramLabel = "MULTIADDR", description = "Address to listen on (repeatable). Default: /ip4/0.0.0.0/tcp/0.")
+  @Option(
+      names = "--listen",
+      paramLabel = "MULTIADDR",
+      description = "Address to listen on (repeatable). Default: /ip4/0.0.0.0/tcp/0.")
   private List<String> listen = new ArrayList<>();
 
-  @Option(names = "--topic", paramLabel = "T", description = "GossipSub topic to join (repeatable).")
+  @Option(
+      names = "--topic",
+      paramLabel = "T",
+      description = "GossipSub topic to join (repeatable).")
   private List<String> topics = new ArrayList<>();
 
-  @Option(names = "--dial", paramLabel = "MULTIADDR", description = "Peer to connect to at start (repeatable).")
+  @Option(
+      names = "--dial",
+      paramLabel = "MULTIADDR",
+      description = "Peer to connect to at start (repeatable).")
   private List<String> dial = new ArrayList<>();
 
-  @Option(names = "--mdns", description = "Discover (and connect to) peers on the local network with mDNS (off by default).")
+  @Option(
+      names = "--mdns",
+      description =
+          "Discover (and connect to) peers on the local network with mDNS (off by default).")
   private boolean mdns;
 
-  @Option(names = "--mdns-interface", paramLabel = "IPV4",
-      description = "The address of the one interface mDNS may use (required with --mdns; multicast goes nowhere else).")
+  @Option(
+      names = "--mdns-interface",
+      paramLabel = "IPV4",
+      description =
+          "The address of the one interface mDNS may use (required with --mdns; multicast goes nowhere else).")
   private @Nullable String mdnsInterface;
 
-  @Option(names = "--duration", paramLabel = "SECONDS", description = "Stop after this many seconds (default: run until stopped).")
+  @Option(
+      names = "--duration",
+      paramLabel = "SECONDS",
+      description = "Stop after this many seconds (default: run until stopped).")
   private long duration;
 
   @Override
@@ -72,53 +92,111 @@ final class P2pListenCommand implements Callable<Integer> {
     try (Host h = host.start(addrs)) {
       Thread hook = new Thread(stopped::countDown, "rhizome-p2p-stop");
       Runtime.getRuntime().addShutdownHook(hook);
-      out.print(ordered("event", "listening", "peer", h.peerId().toBase58(),
-          "addrs", h.listenAddresses().stream().map(Multiaddr::toString).toList()));
-      h.addPeerListener(new PeerListener() {
-        @Override
-        public void onConnected(PeerId peer, Multiaddr address, Direction direction) {
-          out.print(ordered("event", "connect", "peer", peer.toBase58(), "addr", address.toString(),
-              "direction", direction.name().toLowerCase(java.util.Locale.ROOT)));
-        }
+      out.print(
+          ordered(
+              "event",
+              "listening",
+              "peer",
+              h.peerId().toBase58(),
+              "addrs",
+              h.listenAddresses().stream().map(Multiaddr::toString).toList()));
+      h.addPeerListener(
+          new PeerListener() {
+            @Override
+            public void onConnected(PeerId peer, Multiaddr address, Direction direction) {
+              out.print(
+                  ordered(
+                      "event",
+                      "connect",
+                      "peer",
+                      peer.toBase58(),
+                      "addr",
+                      address.toString(),
+                      "direction",
+                      direction.name().toLowerCase(java.util.Locale.ROOT)));
+            }
 
-        @Override
-        public void onIdentified(PeerId peer, IdentifyInfo info) {
-          out.print(ordered("event", "identify", "peer", peer.toBase58(), "agent", info.agentVersion(),
-              "protocols", info.protocols()));
-        }
+            @Override
+            public void onIdentified(PeerId peer, IdentifyInfo info) {
+              out.print(
+                  ordered(
+                      "event",
+                      "identify",
+                      "peer",
+                      peer.toBase58(),
+                      "agent",
+                      info.agentVersion(),
+                      "protocols",
+                      info.protocols()));
+            }
 
-        @Override
-        public void onDisconnected(PeerId peer) {
-          out.print(ordered("event", "disconnect", "peer", peer.toBase58()));
-        }
-      });
-      h.pubsub().addSubscriptionListener((peer, topic, subscribed) ->
-          out.print(ordered("event", "subscription", "peer", peer.toBase58(), "topic", topic, "subscribed", subscribed)));
+            @Override
+            public void onDisconnected(PeerId peer) {
+              out.print(ordered("event", "disconnect", "peer", peer.toBase58()));
+            }
+          });
+      h.pubsub()
+          .addSubscriptionListener(
+              (peer, topic, subscribed) ->
+                  out.print(
+                      ordered(
+                          "event",
+                          "subscription",
+                          "peer",
+                          peer.toBase58(),
+                          "topic",
+                          topic,
+                          "subscribed",
+                          subscribed)));
       for (String t : topics) {
         h.pubsub().subscribe(t, MessageValidator.acceptAll(), m -> out.print(message(m)));
       }
       MdnsService discovery = null;
       if (mdns) {
         if (mdnsInterface == null) {
-          throw new ParameterException(spec.commandLine(), "--mdns needs --mdns-interface IPV4 (the interface to discover on)");
+          throw new ParameterException(
+              spec.commandLine(),
+              "--mdns needs --mdns-interface IPV4 (the interface to discover on)");
         }
-        java.util.Set<MdnsService.DiscoveredPeer> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        discovery = MdnsService.start(h.peerId(), h::listenAddresses, found -> {
-          if (seen.add(found)) {
-            out.print(ordered("event", "discovery", "peer", found.peer().toBase58(),
-                "addrs", found.addresses().stream().map(Multiaddr::toString).toList()));
-          }
-          if (!h.connectedPeers().contains(found.peer())) {
-            h.dial(found.addresses().get(0).withPeerId(found.peer()));
-          }
-        }, InetAddress.getByName(mdnsInterface), Duration.ofSeconds(10));
+        java.util.Set<MdnsService.DiscoveredPeer> seen =
+            java.util.concurrent.ConcurrentHashMap.newKeySet();
+        discovery =
+            MdnsService.start(
+                h.peerId(),
+                h::listenAddresses,
+                found -> {
+                  if (seen.add(found)) {
+                    out.print(
+                        ordered(
+                            "event",
+                            "discovery",
+                            "peer",
+                            found.peer().toBase58(),
+                            "addrs",
+                            found.addresses().stream().map(Multiaddr::toString).toList()));
+                  }
+                  if (!h.connectedPeers().contains(found.peer())) {
+                    h.dial(found.addresses().get(0).withPeerId(found.peer()));
+                  }
+                },
+                InetAddress.getByName(mdnsInterface),
+                Duration.ofSeconds(10));
       }
       for (String d : dial) {
-        h.dial(Multiaddr.parse(d)).whenComplete((peer, e) -> {
-          if (e != null) {
-            out.print(ordered("event", "dial-failed", "addr", d, "error", String.valueOf(e.getMessage())));
-          }
-        });
+        h.dial(Multiaddr.parse(d))
+            .whenComplete(
+                (peer, e) -> {
+                  if (e != null) {
+                    out.print(
+                        ordered(
+                            "event",
+                            "dial-failed",
+                            "addr",
+                            d,
+                            "error",
+                            String.valueOf(e.getMessage())));
+                  }
+                });
       }
       if (duration > 0) {
         stopped.await(duration, TimeUnit.SECONDS);
@@ -138,8 +216,19 @@ final class P2pListenCommand implements Callable<Integer> {
   }
 
   private static Map<String, Object> message(GossipMessage m) {
-    return ordered("event", "message", "topic", m.topic(), "from", m.author().toBase58(), "via", m.receivedFrom().toBase58(),
-        "data", new String(m.data(), StandardCharsets.UTF_8), "size", m.data().length);
+    return ordered(
+        "event",
+        "message",
+        "topic",
+        m.topic(),
+        "from",
+        m.author().toBase58(),
+        "via",
+        m.receivedFrom().toBase58(),
+        "data",
+        new String(m.data(), StandardCharsets.UTF_8),
+        "size",
+        m.data().length);
   }
 
   static Map<String, Object> ordered(Object... kv) {

@@ -20,19 +20,26 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code rhizome p2p ping}: libp2p ping round trips to one peer. */
-@Command(name = "ping", mixinStandardHelpOptions = true,
+@Command(
+    name = "ping",
+    mixinStandardHelpOptions = true,
     description = "Connect to a peer and measure /ipfs/ping/1.0.0 round-trip times.")
 final class P2pPingCommand implements Callable<Integer> {
-  @Spec
-  private CommandSpec spec;
+  @Spec private CommandSpec spec;
 
-  @Mixin
-  private HostOptions host;
+  @Mixin private HostOptions host;
 
-  @Parameters(index = "0", paramLabel = "MULTIADDR", description = "The peer, e.g. /ip4/127.0.0.1/tcp/4001/p2p/12D3KooW…")
+  @Parameters(
+      index = "0",
+      paramLabel = "MULTIADDR",
+      description = "The peer, e.g. /ip4/127.0.0.1/tcp/4001/p2p/12D3KooW…")
   private String address;
 
-  @Option(names = "--count", paramLabel = "N", defaultValue = "4", description = "How many pings (default 4).")
+  @Option(
+      names = "--count",
+      paramLabel = "N",
+      defaultValue = "4",
+      description = "How many pings (default 4).")
   private int count;
 
   @Option(names = "--json", description = "One JSON line per ping and a summary line.")
@@ -47,7 +54,9 @@ final class P2pPingCommand implements Callable<Integer> {
       PeerId peer = h.dial(Multiaddr.parse(address)).get(15, TimeUnit.SECONDS);
       double connectMs = (System.nanoTime() - t0) / 1e6;
       if (json) {
-        lines.print(P2pListenCommand.ordered("event", "connected", "peer", peer.toBase58(), "connect_ms", round(connectMs)));
+        lines.print(
+            P2pListenCommand.ordered(
+                "event", "connected", "peer", peer.toBase58(), "connect_ms", round(connectMs)));
       } else {
         out.printf(Locale.ROOT, "connected to %s in %.2f ms%n", peer, connectMs);
       }
@@ -68,10 +77,21 @@ final class P2pPingCommand implements Callable<Integer> {
       double max = rtts.isEmpty() ? 0 : rtts.get(rtts.size() - 1);
       double avg = rtts.stream().mapToDouble(Double::doubleValue).average().orElse(0);
       if (json) {
-        lines.print(P2pListenCommand.ordered("event", "summary", "count", rtts.size(), "min_ms", round(min), "avg_ms", round(avg),
-            "max_ms", round(max)));
+        lines.print(
+            P2pListenCommand.ordered(
+                "event",
+                "summary",
+                "count",
+                rtts.size(),
+                "min_ms",
+                round(min),
+                "avg_ms",
+                round(avg),
+                "max_ms",
+                round(max)));
       } else {
-        out.printf(Locale.ROOT, "%d pings: min/avg/max = %.3f/%.3f/%.3f ms%n", rtts.size(), min, avg, max);
+        out.printf(
+            Locale.ROOT, "%d pings: min/avg/max = %.3f/%.3f/%.3f ms%n", rtts.size(), min, avg, max);
       }
     }
     return ExitCodes.OK;

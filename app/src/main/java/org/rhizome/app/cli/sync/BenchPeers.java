@@ -9,10 +9,10 @@ import org.rhizome.graph.Workspace;
 import org.rhizome.graph.identity.DeviceKey;
 import org.rhizome.graph.membership.Grant;
 import org.rhizome.sync.peer.Multiaddr;
-import org.rhizome.sync.replication.invite.Invite;
-import org.rhizome.sync.replication.invite.SharedWorkspaces;
 import org.rhizome.sync.replication.SyncConfig;
 import org.rhizome.sync.replication.WorkspaceSync;
+import org.rhizome.sync.replication.invite.Invite;
+import org.rhizome.sync.replication.invite.SharedWorkspaces;
 
 /**
  * Replicas of one shared workspace for {@code bench sync}, each with its own file, device key and
@@ -33,8 +33,12 @@ final class BenchPeers implements AutoCloseable {
   }
 
   static SyncConfig config(Workspace ws, List<Multiaddr> peers) throws Exception {
-    return SyncConfig.defaults(SharedWorkspaces.secret(ws).orElseThrow()).withListen(List.of(LOOPBACK)).withPeers(peers)
-        .withRedial(Duration.ofMillis(300)).withAntiEntropy(SyncStarter.ANTI_ENTROPY).withAgentVersion("rhizome-bench");
+    return SyncConfig.defaults(SharedWorkspaces.secret(ws).orElseThrow())
+        .withListen(List.of(LOOPBACK))
+        .withPeers(peers)
+        .withRedial(Duration.ofMillis(300))
+        .withAntiEntropy(SyncStarter.ANTI_ENTROPY)
+        .withAgentVersion("rhizome-bench");
   }
 
   /** Founds the workspace (not yet syncing: call {@link #startAll} or {@link #join}). */
@@ -55,18 +59,29 @@ final class BenchPeers implements AutoCloseable {
         earlier.addAll(syncs.get(j).host().listenAddresses());
       }
     }
-    WorkspaceSync s = WorkspaceSync.start(workspaces.get(i), keys.get(i), config(workspaces.get(i), earlier));
+    WorkspaceSync s =
+        WorkspaceSync.start(workspaces.get(i), keys.get(i), config(workspaces.get(i), earlier));
     syncs.set(i, s);
     return s;
   }
 
-  /** A fresh device joins with an invite from peer 0 (which must be syncing); returns without waiting. */
+  /**
+   * A fresh device joins with an invite from peer 0 (which must be syncing); returns without
+   * waiting.
+   */
   int join() throws Exception {
     int n = workspaces.size();
     WorkspaceSync inviter = syncs.get(0);
-    Invite invite = SharedWorkspaces.invite(inviter.workspace(), Grant.MEMBER, Duration.ofDays(1), inviter.host().listenAddresses());
+    Invite invite =
+        SharedWorkspaces.invite(
+            inviter.workspace(),
+            Grant.MEMBER,
+            Duration.ofDays(1),
+            inviter.host().listenAddresses());
     DeviceKey key = DeviceKey.generate(random);
-    Workspace ws = SharedWorkspaces.openForInvite(dir.resolve("peer" + n + ".db"), key, Invite.parse(invite.format()), "peer" + n);
+    Workspace ws =
+        SharedWorkspaces.openForInvite(
+            dir.resolve("peer" + n + ".db"), key, Invite.parse(invite.format()), "peer" + n);
     workspaces.add(ws);
     keys.add(key);
     syncs.add(null);
@@ -114,7 +129,8 @@ final class BenchPeers implements AutoCloseable {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!condition.holds()) {
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("bench sync: " + what + " did not happen within " + timeout.toSeconds() + " s");
+        throw new IllegalStateException(
+            "bench sync: " + what + " did not happen within " + timeout.toSeconds() + " s");
       }
       Thread.sleep(5);
     }

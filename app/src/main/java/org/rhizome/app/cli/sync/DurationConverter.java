@@ -6,7 +6,9 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Durations as people write them: {@code 500ms}, {@code 60s}, {@code 10m}, {@code 2h}, {@code 7d}. */
+/**
+ * Durations as people write them: {@code 500ms}, {@code 60s}, {@code 10m}, {@code 2h}, {@code 7d}.
+ */
 final class DurationConverter implements ITypeConverter<Duration> {
   private static final Pattern FORM = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)");
 
@@ -14,7 +16,8 @@ final class DurationConverter implements ITypeConverter<Duration> {
   public Duration convert(String value) {
     Matcher m = FORM.matcher(value.strip());
     if (!m.matches()) {
-      throw new TypeConversionException("'" + value + "' is not a duration such as 500ms, 60s, 10m, 2h or 7d");
+      throw new TypeConversionException(
+          "'" + value + "' is not a duration such as 500ms, 60s, 10m, 2h or 7d");
     }
     long n = Long.parseLong(m.group(1));
     return switch (m.group(2)) {

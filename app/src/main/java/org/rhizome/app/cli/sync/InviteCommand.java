@@ -24,48 +24,75 @@ import picocli.CommandLine.Option;
  * {@code rhizome invite}: registers an invite in a shared workspace and prints it as one line. The
  * line is a secret: whoever holds it can join until it expires.
  */
-@Command(name = "invite", description = {"Invite a person (or, with --device, another device of yours) to a shared workspace.",
-    "Prints one line for `rhizome join`; it is a secret until it expires.",
-    "The invite carries where to reach this device: --address, else the listen addresses of the running `rhizome serve`."})
+@Command(
+    name = "invite",
+    description = {
+      "Invite a person (or, with --device, another device of yours) to a shared workspace.",
+      "Prints one line for `rhizome join`; it is a secret until it expires.",
+      "The invite carries where to reach this device: --address, else the listen addresses of the running `rhizome serve`."
+    })
 public final class InviteCommand implements Callable<Integer> {
-  @Mixin
-  private CliContext cli;
+  @Mixin private CliContext cli;
 
-  @Option(names = "--device", description = "Invite another device of yours (it joins as you) instead of a new member.")
+  @Option(
+      names = "--device",
+      description = "Invite another device of yours (it joins as you) instead of a new member.")
   private boolean device;
 
-  @Option(names = "--valid", paramLabel = "DURATION", defaultValue = "7d", converter = DurationConverter.class,
+  @Option(
+      names = "--valid",
+      paramLabel = "DURATION",
+      defaultValue = "7d",
+      converter = DurationConverter.class,
       description = "How long the invite can be used (default: ${DEFAULT-VALUE}).")
   private Duration valid = Duration.ofDays(7);
 
-  @Option(names = "--address", paramLabel = "MULTIADDR", converter = MultiaddrConverter.class,
+  @Option(
+      names = "--address",
+      paramLabel = "MULTIADDR",
+      converter = MultiaddrConverter.class,
       description = "Where the new device can reach this one (repeatable).")
   private List<Multiaddr> addresses = new ArrayList<>();
 
-  @Option(names = "--no-addresses", description = "Carry no address: the devices will find each other by mDNS.")
+  @Option(
+      names = "--no-addresses",
+      description = "Carry no address: the devices will find each other by mDNS.")
   private boolean noAddresses;
 
-  record Printed(String invite, String workspace, String grant, String expires, List<String> addresses) {}
+  record Printed(
+      String invite, String workspace, String grant, String expires, List<String> addresses) {}
 
   @Override
   public Integer call() throws Exception {
     String name = cli.workspaceName();
     try (Workspace ws = cli.openWorkspace()) {
       if (ws.membership().mode() == MembershipMode.OPEN) {
-        throw new InvalidInputException("Workspace \"" + name + "\" is a personal workspace, which has no members to invite."
-            + " Create a shared one with `rhizome workspace create NAME` and invite to that.");
+        throw new InvalidInputException(
+            "Workspace \""
+                + name
+                + "\" is a personal workspace, which has no members to invite."
+                + " Create a shared one with `rhizome workspace create NAME` and invite to that.");
       }
       if (SharedWorkspaces.joinPending(ws)) {
-        throw new InvalidInputException("This device has not finished joining \"" + name + "\" yet: run `rhizome serve --workspace "
-            + name + "` until it has, then invite.");
+        throw new InvalidInputException(
+            "This device has not finished joining \""
+                + name
+                + "\" yet: run `rhizome serve --workspace "
+                + name
+                + "` until it has, then invite.");
       }
       List<Multiaddr> reach = reachableAddresses(name);
       Grant grant = device ? Grant.DEVICE : Grant.MEMBER;
       Invite invite = SharedWorkspaces.invite(ws, grant, valid, reach);
       String line = invite.format();
       if (cli.isJson()) {
-        cli.printJson(new Printed(line, name, grant.name().toLowerCase(Locale.ROOT), Instant.now().plus(valid).toString(),
-            reach.stream().map(Object::toString).toList()));
+        cli.printJson(
+            new Printed(
+                line,
+                name,
+                grant.name().toLowerCase(Locale.ROOT),
+                Instant.now().plus(valid).toString(),
+                reach.stream().map(Object::toString).toList()));
       } else {
         cli.out().println(line);
         cli.out().flush();
@@ -86,8 +113,10 @@ public final class InviteCommand implements Callable<Integer> {
     }
     Optional<ServeStatus> serving = ServeStatusFile.readLive(cli.dataDirectory(), name);
     if (serving.isEmpty()) {
-      throw new InvalidInputException("The invite needs an address where this device can be reached: start `rhizome serve --workspace "
-          + name + "` first, or pass --address MULTIADDR (or --no-addresses to rely on mDNS).");
+      throw new InvalidInputException(
+          "The invite needs an address where this device can be reached: start `rhizome serve --workspace "
+              + name
+              + "` first, or pass --address MULTIADDR (or --no-addresses to rely on mDNS).");
     }
     List<Multiaddr> out = new ArrayList<>();
     for (String a : serving.get().listenAddresses()) {

@@ -10,7 +10,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
-import org.rhizome.sync.replication.ReplicaLock;
 import org.rhizome.app.DataDirectory;
 import org.rhizome.app.cli.CliContext;
 import org.rhizome.app.cli.ExitCodes;
@@ -18,10 +17,11 @@ import org.rhizome.app.cli.InvalidInputException;
 import org.rhizome.app.cli.SyncUnfinishedException;
 import org.rhizome.graph.Workspace;
 import org.rhizome.sync.peer.Multiaddr;
-import org.rhizome.sync.replication.invite.Invite;
-import org.rhizome.sync.replication.invite.SharedWorkspaces;
+import org.rhizome.sync.replication.ReplicaLock;
 import org.rhizome.sync.replication.SyncListener;
 import org.rhizome.sync.replication.WorkspaceSync;
+import org.rhizome.sync.replication.invite.Invite;
+import org.rhizome.sync.replication.invite.SharedWorkspaces;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,29 +32,49 @@ import picocli.CommandLine.Parameters;
  * it is a member and has caught up, or {@code --wait} runs out (then the join stays pending and
  * {@code rhizome serve} finishes it).
  */
-@Command(name = "join", description = {"Join a shared workspace with an invite from `rhizome invite`.",
-    "Syncs until this device is a member and has caught up, or --wait runs out (exit 6: the join stays",
-    "pending and `rhizome serve --workspace NAME` finishes it). --wait 0s only makes the replica."})
+@Command(
+    name = "join",
+    description = {
+      "Join a shared workspace with an invite from `rhizome invite`.",
+      "Syncs until this device is a member and has caught up, or --wait runs out (exit 6: the join stays",
+      "pending and `rhizome serve --workspace NAME` finishes it). --wait 0s only makes the replica."
+    })
 public final class JoinCommand implements Callable<Integer> {
-  @Mixin
-  private CliContext cli;
+  @Mixin private CliContext cli;
 
-  @Parameters(index = "0", paramLabel = "INVITE", description = "The invite line (rhizome-invite:…).")
+  @Parameters(
+      index = "0",
+      paramLabel = "INVITE",
+      description = "The invite line (rhizome-invite:…).")
   private String inviteText = "";
 
-  @Option(names = "--name", paramLabel = "N", description = "Your name in the workspace (default: the OS user name).")
+  @Option(
+      names = "--name",
+      paramLabel = "N",
+      description = "Your name in the workspace (default: the OS user name).")
   private @Nullable String memberName;
 
-  @Option(names = "--as", paramLabel = "WORKSPACE_NAME",
-      description = "The local name of the workspace (its file name; default: the invite's workspace name).")
+  @Option(
+      names = "--as",
+      paramLabel = "WORKSPACE_NAME",
+      description =
+          "The local name of the workspace (its file name; default: the invite's workspace name).")
   private @Nullable String localName;
 
-  @Option(names = "--wait", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
+  @Option(
+      names = "--wait",
+      paramLabel = "DURATION",
+      defaultValue = "60s",
+      converter = DurationConverter.class,
       description = "How long to try to reach a member (default: ${DEFAULT-VALUE}).")
   private Duration wait = Duration.ofSeconds(60);
 
-  @Option(names = "--listen", paramLabel = "MULTIADDR", converter = MultiaddrConverter.class,
-      description = "Where to accept connections while joining (default /ip4/127.0.0.1/tcp/0: joining only dials out).")
+  @Option(
+      names = "--listen",
+      paramLabel = "MULTIADDR",
+      converter = MultiaddrConverter.class,
+      description =
+          "Where to accept connections while joining (default /ip4/127.0.0.1/tcp/0: joining only dials out).")
   private List<Multiaddr> listen = new ArrayList<>();
 
   record Joined(String workspace, String id, boolean joined, long notes, String database) {}
@@ -65,23 +85,43 @@ public final class JoinCommand implements Callable<Integer> {
     DataDirectory data = cli.dataDirectory();
     String name = localName != null ? localName : fileNameFor(invite.workspaceName());
     if (!DataDirectory.isValidWorkspaceName(name)) {
-      throw new InvalidInputException("\"" + name + "\" is not a workspace name: choose one with --as NAME.");
+      throw new InvalidInputException(
+          "\"" + name + "\" is not a workspace name: choose one with --as NAME.");
     }
     Path file = data.workspaceFile(name);
     if (Files.exists(file)) {
-      throw new InvalidInputException("A workspace named \"" + name + "\" already exists (" + file + "): choose another with --as NAME.");
+      throw new InvalidInputException(
+          "A workspace named \""
+              + name
+              + "\" already exists ("
+              + file
+              + "): choose another with --as NAME.");
     }
     Files.createDirectories(file.getParent());
     String member = memberName != null ? memberName : System.getProperty("user.name", "me");
-    try (Workspace ws = SharedWorkspaces.openForInvite(file, data.loadOrCreateDeviceKey(), invite, member)) {
+    try (Workspace ws =
+        SharedWorkspaces.openForInvite(file, data.loadOrCreateDeviceKey(), invite, member)) {
       boolean joined = wait.isZero() ? ws.membership().canWrite() : syncUntilJoined(data, ws, name);
       Joined result = new Joined(name, ws.id().hex(), joined, ws.noteCount(), file.toString());
       if (cli.isJson()) {
         cli.printJson(result);
       } else if (joined) {
-        cli.out().println("Joined workspace " + name + " (" + result.notes() + " notes). Keep it in sync with: rhizome serve --workspace " + name);
+        cli.out()
+            .println(
+                "Joined workspace "
+                    + name
+                    + " ("
+                    + result.notes()
+                    + " notes). Keep it in sync with: rhizome serve --workspace "
+                    + name);
       } else {
-        cli.out().println("Made workspace " + name + "; the join finishes when `rhizome serve --workspace " + name + "` reaches a member.");
+        cli.out()
+            .println(
+                "Made workspace "
+                    + name
+                    + "; the join finishes when `rhizome serve --workspace "
+                    + name
+                    + "` reaches a member.");
       }
       cli.out().flush();
       return ExitCodes.OK;
@@ -92,19 +132,28 @@ public final class JoinCommand implements Callable<Integer> {
   private boolean syncUntilJoined(DataDirectory data, Workspace ws, String name) throws Exception {
     CompletableFuture<Void> joined = new CompletableFuture<>();
     try (ReplicaLock lock = ServeLock.acquire(data, name);
-         WorkspaceSync sync = SyncStarter.start(data, ws, name,
-             listen.isEmpty() ? List.of(Multiaddr.parse("/ip4/127.0.0.1/tcp/0")) : listen, List.of(), null, "rhizome-join")) {
-      sync.addListener(new SyncListener() {
-        @Override
-        public void onJoined() {
-          joined.complete(null);
-        }
+        WorkspaceSync sync =
+            SyncStarter.start(
+                data,
+                ws,
+                name,
+                listen.isEmpty() ? List.of(Multiaddr.parse("/ip4/127.0.0.1/tcp/0")) : listen,
+                List.of(),
+                null,
+                "rhizome-join")) {
+      sync.addListener(
+          new SyncListener() {
+            @Override
+            public void onJoined() {
+              joined.complete(null);
+            }
 
-        @Override
-        public void onJoinFailed(String reason) {
-          joined.completeExceptionally(new InvalidInputException("The invite cannot be used: " + reason));
-        }
-      });
+            @Override
+            public void onJoinFailed(String reason) {
+              joined.completeExceptionally(
+                  new InvalidInputException("The invite cannot be used: " + reason));
+            }
+          });
       long deadline = System.nanoTime() + wait.toNanos();
       if (ws.membership().canWrite()) {
         joined.complete(null);
@@ -112,9 +161,15 @@ public final class JoinCommand implements Callable<Integer> {
       try {
         joined.get(wait.toMillis(), TimeUnit.MILLISECONDS);
       } catch (TimeoutException e) {
-        throw new SyncUnfinishedException("Not joined within " + wait.toSeconds() + " s: no member was reached at the invite's"
-            + " addresses " + SharedWorkspaces.peers(ws) + ". The join stays pending; `rhizome serve --workspace "
-            + name + "` finishes it when a member is reachable.");
+        throw new SyncUnfinishedException(
+            "Not joined within "
+                + wait.toSeconds()
+                + " s: no member was reached at the invite's"
+                + " addresses "
+                + SharedWorkspaces.peers(ws)
+                + ". The join stays pending; `rhizome serve --workspace "
+                + name
+                + "` finishes it when a member is reachable.");
       } catch (java.util.concurrent.ExecutionException e) {
         throw e.getCause() instanceof Exception ex ? ex : e;
       }

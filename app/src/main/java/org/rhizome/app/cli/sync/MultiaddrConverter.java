@@ -11,7 +11,8 @@ final class MultiaddrConverter implements ITypeConverter<Multiaddr> {
     try {
       return Multiaddr.parse(value);
     } catch (RuntimeException e) {
-      throw new TypeConversionException("'" + value + "' is not a multiaddr (" + e.getMessage() + ")");
+      throw new TypeConversionException(
+          "'" + value + "' is not a multiaddr (" + e.getMessage() + ")");
     }
   }
 }

@@ -1,9 +1,9 @@
 package org.rhizome.app.cli.sync;
 
 import java.io.IOException;
-import org.rhizome.sync.replication.ReplicaLock;
 import org.rhizome.app.DataDirectory;
 import org.rhizome.app.cli.SyncUnfinishedException;
+import org.rhizome.sync.replication.ReplicaLock;
 
 /**
  * {@code run/NAME.lock}, held while a serve (or a join) runs sync on workspace NAME, so that two
@@ -12,10 +12,19 @@ import org.rhizome.app.cli.SyncUnfinishedException;
 final class ServeLock {
   private ServeLock() {}
 
-  /** @throws SyncUnfinishedException if another process holds the lock */
-  static ReplicaLock acquire(DataDirectory data, String workspaceName) throws IOException, SyncUnfinishedException {
-    return ReplicaLock.tryAcquire(data.replicaLockFile(workspaceName)).orElseThrow(() -> new SyncUnfinishedException("Workspace \"" + workspaceName
-        + "\" is already being synced by another process (see " + ServeStatusFile.file(data, workspaceName)
-        + "); stop that `rhizome serve` first."));
+  /**
+   * @throws SyncUnfinishedException if another process holds the lock
+   */
+  static ReplicaLock acquire(DataDirectory data, String workspaceName)
+      throws IOException, SyncUnfinishedException {
+    return ReplicaLock.tryAcquire(data.replicaLockFile(workspaceName))
+        .orElseThrow(
+            () ->
+                new SyncUnfinishedException(
+                    "Workspace \""
+                        + workspaceName
+                        + "\" is already being synced by another process (see "
+                        + ServeStatusFile.file(data, workspaceName)
+                        + "); stop that `rhizome serve` first."));
   }
 }

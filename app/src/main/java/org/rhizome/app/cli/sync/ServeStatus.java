@@ -13,9 +13,21 @@ import org.rhizome.sync.replication.SyncStatus;
  * @param refused changes refused for good, each counted once
  * @param lastRefusal the reason of the latest refusal; null if none
  */
-public record ServeStatus(long pid, String workspace, String workspaceId, String peerId, List<String> listenAddresses,
-    String topic, List<Peer> connectedPeers, @Nullable String lastSync, long liveApplied, long pulledApplied, long refused,
-    String started, String updated, @Nullable String lastRefusal) {
+public record ServeStatus(
+    long pid,
+    String workspace,
+    String workspaceId,
+    String peerId,
+    List<String> listenAddresses,
+    String topic,
+    List<Peer> connectedPeers,
+    @Nullable String lastSync,
+    long liveApplied,
+    long pulledApplied,
+    long refused,
+    String started,
+    String updated,
+    @Nullable String lastRefusal) {
 
   public ServeStatus {
     listenAddresses = List.copyOf(listenAddresses);
@@ -25,11 +37,24 @@ public record ServeStatus(long pid, String workspace, String workspaceId, String
   /** A connected peer and the agent it announced. */
   public record Peer(String peerId, String agent) {}
 
-  static ServeStatus of(String workspaceName, String workspaceId, SyncStatus s, Instant started, Instant now) {
-    List<Peer> peers = s.peers().stream().map(p -> new Peer(p.peer().toBase58(), p.agent())).toList();
-    return new ServeStatus(ProcessHandle.current().pid(), workspaceName, workspaceId, s.peerId().toBase58(),
-        s.listenAddresses().stream().map(Object::toString).toList(), s.topic(), peers,
-        s.lastSyncMillis() == 0 ? null : Instant.ofEpochMilli(s.lastSyncMillis()).toString(), s.liveApplied(),
-        s.pulledApplied(), s.refused(), started.toString(), now.toString(), s.lastRefusal());
+  static ServeStatus of(
+      String workspaceName, String workspaceId, SyncStatus s, Instant started, Instant now) {
+    List<Peer> peers =
+        s.peers().stream().map(p -> new Peer(p.peer().toBase58(), p.agent())).toList();
+    return new ServeStatus(
+        ProcessHandle.current().pid(),
+        workspaceName,
+        workspaceId,
+        s.peerId().toBase58(),
+        s.listenAddresses().stream().map(Object::toString).toList(),
+        s.topic(),
+        peers,
+        s.lastSyncMillis() == 0 ? null : Instant.ofEpochMilli(s.lastSyncMillis()).toString(),
+        s.liveApplied(),
+        s.pulledApplied(),
+        s.refused(),
+        started.toString(),
+        now.toString(),
+        s.lastRefusal());
   }
 }

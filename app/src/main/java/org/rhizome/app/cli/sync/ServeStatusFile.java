@@ -1,24 +1,24 @@
 package org.rhizome.app.cli.sync;
 
-import org.rhizome.graph.files.AtomicFile;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import org.rhizome.app.DataDirectory;
+import org.rhizome.graph.files.AtomicFile;
 
 /**
- * {@code run/NAME.json}: the status a running serve publishes for {@code status}, {@code invite} and
- * scripts. Written whole to a temp file and moved into place atomically, so a reader never sees half
- * a file; removed when the serve stops. A file left by a serve that died is ignored: its pid is gone.
+ * {@code run/NAME.json}: the status a running serve publishes for {@code status}, {@code invite}
+ * and scripts. Written whole to a temp file and moved into place atomically, so a reader never sees
+ * half a file; removed when the serve stops. A file left by a serve that died is ignored: its pid
+ * is gone.
  */
 public final class ServeStatusFile {
-  private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   private ServeStatusFile() {}
 
@@ -28,7 +28,9 @@ public final class ServeStatusFile {
 
   /** Replaces the status file whole and durably (see {@link AtomicFile}). */
   static void write(DataDirectory data, ServeStatus status) throws IOException {
-    AtomicFile.replace(file(data, status.workspace()), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(status),
+    AtomicFile.replace(
+        file(data, status.workspace()),
+        JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(status),
         AtomicFile.Durability.SYNCED);
   }
 
@@ -41,7 +43,8 @@ public final class ServeStatusFile {
    *
    * @throws IOException if the file exists but cannot be read or parsed
    */
-  public static Optional<ServeStatus> readLive(DataDirectory data, String workspaceName) throws IOException {
+  public static Optional<ServeStatus> readLive(DataDirectory data, String workspaceName)
+      throws IOException {
     Path file = file(data, workspaceName);
     ServeStatus status;
     try {

@@ -12,19 +12,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
-import org.rhizome.graph.model.ActorId;
-import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.identity.DeviceKey;
+import org.rhizome.graph.model.ActorId;
+import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.text.Splice;
 
 /**
- * {@code bench soak}: real replicas of one shared workspace on loopback, for a given time, doing what
- * people and machines do: random edits and new notes on every peer, all of them writing into one
- * shared note at once (which grows past the size a single local edit may reach), peers going offline
- * and writing alone, and whole restarts (sync stopped, the file closed and opened again). At the end
- * every peer comes back and the run waits for one digest everywhere, then counts acknowledged
- * changes missing from any replica (must be 0) and the growth of heap and files per hour.
+ * {@code bench soak}: real replicas of one shared workspace on loopback, for a given time, doing
+ * what people and machines do: random edits and new notes on every peer, all of them writing into
+ * one shared note at once (which grows past the size a single local edit may reach), peers going
+ * offline and writing alone, and whole restarts (sync stopped, the file closed and opened again).
+ * At the end every peer comes back and the run waits for one digest everywhere, then counts
+ * acknowledged changes missing from any replica (must be 0) and the growth of heap and files per
+ * hour.
  *
  * <p>Kills of real processes are the crash test's (app's {@code CrashSafetyIT}); here everything
  * runs in one process so the replicas can be compared at the end.
@@ -56,7 +57,8 @@ final class SoakBench {
       BenchPeers.await("joining", Duration.ofSeconds(120), () -> p.allMembers() && p.converged());
       Soul shared = p.workspaces.get(0).createNote("Shared", "Everyone writes here.\n");
       BenchPeers.await("the shared note arriving", Duration.ofSeconds(60), p::converged);
-      progress.println("bench soak: " + peers + " peers joined; soaking for " + length.toSeconds() + " s");
+      progress.println(
+          "bench soak: " + peers + " peers joined; soaking for " + length.toSeconds() + " s");
 
       System.gc();
       long heapStart = memory.getHeapMemoryUsage().getUsed();
@@ -94,7 +96,10 @@ final class SoakBench {
         Workspace ws = p.workspaces.get(who);
         int kind = random.nextInt(10);
         if (kind < 2 || own.get(who).isEmpty()) {
-          own.get(who).add(ws.createNote("soak " + who + " " + acknowledged[who], "Started by peer " + who + ".\n"));
+          own.get(who)
+              .add(
+                  ws.createNote(
+                      "soak " + who + " " + acknowledged[who], "Started by peer " + who + ".\n"));
         } else if (kind < 7) {
           Soul note = own.get(who).get(random.nextInt(own.get(who).size()));
           appendLine(ws, note, "edit by " + who + " #" + acknowledged[who]);
@@ -102,7 +107,11 @@ final class SoakBench {
           String sharedBody = body(ws, shared);
           if (sharedBody.length() < SHARED_NOTE_CAP) {
             // Long lines into one note from every peer at once, online or not.
-            append(ws, shared, sharedBody, ("peer " + who + " writes ").repeat(200 + random.nextInt(800)));
+            append(
+                ws,
+                shared,
+                sharedBody,
+                ("peer " + who + " writes ").repeat(200 + random.nextInt(800)));
             sharedEdits++;
           } else {
             appendLine(ws, own.get(who).get(0), "shared note full; edit by " + who);
@@ -115,7 +124,8 @@ final class SoakBench {
         p.start(offline);
       }
       long settleStart = System.nanoTime();
-      BenchPeers.await("every peer converging after the soak", Duration.ofSeconds(300), p::converged);
+      BenchPeers.await(
+          "every peer converging after the soak", Duration.ofSeconds(300), p::converged);
       double settleMs = (System.nanoTime() - settleStart) / 1e6;
       double hours = (System.nanoTime() - start) / 3.6e12;
 
@@ -168,7 +178,10 @@ final class SoakBench {
     ws.spliceBody(note, List.of(new Splice(body.codePointCount(0, body.length()), 0, line + "\n")));
   }
 
-  /** Stops a peer's sync, closes its file, opens it again and syncs again: what a restart of the app does. */
+  /**
+   * Stops a peer's sync, closes its file, opens it again and syncs again: what a restart of the app
+   * does.
+   */
   private static void restart(BenchPeers p, int i) throws Exception {
     if (p.syncs.get(i) != null) {
       p.syncs.get(i).close();

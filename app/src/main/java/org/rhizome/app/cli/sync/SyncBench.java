@@ -13,17 +13,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
+import org.rhizome.graph.Workspace;
 import org.rhizome.graph.model.ActorId;
 import org.rhizome.graph.model.Soul;
-import org.rhizome.graph.Workspace;
 import org.rhizome.graph.text.Splice;
 
 /**
  * {@code bench sync}: real replicas syncing over libp2p on loopback, in this process. For each peer
  * count: edit-to-applied latency at a steady rate (the writer's clock before the commit to the
  * receiver's change feed delivering it), sustained changes/s end to end (a burst until every peer
- * holds it), and convergence after a partition (every peer stopped, each edits offline, all restart).
- * Then, once: catch-up of a fresh peer joining a workspace of {@code catchup} changes.
+ * holds it), and convergence after a partition (every peer stopped, each edits offline, all
+ * restart). Then, once: catch-up of a fresh peer joining a workspace of {@code catchup} changes.
  */
 final class SyncBench {
   private final Path dir;
@@ -76,7 +76,8 @@ final class SyncBench {
    * their arrival from the writer's commit (and, separately, from handing the edit to the writer,
    * which adds the writer's own queue when the engine cannot keep up with the rate).
    */
-  private Map<String, Object> latency(BenchPeers p, Workspace writer, List<Soul> notes) throws Exception {
+  private Map<String, Object> latency(BenchPeers p, Workspace writer, List<Soul> notes)
+      throws Exception {
     ActorId actor = writer.actor();
     long base = writer.versionVector().get(actor);
     long[] submittedAt = new long[latencyEdits];
@@ -89,15 +90,17 @@ final class SyncBench {
       }
       AtomicLongArray arrived = new AtomicLongArray(latencyEdits);
       arrivals.add(arrived);
-      feeds.add(w.subscribe(event -> {
-        long now = System.nanoTime();
-        for (var change : event.changes()) {
-          long i = change.seq() - base - 1;
-          if (change.actor().equals(actor) && i >= 0 && i < latencyEdits) {
-            arrived.set((int) i, now);
-          }
-        }
-      }));
+      feeds.add(
+          w.subscribe(
+              event -> {
+                long now = System.nanoTime();
+                for (var change : event.changes()) {
+                  long i = change.seq() - base - 1;
+                  if (change.actor().equals(actor) && i >= 0 && i < latencyEdits) {
+                    arrived.set((int) i, now);
+                  }
+                }
+              }));
     }
     try {
       long interval = 1_000_000_000L / rate;
@@ -111,11 +114,14 @@ final class SyncBench {
         }
         submittedAt[i] = System.nanoTime();
         int edit = i;
-        pending.add(writer.spliceBodyAsync(notes.get(i % notes.size()), List.of(new Splice(0, 0, "x")))
-            .thenRun(() -> committedAt[edit] = System.nanoTime()));
+        pending.add(
+            writer
+                .spliceBodyAsync(notes.get(i % notes.size()), List.of(new Splice(0, 0, "x")))
+                .thenRun(() -> committedAt[edit] = System.nanoTime()));
       }
       CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
-      BenchPeers.await("the steady edits arriving", Duration.ofSeconds(60), () -> allArrived(arrivals));
+      BenchPeers.await(
+          "the steady edits arriving", Duration.ofSeconds(60), () -> allArrived(arrivals));
     } finally {
       for (AutoCloseable f : feeds) {
         f.close();
@@ -156,8 +162,9 @@ final class SyncBench {
   }
 
   /**
-   * {@code burst} new notes (one change each), handed to the writer in batches of {@value #BATCH} as
-   * an import or a paste would, so the figure is the sync's rate, not one SQLite transaction per change.
+   * {@code burst} new notes (one change each), handed to the writer in batches of {@value #BATCH}
+   * as an import or a paste would, so the figure is the sync's rate, not one SQLite transaction per
+   * change.
    */
   private Map<String, Object> sustained(BenchPeers p, Workspace writer) throws Exception {
     ActorId actor = writer.actor();
@@ -166,14 +173,17 @@ final class SyncBench {
     createNotes(writer, "burst", burst);
     long committed = System.nanoTime();
     long target = writer.versionVector().get(actor);
-    BenchPeers.await("the burst arriving", Duration.ofSeconds(120), () -> {
-      for (Workspace w : p.workspaces) {
-        if (w.versionVector().get(actor) < target) {
-          return false;
-        }
-      }
-      return true;
-    });
+    BenchPeers.await(
+        "the burst arriving",
+        Duration.ofSeconds(120),
+        () -> {
+          for (Workspace w : p.workspaces) {
+            if (w.versionVector().get(actor) < target) {
+              return false;
+            }
+          }
+          return true;
+        });
     long done = System.nanoTime();
     long cpu = processCpuNanos() - cpuStart;
     Map<String, Object> out = new LinkedHashMap<>();
@@ -191,14 +201,18 @@ final class SyncBench {
     return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
   }
 
-  /** Every peer stops; each makes {@code offlineEdits} notes; all restart. Time until all digests are equal. */
+  /**
+   * Every peer stops; each makes {@code offlineEdits} notes; all restart. Time until all digests
+   * are equal.
+   */
   private Map<String, Object> partition(BenchPeers p) throws Exception {
     p.stopAll();
     for (int i = 0; i < p.workspaces.size(); i++) {
       Workspace w = p.workspaces.get(i);
       List<String[]> drafts = new ArrayList<>();
       for (int k = 0; k < offlineEdits; k++) {
-        drafts.add(new String[] {"offline " + i + "-" + k, "written on peer " + i + " while apart"});
+        drafts.add(
+            new String[] {"offline " + i + "-" + k, "written on peer " + i + " while apart"});
       }
       w.createNotesAsync(drafts).get(60, TimeUnit.SECONDS);
     }
@@ -214,7 +228,10 @@ final class SyncBench {
     return out;
   }
 
-  /** A fresh peer joins a workspace of {@code changes} new notes; time from its sync starting until it holds them all. */
+  /**
+   * A fresh peer joins a workspace of {@code changes} new notes; time from its sync starting until
+   * it holds them all.
+   */
   Map<String, Object> catchUp(int changes) throws Exception {
     Path home = Files.createDirectories(dir.resolve("catchup"));
     try (BenchPeers p = new BenchPeers(home)) {
@@ -228,10 +245,16 @@ final class SyncBench {
       int fresh = p.join();
       Workspace joiner = p.workspaces.get(fresh);
       var want = source.versionVector().get(source.actor());
-      BenchPeers.await("the catch-up", Duration.ofSeconds(300), () -> joiner.versionVector().get(source.actor()) >= want);
+      BenchPeers.await(
+          "the catch-up",
+          Duration.ofSeconds(300),
+          () -> joiner.versionVector().get(source.actor()) >= want);
       long done = System.nanoTime();
       long cpu = processCpuNanos() - cpuStart;
-      BenchPeers.await("the fresh peer's digest", Duration.ofSeconds(60), () -> joiner.digest().equals(source.digest()));
+      BenchPeers.await(
+          "the fresh peer's digest",
+          Duration.ofSeconds(60),
+          () -> joiner.digest().equals(source.digest()));
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("changes", total);
       out.put("seconds", ms(done - start) / 1000.0);
@@ -241,13 +264,28 @@ final class SyncBench {
     }
   }
 
-  /** Creates {@code count} small notes in batches of {@value #BATCH}, pipelined; returns when all are committed. */
+  /**
+   * Creates {@code count} small notes in batches of {@value #BATCH}, pipelined; returns when all
+   * are committed.
+   */
   private static void createNotes(Workspace ws, String prefix, int count) throws Exception {
     CompletableFuture<?> last = null;
     for (int done = 0; done < count; done += BATCH) {
       List<String[]> drafts = new ArrayList<>(BATCH);
       for (int i = done; i < Math.min(count, done + BATCH); i++) {
-        drafts.add(new String[] {prefix + " " + i, "note " + i + " of the " + prefix + ", linking [[" + prefix + " " + (i / 2) + "]] #bench"});
+        drafts.add(
+            new String[] {
+              prefix + " " + i,
+              "note "
+                  + i
+                  + " of the "
+                  + prefix
+                  + ", linking [["
+                  + prefix
+                  + " "
+                  + (i / 2)
+                  + "]] #bench"
+            });
       }
       last = ws.createNotesAsync(drafts);
       if ((done / BATCH) % 20 == 19) {

@@ -5,8 +5,8 @@ import java.time.Instant;
 import org.rhizome.graph.api.ApplyResult;
 import org.rhizome.sync.peer.Multiaddr;
 import org.rhizome.sync.peer.PeerId;
-import org.rhizome.sync.replication.catchup.PullSummary;
 import org.rhizome.sync.replication.SyncListener;
+import org.rhizome.sync.replication.catchup.PullSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,8 +47,18 @@ final class SyncEventLog implements SyncListener {
   @Override
   public void onPulled(PeerId peer, PullSummary summary, long millis) {
     if (summary.received() > 0) {
-      say("pulled " + summary.received() + " changes from " + peer + " in " + millis + " ms (" + summary.applied() + " new, "
-          + summary.refused() + " refused)");
+      say(
+          "pulled "
+              + summary.received()
+              + " changes from "
+              + peer
+              + " in "
+              + millis
+              + " ms ("
+              + summary.applied()
+              + " new, "
+              + summary.refused()
+              + " refused)");
     }
   }
 

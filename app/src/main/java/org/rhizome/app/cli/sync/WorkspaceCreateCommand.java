@@ -14,24 +14,35 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code rhizome workspace create NAME}: founds a shared (members-only) workspace with this device as its first member. */
-@Command(name = "create", description = {"Found a shared workspace (members only) in workspaces/NAME.db, with sync on.",
-    "Then `rhizome invite --workspace NAME` lets other devices join."})
+/**
+ * {@code rhizome workspace create NAME}: founds a shared (members-only) workspace with this device
+ * as its first member.
+ */
+@Command(
+    name = "create",
+    description = {
+      "Found a shared workspace (members only) in workspaces/NAME.db, with sync on.",
+      "Then `rhizome invite --workspace NAME` lets other devices join."
+    })
 final class WorkspaceCreateCommand implements Callable<Integer> {
-  @Mixin
-  private CliContext cli;
+  @Mixin private CliContext cli;
 
-  @Spec
-  private CommandSpec spec;
+  @Spec private CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "NAME", description = "The workspace's name (also its file name).")
+  @Parameters(
+      index = "0",
+      paramLabel = "NAME",
+      description = "The workspace's name (also its file name).")
   private String name = "";
 
-  @Option(names = "--member-name", paramLabel = "N", description = "Your name in the workspace (default: the OS user name).")
+  @Option(
+      names = "--member-name",
+      paramLabel = "N",
+      description = "Your name in the workspace (default: the OS user name).")
   private @Nullable String memberName;
 
   record Created(String name, String id, String mode, String database) {}
@@ -39,7 +50,9 @@ final class WorkspaceCreateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (!DataDirectory.isValidWorkspaceName(name)) {
-      throw new ParameterException(spec.commandLine(), "\"" + name + "\" is not a workspace name: use 1-64 letters, digits, '.', '_' or '-'.");
+      throw new ParameterException(
+          spec.commandLine(),
+          "\"" + name + "\" is not a workspace name: use 1-64 letters, digits, '.', '_' or '-'.");
     }
     DataDirectory data = cli.dataDirectory();
     Path file = data.workspaceFile(name);
@@ -50,7 +63,12 @@ final class WorkspaceCreateCommand implements Callable<Integer> {
     Files.createDirectories(file.getParent());
     Created created;
     try (Workspace ws = SharedWorkspaces.found(file, data.loadOrCreateDeviceKey(), name, member)) {
-      created = new Created(name, ws.id().hex(), ws.membership().mode().name().toLowerCase(java.util.Locale.ROOT), file.toString());
+      created =
+          new Created(
+              name,
+              ws.id().hex(),
+              ws.membership().mode().name().toLowerCase(java.util.Locale.ROOT),
+              file.toString());
     }
     if (cli.isJson()) {
       cli.printJson(created);

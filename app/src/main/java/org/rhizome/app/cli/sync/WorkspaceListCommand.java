@@ -18,14 +18,24 @@ import org.rhizome.sync.replication.invite.SharedWorkspaces;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code rhizome workspace list}: every {@code workspaces/*.db} with its id, mode, members, sync and note count. */
+/**
+ * {@code rhizome workspace list}: every {@code workspaces/*.db} with its id, mode, members, sync
+ * and note count.
+ */
 @Command(name = "list", description = "List the workspaces of the data directory.")
 final class WorkspaceListCommand implements Callable<Integer> {
-  @Mixin
-  private CliContext cli;
+  @Mixin private CliContext cli;
 
   /** {@code mode}: "open" (personal, no members) or "members"; {@code members} counts devices. */
-  record Entry(String name, String id, String mode, int members, boolean sync, boolean joinPending, long notes, boolean serving) {}
+  record Entry(
+      String name,
+      String id,
+      String mode,
+      int members,
+      boolean sync,
+      boolean joinPending,
+      long notes,
+      boolean serving) {}
 
   record Listing(List<Entry> workspaces) {}
 
@@ -57,20 +67,37 @@ final class WorkspaceListCommand implements Callable<Integer> {
       cli.out().println("No workspaces yet in " + data.root() + ".");
     }
     for (Entry e : entries) {
-      cli.out().printf("%-20s %s  %-7s %3d members  sync %-3s %6d notes%s%s%n", e.name(), e.id(), e.mode(), e.members(),
-          e.sync() ? "on" : "off", e.notes(), e.joinPending() ? "  (join pending)" : "", e.serving() ? "  (served)" : "");
+      cli.out()
+          .printf(
+              "%-20s %s  %-7s %3d members  sync %-3s %6d notes%s%s%n",
+              e.name(),
+              e.id(),
+              e.mode(),
+              e.members(),
+              e.sync() ? "on" : "off",
+              e.notes(),
+              e.joinPending() ? "  (join pending)" : "",
+              e.serving() ? "  (served)" : "");
     }
     cli.out().flush();
     return ExitCodes.OK;
   }
 
-  private static Entry describe(DataDirectory data, String name, Path file, DeviceKey key) throws Exception {
+  private static Entry describe(DataDirectory data, String name, Path file, DeviceKey key)
+      throws Exception {
     try (Workspace ws = Workspace.open(file, key)) {
       MembershipMode mode = ws.membership().mode();
       int members = mode == MembershipMode.OPEN ? 0 : ws.membership().members().size();
       boolean sync = ws.localSetting(SharedWorkspaces.ENABLED).map("true"::equals).orElse(false);
-      return new Entry(name, ws.id().hex(), mode.name().toLowerCase(Locale.ROOT), members, sync,
-          SharedWorkspaces.joinPending(ws), ws.noteCount(), isServing(data, name));
+      return new Entry(
+          name,
+          ws.id().hex(),
+          mode.name().toLowerCase(Locale.ROOT),
+          members,
+          sync,
+          SharedWorkspaces.joinPending(ws),
+          ws.noteCount(),
+          isServing(data, name));
     }
   }
 

@@ -12,8 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PlainSqliteFloorTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
   void loadsTheVaultsMarkdownIntoASearchableFile() throws Exception {
@@ -25,12 +24,15 @@ class PlainSqliteFloorTest {
     Files.writeString(tmp.resolve("vault/.obsidian/Hidden.md"), "zanzibar, but hidden");
 
     Path db = tmp.resolve("floor.db");
-    Map<String, Object> figures = PlainSqliteFloor.load(db, PlainSqliteFloor.markdownFiles(tmp.resolve("vault")));
+    Map<String, Object> figures =
+        PlainSqliteFloor.load(db, PlainSqliteFloor.markdownFiles(tmp.resolve("vault")));
 
     assertThat(figures).containsEntry("notes", 2L).containsKeys("ms", "cpu_ms", "process_cpu_ms");
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
-         ResultSet r = c.createStatement().executeQuery(
-             "SELECT note.folder, note.title FROM note_fts JOIN note ON note.id = note_fts.rowid WHERE note_fts MATCH 'zanzibar'")) {
+        ResultSet r =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT note.folder, note.title FROM note_fts JOIN note ON note.id = note_fts.rowid WHERE note_fts MATCH 'zanzibar'")) {
       assertThat(r.next()).isTrue();
       assertThat(r.getString(1)).isEqualTo("Projects");
       assertThat(r.getString(2)).isEqualTo("Plan");

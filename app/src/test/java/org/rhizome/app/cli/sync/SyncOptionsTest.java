@@ -23,7 +23,9 @@ class SyncOptionsTest {
   @Test
   void durationsRefuseOtherForms() {
     for (String bad : new String[] {"", "7", "d", "-1s", "1.5h", "7 days", "99999999999s"}) {
-      assertThatThrownBy(() -> durations.convert(bad)).as(bad).isInstanceOf(TypeConversionException.class);
+      assertThatThrownBy(() -> durations.convert(bad))
+          .as(bad)
+          .isInstanceOf(TypeConversionException.class);
     }
   }
 
@@ -34,8 +36,11 @@ class SyncOptionsTest {
     assertThat(JoinCommand.fileNameFor("   ")).isEqualTo("shared");
     assertThat(JoinCommand.fileNameFor("Équipe ✓")).isEqualTo("quipe-");
     assertThat(JoinCommand.fileNameFor("x".repeat(100))).hasSize(64);
-    for (String name : new String[] {"Team Notes", "../../etc/passwd", "Équipe ✓", "x".repeat(100), "..."}) {
-      assertThat(DataDirectory.isValidWorkspaceName(JoinCommand.fileNameFor(name))).as(name).isTrue();
+    for (String name :
+        new String[] {"Team Notes", "../../etc/passwd", "Équipe ✓", "x".repeat(100), "..."}) {
+      assertThat(DataDirectory.isValidWorkspaceName(JoinCommand.fileNameFor(name)))
+          .as(name)
+          .isTrue();
     }
   }
 
@@ -43,7 +48,8 @@ class SyncOptionsTest {
   void workspaceNamesCannotLeaveTheWorkspacesDirectory() {
     assertThat(DataDirectory.isValidWorkspaceName("personal")).isTrue();
     assertThat(DataDirectory.isValidWorkspaceName("team-2.b")).isTrue();
-    for (String bad : new String[] {"", ".", "..", ".hidden", "a/b", "a\\b", "x".repeat(65), "a b"}) {
+    for (String bad :
+        new String[] {"", ".", "..", ".hidden", "a/b", "a\\b", "x".repeat(65), "a b"}) {
       assertThat(DataDirectory.isValidWorkspaceName(bad)).as(bad).isFalse();
     }
   }

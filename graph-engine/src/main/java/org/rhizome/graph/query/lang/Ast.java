@@ -3,20 +3,38 @@ package org.rhizome.graph.query.lang;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** The typed syntax tree of a query (docs/queries.md). Every node knows where it starts in the query's text. */
+/**
+ * The typed syntax tree of a query (docs/queries.md). Every node knows where it starts in the
+ * query's text.
+ */
 public final class Ast {
   private Ast() {}
 
-  public enum Kind { TABLE, LIST, TASKS, COUNT }
+  public enum Kind {
+    TABLE,
+    LIST,
+    TASKS,
+    COUNT
+  }
 
-  public enum Direction { BOTH, OUTGOING, INCOMING }
+  public enum Direction {
+    BOTH,
+    OUTGOING,
+    INCOMING
+  }
 
   /**
    * A whole query. {@code from} is {@link All} when absent, {@code where} null when absent; a
    * {@code list} query may have one expression shown beside each title (its only column).
    */
-  public record Query(Kind kind, List<Column> columns, Source from, @Nullable Expr where, @Nullable Expr groupBy,
-      List<SortKey> sort, @Nullable Integer limit) {
+  public record Query(
+      Kind kind,
+      List<Column> columns,
+      Source from,
+      @Nullable Expr where,
+      @Nullable Expr groupBy,
+      List<SortKey> sort,
+      @Nullable Integer limit) {
     public Query {
       columns = List.copyOf(columns);
       sort = List.copyOf(sort);
@@ -28,7 +46,8 @@ public final class Ast {
   public record SortKey(Expr expr, boolean descending) {}
 
   /** Which notes a query starts from. */
-  public sealed interface Source permits All, Folder, Tag, LinksTo, LinkedFrom, Within, Path, AndSource, OrSource, NotSource {
+  public sealed interface Source
+      permits All, Folder, Tag, LinksTo, LinkedFrom, Within, Path, AndSource, OrSource, NotSource {
     int pos();
   }
 
@@ -70,8 +89,22 @@ public final class Ast {
   }
 
   public enum Op {
-    OR("or"), AND("and"), EQ("="), NE("!="), LT("<"), LE("<="), GT(">"), GE(">="), CONTAINS("contains"),
-    ADD("+"), SUB("-"), MUL("*"), DIV("/"), MOD("%"), NOT("not"), NEG("-");
+    OR("or"),
+    AND("and"),
+    EQ("="),
+    NE("!="),
+    LT("<"),
+    LE("<="),
+    GT(">"),
+    GE(">="),
+    CONTAINS("contains"),
+    ADD("+"),
+    SUB("-"),
+    MUL("*"),
+    DIV("/"),
+    MOD("%"),
+    NOT("not"),
+    NEG("-");
 
     public final String symbol;
 

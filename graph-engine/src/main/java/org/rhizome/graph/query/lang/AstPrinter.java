@@ -49,7 +49,13 @@ public final class AstPrinter {
       return "(linked-from \"" + l.note() + "\")";
     }
     if (s instanceof Ast.Within w) {
-      return "(within " + w.distance() + " \"" + w.note() + "\" " + w.direction().name().toLowerCase(Locale.ROOT) + ")";
+      return "(within "
+          + w.distance()
+          + " \""
+          + w.note()
+          + "\" "
+          + w.direction().name().toLowerCase(Locale.ROOT)
+          + ")";
     }
     if (s instanceof Ast.Path p) {
       return "(path \"" + p.from() + "\" \"" + p.to() + "\" " + p.maxLength() + ")";
@@ -66,7 +72,11 @@ public final class AstPrinter {
   public static String print(Ast.Expr e) {
     if (e instanceof Ast.Literal l) {
       Object v = l.value();
-      return v == null ? "null" : v instanceof String s ? "\"" + s + "\"" : v instanceof Double d ? QueryResult.text(d) : v.toString();
+      return v == null
+          ? "null"
+          : v instanceof String s
+              ? "\"" + s + "\""
+              : v instanceof Double d ? QueryResult.text(d) : v.toString();
     }
     if (e instanceof Ast.Field f) {
       return f.name();

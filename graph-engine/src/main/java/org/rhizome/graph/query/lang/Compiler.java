@@ -16,22 +16,42 @@ import org.rhizome.graph.tasks.Dates;
 
 /**
  * Compiles a query's AST to one SQL statement over the index tables (note, tag, note_alias, link,
- * note_prop, task, note_fts). Values are inlined as SQL literals (strings quoted, quotes doubled), so
- * the statement has no parameters. Every comparison yields 0 or 1 (never NULL): {@code =} and
- * {@code !=} are null-safe, an ordering comparison with an empty side is false. Links are resolved in
- * SQL with {@link org.rhizome.graph.query.LinkResolution}'s rules (relative {@code ./} and {@code ../}
- * paths excepted). Anchor notes ({@code links to [[X]]}) are looked up beforehand and passed in as
- * index ids.
+ * note_prop, task, note_fts). Values are inlined as SQL literals (strings quoted, quotes doubled),
+ * so the statement has no parameters. Every comparison yields 0 or 1 (never NULL): {@code =} and
+ * {@code !=} are null-safe, an ordering comparison with an empty side is false. Links are resolved
+ * in SQL with {@link org.rhizome.graph.query.LinkResolution}'s rules (relative {@code ./} and
+ * {@code ../} paths excepted). Anchor notes ({@code links to [[X]]}) are looked up beforehand and
+ * passed in as index ids.
  */
 final class Compiler {
   /** The static type of an expression. ANY: a property, whose type is known only per note. */
-  enum Type { TEXT, NUMBER, DATE, BOOL, LIST, ANY }
+  enum Type {
+    TEXT,
+    NUMBER,
+    DATE,
+    BOOL,
+    LIST,
+    ANY
+  }
 
-  /** How {@code contains} reads a list: tags match nested tags, titles and values compare ignoring case. */
-  enum ListKind { NONE, NOTE_TAGS, TASK_TAGS, VALUES, PROPERTY }
+  /**
+   * How {@code contains} reads a list: tags match nested tags, titles and values compare ignoring
+   * case.
+   */
+  enum ListKind {
+    NONE,
+    NOTE_TAGS,
+    TASK_TAGS,
+    VALUES,
+    PROPERTY
+  }
 
-  /** A compiled expression: SQL for its value (a list: its JSON), and for a list a SELECT of its elements as column v. */
-  record C(String sql, Type type, @Nullable String rows, ListKind kind, @Nullable String propertyKey) {
+  /**
+   * A compiled expression: SQL for its value (a list: its JSON), and for a list a SELECT of its
+   * elements as column v.
+   */
+  record C(
+      String sql, Type type, @Nullable String rows, ListKind kind, @Nullable String propertyKey) {
     static C of(String sql, Type type) {
       return new C(sql, type, null, ListKind.NONE, null);
     }
@@ -59,7 +79,8 @@ final class Compiler {
   }
 
   /** The statement, and the static types of its value columns (after the fixed ones). */
-  record Compiled(String sql, List<Type> columnTypes, List<@Nullable String> columnProperty, boolean grouped) {}
+  record Compiled(
+      String sql, List<Type> columnTypes, List<@Nullable String> columnProperty, boolean grouped) {}
 
   Compiled compile(Ast.Query q) throws QueryException {
     taskScope = q.kind() == Ast.Kind.TASKS;
@@ -76,16 +97,29 @@ final class Compiler {
     List<String> props = new ArrayList<>();
     if (q.kind() == Ast.Kind.COUNT) {
       if (group == null) {
-        return new Compiled("SELECT count(*) FROM " + from + " WHERE " + where, types, props, false);
+        return new Compiled(
+            "SELECT count(*) FROM " + from + " WHERE " + where, types, props, false);
       }
       types.add(group.type());
       props.add(group.propertyKey());
-      return new Compiled("SELECT " + display(group) + " AS g, count(*) FROM " + from + " WHERE " + where
-          + " GROUP BY g ORDER BY min(" + sortable(group) + ")", types, props, true);
+      return new Compiled(
+          "SELECT "
+              + display(group)
+              + " AS g, count(*) FROM "
+              + from
+              + " WHERE "
+              + where
+              + " GROUP BY g ORDER BY min("
+              + sortable(group)
+              + ")",
+          types,
+          props,
+          true);
     }
     StringBuilder select = new StringBuilder("SELECT n.id, n.soul, n.title, n.folder");
     if (taskScope) {
-      select.append(", t.line, t.mark_offset, t.mark, t.text, t.due, t.scheduled, t.start, t.done, t.created, t.priority, t.tags, t.links");
+      select.append(
+          ", t.line, t.mark_offset, t.mark, t.text, t.due, t.scheduled, t.start, t.done, t.created, t.priority, t.tags, t.links");
     }
     select.append(", ").append(group == null ? "NULL" : display(group));
     if (group != null) {
@@ -107,22 +141,39 @@ final class Compiler {
     }
     for (Ast.SortKey k : q.sort()) {
       String key = sortable(expr(k.expr()));
-      order.append(key).append(" IS NULL, ").append(key).append(k.descending() ? " DESC" : "").append(", "); // empty values last
+      order
+          .append(key)
+          .append(" IS NULL, ")
+          .append(key)
+          .append(k.descending() ? " DESC" : "")
+          .append(", "); // empty values last
     }
     order.append("n.title_key, n.soul");
     if (taskScope) {
       order.append(", t.line");
     }
-    String sql = select + " FROM " + from + " WHERE " + where + " ORDER BY " + order
-        + (q.limit() == null ? "" : " LIMIT " + q.limit());
+    String sql =
+        select
+            + " FROM "
+            + from
+            + " WHERE "
+            + where
+            + " ORDER BY "
+            + order
+            + (q.limit() == null ? "" : " LIMIT " + q.limit());
     return new Compiled(sql, types, props, group != null);
   }
 
-  /** A column's SQL: a property column carries every value with its type, as JSON, so dates and lists read back right. */
+  /**
+   * A column's SQL: a property column carries every value with its type, as JSON, so dates and
+   * lists read back right.
+   */
   private static String display(C c) {
     if (c.propertyKey() != null) {
       return "(SELECT json_group_array(json_array(p.type, COALESCE(p.num, p.text))) FROM (SELECT * FROM note_prop p"
-          + " WHERE p.note_id = n.id AND p.key = " + lit(c.propertyKey()) + " ORDER BY p.ord) p)";
+          + " WHERE p.note_id = n.id AND p.key = "
+          + lit(c.propertyKey())
+          + " ORDER BY p.ord) p)";
     }
     return c.sql();
   }
@@ -149,13 +200,25 @@ final class Compiler {
     }
     if (s instanceof Ast.Folder f) {
       String key = folderKey(f.path());
-      return key.isEmpty() ? "1" : "(n.folder_key = " + lit(key) + " OR substr(n.folder_key, 1, " + (key.length() + 1) + ") = "
-          + lit(key + "/") + ")";
+      return key.isEmpty()
+          ? "1"
+          : "(n.folder_key = "
+              + lit(key)
+              + " OR substr(n.folder_key, 1, "
+              + (key.length() + 1)
+              + ") = "
+              + lit(key + "/")
+              + ")";
     }
     if (s instanceof Ast.Tag t) {
       String key = NoteKeys.tagKey(t.tag());
-      return "n.id IN (SELECT note_id FROM tag WHERE tag_key = " + lit(key) + " OR (tag_key >= " + lit(key + "/")
-          + " AND tag_key < " + lit(key + "0") + "))";
+      return "n.id IN (SELECT note_id FROM tag WHERE tag_key = "
+          + lit(key)
+          + " OR (tag_key >= "
+          + lit(key + "/")
+          + " AND tag_key < "
+          + lit(key + "0")
+          + "))";
     }
     if (s instanceof Ast.LinksTo l) {
       Long x = anchor(l.note());
@@ -163,12 +226,23 @@ final class Compiler {
     }
     if (s instanceof Ast.LinkedFrom l) {
       Long x = anchor(l.note());
-      return x == null ? "0" : "n.id IN (SELECT to_id FROM (SELECT " + resolve("l", "s") + " AS to_id FROM link l JOIN note s ON s.id = l.src WHERE l.src = " + x
-          + ") WHERE to_id IS NOT NULL)"; // a NULL in IN () would make NOT (… IN …) unknown
+      return x == null
+          ? "0"
+          : "n.id IN (SELECT to_id FROM (SELECT "
+              + resolve("l", "s")
+              + " AS to_id FROM link l JOIN note s ON s.id = l.src WHERE l.src = "
+              + x
+              + ") WHERE to_id IS NOT NULL)"; // a NULL in IN () would make NOT (… IN …) unknown
     }
     if (s instanceof Ast.Within w) {
       Long x = anchor(w.note());
-      return x == null ? "0" : "n.id IN (" + reach("r", x, w.distance(), w.direction()) + " SELECT id FROM r WHERE id <> " + x + ")";
+      return x == null
+          ? "0"
+          : "n.id IN ("
+              + reach("r", x, w.distance(), w.direction())
+              + " SELECT id FROM r WHERE id <> "
+              + x
+              + ")";
     }
     Ast.Path p = (Ast.Path) s;
     Long a = anchor(p.from());
@@ -177,10 +251,14 @@ final class Compiler {
       return "0";
     }
     // Notes on a shortest undirected path from a to b: dist(a, x) + dist(x, b) = dist(a, b).
-    return "n.id IN (" + reach("ra", a, p.maxLength(), Ast.Direction.BOTH)
-        + ", " + reach("rb", b, p.maxLength(), Ast.Direction.BOTH).substring("WITH RECURSIVE ".length())
+    return "n.id IN ("
+        + reach("ra", a, p.maxLength(), Ast.Direction.BOTH)
+        + ", "
+        + reach("rb", b, p.maxLength(), Ast.Direction.BOTH).substring("WITH RECURSIVE ".length())
         + ", da(id, d) AS (SELECT id, min(d) FROM ra GROUP BY id), db(id, d) AS (SELECT id, min(d) FROM rb GROUP BY id)"
-        + " SELECT da.id FROM da JOIN db ON db.id = da.id WHERE da.d + db.d = (SELECT d FROM da WHERE id = " + b + "))";
+        + " SELECT da.id FROM da JOIN db ON db.id = da.id WHERE da.d + db.d = (SELECT d FROM da WHERE id = "
+        + b
+        + "))";
   }
 
   private static String folderKey(String path) {
@@ -205,21 +283,42 @@ final class Compiler {
     return id;
   }
 
-  /** A recursive CTE {@code name(id, d)}: the notes within {@code max} links of note {@code from}, by direction. */
+  /**
+   * A recursive CTE {@code name(id, d)}: the notes within {@code max} links of note {@code from},
+   * by direction.
+   */
   static String reach(String name, long from, int max, Ast.Direction dir) {
-    StringBuilder sb = new StringBuilder("WITH RECURSIVE " + name + "(id, d) AS (SELECT " + from + ", 0");
+    StringBuilder sb =
+        new StringBuilder("WITH RECURSIVE " + name + "(id, d) AS (SELECT " + from + ", 0");
     if (dir != Ast.Direction.INCOMING) {
-      sb.append(" UNION SELECT ").append(resolve("l", "s")).append(", r.d + 1 FROM ").append(name)
-          .append(" r JOIN link l ON l.src = r.id JOIN note s ON s.id = l.src WHERE r.d < ").append(max)
-          .append(" AND ").append(resolve("l", "s")).append(" IS NOT NULL");
+      sb.append(" UNION SELECT ")
+          .append(resolve("l", "s"))
+          .append(", r.d + 1 FROM ")
+          .append(name)
+          .append(" r JOIN link l ON l.src = r.id JOIN note s ON s.id = l.src WHERE r.d < ")
+          .append(max)
+          .append(" AND ")
+          .append(resolve("l", "s"))
+          .append(" IS NOT NULL");
     }
     if (dir != Ast.Direction.OUTGOING) {
-      sb.append(" UNION SELECT l.src, r.d + 1 FROM ").append(name).append(" r JOIN note x ON x.id = r.id JOIN link l ON l.target_key = x.title_key")
-          .append(" JOIN note s ON s.id = l.src AND s.deleted = 0 WHERE r.d < ").append(max)
-          .append(" AND ").append(resolve("l", "s")).append(" = r.id");
-      sb.append(" UNION SELECT l.src, r.d + 1 FROM ").append(name).append(" r JOIN note_alias a ON a.note_id = r.id JOIN link l ON l.target_key = a.alias_key")
-          .append(" JOIN note s ON s.id = l.src AND s.deleted = 0 WHERE r.d < ").append(max)
-          .append(" AND ").append(resolve("l", "s")).append(" = r.id");
+      sb.append(" UNION SELECT l.src, r.d + 1 FROM ")
+          .append(name)
+          .append(" r JOIN note x ON x.id = r.id JOIN link l ON l.target_key = x.title_key")
+          .append(" JOIN note s ON s.id = l.src AND s.deleted = 0 WHERE r.d < ")
+          .append(max)
+          .append(" AND ")
+          .append(resolve("l", "s"))
+          .append(" = r.id");
+      sb.append(" UNION SELECT l.src, r.d + 1 FROM ")
+          .append(name)
+          .append(
+              " r JOIN note_alias a ON a.note_id = r.id JOIN link l ON l.target_key = a.alias_key")
+          .append(" JOIN note s ON s.id = l.src AND s.deleted = 0 WHERE r.d < ")
+          .append(max)
+          .append(" AND ")
+          .append(resolve("l", "s"))
+          .append(" = r.id");
     }
     return sb.append(")").toString();
   }
@@ -227,29 +326,85 @@ final class Compiler {
   /** The live notes with a link that reaches note {@code id} (an SQL expression). */
   static String linkersOf(String id) {
     return "SELECT l.src FROM link l JOIN note s ON s.id = l.src AND s.deleted = 0 WHERE l.target_key IN (SELECT title_key FROM note WHERE id = "
-        + id + " UNION SELECT alias_key FROM note_alias WHERE note_id = " + id + ") AND " + resolve("l", "s") + " = " + id;
+        + id
+        + " UNION SELECT alias_key FROM note_alias WHERE note_id = "
+        + id
+        + ") AND "
+        + resolve("l", "s")
+        + " = "
+        + id;
   }
 
   /**
-   * The index id of the live note link {@code l} (in note {@code s}) reaches: a title match — in the
-   * linking note's folder, else the shortest path; with a folder part, that path from the root, else
-   * from the linking note's folder, else the shortest path ending in it — then an alias (bare names
-   * only); ties to the earliest created, then the lowest soul.
+   * The index id of the live note link {@code l} (in note {@code s}) reaches: a title match — in
+   * the linking note's folder, else the shortest path; with a folder part, that path from the root,
+   * else from the linking note's folder, else the shortest path ending in it — then an alias (bare
+   * names only); ties to the earliest created, then the lowest soul.
    */
   static String resolve(String l, String s) {
     String tf = l + ".target_folder";
-    String rel = "(CASE WHEN " + s + ".folder_key = '' THEN " + tf + " ELSE " + s + ".folder_key || '/' || " + tf + " END)";
-    String title = "(SELECT rt.id FROM note rt WHERE rt.title_key = " + l + ".target_key AND rt.deleted = 0 AND (" + tf + " = ''"
-        + " OR (substr(" + tf + ", 1, 1) <> '.' AND (rt.folder_key = " + tf + " OR rt.folder_key = " + rel
-        + " OR substr(rt.folder_key, -length(" + tf + ") - 1) = '/' || " + tf + ")))"
-        + " ORDER BY CASE WHEN " + tf + " = '' THEN rt.folder_key <> " + s + ".folder_key"
-        + " WHEN rt.folder_key = " + tf + " THEN 0 WHEN rt.folder_key = " + rel + " THEN 1 ELSE 2 END,"
-        + " CASE WHEN " + tf + " <> '' AND (rt.folder_key = " + tf + " OR rt.folder_key = " + rel + ") THEN 0 ELSE length(rt.folder_key) END,"
-        + " CASE WHEN " + tf + " <> '' AND (rt.folder_key = " + tf + " OR rt.folder_key = " + rel + ") THEN '' ELSE rt.folder_key END,"
-        + " rt.created, rt.soul LIMIT 1)";
-    String alias = "(SELECT ra.id FROM note_alias aa JOIN note ra ON ra.id = aa.note_id WHERE aa.alias_key = " + l + ".target_key"
-        + " AND ra.deleted = 0 AND " + tf + " = '' ORDER BY ra.folder_key <> " + s + ".folder_key, length(ra.folder_key), ra.folder_key,"
-        + " ra.created, ra.soul LIMIT 1)";
+    String rel =
+        "(CASE WHEN "
+            + s
+            + ".folder_key = '' THEN "
+            + tf
+            + " ELSE "
+            + s
+            + ".folder_key || '/' || "
+            + tf
+            + " END)";
+    String title =
+        "(SELECT rt.id FROM note rt WHERE rt.title_key = "
+            + l
+            + ".target_key AND rt.deleted = 0 AND ("
+            + tf
+            + " = ''"
+            + " OR (substr("
+            + tf
+            + ", 1, 1) <> '.' AND (rt.folder_key = "
+            + tf
+            + " OR rt.folder_key = "
+            + rel
+            + " OR substr(rt.folder_key, -length("
+            + tf
+            + ") - 1) = '/' || "
+            + tf
+            + ")))"
+            + " ORDER BY CASE WHEN "
+            + tf
+            + " = '' THEN rt.folder_key <> "
+            + s
+            + ".folder_key"
+            + " WHEN rt.folder_key = "
+            + tf
+            + " THEN 0 WHEN rt.folder_key = "
+            + rel
+            + " THEN 1 ELSE 2 END,"
+            + " CASE WHEN "
+            + tf
+            + " <> '' AND (rt.folder_key = "
+            + tf
+            + " OR rt.folder_key = "
+            + rel
+            + ") THEN 0 ELSE length(rt.folder_key) END,"
+            + " CASE WHEN "
+            + tf
+            + " <> '' AND (rt.folder_key = "
+            + tf
+            + " OR rt.folder_key = "
+            + rel
+            + ") THEN '' ELSE rt.folder_key END,"
+            + " rt.created, rt.soul LIMIT 1)";
+    String alias =
+        "(SELECT ra.id FROM note_alias aa JOIN note ra ON ra.id = aa.note_id WHERE aa.alias_key = "
+            + l
+            + ".target_key"
+            + " AND ra.deleted = 0 AND "
+            + tf
+            + " = '' ORDER BY ra.folder_key <> "
+            + s
+            + ".folder_key, length(ra.folder_key), ra.folder_key,"
+            + " ra.created, ra.soul LIMIT 1)";
     return "COALESCE(" + title + ", " + alias + ")";
   }
 
@@ -275,7 +430,10 @@ final class Compiler {
     return "'" + v.toString().replace("'", "''") + "'";
   }
 
-  /** SQL that is 1 when the value is true, a non-zero number, non-empty text or a non-empty list; else 0. */
+  /**
+   * SQL that is 1 when the value is true, a non-zero number, non-empty text or a non-empty list;
+   * else 0.
+   */
   static String truthy(C c) {
     return switch (c.type()) {
       case BOOL -> c.sql();
@@ -290,8 +448,13 @@ final class Compiler {
 
   C expr(Expr e) throws QueryException {
     if (e instanceof Ast.Literal l) {
-      return C.of(lit(l.value()), l.value() == null ? Type.ANY : l.value() instanceof String ? Type.TEXT
-          : l.value() instanceof Boolean ? Type.BOOL : Type.NUMBER);
+      return C.of(
+          lit(l.value()),
+          l.value() == null
+              ? Type.ANY
+              : l.value() instanceof String
+                  ? Type.TEXT
+                  : l.value() instanceof Boolean ? Type.BOOL : Type.NUMBER);
     }
     if (e instanceof Ast.Field f) {
       return field(f);
@@ -312,7 +475,9 @@ final class Compiler {
     }
     if (e instanceof Ast.Unary u) {
       C a = expr(u.operand());
-      return u.op() == Op.NOT ? C.of("(NOT " + truthy(a) + ")", Type.BOOL) : C.of("(-" + scalar(a, u.operand()) + ")", Type.NUMBER);
+      return u.op() == Op.NOT
+          ? C.of("(NOT " + truthy(a) + ")", Type.BOOL)
+          : C.of("(-" + scalar(a, u.operand()) + ")", Type.NUMBER);
     }
     if (e instanceof Ast.Binary b) {
       return binary(b);
@@ -329,7 +494,15 @@ final class Compiler {
 
   private C binary(Ast.Binary b) throws QueryException {
     if (b.op() == Op.AND || b.op() == Op.OR) {
-      return C.of("(" + truthy(expr(b.left())) + " " + b.op().symbol.toUpperCase(Locale.ROOT) + " " + truthy(expr(b.right())) + ")", Type.BOOL);
+      return C.of(
+          "("
+              + truthy(expr(b.left()))
+              + " "
+              + b.op().symbol.toUpperCase(Locale.ROOT)
+              + " "
+              + truthy(expr(b.right()))
+              + ")",
+          Type.BOOL);
     }
     C l = expr(b.left());
     C r = expr(b.right());
@@ -354,10 +527,15 @@ final class Compiler {
         if (l.type() == Type.TEXT || r.type() == Type.TEXT) {
           return C.of("(" + ls + " || " + rs + ")", Type.TEXT);
         }
-        return C.of("(" + ls + " + " + rs + ")", l.type() == Type.DATE || r.type() == Type.DATE ? Type.DATE : Type.NUMBER);
+        return C.of(
+            "(" + ls + " + " + rs + ")",
+            l.type() == Type.DATE || r.type() == Type.DATE ? Type.DATE : Type.NUMBER);
       }
       case SUB -> {
-        Type t = l.type() == Type.DATE && r.type() != Type.DATE && r.type() != Type.ANY ? Type.DATE : Type.NUMBER;
+        Type t =
+            l.type() == Type.DATE && r.type() != Type.DATE && r.type() != Type.ANY
+                ? Type.DATE
+                : Type.NUMBER;
         return C.of("(" + ls + " - " + rs + ")", t);
       }
       case MUL -> {
@@ -375,7 +553,9 @@ final class Compiler {
 
   /** A text literal beside a date (or a property) that reads as a date is compared as that date. */
   private static String dateLiteral(C self, C other, Expr e, String sql) {
-    if (e instanceof Ast.Literal lit && lit.value() instanceof String s && (other.type() == Type.DATE)) {
+    if (e instanceof Ast.Literal lit
+        && lit.value() instanceof String s
+        && (other.type() == Type.DATE)) {
       Long d = Dates.parse(s);
       if (d != null) {
         return d.toString();
@@ -386,25 +566,72 @@ final class Compiler {
 
   /** 1 if list value {@code v} equals {@code x} (text ignoring ASCII case). */
   private static String elementEquals(String v, String x) {
-    return "(" + v + " IS " + x + " OR (typeof(" + v + ") = 'text' AND typeof(" + x + ") = 'text' AND lower(" + v + ") = lower(" + x + ")))";
+    return "("
+        + v
+        + " IS "
+        + x
+        + " OR (typeof("
+        + v
+        + ") = 'text' AND typeof("
+        + x
+        + ") = 'text' AND lower("
+        + v
+        + ") = lower("
+        + x
+        + ")))";
   }
 
   private C contains(C l, C r, Ast.Binary b) throws QueryException {
     String x = scalar(r, b.right());
     if (l.type() != Type.LIST) {
       if (l.propertyKey() != null) {
-        return C.of("EXISTS (SELECT 1 FROM (" + l.rows() + ") WHERE " + elementEquals("v", x)
-            + " OR (typeof(v) = 'text' AND typeof(" + x + ") = 'text' AND instr(lower(v), lower(" + x + ")) > 0))", Type.BOOL);
+        return C.of(
+            "EXISTS (SELECT 1 FROM ("
+                + l.rows()
+                + ") WHERE "
+                + elementEquals("v", x)
+                + " OR (typeof(v) = 'text' AND typeof("
+                + x
+                + ") = 'text' AND instr(lower(v), lower("
+                + x
+                + ")) > 0))",
+            Type.BOOL);
       }
       return C.of("COALESCE(instr(lower(" + l.sql() + "), lower(" + x + ")) > 0, 0)", Type.BOOL);
     }
-    String key = b.right() instanceof Ast.Literal lit && lit.value() instanceof String s ? lit(NoteKeys.tagKey(s)) : "lower(" + x + ")";
+    String key =
+        b.right() instanceof Ast.Literal lit && lit.value() instanceof String s
+            ? lit(NoteKeys.tagKey(s))
+            : "lower(" + x + ")";
     return switch (l.kind()) {
-      case NOTE_TAGS -> C.of("EXISTS (SELECT 1 FROM tag tc WHERE tc.note_id = n.id AND (tc.tag_key = " + key
-          + " OR substr(tc.tag_key, 1, length(" + key + ") + 1) = " + key + " || '/'))", Type.BOOL);
-      case TASK_TAGS -> C.of("(instr(t.tag_keys, " + SEP + " || " + key + " || " + SEP + ") > 0 OR instr(t.tag_keys, " + SEP
-          + " || " + key + " || '/') > 0)", Type.BOOL);
-      default -> C.of("EXISTS (SELECT 1 FROM (" + l.rows() + ") WHERE " + elementEquals("v", x) + ")", Type.BOOL);
+      case NOTE_TAGS ->
+          C.of(
+              "EXISTS (SELECT 1 FROM tag tc WHERE tc.note_id = n.id AND (tc.tag_key = "
+                  + key
+                  + " OR substr(tc.tag_key, 1, length("
+                  + key
+                  + ") + 1) = "
+                  + key
+                  + " || '/'))",
+              Type.BOOL);
+      case TASK_TAGS ->
+          C.of(
+              "(instr(t.tag_keys, "
+                  + SEP
+                  + " || "
+                  + key
+                  + " || "
+                  + SEP
+                  + ") > 0 OR instr(t.tag_keys, "
+                  + SEP
+                  + " || "
+                  + key
+                  + " || '/') > 0)",
+              Type.BOOL);
+      default ->
+          C.of(
+              "EXISTS (SELECT 1 FROM (" + l.rows() + ") WHERE " + elementEquals("v", x) + ")",
+              Type.BOOL);
     };
   }
 
@@ -432,20 +659,46 @@ final class Compiler {
     return switch (name) {
       case "title", "name" -> C.of("n.title", Type.TEXT);
       case "folder" -> C.of("n.folder", Type.TEXT);
-      case "path" -> C.of("(CASE WHEN n.folder = '' THEN n.title ELSE n.folder || '/' || n.title END)", Type.TEXT);
+      case "path" ->
+          C.of(
+              "(CASE WHEN n.folder = '' THEN n.title ELSE n.folder || '/' || n.title END)",
+              Type.TEXT);
       case "created", "ctime" -> C.of("n.created", Type.DATE);
       case "modified", "mtime" -> C.of("n.modified", Type.DATE);
       case "soul", "id" -> C.of("n.soul", Type.TEXT);
-      case "author" -> C.of("(SELECT lower(hex(a.key)) FROM field f JOIN actor a ON a.id = f.actor WHERE f.soul = n.soul AND f.name = 'created')", Type.TEXT);
-      case "editor" -> C.of("(SELECT lower(hex(a.key)) FROM field f JOIN actor a ON a.id = f.actor WHERE f.soul = n.soul ORDER BY f.hlc DESC LIMIT 1)", Type.TEXT);
-      case "tags" -> list("SELECT tg.tag AS v FROM tag tg WHERE tg.note_id = n.id ORDER BY tg.tag_key", ListKind.NOTE_TAGS);
-      case "aliases" -> list("SELECT al.alias AS v FROM note_alias al WHERE al.note_id = n.id ORDER BY al.alias_key", ListKind.VALUES);
-      case "links", "outlinks" -> list("SELECT DISTINCT ln.title AS v FROM link l JOIN note ln ON ln.id = " + resolve("l", "n")
-          + " WHERE l.src = n.id ORDER BY ln.title_key", ListKind.VALUES);
-      case "backlinks", "inlinks" -> list("SELECT bs.title AS v FROM note bs WHERE bs.id IN (" + linkersOf("n.id") + ") ORDER BY bs.title_key",
-          ListKind.VALUES);
+      case "author" ->
+          C.of(
+              "(SELECT lower(hex(a.key)) FROM field f JOIN actor a ON a.id = f.actor WHERE f.soul = n.soul AND f.name = 'created')",
+              Type.TEXT);
+      case "editor" ->
+          C.of(
+              "(SELECT lower(hex(a.key)) FROM field f JOIN actor a ON a.id = f.actor WHERE f.soul = n.soul ORDER BY f.hlc DESC LIMIT 1)",
+              Type.TEXT);
+      case "tags" ->
+          list(
+              "SELECT tg.tag AS v FROM tag tg WHERE tg.note_id = n.id ORDER BY tg.tag_key",
+              ListKind.NOTE_TAGS);
+      case "aliases" ->
+          list(
+              "SELECT al.alias AS v FROM note_alias al WHERE al.note_id = n.id ORDER BY al.alias_key",
+              ListKind.VALUES);
+      case "links", "outlinks" ->
+          list(
+              "SELECT DISTINCT ln.title AS v FROM link l JOIN note ln ON ln.id = "
+                  + resolve("l", "n")
+                  + " WHERE l.src = n.id ORDER BY ln.title_key",
+              ListKind.VALUES);
+      case "backlinks", "inlinks" ->
+          list(
+              "SELECT bs.title AS v FROM note bs WHERE bs.id IN ("
+                  + linkersOf("n.id")
+                  + ") ORDER BY bs.title_key",
+              ListKind.VALUES);
       case "tasks" -> C.of("(SELECT count(*) FROM task tk WHERE tk.note_id = n.id)", Type.NUMBER);
-      case "open_tasks" -> C.of("(SELECT count(*) FROM task tk WHERE tk.note_id = n.id AND tk.open = 1)", Type.NUMBER);
+      case "open_tasks" ->
+          C.of(
+              "(SELECT count(*) FROM task tk WHERE tk.note_id = n.id AND tk.open = 1)",
+              Type.NUMBER);
       default -> null;
     };
   }
@@ -468,8 +721,14 @@ final class Compiler {
 
   private static C property(String name) {
     String key = PropertyRows.key(name);
-    String scalar = "(SELECT COALESCE(p.num, p.text) FROM note_prop p WHERE p.note_id = n.id AND p.key = " + lit(key) + " AND p.ord = 0)";
-    String rows = "SELECT COALESCE(p.num, p.text) AS v FROM note_prop p WHERE p.note_id = n.id AND p.key = " + lit(key) + " ORDER BY p.ord";
+    String scalar =
+        "(SELECT COALESCE(p.num, p.text) FROM note_prop p WHERE p.note_id = n.id AND p.key = "
+            + lit(key)
+            + " AND p.ord = 0)";
+    String rows =
+        "SELECT COALESCE(p.num, p.text) AS v FROM note_prop p WHERE p.note_id = n.id AND p.key = "
+            + lit(key)
+            + " ORDER BY p.ord";
     return new C(scalar, Type.ANY, rows, ListKind.PROPERTY, key);
   }
 
@@ -482,50 +741,78 @@ final class Compiler {
         return C.of(Long.toString(today), Type.DATE);
       case "prop":
         return property((String) ((Ast.Literal) args.get(0)).value());
-      case "search": {
-        if (!(args.get(0) instanceof Ast.Literal l && l.value() instanceof String s)) {
-          throw error(args.get(0), "search() takes words in quotes");
-        }
-        if (taskScope) {
-          throw error(c, "search() is for note queries; in a tasks query use text contains \"…\"");
-        }
-        String fts = SearchQuery.parse(s).toFtsExpression();
-        return C.of(fts.isEmpty() ? "0" : "(n.id IN (SELECT rowid FROM note_fts WHERE note_fts MATCH " + lit(fts) + "))", Type.BOOL);
-      }
-      case "any_task": {
-        if (taskScope) {
-          throw error(c, "any_task() is for note queries; a tasks query filters tasks with where");
-        }
-        taskScope = true;
-        try {
-          C cond = expr(args.get(0));
-          return C.of("EXISTS (SELECT 1 FROM task t WHERE t.note_id = n.id AND " + truthy(cond) + ")", Type.BOOL);
-        } finally {
-          taskScope = false;
-        }
-      }
-      case "date": {
-        if (args.get(0) instanceof Ast.Literal l && l.value() instanceof String s) {
-          Long d = Dates.parse(s);
-          if (d == null) {
-            throw error(args.get(0), "date() needs a date such as \"2026-12-24\" or \"2026-12-24T09:30\", not \"" + s + "\"");
+      case "search":
+        {
+          if (!(args.get(0) instanceof Ast.Literal l && l.value() instanceof String s)) {
+            throw error(args.get(0), "search() takes words in quotes");
           }
-          return C.of(d.toString(), Type.DATE);
+          if (taskScope) {
+            throw error(
+                c, "search() is for note queries; in a tasks query use text contains \"…\"");
+          }
+          String fts = SearchQuery.parse(s).toFtsExpression();
+          return C.of(
+              fts.isEmpty()
+                  ? "0"
+                  : "(n.id IN (SELECT rowid FROM note_fts WHERE note_fts MATCH " + lit(fts) + "))",
+              Type.BOOL);
         }
-        String a = arg(c, 0);
-        return C.of("(CASE WHEN typeof(" + a + ") IN ('integer', 'real') THEN " + a + " ELSE CAST(round((julianday(" + a
-            + ") - 2440587.5) * 86400000) AS INTEGER) END)", Type.DATE);
-      }
+      case "any_task":
+        {
+          if (taskScope) {
+            throw error(
+                c, "any_task() is for note queries; a tasks query filters tasks with where");
+          }
+          taskScope = true;
+          try {
+            C cond = expr(args.get(0));
+            return C.of(
+                "EXISTS (SELECT 1 FROM task t WHERE t.note_id = n.id AND " + truthy(cond) + ")",
+                Type.BOOL);
+          } finally {
+            taskScope = false;
+          }
+        }
+      case "date":
+        {
+          if (args.get(0) instanceof Ast.Literal l && l.value() instanceof String s) {
+            Long d = Dates.parse(s);
+            if (d == null) {
+              throw error(
+                  args.get(0),
+                  "date() needs a date such as \"2026-12-24\" or \"2026-12-24T09:30\", not \""
+                      + s
+                      + "\"");
+            }
+            return C.of(d.toString(), Type.DATE);
+          }
+          String a = arg(c, 0);
+          return C.of(
+              "(CASE WHEN typeof("
+                  + a
+                  + ") IN ('integer', 'real') THEN "
+                  + a
+                  + " ELSE CAST(round((julianday("
+                  + a
+                  + ") - 2440587.5) * 86400000) AS INTEGER) END)",
+              Type.DATE);
+        }
       case "days":
         return C.of("(" + arg(c, 0) + " * " + DAY + ")", Type.NUMBER);
       case "hours":
         return C.of("(" + arg(c, 0) + " * 3600000)", Type.NUMBER);
       case "year":
-        return C.of("CAST(strftime('%Y', " + arg(c, 0) + " / 1000.0, 'unixepoch') AS INTEGER)", Type.NUMBER);
+        return C.of(
+            "CAST(strftime('%Y', " + arg(c, 0) + " / 1000.0, 'unixepoch') AS INTEGER)",
+            Type.NUMBER);
       case "month":
-        return C.of("CAST(strftime('%m', " + arg(c, 0) + " / 1000.0, 'unixepoch') AS INTEGER)", Type.NUMBER);
+        return C.of(
+            "CAST(strftime('%m', " + arg(c, 0) + " / 1000.0, 'unixepoch') AS INTEGER)",
+            Type.NUMBER);
       case "day":
-        return C.of("CAST(strftime('%d', " + arg(c, 0) + " / 1000.0, 'unixepoch') AS INTEGER)", Type.NUMBER);
+        return C.of(
+            "CAST(strftime('%d', " + arg(c, 0) + " / 1000.0, 'unixepoch') AS INTEGER)",
+            Type.NUMBER);
       case "days_between":
         return C.of("((" + arg(c, 1) + " - " + arg(c, 0) + ") / " + DAY + ".0)", Type.NUMBER);
       case "lower", "upper", "trim":
@@ -539,57 +826,101 @@ final class Compiler {
       case "min", "max":
         return C.of(c.function() + "(" + arg(c, 0) + ", " + arg(c, 1) + ")", Type.NUMBER);
       case "contains":
-        return contains(expr(args.get(0)), expr(args.get(1)), new Ast.Binary(Op.CONTAINS, args.get(0), args.get(1), c.pos()));
+        return contains(
+            expr(args.get(0)),
+            expr(args.get(1)),
+            new Ast.Binary(Op.CONTAINS, args.get(0), args.get(1), c.pos()));
       case "startswith":
-        return C.of("COALESCE(substr(lower(" + arg(c, 0) + "), 1, length(" + arg(c, 1) + ")) = lower(" + arg(c, 1) + "), 0)", Type.BOOL);
+        return C.of(
+            "COALESCE(substr(lower("
+                + arg(c, 0)
+                + "), 1, length("
+                + arg(c, 1)
+                + ")) = lower("
+                + arg(c, 1)
+                + "), 0)",
+            Type.BOOL);
       case "endswith":
-        return C.of("COALESCE(substr(lower(" + arg(c, 0) + "), -length(" + arg(c, 1) + ")) = lower(" + arg(c, 1) + "), 0)", Type.BOOL);
+        return C.of(
+            "COALESCE(substr(lower("
+                + arg(c, 0)
+                + "), -length("
+                + arg(c, 1)
+                + ")) = lower("
+                + arg(c, 1)
+                + "), 0)",
+            Type.BOOL);
       case "replace":
         return C.of("replace(" + arg(c, 0) + ", " + arg(c, 1) + ", " + arg(c, 2) + ")", Type.TEXT);
       case "substr":
-        return C.of("substr(" + arg(c, 0) + ", " + arg(c, 1) + (args.size() > 2 ? ", " + arg(c, 2) : "") + ")", Type.TEXT);
-      case "concat": {
-        StringBuilder sb = new StringBuilder("(''");
-        for (int i = 0; i < args.size(); i++) {
-          sb.append(" || COALESCE(").append(arg(c, i)).append(", '')");
+        return C.of(
+            "substr("
+                + arg(c, 0)
+                + ", "
+                + arg(c, 1)
+                + (args.size() > 2 ? ", " + arg(c, 2) : "")
+                + ")",
+            Type.TEXT);
+      case "concat":
+        {
+          StringBuilder sb = new StringBuilder("(''");
+          for (int i = 0; i < args.size(); i++) {
+            sb.append(" || COALESCE(").append(arg(c, i)).append(", '')");
+          }
+          return C.of(sb.append(")").toString(), Type.TEXT);
         }
-        return C.of(sb.append(")").toString(), Type.TEXT);
-      }
-      case "if": {
-        C a = expr(args.get(1));
-        C b = expr(args.get(2));
-        Type t = a.type() == b.type() ? a.type() : Type.ANY;
-        if (t == Type.LIST) {
-          throw error(c, "if() cannot choose between lists");
+      case "if":
+        {
+          C a = expr(args.get(1));
+          C b = expr(args.get(2));
+          Type t = a.type() == b.type() ? a.type() : Type.ANY;
+          if (t == Type.LIST) {
+            throw error(c, "if() cannot choose between lists");
+          }
+          return C.of(
+              "(CASE WHEN "
+                  + truthy(expr(args.get(0)))
+                  + " THEN "
+                  + scalar(a, args.get(1))
+                  + " ELSE "
+                  + scalar(b, args.get(2))
+                  + " END)",
+              t);
         }
-        return C.of("(CASE WHEN " + truthy(expr(args.get(0))) + " THEN " + scalar(a, args.get(1)) + " ELSE " + scalar(b, args.get(2)) + " END)", t);
-      }
-      case "length": {
-        C a = expr(args.get(0));
-        return a.type() == Type.LIST
-            ? C.of("(SELECT count(*) FROM (" + a.rows() + "))", Type.NUMBER)
-            : C.of("length(" + a.sql() + ")", Type.NUMBER);
-      }
-      case "empty": {
-        C a = expr(args.get(0));
-        return a.rows() != null ? C.of("(NOT EXISTS (" + a.rows() + "))", Type.BOOL)
-            : C.of("(" + a.sql() + " IS NULL OR " + a.sql() + " = '')", Type.BOOL);
-      }
-      case "first", "last": {
-        C a = expr(args.get(0));
-        if (a.rows() == null) {
-          throw error(args.get(0), c.function() + "() takes a list");
+      case "length":
+        {
+          C a = expr(args.get(0));
+          return a.type() == Type.LIST
+              ? C.of("(SELECT count(*) FROM (" + a.rows() + "))", Type.NUMBER)
+              : C.of("length(" + a.sql() + ")", Type.NUMBER);
         }
-        String off = c.function().equals("first") ? "0" : "(SELECT count(*) - 1 FROM (" + a.rows() + "))";
-        return C.of("(SELECT v FROM (" + a.rows() + ") LIMIT 1 OFFSET " + off + ")", Type.ANY);
-      }
-      case "join": {
-        C a = expr(args.get(0));
-        if (a.rows() == null) {
-          throw error(args.get(0), "join() takes a list");
+      case "empty":
+        {
+          C a = expr(args.get(0));
+          return a.rows() != null
+              ? C.of("(NOT EXISTS (" + a.rows() + "))", Type.BOOL)
+              : C.of("(" + a.sql() + " IS NULL OR " + a.sql() + " = '')", Type.BOOL);
         }
-        return C.of("COALESCE((SELECT group_concat(v, " + arg(c, 1) + ") FROM (" + a.rows() + ")), '')", Type.TEXT);
-      }
+      case "first", "last":
+        {
+          C a = expr(args.get(0));
+          if (a.rows() == null) {
+            throw error(args.get(0), c.function() + "() takes a list");
+          }
+          String off =
+              c.function().equals("first") ? "0" : "(SELECT count(*) - 1 FROM (" + a.rows() + "))";
+          return C.of("(SELECT v FROM (" + a.rows() + ") LIMIT 1 OFFSET " + off + ")", Type.ANY);
+        }
+      case "join":
+        {
+          C a = expr(args.get(0));
+          if (a.rows() == null) {
+            throw error(args.get(0), "join() takes a list");
+          }
+          return C.of(
+              "COALESCE((SELECT group_concat(v, " + arg(c, 1) + ") FROM (" + a.rows() + ")), '')",
+              Type.TEXT);
+        }
       default:
         throw error(c, "unknown function '" + c.function() + "'");
     }

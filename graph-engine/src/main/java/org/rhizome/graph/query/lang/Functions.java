@@ -11,8 +11,29 @@ final class Functions {
 
   static {
     def(0, 0, "now", "today");
-    def(1, 1, "date", "days", "hours", "year", "month", "day", "lower", "upper", "trim", "length", "first", "last",
-        "empty", "round", "abs", "prop", "search", "any_task", "string", "number");
+    def(
+        1,
+        1,
+        "date",
+        "days",
+        "hours",
+        "year",
+        "month",
+        "day",
+        "lower",
+        "upper",
+        "trim",
+        "length",
+        "first",
+        "last",
+        "empty",
+        "round",
+        "abs",
+        "prop",
+        "search",
+        "any_task",
+        "string",
+        "number");
     def(2, 2, "contains", "startswith", "endswith", "days_between", "join", "min", "max");
     def(3, 3, "replace", "if");
     def(2, 3, "substr");

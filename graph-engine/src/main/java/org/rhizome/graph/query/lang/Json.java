@@ -5,8 +5,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The little JSON the query index and SQLite's json_group_array exchange: arrays of strings, numbers,
- * booleans, null and nested arrays. Not a general JSON library.
+ * The little JSON the query index and SQLite's json_group_array exchange: arrays of strings,
+ * numbers, booleans, null and nested arrays. Not a general JSON library.
  */
 public final class Json {
   private Json() {}

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits a query into tokens. Words are identifiers or keywords (the parser tells them apart, in any
- * case); {@code note.title} is one identifier. Strings are in double or single quotes with
+ * Splits a query into tokens. Words are identifiers or keywords (the parser tells them apart, in
+ * any case); {@code note.title} is one identifier. Strings are in double or single quotes with
  * backslash escapes; {@code #tag/nested} and {@code [[Note]]} are tokens of their own; {@code //}
  * starts a comment to the end of the line.
  */
@@ -41,12 +41,15 @@ final class Lexer {
       int start = i;
       char c = src.charAt(i);
       if (Character.isLetter(c) || c == '_') {
-        while (i < n && (Character.isLetterOrDigit(src.charAt(i)) || src.charAt(i) == '_'
-            || (src.charAt(i) == '.' && i + 1 < n && Character.isLetter(src.charAt(i + 1))))) {
+        while (i < n
+            && (Character.isLetterOrDigit(src.charAt(i))
+                || src.charAt(i) == '_'
+                || (src.charAt(i) == '.' && i + 1 < n && Character.isLetter(src.charAt(i + 1))))) {
           i++;
         }
         out.add(new Token(Token.Kind.IDENT, src.substring(start, i), start, i));
-      } else if (Character.isDigit(c) || (c == '.' && i + 1 < n && Character.isDigit(src.charAt(i + 1)))) {
+      } else if (Character.isDigit(c)
+          || (c == '.' && i + 1 < n && Character.isDigit(src.charAt(i + 1)))) {
         while (i < n && Character.isDigit(src.charAt(i))) {
           i++;
         }
@@ -57,15 +60,22 @@ final class Lexer {
           }
         }
         if (i < n && Character.isLetter(src.charAt(i))) {
-          throw new QueryException(src, i, "expected a space or an operator after the number " + src.substring(start, i)
-              + ", found '" + src.charAt(i) + "'");
+          throw new QueryException(
+              src,
+              i,
+              "expected a space or an operator after the number "
+                  + src.substring(start, i)
+                  + ", found '"
+                  + src.charAt(i)
+                  + "'");
         }
         out.add(new Token(Token.Kind.NUMBER, src.substring(start, i), start, i));
       } else if (c == '"' || c == '\'') {
         out.add(string(c));
       } else if (c == '#') {
         i++;
-        while (i < n && (Character.isLetterOrDigit(src.charAt(i)) || "-_/".indexOf(src.charAt(i)) >= 0)) {
+        while (i < n
+            && (Character.isLetterOrDigit(src.charAt(i)) || "-_/".indexOf(src.charAt(i)) >= 0)) {
           i++;
         }
         String tag = src.substring(start + 1, i).replaceAll("/+$", "");
@@ -90,9 +100,15 @@ final class Lexer {
         out.add(new Token(Token.Kind.WIKILINK, target.strip(), start, i));
       } else {
         String two = i + 1 < n ? src.substring(i, i + 2) : "";
-        if (two.equals("!=") || two.equals("<=") || two.equals(">=") || two.equals("==") || two.equals("<>")) {
+        if (two.equals("!=")
+            || two.equals("<=")
+            || two.equals(">=")
+            || two.equals("==")
+            || two.equals("<>")) {
           i += 2;
-          out.add(new Token(Token.Kind.OP, two.equals("==") ? "=" : two.equals("<>") ? "!=" : two, start, i));
+          out.add(
+              new Token(
+                  Token.Kind.OP, two.equals("==") ? "=" : two.equals("<>") ? "!=" : two, start, i));
         } else if ("=<>+-*/%(),[]".indexOf(c) >= 0) {
           i++;
           out.add(new Token(Token.Kind.OP, String.valueOf(c), start, i));
@@ -113,11 +129,12 @@ final class Lexer {
       }
       if (c == '\\' && i < src.length()) {
         char e = src.charAt(i++);
-        sb.append(switch (e) {
-          case 'n' -> '\n';
-          case 't' -> '\t';
-          default -> e;
-        });
+        sb.append(
+            switch (e) {
+              case 'n' -> '\n';
+              case 't' -> '\t';
+              default -> e;
+            });
       } else {
         sb.append(c);
       }

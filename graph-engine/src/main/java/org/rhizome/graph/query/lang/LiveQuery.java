@@ -41,28 +41,34 @@ public final class LiveQuery implements AutoCloseable {
     this.ws = ws;
     this.text = text;
     this.listener = listener;
-    this.runner = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "rhizome-live-query");
-      t.setDaemon(true);
-      return t;
-    });
+    this.runner =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "rhizome-live-query");
+              t.setDaemon(true);
+              return t;
+            });
     this.subscription = ws.subscribe(event -> schedule());
     schedule();
   }
 
   /** A live query from two lambdas. */
-  public static LiveQuery of(Workspace ws, String text, Consumer<QueryResult> onResult, Consumer<Exception> onError) {
-    return new LiveQuery(ws, text, new Listener() {
-      @Override
-      public void onResult(QueryResult result) {
-        onResult.accept(result);
-      }
+  public static LiveQuery of(
+      Workspace ws, String text, Consumer<QueryResult> onResult, Consumer<Exception> onError) {
+    return new LiveQuery(
+        ws,
+        text,
+        new Listener() {
+          @Override
+          public void onResult(QueryResult result) {
+            onResult.accept(result);
+          }
 
-      @Override
-      public void onError(Exception error) {
-        onError.accept(error);
-      }
-    });
+          @Override
+          public void onError(Exception error) {
+            onError.accept(error);
+          }
+        });
   }
 
   public String text() {

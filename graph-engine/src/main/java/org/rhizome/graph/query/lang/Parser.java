@@ -15,8 +15,24 @@ public final class Parser {
   public static final int MAX_DISTANCE = 6;
 
   private static final Set<String> CLAUSES = Set.of("from", "where", "sort", "group", "limit");
-  private static final Set<String> RESERVED = Set.of("from", "where", "sort", "group", "limit", "and", "or", "not",
-      "contains", "as", "asc", "desc", "true", "false", "null", "by");
+  private static final Set<String> RESERVED =
+      Set.of(
+          "from",
+          "where",
+          "sort",
+          "group",
+          "limit",
+          "and",
+          "or",
+          "not",
+          "contains",
+          "as",
+          "asc",
+          "desc",
+          "true",
+          "false",
+          "null",
+          "by");
 
   private final String src;
   private final List<Token> tokens;
@@ -48,7 +64,8 @@ public final class Parser {
   }
 
   private QueryException error(Token at, String expected) {
-    return new QueryException(src, at.offset(), "expected " + expected + ", found " + at.describe());
+    return new QueryException(
+        src, at.offset(), "expected " + expected + ", found " + at.describe());
   }
 
   private void expect(String word, String after) throws QueryException {
@@ -65,7 +82,8 @@ public final class Parser {
       case "list" -> kind = Ast.Kind.LIST;
       case "tasks", "task" -> kind = Ast.Kind.TASKS;
       case "count" -> kind = Ast.Kind.COUNT;
-      default -> throw error(first, "'table', 'list', 'tasks' or 'count' at the start of the query");
+      default ->
+          throw error(first, "'table', 'list', 'tasks' or 'count' at the start of the query");
     }
     List<Ast.Column> columns = new ArrayList<>();
     if ((kind == Ast.Kind.TABLE || kind == Ast.Kind.LIST) && !atClause()) {
@@ -112,13 +130,21 @@ public final class Parser {
         }
         limit = parseInt(n, "limit");
       } else {
-        throw error(t, kind == Ast.Kind.TABLE && !columns.isEmpty()
-            ? "',' or 'from', 'where', 'sort', 'group by', 'limit'"
-            : "'from', 'where', 'sort', 'group by', 'limit' or the end of the query");
+        throw error(
+            t,
+            kind == Ast.Kind.TABLE && !columns.isEmpty()
+                ? "',' or 'from', 'where', 'sort', 'group by', 'limit'"
+                : "'from', 'where', 'sort', 'group by', 'limit' or the end of the query");
       }
     }
-    return new Ast.Query(kind, columns, from == null ? new Ast.All(0) : from, where, group,
-        sort == null ? List.of() : sort, limit);
+    return new Ast.Query(
+        kind,
+        columns,
+        from == null ? new Ast.All(0) : from,
+        where,
+        group,
+        sort == null ? List.of() : sort,
+        limit);
   }
 
   private int parseInt(Token n, String what) throws QueryException {
@@ -131,13 +157,15 @@ public final class Parser {
 
   private void once(@Nullable Object seen, Token t) throws QueryException {
     if (seen != null) {
-      throw new QueryException(src, t.offset(), "'" + t.text().toLowerCase(Locale.ROOT) + "' may be given only once");
+      throw new QueryException(
+          src, t.offset(), "'" + t.text().toLowerCase(Locale.ROOT) + "' may be given only once");
     }
   }
 
   private boolean atClause() {
     Token t = peek();
-    return t.kind() == Token.Kind.END || (t.kind() == Token.Kind.IDENT && CLAUSES.contains(t.text().toLowerCase(Locale.ROOT)));
+    return t.kind() == Token.Kind.END
+        || (t.kind() == Token.Kind.IDENT && CLAUSES.contains(t.text().toLowerCase(Locale.ROOT)));
   }
 
   private Ast.Column column() throws QueryException {
@@ -206,47 +234,51 @@ public final class Parser {
             return new Ast.All(pos);
           case "folder":
             return new Ast.Folder(string("a folder name in quotes after 'folder'"), pos);
-          case "tag": {
-            Token n = next();
-            if (n.kind() == Token.Kind.TAG || n.kind() == Token.Kind.STRING) {
-              return new Ast.Tag(n.text().startsWith("#") ? n.text().substring(1) : n.text(), pos);
+          case "tag":
+            {
+              Token n = next();
+              if (n.kind() == Token.Kind.TAG || n.kind() == Token.Kind.STRING) {
+                return new Ast.Tag(
+                    n.text().startsWith("#") ? n.text().substring(1) : n.text(), pos);
+              }
+              throw error(n, "a tag ('#name' or \"name\") after 'tag'");
             }
-            throw error(n, "a tag ('#name' or \"name\") after 'tag'");
-          }
           case "links":
             expect("to", "after 'links'");
             return new Ast.LinksTo(note("after 'links to'"), pos);
           case "linked":
             expect("from", "after 'linked'");
             return new Ast.LinkedFrom(note("after 'linked from'"), pos);
-          case "within": {
-            int d = distance("a whole number of links after 'within'");
-            if (!accept("links")) {
-              accept("link");
+          case "within":
+            {
+              int d = distance("a whole number of links after 'within'");
+              if (!accept("links")) {
+                accept("link");
+              }
+              expect("of", "after 'within " + d + "'");
+              String note = note("after 'of'");
+              Ast.Direction dir = Ast.Direction.BOTH;
+              if (accept("outgoing")) {
+                dir = Ast.Direction.OUTGOING;
+              } else if (accept("incoming")) {
+                dir = Ast.Direction.INCOMING;
+              } else {
+                accept("both");
+              }
+              return new Ast.Within(d, note, dir, pos);
             }
-            expect("of", "after 'within " + d + "'");
-            String note = note("after 'of'");
-            Ast.Direction dir = Ast.Direction.BOTH;
-            if (accept("outgoing")) {
-              dir = Ast.Direction.OUTGOING;
-            } else if (accept("incoming")) {
-              dir = Ast.Direction.INCOMING;
-            } else {
-              accept("both");
+          case "path":
+            {
+              expect("from", "after 'path'");
+              String a = note("after 'path from'");
+              expect("to", "after the first note of 'path from'");
+              String b = note("after 'to'");
+              int max = MAX_DISTANCE;
+              if (accept("max")) {
+                max = distance("a whole number of links after 'max'");
+              }
+              return new Ast.Path(a, b, max, pos);
             }
-            return new Ast.Within(d, note, dir, pos);
-          }
-          case "path": {
-            expect("from", "after 'path'");
-            String a = note("after 'path from'");
-            expect("to", "after the first note of 'path from'");
-            String b = note("after 'to'");
-            int max = MAX_DISTANCE;
-            if (accept("max")) {
-              max = distance("a whole number of links after 'max'");
-            }
-            return new Ast.Path(a, b, max, pos);
-          }
           default:
             break;
         }
@@ -254,7 +286,9 @@ public final class Parser {
       default:
         break;
     }
-    throw error(t, "a source ('all', '#tag', 'folder \"…\"', 'links to', 'linked from', 'within', 'path from' or '(')");
+    throw error(
+        t,
+        "a source ('all', '#tag', 'folder \"…\"', 'links to', 'linked from', 'within', 'path from' or '(')");
   }
 
   private int distance(String expected) throws QueryException {
@@ -264,7 +298,10 @@ public final class Parser {
     }
     int d = n.text().length() > 3 ? Integer.MAX_VALUE : Integer.parseInt(n.text());
     if (d < 1 || d > MAX_DISTANCE) {
-      throw new QueryException(src, n.offset(), "a distance must be from 1 to " + MAX_DISTANCE + " links, not " + n.text());
+      throw new QueryException(
+          src,
+          n.offset(),
+          "a distance must be from 1 to " + MAX_DISTANCE + " links, not " + n.text());
     }
     return d;
   }
@@ -318,15 +355,16 @@ public final class Parser {
     Token t = peek();
     Op op = null;
     if (t.kind() == Token.Kind.OP) {
-      op = switch (t.text()) {
-        case "=" -> Op.EQ;
-        case "!=" -> Op.NE;
-        case "<" -> Op.LT;
-        case "<=" -> Op.LE;
-        case ">" -> Op.GT;
-        case ">=" -> Op.GE;
-        default -> null;
-      };
+      op =
+          switch (t.text()) {
+            case "=" -> Op.EQ;
+            case "!=" -> Op.NE;
+            case "<" -> Op.LT;
+            case "<=" -> Op.LE;
+            case ">" -> Op.GT;
+            case ">=" -> Op.GE;
+            default -> null;
+          };
     } else if (t.is("contains")) {
       op = Op.CONTAINS;
     }
@@ -336,9 +374,16 @@ public final class Parser {
     p++;
     Expr right = additive();
     Token after = peek();
-    if (after.kind() == Token.Kind.OP && Set.of("=", "!=", "<", "<=", ">", ">=").contains(after.text()) || after.is("contains")) {
-      throw new QueryException(src, after.offset(), "comparisons do not chain; use 'and' between "
-          + t.describe() + " and " + after.describe());
+    if (after.kind() == Token.Kind.OP
+            && Set.of("=", "!=", "<", "<=", ">", ">=").contains(after.text())
+        || after.is("contains")) {
+      throw new QueryException(
+          src,
+          after.offset(),
+          "comparisons do not chain; use 'and' between "
+              + t.describe()
+              + " and "
+              + after.describe());
     }
     return new Ast.Binary(op, left, right, t.offset());
   }
@@ -356,7 +401,9 @@ public final class Parser {
     Expr left = unary();
     while (peek().is("*") || peek().is("/") || peek().is("%")) {
       Token t = next();
-      left = new Ast.Binary(t.is("*") ? Op.MUL : t.is("/") ? Op.DIV : Op.MOD, left, unary(), t.offset());
+      left =
+          new Ast.Binary(
+              t.is("*") ? Op.MUL : t.is("/") ? Op.DIV : Op.MOD, left, unary(), t.offset());
     }
     return left;
   }
@@ -378,7 +425,8 @@ public final class Parser {
       case STRING:
         return new Ast.Literal(t.text(), pos);
       case TAG: // #tag in an expression: the note (or task) carries that tag or one nested under it
-        return new Ast.Binary(Op.CONTAINS, new Ast.Field("tags", pos), new Ast.Literal(t.text(), pos), pos);
+        return new Ast.Binary(
+            Op.CONTAINS, new Ast.Field("tags", pos), new Ast.Literal(t.text(), pos), pos);
       case WIKILINK:
         return new Ast.Literal(t.text(), pos);
       case OP:
@@ -398,47 +446,66 @@ public final class Parser {
           return new Ast.ListOf(items, pos);
         }
         break;
-      case IDENT: {
-        String word = t.text().toLowerCase(Locale.ROOT);
-        switch (word) {
-          case "true":
-            return new Ast.Literal(Boolean.TRUE, pos);
-          case "false":
-            return new Ast.Literal(Boolean.FALSE, pos);
-          case "null":
-            return new Ast.Literal(null, pos);
-          default:
+      case IDENT:
+        {
+          String word = t.text().toLowerCase(Locale.ROOT);
+          switch (word) {
+            case "true":
+              return new Ast.Literal(Boolean.TRUE, pos);
+            case "false":
+              return new Ast.Literal(Boolean.FALSE, pos);
+            case "null":
+              return new Ast.Literal(null, pos);
+            default:
+              break;
+          }
+          if (RESERVED.contains(word) && !(peek().is("(") && Functions.ALL.containsKey(word))) {
             break;
+          }
+          if (peek().is("(")) {
+            p++;
+            Functions.Arity arity = Functions.ALL.get(word);
+            if (arity == null) {
+              throw new QueryException(
+                  src,
+                  pos,
+                  "unknown function '"
+                      + t.text()
+                      + "'; the functions are "
+                      + String.join(", ", Functions.ALL.keySet()));
+            }
+            List<Expr> args = new ArrayList<>();
+            if (!accept(")")) {
+              do {
+                args.add(expr());
+              } while (accept(","));
+              expect(")", "to close the arguments of " + word + "()");
+            }
+            if (args.size() < arity.min() || args.size() > arity.max()) {
+              String want =
+                  arity.min() == arity.max()
+                      ? String.valueOf(arity.min())
+                      : arity.min() + " to " + arity.max();
+              throw new QueryException(
+                  src,
+                  pos,
+                  word
+                      + "() takes "
+                      + want
+                      + " argument"
+                      + (arity.max() == 1 ? "" : "s")
+                      + ", not "
+                      + args.size());
+            }
+            if (word.equals("prop")
+                && !(args.get(0) instanceof Ast.Literal l && l.value() instanceof String)) {
+              throw new QueryException(
+                  src, args.get(0).pos(), "prop() takes a property name in quotes");
+            }
+            return new Ast.Call(word, args, pos);
+          }
+          return new Ast.Field(t.text(), pos);
         }
-        if (RESERVED.contains(word) && !(peek().is("(") && Functions.ALL.containsKey(word))) {
-          break;
-        }
-        if (peek().is("(")) {
-          p++;
-          Functions.Arity arity = Functions.ALL.get(word);
-          if (arity == null) {
-            throw new QueryException(src, pos, "unknown function '" + t.text() + "'; the functions are "
-                + String.join(", ", Functions.ALL.keySet()));
-          }
-          List<Expr> args = new ArrayList<>();
-          if (!accept(")")) {
-            do {
-              args.add(expr());
-            } while (accept(","));
-            expect(")", "to close the arguments of " + word + "()");
-          }
-          if (args.size() < arity.min() || args.size() > arity.max()) {
-            String want = arity.min() == arity.max() ? String.valueOf(arity.min()) : arity.min() + " to " + arity.max();
-            throw new QueryException(src, pos, word + "() takes " + want + " argument" + (arity.max() == 1 ? "" : "s")
-                + ", not " + args.size());
-          }
-          if (word.equals("prop") && !(args.get(0) instanceof Ast.Literal l && l.value() instanceof String)) {
-            throw new QueryException(src, args.get(0).pos(), "prop() takes a property name in quotes");
-          }
-          return new Ast.Call(word, args, pos);
-        }
-        return new Ast.Field(t.text(), pos);
-      }
       default:
         break;
     }

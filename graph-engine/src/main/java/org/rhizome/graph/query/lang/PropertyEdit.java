@@ -16,7 +16,10 @@ public final class PropertyEdit {
 
   private PropertyEdit() {}
 
-  /** The splices that make {@code key} hold {@code value} (text, a number, true/false, or a date as a query gives it). */
+  /**
+   * The splices that make {@code key} hold {@code value} (text, a number, true/false, or a date as
+   * a query gives it).
+   */
   public static List<Splice> set(String body, String key, Object value) {
     String line = key + ": " + yaml(value);
     String nl = body.contains("\r\n") ? "\r\n" : "\n";
@@ -33,7 +36,10 @@ public final class PropertyEdit {
         return List.of(cp(body, at, at, line + nl));
       }
       int colon = text.indexOf(':');
-      if (colon > 0 && !Character.isWhitespace(text.charAt(0)) && text.charAt(0) != '#' && text.charAt(0) != '-'
+      if (colon > 0
+          && !Character.isWhitespace(text.charAt(0))
+          && text.charAt(0) != '#'
+          && text.charAt(0) != '-'
           && PropertyRows.key(unquote(text.substring(0, colon))).equals(wanted)) {
         int end = eol;
         int k = next(body, eol);
@@ -51,7 +57,8 @@ public final class PropertyEdit {
       }
       at = next(body, eol);
     }
-    return List.of(cp(body, body.length(), body.length(), nl + line + nl + "---" + nl)); // an unclosed block
+    return List.of(
+        cp(body, body.length(), body.length(), nl + line + nl + "---" + nl)); // an unclosed block
   }
 
   private static Splice cp(String body, int from, int to, String text) {
@@ -60,7 +67,8 @@ public final class PropertyEdit {
 
   private static String unquote(String k) {
     String s = k.strip();
-    if (s.length() >= 2 && (s.startsWith("\"") && s.endsWith("\"") || s.startsWith("'") && s.endsWith("'"))) {
+    if (s.length() >= 2
+        && (s.startsWith("\"") && s.endsWith("\"") || s.startsWith("'") && s.endsWith("'"))) {
       return s.substring(1, s.length() - 1);
     }
     return s;
@@ -68,14 +76,18 @@ public final class PropertyEdit {
 
   /** The value as YAML: plain when it reads back as the same text, else double-quoted. */
   static String yaml(Object value) {
-    if (value instanceof Double || value instanceof Boolean || value instanceof QueryResult.DateValue) {
+    if (value instanceof Double
+        || value instanceof Boolean
+        || value instanceof QueryResult.DateValue) {
       return QueryResult.text(value);
     }
     if (value instanceof QueryResult.LinkValue l) {
       return yaml("[[" + l.target() + "]]");
     }
     String v = String.valueOf(value);
-    if (PLAIN.matcher(v).matches() && !v.endsWith(" ") && !v.matches("(?i)true|false|yes|no|null|~|[-+]?[0-9.]+")) {
+    if (PLAIN.matcher(v).matches()
+        && !v.endsWith(" ")
+        && !v.matches("(?i)true|false|yes|no|null|~|[-+]?[0-9.]+")) {
       return v;
     }
     StringBuilder sb = new StringBuilder();

@@ -10,14 +10,18 @@ import org.rhizome.graph.tasks.Dates;
 
 /**
  * How a note's front-matter properties are indexed for queries: one row per value (a list gives one
- * row per element, in order), typed. Keys are case-folded: {@code Rating} and {@code rating} are one
- * property. A date is held as its epoch milliseconds ({@link Dates}) with its text; a number as a
- * number; a checkbox as 1 or 0; {@code "[[Note]]"} as a link whose text is the target; nested maps
- * are left out.
+ * row per element, in order), typed. Keys are case-folded: {@code Rating} and {@code rating} are
+ * one property. A date is held as its epoch milliseconds ({@link Dates}) with its text; a number as
+ * a number; a checkbox as 1 or 0; {@code "[[Note]]"} as a link whose text is the target; nested
+ * maps are left out.
  */
 public final class PropertyRows {
-  /** One indexed value. {@code num} is set for number, date and checkbox; {@code text} for text, date and link. */
-  public record Row(String key, int ord, PropertyType type, @Nullable String text, @Nullable Double num) {
+  /**
+   * One indexed value. {@code num} is set for number, date and checkbox; {@code text} for text,
+   * date and link.
+   */
+  public record Row(
+      String key, int ord, PropertyType type, @Nullable String text, @Nullable Double num) {
     /** The value a query sees: the number when there is one, else the text. */
     public Object value() {
       return num != null ? num : text;
@@ -60,7 +64,10 @@ public final class PropertyRows {
     if (o instanceof Boolean b) {
       return new Row(key, ord, PropertyType.CHECKBOX, null, b ? 1.0 : 0.0);
     }
-    if (o instanceof Long || o instanceof Integer || o instanceof Double || o instanceof BigInteger) {
+    if (o instanceof Long
+        || o instanceof Integer
+        || o instanceof Double
+        || o instanceof BigInteger) {
       return new Row(key, ord, PropertyType.NUMBER, null, ((Number) o).doubleValue());
     }
     if (o instanceof String s) {

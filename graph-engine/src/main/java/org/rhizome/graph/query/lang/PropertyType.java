@@ -2,7 +2,11 @@ package org.rhizome.graph.query.lang;
 
 /** The type of one indexed property value; the index stores its name in lower case. */
 public enum PropertyType {
-  TEXT, NUMBER, DATE, CHECKBOX, LINK;
+  TEXT,
+  NUMBER,
+  DATE,
+  CHECKBOX,
+  LINK;
 
   public String sqlName() {
     return name().toLowerCase(java.util.Locale.ROOT);

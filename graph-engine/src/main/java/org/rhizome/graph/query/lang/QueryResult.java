@@ -17,7 +17,12 @@ import org.rhizome.graph.model.Soul;
  * @param warnings sentences about parts of the query that matched nothing for a reason worth
  *     telling (a note named in the query that does not exist)
  */
-public record QueryResult(Ast.Kind kind, List<String> columns, List<Row> rows, long count, boolean grouped,
+public record QueryResult(
+    Ast.Kind kind,
+    List<String> columns,
+    List<Row> rows,
+    long count,
+    boolean grouped,
     List<String> warnings) {
 
   public QueryResult {
@@ -43,16 +48,34 @@ public record QueryResult(Ast.Kind kind, List<String> columns, List<Row> rows, l
   }
 
   /** A task's own fields (in a tasks result). Dates are epoch ms or null. */
-  public record TaskRow(int line, int markOffset, char mark, String text, @Nullable Long due, @Nullable Long scheduled,
-      @Nullable Long start, @Nullable Long done, @Nullable Long created, int priority, List<String> tags,
+  public record TaskRow(
+      int line,
+      int markOffset,
+      char mark,
+      String text,
+      @Nullable Long due,
+      @Nullable Long scheduled,
+      @Nullable Long start,
+      @Nullable Long done,
+      @Nullable Long created,
+      int priority,
+      List<String> tags,
       List<String> links) {
     public boolean completed() {
       return mark == 'x' || mark == 'X';
     }
   }
 
-  /** One result row: the note, the group key when grouped, the column values, and the task for a tasks result. */
-  public record Row(@Nullable Soul note, String title, String folder, @Nullable Object group, List<@Nullable Object> values,
+  /**
+   * One result row: the note, the group key when grouped, the column values, and the task for a
+   * tasks result.
+   */
+  public record Row(
+      @Nullable Soul note,
+      String title,
+      String folder,
+      @Nullable Object group,
+      List<@Nullable Object> values,
       @Nullable TaskRow task) {
     public Row {
       values = java.util.Collections.unmodifiableList(new ArrayList<>(values));
@@ -78,7 +101,10 @@ public record QueryResult(Ast.Kind kind, List<String> columns, List<Row> rows, l
     return out;
   }
 
-  /** How a value reads in text output: dates as 2026-12-24, whole numbers without ".0", lists comma-separated. */
+  /**
+   * How a value reads in text output: dates as 2026-12-24, whole numbers without ".0", lists
+   * comma-separated.
+   */
   public static String text(@Nullable Object v) {
     if (v == null) {
       return "";

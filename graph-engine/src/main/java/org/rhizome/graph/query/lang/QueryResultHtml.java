@@ -9,8 +9,8 @@ import org.rhizome.graph.tasks.Dates;
 /**
  * A query result as an HTML fragment, for the reading view's {@code ```query} blocks and exports.
  * JavaFX-free. Notes link as {@code rhizome:Folder/Title} (the reading view's wikilink scheme);
- * tasks are checkboxes carrying {@code data-soul} and {@code data-line} so a view can tick them;
- * an error renders as a paragraph with class {@code rz-query-error}. Everything from notes is escaped.
+ * tasks are checkboxes carrying {@code data-soul} and {@code data-line} so a view can tick them; an
+ * error renders as a paragraph with class {@code rz-query-error}. Everything from notes is escaped.
  */
 public final class QueryResultHtml {
   private QueryResultHtml() {}
@@ -20,7 +20,11 @@ public final class QueryResultHtml {
   }
 
   public static String render(QueryResult r) {
-    StringBuilder sb = new StringBuilder("<div class=\"rz-query rz-query-" + r.kind().name().toLowerCase(java.util.Locale.ROOT) + "\">");
+    StringBuilder sb =
+        new StringBuilder(
+            "<div class=\"rz-query rz-query-"
+                + r.kind().name().toLowerCase(java.util.Locale.ROOT)
+                + "\">");
     for (String w : r.warnings()) {
       sb.append("<p class=\"rz-query-warning\">").append(escape(w)).append("</p>");
     }
@@ -31,7 +35,11 @@ public final class QueryResultHtml {
         } else {
           sb.append("<table><thead><tr><th>group</th><th>count</th></tr></thead><tbody>");
           for (QueryResult.Row row : r.rows()) {
-            sb.append("<tr><td>").append(value(row.group())).append("</td><td>").append(value(row.values().get(0))).append("</td></tr>");
+            sb.append("<tr><td>")
+                .append(value(row.group()))
+                .append("</td><td>")
+                .append(value(row.values().get(0)))
+                .append("</td></tr>");
           }
           sb.append("</tbody></table>");
         }
@@ -74,14 +82,25 @@ public final class QueryResultHtml {
           sb.append("<ul class=\"contains-task-list\">");
           for (QueryResult.Row row : g.rows()) {
             QueryResult.TaskRow t = row.task();
-            sb.append("<li class=\"task-list-item\" data-task=\"").append(escape(String.valueOf(t.mark()))).append("\">")
-                .append("<input type=\"checkbox\" data-soul=\"").append(row.note() == null ? "" : escape(row.note().value()))
-                .append("\" data-line=\"").append(t.line()).append('"').append(t.completed() ? " checked" : "").append("> ")
+            sb.append("<li class=\"task-list-item\" data-task=\"")
+                .append(escape(String.valueOf(t.mark())))
+                .append("\">")
+                .append("<input type=\"checkbox\" data-soul=\"")
+                .append(row.note() == null ? "" : escape(row.note().value()))
+                .append("\" data-line=\"")
+                .append(t.line())
+                .append('"')
+                .append(t.completed() ? " checked" : "")
+                .append("> ")
                 .append(escape(t.text()));
             if (t.due() != null) {
-              sb.append(" <span class=\"rz-task-due\">📅 ").append(Dates.format(t.due())).append("</span>");
+              sb.append(" <span class=\"rz-task-due\">📅 ")
+                  .append(Dates.format(t.due()))
+                  .append("</span>");
             }
-            sb.append(" <span class=\"rz-task-note\">").append(noteLink(row)).append("</span></li>");
+            sb.append(" <span class=\"rz-task-note\">")
+                .append(noteLink(row))
+                .append("</span></li>");
           }
           sb.append("</ul>");
         }
@@ -107,14 +126,22 @@ public final class QueryResultHtml {
 
   /**
    * A grouped note result as a board: one column per group, its cards below. The columns carry
-   * {@code data-property} and {@code data-value} so a view that can edit may move cards between them.
+   * {@code data-property} and {@code data-value} so a view that can edit may move cards between
+   * them.
    */
   public static String renderBoard(QueryResult r, String property) {
-    StringBuilder sb = new StringBuilder("<div class=\"rz-query rz-query-board\" data-property=\"").append(escape(property)).append("\">");
+    StringBuilder sb =
+        new StringBuilder("<div class=\"rz-query rz-query-board\" data-property=\"")
+            .append(escape(property))
+            .append("\">");
     for (QueryResult.Group g : r.groups()) {
-      sb.append("<div class=\"rz-board-column\" data-value=\"").append(g.key() == null ? "" : escape(QueryResult.text(g.key())))
-          .append("\"><h4 class=\"rz-query-group\">").append(g.key() == null ? "(none)" : value(g.key()))
-          .append(" <span class=\"rz-board-count\">").append(g.rows().size()).append("</span></h4>");
+      sb.append("<div class=\"rz-board-column\" data-value=\"")
+          .append(g.key() == null ? "" : escape(QueryResult.text(g.key())))
+          .append("\"><h4 class=\"rz-query-group\">")
+          .append(g.key() == null ? "(none)" : value(g.key()))
+          .append(" <span class=\"rz-board-count\">")
+          .append(g.rows().size())
+          .append("</span></h4>");
       for (QueryResult.Row row : g.rows()) {
         card(sb, r, row);
       }
@@ -127,13 +154,19 @@ public final class QueryResultHtml {
   }
 
   private static void card(StringBuilder sb, QueryResult r, QueryResult.Row row) {
-    sb.append("<div class=\"rz-card\"").append(row.note() == null ? "" : " data-soul=\"" + escape(row.note().value()) + "\"")
-        .append("><div class=\"rz-card-title\">").append(noteLink(row)).append("</div>");
+    sb.append("<div class=\"rz-card\"")
+        .append(row.note() == null ? "" : " data-soul=\"" + escape(row.note().value()) + "\"")
+        .append("><div class=\"rz-card-title\">")
+        .append(noteLink(row))
+        .append("</div>");
     for (int i = 0; i < r.columns().size() && i < row.values().size(); i++) {
       Object v = row.values().get(i);
       if (v != null && !(v instanceof List<?> l && l.isEmpty())) {
-        sb.append("<div class=\"rz-card-field\"><span class=\"rz-card-key\">").append(escape(r.columns().get(i)))
-            .append("</span> ").append(value(v)).append("</div>");
+        sb.append("<div class=\"rz-card-field\"><span class=\"rz-card-key\">")
+            .append(escape(r.columns().get(i)))
+            .append("</span> ")
+            .append(value(v))
+            .append("</div>");
       }
     }
     sb.append("</div>");
@@ -141,20 +174,28 @@ public final class QueryResultHtml {
 
   private static void heading(StringBuilder sb, QueryResult r, QueryResult.Group g) {
     if (r.grouped()) {
-      sb.append("<h4 class=\"rz-query-group\">").append(g.key() == null ? "(none)" : value(g.key())).append("</h4>");
+      sb.append("<h4 class=\"rz-query-group\">")
+          .append(g.key() == null ? "(none)" : value(g.key()))
+          .append("</h4>");
     }
   }
 
   private static String noteLink(QueryResult.Row row) {
     String path = row.folder().isEmpty() ? row.title() : row.folder() + "/" + row.title();
-    return "<a class=\"internal-link\" href=\"rhizome:" + URLEncoder.encode(path, StandardCharsets.UTF_8) + "\">" + escape(row.title())
+    return "<a class=\"internal-link\" href=\"rhizome:"
+        + URLEncoder.encode(path, StandardCharsets.UTF_8)
+        + "\">"
+        + escape(row.title())
         + "</a>";
   }
 
   static String value(@Nullable Object v) {
     if (v instanceof QueryResult.LinkValue l) {
-      return "<a class=\"internal-link\" href=\"rhizome:" + URLEncoder.encode(l.target(), StandardCharsets.UTF_8) + "\">"
-          + escape(l.target()) + "</a>";
+      return "<a class=\"internal-link\" href=\"rhizome:"
+          + URLEncoder.encode(l.target(), StandardCharsets.UTF_8)
+          + "\">"
+          + escape(l.target())
+          + "</a>";
     }
     if (v instanceof Boolean b) {
       return "<input type=\"checkbox\" disabled" + (b ? " checked" : "") + ">";

@@ -1,8 +1,19 @@
 package org.rhizome.graph.query.lang;
 
-/** One token of a query: its kind, its text as written (a string's or link's value unquoted), and where it starts. */
+/**
+ * One token of a query: its kind, its text as written (a string's or link's value unquoted), and
+ * where it starts.
+ */
 record Token(Kind kind, String text, int offset, int end) {
-  enum Kind { IDENT, NUMBER, STRING, TAG, WIKILINK, OP, END }
+  enum Kind {
+    IDENT,
+    NUMBER,
+    STRING,
+    TAG,
+    WIKILINK,
+    OP,
+    END
+  }
 
   /** How an error names this token: {@code 'sort'}, {@code "text"}, or "the end of the query". */
   String describe() {

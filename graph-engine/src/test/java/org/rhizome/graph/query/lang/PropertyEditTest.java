@@ -18,13 +18,20 @@ class PropertyEditTest {
 
   @Test
   void setsReplacesAddsAndQuotes() {
-    assertThat(apply("---\nStatus: todo # c\nrating: 3\n---\nbody", "status", "doing")).isEqualTo("---\nStatus: doing\nrating: 3\n---\nbody");
-    assertThat(apply("---\nstatus:\n  - a\n  - b\nx: 1\n---\n", "status", "done")).isEqualTo("---\nstatus: done\nx: 1\n---\n");
-    assertThat(apply("---\nx: 1\n---\ntext", "status", "in review")).isEqualTo("---\nx: 1\nstatus: in review\n---\ntext");
-    assertThat(apply("😀 no front matter", "status", "done")).isEqualTo("---\nstatus: done\n---\n😀 no front matter");
-    assertThat(apply("---\nstatus: a\n---\n", "status", "yes")).isEqualTo("---\nstatus: \"yes\"\n---\n");
-    assertThat(apply("---\nstatus: a\n---\n", "status", "a: b")).isEqualTo("---\nstatus: \"a: b\"\n---\n");
+    assertThat(apply("---\nStatus: todo # c\nrating: 3\n---\nbody", "status", "doing"))
+        .isEqualTo("---\nStatus: doing\nrating: 3\n---\nbody");
+    assertThat(apply("---\nstatus:\n  - a\n  - b\nx: 1\n---\n", "status", "done"))
+        .isEqualTo("---\nstatus: done\nx: 1\n---\n");
+    assertThat(apply("---\nx: 1\n---\ntext", "status", "in review"))
+        .isEqualTo("---\nx: 1\nstatus: in review\n---\ntext");
+    assertThat(apply("😀 no front matter", "status", "done"))
+        .isEqualTo("---\nstatus: done\n---\n😀 no front matter");
+    assertThat(apply("---\nstatus: a\n---\n", "status", "yes"))
+        .isEqualTo("---\nstatus: \"yes\"\n---\n");
+    assertThat(apply("---\nstatus: a\n---\n", "status", "a: b"))
+        .isEqualTo("---\nstatus: \"a: b\"\n---\n");
     assertThat(apply("---\nrating: 1\n---\n", "rating", 4.0)).isEqualTo("---\nrating: 4\n---\n");
-    assertThat(apply("---\r\nstatus: a\r\n---\r\n", "status", "b")).isEqualTo("---\r\nstatus: b\r\n---\r\n");
+    assertThat(apply("---\r\nstatus: a\r\n---\r\n", "status", "b"))
+        .isEqualTo("---\r\nstatus: b\r\n---\r\n");
   }
 }

@@ -18,9 +18,9 @@ import java.util.Random;
 import java.util.Set;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.identity.DeviceKey;
+import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.note.NoteFolders;
 import org.rhizome.graph.note.NoteKeys;
 import org.rhizome.graph.query.LinkResolution;
@@ -29,9 +29,9 @@ import org.rhizome.graph.query.lang.Ast.Expr;
 /**
  * A query's result equals a brute-force evaluation of the same AST over the notes as written (not
  * as indexed): random workspaces (folders, same titles in several folders, aliases, nested tags,
- * typed properties, folder-qualified and unresolved links), random queries. The brute force resolves
- * links with {@link LinkResolution} in memory and walks the graph breadth-first; the engine does it
- * all in one SQL statement.
+ * typed properties, folder-qualified and unresolved links), random queries. The brute force
+ * resolves links with {@link LinkResolution} in memory and walks the graph breadth-first; the
+ * engine does it all in one SQL statement.
  */
 class QueryEquivalenceProperties {
   private static final String[] FOLDERS = {"", "A", "A/B", "C"};
@@ -58,12 +58,14 @@ class QueryEquivalenceProperties {
   void queryEqualsBruteForce(@ForAll long seed) throws Exception {
     Random rnd = new Random(seed);
     Path dir = Files.createTempDirectory("query-prop");
-    try (Workspace ws = Workspace.open(dir.resolve("ws.db"), DeviceKey.generate(new SecureRandom()))) {
+    try (Workspace ws =
+        Workspace.open(dir.resolve("ws.db"), DeviceKey.generate(new SecureRandom()))) {
       List<N> notes = workspace(ws, rnd);
       for (int q = 0; q < 25; q++) {
         String text = query(rnd, notes);
         List<String> expected = bruteForce(Parser.parse(text), notes);
-        List<String> actual = ws.query(text).rows().stream().map(r -> r.folder() + "/" + r.title()).toList();
+        List<String> actual =
+            ws.query(text).rows().stream().map(r -> r.folder() + "/" + r.title()).toList();
         assertThat(actual).as("seed %d: %s", seed, text).isEqualTo(expected);
       }
     }
@@ -87,7 +89,8 @@ class QueryEquivalenceProperties {
         }
       }
       if (rnd.nextInt(4) == 0) {
-        n.aliases.add(rnd.nextBoolean() ? TITLES[rnd.nextInt(TITLES.length)] : "Al" + rnd.nextInt(3));
+        n.aliases.add(
+            rnd.nextBoolean() ? TITLES[rnd.nextInt(TITLES.length)] : "Al" + rnd.nextInt(3));
       }
       if (rnd.nextInt(3) > 0) {
         n.props.put("rating", (long) rnd.nextInt(6));
@@ -100,16 +103,24 @@ class QueryEquivalenceProperties {
       }
       for (int i = rnd.nextInt(4); i > 0; i--) {
         int k = rnd.nextInt(10);
-        n.links.add(k < 6 ? TITLES[rnd.nextInt(TITLES.length)]
-            : k < 8 ? FOLDERS[1 + rnd.nextInt(FOLDERS.length - 1)] + "/" + TITLES[rnd.nextInt(TITLES.length)]
-            : k < 9 ? "Al" + rnd.nextInt(3) : "Ghost");
+        n.links.add(
+            k < 6
+                ? TITLES[rnd.nextInt(TITLES.length)]
+                : k < 8
+                    ? FOLDERS[1 + rnd.nextInt(FOLDERS.length - 1)]
+                        + "/"
+                        + TITLES[rnd.nextInt(TITLES.length)]
+                    : k < 9 ? "Al" + rnd.nextInt(3) : "Ghost");
       }
       notes.add(n);
     }
     for (N n : notes) {
       StringBuilder body = new StringBuilder("---\n");
       for (Map.Entry<String, Object> p : n.props.entrySet()) {
-        body.append(p.getKey()).append(": ").append(p.getValue() instanceof List<?> l ? l.toString() : p.getValue()).append('\n');
+        body.append(p.getKey())
+            .append(": ")
+            .append(p.getValue() instanceof List<?> l ? l.toString() : p.getValue())
+            .append('\n');
       }
       if (!n.aliases.isEmpty()) {
         body.append("aliases: ").append(n.aliases).append('\n');
@@ -128,10 +139,11 @@ class QueryEquivalenceProperties {
     for (N n : notes) {
       for (String target : n.links) {
         Optional<N> to = resolve(notes, n, target);
-        to.ifPresent(t -> {
-          n.out.add(t);
-          t.in.add(n);
-        });
+        to.ifPresent(
+            t -> {
+              n.out.add(t);
+              t.in.add(n);
+            });
       }
     }
     return notes;
@@ -146,7 +158,8 @@ class QueryEquivalenceProperties {
     long id = 0;
     for (N n : notes) {
       byId.put(id, n);
-      LinkResolution.Candidate c = new LinkResolution.Candidate(id++, NoteFolders.key(n.folder), n.created, n.soul.value());
+      LinkResolution.Candidate c =
+          new LinkResolution.Candidate(id++, NoteFolders.key(n.folder), n.created, n.soul.value());
       if (NoteKeys.titleKey(n.title).equals(name)) {
         titles.add(c);
       }
@@ -154,7 +167,8 @@ class QueryEquivalenceProperties {
         aliases.add(c);
       }
     }
-    Optional<LinkResolution.Candidate> t = LinkResolution.choose(titles, NoteFolders.key(from.folder), folder);
+    Optional<LinkResolution.Candidate> t =
+        LinkResolution.choose(titles, NoteFolders.key(from.folder), folder);
     if (t.isEmpty() && folder.isEmpty()) {
       t = LinkResolution.choose(aliases, NoteFolders.key(from.folder), folder);
     }
@@ -175,7 +189,12 @@ class QueryEquivalenceProperties {
       case 1 -> "\"" + FOLDERS[rnd.nextInt(FOLDERS.length)] + "\"";
       case 2 -> "links to " + anchor(rnd, notes);
       case 3 -> "linked from " + anchor(rnd, notes);
-      case 4 -> "within " + (1 + rnd.nextInt(3)) + " of " + anchor(rnd, notes) + new String[] {"", " outgoing", " incoming"}[rnd.nextInt(3)];
+      case 4 ->
+          "within "
+              + (1 + rnd.nextInt(3))
+              + " of "
+              + anchor(rnd, notes)
+              + new String[] {"", " outgoing", " incoming"}[rnd.nextInt(3)];
       case 5 -> "path from " + anchor(rnd, notes) + " to " + anchor(rnd, notes);
       case 6 -> "all";
       case 7 -> "(" + source(rnd, notes, depth + 1) + " and " + source(rnd, notes, depth + 1) + ")";
@@ -191,12 +210,18 @@ class QueryEquivalenceProperties {
       case 0 -> "rating " + ops[rnd.nextInt(ops.length)] + " " + rnd.nextInt(6);
       case 1 -> "status " + ops[rnd.nextInt(2)] + " \"" + STATUS[rnd.nextInt(STATUS.length)] + "\"";
       case 2 -> "tags contains \"" + TAGS[rnd.nextInt(TAGS.length)] + "\"";
-      case 3 -> "links contains \"" + TITLES[rnd.nextInt(TITLES.length)].toLowerCase(Locale.ROOT) + "\"";
+      case 3 ->
+          "links contains \"" + TITLES[rnd.nextInt(TITLES.length)].toLowerCase(Locale.ROOT) + "\"";
       case 4 -> "length(backlinks) " + ops[rnd.nextInt(ops.length)] + " " + rnd.nextInt(3);
       case 5 -> "people contains \"p" + rnd.nextInt(3) + "\"";
       case 6 -> "rating * 2 - 1 " + ops[rnd.nextInt(ops.length)] + " " + rnd.nextInt(10);
       case 7 -> "rating = null";
-      case 8 -> "title " + ops[rnd.nextInt(ops.length)] + " \"" + TITLES[rnd.nextInt(TITLES.length)] + "\"";
+      case 8 ->
+          "title "
+              + ops[rnd.nextInt(ops.length)]
+              + " \""
+              + TITLES[rnd.nextInt(TITLES.length)]
+              + "\"";
       case 9 -> "(" + condition(rnd, depth + 1) + " and " + condition(rnd, depth + 1) + ")";
       case 10 -> "(" + condition(rnd, depth + 1) + " or " + condition(rnd, depth + 1) + ")";
       default -> "not " + condition(rnd, depth + 1);
@@ -212,7 +237,9 @@ class QueryEquivalenceProperties {
       q.append(" where ").append(condition(rnd, 0));
     }
     if (rnd.nextBoolean()) {
-      q.append(" sort ").append(rnd.nextBoolean() ? "rating" : "length(links)").append(rnd.nextBoolean() ? " desc" : "");
+      q.append(" sort ")
+          .append(rnd.nextBoolean() ? "rating" : "length(links)")
+          .append(rnd.nextBoolean() ? " desc" : "");
     }
     if (rnd.nextInt(3) == 0) {
       q.append(" limit ").append(1 + rnd.nextInt(5));
@@ -235,7 +262,8 @@ class QueryEquivalenceProperties {
       Comparator<N> emptyLast = Comparator.comparing((N n) -> eval(k.expr(), n) == null);
       order = order.thenComparing(emptyLast).thenComparing(k.descending() ? c.reversed() : c);
     }
-    order = order.thenComparing((N n) -> NoteKeys.titleKey(n.title)).thenComparing(n -> n.soul.value());
+    order =
+        order.thenComparing((N n) -> NoteKeys.titleKey(n.title)).thenComparing(n -> n.soul.value());
     hits.sort(order);
     if (q.limit() != null && hits.size() > q.limit()) {
       hits = hits.subList(0, q.limit());
@@ -278,7 +306,9 @@ class QueryEquivalenceProperties {
     }
     if (s instanceof Ast.Within w) {
       Optional<N> x = named(notes, w.note());
-      return x.isPresent() && x.get() != n && distances(x.get(), w.distance(), w.direction()).containsKey(n);
+      return x.isPresent()
+          && x.get() != n
+          && distances(x.get(), w.distance(), w.direction()).containsKey(n);
     }
     Ast.Path p = (Ast.Path) s;
     Optional<N> a = named(notes, p.from());
@@ -340,7 +370,9 @@ class QueryEquivalenceProperties {
     return !v.toString().isEmpty();
   }
 
-  /** SQLite's order: NULL, then numbers, then text (by code unit here: the test's text is ASCII). */
+  /**
+   * SQLite's order: NULL, then numbers, then text (by code unit here: the test's text is ASCII).
+   */
   private static int sqlCompare(Object a, Object b) {
     int ra = a == null ? 0 : a instanceof Double ? 1 : 2;
     int rb = b == null ? 0 : b instanceof Double ? 1 : 2;
@@ -365,7 +397,9 @@ class QueryEquivalenceProperties {
         case "backlinks" -> n.in.stream().map(x -> x.title).toList();
         default -> {
           Object v = n.props.get(f.name());
-          yield v instanceof Long x ? (Object) x.doubleValue() : v instanceof List<?> l ? l.get(0) : v;
+          yield v instanceof Long x
+              ? (Object) x.doubleValue()
+              : v instanceof List<?> l ? l.get(0) : v;
         }
       };
     }
@@ -382,20 +416,27 @@ class QueryEquivalenceProperties {
         return truthy(eval(b.left(), n)) && truthy(eval(b.right(), n)) ? 1.0 : 0.0;
       case OR:
         return truthy(eval(b.left(), n)) || truthy(eval(b.right(), n)) ? 1.0 : 0.0;
-      case CONTAINS: {
-        String x = (String) ((Ast.Literal) b.right()).value();
-        String field = ((Ast.Field) b.left()).name();
-        List<?> items = list(b.left(), n);
-        boolean hit;
-        if (field.equals("tags")) {
-          hit = items.stream().anyMatch(t -> nested((String) t, x));
-        } else if (field.equals("links")) {
-          hit = items.stream().anyMatch(t -> ((String) t).equalsIgnoreCase(x));
-        } else { // a property: an element equal, or text containing it, ignoring case
-          hit = items.stream().anyMatch(t -> t.toString().toLowerCase(Locale.ROOT).contains(x.toLowerCase(Locale.ROOT)));
+      case CONTAINS:
+        {
+          String x = (String) ((Ast.Literal) b.right()).value();
+          String field = ((Ast.Field) b.left()).name();
+          List<?> items = list(b.left(), n);
+          boolean hit;
+          if (field.equals("tags")) {
+            hit = items.stream().anyMatch(t -> nested((String) t, x));
+          } else if (field.equals("links")) {
+            hit = items.stream().anyMatch(t -> ((String) t).equalsIgnoreCase(x));
+          } else { // a property: an element equal, or text containing it, ignoring case
+            hit =
+                items.stream()
+                    .anyMatch(
+                        t ->
+                            t.toString()
+                                .toLowerCase(Locale.ROOT)
+                                .contains(x.toLowerCase(Locale.ROOT)));
+          }
+          return hit ? 1.0 : 0.0;
         }
-        return hit ? 1.0 : 0.0;
-      }
       default:
         break;
     }

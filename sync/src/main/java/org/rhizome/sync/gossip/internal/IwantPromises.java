@@ -10,41 +10,44 @@ import java.util.Map;
  * Bounded in count. Confined to the gossip thread.
  */
 final class IwantPromises {
-    static final int MAX_PROMISES = 50_000;
-    private final Map<MessageKey, Map<GossipPeer, Long>> byId = new LinkedHashMap<>();
+  static final int MAX_PROMISES = 50_000;
+  private final Map<MessageKey, Map<GossipPeer, Long>> byId = new LinkedHashMap<>();
 
-    /** Whether to ask for {@code id}: not already asked, and room for another promise. */
-    boolean canAsk(MessageKey id) {
-        return !byId.containsKey(id) && byId.size() < MAX_PROMISES;
-    }
+  /** Whether to ask for {@code id}: not already asked, and room for another promise. */
+  boolean canAsk(MessageKey id) {
+    return !byId.containsKey(id) && byId.size() < MAX_PROMISES;
+  }
 
-    void add(MessageKey id, GossipPeer peer, long deadline) {
-        byId.computeIfAbsent(id, x -> new HashMap<>()).put(peer, deadline);
-    }
+  void add(MessageKey id, GossipPeer peer, long deadline) {
+    byId.computeIfAbsent(id, x -> new HashMap<>()).put(peer, deadline);
+  }
 
-    /** The message arrived (from anyone): every promise for it is kept. */
-    void fulfil(MessageKey id) {
-        byId.remove(id);
-    }
+  /** The message arrived (from anyone): every promise for it is kept. */
+  void fulfil(MessageKey id) {
+    byId.remove(id);
+  }
 
-    boolean isEmpty() {
-        return byId.isEmpty();
-    }
+  boolean isEmpty() {
+    return byId.isEmpty();
+  }
 
-    /** Penalises the peers whose promises are past their deadline, and forgets those promises. */
-    void expire(long now) {
-        for (var it = byId.values().iterator(); it.hasNext(); ) {
-            Map<GossipPeer, Long> asked = it.next();
-            asked.entrySet().removeIf(e -> {
+  /** Penalises the peers whose promises are past their deadline, and forgets those promises. */
+  void expire(long now) {
+    for (var it = byId.values().iterator(); it.hasNext(); ) {
+      Map<GossipPeer, Long> asked = it.next();
+      asked
+          .entrySet()
+          .removeIf(
+              e -> {
                 if (e.getValue() <= now) {
-                    e.getKey().behaviour++;
-                    return true;
+                  e.getKey().behaviour++;
+                  return true;
                 }
                 return false;
-            });
-            if (asked.isEmpty()) {
-                it.remove();
-            }
-        }
+              });
+      if (asked.isEmpty()) {
+        it.remove();
+      }
     }
+  }
 }

@@ -1,4 +1,7 @@
-/** Implementation of org.rhizome.sync.multistream: public only so that the host can wire it; not an API. */
+/**
+ * Implementation of org.rhizome.sync.multistream: public only so that the host can wire it; not an
+ * API.
+ */
 @NullMarked
 package org.rhizome.sync.multistream.internal;
 

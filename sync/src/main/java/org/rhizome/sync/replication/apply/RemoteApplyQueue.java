@@ -3,13 +3,13 @@ package org.rhizome.sync.replication.apply;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.rhizome.graph.api.ApplyResult;
 import org.rhizome.graph.Workspace;
+import org.rhizome.graph.api.ApplyResult;
 
 /**
- * Group commit for changes that arrive one by one (GossipSub): while one batch is being verified and
- * written, the next ones gather, and go to the engine together — one transaction for many messages
- * when they come fast, no waiting when they come slowly. Thread-safe.
+ * Group commit for changes that arrive one by one (GossipSub): while one batch is being verified
+ * and written, the next ones gather, and go to the engine together — one transaction for many
+ * messages when they come fast, no waiting when they come slowly. Thread-safe.
  */
 public final class RemoteApplyQueue {
   private static final int MAX_BATCH = 1_000;
@@ -52,15 +52,17 @@ public final class RemoteApplyQueue {
     for (Pending p : batch) {
       bytes.add(p.change());
     }
-    IsolatingApply.apply(workspace, bytes).whenComplete((results, error) -> {
-      for (int i = 0; i < batch.size(); i++) {
-        if (error != null) {
-          batch.get(i).result().completeExceptionally(error);
-        } else {
-          batch.get(i).result().complete(results.get(i));
-        }
-      }
-      flush();
-    });
+    IsolatingApply.apply(workspace, bytes)
+        .whenComplete(
+            (results, error) -> {
+              for (int i = 0; i < batch.size(); i++) {
+                if (error != null) {
+                  batch.get(i).result().completeExceptionally(error);
+                } else {
+                  batch.get(i).result().complete(results.get(i));
+                }
+              }
+              flush();
+            });
   }
 }

@@ -17,11 +17,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Attachment bytes between peers ({@link BlobProtocol}): answers peers' requests from the workspace's
- * blob store, and fetches, one at a time, the bytes this replica knows of but lacks. Thread-safe.
+ * Attachment bytes between peers ({@link BlobProtocol}): answers peers' requests from the
+ * workspace's blob store, and fetches, one at a time, the bytes this replica knows of but lacks.
+ * Thread-safe.
  */
 public final class BlobTransfer {
   private static final Logger log = LoggerFactory.getLogger(BlobTransfer.class);
+
   /** Missing attachments asked for after one pull; the rest after later pulls. */
   private static final int FETCH_PER_PULL = 100;
 
@@ -38,13 +40,20 @@ public final class BlobTransfer {
   /** Serves the workspace's attachment bytes on {@code host} (reads on {@code disk}). */
   public static BlobTransfer serve(Host host, Workspace workspace, Executor disk) {
     BlobTransfer t = new BlobTransfer(workspace, host);
-    RequestResponse.serve(host, BlobProtocol.ID, BlobProtocol.HASH_BYTES, request -> CompletableFuture.supplyAsync(() -> {
-      try {
-        return t.answer(request.body());
-      } catch (Exception e) {
-        throw new CompletionException(e);
-      }
-    }, disk));
+    RequestResponse.serve(
+        host,
+        BlobProtocol.ID,
+        BlobProtocol.HASH_BYTES,
+        request ->
+            CompletableFuture.supplyAsync(
+                () -> {
+                  try {
+                    return t.answer(request.body());
+                  } catch (Exception e) {
+                    throw new CompletionException(e);
+                  }
+                },
+                disk));
     return t;
   }
 
@@ -63,8 +72,9 @@ public final class BlobTransfer {
   }
 
   /**
-   * Fetches the bytes of attachments this replica knows of but lacks from a peer we just pulled from.
-   * Blocking: call on a disk thread. What the peer lacks too is asked again after a later pull.
+   * Fetches the bytes of attachments this replica knows of but lacks from a peer we just pulled
+   * from. Blocking: call on a disk thread. What the peer lacks too is asked again after a later
+   * pull.
    */
   public void fetchMissing(PeerId peer) {
     if (closed || !fetching.compareAndSet(false, true)) {
@@ -77,8 +87,14 @@ public final class BlobTransfer {
         }
         byte[] answer;
         try {
-          answer = RequestResponse.request(host, peer, BlobProtocol.ID, HexFormat.of().parseHex(hex),
-              1 + BlobProtocol.MAX_BLOB_BYTES).get(2, TimeUnit.MINUTES);
+          answer =
+              RequestResponse.request(
+                      host,
+                      peer,
+                      BlobProtocol.ID,
+                      HexFormat.of().parseHex(hex),
+                      1 + BlobProtocol.MAX_BLOB_BYTES)
+                  .get(2, TimeUnit.MINUTES);
         } catch (Exception e) {
           log.debug("fetching blob {} from {} failed: {}", hex, peer, e.getMessage());
           continue;
@@ -89,11 +105,19 @@ public final class BlobTransfer {
         byte[] data = Arrays.copyOfRange(answer, 1, answer.length);
         String actual = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
         if (!actual.equals(hex)) {
-          log.warn("peer {} answered blob {} with other bytes (hashing to {}): not stored", peer, hex, actual);
+          log.warn(
+              "peer {} answered blob {} with other bytes (hashing to {}): not stored",
+              peer,
+              hex,
+              actual);
           continue;
         }
         workspace.storeBlobAsync(data).get();
-        log.info("fetched attachment bytes {} ({} bytes) from {}", hex.substring(0, 12), data.length, peer);
+        log.info(
+            "fetched attachment bytes {} ({} bytes) from {}",
+            hex.substring(0, 12),
+            data.length,
+            peer);
       }
     } catch (Exception e) {
       if (!closed) {

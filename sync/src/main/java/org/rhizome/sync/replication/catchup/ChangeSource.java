@@ -2,12 +2,15 @@ package org.rhizome.sync.replication.catchup;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.rhizome.graph.model.VersionVector;
 import org.rhizome.graph.Workspace;
-import org.rhizome.graph.api.StoredChange;
 import org.rhizome.graph.api.StoreException;
+import org.rhizome.graph.api.StoredChange;
+import org.rhizome.graph.model.VersionVector;
 
-/** Reads one batch of what a peer lacks from the workspace's log, cut at a size. Blocking: call off the event loops. */
+/**
+ * Reads one batch of what a peer lacks from the workspace's log, cut at a size. Blocking: call off
+ * the event loops.
+ */
 final class ChangeSource {
   /** What one read found. */
   record Chunk(List<byte[]> changes, long lastPosition, boolean more) {}

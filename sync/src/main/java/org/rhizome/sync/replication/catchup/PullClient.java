@@ -7,13 +7,18 @@ import org.rhizome.graph.model.VersionVector;
 import org.rhizome.sync.replication.apply.IsolatingApply;
 
 /**
- * The pulling side of one catch-up exchange, without I/O: it sends what this replica has, hands each
- * batch to the engine in order, and acknowledges a batch only once it is applied — which is what lets
- * the server send the next. An interrupted pull loses nothing: what was applied stays applied, and
- * the next pull starts from the new version vector. Not thread-safe: drive it from one thread.
+ * The pulling side of one catch-up exchange, without I/O: it sends what this replica has, hands
+ * each batch to the engine in order, and acknowledges a batch only once it is applied — which is
+ * what lets the server send the next. An interrupted pull loses nothing: what was applied stays
+ * applied, and the next pull starts from the new version vector. Not thread-safe: drive it from one
+ * thread.
  */
 public final class PullClient {
-  private enum State { NEW, RECEIVING, DONE }
+  private enum State {
+    NEW,
+    RECEIVING,
+    DONE
+  }
 
   private final VersionVector have;
   private final int window;
@@ -27,7 +32,8 @@ public final class PullClient {
 
   public PullClient(VersionVector have, int window, int maxBatchBytes) {
     if (window < 1 || window > CatchUpProtocol.MAX_WINDOW || maxBatchBytes < 1) {
-      throw new IllegalArgumentException("window must be 1.." + CatchUpProtocol.MAX_WINDOW + " and batch size positive");
+      throw new IllegalArgumentException(
+          "window must be 1.." + CatchUpProtocol.MAX_WINDOW + " and batch size positive");
     }
     this.have = have;
     this.window = window;
@@ -48,10 +54,23 @@ public final class PullClient {
     }
     if (message instanceof SyncMessage.Batch batch) {
       if (ended || batch.number() != received + 1) {
-        return fail("expected batch " + (received + 1) + ", got batch " + batch.number() + (ended ? " after the end" : ""), true);
+        return fail(
+            "expected batch "
+                + (received + 1)
+                + ", got batch "
+                + batch.number()
+                + (ended ? " after the end" : ""),
+            true);
       }
       if (batch.number() - applied > window) {
-        return fail("the server sent batch " + batch.number() + " with only " + applied + " acknowledged and a window of " + window, true);
+        return fail(
+            "the server sent batch "
+                + batch.number()
+                + " with only "
+                + applied
+                + " acknowledged and a window of "
+                + window,
+            true);
       }
       if (batch.changes().isEmpty()) {
         return fail("an empty batch", true);
@@ -80,7 +99,8 @@ public final class PullClient {
       return List.of();
     }
     if (batch != applied + 1 || batch > received) {
-      throw new IllegalStateException("batch " + batch + " reported applied out of order (last " + applied + ")");
+      throw new IllegalStateException(
+          "batch " + batch + " reported applied out of order (last " + applied + ")");
     }
     applied = batch;
     long ok = 0;
@@ -89,7 +109,7 @@ public final class PullClient {
     for (ApplyResult r : results) {
       switch (r.status()) {
         case APPLIED -> ok++;
-        case DUPLICATE -> { }
+        case DUPLICATE -> {}
         case REFUSED -> {
           if (IsolatingApply.deferred(r)) {
             deferred++;
@@ -111,10 +131,15 @@ public final class PullClient {
       return List.of();
     }
     state = State.DONE;
-    return List.of(new CatchUpAction.Send(new SyncMessage.Abort("the client cannot store changes")), new CatchUpAction.Fail(reason, false));
+    return List.of(
+        new CatchUpAction.Send(new SyncMessage.Abort("the client cannot store changes")),
+        new CatchUpAction.Fail(reason, false));
   }
 
-  /** The server closed its side: normal after its end, while the last batches are still being applied. */
+  /**
+   * The server closed its side: normal after its end, while the last batches are still being
+   * applied.
+   */
   public List<CatchUpAction> onRemoteClosed() {
     return ended ? List.of() : onClosed();
   }
@@ -124,7 +149,8 @@ public final class PullClient {
       return List.of();
     }
     state = State.DONE;
-    return List.of(new CatchUpAction.Fail("the stream closed after " + applied + " applied batches", false));
+    return List.of(
+        new CatchUpAction.Fail("the stream closed after " + applied + " applied batches", false));
   }
 
   public boolean isDone() {
@@ -138,7 +164,10 @@ public final class PullClient {
   private List<CatchUpAction> finishIfComplete(List<CatchUpAction> out) {
     if (ended && applied == received) {
       if (endCount != summary.received()) {
-        out.addAll(fail("the server ended after " + summary.received() + " changes but said " + endCount, true));
+        out.addAll(
+            fail(
+                "the server ended after " + summary.received() + " changes but said " + endCount,
+                true));
         return out;
       }
       state = State.DONE;
@@ -149,6 +178,8 @@ public final class PullClient {
 
   private List<CatchUpAction> fail(String reason, boolean peerAtFault) {
     state = State.DONE;
-    return List.of(new CatchUpAction.Send(new SyncMessage.Abort(reason)), new CatchUpAction.Fail(reason, peerAtFault));
+    return List.of(
+        new CatchUpAction.Send(new SyncMessage.Abort(reason)),
+        new CatchUpAction.Fail(reason, peerAtFault));
   }
 }

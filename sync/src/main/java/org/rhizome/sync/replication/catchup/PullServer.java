@@ -6,12 +6,16 @@ import org.rhizome.graph.model.VersionVector;
 
 /**
  * The serving side of one catch-up exchange, without I/O: it takes the client's pull, asks its
- * driver to read the log one batch at a time, and sends batches while fewer than the client's window
- * are unacknowledged — so a slow client slows the reads, and a reader never runs ahead of the network.
- * Not thread-safe: drive it from one thread (the stream's event loop).
+ * driver to read the log one batch at a time, and sends batches while fewer than the client's
+ * window are unacknowledged — so a slow client slows the reads, and a reader never runs ahead of
+ * the network. Not thread-safe: drive it from one thread (the stream's event loop).
  */
 public final class PullServer {
-  private enum State { AWAIT_PULL, STREAMING, DONE }
+  private enum State {
+    AWAIT_PULL,
+    STREAMING,
+    DONE
+  }
 
   private State state = State.AWAIT_PULL;
   private VersionVector have = VersionVector.EMPTY;
@@ -43,7 +47,15 @@ public final class PullServer {
   private List<CatchUpAction> onStreamingMessage(SyncMessage message) {
     if (message instanceof SyncMessage.Ack ack) {
       if (ack.number() <= acked || ack.number() > sentBatches) {
-        return fail("acknowledged batch " + ack.number() + " with " + sentBatches + " sent and " + acked + " acknowledged", true);
+        return fail(
+            "acknowledged batch "
+                + ack.number()
+                + " with "
+                + sentBatches
+                + " sent and "
+                + acked
+                + " acknowledged",
+            true);
       }
       acked = ack.number();
       return readIfRoom(new ArrayList<>());
@@ -59,7 +71,7 @@ public final class PullServer {
    * The result of the last {@link CatchUpAction.Read}.
    *
    * @param lastPosition the log position of the last change read (the next read starts after it)
-   * @param more         whether the read stopped at its limits (there may be more to send)
+   * @param more whether the read stopped at its limits (there may be more to send)
    */
   public List<CatchUpAction> onRead(List<byte[]> changes, long lastPosition, boolean more) {
     if (state != State.STREAMING || !reading) {
@@ -88,7 +100,8 @@ public final class PullServer {
       return List.of();
     }
     state = State.DONE;
-    return List.of(new CatchUpAction.Send(new SyncMessage.Abort("the server cannot read its log: " + reason)),
+    return List.of(
+        new CatchUpAction.Send(new SyncMessage.Abort("the server cannot read its log: " + reason)),
         new CatchUpAction.Fail(reason, false));
   }
 
@@ -98,7 +111,8 @@ public final class PullServer {
       return List.of();
     }
     state = State.DONE;
-    return List.of(new CatchUpAction.Fail("the stream closed after " + sentBatches + " batches", false));
+    return List.of(
+        new CatchUpAction.Fail("the stream closed after " + sentBatches + " batches", false));
   }
 
   public boolean isDone() {
@@ -108,14 +122,17 @@ public final class PullServer {
   private List<CatchUpAction> readIfRoom(List<CatchUpAction> out) {
     if (!reading && sentBatches - acked < window) {
       reading = true;
-      out.add(new CatchUpAction.Read(have, after, CatchUpProtocol.MAX_BATCH_CHANGES, maxBatchBytes));
+      out.add(
+          new CatchUpAction.Read(have, after, CatchUpProtocol.MAX_BATCH_CHANGES, maxBatchBytes));
     }
     return out;
   }
 
   private List<CatchUpAction> fail(String reason, boolean peerAtFault) {
     state = State.DONE;
-    return List.of(new CatchUpAction.Send(new SyncMessage.Abort(reason)), new CatchUpAction.Fail(reason, peerAtFault));
+    return List.of(
+        new CatchUpAction.Send(new SyncMessage.Abort(reason)),
+        new CatchUpAction.Fail(reason, peerAtFault));
   }
 
   static String kind(SyncMessage m) {

@@ -10,8 +10,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.rhizome.graph.api.ApplyResult;
 import org.rhizome.graph.Workspace;
+import org.rhizome.graph.api.ApplyResult;
 import org.rhizome.sync.host.Host;
 import org.rhizome.sync.peer.PeerId;
 import org.slf4j.Logger;
@@ -25,7 +25,11 @@ import org.slf4j.LoggerFactory;
 public final class Pulls {
   private static final Logger log = LoggerFactory.getLogger(Pulls.class);
   private static final int MAX_PULL_RETRIES = 3;
-  /** A second pull once both sides have settled: the peer may have been catching up from others as we connected. */
+
+  /**
+   * A second pull once both sides have settled: the peer may have been catching up from others as
+   * we connected.
+   */
   private static final long SETTLE_PULL_MILLIS = 3_000;
 
   /** What the pulls report; called on sync threads, return quickly. */
@@ -58,8 +62,14 @@ public final class Pulls {
   private volatile boolean closed;
 
   /** Pulls run on {@code disk}; {@code scheduler} times the second pull after a connection. */
-  public Pulls(Workspace workspace, Host host, ExecutorService disk, ScheduledExecutorService scheduler, int window, int batchBytes,
-               Observer observer) {
+  public Pulls(
+      Workspace workspace,
+      Host host,
+      ExecutorService disk,
+      ScheduledExecutorService scheduler,
+      int window,
+      int batchBytes,
+      Observer observer) {
     this.workspace = workspace;
     this.host = host;
     this.disk = disk;
@@ -87,16 +97,19 @@ public final class Pulls {
   }
 
   /**
-   * A peer connected: pull now, and once more when both sides have settled — what the peer pulls from
-   * others as we connect is relayed only to the peers it knew of then.
+   * A peer connected: pull now, and once more when both sides have settled — what the peer pulls
+   * from others as we connect is relayed only to the peers it knew of then.
    */
   public void onConnected(PeerId peer) {
     request(peer);
-    scheduler.schedule(() -> {
-      if (host.connectedPeers().contains(peer)) {
-        request(peer);
-      }
-    }, SETTLE_PULL_MILLIS, TimeUnit.MILLISECONDS);
+    scheduler.schedule(
+        () -> {
+          if (host.connectedPeers().contains(peer)) {
+            request(peer);
+          }
+        },
+        SETTLE_PULL_MILLIS,
+        TimeUnit.MILLISECONDS);
   }
 
   /** Requests a pull from every connected peer (anti-entropy). */
@@ -106,7 +119,9 @@ public final class Pulls {
     }
   }
 
-  /** Pulls from every connected peer now; completes when all have finished (successfully or not). */
+  /**
+   * Pulls from every connected peer now; completes when all have finished (successfully or not).
+   */
   public CompletableFuture<Void> fromAllNow() {
     List<CompletableFuture<?>> all = new ArrayList<>();
     for (PeerId p : host.connectedPeers()) {
@@ -121,34 +136,45 @@ public final class Pulls {
 
   private void run(PeerId peer, PullState state) {
     long started = System.nanoTime();
-    once(peer).whenComplete((summary, error) -> {
-      boolean again;
-      synchronized (state) {
-        state.running = false;
-        if (error == null && summary.incomplete() && state.retries < MAX_PULL_RETRIES) {
-          state.retries++;
-          state.again = true;
-        } else if (error == null) {
-          state.retries = 0;
-        }
-        again = state.again;
-      }
-      long millis = (System.nanoTime() - started) / 1_000_000;
-      if (error != null) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        log.debug("pull from {} failed: {}", peer, cause.getMessage());
-        observer.pullFailed(peer, String.valueOf(cause.getMessage()));
-      } else {
-        if (summary.received() > 0) {
-          log.info("pulled {} changes from {} in {} ms ({} new, {} refused, {} deferred)", summary.received(), peer,
-              millis, summary.applied(), summary.refused(), summary.deferred());
-        }
-        observer.pulled(peer, summary, millis);
-      }
-      if (again && !closed) {
-        request(peer);
-      }
-    });
+    once(peer)
+        .whenComplete(
+            (summary, error) -> {
+              boolean again;
+              synchronized (state) {
+                state.running = false;
+                if (error == null && summary.incomplete() && state.retries < MAX_PULL_RETRIES) {
+                  state.retries++;
+                  state.again = true;
+                } else if (error == null) {
+                  state.retries = 0;
+                }
+                again = state.again;
+              }
+              long millis = (System.nanoTime() - started) / 1_000_000;
+              if (error != null) {
+                Throwable cause =
+                    error instanceof CompletionException && error.getCause() != null
+                        ? error.getCause()
+                        : error;
+                log.debug("pull from {} failed: {}", peer, cause.getMessage());
+                observer.pullFailed(peer, String.valueOf(cause.getMessage()));
+              } else {
+                if (summary.received() > 0) {
+                  log.info(
+                      "pulled {} changes from {} in {} ms ({} new, {} refused, {} deferred)",
+                      summary.received(),
+                      peer,
+                      millis,
+                      summary.applied(),
+                      summary.refused(),
+                      summary.deferred());
+                }
+                observer.pulled(peer, summary, millis);
+              }
+              if (again && !closed) {
+                request(peer);
+              }
+            });
   }
 
   private CompletableFuture<PullSummary> once(PeerId peer) {
@@ -159,11 +185,22 @@ public final class Pulls {
       return CompletableFuture.failedFuture(e);
     }
     AtomicReference<CatchUpStream> running = new AtomicReference<>();
-    return host.openStream(peer, List.of(CatchUpProtocol.ID), stream -> {
-      CatchUpStream s = CatchUpStream.pulling(stream, client, workspace, disk, observer::newlyApplied,
-          refused -> refused.forEach(r -> observer.refusedPulled(peer, r)));
-      running.set(s);
-      return s;
-    }).thenCompose(stream -> running.get().result()).orTimeout(10, TimeUnit.MINUTES);
+    return host.openStream(
+            peer,
+            List.of(CatchUpProtocol.ID),
+            stream -> {
+              CatchUpStream s =
+                  CatchUpStream.pulling(
+                      stream,
+                      client,
+                      workspace,
+                      disk,
+                      observer::newlyApplied,
+                      refused -> refused.forEach(r -> observer.refusedPulled(peer, r)));
+              running.set(s);
+              return s;
+            })
+        .thenCompose(stream -> running.get().result())
+        .orTimeout(10, TimeUnit.MINUTES);
   }
 }

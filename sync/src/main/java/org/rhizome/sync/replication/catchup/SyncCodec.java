@@ -32,10 +32,13 @@ public final class SyncCodec {
       Varint.write(out, p.window());
       Varint.write(out, p.maxBatchBytes());
       Varint.write(out, p.have().size());
-      p.have().asMap().forEach((actor, seq) -> {
-        out.writeBytes(actor.toBytes());
-        Varint.write(out, seq);
-      });
+      p.have()
+          .asMap()
+          .forEach(
+              (actor, seq) -> {
+                out.writeBytes(actor.toBytes());
+                Varint.write(out, seq);
+              });
     } else if (message instanceof SyncMessage.Batch b) {
       out.writeByte(BATCH);
       Varint.write(out, b.number());
@@ -61,10 +64,13 @@ public final class SyncCodec {
     return bytes;
   }
 
-  /** @throws MalformedSyncMessageException for anything but one well-formed message */
+  /**
+   * @throws MalformedSyncMessageException for anything but one well-formed message
+   */
   public static SyncMessage decode(byte[] bytes) {
     if (bytes.length > CatchUpProtocol.MAX_MESSAGE_BYTES) {
-      throw new MalformedSyncMessageException("a catch-up message of " + bytes.length + " bytes is over the limit");
+      throw new MalformedSyncMessageException(
+          "a catch-up message of " + bytes.length + " bytes is over the limit");
     }
     ByteBuf in = Unpooled.wrappedBuffer(bytes);
     if (!in.isReadable()) {
@@ -73,65 +79,73 @@ public final class SyncCodec {
     int type = in.readUnsignedByte();
     SyncMessage message;
     try {
-      message = switch (type) {
-        case PULL -> {
-          int window = (int) bounded(in, CatchUpProtocol.MAX_WINDOW, "window");
-          int maxBatch = (int) bounded(in, CatchUpProtocol.MAX_MESSAGE_BYTES, "batch size");
-          if (window < 1 || maxBatch < 1) {
-            throw new MalformedSyncMessageException("a pull's window and batch size must be positive");
-          }
-          int n = (int) bounded(in, CatchUpProtocol.MAX_VECTOR_ENTRIES, "vector entries");
-          TreeMap<ActorId, Long> seqs = new TreeMap<>();
-          ActorId previous = null;
-          for (int i = 0; i < n; i++) {
-            if (in.readableBytes() < ActorId.LENGTH) {
-              throw new MalformedSyncMessageException("a version vector entry is cut short");
+      message =
+          switch (type) {
+            case PULL -> {
+              int window = (int) bounded(in, CatchUpProtocol.MAX_WINDOW, "window");
+              int maxBatch = (int) bounded(in, CatchUpProtocol.MAX_MESSAGE_BYTES, "batch size");
+              if (window < 1 || maxBatch < 1) {
+                throw new MalformedSyncMessageException(
+                    "a pull's window and batch size must be positive");
+              }
+              int n = (int) bounded(in, CatchUpProtocol.MAX_VECTOR_ENTRIES, "vector entries");
+              TreeMap<ActorId, Long> seqs = new TreeMap<>();
+              ActorId previous = null;
+              for (int i = 0; i < n; i++) {
+                if (in.readableBytes() < ActorId.LENGTH) {
+                  throw new MalformedSyncMessageException("a version vector entry is cut short");
+                }
+                byte[] key = new byte[ActorId.LENGTH];
+                in.readBytes(key);
+                ActorId actor = ActorId.of(key);
+                if (previous != null && previous.compareTo(actor) >= 0) {
+                  throw new MalformedSyncMessageException(
+                      "version vector entries must be in ascending actor order");
+                }
+                previous = actor;
+                long seq = varint(in);
+                if (seq < 1) {
+                  throw new MalformedSyncMessageException("a version vector entry has seq 0");
+                }
+                seqs.put(actor, seq);
+              }
+              yield new SyncMessage.Pull(VersionVector.of(seqs), window, maxBatch);
             }
-            byte[] key = new byte[ActorId.LENGTH];
-            in.readBytes(key);
-            ActorId actor = ActorId.of(key);
-            if (previous != null && previous.compareTo(actor) >= 0) {
-              throw new MalformedSyncMessageException("version vector entries must be in ascending actor order");
+            case BATCH -> {
+              long number = varint(in);
+              int n = (int) bounded(in, CatchUpProtocol.MAX_BATCH_CHANGES, "changes in a batch");
+              List<byte[]> changes = new ArrayList<>(n);
+              for (int i = 0; i < n; i++) {
+                int length =
+                    lengthOfWhatFollows(in, CatchUpProtocol.MAX_MESSAGE_BYTES, "change length");
+                byte[] change = new byte[length];
+                in.readBytes(change);
+                changes.add(change);
+              }
+              if (number < 1) {
+                throw new MalformedSyncMessageException("batches are numbered from 1");
+              }
+              yield new SyncMessage.Batch(number, changes);
             }
-            previous = actor;
-            long seq = varint(in);
-            if (seq < 1) {
-              throw new MalformedSyncMessageException("a version vector entry has seq 0");
+            case ACK -> new SyncMessage.Ack(varint(in));
+            case END -> new SyncMessage.End(varint(in));
+            case ABORT -> {
+              int length =
+                  lengthOfWhatFollows(in, CatchUpProtocol.MAX_REASON_BYTES, "reason length");
+              byte[] reason = new byte[length];
+              in.readBytes(reason);
+              yield new SyncMessage.Abort(new String(reason, StandardCharsets.UTF_8));
             }
-            seqs.put(actor, seq);
-          }
-          yield new SyncMessage.Pull(VersionVector.of(seqs), window, maxBatch);
-        }
-        case BATCH -> {
-          long number = varint(in);
-          int n = (int) bounded(in, CatchUpProtocol.MAX_BATCH_CHANGES, "changes in a batch");
-          List<byte[]> changes = new ArrayList<>(n);
-          for (int i = 0; i < n; i++) {
-            int length = lengthOfWhatFollows(in, CatchUpProtocol.MAX_MESSAGE_BYTES, "change length");
-            byte[] change = new byte[length];
-            in.readBytes(change);
-            changes.add(change);
-          }
-          if (number < 1) {
-            throw new MalformedSyncMessageException("batches are numbered from 1");
-          }
-          yield new SyncMessage.Batch(number, changes);
-        }
-        case ACK -> new SyncMessage.Ack(varint(in));
-        case END -> new SyncMessage.End(varint(in));
-        case ABORT -> {
-          int length = lengthOfWhatFollows(in, CatchUpProtocol.MAX_REASON_BYTES, "reason length");
-          byte[] reason = new byte[length];
-          in.readBytes(reason);
-          yield new SyncMessage.Abort(new String(reason, StandardCharsets.UTF_8));
-        }
-        default -> throw new MalformedSyncMessageException("unknown catch-up message type " + type);
-      };
+            default ->
+                throw new MalformedSyncMessageException("unknown catch-up message type " + type);
+          };
     } catch (MalformedVarintException e) {
-      throw new MalformedSyncMessageException("a catch-up message holds a malformed number: " + e.getMessage());
+      throw new MalformedSyncMessageException(
+          "a catch-up message holds a malformed number: " + e.getMessage());
     }
     if (in.isReadable()) {
-      throw new MalformedSyncMessageException(in.readableBytes() + " bytes follow a complete catch-up message");
+      throw new MalformedSyncMessageException(
+          in.readableBytes() + " bytes follow a complete catch-up message");
     }
     return message;
   }
@@ -156,7 +170,8 @@ public final class SyncCodec {
   private static int lengthOfWhatFollows(ByteBuf in, int max, String what) {
     long length = bounded(in, max, what);
     if (length > in.readableBytes()) {
-      throw new MalformedSyncMessageException(what + " " + length + " runs past the end of the message");
+      throw new MalformedSyncMessageException(
+          what + " " + length + " runs past the end of the message");
     }
     return (int) length;
   }

@@ -37,30 +37,43 @@ public final class PeerDiscovery implements AutoCloseable {
       if (a.peerId().isPresent() && connected.contains(a.peerId().get())) {
         continue;
       }
-      host.dial(a).whenComplete((p, e) -> {
-        if (e != null) {
-          log.debug("dialling {} failed: {}", a, e.getMessage());
-        }
-      });
+      host.dial(a)
+          .whenComplete(
+              (p, e) -> {
+                if (e != null) {
+                  log.debug("dialling {} failed: {}", a, e.getMessage());
+                }
+              });
     }
   }
 
-  /** Starts mDNS discovery on {@code iface}, dialling each peer it finds; a failure to start is logged, not thrown. */
+  /**
+   * Starts mDNS discovery on {@code iface}, dialling each peer it finds; a failure to start is
+   * logged, not thrown.
+   */
   public void startMdns(InetAddress iface, Duration interval) {
     try {
-      mdns = MdnsService.start(host.peerId(), host::listenAddresses, found -> {
-        if (closed || host.connectedPeers().contains(found.peer())) {
-          return;
-        }
-        for (Multiaddr a : found.addresses()) {
-          host.dial(a.withPeerId(found.peer())).whenComplete((p, e) -> {
-            if (e != null) {
-              log.debug("dialling {} found by mDNS failed: {}", a, e.getMessage());
-            }
-          });
-          break;
-        }
-      }, iface, interval);
+      mdns =
+          MdnsService.start(
+              host.peerId(),
+              host::listenAddresses,
+              found -> {
+                if (closed || host.connectedPeers().contains(found.peer())) {
+                  return;
+                }
+                for (Multiaddr a : found.addresses()) {
+                  host.dial(a.withPeerId(found.peer()))
+                      .whenComplete(
+                          (p, e) -> {
+                            if (e != null) {
+                              log.debug("dialling {} found by mDNS failed: {}", a, e.getMessage());
+                            }
+                          });
+                  break;
+                }
+              },
+              iface,
+              interval);
     } catch (IOException e) {
       log.warn("mDNS discovery could not start on {}: {}", iface, e.getMessage());
     }

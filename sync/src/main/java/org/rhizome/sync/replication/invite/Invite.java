@@ -8,19 +8,24 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
-import org.rhizome.graph.model.WorkspaceId;
 import org.rhizome.graph.membership.Grant;
 import org.rhizome.graph.membership.InviteKey;
+import org.rhizome.graph.model.WorkspaceId;
 import org.rhizome.sync.peer.Multiaddr;
 
 /**
  * Everything a device needs to join a workspace, as one line of text to paste or show as a QR code:
- * {@code rhizome-invite:} followed by base64url of
- * {@code version(1) ‖ workspace id(16) ‖ secret(32) ‖ invite seed(32) ‖ grant(1) ‖ name ‖ addresses ‖ checksum(4)}
- * (name and each address length-prefixed by one or two bytes; the checksum is the start of SHA-256 of
- * what precedes it, so a damaged paste is caught). It is a secret: whoever holds it can join.
+ * {@code rhizome-invite:} followed by base64url of {@code version(1) ‖ workspace id(16) ‖
+ * secret(32) ‖ invite seed(32) ‖ grant(1) ‖ name ‖ addresses ‖ checksum(4)} (name and each address
+ * length-prefixed by one or two bytes; the checksum is the start of SHA-256 of what precedes it, so
+ * a damaged paste is caught). It is a secret: whoever holds it can join.
  */
-public record Invite(WorkspaceId workspace, WorkspaceSecret secret, InviteKey key, String workspaceName, List<Multiaddr> addresses) {
+public record Invite(
+    WorkspaceId workspace,
+    WorkspaceSecret secret,
+    InviteKey key,
+    String workspaceName,
+    List<Multiaddr> addresses) {
   public static final String PREFIX = "rhizome-invite:";
   private static final int VERSION = 1;
   private static final int MAX_NAME_BYTES = 200;
@@ -31,13 +36,18 @@ public record Invite(WorkspaceId workspace, WorkspaceSecret secret, InviteKey ke
     Objects.requireNonNull(secret, "secret");
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(workspaceName, "workspaceName");
-    addresses = List.copyOf(addresses.size() > MAX_ADDRESSES ? addresses.subList(0, MAX_ADDRESSES) : addresses);
+    addresses =
+        List.copyOf(
+            addresses.size() > MAX_ADDRESSES ? addresses.subList(0, MAX_ADDRESSES) : addresses);
   }
 
   public String format() {
     byte[] name = workspaceName.getBytes(StandardCharsets.UTF_8);
     if (name.length > MAX_NAME_BYTES) {
-      name = Arrays.copyOf(name, MAX_NAME_BYTES); // names are shown, not compared; a cut code point shows as U+FFFD
+      name =
+          Arrays.copyOf(
+              name,
+              MAX_NAME_BYTES); // names are shown, not compared; a cut code point shows as U+FFFD
     }
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(256);
     out.write(VERSION);
@@ -60,7 +70,10 @@ public record Invite(WorkspaceId workspace, WorkspaceSecret secret, InviteKey ke
     return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(all);
   }
 
-  /** @throws InvalidInviteException if {@code text} is not an intact invite (surrounding spaces are ignored) */
+  /**
+   * @throws InvalidInviteException if {@code text} is not an intact invite (surrounding spaces are
+   *     ignored)
+   */
   public static Invite parse(String text) {
     String t = text.strip();
     if (!t.startsWith(PREFIX)) {
@@ -70,17 +83,20 @@ public record Invite(WorkspaceId workspace, WorkspaceSecret secret, InviteKey ke
     try {
       all = Base64.getUrlDecoder().decode(t.substring(PREFIX.length()));
     } catch (IllegalArgumentException e) {
-      throw new InvalidInviteException("the invite holds characters that are not base64url: was it copied whole?");
+      throw new InvalidInviteException(
+          "the invite holds characters that are not base64url: was it copied whole?");
     }
     if (all.length < 1 + 16 + 32 + 32 + 1 + 1 + 1 + 4) {
       throw new InvalidInviteException("the invite is too short: was it copied whole?");
     }
     byte[] body = Arrays.copyOf(all, all.length - 4);
     if (!Arrays.equals(checksum(body), Arrays.copyOfRange(all, all.length - 4, all.length))) {
-      throw new InvalidInviteException("the invite's checksum does not match: it was damaged or cut");
+      throw new InvalidInviteException(
+          "the invite's checksum does not match: it was damaged or cut");
     }
     if (body[0] != VERSION) {
-      throw new InvalidInviteException("invite version " + body[0] + " is newer than this Rhizome understands");
+      throw new InvalidInviteException(
+          "invite version " + body[0] + " is newer than this Rhizome understands");
     }
     int at = 1;
     WorkspaceId ws = WorkspaceId.of(Arrays.copyOfRange(body, at, at += 16));
@@ -119,7 +135,8 @@ public record Invite(WorkspaceId workspace, WorkspaceSecret secret, InviteKey ke
       at += length;
     }
     if (at != body.length) {
-      throw new InvalidInviteException("the invite has " + (body.length - at) + " unexpected bytes at its end");
+      throw new InvalidInviteException(
+          "the invite has " + (body.length - at) + " unexpected bytes at its end");
     }
     return new Invite(ws, secret, key, name, addresses);
   }
@@ -134,6 +151,14 @@ public record Invite(WorkspaceId workspace, WorkspaceSecret secret, InviteKey ke
 
   @Override
   public String toString() {
-    return "Invite(" + workspace + ", " + workspaceName + ", " + key.grant() + ", " + addresses.size() + " addresses)";
+    return "Invite("
+        + workspace
+        + ", "
+        + workspaceName
+        + ", "
+        + key.grant()
+        + ", "
+        + addresses.size()
+        + " addresses)";
   }
 }

@@ -7,8 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Finishes joining with an invite while syncing: after each pull, a replica opened with
- * {@link SharedWorkspaces#openForInvite} becomes a member as soon as the invite's registration has
+ * Finishes joining with an invite while syncing: after each pull, a replica opened with {@link
+ * SharedWorkspaces#openForInvite} becomes a member as soon as the invite's registration has
  * arrived. Thread-safe: pulls end on two disk threads, and one join change is made, never two.
  */
 public final class PendingJoin {
@@ -19,7 +19,9 @@ public final class PendingJoin {
   private final Consumer<String> failed;
   private volatile boolean closed;
 
-  /** {@code joined} and {@code failed} (with the reason) are called on the calling (disk) thread. */
+  /**
+   * {@code joined} and {@code failed} (with the reason) are called on the calling (disk) thread.
+   */
   public PendingJoin(Workspace workspace, Runnable joined, Consumer<String> failed) {
     this.workspace = workspace;
     this.joined = joined;
@@ -29,7 +31,9 @@ public final class PendingJoin {
   /** Joins now if a join is pending and can be completed. Blocking: call on a disk thread. */
   public synchronized void completeIfReady() {
     try {
-      if (!closed && SharedWorkspaces.joinPending(workspace) && SharedWorkspaces.completeJoin(workspace)) {
+      if (!closed
+          && SharedWorkspaces.joinPending(workspace)
+          && SharedWorkspaces.completeJoin(workspace)) {
         log.info("joined workspace {} as {}", workspace.id(), workspace.actor());
         joined.run();
       }

@@ -7,31 +7,37 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.rhizome.graph.Workspace;
+import org.rhizome.graph.api.NotAllowedException;
+import org.rhizome.graph.api.StoreException;
 import org.rhizome.graph.identity.DeviceKey;
 import org.rhizome.graph.membership.Grant;
 import org.rhizome.graph.membership.InviteKey;
-import org.rhizome.graph.api.NotAllowedException;
-import org.rhizome.graph.api.StoreException;
 import org.rhizome.sync.peer.Multiaddr;
 
 /**
- * Founding, inviting and joining shared workspaces, and the local settings sync keeps in a workspace
- * file (never replicated): {@value #SECRET}, {@value #PEERS}, {@value #ENABLED}, {@value #PENDING_JOIN}.
+ * Founding, inviting and joining shared workspaces, and the local settings sync keeps in a
+ * workspace file (never replicated): {@value #SECRET}, {@value #PEERS}, {@value #ENABLED}, {@value
+ * #PENDING_JOIN}.
  */
 public final class SharedWorkspaces {
   public static final String SECRET = "sync.secret";
+
   /** Peers to dial, one multiaddr per line. */
   public static final String PEERS = "sync.peers";
+
   /** "true" when the workspace syncs (off by default). */
   public static final String ENABLED = "sync.enabled";
+
   /** The invite this device is joining with, until the join is done; and the name it will use. */
   public static final String PENDING_JOIN = "sync.pending-join";
+
   public static final String PENDING_NAME = "sync.pending-name";
 
   private SharedWorkspaces() {}
 
   /** Founds a new shared workspace in {@code file}, with a fresh secret; sync is switched on. */
-  public static Workspace found(Path file, DeviceKey key, String workspaceName, String memberName) throws StoreException {
+  public static Workspace found(Path file, DeviceKey key, String workspaceName, String memberName)
+      throws StoreException {
     Workspace ws = Workspace.create(file, key, workspaceName, memberName);
     try {
       ws.setLocalSetting(SECRET, WorkspaceSecret.generate(new SecureRandom()).hex());
@@ -54,8 +60,8 @@ public final class SharedWorkspaces {
   }
 
   /**
-   * Makes a shared workspace shareable, if it is not yet: gives it a secret. A members-only workspace
-   * only; an open (personal, pre-sharing) workspace cannot take members.
+   * Makes a shared workspace shareable, if it is not yet: gives it a secret. A members-only
+   * workspace only; an open (personal, pre-sharing) workspace cannot take members.
    */
   public static WorkspaceSecret ensureSecret(Workspace ws) throws StoreException {
     Optional<WorkspaceSecret> existing = secret(ws);
@@ -73,7 +79,9 @@ public final class SharedWorkspaces {
    * @param addresses where the new device can reach a member (this device's listen addresses)
    * @throws NotAllowedException in an open workspace, or when this device is not a member
    */
-  public static Invite invite(Workspace ws, Grant grant, Duration validFor, List<Multiaddr> addresses) throws StoreException {
+  public static Invite invite(
+      Workspace ws, Grant grant, Duration validFor, List<Multiaddr> addresses)
+      throws StoreException {
     WorkspaceSecret secret = ensureSecret(ws);
     InviteKey key;
     try {
@@ -89,9 +97,11 @@ public final class SharedWorkspaces {
 
   /**
    * Creates the replica a device joins with: it takes the workspace's changes as soon as it reaches
-   * a member, and {@link #completeJoin} makes it a member once the invite's registration has arrived.
+   * a member, and {@link #completeJoin} makes it a member once the invite's registration has
+   * arrived.
    */
-  public static Workspace openForInvite(Path file, DeviceKey key, Invite invite, String memberName) throws StoreException {
+  public static Workspace openForInvite(Path file, DeviceKey key, Invite invite, String memberName)
+      throws StoreException {
     Workspace ws = Workspace.openToJoin(file, invite.workspace(), key);
     try {
       ws.setLocalSetting(SECRET, invite.secret().hex());
@@ -136,7 +146,8 @@ public final class SharedWorkspaces {
    * Joins, if a join is pending and the invite's registration has arrived. Returns true when this
    * device is (now) a member.
    *
-   * @throws NotAllowedException if the invite has expired or was revoked (the pending join is dropped)
+   * @throws NotAllowedException if the invite has expired or was revoked (the pending join is
+   *     dropped)
    */
   public static boolean completeJoin(Workspace ws) throws StoreException {
     Optional<String> pending = ws.localSetting(PENDING_JOIN);
@@ -144,7 +155,8 @@ public final class SharedWorkspaces {
       return ws.membership().canWrite();
     }
     Invite invite = Invite.parse(pending.get());
-    if (ws.node(org.rhizome.graph.membership.SystemSouls.invite(invite.key().publicKey())).isEmpty()) {
+    if (ws.node(org.rhizome.graph.membership.SystemSouls.invite(invite.key().publicKey()))
+        .isEmpty()) {
       return false; // not caught up yet
     }
     try {

@@ -1,10 +1,10 @@
 package org.rhizome.sync.replication.invite;
 
-import java.util.HexFormat;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.rhizome.graph.model.WorkspaceId;
@@ -35,7 +35,9 @@ public final class WorkspaceSecret {
     return new WorkspaceSecret(bytes);
   }
 
-  /** @throws IllegalArgumentException unless {@code hex} is 64 hex digits */
+  /**
+   * @throws IllegalArgumentException unless {@code hex} is 64 hex digits
+   */
   public static WorkspaceSecret parse(String hex) {
     return of(HexFormat.of().parseHex(hex));
   }
@@ -48,11 +50,15 @@ public final class WorkspaceSecret {
     return bytes.clone();
   }
 
-  /** HKDF-SHA256 (RFC 5869) of the secret, bound to the workspace id: the libp2p private network's key. */
+  /**
+   * HKDF-SHA256 (RFC 5869) of the secret, bound to the workspace id: the libp2p private network's
+   * key.
+   */
   public PreSharedKey preSharedKey(WorkspaceId workspace) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec("rhizome/pnet/v1".getBytes(StandardCharsets.US_ASCII), "HmacSHA256"));
+      mac.init(
+          new SecretKeySpec("rhizome/pnet/v1".getBytes(StandardCharsets.US_ASCII), "HmacSHA256"));
       byte[] prk = mac.doFinal(bytes);
       mac.init(new SecretKeySpec(prk, "HmacSHA256"));
       mac.update(workspace.toBytes());

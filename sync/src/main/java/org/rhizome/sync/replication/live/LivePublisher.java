@@ -10,19 +10,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Puts this device's changes on the workspace's GossipSub topic as the workspace's change feed reports
- * them committed — by this process, or by another process on the same file (the CLI), which the feed
- * notices by SQLite's data_version. The feed hands the changes' stored bytes, so nothing is read back
- * from the log or decoded again. What the feed misses (changes committed before sync started, a
- * change too large to gossip) reaches peers by their next catch-up pull.
+ * Puts this device's changes on the workspace's GossipSub topic as the workspace's change feed
+ * reports them committed — by this process, or by another process on the same file (the CLI), which
+ * the feed notices by SQLite's data_version. The feed hands the changes' stored bytes, so nothing
+ * is read back from the log or decoded again. What the feed misses (changes committed before sync
+ * started, a change too large to gossip) reaches peers by their next catch-up pull.
  *
  * <p>Also relays a few changes a pull just brought, for peers that did not pull them themselves.
  */
 public final class LivePublisher implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LivePublisher.class);
+
   /** Larger changes are left to catch-up (gossip messages stay small). */
   static final int MAX_LIVE_BYTES = 1 << 20;
-  /** A pull that brought more than this is not relayed: the other peers' own pulls are cheaper than a flood. */
+
+  /**
+   * A pull that brought more than this is not relayed: the other peers' own pulls are cheaper than
+   * a flood.
+   */
   static final int MAX_RELAYED_PER_BATCH = 200;
 
   private final PubSub pubsub;
@@ -38,7 +43,9 @@ public final class LivePublisher implements AutoCloseable {
     this.feed = workspace.subscribe(this::onCommitted);
   }
 
-  /** On the feed's thread, in commit order; publishing only hands the bytes to the gossip thread. */
+  /**
+   * On the feed's thread, in commit order; publishing only hands the bytes to the gossip thread.
+   */
   private void onCommitted(ChangeEvent event) {
     if (closed) {
       return;
@@ -50,7 +57,10 @@ public final class LivePublisher implements AutoCloseable {
     }
   }
 
-  /** Passes on, live, the changes a pull just applied here (unless there are many: see {@link #MAX_RELAYED_PER_BATCH}). */
+  /**
+   * Passes on, live, the changes a pull just applied here (unless there are many: see {@link
+   * #MAX_RELAYED_PER_BATCH}).
+   */
   public void relay(List<byte[]> newlyApplied) {
     if (closed || newlyApplied.size() > MAX_RELAYED_PER_BATCH) {
       return;
@@ -63,11 +73,16 @@ public final class LivePublisher implements AutoCloseable {
   }
 
   private void publish(byte[] change) {
-    pubsub.publish(topic, change).whenComplete((id, error) -> {
-      if (error != null && !closed) {
-        log.debug("publishing a change failed (peers get it by their next pull): {}", error.getMessage());
-      }
-    });
+    pubsub
+        .publish(topic, change)
+        .whenComplete(
+            (id, error) -> {
+              if (error != null && !closed) {
+                log.debug(
+                    "publishing a change failed (peers get it by their next pull): {}",
+                    error.getMessage());
+              }
+            });
   }
 
   @Override

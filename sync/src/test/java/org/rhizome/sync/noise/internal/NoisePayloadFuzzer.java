@@ -2,7 +2,10 @@ package org.rhizome.sync.noise.internal;
 
 import org.rhizome.sync.Libp2pException;
 
-/** The handshake payload a peer sends inside Noise (identity key, signature, extensions): decoded or refused. */
+/**
+ * The handshake payload a peer sends inside Noise (identity key, signature, extensions): decoded or
+ * refused.
+ */
 public final class NoisePayloadFuzzer {
   private NoisePayloadFuzzer() {}
 

@@ -12,30 +12,31 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.rhizome.graph.api.ApplyResult;
-import org.rhizome.graph.model.VersionVector;
 import org.rhizome.graph.Workspace;
-import org.rhizome.graph.model.WorkspaceId;
+import org.rhizome.graph.api.ApplyResult;
 import org.rhizome.graph.api.RefusalReason;
-import org.rhizome.graph.identity.DeviceKey;
-import org.rhizome.graph.api.StoredChange;
 import org.rhizome.graph.api.StoreException;
+import org.rhizome.graph.api.StoredChange;
+import org.rhizome.graph.identity.DeviceKey;
+import org.rhizome.graph.model.VersionVector;
+import org.rhizome.graph.model.WorkspaceId;
 
 /**
- * Real replicas of one workspace; the receiver's engine is wrapped so that any transaction holding one
- * chosen change fails, as an engine bug or a local limit would. That change alone is set aside.
+ * Real replicas of one workspace; the receiver's engine is wrapped so that any transaction holding
+ * one chosen change fails, as an engine bug or a local limit would. That change alone is set aside.
  */
 @Timeout(60)
 class IsolatingApplyIT {
-  private static final WorkspaceId WS = WorkspaceId.of(new byte[] {9, 8, 7, 6, 5, 4, 3, 2, 1, 0, 1, 2, 3, 4, 5, 6});
+  private static final WorkspaceId WS =
+      WorkspaceId.of(new byte[] {9, 8, 7, 6, 5, 4, 3, 2, 1, 0, 1, 2, 3, 4, 5, 6});
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final SecureRandom random = new SecureRandom();
 
   private Workspace replica(String name) throws Exception {
-    return Workspace.open(dir.resolve(name + ".db"), WS, DeviceKey.generate(random), System::currentTimeMillis);
+    return Workspace.open(
+        dir.resolve(name + ".db"), WS, DeviceKey.generate(random), System::currentTimeMillis);
   }
 
   private static List<byte[]> changesOf(Workspace ws) throws Exception {
@@ -50,7 +51,9 @@ class IsolatingApplyIT {
 
   @Test
   void aChangeTheEngineCannotStoreIsRefusedAloneAndIndependentChangesStillApply() throws Exception {
-    try (Workspace a = replica("a"); Workspace c = replica("c"); Workspace b = replica("b")) {
+    try (Workspace a = replica("a");
+        Workspace c = replica("c");
+        Workspace b = replica("b")) {
       for (int i = 0; i < 6; i++) {
         a.createNote("from a " + i, "body " + i);
         c.createNote("from c " + i, "body " + i);
@@ -68,13 +71,15 @@ class IsolatingApplyIT {
       }
       byte[] poisoned = fromA.get(2);
       int[] transactions = new int[1];
-      IsolatingApply.Engine failing = changes -> {
-        transactions[0]++;
-        if (changes.contains(poisoned)) {
-          return CompletableFuture.failedFuture(new StoreException("injected: this change cannot be stored"));
-        }
-        return b.applyRemoteAsync(changes);
-      };
+      IsolatingApply.Engine failing =
+          changes -> {
+            transactions[0]++;
+            if (changes.contains(poisoned)) {
+              return CompletableFuture.failedFuture(
+                  new StoreException("injected: this change cannot be stored"));
+            }
+            return b.applyRemoteAsync(changes);
+          };
 
       List<ApplyResult> results = IsolatingApply.apply(failing, batch).get(30, TimeUnit.SECONDS);
 
@@ -82,18 +87,22 @@ class IsolatingApplyIT {
       ApplyResult bad = results.get(batch.indexOf(poisoned));
       assertThat(bad.reason()).isEqualTo(RefusalReason.UNSTORABLE);
       assertThat(bad.hash()).isNotNull();
-      assertThat(bad.detail()).contains("StoreException").contains("injected: this change cannot be stored");
+      assertThat(bad.detail())
+          .contains("StoreException")
+          .contains("injected: this change cannot be stored");
       for (int i = 0; i < batch.size(); i++) {
         byte[] ch = batch.get(i);
         ApplyResult r = results.get(i);
         if (fromC.contains(ch) || fromA.indexOf(ch) < 2) {
           assertThat(r.status()).as("change %d", i).isEqualTo(ApplyResult.Status.APPLIED);
         } else if (ch != poisoned) {
-          // A's later changes follow the one set aside: they wait for it (and come with the next pull).
+          // A's later changes follow the one set aside: they wait for it (and come with the next
+          // pull).
           assertThat(r.reason()).as("change %d", i).isEqualTo(RefusalReason.GAP_IN_SEQ);
         }
       }
-      assertThat(transactions[0]).isLessThan(2 * (int) Math.ceil(Math.log(batch.size()) / Math.log(2)) + 3);
+      assertThat(transactions[0])
+          .isLessThan(2 * (int) Math.ceil(Math.log(batch.size()) / Math.log(2)) + 3);
       assertThat(b.versionVector().get(c.actor())).isEqualTo(fromC.size());
       assertThat(b.versionVector().get(a.actor())).isEqualTo(2);
 
@@ -110,7 +119,8 @@ class IsolatingApplyIT {
       for (int i = 0; i < 4; i++) {
         a.createNote("n" + i, "x");
       }
-      IsolatingApply.Engine broken = changes -> CompletableFuture.failedFuture(new StoreException("disk I/O error"));
+      IsolatingApply.Engine broken =
+          changes -> CompletableFuture.failedFuture(new StoreException("disk I/O error"));
       assertThatThrownBy(() -> IsolatingApply.apply(broken, changesOf(a)).get(30, TimeUnit.SECONDS))
           .hasMessageContaining("disk I/O error");
     }

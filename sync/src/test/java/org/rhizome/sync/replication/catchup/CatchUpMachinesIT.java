@@ -12,21 +12,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rhizome.graph.api.ApplyResult;
-import org.rhizome.graph.model.VersionVector;
 import org.rhizome.graph.Workspace;
-import org.rhizome.graph.model.WorkspaceId;
+import org.rhizome.graph.api.ApplyResult;
 import org.rhizome.graph.identity.DeviceKey;
 import org.rhizome.graph.membership.MembershipMode;
+import org.rhizome.graph.model.VersionVector;
+import org.rhizome.graph.model.WorkspaceId;
 
 /**
- * The catch-up state machines driven against each other with no network: messages are moved by hand,
- * so the tests choose exactly when batches are applied, acknowledged or lost. The logs and state are
- * real workspaces.
+ * The catch-up state machines driven against each other with no network: messages are moved by
+ * hand, so the tests choose exactly when batches are applied, acknowledged or lost. The logs and
+ * state are real workspaces.
  */
 class CatchUpMachinesIT {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   final SecureRandom random = new SecureRandom();
   Workspace source;
   Workspace target;
@@ -34,11 +33,24 @@ class CatchUpMachinesIT {
   @BeforeEach
   void open() throws Exception {
     WorkspaceId id = WorkspaceId.of(new byte[16]);
-    source = Workspace.open(dir.resolve("source.db"), id, MembershipMode.OPEN, DeviceKey.generate(random), System::currentTimeMillis);
-    target = Workspace.open(dir.resolve("target.db"), id, MembershipMode.OPEN, DeviceKey.generate(random), System::currentTimeMillis);
+    source =
+        Workspace.open(
+            dir.resolve("source.db"),
+            id,
+            MembershipMode.OPEN,
+            DeviceKey.generate(random),
+            System::currentTimeMillis);
+    target =
+        Workspace.open(
+            dir.resolve("target.db"),
+            id,
+            MembershipMode.OPEN,
+            DeviceKey.generate(random),
+            System::currentTimeMillis);
     List<String[]> notes = new ArrayList<>();
     for (int i = 0; i < 1_500; i++) {
-      notes.add(new String[] {"note " + i, "body of note " + i + " links [[note " + (i / 2) + "]]"});
+      notes.add(
+          new String[] {"note " + i, "body of note " + i + " links [[note " + (i / 2) + "]]"});
     }
     source.createNotesAsync(notes).get();
   }
@@ -184,20 +196,29 @@ class CatchUpMachinesIT {
   void protocolViolationsEndTheExchangeAsThePeersFault() throws Exception {
     PullServer server = new PullServer();
     List<CatchUpAction> out = server.onMessage(new SyncMessage.Ack(1));
-    assertThat(out).last().isInstanceOfSatisfying(CatchUpAction.Fail.class, f -> assertThat(f.peerAtFault()).isTrue());
+    assertThat(out)
+        .last()
+        .isInstanceOfSatisfying(
+            CatchUpAction.Fail.class, f -> assertThat(f.peerAtFault()).isTrue());
     assertThat(out).first().isInstanceOf(CatchUpAction.Send.class); // the abort, with its reason
     assertThat(server.onMessage(new SyncMessage.Pull(VersionVector.EMPTY, 1, 1))).isEmpty();
 
     PullClient client = new PullClient(VersionVector.EMPTY, 1, 1 << 16);
     client.start();
     assertThat(client.onMessage(new SyncMessage.Batch(2, List.of(new byte[] {1}))))
-        .last().isInstanceOfSatisfying(CatchUpAction.Fail.class, f -> assertThat(f.peerAtFault()).isTrue());
+        .last()
+        .isInstanceOfSatisfying(
+            CatchUpAction.Fail.class, f -> assertThat(f.peerAtFault()).isTrue());
 
     PullClient greedy = new PullClient(VersionVector.EMPTY, 1, 1 << 16);
     greedy.start();
-    assertThat(greedy.onMessage(new SyncMessage.Batch(1, List.of(new byte[] {1})))).singleElement().isInstanceOf(CatchUpAction.Apply.class);
+    assertThat(greedy.onMessage(new SyncMessage.Batch(1, List.of(new byte[] {1}))))
+        .singleElement()
+        .isInstanceOf(CatchUpAction.Apply.class);
     assertThat(greedy.onMessage(new SyncMessage.Batch(2, List.of(new byte[] {1}))))
-        .last().isInstanceOfSatisfying(CatchUpAction.Fail.class, f -> assertThat(f.reason()).contains("window"));
+        .last()
+        .isInstanceOfSatisfying(
+            CatchUpAction.Fail.class, f -> assertThat(f.reason()).contains("window"));
 
     PullClient lied = new PullClient(VersionVector.EMPTY, 2, 1 << 16);
     lied.start();

@@ -36,33 +36,48 @@ class SyncCodecTest {
       random.nextBytes(c);
       changes.add(c);
     }
-    SyncMessage.Batch batch = (SyncMessage.Batch) SyncCodec.decode(SyncCodec.encode(new SyncMessage.Batch(42, changes)));
+    SyncMessage.Batch batch =
+        (SyncMessage.Batch) SyncCodec.decode(SyncCodec.encode(new SyncMessage.Batch(42, changes)));
     assertThat(batch.number()).isEqualTo(42);
     assertThat(batch.changes()).hasSize(20);
     for (int i = 0; i < 20; i++) {
       assertThat(batch.changes().get(i)).isEqualTo(changes.get(i));
     }
-    assertThat(SyncCodec.decode(SyncCodec.encode(new SyncMessage.Ack(Long.MAX_VALUE >>> 1)))).isEqualTo(new SyncMessage.Ack(Long.MAX_VALUE >>> 1));
-    assertThat(SyncCodec.decode(SyncCodec.encode(new SyncMessage.End(0)))).isEqualTo(new SyncMessage.End(0));
-    assertThat(SyncCodec.decode(SyncCodec.encode(new SyncMessage.Abort("ünïcode reason")))).isEqualTo(new SyncMessage.Abort("ünïcode reason"));
-    SyncMessage.Abort longReason = (SyncMessage.Abort) SyncCodec.decode(SyncCodec.encode(new SyncMessage.Abort("x".repeat(5000))));
+    assertThat(SyncCodec.decode(SyncCodec.encode(new SyncMessage.Ack(Long.MAX_VALUE >>> 1))))
+        .isEqualTo(new SyncMessage.Ack(Long.MAX_VALUE >>> 1));
+    assertThat(SyncCodec.decode(SyncCodec.encode(new SyncMessage.End(0))))
+        .isEqualTo(new SyncMessage.End(0));
+    assertThat(SyncCodec.decode(SyncCodec.encode(new SyncMessage.Abort("ünïcode reason"))))
+        .isEqualTo(new SyncMessage.Abort("ünïcode reason"));
+    SyncMessage.Abort longReason =
+        (SyncMessage.Abort)
+            SyncCodec.decode(SyncCodec.encode(new SyncMessage.Abort("x".repeat(5000))));
     assertThat(longReason.reason().length()).isLessThanOrEqualTo(CatchUpProtocol.MAX_REASON_BYTES);
   }
 
   @Test
   void malformedMessagesAreRefusedWithAReason() {
-    assertThatThrownBy(() -> SyncCodec.decode(new byte[0])).isInstanceOf(MalformedSyncMessageException.class);
+    assertThatThrownBy(() -> SyncCodec.decode(new byte[0]))
+        .isInstanceOf(MalformedSyncMessageException.class);
     assertThatThrownBy(() -> SyncCodec.decode(new byte[] {9})).hasMessageContaining("unknown");
-    assertThatThrownBy(() -> SyncCodec.decode(new byte[] {SyncCodec.ACK})).hasMessageContaining("cut short");
-    assertThatThrownBy(() -> SyncCodec.decode(new byte[] {SyncCodec.ACK, 1, 0})).hasMessageContaining("follow");
-    assertThatThrownBy(() -> SyncCodec.decode(new byte[] {SyncCodec.ACK, (byte) 0x81, 0})).hasMessageContaining("malformed");
+    assertThatThrownBy(() -> SyncCodec.decode(new byte[] {SyncCodec.ACK}))
+        .hasMessageContaining("cut short");
+    assertThatThrownBy(() -> SyncCodec.decode(new byte[] {SyncCodec.ACK, 1, 0}))
+        .hasMessageContaining("follow");
+    assertThatThrownBy(() -> SyncCodec.decode(new byte[] {SyncCodec.ACK, (byte) 0x81, 0}))
+        .hasMessageContaining("malformed");
     // A window of 0, and one over the limit.
-    assertThatThrownBy(() -> SyncCodec.decode(new byte[] {SyncCodec.PULL, 0, 1, 0})).hasMessageContaining("positive");
-    assertThatThrownBy(() -> SyncCodec.decode(new byte[] {SyncCodec.PULL, 100, 1, 0})).hasMessageContaining("limit");
+    assertThatThrownBy(() -> SyncCodec.decode(new byte[] {SyncCodec.PULL, 0, 1, 0}))
+        .hasMessageContaining("positive");
+    assertThatThrownBy(() -> SyncCodec.decode(new byte[] {SyncCodec.PULL, 100, 1, 0}))
+        .hasMessageContaining("limit");
     // A batch claiming more changes than allowed, or a change longer than what follows.
-    assertThatThrownBy(() -> SyncCodec.decode(new byte[] {SyncCodec.BATCH, 1, (byte) 0xFF, 0x7F})).hasMessageContaining("limit");
-    assertThatThrownBy(() -> SyncCodec.decode(new byte[] {SyncCodec.BATCH, 1, 1, 50, 1, 2})).hasMessageContaining("runs past");
-    assertThatThrownBy(() -> SyncCodec.decode(new byte[] {SyncCodec.BATCH, 0, 0})).hasMessageContaining("numbered");
+    assertThatThrownBy(() -> SyncCodec.decode(new byte[] {SyncCodec.BATCH, 1, (byte) 0xFF, 0x7F}))
+        .hasMessageContaining("limit");
+    assertThatThrownBy(() -> SyncCodec.decode(new byte[] {SyncCodec.BATCH, 1, 1, 50, 1, 2}))
+        .hasMessageContaining("runs past");
+    assertThatThrownBy(() -> SyncCodec.decode(new byte[] {SyncCodec.BATCH, 0, 0}))
+        .hasMessageContaining("numbered");
     // Vector entries out of order.
     ActorId a = actor();
     ActorId b = actor();

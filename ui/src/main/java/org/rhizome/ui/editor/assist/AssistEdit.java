@@ -4,9 +4,9 @@ import java.util.List;
 
 /**
  * What an editing helper wants done: replacements of ranges of the text it was given (ascending,
- * not overlapping, offsets into that text as it was), then the selection ({@code anchor} to
- * {@code caret}, offsets into the text after the replacements). The editor applies it through its
- * normal edit path, so it syncs and undoes like typing.
+ * not overlapping, offsets into that text as it was), then the selection ({@code anchor} to {@code
+ * caret}, offsets into the text after the replacements). The editor applies it through its normal
+ * edit path, so it syncs and undoes like typing.
  */
 public record AssistEdit(List<Replacement> replacements, int anchor, int caret) {
 
@@ -40,8 +40,12 @@ public record AssistEdit(List<Replacement> replacements, int anchor, int caret) 
 
   /** This edit with every offset moved by {@code delta} (from line offsets to document offsets). */
   public AssistEdit shifted(int delta) {
-    return new AssistEdit(replacements.stream().map(r -> new Replacement(r.start() + delta, r.end() + delta, r.text())).toList(),
-        anchor + delta, caret + delta);
+    return new AssistEdit(
+        replacements.stream()
+            .map(r -> new Replacement(r.start() + delta, r.end() + delta, r.text()))
+            .toList(),
+        anchor + delta,
+        caret + delta);
   }
 
   /** The text after this edit (for tests and the pure helpers' own checks). */

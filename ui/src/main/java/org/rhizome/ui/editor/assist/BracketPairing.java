@@ -18,8 +18,10 @@ import java.util.Optional;
 public final class BracketPairing {
   static final String OPENERS = "([{\"`";
   static final String CLOSERS = ")]}\"`";
+
   /** Characters that only wrap a selection (Markdown emphasis), never pair on their own. */
   static final String WRAPPERS = "*_~=";
+
   /** A character of no kind: the start or end of the text. */
   public static final int NONE = -1;
 
@@ -41,8 +43,13 @@ public final class BracketPairing {
       } else {
         return Optional.empty();
       }
-      return Optional.of(new AssistEdit(List.of(new AssistEdit.Replacement(start, start, String.valueOf(ch)),
-          new AssistEdit.Replacement(end, end, close)), start + 1, end + 1));
+      return Optional.of(
+          new AssistEdit(
+              List.of(
+                  new AssistEdit.Replacement(start, start, String.valueOf(ch)),
+                  new AssistEdit.Replacement(end, end, close)),
+              start + 1,
+              end + 1));
     }
     int closer = CLOSERS.indexOf(ch);
     if (closer >= 0 && after == ch) {
@@ -54,14 +61,18 @@ public final class BracketPairing {
       return Optional.empty();
     }
     boolean quote = ch == '"' || ch == '`';
-    if (quote && !(before == NONE || Character.isWhitespace(before) || "([{".indexOf(before) >= 0)) {
+    if (quote
+        && !(before == NONE || Character.isWhitespace(before) || "([{".indexOf(before) >= 0)) {
       return Optional.empty();
     }
     String pair = "" + ch + CLOSERS.charAt(opener);
     return Optional.of(AssistEdit.replace(start, start, pair, start + 1));
   }
 
-  /** What Backspace does with the caret at {@code caret} and no selection: empty for the editor's own. */
+  /**
+   * What Backspace does with the caret at {@code caret} and no selection: empty for the editor's
+   * own.
+   */
   public static Optional<AssistEdit> backspace(int before, int after, int caret) {
     int opener = before == NONE ? -1 : OPENERS.indexOf(before);
     if (opener < 0 || after != CLOSERS.charAt(opener)) {

@@ -12,17 +12,18 @@ import org.rhizome.ui.workbench.AppContext;
 
 /**
  * The editing helpers of one note editor: list continuation on Enter, bracket and quote pairing,
- * {@code #tag} completion and the find/replace bar. Each rule is a pure function
- * ({@link ListContinuation}, {@link BracketPairing}, {@link TagSuggestions}, {@link FindMatches});
- * this class reads the few characters they need from the area and applies their answer through
- * {@link #apply}, i.e. the area's own edit methods, so every helper edit is a normal editor edit:
- * it becomes a splice, syncs, and undoes like typing.
+ * {@code #tag} completion and the find/replace bar. Each rule is a pure function ({@link
+ * ListContinuation}, {@link BracketPairing}, {@link TagSuggestions}, {@link FindMatches}); this
+ * class reads the few characters they need from the area and applies their answer through {@link
+ * #apply}, i.e. the area's own edit methods, so every helper edit is a normal editor edit: it
+ * becomes a splice, syncs, and undoes like typing.
  *
  * <p>FX thread only.
  */
 public final class EditorAssist {
   /** The sheet of the helpers' own controls (the find bar, the title's message). */
   public static final String CSS = EditorAssist.class.getResource("assist.css").toExternalForm();
+
   /** What the helpers need from the editor they are attached to. */
   public interface Host {
     /** True when a code fence is open at the start of {@code paragraph}. */
@@ -31,7 +32,9 @@ public final class EditorAssist {
     /** True while another popup ({@code [[} completion) owns the arrow keys and Enter. */
     boolean completionShowing();
 
-    /** Called after a helper edit, so {@code [[} completion can start on an inserted {@code [[]]}. */
+    /**
+     * Called after a helper edit, so {@code [[} completion can start on an inserted {@code [[]]}.
+     */
     void afterAssistEdit();
   }
 
@@ -102,48 +105,68 @@ public final class EditorAssist {
   }
 
   private boolean plainKey(KeyEvent e) {
-    return !e.isConsumed() && area.isEditable() && !e.isShortcutDown() && !e.isControlDown() && !e.isMetaDown();
+    return !e.isConsumed()
+        && area.isEditable()
+        && !e.isShortcutDown()
+        && !e.isControlDown()
+        && !e.isMetaDown();
   }
 
   private void onTyped(KeyEvent e) {
     String s = e.getCharacter();
     // Ctrl+Alt is AltGr on Windows: a character, not a shortcut.
-    boolean character = !e.isConsumed() && area.isEditable() && (!(e.isControlDown() || e.isMetaDown()) || e.isAltDown());
+    boolean character =
+        !e.isConsumed()
+            && area.isEditable()
+            && (!(e.isControlDown() || e.isMetaDown()) || e.isAltDown());
     if (!character || s.length() != 1) {
       return;
     }
     int start = area.getSelection().getStart();
     int end = area.getSelection().getEnd();
-    Optional<AssistEdit> edit = BracketPairing.typed(s.charAt(0), charAt(start - 1), charAt(end), start, end);
-    edit.ifPresent(ed -> {
-      e.consume();
-      apply(ed);
-    });
+    Optional<AssistEdit> edit =
+        BracketPairing.typed(s.charAt(0), charAt(start - 1), charAt(end), start, end);
+    edit.ifPresent(
+        ed -> {
+          e.consume();
+          apply(ed);
+        });
   }
 
   private void onPressed(KeyEvent e) {
     if (!plainKey(e) || e.isAltDown()) {
       return;
     }
-    if (e.getCode() == KeyCode.ENTER && !e.isShiftDown() && !host.completionShowing() && !tags.isShowing()
+    if (e.getCode() == KeyCode.ENTER
+        && !e.isShiftDown()
+        && !host.completionShowing()
+        && !tags.isShowing()
         && area.getSelection().getLength() == 0) {
       int paragraph = area.getCurrentParagraph();
       String line = area.getText(paragraph);
-      ListContinuation.onEnter(line, area.getCaretColumn(), host.insideFence(paragraph)).ifPresent(ed -> {
-        e.consume();
-        apply(ed.shifted(area.getAbsolutePosition(paragraph, 0)));
-      });
-    } else if (e.getCode() == KeyCode.BACK_SPACE && !e.isShiftDown() && area.getSelection().getLength() == 0) {
+      ListContinuation.onEnter(line, area.getCaretColumn(), host.insideFence(paragraph))
+          .ifPresent(
+              ed -> {
+                e.consume();
+                apply(ed.shifted(area.getAbsolutePosition(paragraph, 0)));
+              });
+    } else if (e.getCode() == KeyCode.BACK_SPACE
+        && !e.isShiftDown()
+        && area.getSelection().getLength() == 0) {
       int caret = area.getCaretPosition();
-      BracketPairing.backspace(charAt(caret - 1), charAt(caret), caret).ifPresent(ed -> {
-        e.consume();
-        apply(ed);
-      });
+      BracketPairing.backspace(charAt(caret - 1), charAt(caret), caret)
+          .ifPresent(
+              ed -> {
+                e.consume();
+                apply(ed);
+              });
     }
   }
 
   /** The char at {@code offset}, or {@link BracketPairing#NONE} outside the text. */
   int charAt(int offset) {
-    return offset < 0 || offset >= area.getLength() ? BracketPairing.NONE : area.getText(offset, offset + 1).charAt(0);
+    return offset < 0 || offset >= area.getLength()
+        ? BracketPairing.NONE
+        : area.getText(offset, offset + 1).charAt(0);
   }
 }

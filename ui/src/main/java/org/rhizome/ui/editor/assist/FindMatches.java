@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Literal find and replace in a note's text: where a query occurs (with or without regard to
- * case), which match is "current" for a caret, and the replacements for Replace all.
+ * Literal find and replace in a note's text: where a query occurs (with or without regard to case),
+ * which match is "current" for a caret, and the replacements for Replace all.
  *
  * <p>Pure. Matches never overlap ({@code aa} in {@code aaaa} matches twice). A search stops at
  * {@link #MAX_MATCHES} so a one-letter query in a huge note cannot take the screen hostage.
@@ -50,7 +50,9 @@ public final class FindMatches {
     return index < matches.length ? index : 0;
   }
 
-  /** Index of the last match that starts before {@code offset}, wrapping to the last; -1 when none. */
+  /**
+   * Index of the last match that starts before {@code offset}, wrapping to the last; -1 when none.
+   */
   public static int previousBefore(int[] matches, int offset) {
     if (matches.length == 0) {
       return -1;
@@ -72,14 +74,20 @@ public final class FindMatches {
     return count >= MAX_MATCHES ? of + "+" : of;
   }
 
-  /** The edit that replaces every match: one replacement per match, ascending, caret after the last. */
+  /**
+   * The edit that replaces every match: one replacement per match, ascending, caret after the last.
+   */
   public static AssistEdit replaceAll(int[] matches, int queryLength, String replacement) {
     List<AssistEdit.Replacement> out = new ArrayList<>(matches.length);
     for (int start : matches) {
       out.add(new AssistEdit.Replacement(start, start + queryLength, replacement));
     }
-    int caret = matches.length == 0 ? 0
-        : matches[matches.length - 1] + (matches.length - 1) * (replacement.length() - queryLength) + replacement.length();
+    int caret =
+        matches.length == 0
+            ? 0
+            : matches[matches.length - 1]
+                + (matches.length - 1) * (replacement.length() - queryLength)
+                + replacement.length();
     return new AssistEdit(out, caret, caret);
   }
 

@@ -56,7 +56,8 @@ public final class FindReplaceBar {
     Button previous = button("↑", "Previous match (Shift-Enter)", this::previous);
     Button next = button("↓", "Next match (Enter)", this::next);
     Button close = button("✕", "Close (Escape)", this::close);
-    Button replaceOne = button("Replace", "Replace this match and go to the next", this::replaceCurrent);
+    Button replaceOne =
+        button("Replace", "Replace this match and go to the next", this::replaceCurrent);
     Button replaceAll = button("Replace all", "Replace every match (one undo)", this::replaceAll);
     HBox.setHgrow(query, Priority.ALWAYS);
     HBox.setHgrow(replacement, Priority.ALWAYS);
@@ -71,27 +72,36 @@ public final class FindReplaceBar {
     query.textProperty().addListener((obs, was, now) -> search(true));
     matchCase.selectedProperty().addListener((obs, was, now) -> search(true));
     query.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
-    replacement.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-      if (e.getCode() == KeyCode.ENTER) {
-        replaceCurrent();
-        e.consume();
-      } else {
-        onKey(e);
-      }
-    });
-    // The fields would take Ctrl-H (delete a character on some platforms) before the window's shortcut.
-    bar.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-      if (e.isShortcutDown() && !e.isAltDown() && (e.getCode() == KeyCode.F || e.getCode() == KeyCode.H)) {
-        open(e.getCode() == KeyCode.H || replaceRow.isVisible() && e.getCode() != KeyCode.F);
-        e.consume();
-      }
-    });
+    replacement.addEventFilter(
+        KeyEvent.KEY_PRESSED,
+        e -> {
+          if (e.getCode() == KeyCode.ENTER) {
+            replaceCurrent();
+            e.consume();
+          } else {
+            onKey(e);
+          }
+        });
+    // The fields would take Ctrl-H (delete a character on some platforms) before the window's
+    // shortcut.
+    bar.addEventFilter(
+        KeyEvent.KEY_PRESSED,
+        e -> {
+          if (e.isShortcutDown()
+              && !e.isAltDown()
+              && (e.getCode() == KeyCode.F || e.getCode() == KeyCode.H)) {
+            open(e.getCode() == KeyCode.H || replaceRow.isVisible() && e.getCode() != KeyCode.F);
+            e.consume();
+          }
+        });
     refresh.setOnFinished(e -> search(false));
-    area.plainTextChanges().subscribe(c -> {
-      if (isOpen()) {
-        refresh.playFromStart();
-      }
-    });
+    area.plainTextChanges()
+        .subscribe(
+            c -> {
+              if (isOpen()) {
+                refresh.playFromStart();
+              }
+            });
   }
 
   private static Button button(String text, String tip, Runnable action) {
@@ -138,7 +148,9 @@ public final class FindReplaceBar {
     query.selectAll();
   }
 
-  /** Hides the bar and puts the caret back in the text (at the current match, which stays selected). */
+  /**
+   * Hides the bar and puts the caret back in the text (at the current match, which stays selected).
+   */
   public void close() {
     refresh.stop();
     show(bar, false);
@@ -176,7 +188,10 @@ public final class FindReplaceBar {
     }
   }
 
-  /** Finds the matches again; {@code select}: also selects the first one from the caret on (as the query is typed). */
+  /**
+   * Finds the matches again; {@code select}: also selects the first one from the caret on (as the
+   * query is typed).
+   */
   private void search(boolean select) {
     String q = query.getText();
     matches = FindMatches.find(area.getText(), q, matchCase.isSelected());
@@ -195,8 +210,12 @@ public final class FindReplaceBar {
 
   public void next() {
     refreshIfStale();
-    current = FindMatches.nextFrom(matches, area.getSelection().getLength() > 0 ? area.getSelection().getStart() + 1
-        : area.getCaretPosition());
+    current =
+        FindMatches.nextFrom(
+            matches,
+            area.getSelection().getLength() > 0
+                ? area.getSelection().getStart() + 1
+                : area.getCaretPosition());
     selectCurrent();
   }
 
@@ -229,7 +248,8 @@ public final class FindReplaceBar {
     int i = java.util.Arrays.binarySearch(matches, start);
     if (i >= 0 && area.getSelection().getLength() == query.getText().length()) {
       String with = replacement.getText();
-      assist.apply(AssistEdit.replace(start, start + query.getText().length(), with, start + with.length()));
+      assist.apply(
+          AssistEdit.replace(start, start + query.getText().length(), with, start + with.length()));
       search(false);
       current = FindMatches.nextFrom(matches, start + with.length());
       selectCurrent();
@@ -243,7 +263,8 @@ public final class FindReplaceBar {
     refresh.stop();
     matches = FindMatches.find(area.getText(), query.getText(), matchCase.isSelected());
     if (matches.length > 0) {
-      assist.apply(FindMatches.replaceAll(matches, query.getText().length(), replacement.getText()));
+      assist.apply(
+          FindMatches.replaceAll(matches, query.getText().length(), replacement.getText()));
     }
     search(false);
   }

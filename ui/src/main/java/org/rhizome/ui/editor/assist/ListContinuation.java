@@ -8,15 +8,16 @@ import java.util.regex.Pattern;
  * Enter in a list, a checklist or a quote, as Obsidian does it: the new line gets the same
  * indentation, quote marks and list marker ({@code - }, {@code * }, {@code + }, the next number of
  * {@code 1. } / {@code 1) }, an unchecked {@code [ ] } for a task); Enter on an empty item ends the
- * list (an indented empty item moves out one level first); Enter on a plain indented line keeps
- * the indentation. Inside a code fence only the indentation is kept.
+ * list (an indented empty item moves out one level first); Enter on a plain indented line keeps the
+ * indentation. Inside a code fence only the indentation is kept.
  *
  * <p>Pure: works on one line and a column, and answers in offsets of that line.
  */
 public final class ListContinuation {
-  private static final Pattern PREFIX = Pattern.compile(
-      "^(?<indent>[ \\t]*)(?<quote>(?:>[ \\t]?)*)(?:(?<bullet>[-*+])|(?<num>\\d{1,9})(?<delim>[.)]))?"
-          + "(?<space>[ \\t]+)?(?<task>\\[[ xX]\\][ \\t]+)?");
+  private static final Pattern PREFIX =
+      Pattern.compile(
+          "^(?<indent>[ \\t]*)(?<quote>(?:>[ \\t]?)*)(?:(?<bullet>[-*+])|(?<num>\\d{1,9})(?<delim>[.)]))?"
+              + "(?<space>[ \\t]+)?(?<task>\\[[ xX]\\][ \\t]+)?");
 
   private ListContinuation() {}
 
@@ -34,10 +35,13 @@ public final class ListContinuation {
     }
     String indent = m.group("indent");
     if (insideFence) {
-      return indent.isEmpty() || column < indent.length() ? Optional.empty() : Optional.of(newLine(column, indent));
+      return indent.isEmpty() || column < indent.length()
+          ? Optional.empty()
+          : Optional.of(newLine(column, indent));
     }
     String quote = m.group("quote");
-    boolean hasMarker = (m.group("bullet") != null || m.group("num") != null) && m.group("space") != null;
+    boolean hasMarker =
+        (m.group("bullet") != null || m.group("num") != null) && m.group("space") != null;
     boolean hasTask = hasMarker && m.group("task") != null;
     int prefixEnd;
     if (hasMarker) {
@@ -47,7 +51,9 @@ public final class ListContinuation {
     }
     if (!hasMarker && quote.isEmpty()) {
       // A plain line: keep its indentation, nothing else.
-      return indent.isEmpty() || column < indent.length() ? Optional.empty() : Optional.of(newLine(column, indent));
+      return indent.isEmpty() || column < indent.length()
+          ? Optional.empty()
+          : Optional.of(newLine(column, indent));
     }
     if (column < prefixEnd) {
       // The caret is in the marker itself: a plain new line, as Obsidian does.
@@ -74,7 +80,8 @@ public final class ListContinuation {
   }
 
   /** Enter on an item with nothing in it: out one level when indented, else the marker goes. */
-  private static AssistEdit endItem(String line, String indent, String quote, boolean hasMarker, int prefixEnd) {
+  private static AssistEdit endItem(
+      String line, String indent, String quote, boolean hasMarker, int prefixEnd) {
     if (hasMarker && !indent.isEmpty()) {
       int cut = indent.endsWith("\t") ? 1 : (indent.length() % 4 == 0 ? 4 : indent.length() % 4);
       cut = Math.min(cut, indent.length());

@@ -14,14 +14,13 @@ import org.fxmisc.richtext.CodeArea;
 import org.fxmisc.richtext.model.PlainTextChange;
 import org.jspecify.annotations.Nullable;
 import org.rhizome.graph.query.TagCount;
-import org.rhizome.ui.editor.assist.CompletionKeys;
 import org.rhizome.ui.workbench.AppContext;
 
 /**
- * {@code #tag} completion: typing {@code #} and a letter offers the workspace's tags
- * ({@code Workspace.tags()}, loaded in the background on first use and again after a change) that
- * start with or contain what was typed, most used first. Up/Down choose, Enter or Tab complete
- * the tag and add a space, Escape or a character that cannot be in a tag closes the list.
+ * {@code #tag} completion: typing {@code #} and a letter offers the workspace's tags ({@code
+ * Workspace.tags()}, loaded in the background on first use and again after a change) that start
+ * with or contain what was typed, most used first. Up/Down choose, Enter or Tab complete the tag
+ * and add a space, Escape or a character that cannot be in a tag closes the list.
  *
  * <p>FX thread only.
  */
@@ -47,18 +46,21 @@ public final class TagCompletion {
     list.setFixedCellSize(ROW_HEIGHT);
     list.setFocusTraversable(false);
     list.setCellFactory(v -> new TagCell());
-    list.setOnMouseClicked(e -> {
-      if (e.getClickCount() == 2) {
-        accept();
-      }
-    });
+    list.setOnMouseClicked(
+        e -> {
+          if (e.getClickCount() == 2) {
+            accept();
+          }
+        });
     area.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
     area.plainTextChanges().subscribe(this::afterEdit);
-    area.caretPositionProperty().addListener((obs, old, now) -> {
-      if (isShowing()) {
-        update();
-      }
-    });
+    area.caretPositionProperty()
+        .addListener(
+            (obs, old, now) -> {
+              if (isShowing()) {
+                update();
+              }
+            });
   }
 
   public boolean isShowing() {
@@ -77,8 +79,10 @@ public final class TagCompletion {
   /** A typed character right at the caret may start or narrow a tag. */
   private void afterEdit(PlainTextChange change) {
     String inserted = change.getInserted();
-    boolean typedHere = !inserted.isEmpty() && inserted.length() <= 2
-        && change.getPosition() + inserted.length() == area.getCaretPosition();
+    boolean typedHere =
+        !inserted.isEmpty()
+            && inserted.length() <= 2
+            && change.getPosition() + inserted.length() == area.getCaretPosition();
     if (typedHere || isShowing()) {
       if (stale && !loading) {
         load();
@@ -90,21 +94,28 @@ public final class TagCompletion {
   private void load() {
     loading = true;
     stale = false;
-    context.background().load(() -> {
-      List<TagSuggestions.Tag> out = new ArrayList<>();
-      for (TagCount t : context.workspace().tags()) {
-        String name = t.tag().startsWith("#") ? t.tag().substring(1) : t.tag();
-        out.add(new TagSuggestions.Tag(name, t.notes()));
-      }
-      return List.copyOf(out);
-    }, loaded -> {
-      loading = false;
-      tags = loaded;
-      update();
-    }, "Could not load the tags").exceptionally(e -> {
-      javafx.application.Platform.runLater(() -> loading = false);
-      return null;
-    });
+    context
+        .background()
+        .load(
+            () -> {
+              List<TagSuggestions.Tag> out = new ArrayList<>();
+              for (TagCount t : context.workspace().tags()) {
+                String name = t.tag().startsWith("#") ? t.tag().substring(1) : t.tag();
+                out.add(new TagSuggestions.Tag(name, t.notes()));
+              }
+              return List.copyOf(out);
+            },
+            loaded -> {
+              loading = false;
+              tags = loaded;
+              update();
+            },
+            "Could not load the tags")
+        .exceptionally(
+            e -> {
+              javafx.application.Platform.runLater(() -> loading = false);
+              return null;
+            });
   }
 
   private void update() {
@@ -119,7 +130,8 @@ public final class TagCompletion {
       hide();
       return;
     }
-    List<TagSuggestions.Tag> found = TagSuggestions.suggest(tags, typing.get().typed(), MAX_SUGGESTIONS);
+    List<TagSuggestions.Tag> found =
+        TagSuggestions.suggest(tags, typing.get().typed(), MAX_SUGGESTIONS);
     list.getItems().setAll(found);
     list.setPrefHeight(Math.min(found.size(), 9) * ROW_HEIGHT + 4); // as tall as its entries
     if (found.isEmpty()) {
@@ -162,7 +174,8 @@ public final class TagCompletion {
       return;
     }
     int caret = area.getCaretPosition();
-    AssistEdit edit = TagSuggestions.complete(typing.get(), column, chosen.name(), assist.charAt(caret));
+    AssistEdit edit =
+        TagSuggestions.complete(typing.get(), column, chosen.name(), assist.charAt(caret));
     assist.apply(edit.shifted(area.getAbsolutePosition(paragraph, 0)));
   }
 

@@ -7,15 +7,18 @@ import java.util.Optional;
 
 /**
  * {@code #tag} completion's text rules: whether the caret ends a tag being typed (the same
- * characters the highlighter and the engine take for a tag: letters, digits, {@code _ - /}, after
- * a {@code #} that does not follow a letter, a digit or one of {@code _ # & /}), and which of the
+ * characters the highlighter and the engine take for a tag: letters, digits, {@code _ - /}, after a
+ * {@code #} that does not follow a letter, a digit or one of {@code _ # & /}), and which of the
  * workspace's tags to offer for it — those starting with what was typed first, then those
  * containing it, each group by how many notes use them.
  *
  * <p>Pure.
  */
 public final class TagSuggestions {
-  /** A tag being typed: its {@code #} is at {@code hashColumn}; {@code typed} follows it up to the caret. */
+  /**
+   * A tag being typed: its {@code #} is at {@code hashColumn}; {@code typed} follows it up to the
+   * caret.
+   */
   public record Typing(int hashColumn, String typed) {}
 
   /** A workspace tag (without {@code #}) and how many notes carry it. */
@@ -23,7 +26,10 @@ public final class TagSuggestions {
 
   private TagSuggestions() {}
 
-  /** The tag that ends at {@code column} of {@code line}, if one is being typed (at least one character after {@code #}). */
+  /**
+   * The tag that ends at {@code column} of {@code line}, if one is being typed (at least one
+   * character after {@code #}).
+   */
   public static Optional<Typing> typingAt(String line, int column) {
     int i = column;
     while (i > 0 && isTagChar(line.charAt(i - 1))) {
@@ -47,7 +53,10 @@ public final class TagSuggestions {
     return Optional.of(new Typing(hash, typed));
   }
 
-  /** Up to {@code limit} tags for {@code typed}, best first; the tag exactly typed is left out (nothing to complete). */
+  /**
+   * Up to {@code limit} tags for {@code typed}, best first; the tag exactly typed is left out
+   * (nothing to complete).
+   */
   public static List<Tag> suggest(List<Tag> tags, String typed, int limit) {
     String q = typed.toLowerCase(Locale.ROOT);
     List<Tag> prefix = new ArrayList<>();
@@ -63,8 +72,10 @@ public final class TagSuggestions {
         inside.add(t);
       }
     }
-    java.util.Comparator<Tag> byUse = java.util.Comparator.comparingInt(Tag::notes).reversed()
-        .thenComparing(Tag::name, String.CASE_INSENSITIVE_ORDER);
+    java.util.Comparator<Tag> byUse =
+        java.util.Comparator.comparingInt(Tag::notes)
+            .reversed()
+            .thenComparing(Tag::name, String.CASE_INSENSITIVE_ORDER);
     prefix.sort(byUse);
     inside.sort(byUse);
     List<Tag> out = new ArrayList<>(prefix);
@@ -73,8 +84,8 @@ public final class TagSuggestions {
   }
 
   /**
-   * The edit that completes the tag: the typed part becomes {@code tag}, and a space follows
-   * unless one is already there. Offsets are the line's; {@code after} is the character after the caret.
+   * The edit that completes the tag: the typed part becomes {@code tag}, and a space follows unless
+   * one is already there. Offsets are the line's; {@code after} is the character after the caret.
    */
   public static AssistEdit complete(Typing typing, int column, String tag, int after) {
     String text = tag + (after == BracketPairing.NONE || !Character.isWhitespace(after) ? " " : "");

@@ -5,9 +5,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.function.Predicate;
 
-/** Names for stored attachments: Obsidian's "Pasted image …" for screenshots, and " 1", " 2"… before the extension on a clash. */
+/**
+ * Names for stored attachments: Obsidian's "Pasted image …" for screenshots, and " 1", " 2"… before
+ * the extension on a clash.
+ */
 final class AttachmentNames {
-  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss", Locale.ROOT);
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMddHHmmss", Locale.ROOT);
 
   private AttachmentNames() {}
 
@@ -35,8 +39,14 @@ final class AttachmentNames {
     }
   }
 
-  /** True for files Obsidian embeds with {@code ![[…]]} (pictures, sound, video, PDF); others get a plain {@code [[…]]}. */
+  /**
+   * True for files Obsidian embeds with {@code ![[…]]} (pictures, sound, video, PDF); others get a
+   * plain {@code [[…]]}.
+   */
   static boolean embeds(String mime) {
-    return mime.startsWith("image/") || mime.startsWith("audio/") || mime.startsWith("video/") || mime.equals("application/pdf");
+    return mime.startsWith("image/")
+        || mime.startsWith("audio/")
+        || mime.startsWith("video/")
+        || mime.equals("application/pdf");
   }
 }

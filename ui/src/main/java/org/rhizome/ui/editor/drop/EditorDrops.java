@@ -28,8 +28,11 @@ import org.rhizome.ui.workbench.AppContext;
  * <p>FX thread; the storing runs in the background.
  */
 public final class EditorDrops {
-  private static final KeyCombination PASTE = new KeyCodeCombination(KeyCode.V, KeyCombination.SHORTCUT_DOWN);
-  private static final KeyCombination PASTE_INSERT = new KeyCodeCombination(KeyCode.INSERT, KeyCombination.SHIFT_DOWN);
+  private static final KeyCombination PASTE =
+      new KeyCodeCombination(KeyCode.V, KeyCombination.SHORTCUT_DOWN);
+  private static final KeyCombination PASTE_INSERT =
+      new KeyCodeCombination(KeyCode.INSERT, KeyCombination.SHIFT_DOWN);
+
   /** How many chars before the insertion point are checked to find it again after others' edits. */
   private static final int CONTEXT = 24;
 
@@ -45,46 +48,59 @@ public final class EditorDrops {
     this.store = new AttachmentStore(context.workspace());
   }
 
-  /** Wires paste and drop into {@code area}, whose note lives in the folder {@code noteFolder} gives. */
-  public static EditorDrops install(AppContext context, CodeArea area, Supplier<String> noteFolder) {
+  /**
+   * Wires paste and drop into {@code area}, whose note lives in the folder {@code noteFolder}
+   * gives.
+   */
+  public static EditorDrops install(
+      AppContext context, CodeArea area, Supplier<String> noteFolder) {
     EditorDrops drops = new EditorDrops(context, area, noteFolder);
-    area.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-      if ((PASTE.match(e) || PASTE_INSERT.match(e)) && area.isEditable() && drops.paste(Clipboard.getSystemClipboard())) {
-        e.consume();
-      }
-    });
-    area.addEventFilter(DragEvent.DRAG_OVER, e -> {
-      var board = e.getDragboard();
-      if (area.isEditable() && (board.hasFiles() || board.hasImage() || board.hasContent(NoteDrag.NOTE))) {
-        e.acceptTransferModes(TransferMode.COPY_OR_MOVE);
-        e.acceptTransferModes(TransferMode.LINK);
-        e.consume();
-      }
-    });
-    area.addEventFilter(DragEvent.DRAG_DROPPED, e -> {
-      var board = e.getDragboard();
-      int at = area.hit(e.getX(), e.getY()).getInsertionIndex();
-      boolean done = true;
-      if (board.hasContent(NoteDrag.NOTE)) {
-        drops.insertNoteLink(new Soul((String) board.getContent(NoteDrag.NOTE)), at);
-      } else if (board.hasFiles()) {
-        drops.storeFiles(board.getFiles(), at);
-      } else if (board.hasImage()) {
-        drops.storeImage(board.getImage(), at);
-      } else {
-        done = false;
-      }
-      if (done) {
-        e.setDropCompleted(true);
-        e.consume();
-      }
-    });
+    area.addEventFilter(
+        KeyEvent.KEY_PRESSED,
+        e -> {
+          if ((PASTE.match(e) || PASTE_INSERT.match(e))
+              && area.isEditable()
+              && drops.paste(Clipboard.getSystemClipboard())) {
+            e.consume();
+          }
+        });
+    area.addEventFilter(
+        DragEvent.DRAG_OVER,
+        e -> {
+          var board = e.getDragboard();
+          if (area.isEditable()
+              && (board.hasFiles() || board.hasImage() || board.hasContent(NoteDrag.NOTE))) {
+            e.acceptTransferModes(TransferMode.COPY_OR_MOVE);
+            e.acceptTransferModes(TransferMode.LINK);
+            e.consume();
+          }
+        });
+    area.addEventFilter(
+        DragEvent.DRAG_DROPPED,
+        e -> {
+          var board = e.getDragboard();
+          int at = area.hit(e.getX(), e.getY()).getInsertionIndex();
+          boolean done = true;
+          if (board.hasContent(NoteDrag.NOTE)) {
+            drops.insertNoteLink(new Soul((String) board.getContent(NoteDrag.NOTE)), at);
+          } else if (board.hasFiles()) {
+            drops.storeFiles(board.getFiles(), at);
+          } else if (board.hasImage()) {
+            drops.storeImage(board.getImage(), at);
+          } else {
+            done = false;
+          }
+          if (done) {
+            e.setDropCompleted(true);
+            e.consume();
+          }
+        });
     return drops;
   }
 
   /**
-   * Handles a paste if the clipboard holds files or a picture (and no text); returns false to let the
-   * editor paste text as usual.
+   * Handles a paste if the clipboard holds files or a picture (and no text); returns false to let
+   * the editor paste text as usual.
    */
   public boolean paste(Clipboard clipboard) {
     if (clipboard.hasFiles() && !clipboard.getFiles().isEmpty()) {
@@ -106,22 +122,31 @@ public final class EditorDrops {
   /** Stores a picture as {@code Pasted image <time>.png} and inserts its embed at {@code at}. */
   public void storeImage(Image image, int at) {
     String folder = noteFolder.get();
-    byte[] png = PngEncoder.encode(image); // reads the pixels: on the FX thread, which owns the image
+    byte[] png =
+        PngEncoder.encode(image); // reads the pixels: on the FX thread, which owns the image
     String name = AttachmentNames.pastedImage(LocalDateTime.now());
     insertLater(at, () -> store.store(folder, name, png), "Could not store the pasted image");
   }
 
-  /** Stores files as attachments (Markdown files as notes) and inserts their links at {@code at}, one per line. */
+  /**
+   * Stores files as attachments (Markdown files as notes) and inserts their links at {@code at},
+   * one per line.
+   */
   public void storeFiles(List<File> files, int at) {
     String folder = noteFolder.get();
     List<File> copy = List.copyOf(files);
-    insertLater(at, () -> {
-      List<String> links = new ArrayList<>();
-      for (File f : copy) {
-        links.add(store.store(folder, f.toPath()));
-      }
-      return String.join("\n", links);
-    }, copy.size() == 1 ? "Could not add \"" + copy.get(0).getName() + "\"" : "Could not add the files");
+    insertLater(
+        at,
+        () -> {
+          List<String> links = new ArrayList<>();
+          for (File f : copy) {
+            links.add(store.store(folder, f.toPath()));
+          }
+          return String.join("\n", links);
+        },
+        copy.size() == 1
+            ? "Could not add \"" + copy.get(0).getName() + "\""
+            : "Could not add the files");
   }
 
   /** Inserts a link that reaches note {@code soul} at {@code at}. */
@@ -137,21 +162,29 @@ public final class EditorDrops {
   }
 
   /**
-   * Runs {@code work} in the background and inserts the text it returns at {@code at}: where it was,
-   * if the text before it is unchanged, else at the caret (someone edited meanwhile).
+   * Runs {@code work} in the background and inserts the text it returns at {@code at}: where it
+   * was, if the text before it is unchanged, else at the caret (someone edited meanwhile).
    */
   private void insertLater(int at, Callable<String> work, String whatFailed) {
     int from = Math.max(0, Math.min(at, area.getLength()));
     String before = area.getText(Math.max(0, from - CONTEXT), from);
-    context.background().load(work, link -> {
-      if (link.isEmpty() || !area.isEditable()) {
-        return;
-      }
-      int pos = from <= area.getLength() && area.getText(Math.max(0, from - CONTEXT), from).equals(before)
-          ? from : area.getCaretPosition();
-      area.insertText(pos, link);
-      area.moveTo(pos + link.length());
-      area.requestFollowCaret();
-    }, whatFailed);
+    context
+        .background()
+        .load(
+            work,
+            link -> {
+              if (link.isEmpty() || !area.isEditable()) {
+                return;
+              }
+              int pos =
+                  from <= area.getLength()
+                          && area.getText(Math.max(0, from - CONTEXT), from).equals(before)
+                      ? from
+                      : area.getCaretPosition();
+              area.insertText(pos, link);
+              area.moveTo(pos + link.length());
+              area.requestFollowCaret();
+            },
+            whatFailed);
   }
 }

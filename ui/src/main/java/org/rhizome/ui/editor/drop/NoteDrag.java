@@ -11,7 +11,8 @@ import org.rhizome.graph.query.NoteRef;
 
 /**
  * Makes a row of the note list a drag source: dragging it carries the note's soul (for an editor,
- * which inserts a {@code [[link]]} that reaches it) and {@code [[Title]]} as plain text (for other apps).
+ * which inserts a {@code [[link]]} that reaches it) and {@code [[Title]]} as plain text (for other
+ * apps).
  */
 public final class NoteDrag {
   /** The dragged note's soul. */
@@ -19,19 +20,23 @@ public final class NoteDrag {
 
   private NoteDrag() {}
 
-  /** Lets {@code row} be dragged when {@code note} gives the note it shows (null for a folder row or an empty one). */
+  /**
+   * Lets {@code row} be dragged when {@code note} gives the note it shows (null for a folder row or
+   * an empty one).
+   */
   public static void install(Node row, Supplier<@Nullable NoteRef> note) {
-    row.setOnDragDetected(e -> {
-      NoteRef n = note.get();
-      if (n == null) {
-        return;
-      }
-      Dragboard board = row.startDragAndDrop(TransferMode.LINK, TransferMode.COPY);
-      ClipboardContent content = new ClipboardContent();
-      content.put(NOTE, n.soul().value());
-      content.putString("[[" + n.title() + "]]");
-      board.setContent(content);
-      e.consume();
-    });
+    row.setOnDragDetected(
+        e -> {
+          NoteRef n = note.get();
+          if (n == null) {
+            return;
+          }
+          Dragboard board = row.startDragAndDrop(TransferMode.LINK, TransferMode.COPY);
+          ClipboardContent content = new ClipboardContent();
+          content.put(NOTE, n.soul().value());
+          content.putString("[[" + n.title() + "]]");
+          board.setContent(content);
+          e.consume();
+        });
   }
 }

@@ -32,7 +32,8 @@ final class PngEncoder {
         byte[] row = new byte[1 + w * 4]; // filter type 0 (none), then RGBA
         int[] argb = new int[w];
         for (int y = 0; y < h; y++) {
-          pixels.getPixels(0, y, w, 1, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
+          pixels.getPixels(
+              0, y, w, 1, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
           for (int x = 0; x < w; x++) {
             int p = argb[x];
             row[1 + x * 4] = (byte) (p >> 16);
@@ -49,7 +50,10 @@ final class PngEncoder {
       DataOutputStream hd = new DataOutputStream(header);
       hd.writeInt(w);
       hd.writeInt(h);
-      hd.write(new byte[] {8, 6, 0, 0, 0}); // 8 bits per channel, RGBA, deflate, adaptive filters, no interlace
+      hd.write(
+          new byte[] {
+            8, 6, 0, 0, 0
+          }); // 8 bits per channel, RGBA, deflate, adaptive filters, no interlace
       chunk(out, "IHDR", header.toByteArray());
       chunk(out, "IDAT", raw.toByteArray());
       chunk(out, "IEND", new byte[0]);
@@ -59,7 +63,8 @@ final class PngEncoder {
     }
   }
 
-  private static void chunk(ByteArrayOutputStream out, String type, byte[] data) throws IOException {
+  private static void chunk(ByteArrayOutputStream out, String type, byte[] data)
+      throws IOException {
     DataOutputStream d = new DataOutputStream(out);
     byte[] t = type.getBytes(StandardCharsets.US_ASCII);
     d.writeInt(data.length);

@@ -8,14 +8,20 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Pairing, stepping over and deleting pairs: text before (caret {@code |}, selection {@code «»}), key, text after. */
+/**
+ * Pairing, stepping over and deleting pairs: text before (caret {@code |}, selection {@code «»}),
+ * key, text after.
+ */
 class BracketPairingTest {
 
   /** What typing {@code ch} leaves; with no rule, the character as the editor would insert it. */
   static String type(String before, char ch) {
     Caret c = Caret.parse(before);
-    Optional<AssistEdit> edit = BracketPairing.typed(ch, c.charBefore(), c.charAfter(), c.start(), c.end());
-    return Caret.after(c.text(), edit.orElse(AssistEdit.replace(c.start(), c.end(), String.valueOf(ch), c.start() + 1)));
+    Optional<AssistEdit> edit =
+        BracketPairing.typed(ch, c.charBefore(), c.charAfter(), c.start(), c.end());
+    return Caret.after(
+        c.text(),
+        edit.orElse(AssistEdit.replace(c.start(), c.end(), String.valueOf(ch), c.start() + 1)));
   }
 
   static Stream<Arguments> typing() {
@@ -66,7 +72,8 @@ class BracketPairingTest {
   @MethodSource
   void backspace(String before, String after) {
     Caret c = Caret.parse(before);
-    AssistEdit edit = BracketPairing.backspace(c.charBefore(), c.charAfter(), c.caret()).orElseThrow();
+    AssistEdit edit =
+        BracketPairing.backspace(c.charBefore(), c.charAfter(), c.caret()).orElseThrow();
     assertThat(Caret.after(c.text(), edit)).isEqualTo(after);
   }
 

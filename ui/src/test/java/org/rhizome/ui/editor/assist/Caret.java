@@ -9,7 +9,10 @@ record Caret(String text, int anchor, int caret) {
     int open = marked.indexOf('«');
     if (open >= 0) {
       int close = marked.indexOf('»');
-      String text = marked.substring(0, open) + marked.substring(open + 1, close) + marked.substring(close + 1);
+      String text =
+          marked.substring(0, open)
+              + marked.substring(open + 1, close)
+              + marked.substring(close + 1);
       return new Caret(text, open, close - 1);
     }
     int bar = marked.indexOf('|');
@@ -22,7 +25,11 @@ record Caret(String text, int anchor, int caret) {
     if (edit.anchor() == edit.caret()) {
       return out.substring(0, edit.caret()) + "|" + out.substring(edit.caret());
     }
-    return out.substring(0, edit.anchor()) + "«" + out.substring(edit.anchor(), edit.caret()) + "»" + out.substring(edit.caret());
+    return out.substring(0, edit.anchor())
+        + "«"
+        + out.substring(edit.anchor(), edit.caret())
+        + "»"
+        + out.substring(edit.caret());
   }
 
   int start() {

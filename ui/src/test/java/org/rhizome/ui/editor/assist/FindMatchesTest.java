@@ -65,6 +65,7 @@ class FindMatchesTest {
   void aHugeNumberOfMatchesIsCapped() {
     String text = "a".repeat(FindMatches.MAX_MATCHES + 50);
     assertThat(FindMatches.find(text, "a", true)).hasSize(FindMatches.MAX_MATCHES);
-    assertThat(FindMatches.label(0, FindMatches.MAX_MATCHES, true)).isEqualTo("1 of " + FindMatches.MAX_MATCHES + "+");
+    assertThat(FindMatches.label(0, FindMatches.MAX_MATCHES, true))
+        .isEqualTo("1 of " + FindMatches.MAX_MATCHES + "+");
   }
 }

@@ -62,8 +62,17 @@ class ListContinuationTest {
   }
 
   static Stream<String> plainEnter() {
-    return Stream.of("plain text|", "|- item at the start", "-|item", "-not a list|", "1.5 million|",
-        "**bold**|", "---|", "#tag|", "", "  |  indented, caret in the indent");
+    return Stream.of(
+        "plain text|",
+        "|- item at the start",
+        "-|item",
+        "-not a list|",
+        "1.5 million|",
+        "**bold**|",
+        "---|",
+        "#tag|",
+        "",
+        "  |  indented, caret in the indent");
   }
 
   @ParameterizedTest
