@@ -1,5 +1,9 @@
 package org.rhizome.graph;
 
+// Longer than 500 lines on purpose: the facade: every public method is a one-line @Override
+// delegating to the package-private part of its role (NoteWrites, NoteReads, Replication...); the
+// logic lives there.
+
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;

@@ -1,5 +1,8 @@
 package org.rhizome.graph.query;
 
+// Longer than 500 lines on purpose: the SQL reads of notes (find, resolve by Obsidian's rules,
+// backlinks, mentions, outline) share their statement fragments and row mappers.
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

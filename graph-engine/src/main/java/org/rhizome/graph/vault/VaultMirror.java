@@ -1,5 +1,9 @@
 package org.rhizome.graph.vault;
 
+// Longer than 500 lines on purpose: the two directions of the mirror (notes to files, files to
+// notes) share one per-file state (what was last written, at which version) that keeps them from
+// echoing each other.
+
 import static java.nio.file.StandardWatchEventKinds.ENTRY_CREATE;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_DELETE;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY;

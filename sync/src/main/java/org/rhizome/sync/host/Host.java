@@ -1,5 +1,8 @@
 package org.rhizome.sync.host;
 
+// Longer than 500 lines on purpose: the libp2p host: listening, dialling, the connection limits and
+// the protocol table act on one connection registry.
+
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;

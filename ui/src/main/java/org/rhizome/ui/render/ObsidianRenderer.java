@@ -1,5 +1,8 @@
 package org.rhizome.ui.render;
 
+// Longer than 500 lines on purpose: one Flexmark node renderer per Obsidian construct, registered
+// together; each handler is short and they share the render state.
+
 import com.vladsch.flexmark.ast.BlockQuote;
 import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.ast.HardLineBreak;

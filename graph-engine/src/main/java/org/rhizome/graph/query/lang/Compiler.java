@@ -1,5 +1,8 @@
 package org.rhizome.graph.query.lang;
 
+// Longer than 500 lines on purpose: one translation of the query AST to SQL, case by case over the
+// node kinds; split, each part would need the whole of the others to read.
+
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.ArrayList;

@@ -1,5 +1,8 @@
 package org.rhizome.graph.query.lang;
 
+// Longer than 500 lines on purpose: a recursive-descent parser of the whole query grammar
+// (docs/queries.md); the grammar's rules call each other.
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

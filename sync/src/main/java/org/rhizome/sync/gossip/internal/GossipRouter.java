@@ -1,5 +1,9 @@
 package org.rhizome.sync.gossip.internal;
 
+// Longer than 500 lines on purpose: the GossipSub v1.1 router's state (mesh, fanout, seen cache,
+// IHAVE/IWANT, backoff, scores) is one state machine guarded by one event loop; its parts read and
+// write the same maps.
+
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
