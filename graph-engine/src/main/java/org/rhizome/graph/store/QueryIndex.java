@@ -5,10 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.List;
+import org.rhizome.graph.encoding.Json;
 import org.rhizome.graph.markdown.ParsedNote;
 import org.rhizome.graph.note.NoteKeys;
-import org.rhizome.graph.query.lang.Json;
-import org.rhizome.graph.query.lang.PropertyRows;
+import org.rhizome.graph.note.PropertyRows;
 import org.rhizome.graph.tasks.Task;
 import org.rhizome.graph.tasks.TaskParser;
 

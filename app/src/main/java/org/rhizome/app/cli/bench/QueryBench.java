@@ -15,10 +15,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.rhizome.graph.LiveQuery;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.identity.DeviceKey;
 import org.rhizome.graph.model.Soul;
-import org.rhizome.graph.query.lang.LiveQuery;
 import org.rhizome.graph.store.QueryIndexStats;
 
 /**

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.rhizome.graph.note.NoteFolders;
 import org.rhizome.graph.note.NoteKeys;
+import org.rhizome.graph.note.PropertyRows;
 import org.rhizome.graph.query.SearchQuery;
 import org.rhizome.graph.query.lang.Ast.Expr;
 import org.rhizome.graph.query.lang.Ast.Op;

@@ -2,6 +2,8 @@ package org.rhizome.graph.query.lang;
 
 import java.util.List;
 import java.util.regex.Pattern;
+import org.rhizome.graph.encoding.Json;
+import org.rhizome.graph.note.PropertyRows;
 import org.rhizome.graph.text.Splice;
 
 /**

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.rhizome.graph.encoding.Json;
 import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.query.NoteQueries;
 import org.rhizome.graph.query.NoteRef;

@@ -1,4 +1,4 @@
-package org.rhizome.graph.query.lang;
+package org.rhizome.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,11 +9,11 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rhizome.graph.Workspace;
 import org.rhizome.graph.api.StoredChange;
 import org.rhizome.graph.identity.DeviceKey;
 import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.model.VersionVector;
+import org.rhizome.graph.query.lang.QueryResult;
 
 /**
  * Queries see every writer: a local edit, a peer's change, and another Workspace on the same file.

@@ -1,4 +1,4 @@
-package org.rhizome.graph.query.lang;
+package org.rhizome.graph;
 
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
@@ -6,8 +6,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
-import org.rhizome.graph.Workspace;
 import org.rhizome.graph.api.StoreException;
+import org.rhizome.graph.query.lang.QueryException;
+import org.rhizome.graph.query.lang.QueryResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

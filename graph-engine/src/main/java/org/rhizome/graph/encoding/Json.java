@@ -1,4 +1,4 @@
-package org.rhizome.graph.query.lang;
+package org.rhizome.graph.encoding;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.rhizome.graph.query.lang;
+package org.rhizome.graph.note;
 
 /** The type of one indexed property value; the index stores its name in lower case. */
 public enum PropertyType {

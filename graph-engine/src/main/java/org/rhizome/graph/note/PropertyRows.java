@@ -1,4 +1,4 @@
-package org.rhizome.graph.query.lang;
+package org.rhizome.graph.note;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
