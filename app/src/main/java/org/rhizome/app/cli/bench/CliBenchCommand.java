@@ -1,7 +1,5 @@
 package org.rhizome.app.cli.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,13 +70,7 @@ public final class CliBenchCommand implements Callable<Integer> {
     try {
       Map<String, Object> result =
           new CliBench(commands, runs, notes, phases, work, System.err).run();
-      spec.commandLine()
-          .getOut()
-          .println(
-              new ObjectMapper()
-                  .enable(SerializationFeature.INDENT_OUTPUT)
-                  .writeValueAsString(result));
-      spec.commandLine().getOut().flush();
+      BenchJson.print(spec, result);
       return 0;
     } finally {
       WorkFiles.deleteTree(work);

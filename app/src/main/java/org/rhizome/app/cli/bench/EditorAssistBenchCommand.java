@@ -1,7 +1,5 @@
 package org.rhizome.app.cli.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -57,9 +55,7 @@ public final class EditorAssistBenchCommand implements Callable<Integer> {
       startFx();
       Map<String, Object> result =
           new EditorAssistBench(work.resolve("ws"), rounds, System.err).run();
-      ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-      spec.commandLine().getOut().println(json.writeValueAsString(result));
-      spec.commandLine().getOut().flush();
+      BenchJson.print(spec, result);
       return 0;
     } finally {
       Platform.exit();

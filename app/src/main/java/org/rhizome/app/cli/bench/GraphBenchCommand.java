@@ -1,7 +1,5 @@
 package org.rhizome.app.cli.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -67,9 +65,7 @@ public final class GraphBenchCommand implements Callable<Integer> {
     try {
       Map<String, Object> result =
           new GraphBench(notes, seconds, dark, snapshot, work, System.err).run();
-      ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-      spec.commandLine().getOut().println(json.writeValueAsString(result));
-      spec.commandLine().getOut().flush();
+      BenchJson.print(spec, result);
       return 0;
     } finally {
       if (temporary) {

@@ -1,7 +1,5 @@
 package org.rhizome.app.cli.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -42,13 +40,7 @@ public final class MarkdownBenchCommand implements Callable<Integer> {
           spec.commandLine(), "--kb and --runs must be at least 1");
     }
     Map<String, Object> result = new MarkdownBench(kb, runs).run();
-    spec.commandLine()
-        .getOut()
-        .println(
-            new ObjectMapper()
-                .enable(SerializationFeature.INDENT_OUTPUT)
-                .writeValueAsString(result));
-    spec.commandLine().getOut().flush();
+    BenchJson.print(spec, result);
     return 0;
   }
 }

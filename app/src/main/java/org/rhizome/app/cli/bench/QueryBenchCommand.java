@@ -1,7 +1,5 @@
 package org.rhizome.app.cli.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -50,9 +48,7 @@ public final class QueryBenchCommand implements Callable<Integer> {
         temporary ? Files.createTempDirectory("rhizome-bench") : Files.createDirectories(dir);
     try {
       Map<String, Object> result = new QueryBench(notes, work, System.err).run();
-      ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-      spec.commandLine().getOut().println(json.writeValueAsString(result));
-      spec.commandLine().getOut().flush();
+      BenchJson.print(spec, result);
       return 0;
     } finally {
       if (temporary) {

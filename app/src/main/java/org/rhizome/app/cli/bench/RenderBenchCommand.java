@@ -1,7 +1,5 @@
 package org.rhizome.app.cli.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -56,13 +54,7 @@ public final class RenderBenchCommand implements Callable<Integer> {
     Path work = Files.createTempDirectory("rhizome-render-bench");
     try {
       Map<String, Object> result = new RenderBench(kb, runs, notes, work, System.err).run();
-      spec.commandLine()
-          .getOut()
-          .println(
-              new ObjectMapper()
-                  .enable(SerializationFeature.INDENT_OUTPUT)
-                  .writeValueAsString(result));
-      spec.commandLine().getOut().flush();
+      BenchJson.print(spec, result);
       return 0;
     } finally {
       WorkFiles.deleteTree(work);

@@ -1,7 +1,5 @@
 package org.rhizome.app.cli.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -58,9 +56,7 @@ public final class TraceBenchCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("trace " + file + ": " + e.getMessage());
       return 1;
     }
-    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    spec.commandLine().getOut().println(json.writeValueAsString(result));
-    spec.commandLine().getOut().flush();
+    BenchJson.print(spec, result);
     return 0;
   }
 }

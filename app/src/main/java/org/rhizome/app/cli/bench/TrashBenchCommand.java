@@ -1,7 +1,5 @@
 package org.rhizome.app.cli.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -81,9 +79,7 @@ public final class TrashBenchCommand implements Callable<Integer> {
     try (Workspace ws =
         Workspace.open(work.resolve("bench.db"), DeviceKey.generate(new SecureRandom()))) {
       Map<String, Object> result = run(ws);
-      ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-      spec.commandLine().getOut().println(json.writeValueAsString(result));
-      spec.commandLine().getOut().flush();
+      BenchJson.print(spec, result);
       return 0;
     } finally {
       WorkFiles.deleteTree(work);

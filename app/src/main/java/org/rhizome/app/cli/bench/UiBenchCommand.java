@@ -1,7 +1,5 @@
 package org.rhizome.app.cli.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -66,9 +64,7 @@ public final class UiBenchCommand implements Callable<Integer> {
       for (int n : sizes) {
         result.put(n + "_notes", new UiBench(n, starts, work.resolve("ws-" + n), System.err).run());
       }
-      ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-      spec.commandLine().getOut().println(json.writeValueAsString(result));
-      spec.commandLine().getOut().flush();
+      BenchJson.print(spec, result);
       return 0;
     } finally {
       Platform.exit();
