@@ -3,7 +3,12 @@ package org.rhizome.ui.peers;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.stage.Window;
 import javafx.stage.WindowEvent;
 import org.rhizome.graph.identity.DeviceKey;
 import org.rhizome.ui.workbench.AppContext;
@@ -51,34 +56,53 @@ public final class SyncExtension implements UiExtension, AutoCloseable {
     window.fileMenu().getItems().add(window.item(COMMAND));
     window.syncStatusSlot().getChildren().add(new SyncStatusIcon(model, open).node());
     model.start();
-    // The window's stage is set after extensions are installed: stop this sync when it is hidden.
-    window
-        .root()
-        .sceneProperty()
+    // Stop this sync when the window is hidden. The window is usually on screen already when
+    // extensions are installed (the frame shows first), but may not be yet: act on it either way.
+    whenInWindow(
+        window.root(),
+        w -> {
+          windows.register(context.workspace(), w);
+          boolean mainWindow = !windows.opened(context.workspace());
+          w.addEventHandler(
+              WindowEvent.WINDOW_HIDDEN,
+              e -> {
+                windows.unregister(context.workspace());
+                if (mainWindow) {
+                  // the app ends with the main window: write the others' edits first
+                  windows.closeWindows();
+                }
+                model.close();
+                stopLater(session);
+              });
+        });
+  }
+
+  /** Runs {@code action} once with the window showing {@code node}: now, or when it gets one. */
+  private static void whenInWindow(Node node, Consumer<Window> action) {
+    Scene scene = node.getScene();
+    if (scene != null && scene.getWindow() != null) {
+      action.accept(scene.getWindow());
+      return;
+    }
+    boolean[] done = {false};
+    Consumer<Window> once =
+        w -> {
+          if (w != null && !done[0]) {
+            done[0] = true;
+            action.accept(w);
+          }
+        };
+    ChangeListener<Window> onWindow = (o, old, w) -> once.accept(w);
+    if (scene != null) {
+      scene.windowProperty().addListener(onWindow);
+      return;
+    }
+    node.sceneProperty()
         .addListener(
-            (o, oldScene, scene) -> {
-              if (scene != null) {
-                scene
-                    .windowProperty()
-                    .addListener(
-                        (o2, oldWindow, w) -> {
-                          if (w != null) {
-                            windows.register(context.workspace(), w);
-                            boolean mainWindow = !windows.opened(context.workspace());
-                            w.addEventHandler(
-                                WindowEvent.WINDOW_HIDDEN,
-                                e -> {
-                                  windows.unregister(context.workspace());
-                                  if (mainWindow) {
-                                    windows
-                                        .closeWindows(); // the app ends with the main window: write
-                                    // the others' edits first
-                                  }
-                                  model.close();
-                                  stopLater(session);
-                                });
-                          }
-                        });
+            (o, oldScene, newScene) -> {
+              if (newScene != null) {
+                once.accept(newScene.getWindow());
+                newScene.windowProperty().addListener(onWindow);
               }
             });
   }

@@ -13,6 +13,7 @@ import java.util.function.BooleanSupplier;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import javafx.stage.WindowEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -56,10 +57,12 @@ class SyncExtensionIT extends FxRobot {
     }
   }
 
-  @Test
-  void aSharedWorkspaceCreatedFromThePanelOpensInItsOwnWindowAndSyncs() throws Exception {
+  private DeviceKey key;
+
+  /** The person's own window, then a shared workspace created from its sync panel: its window. */
+  private Stage openTeamWindow() throws Exception {
     FxToolkit.registerPrimaryStage();
-    DeviceKey key = DeviceKey.generate(new SecureRandom());
+    key = DeviceKey.generate(new SecureRandom());
     personal = Workspace.open(dir.resolve("workspaces/personal.db"), key);
     personal.createNote("Mine", "so no welcome notes");
     sync =
@@ -92,6 +95,12 @@ class SyncExtensionIT extends FxRobot {
 
     waitFor("a window on the new workspace", () -> teamWindow().isPresent());
     Stage team = teamWindow().orElseThrow();
+    return team;
+  }
+
+  @Test
+  void aSharedWorkspaceCreatedFromThePanelOpensInItsOwnWindowAndSyncs() throws Exception {
+    Stage team = openTeamWindow();
     Path file = dir.resolve("workspaces/team-notes.db");
     assertThat(file).exists();
     waitFor("its sync is on", () -> iconText(team).equals("Sync on · no peers"));
@@ -108,6 +117,34 @@ class SyncExtensionIT extends FxRobot {
       assertThat(reopened.membership().workspaceName()).isEqualTo("Team notes");
       assertThat(reopened.localSetting(SharedWorkspaces.ENABLED)).contains("true");
     }
+  }
+
+  @Test
+  void closingTheSharedWorkspacesWindowStopsItsSyncAndFreesTheFile() throws Exception {
+    Stage team = openTeamWindow();
+    waitFor("its sync is on", () -> iconText(team).equals("Sync on · no peers"));
+    assertThat(ReplicaLock.tryAcquire(dir.resolve("run/team-notes.lock"))).isEmpty();
+
+    // As the person's click on the window's close button does; the main window stays open.
+    WaitForAsyncUtils.asyncFx(
+            () -> team.fireEvent(new WindowEvent(team, WindowEvent.WINDOW_CLOSE_REQUEST)))
+        .get(WAIT_SECONDS, TimeUnit.SECONDS);
+    waitFor("the window is gone", () -> teamWindow().isEmpty());
+    waitFor(
+        "its sync stopped and released the file",
+        () -> {
+          try {
+            Optional<ReplicaLock> lock = ReplicaLock.tryAcquire(dir.resolve("run/team-notes.lock"));
+            if (lock.isEmpty()) {
+              return false;
+            }
+            lock.get().close();
+            return true;
+          } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        });
+    assertThat(session.stage().isShowing()).as("the main window stays").isTrue();
   }
 
   private Optional<Stage> teamWindow() {
