@@ -12,6 +12,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.rhizome.graph.api.StoreException;
 import org.rhizome.graph.change.Change;
+import org.rhizome.graph.change.Op;
+import org.rhizome.graph.membership.MembershipMode;
+import org.rhizome.graph.membership.SystemSouls;
 import org.rhizome.graph.model.ActorId;
 import org.rhizome.graph.model.ChangeHash;
 import org.rhizome.graph.model.WorkspaceId;
@@ -33,6 +36,24 @@ final class SalvagedLog {
   final List<String> problems = new ArrayList<>();
   long unreadableRows;
   long badChanges;
+
+  /**
+   * The membership mode the good changes show, for a file whose meta table lost it: members-only
+   * when any change writes a membership field (the founder's genesis, a device's person or
+   * certificate, an invite — all under {@code sys.}); open otherwise, since a members-only
+   * workspace starts with its genesis and an open one has no members to record. Guessing
+   * members-only for a personal workspace would refuse every change of it on replay.
+   */
+  MembershipMode modeFromChanges() {
+    for (Entry e : good) {
+      for (Op op : e.change().ops()) {
+        if (SystemSouls.isSystem(op.soul())) {
+          return MembershipMode.MEMBERS;
+        }
+      }
+    }
+    return MembershipMode.OPEN;
+  }
 
   /** Each actor's last seq and hash, as the chain of the good changes has it. */
   final Map<ActorId, ChangeHash> heads = new HashMap<>();

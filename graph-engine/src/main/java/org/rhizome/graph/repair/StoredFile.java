@@ -81,8 +81,8 @@ final class StoredFile {
   }
 
   /**
-   * The membership mode, or null when it cannot be read (never guessed as open: that would drop who
-   * may write).
+   * The membership mode, or null when it cannot be read (then it is taken from the changes, never
+   * guessed: see {@link SalvagedLog#modeFromChanges}).
    */
   static @Nullable MembershipMode mode(Map<String, String> meta) {
     try {

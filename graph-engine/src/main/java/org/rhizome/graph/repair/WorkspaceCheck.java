@@ -70,7 +70,7 @@ public final class WorkspaceCheck {
                 Replay.into(
                     scratchDir,
                     replayId,
-                    mode == null ? MembershipMode.MEMBERS : mode,
+                    mode == null ? log.modeFromChanges() : mode,
                     DeviceKey.generate(new SecureRandom()),
                     log.good,
                     true);

@@ -85,9 +85,13 @@ public final class WorkspaceRepair {
       }
       MembershipMode mode = StoredFile.mode(meta);
       if (mode == null) {
-        mode = MembershipMode.MEMBERS;
+        mode = log.modeFromChanges();
         problems.add(
-            "the membership mode could not be read; the rebuilt workspace is members-only");
+            mode == MembershipMode.MEMBERS
+                ? "the membership mode could not be read; the changes record members, so the"
+                    + " rebuilt workspace is members-only"
+                : "the membership mode could not be read; no change records a member, so the"
+                    + " rebuilt workspace is open (a personal workspace)");
       }
       replay = Replay.into(dir, id, mode, DeviceKey.generate(new SecureRandom()), log.good, false);
       problems.addAll(replay.refusals());
