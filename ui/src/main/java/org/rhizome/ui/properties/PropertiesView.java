@@ -25,6 +25,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.fxmisc.richtext.CodeArea;
 import org.rhizome.graph.markdown.FrontMatter;
+import org.rhizome.graph.markdown.FrontMatterLines;
 import org.rhizome.graph.markdown.MarkdownParser;
 import org.rhizome.graph.markdown.ParsedNote;
 import org.rhizome.ui.workbench.AppContext;

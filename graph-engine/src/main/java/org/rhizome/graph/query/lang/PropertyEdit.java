@@ -1,8 +1,10 @@
 package org.rhizome.graph.query.lang;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.rhizome.graph.encoding.Json;
+import org.rhizome.graph.markdown.FrontMatterLines;
 import org.rhizome.graph.note.PropertyRows;
 import org.rhizome.graph.text.Splice;
 
@@ -10,8 +12,10 @@ import org.rhizome.graph.text.Splice;
  * Sets one top-level front-matter property of a note to a text value as a small edit of its text
  * (what dragging a card to another column of a board does): the key's line and the indented or
  * {@code - item} lines under it are replaced, everything else stays byte for byte; a missing key is
- * added before the closing {@code ---}; a note without front matter gets a block at its top. Keys
- * match as queries match them (case-folded). Splices are in code points.
+ * added before the closing {@code ---}; a note without front matter (a block never closed is none,
+ * as for the index) gets a block at its top. The key's lines are found as the properties table
+ * finds them ({@link FrontMatterLines}); keys match as queries match them (case-folded). Splices
+ * are in code points.
  */
 public final class PropertyEdit {
   private static final Pattern PLAIN = Pattern.compile("[\\p{L}\\p{N}_][\\p{L}\\p{N}_ ./-]*");
@@ -23,57 +27,30 @@ public final class PropertyEdit {
    * a query gives it).
    */
   public static List<Splice> set(String body, String key, Object value) {
-    String line = key + ": " + yaml(value);
+    String yaml = yaml(value);
     String nl = body.contains("\r\n") ? "\r\n" : "\n";
-    int first = lineEnd(body, 0);
-    if (!body.substring(0, first).strip().equals("---") || first >= body.length()) {
-      return List.of(new Splice(0, 0, "---" + nl + line + nl + "---" + nl));
+    Optional<FrontMatterLines> block = FrontMatterLines.find(body);
+    if (block.isEmpty()) {
+      return List.of(new Splice(0, 0, "---" + nl + key + ": " + yaml + nl + "---" + nl));
     }
     String wanted = PropertyRows.key(key);
-    int at = next(body, first);
-    while (at < body.length()) {
-      int eol = lineEnd(body, at);
-      String text = body.substring(at, eol);
-      if (text.strip().equals("---") || text.strip().equals("...")) {
-        return List.of(cp(body, at, at, line + nl));
+    for (FrontMatterLines.Entry e : block.get().entries()) {
+      if (PropertyRows.key(e.key()).equals(wanted)) {
+        // The key as written (its case, its quotes) stays; its value lines go, their last line
+        // break stays.
+        int end = e.end();
+        end -= end > e.start() && body.charAt(end - 1) == '\n' ? 1 : 0;
+        end -= end > e.start() && body.charAt(end - 1) == '\r' ? 1 : 0;
+        String written = body.substring(e.start(), body.indexOf(':', e.start()));
+        return List.of(cp(body, e.start(), end, written + ": " + yaml));
       }
-      int colon = text.indexOf(':');
-      if (colon > 0
-          && !Character.isWhitespace(text.charAt(0))
-          && text.charAt(0) != '#'
-          && text.charAt(0) != '-'
-          && PropertyRows.key(unquote(text.substring(0, colon))).equals(wanted)) {
-        int end = eol;
-        int k = next(body, eol);
-        while (k < body.length()) { // the value's own lines: indented, or "- item" lines
-          int e = lineEnd(body, k);
-          String l = body.substring(k, e);
-          if (!(l.startsWith(" ") || l.startsWith("\t") || l.startsWith("- ") || l.equals("-"))) {
-            break;
-          }
-          end = e;
-          k = next(body, e);
-        }
-        String keep = text.substring(0, colon);
-        return List.of(cp(body, at, end, keep + ": " + yaml(value)));
-      }
-      at = next(body, eol);
     }
-    return List.of(
-        cp(body, body.length(), body.length(), nl + line + nl + "---" + nl)); // an unclosed block
+    int close = block.get().contentEnd();
+    return List.of(cp(body, close, close, key + ": " + yaml + nl));
   }
 
   private static Splice cp(String body, int from, int to, String text) {
     return new Splice(body.codePointCount(0, from), body.codePointCount(from, to), text);
-  }
-
-  private static String unquote(String k) {
-    String s = k.strip();
-    if (s.length() >= 2
-        && (s.startsWith("\"") && s.endsWith("\"") || s.startsWith("'") && s.endsWith("'"))) {
-      return s.substring(1, s.length() - 1);
-    }
-    return s;
   }
 
   /** The value as YAML: plain when it reads back as the same text, else double-quoted. */
@@ -95,18 +72,5 @@ public final class PropertyEdit {
     StringBuilder sb = new StringBuilder();
     Json.string(sb, v);
     return sb.toString();
-  }
-
-  private static int lineEnd(String s, int from) {
-    int eol = s.indexOf('\n', from);
-    int end = eol < 0 ? s.length() : eol;
-    return end > from && s.charAt(end - 1) == '\r' ? end - 1 : end;
-  }
-
-  private static int next(String s, int lineEnd) {
-    if (lineEnd < s.length() && s.charAt(lineEnd) == '\r') {
-      lineEnd++;
-    }
-    return lineEnd < s.length() ? lineEnd + 1 : s.length();
   }
 }

@@ -1,4 +1,4 @@
-package org.rhizome.ui.properties;
+package org.rhizome.graph.markdown;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,18 +9,19 @@ import java.util.regex.Pattern;
 /**
  * Where each top-level key of a note's front matter is in the text, so a changed value replaces
  * exactly that key's lines (its {@code key:} line and the indented or {@code - item} lines under
- * it) and nothing else: comments, order and the other keys stay byte for byte.
+ * it) and nothing else: comments, order and the other keys stay byte for byte. Used by the
+ * properties table and by a board's drag (which sets one key), so both edit the same lines.
  *
  * @param contentStart offset of the first YAML line (after {@code ---\n})
  * @param contentEnd offset of the closing {@code ---} line
  * @param end offset just past the closing line
  */
-record FrontMatterLines(int contentStart, int contentEnd, int end, List<Entry> entries) {
+public record FrontMatterLines(int contentStart, int contentEnd, int end, List<Entry> entries) {
   /**
    * One key's lines: {@code [start, end)}, {@code end} past the last line's line break (if it has
    * one).
    */
-  record Entry(String key, int start, int end) {}
+  public record Entry(String key, int start, int end) {}
 
   private static final Pattern KEY =
       Pattern.compile("([^\\s#:\\-'\"][^:]*?|\"[^\"]*\"|'[^']*')\\s*:(?:\\s|$).*");
@@ -29,7 +30,7 @@ record FrontMatterLines(int contentStart, int contentEnd, int end, List<Entry> e
    * The front matter block of {@code text}, if the text starts with one ({@code ---} line … {@code
    * ---} line).
    */
-  static Optional<FrontMatterLines> find(String text) {
+  public static Optional<FrontMatterLines> find(String text) {
     int first = lineEnd(text, 0);
     if (!text.substring(0, first).stripTrailing().equals("---") || first >= text.length()) {
       return Optional.empty();
@@ -72,7 +73,7 @@ record FrontMatterLines(int contentStart, int contentEnd, int end, List<Entry> e
     return Optional.empty(); // never closed: not front matter
   }
 
-  Optional<Entry> entry(String key) {
+  public Optional<Entry> entry(String key) {
     return entries.stream().filter(e -> e.key().equals(key)).findFirst();
   }
 
