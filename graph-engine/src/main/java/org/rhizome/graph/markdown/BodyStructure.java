@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.jspecify.annotations.Nullable;
 
 /**
  * What the Flexmark AST of a note's body says about where Markdown text is, as ranges over the
@@ -129,7 +128,7 @@ record BodyStructure(
           headings.add(new Heading(heading.getLevel(), text, lines.lineOf(start)));
         }
       }
-      node = next(node, descend);
+      node = AstWalk.next(node, descend);
     }
     int[] sortedMarkers = Arrays.copyOf(markers, markerCount);
     Arrays.sort(sortedMarkers);
@@ -155,18 +154,6 @@ record BodyStructure(
       }
     }
     return true;
-  }
-
-  private static @Nullable Node next(Node node, boolean descend) {
-    if (descend && node.getFirstChild() != null) {
-      return node.getFirstChild();
-    }
-    for (Node n = node; n != null; n = n.getParent()) {
-      if (n.getNext() != null) {
-        return n.getNext();
-      }
-    }
-    return null;
   }
 
   private static void addMarker(RangeList.Builder syntax, BasedSequence marker, int bodyStart) {

@@ -21,7 +21,6 @@ import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The display spans the Flexmark AST of a body (or a part of one) gives: headings, emphasis, code,
@@ -71,7 +70,7 @@ final class SpanCollector {
       } else if (node instanceof ThematicBreak) {
         out.add(new MarkdownSpan(SpanKind.RULE, start, end));
       }
-      node = next(node, descend);
+      node = AstWalk.next(node, descend);
     }
   }
 
@@ -131,17 +130,5 @@ final class SpanCollector {
       end--;
     }
     return end;
-  }
-
-  private static @Nullable Node next(Node node, boolean descend) {
-    if (descend && node.getFirstChild() != null) {
-      return node.getFirstChild();
-    }
-    for (Node n = node; n != null; n = n.getParent()) {
-      if (n.getNext() != null) {
-        return n.getNext();
-      }
-    }
-    return null;
   }
 }
