@@ -175,9 +175,11 @@ class HostIT {
                 .maxInboundConnections(1)
                 .build())) {
       a.dial(small.listenAddresses().get(0)).get(10, TimeUnit.SECONDS);
-      // The listener finishes its side of the handshake a moment after the dialer.
+      // The listener finishes its side of the handshake a moment after the dialer, and counts the
+      // connection as open (what its accept checks) only after that: wait for both.
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-      while (!small.connectedPeers().contains(a.peerId()) && System.nanoTime() < deadline) {
+      while ((!small.connectedPeers().contains(a.peerId()) || small.openInbound() < 1)
+          && System.nanoTime() < deadline) {
         Thread.sleep(10);
       }
       assertThat(b.dial(small.listenAddresses().get(0))).failsWithin(10, TimeUnit.SECONDS);
