@@ -16,7 +16,8 @@ import picocli.CommandLine.Mixin;
     name = "check",
     description = {
       "Check a workspace file without changing it: SQLite's integrity check, every change",
-      "of the log (its hash, signature and chain), and the notes as stored against a replay of the log.",
+      "of the log (its hash, signature and chain), every stored note text against its checksum,",
+      "and the notes as stored against a replay of the log.",
       "Exit code 0 when all is well, 8 when something is damaged (then writes to it are refused until `rhizome repair`)."
     })
 final class CheckCommand implements Callable<Integer> {
@@ -35,6 +36,8 @@ final class CheckCommand implements Callable<Integer> {
               r.changes(),
               r.unreadableRows(),
               r.badChanges(),
+              r.damagedTexts(),
+              r.unsealedTexts(),
               r.stateMatchesLog(),
               r.markedDamaged(),
               r.problems(),
@@ -42,20 +45,28 @@ final class CheckCommand implements Callable<Integer> {
     } else if (r.ok()) {
       cli.out()
           .printf(
-              "%s is intact: integrity ok, %d changes with good hashes and signatures, state = replay of the log"
-                  + " (%.1f s).%n",
-              file, r.changes(), r.millis() / 1000.0);
+              "%s is intact: integrity ok, %d changes with good hashes and signatures, the stored"
+                  + " texts match their checksums%s, state = replay of the log (%.1f s).%n",
+              file,
+              r.changes(),
+              r.unsealedTexts() > 0
+                  ? " ("
+                      + r.unsealedTexts()
+                      + " older ones carry none yet: sealed on their next edit)"
+                  : "",
+              r.millis() / 1000.0);
     } else {
       cli.out()
           .printf(
               "%s is damaged: %d problems (integrity: %s; %d intact changes, %d unreadable rows, %d bad changes;"
-                  + " state %s the log).%n",
+                  + " %d stored texts fail their checksum; state %s the log).%n",
               file,
               r.problems().size(),
               r.integrity(),
               r.changes(),
               r.unreadableRows(),
               r.badChanges(),
+              r.damagedTexts(),
               r.stateMatchesLog() ? "matches" : "does not match");
       for (String p : r.problems()) {
         cli.out().println("  " + p);
@@ -77,6 +88,8 @@ final class CheckCommand implements Callable<Integer> {
       long changes,
       long unreadableRows,
       long badChanges,
+      long damagedTexts,
+      long unsealedTexts,
       boolean stateMatchesLog,
       boolean markedDamaged,
       java.util.List<String> problems,

@@ -24,6 +24,8 @@ import org.rhizome.graph.note.Attachment;
 import org.rhizome.graph.note.NoteFields;
 import org.rhizome.graph.note.NoteFolders;
 import org.rhizome.graph.note.NoteKeys;
+import org.rhizome.graph.text.MalformedTextException;
+import org.rhizome.graph.text.TextSnapshotCodec;
 
 /**
  * Read-side queries over the derived index: lookup, lists, links, backlinks, tags and the graph
@@ -452,21 +454,50 @@ public final class NoteQueries {
     return out;
   }
 
-  /** A note's current body, or empty when the node has no string body. */
+  /**
+   * A note's current body, or empty when the node has no string body. The stored text is checked
+   * against its snapshot's seal first, so bytes changed at rest are a {@link
+   * CorruptDatabaseException} (which marks the file damaged), never wrong text.
+   */
   public static String body(Connection c, Soul soul) throws SQLException, StoreException {
     PreparedStatement ps =
-        CachedStatements.prepare(c, "SELECT value FROM field WHERE soul = ? AND name = ?");
+        CachedStatements.prepare(
+            c,
+            "SELECT f.value, t.snapshot FROM field f"
+                + " LEFT JOIN text_state t ON t.soul = f.soul AND t.name = f.name"
+                + " WHERE f.soul = ? AND f.name = ?");
     ps.setString(1, soul.value());
     ps.setString(2, NoteFields.BODY);
+    byte[] value;
     try (ResultSet rs = ps.executeQuery()) {
       if (!rs.next()) {
         return "";
       }
-      return ValueCodec.decode(rs.getBytes(1)) instanceof Value.Str s ? s.value() : "";
-    } catch (DecodeException e) {
+      value = rs.getBytes(1);
+      byte[] snapshot = rs.getBytes(2);
+      if (snapshot != null) {
+        TextSnapshotCodec.checkSeal(snapshot, value);
+      }
+      return ValueCodec.decode(value) instanceof Value.Str s ? s.value() : "";
+    } catch (DecodeException | MalformedTextException e) {
       throw new CorruptDatabaseException(
-          "the body of " + soul + " cannot be read: " + e.getMessage(), e);
+          "the body of " + noteName(c, soul) + " cannot be read: " + e.getMessage(), e);
     }
+  }
+
+  /** {@code "Title" (soul)}, or the soul alone when the title cannot be read either. */
+  private static String noteName(Connection c, Soul soul) {
+    try (PreparedStatement ps = c.prepareStatement("SELECT title FROM note WHERE soul = ?")) {
+      ps.setString(1, soul.value());
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next()) {
+          return "\"" + rs.getString(1) + "\" (" + soul.value() + ")";
+        }
+      }
+    } catch (SQLException e) {
+      // the soul alone still names it
+    }
+    return soul.value();
   }
 
   /**

@@ -10,6 +10,9 @@ import java.util.List;
  * @param changes changes read from the log that are intact (hash and signature)
  * @param unreadableRows log rows SQLite could not read
  * @param badChanges log rows that do not decode, or whose bytes, signature or chain are wrong
+ * @param damagedTexts stored texts (note bodies) whose bytes fail their checksum
+ * @param unsealedTexts stored texts written before checksums, so not checked (sealed when next
+ *     written)
  * @param stateMatchesLog whether the materialised state equals a replay of the log
  * @param markedDamaged whether the file carries the damage marker (writes refused)
  * @param problems one sentence each, the first 200
@@ -21,6 +24,8 @@ public record CheckReport(
     long changes,
     long unreadableRows,
     long badChanges,
+    long damagedTexts,
+    long unsealedTexts,
     boolean stateMatchesLog,
     boolean markedDamaged,
     List<String> problems,

@@ -25,9 +25,10 @@ import org.rhizome.graph.store.StateDigest;
 /**
  * Checks a workspace file without writing to it: SQLite's {@code PRAGMA integrity_check}; every
  * change of the log against its content address, its signature and its actor's chain; the actors'
- * heads; and the materialised state against a replay of the readable log into a scratch file (in
- * {@code scratchDir}, removed after). When it finds damage it sets the file's damage marker, so
- * writes are refused until {@link WorkspaceRepair} runs. Blocks; costs one replay of the log.
+ * heads; every stored text against its checksum; and the materialised state against a replay of the
+ * readable log into a scratch file (in {@code scratchDir}, removed after). When it finds damage it
+ * sets the file's damage marker, so writes are refused until {@link WorkspaceRepair} runs. Blocks;
+ * costs one replay of the log.
  */
 public final class WorkspaceCheck {
   private WorkspaceCheck() {}
@@ -39,6 +40,8 @@ public final class WorkspaceCheck {
     long changes = 0;
     long unreadable = 0;
     long bad = 0;
+    long damagedTexts = 0;
+    long unsealedTexts = 0;
     boolean matches = false;
     try {
       Optional<String> unusable = StoredFile.unusable(file);
@@ -63,6 +66,16 @@ public final class WorkspaceCheck {
           unreadable = log.unreadableRows;
           bad = log.badChanges;
           checkHeads(c, log, problems);
+          try {
+            SealedTexts texts = SealedTexts.check(c);
+            damagedTexts = texts.damaged;
+            unsealedTexts = texts.unsealed;
+            if (texts.damaged > 0) {
+              problems.add(texts.problem());
+            }
+          } catch (SQLException e) {
+            problems.add("the stored texts cannot be read: " + e.getMessage());
+          }
           WorkspaceId replayId = id != null ? id : log.workspace();
           if (replayId != null) {
             String state = digestOrNull(c, problems);
@@ -104,6 +117,8 @@ public final class WorkspaceCheck {
         changes,
         unreadable,
         bad,
+        damagedTexts,
+        unsealedTexts,
         matches,
         marked,
         List.copyOf(problems),

@@ -33,9 +33,11 @@ import org.rhizome.graph.text.TextTimeline;
  * The writer's live text documents (note bodies): loaded from their stored snapshot on first use,
  * kept while recently used, and written back — the snapshot without its text in text_state, the
  * text as the field's materialised value, so it is stored once — at the end of every transaction
- * that changed them. Each live document also keeps its {@link TextTimeline}, and every change to it
- * becomes a {@link TextChange} (its visible effect as splices) for the change feed. Confined to the
- * writer thread.
+ * that changed them. The snapshot is sealed with a checksum of itself and the stored text (checked
+ * on every load and by {@code NoteQueries.body}), so bytes changed at rest are reported as damage,
+ * never shown as text. Each live document also keeps its {@link TextTimeline}, and every change to
+ * it becomes a {@link TextChange} (its visible effect as splices) for the change feed. Confined to
+ * the writer thread.
  */
 final class TextDocuments {
   static final int CACHED = 512;
@@ -174,8 +176,11 @@ final class TextDocuments {
       if (!rs.next()) {
         return new TextDocument();
       }
-      String text = ValueCodec.decode(rs.getBytes(2)) instanceof Value.Str s ? s.value() : "";
-      return TextSnapshotCodec.decodeWithText(rs.getBytes(1), text);
+      byte[] snapshot = rs.getBytes(1);
+      byte[] value = rs.getBytes(2);
+      TextSnapshotCodec.checkSeal(snapshot, value);
+      String text = ValueCodec.decode(value) instanceof Value.Str s ? s.value() : "";
+      return TextSnapshotCodec.decodeWithText(snapshot, text);
     } catch (MalformedTextException | DecodeException e) {
       throw new CorruptDatabaseException(
           "the stored text of "
@@ -271,13 +276,12 @@ final class TextDocuments {
       TextDocument doc = cache.get(key).doc;
       upsert.setString(1, key.soul().value());
       upsert.setString(2, key.field());
-      upsert.setBytes(3, TextSnapshotCodec.encodeWithoutText(doc));
+      // Sealed with a checksum of the text as stored, so a changed byte is found on reading.
+      byte[] value = ValueCodec.encode(Value.of(doc.text()));
+      upsert.setBytes(3, TextSnapshotCodec.encodeSealed(doc, value));
       upsert.executeUpdate();
       Pending p = e.getValue();
-      nodes.set(
-          key.soul(),
-          key.field(),
-          new FieldState(ValueCodec.encode(Value.of(doc.text())), p.hlc, p.actor));
+      nodes.set(key.soul(), key.field(), new FieldState(value, p.hlc, p.actor));
     }
     pending.clear();
   }
