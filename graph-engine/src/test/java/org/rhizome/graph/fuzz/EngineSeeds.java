@@ -49,6 +49,7 @@ final class EngineSeeds {
         changes.add(e.bytes());
       }
     }
+    byte[] text = doc.text().getBytes(StandardCharsets.UTF_8);
     String markdown =
         "---\ntitle: Seed\ntags: [a, b/c]\naliases:\n  - S\n---\n# Heading\n"
             + "- [ ] task [[Note#Heading|alias]] ![[image.png|100]]\n> [!tip]- Callout\n> text ==mark== $x^2$\n"
@@ -60,7 +61,13 @@ final class EngineSeeds {
                 ValueCodec.encode(new Value.Str("text")), ValueCodec.encode(new Value.Num(-0.5)),
                 ValueCodec.encode(new Value.Bool(true)), ValueCodec.encode(new Value.Null())),
         TextOpsDecodeFuzzer.class, ops,
-        TextSnapshotDecodeFuzzer.class, List.of(TextSnapshotCodec.encode(doc)),
+        TextSnapshotDecodeFuzzer.class,
+            List.of(
+                TextSnapshotCodec.encode(doc),
+                TextSnapshotDecodeFuzzer.storedPair(
+                    TextSnapshotCodec.encodeSealed(doc, text), text),
+                TextSnapshotDecodeFuzzer.storedPair(
+                    TextSnapshotCodec.encodeWithoutText(doc), text)),
         MarkdownParseFuzzer.class, List.of(markdown.getBytes(StandardCharsets.UTF_8)),
         SearchQueryFuzzer.class,
             List.of(
