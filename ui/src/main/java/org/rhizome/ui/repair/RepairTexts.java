@@ -76,7 +76,7 @@ final class RepairTexts {
           String.format(
               Locale.ROOT,
               "%s is intact: integrity ok, %d changes with good hashes and signatures,"
-                  + " state = replay of the log (%.1f s).",
+                  + " the stored texts match their checksums, state = replay of the log (%.1f s).",
               r.file(),
               r.changes(),
               r.millis() / 1000.0));
@@ -86,13 +86,14 @@ final class RepairTexts {
         String.format(
             Locale.ROOT,
             "%s is damaged: %d problems (integrity: %s; %d intact changes, %d unreadable"
-                + " rows, %d bad changes; state %s the log).",
+                + " rows, %d bad changes; %d stored texts fail their checksum; state %s the log).",
             r.file(),
             r.problems().size(),
             r.integrity(),
             r.changes(),
             r.unreadableRows(),
             r.badChanges(),
+            r.damagedTexts(),
             r.stateMatchesLog() ? "matches" : "does not match"));
     for (String p : r.problems()) {
       sb.append("\n  ").append(p);

@@ -79,6 +79,10 @@ public final class MainWindowView implements MainWindow {
     this.context = context;
     context.attach(this);
     context.errors().showWith(statusBar::error);
+    context
+        .errors()
+        .explainWith(
+            failure -> org.rhizome.ui.repair.DamageNotice.of(failure, context.workspace().file()));
     this.names = new NoteNameIndex(context);
     this.editors = new EditorTabs(context, names);
     this.noteList = new NoteListView(context);

@@ -1,6 +1,8 @@
 package org.rhizome.ui.workbench;
 
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.application.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,10 +15,19 @@ import org.slf4j.LoggerFactory;
 public final class ErrorReporter {
   private static final Logger log = LoggerFactory.getLogger(ErrorReporter.class);
   private volatile Consumer<String> display = message -> {};
+  private volatile Function<Throwable, Optional<String>> explainer = t -> Optional.empty();
 
   /** Sets what shows messages (FX thread). */
   public void showWith(Consumer<String> display) {
     this.display = display;
+  }
+
+  /**
+   * Sets what words failures that need more than their own message (a damaged workspace file: what
+   * to do about it), before the rule of {@link #reasonOf}.
+   */
+  public void explainWith(Function<Throwable, Optional<String>> explainer) {
+    this.explainer = explainer;
   }
 
   /**
@@ -25,7 +36,7 @@ public final class ErrorReporter {
    */
   public void report(String plainMessage, Throwable details) {
     log.error("{}", plainMessage, details);
-    String reason = reasonOf(details);
+    String reason = explainer.apply(details).orElseGet(() -> reasonOf(details));
     String shown =
         reason.isEmpty()
             ? plainMessage + " (details are in the log)."
