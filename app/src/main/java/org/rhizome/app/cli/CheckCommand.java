@@ -36,7 +36,9 @@ final class CheckCommand implements Callable<Integer> {
               r.changes(),
               r.unreadableRows(),
               r.badChanges(),
-              r.damagedTexts(),
+              r.damagedTexts()
+                  + (r.damagedTexts() == 1 ? " stored text fails its" : " stored texts fail their")
+                  + " checksum",
               r.unsealedTexts(),
               r.stateMatchesLog(),
               r.markedDamaged(),
@@ -59,7 +61,7 @@ final class CheckCommand implements Callable<Integer> {
       cli.out()
           .printf(
               "%s is damaged: %d problems (integrity: %s; %d intact changes, %d unreadable rows, %d bad changes;"
-                  + " %d stored texts fail their checksum; state %s the log).%n",
+                  + " %s; state %s the log).%n",
               file,
               r.problems().size(),
               r.integrity(),

@@ -38,14 +38,21 @@ public final class DamageNotice {
         what = what.substring(prefix.length());
       }
     }
+    // A status bar line: no note ids or checksums (the log and `rhizome check` have them).
+    what = what.replaceAll(" \\([0-9a-z]{26}\\)", "").replaceAll(" \\(CRC32C [^)]*\\)", "");
+    int cut = what.indexOf(" cannot be read: stored text fails its checksum");
+    if (cut > 0) {
+      what = what.substring(0, cut) + " fails its checksum";
+    }
     if (what.endsWith(".")) {
       what = what.substring(0, what.length() - 1);
     }
+    // What to do first, so a narrow window that cuts the line keeps it.
     return "the workspace “"
         + RepairTexts.name(file)
-        + "” is damaged ("
+        + "” is damaged: restart Rhizome to check and repair it (or run `rhizome repair`);"
+        + " nothing more is written to it. Found: "
         + what
-        + "). Nothing more is written to it: quit and start Rhizome again to check and repair it"
-        + " (or run `rhizome check` and `rhizome repair`).";
+        + ".";
   }
 }

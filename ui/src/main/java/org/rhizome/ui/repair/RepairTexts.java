@@ -86,14 +86,16 @@ final class RepairTexts {
         String.format(
             Locale.ROOT,
             "%s is damaged: %d problems (integrity: %s; %d intact changes, %d unreadable"
-                + " rows, %d bad changes; %d stored texts fail their checksum; state %s the log).",
+                + " rows, %d bad changes; %s; state %s the log).",
             r.file(),
             r.problems().size(),
             r.integrity(),
             r.changes(),
             r.unreadableRows(),
             r.badChanges(),
-            r.damagedTexts(),
+            r.damagedTexts()
+                + (r.damagedTexts() == 1 ? " stored text fails its" : " stored texts fail their")
+                + " checksum",
             r.stateMatchesLog() ? "matches" : "does not match"));
     for (String p : r.problems()) {
       sb.append("\n  ").append(p);
