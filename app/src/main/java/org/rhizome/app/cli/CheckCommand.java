@@ -36,9 +36,7 @@ final class CheckCommand implements Callable<Integer> {
               r.changes(),
               r.unreadableRows(),
               r.badChanges(),
-              r.damagedTexts()
-                  + (r.damagedTexts() == 1 ? " stored text fails its" : " stored texts fail their")
-                  + " checksum",
+              r.damagedTexts(),
               r.unsealedTexts(),
               r.stateMatchesLog(),
               r.markedDamaged(),
@@ -68,7 +66,9 @@ final class CheckCommand implements Callable<Integer> {
               r.changes(),
               r.unreadableRows(),
               r.badChanges(),
-              r.damagedTexts(),
+              r.damagedTexts()
+                  + (r.damagedTexts() == 1 ? " stored text fails its" : " stored texts fail their")
+                  + " checksum",
               r.stateMatchesLog() ? "matches" : "does not match");
       for (String p : r.problems()) {
         cli.out().println("  " + p);
