@@ -143,9 +143,11 @@ public final class FuzzHarness {
     Path log = work.resolve("jazzer.log");
     Process p =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    // libFuzzer checks its time limit only between inputs, and a starved (niced, busy) machine
-    // stretches everything: the guard grows with the run.
-    long guard = seconds * 2L + 120;
+    // libFuzzer checks its time limit only between inputs (one may take -timeout), and a niced run
+    // on a busy machine is starved: loading and instrumenting Flexmark and SnakeYAML took over
+    // three
+    // minutes at load 23 before the first input ran. Only a run stuck far past that is killed.
+    long guard = seconds * 2L + 600;
     boolean stopped = p.waitFor(guard, TimeUnit.SECONDS);
     if (!stopped) {
       p.destroyForcibly().waitFor();
