@@ -61,6 +61,19 @@ public final class FuzzHarness {
     }
   }
 
+  /**
+   * The targets named in {@code -Drhizome.fuzz.only=A,B} (simple class names), or all of them: a
+   * long run can be given to the targets that need it.
+   */
+  public static List<Class<?>> selected(List<Class<?>> all) {
+    String only = System.getProperty("rhizome.fuzz.only", "").strip();
+    if (only.isEmpty()) {
+      return all;
+    }
+    List<String> names = List.of(only.split("\\s*,\\s*"));
+    return all.stream().filter(t -> names.contains(t.getSimpleName())).toList();
+  }
+
   /** The committed corpus folder of a target, under the module's test resources. */
   public static Path corpusOf(Class<?> target) {
     return Path.of("src", "test", "resources", "fuzz", target.getSimpleName());
