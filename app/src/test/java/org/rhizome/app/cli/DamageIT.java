@@ -59,9 +59,23 @@ class DamageIT {
         w.executeUpdate();
       }
     }
+    // Reading it finds it first: the text fails its checksum, so no wrong text is shown.
+    CliRunner.Result show = cli.run("note", "show", "Note 3");
+    assertThat(show.exitCode()).as(show.toString()).isEqualTo(ExitCodes.STORAGE);
+    assertThat(show.out()).doesNotContain("the body of note");
+    assertThat(show.err())
+        .contains(file.toString())
+        .contains("\"Note 3\"")
+        .contains("checksum")
+        .contains("rhizome check")
+        .contains("rhizome repair")
+        .doesNotContain("\tat ");
+    assertThat(DamageMarker.fileFor(file)).exists();
+
     CliRunner.Result check = cli.run("check", "--json");
     assertThat(check.exitCode()).as(check.toString()).isEqualTo(ExitCodes.DAMAGED);
     assertThat(check.json().get("ok").asBoolean()).isFalse();
+    assertThat(check.json().get("damagedTexts").asLong()).isEqualTo(1);
     assertThat(check.json().get("stateMatchesLog").asBoolean()).isFalse();
     assertThat(check.json().get("workspace").asText()).isEqualTo("personal");
     assertThat(DamageMarker.fileFor(file)).exists();
