@@ -263,6 +263,11 @@ public final class Workspace
     return store.write(txn -> author.commit(txn, ops));
   }
 
+  /** As {@link #commitAsync}, with ops that name the change they go in (membership events). */
+  CompletableFuture<Change> commitMadeAsync(org.rhizome.graph.store.ChangeAuthor.OpsMaker ops) {
+    return store.write(txn -> author.commit(txn, ops));
+  }
+
   @Override
   public Map<String, Value> node(Soul soul) throws StoreException {
     return graph.node(soul);
