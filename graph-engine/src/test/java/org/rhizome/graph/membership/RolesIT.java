@@ -82,7 +82,8 @@ class RolesIT {
               assertThat(r.reason()).as(r.detail()).isEqualTo(RefusalReason.NOT_ALLOWED);
               assertThat(r.detail()).contains("reader");
             });
-    // A peer that joins later is offered it by alice (who keeps it without effect): refused there too.
+    // A peer that joins later is offered it by alice (who keeps it without effect): refused there
+    // too.
     Workspace bob = team.join(alice, "Bob", Role.WRITER);
     Team.exchange(alice, bob);
     assertThat(bob.resolve("Spam")).isEmpty();
