@@ -301,6 +301,11 @@ public final class Workspace
   }
 
   @Override
+  public List<org.rhizome.graph.api.Refusal> recentRefusals(int limit) throws StoreException {
+    return replication.recentRefusals(limit);
+  }
+
+  @Override
   public VersionVector versionVector() throws StoreException {
     return replication.versionVector();
   }

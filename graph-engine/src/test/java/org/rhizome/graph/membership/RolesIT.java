@@ -82,6 +82,18 @@ class RolesIT {
               assertThat(r.reason()).as(r.detail()).isEqualTo(RefusalReason.NOT_ALLOWED);
               assertThat(r.detail()).contains("reader");
             });
+    // The refusal is not silent: the sync log keeps what, from whom, why and when, once however
+    // often it is offered again.
+    Team.offer(alice, spam);
+    assertThat(alice.recentRefusals(10))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.actor()).isEqualTo(reader.actor());
+              assertThat(r.reason()).isEqualTo(RefusalReason.NOT_ALLOWED);
+              assertThat(r.detail()).contains("reader");
+              assertThat(r.at()).isAfter(java.time.Instant.now().minusSeconds(60));
+            });
     // A peer that joins later is offered it by alice (who keeps it without effect): refused there
     // too.
     Workspace bob = team.join(alice, "Bob", Role.WRITER);
