@@ -73,6 +73,14 @@ class RemovalIT {
     assertThat(bob.digest()).isEqualTo(alice.digest());
     assertThat(bob.membership().myRole()).isEmpty();
     assertThatThrownBy(() -> bob.createNote("Again", "x")).isInstanceOf(NotAllowedException.class);
+
+    // Changes kept without effect are no damage: a check replays the log to the same state.
+    Path file = dir.resolve("alice.db");
+    team.close();
+    org.rhizome.graph.repair.CheckReport report =
+        org.rhizome.graph.repair.WorkspaceCheck.run(file, dir.resolve("scratch"));
+    assertThat(report.problems()).isEmpty();
+    assertThat(report.stateMatchesLog()).isTrue();
   }
 
   @Test

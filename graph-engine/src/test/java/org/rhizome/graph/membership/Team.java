@@ -49,6 +49,7 @@ final class Team implements AutoCloseable {
   @Override
   public void close() {
     open.forEach(Workspace::close);
+    open.clear();
   }
 
   /** Everything {@code from} has that {@code to} lacks; returns the results. */
