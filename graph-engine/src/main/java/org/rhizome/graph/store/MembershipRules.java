@@ -288,8 +288,11 @@ final class MembershipRules {
     if (change.seq() == 1) {
       throw refuse(change, "a device's first change makes no role changes or removals");
     }
-    if (!(value(nodes.node(SystemSouls.actor(target)).get(SystemSouls.PERSON))
-        instanceof Value.Str)) {
+    // The target's join must be in the event's causal past: then every replica has it here, and
+    // judges the event alike.
+    if ((!target.equals(change.actor()) && change.deps().get(target) < 1)
+        || !(value(nodes.node(SystemSouls.actor(target)).get(SystemSouls.PERSON))
+            instanceof Value.Str)) {
       throw refuse(change, target + " is not a member this change knows of");
     }
     ActorId targetPerson = personOf(target, Map.of(), nodes);
