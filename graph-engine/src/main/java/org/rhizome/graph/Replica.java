@@ -50,6 +50,12 @@ public interface Replica extends LocalSettings {
     return Futures.await(applyRemoteAsync(encoded));
   }
 
+  /**
+   * The latest changes this replica refused for good (not those waiting for a dependency), newest
+   * first: what the sync log shows.
+   */
+  List<org.rhizome.graph.api.Refusal> recentRefusals(int limit) throws StoreException;
+
   default ApplyResult applyRemote(byte[] encoded) throws StoreException {
     return applyRemote(List.of(encoded)).get(0);
   }

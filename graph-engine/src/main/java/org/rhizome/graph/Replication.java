@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.function.LongSupplier;
 import org.rhizome.graph.api.ApplyResult;
 import org.rhizome.graph.api.ChangeRefusedException;
+import org.rhizome.graph.api.Refusal;
 import org.rhizome.graph.api.RefusalReason;
 import org.rhizome.graph.api.StoreException;
 import org.rhizome.graph.api.StoredChange;
@@ -22,6 +23,8 @@ import org.rhizome.graph.store.ChangeAuthor;
 import org.rhizome.graph.store.ChangeLog;
 import org.rhizome.graph.store.GraphStore;
 import org.rhizome.graph.store.ParsedBodies;
+import org.rhizome.graph.store.RefusalLog;
+import org.rhizome.graph.store.WriteTxn;
 import org.rhizome.graph.text.InsertOp;
 
 /**
@@ -88,6 +91,7 @@ final class Replication {
                             for (Object o : checked) {
                               if (o instanceof ApplyResult refused) {
                                 results.add(refused);
+                                remember(txn, refused, null);
                                 continue;
                               }
                               Change change = (Change) o;
@@ -105,8 +109,10 @@ final class Replication {
                                                 wallMillis.getAsLong() + MAX_CLOCK_SKEW_MILLIS,
                                                 0)));
                               } catch (ChangeRefusedException e) {
-                                results.add(
-                                    ApplyResult.refused(change.hash(), e.reason(), e.getMessage()));
+                                ApplyResult refused =
+                                    ApplyResult.refused(change.hash(), e.reason(), e.getMessage());
+                                results.add(refused);
+                                remember(txn, refused, change);
                               }
                             }
                             return results;
@@ -114,6 +120,26 @@ final class Replication {
       remoteTail = result.handle((r, e) -> null);
     }
     return result;
+  }
+
+  /** Keeps a lasting refusal in the sync log (a refused change is never silent). */
+  private void remember(WriteTxn txn, ApplyResult refused, Change change)
+      throws java.sql.SQLException {
+    if (refused.reason() != null && RefusalLog.lasting(refused.reason())) {
+      RefusalLog.record(
+          txn,
+          wallMillis.getAsLong(),
+          refused.hash(),
+          change == null ? null : change.actor(),
+          change == null ? 0 : change.seq(),
+          refused.reason(),
+          refused.detail());
+    }
+  }
+
+  /** The latest lasting refusals, newest first. */
+  List<Refusal> recentRefusals(int limit) throws StoreException {
+    return store.read(c -> RefusalLog.recent(c, limit));
   }
 
   /**

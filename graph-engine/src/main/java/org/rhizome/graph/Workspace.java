@@ -263,6 +263,11 @@ public final class Workspace
     return store.write(txn -> author.commit(txn, ops));
   }
 
+  /** As {@link #commitAsync}, with ops that name the change they go in (membership events). */
+  CompletableFuture<Change> commitMadeAsync(org.rhizome.graph.store.ChangeAuthor.OpsMaker ops) {
+    return store.write(txn -> author.commit(txn, ops));
+  }
+
   @Override
   public Map<String, Value> node(Soul soul) throws StoreException {
     return graph.node(soul);
@@ -293,6 +298,11 @@ public final class Workspace
   @Override
   public CompletableFuture<List<ApplyResult>> applyRemoteAsync(List<byte[]> encoded) {
     return replication.applyRemoteAsync(encoded);
+  }
+
+  @Override
+  public List<org.rhizome.graph.api.Refusal> recentRefusals(int limit) throws StoreException {
+    return replication.recentRefusals(limit);
   }
 
   @Override

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
+import org.rhizome.graph.api.NoSuchMemberException;
 import org.rhizome.graph.api.NotAllowedException;
 import org.rhizome.graph.api.StoreException;
 import org.rhizome.graph.change.Change;
@@ -17,13 +18,17 @@ import org.rhizome.graph.encoding.DecodeException;
 import org.rhizome.graph.membership.Grant;
 import org.rhizome.graph.membership.InviteKey;
 import org.rhizome.graph.membership.Member;
+import org.rhizome.graph.membership.MembershipEvent;
 import org.rhizome.graph.membership.MembershipMode;
+import org.rhizome.graph.membership.Person;
+import org.rhizome.graph.membership.Role;
 import org.rhizome.graph.membership.SystemSouls;
 import org.rhizome.graph.membership.WorkspaceGenesis;
 import org.rhizome.graph.model.ActorId;
 import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.model.Value;
 import org.rhizome.graph.store.FieldTable;
+import org.rhizome.graph.store.MemberRoles;
 
 /**
  * A workspace's members and invites (see {@link org.rhizome.graph.membership}). Obtained from
@@ -59,8 +64,9 @@ public final class WorkspaceMembership {
   }
 
   /**
-   * True when this device may write: always in an open workspace, else once it founded or joined
-   * it.
+   * True when this device has joined: always in an open workspace, else once it founded or joined
+   * it. What it may change then depends on its role ({@link #myRole()}): a reader changes nothing
+   * but its devices' names.
    */
   public boolean canWrite() throws StoreException {
     return mode() == MembershipMode.OPEN || member(workspace.actor()).isPresent();
@@ -138,6 +144,222 @@ public final class WorkspaceMembership {
   }
 
   /**
+   * The role this device's next change would have: empty when it is not a member, or was removed or
+   * revoked; {@code admin} in an open workspace (nobody is checked there).
+   */
+  public Optional<Role> myRole() throws StoreException {
+    return role(workspace.actor());
+  }
+
+  /** The role {@code device}'s next change would have, as this replica knows. */
+  public Optional<Role> role(ActorId device) throws StoreException {
+    if (mode() == MembershipMode.OPEN) {
+      return Optional.of(Role.ADMIN);
+    }
+    return workspace.store().read(c -> MemberRoles.read(c).role(device));
+  }
+
+  /** Every person with their devices, role and standing: founder first, then by name. */
+  public List<Person> people() throws StoreException {
+    List<Member> members = members();
+    return workspace
+        .store()
+        .read(
+            c -> {
+              MemberRoles roles = MemberRoles.read(c);
+              Map<ActorId, List<Person.Device>> devices = new java.util.LinkedHashMap<>();
+              Map<ActorId, String> names = new java.util.HashMap<>();
+              for (Member m : members) {
+                devices
+                    .computeIfAbsent(m.person(), p -> new ArrayList<>())
+                    .add(new Person.Device(m, roles.revoked(m.device())));
+                if (m.device().equals(m.person())) {
+                  names.put(m.person(), m.name());
+                }
+              }
+              List<Person> out = new ArrayList<>();
+              for (Map.Entry<ActorId, List<Person.Device>> e : devices.entrySet()) {
+                ActorId person = e.getKey();
+                out.add(
+                    new Person(
+                        person,
+                        names.getOrDefault(person, e.getValue().get(0).member().name()),
+                        roles.role(person),
+                        roles.removed(person),
+                        e.getValue()));
+              }
+              return out;
+            });
+  }
+
+  /**
+   * The person whose name (of any of their devices, ignoring case) or key (hex, or its fingerprint
+   * or a prefix of either of at least 4 digits) is {@code nameOrKey}.
+   *
+   * @throws NoSuchMemberException when nobody or more than one person matches
+   */
+  public Person person(String nameOrKey) throws StoreException {
+    List<Person> matches = new ArrayList<>();
+    for (Person p : people()) {
+      boolean hit = false;
+      for (Person.Device d : p.devices()) {
+        hit |= matches(d.member(), nameOrKey);
+      }
+      if (hit) {
+        matches.add(p);
+      }
+    }
+    if (matches.size() != 1) {
+      throw new NoSuchMemberException(
+          matches.isEmpty()
+              ? "no member here is called " + nameOrKey + " (see `rhizome member list`)"
+              : nameOrKey + " names " + matches.size() + " people: give more of a key");
+    }
+    return matches.get(0);
+  }
+
+  /**
+   * The device whose name or key (as {@link #person(String)} reads it) is {@code nameOrKey}.
+   *
+   * @throws NoSuchMemberException when no device or more than one matches
+   */
+  public Member device(String nameOrKey) throws StoreException {
+    List<Member> matches = new ArrayList<>();
+    for (Member m : members()) {
+      if (matches(m, nameOrKey)) {
+        matches.add(m);
+      }
+    }
+    if (matches.size() != 1) {
+      throw new NoSuchMemberException(
+          matches.isEmpty()
+              ? "no device here is called " + nameOrKey + " (see `rhizome member list`)"
+              : nameOrKey + " names " + matches.size() + " devices: give more of a key");
+    }
+    return matches.get(0);
+  }
+
+  private static boolean matches(Member m, String s) {
+    String q = s.trim().toLowerCase(java.util.Locale.ROOT);
+    if (q.isEmpty()) {
+      return false;
+    }
+    if (m.name().equalsIgnoreCase(s.trim())) {
+      return true;
+    }
+    String hex = m.device().hex();
+    String fp = m.fingerprint();
+    return q.length() >= 4 && (hex.startsWith(q) || fp.startsWith(q));
+  }
+
+  /**
+   * Gives {@code person} a new role, from this device's next change on, on every replica.
+   *
+   * @throws NotAllowedException unless this device is an admin's
+   * @throws NoSuchMemberException unless {@code person} is a person here
+   */
+  public CompletableFuture<Change> setRoleAsync(ActorId person, Role role) {
+    try {
+      requireAdmin("change roles");
+      requirePerson(person);
+    } catch (StoreException | RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    return workspace.commitMadeAsync(
+        (seq, deps) ->
+            List.of(
+                new org.rhizome.graph.change.Op.SetField(
+                    SystemSouls.actor(person),
+                    new MembershipEvent(MembershipEvent.Kind.ROLE, workspace.actor(), seq).field(),
+                    Value.of(role.wireName()))));
+  }
+
+  /**
+   * Removes {@code person}: their changes this device has not seen are refused on every replica,
+   * and their effects taken back where they had arrived first (decision 0007).
+   *
+   * @throws NotAllowedException unless this device is an admin's, or when it is {@code person}'s
+   * @throws NoSuchMemberException unless {@code person} is a person here
+   */
+  public CompletableFuture<Change> removeAsync(ActorId person) {
+    try {
+      requireAdmin("remove people");
+      requirePerson(person);
+      if (person().equals(person)) {
+        throw new NotAllowedException("you cannot remove yourself; revoke a device instead");
+      }
+    } catch (StoreException | RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    return workspace.commitMadeAsync(
+        (seq, deps) ->
+            List.of(
+                new org.rhizome.graph.change.Op.SetField(
+                    SystemSouls.actor(person),
+                    new MembershipEvent(MembershipEvent.Kind.REMOVE, workspace.actor(), seq)
+                        .field(),
+                    Value.of((double) deps.get(person)))));
+  }
+
+  /**
+   * Revokes {@code device} (a lost or stolen one): its changes this device has not seen are refused
+   * on every replica. By another device of its person, or by an admin.
+   *
+   * @throws NotAllowedException when this device may not, or {@code device} is this device
+   * @throws NoSuchMemberException unless {@code device} is a member device here
+   */
+  public CompletableFuture<Change> revokeDeviceAsync(ActorId device) {
+    try {
+      if (mode() != MembershipMode.MEMBERS) {
+        throw new NotAllowedException("an open workspace has no devices to revoke");
+      }
+      Member target =
+          member(device)
+              .orElseThrow(() -> new NoSuchMemberException(device + " is not a device here"));
+      if (device.equals(workspace.actor())) {
+        throw new NotAllowedException("a device is revoked from another device");
+      }
+      Optional<Role> mine = myRole();
+      if (mine.isEmpty() || (mine.get() != Role.ADMIN && !target.person().equals(person()))) {
+        throw new NotAllowedException(
+            "only the device's own person or an admin may revoke it; you are "
+                + mine.map(Role::wireName).orElse("not a member in good standing"));
+      }
+    } catch (StoreException | RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    return workspace.commitMadeAsync(
+        (seq, deps) ->
+            List.of(
+                new org.rhizome.graph.change.Op.SetField(
+                    SystemSouls.actor(device),
+                    new MembershipEvent(MembershipEvent.Kind.REVOKE, workspace.actor(), seq)
+                        .field(),
+                    Value.of((double) deps.get(device)))));
+  }
+
+  private void requireAdmin(String what) throws StoreException {
+    if (mode() != MembershipMode.MEMBERS) {
+      throw new NotAllowedException("an open workspace has no roles");
+    }
+    Optional<Role> mine = myRole();
+    if (mine.isEmpty() || mine.get() != Role.ADMIN) {
+      throw new NotAllowedException(
+          "only an admin may "
+              + what
+              + "; you are "
+              + mine.map(Role::wireName).orElse("not a member in good standing"));
+    }
+  }
+
+  private void requirePerson(ActorId person) throws StoreException {
+    Optional<Member> m = member(person);
+    if (m.isEmpty() || !m.get().person().equals(person)) {
+      throw new NoSuchMemberException(person + " is not a person of this workspace");
+    }
+  }
+
+  /**
    * Registers a new invite that lets its holder join as {@code grant} says, for {@code validFor}.
    * The returned key goes into the invite text; the workspace keeps only its public half.
    *
@@ -149,9 +371,37 @@ public final class WorkspaceMembership {
       return CompletableFuture.failedFuture(
           new NotAllowedException("an open workspace has no members to invite"));
     }
+    return createInviteAsync(grant, Role.WRITER, validFor);
+  }
+
+  /**
+   * As {@link #createInviteAsync(Grant, Duration)}; a member invite grants {@code role} (only an
+   * admin invites new people), a device invite its person's own role (a writer may invite its own
+   * devices).
+   *
+   * @throws NotAllowedException when this device's role does not allow the invite
+   */
+  public CompletableFuture<InviteKey> createInviteAsync(Grant grant, Role role, Duration validFor) {
+    if (mode() != MembershipMode.MEMBERS) {
+      return CompletableFuture.failedFuture(
+          new NotAllowedException("an open workspace has no members to invite"));
+    }
+    try {
+      Optional<Role> mine = myRole();
+      if (grant == Grant.MEMBER && (mine.isEmpty() || mine.get() != Role.ADMIN)) {
+        throw new NotAllowedException(
+            "only an admin invites new people; you are "
+                + mine.map(Role::wireName).orElse("not a member in good standing"));
+      }
+      if (mine.isEmpty() || !mine.get().atLeast(Role.WRITER)) {
+        throw new NotAllowedException("a reader invites nobody, not even another device");
+      }
+    } catch (StoreException | RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
     InviteKey invite = InviteKey.generate(random, grant);
     long expires = wallMillis.getAsLong() + validFor.toMillis();
-    return workspace.commitAsync(invite.registrationOps(expires)).thenApply(change -> invite);
+    return workspace.commitAsync(invite.registrationOps(expires, role)).thenApply(change -> invite);
   }
 
   /**
@@ -162,7 +412,7 @@ public final class WorkspaceMembership {
    *     has already written to the workspace
    */
   public Change join(InviteKey invite, String name) throws StoreException {
-    if (canWrite()) {
+    if (mode() == MembershipMode.OPEN || member(workspace.actor()).isPresent()) {
       throw new NotAllowedException("this device is already a member of the workspace");
     }
     Map<String, Value> registered = workspace.node(SystemSouls.invite(invite.publicKey()));

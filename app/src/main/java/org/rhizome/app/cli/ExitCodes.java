@@ -16,11 +16,11 @@ import picocli.CommandLine.ParameterException;
  *   <tr><td>0</td><td>success</td></tr>
  *   <tr><td>1</td><td>internal error (a bug; details in the log), or the window could not open</td></tr>
  *   <tr><td>2</td><td>usage: unknown command or option, missing argument</td></tr>
- *   <tr><td>3</td><td>not found: no note has that id, title or alias; no such workspace</td></tr>
+ *   <tr><td>3</td><td>not found: no note has that id, title or alias; no such workspace or member</td></tr>
  *   <tr><td>4</td><td>invalid input: bad or taken title, unreadable body file, damaged invite, workspace not shared</td></tr>
  *   <tr><td>5</td><td>storage: corrupt, newer or foreign database, unreadable device key, disk full</td></tr>
  *   <tr><td>6</td><td>sync: a join not finished within {@code --wait}, or the workspace is served by another process</td></tr>
- *   <tr><td>7</td><td>not allowed: not a member, or a note protected by someone else</td></tr>
+ *   <tr><td>7</td><td>not allowed: not a member, a note protected by someone else, or a role that does not allow it (not an admin, a reader)</td></tr>
  *   <tr><td>8</td><td>damaged: {@code rhizome check} found damage (run {@code rhizome repair})</td></tr>
  * </table>
  */
@@ -54,7 +54,8 @@ public final class ExitCodes implements IExitCodeExceptionMapper {
     }
     if (exception instanceof NoSuchNoteException
         || exception instanceof NoSuchWorkspaceException
-        || exception instanceof org.rhizome.graph.trash.NotInTrashException) {
+        || exception instanceof org.rhizome.graph.trash.NotInTrashException
+        || exception instanceof org.rhizome.graph.api.NoSuchMemberException) {
       return NOT_FOUND;
     }
     if (exception instanceof BodyTooLargeException) {

@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.rhizome.graph.change.Op;
 import org.rhizome.graph.identity.DeviceKey;
 import org.rhizome.graph.model.ActorId;
@@ -58,6 +59,25 @@ public final class InviteKey {
    * The ops by which a member registers this invite, valid until {@code expiresMillis} (Unix time).
    */
   public List<Op> registrationOps(long expiresMillis) {
+    return registrationOps(expiresMillis, null);
+  }
+
+  /**
+   * As {@link #registrationOps(long)}; a member invite also names the role it grants ({@code role}
+   * is ignored for a device invite, whose joiner has its person's role).
+   */
+  public List<Op> registrationOps(long expiresMillis, @Nullable Role role) {
+    if (grant == Grant.MEMBER && role != null) {
+      return List.of(
+          new Op.SetField(
+              SystemSouls.invite(publicKey()), SystemSouls.GRANT, Value.of(grant.wireName())),
+          new Op.SetField(
+              SystemSouls.invite(publicKey()),
+              SystemSouls.EXPIRES,
+              Value.of((double) expiresMillis)),
+          new Op.SetField(
+              SystemSouls.invite(publicKey()), SystemSouls.ROLE, Value.of(role.wireName())));
+    }
     return List.of(
         new Op.SetField(
             SystemSouls.invite(publicKey()), SystemSouls.GRANT, Value.of(grant.wireName())),

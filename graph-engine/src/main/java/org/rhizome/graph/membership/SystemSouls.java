@@ -15,7 +15,7 @@ public final class SystemSouls {
   /** The workspace itself: its genesis and its name. */
   public static final Soul WORKSPACE = new Soul("sys.workspace");
 
-  static final String ACTOR_PREFIX = "sys.actor.";
+  public static final String ACTOR_PREFIX = "sys.actor.";
   static final String INVITE_PREFIX = "sys.invite.";
 
   /**
@@ -34,6 +34,9 @@ public final class SystemSouls {
   public static final String GRANT = "grant";
   public static final String EXPIRES = "expires";
   public static final String REVOKED = "revoked";
+
+  /** The role a member invite grants (decision 0007); absent on invites made before roles. */
+  public static final String ROLE = "role";
 
   private SystemSouls() {}
 

@@ -30,7 +30,12 @@ import org.rhizome.graph.text.MissingTextDependencyException;
 final class ChangeApplier {
   enum Outcome {
     APPLIED,
-    DUPLICATE
+    DUPLICATE,
+    /**
+     * Stored without effect: its author's role did not allow it (decision 0007); {@link
+     * #lastWithheld} says why.
+     */
+    WITHHELD
   }
 
   /**
@@ -48,12 +53,25 @@ final class ChangeApplier {
   private final ChangeLog log;
   private final TextDocuments texts;
   private final MembershipRules rules;
+  private final java.sql.Connection connection;
+  private String lastWithheld = "";
 
-  ChangeApplier(WorkspaceId workspace, ChangeLog log, TextDocuments texts, MembershipRules rules) {
+  ChangeApplier(
+      WorkspaceId workspace,
+      ChangeLog log,
+      TextDocuments texts,
+      MembershipRules rules,
+      java.sql.Connection connection) {
     this.workspace = workspace;
     this.log = log;
     this.texts = texts;
     this.rules = rules;
+    this.connection = connection;
+  }
+
+  /** Why the last {@link Outcome#WITHHELD} change was withheld. */
+  String lastWithheld() {
+    return lastWithheld;
   }
 
   /**
@@ -110,6 +128,13 @@ final class ChangeApplier {
     rules.check(change, nodes);
     List<Op.TextEdit> edits = textEdits(change);
     checkMergedSize(change, edits);
+    // A change its author's role does not allow is kept without effect (decision 0007): later
+    // changes may depend on it, and its text stays as tombstones for theirs to anchor on.
+    boolean counts = rules.permits(change);
+    if (!counts) {
+      lastWithheld = rules.withheldBecause(change);
+      edits = Withholding.withheldEdits(change, Withholding.counters(change, texts));
+    }
     try {
       texts.applyAll(edits, change.hlc(), actor);
     } catch (MissingTextDependencyException e) {
@@ -131,8 +156,22 @@ final class ChangeApplier {
               + " holds an invalid text edit: "
               + e.getMessage());
     }
-    appendAndMerge(change, nodes);
-    return Outcome.APPLIED;
+    if (counts) {
+      appendAndMerge(change, nodes);
+    } else {
+      log.append(change);
+      Withholding.mergeFacts(change, nodes);
+    }
+    reconsider(change, nodes);
+    return counts ? Outcome.APPLIED : Outcome.WITHHELD;
+  }
+
+  /** After an event: takes back, or gives back, the effects it changed (decision 0007). */
+  private void reconsider(Change change, TouchedNodes nodes) throws SQLException, StoreException {
+    RoleView[] views = rules.eventApplied(change);
+    if (views != null) {
+      Withholding.reconsider(views[0], views[1], log, texts, nodes, connection);
+    }
   }
 
   /**
@@ -204,6 +243,9 @@ final class ChangeApplier {
     } catch (ChangeRefusedException e) {
       throw new NotAllowedException(e.getMessage());
     }
+    if (!rules.permits(change)) {
+      throw new NotAllowedException(rules.withheldBecause(change));
+    }
     try {
       // Ops made by splicing the live document are already held there (apply skips them); checking
       // anyway keeps a hand-made op, or a value set on a text field, from being signed and stored.
@@ -213,6 +255,7 @@ final class ChangeApplier {
           "this change would be refused by every replica: " + e.getMessage(), e);
     }
     appendAndMerge(change, nodes);
+    reconsider(change, nodes);
   }
 
   private void appendAndMerge(Change change, TouchedNodes nodes) throws SQLException {

@@ -8,6 +8,7 @@ import org.rhizome.graph.change.ChangeDraft;
 import org.rhizome.graph.change.Op;
 import org.rhizome.graph.clock.HybridClock;
 import org.rhizome.graph.identity.DeviceKey;
+import org.rhizome.graph.model.VersionVector;
 import org.rhizome.graph.model.WorkspaceId;
 
 /**
@@ -35,21 +36,28 @@ public final class ChangeAuthor {
     return clock;
   }
 
+  /** Makes a change's ops from the seq and version vector it will have (decision 0007's events). */
+  @FunctionalInterface
+  public interface OpsMaker {
+    List<Op> ops(long seq, VersionVector deps) throws StoreException;
+  }
+
   /** Signs {@code ops} as this device's next change and applies it in {@code txn}. */
   public Change commit(WriteTxn txn, List<Op> ops) throws SQLException, StoreException {
+    return commit(txn, (seq, deps) -> ops);
+  }
+
+  /** As {@link #commit(WriteTxn, List)}, with ops that name the change itself. */
+  public Change commit(WriteTxn txn, OpsMaker maker) throws SQLException, StoreException {
     ChangeLog.Head head = txn.log().head(key.actor());
     // Another process with this device's key (the CLI beside the app) may have written since: our
     // clock must stay ahead of this actor's last change, or our newer edit could lose to it.
     clock.observe(head.hlc());
+    VersionVector deps = txn.log().versionVector().without(key.actor());
+    List<Op> ops = maker.ops(head.seq() + 1, deps);
     ChangeDraft draft =
         new ChangeDraft(
-            workspace,
-            key.actor(),
-            head.seq() + 1,
-            head.hash(),
-            clock.now(),
-            txn.log().versionVector().without(key.actor()),
-            ops);
+            workspace, key.actor(), head.seq() + 1, head.hash(), clock.now(), deps, ops);
     Change change = Change.sign(draft, key);
     txn.applyOwn(change);
     return change;

@@ -94,6 +94,21 @@ public final class ChangeLog {
   }
 
   /**
+   * The seq of {@code actor}'s stored change made at clock {@code hlc} (an actor's clocks rise).
+   */
+  Optional<Long> seqAt(ActorId actor, long hlc) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT l.seq FROM change_log l JOIN actor a ON a.id = l.actor WHERE a.key = ? AND l.hlc = ? ORDER BY l.seq LIMIT 1")) {
+      ps.setBytes(1, actor.toBytes());
+      ps.setLong(2, hlc);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+      }
+    }
+  }
+
+  /**
    * Appends a change that the caller has checked follows the actor's head, and notes which text
    * fields it edits (for their version history).
    */

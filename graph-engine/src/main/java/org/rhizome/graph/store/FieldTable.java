@@ -85,4 +85,39 @@ public final class FieldTable {
     }
     return out;
   }
+
+  /** Removes one field (decision 0007: a field whose only writers were withheld). */
+  void delete(Soul soul, String field) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("DELETE FROM field WHERE soul = ? AND name = ?")) {
+      ps.setString(1, soul.value());
+      ps.setString(2, field);
+      ps.executeUpdate();
+    }
+  }
+
+  /**
+   * The membership event fields ({@code role.}, {@code remove.}, {@code revoke.}) of the nodes
+   * whose soul starts with {@code prefix}, by soul, then by name.
+   */
+  Map<Soul, Map<String, FieldState>> eventFields(String prefix) throws SQLException {
+    Map<Soul, Map<String, FieldState>> out = new LinkedHashMap<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT soul, name, value, hlc, actor FROM field WHERE soul >= ? AND soul < ?"
+                + " AND ((name >= 'role.' AND name < 'role/') OR (name >= 'remove.' AND name < 'remove/')"
+                + " OR (name >= 'revoke.' AND name < 'revoke/')) ORDER BY soul, name")) {
+      ps.setString(1, prefix);
+      ps.setString(2, prefix.substring(0, prefix.length() - 1) + "/");
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.computeIfAbsent(new Soul(rs.getString(1)), k -> new LinkedHashMap<>())
+              .put(
+                  rs.getString(2),
+                  new FieldState(rs.getBytes(3), rs.getLong(4), actors.key(rs.getLong(5))));
+        }
+      }
+    }
+    return out;
+  }
 }

@@ -60,6 +60,7 @@ public final class GraphStore implements AutoCloseable {
     final NoteIndex index;
     final ChangeApplier applier;
     final TextDocuments texts;
+    final MembershipRules rules;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
 
     /** A prepared statement kept for the life of the write connection. */
@@ -97,6 +98,7 @@ public final class GraphStore implements AutoCloseable {
         return List.of();
       }
       log.forget();
+      rules.forget();
       if (lastLogId < 0) {
         lastLogId = log.lastId();
         dataVersion = now;
@@ -109,12 +111,30 @@ public final class GraphStore implements AutoCloseable {
         lastLogId = e.id();
       }
       if (entries.size() < CATCH_UP_PAGE) {
-        texts.catchUp(foreign);
+        if (withholdsAny(foreign)) {
+          texts.forget();
+        } else {
+          texts.catchUp(foreign);
+        }
         dataVersion = now;
       } else {
         texts.forget(); // more to read than one page: the next check reads on
       }
       return foreign;
+    }
+
+    /**
+     * Whether another process's changes include one kept without effect, or an event that may have
+     * taken effects back (decision 0007): their texts are then read again from the table rather
+     * than replayed.
+     */
+    private boolean withholdsAny(List<Change> foreign) throws SQLException, StoreException {
+      for (Change c : foreign) {
+        if (RoleView.hasEvent(c) || !rules.permits(c)) {
+          return true;
+        }
+      }
+      return false;
     }
 
     Writer(Connection connection, WorkspaceId workspace, MembershipMode mode, ParsedBodies parser)
@@ -125,7 +145,8 @@ public final class GraphStore implements AutoCloseable {
       this.fields = new FieldTable(connection, actors);
       this.index = new NoteIndex(connection, parser);
       this.texts = new TextDocuments(connection);
-      this.applier = new ChangeApplier(workspace, log, texts, new MembershipRules(workspace, mode));
+      this.rules = new MembershipRules(workspace, mode, fields, log);
+      this.applier = new ChangeApplier(workspace, log, texts, rules, connection);
     }
   }
 
@@ -346,6 +367,7 @@ public final class GraphStore implements AutoCloseable {
       if (!committed) {
         writer.log.forget();
         writer.texts.forget();
+        writer.rules.forget();
       }
       rollback(c, committed);
     }
@@ -407,6 +429,7 @@ public final class GraphStore implements AutoCloseable {
             } catch (SQLException | StoreException | RuntimeException e) {
               writer.log.forget();
               writer.texts.forget();
+              writer.rules.forget();
               log.warn("could not read other processes' changes", e);
             }
           });

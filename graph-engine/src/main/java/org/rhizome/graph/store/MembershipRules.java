@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.rhizome.graph.api.ChangeRefusedException;
 import org.rhizome.graph.api.RefusalReason;
+import org.rhizome.graph.api.StoreException;
 import org.rhizome.graph.change.Change;
 import org.rhizome.graph.change.Op;
 import org.rhizome.graph.change.ValueCodec;
@@ -14,7 +15,9 @@ import org.rhizome.graph.clock.Hlc;
 import org.rhizome.graph.encoding.DecodeException;
 import org.rhizome.graph.membership.Grant;
 import org.rhizome.graph.membership.InviteKey;
+import org.rhizome.graph.membership.MembershipEvent;
 import org.rhizome.graph.membership.MembershipMode;
+import org.rhizome.graph.membership.Role;
 import org.rhizome.graph.membership.SystemSouls;
 import org.rhizome.graph.membership.WorkspaceGenesis;
 import org.rhizome.graph.merge.FieldState;
@@ -45,10 +48,78 @@ final class MembershipRules {
 
   private final WorkspaceId workspace;
   private final MembershipMode mode;
+  private final FieldTable fields;
+  private final ChangeLog log;
 
-  MembershipRules(WorkspaceId workspace, MembershipMode mode) {
+  /**
+   * Who had which role (decision 0007); null until needed, and after anything may have changed it.
+   */
+  private RoleView view;
+
+  /** Events already read from the log (changes never change). */
+  private final Map<MembershipEvent, RoleView.Event> loadedEvents = new HashMap<>();
+
+  MembershipRules(WorkspaceId workspace, MembershipMode mode, FieldTable fields, ChangeLog log) {
     this.workspace = workspace;
     this.mode = mode;
+    this.fields = fields;
+    this.log = log;
+  }
+
+  /** The role view as this transaction stands (members-only workspaces). */
+  RoleView view() throws SQLException, StoreException {
+    if (view == null) {
+      view = RoleView.build(fields, log, loadedEvents);
+    }
+    return view;
+  }
+
+  /** Drops what was read: after a rollback, or when another process has committed. */
+  void forget() {
+    view = null;
+    loadedEvents.clear();
+  }
+
+  /**
+   * Whether {@code change} has effect: its author's role at it allows all it does (decision 0007).
+   * Always in an open workspace.
+   */
+  boolean permits(Change change) throws SQLException, StoreException {
+    return mode == MembershipMode.OPEN || view().permits(change);
+  }
+
+  /** Why a change has no effect, for the refusal's message. */
+  String withheldBecause(Change change) throws SQLException, StoreException {
+    Optional<Role> role = view().roleAt(change.actor(), change.seq());
+    String why = role.isEmpty() ? null : view().refusal(change, role.get());
+    if (why == null) {
+      why =
+          change.actor()
+              + " was removed, or its device revoked, before this change (it is past the cut-off)";
+    }
+    return "change #" + change.seq() + " of " + change.actor() + ": " + why;
+  }
+
+  /**
+   * After a change that records an event: the view before it (to compare) and the new one, or null
+   * when nothing changed who may do what.
+   */
+  RoleView[] eventApplied(Change change) throws SQLException, StoreException {
+    if (mode == MembershipMode.OPEN) {
+      return null;
+    }
+    if (!RoleView.hasEvent(change)) {
+      for (Op op : change.ops()) {
+        if (op instanceof Op.SetField set && RoleView.isFact(set)) {
+          view = null; // a genesis, a join or an invite: read again when next needed
+          break;
+        }
+      }
+      return null;
+    }
+    RoleView before = view();
+    view = null;
+    return new RoleView[] {before, view()};
   }
 
   MembershipMode mode() {
@@ -132,6 +203,10 @@ final class MembershipRules {
         }
         return false;
       }
+      if (MembershipEvent.looksLikeEvent(field)) {
+        checkEvent(change, device.get(), set, nodes);
+        return false;
+      }
       throw refuse(change, field + " is not a field of a member");
     }
     Optional<ActorId> invite = SystemSouls.inviteOf(soul);
@@ -151,6 +226,16 @@ final class MembershipRules {
             throw refuse(change, "an invite's expiry is a number set when it is registered");
           }
         }
+        case SystemSouls.ROLE -> {
+          if (current.containsKey(SystemSouls.GRANT)
+              || !(set.value() instanceof Value.Str r)
+              || Role.fromWireName(r.value()).isEmpty()
+              || !grantsMember(change, invite.get())) {
+            throw refuse(
+                change,
+                "an invite's role is reader, writer or admin, set when a member invite is registered");
+          }
+        }
         case SystemSouls.REVOKED -> {
           FieldState grant = current.get(SystemSouls.GRANT);
           if (grant == null
@@ -165,6 +250,93 @@ final class MembershipRules {
       return false;
     }
     throw refuse(change, soul + " is a reserved node");
+  }
+
+  private static boolean grantsMember(Change change, ActorId invite) {
+    for (Op op : change.ops()) {
+      if (op instanceof Op.SetField set
+          && set.soul().equals(SystemSouls.invite(invite))
+          && set.field().equals(SystemSouls.GRANT)
+          && set.value().equals(Value.of(Grant.MEMBER.wireName()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The form of a role change, removal or revocation (decision 0007); whether its author may make
+   * it is the role view's question, not this one's.
+   */
+  private void checkEvent(Change change, ActorId target, Op.SetField set, TouchedNodes nodes)
+      throws ChangeRefusedException, SQLException {
+    Optional<MembershipEvent> parsed = MembershipEvent.parse(set.field());
+    if (parsed.isEmpty() || mode != MembershipMode.MEMBERS) {
+      throw refuse(change, set.field() + " is not a field of a member");
+    }
+    MembershipEvent event = parsed.get();
+    if (!event.author().equals(change.actor()) || event.seq() != change.seq()) {
+      throw refuse(
+          change,
+          set.field()
+              + " names change #"
+              + event.seq()
+              + " of "
+              + event.author()
+              + ": an event is written only by the change it names (replayed or forged)");
+    }
+    if (change.seq() == 1) {
+      throw refuse(change, "a device's first change makes no role changes or removals");
+    }
+    // The target's join must be in the event's causal past: then every replica has it here, and
+    // judges the event alike.
+    if ((!target.equals(change.actor()) && change.deps().get(target) < 1)
+        || !(value(nodes.node(SystemSouls.actor(target)).get(SystemSouls.PERSON))
+            instanceof Value.Str)) {
+      throw refuse(change, target + " is not a member this change knows of");
+    }
+    ActorId targetPerson = personOf(target, Map.of(), nodes);
+    switch (event.kind()) {
+      case ROLE -> {
+        if (!targetPerson.equals(target)) {
+          throw refuse(change, "a role is set on a person's node, not on " + target);
+        }
+        if (!(set.value() instanceof Value.Str r) || Role.fromWireName(r.value()).isEmpty()) {
+          throw refuse(change, "a role is reader, writer or admin");
+        }
+      }
+      case REMOVE -> {
+        if (!targetPerson.equals(target)) {
+          throw refuse(change, "a removal is set on a person's node, not on " + target);
+        }
+        if (targetPerson.equals(personOf(change.actor(), Map.of(), nodes))) {
+          throw refuse(change, "a person does not remove themselves (revoke a device instead)");
+        }
+        requireCut(change, target, set.value());
+      }
+      case REVOKE -> {
+        if (target.equals(change.actor())) {
+          throw refuse(change, "a device is revoked from another device");
+        }
+        requireCut(change, target, set.value());
+      }
+    }
+  }
+
+  /** A removal carries as its value what its author had seen of the device: its cut-off. */
+  private void requireCut(Change change, ActorId device, Value value)
+      throws ChangeRefusedException {
+    long seen = change.deps().get(device);
+    if (!(value instanceof Value.Num n) || n.value() != (double) seen) {
+      throw refuse(
+          change,
+          "the cut-off of "
+              + device
+              + " must be "
+              + seen
+              + ", the seq this change has seen of it, not "
+              + value);
+    }
   }
 
   private void checkGenesis(Change change, Value value, TouchedNodes nodes)

@@ -39,6 +39,13 @@ final class TouchedNodes {
     changed.add(soul);
   }
 
+  /** Removes a field: no write that may count for it remains (decision 0007). */
+  void remove(Soul soul, String field) throws SQLException {
+    fields.delete(soul, field);
+    node(soul).remove(field);
+    changed.add(soul);
+  }
+
   Set<Soul> changed() {
     return changed;
   }

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.rhizome.graph.api.ChangeRefusedException;
+import org.rhizome.graph.api.RefusalReason;
 import org.rhizome.graph.api.StoreException;
 import org.rhizome.graph.change.Change;
 import org.rhizome.graph.model.Soul;
@@ -30,10 +31,19 @@ public final class WriteTxn {
    * Applies a change whose signature the caller has verified (or that this replica just signed).
    *
    * @return true when applied, false when it was already stored (a duplicate is not an error)
-   * @throws ChangeRefusedException when it does not fit the log; nothing was written for it
+   * @throws ChangeRefusedException when it does not fit the log; nothing was written for it —
+   *     except for a {@link RefusalReason#NOT_ALLOWED} change by a member whose role did not allow
+   *     it, which is stored without effect (decision 0007)
    */
   public boolean apply(Change change) throws ChangeRefusedException, SQLException, StoreException {
     ChangeApplier.Outcome outcome = writer.applier.apply(change, nodes);
+    if (outcome == ChangeApplier.Outcome.WITHHELD) {
+      // Stored, so that what depends on it applies, but without effect: refused all the same.
+      applied.add(change);
+      throw new ChangeRefusedException(
+          RefusalReason.NOT_ALLOWED,
+          writer.applier.lastWithheld() + " (kept without effect, for the changes that follow it)");
+    }
     if (outcome == ChangeApplier.Outcome.APPLIED) {
       applied.add(change);
       return true;

@@ -149,6 +149,10 @@ class EnginePackagesTest {
         .haveSimpleName("QueryIndexStats")
         .orShould()
         .haveSimpleName("WriterLookups")
+        .orShould()
+        .haveSimpleName("MemberRoles") // decision 0007: roles for WorkspaceMembership
+        .orShould()
+        .haveSimpleName("RefusalLog") // the sync log, written by Replication
         .check(engine);
   }
 

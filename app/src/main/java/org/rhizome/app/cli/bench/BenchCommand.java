@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
     description = "Measure Rhizome's speed (prints JSON).",
     subcommands = {
       EngineBenchCommand.class,
+      TrustBenchCommand.class,
       CliBenchCommand.class,
       EditorBenchCommand.class,
       TraceBenchCommand.class,

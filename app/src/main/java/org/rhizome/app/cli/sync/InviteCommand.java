@@ -13,6 +13,7 @@ import org.rhizome.app.cli.InvalidInputException;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.membership.Grant;
 import org.rhizome.graph.membership.MembershipMode;
+import org.rhizome.graph.membership.Role;
 import org.rhizome.sync.peer.Multiaddr;
 import org.rhizome.sync.replication.invite.Invite;
 import org.rhizome.sync.replication.invite.SharedWorkspaces;
@@ -40,6 +41,15 @@ public final class InviteCommand implements Callable<Integer> {
   private boolean device;
 
   @Option(
+      names = "--role",
+      paramLabel = "ROLE",
+      defaultValue = "writer",
+      description =
+          "What a new member may do: reader, writer or admin (default: ${DEFAULT-VALUE}; only an"
+              + " admin invites new people). A device joins with your own role.")
+  private String role = "writer";
+
+  @Option(
       names = "--valid",
       paramLabel = "DURATION",
       defaultValue = "7d",
@@ -60,7 +70,12 @@ public final class InviteCommand implements Callable<Integer> {
   private boolean noAddresses;
 
   record Printed(
-      String invite, String workspace, String grant, String expires, List<String> addresses) {}
+      String invite,
+      String workspace,
+      String grant,
+      String role,
+      String expires,
+      List<String> addresses) {}
 
   @Override
   public Integer call() throws Exception {
@@ -83,7 +98,8 @@ public final class InviteCommand implements Callable<Integer> {
       }
       List<Multiaddr> reach = reachableAddresses(name);
       Grant grant = device ? Grant.DEVICE : Grant.MEMBER;
-      Invite invite = SharedWorkspaces.invite(ws, grant, valid, reach);
+      Role granted = MemberCommand.role(role);
+      Invite invite = SharedWorkspaces.invite(ws, grant, granted, valid, reach);
       String line = invite.format();
       if (cli.isJson()) {
         cli.printJson(
@@ -91,6 +107,9 @@ public final class InviteCommand implements Callable<Integer> {
                 line,
                 name,
                 grant.name().toLowerCase(Locale.ROOT),
+                device
+                    ? ws.membership().myRole().map(Role::wireName).orElse("")
+                    : granted.wireName(),
                 Instant.now().plus(valid).toString(),
                 reach.stream().map(Object::toString).toList()));
       } else {

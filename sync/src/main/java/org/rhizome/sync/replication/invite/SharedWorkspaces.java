@@ -82,10 +82,24 @@ public final class SharedWorkspaces {
   public static Invite invite(
       Workspace ws, Grant grant, Duration validFor, List<Multiaddr> addresses)
       throws StoreException {
+    return invite(ws, grant, org.rhizome.graph.membership.Role.WRITER, validFor, addresses);
+  }
+
+  /**
+   * As {@link #invite(Workspace, Grant, Duration, List)}; a member invite grants {@code role}
+   * (decision 0007: only an admin invites new people; a device invite gives the inviter's role).
+   */
+  public static Invite invite(
+      Workspace ws,
+      Grant grant,
+      org.rhizome.graph.membership.Role role,
+      Duration validFor,
+      List<Multiaddr> addresses)
+      throws StoreException {
     WorkspaceSecret secret = ensureSecret(ws);
     InviteKey key;
     try {
-      key = ws.membership().createInviteAsync(grant, validFor).join();
+      key = ws.membership().createInviteAsync(grant, role, validFor).join();
     } catch (java.util.concurrent.CompletionException e) {
       if (e.getCause() instanceof RuntimeException re) {
         throw re;
