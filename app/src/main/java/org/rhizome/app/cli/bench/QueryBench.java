@@ -148,6 +148,7 @@ final class QueryBench {
     DeviceKey key = DeviceKey.generate(new SecureRandom());
     try (Workspace ws = Workspace.open(dir.resolve("bench.db"), key)) {
       long idx0 = QueryIndexStats.nanos();
+      long task0 = QueryIndexStats.taskNanos();
       long cpu0 = threadCpuNanos("rhizome-");
       long t0 = System.nanoTime();
       CompletableFuture<List<Soul>> inFlight = null;
@@ -168,6 +169,7 @@ final class QueryBench {
       long importNanos = System.nanoTime() - t0;
       long importCpu = threadCpuNanos("rhizome-") - cpu0;
       long indexNanos = QueryIndexStats.nanos() - idx0;
+      long taskNanos = QueryIndexStats.taskNanos() - task0;
       Map<String, Object> imp = new LinkedHashMap<>();
       imp.put("import_s", Math.round(importNanos / 1e7) / 100.0);
       imp.put("import_engine_cpu_us_per_note", Math.round(importCpu / 1e1 / notes) / 100.0);
@@ -175,6 +177,10 @@ final class QueryBench {
       imp.put(
           "query_index_share_of_engine_cpu",
           Math.round(1000.0 * indexNanos / Math.max(1, importCpu)) / 10.0 + "%");
+      imp.put("task_index_cpu_us_per_note", Math.round(taskNanos / 1e1 / notes) / 100.0);
+      imp.put(
+          "task_index_share_of_engine_cpu",
+          Math.round(1000.0 * taskNanos / Math.max(1, importCpu)) / 10.0 + "%");
       out.put("import", imp);
       progress.printf("created %,d notes in %.1f s%n", notes, importNanos / 1e9);
 
