@@ -248,8 +248,51 @@ final class QueryBench {
         }
       }
       out.put("live_rerun_after_edit", live.summaryMillis());
+      out.put("live_rerun_after_peer_change", livePeer(ws));
     }
     return out;
+  }
+
+  /**
+   * From a peer's change (a new note with the live query's tag, applied as sync applies it) to the
+   * live query's new result: what a view open on this device waits for a peer's edit.
+   */
+  private Map<String, Object> livePeer(Workspace ws) throws Exception {
+    Percentiles live = new Percentiles();
+    try (Workspace peer =
+        Workspace.open(
+            dir.resolve("peer.db"),
+            ws.id(),
+            DeviceKey.generate(new SecureRandom()),
+            System::currentTimeMillis)) {
+      for (int i = 0; i < 20; i++) {
+        AtomicLong seen = new AtomicLong();
+        CountDownLatch first = new CountDownLatch(1);
+        CountDownLatch changed = new CountDownLatch(2);
+        String marker = "peerbench" + i;
+        try (LiveQuery lq =
+            LiveQuery.of(
+                ws,
+                "list from #" + marker,
+                r -> {
+                  seen.set(System.nanoTime());
+                  first.countDown();
+                  changed.countDown();
+                },
+                e -> {})) {
+          first.await(10, TimeUnit.SECONDS);
+          peer.createNote("From a peer " + i, "written elsewhere #" + marker);
+          List<byte[]> changes =
+              peer.changesSince(ws.versionVector(), 0, 1000).stream().map(e -> e.bytes()).toList();
+          long s = System.nanoTime();
+          ws.applyRemote(changes);
+          if (changed.await(10, TimeUnit.SECONDS)) {
+            live.add(seen.get() - s);
+          }
+        }
+      }
+    }
+    return live.summaryMillis();
   }
 
   private static long currentThreadCpu() {
