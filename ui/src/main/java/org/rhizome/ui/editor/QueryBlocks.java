@@ -41,7 +41,8 @@ final class QueryBlocks {
           + ".rz-board-column{background:rgba(127,127,127,.08);border-radius:8px;padding:8px;min-width:200px;flex:0 0 220px}"
           + ".rz-board-column h4{margin:0 0 8px}.rz-board-count{opacity:.6;font-weight:normal}"
           + ".rz-card{border:1px solid rgba(127,127,127,.35);border-radius:6px;padding:8px 10px;margin-bottom:8px;min-width:180px}"
-          + ".rz-card-title{font-weight:600}.rz-card-field{font-size:.85em;opacity:.75}</style>";
+          + ".rz-card-title{font-weight:600}.rz-card-field{font-size:.85em;opacity:.75}"
+          + ".rz-query-board .rz-card{cursor:grab;-webkit-user-select:none;-webkit-user-drag:none}</style>";
   private static final Pattern RESULT_LINK = Pattern.compile("href=\"rhizome:([^\"]*)\"");
 
   private QueryBlocks() {}

@@ -53,6 +53,7 @@ final class ReadingView {
   private double keepScroll;
   private @Nullable String pendingAnchor;
   private final org.w3c.dom.events.EventListener clicks = this::onClick;
+  private final QueryBoardDrag boardDrag;
 
   ReadingView(
       AppContext context,
@@ -67,6 +68,7 @@ final class ReadingView {
     this.html = html;
     this.soul = soul;
     this.toggler = toggler;
+    this.boardDrag = new QueryBoardDrag(context);
     web.setContextMenuEnabled(false);
     web.getStyleClass().add("reading-view");
     org.rhizome.ui.editor.LinkPreview.install(
@@ -194,6 +196,7 @@ final class ReadingView {
     }
     // Held in a field: WebKit keeps only a weak reference to a listener added from Java.
     ((EventTarget) doc).addEventListener("click", clicks, true);
+    boardDrag.attach(doc); // cards of a ```query board move between its columns
   }
 
   private void onClick(org.w3c.dom.events.Event event) {

@@ -24,7 +24,6 @@ import org.rhizome.graph.Workspace;
 import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.query.lang.Ast;
 import org.rhizome.graph.query.lang.Parser;
-import org.rhizome.graph.query.lang.PropertyEdit;
 import org.rhizome.graph.query.lang.QueryException;
 import org.rhizome.graph.query.lang.QueryResult;
 import org.rhizome.graph.tasks.Dates;
@@ -162,6 +161,23 @@ public class QueryView extends VBox {
     return shown;
   }
 
+  /** Shows {@code text} in the field and runs it live from now on (a saved query that changed). */
+  public void setQuery(String text) {
+    if (!text.equals(query.getText()) || live == null) {
+      query.setText(text);
+      restart();
+    }
+  }
+
+  /** The mode a {@code view:} line names: {@code cards}, {@code board}, else the list. */
+  public static Mode modeOf(String view) {
+    return switch (view) {
+      case "cards" -> Mode.CARDS;
+      case "board" -> Mode.BOARD;
+      default -> Mode.LIST;
+    };
+  }
+
   /** Runs the field's query live from now on (the previous one stops). */
   public void restart() {
     rerunLater.stop();
@@ -294,16 +310,11 @@ public class QueryView extends VBox {
     if (soul == null) {
       return;
     }
-    workspace
-        .openBodyAsync(soul)
-        .thenCompose(
-            read ->
-                workspace.spliceBodyAsync(
-                    soul, read.version(), PropertyEdit.set(read.text(), property, value), 0))
+    BoardMoves.move(workspace, soul, property, value)
         .exceptionally(
             e -> {
               Platform.runLater(() -> onError.accept(e.getCause() != null ? e.getCause() : e));
-              return java.util.Optional.empty();
+              return null;
             });
   }
 

@@ -29,6 +29,7 @@ public final class AppContext {
   private final Settings settings;
   private @Nullable MainWindow window;
   private final List<AutoCloseable> subscriptions = new ArrayList<>();
+  private final List<java.util.function.Predicate<Soul>> noteOpeners = new ArrayList<>();
   private boolean closed;
 
   public AppContext(
@@ -65,9 +66,25 @@ public final class AppContext {
     return settings;
   }
 
-  /** Opens a note in an editor tab (see {@link MainWindow#openNote}). */
+  /**
+   * Opens a note: in the first opener that takes it (a saved query opens as its view), else in an
+   * editor tab (see {@link MainWindow#openNote}, which always opens the editor).
+   */
   public void openNote(Soul soul) {
+    for (java.util.function.Predicate<Soul> opener : noteOpeners) {
+      if (opener.test(soul)) {
+        return;
+      }
+    }
     window().openNote(soul);
+  }
+
+  /**
+   * Lets a feature open some notes its own way: {@code opener} returns true when it opened the note
+   * (FX thread; it must decide without blocking).
+   */
+  public void addNoteOpener(java.util.function.Predicate<Soul> opener) {
+    noteOpeners.add(opener);
   }
 
   /** Shows a view in a tab of the main area (see {@link MainWindow#openTab}). */

@@ -148,6 +148,7 @@ final class QueryBench {
     DeviceKey key = DeviceKey.generate(new SecureRandom());
     try (Workspace ws = Workspace.open(dir.resolve("bench.db"), key)) {
       long idx0 = QueryIndexStats.nanos();
+      long task0 = QueryIndexStats.taskNanos();
       long cpu0 = threadCpuNanos("rhizome-");
       long t0 = System.nanoTime();
       CompletableFuture<List<Soul>> inFlight = null;
@@ -168,6 +169,7 @@ final class QueryBench {
       long importNanos = System.nanoTime() - t0;
       long importCpu = threadCpuNanos("rhizome-") - cpu0;
       long indexNanos = QueryIndexStats.nanos() - idx0;
+      long taskNanos = QueryIndexStats.taskNanos() - task0;
       Map<String, Object> imp = new LinkedHashMap<>();
       imp.put("import_s", Math.round(importNanos / 1e7) / 100.0);
       imp.put("import_engine_cpu_us_per_note", Math.round(importCpu / 1e1 / notes) / 100.0);
@@ -175,6 +177,10 @@ final class QueryBench {
       imp.put(
           "query_index_share_of_engine_cpu",
           Math.round(1000.0 * indexNanos / Math.max(1, importCpu)) / 10.0 + "%");
+      imp.put("task_index_cpu_us_per_note", Math.round(taskNanos / 1e1 / notes) / 100.0);
+      imp.put(
+          "task_index_share_of_engine_cpu",
+          Math.round(1000.0 * taskNanos / Math.max(1, importCpu)) / 10.0 + "%");
       out.put("import", imp);
       progress.printf("created %,d notes in %.1f s%n", notes, importNanos / 1e9);
 
@@ -242,8 +248,51 @@ final class QueryBench {
         }
       }
       out.put("live_rerun_after_edit", live.summaryMillis());
+      out.put("live_rerun_after_peer_change", livePeer(ws));
     }
     return out;
+  }
+
+  /**
+   * From a peer's change (a new note with the live query's tag, applied as sync applies it) to the
+   * live query's new result: what a view open on this device waits for a peer's edit.
+   */
+  private Map<String, Object> livePeer(Workspace ws) throws Exception {
+    Percentiles live = new Percentiles();
+    try (Workspace peer =
+        Workspace.open(
+            dir.resolve("peer.db"),
+            ws.id(),
+            DeviceKey.generate(new SecureRandom()),
+            System::currentTimeMillis)) {
+      for (int i = 0; i < 20; i++) {
+        AtomicLong seen = new AtomicLong();
+        CountDownLatch first = new CountDownLatch(1);
+        CountDownLatch changed = new CountDownLatch(2);
+        String marker = "peerbench" + i;
+        try (LiveQuery lq =
+            LiveQuery.of(
+                ws,
+                "list from #" + marker,
+                r -> {
+                  seen.set(System.nanoTime());
+                  first.countDown();
+                  changed.countDown();
+                },
+                e -> {})) {
+          first.await(10, TimeUnit.SECONDS);
+          peer.createNote("From a peer " + i, "written elsewhere #" + marker);
+          List<byte[]> changes =
+              peer.changesSince(ws.versionVector(), 0, 1000).stream().map(e -> e.bytes()).toList();
+          long s = System.nanoTime();
+          ws.applyRemote(changes);
+          if (changed.await(10, TimeUnit.SECONDS)) {
+            live.add(seen.get() - s);
+          }
+        }
+      }
+    }
+    return live.summaryMillis();
   }
 
   private static long currentThreadCpu() {

@@ -126,8 +126,8 @@ public final class QueryResultHtml {
 
   /**
    * A grouped note result as a board: one column per group, its cards below. The columns carry
-   * {@code data-property} and {@code data-value} so a view that can edit may move cards between
-   * them.
+   * {@code data-property}, {@code data-value} and {@code data-type} so a view that can edit may
+   * move cards between them ({@link #boardValue} reads a column's value back with its type).
    */
   public static String renderBoard(QueryResult r, String property) {
     StringBuilder sb =
@@ -137,6 +137,8 @@ public final class QueryResultHtml {
     for (QueryResult.Group g : r.groups()) {
       sb.append("<div class=\"rz-board-column\" data-value=\"")
           .append(g.key() == null ? "" : escape(QueryResult.text(g.key())))
+          .append("\" data-type=\"")
+          .append(typeName(g.key()))
           .append("\"><h4 class=\"rz-query-group\">")
           .append(g.key() == null ? "(none)" : value(g.key()))
           .append(" <span class=\"rz-board-count\">")
@@ -151,6 +153,42 @@ public final class QueryResultHtml {
       sb.append("<p class=\"rz-query-empty\">No results.</p>");
     }
     return sb.append("</div>").toString();
+  }
+
+  private static String typeName(@Nullable Object key) {
+    if (key instanceof Double) {
+      return "number";
+    } else if (key instanceof Boolean) {
+      return "checkbox";
+    } else if (key instanceof QueryResult.DateValue) {
+      return "date";
+    } else if (key instanceof QueryResult.LinkValue) {
+      return "link";
+    }
+    return key == null ? "" : "text";
+  }
+
+  /**
+   * A board column's value from its {@code data-type} and {@code data-value}, typed as the query
+   * gave it (so a number is written back as a number); null for the "(none)" column or a value that
+   * does not read as its type.
+   */
+  public static @Nullable Object boardValue(String type, String text) {
+    try {
+      return switch (type) {
+        case "number" -> Double.valueOf(text);
+        case "checkbox" -> Boolean.valueOf(text);
+        case "date" -> {
+          Long millis = org.rhizome.graph.tasks.Dates.parse(text);
+          yield millis == null ? null : new QueryResult.DateValue(millis);
+        }
+        case "link" -> new QueryResult.LinkValue(text);
+        case "text" -> text;
+        default -> null;
+      };
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   private static void card(StringBuilder sb, QueryResult r, QueryResult.Row row) {
