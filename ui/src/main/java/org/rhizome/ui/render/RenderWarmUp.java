@@ -15,8 +15,9 @@ public final class RenderWarmUp {
   private RenderWarmUp() {}
 
   /**
-   * How many times the app renders the sample: enough for the JIT to compile the hot paths (fewer
-   * left the first big render well above a warm one; see docs/rendering.md).
+   * How many times the app renders the sample: about 100 KB of Markdown through every path, a
+   * fraction of a second of one core when quiet ({@code rhizome bench render} times the first big
+   * render after it, and with {@code --cold} without it).
    */
   public static final int RENDERS = 4;
 

@@ -52,11 +52,14 @@
     drawDiagrams();
   }
   var scrollTimer = null;
-  window.addEventListener('scroll', function () {
+  function soon() {
     if (scrollTimer === null && pending.length) {
       scrollTimer = setTimeout(function () { scrollTimer = null; drawPending(2 * window.innerHeight); }, 30);
     }
-  });
+  }
+  // Scrolled, or the window was given its size after the page loaded.
+  window.addEventListener('scroll', soon);
+  window.addEventListener('resize', soon);
   // Maths, code colours, diagrams, media cards and PDFs in some elements of the page.
   function draw(roots) {
     if (window.katex) { each(roots, '.math', function (el) { pending.push(el); }); }
