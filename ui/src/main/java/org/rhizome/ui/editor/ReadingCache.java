@@ -106,6 +106,15 @@ final class ReadingCache {
     return file;
   }
 
+  /** Deletes a page that is no longer shown (a temp file: the folder goes at exit anyway). */
+  static void deleteQuietly(Path page) {
+    try {
+      Files.deleteIfExists(page);
+    } catch (IOException e) {
+      // The folder goes at exit.
+    }
+  }
+
   private static void deleteTree(Path dir) {
     try (Stream<Path> walk = Files.walk(dir)) {
       walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

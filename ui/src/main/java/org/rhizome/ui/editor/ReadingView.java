@@ -39,7 +39,7 @@ final class ReadingView {
 
   private final AppContext context;
   private final LinkFollower follower;
-  private final WebView web = new WebView();
+  private final WebView web = ReadingWarmUp.webView();
   private final MarkdownHtml html;
   private final Soul soul;
   private final Supplier<String> folder;
@@ -54,6 +54,7 @@ final class ReadingView {
   private @Nullable String pendingAnchor;
   private final org.w3c.dom.events.EventListener clicks = this::onClick;
   private final QueryBoardDrag boardDrag;
+  private @Nullable Runnable onLoaded;
 
   ReadingView(
       AppContext context,
@@ -84,7 +85,15 @@ final class ReadingView {
                   scrollTo(pendingAnchor);
                   pendingAnchor = null;
                 } else if (keepScroll > 0) {
-                  web.getEngine().executeScript("window.scrollTo(0," + keepScroll + ")");
+                  // The page moves its rest in after the start: enough of it first to get there.
+                  web.getEngine()
+                      .executeScript(
+                          "(window.rhizomeScrollTo || function (y) { window.scrollTo(0, y); })("
+                              + keepScroll
+                              + ")");
+                }
+                if (onLoaded != null) {
+                  onLoaded.run();
                 }
               }
             });
@@ -109,6 +118,11 @@ final class ReadingView {
     return web;
   }
 
+  /** Runs {@code r} each time a page has loaded (its scripts run), on the FX thread. */
+  void onLoaded(@Nullable Runnable r) {
+    this.onLoaded = r;
+  }
+
   WebView web() {
     return web;
   }
@@ -127,8 +141,7 @@ final class ReadingView {
             () -> {
               RenderedNote note = html.markdown().render(markdown, soul.value(), from, links);
               ReadingCache cache = ReadingCache.get();
-              Path page =
-                  cache.writePage(HtmlPage.of("", note, dark, fontSize, cache.base(), "", ""));
+              Path page = cache.writePage(HtmlPage.reading(note, dark, fontSize, cache.base()));
               return new Shown(note, page);
             },
             shown -> {
@@ -168,9 +181,11 @@ final class ReadingView {
     if (doc == null || fragment.isEmpty()) {
       return;
     }
-    Element target = doc.getElementById(fragment);
-    if (target == null && !fragment.startsWith("^")) {
-      target = doc.getElementById(Anchors.slug(fragment.substring(fragment.lastIndexOf('#') + 1)));
+    Element target = find(doc, fragment);
+    if (target == null) {
+      // It may be in the part of a long note the page has not moved in yet.
+      web.getEngine().executeScript("window.rhizomeAll && window.rhizomeAll()");
+      target = find(doc, fragment);
     }
     if (target != null) {
       web.getEngine()
@@ -179,6 +194,14 @@ final class ReadingView {
                   + jsString(target.getAttribute("id"))
                   + "');if(e){e.scrollIntoView();}})()");
     }
+  }
+
+  private static @Nullable Element find(org.w3c.dom.Document doc, String fragment) {
+    Element target = doc.getElementById(fragment);
+    if (target == null && !fragment.startsWith("^")) {
+      target = doc.getElementById(Anchors.slug(fragment.substring(fragment.lastIndexOf('#') + 1)));
+    }
+    return target;
   }
 
   private double currentScroll() {

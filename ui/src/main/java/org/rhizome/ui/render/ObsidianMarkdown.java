@@ -50,6 +50,12 @@ public final class ObsidianMarkdown {
    */
   int minRun = MarkdownBlocks.MIN_RUN;
 
+  /**
+   * Runs to render adding up to this many characters render on several threads (the common
+   * fork-join pool and the caller); fewer are not worth the hand-over.
+   */
+  static final int PARALLEL_CHARS = 32 * 1024;
+
   public ObsidianMarkdown() {
     MutableDataSet options = new MutableDataSet();
     // Ours last: for a node type, the renderer of the last extension wins over earlier ones and the
@@ -114,25 +120,64 @@ public final class ObsidianMarkdown {
     RenderState.Collected collected = new RenderState.Collected();
     String text = prepare(markdown);
     BlockCache blocks = cache;
-    List<PageAssembly.Part> parts = new ArrayList<>();
-    for (MarkdownBlocks.Run run : MarkdownBlocks.split(text, minRun)) {
-      BlockCache.Key key =
-          new BlockCache.Key(run.text(), noteId == null ? "" : noteId, sourceFolder);
-      BlockCache.Entry e = blocks == null ? null : blocks.get(key, links);
-      if (e == null) {
-        e = renderRun(run.text(), noteId, sourceFolder, links, blocks, key);
+    List<MarkdownBlocks.Run> runs = MarkdownBlocks.split(text, minRun);
+    BlockCache.Entry[] entries = new BlockCache.Entry[runs.size()];
+    List<Integer> missing = new ArrayList<>();
+    long missingChars = 0;
+    for (int i = 0; i < runs.size(); i++) {
+      BlockCache.Key key = key(runs.get(i), noteId, sourceFolder);
+      entries[i] = blocks == null ? null : blocks.get(key, links);
+      if (entries[i] == null) {
+        missing.add(i);
+        missingChars += runs.get(i).text().length();
       }
+    }
+    if (missingChars >= PARALLEL_CHARS && missing.size() > 1) {
+      // A big note not seen before (the first reading view of it, an export's big page): its runs
+      // render alone, so the cores share them.
+      missing.parallelStream()
+          .forEach(
+              i ->
+                  entries[i] =
+                      renderRun(
+                          runs.get(i).text(),
+                          noteId,
+                          sourceFolder,
+                          links,
+                          blocks,
+                          key(runs.get(i), noteId, sourceFolder)));
+    } else {
+      for (int i : missing) {
+        entries[i] =
+            renderRun(
+                runs.get(i).text(),
+                noteId,
+                sourceFolder,
+                links,
+                blocks,
+                key(runs.get(i), noteId, sourceFolder));
+      }
+    }
+    List<PageAssembly.Part> parts = new ArrayList<>(runs.size());
+    for (int i = 0; i < runs.size(); i++) {
+      BlockCache.Entry e = entries[i];
       collected.features.addAll(e.features());
       collected.linked.addAll(e.linked());
       collected.embedded.addAll(e.embedded());
-      parts.add(new PageAssembly.Part(e.html(), run.start(), e.footnotes(), e.inlineFootnotes()));
+      parts.add(
+          new PageAssembly.Part(e.html(), runs.get(i).start(), e.footnotes(), e.inlineFootnotes()));
     }
-    String html = PageAssembly.join(parts);
+    PageAssembly.Joined page = PageAssembly.joinWithFold(parts);
     return new RenderedNote(
-        html,
+        page.html(),
         Set.copyOf(collected.features),
         Set.copyOf(collected.linked),
-        Set.copyOf(collected.embedded));
+        Set.copyOf(collected.embedded),
+        page.fold());
+  }
+
+  private static BlockCache.Key key(MarkdownBlocks.Run run, String noteId, String sourceFolder) {
+    return new BlockCache.Key(run.text(), noteId == null ? "" : noteId, sourceFolder);
   }
 
   /**

@@ -44,8 +44,23 @@ final class PageAssembly {
   record Part(
       String html, int start, Map<String, String> footnotes, List<String> inlineFootnotes) {}
 
+  /**
+   * The page's HTML, and where its first runs end once they hold at least {@link #FOLD_CHARS}
+   * characters of it ({@code html.length()} when the whole page is that small): what a reading view
+   * shows first.
+   */
+  record Joined(String html, int fold) {}
+
+  /** About two screens of HTML: a page shows this much first, the rest just after. */
+  static final int FOLD_CHARS = 16 * 1024;
+
   /** Makes the page's HTML out of its runs, in order. */
   static String join(List<Part> parts) {
+    return joinWithFold(parts).html();
+  }
+
+  /** As {@link #join}, with where the first screens end. */
+  static Joined joinWithFold(List<Part> parts) {
     Map<String, String> definitions = new HashMap<>();
     for (Part p : parts) {
       p.footnotes().forEach(definitions::putIfAbsent);
@@ -53,11 +68,15 @@ final class PageAssembly {
     PageAssembly a = new PageAssembly(definitions);
     StringBuilder out =
         new StringBuilder(parts.stream().mapToInt(p -> p.html().length()).sum() + 64);
+    int fold = -1;
     for (Part p : parts) {
       a.resolve(p.html(), p, out);
+      if (fold < 0 && out.length() >= FOLD_CHARS) {
+        fold = out.length();
+      }
     }
     a.footnoteList(out);
-    return out.toString();
+    return new Joined(out.toString(), fold < 0 ? out.length() : fold);
   }
 
   private final Map<String, String> definitions;

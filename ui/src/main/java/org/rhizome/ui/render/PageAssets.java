@@ -67,7 +67,10 @@ public final class PageAssets {
     return s.toString();
   }
 
-  /** The scripts at the end of a page's body: only those it needs, then the page script. */
+  /**
+   * The scripts at the end of a page's body: only those it needs, then the page script (which loads
+   * Mermaid's itself when the page has a diagram).
+   */
   public static String scripts(RenderedNote note, String base) {
     List<String> files = new ArrayList<>();
     if (note.features().contains(RenderedNote.Feature.MATH)) {
@@ -76,10 +79,6 @@ public final class PageAssets {
     if (note.features().contains(RenderedNote.Feature.CODE)) {
       files.add("highlight/highlight.min.js");
     }
-    if (note.features().contains(RenderedNote.Feature.MERMAID)) {
-      files.add("mermaid/mermaid.min.js");
-    }
-    files.add("page.js");
     StringBuilder s = new StringBuilder();
     for (String f : files) {
       s.append("<script src=\"")
@@ -89,7 +88,15 @@ public final class PageAssets {
           .append(f)
           .append("\"></script>");
     }
-    return s.toString();
+    // Mermaid's script is 3 MB: the page script loads it once a diagram is on the page, after the
+    // first part of the page is on screen.
+    s.append("<script src=\"").append(base).append(DIR).append("/page.js\"");
+    if (note.features().contains(RenderedNote.Feature.MERMAID)) {
+      s.append(" data-mermaid=\"")
+          .append(Html.escape(base + DIR + "/mermaid/mermaid.min.js"))
+          .append('"');
+    }
+    return s.append("></script>").toString();
   }
 
   /**

@@ -121,6 +121,8 @@ public final class DesktopSession {
                 () -> {
                   if (window != null) {
                     window.loadLists();
+                    // Then the reading view readies itself, so a first big note reads fast.
+                    org.rhizome.ui.editor.ReadingWarmUp.start(context);
                   }
                 }));
   }

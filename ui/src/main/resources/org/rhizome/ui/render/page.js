@@ -1,48 +1,149 @@
 // Rhizome's page script for a rendered note (reading view and HTML export): draws maths, colours
-// code, draws Mermaid diagrams (each only if its bundled script was loaded), shows an external image
+// code (each only if its bundled script was loaded), draws Mermaid diagrams (loading the script only
+// when there is one), moves in the rest of a long note after its start is shown, shows an external image
 // only when it is clicked, shows PDFs inline where the browser can (not in JavaFX's WebView), and
 // sounds and videos it cannot play as file cards.
 (function () {
   var dark = document.documentElement.className.indexOf('theme-dark') >= 0;
-  function each(selector, fn) {
-    var list = document.querySelectorAll(selector);
-    for (var i = 0; i < list.length; i++) {
-      try { fn(list[i]); } catch (e) { /* one bad block must not stop the others */ }
+  var self = document.currentScript;
+  var mermaidSrc = self ? self.getAttribute('data-mermaid') : null;
+  var javafx = navigator.userAgent.indexOf('JavaFX') >= 0;
+  // Each element of roots and every element inside it that matches selector.
+  function each(roots, selector, fn) {
+    for (var r = 0; r < roots.length; r++) {
+      var root = roots[r];
+      var list = [];
+      if (root.matches && root.matches(selector)) { list.push(root); }
+      var inner = root.querySelectorAll ? root.querySelectorAll(selector) : [];
+      for (var j = 0; j < inner.length; j++) { list.push(inner[j]); }
+      for (var i = 0; i < list.length; i++) {
+        try { fn(list[i]); } catch (e) { /* one bad block must not stop the others */ }
+      }
     }
   }
-  function run() {
-    if (window.katex) {
-      each('.math', function (el) {
-        katex.render(el.textContent, el, { displayMode: el.classList.contains('math-block'), throwOnError: false });
-      });
+  if (window.hljs) { hljs.configure({ ignoreUnescapedHTML: true }); }
+  // Maths, code and diagrams not drawn yet: each is drawn when it comes near the screen (drawing all
+  // of a long note's at once kept WebView busy for seconds).
+  var pending = [];
+  function drawOne(el) {
+    if (el.classList.contains('math')) {
+      katex.render(el.textContent, el, { displayMode: el.classList.contains('math-block'), throwOnError: false });
+    } else if (el.classList.contains('mermaid')) {
+      diagrams.push(el);
+    } else {
+      var lang = el.className.replace(/.*language-([^\s]+).*/, '$1');
+      if (hljs.getLanguage(lang)) { hljs.highlightElement(el); }
     }
-    if (window.hljs) {
-      hljs.configure({ ignoreUnescapedHTML: true });
-      each('pre code[class*="language-"]', function (el) {
-        var lang = el.className.replace(/.*language-([^\s]+).*/, '$1');
-        if (hljs.getLanguage(lang)) { hljs.highlightElement(el); }
-      });
+  }
+  // Draws what is pending above `below` (a distance from the top of the window, in pixels).
+  function drawPending(below) {
+    var left = [];
+    var from = -window.innerHeight;
+    for (var i = 0; i < pending.length; i++) {
+      var el = pending[i];
+      var box = el.getBoundingClientRect();
+      if (box.top < below && (box.bottom > from || below === Infinity)) {
+        try { drawOne(el); } catch (e) { /* one bad block must not stop the others */ }
+      } else {
+        left.push(el);
+      }
     }
-    if (window.mermaid) {
-      try {
-        mermaid.initialize({ startOnLoad: false, theme: dark ? 'dark' : 'default', securityLevel: 'strict' });
-        mermaid.run({ querySelector: 'pre.mermaid' });
-      } catch (e) { /* the source stays shown */ }
+    pending = left;
+    drawDiagrams();
+  }
+  var scrollTimer = null;
+  function soon() {
+    if (scrollTimer === null && pending.length) {
+      scrollTimer = setTimeout(function () { scrollTimer = null; drawPending(2 * window.innerHeight); }, 30);
     }
+  }
+  // Scrolled, or the window was given its size after the page loaded.
+  window.addEventListener('scroll', soon);
+  window.addEventListener('resize', soon);
+  // Maths, code colours, diagrams, media cards and PDFs in some elements of the page.
+  function draw(roots) {
+    if (window.katex) { each(roots, '.math', function (el) { pending.push(el); }); }
+    if (window.hljs) { each(roots, 'pre code[class*="language-"]', function (el) { pending.push(el); }); }
+    each(roots, 'pre.mermaid', function (el) { pending.push(el); });
     // A sound or video this browser cannot play (JavaFX's WebView has no Ogg, Opus, WebM or FLAC): a
     // card that opens the file in the system's player, not a player showing "Error".
-    each('.media-embed', function (el) {
+    each(roots, '.media-embed', function (el) {
       var mime = el.getAttribute('data-mime') || '';
       if (mime && el.canPlayType && el.canPlayType(mime) === '') { asCard(el); } else { el.addEventListener('error', function () { asCard(el); }); }
     });
-    if (navigator.userAgent.indexOf('JavaFX') < 0) {
-      each('.pdf-embed', function (el) {
+    if (!javafx) {
+      each(roots, '.pdf-embed', function (el) {
         var frame = document.createElement('iframe');
         frame.className = 'pdf-frame';
         frame.src = el.getAttribute('data-src');
         el.insertBefore(frame, el.firstChild);
       });
     }
+  }
+  // Mermaid diagrams waiting for the script, which is loaded (once) after the first part is shown.
+  var diagrams = [];
+  var mermaidState = 0; // 0 not loaded, 1 loading, 2 ready, 3 failed
+  var firstShown = false;
+  function drawDiagrams() {
+    if (!diagrams.length || !mermaidSrc || !firstShown) { return; }
+    if (mermaidState === 0) {
+      mermaidState = 1;
+      var s = document.createElement('script');
+      s.src = mermaidSrc;
+      s.onload = function () {
+        try {
+          mermaid.initialize({ startOnLoad: false, theme: dark ? 'dark' : 'default', securityLevel: 'strict' });
+          mermaidState = 2;
+        } catch (e) { mermaidState = 3; }
+        drawDiagrams();
+      };
+      s.onerror = function () { mermaidState = 3; };
+      document.head.appendChild(s);
+      return;
+    }
+    if (mermaidState === 2) {
+      var nodes = diagrams;
+      diagrams = [];
+      try { mermaid.run({ nodes: nodes }); } catch (e) { /* the source stays shown */ }
+    }
+  }
+  // The rest of a long note (HtmlPage.reading): moved in a part at a time once the start is shown.
+  var article = document.querySelector('article.markdown-rendered');
+  var rest = document.getElementById('rhizome-rest');
+  function moveIn(max) {
+    if (!rest || !article) { return false; }
+    var content = rest.content;
+    var added = [];
+    while (content.firstChild && added.length < max) {
+      var n = content.firstChild;
+      article.appendChild(n);
+      if (n.nodeType === 1) { added.push(n); }
+    }
+    draw(added);
+    if (!content.firstChild) { rest.parentNode.removeChild(rest); rest = null; }
+    return rest !== null;
+  }
+  function more() {
+    var again = moveIn(40);
+    drawPending(2 * window.innerHeight);
+    if (again) { setTimeout(more, 0); }
+  }
+  // For the reading view: the whole note now (to reach an anchor), or enough to scroll to y.
+  // What is above y is drawn first, so that y is where it was on the page before.
+  window.rhizomeAll = function () { while (moveIn(100000)) { /* all of it */ } drawPending(Infinity); };
+  window.rhizomeScrollTo = function (y) {
+    while (rest && document.documentElement.scrollHeight < y + window.innerHeight) { moveIn(40); }
+    drawPending(y + 2 * window.innerHeight);
+    window.scrollTo(0, y);
+  };
+  function run() {
+    draw(article ? [article] : [document.body]);
+    drawPending(2 * window.innerHeight);
+    setTimeout(function () {
+      firstShown = true;
+      drawDiagrams();
+      more();
+    }, 20);
   }
   function asCard(el) {
     if (!el.parentNode) { return; }

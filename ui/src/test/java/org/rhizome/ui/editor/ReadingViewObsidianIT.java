@@ -46,9 +46,17 @@ class ReadingViewObsidianIT {
       runFx(() -> ui.session().context().commands().run("editor.toggleReading"));
       WebView web = onFx(() -> (WebView) ui.session().stage().getScene().lookup(".reading-view"));
       waitFor("page loaded", () -> ok(() -> count(web, ".math") >= 2));
-      waitFor("maths drawn by KaTeX", () -> ok(() -> count(web, ".math .katex") >= 2));
-      waitFor("code coloured by highlight.js", () -> ok(() -> count(web, "pre code.hljs") >= 1));
-      waitFor("diagram drawn by Mermaid", () -> ok(() -> count(web, "pre.mermaid svg") == 1));
+      // Maths, code and diagrams are drawn as they come near the screen: each is scrolled to.
+      waitFor(
+          "maths drawn by KaTeX",
+          () -> ok(() -> near(web, "#maths") && count(web, ".math .katex") >= 2));
+      waitFor(
+          "code coloured by highlight.js",
+          () -> ok(() -> near(web, "pre code") && count(web, "pre code.hljs") >= 1));
+      waitFor(
+          "diagram drawn by Mermaid",
+          () -> ok(() -> near(web, "pre.mermaid") && count(web, "pre.mermaid svg") == 1));
+      runFx(() -> web.getEngine().executeScript("window.scrollTo(0, 0)"));
       waitFor(
           "image loaded from the attachment",
           () ->
@@ -125,8 +133,13 @@ class ReadingViewObsidianIT {
                               web.getEngine()
                                   .executeScript(
                                       "getComputedStyle(document.body).backgroundColor"))));
-      waitFor("maths drawn again", () -> ok(() -> count(web, ".math .katex") >= 2));
-      waitFor("diagram drawn again", () -> ok(() -> count(web, "pre.mermaid svg") == 1));
+      waitFor(
+          "maths drawn again",
+          () -> ok(() -> near(web, "#maths") && count(web, ".math .katex") >= 2));
+      waitFor(
+          "diagram drawn again",
+          () -> ok(() -> near(web, "pre.mermaid") && count(web, "pre.mermaid svg") == 1));
+      runFx(() -> web.getEngine().executeScript("window.scrollTo(0, 0)"));
       shoot(ui, web, "reading-dark");
       shootAt(ui, web, "callouts", "reading-dark-callouts");
       shootAt(ui, web, "maths", "reading-dark-maths");
@@ -142,6 +155,16 @@ class ReadingViewObsidianIT {
   }
 
   /** On the FX thread (waitFor runs its condition there): how many elements match. */
+  /** Scrolls the first element matching {@code selector} into view; true when there is one. */
+  private static boolean near(WebView web, String selector) {
+    return Boolean.TRUE.equals(
+        web.getEngine()
+            .executeScript(
+                "(function(){var e=document.querySelector('"
+                    + selector
+                    + "');if(e){e.scrollIntoView();}return !!e;})()"));
+  }
+
   private static int count(WebView web, String selector) {
     return (int) number(web, "document.querySelectorAll(\"" + selector + "\").length");
   }

@@ -2,7 +2,6 @@ package org.rhizome.app.cli.bench;
 
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.identity.DeviceKey;
+import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.note.Attachment;
 import org.rhizome.graph.note.NoteDraft;
 import org.rhizome.graph.query.NoteRef;
@@ -19,6 +19,8 @@ import org.rhizome.graph.vault.VaultProgress;
 import org.rhizome.ui.render.HtmlPage;
 import org.rhizome.ui.render.HtmlSiteExporter;
 import org.rhizome.ui.render.ObsidianMarkdown;
+import org.rhizome.ui.render.PageAssets;
+import org.rhizome.ui.render.RenderWarmUp;
 import org.rhizome.ui.render.RenderedNote;
 import org.rhizome.ui.render.WorkspaceLinks;
 
@@ -31,12 +33,17 @@ final class RenderBench {
   private final int kb;
   private final int runs;
   private final int notes;
+  private final int warmUps;
+  private final boolean webView;
   private final Path work;
+  private boolean assetsCopied;
   private final PrintStream log;
-  private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 
-  RenderBench(int kb, int runs, int notes, Path work, PrintStream log) {
+  RenderBench(
+      int kb, int runs, int notes, int warmUps, boolean webView, Path work, PrintStream log) {
     this.kb = kb;
+    this.webView = webView;
+    this.warmUps = warmUps;
     this.runs = runs;
     this.notes = notes;
     this.work = work;
@@ -72,35 +79,66 @@ final class RenderBench {
       // Links resolved afresh for each render, as the reading view does (what they reach may have
       // changed).
       java.util.function.Supplier<WorkspaceLinks> links = () -> new WorkspaceLinks(ws, addresses);
+      if (webView) {
+        // In the window, in this fresh JVM: nothing of the renderer is timed before it.
+        log.println("showing a " + kb + " KB note in the reading view...");
+        Soul soul = ws.createNoteAsync("Big note", big).get();
+        out.putAll(ReadingViewBench.run(ws, soul, big, i -> edit(big, i), runs, warmUps > 0));
+        return out;
+      }
       log.println("rendering a " + kb + " KB note...");
+      // As the app does once its window shows (unless --cold): the scripts copied next to where
+      // pages go, the renderer warmed on a small note (ReadingWarmUp; its WebView part is timed by
+      // --webview).
+      if (warmUps > 0) {
+        long wall = System.nanoTime();
+        long cpu = processCpu();
+        PageAssets.copyTo(work.resolve("reading"));
+        assetsCopied = true;
+        RenderWarmUp.run(links.get(), warmUps);
+        out.put("warm_up_renders", warmUps);
+        out.put("warm_up_ms", (System.nanoTime() - wall) / 1e6);
+        out.put("warm_up_process_cpu_ms", (processCpu() - cpu) / 1e6);
+      }
       // As the reading view renders: with a block cache (an edit renders again only the runs it
-      // touched).
+      // touched), the page written to a file next to the bundled scripts (copied on first use).
       long wall = System.nanoTime();
-      long cpu = threads.getCurrentThreadCpuTime();
+      long cpu = processCpu();
       ObsidianMarkdown markdown = new ObsidianMarkdown().withBlockCache(8_000_000);
       RenderedNote first = markdown.render(big, null, "", links.get());
-      int pageChars = HtmlPage.of("", first, false, 15, "", "", "").length();
+      double renderMs = (System.nanoTime() - wall) / 1e6;
+      long pageStart = System.nanoTime();
+      Path pages = work.resolve("reading");
+      if (!assetsCopied) {
+        PageAssets.copyTo(pages);
+        assetsCopied = true;
+      }
+      String page = HtmlPage.of("", first, false, 15, pages.toUri().toString(), "", "");
+      java.nio.file.Files.writeString(pages.resolve("page-1.html"), page);
+      int pageChars = page.length();
       out.put("first_render_ms", (System.nanoTime() - wall) / 1e6);
-      out.put("first_render_cpu_ms", (threads.getCurrentThreadCpuTime() - cpu) / 1e6);
+      out.put("first_render_process_cpu_ms", (processCpu() - cpu) / 1e6);
+      out.put("first_render_html_ms", renderMs);
+      out.put("first_render_page_ms", (System.nanoTime() - pageStart) / 1e6);
       out.put("page_chars", pageChars);
       // Later renders: after a small edit each time, in a different place, as typing in the note
       // does.
       Timing edited = time(i -> markdown.render(edit(big, i), null, "", links.get()));
       out.put("later_render_median_ms", edited.wall());
-      out.put("later_render_median_cpu_ms", edited.cpu());
+      out.put("later_render_median_process_cpu_ms", edited.cpu());
       out.put("later_render_max_ms", edited.max());
       // A big note not rendered before, in a warm JVM (the cache holds nothing of it).
       String other = bigNote(vault, 1000);
       wall = System.nanoTime();
-      cpu = threads.getCurrentThreadCpuTime();
+      cpu = processCpu();
       HtmlPage.of("", markdown.render(other, null, "", links.get()), false, 15, "", "", "");
       out.put("new_note_warm_render_ms", (System.nanoTime() - wall) / 1e6);
-      out.put("new_note_warm_render_cpu_ms", (threads.getCurrentThreadCpuTime() - cpu) / 1e6);
+      out.put("new_note_warm_render_process_cpu_ms", (processCpu() - cpu) / 1e6);
       // The same edits without the block cache (how every render went before it), for comparison.
       ObsidianMarkdown uncached = new ObsidianMarkdown();
       Timing whole = time(i -> uncached.render(edit(big, i), null, "", links.get()));
       out.put("uncached_render_median_ms", whole.wall());
-      out.put("uncached_render_median_cpu_ms", whole.cpu());
+      out.put("uncached_render_median_process_cpu_ms", whole.cpu());
     }
     if (notes > 0) {
       out.putAll(export());
@@ -199,17 +237,18 @@ final class RenderBench {
   private record Timing(double wall, double cpu, double max) {}
 
   /**
-   * Medians over {@code runs} renders (each made into a whole page), wall and this thread's CPU.
+   * Medians over {@code runs} renders (each made into a whole page), wall and the process's CPU
+   * (the runs of a note not rendered before render in parallel).
    */
   private Timing time(java.util.function.IntFunction<RenderedNote> render) {
     double[] wall = new double[runs];
     double[] cpu = new double[runs];
     for (int i = 0; i < runs; i++) {
       long w = System.nanoTime();
-      long c = threads.getCurrentThreadCpuTime();
+      long c = processCpu();
       HtmlPage.of("", render.apply(i), false, 15, "", "", "");
       wall[i] = (System.nanoTime() - w) / 1e6;
-      cpu[i] = (threads.getCurrentThreadCpuTime() - c) / 1e6;
+      cpu[i] = (processCpu() - c) / 1e6;
     }
     return new Timing(median(wall), median(cpu), Arrays.stream(wall).max().orElse(0));
   }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.rhizome.app.cli.WorkFiles;
+import org.rhizome.ui.render.RenderWarmUp;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Render a generated note of about --kb KB with every Obsidian construct as the reading view does",
-      "(first render in a fresh JVM; the median of --runs later ones, each after a small edit, wall and CPU;",
+      "(first render in a fresh JVM, after the app's warm-up unless --cold; the median of --runs later ones, each after a small edit, wall and CPU;",
       "a big note not seen before in the warm JVM; the same edits without the block cache), then export a",
       "generated workspace of --notes notes as a static HTML site (rhizome export --html); prints JSON."
     })
@@ -45,6 +46,21 @@ public final class RenderBenchCommand implements Callable<Integer> {
           "Notes in the exported workspace; 0 skips the export (default: ${DEFAULT-VALUE}).")
   int notes;
 
+  @Option(
+      names = "--cold",
+      description =
+          "Time the first render in a JVM that rendered nothing before (the app warms the renderer"
+              + " up once its window shows; by default the bench does the same first).")
+  boolean cold;
+
+  @Option(
+      names = "--webview",
+      description =
+          "Time the reading view itself in a window instead (WebView loading the page and running"
+              + " its scripts; first and later, after the app's warm-up unless --cold). Needs a"
+              + " display: xvfb-run -a on a server.")
+  boolean webView;
+
   @Override
   public Integer call() throws Exception {
     if (kb < 1 || runs < 1 || notes < 0) {
@@ -53,7 +69,16 @@ public final class RenderBenchCommand implements Callable<Integer> {
     }
     Path work = Files.createTempDirectory("rhizome-render-bench");
     try {
-      Map<String, Object> result = new RenderBench(kb, runs, notes, work, System.err).run();
+      Map<String, Object> result =
+          new RenderBench(
+                  kb,
+                  runs,
+                  webView ? 0 : notes,
+                  cold ? 0 : RenderWarmUp.RENDERS,
+                  webView,
+                  work,
+                  System.err)
+              .run();
       BenchJson.print(spec, result);
       return 0;
     } finally {

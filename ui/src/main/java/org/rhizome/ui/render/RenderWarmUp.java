@@ -1,0 +1,123 @@
+package org.rhizome.ui.render;
+
+import java.util.Optional;
+
+/**
+ * Readies the renderer before anyone waits for it: renders a generated note that uses every
+ * construct the renderer knows (links, tags, embeds, callouts, tasks, maths, code, tables,
+ * footnotes, highlights, Mermaid) a few times, so that Flexmark's and our classes are loaded and
+ * their hot paths compiled by the JIT. In a fresh JVM the first render of a big note costs about
+ * twice a later one (measured: {@code rhizome bench render}); a session's first reading view of a
+ * big note pays that unless something rendered before it. Meant for a background thread after the
+ * window shows.
+ */
+public final class RenderWarmUp {
+  private RenderWarmUp() {}
+
+  /**
+   * How many times the app renders the sample: about 100 KB of Markdown through every path, a
+   * fraction of a second of one core when quiet ({@code rhizome bench render} times the first big
+   * render after it, and with {@code --cold} without it).
+   */
+  public static final int RENDERS = 4;
+
+  /** Renders {@link #sample} {@code times} times with {@code links} (not cached: each is whole). */
+  public static void run(RenderLinks links, int times) {
+    ObsidianMarkdown markdown = new ObsidianMarkdown();
+    for (int i = 0; i < times; i++) {
+      RenderedNote note = markdown.render(sample(i), null, "", links);
+      HtmlPage.of("", note, (i & 1) == 1, 15, "", "", "");
+    }
+  }
+
+  /**
+   * Links that reach nothing, for rendering with no workspace (every link is unresolved, every
+   * embed missing).
+   */
+  public static final RenderLinks NOWHERE =
+      new RenderLinks() {
+        @Override
+        public Optional<NoteTarget> note(String sourceFolder, String target) {
+          return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> body(NoteTarget note) {
+          return Optional.empty();
+        }
+
+        @Override
+        public Optional<FileTarget> attachment(String sourceFolder, String target) {
+          return Optional.empty();
+        }
+      };
+
+  /** About 24 KB of Markdown with every construct; {@code variant} changes its words. */
+  public static String sample(int variant) {
+    StringBuilder sb = new StringBuilder(26_000);
+    sb.append("---\ntags: [warm, up]\naliases: [Sample]\n---\n# Sample ").append(variant);
+    sb.append("\n\n");
+    for (int i = 0; sb.length() < 24_000; i++) {
+      int n = variant * 100 + i;
+      sb.append("## Part ").append(n).append("\n\n");
+      sb.append("Some *emphasis*, **strong** and `code` with [[Note ")
+          .append(n)
+          .append("]], [[Folder/Other ")
+          .append(n)
+          .append("#Heading|an alias]], [a link](https://example.org/")
+          .append(n)
+          .append(") and #tag")
+          .append(i % 7)
+          .append(" #nested/tag")
+          .append(i % 3)
+          .append(". A line that goes on\nto the next line with ==highlight== and ~~strike~~.\n\n");
+      switch (i % 6) {
+        case 0 ->
+            sb.append("> [!note]+ Title ")
+                .append(n)
+                .append("\n> Inside, $e^{i\\pi} + ")
+                .append(n)
+                .append(" = 0$ and a footnote[^f")
+                .append(n)
+                .append("].\n\n[^f")
+                .append(n)
+                .append("]: The footnote.\n\n");
+        case 1 ->
+            sb.append("- [ ] open ")
+                .append(n)
+                .append("\n- [x] done ^b")
+                .append(n)
+                .append("\n  - nested item\n1. one\n2. two\n\n");
+        case 2 ->
+            sb.append("```java\nclass A")
+                .append(n)
+                .append(" { int x = ")
+                .append(n)
+                .append("; }\n```\n\n```python\ndef f():\n    return ")
+                .append(n)
+                .append("\n```\n\n");
+        case 3 ->
+            sb.append("$$\n\\int_0^{")
+                .append(n)
+                .append("} x\\,dx\n$$\n\n| a | b |\n|---|:-:|\n| ")
+                .append(n)
+                .append(" | **b** |\n\n%%hidden%%\n\n");
+        case 4 ->
+            sb.append("![[Embedded ")
+                .append(n)
+                .append("]]\n\n![[picture.png|100]] ![x](images/pic")
+                .append(n)
+                .append(".png) [[#Part ")
+                .append(n)
+                .append("]] [[#^b")
+                .append(n)
+                .append("]]\n\n");
+        default ->
+            sb.append("```mermaid\ngraph TD\n  A")
+                .append(n)
+                .append(" --> B\n```\n\n> A quote\n> > nested ^[inline note]\n\n---\n\n");
+      }
+    }
+    return sb.toString();
+  }
+}

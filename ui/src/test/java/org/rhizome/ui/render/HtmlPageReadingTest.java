@@ -1,0 +1,72 @@
+package org.rhizome.ui.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rhizome.graph.Workspace;
+import org.rhizome.graph.identity.DeviceKey;
+
+/**
+ * The reading view's page of a long note: its first screens in the article, the rest in a template
+ * the page script moves in; cut between whole blocks, so that the two together are the page
+ * rendered whole (the same elements, footnotes at the end). Rendering a long note's runs in
+ * parallel gives the same HTML as one by one.
+ */
+class HtmlPageReadingTest {
+  @TempDir Path dir;
+
+  private static String longNote() {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; sb.length() < 120_000; i++) {
+      sb.append(RenderWarmUp.sample(i));
+    }
+    return sb.toString();
+  }
+
+  @Test
+  void longNoteIsCutBetweenBlocksAndTheTwoPartsAreTheWholePage() throws Exception {
+    try (Workspace ws =
+        Workspace.open(dir.resolve("r.db"), DeviceKey.generate(new SecureRandom()))) {
+      ws.createNote("", "Note 3", "A linked note.");
+      WorkspaceLinks links = new WorkspaceLinks(ws, FixtureVault.addresses());
+      String note = longNote();
+      RenderedNote parallel = new ObsidianMarkdown().render(note, null, "", links);
+      ObsidianMarkdown oneByOne = new ObsidianMarkdown();
+      RenderedNote whole = oneByOne.render(note, null, "", links);
+      assertThat(parallel.html()).isEqualTo(whole.html());
+
+      assertThat(whole.fold()).isBetween(PageAssembly.FOLD_CHARS, whole.html().length() / 2);
+      Document page = Jsoup.parse(HtmlPage.reading(whole, false, 15, ""));
+      Element article = page.selectFirst("article.markdown-rendered");
+      Element rest = page.selectFirst("template#rhizome-rest");
+      assertThat(rest).isNotNull();
+      Document joined =
+          Jsoup.parseBodyFragment(
+              whole.html().substring(0, whole.fold()) + whole.html().substring(whole.fold()));
+      // Each part is whole elements: parsed apart, they hold the same elements as the page.
+      Document first = Jsoup.parseBodyFragment(whole.html().substring(0, whole.fold()));
+      Document second = Jsoup.parseBodyFragment(whole.html().substring(whole.fold()));
+      assertThat(first.body().children().size() + second.body().children().size())
+          .isEqualTo(joined.body().children().size());
+      assertThat(article.children().size()).isEqualTo(first.body().children().size());
+      assertThat(second.select("div.footnotes")).hasSize(1);
+      assertThat(article.select("div.footnotes")).isEmpty();
+    }
+  }
+
+  @Test
+  void shortNoteIsOnePart() throws Exception {
+    RenderedNote note =
+        new ObsidianMarkdown().render("# Short\n\nText.\n", null, "", RenderWarmUp.NOWHERE);
+    assertThat(note.fold()).isEqualTo(note.html().length());
+    assertThat(HtmlPage.reading(note, true, 15, "")).doesNotContain("<template");
+    assertThat(HtmlPage.reading(note, true, 15, ""))
+        .isEqualTo(HtmlPage.of("", note, true, 15, "", "", ""));
+  }
+}
