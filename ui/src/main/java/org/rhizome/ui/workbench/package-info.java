@@ -17,7 +17,9 @@
  *       future to {@code context.background().reportFailure(future, "Could not …")}.
  *   <li>{@code context.onChanges(event -> …)} — every committed change (local and remote), on the
  *       FX thread; {@link org.rhizome.ui.workbench.ChangedNotes#of} says which notes it touched.
- *   <li>{@code context.openNote(soul)} — opens a note in an editor tab (or selects its tab).
+ *   <li>{@code context.openNote(soul)} — opens a note in an editor tab (or selects its tab), unless
+ *       a feature opens that note its own way ({@code context.addNoteOpener}: a saved query opens
+ *       as its view); {@code context.window().openNote(soul)} always opens the editor.
  *   <li>{@code context.openTab("graph", "Graph", () -> new GraphView(context).node())} — shows a
  *       view in a tab of the main area; the same key selects the open tab instead of building a
  *       second one.

@@ -111,6 +111,24 @@ class SavedQueryViewIT {
       runFx(() -> ((javafx.scene.control.Button) view.lookup(".saved-query-edit")).fire());
       waitFor("the editor", () -> ui.window().editors().noteTab(saved[0]).isPresent());
 
+      // Its text reads as a query block there: the reading view shows the same cards.
+      waitFor(
+          "the editor loaded",
+          () -> ui.window().editors().noteTab(saved[0]).map(t -> t.isLoaded()).orElse(false));
+      runFx(() -> ui.session().context().commands().run("editor.toggleReading"));
+      waitFor(
+          "the reading view's cards",
+          () -> {
+            Node web = ui.session().stage().getScene().lookup(".reading-view");
+            if (!(web instanceof javafx.scene.web.WebView w)) {
+              return false;
+            }
+            Object n =
+                w.getEngine()
+                    .executeScript("document.querySelectorAll('.rz-query-cards .rz-card').length");
+            return n instanceof Number c && c.intValue() == 2;
+          });
+
       writer.join(60_000);
       assertThat(writerFailed.get()).isNull();
     }
