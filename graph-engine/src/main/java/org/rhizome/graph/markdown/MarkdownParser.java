@@ -1,5 +1,6 @@
 package org.rhizome.graph.markdown;
 
+import com.vladsch.flexmark.parser.InlineParserFactory;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
 import java.util.ArrayList;
@@ -77,6 +78,16 @@ public final class MarkdownParser {
 
   private final Parser flexmark =
       Parser.builder().customInlineParserFactory(LinearInlineParser::new).build();
+
+  /**
+   * Flexmark's inline parser without its hidden quadratic ({@link LinearInlineParser}), for any
+   * other Flexmark parser of note bodies: {@code
+   * Parser.builder(options).customInlineParserFactory(MarkdownParser.linearInlineParser())}, and
+   * parse {@link ParseLimits#apply}{@code (body)}.
+   */
+  public static InlineParserFactory linearInlineParser() {
+    return LinearInlineParser::new;
+  }
 
   /** Creates a parser; prefer one shared instance per application. */
   public MarkdownParser() {}
