@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.rhizome.graph.markdown.MarkdownParser;
+import org.rhizome.graph.markdown.ParseLimits;
 
 /**
  * Obsidian Flavored Markdown to HTML, without a window: CommonMark and GFM (tables, strikethrough,
@@ -80,7 +82,12 @@ public final class ObsidianMarkdown {
     options.set(TablesExtension.COLUMN_SPANS, false);
     options.set(TablesExtension.APPEND_MISSING_COLUMNS, true);
     options.set(TablesExtension.DISCARD_EXTRA_COLUMNS, true);
-    this.parser = Parser.builder(options).build();
+    // The engine's limits on nesting and its linear inline parser: a hostile body (thousands of
+    // nested list markers) otherwise takes time quadratic in its size here too.
+    this.parser =
+        Parser.builder(options)
+            .customInlineParserFactory(MarkdownParser.linearInlineParser())
+            .build();
     this.renderer = HtmlRenderer.builder(options).build();
   }
 
@@ -231,14 +238,14 @@ public final class ObsidianMarkdown {
    * way.
    */
   String renderFragment(String markdown, RenderState state) {
-    Document doc = parser.parse(markdown);
+    Document doc = parser.parse(ParseLimits.apply(markdown));
     ownFootnotes(doc);
     RenderState.KEY.set(doc, state);
     return renderer.render(doc);
   }
 
   private String parseAndRender(String text, RenderState state) {
-    Document doc = parser.parse(text);
+    Document doc = parser.parse(ParseLimits.apply(text));
     markTasks(doc);
     ownFootnotes(doc);
     RenderState.KEY.set(doc, state);
