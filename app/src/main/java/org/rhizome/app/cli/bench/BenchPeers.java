@@ -75,7 +75,7 @@ final class BenchPeers implements AutoCloseable {
     WorkspaceSync inviter = syncs.get(0);
     Invite invite =
         SharedWorkspaces.invite(
-            inviter.workspace(),
+            workspaces.get(0),
             Grant.MEMBER,
             Duration.ofDays(1),
             inviter.host().listenAddresses());
