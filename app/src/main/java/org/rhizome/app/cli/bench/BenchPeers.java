@@ -75,10 +75,7 @@ final class BenchPeers implements AutoCloseable {
     WorkspaceSync inviter = syncs.get(0);
     Invite invite =
         SharedWorkspaces.invite(
-            workspaces.get(0),
-            Grant.MEMBER,
-            Duration.ofDays(1),
-            inviter.host().listenAddresses());
+            workspaces.get(0), Grant.MEMBER, Duration.ofDays(1), inviter.host().listenAddresses());
     DeviceKey key = DeviceKey.generate(random);
     Workspace ws =
         SharedWorkspaces.openForInvite(
