@@ -1,8 +1,9 @@
 package org.rhizome.app;
 
-import org.rhizome.app.cli.CliEnvironment;
-import org.rhizome.app.cli.Phases;
 import org.rhizome.app.cli.RhizomeCli;
+import org.rhizome.app.cli.common.CliEnvironment;
+import org.rhizome.app.cli.common.Phases;
+import org.rhizome.app.gui.GuiLauncher;
 
 /**
  * The entry point of {@code rhizome.jar}: with no command it opens the GUI on the data directory,

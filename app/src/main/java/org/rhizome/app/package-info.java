@@ -1,6 +1,8 @@
 /**
- * The composition root: {@link org.rhizome.app.Main}, the data directory per OS, logging, and the
- * GUI launcher. The command line lives in {@code org.rhizome.app.cli}.
+ * The composition root: {@link org.rhizome.app.Main} (the entry point, which nothing else uses),
+ * the logback configuration it installs, and the file a desktop hands it. Below it: the command
+ * line ({@code org.rhizome.app.cli}), the desktop window's launcher ({@code app.gui}), the one sync
+ * launcher ({@code app.sync}) and the data directory ({@code app.data}).
  */
 @NullMarked
 package org.rhizome.app;

@@ -15,26 +15,37 @@ import java.util.Set;
 @AnalyzeClasses(packages = "org.rhizome.sync", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
   /**
-   * The engine's API (the façade, ids and values, an api package once there is one) and, below, the
-   * rest sync uses.
+   * The engine's packages sync may use (docs/engine-api.md, "What sync may use"): its API — the ids
+   * and values, the exceptions and records that cross the boundary, the role interfaces in the root
+   * package (only those in {@link #ENGINE_ROOT_CLASSES_SYNC_USES}) — and three packages below it,
+   * each for a reason.
    */
   private static final Set<String> ENGINE_PACKAGES_SYNC_USES =
       Set.of(
           "org.rhizome.graph",
           "org.rhizome.graph.model",
           "org.rhizome.graph.api",
-          // change: the Change a feed event carries, the codec that names a refused change's hash,
-          // refusal reasons
+          // change: the Change a feed event carries (its bytes are published), and the codec that
+          // names a refused change's hash
           "org.rhizome.graph.change",
           // identity: the device key, which is also the libp2p identity
           "org.rhizome.graph.identity",
-          // membership: inviting and joining are membership operations (Grant, InviteKey,
-          // NotAllowedException)
-          "org.rhizome.graph.membership",
-          // store: the typed storage errors callers catch, and ChangeLog.Entry, which changesSince
-          // returns
-          // until the engine hands out an API record of stored bytes
-          "org.rhizome.graph.store");
+          // membership: inviting and joining are membership operations (Grant, InviteKey, the
+          // system souls a pending join looks for)
+          "org.rhizome.graph.membership");
+
+  /**
+   * The root package's classes sync may use: the Replica role and what it hands out. {@code
+   * Workspace} itself only where {@link #syncHoldsTheReplicaRoleNotTheWorkspace} allows it.
+   */
+  private static final Set<String> ENGINE_ROOT_CLASSES_SYNC_USES =
+      Set.of(
+          "org.rhizome.graph.Replica",
+          "org.rhizome.graph.LocalSettings",
+          "org.rhizome.graph.WorkspaceMembership",
+          "org.rhizome.graph.ChangeEvent",
+          "org.rhizome.graph.ChangeListener",
+          "org.rhizome.graph.Workspace");
 
   /** The protocol layers under the host, bottom up. */
   private static final String[] LAYERS_UNDER_THE_HOST = {
@@ -87,9 +98,9 @@ class ArchitectureTest {
       slices().matching("org.rhizome.sync.(**)").should().beFreeOfCycles();
 
   /**
-   * Sync talks to the engine through its API: the façade package and the ids and values. The other
-   * engine packages it still needs are named in {@link #ENGINE_PACKAGES_SYNC_USES}, each for a
-   * reason, so that using a new one is a decision, not an accident.
+   * Sync talks to the engine through its API: the packages in {@link #ENGINE_PACKAGES_SYNC_USES}
+   * and, of the root package, the classes in {@link #ENGINE_ROOT_CLASSES_SYNC_USES}, so that using
+   * a new one is a decision, not an accident.
    */
   @ArchTest
   static final ArchRule syncUsesOnlyTheEnginesApi =
@@ -99,8 +110,38 @@ class ArchitectureTest {
           .should()
           .dependOnClassesThat(
               DescribedPredicate.describe(
-                  "engine classes outside the packages listed",
+                  "engine classes outside the packages and root classes listed",
                   (JavaClass c) ->
                       c.getPackageName().startsWith("org.rhizome.graph")
-                          && !ENGINE_PACKAGES_SYNC_USES.contains(c.getPackageName())));
+                          && (!ENGINE_PACKAGES_SYNC_USES.contains(c.getPackageName())
+                              || (c.getPackageName().equals("org.rhizome.graph")
+                                  && !ENGINE_ROOT_CLASSES_SYNC_USES.contains(
+                                      outermost(c).getName())))));
+
+  /**
+   * Sync holds the Replica role, not the whole Workspace. Two places still name it: the
+   * coordinator's {@code start}, which hands it to the pending join, and {@code
+   * replication.invite}, which creates and opens workspace files (founding one, opening one to
+   * join) and whose join code takes it.
+   */
+  @ArchTest
+  static final ArchRule syncHoldsTheReplicaRoleNotTheWorkspace =
+      noClasses()
+          .that()
+          .resideInAPackage("org.rhizome.sync..")
+          .and()
+          .resideOutsideOfPackage("org.rhizome.sync.replication.invite..")
+          .and()
+          .doNotHaveFullyQualifiedName("org.rhizome.sync.replication.WorkspaceSync")
+          .should()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("org.rhizome.graph.Workspace");
+
+  private static JavaClass outermost(JavaClass c) {
+    JavaClass o = c;
+    while (o.getEnclosingClass().isPresent()) {
+      o = o.getEnclosingClass().get();
+    }
+    return o;
+  }
 }

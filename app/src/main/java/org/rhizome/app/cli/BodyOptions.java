@@ -11,6 +11,8 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
+import org.rhizome.app.cli.common.BodyTooLargeException;
+import org.rhizome.app.cli.common.InvalidInputException;
 import org.rhizome.graph.change.ValueCodec;
 import picocli.CommandLine.Option;
 

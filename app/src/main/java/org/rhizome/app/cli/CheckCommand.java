@@ -3,6 +3,8 @@ package org.rhizome.app.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.rhizome.app.cli.common.CliContext;
+import org.rhizome.app.cli.common.ExitCodes;
 import org.rhizome.graph.repair.CheckReport;
 import org.rhizome.graph.repair.WorkspaceCheck;
 import picocli.CommandLine.Command;

@@ -3,6 +3,8 @@ package org.rhizome.app.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.rhizome.app.cli.common.CliContext;
+import org.rhizome.app.cli.common.ExitCodes;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.vault.ExportReport;
 import org.rhizome.graph.vault.VaultExporter;

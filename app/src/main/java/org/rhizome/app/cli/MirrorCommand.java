@@ -5,6 +5,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.jspecify.annotations.Nullable;
+import org.rhizome.app.cli.common.CliContext;
+import org.rhizome.app.cli.common.ExitCodes;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.vault.VaultMirror;
 import picocli.CommandLine.Command;

@@ -2,6 +2,9 @@ package org.rhizome.app.cli;
 
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
+import org.rhizome.app.cli.common.CliContext;
+import org.rhizome.app.cli.common.ExitCodes;
+import org.rhizome.app.cli.common.Phases;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.query.NoteRef;

@@ -1,6 +1,8 @@
 package org.rhizome.app.cli;
 
 import java.util.concurrent.Callable;
+import org.rhizome.app.cli.common.CliContext;
+import org.rhizome.app.cli.common.ExitCodes;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.query.NoteRef;
 import picocli.CommandLine.Command;

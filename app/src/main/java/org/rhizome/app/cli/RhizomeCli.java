@@ -2,7 +2,10 @@ package org.rhizome.app.cli;
 
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.rhizome.app.Logging;
+import org.rhizome.app.cli.common.CliEnvironment;
+import org.rhizome.app.cli.common.ExitCodes;
+import org.rhizome.app.cli.common.Phases;
+import org.rhizome.app.data.Logging;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParseResult;

@@ -4,9 +4,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
-import org.rhizome.app.DataDirectory;
-import org.rhizome.app.GuiLauncher;
 import org.rhizome.app.cli.bench.BenchCommand;
+import org.rhizome.app.cli.common.CliEnvironment;
+import org.rhizome.app.cli.common.CliRoot;
+import org.rhizome.app.cli.common.ExitCodes;
+import org.rhizome.app.data.DataDirectory;
+import org.rhizome.app.gui.GuiLauncher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -37,7 +40,7 @@ import picocli.CommandLine.ScopeType;
       "7:not allowed (not yet a member of the workspace, or a note protected by someone else)",
       "8:damaged (rhizome check found damage; run rhizome repair)"
     })
-public final class RhizomeCommand implements Callable<Integer> {
+public final class RhizomeCommand implements Callable<Integer>, CliRoot {
   /**
    * The commands, in the order help lists them. Not in {@code @Command(subcommands)}: {@link
    * RhizomeCli} registers only the one a command line names, since building picocli's model of all
@@ -84,14 +87,12 @@ public final class RhizomeCommand implements Callable<Integer> {
     this.environment = environment;
   }
 
+  @Override
   public CliEnvironment environment() {
     return environment;
   }
 
-  /**
-   * The data directory this invocation uses: {@code --data}, {@code RHIZOME_DATA} or the OS
-   * default.
-   */
+  @Override
   public DataDirectory dataDirectory() {
     return DataDirectory.resolve(
         data, environment.variables(), environment.osName(), environment.userHome());

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
+import org.rhizome.app.cli.common.CliContext;
+import org.rhizome.app.cli.common.ExitCodes;
 import org.rhizome.app.cli.sync.ServeStatus;
 import org.rhizome.app.cli.sync.ServeStatusFile;
 import org.rhizome.graph.Workspace;

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
+import org.rhizome.app.cli.common.CliContext;
+import org.rhizome.app.cli.common.ExitCodes;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.query.lang.QueryException;
 import org.rhizome.graph.query.lang.QueryResult;

@@ -1,6 +1,7 @@
 package org.rhizome.app.cli;
 
 import java.io.PrintWriter;
+import org.rhizome.app.cli.common.ExitCodes;
 import picocli.CommandLine;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;

@@ -13,7 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.rhizome.app.DataDirectory;
+import org.rhizome.app.data.DataDirectory;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.api.StoreException;
 import org.rhizome.sync.peer.Multiaddr;

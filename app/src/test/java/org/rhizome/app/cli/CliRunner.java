@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.rhizome.app.cli.common.CliEnvironment;
 import picocli.CommandLine;
 
 /**

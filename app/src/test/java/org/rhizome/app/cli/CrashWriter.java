@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.rhizome.app.cli.common.CliEnvironment;
 
 /**
  * The victim of {@link CrashSafetyIT}, in its own JVM: runs {@code rhizome note add} through the

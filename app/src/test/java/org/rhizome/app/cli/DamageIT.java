@@ -17,8 +17,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rhizome.app.DataDirectory;
 import org.rhizome.app.Main;
+import org.rhizome.app.cli.common.ExitCodes;
+import org.rhizome.app.data.DataDirectory;
 import org.rhizome.graph.store.DamageMarker;
 
 /**

@@ -11,6 +11,7 @@ import java.sql.Statement;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rhizome.app.cli.common.ExitCodes;
 
 class ErrorsIT {
   @TempDir Path data;

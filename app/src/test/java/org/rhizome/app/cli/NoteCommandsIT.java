@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rhizome.app.cli.common.ExitCodes;
 
 class NoteCommandsIT {
   @TempDir Path data;

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.rhizome.app.cli.common.CliEnvironment;
 import picocli.CommandLine;
 
 /**

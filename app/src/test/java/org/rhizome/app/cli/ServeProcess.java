@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.rhizome.app.DataDirectory;
 import org.rhizome.app.Main;
 import org.rhizome.app.cli.sync.ServeStatus;
 import org.rhizome.app.cli.sync.ServeStatusFile;
+import org.rhizome.app.data.DataDirectory;
 
 /**
  * A real {@code rhizome serve} in its own JVM (optionally inside a network namespace); stopped with

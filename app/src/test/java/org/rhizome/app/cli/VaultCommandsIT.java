@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rhizome.app.cli.common.ExitCodes;
 
 class VaultCommandsIT {
   @TempDir Path tmp;

@@ -6,23 +6,20 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.rhizome.graph.model.ActorId;
 import org.rhizome.graph.model.Soul;
-import org.rhizome.graph.note.NoteFields;
 import org.rhizome.graph.note.NoteFolders;
 import org.rhizome.graph.note.NoteKeys;
+import org.rhizome.graph.store.DeletedNotes;
 
 /**
- * Reads the trash: notes whose {@code deleted} field is true, with the clock and actor of that
- * field's winning write (who deleted it, when). One pass over the note index plus a key lookup per
- * deleted note; the body is read only as a prefix of its stored value, so huge notes cost no more.
+ * Reads the trash: the store's deleted notes ({@link DeletedNotes}, the SQL) as the trash lists
+ * them — who deleted each and when, the body's length and first line decoded from a prefix of its
+ * stored value — and finds one by id, path or title.
  */
 public final class TrashQueries {
   /** Bytes of a body read to find its first line. */
@@ -30,46 +27,24 @@ public final class TrashQueries {
 
   private static final int FIRST_LINE_CHARS = 120;
 
-  private static final String SELECT =
-      "SELECT n.soul, n.title, n.folder, n.created, f.hlc, a.key,"
-          + " substr(b.value, 1, "
-          + (PREVIEW_BYTES + 10)
-          + "), length(b.value)"
-          + " FROM note n JOIN field f ON f.soul = n.soul AND f.name = '"
-          + NoteFields.DELETED
-          + "'"
-          + " JOIN actor a ON a.id = f.actor"
-          + " LEFT JOIN field b ON b.soul = n.soul AND b.name = '"
-          + NoteFields.BODY
-          + "'"
-          + " WHERE n.deleted = 1";
+  /** The prefix of the stored body value read: the preview and its codec header. */
+  private static final int PREFIX_BYTES = PREVIEW_BYTES + 10;
 
   private TrashQueries() {}
 
   /** Deleted notes, the most recently deleted first, at most {@code limit}. */
   public static List<TrashedNote> list(Connection c, int limit) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(SELECT + " ORDER BY f.hlc DESC, n.soul LIMIT ?")) {
-      ps.setInt(1, limit);
-      return read(ps);
-    }
+    return notes(DeletedNotes.newestFirst(c, PREFIX_BYTES, limit));
   }
 
   /** How many notes are in the trash. */
   public static long count(Connection c) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM note WHERE deleted = 1");
-        ResultSet rs = ps.executeQuery()) {
-      return rs.next() ? rs.getLong(1) : 0;
-    }
+    return DeletedNotes.count(c);
   }
 
   /** The deleted note with this soul. */
   public static Optional<TrashedNote> find(Connection c, Soul soul) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(SELECT + " AND n.soul = ?")) {
-      ps.setString(1, soul.value());
-      List<TrashedNote> found = read(ps);
-      return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
-    }
+    return first(DeletedNotes.bySoul(c, PREFIX_BYTES, soul));
   }
 
   /**
@@ -99,41 +74,31 @@ public final class TrashQueries {
 
   private static Optional<TrashedNote> first(
       Connection c, String titleKey, @Nullable String folderKey) throws SQLException {
-    String sql =
-        SELECT
-            + " AND n.title_key = ?"
-            + (folderKey == null ? "" : " AND n.folder_key = ?")
-            + " ORDER BY f.hlc DESC LIMIT 1";
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, titleKey);
-      if (folderKey != null) {
-        ps.setString(2, folderKey);
-      }
-      List<TrashedNote> found = read(ps);
-      return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
-    }
+    return first(DeletedNotes.latestByTitle(c, PREFIX_BYTES, titleKey, folderKey));
   }
 
-  private static List<TrashedNote> read(PreparedStatement ps) throws SQLException {
-    List<TrashedNote> out = new ArrayList<>();
-    try (ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        byte[] prefix = rs.getBytes(7);
-        long stored = rs.getLong(8);
-        int header = headerLength(prefix);
-        String start = header < 0 ? "" : decodePrefix(prefix, header);
-        int bodyBytes = header < 0 ? 0 : (int) Math.max(0, stored - header);
-        out.add(
-            new TrashedNote(
-                new Soul(rs.getString(1)),
-                rs.getString(2),
-                rs.getString(3),
-                rs.getLong(4),
-                rs.getLong(5),
-                ActorId.of(rs.getBytes(6)),
-                bodyBytes,
-                firstLine(start)));
-      }
+  private static Optional<TrashedNote> first(List<DeletedNotes.Row> rows) {
+    List<TrashedNote> found = notes(rows);
+    return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+  }
+
+  private static List<TrashedNote> notes(List<DeletedNotes.Row> rows) {
+    List<TrashedNote> out = new ArrayList<>(rows.size());
+    for (DeletedNotes.Row r : rows) {
+      byte @Nullable [] prefix = r.bodyPrefix();
+      int header = headerLength(prefix);
+      String start = header < 0 || prefix == null ? "" : decodePrefix(prefix, header);
+      int bodyBytes = header < 0 ? 0 : (int) Math.max(0, r.bodyStoredBytes() - header);
+      out.add(
+          new TrashedNote(
+              r.soul(),
+              r.title(),
+              r.folder(),
+              r.created(),
+              r.deletedHlc(),
+              r.deletedBy(),
+              bodyBytes,
+              firstLine(start)));
     }
     return out;
   }

@@ -6,8 +6,12 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import org.junit.jupiter.api.BeforeAll;
@@ -153,6 +157,57 @@ class EnginePackagesTest {
         .haveSimpleName("MemberRoles") // decision 0007: roles for WorkspaceMembership
         .orShould()
         .haveSimpleName("RefusalLog") // the sync log, written by Replication
+        .orShould()
+        .haveSimpleName("DeletedNotes")
+        .check(engine);
+  }
+
+  /**
+   * The other side of the list above: a store class is public only because code outside the store
+   * uses it (the façade's parts, the editors' transactions, repair, the vault), so one that nobody
+   * outside uses any more must become package-private. Functional interfaces the façade passes
+   * lambdas to ({@code ReadTask}, {@code WriteTask}, {@code CommitListener}: parameter types of a
+   * public method) count: javac refuses a lambda for an interface it cannot see. {@code
+   * QueryIndexStats} is read only by {@code rhizome bench query} in app, which this module cannot
+   * see.
+   */
+  @Test
+  void aPublicStoreClassIsUsedOutsideTheStore() {
+    classes()
+        .that()
+        .resideInAPackage("org.rhizome.graph.store..")
+        .and()
+        .areTopLevelClasses()
+        .and()
+        .arePublic()
+        .and()
+        .doNotHaveSimpleName("QueryIndexStats")
+        .should(
+            new ArchCondition<JavaClass>("be used by a class outside the store") {
+              @Override
+              public void check(JavaClass c, ConditionEvents events) {
+                boolean used =
+                    c.getDirectDependenciesToSelf().stream()
+                            .anyMatch(
+                                d ->
+                                    !d.getOriginClass()
+                                        .getPackageName()
+                                        .startsWith("org.rhizome.graph.store"))
+                        // a lambda is no dependency to ArchUnit: what a public method takes counts
+                        || c.getMethodsWithParameterTypeOfSelf().stream()
+                            .anyMatch(
+                                m ->
+                                    m.getModifiers().contains(JavaModifier.PUBLIC)
+                                        && m.getOwner()
+                                            .getModifiers()
+                                            .contains(JavaModifier.PUBLIC));
+                if (!used) {
+                  events.add(
+                      SimpleConditionEvent.violated(
+                          c, c.getName() + " is public but used only inside the store"));
+                }
+              }
+            })
         .check(engine);
   }
 

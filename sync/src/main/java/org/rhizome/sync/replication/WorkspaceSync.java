@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.rhizome.graph.Replica;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.identity.DeviceKey;
 import org.rhizome.sync.host.Host;
@@ -35,7 +36,7 @@ import org.rhizome.sync.replication.live.LiveReceiver;
  * Netty's event loops only move bytes.
  */
 public final class WorkspaceSync implements AutoCloseable {
-  private final Workspace workspace;
+  private final Replica replica;
   private final Host host;
   private final String topic;
   private final ScheduledExecutorService scheduler =
@@ -53,11 +54,11 @@ public final class WorkspaceSync implements AutoCloseable {
 
   private WorkspaceSync(Workspace workspace, DeviceKey key, SyncConfig config, LiveFaults faults)
       throws IOException {
-    this.workspace = workspace;
-    this.topic = topicOf(workspace);
+    this.replica = workspace;
+    this.topic = topicOf(replica);
     HostConfig.Builder hc =
         HostConfig.builder(PrivateKey.fromSeed(key.seed()))
-            .psk(config.secret().preSharedKey(workspace.id()))
+            .psk(config.secret().preSharedKey(replica.id()))
             .agentVersion(config.agentVersion())
             .gossip(config.gossip());
     config.listen().forEach(hc::listen);
@@ -67,14 +68,16 @@ public final class WorkspaceSync implements AutoCloseable {
       shutdownExecutors();
       throw e;
     }
-    this.publisher = new LivePublisher(workspace, host.pubsub(), topic);
+    this.publisher = new LivePublisher(replica, host.pubsub(), topic);
+    // The one use of the whole Workspace: invite.PendingJoin still takes it (its completeJoin
+    // calls only Replica's methods; the membership work changes that package).
     this.join = new PendingJoin(workspace, events::joined, events::joinFailed);
-    this.blobs = BlobTransfer.serve(host, workspace, disk);
+    this.blobs = BlobTransfer.serve(host, replica, disk);
     this.pulls =
         new Pulls(
-            workspace, host, disk, scheduler, config.pullWindow(), config.pullBatchBytes(), events);
-    PullService.serve(host, workspace, disk);
-    LiveReceiver receiver = new LiveReceiver(workspace, topic, events);
+            replica, host, disk, scheduler, config.pullWindow(), config.pullBatchBytes(), events);
+    PullService.serve(host, replica, disk);
+    LiveReceiver receiver = new LiveReceiver(replica, topic, events);
     host.addPeerListener(events);
     host.pubsub().subscribe(topic, m -> faults.deliver(m, receiver::validate), m -> {});
     long ae = Math.max(100, config.antiEntropy().toMillis());
@@ -103,8 +106,8 @@ public final class WorkspaceSync implements AutoCloseable {
   }
 
   /** The GossipSub topic of a workspace's live changes. */
-  public static String topicOf(Workspace workspace) {
-    return "/rhizome/ws/" + workspace.id().hex() + "/changes/1";
+  public static String topicOf(Replica replica) {
+    return "/rhizome/ws/" + replica.id().hex() + "/changes/1";
   }
 
   public void addListener(SyncListener listener) {
@@ -119,8 +122,12 @@ public final class WorkspaceSync implements AutoCloseable {
     return host;
   }
 
-  public Workspace workspace() {
-    return workspace;
+  /**
+   * The replica this syncs, as sync sees it. Code that needs the whole workspace uses the one it
+   * opened and passed to {@link #start}.
+   */
+  public Replica replica() {
+    return replica;
   }
 
   public String topic() {

@@ -56,10 +56,10 @@ class FloodIT {
     syncLog.addAppender(counter);
     try (Peers peers = new Peers(dir)) {
       WorkspaceSync a = peers.found();
-      Soul shared = a.workspace().createNote("Shared", "");
+      Soul shared = peers.workspace(a).createNote("Shared", "");
 
       long joinQuiet = timeJoin(peers, a);
-      List<Long> quiet = editLatencies(a, peers.syncs.get(1).workspace(), shared);
+      List<Long> quiet = editLatencies(peers.workspace(a), peers.workspaces.get(1), shared);
       System.out.printf(
           "quiet: join %d ms; live edit latency median %d ms, p99 %d ms, max %d ms (%d edits)%n",
           joinQuiet, pct(quiet, 50), pct(quiet, 99), pct(quiet, 100), quiet.size());
@@ -97,7 +97,7 @@ class FloodIT {
       Thread.sleep(2_000); // the flood is in place: every pending slot taken
       long join = timeJoin(peers, a);
       List<Long> flooded =
-          editLatencies(a, peers.syncs.get(peers.syncs.size() - 1).workspace(), shared);
+          editLatencies(peers.workspace(a), peers.workspaces.get(peers.syncs.size() - 1), shared);
       long floodSeconds = Math.max(1, (System.nanoTime() - floodStarted) / 1_000_000_000L);
       long lines = counter.lines.get() - linesBefore;
       System.out.printf(
@@ -127,10 +127,9 @@ class FloodIT {
   }
 
   /** A types into the shared note every 20 ms; how long until each edit is on {@code b}. */
-  private static List<Long> editLatencies(WorkspaceSync a, Workspace b, Soul shared)
-      throws Exception {
+  private static List<Long> editLatencies(Workspace a, Workspace b, Soul shared) throws Exception {
     Map<Long, Long> arrived = new ConcurrentHashMap<>();
-    var actor = a.workspace().actor();
+    var actor = a.actor();
     try (AutoCloseable sub =
         b.subscribe(
             event -> {
@@ -147,9 +146,7 @@ class FloodIT {
       for (int i = 0; i < EDITS; i++) {
         long t = System.nanoTime();
         Change c =
-            a.workspace()
-                .spliceBody(shared, List.of(new Splice(0, 0, "edit " + i + "\n")))
-                .orElseThrow();
+            a.spliceBody(shared, List.of(new Splice(0, 0, "edit " + i + "\n"))).orElseThrow();
         sent.put(c.seq(), t);
         Thread.sleep(20);
       }

@@ -30,16 +30,16 @@ class LivePublishingIT {
       Thread.sleep(4_000);
       long liveBefore = b.status().liveApplied();
       long pulledBefore = b.status().pulledApplied();
-      try (Workspace cli = Workspace.open(a.workspace().file(), peers.keys.get(0))) {
+      try (Workspace cli = Workspace.open(peers.workspace(a).file(), peers.keys.get(0))) {
         Soul fromCli =
             cli.createNote("From the CLI", "committed by another connection to A's file");
-        Peers.await(Duration.ofSeconds(30), () -> ReplicationIT.found(b.workspace(), fromCli));
+        Peers.await(Duration.ofSeconds(30), () -> ReplicationIT.found(peers.workspace(b), fromCli));
       }
       assertThat(b.status().liveApplied()).as("arrived live").isGreaterThan(liveBefore);
       assertThat(b.status().pulledApplied()).as("not by a pull").isEqualTo(pulledBefore);
       // And a change made in A's own process goes the same way.
-      Soul local = a.workspace().createNote("From A", "made where sync runs");
-      Peers.await(Duration.ofSeconds(30), () -> ReplicationIT.found(b.workspace(), local));
+      Soul local = peers.workspace(a).createNote("From A", "made where sync runs");
+      Peers.await(Duration.ofSeconds(30), () -> ReplicationIT.found(peers.workspace(b), local));
       assertThat(b.status().pulledApplied()).isEqualTo(pulledBefore);
     }
   }

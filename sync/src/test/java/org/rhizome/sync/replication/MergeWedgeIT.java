@@ -35,8 +35,8 @@ class MergeWedgeIT {
       WorkspaceSync a = peers.found();
       WorkspaceSync b = peers.join(a);
       String base = lines("base", 107_000);
-      Soul big = a.workspace().createNote("big", base);
-      Peers.await(Duration.ofSeconds(20), () -> found(b.workspace(), big));
+      Soul big = peers.workspace(a).createNote("big", base);
+      Peers.await(Duration.ofSeconds(20), () -> found(peers.workspace(b), big));
       peers.awaitConverged(Duration.ofSeconds(20));
       List<Multiaddr> aAddrs = a.host().listenAddresses();
       List<Multiaddr> bAddrs = b.host().listenAddresses();

@@ -26,6 +26,11 @@ final class Peers implements AutoCloseable {
   final List<Workspace> workspaces = new ArrayList<>();
   final List<WorkspaceSync> syncs = new ArrayList<>();
   final List<DeviceKey> keys = new ArrayList<>();
+
+  /** Every sync started (stopped ones too), with the workspace it was started on. */
+  private final java.util.Map<WorkspaceSync, Workspace> startedOn =
+      new java.util.IdentityHashMap<>();
+
   LiveFaults faults = LiveFaults.NONE;
   Duration antiEntropy = Duration.ofSeconds(2);
   final java.util.Map<Integer, List<Multiaddr>> lastListen = new java.util.HashMap<>();
@@ -53,6 +58,7 @@ final class Peers implements AutoCloseable {
     keys.add(key);
     WorkspaceSync s = WorkspaceSync.start(ws, key, config, faults);
     syncs.add(s);
+    startedOn.put(s, ws);
     return s;
   }
 
@@ -64,10 +70,7 @@ final class Peers implements AutoCloseable {
     int n = workspaces.size();
     Invite invite =
         SharedWorkspaces.invite(
-            inviter.workspace(),
-            Grant.MEMBER,
-            Duration.ofDays(1),
-            inviter.host().listenAddresses());
+            workspace(inviter), Grant.MEMBER, Duration.ofDays(1), inviter.host().listenAddresses());
     Invite parsed = Invite.parse(invite.format());
     DeviceKey key = DeviceKey.generate(random);
     Workspace ws =
@@ -75,6 +78,18 @@ final class Peers implements AutoCloseable {
     WorkspaceSync s = add(ws, key, fast(parsed.secret()).withPeers(parsed.addresses()));
     await(Duration.ofSeconds(20), () -> canWrite(ws));
     return s;
+  }
+
+  /**
+   * The workspace {@code sync} was started on: the tests use it whole (notes, digests), while sync
+   * itself holds only its Replica role.
+   */
+  Workspace workspace(WorkspaceSync sync) {
+    Workspace ws = startedOn.get(sync);
+    if (ws == null) {
+      throw new IllegalArgumentException("not a sync of these peers");
+    }
+    return ws;
   }
 
   static boolean canWrite(Workspace ws) {
@@ -157,6 +172,7 @@ final class Peers implements AutoCloseable {
             .withListen(lastListen.get(i));
     WorkspaceSync s = WorkspaceSync.start(ws, keys.get(i), config, faults);
     syncs.set(i, s);
+    startedOn.put(s, ws);
     return s;
   }
 

@@ -28,15 +28,15 @@ class ReplicationIT {
   void aDeviceJoinsWithAnInviteAndEditsPropagateLiveBothWays() throws Exception {
     try (Peers peers = new Peers(dir)) {
       WorkspaceSync a = peers.found();
-      Soul early = a.workspace().createNote("Before you came", "history");
+      Soul early = peers.workspace(a).createNote("Before you came", "history");
       WorkspaceSync b = peers.join(a);
-      Workspace wb = b.workspace();
+      Workspace wb = peers.workspace(b);
       assertThat(wb.findNote(early)).isPresent();
-      Peers.await(Duration.ofSeconds(10), () -> named(a.workspace(), wb));
+      Peers.await(Duration.ofSeconds(10), () -> named(peers.workspace(a), wb));
 
       Soul fromB = wb.createNote("From B", "hello [[Before you came]]");
-      Peers.await(Duration.ofSeconds(10), () -> found(a.workspace(), fromB));
-      Soul fromA = a.workspace().createNote("From A", "hi");
+      Peers.await(Duration.ofSeconds(10), () -> found(peers.workspace(a), fromB));
+      Soul fromA = peers.workspace(a).createNote("From A", "hi");
       Peers.await(Duration.ofSeconds(10), () -> found(wb, fromA));
       peers.awaitConverged(Duration.ofSeconds(10));
       assertThat(a.status().peers()).hasSize(1);
@@ -47,7 +47,7 @@ class ReplicationIT {
   void concurrentEditsOnThreePeersConverge() throws Exception {
     try (Peers peers = new Peers(dir)) {
       WorkspaceSync a = peers.found();
-      Soul shared = a.workspace().createNote("Shared", "start\n");
+      Soul shared = peers.workspace(a).createNote("Shared", "start\n");
       WorkspaceSync b = peers.join(a);
       WorkspaceSync c = peers.join(a);
       peers.awaitConverged(Duration.ofSeconds(20));
@@ -60,20 +60,23 @@ class ReplicationIT {
                     for (int i = 0; i < 30; i++) {
                       // Each writer types at the start; concurrent inserts all survive, none
                       // deletes another's.
-                      s.workspace()
+                      peers
+                          .workspace(s)
                           .spliceBody(
                               shared,
                               List.of(
                                   new Splice(
                                       0,
                                       0,
-                                      s.workspace().actor().hex().substring(0, 4)
+                                      peers.workspace(s).actor().hex().substring(0, 4)
                                           + " "
                                           + i
                                           + "\n")));
-                      s.workspace()
+                      peers
+                          .workspace(s)
                           .createNote(
-                              "n-" + s.workspace().actor().hex().substring(0, 6) + "-" + i, "x");
+                              "n-" + peers.workspace(s).actor().hex().substring(0, 6) + "-" + i,
+                              "x");
                     }
                   } catch (Exception e) {
                     throw new RuntimeException(e);
@@ -86,11 +89,11 @@ class ReplicationIT {
         t.join(60_000);
       }
       peers.awaitConverged(Duration.ofSeconds(30));
-      String body = a.workspace().findNote(shared).orElseThrow().body();
+      String body = peers.workspace(a).findNote(shared).orElseThrow().body();
       for (WorkspaceSync s : List.of(a, b, c)) {
-        assertThat(body).contains(s.workspace().actor().hex().substring(0, 4) + " 29\n");
+        assertThat(body).contains(peers.workspace(s).actor().hex().substring(0, 4) + " 29\n");
       }
-      assertThat(a.workspace().noteCount()).isEqualTo(1 + 90);
+      assertThat(peers.workspace(a).noteCount()).isEqualTo(1 + 90);
     }
   }
 
@@ -106,9 +109,9 @@ class ReplicationIT {
       for (int i = 0; i < 10_000; i++) {
         batch.add(new String[] {"offline " + i, "while B was away " + i});
       }
-      a.workspace().createNotesAsync(batch).get();
-      b.workspace().createNote("B alone", "edited offline");
-      assertThat(b.workspace().digest()).isNotEqualTo(a.workspace().digest());
+      peers.workspace(a).createNotesAsync(batch).get();
+      peers.workspace(b).createNote("B alone", "edited offline");
+      assertThat(peers.workspace(b).digest()).isNotEqualTo(peers.workspace(a).digest());
       peers.restart(1, aAddrs);
       peers.awaitConverged(Duration.ofSeconds(60));
       assertThat(peers.workspaces.get(1).noteCount()).isEqualTo(10_001);
@@ -121,7 +124,7 @@ class ReplicationIT {
       FaultyDelivery faulty = new FaultyDelivery(0.3, 0.2, 80);
       peers.faults = faulty;
       WorkspaceSync a = peers.found();
-      Soul shared = a.workspace().createNote("Shared", "");
+      Soul shared = peers.workspace(a).createNote("Shared", "");
       WorkspaceSync b = peers.join(a);
       WorkspaceSync c = peers.join(a);
       List<Thread> writers = new ArrayList<>();
@@ -131,14 +134,17 @@ class ReplicationIT {
                 () -> {
                   try {
                     for (int i = 0; i < 40; i++) {
-                      s.workspace()
+                      peers
+                          .workspace(s)
                           .spliceBody(
                               shared,
                               List.of(
                                   new Splice(
                                       0,
                                       0,
-                                      s.workspace().actor().hex().substring(0, 4) + i + "\n")));
+                                      peers.workspace(s).actor().hex().substring(0, 4)
+                                          + i
+                                          + "\n")));
                       Thread.sleep(5);
                     }
                   } catch (Exception e) {
@@ -154,7 +160,7 @@ class ReplicationIT {
       peers.awaitConverged(Duration.ofSeconds(45));
       assertThat(faulty.dropped.get()).isPositive();
       assertThat(faulty.duplicated.get()).isPositive();
-      String body = a.workspace().findNote(shared).orElseThrow().body();
+      String body = peers.workspace(a).findNote(shared).orElseThrow().body();
       assertThat(body.lines()).hasSize(120);
       faulty.close();
     }
@@ -171,7 +177,7 @@ class ReplicationIT {
       Workspace forged =
           Workspace.open(
               dir.resolve("mallory.db"),
-              a.workspace().id(),
+              peers.workspace(a).id(),
               MembershipMode.OPEN,
               mallory,
               System::currentTimeMillis);
@@ -180,16 +186,17 @@ class ReplicationIT {
               forged,
               mallory,
               peers
-                  .fast(SharedWorkspaces.secret(a.workspace()).orElseThrow())
+                  .fast(SharedWorkspaces.secret(peers.workspace(a)).orElseThrow())
                   .withPeers(
                       List.of(
                           a.host().listenAddresses().get(0), b.host().listenAddresses().get(0))));
       Peers.await(Duration.ofSeconds(10), () -> m.host().connectedPeers().size() == 2);
       forged.createNote("Spam", "buy now");
-      Soul legit = a.workspace().createNote("Legit", "real");
-      Peers.await(Duration.ofSeconds(10), () -> found(b.workspace(), legit));
+      Soul legit = peers.workspace(a).createNote("Legit", "real");
+      Peers.await(Duration.ofSeconds(10), () -> found(peers.workspace(b), legit));
       // And a member's change, tampered with on the way.
-      byte[] tampered = a.workspace().changesSince(VersionVector.EMPTY, 0, 1000).get(0).bytes();
+      byte[] tampered =
+          peers.workspace(a).changesSince(VersionVector.EMPTY, 0, 1000).get(0).bytes();
       tampered[tampered.length - 5] ^= 1;
       m.host().pubsub().publish(m.topic(), tampered).get();
       Peers.await(
@@ -197,10 +204,10 @@ class ReplicationIT {
       Peers.await(
           Duration.ofSeconds(10), () -> a.status().refused() >= 2 && b.status().refused() >= 2);
       for (WorkspaceSync s : List.of(a, b)) {
-        assertThat(s.workspace().versionVector().get(mallory.actor())).isZero();
-        assertThat(s.workspace().search("Spam", 10)).isEmpty();
+        assertThat(peers.workspace(s).versionVector().get(mallory.actor())).isZero();
+        assertThat(peers.workspace(s).search("Spam", 10)).isEmpty();
       }
-      assertThat(a.workspace().digest()).isEqualTo(b.workspace().digest());
+      assertThat(peers.workspace(a).digest()).isEqualTo(peers.workspace(b).digest());
     }
   }
 
@@ -214,12 +221,12 @@ class ReplicationIT {
       peers.awaitConverged(Duration.ofSeconds(20));
       List<Multiaddr> aAddrs = a.host().listenAddresses();
       peers.stop(1);
-      Soul note = a.workspace().createNote("Made while B was away", "…");
+      Soul note = peers.workspace(a).createNote("Made while B was away", "…");
       peers.restart(1, aAddrs);
       // B pulls it from A on reconnecting and relays it live to C (or C gets it by its settling
       // pull),
       // long before the 5-minute anti-entropy pull.
-      Peers.await(Duration.ofSeconds(10), () -> found(c.workspace(), note));
+      Peers.await(Duration.ofSeconds(10), () -> found(peers.workspace(c), note));
     }
   }
 
@@ -229,19 +236,20 @@ class ReplicationIT {
       WorkspaceSync a = peers.found();
       byte[] picture = new byte[300_000];
       peers.random.nextBytes(picture);
-      a.workspace().putAttachment("img", "diagram.png", picture);
+      peers.workspace(a).putAttachment("img", "diagram.png", picture);
       WorkspaceSync b = peers.join(a);
       Peers.await(
           Duration.ofSeconds(20),
           () -> {
             try {
-              return b.workspace().attachmentBytes("img/diagram.png").isPresent();
+              return peers.workspace(b).attachmentBytes("img/diagram.png").isPresent();
             } catch (Exception e) {
               return false;
             }
           });
-      assertThat(b.workspace().attachmentBytes("img/diagram.png").orElseThrow()).isEqualTo(picture);
-      assertThat(b.workspace().missingBlobs(10)).isEmpty();
+      assertThat(peers.workspace(b).attachmentBytes("img/diagram.png").orElseThrow())
+          .isEqualTo(picture);
+      assertThat(peers.workspace(b).missingBlobs(10)).isEmpty();
     }
   }
 
@@ -253,7 +261,7 @@ class ReplicationIT {
       Workspace ws =
           Workspace.open(
               dir.resolve("outsider.db"),
-              a.workspace().id(),
+              peers.workspace(a).id(),
               MembershipMode.OPEN,
               outsider,
               System::currentTimeMillis);

@@ -42,7 +42,7 @@ import org.rhizome.ui.workbench.AppContext;
  */
 public final class PropertiesView {
   /** One row: the key, its type and parsed value. */
-  record Row(String key, PropertyType type, Object value) {}
+  record Row(String key, RowKind type, Object value) {}
 
   /** What a parse found: rows, or a problem; {@code nanos} the parse time. */
   record Table(List<Row> rows, Optional<String> problem, long nanos) {
@@ -172,7 +172,7 @@ public final class PropertiesView {
       rows.add(
           new Row(
               e.key(),
-              PropertyType.of(e.key(), value == null ? "" : value),
+              RowKind.of(e.key(), value == null ? "" : value),
               value == null ? "" : value));
     }
     return new Table(rows, Optional.empty(), System.nanoTime() - start);
@@ -258,7 +258,7 @@ public final class PropertiesView {
     c.getStyleClass()
         .addAll("property-value", "property-" + row.type().name().toLowerCase(Locale.ROOT));
     c.setMaxWidth(Double.MAX_VALUE);
-    if (row.type() != PropertyType.LINK) {
+    if (row.type() != RowKind.LINK) {
       return c;
     }
     String target = String.valueOf(row.value()).strip();

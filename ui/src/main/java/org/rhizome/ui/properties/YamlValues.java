@@ -1,25 +1,18 @@
 package org.rhizome.ui.properties;
 
 import java.util.List;
-import java.util.regex.Pattern;
+import org.rhizome.graph.markdown.YamlScalars;
 
 /**
  * Writes a property back as YAML lines the way Obsidian writes them: {@code key: value} for a
- * scalar, {@code key:} and {@code - item} lines for a list; strings quoted only when YAML would
- * read them as something else (a number, a boolean, a date where text was meant, a link's brackets,
- * a {@code #}, a {@code : }).
+ * scalar, {@code key:} and {@code - item} lines for a list; each string written by the engine's
+ * {@link YamlScalars}, quoted only when YAML would read it as something else.
  */
 final class YamlValues {
-  private static final Pattern PLAIN_SAFE =
-      Pattern.compile("[^\\s\\-?:,\\[\\]{}#&*!|>'\"%@`][^#]*");
-  private static final Pattern LOOKS_TYPED =
-      Pattern.compile(
-          "(?i)true|false|yes|no|on|off|null|~|[-+]?(\\d[\\d_]*)?(\\.\\d*)?([eE][-+]?\\d+)?|[-+]?\\.(inf|nan)|0x[0-9a-f]+|0o[0-7]+|\\d+:\\d+(:\\d+)?");
-
   private YamlValues() {}
 
-  static String line(String key, PropertyType type, Object value, String lineBreak) {
-    String k = plain(key) ? key : quote(key);
+  static String line(String key, RowKind type, Object value, String lineBreak) {
+    String k = scalar(key);
     if (value instanceof List<?> list) {
       if (list.isEmpty()) {
         return k + ": []" + lineBreak;
@@ -40,39 +33,8 @@ final class YamlValues {
     return v.isEmpty() ? k + ":" + lineBreak : k + ": " + v + lineBreak;
   }
 
-  /** A string as a YAML scalar: plain when it reads back as the same string, else double-quoted. */
+  /** A string as a YAML scalar: the engine's writer, the one the board's property edit uses. */
   static String scalar(String s) {
-    return plain(s) ? s : quote(s);
-  }
-
-  private static boolean plain(String s) {
-    return !s.isEmpty()
-        && s.equals(s.strip())
-        && PLAIN_SAFE.matcher(s).matches()
-        && !s.contains(": ")
-        && !s.endsWith(":")
-        && !LOOKS_TYPED.matcher(s).matches()
-        && s.chars().noneMatch(c -> c < 0x20);
-  }
-
-  private static String quote(String s) {
-    StringBuilder out = new StringBuilder(s.length() + 2).append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            out.append(String.format("\\x%02x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.append('"').toString();
+    return YamlScalars.write(s);
   }
 }

@@ -23,7 +23,7 @@ import picocli.CommandLine.Command;
       EditorAssistBenchCommand.class,
       MarkdownBenchCommand.class,
       org.rhizome.app.cli.p2p.NetBenchCommand.class,
-      org.rhizome.app.cli.sync.SyncBenchCommand.class,
-      org.rhizome.app.cli.sync.SoakBenchCommand.class
+      org.rhizome.app.cli.bench.SyncBenchCommand.class,
+      org.rhizome.app.cli.bench.SoakBenchCommand.class
     })
 public final class BenchCommand {}

@@ -11,8 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.rhizome.app.DataDirectory;
-import org.rhizome.app.Main;
+import org.rhizome.app.data.DataDirectory;
 import org.rhizome.graph.Workspace;
 
 /**
@@ -26,6 +25,12 @@ final class CliBench {
   private static final int TICK_MS = 10;
 
   private static final long TIMEOUT_S = 120;
+
+  /**
+   * The entry point the processes run, by name: the bench is a corner below the command line and
+   * does not depend on the composition root that lists it (the jar's manifest names the same).
+   */
+  private static final String MAIN_CLASS = "org.rhizome.app.Main";
 
   private final List<List<String>> launchers;
   private final int runs;
@@ -57,7 +62,7 @@ final class CliBench {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Path from;
     try {
-      from = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      from = Path.of(CliBench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     } catch (Exception e) {
       throw new IllegalStateException("cannot tell where rhizome runs from: pass --launcher", e);
     }
@@ -67,7 +72,7 @@ final class CliBench {
     }
     return Files.isRegularFile(from)
         ? java + " -jar " + from
-        : java + " -cp " + System.getProperty("java.class.path") + " " + Main.class.getName();
+        : java + " -cp " + System.getProperty("java.class.path") + " " + MAIN_CLASS;
   }
 
   Map<String, Object> run() throws Exception {
@@ -130,8 +135,9 @@ final class CliBench {
 
   /**
    * Medians over {@code runs} of the time between consecutive phase marks (see {@code
-   * org.rhizome.app.cli.Phases}), wall and CPU; the first mark is timed from the JVM's start, and
-   * "after exit" is the process's wall-clock time after its last mark (JVM shutdown, reaping).
+   * org.rhizome.app.cli.common.Phases}), wall and CPU; the first mark is timed from the JVM's
+   * start, and "after exit" is the process's wall-clock time after its last mark (JVM shutdown,
+   * reaping).
    */
   private Map<String, Object> phases(List<String> launcher, Path data, List<String> args, int l)
       throws Exception {

@@ -24,7 +24,7 @@ import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
-import org.rhizome.app.GuiUnavailableException;
+import org.rhizome.app.gui.GuiUnavailableException;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.identity.DeviceKey;
 import org.rhizome.graph.query.GraphView;

@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.rhizome.app.cli.WorkFiles;
+import org.rhizome.app.cli.common.WorkFiles;
 import org.rhizome.ui.render.RenderWarmUp;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

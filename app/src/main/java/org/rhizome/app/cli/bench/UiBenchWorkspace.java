@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
-import org.rhizome.app.DataDirectory;
+import org.rhizome.app.data.DataDirectory;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.model.Soul;
 import org.rhizome.ui.settings.SettingsStore;

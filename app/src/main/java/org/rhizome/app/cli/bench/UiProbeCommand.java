@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
-import org.rhizome.app.DataDirectory;
+import org.rhizome.app.data.DataDirectory;
 import org.rhizome.graph.Workspace;
 import org.rhizome.ui.shell.DesktopApp;
 import org.rhizome.ui.shell.DesktopSession;

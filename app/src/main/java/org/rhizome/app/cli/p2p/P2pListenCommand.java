@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
-import org.rhizome.app.cli.ExitCodes;
+import org.rhizome.app.cli.common.ExitCodes;
 import org.rhizome.sync.gossip.GossipMessage;
 import org.rhizome.sync.gossip.MessageValidator;
 import org.rhizome.sync.host.Host;

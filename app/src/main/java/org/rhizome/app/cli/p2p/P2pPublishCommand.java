@@ -5,7 +5,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import org.rhizome.app.cli.ExitCodes;
+import org.rhizome.app.cli.common.ExitCodes;
 import org.rhizome.sync.host.Host;
 import org.rhizome.sync.peer.Multiaddr;
 import org.rhizome.sync.peer.PeerId;

@@ -1,8 +1,8 @@
 package org.rhizome.app.cli.sync;
 
 import java.io.IOException;
-import org.rhizome.app.DataDirectory;
-import org.rhizome.app.cli.SyncUnfinishedException;
+import org.rhizome.app.cli.common.SyncUnfinishedException;
+import org.rhizome.app.data.DataDirectory;
 import org.rhizome.sync.replication.ReplicaLock;
 
 /**

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.rhizome.app.DataDirectory;
+import org.rhizome.app.data.DataDirectory;
 import org.rhizome.graph.files.AtomicFile;
 
 /**

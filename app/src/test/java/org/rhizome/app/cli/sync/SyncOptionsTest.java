@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.rhizome.app.DataDirectory;
+import org.rhizome.app.data.DataDirectory;
 import picocli.CommandLine.TypeConversionException;
 
 class SyncOptionsTest {

@@ -2,9 +2,8 @@ package org.rhizome.graph.query.lang;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
-import org.rhizome.graph.encoding.Json;
 import org.rhizome.graph.markdown.FrontMatterLines;
+import org.rhizome.graph.markdown.YamlScalars;
 import org.rhizome.graph.note.PropertyRows;
 import org.rhizome.graph.text.Splice;
 
@@ -18,8 +17,6 @@ import org.rhizome.graph.text.Splice;
  * are in code points.
  */
 public final class PropertyEdit {
-  private static final Pattern PLAIN = Pattern.compile("[\\p{L}\\p{N}_][\\p{L}\\p{N}_ ./-]*");
-
   private PropertyEdit() {}
 
   /**
@@ -53,7 +50,10 @@ public final class PropertyEdit {
     return new Splice(body.codePointCount(0, from), body.codePointCount(from, to), text);
   }
 
-  /** The value as YAML: plain when it reads back as the same text, else double-quoted. */
+  /**
+   * The value as YAML: a number, boolean or date as the query gives it; text as {@link YamlScalars}
+   * writes it (plain when it reads back as the same text, else double-quoted).
+   */
   static String yaml(Object value) {
     if (value instanceof Double
         || value instanceof Boolean
@@ -63,14 +63,6 @@ public final class PropertyEdit {
     if (value instanceof QueryResult.LinkValue l) {
       return yaml("[[" + l.target() + "]]");
     }
-    String v = String.valueOf(value);
-    if (PLAIN.matcher(v).matches()
-        && !v.endsWith(" ")
-        && !v.matches("(?i)true|false|yes|no|null|~|[-+]?[0-9.]+")) {
-      return v;
-    }
-    StringBuilder sb = new StringBuilder();
-    Json.string(sb, v);
-    return sb.toString();
+    return YamlScalars.write(String.valueOf(value));
   }
 }

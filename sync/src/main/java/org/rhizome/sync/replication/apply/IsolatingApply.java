@@ -7,7 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import org.jspecify.annotations.Nullable;
-import org.rhizome.graph.Workspace;
+import org.rhizome.graph.Replica;
 import org.rhizome.graph.api.ApplyResult;
 import org.rhizome.graph.api.RefusalReason;
 import org.rhizome.graph.api.StorageFullException;
@@ -31,7 +31,7 @@ public final class IsolatingApply {
   }
 
   public static CompletableFuture<List<ApplyResult>> apply(
-      Workspace workspace, List<byte[]> changes) {
+      Replica workspace, List<byte[]> changes) {
     return apply(workspace::applyRemoteAsync, changes);
   }
 

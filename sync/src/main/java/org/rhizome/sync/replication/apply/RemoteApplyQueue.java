@@ -3,7 +3,7 @@ package org.rhizome.sync.replication.apply;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.rhizome.graph.Workspace;
+import org.rhizome.graph.Replica;
 import org.rhizome.graph.api.ApplyResult;
 
 /**
@@ -16,11 +16,11 @@ public final class RemoteApplyQueue {
 
   private record Pending(byte[] change, CompletableFuture<ApplyResult> result) {}
 
-  private final Workspace workspace;
+  private final Replica workspace;
   private final List<Pending> pending = new ArrayList<>();
   private boolean inFlight;
 
-  public RemoteApplyQueue(Workspace workspace) {
+  public RemoteApplyQueue(Replica workspace) {
     this.workspace = workspace;
   }
 

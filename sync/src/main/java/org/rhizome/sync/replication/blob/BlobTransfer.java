@@ -9,7 +9,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.rhizome.graph.Workspace;
+import org.rhizome.graph.Replica;
 import org.rhizome.sync.host.Host;
 import org.rhizome.sync.host.RequestResponse;
 import org.rhizome.sync.peer.PeerId;
@@ -27,18 +27,18 @@ public final class BlobTransfer {
   /** Missing attachments asked for after one pull; the rest after later pulls. */
   private static final int FETCH_PER_PULL = 100;
 
-  private final Workspace workspace;
+  private final Replica workspace;
   private final Host host;
   private final AtomicBoolean fetching = new AtomicBoolean();
   private volatile boolean closed;
 
-  private BlobTransfer(Workspace workspace, Host host) {
+  private BlobTransfer(Replica workspace, Host host) {
     this.workspace = workspace;
     this.host = host;
   }
 
   /** Serves the workspace's attachment bytes on {@code host} (reads on {@code disk}). */
-  public static BlobTransfer serve(Host host, Workspace workspace, Executor disk) {
+  public static BlobTransfer serve(Host host, Replica workspace, Executor disk) {
     BlobTransfer t = new BlobTransfer(workspace, host);
     RequestResponse.serve(
         host,

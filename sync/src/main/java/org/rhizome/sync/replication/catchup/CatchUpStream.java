@@ -6,7 +6,7 @@ import io.netty.buffer.PooledByteBufAllocator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import org.rhizome.graph.Workspace;
+import org.rhizome.graph.Replica;
 import org.rhizome.graph.api.ApplyResult;
 import org.rhizome.sync.Libp2pException;
 import org.rhizome.sync.ProtocolViolationException;
@@ -30,7 +30,7 @@ final class CatchUpStream implements StreamHandler {
   private final PullServer server;
   private final PullClient client;
   private final ChangeSource source;
-  private final Workspace workspace;
+  private final Replica workspace;
   private final Executor disk;
   private final CompletableFuture<PullSummary> result = new CompletableFuture<>();
 
@@ -53,7 +53,7 @@ final class CatchUpStream implements StreamHandler {
       MuxedStream stream,
       PullServer server,
       PullClient client,
-      Workspace workspace,
+      Replica workspace,
       Executor disk,
       java.util.function.Consumer<List<byte[]>> newlyApplied,
       java.util.function.Consumer<List<ApplyResult>> refusedSink) {
@@ -69,7 +69,7 @@ final class CatchUpStream implements StreamHandler {
     this.disk = disk;
   }
 
-  static CatchUpStream serving(MuxedStream stream, Workspace workspace, Executor disk) {
+  static CatchUpStream serving(MuxedStream stream, Replica workspace, Executor disk) {
     return new CatchUpStream(
         stream, new PullServer(), null, workspace, disk, changes -> {}, results -> {});
   }
@@ -87,7 +87,7 @@ final class CatchUpStream implements StreamHandler {
   static CatchUpStream pulling(
       MuxedStream stream,
       PullClient client,
-      Workspace workspace,
+      Replica workspace,
       Executor disk,
       java.util.function.Consumer<List<byte[]>> newlyApplied,
       java.util.function.Consumer<List<ApplyResult>> refusedSink) {

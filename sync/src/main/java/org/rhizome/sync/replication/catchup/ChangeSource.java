@@ -2,7 +2,7 @@ package org.rhizome.sync.replication.catchup;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.rhizome.graph.Workspace;
+import org.rhizome.graph.Replica;
 import org.rhizome.graph.api.StoreException;
 import org.rhizome.graph.api.StoredChange;
 import org.rhizome.graph.model.VersionVector;
@@ -15,9 +15,9 @@ final class ChangeSource {
   /** What one read found. */
   record Chunk(List<byte[]> changes, long lastPosition, boolean more) {}
 
-  private final Workspace workspace;
+  private final Replica workspace;
 
-  ChangeSource(Workspace workspace) {
+  ChangeSource(Replica workspace) {
     this.workspace = workspace;
   }
 

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.rhizome.graph.Workspace;
+import org.rhizome.graph.Replica;
 import org.rhizome.sync.host.Host;
 import org.rhizome.sync.peer.PeerId;
 import org.slf4j.Logger;
@@ -23,7 +23,7 @@ public final class PullService {
   private PullService() {}
 
   /** Registers the catch-up protocol on {@code host}; log reads run on {@code disk}. */
-  public static void serve(Host host, Workspace workspace, Executor disk) {
+  public static void serve(Host host, Replica workspace, Executor disk) {
     Map<PeerId, AtomicInteger> serving = new ConcurrentHashMap<>();
     host.handle(
         CatchUpProtocol.ID,

@@ -10,7 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.rhizome.graph.Workspace;
+import org.rhizome.graph.Replica;
 import org.rhizome.graph.api.ApplyResult;
 import org.rhizome.sync.host.Host;
 import org.rhizome.sync.peer.PeerId;
@@ -51,7 +51,7 @@ public final class Pulls {
     int retries;
   }
 
-  private final Workspace workspace;
+  private final Replica workspace;
   private final Host host;
   private final ExecutorService disk;
   private final ScheduledExecutorService scheduler;
@@ -63,7 +63,7 @@ public final class Pulls {
 
   /** Pulls run on {@code disk}; {@code scheduler} times the second pull after a connection. */
   public Pulls(
-      Workspace workspace,
+      Replica workspace,
       Host host,
       ExecutorService disk,
       ScheduledExecutorService scheduler,

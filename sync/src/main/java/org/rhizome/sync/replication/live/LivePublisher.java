@@ -2,7 +2,7 @@ package org.rhizome.sync.replication.live;
 
 import java.util.List;
 import org.rhizome.graph.ChangeEvent;
-import org.rhizome.graph.Workspace;
+import org.rhizome.graph.Replica;
 import org.rhizome.graph.change.Change;
 import org.rhizome.graph.model.ActorId;
 import org.rhizome.sync.gossip.PubSub;
@@ -36,7 +36,7 @@ public final class LivePublisher implements AutoCloseable {
   private final AutoCloseable feed;
   private volatile boolean closed;
 
-  public LivePublisher(Workspace workspace, PubSub pubsub, String topic) {
+  public LivePublisher(Replica workspace, PubSub pubsub, String topic) {
     this.pubsub = pubsub;
     this.topic = topic;
     this.self = workspace.actor();

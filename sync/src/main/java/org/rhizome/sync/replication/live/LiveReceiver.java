@@ -1,7 +1,7 @@
 package org.rhizome.sync.replication.live;
 
 import java.util.concurrent.CompletableFuture;
-import org.rhizome.graph.Workspace;
+import org.rhizome.graph.Replica;
 import org.rhizome.graph.api.ApplyResult;
 import org.rhizome.graph.api.RefusalReason;
 import org.rhizome.sync.gossip.GossipMessage;
@@ -38,7 +38,7 @@ public final class LiveReceiver {
   private final RemoteApplyQueue queue;
   private final Observer observer;
 
-  public LiveReceiver(Workspace workspace, String topic, Observer observer) {
+  public LiveReceiver(Replica workspace, String topic, Observer observer) {
     this.topic = topic;
     this.queue = new RemoteApplyQueue(workspace);
     this.observer = observer;

@@ -1,7 +1,8 @@
-package org.rhizome.app;
+package org.rhizome.app.gui;
 
 import java.io.IOException;
 import java.util.List;
+import org.rhizome.app.data.DataDirectory;
 import org.rhizome.app.sync.SyncLauncher;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.api.StoreException;

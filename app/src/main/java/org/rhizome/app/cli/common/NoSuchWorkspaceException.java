@@ -1,4 +1,4 @@
-package org.rhizome.app.cli;
+package org.rhizome.app.cli.common;
 
 /** The {@code --workspace} named has no file in the data directory; exit code 3. */
 public final class NoSuchWorkspaceException extends Exception {

@@ -1,4 +1,4 @@
-package org.rhizome.app;
+package org.rhizome.app.data;
 
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;

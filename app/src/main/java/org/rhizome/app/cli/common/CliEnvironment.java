@@ -1,4 +1,4 @@
-package org.rhizome.app.cli;
+package org.rhizome.app.cli.common;
 
 import java.io.InputStream;
 import java.nio.file.Path;

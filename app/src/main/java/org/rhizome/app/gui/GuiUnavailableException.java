@@ -1,4 +1,4 @@
-package org.rhizome.app;
+package org.rhizome.app.gui;
 
 /** JavaFX could not start: no display, or a missing native library. */
 public final class GuiUnavailableException extends Exception {

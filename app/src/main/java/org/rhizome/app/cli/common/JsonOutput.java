@@ -1,4 +1,4 @@
-package org.rhizome.app.cli;
+package org.rhizome.app.cli.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 
 /**
  * The JSON that {@code --json} prints: one pretty-printed document, {@code \n} line ends on every
- * OS, fields in the order the records in {@link NoteJson} and the commands declare them. Those
- * field names are an interface for scripts: add fields, never rename them.
+ * OS, fields in the order the records in {@code app.cli.NoteJson} and the commands declare them.
+ * Those field names are an interface for scripts: add fields, never rename them.
  */
 public final class JsonOutput {
   private static final ObjectWriter WRITER;

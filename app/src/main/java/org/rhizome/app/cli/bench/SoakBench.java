@@ -1,4 +1,4 @@
-package org.rhizome.app.cli.sync;
+package org.rhizome.app.cli.bench;
 
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;

@@ -5,10 +5,13 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The kinds of value a property row edits, as Obsidian's property types; inferred from the parsed
- * value.
+ * The kind of editor a row of the properties table gets, as Obsidian's property types, inferred
+ * from the parsed value and the key ({@code tags}, {@code aliases} are lists). Not the engine's
+ * {@code note.PropertyType}, which types one indexed value for queries (a list is several rows
+ * there, and any date the query language reads is a date): this one picks a widget, so a date is
+ * only what the date picker can hold.
  */
-enum PropertyType {
+enum RowKind {
   TEXT,
   LIST,
   NUMBER,
@@ -19,7 +22,7 @@ enum PropertyType {
   private static final Pattern DATE_VALUE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
   private static final Pattern LINK_VALUE = Pattern.compile("\\[\\[[^\\[\\]]+]]");
 
-  static PropertyType of(String key, Object value) {
+  static RowKind of(String key, Object value) {
     String k = key.toLowerCase(Locale.ROOT);
     if (value instanceof List<?>
         || k.equals("tags")

@@ -1,10 +1,10 @@
-package org.rhizome.app.cli;
+package org.rhizome.app.cli.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import org.rhizome.app.DataDirectory;
+import org.rhizome.app.data.DataDirectory;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.api.NoSuchNoteException;
 import org.rhizome.graph.api.StoreException;
@@ -138,7 +138,7 @@ public final class CliContext {
     }
   }
 
-  private RhizomeCommand root() {
-    return (RhizomeCommand) command.root().userObject();
+  private CliRoot root() {
+    return (CliRoot) command.root().userObject();
   }
 }

@@ -1,4 +1,4 @@
-package org.rhizome.app.cli;
+package org.rhizome.app.cli.common;
 
 /**
  * Sync could not do what was asked, though nothing is wrong with the data: a join did not finish

@@ -1,4 +1,4 @@
-package org.rhizome.app.cli;
+package org.rhizome.app.cli.common;
 
 /**
  * A command's input cannot be used (for example an unreadable {@code --body-file}); exit code 4.

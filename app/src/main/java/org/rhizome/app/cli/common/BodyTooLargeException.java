@@ -1,7 +1,7 @@
-package org.rhizome.app.cli;
+package org.rhizome.app.cli.common;
 
 /**
- * A note body over the size a note can have ({@link BodyOptions#MAX_BODY_BYTES}); a usage error,
+ * A note body over the size a note can have ({@code BodyOptions.MAX_BODY_BYTES}); a usage error,
  * exit code 2.
  */
 public final class BodyTooLargeException extends Exception {

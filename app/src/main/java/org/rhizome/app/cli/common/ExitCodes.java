@@ -1,7 +1,7 @@
-package org.rhizome.app.cli;
+package org.rhizome.app.cli.common;
 
 import java.io.IOException;
-import org.rhizome.app.GuiUnavailableException;
+import org.rhizome.app.gui.GuiUnavailableException;
 import org.rhizome.graph.api.NoSuchNoteException;
 import org.rhizome.graph.api.NoteException;
 import org.rhizome.graph.api.StoreException;
@@ -76,7 +76,7 @@ public final class ExitCodes implements IExitCodeExceptionMapper {
   }
 
   /** True for failures people cause or can fix (a one-line message); false for bugs. */
-  static boolean isExpected(Throwable exception) {
+  public static boolean isExpected(Throwable exception) {
     return of(exception) != SOFTWARE || exception instanceof GuiUnavailableException;
   }
 }

@@ -1,4 +1,4 @@
-package org.rhizome.app;
+package org.rhizome.app.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.rhizome.app;
+package org.rhizome.app.data;
 
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;

@@ -1,10 +1,11 @@
-package org.rhizome.app.cli.sync;
+package org.rhizome.app.cli.bench;
 
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.rhizome.app.sync.SyncLauncher;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.identity.DeviceKey;
 import org.rhizome.graph.membership.Grant;
@@ -37,7 +38,7 @@ final class BenchPeers implements AutoCloseable {
         .withListen(List.of(LOOPBACK))
         .withPeers(peers)
         .withRedial(Duration.ofMillis(300))
-        .withAntiEntropy(SyncStarter.ANTI_ENTROPY)
+        .withAntiEntropy(SyncLauncher.ANTI_ENTROPY)
         .withAgentVersion("rhizome-bench");
   }
 
@@ -74,10 +75,7 @@ final class BenchPeers implements AutoCloseable {
     WorkspaceSync inviter = syncs.get(0);
     Invite invite =
         SharedWorkspaces.invite(
-            inviter.workspace(),
-            Grant.MEMBER,
-            Duration.ofDays(1),
-            inviter.host().listenAddresses());
+            workspaces.get(0), Grant.MEMBER, Duration.ofDays(1), inviter.host().listenAddresses());
     DeviceKey key = DeviceKey.generate(random);
     Workspace ws =
         SharedWorkspaces.openForInvite(

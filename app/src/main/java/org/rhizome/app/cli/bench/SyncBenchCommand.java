@@ -1,4 +1,4 @@
-package org.rhizome.app.cli.sync;
+package org.rhizome.app.cli.bench;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -8,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.rhizome.app.cli.JsonOutput;
-import org.rhizome.app.cli.WorkFiles;
+import org.rhizome.app.cli.common.JsonOutput;
+import org.rhizome.app.cli.common.WorkFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
