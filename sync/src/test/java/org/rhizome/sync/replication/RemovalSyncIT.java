@@ -15,8 +15,8 @@ import org.rhizome.sync.peer.Multiaddr;
 
 /**
  * Decision 0007 over real peers on loopback: a member is removed while a third peer is offline,
- * keeps writing, and the third peer gets those changes before the removal — every replica ends
- * with the same digest and without them.
+ * keeps writing, and the third peer gets those changes before the removal — every replica ends with
+ * the same digest and without them.
  */
 @Timeout(180)
 class RemovalSyncIT {
@@ -28,9 +28,9 @@ class RemovalSyncIT {
       WorkspaceSync a = peers.found();
       WorkspaceSync b = peers.join(a);
       WorkspaceSync c = peers.join(a);
-      Workspace wa = a.workspace();
-      Workspace wb = b.workspace();
-      Workspace wc = c.workspace();
+      Workspace wa = peers.workspace(a);
+      Workspace wb = peers.workspace(b);
+      Workspace wc = peers.workspace(c);
       Soul shared = wa.createNote("Shared", "base text");
       peers.awaitConverged(Duration.ofSeconds(30));
       Peers.await(Duration.ofSeconds(30), () -> has(wb, shared) && has(wc, shared));

@@ -12,7 +12,7 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
-import org.rhizome.app.GuiUnavailableException;
+import org.rhizome.app.gui.GuiUnavailableException;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.model.Soul;
 import org.rhizome.ui.editor.ReadingViewProbe;

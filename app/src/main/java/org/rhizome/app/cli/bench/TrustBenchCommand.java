@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.rhizome.app.cli.WorkFiles;
+import org.rhizome.app.cli.common.WorkFiles;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.api.ApplyResult;
 import org.rhizome.graph.change.Change;

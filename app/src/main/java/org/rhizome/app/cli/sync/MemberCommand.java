@@ -2,8 +2,8 @@ package org.rhizome.app.cli.sync;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import org.rhizome.app.cli.CliContext;
-import org.rhizome.app.cli.InvalidInputException;
+import org.rhizome.app.cli.common.CliContext;
+import org.rhizome.app.cli.common.InvalidInputException;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.api.StoreException;
 import org.rhizome.graph.membership.MembershipMode;

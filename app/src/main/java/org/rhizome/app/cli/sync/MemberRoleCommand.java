@@ -1,8 +1,8 @@
 package org.rhizome.app.cli.sync;
 
 import java.util.concurrent.Callable;
-import org.rhizome.app.cli.CliContext;
-import org.rhizome.app.cli.ExitCodes;
+import org.rhizome.app.cli.common.CliContext;
+import org.rhizome.app.cli.common.ExitCodes;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.change.Change;
 import org.rhizome.graph.membership.Person;
