@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rhizome.app.cli.common.ExitCodes;
 import org.rhizome.app.data.DataDirectory;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.api.StoredChange;
