@@ -15,8 +15,8 @@ import org.rhizome.sync.peer.Multiaddr;
 
 /**
  * Decision 0007 over real peers on loopback: a member is removed while a third peer is offline,
- * keeps writing, and the third peer gets those changes before the removal — every replica ends
- * with the same digest and without them.
+ * keeps writing, and the third peer gets those changes before the removal — every replica ends with
+ * the same digest and without them.
  */
 @Timeout(180)
 class RemovalSyncIT {
