@@ -61,11 +61,18 @@ final class Peers implements AutoCloseable {
    * member.
    */
   WorkspaceSync join(WorkspaceSync inviter) throws Exception {
+    return join(inviter, org.rhizome.graph.membership.Role.WRITER);
+  }
+
+  /** As {@link #join(WorkspaceSync)}, joining with {@code role} (the inviter must be an admin). */
+  WorkspaceSync join(WorkspaceSync inviter, org.rhizome.graph.membership.Role role)
+      throws Exception {
     int n = workspaces.size();
     Invite invite =
         SharedWorkspaces.invite(
             inviter.workspace(),
             Grant.MEMBER,
+            role,
             Duration.ofDays(1),
             inviter.host().listenAddresses());
     Invite parsed = Invite.parse(invite.format());
