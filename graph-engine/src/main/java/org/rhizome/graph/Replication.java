@@ -40,6 +40,7 @@ final class Replication {
   private final ParsedBodies parsedBodies;
   private final LongSupplier wallMillis;
   private final ExecutorService verifiers;
+  private final RefusalLog refusals;
 
   /** Completes when the last offered remote batch has been written; guarded by {@code this}. */
   private CompletableFuture<Void> remoteTail = CompletableFuture.completedFuture(null);
@@ -50,6 +51,7 @@ final class Replication {
     this.author = author;
     this.parsedBodies = parsedBodies;
     this.wallMillis = wallMillis;
+    this.refusals = new RefusalLog(store.file());
     int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
     this.verifiers = Executors.newFixedThreadPool(cores, Futures.named("rhizome-verify-%d", true));
   }
@@ -123,11 +125,9 @@ final class Replication {
   }
 
   /** Keeps a lasting refusal in the sync log (a refused change is never silent). */
-  private void remember(WriteTxn txn, ApplyResult refused, Change change)
-      throws java.sql.SQLException {
+  private void remember(WriteTxn txn, ApplyResult refused, Change change) {
     if (refused.reason() != null && RefusalLog.lasting(refused.reason())) {
-      RefusalLog.record(
-          txn,
+      refusals.record(
           wallMillis.getAsLong(),
           refused.hash(),
           change == null ? null : change.actor(),
@@ -139,7 +139,11 @@ final class Replication {
 
   /** The latest lasting refusals, newest first. */
   List<Refusal> recentRefusals(int limit) throws StoreException {
-    return store.read(c -> RefusalLog.recent(c, limit));
+    try {
+      return refusals.recent(limit);
+    } catch (java.io.IOException e) {
+      throw new StoreException("cannot read the sync log beside " + store.file() + ": " + e, e);
+    }
   }
 
   /**

@@ -8,20 +8,14 @@ import org.rhizome.graph.model.ActorId;
 /**
  * A change this replica refused for good, as the sync log shows it.
  *
- * @param at when it was last refused (a refused change is offered again by later pulls)
+ * @param at when it was refused (a refused change offered again by later pulls is logged once)
  * @param actor who signed it; null when its bytes could not be read
  * @param seq its seq in the actor's chain (0 when unknown)
  * @param reason why
  * @param detail the refusal's message
- * @param times how often it was offered and refused
  */
 public record Refusal(
-    Instant at,
-    @Nullable ActorId actor,
-    long seq,
-    RefusalReason reason,
-    String detail,
-    long times) {
+    Instant at, @Nullable ActorId actor, long seq, RefusalReason reason, String detail) {
   public Refusal {
     Objects.requireNonNull(at, "at");
     Objects.requireNonNull(reason, "reason");

@@ -156,7 +156,7 @@ class EnginePackagesTest {
         .orShould()
         .haveSimpleName("MemberRoles") // decision 0007: roles for WorkspaceMembership
         .orShould()
-        .haveSimpleName("RefusalLog") // the sync log, written by Replication
+        .haveSimpleName("RefusalLog") // the sync log beside the file, written by Replication
         .orShould()
         .haveSimpleName("DeletedNotes")
         .check(engine);

@@ -67,10 +67,20 @@ final class Peers implements AutoCloseable {
    * member.
    */
   WorkspaceSync join(WorkspaceSync inviter) throws Exception {
+    return join(inviter, org.rhizome.graph.membership.Role.WRITER);
+  }
+
+  /** As {@link #join(WorkspaceSync)}, joining with {@code role} (the inviter must be an admin). */
+  WorkspaceSync join(WorkspaceSync inviter, org.rhizome.graph.membership.Role role)
+      throws Exception {
     int n = workspaces.size();
     Invite invite =
         SharedWorkspaces.invite(
-            workspace(inviter), Grant.MEMBER, Duration.ofDays(1), inviter.host().listenAddresses());
+            workspace(inviter),
+            Grant.MEMBER,
+            role,
+            Duration.ofDays(1),
+            inviter.host().listenAddresses());
     Invite parsed = Invite.parse(invite.format());
     DeviceKey key = DeviceKey.generate(random);
     Workspace ws =

@@ -216,7 +216,8 @@ class ReplicationIT {
     try (Peers peers = new Peers(dir)) {
       peers.antiEntropy = Duration.ofMinutes(5);
       WorkspaceSync a = peers.found();
-      WorkspaceSync b = peers.join(a);
+      // B invites C, so B is an admin (decision 0007: only admins invite new people).
+      WorkspaceSync b = peers.join(a, org.rhizome.graph.membership.Role.ADMIN);
       WorkspaceSync c = peers.join(b); // C knows only B
       peers.awaitConverged(Duration.ofSeconds(20));
       List<Multiaddr> aAddrs = a.host().listenAddresses();

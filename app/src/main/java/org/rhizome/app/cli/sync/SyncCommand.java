@@ -46,14 +46,7 @@ public final class SyncCommand implements Runnable {
         description = "At most this many (default: ${DEFAULT-VALUE}).")
     private int limit = 50;
 
-    record Entry(
-        String at,
-        String from,
-        String fromName,
-        long seq,
-        String reason,
-        String detail,
-        long times) {}
+    record Entry(String at, String from, String fromName, long seq, String reason, String detail) {}
 
     record Listing(String workspace, List<Entry> refused) {}
 
@@ -72,8 +65,7 @@ public final class SyncCommand implements Runnable {
                   name.orElse(""),
                   r.seq(),
                   r.reason().name(),
-                  r.detail(),
-                  r.times()));
+                  r.detail()));
         }
         if (cli.isJson()) {
           cli.printJson(new Listing(cli.workspaceName(), entries));
@@ -88,16 +80,7 @@ public final class SyncCommand implements Runnable {
                   ? "unknown sender"
                   : (e.fromName().isEmpty() ? "" : e.fromName() + " ")
                       + Member.fingerprint(org.rhizome.graph.model.ActorId.parse(e.from()));
-          cli.out()
-              .println(
-                  e.at()
-                      + "  "
-                      + e.reason()
-                      + "  change #"
-                      + e.seq()
-                      + " from "
-                      + who
-                      + (e.times() > 1 ? "  (offered " + e.times() + " times)" : ""));
+          cli.out().println(e.at() + "  " + e.reason() + "  change #" + e.seq() + " from " + who);
           cli.out().println("    " + e.detail());
         }
         cli.out().flush();
