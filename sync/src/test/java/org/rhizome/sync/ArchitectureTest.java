@@ -119,10 +119,9 @@ class ArchitectureTest {
                                       outermost(c).getName())))));
 
   /**
-   * Sync holds the Replica role, not the whole Workspace. Two places still name it: the
-   * coordinator's {@code start}, which hands it to the pending join, and {@code
-   * replication.invite}, which creates and opens workspace files (founding one, opening one to
-   * join) and whose join code takes it.
+   * Sync holds the Replica role, not the whole Workspace (a pending join takes the replica with its
+   * local settings). One class names it: {@code invite.SharedWorkspaces}, the factory that creates
+   * and opens workspace files (founding one, opening one to join) and hands them to the caller.
    */
   @ArchTest
   static final ArchRule syncHoldsTheReplicaRoleNotTheWorkspace =
@@ -130,9 +129,7 @@ class ArchitectureTest {
           .that()
           .resideInAPackage("org.rhizome.sync..")
           .and()
-          .resideOutsideOfPackage("org.rhizome.sync.replication.invite..")
-          .and()
-          .doNotHaveFullyQualifiedName("org.rhizome.sync.replication.WorkspaceSync")
+          .doNotHaveFullyQualifiedName("org.rhizome.sync.replication.invite.SharedWorkspaces")
           .should()
           .dependOnClassesThat()
           .haveFullyQualifiedName("org.rhizome.graph.Workspace");

@@ -7,8 +7,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.rhizome.graph.LocalSettings;
 import org.rhizome.graph.Replica;
-import org.rhizome.graph.Workspace;
 import org.rhizome.graph.identity.DeviceKey;
 import org.rhizome.sync.host.Host;
 import org.rhizome.sync.host.HostConfig;
@@ -48,12 +48,12 @@ public final class WorkspaceSync implements AutoCloseable {
   private final LivePublisher publisher;
   private final Pulls pulls;
   private final BlobTransfer blobs;
-  private final PendingJoin join;
+  private final PendingJoin<?> join;
   private final PeerDiscovery discovery;
   private volatile boolean closed;
 
-  private WorkspaceSync(Workspace workspace, DeviceKey key, SyncConfig config, LiveFaults faults)
-      throws IOException {
+  private <W extends Replica & LocalSettings> WorkspaceSync(
+      W workspace, DeviceKey key, SyncConfig config, LiveFaults faults) throws IOException {
     this.replica = workspace;
     this.topic = topicOf(replica);
     HostConfig.Builder hc =
@@ -69,9 +69,9 @@ public final class WorkspaceSync implements AutoCloseable {
       throw e;
     }
     this.publisher = new LivePublisher(replica, host.pubsub(), topic);
-    // The one use of the whole Workspace: invite.PendingJoin still takes it (its completeJoin
-    // calls only Replica's methods; the membership work changes that package).
-    this.join = new PendingJoin(workspace, events::joined, events::joinFailed);
+    // A pending join also reads and clears two local settings (the invite and the name to join
+    // with), so it takes the replica together with its local settings.
+    this.join = new PendingJoin<>(workspace, events::joined, events::joinFailed);
     this.blobs = BlobTransfer.serve(host, replica, disk);
     this.pulls =
         new Pulls(
@@ -94,14 +94,14 @@ public final class WorkspaceSync implements AutoCloseable {
    * Starts syncing {@code workspace} as the device {@code key} (whose key is also the libp2p
    * identity).
    */
-  public static WorkspaceSync start(Workspace workspace, DeviceKey key, SyncConfig config)
-      throws IOException {
+  public static <W extends Replica & LocalSettings> WorkspaceSync start(
+      W workspace, DeviceKey key, SyncConfig config) throws IOException {
     return new WorkspaceSync(workspace, key, config, LiveFaults.NONE);
   }
 
   /** For tests: live messages pass through {@code faults} before validation. */
-  static WorkspaceSync start(
-      Workspace workspace, DeviceKey key, SyncConfig config, LiveFaults faults) throws IOException {
+  static <W extends Replica & LocalSettings> WorkspaceSync start(
+      W workspace, DeviceKey key, SyncConfig config, LiveFaults faults) throws IOException {
     return new WorkspaceSync(workspace, key, config, faults);
   }
 

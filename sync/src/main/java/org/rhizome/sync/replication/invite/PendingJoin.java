@@ -1,7 +1,8 @@
 package org.rhizome.sync.replication.invite;
 
 import java.util.function.Consumer;
-import org.rhizome.graph.Workspace;
+import org.rhizome.graph.LocalSettings;
+import org.rhizome.graph.Replica;
 import org.rhizome.graph.api.NotAllowedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,10 +12,10 @@ import org.slf4j.LoggerFactory;
  * SharedWorkspaces#openForInvite} becomes a member as soon as the invite's registration has
  * arrived. Thread-safe: pulls end on two disk threads, and one join change is made, never two.
  */
-public final class PendingJoin {
+public final class PendingJoin<W extends Replica & LocalSettings> {
   private static final Logger log = LoggerFactory.getLogger(PendingJoin.class);
 
-  private final Workspace workspace;
+  private final W workspace;
   private final Runnable joined;
   private final Consumer<String> failed;
   private volatile boolean closed;
@@ -22,7 +23,7 @@ public final class PendingJoin {
   /**
    * {@code joined} and {@code failed} (with the reason) are called on the calling (disk) thread.
    */
-  public PendingJoin(Workspace workspace, Runnable joined, Consumer<String> failed) {
+  public PendingJoin(W workspace, Runnable joined, Consumer<String> failed) {
     this.workspace = workspace;
     this.joined = joined;
     this.failed = failed;

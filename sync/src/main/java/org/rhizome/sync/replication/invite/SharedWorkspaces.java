@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.rhizome.graph.LocalSettings;
+import org.rhizome.graph.Replica;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.api.NotAllowedException;
 import org.rhizome.graph.api.StoreException;
@@ -152,7 +154,7 @@ public final class SharedWorkspaces {
   }
 
   /** Whether this replica is still waiting to join. */
-  public static boolean joinPending(Workspace ws) throws StoreException {
+  public static boolean joinPending(LocalSettings ws) throws StoreException {
     return ws.localSetting(PENDING_JOIN).isPresent();
   }
 
@@ -163,7 +165,8 @@ public final class SharedWorkspaces {
    * @throws NotAllowedException if the invite has expired or was revoked (the pending join is
    *     dropped)
    */
-  public static boolean completeJoin(Workspace ws) throws StoreException {
+  public static <W extends Replica & LocalSettings> boolean completeJoin(W ws)
+      throws StoreException {
     Optional<String> pending = ws.localSetting(PENDING_JOIN);
     if (pending.isEmpty()) {
       return ws.membership().canWrite();
