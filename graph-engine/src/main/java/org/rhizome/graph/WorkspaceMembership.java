@@ -291,14 +291,7 @@ public final class WorkspaceMembership {
     } catch (StoreException | RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-    return workspace.commitMadeAsync(
-        (seq, deps) ->
-            List.of(
-                new org.rhizome.graph.change.Op.SetField(
-                    SystemSouls.actor(person),
-                    new MembershipEvent(MembershipEvent.Kind.REMOVE, workspace.actor(), seq)
-                        .field(),
-                    Value.of((double) deps.get(person)))));
+    return commitCutOff(MembershipEvent.Kind.REMOVE, person);
   }
 
   /**
@@ -328,14 +321,7 @@ public final class WorkspaceMembership {
     } catch (StoreException | RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-    return workspace.commitMadeAsync(
-        (seq, deps) ->
-            List.of(
-                new org.rhizome.graph.change.Op.SetField(
-                    SystemSouls.actor(device),
-                    new MembershipEvent(MembershipEvent.Kind.REVOKE, workspace.actor(), seq)
-                        .field(),
-                    Value.of((double) deps.get(device)))));
+    return commitCutOff(MembershipEvent.Kind.REVOKE, device);
   }
 
   private void requireAdmin(String what) throws StoreException {
@@ -446,5 +432,19 @@ public final class WorkspaceMembership {
         List.of(
             new org.rhizome.graph.change.Op.SetField(
                 SystemSouls.actor(workspace.actor()), SystemSouls.NAME, Value.of(name))));
+  }
+
+  /**
+   * Commits an event of {@code kind} on {@code target}'s member node whose value is its cut-off:
+   * what this change has seen of {@code target} (decision 0007), named after the change itself.
+   */
+  private CompletableFuture<Change> commitCutOff(MembershipEvent.Kind kind, ActorId target) {
+    return workspace.commitMadeAsync(
+        (seq, deps) ->
+            List.of(
+                new org.rhizome.graph.change.Op.SetField(
+                    SystemSouls.actor(target),
+                    new MembershipEvent(kind, workspace.actor(), seq).field(),
+                    Value.of((double) deps.get(target)))));
   }
 }

@@ -8,6 +8,7 @@ import javafx.scene.web.WebView;
 import org.jspecify.annotations.Nullable;
 import org.rhizome.ui.render.HtmlPage;
 import org.rhizome.ui.render.ObsidianMarkdown;
+import org.rhizome.ui.render.RenderLinks;
 import org.rhizome.ui.render.RenderWarmUp;
 import org.rhizome.ui.render.RenderedNote;
 import org.rhizome.ui.workbench.AppContext;
@@ -48,7 +49,7 @@ public final class ReadingWarmUp {
                 RenderWarmUp.run(MarkdownHtml.links(context.workspace()), RenderWarmUp.RENDERS);
                 RenderedNote small =
                     new ObsidianMarkdown()
-                        .render(firstParts(RenderWarmUp.sample(0)), null, "", RenderWarmUp.NOWHERE);
+                        .render(firstParts(RenderWarmUp.sample(0)), null, "", RenderLinks.NOWHERE);
                 rendered.complete(
                     cache.writePage(
                         HtmlPage.of("", withoutMermaid(small), false, 15, base, "", "")));

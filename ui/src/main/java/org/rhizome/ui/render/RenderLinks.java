@@ -11,6 +11,27 @@ import java.util.Optional;
  * <p>Called on the rendering thread, never the FX thread; implementations may read the store.
  */
 public interface RenderLinks {
+  /**
+   * Links that reach nothing, for rendering with no workspace (every link is unresolved, every
+   * embed missing).
+   */
+  RenderLinks NOWHERE =
+      new RenderLinks() {
+        @Override
+        public Optional<NoteTarget> note(String sourceFolder, String target) {
+          return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> body(NoteTarget note) {
+          return Optional.empty();
+        }
+
+        @Override
+        public Optional<FileTarget> attachment(String sourceFolder, String target) {
+          return Optional.empty();
+        }
+      };
 
   /**
    * The note that {@code [[target]]} (no {@code #anchor}) reaches from a note in {@code

@@ -1,7 +1,5 @@
 package org.rhizome.ui.render;
 
-import java.util.Optional;
-
 /**
  * Readies the renderer before anyone waits for it: renders a generated note that uses every
  * construct the renderer knows (links, tags, embeds, callouts, tasks, maths, code, tables,
@@ -29,28 +27,6 @@ public final class RenderWarmUp {
       HtmlPage.of("", note, (i & 1) == 1, 15, "", "", "");
     }
   }
-
-  /**
-   * Links that reach nothing, for rendering with no workspace (every link is unresolved, every
-   * embed missing).
-   */
-  public static final RenderLinks NOWHERE =
-      new RenderLinks() {
-        @Override
-        public Optional<NoteTarget> note(String sourceFolder, String target) {
-          return Optional.empty();
-        }
-
-        @Override
-        public Optional<String> body(NoteTarget note) {
-          return Optional.empty();
-        }
-
-        @Override
-        public Optional<FileTarget> attachment(String sourceFolder, String target) {
-          return Optional.empty();
-        }
-      };
 
   /** About 24 KB of Markdown with every construct; {@code variant} changes its words. */
   public static String sample(int variant) {

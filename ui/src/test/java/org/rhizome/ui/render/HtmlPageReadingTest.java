@@ -63,7 +63,7 @@ class HtmlPageReadingTest {
   @Test
   void shortNoteIsOnePart() throws Exception {
     RenderedNote note =
-        new ObsidianMarkdown().render("# Short\n\nText.\n", null, "", RenderWarmUp.NOWHERE);
+        new ObsidianMarkdown().render("# Short\n\nText.\n", null, "", RenderLinks.NOWHERE);
     assertThat(note.fold()).isEqualTo(note.html().length());
     assertThat(HtmlPage.reading(note, true, 15, "")).doesNotContain("<template");
     assertThat(HtmlPage.reading(note, true, 15, ""))

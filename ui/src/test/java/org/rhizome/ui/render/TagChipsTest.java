@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -14,26 +13,8 @@ import org.rhizome.graph.markdown.MarkdownParser;
 class TagChipsTest {
   private static final Pattern CHIP = Pattern.compile("data-tag=\"([^\"]*)\"");
 
-  private static final RenderLinks NO_LINKS =
-      new RenderLinks() {
-        @Override
-        public Optional<NoteTarget> note(String sourceFolder, String target) {
-          return Optional.empty();
-        }
-
-        @Override
-        public Optional<String> body(NoteTarget note) {
-          return Optional.empty();
-        }
-
-        @Override
-        public Optional<FileTarget> attachment(String sourceFolder, String target) {
-          return Optional.empty();
-        }
-      };
-
   static List<String> chips(String markdown) {
-    String html = new ObsidianMarkdown().render(markdown, null, "", NO_LINKS).html();
+    String html = new ObsidianMarkdown().render(markdown, null, "", RenderLinks.NOWHERE).html();
     List<String> out = new ArrayList<>();
     Matcher m = CHIP.matcher(html);
     while (m.find()) {
@@ -68,7 +49,7 @@ class TagChipsTest {
   @Test
   void aChipShowsItsTagOnce() {
     assertThat(chips("x #dir/ y")).containsExactly("dir");
-    assertThat(new ObsidianMarkdown().render("x #dir/ y", null, "", NO_LINKS).html())
+    assertThat(new ObsidianMarkdown().render("x #dir/ y", null, "", RenderLinks.NOWHERE).html())
         .contains(">#dir</span>/");
   }
 }

@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -36,24 +35,6 @@ final class MarkdownHostileBench {
           "- ", "* ", "1. ", "> ", "> - ", "- a\n  ", "- [", "[", "]", "[a](", "[x](<", "[x](<a",
           "![", "[[", "(", "*", "_", "**", "__", "**a", "*a* ", "a*", "`", "`a", "~~", "<", "<a ",
           "<!--", "&", "\\", "[a]: ", "```\n", "$", "#a ");
-
-  private static final RenderLinks NO_LINKS =
-      new RenderLinks() {
-        @Override
-        public Optional<NoteTarget> note(String sourceFolder, String target) {
-          return Optional.empty();
-        }
-
-        @Override
-        public Optional<String> body(NoteTarget note) {
-          return Optional.empty();
-        }
-
-        @Override
-        public Optional<FileTarget> attachment(String sourceFolder, String target) {
-          return Optional.empty();
-        }
-      };
 
   private final int kb;
   private final int runs;
@@ -84,7 +65,7 @@ final class MarkdownHostileBench {
     steps.put("editor_spans", MarkdownSpans::of);
     if (readingView) {
       ObsidianMarkdown markdown = new ObsidianMarkdown();
-      steps.put("reading_view", body -> markdown.render(body, null, "", NO_LINKS));
+      steps.put("reading_view", body -> markdown.render(body, null, "", RenderLinks.NOWHERE));
     }
     for (String unit : SHAPES) {
       Map<String, Object> shape = new LinkedHashMap<>();
