@@ -265,25 +265,33 @@ final class TextDocuments {
    * nodes}.
    */
   void flush(TouchedNodes nodes) throws SQLException {
+    for (Map.Entry<Key, Pending> e : pending.entrySet()) {
+      Pending p = e.getValue();
+      store(e.getKey(), cache.get(e.getKey()).doc, p.hlc, p.actor, nodes);
+    }
+    pending.clear();
+  }
+
+  /**
+   * Writes {@code doc} as the stored text of {@code key}: its snapshot sealed with a checksum of
+   * the text as stored (so a changed byte is found on reading), and the text as the field's value
+   * in {@code nodes}, written at {@code hlc} by {@code actor}. The live copy, if any, is not
+   * touched.
+   */
+  void store(Key key, TextDocument doc, long hlc, ActorId actor, TouchedNodes nodes)
+      throws SQLException {
     if (upsert == null) {
       upsert =
           c.prepareStatement(
               "INSERT INTO text_state(soul, name, snapshot) VALUES (?,?,?)"
                   + " ON CONFLICT(soul, name) DO UPDATE SET snapshot = excluded.snapshot");
     }
-    for (Map.Entry<Key, Pending> e : pending.entrySet()) {
-      Key key = e.getKey();
-      TextDocument doc = cache.get(key).doc;
-      upsert.setString(1, key.soul().value());
-      upsert.setString(2, key.field());
-      // Sealed with a checksum of the text as stored, so a changed byte is found on reading.
-      byte[] value = ValueCodec.encode(Value.of(doc.text()));
-      upsert.setBytes(3, TextSnapshotCodec.encodeSealed(doc, value));
-      upsert.executeUpdate();
-      Pending p = e.getValue();
-      nodes.set(key.soul(), key.field(), new FieldState(value, p.hlc, p.actor));
-    }
-    pending.clear();
+    byte[] value = ValueCodec.encode(Value.of(doc.text()));
+    upsert.setString(1, key.soul().value());
+    upsert.setString(2, key.field());
+    upsert.setBytes(3, TextSnapshotCodec.encodeSealed(doc, value));
+    upsert.executeUpdate();
+    nodes.set(key.soul(), key.field(), new FieldState(value, hlc, actor));
   }
 
   /** After a rollback: what the cache holds may include undone edits. */

@@ -17,7 +17,6 @@ import org.rhizome.graph.merge.FieldMerge;
 import org.rhizome.graph.merge.FieldState;
 import org.rhizome.graph.model.ActorId;
 import org.rhizome.graph.model.Soul;
-import org.rhizome.graph.model.Value;
 import org.rhizome.graph.text.DeleteOp;
 import org.rhizome.graph.text.InsertOp;
 import org.rhizome.graph.text.InvalidTextOpException;
@@ -25,7 +24,6 @@ import org.rhizome.graph.text.MissingTextDependencyException;
 import org.rhizome.graph.text.TextDocument;
 import org.rhizome.graph.text.TextId;
 import org.rhizome.graph.text.TextOp;
-import org.rhizome.graph.text.TextSnapshotCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -157,7 +155,7 @@ final class Withholding {
     recomputeFields(fields, after, changeLog, nodes);
     texts.flush(nodes); // what this transaction merged so far is written before texts are rebuilt
     for (TextDocuments.Key key : textKeys) {
-      rebuildText(key, after, changeLog, nodes, connection);
+      rebuildText(key, after, changeLog, texts, nodes, connection);
     }
     texts.forget(); // the rebuilt texts are read back from the table when next used
     return flipped;
@@ -218,6 +216,7 @@ final class Withholding {
       TextDocuments.Key key,
       RoleView view,
       ChangeLog changeLog,
+      TextDocuments texts,
       TouchedNodes nodes,
       java.sql.Connection connection)
       throws SQLException, StoreException {
@@ -278,18 +277,6 @@ final class Withholding {
       lastHlc = c.hlc();
       lastActor = c.actor();
     }
-    try (PreparedStatement up =
-        connection.prepareStatement(
-            "INSERT INTO text_state(soul, name, snapshot) VALUES (?,?,?)"
-                + " ON CONFLICT(soul, name) DO UPDATE SET snapshot = excluded.snapshot")) {
-      up.setString(1, key.soul().value());
-      up.setString(2, key.field());
-      up.setBytes(3, TextSnapshotCodec.encodeWithoutText(doc));
-      up.executeUpdate();
-    }
-    nodes.set(
-        key.soul(),
-        key.field(),
-        new FieldState(ValueCodec.encode(Value.of(doc.text())), lastHlc, lastActor));
+    texts.store(key, doc, lastHlc, lastActor, nodes);
   }
 }

@@ -115,6 +115,16 @@ class RemovalIT {
       assertThat(w.findNote(carols)).isPresent();
       assertThat(body(w, shared)).isEqualTo(body(alice, shared)).doesNotContain("bob");
     }
+
+    // The texts Carol rebuilt are stored sealed, like every other write, and check agrees.
+    team.close();
+    org.rhizome.graph.repair.CheckReport report =
+        org.rhizome.graph.repair.WorkspaceCheck.run(
+            dir.resolve("Carol.db"), dir.resolve("scratch"));
+    assertThat(report.problems()).isEmpty();
+    assertThat(report.stateMatchesLog()).isTrue();
+    assertThat(report.damagedTexts()).isZero();
+    assertThat(report.unsealedTexts()).isZero();
   }
 
   @Test
