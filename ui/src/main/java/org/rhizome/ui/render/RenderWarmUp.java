@@ -15,9 +15,10 @@ public final class RenderWarmUp {
   /**
    * How many times the app renders the sample. Once is enough since the reading view shows a long
    * note's start before rendering the rest ({@link ObsidianMarkdown#renderStart}): what the person
-   * waits for is two screens, which needs the classes loaded, not the JIT's best code; four renders
-   * of 24 KB cost 1.3–1.7 s of CPU at every start and made the first screen no faster ({@code
-   * rhizome bench render}, and with {@code --cold} without it).
+   * waits for is two screens, which needs the classes loaded more than the JIT's best code.
+   * Measured with {@code rhizome bench render} at load 8–13: four renders of 24 KB cost 1.3–2.3 s
+   * of CPU at every start and left the first screen at 110–140 ms CPU; one of 8 KB costs 0.7–0.8 s
+   * and leaves it at 130–200 ms; none ({@code --cold}) 490–600 ms.
    */
   public static final int RENDERS = 1;
 
