@@ -101,7 +101,7 @@ final class ReadingView {
                 if (restToRender != null) {
                   Runnable r = restToRender;
                   restToRender = null;
-                  r.run();
+                  afterFrames(2, r);
                 }
                 if (!awaitingRest) {
                   placeView();
@@ -261,6 +261,25 @@ final class ReadingView {
       log.debug("could not hand the rest of the note to the page", e);
     }
     placeView();
+  }
+
+  /**
+   * Runs {@code r} on the FX thread after {@code frames} more frames: the rest of a long note is
+   * rendered once its start is painted (rendering it at once, on both cores, slowed WebKit's first
+   * paint).
+   */
+  private static void afterFrames(int frames, Runnable r) {
+    new javafx.animation.AnimationTimer() {
+      private int seen;
+
+      @Override
+      public void handle(long now) {
+        if (++seen >= frames) {
+          stop();
+          r.run();
+        }
+      }
+    }.start();
   }
 
   /** Scrolls to the anchor asked for, or back to where the view was before it rendered again. */

@@ -37,8 +37,17 @@ public final class ReadingWarmUp {
   /** How long the window must have had no key or mouse input before the warm-up starts. */
   static final long IDLE_MILLIS = 2_000;
 
+  /** How many warm-ups have started in this JVM (for tests). */
+  static final java.util.concurrent.atomic.AtomicInteger STARTED =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   /** Set once a reading view took its WebView: from then on a warm-up has nothing to ready. */
   private static boolean viewMade;
+
+  /** As if no reading view had been made in this JVM (tests share one JVM). FX thread. */
+  static void forgetReadingViews() {
+    viewMade = false;
+  }
 
   /**
    * Starts the warm-up once the person has left the window alone for {@link #IDLE_MILLIS} (FX
@@ -95,6 +104,7 @@ public final class ReadingWarmUp {
    * loaded its page, or exceptionally if a step failed (logged; nothing else to do).
    */
   public static CompletableFuture<Void> startNow(AppContext context) {
+    STARTED.incrementAndGet();
     CompletableFuture<Path> rendered = new CompletableFuture<>();
     Thread t =
         new Thread(
