@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
 import org.rhizome.graph.model.Soul;
 import org.rhizome.ui.render.Anchors;
 import org.rhizome.ui.render.HtmlPage;
+import org.rhizome.ui.render.ObsidianMarkdown;
+import org.rhizome.ui.render.PageAssets;
 import org.rhizome.ui.render.RenderedNote;
 import org.rhizome.ui.workbench.AppContext;
 import org.rhizome.ui.workbench.ChangedNotes;
@@ -29,6 +31,8 @@ import org.w3c.dom.events.EventTarget;
  * <p>FX thread only. The WebView is heavy, so a tab builds it only when first switched to reading.
  */
 final class ReadingView {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReadingView.class);
+
   /**
    * Changes one task's state character at an offset of the note's text (through the editor, so it
    * syncs and shows in history).
@@ -56,6 +60,18 @@ final class ReadingView {
   private final QueryBoardDrag boardDrag;
   private @Nullable Runnable onLoaded;
 
+  /** The page shown holds only the note's start; its rest is to be handed over once rendered. */
+  private boolean awaitingRest;
+
+  private boolean pageLoaded;
+  private @Nullable Rest rest;
+
+  /** Renders the rest once the start is on screen (before, it competed with WebKit for the CPU). */
+  private @Nullable Runnable restToRender;
+
+  /** A note's start as shown and the whole note, for the page's {@code rhizomeRest}. */
+  private record Rest(RenderedNote start, RenderedNote whole, String base, boolean dark) {}
+
   ReadingView(
       AppContext context,
       LinkFollower follower,
@@ -81,16 +97,16 @@ final class ReadingView {
             (obs, old, state) -> {
               if (state == Worker.State.SUCCEEDED) {
                 interceptClicks();
-                if (pendingAnchor != null) {
-                  scrollTo(pendingAnchor);
-                  pendingAnchor = null;
-                } else if (keepScroll > 0) {
-                  // The page moves its rest in after the start: enough of it first to get there.
-                  web.getEngine()
-                      .executeScript(
-                          "(window.rhizomeScrollTo || function (y) { window.scrollTo(0, y); })("
-                              + keepScroll
-                              + ")");
+                pageLoaded = true;
+                if (restToRender != null) {
+                  Runnable r = restToRender;
+                  restToRender = null;
+                  afterFrames(2, r);
+                }
+                if (!awaitingRest) {
+                  placeView();
+                } else if (rest != null) {
+                  giveRest();
                 }
                 if (onLoaded != null) {
                   onLoaded.run();
@@ -127,7 +143,12 @@ final class ReadingView {
     return web;
   }
 
-  /** Renders {@code markdown} (in the background) and shows it. */
+  /**
+   * Renders {@code markdown} (in the background) and shows it. A long note's start is rendered and
+   * shown first, its rest handed to the page once rendered ({@link ObsidianMarkdown#renderStart});
+   * when this view shows a note again (an edit), both are rendered (mostly from the block cache)
+   * before the page loads, so the place kept is reached at once.
+   */
   void show(String markdown, boolean dark) {
     long version = ++shownVersion;
     lastMarkdown = markdown;
@@ -135,33 +156,146 @@ final class ReadingView {
     int fontSize = context.settings().editorFontSize().get();
     String from = folder.get();
     var links = MarkdownHtml.links(context.workspace());
+    boolean startFirst = shownPage == null;
+    ObsidianMarkdown md = html.markdown();
     context
         .background()
         .load(
             () -> {
-              RenderedNote note = html.markdown().render(markdown, soul.value(), from, links);
+              ObsidianMarkdown.Start start = md.renderStart(markdown, soul.value(), from, links);
+              RenderedNote whole =
+                  start.whole()
+                      ? start.note()
+                      : startFirst ? null : md.render(markdown, soul.value(), from, links);
               ReadingCache cache = ReadingCache.get();
-              Path page = cache.writePage(HtmlPage.reading(note, dark, fontSize, cache.base()));
-              return new Shown(note, page);
+              String base = cache.base();
+              Path page =
+                  cache.writePage(
+                      start.whole()
+                          ? HtmlPage.reading(start.note(), dark, fontSize, base)
+                          : HtmlPage.readingStart(start.note(), dark, fontSize, base));
+              return new Shown(start.note(), whole, start.whole(), page, base);
             },
             shown -> {
               if (version != shownVersion) {
                 deleteQuietly(shown.page());
                 return;
               }
-              embedded = shown.note().embeddedNotes();
+              RenderedNote known = shown.whole() != null ? shown.whole() : shown.start();
+              embedded = known.embeddedNotes();
               keepScroll = currentScroll();
               Path previous = shownPage;
               shownPage = shown.page();
+              awaitingRest = !shown.isWhole();
+              rest =
+                  awaitingRest && shown.whole() != null
+                      ? new Rest(shown.start(), shown.whole(), shown.base(), dark)
+                      : null;
+              pageLoaded = false;
               web.getEngine().load(shown.page().toUri().toString());
               if (previous != null) {
                 deleteQuietly(previous);
+              }
+              restToRender =
+                  awaitingRest && rest == null
+                      ? () -> renderRest(version, md, markdown, from, links, shown, dark)
+                      : null;
+            },
+            "Could not render the note");
+  }
+
+  private record Shown(
+      RenderedNote start, @Nullable RenderedNote whole, boolean isWhole, Path page, String base) {}
+
+  /** The whole note after its start is on its way to the screen; handed over once both are in. */
+  private void renderRest(
+      long version,
+      ObsidianMarkdown md,
+      String markdown,
+      String from,
+      org.rhizome.ui.render.RenderLinks links,
+      Shown shown,
+      boolean dark) {
+    context
+        .background()
+        .load(
+            () -> md.render(markdown, soul.value(), from, links),
+            whole -> {
+              if (version != shownVersion) {
+                return;
+              }
+              embedded = whole.embeddedNotes();
+              rest = new Rest(shown.start(), whole, shown.base(), dark);
+              if (pageLoaded) {
+                giveRest();
               }
             },
             "Could not render the note");
   }
 
-  private record Shown(RenderedNote note, Path page) {}
+  /**
+   * Hands the rest of the note to the page (after what it shows, or instead of it when the start
+   * rendered alone differs: a footnote defined further down), then goes where the view was to go.
+   */
+  private void giveRest() {
+    Rest r = rest;
+    rest = null;
+    awaitingRest = false;
+    if (r == null) {
+      return;
+    }
+    String start = r.start().html();
+    String all = r.whole().html();
+    boolean follows = all.startsWith(start);
+    try {
+      Object window = web.getEngine().executeScript("window");
+      if (window instanceof netscape.javascript.JSObject js) {
+        js.call(
+            "rhizomeRest",
+            follows ? all.substring(start.length()) : all,
+            !follows,
+            PageAssets.missing(r.start().features(), r.whole().features(), r.base(), r.dark()));
+      }
+    } catch (RuntimeException e) {
+      // The page has no script (it failed to load): it keeps showing the start.
+      log.debug("could not hand the rest of the note to the page", e);
+    }
+    placeView();
+  }
+
+  /**
+   * Runs {@code r} on the FX thread after {@code frames} more frames: the rest of a long note is
+   * rendered once its start is painted (rendering it at once, on both cores, slowed WebKit's first
+   * paint).
+   */
+  private static void afterFrames(int frames, Runnable r) {
+    new javafx.animation.AnimationTimer() {
+      private int seen;
+
+      @Override
+      public void handle(long now) {
+        if (++seen >= frames) {
+          stop();
+          r.run();
+        }
+      }
+    }.start();
+  }
+
+  /** Scrolls to the anchor asked for, or back to where the view was before it rendered again. */
+  private void placeView() {
+    if (pendingAnchor != null) {
+      scrollTo(pendingAnchor);
+      pendingAnchor = null;
+    } else if (keepScroll > 0) {
+      // The page moves its rest in after the start: enough of it first to get there.
+      web.getEngine()
+          .executeScript(
+              "(window.rhizomeScrollTo || function (y) { window.scrollTo(0, y); })("
+                  + keepScroll
+                  + ")");
+    }
+  }
 
   /**
    * Scrolls to a heading (by its text or id) or a block ({@code ^id}); waits for the page if it is
@@ -169,7 +303,8 @@ final class ReadingView {
    */
   void reveal(String fragment) {
     if (web.getEngine().getLoadWorker().getState() == Worker.State.SUCCEEDED
-        && web.getEngine().getDocument() != null) {
+        && web.getEngine().getDocument() != null
+        && !awaitingRest) {
       scrollTo(fragment);
     } else {
       pendingAnchor = fragment;

@@ -34,11 +34,77 @@ public final class ReadingWarmUp {
 
   private ReadingWarmUp() {}
 
+  /** How long the window must have had no key or mouse input before the warm-up starts. */
+  static final long IDLE_MILLIS = 2_000;
+
+  /** How many warm-ups have started in this JVM (for tests). */
+  static final java.util.concurrent.atomic.AtomicInteger STARTED =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  /** Set once a reading view took its WebView: from then on a warm-up has nothing to ready. */
+  private static boolean viewMade;
+
+  /** As if no reading view had been made in this JVM (tests share one JVM). FX thread. */
+  static void forgetReadingViews() {
+    viewMade = false;
+  }
+
   /**
-   * Starts the warm-up; the future completes (on the FX thread) when the spare WebView has loaded
-   * its page, or exceptionally if a step failed (logged; nothing else to do).
+   * Starts the warm-up once the person has left the window alone for {@link #IDLE_MILLIS} (FX
+   * thread): it costs a second or more of CPU, which must not compete with the first clicks and
+   * keys after start. Not at all once a reading view exists (it readied everything itself). The
+   * future completes as {@link #startNow}'s does, or at once when the warm-up was not needed.
    */
   public static CompletableFuture<Void> start(AppContext context) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    long[] lastInput = {System.nanoTime()};
+    javafx.event.EventHandler<javafx.scene.input.InputEvent> input =
+        e -> lastInput[0] = System.nanoTime();
+    java.util.List<javafx.scene.Scene> scenes = new java.util.ArrayList<>();
+    for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
+      if (w.getScene() != null) {
+        scenes.add(w.getScene());
+        w.getScene().addEventFilter(javafx.scene.input.InputEvent.ANY, input);
+      }
+    }
+    javafx.animation.Timeline idle = new javafx.animation.Timeline();
+    idle.getKeyFrames()
+        .add(
+            new javafx.animation.KeyFrame(
+                javafx.util.Duration.millis(250),
+                e -> {
+                  boolean quiet = System.nanoTime() - lastInput[0] >= IDLE_MILLIS * 1_000_000;
+                  if (!quiet && !viewMade) {
+                    return;
+                  }
+                  idle.stop();
+                  scenes.forEach(
+                      s -> s.removeEventFilter(javafx.scene.input.InputEvent.ANY, input));
+                  if (viewMade) {
+                    done.complete(null);
+                    return;
+                  }
+                  startNow(context)
+                      .whenComplete(
+                          (v, x) -> {
+                            if (x != null) {
+                              done.completeExceptionally(x);
+                            } else {
+                              done.complete(null);
+                            }
+                          });
+                }));
+    idle.setCycleCount(javafx.animation.Animation.INDEFINITE);
+    idle.play();
+    return done;
+  }
+
+  /**
+   * Starts the warm-up now; the future completes (on the FX thread) when the spare WebView has
+   * loaded its page, or exceptionally if a step failed (logged; nothing else to do).
+   */
+  public static CompletableFuture<Void> startNow(AppContext context) {
+    STARTED.incrementAndGet();
     CompletableFuture<Path> rendered = new CompletableFuture<>();
     Thread t =
         new Thread(
@@ -104,6 +170,7 @@ public final class ReadingWarmUp {
 
   /** The warmed WebView if there is one (taken: the next call makes a new one). FX thread. */
   static WebView webView() {
+    viewMade = true;
     WebView web = spare;
     spare = null;
     return web != null ? web : new WebView();

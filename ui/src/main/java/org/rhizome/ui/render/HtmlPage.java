@@ -21,7 +21,7 @@ public final class HtmlPage {
       String base,
       String before,
       String after) {
-    return page(title, note, dark, fontSize, base, before, after, note.html().length());
+    return page(title, note, dark, fontSize, base, before, after, note.html().length(), false);
   }
 
   /**
@@ -31,7 +31,17 @@ public final class HtmlPage {
    * the start of the note after laying out only that.
    */
   public static String reading(RenderedNote note, boolean dark, int fontSize, String base) {
-    return page("", note, dark, fontSize, base, "", "", note.fold());
+    return page("", note, dark, fontSize, base, "", "", note.fold(), false);
+  }
+
+  /**
+   * A page with only the start of a note ({@link ObsidianMarkdown#renderStart}) and an empty {@code
+   * <template>} for the rest, which the reading view hands to the page script ({@code rhizomeRest})
+   * once rendered: WebKit loads and lays out two screens, not the whole note, before anything
+   * shows.
+   */
+  public static String readingStart(RenderedNote start, boolean dark, int fontSize, String base) {
+    return page("", start, dark, fontSize, base, "", "", start.html().length(), true);
   }
 
   private static String page(
@@ -42,7 +52,8 @@ public final class HtmlPage {
       String base,
       String before,
       String after,
-      int fold) {
+      int fold,
+      boolean restComing) {
     String html = note.html();
     StringBuilder s = new StringBuilder(html.length() + 16_384);
     s.append("<!DOCTYPE html><html class=\"")
@@ -60,7 +71,9 @@ public final class HtmlPage {
         .append("<article class=\"markdown-rendered\">")
         .append(html, 0, fold)
         .append("</article>");
-    if (fold < html.length()) {
+    if (restComing) {
+      s.append("<template id=\"rhizome-rest\" data-coming=\"\"></template>");
+    } else if (fold < html.length()) {
       s.append("<template id=\"rhizome-rest\">")
           .append(html, fold, html.length())
           .append("</template>");

@@ -183,6 +183,49 @@ public final class ObsidianMarkdown {
         page.fold());
   }
 
+  /**
+   * The start of a note, rendered before the rest so a reading view can show it at once: its first
+   * runs of blocks up to about two screens of HTML ({@link PageAssembly#FOLD_CHARS}), numbered as
+   * in the whole note; a footnote defined further down shows as its source until the whole note is
+   * rendered ({@link #render}, which reuses these runs from the block cache). Its features are the
+   * start's only. {@link Start#whole()} when the start is the whole note (then it is exactly {@link
+   * #render}'s result).
+   */
+  public Start renderStart(String markdown, String noteId, String sourceFolder, RenderLinks links) {
+    String text = prepare(markdown);
+    List<MarkdownBlocks.Run> runs = MarkdownBlocks.split(text, minRun);
+    BlockCache blocks = cache;
+    List<PageAssembly.Part> parts = new ArrayList<>();
+    Set<RenderedNote.Feature> features = java.util.EnumSet.noneOf(RenderedNote.Feature.class);
+    Set<String> linked = new LinkedHashSet<>();
+    Set<String> embedded = new LinkedHashSet<>();
+    long chars = 0;
+    int i = 0;
+    for (; i < runs.size() && chars < PageAssembly.FOLD_CHARS; i++) {
+      MarkdownBlocks.Run run = runs.get(i);
+      BlockCache.Key key = key(run, noteId, sourceFolder);
+      BlockCache.Entry e = blocks == null ? null : blocks.get(key, links);
+      if (e == null) {
+        e = renderRun(run.text(), noteId, sourceFolder, links, blocks, key);
+      }
+      features.addAll(e.features());
+      linked.addAll(e.linked());
+      embedded.addAll(e.embedded());
+      parts.add(new PageAssembly.Part(e.html(), run.start(), e.footnotes(), e.inlineFootnotes()));
+      chars += e.html().length();
+    }
+    if (i == runs.size()) {
+      return new Start(render(markdown, noteId, sourceFolder, links), true);
+    }
+    String html = PageAssembly.joinStart(parts);
+    return new Start(
+        new RenderedNote(html, Set.copyOf(features), Set.copyOf(linked), Set.copyOf(embedded)),
+        false);
+  }
+
+  /** The start of a note ({@link #renderStart}); {@code whole} when nothing comes after it. */
+  public record Start(RenderedNote note, boolean whole) {}
+
   private static BlockCache.Key key(MarkdownBlocks.Run run, String noteId, String sourceFolder) {
     return new BlockCache.Key(run.text(), noteId == null ? "" : noteId, sourceFolder);
   }

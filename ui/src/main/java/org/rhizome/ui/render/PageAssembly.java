@@ -79,6 +79,28 @@ final class PageAssembly {
     return new Joined(out.toString(), fold < 0 ? out.length() : fold);
   }
 
+  /**
+   * The HTML of the first of {@code parts} up to where they hold at least {@link #FOLD_CHARS}
+   * characters, numbered as {@link #joinWithFold} numbers them, without the list of footnotes (a
+   * reference whose definition is in a later part shows as its source text): the start of a page to
+   * show before the rest is rendered.
+   */
+  static String joinStart(List<Part> parts) {
+    Map<String, String> definitions = new HashMap<>();
+    for (Part p : parts) {
+      p.footnotes().forEach(definitions::putIfAbsent);
+    }
+    PageAssembly a = new PageAssembly(definitions);
+    StringBuilder out = new StringBuilder(FOLD_CHARS + 4096);
+    for (Part p : parts) {
+      a.resolve(p.html(), p, out);
+      if (out.length() >= FOLD_CHARS) {
+        break;
+      }
+    }
+    return out.toString();
+  }
+
   private final Map<String, String> definitions;
   private final Map<String, Integer> headingIds = new HashMap<>();
   private final Map<String, Integer> numbers = new HashMap<>();

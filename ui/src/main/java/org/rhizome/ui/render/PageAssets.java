@@ -100,6 +100,43 @@ public final class PageAssets {
   }
 
   /**
+   * What a page made with {@code shown}'s features must load when the rest of its note arrives with
+   * {@code whole}'s: one line per file, {@code style URL}, {@code script URL} or {@code mermaid
+   * URL}, for the page script's {@code rhizomeRest} ({@code ""} when nothing is missing).
+   */
+  public static String missing(
+      java.util.Set<RenderedNote.Feature> shown,
+      java.util.Set<RenderedNote.Feature> whole,
+      String base,
+      boolean dark) {
+    StringBuilder s = new StringBuilder();
+    String dir = base + DIR + "/";
+    for (RenderedNote.Feature f : whole) {
+      if (shown.contains(f)) {
+        continue;
+      }
+      switch (f) {
+        case MATH ->
+            s.append("style ")
+                .append(dir)
+                .append("katex/katex.min.css\nscript ")
+                .append(dir)
+                .append("katex/katex.min.js\n");
+        case CODE ->
+            s.append("style ")
+                .append(dir)
+                .append("highlight/")
+                .append(dark ? "github-dark" : "github")
+                .append(".min.css\nscript ")
+                .append(dir)
+                .append("highlight/highlight.min.js\n");
+        case MERMAID -> s.append("mermaid ").append(dir).append("mermaid/mermaid.min.js\n");
+      }
+    }
+    return s.toString();
+  }
+
+  /**
    * {@code META-INF/resources/webjars/<name>/<version>}, the version read from the webjar's own
    * Maven metadata.
    */

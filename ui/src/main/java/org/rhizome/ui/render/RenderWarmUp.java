@@ -13,11 +13,17 @@ public final class RenderWarmUp {
   private RenderWarmUp() {}
 
   /**
-   * How many times the app renders the sample: about 100 KB of Markdown through every path, a
-   * fraction of a second of one core when quiet ({@code rhizome bench render} times the first big
-   * render after it, and with {@code --cold} without it).
+   * How many times the app renders the sample. Once is enough since the reading view shows a long
+   * note's start before rendering the rest ({@link ObsidianMarkdown#renderStart}): what the person
+   * waits for is two screens, which needs the classes loaded more than the JIT's best code.
+   * Measured with {@code rhizome bench render} at load 8–13: four renders of 24 KB cost 1.3–2.3 s
+   * of CPU at every start and left the first screen at 110–140 ms CPU; one of 8 KB costs 0.7–0.8 s
+   * and leaves it at 130–200 ms; none ({@code --cold}) 490–600 ms.
    */
-  public static final int RENDERS = 4;
+  public static final int RENDERS = 1;
+
+  /** Characters of the sample: enough for every construct to appear a few times. */
+  static final int SAMPLE_CHARS = 8_000;
 
   /** Renders {@link #sample} {@code times} times with {@code links} (not cached: each is whole). */
   public static void run(RenderLinks links, int times) {
@@ -28,12 +34,12 @@ public final class RenderWarmUp {
     }
   }
 
-  /** About 24 KB of Markdown with every construct; {@code variant} changes its words. */
+  /** About 8 KB of Markdown with every construct; {@code variant} changes its words. */
   public static String sample(int variant) {
-    StringBuilder sb = new StringBuilder(26_000);
+    StringBuilder sb = new StringBuilder(SAMPLE_CHARS + 2_000);
     sb.append("---\ntags: [warm, up]\naliases: [Sample]\n---\n# Sample ").append(variant);
     sb.append("\n\n");
-    for (int i = 0; sb.length() < 24_000; i++) {
+    for (int i = 0; sb.length() < SAMPLE_CHARS; i++) {
       int n = variant * 100 + i;
       sb.append("## Part ").append(n).append("\n\n");
       sb.append("Some *emphasis*, **strong** and `code` with [[Note ")

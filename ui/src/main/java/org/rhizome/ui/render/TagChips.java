@@ -39,9 +39,12 @@ final class TagChips extends DocumentPostProcessor {
   public Document processDocument(Document document) {
     String source = document.getChars().toString();
     List<MarkdownSpan> tags = new ArrayList<>();
-    for (MarkdownSpan s : MarkdownSpans.of(source).spans()) {
-      if (s.kind() == SpanKind.TAG) {
-        tags.add(s);
+    // The engine's scan parses the text a second time: only when a tag may be in it at all.
+    if (mayHaveTag(source)) {
+      for (MarkdownSpan s : MarkdownSpans.of(source).spans()) {
+        if (s.kind() == SpanKind.TAG) {
+          tags.add(s);
+        }
       }
     }
     Set<Long> wanted = new HashSet<>();
@@ -92,6 +95,23 @@ final class TagChips extends DocumentPostProcessor {
       }
       text.unlink();
     }
+  }
+
+  /**
+   * False only when no {@code #} in {@code text} is followed by a character that can start a tag
+   * (headings' {@code # } and {@code ##} are not): then the engine finds no tag, and the second
+   * parse is skipped.
+   */
+  static boolean mayHaveTag(String text) {
+    for (int i = text.indexOf('#'); i >= 0; i = text.indexOf('#', i + 1)) {
+      if (i + 1 < text.length()) {
+        char c = text.charAt(i + 1);
+        if (c >= 0x80 || Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '/') {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static int firstAtOrAfter(List<MarkdownSpan> tags, int offset) {

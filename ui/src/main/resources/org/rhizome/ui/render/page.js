@@ -26,6 +26,8 @@
   // of a long note's at once kept WebView busy for seconds).
   var pending = [];
   function drawOne(el) {
+    if (el.rhizomeDrawn) { return; }
+    el.rhizomeDrawn = true;
     if (el.classList.contains('math')) {
       katex.render(el.textContent, el, { displayMode: el.classList.contains('math-block'), throwOnError: false });
     } else if (el.classList.contains('mermaid')) {
@@ -61,9 +63,12 @@
   window.addEventListener('scroll', soon);
   window.addEventListener('resize', soon);
   // Maths, code colours, diagrams, media cards and PDFs in some elements of the page.
-  function draw(roots) {
+  function drawScripted(roots) {
     if (window.katex) { each(roots, '.math', function (el) { pending.push(el); }); }
     if (window.hljs) { each(roots, 'pre code[class*="language-"]', function (el) { pending.push(el); }); }
+  }
+  function draw(roots) {
+    drawScripted(roots);
     each(roots, 'pre.mermaid', function (el) { pending.push(el); });
     // A sound or video this browser cannot play (JavaFX's WebView has no Ogg, Opus, WebM or FLAC): a
     // card that opens the file in the system's player, not a player showing "Error".
@@ -110,6 +115,10 @@
   // The rest of a long note (HtmlPage.reading): moved in a part at a time once the start is shown.
   var article = document.querySelector('article.markdown-rendered');
   var rest = document.getElementById('rhizome-rest');
+  // The reading view shows a long note's start first and hands the rest over once it is rendered
+  // (HtmlPage.readingStart, window.rhizomeRest); until then the empty template stays.
+  var coming = rest !== null && rest.hasAttribute('data-coming');
+  // Moves up to max elements in; true while more is there to move now.
   function moveIn(max) {
     if (!rest || !article) { return false; }
     var content = rest.content;
@@ -120,8 +129,9 @@
       if (n.nodeType === 1) { added.push(n); }
     }
     draw(added);
-    if (!content.firstChild) { rest.parentNode.removeChild(rest); rest = null; }
-    return rest !== null;
+    if (content.firstChild) { return true; }
+    if (!coming) { rest.parentNode.removeChild(rest); rest = null; }
+    return false;
   }
   function more() {
     var again = moveIn(40);
@@ -132,9 +142,53 @@
   // What is above y is drawn first, so that y is where it was on the page before.
   window.rhizomeAll = function () { while (moveIn(100000)) { /* all of it */ } drawPending(Infinity); };
   window.rhizomeScrollTo = function (y) {
-    while (rest && document.documentElement.scrollHeight < y + window.innerHeight) { moveIn(40); }
+    while (document.documentElement.scrollHeight < y + window.innerHeight && moveIn(40)) { /* more */ }
     drawPending(y + 2 * window.innerHeight);
     window.scrollTo(0, y);
+  };
+  // The rest of the note, rendered after its start was shown: `html` follows what is on the page (or
+  // replaces it all when `replace`); `assets` lists, a line each, the styles and scripts the rest
+  // needs that the start did not ("style URL", "script URL", "mermaid URL").
+  window.rhizomeRest = function (html, replace, assets) {
+    if (!article) { return; }
+    if (replace) {
+      while (article.firstChild) { article.removeChild(article.firstChild); }
+      pending = [];
+    }
+    if (!rest) {
+      rest = document.createElement('template');
+      rest.id = 'rhizome-rest';
+      document.body.appendChild(rest);
+    }
+    var t = document.createElement('template');
+    t.innerHTML = html;
+    rest.content.appendChild(t.content);
+    coming = false;
+    var lines = (assets || '').split('\n');
+    for (var i = 0; i < lines.length; i++) {
+      var cut = lines[i].indexOf(' ');
+      if (cut < 0) { continue; }
+      var kind = lines[i].substring(0, cut);
+      var url = lines[i].substring(cut + 1);
+      if (kind === 'style') {
+        var link = document.createElement('link');
+        link.rel = 'stylesheet';
+        link.href = url;
+        document.head.appendChild(link);
+      } else if (kind === 'script') {
+        var s = document.createElement('script');
+        s.src = url;
+        s.onload = function () {
+          if (window.hljs) { hljs.configure({ ignoreUnescapedHTML: true }); }
+          drawScripted([article]);
+          drawPending(2 * window.innerHeight);
+        };
+        document.head.appendChild(s);
+      } else if (kind === 'mermaid') {
+        mermaidSrc = url;
+      }
+    }
+    more();
   };
   function run() {
     draw(article ? [article] : [document.body]);

@@ -52,4 +52,18 @@ class TagChipsTest {
     assertThat(new ObsidianMarkdown().render("x #dir/ y", null, "", RenderLinks.NOWHERE).html())
         .contains(">#dir</span>/");
   }
+
+  @Test
+  void theSecondParseIsSkippedOnlyWhenNoTagCanBeThere() {
+    assertThat(TagChips.mayHaveTag("# Heading\n\n## Sub\n\nText, no tag. C# ok? #\n")).isFalse();
+    assertThat(TagChips.mayHaveTag("text #tag")).isTrue();
+    assertThat(TagChips.mayHaveTag("#1/")).isTrue();
+    assertThat(TagChips.mayHaveTag("#_a")).isTrue();
+    assertThat(TagChips.mayHaveTag("#été")).isTrue();
+    assertThat(TagChips.mayHaveTag("#日本")).isTrue();
+    // And where the shortcut is taken, the rendering is the same as without it.
+    String note = "# Title\n\n## Part\n\nC# and F# are languages; # alone.\n";
+    assertThat(new ObsidianMarkdown().render(note, null, "", RenderLinks.NOWHERE).html())
+        .doesNotContain("class=\"tag\"");
+  }
 }

@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Render a generated note of about --kb KB with every Obsidian construct as the reading view does",
-      "(first render in a fresh JVM, after the app's warm-up unless --cold; the median of --runs later ones, each after a small edit, wall and CPU;",
+      "(in a fresh JVM, after the app's warm-up unless --cold: its start, what the view shows first (first_screen), then the whole note;",
+      "the median of --runs later renders, each after a small edit, wall and CPU;",
       "a big note not seen before in the warm JVM; the same edits without the block cache), then export a",
       "generated workspace of --notes notes as a static HTML site (rhizome export --html); prints JSON."
     })
