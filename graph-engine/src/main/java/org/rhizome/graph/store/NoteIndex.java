@@ -214,10 +214,12 @@ final class NoteIndex {
         insertAlias.executeUpdate();
       }
     }
+    long t = WriteStats.start();
     insertFts.setLong(1, id);
     insertFts.setString(2, title);
     insertFts.setString(3, body);
     insertFts.executeUpdate();
+    WriteStats.move(WriteStats.Stage.FTS_ROWS, WriteStats.Stage.INDEX_ROWS, t);
     queryIndex.index(id, body, parsed);
   }
 

@@ -107,10 +107,16 @@ public final class WriteTxn {
     writer.texts.tagNext(origin);
   }
 
+  /** Writes what the transaction deferred (heads, texts, index rows): call it before the commit. */
   void reindexTouched() throws SQLException, StoreException {
+    writer.log.flushHeads();
+    long t = WriteStats.start();
     writer.texts.flush(nodes);
+    WriteStats.add(WriteStats.Stage.TEXT_SNAPSHOTS, t);
+    t = WriteStats.start();
     for (Soul soul : nodes.changed()) {
       writer.index.reindex(soul, nodes.node(soul));
     }
+    WriteStats.add(WriteStats.Stage.INDEX_ROWS, t);
   }
 }
