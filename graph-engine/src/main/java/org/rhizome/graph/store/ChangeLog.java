@@ -67,6 +67,43 @@ public final class ChangeLog {
   /** Changes shorter than this are stored as they are: deflate would save too little to matter. */
   static final int DEFLATE_FROM_BYTES = 512;
 
+  /** Deflaters of the threads that pack changes for the writer (see {@link #pack}). */
+  private static final ThreadLocal<Deflater> PACKERS =
+      ThreadLocal.withInitial(() -> new Deflater(Deflater.BEST_SPEED, true));
+
+  /**
+   * Changes packed on other threads for the transaction under way, taken by {@link #append}: a
+   * remote change is deflated by the thread that verified it, not by the writer.
+   */
+  private final Map<Change, Packed> prepacked = new java.util.IdentityHashMap<>();
+
+  /** A change's log row body as {@link #append} would store it, made ahead of the append. */
+  public record Packed(Change change, int encoding, byte[] body) {}
+
+  /**
+   * Packs {@code change} for the log on the calling thread (deflated when that saves at least a
+   * tenth), so the writer that appends it has only the row to write. Thread-safe.
+   */
+  public static Packed pack(Change change) {
+    return pack(change, PACKERS.get());
+  }
+
+  private static Packed pack(Change change, Deflater deflater) {
+    byte[] raw = change.encoded();
+    if (raw.length >= DEFLATE_FROM_BYTES) {
+      byte[] packed = deflate(deflater, raw);
+      if (packed.length < raw.length * 9 / 10) {
+        return new Packed(change, DEFLATE, packed);
+      }
+    }
+    return new Packed(change, RAW, raw);
+  }
+
+  /** Hands the next {@link #append} of {@code packed.change()} its packed body. */
+  void offer(Packed packed) {
+    prepacked.put(packed.change(), packed);
+  }
+
   public ChangeLog(Connection c) {
     this(c, new Actors(c));
   }
@@ -153,23 +190,20 @@ public final class ChangeLog {
     }
     long id = nextId;
     long actor = actors.idFor(change.actor());
-    byte[] raw = change.encoded();
+    Packed packed = prepacked.remove(change);
+    if (packed == null) {
+      long t = WriteStats.start();
+      packed = pack(change, deflater);
+      WriteStats.add(WriteStats.Stage.DEFLATE, t);
+    }
     long t = WriteStats.start();
-    byte[] packed = raw.length < DEFLATE_FROM_BYTES ? raw : deflate(raw);
-    WriteStats.add(WriteStats.Stage.DEFLATE, t);
-    t = WriteStats.start();
     insert.setLong(1, id);
     insert.setLong(2, actor);
     insert.setLong(3, change.seq());
     insert.setBytes(4, change.hash().toBytes());
     insert.setLong(5, change.hlc());
-    if (packed.length < raw.length * 9 / 10) {
-      insert.setInt(6, DEFLATE);
-      insert.setBytes(7, packed);
-    } else {
-      insert.setInt(6, RAW);
-      insert.setBytes(7, raw);
-    }
+    insert.setInt(6, packed.encoding());
+    insert.setBytes(7, packed.body());
     insert.executeUpdate();
     nextId = id + 1;
     recordTextEdits(change, id);
@@ -188,6 +222,7 @@ public final class ChangeLog {
    * per transaction. Call it inside the transaction, before it commits.
    */
   void flushHeads() throws SQLException {
+    prepacked.clear(); // packed for changes that turned out duplicates or were refused
     if (unwrittenHeads.isEmpty()) {
       return;
     }
@@ -223,6 +258,7 @@ public final class ChangeLog {
     vector = null;
     heads.clear();
     unwrittenHeads.clear();
+    prepacked.clear();
     nextId = 0;
     actors.forget();
   }
@@ -386,7 +422,7 @@ public final class ChangeLog {
   /** A stored change and its position in the log. */
   public record Entry(long id, Change change) {}
 
-  private byte[] deflate(byte[] raw) {
+  private static byte[] deflate(Deflater deflater, byte[] raw) {
     deflater.reset();
     deflater.setInput(raw);
     deflater.finish();

@@ -35,6 +35,10 @@ public final class WriteStats {
     TEXT_SNAPSHOTS,
     /** Parsing bodies (unless parsed ahead) and writing note, link, tag, alias rows. */
     INDEX_ROWS,
+    /** Parsing a body the writer found no parse ahead for (for the index rows). */
+    INDEX_PARSE,
+    /** Property and task rows (parsing the task lines too). */
+    QUERY_INDEX_ROWS,
     /** Writing the full-text rows. */
     FTS_ROWS,
     /** The commit (SQLite writes the transaction's pages to the WAL; FTS5 flushes its segment). */

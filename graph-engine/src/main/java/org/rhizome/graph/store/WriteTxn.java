@@ -52,6 +52,16 @@ public final class WriteTxn {
   }
 
   /**
+   * As {@link #apply(Change)}, for a change already packed for the log by the thread that verified
+   * it ({@link ChangeLog#pack}): the writer then does not deflate it.
+   */
+  public boolean apply(ChangeLog.Packed packed)
+      throws ChangeRefusedException, SQLException, StoreException {
+    writer.log.offer(packed);
+    return apply(packed.change());
+  }
+
+  /**
    * Applies this device's own change, just made on its head in this transaction by {@link
    * ChangeAuthor}.
    */
