@@ -204,6 +204,12 @@ final class EngineBench {
         "create_cpu_to_floor_cpu",
         PlainSqliteFloor.ratio(
             (double) out.get("create_engine_cpu_us_per_note") * notes / 1000, floor.get("cpu_ms")));
+    // The floor's CPU per note set beside a remote change's: both write one note's text.
+    out.put(
+        "remote_cpu_to_floor_cpu",
+        PlainSqliteFloor.ratio(
+            (double) out.get("remote_engine_cpu_us_per_change") * notes / 1000,
+            floor.get("cpu_ms")));
     return out;
   }
 
