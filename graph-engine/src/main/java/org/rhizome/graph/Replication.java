@@ -24,6 +24,7 @@ import org.rhizome.graph.store.ChangeLog;
 import org.rhizome.graph.store.GraphStore;
 import org.rhizome.graph.store.ParsedBodies;
 import org.rhizome.graph.store.RefusalLog;
+import org.rhizome.graph.store.WriteStats;
 import org.rhizome.graph.store.WriteTxn;
 import org.rhizome.graph.text.InsertOp;
 
@@ -70,7 +71,13 @@ final class Replication {
                 for (int i = from; i < to; i++) {
                   checked[i] = decodeAndVerify(encoded.get(i));
                   if (checked[i] instanceof Change change) {
+                    long t = WriteStats.start();
                     prepareNewBodies(change);
+                    WriteStats.add(WriteStats.Stage.PARSE_AHEAD, t);
+                    // Deflated here, on the verifying cores, so the writer only writes the row.
+                    t = WriteStats.start();
+                    checked[i] = ChangeLog.pack(change);
+                    WriteStats.add(WriteStats.Stage.DEFLATE, t);
                   }
                 }
               },
@@ -96,10 +103,11 @@ final class Replication {
                                 remember(txn, refused, null);
                                 continue;
                               }
-                              Change change = (Change) o;
+                              ChangeLog.Packed packed = (ChangeLog.Packed) o;
+                              Change change = packed.change();
                               try {
                                 results.add(
-                                    txn.apply(change)
+                                    txn.apply(packed)
                                         ? ApplyResult.applied(change.hash())
                                         : ApplyResult.duplicate(change.hash()));
                                 author
@@ -166,12 +174,17 @@ final class Replication {
 
   private static Object decodeAndVerify(byte[] bytes) {
     Change change;
+    long t = WriteStats.start();
     try {
       change = ChangeCodec.decode(bytes);
     } catch (MalformedChangeException e) {
       return ApplyResult.refused(null, e.reason(), e.getMessage());
     }
-    if (!change.hasValidSignature()) {
+    WriteStats.add(WriteStats.Stage.DECODE, t);
+    t = WriteStats.start();
+    boolean valid = change.hasValidSignature();
+    WriteStats.add(WriteStats.Stage.VERIFY, t);
+    if (!valid) {
       return ApplyResult.refused(
           change.hash(),
           RefusalReason.BAD_SIGNATURE,

@@ -80,6 +80,7 @@ final class ChangeApplier {
    */
   Outcome apply(Change change, TouchedNodes nodes)
       throws ChangeRefusedException, SQLException, StoreException {
+    long t = WriteStats.start();
     if (!change.workspace().equals(workspace)) {
       throw new ChangeRefusedException(
           RefusalReason.WRONG_WORKSPACE,
@@ -156,6 +157,7 @@ final class ChangeApplier {
               + " holds an invalid text edit: "
               + e.getMessage());
     }
+    WriteStats.add(WriteStats.Stage.CHECK_AND_MERGE_TEXT, t);
     if (counts) {
       appendAndMerge(change, nodes);
     } else {
@@ -238,6 +240,7 @@ final class ChangeApplier {
    * (see {@link ChangeAuthor}): the chain and dependency checks hold by construction.
    */
   void applyOwn(Change change, TouchedNodes nodes) throws SQLException, StoreException {
+    long t = WriteStats.start();
     try {
       rules.check(change, nodes);
     } catch (ChangeRefusedException e) {
@@ -254,12 +257,14 @@ final class ChangeApplier {
       throw new IllegalArgumentException(
           "this change would be refused by every replica: " + e.getMessage(), e);
     }
+    WriteStats.add(WriteStats.Stage.CHECK_AND_MERGE_TEXT, t);
     appendAndMerge(change, nodes);
     reconsider(change, nodes);
   }
 
   private void appendAndMerge(Change change, TouchedNodes nodes) throws SQLException {
     log.append(change);
+    long t = WriteStats.start();
     // In key order: inserts into the field table then land in sequence, which keeps its pages full.
     List<Op.SetField> sets = new ArrayList<>();
     for (Op op : change.ops()) {
@@ -276,5 +281,6 @@ final class ChangeApplier {
         nodes.set(set.soul(), set.field(), candidate);
       }
     }
+    WriteStats.add(WriteStats.Stage.FIELD_ROWS, t);
   }
 }

@@ -58,7 +58,9 @@ public final class ChangeAuthor {
     ChangeDraft draft =
         new ChangeDraft(
             workspace, key.actor(), head.seq() + 1, head.hash(), clock.now(), deps, ops);
+    long t = WriteStats.start();
     Change change = Change.sign(draft, key);
+    WriteStats.add(WriteStats.Stage.SIGN, t);
     txn.applyOwn(change);
     return change;
   }

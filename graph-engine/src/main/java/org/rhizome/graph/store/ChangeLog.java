@@ -43,11 +43,66 @@ public final class ChangeLog {
   private PreparedStatement selectHead;
   private PreparedStatement selectHash;
   private PreparedStatement selectVector;
-  private PreparedStatement lastId;
   private PreparedStatement insertTextEdit;
 
   /** The version vector as of the last read or append on this connection; null when unknown. */
   private VersionVector vector;
+
+  /**
+   * Actors' heads as read or appended on this connection: a change's chain check and the next own
+   * change read them here, not from SQL. Dropped by {@link #forget()}.
+   */
+  private final Map<ActorId, Head> heads = new HashMap<>();
+
+  /**
+   * Heads appended in the transaction under way and not yet written to the {@code actor} table:
+   * written once per actor by {@link #flushHeads()}, before the commit, rather than once per
+   * change.
+   */
+  private final Map<Long, Head> unwrittenHeads = new HashMap<>();
+
+  /** The log position the next appended change gets; 0 when not known yet. */
+  private long nextId;
+
+  /** Changes shorter than this are stored as they are: deflate would save too little to matter. */
+  static final int DEFLATE_FROM_BYTES = 512;
+
+  /** Deflaters of the threads that pack changes for the writer (see {@link #pack}). */
+  private static final ThreadLocal<Deflater> PACKERS =
+      ThreadLocal.withInitial(() -> new Deflater(Deflater.BEST_SPEED, true));
+
+  /**
+   * Changes packed on other threads for the transaction under way, taken by {@link #append}: a
+   * remote change is deflated by the thread that verified it, not by the writer.
+   */
+  private final Map<Change, Packed> prepacked = new java.util.IdentityHashMap<>();
+
+  /** A change's log row body as {@link #append} would store it, made ahead of the append. */
+  public record Packed(Change change, int encoding, byte[] body) {}
+
+  /**
+   * Packs {@code change} for the log on the calling thread (deflated when that saves at least a
+   * tenth), so the writer that appends it has only the row to write. Thread-safe.
+   */
+  public static Packed pack(Change change) {
+    return pack(change, PACKERS.get());
+  }
+
+  private static Packed pack(Change change, Deflater deflater) {
+    byte[] raw = change.encoded();
+    if (raw.length >= DEFLATE_FROM_BYTES) {
+      byte[] packed = deflate(deflater, raw);
+      if (packed.length < raw.length * 9 / 10) {
+        return new Packed(change, DEFLATE, packed);
+      }
+    }
+    return new Packed(change, RAW, raw);
+  }
+
+  /** Hands the next {@link #append} of {@code packed.change()} its packed body. */
+  void offer(Packed packed) {
+    prepacked.put(packed.change(), packed);
+  }
 
   public ChangeLog(Connection c) {
     this(c, new Actors(c));
@@ -64,6 +119,10 @@ public final class ChangeLog {
   }
 
   public Head head(ActorId actor) throws SQLException {
+    Head known = heads.get(actor);
+    if (known != null) {
+      return known;
+    }
     if (selectHead == null) {
       selectHead =
           c.prepareStatement(
@@ -71,11 +130,15 @@ public final class ChangeLog {
                   + " LEFT JOIN change_log l ON l.actor = a.id AND l.seq = a.seq WHERE a.key = ?");
     }
     selectHead.setBytes(1, actor.toBytes());
+    Head head;
     try (ResultSet rs = selectHead.executeQuery()) {
-      return rs.next()
-          ? new Head(rs.getLong(1), ChangeHash.of(rs.getBytes(2)), rs.getLong(3))
-          : Head.NONE;
+      head =
+          rs.next()
+              ? new Head(rs.getLong(1), ChangeHash.of(rs.getBytes(2)), rs.getLong(3))
+              : Head.NONE;
     }
+    heads.put(actor, head);
+    return head;
   }
 
   public Optional<ChangeHash> hashAt(ActorId actor, long seq) throws SQLException {
@@ -110,55 +173,77 @@ public final class ChangeLog {
 
   /**
    * Appends a change that the caller has checked follows the actor's head, and notes which text
-   * fields it edits (for their version history).
+   * fields it edits (for their version history). The actor's head in the {@code actor} table is
+   * written by {@link #flushHeads()}, which the transaction calls before it commits; until then
+   * {@link #head} and {@link #versionVector} answer from memory.
+   *
+   * @return the change's log position
    */
-  public void append(Change change) throws SQLException {
+  public long append(Change change) throws SQLException {
     if (insert == null) {
       insert =
           c.prepareStatement(
-              "INSERT INTO change_log(actor, seq, hash, hlc, encoding, body) VALUES (?,?,?,?,?,?)");
-      upsertHead = c.prepareStatement("UPDATE actor SET seq = ?, head = ? WHERE id = ?");
+              "INSERT INTO change_log(id, actor, seq, hash, hlc, encoding, body) VALUES (?,?,?,?,?,?,?)");
     }
+    if (nextId == 0) {
+      nextId = lastId() + 1;
+    }
+    long id = nextId;
     long actor = actors.idFor(change.actor());
-    byte[] hash = change.hash().toBytes();
-    byte[] raw = change.encoded();
-    byte[] packed = deflate(raw);
-    insert.setLong(1, actor);
-    insert.setLong(2, change.seq());
-    insert.setBytes(3, hash);
-    insert.setLong(4, change.hlc());
-    if (packed.length < raw.length * 9 / 10) {
-      insert.setInt(5, DEFLATE);
-      insert.setBytes(6, packed);
-    } else {
-      insert.setInt(5, RAW);
-      insert.setBytes(6, raw);
+    Packed packed = prepacked.remove(change);
+    if (packed == null) {
+      long t = WriteStats.start();
+      packed = pack(change, deflater);
+      WriteStats.add(WriteStats.Stage.DEFLATE, t);
     }
+    long t = WriteStats.start();
+    insert.setLong(1, id);
+    insert.setLong(2, actor);
+    insert.setLong(3, change.seq());
+    insert.setBytes(4, change.hash().toBytes());
+    insert.setLong(5, change.hlc());
+    insert.setInt(6, packed.encoding());
+    insert.setBytes(7, packed.body());
     insert.executeUpdate();
-    recordTextEdits(change);
-    upsertHead.setLong(1, change.seq());
-    upsertHead.setBytes(2, hash);
-    upsertHead.setLong(3, actor);
-    upsertHead.executeUpdate();
+    nextId = id + 1;
+    recordTextEdits(change, id);
+    WriteStats.add(WriteStats.Stage.LOG_ROWS, t);
+    Head head = new Head(change.seq(), change.hash(), change.hlc());
+    heads.put(change.actor(), head);
+    unwrittenHeads.put(actor, head);
     if (vector != null) {
       vector = vector.with(change.actor(), change.seq());
     }
+    return id;
   }
 
-  private void recordTextEdits(Change change) throws SQLException {
-    long logId = -1;
+  /**
+   * Writes the heads of the actors whose changes were appended since the last call: once per actor
+   * per transaction. Call it inside the transaction, before it commits.
+   */
+  void flushHeads() throws SQLException {
+    prepacked.clear(); // packed for changes that turned out duplicates or were refused
+    if (unwrittenHeads.isEmpty()) {
+      return;
+    }
+    if (upsertHead == null) {
+      upsertHead = c.prepareStatement("UPDATE actor SET seq = ?, head = ? WHERE id = ?");
+    }
+    for (Map.Entry<Long, Head> e : unwrittenHeads.entrySet()) {
+      upsertHead.setLong(1, e.getValue().seq());
+      upsertHead.setBytes(2, e.getValue().hash().toBytes());
+      upsertHead.setLong(3, e.getKey());
+      upsertHead.executeUpdate();
+    }
+    unwrittenHeads.clear();
+  }
+
+  private void recordTextEdits(Change change, long logId) throws SQLException {
     for (Op op : change.ops()) {
       if (op instanceof Op.TextEdit edit) {
-        if (logId < 0) {
-          if (lastId == null) {
-            lastId = c.prepareStatement("SELECT last_insert_rowid()");
-            insertTextEdit =
-                c.prepareStatement("INSERT INTO text_edit(soul, name, log_id) VALUES (?,?,?)");
-          }
-          try (ResultSet rs = lastId.executeQuery()) {
-            rs.next();
-            logId = rs.getLong(1);
-          }
+        if (insertTextEdit == null) {
+          insertTextEdit =
+              c.prepareStatement("INSERT INTO text_edit(soul, name, log_id) VALUES (?,?,?)");
         }
         insertTextEdit.setString(1, edit.soul().value());
         insertTextEdit.setString(2, edit.field());
@@ -171,6 +256,10 @@ public final class ChangeLog {
   /** Drops cached state: after a rollback, or when another connection has committed. */
   void forget() {
     vector = null;
+    heads.clear();
+    unwrittenHeads.clear();
+    prepacked.clear();
+    nextId = 0;
     actors.forget();
   }
 
@@ -178,6 +267,7 @@ public final class ChangeLog {
     if (vector != null) {
       return vector;
     }
+    flushHeads(); // the table must hold this transaction's heads before it is read
     Map<ActorId, Long> seqs = new HashMap<>();
     if (selectVector == null) {
       selectVector = c.prepareStatement("SELECT key, seq FROM actor WHERE seq > 0");
@@ -332,7 +422,7 @@ public final class ChangeLog {
   /** A stored change and its position in the log. */
   public record Entry(long id, Change change) {}
 
-  private byte[] deflate(byte[] raw) {
+  private static byte[] deflate(Deflater deflater, byte[] raw) {
     deflater.reset();
     deflater.setInput(raw);
     deflater.finish();

@@ -290,6 +290,10 @@ final class Database {
   private Connection connect(boolean readOnly) throws SQLException {
     Properties p = new Properties();
     p.setProperty("open_mode", readOnly ? "1" : "6"); // SQLITE_OPEN_READONLY : READWRITE|CREATE
+    // Nothing here asks for generated keys; left on, the driver follows every INSERT with a freshly
+    // prepared "SELECT last_insert_rowid()" (a regex match, a prepare, a step and a finalize): a
+    // third of the statements a new note costs.
+    p.setProperty("jdbc.get_generated_keys", "false");
     if (!readOnly) {
       // Take the write lock when a transaction begins, so two processes never deadlock upgrading.
       p.setProperty("transaction_mode", "IMMEDIATE");

@@ -335,6 +335,7 @@ public final class GraphStore implements AutoCloseable {
   }
 
   private <T> void runWrite(WriteTask<T> task, CompletableFuture<T> result) {
+    long total = WriteStats.start();
     Connection c = writer.connection;
     WriteTxn txn = new WriteTxn(writer);
     boolean committed = false;
@@ -347,7 +348,9 @@ public final class GraphStore implements AutoCloseable {
       T value = task.run(txn);
       txn.reindexTouched();
       long lastId = txn.applied().isEmpty() ? writer.lastLogId : writer.log.lastId();
+      long t = WriteStats.start();
       c.commit();
+      WriteStats.add(WriteStats.Stage.COMMIT, t);
       committed = true;
       writer.lastLogId = lastId;
       if (!txn.applied().isEmpty()) {
@@ -370,6 +373,7 @@ public final class GraphStore implements AutoCloseable {
         writer.rules.forget();
       }
       rollback(c, committed);
+      WriteStats.add(WriteStats.Stage.WRITER_TOTAL, total);
     }
   }
 

@@ -175,7 +175,9 @@ final class NoteIndex {
   }
 
   private void index(long id, String title, String body) throws SQLException {
+    long t0 = WriteStats.start();
     ParsedNote parsed = parser.take(body);
+    WriteStats.move(WriteStats.Stage.INDEX_PARSE, WriteStats.Stage.INDEX_ROWS, t0);
     int ord = 0;
     for (WikiLink link : parsed.links()) {
       if (link.target().isEmpty()) {
@@ -214,11 +216,15 @@ final class NoteIndex {
         insertAlias.executeUpdate();
       }
     }
+    long t = WriteStats.start();
     insertFts.setLong(1, id);
     insertFts.setString(2, title);
     insertFts.setString(3, body);
     insertFts.executeUpdate();
+    WriteStats.move(WriteStats.Stage.FTS_ROWS, WriteStats.Stage.INDEX_ROWS, t);
+    t = WriteStats.start();
     queryIndex.index(id, body, parsed);
+    WriteStats.move(WriteStats.Stage.QUERY_INDEX_ROWS, WriteStats.Stage.INDEX_ROWS, t);
   }
 
   private void purge(long id) throws SQLException {

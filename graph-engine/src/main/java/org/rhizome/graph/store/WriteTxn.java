@@ -52,6 +52,16 @@ public final class WriteTxn {
   }
 
   /**
+   * As {@link #apply(Change)}, for a change already packed for the log by the thread that verified
+   * it ({@link ChangeLog#pack}): the writer then does not deflate it.
+   */
+  public boolean apply(ChangeLog.Packed packed)
+      throws ChangeRefusedException, SQLException, StoreException {
+    writer.log.offer(packed);
+    return apply(packed.change());
+  }
+
+  /**
    * Applies this device's own change, just made on its head in this transaction by {@link
    * ChangeAuthor}.
    */
@@ -107,10 +117,16 @@ public final class WriteTxn {
     writer.texts.tagNext(origin);
   }
 
+  /** Writes what the transaction deferred (heads, texts, index rows): call it before the commit. */
   void reindexTouched() throws SQLException, StoreException {
+    writer.log.flushHeads();
+    long t = WriteStats.start();
     writer.texts.flush(nodes);
+    WriteStats.add(WriteStats.Stage.TEXT_SNAPSHOTS, t);
+    t = WriteStats.start();
     for (Soul soul : nodes.changed()) {
       writer.index.reindex(soul, nodes.node(soul));
     }
+    WriteStats.add(WriteStats.Stage.INDEX_ROWS, t);
   }
 }

@@ -152,6 +152,8 @@ class EnginePackagesTest {
         .orShould()
         .haveSimpleName("QueryIndexStats")
         .orShould()
+        .haveSimpleName("WriteStats") // the write path's CPU by stage, for rhizome bench engine
+        .orShould()
         .haveSimpleName("WriterLookups")
         .orShould()
         .haveSimpleName("MemberRoles") // decision 0007: roles for WorkspaceMembership

@@ -23,6 +23,7 @@ import org.rhizome.graph.api.StoredChange;
 import org.rhizome.graph.identity.DeviceKey;
 import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.model.VersionVector;
+import org.rhizome.graph.store.WriteStats;
 
 /**
  * The engine benchmark: builds a synthetic workspace of N notes in {@code dir} and measures
@@ -58,6 +59,7 @@ final class EngineBench {
     // 1. create
     long t0 = System.nanoTime();
     long cpu0 = threadCpuNanos("rhizome-");
+    Map<String, Long> stages0 = WriteStats.snapshot();
     try (Workspace ws = Workspace.open(file, key)) {
       CompletableFuture<List<Soul>> inFlight = null;
       for (int from = 0; from < notes; from += BATCH) {
@@ -86,6 +88,7 @@ final class EngineBench {
       out.put(
           "create_engine_cpu_us_per_note",
           round((threadCpuNanos("rhizome-") - cpu0) / 1e3 / notes));
+      putStages(out, "create_cpu_us_by_stage", stages0, notes);
       progress.printf("created %,d notes in %.1f s%n", notes, secs);
 
       // 2. remote apply, with signature checks, into a fresh replica
@@ -111,6 +114,7 @@ final class EngineBench {
               System::currentTimeMillis)) {
         long t1 = System.nanoTime();
         long cpu1 = threadCpuNanos("rhizome-");
+        Map<String, Long> stages1 = WriteStats.snapshot();
         // At most three batches in flight, as a sync session with back-pressure would keep: the
         // next
         // batch verifies while the writer applies the current one.
@@ -136,6 +140,7 @@ final class EngineBench {
         out.put(
             "remote_engine_cpu_us_per_change",
             round((threadCpuNanos("rhizome-") - cpu1) / 1e3 / remote.size()));
+        putStages(out, "remote_cpu_us_by_stage", stages1, remote.size());
         progress.printf("applied %,d remote changes in %.1f s%n", remote.size(), rs);
       }
     }
@@ -199,7 +204,32 @@ final class EngineBench {
         "create_cpu_to_floor_cpu",
         PlainSqliteFloor.ratio(
             (double) out.get("create_engine_cpu_us_per_note") * notes / 1000, floor.get("cpu_ms")));
+    // The floor's CPU per note set beside a remote change's: both write one note's text.
+    out.put(
+        "remote_cpu_to_floor_cpu",
+        PlainSqliteFloor.ratio(
+            (double) out.get("remote_engine_cpu_us_per_change") * notes / 1000,
+            floor.get("cpu_ms")));
     return out;
+  }
+
+  /**
+   * With {@code -Drhizome.writestats=true}: the engine's CPU per change by stage of the write path
+   * since {@code before} (see {@link WriteStats}), in microseconds.
+   */
+  private static void putStages(
+      Map<String, Object> out, String name, Map<String, Long> before, long changes) {
+    if (!WriteStats.enabled()) {
+      return;
+    }
+    Map<String, Object> stages = new LinkedHashMap<>();
+    for (Map.Entry<String, Long> e : WriteStats.snapshot().entrySet()) {
+      long nanos = e.getValue() - before.getOrDefault(e.getKey(), 0L);
+      if (nanos != 0) {
+        stages.put(e.getKey(), round(nanos / 1e3 / changes));
+      }
+    }
+    out.put(name, stages);
   }
 
   /**
