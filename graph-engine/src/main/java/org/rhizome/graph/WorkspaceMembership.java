@@ -291,7 +291,8 @@ public final class WorkspaceMembership {
   /**
    * Gives {@code person} a new role, from this device's next change on, on every replica.
    *
-   * @throws NotAllowedException unless this device is an admin's
+   * @throws NotAllowedException unless this device is an admin's, or when {@code person} was
+   *     removed
    * @throws LastAdminException when {@code person} is the last admin and {@code role} is not admin
    * @throws NoSuchMemberException unless {@code person} is a person here
    */
@@ -299,6 +300,11 @@ public final class WorkspaceMembership {
     try {
       requireAdmin("change roles");
       requirePerson(person);
+      if (workspace.store().read(c -> MemberRoles.read(c).removed(person))) {
+        throw new NotAllowedException(
+            memberName(person).orElse(Member.fingerprint(person))
+                + " was removed from this workspace: a removed person has no role to change");
+      }
       if (role != Role.ADMIN && otherAdmins(person) == 0) {
         throw new LastAdminException(
             (person().equals(person) ? "you are" : memberName(person).orElse("they") + " is")

@@ -84,6 +84,12 @@ class LastAdminIT {
     assertThat(alice.membership().otherAdmins(alice.actor())).isZero();
     assertThatThrownBy(() -> alice.membership().setRoleAsync(alice.actor(), Role.WRITER).get())
         .cause()
-        .isInstanceOf(LastAdminException.class);
+        .isInstanceOf(
+            LastAdminException
+                .class); // Nor can a removed person be given a role back: it would have no effect.
+    assertThatThrownBy(() -> alice.membership().setRoleAsync(dave.actor(), Role.ADMIN).get())
+        .cause()
+        .isInstanceOf(NotAllowedException.class)
+        .hasMessageContaining("Dave was removed");
   }
 }
