@@ -69,7 +69,11 @@ final class RefusalLogView {
       Label why = new Label(r.detail());
       why.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
       why.setWrapText(true);
-      why.setMaxWidth(640);
+      why.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+      if (getListView() != null) {
+        why.maxWidthProperty().bind(getListView().widthProperty().subtract(40));
+        why.prefWidthProperty().bind(getListView().widthProperty().subtract(40));
+      }
       setText(null);
       setGraphic(new VBox(1, head, why));
       setTooltip(new Tooltip(summary(r) + "\n" + r.detail()));

@@ -12,13 +12,26 @@ public record RefusalRow(
     Instant at, String fromName, String fingerprint, long seq, String reason, String detail) {
 
   static RefusalRow of(Refusal r, String fromName) {
+    String fingerprint = r.actor() == null ? "" : Member.fingerprint(r.actor());
     return new RefusalRow(
-        r.at(),
-        fromName,
-        r.actor() == null ? "" : Member.fingerprint(r.actor()),
-        r.seq(),
-        r.reason().name(),
-        r.detail());
+        r.at(), fromName, fingerprint, r.seq(), r.reason().name(), readable(r, fromName));
+  }
+
+  /**
+   * The engine's message for people: without the reason it starts with (the row says it) and with
+   * the sender's 64-digit key written as their name or fingerprint.
+   */
+  static String readable(Refusal r, String fromName) {
+    String detail = r.detail();
+    String prefix = r.reason().name() + ": ";
+    if (detail.startsWith(prefix)) {
+      detail = detail.substring(prefix.length());
+    }
+    if (r.actor() != null) {
+      String who = fromName.isEmpty() ? Member.fingerprint(r.actor()) : fromName;
+      detail = detail.replace(r.actor().hex(), who);
+    }
+    return detail;
   }
 
   /** "Bob (1a2b-…)", or the fingerprint alone, or "an unknown sender". */

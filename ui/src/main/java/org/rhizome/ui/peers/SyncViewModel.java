@@ -62,6 +62,8 @@ public final class SyncViewModel implements AutoCloseable {
   /** A refresh was asked for while one was under way: read again when it ends. */
   private boolean refreshAgain;
 
+  private @Nullable String shownFailure;
+
   private org.rhizome.ui.workbench.ErrorReporter errors =
       new org.rhizome.ui.workbench.ErrorReporter();
   private @Nullable AutoCloseable membershipFeed;
@@ -299,9 +301,11 @@ public final class SyncViewModel implements AutoCloseable {
   private void apply(SyncSnapshot s) {
     snapshot.set(s);
     indicator.set(SyncIndicator.of(s));
-    if (s.failure() != null) {
+    // Said once when it happens, not again on every refresh (which would hide later messages).
+    if (s.failure() != null && !s.failure().equals(shownFailure)) {
       message.set("Sync could not start: " + s.failure());
     }
+    shownFailure = s.failure();
     SyncStatus status = s.running().orElse(null);
     java.util.Set<PeerId> connectedNow = new java.util.HashSet<>();
     if (status != null) {

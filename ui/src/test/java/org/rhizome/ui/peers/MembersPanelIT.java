@@ -206,7 +206,11 @@ class MembersPanelIT extends FxRobot {
     RefusalRow row = (RefusalRow) log.getItems().get(0);
     assertThat(row.from()).startsWith("Bob (");
     assertThat(row.reason()).isEqualTo("NOT_ALLOWED");
-    assertThat(row.detail()).isNotBlank();
+    assertThat(row.detail())
+        .isNotBlank()
+        .contains("Bob was removed")
+        .doesNotContain(bob.actor().hex())
+        .doesNotStartWith("NOT_ALLOWED");
     assertThat(RefusalLogView.summary(row)).contains("not allowed", "from Bob");
     assertThat(reported).isEmpty();
   }
