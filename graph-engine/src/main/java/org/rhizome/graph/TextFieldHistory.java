@@ -6,8 +6,8 @@ import java.util.List;
 import org.rhizome.graph.api.CorruptDatabaseException;
 import org.rhizome.graph.api.StoreException;
 import org.rhizome.graph.change.Change;
-import org.rhizome.graph.change.Op;
 import org.rhizome.graph.model.Soul;
+import org.rhizome.graph.store.KeptTextEdits;
 import org.rhizome.graph.store.WriteTxn;
 import org.rhizome.graph.store.WriterLookups;
 import org.rhizome.graph.text.Splice;
@@ -18,11 +18,15 @@ final class TextFieldHistory {
   private TextFieldHistory() {}
 
   /**
-   * Every op of a text field, in log (causal) order: for replaying the text at an older version.
+   * Every op of a text field as this replica keeps it, in log (causal) order: for replaying the
+   * text at an older version. A withheld change's edits (decision 0007) come as the tombstones the
+   * live text holds, so an older version never shows them as applied and its offsets agree with
+   * what an editor saw.
    */
   static List<TextOp> ops(WriteTxn txn, Soul soul, String field)
       throws SQLException, StoreException {
     List<Long> ids = WriterLookups.textEdits(txn, soul, field);
+    KeptTextEdits kept = KeptTextEdits.read(txn.connection());
     List<TextOp> out = new ArrayList<>();
     for (long id : ids) {
       Change change =
@@ -30,13 +34,7 @@ final class TextFieldHistory {
               .loadById(id)
               .orElseThrow(
                   () -> new CorruptDatabaseException("text history names a missing change " + id));
-      for (Op op : change.ops()) {
-        if (op instanceof Op.TextEdit edit
-            && edit.soul().equals(soul)
-            && edit.field().equals(field)) {
-          out.addAll(edit.ops());
-        }
-      }
+      out.addAll(kept.ops(change, soul, field));
     }
     return out;
   }

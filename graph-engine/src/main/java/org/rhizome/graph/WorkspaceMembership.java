@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
+import org.rhizome.graph.api.LastAdminException;
 import org.rhizome.graph.api.NoSuchMemberException;
 import org.rhizome.graph.api.NotAllowedException;
 import org.rhizome.graph.api.StoreException;
@@ -151,6 +152,41 @@ public final class WorkspaceMembership {
     return role(workspace.actor());
   }
 
+  /**
+   * Why this device may not change {@code soul} (a note), as a sentence for people; empty when it
+   * may. The same rules its own writes are checked with before signing: a reader changes nothing, a
+   * removed person or revoked device nothing, and a protected note only its owner.
+   */
+  public Optional<String> whyReadOnly(Soul soul) throws StoreException {
+    if (mode() == MembershipMode.OPEN) {
+      return Optional.empty();
+    }
+    Optional<Member> me = member(workspace.actor());
+    if (me.isEmpty()) {
+      return Optional.of(
+          "This device has not joined the workspace yet: you can read, but not change, its notes.");
+    }
+    Optional<Role> mine = myRole();
+    if (mine.isEmpty()) {
+      return Optional.of(
+          "You were removed from this workspace (or this device was revoked): you can read what is"
+              + " here, but your changes would be refused.");
+    }
+    if (!mine.get().atLeast(Role.WRITER)) {
+      return Optional.of(
+          "You are a reader in this workspace: you can read every note but change none. An admin"
+              + " can make you a writer.");
+    }
+    Optional<ActorId> owner = SystemSouls.ownerOf(soul);
+    if (owner.isPresent() && !owner.get().equals(me.get().person())) {
+      return Optional.of(
+          "This note is protected: only "
+              + memberName(owner.get()).orElse(Member.fingerprint(owner.get()))
+              + " can change it.");
+    }
+    return Optional.empty();
+  }
+
   /** The role {@code device}'s next change would have, as this replica knows. */
   public Optional<Role> role(ActorId device) throws StoreException {
     if (mode() == MembershipMode.OPEN) {
@@ -255,13 +291,26 @@ public final class WorkspaceMembership {
   /**
    * Gives {@code person} a new role, from this device's next change on, on every replica.
    *
-   * @throws NotAllowedException unless this device is an admin's
+   * @throws NotAllowedException unless this device is an admin's, or when {@code person} was
+   *     removed
+   * @throws LastAdminException when {@code person} is the last admin and {@code role} is not admin
    * @throws NoSuchMemberException unless {@code person} is a person here
    */
   public CompletableFuture<Change> setRoleAsync(ActorId person, Role role) {
     try {
       requireAdmin("change roles");
       requirePerson(person);
+      if (workspace.store().read(c -> MemberRoles.read(c).removed(person))) {
+        throw new NotAllowedException(
+            memberName(person).orElse(Member.fingerprint(person))
+                + " was removed from this workspace: a removed person has no role to change");
+      }
+      if (role != Role.ADMIN && otherAdmins(person) == 0) {
+        throw new LastAdminException(
+            (person().equals(person) ? "you are" : memberName(person).orElse("they") + " is")
+                + " the last admin of this workspace: make someone else an admin first, or nobody"
+                + " could invite, change roles or remove anyone again");
+      }
     } catch (StoreException | RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
@@ -322,6 +371,34 @@ public final class WorkspaceMembership {
       return CompletableFuture.failedFuture(e);
     }
     return commitCutOff(MembershipEvent.Kind.REVOKE, device);
+  }
+
+  /**
+   * How many people other than {@code person} are admins in good standing here: not removed, and
+   * with a device that is not revoked. (A local guard: two last admins demoting themselves while
+   * offline can still leave none, see decision 0007.)
+   */
+  public int otherAdmins(ActorId person) throws StoreException {
+    List<Person> people = people();
+    return workspace
+        .store()
+        .read(
+            c -> {
+              MemberRoles roles = MemberRoles.read(c);
+              int admins = 0;
+              for (Person p : people) {
+                if (p.person().equals(person) || p.removed()) {
+                  continue;
+                }
+                for (Person.Device d : p.devices()) {
+                  if (!d.revoked() && roles.role(d.member().device()).orElse(null) == Role.ADMIN) {
+                    admins++;
+                    break;
+                  }
+                }
+              }
+              return admins;
+            });
   }
 
   private void requireAdmin(String what) throws StoreException {

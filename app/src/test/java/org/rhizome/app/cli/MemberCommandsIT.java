@@ -133,6 +133,15 @@ class MemberCommandsIT {
     assertThat(badRole.err()).contains("not a role");
     CliRunner.Result self = cli.run("member", "remove", "alice", "--workspace", "team");
     assertThat(self.exitCode()).as(self.toString()).isEqualTo(ExitCodes.NOT_ALLOWED);
+    // The last admin cannot step down: nobody could manage the team after.
+    CliRunner.Result lastAdmin =
+        cli.run("member", "role", "alice", "writer", "--workspace", "team");
+    assertThat(lastAdmin.exitCode()).as(lastAdmin.toString()).isEqualTo(ExitCodes.NOT_ALLOWED);
+    assertThat(lastAdmin.err())
+        .contains("you are the last admin of this workspace: make someone else an admin first");
+    assertThat(cli.json("member", "list", "--workspace", "team", "--json").path("people"))
+        .singleElement()
+        .satisfies(p -> assertThat(p.path("role").asText()).isEqualTo("admin"));
     CliRunner.Result personal = cli.run("member", "list");
     assertThat(personal.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
     assertThat(personal.err()).contains("personal workspace");

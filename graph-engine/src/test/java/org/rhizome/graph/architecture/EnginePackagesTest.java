@@ -160,6 +160,8 @@ class EnginePackagesTest {
         .orShould()
         .haveSimpleName("RefusalLog") // the sync log beside the file, written by Replication
         .orShould()
+        .haveSimpleName("KeptTextEdits") // decision 0007: history replays withheld edits as kept
+        .orShould()
         .haveSimpleName("DeletedNotes")
         .check(engine);
   }

@@ -46,6 +46,9 @@ public final class NoteTab {
   private final javafx.beans.value.ChangeListener<Object> lookChanged =
       (obs, old, now) -> Platform.runLater(this::rerenderReading);
   private String folder = "";
+  private final NoteAccess access = new NoteAccess();
+  private NoteAccess.State accessState = NoteAccess.State.WRITABLE;
+  private boolean deleted;
   private boolean loaded;
   private @Nullable String pendingReveal;
 
@@ -111,7 +114,7 @@ public final class NoteTab {
     context.settings().themeFamily().addListener(lookChanged);
     context.settings().editorFontSize().addListener(lookChanged);
     HBox.setHgrow(title, Priority.ALWAYS);
-    HBox header = new HBox(8, title, reading);
+    HBox header = new HBox(8, title, access.badges(), reading);
     header.setAlignment(Pos.CENTER_LEFT);
     header.setPadding(new Insets(10, 16, 6, 16));
     header.getStyleClass().add("note-header");
@@ -122,7 +125,10 @@ public final class NoteTab {
             context, editor.area(), t -> follower.follow(folder, t));
     content.setTop(
         new javafx.scene.layout.VBox(
-            header, titleError, properties.node())); // front matter as a table, both views
+            header,
+            access.notice(),
+            titleError,
+            properties.node())); // front matter as a table, both views
     content.getStyleClass().add("note-tab");
     tab.setContent(content);
     tab.setText("…");
@@ -168,27 +174,63 @@ public final class NoteTab {
               // the
               // change feed carries every later edit of it as splices.
               org.rhizome.graph.VersionedText body = context.workspace().openBody(soul);
-              if (body.text().indexOf('\r') >= 0) {
+              NoteAccess.State may = NoteAccess.read(context.workspace(), soul);
+              if (body.text().indexOf('\r') >= 0 && !may.readOnly()) {
                 // The editor keeps lines with \n only; store the same so offsets agree.
                 String normal = body.text().replace("\r\n", "\n").replace('\r', '\n');
                 context.workspace().editBody(soul, body, normal);
                 body = context.workspace().openBody(soul);
               }
-              return new Opened(note.get(), body);
+              return new Opened(note.get(), body, may);
             },
             opened -> {
               if (opened == null) {
                 tab.setText("(deleted)");
+                deleted = true;
                 editor.area().setEditable(false);
                 return;
               }
               show(opened.note(), opened.body());
+              applyAccess(opened.access());
               whenShown.run();
             },
             "Could not open the note");
   }
 
-  private record Opened(Note note, org.rhizome.graph.VersionedText body) {}
+  private record Opened(Note note, org.rhizome.graph.VersionedText body, NoteAccess.State access) {}
+
+  /**
+   * Opens the note read-only, with the reason above it, when this device may not change it (a
+   * reader, a removed person, someone else's protected note); editable again when it may.
+   */
+  private void applyAccess(NoteAccess.State state) {
+    accessState = state;
+    access.show(state);
+    boolean writable = !state.readOnly() && !deleted;
+    editor.area().setEditable(writable);
+    title.setEditable(writable);
+    properties.node().setDisable(!writable);
+  }
+
+  /** Whether this device may not change the note (tests). */
+  public boolean isReadOnly() {
+    return accessState.readOnly();
+  }
+
+  /** The read-only notice, "" when there is none (tests). */
+  public String readOnlyNotice() {
+    return access.noticeText();
+  }
+
+  /** Reads again what this device may do with the note (a role changed, say). */
+  private void refreshAccess() {
+    context
+        .background()
+        .load(
+            () -> NoteAccess.read(context.workspace(), soul),
+            this::applyAccess,
+            "Could not read who may change the note");
+  }
 
   private void show(Note note, org.rhizome.graph.VersionedText body) {
     savedTitle = note.title();
@@ -227,6 +269,10 @@ public final class NoteTab {
    * syncs and shows in history).
    */
   private void toggleTask(int offset, char expected, char replacement) {
+    if (!editor.area().isEditable()) {
+      rerenderReading(); // a read-only note's boxes stay as they are
+      return;
+    }
     String text = editor.area().getText();
     var edits = org.rhizome.ui.query.TaskTicks.edits(text, offset, expected, context.settings());
     if (!edits.isEmpty()) {
@@ -296,7 +342,7 @@ public final class NoteTab {
   private boolean rename() {
     String typed = title.getText();
     String wanted = typed.strip();
-    if (wanted.equals(savedTitle)) {
+    if (wanted.equals(savedTitle) || accessState.readOnly()) {
       showTitleError(null);
       return true;
     }
@@ -361,6 +407,9 @@ public final class NoteTab {
    */
   void onChanges(ChangeEvent event, boolean fieldsChanged, boolean touched) {
     editor.onChanges(event);
+    if (loaded && NoteAccess.mayChangeAccess(event)) {
+      refreshAccess();
+    }
     boolean readingNeedsIt = touched && reading.isSelected() && readingView != null;
     if ((fieldsChanged || readingNeedsIt) && !title.isFocused()) {
       context
@@ -370,6 +419,7 @@ public final class NoteTab {
               note -> {
                 if (note.isEmpty()) {
                   tab.setText(savedTitle + " (deleted)");
+                  deleted = true;
                   editor.area().setEditable(false);
                 } else if (!note.get().title().equals(savedTitle) && !title.isFocused()) {
                   savedTitle = note.get().title();

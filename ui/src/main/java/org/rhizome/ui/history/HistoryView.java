@@ -56,11 +56,21 @@ public final class HistoryView extends BorderPane implements AutoCloseable {
   private final ToggleButton madeHere = new ToggleButton("Its own changes");
   private final CheckBox wholeText = new CheckBox("All lines");
   private final Button restore = new Button("Restore");
+  private final javafx.scene.layout.StackPane restoreHolder =
+      new javafx.scene.layout.StackPane(restore);
+  private final Tooltip readOnlyTip = new Tooltip();
+  private static final String RESTORE_TIP =
+      "Make the note's text this version's again, as a new version (nothing is lost)";
   private final Label summary = new Label();
   private final AutoCloseable subscription;
   private int listGeneration;
   private int diffGeneration;
   private boolean restoring;
+
+  /**
+   * Why this device may not restore a version (a reader, someone else's protected note), or null.
+   */
+  private @org.jspecify.annotations.Nullable String readOnly;
 
   public HistoryView(Workspace workspace, Executor background, Soul soul) {
     this.workspace = workspace;
@@ -79,7 +89,14 @@ public final class HistoryView extends BorderPane implements AutoCloseable {
               boolean touched =
                   event.changes().stream()
                       .flatMap(c -> c.ops().stream())
-                      .anyMatch(op -> op.soul().equals(soul)); // an edit, a delete, a restore
+                      .anyMatch(
+                          op ->
+                              op.soul().equals(soul) // an edit, a delete, a restore
+                                  // a role or removal: who wrote what, and who may restore
+                                  || op.soul()
+                                      .value()
+                                      .startsWith(
+                                          org.rhizome.graph.membership.SystemSouls.SYSTEM_PREFIX));
               if (touched) {
                 Platform.runLater(this::reload);
               }
@@ -133,9 +150,7 @@ public final class HistoryView extends BorderPane implements AutoCloseable {
             });
     wholeText.selectedProperty().addListener((obs, old, now) -> showDiff());
     restore.getStyleClass().add(Styles.ACCENT);
-    restore.setTooltip(
-        new Tooltip(
-            "Make the note's text this version's again, as a new version (nothing is lost)"));
+    restore.setTooltip(new Tooltip(RESTORE_TIP));
     wholeText.setTooltip(
         new Tooltip("Show the unchanged lines too, not only those around the changes"));
     restore.setDisable(true);
@@ -147,7 +162,7 @@ public final class HistoryView extends BorderPane implements AutoCloseable {
     }
     Region spring = new Region();
     HBox.setHgrow(spring, Priority.ALWAYS);
-    HBox tools = new HBox(10, new HBox(againstCurrent, madeHere), spring, restore);
+    HBox tools = new HBox(10, new HBox(againstCurrent, madeHere), spring, restoreHolder);
     tools.setAlignment(Pos.CENTER_LEFT);
     tools.setPadding(new Insets(8, 12, 8, 12));
     Region gap = new Region();
@@ -190,6 +205,7 @@ public final class HistoryView extends BorderPane implements AutoCloseable {
                         .map(t -> t.title() + " (in the trash)")
                         .orElse("a deleted note");
             List<BodyVersion> found = workspace.bodyVersions(soul, MAX_VERSIONS);
+            String why = workspace.membership().whyReadOnly(soul).orElse(null);
             AuthorNames names = new AuthorNames(workspace);
             List<VersionRow> rows = new ArrayList<>(found.size());
             for (int i = 0; i < found.size(); i++) {
@@ -200,6 +216,7 @@ public final class HistoryView extends BorderPane implements AutoCloseable {
             Platform.runLater(
                 () -> {
                   if (mine == listGeneration) {
+                    readOnly = why;
                     showVersions(noteTitle, rows);
                   }
                 });
@@ -232,7 +249,14 @@ public final class HistoryView extends BorderPane implements AutoCloseable {
   private void showDiff() {
     VersionRow row = versions.getSelectionModel().getSelectedItem();
     int index = versions.getSelectionModel().getSelectedIndex();
-    restore.setDisable(row == null || row.current() || restoring);
+    restore.setDisable(row == null || row.current() || restoring || readOnly != null);
+    // A disabled button gets no hover: the reason sits on its holder.
+    if (readOnly != null) {
+      readOnlyTip.setText(readOnly);
+      Tooltip.install(restoreHolder, readOnlyTip);
+    } else {
+      Tooltip.uninstall(restoreHolder, readOnlyTip);
+    }
     if (row == null || closed) {
       diff.getItems().clear();
       summary.setText("");

@@ -13,6 +13,7 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.GridPane;
@@ -20,16 +21,20 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 import org.rhizome.graph.membership.Grant;
+import org.rhizome.graph.membership.Role;
 
 /**
- * Makes an invite: who it is for (a new member, or another device of mine) and how long it stays
- * valid; then shows the one-line invite text to copy and send privately. The invite is registered
- * on the sync thread, not the FX thread. FX thread only.
+ * Makes an invite: who it is for (a new member, with the role they join with, or another device of
+ * mine) and how long it stays valid; then shows the one-line invite text to copy and send
+ * privately. The invite is registered on the sync thread, not the FX thread. FX thread only.
  */
 public final class InviteDialog {
   private final SyncViewModel model;
   private final Dialog<Void> dialog = new Dialog<>();
   private final ChoiceBox<Grant> grant = new ChoiceBox<>();
+  private final ChoiceBox<Role> role = new ChoiceBox<>();
+  private final Label roleLabel = new Label("Role");
+  private final Label roleHelp = new Label();
   private final ChoiceBox<Duration> validity = new ChoiceBox<>();
   private final Button create = new Button("Create invite");
   private final TextArea text = new TextArea();
@@ -38,10 +43,41 @@ public final class InviteDialog {
 
   public InviteDialog(SyncViewModel model) {
     this.model = model;
-    dialog.setTitle("Invite a device");
+    dialog.setTitle("Invite");
     dialog.setHeaderText("Invite a person or another of your devices to this workspace");
-    grant.getItems().addAll(Grant.MEMBER, Grant.DEVICE);
-    grant.setValue(Grant.MEMBER);
+    SyncSnapshot s = model.snapshotProperty().get();
+    boolean admin = s != null && s.isAdmin();
+    // Only an admin invites new people (decision 0007); anyone who writes may add a device.
+    if (admin) {
+      grant.getItems().addAll(Grant.MEMBER, Grant.DEVICE);
+      grant.setValue(Grant.MEMBER);
+    } else {
+      grant.getItems().add(Grant.DEVICE);
+      grant.setValue(Grant.DEVICE);
+      grant.setTooltip(new Tooltip("Only an admin invites new people."));
+    }
+    grant.setId("inviteGrant");
+    role.setId("inviteRole");
+    role.getItems().addAll(Role.READER, Role.WRITER, Role.ADMIN);
+    role.setValue(Role.WRITER);
+    role.setConverter(converter(MembersPane::roleText));
+    roleHelp.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+    roleHelp.setWrapText(true);
+    Runnable showRole =
+        () -> {
+          boolean member = grant.getValue() == Grant.MEMBER;
+          role.setDisable(!member);
+          roleHelp.setText(
+              member
+                  ? MembersPane.roleHelp(role.getValue())
+                  : "A device has the role of its person: yours"
+                      + (s == null
+                          ? "."
+                          : s.myRole().map(r -> ", " + r.wireName() + ".").orElse(".")));
+        };
+    grant.valueProperty().addListener((o, a, b) -> showRole.run());
+    role.valueProperty().addListener((o, a, b) -> showRole.run());
+    showRole.run();
     grant.setConverter(
         converter(g -> g == Grant.MEMBER ? "A person (a new member)" : "Another device of mine"));
     validity.getItems().addAll(Duration.ofHours(1), Duration.ofDays(1), Duration.ofDays(7));
@@ -79,7 +115,9 @@ public final class InviteDialog {
     form.setHgap(10);
     form.setVgap(8);
     form.addRow(0, new Label("For"), grant);
-    form.addRow(1, new Label("Valid for"), validity);
+    form.addRow(1, roleLabel, role);
+    form.add(roleHelp, 1, 2);
+    form.addRow(3, new Label("Valid for"), validity);
     VBox content = new VBox(12, form, create, text, copy, note);
     content.setPrefWidth(520);
     dialog.getDialogPane().setContent(content);
@@ -100,7 +138,7 @@ public final class InviteDialog {
     note.setText("Registering the invite…");
     Duration valid = validity.getValue();
     model
-        .createInvite(grant.getValue(), valid)
+        .createInvite(grant.getValue(), role.getValue(), valid)
         .whenComplete(
             (invite, error) ->
                 Platform.runLater(
@@ -115,6 +153,7 @@ public final class InviteDialog {
                         return;
                       }
                       text.setText(invite.format());
+                      model.refresh();
                       copy.setDisable(false);
                       String until =
                           ZonedDateTime.now()

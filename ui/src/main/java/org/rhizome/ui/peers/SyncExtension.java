@@ -46,6 +46,7 @@ public final class SyncExtension implements UiExtension, AutoCloseable {
     SyncSession session = new SyncSession(context.workspace(), starter);
     sessions.add(session);
     SyncViewModel model = new SyncViewModel(session);
+    model.reportErrorsTo(context.errors());
     SyncPanelView panel = new SyncPanelView(model, windows);
     Runnable open =
         () -> {

@@ -20,7 +20,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import org.jspecify.annotations.Nullable;
-import org.rhizome.graph.membership.Member;
 import org.rhizome.sync.replication.SyncStatus;
 
 /**
@@ -46,8 +45,9 @@ public final class SyncPanelView {
   private final Label counters = new Label();
   private final Label device = new Label();
   private final ListView<PeerRow> peers = new ListView<>();
-  private final ListView<Member> members = new ListView<>();
-  private final Button invite = new Button("Invite a device…");
+  private final MembersPane members;
+  private final RefusalLogView refusals = new RefusalLogView();
+  private final Button invite = new Button("Invite…");
   private final Button join = new Button("Join with an invite…");
   private final Button create = new Button("Create a shared workspace…");
   private final VBox personalNotice = new VBox(8);
@@ -60,6 +60,7 @@ public final class SyncPanelView {
   public SyncPanelView(SyncViewModel model, SharedWorkspaceActions actions) {
     this.model = model;
     this.actions = actions;
+    this.members = new MembersPane(model);
     build();
     model.snapshotProperty().addListener((o, a, b) -> show());
     model.busyProperty().addListener((o, a, b) -> show());
@@ -113,10 +114,6 @@ public final class SyncPanelView {
     peers.setPlaceholder(new Label("No peer seen yet."));
     peers.setPrefHeight(140);
     peers.setCellFactory(v -> new PeerCell());
-    members.setId("memberList");
-    members.setPrefHeight(120);
-    members.setPlaceholder(new Label("No members yet."));
-    members.setCellFactory(v -> new MemberCell(model.session().workspace().actor()));
 
     invite.setId("inviteButton");
     invite.setOnAction(e -> new InviteDialog(model).show(root.getScene().getWindow()));
@@ -138,13 +135,31 @@ public final class SyncPanelView {
 
     Label peersTitle = section("Peers");
     Label membersTitle = section("Members");
+    Label refusalsTitle = section("Refused changes");
+    Label refusalsHelp =
+        new Label(
+            "Changes this device received but did not apply, and why: a removed person's late"
+                + " edits, a reader's, a forged or damaged one. Also `rhizome sync log`.");
+    refusalsHelp.setWrapText(true);
+    refusalsHelp.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
     HBox switchRow = new HBox(10, toggle, toggleLabel);
     switchRow.setAlignment(Pos.CENTER_LEFT);
     sharedPart.setId("sharedControls");
     sharedPart
         .getChildren()
         .addAll(
-            switchRow, state, lastSync, counters, peersTitle, peers, membersTitle, members, device);
+            switchRow,
+            state,
+            lastSync,
+            counters,
+            peersTitle,
+            peers,
+            membersTitle,
+            members.node(),
+            refusalsTitle,
+            refusalsHelp,
+            refusals.node(),
+            device);
 
     HBox buttons = new HBox(8, invite, join, create);
     buttons.setAlignment(Pos.CENTER_LEFT);
@@ -152,7 +167,8 @@ public final class SyncPanelView {
     otherWorkspaces.setId("otherWorkspaces");
     otherPart.getChildren().addAll(section("Other workspaces on this device"), otherWorkspaces);
     setShown(otherPart, false);
-    root.getChildren().addAll(header, personalNotice, sharedPart, message, buttons, otherPart);
+    // The buttons come first: a long member list or sync log must not push them out of sight.
+    root.getChildren().addAll(header, buttons, message, personalNotice, sharedPart, otherPart);
     loadOtherWorkspaces();
     VBox.setVgrow(peers, Priority.SOMETIMES);
   }
@@ -233,7 +249,13 @@ public final class SyncPanelView {
     updating = false;
     toggle.setDisable(personal || model.busyProperty().get());
     SyncStatus status = s.running().orElse(null);
-    invite.setDisable(status == null || !s.canWrite() || model.busyProperty().get());
+    invite.setDisable(
+        status == null
+            || !s.canWrite()
+            || !s.myRole()
+                .map(r -> r.atLeast(org.rhizome.graph.membership.Role.WRITER))
+                .orElse(false)
+            || model.busyProperty().get());
     state.setText(stateText(s, status));
     lastSync.setText(
         status == null
@@ -250,7 +272,15 @@ public final class SyncPanelView {
                 + " by catch-up"
                 + (status.refused() > 0 ? " · " + status.refused() + " refused" : ""));
     setShown(counters, status != null);
-    members.getItems().setAll(s.members());
+    members.show(s);
+    refusals.show(s.refusals());
+    invite.setTooltip(
+        new javafx.scene.control.Tooltip(
+            status == null
+                ? "Switch sync on first: an invite carries this device's address."
+                : s.isAdmin()
+                    ? "Invite a person (with a role) or another device of yours"
+                    : "Invite another device of yours (only an admin invites people)"));
     device.setText(
         status == null
             ? ""
@@ -322,29 +352,6 @@ public final class SyncPanelView {
       line.setAlignment(Pos.CENTER_LEFT);
       setText(null);
       setGraphic(line);
-    }
-  }
-
-  private static final class MemberCell extends ListCell<Member> {
-    private final org.rhizome.graph.model.ActorId self;
-
-    MemberCell(org.rhizome.graph.model.ActorId self) {
-      this.self = self;
-    }
-
-    @Override
-    protected void updateItem(@Nullable Member m, boolean empty) {
-      super.updateItem(m, empty);
-      if (empty || m == null) {
-        setText(null);
-        return;
-      }
-      setText(
-          (m.name().isEmpty() ? "(no name)" : m.name())
-              + "   "
-              + m.fingerprint()
-              + (m.founder() ? "   founder" : "")
-              + (m.device().equals(self) ? "   (this device)" : ""));
     }
   }
 }

@@ -35,6 +35,9 @@ import org.slf4j.LoggerFactory;
 public final class SyncSession implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SyncSession.class);
 
+  /** How many of the newest refused changes the panel lists. */
+  static final int REFUSALS_SHOWN = 100;
+
   private final Workspace workspace;
   private final SyncStarter starter;
   private @Nullable AutoCloseable lock;
@@ -109,6 +112,15 @@ public final class SyncSession implements AutoCloseable {
    * on. @throws IllegalStateException (in the future) when sync is off
    */
   public CompletableFuture<Invite> inviteAsync(Grant grant, Duration validFor) {
+    return inviteAsync(grant, org.rhizome.graph.membership.Role.WRITER, validFor);
+  }
+
+  /**
+   * As {@link #inviteAsync(Grant, Duration)}; a member invite grants {@code role} (only an admin
+   * invites new people; a device has its person's role).
+   */
+  public CompletableFuture<Invite> inviteAsync(
+      Grant grant, org.rhizome.graph.membership.Role role, Duration validFor) {
     return submit(
         () -> {
           WorkspaceSync sync = running;
@@ -116,7 +128,8 @@ public final class SyncSession implements AutoCloseable {
             throw new IllegalStateException(
                 "switch sync on first: the invite carries this device's address");
           }
-          return SharedWorkspaces.invite(workspace, grant, validFor, sync.host().listenAddresses());
+          return SharedWorkspaces.invite(
+              workspace, grant, role, validFor, sync.host().listenAddresses());
         });
   }
 
@@ -196,6 +209,12 @@ public final class SyncSession implements AutoCloseable {
   private SyncSnapshot snapshotNow() throws StoreException {
     var membership = workspace.membership();
     WorkspaceSync sync = running;
+    boolean shared = membership.mode() != MembershipMode.OPEN;
+    List<RefusalRow> refusals = new java.util.ArrayList<>();
+    for (org.rhizome.graph.api.Refusal r : workspace.recentRefusals(REFUSALS_SHOWN)) {
+      String name = r.actor() == null ? "" : membership.memberName(r.actor()).orElse("");
+      refusals.add(RefusalRow.of(r, name));
+    }
     return new SyncSnapshot(
         membership.mode(),
         membership.workspaceName(),
@@ -204,7 +223,19 @@ public final class SyncSession implements AutoCloseable {
         SharedWorkspaces.joinPending(workspace),
         membership.canWrite(),
         Optional.ofNullable(sync).map(WorkspaceSync::status),
-        failure);
+        failure,
+        shared ? membership.people() : List.of(),
+        workspace.actor(),
+        shared ? membership.myRole() : Optional.empty(),
+        refusals);
+  }
+
+  /**
+   * Runs {@code work} on the sync thread (a membership change: its checks read the workspace before
+   * the write is queued); completes with the future it returns.
+   */
+  public <T> CompletableFuture<T> runAsync(Callable<CompletableFuture<T>> work) {
+    return submit(work).thenCompose(f -> f);
   }
 
   private <T> CompletableFuture<T> submit(Callable<T> work) {

@@ -23,6 +23,8 @@ import javafx.collections.ObservableList;
 import org.jspecify.annotations.Nullable;
 import org.rhizome.graph.membership.Grant;
 import org.rhizome.graph.membership.Member;
+import org.rhizome.graph.membership.Person;
+import org.rhizome.graph.membership.Role;
 import org.rhizome.graph.model.ActorId;
 import org.rhizome.sync.peer.Multiaddr;
 import org.rhizome.sync.peer.PeerId;
@@ -56,6 +58,15 @@ public final class SyncViewModel implements AutoCloseable {
   private final Timeline refresher =
       new Timeline(new KeyFrame(REFRESH, e -> refreshWhileRunning()));
   private boolean refreshing;
+
+  /** A refresh was asked for while one was under way: read again when it ends. */
+  private boolean refreshAgain;
+
+  private @Nullable String shownFailure;
+
+  private org.rhizome.ui.workbench.ErrorReporter errors =
+      new org.rhizome.ui.workbench.ErrorReporter();
+  private @Nullable AutoCloseable membershipFeed;
 
   public SyncViewModel(SyncSession session) {
     this.session = session;
@@ -111,6 +122,94 @@ public final class SyncViewModel implements AutoCloseable {
   public void start() {
     track(session.resumeAsync(), "Could not read the workspace's sync settings");
     refresher.play();
+    // Roles, removals, names and invites can change from anywhere (a peer, `rhizome member` in
+    // another process on the file): show them as they are committed, whether sync runs or not.
+    membershipFeed =
+        session
+            .workspace()
+            .subscribe(
+                event -> {
+                  if (touchesMembership(event)) {
+                    Platform.runLater(this::refresh);
+                  }
+                });
+  }
+
+  /** Where the panel's failed actions are reported (the window's status bar and log). */
+  public void reportErrorsTo(org.rhizome.ui.workbench.ErrorReporter errors) {
+    this.errors = errors;
+  }
+
+  static boolean touchesMembership(org.rhizome.graph.ChangeEvent event) {
+    for (org.rhizome.graph.change.Change c : event.changes()) {
+      for (org.rhizome.graph.change.Op op : c.ops()) {
+        if (op.soul().value().startsWith(org.rhizome.graph.membership.SystemSouls.SYSTEM_PREFIX)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Gives {@code person} another role (admins only); reports a refusal. */
+  public CompletableFuture<?> setRole(Person person, Role role) {
+    return act(
+        "Could not make " + nameOf(person) + " " + article(role) + role.wireName(),
+        () -> session.workspace().membership().setRoleAsync(person.person(), role),
+        nameOf(person) + " is now " + article(role) + role.wireName() + ".");
+  }
+
+  /** Removes {@code person} and all their devices (admins only). */
+  public CompletableFuture<?> remove(Person person) {
+    return act(
+        "Could not remove " + nameOf(person),
+        () -> session.workspace().membership().removeAsync(person.person()),
+        "Removed "
+            + nameOf(person)
+            + ": their changes made after this point are refused on every replica.");
+  }
+
+  /** Revokes a device (one's own other device, or any as an admin). */
+  public CompletableFuture<?> revoke(Member device) {
+    String name = device.name().isEmpty() ? device.fingerprint() : device.name();
+    return act(
+        "Could not revoke " + name,
+        () -> session.workspace().membership().revokeDeviceAsync(device.device()),
+        "Revoked " + name + ": its changes made after this point are refused on every replica.");
+  }
+
+  private static String nameOf(Person p) {
+    return p.name().isEmpty() ? Member.fingerprint(p.person()) : p.name();
+  }
+
+  private static String article(Role role) {
+    return role == Role.ADMIN ? "an " : "a ";
+  }
+
+  /**
+   * Runs a membership change off the FX thread (its checks read the workspace); on failure reports
+   * it through the window's error reporter and says it in the panel, on success says {@code done}.
+   */
+  private <T> CompletableFuture<T> act(
+      String whatFailed, java.util.concurrent.Callable<CompletableFuture<T>> work, String done) {
+    busy.set(true);
+    CompletableFuture<T> result = session.runAsync(work);
+    result.whenComplete(
+        (v, e) ->
+            Platform.runLater(
+                () -> {
+                  busy.set(false);
+                  if (e != null) {
+                    Throwable cause =
+                        e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                    errors.report(whatFailed, cause);
+                    message.set(whatFailed + ": " + cause.getMessage());
+                  } else {
+                    message.set(done);
+                  }
+                  refresh();
+                }));
+    return result;
   }
 
   /** Switches sync on or off (persisted); the switch shows the new state once it is done. */
@@ -133,19 +232,21 @@ public final class SyncViewModel implements AutoCloseable {
   }
 
   /**
-   * Only a running sync changes on its own (peers, last sync); a stopped one changes by events and
-   * switches.
+   * A running sync changes on its own (peers, last sync); so does a shared workspace's refusal log,
+   * which another process on the file ({@code rhizome serve}) may write to. A personal workspace
+   * changes only by events and switches.
    */
   private void refreshWhileRunning() {
     SyncSnapshot s = snapshot.get();
-    if (s != null && s.running().isPresent()) {
+    if (s != null && (s.running().isPresent() || !s.isPersonal())) {
       refresh();
     }
   }
 
-  /** Reads the status again (no-op while a read is under way). */
+  /** Reads the status again (once more after the read under way, if there is one). */
   public void refresh() {
     if (refreshing) {
+      refreshAgain = true;
       return;
     }
     refreshing = true;
@@ -161,12 +262,21 @@ public final class SyncViewModel implements AutoCloseable {
                       } else {
                         log.debug("sync status could not be read", e);
                       }
+                      if (refreshAgain) {
+                        refreshAgain = false;
+                        refresh();
+                      }
                     }));
   }
 
   /** Registers an invite (on the sync thread); the future completes there. */
   public CompletableFuture<Invite> createInvite(Grant grant, Duration validFor) {
     return session.inviteAsync(grant, validFor);
+  }
+
+  /** As {@link #createInvite(Grant, Duration)}; a new person joins with {@code role}. */
+  public CompletableFuture<Invite> createInvite(Grant grant, Role role, Duration validFor) {
+    return session.inviteAsync(grant, role, validFor);
   }
 
   private void track(CompletableFuture<SyncSnapshot> work, String whatFailed) {
@@ -191,9 +301,11 @@ public final class SyncViewModel implements AutoCloseable {
   private void apply(SyncSnapshot s) {
     snapshot.set(s);
     indicator.set(SyncIndicator.of(s));
-    if (s.failure() != null) {
+    // Said once when it happens, not again on every refresh (which would hide later messages).
+    if (s.failure() != null && !s.failure().equals(shownFailure)) {
       message.set("Sync could not start: " + s.failure());
     }
+    shownFailure = s.failure();
     SyncStatus status = s.running().orElse(null);
     java.util.Set<PeerId> connectedNow = new java.util.HashSet<>();
     if (status != null) {
@@ -289,5 +401,14 @@ public final class SyncViewModel implements AutoCloseable {
   @Override
   public void close() {
     refresher.stop();
+    AutoCloseable feed = membershipFeed;
+    membershipFeed = null;
+    if (feed != null) {
+      try {
+        feed.close();
+      } catch (Exception e) {
+        log.debug("could not stop listening to the workspace", e);
+      }
+    }
   }
 }

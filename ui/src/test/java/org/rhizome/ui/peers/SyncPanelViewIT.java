@@ -149,8 +149,8 @@ class SyncPanelViewIT extends FxRobot {
     waitFor(
         "the second device joined and is listed by name",
         () ->
-            lookup("#memberList").queryListView().getItems().stream()
-                .anyMatch(m -> m.toString().contains("Bo")));
+            lookup("#memberList .member-name").queryAll().stream()
+                .anyMatch(n -> ((Label) n).getText().equals("Bo")));
     assertThat(workspace.localSetting(SharedWorkspaces.ENABLED)).contains("true");
     assertThat(label("#syncState")).contains("Connected to 1 peer");
     assertThat(label("#syncStatusIcon")).isEqualTo("Synced · 1");

@@ -47,6 +47,14 @@ public final class UiHarness implements AutoCloseable {
     return h;
   }
 
+  /** Opens a window on {@code ws}, a workspace the test made (a shared one, say), as it is. */
+  public static UiHarness startWith(Path dir, Workspace ws) throws Exception {
+    FxToolkit.registerPrimaryStage();
+    UiHarness h = new UiHarness(dir, ws);
+    h.open();
+    return h;
+  }
+
   /** Something done to the workspace before the window opens (create notes…). */
   @FunctionalInterface
   public interface WorkspaceSetup {

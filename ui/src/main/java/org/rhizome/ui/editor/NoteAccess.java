@@ -1,0 +1,130 @@
+package org.rhizome.ui.editor;
+
+import atlantafx.base.theme.Styles;
+import java.util.Optional;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import org.rhizome.graph.ChangeEvent;
+import org.rhizome.graph.Workspace;
+import org.rhizome.graph.api.StoreException;
+import org.rhizome.graph.change.Change;
+import org.rhizome.graph.change.Op;
+import org.rhizome.graph.membership.Member;
+import org.rhizome.graph.membership.SystemSouls;
+import org.rhizome.graph.model.ActorId;
+import org.rhizome.graph.model.Soul;
+
+/**
+ * What this device may do with a note, shown with it (decision 0007): a badge for a protected note
+ * with its owner, and, when this device may not change the note (a reader, a removed person, a
+ * protected note of someone else), a notice saying why — the tab then opens the note read-only
+ * instead of letting edits be refused on save.
+ *
+ * <p>{@link #badges()} is the row in the note's header where such marks go; a lock for private
+ * notes belongs next to the protected badge. FX thread only, except {@link #read}.
+ */
+final class NoteAccess {
+  /**
+   * What the header shows for a note.
+   *
+   * @param whyReadOnly why this device may not change it; empty when it may
+   * @param owner the name (or key fingerprint) of its owner when it is protected
+   * @param ownedByMe whether this device's person owns it
+   */
+  record State(Optional<String> whyReadOnly, Optional<String> owner, boolean ownedByMe) {
+    static final State WRITABLE = new State(Optional.empty(), Optional.empty(), false);
+
+    boolean readOnly() {
+      return whyReadOnly.isPresent();
+    }
+  }
+
+  private final HBox badges = new HBox(6);
+  private final Label protectedBadge = new Label();
+  private final Label notice = new Label();
+
+  NoteAccess() {
+    badges.setAlignment(Pos.CENTER_LEFT);
+    badges.getStyleClass().add("note-badges");
+    protectedBadge.setId("protectedBadge");
+    protectedBadge.getStyleClass().addAll("note-badge", Styles.TEXT_SMALL, Styles.WARNING);
+    protectedBadge.setStyle(
+        "-fx-border-color: -color-warning-emphasis; -fx-border-radius: 8; -fx-padding: 1 8 1 8;");
+    protectedBadge.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    notice.setId("readOnlyNotice");
+    notice.getStyleClass().addAll("read-only-notice", Styles.TEXT_SMALL);
+    notice.setWrapText(true);
+    notice.setMaxWidth(Double.MAX_VALUE);
+    notice.setPadding(new Insets(4, 16, 6, 16));
+    notice.setStyle(
+        "-fx-background-color: -color-warning-subtle; -fx-text-fill: -color-warning-fg;");
+    show(State.WRITABLE);
+  }
+
+  /** Reads what this device may do with {@code soul}: off the FX thread. */
+  static State read(Workspace ws, Soul soul) throws StoreException {
+    Optional<String> why = ws.membership().whyReadOnly(soul);
+    Optional<ActorId> owner = Workspace.ownerOf(soul);
+    if (owner.isEmpty()) {
+      return new State(why, Optional.empty(), false);
+    }
+    boolean mine =
+        ws.membership().member(ws.actor()).map(m -> m.person().equals(owner.get())).orElse(false);
+    String name = ws.membership().memberName(owner.get()).orElse(Member.fingerprint(owner.get()));
+    return new State(why, Optional.of(name), mine);
+  }
+
+  /** Whether a change event may change what this device may do (roles, removals, joins). */
+  static boolean mayChangeAccess(ChangeEvent event) {
+    for (Change c : event.changes()) {
+      for (Op op : c.ops()) {
+        if (op.soul().value().startsWith(SystemSouls.SYSTEM_PREFIX)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The marks beside the title (protected; a lock for private notes goes here too). */
+  Node badges() {
+    return badges;
+  }
+
+  /** The line under the header that says why the note is read-only; hidden otherwise. */
+  Node notice() {
+    return notice;
+  }
+
+  void show(State state) {
+    if (state.owner().isPresent()) {
+      protectedBadge.setText(
+          state.ownedByMe() ? "Protected · yours" : "Protected · " + state.owner().get());
+      protectedBadge.setTooltip(
+          new Tooltip(
+              state.ownedByMe()
+                  ? "A protected note: everyone reads it, only you (on any of your devices) change"
+                      + " it."
+                  : "A protected note: everyone reads it, only "
+                      + state.owner().get()
+                      + " changes it."));
+      if (!badges.getChildren().contains(protectedBadge)) {
+        badges.getChildren().add(0, protectedBadge);
+      }
+    } else {
+      badges.getChildren().remove(protectedBadge);
+    }
+    notice.setText(state.whyReadOnly().map(w -> "Read-only. " + w).orElse(""));
+    notice.setVisible(state.readOnly());
+    notice.setManaged(state.readOnly());
+  }
+
+  /** The notice shown, "" when none (tests). */
+  String noticeText() {
+    return notice.isVisible() ? notice.getText() : "";
+  }
+}
