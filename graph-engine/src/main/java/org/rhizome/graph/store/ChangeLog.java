@@ -46,6 +46,9 @@ public final class ChangeLog {
   private PreparedStatement lastId;
   private PreparedStatement insertTextEdit;
 
+  /** Private notes (decision 0008): opens what this device can read of a loaded change. */
+  private @org.jspecify.annotations.Nullable Sealing sealing;
+
   /** The version vector as of the last read or append on this connection; null when unknown. */
   private VersionVector vector;
 
@@ -355,9 +358,15 @@ public final class ChangeLog {
     return decode(encoding, body);
   }
 
+  /** Changes loaded from now on are seen with their sealed ops opened (decision 0008). */
+  void sealWith(Sealing sealing) {
+    this.sealing = sealing;
+  }
+
   private Change decode(int encoding, byte[] body) throws StoreException {
     try {
-      return ChangeCodec.decode(canonical(encoding, body));
+      Change change = ChangeCodec.decode(canonical(encoding, body));
+      return sealing == null ? change : sealing.opened(change); // private notes (0008)
     } catch (MalformedChangeException e) {
       throw new CorruptDatabaseException(
           "a change in the log cannot be read: " + e.getMessage(), e);
