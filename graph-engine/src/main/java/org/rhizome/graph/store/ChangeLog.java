@@ -54,6 +54,16 @@ public final class ChangeLog {
 
   public ChangeLog(Connection c) {
     this(c, new Actors(c));
+    this.sealing = READ_SEALING.get(c); // private notes (decision 0008)
+  }
+
+  /** The sealing of each read connection of a store that holds note keys (decision 0008). */
+  private static final Map<Connection, Sealing> READ_SEALING =
+      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+  /** Logs on read connection {@code c} see changes with what this device can open. */
+  static void sealReads(Connection c, Sealing sealing) {
+    READ_SEALING.put(c, sealing);
   }
 
   ChangeLog(Connection c, Actors actors) {
@@ -366,7 +376,7 @@ public final class ChangeLog {
   private Change decode(int encoding, byte[] body) throws StoreException {
     try {
       Change change = ChangeCodec.decode(canonical(encoding, body));
-      return sealing == null ? change : sealing.opened(change); // private notes (0008)
+      return sealing == null ? change : sealing.opened(change, c); // private notes (0008)
     } catch (MalformedChangeException e) {
       throw new CorruptDatabaseException(
           "a change in the log cannot be read: " + e.getMessage(), e);

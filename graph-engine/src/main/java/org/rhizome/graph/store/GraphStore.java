@@ -320,7 +320,13 @@ public final class GraphStore implements AutoCloseable {
               () -> {
                 Sealing s =
                     new Sealing(
-                        ring, writer.fields, writer.log, writer.texts, writer.rules, file());
+                        ring,
+                        writer.connection,
+                        writer.fields,
+                        writer.log,
+                        writer.texts,
+                        writer.rules,
+                        file());
                 writer.sealing = s;
                 writer.log.sealWith(s);
                 writer.applier.sealWith(s);
@@ -488,6 +494,9 @@ public final class GraphStore implements AutoCloseable {
     Connection c = idleReaders.poll();
     if (c == null) {
       c = database.openReader();
+      if (writer.sealing != null) {
+        ChangeLog.sealReads(c, writer.sealing); // private notes (decision 0008)
+      }
     }
     try {
       return task.run(c);

@@ -49,15 +49,18 @@ final class Sealing {
   private final TextDocuments texts;
   private final MembershipRules rules;
   private final RefusalLog refusals;
+  private final java.sql.Connection writerConnection;
 
   Sealing(
       KeyRing ring,
+      java.sql.Connection writerConnection,
       FieldTable fields,
       ChangeLog changeLog,
       TextDocuments texts,
       MembershipRules rules,
       Path file) {
     this.ring = ring;
+    this.writerConnection = writerConnection;
     this.fields = fields;
     this.changeLog = changeLog;
     this.texts = texts;
@@ -190,16 +193,19 @@ final class Sealing {
     for (Map.Entry<Soul, Set<KeyId>> e : fresh.entrySet()) {
       applyHistory(e.getKey(), e.getValue(), nodes);
     }
-    return opened(raw, nodes, true);
+    return opened(raw, nodes, fields, true);
   }
 
-  /** A change read back from the log, seen with what this device can open (no refusals noted). */
-  Change opened(Change raw) {
+  /**
+   * A change read back from the log on connection {@code c} (the writer's, or a reader's: keys are
+   * then read through it), seen with what this device can open; no refusals noted.
+   */
+  Change opened(Change raw, java.sql.Connection c) {
     if (!touchesPrivate(raw.draft().ops())) {
       return raw;
     }
     try {
-      return opened(raw, null, false);
+      return opened(raw, null, c == writerConnection ? fields : new FieldTable(c), false);
     } catch (SQLException e) {
       log.warn("reading a private note's keys failed", e);
       return SealedOps.seenAs(raw, withoutSealed(raw));
@@ -222,7 +228,7 @@ final class Sealing {
         && PrivateSouls.isPrivate(set.soul());
   }
 
-  private Change opened(Change raw, @Nullable TouchedNodes nodes, boolean report)
+  private Change opened(Change raw, @Nullable TouchedNodes nodes, FieldTable table, boolean report)
       throws SQLException {
     List<Op> visible = new ArrayList<>(raw.draft().ops().size());
     boolean sealed = false;
@@ -236,7 +242,7 @@ final class Sealing {
       Map<String, FieldState> seal =
           nodes != null
               ? nodes.node(PrivateSouls.sealOf(set.soul()))
-              : fields.node(PrivateSouls.sealOf(set.soul()));
+              : table.node(PrivateSouls.sealOf(set.soul()));
       openOne(raw, set, seal, null, report).ifPresent(visible::addAll);
     }
     return sealed ? SealedOps.seenAs(raw, visible) : raw;
@@ -290,6 +296,7 @@ final class Sealing {
           Optional<List<Op>> inner = openOne(c, (Op.SetField) op, seal, keys, false);
           if (inner.isPresent()) {
             applyEffects(SealedOps.seenAs(c, inner.get()), nodes);
+            recordTextEdits(e.id(), inner.get());
             applied++;
           }
         }
@@ -318,6 +325,23 @@ final class Sealing {
       for (Op op : c.ops()) {
         if (op instanceof Op.SetField set) {
           Withholding.merge(c, set, nodes);
+        }
+      }
+    }
+  }
+
+  /** Notes the text fields a change of the history edits, for their version history. */
+  private void recordTextEdits(long logId, List<Op> ops) throws SQLException {
+    Set<String> seen = new HashSet<>();
+    for (Op op : ops) {
+      if (op instanceof Op.TextEdit edit && seen.add(edit.field())) {
+        try (java.sql.PreparedStatement ps =
+            writerConnection.prepareStatement(
+                "INSERT OR IGNORE INTO text_edit(soul, name, log_id) VALUES (?,?,?)")) {
+          ps.setString(1, edit.soul().value());
+          ps.setString(2, edit.field());
+          ps.setLong(3, logId);
+          ps.executeUpdate();
         }
       }
     }

@@ -77,6 +77,8 @@ class PrivateNotesIT {
       assertThat(carol.backlinks(note, 10)).isEmpty();
       assertThat(carol.node(note)).isEmpty();
       assertThat(carol.versionVector()).isEqualTo(alice.versionVector()); // it holds every change
+      // The check can see plaintext: the public page's link text is in Carol's files.
+      assertThat(filesHold(carol.file(), "Zqxtitlemarker")).isTrue();
       assertNoMarkers(
           carol.file(), "zqxbodymarker", "zqxbobmarker", "zqxtagmarker", "Zqxtargetmarker");
 
@@ -87,6 +89,13 @@ class PrivateNotesIT {
           .isEqualTo(alice.findNote(note).orElseThrow().body());
       assertThat(carol.search("zqxbobmarker", 10)).hasSize(1);
       assertThat(carol.backlinks(note, 10)).extracting(b -> b.source().soul()).contains(pub);
+      // ... and its history: every version of the body, Bob's among them
+      for (Workspace reader : List.of(bob, carol)) {
+        var versions = reader.bodyHistory(note, 10);
+        assertThat(versions).hasSize(2);
+        assertThat(reader.bodyAt(note, versions.get(versions.size() - 1))).isEqualTo(BODY);
+        assertThat(reader.bodyAt(note, versions.get(0))).contains("zqxbobmarker");
+      }
       assertThat(carol.readersOf(note))
           .containsExactlyInAnyOrder(alice.actor(), bob.actor(), carol.actor());
 
@@ -169,6 +178,17 @@ class PrivateNotesIT {
       assertThat(bob.applyRemote(List.of(bytes)).get(0).reason())
           .isIn(RefusalReason.BAD_SIGNATURE, RefusalReason.MALFORMED);
     }
+  }
+
+  private static boolean filesHold(Path db, String marker) throws Exception {
+    for (String suffix : Set.of("", "-wal")) {
+      Path f = db.resolveSibling(db.getFileName() + suffix);
+      if (Files.exists(f)
+          && new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1).contains(marker)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void assertNoMarkers(Path db, String... markers) throws Exception {
