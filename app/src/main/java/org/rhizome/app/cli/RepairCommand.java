@@ -29,7 +29,8 @@ final class RepairCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path file = existingFile(cli);
-    RepairReport r = WorkspaceRepair.run(file);
+    RepairReport r =
+        WorkspaceRepair.run(file, cli.dataDirectory().loadOrCreateDeviceKey()); // private notes
     if (cli.isJson()) {
       cli.printJson(
           new Json(

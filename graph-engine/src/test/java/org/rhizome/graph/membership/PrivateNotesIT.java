@@ -180,6 +180,47 @@ class PrivateNotesIT {
     }
   }
 
+  @Test
+  void readersEditingAtOnceMergeAndASecondProcessOnTheFileReadsAndWritesIt() throws Exception {
+    try (Team team = new Team(dir)) {
+      Workspace alice = team.alice;
+      Workspace bob = team.join(alice, "bob", Role.WRITER);
+      Team.exchange(alice, bob);
+      Soul note =
+          alice.createPrivateNote("", "Shared draft", "one two three", List.of(bob.actor()));
+      Team.exchange(alice, bob);
+      // Concurrent edits by both readers, each sealed, merge character by character.
+      alice.editBody(note, "zero one two three");
+      bob.editBody(note, "one two three four");
+      Team.exchange(alice, bob);
+      assertThat(alice.findNote(note).orElseThrow().body()).isEqualTo("zero one two three four");
+      assertThat(bob.findNote(note).orElseThrow().body()).isEqualTo("zero one two three four");
+
+      // A second process on Bob's file (the CLI beside the app), with Bob's key: it opens the
+      // note's key from the file's wrap, writes a sealed edit, and the first process sees it.
+      try (Workspace bobCli = Workspace.open(bob.file(), team.keys.get(bob.actor()))) {
+        assertThat(bobCli.findNote(note).orElseThrow().body()).isEqualTo("zero one two three four");
+        bobCli.editBody(note, "zero one two three four five");
+      }
+      bob.checkForeignCommits();
+      Team.exchange(bob, alice);
+      assertThat(alice.findNote(note).orElseThrow().body())
+          .isEqualTo("zero one two three four five");
+      bob.editBody(note, "zero one two three four five six");
+      Team.exchange(bob, alice);
+      assertThat(alice.findNote(note).orElseThrow().body())
+          .isEqualTo("zero one two three four five six");
+
+      // `rhizome check` replays the log as this device: a reader's file matches its replay.
+      java.nio.file.Files.createDirectories(dir.resolve("scratch"));
+      var report =
+          org.rhizome.graph.repair.WorkspaceCheck.run(
+              bob.file(), dir.resolve("scratch"), team.keys.get(bob.actor()));
+      assertThat(report.problems()).isEmpty();
+      assertThat(report.ok()).isTrue();
+    }
+  }
+
   private static boolean filesHold(Path db, String marker) throws Exception {
     for (String suffix : Set.of("", "-wal")) {
       Path f = db.resolveSibling(db.getFileName() + suffix);
