@@ -170,6 +170,12 @@ final class Sealing {
       return raw;
     }
     Map<Soul, Set<KeyId>> fresh = new LinkedHashMap<>();
+    Set<Soul> newSeals = new HashSet<>();
+    for (Op op : raw.draft().ops()) {
+      if (PrivateSouls.isSeal(op.soul()) && nodes.node(op.soul()).isEmpty()) {
+        newSeals.add(op.soul()); // a note's first keys: no change sealed under them is stored yet
+      }
+    }
     for (Op op : raw.draft().ops()) {
       if (!(op instanceof Op.SetField set) || !PrivateSouls.isSeal(set.soul())) {
         continue;
@@ -191,7 +197,11 @@ final class Sealing {
       }
     }
     for (Map.Entry<Soul, Set<KeyId>> e : fresh.entrySet()) {
-      applyHistory(e.getKey(), e.getValue(), nodes);
+      // A sealed change follows the seal node that gave its author the key (it is in its causal
+      // past), so a note whose seal node this change creates has no history to apply.
+      if (!newSeals.contains(PrivateSouls.sealOf(e.getKey()))) {
+        applyHistory(e.getKey(), e.getValue(), nodes);
+      }
     }
     return opened(raw, nodes, fields, true);
   }

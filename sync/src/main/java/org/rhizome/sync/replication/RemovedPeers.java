@@ -7,8 +7,8 @@ import org.rhizome.graph.ChangeEvent;
 import org.rhizome.graph.Replica;
 import org.rhizome.graph.change.Change;
 import org.rhizome.graph.change.Op;
-import org.rhizome.graph.membership.Member;
 import org.rhizome.graph.membership.MembershipMode;
+import org.rhizome.graph.membership.Person;
 import org.rhizome.graph.membership.SystemSouls;
 import org.rhizome.graph.model.ActorId;
 import org.rhizome.sync.host.Host;
@@ -60,9 +60,11 @@ final class RemovedPeers implements AutoCloseable {
         return;
       }
       Set<PeerId> now = new HashSet<>();
-      for (Member m : replica.membership().members()) {
-        if (replica.membership().role(m.device()).isEmpty()) {
-          now.add(peerOf(m.device()));
+      for (Person p : replica.membership().people()) { // one read of the roles for everyone
+        for (Person.Device d : p.devices()) {
+          if (p.removed() || d.revoked()) {
+            now.add(peerOf(d.member().device()));
+          }
         }
       }
       removed = Set.copyOf(now);

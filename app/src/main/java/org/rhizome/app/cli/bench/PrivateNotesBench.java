@@ -80,11 +80,14 @@ final class PrivateNotesBench {
     List<Double> readerSealedCpu = new ArrayList<>();
     List<Double> otherSealed = new ArrayList<>();
     Map<String, Object> open = null;
+    // The private changes follow the plain ones in the writer's chain: they apply after them.
+    List<byte[]> setupAndPlain = new ArrayList<>(setup);
+    setupAndPlain.addAll(plain);
     for (int r = 0; r <= runs; r++) {
       System.err.println("private notes: run " + r + "…");
       double[] p = timed(work.resolve("rp" + r + ".db"), id, bobKey, setup, plain);
-      double[] s = timed(work.resolve("rs" + r + ".db"), id, bobKey, setup, sealed);
-      double[] o = timed(work.resolve("os" + r + ".db"), id, carolKey, setup, sealed);
+      double[] s = timed(work.resolve("rs" + r + ".db"), id, bobKey, setupAndPlain, sealed);
+      double[] o = timed(work.resolve("os" + r + ".db"), id, carolKey, setupAndPlain, sealed);
       if (r == 0) {
         continue; // warms the JIT
       }
