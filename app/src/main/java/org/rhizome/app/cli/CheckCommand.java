@@ -32,7 +32,7 @@ final class CheckCommand implements Callable<Integer> {
         WorkspaceCheck.run(
             file,
             Files.createTempDirectory("rhizome-check"),
-            cli.dataDirectory().loadOrCreateDeviceKey()); // opens its private notes (0008)
+            RepairCommand.deviceKeyIfAny(cli)); // opens its private notes (0008)
     if (cli.isJson()) {
       cli.printJson(
           new Json(
