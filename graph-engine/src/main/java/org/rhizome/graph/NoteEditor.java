@@ -76,24 +76,50 @@ final class NoteEditor {
       if (owner != null) {
         soul = org.rhizome.graph.membership.SystemSouls.owned(owner, soul.value());
       }
-      List<Op> ops = new ArrayList<>(5);
-      ops.add(new Op.SetField(soul, NoteFields.TYPE, Value.of(NoteFields.NOTE_TYPE)));
-      ops.add(new Op.SetField(soul, NoteFields.TITLE, Value.of(title)));
-      ops.add(new Op.SetField(soul, NoteFields.CREATED, Value.of((double) now)));
-      if (!folder.isEmpty()) {
-        ops.add(new Op.SetField(soul, NoteFields.FOLDER, Value.of(folder)));
-      }
-      if (!n.body().isEmpty()) {
-        ops.add(
-            new Op.TextEdit(
-                soul,
-                NoteFields.BODY,
-                txn.text(soul, NoteFields.BODY).splice(actor(), 0, 0, wellFormed(n.body()))));
-      }
-      author.commit(txn, ops);
-      souls.add(soul);
+      souls.add(commitNew(txn, soul, title, folder, n.body(), now, List.of()));
     }
     return souls;
+  }
+
+  /**
+   * Creates a private note of {@code owner} (decision 0008): {@code keyOps} gives, for its soul,
+   * the ops on its seal node (key, readers, wraps) that go in the same change.
+   */
+  Soul createPrivate(
+      WriteTxn txn, NoteDraft n, ActorId owner, java.util.function.Function<Soul, List<Op>> keyOps)
+      throws Exception {
+    String title = NoteTitles.check(n.title());
+    String folder = NoteFolders.check(n.folder());
+    if (findByPath(txn, folder, title).isPresent()) {
+      throw new TitleTakenException(NoteFolders.path(folder, title));
+    }
+    long now = wallMillis.getAsLong();
+    Soul soul =
+        org.rhizome.graph.privacy.PrivateSouls.privateNote(
+            owner, Souls.newSoul(now, random).value());
+    return commitNew(txn, soul, title, folder, n.body(), now, keyOps.apply(soul));
+  }
+
+  private Soul commitNew(
+      WriteTxn txn, Soul soul, String title, String folder, String body, long now, List<Op> extra)
+      throws Exception {
+    List<Op> ops = new ArrayList<>(5 + extra.size());
+    ops.add(new Op.SetField(soul, NoteFields.TYPE, Value.of(NoteFields.NOTE_TYPE)));
+    ops.add(new Op.SetField(soul, NoteFields.TITLE, Value.of(title)));
+    ops.add(new Op.SetField(soul, NoteFields.CREATED, Value.of((double) now)));
+    if (!folder.isEmpty()) {
+      ops.add(new Op.SetField(soul, NoteFields.FOLDER, Value.of(folder)));
+    }
+    if (!body.isEmpty()) {
+      ops.add(
+          new Op.TextEdit(
+              soul,
+              NoteFields.BODY,
+              txn.text(soul, NoteFields.BODY).splice(actor(), 0, 0, wellFormed(body))));
+    }
+    ops.addAll(extra);
+    author.commit(txn, ops);
+    return soul;
   }
 
   /**

@@ -79,6 +79,7 @@ public final class Workspace
         Attachments,
         LocalSettings,
         GraphAccess,
+        NotePrivacy,
         AutoCloseable {
   /**
    * How often, while someone listens, the file is checked for other processes' commits (one cheap
@@ -100,6 +101,7 @@ public final class Workspace
   private final AttachmentAccess attachments;
   private final Settings settings;
   private final GraphReads graph;
+  private final PrivateNotes privateNotes;
 
   private Workspace(
       Path file,
@@ -123,8 +125,12 @@ public final class Workspace
     feed.attach(store, key.actor());
     this.membership = new WorkspaceMembership(this, random, wallMillis);
     this.replication = new Replication(store, author, parsedBodies, wallMillis);
-    this.writes =
-        new NoteWrites(store, new NoteEditor(author, random, wallMillis), parsedBodies, membership);
+    NoteEditor noteEditor = new NoteEditor(author, random, wallMillis);
+    this.writes = new NoteWrites(store, noteEditor, parsedBodies, membership);
+    org.rhizome.graph.privacy.KeyRing ring =
+        new org.rhizome.graph.privacy.KeyRing(store.workspaceId(), key, random);
+    store.useKeys(ring); // private notes (decision 0008)
+    this.privateNotes = new PrivateNotes(store, noteEditor, author, parsedBodies, membership, ring);
     this.reads = new NoteReads(store, parsedBodies);
     TrashEditor trashEditor = new TrashEditor(author);
     this.history = new BodyHistory(store, parsedBodies, trashEditor);
@@ -357,6 +363,36 @@ public final class Workspace
   public CompletableFuture<Soul> createProtectedNoteAsync(
       String folder, String title, String body) {
     return writes.createProtectedNoteAsync(folder, title, body);
+  }
+
+  // ---- NotePrivacy (decision 0008)
+
+  @Override
+  public CompletableFuture<Soul> createPrivateNoteAsync(
+      String folder, String title, String body, java.util.Collection<ActorId> readers) {
+    return privateNotes.createPrivateNoteAsync(folder, title, body, readers);
+  }
+
+  @Override
+  public CompletableFuture<Change> shareNoteAsync(
+      Soul note, java.util.Collection<ActorId> persons) {
+    return privateNotes.shareNoteAsync(note, persons);
+  }
+
+  @Override
+  public CompletableFuture<Change> unshareNoteAsync(
+      Soul note, java.util.Collection<ActorId> persons) {
+    return privateNotes.unshareNoteAsync(note, persons);
+  }
+
+  @Override
+  public boolean isPrivate(Soul note) {
+    return privateNotes.isPrivate(note);
+  }
+
+  @Override
+  public List<ActorId> readersOf(Soul note) throws StoreException {
+    return privateNotes.readersOf(note);
   }
 
   @Override

@@ -28,7 +28,11 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path file = RepairCommand.existingFile(cli);
-    CheckReport r = WorkspaceCheck.run(file, Files.createTempDirectory("rhizome-check"));
+    CheckReport r =
+        WorkspaceCheck.run(
+            file,
+            Files.createTempDirectory("rhizome-check"),
+            RepairCommand.deviceKeyIfAny(cli)); // opens its private notes (0008)
     if (cli.isJson()) {
       cli.printJson(
           new Json(

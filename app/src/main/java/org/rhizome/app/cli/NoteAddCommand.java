@@ -14,8 +14,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code rhizome note add --title T [--protected] [--body B | --body-file F]}: prints the new
- * note's id.
+ * {@code rhizome note add --title T [--protected | --private-to NAME,…] [--body B | --body-file
+ * F]}: prints the new note's id.
  */
 @Command(name = "add", description = "Create a note and print its id.")
 final class NoteAddCommand implements Callable<Integer> {
@@ -42,6 +42,15 @@ final class NoteAddCommand implements Callable<Integer> {
   private boolean protect;
 
   @Option(
+      names = "--private-to",
+      paramLabel = "NAME",
+      split = ",",
+      description =
+          "Private: only these people (and you) can read it; everyone else stores and relays it"
+              + " sealed and sees nothing of it. Names or key prefixes, comma-separated.")
+  private java.util.@Nullable List<String> privateTo;
+
+  @Option(
       names = "--folder",
       paramLabel = "FOLDER",
       defaultValue = "",
@@ -55,11 +64,23 @@ final class NoteAddCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     String text = body == null ? "" : body.read(cli.stdin());
+    if (protect && privateTo != null) {
+      throw new org.rhizome.app.cli.common.InvalidInputException(
+          "A note is either --protected or --private-to some people, not both.");
+    }
     try (Workspace workspace = cli.openWorkspace()) {
-      Soul soul =
-          protect
-              ? join(workspace.createProtectedNoteAsync(folder, title, text))
-              : workspace.createNote(folder, title, text);
+      Soul soul;
+      if (privateTo != null) {
+        soul =
+            join(
+                workspace.createPrivateNoteAsync(
+                    folder, title, text, NoteShareCommand.persons(workspace, privateTo)));
+      } else {
+        soul =
+            protect
+                ? join(workspace.createProtectedNoteAsync(folder, title, text))
+                : workspace.createNote(folder, title, text);
+      }
       Phases.mark("written");
       NoteRef note = CliContext.resolve(workspace, soul.value());
       if (cli.isJson()) {

@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
       NoteEditCommand.class,
       NoteRenameCommand.class,
       NoteMoveCommand.class,
-      NoteDeleteCommand.class
+      NoteDeleteCommand.class,
+      NoteShareCommand.class
     })
 public final class NoteCommand implements Runnable {
   @Spec private CommandSpec spec;
@@ -25,6 +26,6 @@ public final class NoteCommand implements Runnable {
   public void run() {
     throw new ParameterException(
         spec.commandLine(),
-        "Missing a note command: add, show, list, edit, rename, move or delete.");
+        "Missing a note command: add, show, list, edit, rename, move, delete or share.");
   }
 }

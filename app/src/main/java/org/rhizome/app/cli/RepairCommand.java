@@ -29,7 +29,8 @@ final class RepairCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path file = existingFile(cli);
-    RepairReport r = WorkspaceRepair.run(file);
+    RepairReport r =
+        WorkspaceRepair.run(file, deviceKeyIfAny(cli)); // keeps its private notes (0008)
     if (cli.isJson()) {
       cli.printJson(
           new Json(
@@ -93,5 +94,16 @@ final class RepairCommand implements Callable<Integer> {
               + " does not exist).");
     }
     return file;
+  }
+
+  /**
+   * This device's key when it has one (never created here: check and repair change nothing else),
+   * so a replay opens the private notes this device reads (decision 0008).
+   */
+  static org.rhizome.graph.identity.@org.jspecify.annotations.Nullable DeviceKey deviceKeyIfAny(
+      CliContext cli) throws java.io.IOException {
+    return java.nio.file.Files.exists(cli.dataDirectory().deviceKeyFile())
+        ? cli.dataDirectory().loadOrCreateDeviceKey()
+        : null;
   }
 }

@@ -23,10 +23,25 @@ public final class Change {
   private final byte[] encoded;
   private final ChangeHash hash;
 
+  /**
+   * The ops this replica sees: the draft's, or for a change with sealed ops (decision 0008) the
+   * ones it could open in their place.
+   */
+  private final List<Op> visible;
+
   Change(ChangeDraft draft, byte[] encoded) {
     this.draft = draft;
     this.encoded = encoded;
     this.hash = ChangeHash.of(sha256(encoded));
+    this.visible = draft.ops();
+  }
+
+  /** The same signed change, seen with other ops (its sealed ops opened or left out). */
+  Change(Change signed, List<Op> visible) {
+    this.draft = signed.draft;
+    this.encoded = signed.encoded;
+    this.hash = signed.hash;
+    this.visible = List.copyOf(visible);
   }
 
   /** Encodes and signs a draft with the actor's key. */
@@ -73,8 +88,18 @@ public final class Change {
     return draft.deps();
   }
 
+  /**
+   * The ops as this replica sees them: as signed, except that a sealed op (decision 0008) is
+   * replaced by the ops it holds when this replica could open it, and left out when not. {@link
+   * #draft()} keeps the ops as signed.
+   */
   public List<Op> ops() {
-    return draft.ops();
+    return visible;
+  }
+
+  /** Whether {@link #ops()} differ from the signed ops (some were sealed). */
+  public boolean isOpened() {
+    return visible != draft.ops();
   }
 
   public ChangeHash hash() {

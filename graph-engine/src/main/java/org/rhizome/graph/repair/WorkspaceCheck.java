@@ -34,6 +34,16 @@ public final class WorkspaceCheck {
   private WorkspaceCheck() {}
 
   public static CheckReport run(Path file, Path scratchDir) throws StoreException {
+    return run(file, scratchDir, null);
+  }
+
+  /**
+   * As {@link #run(Path, Path)}, replaying as the device {@code key}: it opens the private notes it
+   * reads (decision 0008), so a reader's file matches its replay. Null: a random device.
+   */
+  public static CheckReport run(
+      Path file, Path scratchDir, @org.jspecify.annotations.Nullable DeviceKey key)
+      throws StoreException {
     long started = System.nanoTime();
     List<String> problems = new ArrayList<>();
     String integrity = "not run";
@@ -84,7 +94,7 @@ public final class WorkspaceCheck {
                     scratchDir,
                     replayId,
                     mode == null ? log.modeFromChanges() : mode,
-                    DeviceKey.generate(new SecureRandom()),
+                    key != null ? key : DeviceKey.generate(new SecureRandom()),
                     log.good,
                     true);
             problems.addAll(replay.refusals());

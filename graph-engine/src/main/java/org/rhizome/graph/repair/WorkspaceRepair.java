@@ -48,6 +48,16 @@ public final class WorkspaceRepair {
    *     the new file cannot be written; the old file is then left as it was
    */
   public static RepairReport run(Path file) throws StoreException {
+    return run(file, null);
+  }
+
+  /**
+   * As {@link #run(Path)}, replaying as the device {@code key}, so the private notes it reads
+   * (decision 0008) are in the new file. Null: a random device.
+   */
+  public static RepairReport run(Path file, @org.jspecify.annotations.Nullable DeviceKey key)
+      throws StoreException {
+    DeviceKey device = key != null ? key : DeviceKey.generate(new SecureRandom());
     long started = System.nanoTime();
     Path dir = file.toAbsolutePath().getParent();
     List<String> problems = new ArrayList<>();
@@ -93,7 +103,7 @@ public final class WorkspaceRepair {
                 : "the membership mode could not be read; no change records a member, so the"
                     + " rebuilt workspace is open (a personal workspace)");
       }
-      replay = Replay.into(dir, id, mode, DeviceKey.generate(new SecureRandom()), log.good, false);
+      replay = Replay.into(dir, id, mode, device, log.good, false);
       problems.addAll(replay.refusals());
       try (Connection fresh = DriverManager.getConnection("jdbc:sqlite:" + replay.file())) {
         fresh.setAutoCommit(false);
@@ -108,7 +118,7 @@ public final class WorkspaceRepair {
           "repairing " + file + " failed: " + e.getMessage() + "; the file was left as it was", e);
     }
     long notes;
-    try (Workspace ws = Workspace.open(replay.file(), DeviceKey.generate(new SecureRandom()))) {
+    try (Workspace ws = Workspace.open(replay.file(), device)) {
       notes = ws.noteCount();
     }
     Path kept = dir.resolve(file.getFileName() + ".damaged-" + LocalDateTime.now().format(STAMP));

@@ -56,6 +56,13 @@ final class ChangeApplier {
   private final java.sql.Connection connection;
   private String lastWithheld = "";
 
+  /** Private notes (decision 0008); null until the workspace hands over its keys. */
+  private @org.jspecify.annotations.Nullable Sealing sealing;
+
+  void sealWith(Sealing sealing) {
+    this.sealing = sealing;
+  }
+
   ChangeApplier(
       WorkspaceId workspace,
       ChangeLog log,
@@ -127,6 +134,9 @@ final class ChangeApplier {
       }
     }
     rules.check(change, nodes);
+    if (sealing != null) {
+      change = sealing.open(change, nodes); // private notes (decision 0008): what this device reads
+    }
     List<Op.TextEdit> edits = textEdits(change);
     checkMergedSize(change, edits);
     // A change its author's role does not allow is kept without effect (decision 0007): later

@@ -55,12 +55,16 @@ public final class ChangeAuthor {
     clock.observe(head.hlc());
     VersionVector deps = txn.log().versionVector().without(key.actor());
     List<Op> ops = maker.ops(head.seq() + 1, deps);
+    List<Op> signed = txn.sealOwn(head.seq() + 1, ops); // private notes (decision 0008)
     ChangeDraft draft =
         new ChangeDraft(
-            workspace, key.actor(), head.seq() + 1, head.hash(), clock.now(), deps, ops);
+            workspace, key.actor(), head.seq() + 1, head.hash(), clock.now(), deps, signed);
     long t = WriteStats.start();
     Change change = Change.sign(draft, key);
     WriteStats.add(WriteStats.Stage.SIGN, t);
+    if (signed != ops) {
+      change = org.rhizome.graph.change.SealedOps.seenAs(change, ops); // seen in the clear here
+    }
     txn.applyOwn(change);
     return change;
   }

@@ -45,6 +45,9 @@ public final class ChangeLog {
   private PreparedStatement selectVector;
   private PreparedStatement insertTextEdit;
 
+  /** Private notes (decision 0008): opens what this device can read of a loaded change. */
+  private @org.jspecify.annotations.Nullable Sealing sealing;
+
   /** The version vector as of the last read or append on this connection; null when unknown. */
   private VersionVector vector;
 
@@ -106,6 +109,16 @@ public final class ChangeLog {
 
   public ChangeLog(Connection c) {
     this(c, new Actors(c));
+    this.sealing = READ_SEALING.get(c); // private notes (decision 0008)
+  }
+
+  /** The sealing of each read connection of a store that holds note keys (decision 0008). */
+  private static final Map<Connection, Sealing> READ_SEALING =
+      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+  /** Logs on read connection {@code c} see changes with what this device can open. */
+  static void sealReads(Connection c, Sealing sealing) {
+    READ_SEALING.put(c, sealing);
   }
 
   ChangeLog(Connection c, Actors actors) {
@@ -445,9 +458,15 @@ public final class ChangeLog {
     return decode(encoding, body);
   }
 
+  /** Changes loaded from now on are seen with their sealed ops opened (decision 0008). */
+  void sealWith(Sealing sealing) {
+    this.sealing = sealing;
+  }
+
   private Change decode(int encoding, byte[] body) throws StoreException {
     try {
-      return ChangeCodec.decode(canonical(encoding, body));
+      Change change = ChangeCodec.decode(canonical(encoding, body));
+      return sealing == null ? change : sealing.opened(change, c); // private notes (0008)
     } catch (MalformedChangeException e) {
       throw new CorruptDatabaseException(
           "a change in the log cannot be read: " + e.getMessage(), e);

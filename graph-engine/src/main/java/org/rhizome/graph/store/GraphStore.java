@@ -61,6 +61,10 @@ public final class GraphStore implements AutoCloseable {
     final ChangeApplier applier;
     final TextDocuments texts;
     final MembershipRules rules;
+
+    /** Private notes (decision 0008); null until {@link GraphStore#useKeys}. */
+    Sealing sealing;
+
     private final Map<String, PreparedStatement> statements = new HashMap<>();
 
     /** A prepared statement kept for the life of the write connection. */
@@ -130,7 +134,7 @@ public final class GraphStore implements AutoCloseable {
      */
     private boolean withholdsAny(List<Change> foreign) throws SQLException, StoreException {
       for (Change c : foreign) {
-        if (RoleView.hasEvent(c) || !rules.permits(c)) {
+        if (RoleView.hasEvent(c) || !rules.permits(c) || Sealing.touchesSeal(c)) {
           return true;
         }
       }
@@ -305,6 +309,37 @@ public final class GraphStore implements AutoCloseable {
     return workspaceId;
   }
 
+  /**
+   * Hands the store this device's note keys (decision 0008): from now on its ops on private notes
+   * are sealed, and what it holds the keys of is opened. Call once, before the first write.
+   */
+  public void useKeys(org.rhizome.graph.privacy.KeyRing ring) throws StoreException {
+    try {
+      writerThread
+          .submit(
+              () -> {
+                Sealing s =
+                    new Sealing(
+                        ring,
+                        writer.connection,
+                        writer.fields,
+                        writer.log,
+                        writer.texts,
+                        writer.rules,
+                        file());
+                writer.sealing = s;
+                writer.log.sealWith(s);
+                writer.applier.sealWith(s);
+              })
+          .get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StoreException("interrupted while opening " + file());
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new StoreException("cannot use the note keys: " + e.getCause(), e.getCause());
+    }
+  }
+
   public MembershipMode membershipMode() {
     return mode;
   }
@@ -463,6 +498,9 @@ public final class GraphStore implements AutoCloseable {
     Connection c = idleReaders.poll();
     if (c == null) {
       c = database.openReader();
+      if (writer.sealing != null) {
+        ChangeLog.sealReads(c, writer.sealing); // private notes (decision 0008)
+      }
     }
     try {
       return task.run(c);

@@ -137,6 +137,12 @@ final class MembershipRules {
     boolean genesis = false;
     for (Op op : change.ops()) {
       Soul soul = op.soul();
+      if (!change.isOpened()) { // private notes (decision 0008): signed ops on them are sealed
+        Optional<String> clear = org.rhizome.graph.privacy.SealRules.checkSignedOp(op);
+        if (clear.isPresent()) {
+          throw refuse(change, clear.get());
+        }
+      }
       if (SystemSouls.isSystem(soul)) {
         if (!(op instanceof Op.SetField set)) {
           throw refuse(
@@ -169,6 +175,15 @@ final class MembershipRules {
       throws ChangeRefusedException, SQLException {
     Soul soul = set.soul();
     String field = set.field();
+    if (org.rhizome.graph.privacy.PrivateSouls.isSeal(soul)) { // private notes' keys (0008)
+      Optional<String> why =
+          org.rhizome.graph.privacy.SealRules.checkSealField(
+              set, personOf(change.actor(), Map.of(), nodes));
+      if (why.isPresent()) {
+        throw refuse(change, why.get());
+      }
+      return false;
+    }
     if (soul.equals(SystemSouls.WORKSPACE)) {
       if (field.equals(SystemSouls.NAME)) {
         requireName(change, set.value());

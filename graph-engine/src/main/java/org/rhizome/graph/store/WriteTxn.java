@@ -70,6 +70,12 @@ public final class WriteTxn {
     applied.add(change);
   }
 
+  /** This device's ops with those on private notes sealed (decision 0008). */
+  List<org.rhizome.graph.change.Op> sealOwn(long seq, List<org.rhizome.graph.change.Op> ops)
+      throws SQLException, StoreException {
+    return writer.sealing == null ? ops : writer.sealing.seal(seq, ops, nodes);
+  }
+
   public ChangeLog log() {
     return writer.log;
   }

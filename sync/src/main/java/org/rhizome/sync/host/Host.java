@@ -86,6 +86,9 @@ public final class Host implements AutoCloseable {
       new org.rhizome.sync.transport.RateLimitedLog(LOG, 10, TimeUnit.SECONDS);
   private volatile boolean closed;
 
+  /** Peers refused right after the handshake (removed members, decision 0008); none by default. */
+  private volatile java.util.function.Predicate<PeerId> refused = peer -> false;
+
   private Host(HostConfig config) {
     this.config = config;
     this.peerId = config.identity().peerId();
@@ -412,6 +415,14 @@ public final class Host implements AutoCloseable {
     }
   }
 
+  /**
+   * Refuses, from now on, every connection whose peer {@code refuse} names, as soon as its
+   * handshake has proven who it is. The test runs on an event loop: it must not block.
+   */
+  public void refusePeers(java.util.function.Predicate<PeerId> refuse) {
+    this.refused = refuse;
+  }
+
   /** Closes every connection to {@code peer}. */
   public void disconnect(PeerId peer) {
     for (Connection c : connections.getOrDefault(peer, List.of())) {
@@ -491,7 +502,7 @@ public final class Host implements AutoCloseable {
   private final class Upgrades implements ConnectionUpgrader.Listener {
     @Override
     public void onConnection(Connection c) {
-      if (closed) {
+      if (closed || refused.test(c.remotePeer())) {
         c.close();
         return;
       }

@@ -52,6 +52,9 @@ public final class WorkspaceSync implements AutoCloseable {
   private final PeerDiscovery discovery;
   private volatile boolean closed;
 
+  /** Hangs up on removed devices (decision 0008). */
+  private final RemovedPeers removedPeers;
+
   private <W extends Replica & LocalSettings> WorkspaceSync(
       W workspace, DeviceKey key, SyncConfig config, LiveFaults faults) throws IOException {
     this.replica = workspace;
@@ -79,9 +82,11 @@ public final class WorkspaceSync implements AutoCloseable {
     PullService.serve(host, replica, disk);
     LiveReceiver receiver = new LiveReceiver(replica, topic, events);
     host.addPeerListener(events);
+    this.removedPeers = new RemovedPeers(replica, host, disk); // decision 0008
     host.pubsub().subscribe(topic, m -> faults.deliver(m, receiver::validate), m -> {});
     long ae = Math.max(100, config.antiEntropy().toMillis());
     scheduler.scheduleWithFixedDelay(pulls::requestFromAll, ae, ae, TimeUnit.MILLISECONDS);
+
     this.discovery = new PeerDiscovery(host, config.peers());
     long redial = Math.max(100, config.redial().toMillis());
     scheduler.scheduleWithFixedDelay(discovery::redial, 0, redial, TimeUnit.MILLISECONDS);
@@ -179,6 +184,7 @@ public final class WorkspaceSync implements AutoCloseable {
       return;
     }
     closed = true;
+    removedPeers.close();
     publisher.close();
     pulls.close();
     blobs.close();

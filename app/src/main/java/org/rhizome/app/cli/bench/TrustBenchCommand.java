@@ -49,7 +49,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Apply C changes by M members to a members-only replica (role checks) and the same ops to an",
       "open one (no checks), R runs each, alternating; print as JSON the medians of changes/s, wall",
-      "and process CPU, the overhead of the checks, and the load average."
+      "and process CPU, the overhead of the checks, and the load average.",
+      "First, the private-note figures: apply rate of sealed changes on a reader and a non-reader",
+      "against plain ones, and the time to open a private note against a plain one."
     })
 public final class TrustBenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -75,6 +77,28 @@ public final class TrustBenchCommand implements Callable<Integer> {
       description = "Every Nth note is protected (default: ${DEFAULT-VALUE}).")
   int protectedEvery;
 
+  @Option(
+      names = "--private-notes",
+      defaultValue = "1000",
+      description =
+          "Plain and private notes for the private-note figures (decision 0008); 0 skips them"
+              + " (default: ${DEFAULT-VALUE}).")
+  int privateNotes;
+
+  @Option(
+      names = "--private-edits",
+      defaultValue = "3",
+      description = "Edits of each of those notes (default: ${DEFAULT-VALUE}).")
+  int privateEdits;
+
+  @Option(
+      names = "--roles",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description = "Measure the role checks (--no-roles: only the private-note figures).")
+  boolean roles;
+
   private static final int BATCH = 500;
   private final SecureRandom random = new SecureRandom();
   private long hlc = Hlc.pack(System.currentTimeMillis(), 0);
@@ -87,9 +111,18 @@ public final class TrustBenchCommand implements Callable<Integer> {
     }
     Path work = Files.createTempDirectory("rhizome-bench-trust");
     try {
+      Map<String, Object> result = new LinkedHashMap<>();
+      if (privateNotes > 0) { // decision 0008
+        result.put(
+            "privateNotes", new PrivateNotesBench(privateNotes, privateEdits, runs).run(work));
+      }
+      if (!roles) {
+        result.put("loadAverage", Files.readString(Path.of("/proc/loadavg")).strip());
+        BenchJson.print(spec, result);
+        return 0;
+      }
       System.err.println("founding a workspace with " + members + " members…");
       Path setup = work.resolve("team.db");
-      Map<String, Object> result = new LinkedHashMap<>();
       List<byte[]> team;
       List<byte[]> teamWork;
       List<byte[]> openWork;

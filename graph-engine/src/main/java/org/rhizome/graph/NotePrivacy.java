@@ -1,0 +1,58 @@
+package org.rhizome.graph;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.rhizome.graph.api.NoteException;
+import org.rhizome.graph.api.StoreException;
+import org.rhizome.graph.change.Change;
+import org.rhizome.graph.model.ActorId;
+import org.rhizome.graph.model.Soul;
+
+/**
+ * Private notes (decision 0008): a note readable only by named persons, its author among them. Its
+ * title, body, properties and the links and tags drawn from them travel and rest as sealed ops
+ * under a note key wrapped for each reader's device; every other replica stores and relays the
+ * ciphertext and shows nothing of the note. Persons are the ids {@link
+ * WorkspaceMembership#members()} gives ({@code Member.person()}).
+ */
+public interface NotePrivacy {
+  /**
+   * Creates a private note read by this device's person and {@code readers} (persons of this
+   * workspace).
+   */
+  CompletableFuture<Soul> createPrivateNoteAsync(
+      String folder, String title, String body, Collection<ActorId> readers);
+
+  /**
+   * Lets {@code persons} read a private note of this device's person: every key the note had is
+   * wrapped for each of their devices, so they read its whole history.
+   */
+  CompletableFuture<Change> shareNoteAsync(Soul note, Collection<ActorId> persons);
+
+  /**
+   * Stops {@code persons} reading a private note: a new key, wrapped for the remaining readers'
+   * devices only, seals what is written from now on.
+   */
+  CompletableFuture<Change> unshareNoteAsync(Soul note, Collection<ActorId> persons);
+
+  /** Whether {@code note} is private (a fact of its soul; no read). */
+  boolean isPrivate(Soul note);
+
+  /** The persons who read a private note, its owner first; empty for a note that is not private. */
+  List<ActorId> readersOf(Soul note) throws StoreException;
+
+  default Soul createPrivateNote(
+      String folder, String title, String body, Collection<ActorId> readers)
+      throws StoreException, NoteException {
+    return Futures.awaitNote(createPrivateNoteAsync(folder, title, body, readers));
+  }
+
+  default Change shareNote(Soul note, Collection<ActorId> persons) throws StoreException {
+    return Futures.await(shareNoteAsync(note, persons));
+  }
+
+  default Change unshareNote(Soul note, Collection<ActorId> persons) throws StoreException {
+    return Futures.await(unshareNoteAsync(note, persons));
+  }
+}

@@ -1,0 +1,109 @@
+package org.rhizome.graph.privacy;
+
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.rhizome.graph.change.MalformedChangeException;
+import org.rhizome.graph.change.Op;
+import org.rhizome.graph.change.SealedOps;
+import org.rhizome.graph.identity.DeviceKey;
+import org.rhizome.graph.model.ActorId;
+import org.rhizome.graph.model.Soul;
+import org.rhizome.graph.model.Value;
+import org.rhizome.graph.model.WorkspaceId;
+
+/**
+ * The note keys this device holds, in memory only: each is learnt by opening its wrap (a field of
+ * the note's seal node) with this device's key, so no key rests on disk in the clear. Thread-safe.
+ */
+public final class KeyRing {
+  private final WorkspaceId workspace;
+  private final ActorId device;
+  private final byte[] x25519Private;
+  private final SecureRandom random;
+  private final Map<String, byte[]> keys = new ConcurrentHashMap<>();
+
+  public KeyRing(WorkspaceId workspace, DeviceKey key, SecureRandom random) {
+    this.workspace = workspace;
+    this.device = key.actor();
+    this.x25519Private = X25519Keys.privateKey(key.seed());
+    this.random = random;
+  }
+
+  public WorkspaceId workspace() {
+    return workspace;
+  }
+
+  /** This device. */
+  public ActorId device() {
+    return device;
+  }
+
+  public SecureRandom random() {
+    return random;
+  }
+
+  public Optional<byte[]> key(Soul note, KeyId id) {
+    return Optional.ofNullable(keys.get(name(note, id)));
+  }
+
+  /** Remembers a key this device made (a new note, a rotation) before its wraps are stored. */
+  public void remember(Soul note, KeyId id, byte[] key) {
+    keys.put(name(note, id), key.clone());
+  }
+
+  /**
+   * Opens a wrap made for this device and remembers its key.
+   *
+   * @throws SealException when it does not open for this note, key and device
+   */
+  public byte[] learn(Soul note, KeyId id, String wrap) throws SealException {
+    byte[] key =
+        NoteCrypto.unwrap(workspace, PrivateSouls.sealOf(note), id, device, x25519Private, wrap);
+    keys.put(name(note, id), key);
+    return key;
+  }
+
+  /** Wraps a key of {@code note} for {@code reader}. */
+  public String wrapFor(Soul note, KeyId id, byte[] key, ActorId reader) {
+    return NoteCrypto.wrap(workspace, PrivateSouls.sealOf(note), id, key, reader, random);
+  }
+
+  /** The one sealed op holding {@code ops} (all on {@code note}) of this device's change #seq. */
+  public Op.SetField seal(Soul note, KeyId id, byte[] key, long seq, List<Op> ops) {
+    String payload =
+        NoteCrypto.seal(
+            workspace, device, seq, note, id, key, SealedOps.encode(device, ops), random);
+    return new Op.SetField(note, PrivateSouls.SEALED, Value.of(payload));
+  }
+
+  /**
+   * Opens the sealed op of {@code author}'s change #seq on {@code note} with {@code key}: its ops,
+   * each checked to be on that note.
+   *
+   * @throws SealException when it does not open, or holds what a sealed op may not
+   */
+  public static List<Op> open(
+      WorkspaceId workspace, ActorId author, long seq, Soul note, byte[] key, String payload)
+      throws SealException {
+    byte[] plain = NoteCrypto.open(workspace, author, seq, note, key, payload);
+    List<Op> ops;
+    try {
+      ops = SealedOps.decode(author, plain);
+    } catch (MalformedChangeException e) {
+      throw new SealException("the sealed op holds malformed ops: " + e.getMessage());
+    }
+    for (Op op : ops) {
+      if (!op.soul().equals(note) || op.field().equals(PrivateSouls.SEALED)) {
+        throw new SealException("a sealed op of " + note + " may change only that note's fields");
+      }
+    }
+    return ops;
+  }
+
+  private static String name(Soul note, KeyId id) {
+    return note.value() + '/' + id.hex();
+  }
+}
