@@ -1,6 +1,8 @@
 package org.rhizome.ui.editor;
 
 import atlantafx.base.theme.Styles;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -24,8 +26,8 @@ import org.rhizome.graph.model.Soul;
  * protected note of someone else), a notice saying why — the tab then opens the note read-only
  * instead of letting edits be refused on save.
  *
- * <p>{@link #badges()} is the row in the note's header where such marks go; a lock for private
- * notes belongs next to the protected badge. FX thread only, except {@link #read}.
+ * <p>{@link #badges()} is the row in the note's header where such marks go: the protected badge and
+ * the private one with the note's readers (decision 0008). FX thread only, except {@link #read}.
  */
 final class NoteAccess {
   /**
@@ -34,9 +36,15 @@ final class NoteAccess {
    * @param whyReadOnly why this device may not change it; empty when it may
    * @param owner the name (or key fingerprint) of its owner when it is protected
    * @param ownedByMe whether this device's person owns it
+   * @param privateTo the names of a private note's readers, its owner first (decision 0008); empty
+   *     for a note everyone reads
    */
-  record State(Optional<String> whyReadOnly, Optional<String> owner, boolean ownedByMe) {
-    static final State WRITABLE = new State(Optional.empty(), Optional.empty(), false);
+  record State(
+      Optional<String> whyReadOnly,
+      Optional<String> owner,
+      boolean ownedByMe,
+      List<String> privateTo) {
+    static final State WRITABLE = new State(Optional.empty(), Optional.empty(), false, List.of());
 
     boolean readOnly() {
       return whyReadOnly.isPresent();
@@ -45,6 +53,7 @@ final class NoteAccess {
 
   private final HBox badges = new HBox(6);
   private final Label protectedBadge = new Label();
+  private final Label privateBadge = new Label();
   private final Label notice = new Label();
 
   NoteAccess() {
@@ -55,6 +64,11 @@ final class NoteAccess {
     protectedBadge.setStyle(
         "-fx-border-color: -color-warning-emphasis; -fx-border-radius: 8; -fx-padding: 1 8 1 8;");
     protectedBadge.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    privateBadge.setId("privateBadge");
+    privateBadge.getStyleClass().addAll("note-badge", Styles.TEXT_SMALL, Styles.ACCENT);
+    privateBadge.setStyle(
+        "-fx-border-color: -color-accent-emphasis; -fx-border-radius: 8; -fx-padding: 1 8 1 8;");
+    privateBadge.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     notice.setId("readOnlyNotice");
     notice.getStyleClass().addAll("read-only-notice", Styles.TEXT_SMALL);
     notice.setWrapText(true);
@@ -68,14 +82,25 @@ final class NoteAccess {
   /** Reads what this device may do with {@code soul}: off the FX thread. */
   static State read(Workspace ws, Soul soul) throws StoreException {
     Optional<String> why = ws.membership().whyReadOnly(soul);
+    List<String> privateTo = List.of();
+    if (ws.isPrivate(soul)) {
+      List<String> names = new ArrayList<>();
+      for (ActorId person : ws.readersOf(soul)) {
+        names.add(nameOf(ws, person));
+      }
+      privateTo = List.copyOf(names);
+    }
     Optional<ActorId> owner = Workspace.ownerOf(soul);
     if (owner.isEmpty()) {
-      return new State(why, Optional.empty(), false);
+      return new State(why, Optional.empty(), false, privateTo);
     }
     boolean mine =
         ws.membership().member(ws.actor()).map(m -> m.person().equals(owner.get())).orElse(false);
-    String name = ws.membership().memberName(owner.get()).orElse(Member.fingerprint(owner.get()));
-    return new State(why, Optional.of(name), mine);
+    return new State(why, Optional.of(nameOf(ws, owner.get())), mine, privateTo);
+  }
+
+  private static String nameOf(Workspace ws, ActorId person) throws StoreException {
+    return ws.membership().memberName(person).orElse(Member.fingerprint(person));
   }
 
   /** Whether a change event may change what this device may do (roles, removals, joins). */
@@ -90,7 +115,7 @@ final class NoteAccess {
     return false;
   }
 
-  /** The marks beside the title (protected; a lock for private notes goes here too). */
+  /** The marks beside the title: protected (with its owner), private (with its readers). */
   Node badges() {
     return badges;
   }
@@ -117,6 +142,21 @@ final class NoteAccess {
       }
     } else {
       badges.getChildren().remove(protectedBadge);
+    }
+    if (!state.privateTo().isEmpty()) {
+      String readers = String.join(", ", state.privateTo());
+      privateBadge.setText("Private · " + readers);
+      privateBadge.setTooltip(
+          new Tooltip(
+              "A private note: only "
+                  + readers
+                  + " can read it. Everyone else stores and passes on its encrypted changes and"
+                  + " sees nothing of it — not its title, words, links or tags."));
+      if (!badges.getChildren().contains(privateBadge)) {
+        badges.getChildren().add(privateBadge);
+      }
+    } else {
+      badges.getChildren().remove(privateBadge);
     }
     notice.setText(state.whyReadOnly().map(w -> "Read-only. " + w).orElse(""));
     notice.setVisible(state.readOnly());

@@ -98,4 +98,26 @@ class ReadOnlyNoteIT {
       }
     }
   }
+
+  @Test
+  void aPrivateNoteShowsWhoReadsIt() throws Exception {
+    SecureRandom random = new SecureRandom();
+    try (Workspace ada =
+        Workspace.create(dir.resolve("ada.db"), DeviceKey.generate(random), "Team", "Ada")) {
+      Soul plain = ada.createNote("Plain", "everyone reads this");
+      Soul secret = ada.createPrivateNote("", "Salaries", "only us", java.util.List.of());
+      try (UiHarness ui = UiHarness.startWith(dir, ada)) {
+        open(ui, secret);
+        NoteTab secretTab = tab(ui, secret);
+        waitFor(
+            "private badge", () -> secretTab.tab().getContent().lookup("#privateBadge") != null);
+        Label badge = onFx(() -> (Label) secretTab.tab().getContent().lookup("#privateBadge"));
+        assertThat(onFx(badge::getText)).isEqualTo("Private · Ada");
+        assertThat(onFx(secretTab::isReadOnly)).isFalse();
+        open(ui, plain);
+        NoteTab plainTab = tab(ui, plain);
+        assertThat(onFx(() -> plainTab.tab().getContent().lookup("#privateBadge"))).isNull();
+      }
+    }
+  }
 }
