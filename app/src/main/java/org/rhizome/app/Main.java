@@ -1,8 +1,10 @@
 package org.rhizome.app;
 
+import java.nio.file.Path;
 import org.rhizome.app.cli.RhizomeCli;
 import org.rhizome.app.cli.common.CliEnvironment;
 import org.rhizome.app.cli.common.Phases;
+import org.rhizome.app.data.SqliteNativeLibrary;
 import org.rhizome.app.gui.GuiLauncher;
 
 /**
@@ -17,6 +19,11 @@ public final class Main {
   public static void main(String[] args) {
     Phases.mark("main");
     String[] commandLine = OpenedFile.isOpenedFile(args) ? new String[0] : args;
+    SqliteNativeLibrary.useCachedCopy(
+        System.getenv(),
+        System.getProperty("os.name", ""),
+        Path.of(System.getProperty("user.home", ".")));
+    Phases.mark("native");
     var cli = RhizomeCli.newCommandLine(CliEnvironment.system(), commandLine);
     Phases.mark("picocli");
     int exitCode = cli.execute(commandLine);
