@@ -83,7 +83,7 @@ public final class GuiLauncher {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
-      opening.thenAccept(Workspace::close);
+      closeOnceOpened(opening);
       LoggerFactory.getLogger(GuiLauncher.class).info("JavaFX could not start", e);
       throw new GuiUnavailableException(
           "Cannot open the window ("
@@ -112,6 +112,20 @@ public final class GuiLauncher {
     thread.setDaemon(true);
     thread.start();
     return opening;
+  }
+
+  /**
+   * Waits for the open to finish and closes the workspace, so the process does not exit in the
+   * middle of opening (or creating) it.
+   */
+  private static void closeOnceOpened(CompletableFuture<Workspace> opening) {
+    try {
+      opening.get(60, java.util.concurrent.TimeUnit.SECONDS).close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | java.util.concurrent.TimeoutException | RuntimeException e) {
+      // it did not open: nothing to close
+    }
   }
 
   /** What {@link #openInBackground} opened, or its failure with its own type. */
