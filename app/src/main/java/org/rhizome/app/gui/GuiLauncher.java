@@ -41,6 +41,7 @@ public final class GuiLauncher {
     Phases.mark("opening");
     DesktopApp.FirstFrame first = showFirst(data, opening);
     Phases.mark("first frame");
+    closeSplash();
     // a damaged workspace is offered check and repair in a window first (issue 18)
     boolean[] tookOpened = {false};
     WorkspaceRecovery.Opener opener =
@@ -112,6 +113,26 @@ public final class GuiLauncher {
     thread.setDaemon(true);
     thread.start();
     return opening;
+  }
+
+  /**
+   * Closes the launcher's splash image ({@code java -splash:FILE}, which {@code ./rhizome} gives
+   * the window: the JVM shows it before any Java code runs) once the window's own first frame is on
+   * screen. JavaFX windows do not close it as AWT's would. Only when the launcher says it asked for
+   * one ({@code -Drhizome.splash=true}), so no other start touches AWT.
+   */
+  private static void closeSplash() {
+    if (!Boolean.getBoolean("rhizome.splash")) {
+      return;
+    }
+    try {
+      java.awt.SplashScreen splash = java.awt.SplashScreen.getSplashScreen();
+      if (splash != null) {
+        splash.close();
+      }
+    } catch (RuntimeException | LinkageError e) {
+      // no splash to close
+    }
   }
 
   /**
