@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import org.rhizome.app.cli.common.Phases;
 import org.rhizome.app.data.DataDirectory;
 import org.rhizome.app.sync.SyncLauncher;
 import org.rhizome.graph.Workspace;
@@ -36,11 +35,8 @@ public final class GuiLauncher {
   public static void run(DataDirectory data)
       throws IOException, StoreException, GuiUnavailableException {
     installLastResortHandler();
-    Phases.mark("gui");
     CompletableFuture<Workspace> opening = openInBackground(data);
-    Phases.mark("opening");
     DesktopApp.FirstFrame first = showFirst(data, opening);
-    Phases.mark("first frame");
     closeSplash();
     // a damaged workspace is offered check and repair in a window first (issue 18)
     boolean[] tookOpened = {false};
@@ -59,7 +55,6 @@ public final class GuiLauncher {
       DesktopApp.stop();
       throw e;
     }
-    Phases.mark("workspace");
     try (workspace;
         SyncExtension sync = syncExtension(data);
         VaultExtension vault = new VaultExtension()) {
