@@ -1,8 +1,10 @@
 package org.rhizome.app;
 
+import java.nio.file.Path;
 import org.rhizome.app.cli.RhizomeCli;
 import org.rhizome.app.cli.common.CliEnvironment;
 import org.rhizome.app.cli.common.Phases;
+import org.rhizome.app.data.SqliteNativeLibrary;
 import org.rhizome.app.gui.GuiLauncher;
 
 /**
@@ -17,10 +19,27 @@ public final class Main {
   public static void main(String[] args) {
     Phases.mark("main");
     String[] commandLine = OpenedFile.isOpenedFile(args) ? new String[0] : args;
+    if (!asksOnlyVersionOrHelp(commandLine)) {
+      SqliteNativeLibrary.useCachedCopy(
+          System.getenv(),
+          System.getProperty("os.name", ""),
+          Path.of(System.getProperty("user.home", ".")));
+    }
+    Phases.mark("native");
     var cli = RhizomeCli.newCommandLine(CliEnvironment.system(), commandLine);
     Phases.mark("picocli");
     int exitCode = cli.execute(commandLine);
     Phases.mark("exit");
     System.exit(exitCode);
+  }
+
+  /** {@code --version} or help opens no database: SQLite's library is not needed. */
+  private static boolean asksOnlyVersionOrHelp(String[] args) {
+    for (String arg : args) {
+      if (arg.equals("--version") || arg.equals("-V") || arg.equals("-h") || arg.equals("--help")) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.rhizome.app.cli.common.CliContext;
 import org.rhizome.app.cli.common.ExitCodes;
+import org.rhizome.app.cli.common.ProgressBar;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.vault.ExportReport;
 import org.rhizome.graph.vault.VaultExporter;
@@ -57,13 +58,17 @@ final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ProgressBar bar = new ProgressBar(cli.err(), !cli.isJson() && cli.stderrIsTerminal());
+    ProgressBar bar = ProgressBar.forCommand(cli);
     if (html) {
       return exportHtml(bar);
     }
     try (Workspace ws = cli.openWorkspace()) {
-      ExportReport r = new VaultExporter(ws).export(dir, bar);
-      bar.finish();
+      ExportReport r;
+      try {
+        r = new VaultExporter(ws).export(dir, bar);
+      } finally {
+        bar.finish(); // ends the bar's line before any message
+      }
       if (cli.isJson()) {
         cli.printJson(
             new Json(

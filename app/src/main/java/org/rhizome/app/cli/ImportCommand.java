@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.rhizome.app.cli.common.CliContext;
 import org.rhizome.app.cli.common.ExitCodes;
+import org.rhizome.app.cli.common.ProgressBar;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.query.UnresolvedLink;
 import org.rhizome.graph.vault.ImportReport;
@@ -48,10 +49,14 @@ final class ImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ProgressBar bar = new ProgressBar(cli.err(), !cli.isJson() && cli.stderrIsTerminal());
+    ProgressBar bar = ProgressBar.forCommand(cli);
     try (Workspace ws = cli.openWorkspace()) {
-      ImportReport r = new VaultImporter(ws).importVault(dir, bar);
-      bar.finish();
+      ImportReport r;
+      try {
+        r = new VaultImporter(ws).importVault(dir, bar);
+      } finally {
+        bar.finish(); // ends the bar's line before any message
+      }
       if (cli.isJson()) {
         cli.printJson(
             new Json(

@@ -2,6 +2,8 @@ package org.rhizome.app.gui;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import org.rhizome.app.data.DataDirectory;
 import org.rhizome.app.sync.SyncLauncher;
 import org.rhizome.graph.Workspace;
@@ -15,9 +17,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Starts the desktop window on a data directory's default workspace and returns when the window
- * closes. The workspace is opened here, before JavaFX starts, so a corrupt or newer database is
- * reported like any CLI error; it is closed after the window has closed (pending edits are written
- * first: closing the workspace waits for queued writes).
+ * closes. The window comes first: the toolkit starts and the empty window is shown while the
+ * workspace opens on another thread (its first frame needs nothing of the workspace); then the
+ * window is built in it. A corrupt or newer database is still reported like any CLI error (the
+ * empty window closes), or offered check and repair in a dialog; the workspace is closed after the
+ * window has closed (pending edits are written first: closing the workspace waits for queued
+ * writes).
  */
 public final class GuiLauncher {
   private GuiLauncher() {}
@@ -29,25 +34,140 @@ public final class GuiLauncher {
    */
   public static void run(DataDirectory data)
       throws IOException, StoreException, GuiUnavailableException {
+    installLastResortHandler();
+    CompletableFuture<Workspace> opening = openInBackground(data);
+    DesktopApp.FirstFrame first = showFirst(data, opening);
+    closeSplash();
     // a damaged workspace is offered check and repair in a window first (issue 18)
-    try (Workspace workspace =
-            WorkspaceRecovery.openOrRecover(
-                data.defaultWorkspaceFile(), data::openDefaultWorkspace);
+    boolean[] tookOpened = {false};
+    WorkspaceRecovery.Opener opener =
+        () -> {
+          if (!tookOpened[0]) {
+            tookOpened[0] = true;
+            return opened(opening);
+          }
+          return data.openDefaultWorkspace(); // again, after a repair
+        };
+    Workspace workspace;
+    try {
+      workspace = WorkspaceRecovery.openOrRecover(data.defaultWorkspaceFile(), opener);
+    } catch (IOException | StoreException | RuntimeException e) {
+      DesktopApp.stop();
+      throw e;
+    }
+    try (workspace;
         SyncExtension sync = syncExtension(data);
         VaultExtension vault = new VaultExtension()) {
-      installLastResortHandler();
       try {
-        DesktopApp.run(UiServices.of(workspace, data.root()).withExtensions(List.of(sync, vault)));
+        DesktopApp.run(
+            UiServices.of(workspace, data.root()).withExtensions(List.of(sync, vault)), first);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-      } catch (RuntimeException | UnsatisfiedLinkError e) {
-        LoggerFactory.getLogger(GuiLauncher.class).info("JavaFX could not start", e);
-        throw new GuiUnavailableException(
-            "Cannot open the window ("
-                + e.getMessage()
-                + "). Without a display, use a command: rhizome -h",
-            e);
       }
+    } catch (IOException | RuntimeException e) {
+      DesktopApp.stop();
+      throw e;
+    }
+  }
+
+  /** The empty window, while {@code opening} goes on; closes what it opened if JavaFX fails. */
+  private static DesktopApp.FirstFrame showFirst(
+      DataDirectory data, CompletableFuture<Workspace> opening) throws GuiUnavailableException {
+    try {
+      return DesktopApp.showFirst(data.root(), System.getProperty("os.name", ""), System.getenv());
+    } catch (InterruptedException | RuntimeException | UnsatisfiedLinkError e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      closeOnceOpened(opening);
+      LoggerFactory.getLogger(GuiLauncher.class).info("JavaFX could not start", e);
+      throw new GuiUnavailableException(
+          "Cannot open the window ("
+              + e.getMessage()
+              + "). Without a display, use a command: rhizome -h",
+          e);
+    }
+  }
+
+  /**
+   * Opens the default workspace on its own thread, while the main thread starts the window (the
+   * benchmark's probe starts the same way).
+   */
+  public static CompletableFuture<Workspace> openInBackground(DataDirectory data) {
+    CompletableFuture<Workspace> opening = new CompletableFuture<>();
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                opening.complete(data.openDefaultWorkspace());
+              } catch (IOException | StoreException | RuntimeException | Error e) {
+                opening.completeExceptionally(e);
+              }
+            },
+            "rhizome-open-workspace");
+    thread.setDaemon(true);
+    thread.start();
+    return opening;
+  }
+
+  /**
+   * Closes the launcher's splash image ({@code java -splash:FILE}, which {@code ./rhizome} gives
+   * the window: the JVM shows it before any Java code runs) once the window's own first frame is on
+   * screen. JavaFX windows do not close it as AWT's would. Only when the launcher says it asked for
+   * one ({@code -Drhizome.splash=true}), so no other start touches AWT.
+   */
+  private static void closeSplash() {
+    if (!Boolean.getBoolean("rhizome.splash")) {
+      return;
+    }
+    try {
+      java.awt.SplashScreen splash = java.awt.SplashScreen.getSplashScreen();
+      if (splash != null) {
+        splash.close();
+      }
+    } catch (RuntimeException | LinkageError e) {
+      // no splash to close
+    }
+  }
+
+  /**
+   * Waits for the open to finish and closes the workspace, so the process does not exit in the
+   * middle of opening (or creating) it.
+   */
+  private static void closeOnceOpened(CompletableFuture<Workspace> opening) {
+    try {
+      opening.get(60, java.util.concurrent.TimeUnit.SECONDS).close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | java.util.concurrent.TimeoutException | RuntimeException e) {
+      // it did not open: nothing to close
+    }
+  }
+
+  /** What {@link #openInBackground} opened, or its failure with its own type. */
+  private static Workspace opened(CompletableFuture<Workspace> opening)
+      throws IOException, StoreException {
+    try {
+      return opening.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      opening.thenAccept(Workspace::close);
+      throw new IOException("interrupted while opening the workspace", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      if (cause instanceof StoreException store) {
+        throw store;
+      }
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(cause);
     }
   }
 

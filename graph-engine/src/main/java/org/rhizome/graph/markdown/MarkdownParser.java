@@ -76,8 +76,12 @@ public final class MarkdownParser {
   /** A shared instance for the static helpers of this package. */
   static final MarkdownParser SHARED = new MarkdownParser();
 
-  private final Parser flexmark =
-      Parser.builder().customInlineParserFactory(LinearInlineParser::new).build();
+  /**
+   * Built on the first parse, not with the parser: a Workspace makes its parser at open, and a
+   * command that only reads (or a window before its first edit) would otherwise load and set up
+   * Flexmark's ~170 classes for nothing.
+   */
+  private volatile @Nullable Parser flexmark;
 
   /**
    * Flexmark's inline parser without its hidden quadratic ({@link LinearInlineParser}), for any
@@ -91,6 +95,20 @@ public final class MarkdownParser {
 
   /** Creates a parser; prefer one shared instance per application. */
   public MarkdownParser() {}
+
+  private Parser flexmark() {
+    Parser p = flexmark;
+    if (p == null) {
+      synchronized (this) {
+        p = flexmark;
+        if (p == null) {
+          p = Parser.builder().customInlineParserFactory(LinearInlineParser::new).build();
+          flexmark = p;
+        }
+      }
+    }
+    return p;
+  }
 
   /**
    * Parses one note.
@@ -163,7 +181,7 @@ public final class MarkdownParser {
    */
   @Nullable Document parseBody(String body, List<String> problems) {
     try {
-      return flexmark.parse(body);
+      return flexmark().parse(body);
     } catch (StackOverflowError e) {
       // Flexmark matches some constructs (long link destinations and titles, HTML tags, long
       // delimiter runs) with recursive java.util.regex patterns, which need stack in proportion to
@@ -182,7 +200,7 @@ public final class MarkdownParser {
             null,
             () -> {
               try {
-                outcome.set(flexmark.parse(body));
+                outcome.set(flexmark().parse(body));
               } catch (
                   Throwable
                       t) { // handed to the calling thread below, which rethrows what it cannot

@@ -1,23 +1,120 @@
 package org.rhizome.ui.shell;
 
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.rhizome.ui.settings.SettingsStore;
 import org.rhizome.ui.settings.SystemTheme;
+import org.rhizome.ui.workbench.Settings;
+import org.rhizome.ui.workbench.WindowState;
 
 /**
  * Starts the desktop UI from {@code app}'s composition root with plain constructors: no {@code
  * Application} subclass, so nothing has to be smuggled through a static field into an object JavaFX
  * creates by reflection. The OS theme is asked and the settings read on other threads while the
  * toolkit starts.
+ *
+ * <p>The window can come before the workspace: {@link #showFirst} starts the toolkit and shows the
+ * empty window (theme, size and place of the last session) with nothing of the workspace, so the
+ * app shows it while the workspace opens on another thread; {@link #open(UiServices, FirstFrame)}
+ * then builds the window in it.
  */
 public final class DesktopApp {
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DesktopApp.class);
 
   private DesktopApp() {}
+
+  /**
+   * The window's first frame, shown by {@link #showFirst}: its stage, the settings and OS theme
+   * read for it, when the frame was laid out ({@link System#nanoTime}), and whether the person
+   * asked to close it before the window was built in it.
+   */
+  public record FirstFrame(
+      Stage stage,
+      Properties settings,
+      boolean dark,
+      long toolkitStartedNanos,
+      long shownNanos,
+      AtomicBoolean closeRequested) {}
+
+  /**
+   * Starts the JavaFX toolkit (if it is not running) and shows the window, empty, in the chosen
+   * theme and at the last session's size and place: what a person sees first, needing nothing of
+   * the workspace (so the caller may open it meanwhile). Returns once that frame is laid out.
+   *
+   * @throws IllegalStateException (or another runtime exception) when JavaFX cannot start, e.g. no
+   *     display
+   */
+  public static FirstFrame showFirst(
+      Path dataDirectory, String osName, Map<String, String> environment)
+      throws InterruptedException {
+    SettingsStore store = new SettingsStore(dataDirectory.resolve("ui.properties"));
+    CompletableFuture<Properties> settings = CompletableFuture.supplyAsync(store::read);
+    CompletableFuture<Boolean> dark =
+        CompletableFuture.supplyAsync(() -> SystemTheme.isDark(osName, environment));
+    long t0 = System.nanoTime();
+    startToolkit();
+    long started = System.nanoTime();
+    log.info("JavaFX started in {} ms", (started - t0) / 1_000_000);
+    Platform.setImplicitExit(false);
+    Properties read = settings.join();
+    boolean isDark = dark.join();
+    CompletableFuture<FirstFrame> frame = new CompletableFuture<>();
+    Platform.runLater(
+        () -> {
+          try {
+            Stage stage = new Stage();
+            Settings initial = SettingsStore.fromProperties(read);
+            WindowState state = initial.window();
+            StackPane root = new StackPane();
+            root.getStyleClass().addAll("rhizome-root", DesktopSession.STARTING);
+            Scene scene = new Scene(root, state.width(), state.height());
+            scene.getStylesheets().add(DesktopSession.STYLESHEET);
+            new ThemeApplier(initial, isDark, scene);
+            stage.setTitle("Rhizome");
+            WindowIcon.apply(stage);
+            stage.setScene(scene);
+            if (state.hasPosition()) {
+              stage.setX(state.x());
+              stage.setY(state.y());
+            }
+            stage.setMaximized(state.maximized());
+            AtomicBoolean closeRequested = new AtomicBoolean();
+            stage.setOnCloseRequest(
+                e -> {
+                  e.consume(); // closed as soon as the window is built in it
+                  closeRequested.set(true);
+                });
+            stage.show();
+            Pulses.next(scene)
+                .thenAccept(
+                    t -> {
+                      log.info(
+                          "first frame (the empty window) {} ms after the toolkit started",
+                          (t - started) / 1_000_000);
+                      frame.complete(
+                          new FirstFrame(stage, read, isDark, started, t, closeRequested));
+                    });
+          } catch (RuntimeException | Error e) {
+            frame.completeExceptionally(e);
+          }
+        });
+    try {
+      return frame.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException("the window could not be shown", e.getCause());
+    }
+  }
 
   /**
    * Starts the JavaFX toolkit (if it is not running) and opens the main window.
@@ -27,32 +124,24 @@ public final class DesktopApp {
    *     display
    */
   public static DesktopSession open(UiServices services) throws InterruptedException {
-    SettingsStore store = new SettingsStore(services.settingsFile());
-    CompletableFuture<Properties> settings = CompletableFuture.supplyAsync(store::read);
-    CompletableFuture<Boolean> dark =
-        CompletableFuture.supplyAsync(
-            () -> SystemTheme.isDark(services.osName(), services.environment()));
-    long t0 = System.nanoTime();
-    startToolkit();
-    log.info("JavaFX started in {} ms", (System.nanoTime() - t0) / 1_000_000);
-    Platform.setImplicitExit(false);
+    return open(
+        services, showFirst(services.dataDirectory(), services.osName(), services.environment()));
+  }
+
+  /**
+   * Builds the main window on {@code services}' workspace in the window {@link #showFirst} showed.
+   *
+   * @return the open window, once its parts are built
+   */
+  public static DesktopSession open(UiServices services, FirstFrame first)
+      throws InterruptedException {
+    long t0 = first.toolkitStartedNanos();
     CompletableFuture<DesktopSession> session = new CompletableFuture<>();
-    Properties read = settings.join();
-    boolean isDark = dark.join();
     Platform.runLater(
         () -> {
           try {
-            long start = System.nanoTime();
-            DesktopSession opened = new DesktopSession(services, new Stage(), read, isDark);
-            opened
-                .shown()
-                .thenAccept(
-                    t ->
-                        log.info(
-                            "first frame (the empty window) {} ms after the toolkit started, {} ms after"
-                                + " the stage was made",
-                            (t - t0) / 1_000_000,
-                            (t - start) / 1_000_000));
+            DesktopSession opened =
+                new DesktopSession(services, first.stage(), first.settings(), first.dark());
             opened
                 .built()
                 .whenComplete(
@@ -65,6 +154,9 @@ public final class DesktopApp {
                           "window's parts built {} ms after the toolkit started",
                           (System.nanoTime() - t0) / 1_000_000);
                       session.complete(opened);
+                      if (first.closeRequested().get()) {
+                        opened.close();
+                      }
                     });
             opened
                 .ready()
@@ -89,7 +181,21 @@ public final class DesktopApp {
 
   /** Opens the window and blocks until it is closed (the GUI's main loop), then stops JavaFX. */
   public static void run(UiServices services) throws InterruptedException {
-    DesktopSession session = open(services);
+    run(services, showFirst(services.dataDirectory(), services.osName(), services.environment()));
+  }
+
+  /**
+   * As {@link #run(UiServices)}, in the window {@link #showFirst} showed (JavaFX is stopped even
+   * when the window cannot be built).
+   */
+  public static void run(UiServices services, FirstFrame first) throws InterruptedException {
+    DesktopSession session;
+    try {
+      session = open(services, first);
+    } catch (RuntimeException | InterruptedException e) {
+      Platform.exit();
+      throw e;
+    }
     try {
       session.closed().get();
     } catch (ExecutionException e) {
@@ -97,6 +203,11 @@ public final class DesktopApp {
     } finally {
       Platform.exit();
     }
+  }
+
+  /** Stops JavaFX, for a caller whose window will not be built after all (the open failed). */
+  public static void stop() {
+    Platform.exit();
   }
 
   private static void startToolkit() throws InterruptedException {

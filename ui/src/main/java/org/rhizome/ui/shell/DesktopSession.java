@@ -60,7 +60,10 @@ public final class DesktopSession {
    * The empty frame's style class: the theme's background, so a dark window does not flash white
    * first.
    */
-  private static final String STARTING = "window-starting";
+  static final String STARTING = "window-starting";
+
+  static final String STYLESHEET =
+      DesktopSession.class.getResource("/org/rhizome/ui/shell/rhizome.css").toExternalForm();
 
   static final long MAX_CLOSE_WAIT_NANOS = 10_000_000_000L;
 
@@ -82,10 +85,7 @@ public final class DesktopSession {
     WindowState state = settings.window();
     root.getStyleClass().addAll("rhizome-root", STARTING);
     Scene scene = new Scene(root, state.width(), state.height());
-    scene
-        .getStylesheets()
-        .add(
-            DesktopSession.class.getResource("/org/rhizome/ui/shell/rhizome.css").toExternalForm());
+    scene.getStylesheets().add(STYLESHEET);
     this.theme = new ThemeApplier(settings, systemIsDark, scene);
     // Last resort on the FX thread: a failure nobody caught is one sentence in the status bar and a
     // stack trace in the log, and the window goes on.

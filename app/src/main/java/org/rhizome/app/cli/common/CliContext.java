@@ -103,9 +103,13 @@ public final class CliContext {
     return command.commandLine().getErr();
   }
 
-  /** True when stderr is an interactive terminal (progress bars go there). */
+  /**
+   * True when this process's stderr is a terminal (progress bars go there; see {@link
+   * CliEnvironment#processStderrIsTerminal}). Never for a command run in-process by a test, whose
+   * stderr is the test runner's pipe.
+   */
   public boolean stderrIsTerminal() {
-    return root().environment().stdoutIsTerminal() && System.console() != null;
+    return CliEnvironment.processStderrIsTerminal();
   }
 
   /**

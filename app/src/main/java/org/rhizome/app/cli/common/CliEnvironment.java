@@ -29,6 +29,22 @@ public record CliEnvironment(
         System.console() != null && Ansi.AUTO.enabled());
   }
 
+  /**
+   * Whether this process's stderr is a terminal (where progress bars go), whatever stdout is: on
+   * Linux from where {@code /proc/self/fd/2} points ({@code /dev/pts/N}, {@code /dev/ttyN}), so
+   * {@code rhizome import DIR > list.txt} still shows its bar and {@code 2> log} does not;
+   * elsewhere Java 17 can only tell that stdin and stdout are ({@link System#console()}).
+   */
+  public static boolean processStderrIsTerminal() {
+    Path fd = Path.of("/proc/self/fd/2");
+    try {
+      String target = java.nio.file.Files.readSymbolicLink(fd).toString();
+      return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+    } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+      return System.console() != null;
+    }
+  }
+
   /** A non-terminal environment with these variables and stdin, on this OS and home directory. */
   public static CliEnvironment of(Map<String, String> variables, InputStream stdin) {
     return new CliEnvironment(

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.rhizome.app.cli.common.CliContext;
 import org.rhizome.app.cli.common.ExitCodes;
 import org.rhizome.app.cli.common.InvalidInputException;
+import org.rhizome.app.cli.common.ProgressBar;
 import org.rhizome.app.cli.common.SyncUnfinishedException;
 import org.rhizome.app.data.DataDirectory;
 import org.rhizome.graph.Workspace;
@@ -101,7 +102,23 @@ public final class JoinCommand implements Callable<Integer> {
     String member = memberName != null ? memberName : System.getProperty("user.name", "me");
     try (Workspace ws =
         SharedWorkspaces.openForInvite(file, data.loadOrCreateDeviceKey(), invite, member)) {
-      boolean joined = wait.isZero() ? ws.membership().canWrite() : syncUntilJoined(data, ws, name);
+      boolean joined;
+      // On a terminal, a count of the changes received with their rate (total unknown: the
+      // members' logs are not announced before they stream); nothing with --json or when piped.
+      ProgressBar bar = ProgressBar.forCommand(cli);
+      java.util.concurrent.atomic.AtomicLong received =
+          new java.util.concurrent.atomic.AtomicLong();
+      try (AutoCloseable counting =
+          ws.subscribe(
+              event -> {
+                if (!event.local()) {
+                  bar.count("changes", received.addAndGet(event.changes().size()));
+                }
+              })) {
+        joined = wait.isZero() ? ws.membership().canWrite() : syncUntilJoined(data, ws, name);
+      } finally {
+        bar.finish(); // ends the count's line before any message
+      }
       Joined result = new Joined(name, ws.id().hex(), joined, ws.noteCount(), file.toString());
       if (cli.isJson()) {
         cli.printJson(result);
