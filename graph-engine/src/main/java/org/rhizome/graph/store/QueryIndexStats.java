@@ -17,11 +17,24 @@ public final class QueryIndexStats {
 
   private QueryIndexStats() {}
 
-  private static final java.lang.management.ThreadMXBean MX =
-      java.lang.management.ManagementFactory.getThreadMXBean();
+  /** Loaded only once counting is on: the management beans cost a CLI process tens of ms. */
+  private static final class Clock {
+    static final java.lang.management.ThreadMXBean MX =
+        java.lang.management.ManagementFactory.getThreadMXBean();
+  }
+
+  private static volatile boolean counting;
+
+  /**
+   * Starts counting in this process (the query bench does, before it imports); off otherwise, so a
+   * CLI process that writes one note loads no management beans for a figure nobody reads.
+   */
+  public static void countFromNow() {
+    counting = true;
+  }
 
   static long cpu() {
-    return MX.getCurrentThreadCpuTime();
+    return counting ? Clock.MX.getCurrentThreadCpuTime() : 0;
   }
 
   /** CPU nanoseconds spent so far. */

@@ -48,7 +48,12 @@ public final class WriteStats {
   }
 
   static final boolean ON = Boolean.getBoolean("rhizome.writestats");
-  private static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
+
+  /** The management beans cost a CLI process tens of ms to load: only when counting is on. */
+  private static final class Clock {
+    static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
+  }
+
   private static final LongAdder[] NANOS = new LongAdder[Stage.values().length];
 
   static {
@@ -61,7 +66,7 @@ public final class WriteStats {
 
   /** A start mark for {@link #add}; 0 when off. */
   public static long start() {
-    return ON ? MX.getCurrentThreadCpuTime() : 0;
+    return ON ? Clock.MX.getCurrentThreadCpuTime() : 0;
   }
 
   /**
@@ -69,7 +74,7 @@ public final class WriteStats {
    */
   static void move(Stage inner, Stage outer, long start) {
     if (ON) {
-      long d = MX.getCurrentThreadCpuTime() - start;
+      long d = Clock.MX.getCurrentThreadCpuTime() - start;
       NANOS[inner.ordinal()].add(d);
       NANOS[outer.ordinal()].add(-d);
     }
@@ -78,7 +83,7 @@ public final class WriteStats {
   /** Adds the CPU time since {@code start} to {@code stage}. */
   public static void add(Stage stage, long start) {
     if (ON) {
-      NANOS[stage.ordinal()].add(MX.getCurrentThreadCpuTime() - start);
+      NANOS[stage.ordinal()].add(Clock.MX.getCurrentThreadCpuTime() - start);
     }
   }
 

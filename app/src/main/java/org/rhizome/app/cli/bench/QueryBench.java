@@ -145,6 +145,7 @@ final class QueryBench {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("notes", notes);
     Random rnd = new Random(42);
+    QueryIndexStats.countFromNow();
     DeviceKey key = DeviceKey.generate(new SecureRandom());
     try (Workspace ws = Workspace.open(dir.resolve("bench.db"), key)) {
       long idx0 = QueryIndexStats.nanos();
