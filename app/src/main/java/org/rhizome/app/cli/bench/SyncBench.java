@@ -65,9 +65,11 @@ final class SyncBench {
       SyncThreadCpu cpu = SyncThreadCpu.now();
       long started = System.nanoTime();
       Map<String, Object> latency = latency(p, writer, notes);
-      latency.put("wall_s", ms(System.nanoTime() - started) / 1000.0);
-      latency.put("cpu_s", ms(cpu.processNanosSince()) / 1000.0);
-      latency.put("cpu_ms_by_thread", cpu.millisByGroupSince());
+      latency.put("wall_s", seconds(System.nanoTime() - started));
+      latency.put("cpu_s", seconds(cpu.processNanosSince()));
+      Map<String, Object> byThread = cpu.millisByGroupSince();
+      SyncThreadCpu.addSplit(latency, byThread, latencyEdits, peers);
+      latency.put("cpu_ms_by_thread", byThread);
       out.put("latency", latency);
       progress.println("bench sync: " + peers + " peers latency done");
       out.put("sustained", sustained(p, writer));
@@ -198,11 +200,13 @@ final class SyncBench {
     out.put("changes", burst);
     out.put("changes_per_s", Math.round(burst / ((done - start) / 1e9)));
     out.put("writer_commit_per_s", Math.round(burst / ((committed - start) / 1e9)));
-    out.put("seconds", ms(done - start) / 1000.0);
+    out.put("seconds", seconds(done - start));
     out.put("last_arrival_after_last_commit_ms", ms(done - committed));
-    out.put("cpu_s", ms(cpuNanos) / 1000.0);
+    out.put("cpu_s", seconds(cpuNanos));
     out.put("cpu_us_per_change_per_peer", Math.round(cpuNanos / 1e3 / burst / p.workspaces.size()));
-    out.put("cpu_ms_by_thread", cpu.millisByGroupSince());
+    Map<String, Object> byThread = cpu.millisByGroupSince();
+    SyncThreadCpu.addSplit(out, byThread, burst, p.workspaces.size());
+    out.put("cpu_ms_by_thread", byThread);
     return out;
   }
 
@@ -282,10 +286,11 @@ final class SyncBench {
             () -> joiner.digest().equals(source.digest()));
         p.stop(fresh);
         Map<String, Object> r = new LinkedHashMap<>();
-        r.put("seconds", ms(done - start) / 1000.0);
+        r.put("seconds", seconds(done - start));
         r.put("changes_per_s", Math.round(total / ((done - start) / 1e9)));
-        r.put("cpu_s", ms(cpuNanos) / 1000.0);
+        r.put("cpu_s", seconds(cpuNanos));
         r.put("cpu_us_per_change", Math.round(cpuNanos / 1e3 / total));
+        SyncThreadCpu.addSplit(r, byThread, total, 1);
         r.put("cpu_ms_by_thread", byThread);
         r.put("load_average_before", load);
         each.add(r);
@@ -342,6 +347,10 @@ final class SyncBench {
 
   private static long at(long[] sorted, double q) {
     return sorted[Math.min(sorted.length - 1, Math.max(0, (int) Math.ceil(q * sorted.length) - 1))];
+  }
+
+  private static double seconds(long nanos) {
+    return Math.round(nanos / 1e6) / 1000.0;
   }
 
   private static double ms(long nanos) {

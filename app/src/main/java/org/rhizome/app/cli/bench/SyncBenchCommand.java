@@ -152,6 +152,10 @@ public final class SyncBenchCommand implements Callable<Integer> {
               + sus.get("cpu_s")
               + " s)",
           part.get("converge_ms"));
+      out.printf(
+          "       CPU µs per change per peer in the burst: engine %s, sync's own %s"
+              + " (event loops, gossip, feed, log reads)%n",
+          sus.get("engine_cpu_us_per_change_per_peer"), sus.get("sync_cpu_us_per_change_per_peer"));
     }
     Map<String, Object> c = (Map<String, Object>) result.get("catchup");
     if (c != null) {

@@ -79,6 +79,29 @@ final class SyncThreadCpu {
     return out;
   }
 
+  /**
+   * Splits a phase's per-thread CPU (from {@link #millisByGroupSince}) into the engine's part
+   * (writers, verifiers) and sync's own (event loops, gossip, change feed, log reads, scheduling),
+   * in µs per change per peer.
+   */
+  static void addSplit(
+      Map<String, Object> out, Map<String, Object> byGroup, long changes, int peers) {
+    long engine = millis(byGroup, "writer") + millis(byGroup, "verify");
+    long sync =
+        millis(byGroup, "net_event_loops")
+            + millis(byGroup, "gossip")
+            + millis(byGroup, "change_feed")
+            + millis(byGroup, "sync_disk")
+            + millis(byGroup, "sync_scheduler");
+    double per = 1000.0 / Math.max(1, changes) / Math.max(1, peers);
+    out.put("engine_cpu_us_per_change_per_peer", Math.round(engine * per));
+    out.put("sync_cpu_us_per_change_per_peer", Math.round(sync * per));
+  }
+
+  private static long millis(Map<String, Object> byGroup, String key) {
+    return ((Number) byGroup.getOrDefault(key, 0L)).longValue();
+  }
+
   private static String group(String name) {
     for (String[] g : GROUPS) {
       for (int i = 1; i < g.length; i++) {
