@@ -718,6 +718,9 @@ public final class GossipRouter implements PubSub {
           () -> {
             try {
               task.run();
+            } catch (RejectedExecutionException e) {
+              // A connection's event loop has stopped: the host is closing under us.
+              LOG.debug("gossip task met a stopped event loop: {}", e.getMessage());
             } catch (RuntimeException e) {
               LOG.error("gossip task failed", e);
             }
