@@ -33,6 +33,8 @@ class SyncBenchIT {
                 "200",
                 "--catchup",
                 "300",
+                "--catchup-runs",
+                "2",
                 "--json");
     JsonNode run = r.path("runs").get(0);
     assertThat(run.path("peers").asInt()).isEqualTo(2);
@@ -42,7 +44,20 @@ class SyncBenchIT {
         .isGreaterThanOrEqualTo(run.path("latency").path("p50_ms").asDouble());
     assertThat(run.path("sustained").path("changes_per_s").asLong()).isPositive();
     assertThat(run.path("partition").path("converge_ms").asDouble()).isPositive();
-    assertThat(r.path("catchup").path("changes").asLong()).isGreaterThanOrEqualTo(300);
-    assertThat(r.path("catchup").path("seconds").asDouble()).isPositive();
+    assertThat(run.path("sustained").path("cpu_s").asDouble()).isPositive();
+    assertThat(run.path("sustained").path("engine_cpu_us_per_change_per_peer").asLong())
+        .isPositive();
+    assertThat(run.path("sustained").path("cpu_ms_by_thread").path("writer").asLong()).isPositive();
+    assertThat(run.path("latency").path("cpu_s").asDouble()).isPositive();
+    assertThat(r.path("load_average_before").asText()).isNotEmpty();
+    JsonNode catchup = r.path("catchup");
+    assertThat(catchup.path("changes").asLong()).isGreaterThanOrEqualTo(300);
+    assertThat(catchup.path("runs")).hasSize(2);
+    for (JsonNode each : catchup.path("runs")) {
+      assertThat(each.path("seconds").asDouble()).isPositive();
+      assertThat(each.path("cpu_s").asDouble()).isPositive();
+    }
+    assertThat(catchup.path("median_seconds").asDouble()).isPositive();
+    assertThat(catchup.path("median_changes_per_s").asDouble()).isPositive();
   }
 }

@@ -96,10 +96,10 @@ final class SyncEvents implements Pulls.Observer, LiveReceiver.Observer, PeerLis
   }
 
   @Override
-  public void appliedLive(PeerId from) {
-    liveApplied.incrementAndGet();
+  public void appliedLive(PeerId from, int count) {
+    liveApplied.addAndGet(count);
     lastSync.set(System.currentTimeMillis());
-    listeners.forEach(l -> l.onLiveApplied(from, 1));
+    listeners.forEach(l -> l.onLiveApplied(from, count));
   }
 
   @Override

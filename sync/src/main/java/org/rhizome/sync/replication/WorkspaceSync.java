@@ -110,9 +110,13 @@ public final class WorkspaceSync implements AutoCloseable {
     return new WorkspaceSync(workspace, key, config, faults);
   }
 
-  /** The GossipSub topic of a workspace's live changes. */
+  /**
+   * The GossipSub topic of a workspace's live changes. Version 2: each message is a {@link
+   * org.rhizome.sync.replication.live.LiveBundle} of one or more changes (version 1 carried one
+   * change per message).
+   */
   public static String topicOf(Replica replica) {
-    return "/rhizome/ws/" + replica.id().hex() + "/changes/1";
+    return "/rhizome/ws/" + replica.id().hex() + "/changes/2";
   }
 
   public void addListener(SyncListener listener) {

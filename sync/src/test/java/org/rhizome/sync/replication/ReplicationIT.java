@@ -198,7 +198,11 @@ class ReplicationIT {
       byte[] tampered =
           peers.workspace(a).changesSince(VersionVector.EMPTY, 0, 1000).get(0).bytes();
       tampered[tampered.length - 5] ^= 1;
-      m.host().pubsub().publish(m.topic(), tampered).get();
+      m.host()
+          .pubsub()
+          .publish(
+              m.topic(), org.rhizome.sync.replication.live.LiveBundle.encode(List.of(tampered)))
+          .get();
       Peers.await(
           Duration.ofSeconds(10), () -> a.status().refused() >= 1 && b.status().refused() >= 1);
       Peers.await(

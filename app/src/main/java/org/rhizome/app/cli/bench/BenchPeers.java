@@ -71,6 +71,14 @@ final class BenchPeers implements AutoCloseable {
    * waiting.
    */
   int join() throws Exception {
+    return join(ws -> {});
+  }
+
+  /**
+   * As {@link #join()}, handing the fresh replica to {@code beforeSync} before its sync starts (to
+   * subscribe to its change feed, say).
+   */
+  int join(java.util.function.Consumer<Workspace> beforeSync) throws Exception {
     int n = workspaces.size();
     WorkspaceSync inviter = syncs.get(0);
     Invite invite =
@@ -83,8 +91,17 @@ final class BenchPeers implements AutoCloseable {
     workspaces.add(ws);
     keys.add(key);
     syncs.add(null);
+    beforeSync.accept(ws);
     start(n);
     return n;
+  }
+
+  /** Stops syncing peer {@code i} (its replica stays open). */
+  void stop(int i) {
+    if (syncs.get(i) != null) {
+      syncs.get(i).close();
+      syncs.set(i, null);
+    }
   }
 
   void stopAll() {
@@ -130,7 +147,7 @@ final class BenchPeers implements AutoCloseable {
         throw new IllegalStateException(
             "bench sync: " + what + " did not happen within " + timeout.toSeconds() + " s");
       }
-      Thread.sleep(5);
+      Thread.sleep(20); // polls cost the peers' CPU too: not too often
     }
   }
 

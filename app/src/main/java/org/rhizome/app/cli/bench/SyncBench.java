@@ -61,12 +61,22 @@ final class SyncBench {
         notes.add(writer.createNote("typed " + i, ""));
       }
       BenchPeers.await("the first notes arriving", Duration.ofSeconds(30), p::converged);
-      out.put("latency", latency(p, writer, notes));
+      out.put("load_average_before", SyncThreadCpu.loadAverage());
+      SyncThreadCpu cpu = SyncThreadCpu.now();
+      long started = System.nanoTime();
+      Map<String, Object> latency = latency(p, writer, notes);
+      latency.put("wall_s", seconds(System.nanoTime() - started));
+      latency.put("cpu_s", seconds(cpu.processNanosSince()));
+      Map<String, Object> byThread = cpu.millisByGroupSince();
+      SyncThreadCpu.addSplit(latency, byThread, latencyEdits, peers);
+      latency.put("cpu_ms_by_thread", byThread);
+      out.put("latency", latency);
       progress.println("bench sync: " + peers + " peers latency done");
       out.put("sustained", sustained(p, writer));
       progress.println("bench sync: " + peers + " peers throughput done");
       out.put("partition", partition(p));
       progress.println("bench sync: " + peers + " peers partition done");
+      out.put("load_average_after", SyncThreadCpu.loadAverage());
     }
     return out;
   }
@@ -168,14 +178,14 @@ final class SyncBench {
    */
   private Map<String, Object> sustained(BenchPeers p, Workspace writer) throws Exception {
     ActorId actor = writer.actor();
-    long cpuStart = processCpuNanos();
+    SyncThreadCpu cpu = SyncThreadCpu.now();
     long start = System.nanoTime();
     createNotes(writer, "burst", burst);
     long committed = System.nanoTime();
     long target = writer.versionVector().get(actor);
     BenchPeers.await(
         "the burst arriving",
-        Duration.ofSeconds(120),
+        Duration.ofSeconds(300),
         () -> {
           for (Workspace w : p.workspaces) {
             if (w.versionVector().get(actor) < target) {
@@ -185,20 +195,19 @@ final class SyncBench {
           return true;
         });
     long done = System.nanoTime();
-    long cpu = processCpuNanos() - cpuStart;
+    long cpuNanos = cpu.processNanosSince();
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("changes", burst);
     out.put("changes_per_s", Math.round(burst / ((done - start) / 1e9)));
     out.put("writer_commit_per_s", Math.round(burst / ((committed - start) / 1e9)));
-    out.put("seconds", ms(done - start) / 1000.0);
-    out.put("cpu_us_per_change_per_peer", Math.round(cpu / 1e3 / burst / p.workspaces.size()));
+    out.put("seconds", seconds(done - start));
+    out.put("last_arrival_after_last_commit_ms", ms(done - committed));
+    out.put("cpu_s", seconds(cpuNanos));
+    out.put("cpu_us_per_change_per_peer", Math.round(cpuNanos / 1e3 / burst / p.workspaces.size()));
+    Map<String, Object> byThread = cpu.millisByGroupSince();
+    SyncThreadCpu.addSplit(out, byThread, burst, p.workspaces.size());
+    out.put("cpu_ms_by_thread", byThread);
     return out;
-  }
-
-  /** CPU time of this whole process (every peer, engine and network thread). */
-  private static long processCpuNanos() {
-    var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-    return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
   }
 
   /**
@@ -230,38 +239,77 @@ final class SyncBench {
 
   /**
    * A fresh peer joins a workspace of {@code changes} new notes; time from its sync starting until
-   * it holds them all.
+   * its change feed reports the last of them committed. Repeated {@code runs} times with a new
+   * fresh peer each time (the one before stops syncing first, so each pulls from the source alone);
+   * the figures of each run and their medians.
    */
-  Map<String, Object> catchUp(int changes) throws Exception {
+  Map<String, Object> catchUp(int changes, int runs) throws Exception {
     Path home = Files.createDirectories(dir.resolve("catchup"));
+    Map<String, Object> out = new LinkedHashMap<>();
     try (BenchPeers p = new BenchPeers(home)) {
       Workspace source = p.found();
       createNotes(source, "history", changes);
       p.start(0);
       long total = source.status().changes();
-      progress.println("bench sync: source holds " + total + " changes; a fresh peer joins");
-      long cpuStart = processCpuNanos();
-      long start = System.nanoTime();
-      int fresh = p.join();
-      Workspace joiner = p.workspaces.get(fresh);
-      var want = source.versionVector().get(source.actor());
-      BenchPeers.await(
-          "the catch-up",
-          Duration.ofSeconds(300),
-          () -> joiner.versionVector().get(source.actor()) >= want);
-      long done = System.nanoTime();
-      long cpu = processCpuNanos() - cpuStart;
-      BenchPeers.await(
-          "the fresh peer's digest",
-          Duration.ofSeconds(60),
-          () -> joiner.digest().equals(source.digest()));
-      Map<String, Object> out = new LinkedHashMap<>();
+      long want = source.versionVector().get(source.actor());
       out.put("changes", total);
-      out.put("seconds", ms(done - start) / 1000.0);
-      out.put("changes_per_s", Math.round(total / ((done - start) / 1e9)));
-      out.put("cpu_us_per_change", Math.round(cpu / 1e3 / total));
-      return out;
+      List<Map<String, Object>> each = new ArrayList<>();
+      for (int run = 0; run < runs; run++) {
+        progress.println(
+            "bench sync: source holds " + total + " changes; fresh peer " + (run + 1) + " joins");
+        String load = SyncThreadCpu.loadAverage();
+        CompletableFuture<Long> caughtUp = new CompletableFuture<>();
+        List<AutoCloseable> feed = new ArrayList<>();
+        SyncThreadCpu cpu = SyncThreadCpu.now();
+        long start = System.nanoTime();
+        int fresh =
+            p.join(
+                ws ->
+                    feed.add(
+                        ws.subscribe(
+                            event -> {
+                              for (var change : event.changes()) {
+                                if (change.actor().equals(source.actor()) && change.seq() >= want) {
+                                  caughtUp.complete(System.nanoTime());
+                                }
+                              }
+                            })));
+        long done = caughtUp.get(600, TimeUnit.SECONDS);
+        long cpuNanos = cpu.processNanosSince();
+        Map<String, Object> byThread = cpu.millisByGroupSince();
+        feed.get(0).close();
+        Workspace joiner = p.workspaces.get(fresh);
+        // Its own join (its certificate) crosses back to the source too; then both hold the same.
+        BenchPeers.await(
+            "the fresh peer's digest",
+            Duration.ofSeconds(120),
+            () -> joiner.digest().equals(source.digest()));
+        p.stop(fresh);
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("seconds", seconds(done - start));
+        r.put("changes_per_s", Math.round(total / ((done - start) / 1e9)));
+        r.put("cpu_s", seconds(cpuNanos));
+        r.put("cpu_us_per_change", Math.round(cpuNanos / 1e3 / total));
+        SyncThreadCpu.addSplit(r, byThread, total, 1);
+        r.put("cpu_ms_by_thread", byThread);
+        r.put("load_average_before", load);
+        each.add(r);
+      }
+      out.put("median_seconds", median(each, "seconds"));
+      out.put("median_changes_per_s", median(each, "changes_per_s"));
+      out.put("median_cpu_s", median(each, "cpu_s"));
+      out.put("median_cpu_us_per_change", median(each, "cpu_us_per_change"));
+      out.put("runs", each);
+      out.put("load_average_after", SyncThreadCpu.loadAverage());
     }
+    return out;
+  }
+
+  /** The median of one numeric field over runs (the lower middle one for an even count). */
+  static double median(List<Map<String, Object>> runs, String field) {
+    double[] v = runs.stream().mapToDouble(r -> ((Number) r.get(field)).doubleValue()).toArray();
+    Arrays.sort(v);
+    return v[(v.length - 1) / 2];
   }
 
   /**
@@ -299,6 +347,10 @@ final class SyncBench {
 
   private static long at(long[] sorted, double q) {
     return sorted[Math.min(sorted.length - 1, Math.max(0, (int) Math.ceil(q * sorted.length) - 1))];
+  }
+
+  private static double seconds(long nanos) {
+    return Math.round(nanos / 1e6) / 1000.0;
   }
 
   private static double ms(long nanos) {

@@ -62,6 +62,18 @@ public final class SyncBenchCommand implements Callable<Integer> {
       description = "Changes a fresh peer catches up on; 0 skips (default: ${DEFAULT-VALUE}).")
   private int catchup;
 
+  @Option(
+      names = "--catchup-runs",
+      defaultValue = "3",
+      description =
+          "Fresh peers that catch up, one after another, from the same source (default: ${DEFAULT-VALUE}).")
+  private int catchupRuns;
+
+  @Option(
+      names = "--no-live",
+      description = "Skip the per-peer-count runs (latency, sustained, partition): catch-up only.")
+  private boolean noLive;
+
   @Option(names = "--json", description = "Print one JSON document instead of a table.")
   private boolean json;
 
@@ -73,21 +85,29 @@ public final class SyncBenchCommand implements Callable<Integer> {
             spec.commandLine(), "--peers: each count must be 2 to 10, not " + n + ".");
       }
     }
-    if (rate < 1 || edits < 10 || changes < 10 || catchup < 0) {
+    if (rate < 1 || edits < 10 || changes < 10 || catchup < 0 || catchupRuns < 1) {
       throw new ParameterException(
           spec.commandLine(),
-          "--rate must be at least 1, --edits and --changes at least 10, --catchup at least 0.");
+          "--rate and --catchup-runs must be at least 1, --edits and --changes at least 10,"
+              + " --catchup at least 0.");
+    }
+    if (noLive && catchup == 0) {
+      throw new ParameterException(
+          spec.commandLine(), "--no-live with --catchup 0 measures nothing.");
     }
     Path work = Files.createTempDirectory("rhizome-bench-sync");
     Map<String, Object> result = new LinkedHashMap<>();
     try {
       SyncBench bench = new SyncBench(work, System.err, rate, edits, changes);
+      result.put("cores", Runtime.getRuntime().availableProcessors());
+      result.put("load_average_before", SyncThreadCpu.loadAverage());
       List<Map<String, Object>> runs = new ArrayList<>();
-      for (int n : peers) {
+      for (int n : noLive ? List.<Integer>of() : peers) {
         runs.add(bench.runPeers(n));
       }
       result.put("runs", runs);
-      result.put("catchup", catchup == 0 ? null : bench.catchUp(catchup));
+      result.put("catchup", catchup == 0 ? null : bench.catchUp(catchup, catchupRuns));
+      result.put("load_average_after", SyncThreadCpu.loadAverage());
     } finally {
       WorkFiles.deleteTree(work);
     }
@@ -104,24 +124,50 @@ public final class SyncBenchCommand implements Callable<Integer> {
   @SuppressWarnings("unchecked")
   private static void printTable(PrintWriter out, Map<String, Object> result) {
     out.printf(
-        "%-6s %-26s %-24s %-18s%n",
-        "peers", "latency p50 / p99 (ms)", "sustained changes/s", "partition heal (ms)");
-    for (Map<String, Object> run : (List<Map<String, Object>>) result.get("runs")) {
+        "load average %s (before) / %s (after), %s cores; CPU is this process's, all peers%n",
+        result.get("load_average_before"), result.get("load_average_after"), result.get("cores"));
+    List<Map<String, Object>> runs = (List<Map<String, Object>>) result.get("runs");
+    if (!runs.isEmpty()) {
+      out.printf(
+          "%-6s %-34s %-42s %-14s%n",
+          "peers",
+          "edit→applied p50 / p99 (ms)",
+          "sustained changes/s (wall s, CPU s)",
+          "partition (ms)");
+    }
+    for (Map<String, Object> run : runs) {
       Map<String, Object> lat = (Map<String, Object>) run.get("latency");
       Map<String, Object> sus = (Map<String, Object>) run.get("sustained");
       Map<String, Object> part = (Map<String, Object>) run.get("partition");
       out.printf(
-          "%-6s %-26s %-24s %-18s%n",
+          "%-6s %-34s %-42s %-14s%n",
           run.get("peers"),
           lat.get("p50_ms") + " / " + lat.get("p99_ms") + " @" + lat.get("rate_per_s") + "/s",
-          sus.get("changes_per_s") + " (" + sus.get("changes") + ")",
+          sus.get("changes_per_s")
+              + " ("
+              + sus.get("changes")
+              + " in "
+              + sus.get("seconds")
+              + " s, CPU "
+              + sus.get("cpu_s")
+              + " s)",
           part.get("converge_ms"));
+      out.printf(
+          "       CPU µs per change per peer in the burst: engine %s, sync's own %s"
+              + " (event loops, gossip, feed, log reads)%n",
+          sus.get("engine_cpu_us_per_change_per_peer"), sus.get("sync_cpu_us_per_change_per_peer"));
     }
     Map<String, Object> c = (Map<String, Object>) result.get("catchup");
     if (c != null) {
       out.printf(
-          "catch-up of a fresh peer: %s changes in %s s (%s changes/s)%n",
-          c.get("changes"), c.get("seconds"), c.get("changes_per_s"));
+          "catch-up of a fresh peer: %s changes, median of %d: %s s (%s changes/s), CPU %s s"
+              + " (%s µs/change)%n",
+          c.get("changes"),
+          ((List<?>) c.get("runs")).size(),
+          c.get("median_seconds"),
+          Math.round((Double) c.get("median_changes_per_s")),
+          c.get("median_cpu_s"),
+          Math.round((Double) c.get("median_cpu_us_per_change")));
     }
   }
 }

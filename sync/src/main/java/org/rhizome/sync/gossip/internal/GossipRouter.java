@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -191,6 +192,11 @@ public final class GossipRouter implements PubSub {
               @Override
               public void onOutboundLost(GossipPeer peer) {
                 mesh.values().forEach(set -> set.remove(peer));
+              }
+
+              @Override
+              public boolean seenAlready(RawMessage m) {
+                return GossipRouter.this.seenAlready(m);
               }
             });
     this.heartbeat =
@@ -403,6 +409,38 @@ public final class GossipRouter implements PubSub {
     for (GossipPeer p : peers.values()) {
       streams.send(p, bye);
     }
+  }
+
+  /**
+   * Whether the id a received message claims — its key (or the key its from inlines) and its seqno
+   * — is in the seen cache. Judged before the signature is checked: a forged copy of a seen id is
+   * dropped like the duplicate it claims to be; an id that cannot be read here is left to the
+   * checks. Gossip thread only.
+   */
+  private boolean seenAlready(RawMessage m) {
+    byte[] seqno = m.seqno();
+    if (seqno == null || seqno.length != MessageSigner.SEQNO_LENGTH) {
+      return false;
+    }
+    byte[] key = m.key();
+    if (key == null) {
+      if (m.from() == null) {
+        return false;
+      }
+      try {
+        Optional<PublicKey> inlined = PeerId.fromBytes(m.from()).extractPublicKey();
+        if (inlined.isEmpty()) {
+          return false;
+        }
+        key = inlined.get().marshal();
+      } catch (RuntimeException e) {
+        return false;
+      }
+    }
+    byte[] id = new byte[key.length + seqno.length];
+    System.arraycopy(key, 0, id, 0, key.length);
+    System.arraycopy(seqno, 0, id, key.length, seqno.length);
+    return seen.contains(new MessageKey(id));
   }
 
   private byte[] publishNow(String topic, byte[] data) {
@@ -680,6 +718,9 @@ public final class GossipRouter implements PubSub {
           () -> {
             try {
               task.run();
+            } catch (RejectedExecutionException e) {
+              // A connection's event loop has stopped: the host is closing under us.
+              LOG.debug("gossip task met a stopped event loop: {}", e.getMessage());
             } catch (RuntimeException e) {
               LOG.error("gossip task failed", e);
             }

@@ -62,6 +62,12 @@ final class GossipStreams {
 
     void onRpc(GossipPeer from, Rpc rpc, @Nullable PublicKey[] authors);
 
+    /**
+     * Whether a received message's claimed id (author key, seqno) is one already seen: its
+     * signature need not be checked (gossip thread).
+     */
+    boolean seenAlready(RawMessage m);
+
     /** Our stream to {@code peer} is gone: it cannot be in a mesh until we have another. */
     void onOutboundLost(GossipPeer peer);
   }
@@ -197,12 +203,26 @@ final class GossipStreams {
 
   /**
    * On the event loop: decode only; the signatures are verified on the gossip thread, so a peer's
-   * flood of signed messages costs the event loops no crypto.
+   * flood of signed messages costs the event loops no crypto. A message whose id was seen already
+   * (the copies mesh peers forward) is dropped before its signature is checked, as js-libp2p and
+   * go-libp2p do: it would be dropped as a duplicate after the check anyway.
    */
   private void receiveFrame(PeerId peer, ByteBuf frame) {
-    Rpc rpc = RpcCodec.decode(ByteBufUtil.getBytes(frame));
+    Rpc received = RpcCodec.decode(ByteBufUtil.getBytes(frame));
     router.run(
         () -> {
+          Rpc rpc = received;
+          if (!rpc.messages().isEmpty()) {
+            List<RawMessage> fresh = new ArrayList<>(rpc.messages().size());
+            for (RawMessage m : rpc.messages()) {
+              if (!router.seenAlready(m)) {
+                fresh.add(m);
+              }
+            }
+            if (fresh.size() < rpc.messages().size()) {
+              rpc = new Rpc(rpc.subscriptions(), fresh, rpc.control());
+            }
+          }
           PublicKey[] authors = new PublicKey[rpc.messages().size()];
           for (int i = 0; i < authors.length; i++) {
             try {

@@ -1,5 +1,6 @@
 package org.rhizome.sync.replication.apply;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -7,62 +8,91 @@ import org.rhizome.graph.Replica;
 import org.rhizome.graph.api.ApplyResult;
 
 /**
- * Group commit for changes that arrive one by one (GossipSub): while one batch is being verified
- * and written, the next ones gather, and go to the engine together — one transaction for many
- * messages when they come fast, no waiting when they come slowly. Thread-safe.
+ * Group commit for changes that arrive message by message (GossipSub): while batches are being
+ * verified and written, the next messages gather, and go to the engine together — one transaction
+ * for many messages when they come fast, no waiting when they come slowly. Two batches may be with
+ * the engine at once, so the next one's signatures are checked (on the engine's verifier threads)
+ * while the writer stores the one before; the engine writes them in the order offered. Thread-safe.
  */
 public final class RemoteApplyQueue {
-  private static final int MAX_BATCH = 1_000;
+  /** Changes gathered into one batch (a message's changes are never split). */
+  static final int MAX_BATCH = 2_000;
 
-  private record Pending(byte[] change, CompletableFuture<ApplyResult> result) {}
+  /** Batches with the engine at once: one being written, one being verified. */
+  static final int MAX_IN_FLIGHT = 2;
 
-  private final Replica workspace;
-  private final List<Pending> pending = new ArrayList<>();
-  private boolean inFlight;
+  private record Pending(List<byte[]> changes, CompletableFuture<List<ApplyResult>> result) {}
+
+  private final IsolatingApply.Engine engine;
+  private final ArrayDeque<Pending> pending = new ArrayDeque<>();
+  private int inFlight;
 
   public RemoteApplyQueue(Replica workspace) {
-    this.workspace = workspace;
+    this(workspace::applyRemoteAsync);
   }
 
-  public CompletableFuture<ApplyResult> offer(byte[] change) {
-    CompletableFuture<ApplyResult> result = new CompletableFuture<>();
+  RemoteApplyQueue(IsolatingApply.Engine engine) {
+    this.engine = engine;
+  }
+
+  /** Offers one message's changes; completes with their results, in order. */
+  public CompletableFuture<List<ApplyResult>> offer(List<byte[]> changes) {
+    CompletableFuture<List<ApplyResult>> result = new CompletableFuture<>();
+    if (changes.isEmpty()) {
+      result.complete(List.of());
+      return result;
+    }
     synchronized (this) {
-      pending.add(new Pending(change, result));
-      if (inFlight) {
+      pending.add(new Pending(changes, result));
+      if (inFlight >= MAX_IN_FLIGHT) {
         return result;
       }
-      inFlight = true;
+      inFlight++;
     }
     flush();
     return result;
   }
 
   private void flush() {
-    List<Pending> batch;
+    List<Pending> batch = new ArrayList<>();
+    CompletableFuture<List<ApplyResult>> applied;
     synchronized (this) {
-      if (pending.isEmpty()) {
-        inFlight = false;
+      int count = 0;
+      while (!pending.isEmpty()
+          && (batch.isEmpty() || count + pending.peek().changes().size() <= MAX_BATCH)) {
+        Pending p = pending.poll();
+        batch.add(p);
+        count += p.changes().size();
+      }
+      if (batch.isEmpty()) {
+        inFlight--;
         return;
       }
-      int n = Math.min(MAX_BATCH, pending.size());
-      batch = new ArrayList<>(pending.subList(0, n));
-      pending.subList(0, n).clear();
+      List<byte[]> bytes = new ArrayList<>(count);
+      for (Pending p : batch) {
+        bytes.addAll(p.changes());
+      }
+      // Offered under the lock, so batches reach the engine (which writes in offer order) in the
+      // order their messages arrived. The engine only queues the work here.
+      try {
+        applied = IsolatingApply.apply(engine, bytes);
+      } catch (RuntimeException e) { // e.g. the workspace closed under us
+        applied = CompletableFuture.failedFuture(e);
+      }
     }
-    List<byte[]> bytes = new ArrayList<>(batch.size());
-    for (Pending p : batch) {
-      bytes.add(p.change());
-    }
-    IsolatingApply.apply(workspace, bytes)
-        .whenComplete(
-            (results, error) -> {
-              for (int i = 0; i < batch.size(); i++) {
-                if (error != null) {
-                  batch.get(i).result().completeExceptionally(error);
-                } else {
-                  batch.get(i).result().complete(results.get(i));
-                }
-              }
-              flush();
-            });
+    applied.whenComplete(
+        (results, error) -> {
+          int at = 0;
+          for (Pending p : batch) {
+            int n = p.changes().size();
+            if (error != null) {
+              p.result().completeExceptionally(error);
+            } else {
+              p.result().complete(List.copyOf(results.subList(at, at + n)));
+            }
+            at += n;
+          }
+          flush();
+        });
   }
 }

@@ -34,10 +34,10 @@ final class CatchUpStream implements StreamHandler {
   private final Executor disk;
   private final CompletableFuture<PullSummary> result = new CompletableFuture<>();
 
-  /** Applies complete in order: each waits for the one before. */
   /** Set on the event loop once the frame buffer is (about to be) released. */
   private boolean released;
 
+  /** Completes once the last batch's results have been reported (they are reported in order). */
   private CompletableFuture<?> applyTail = CompletableFuture.completedFuture(null);
 
   /** Receives, per applied batch, the changes that were new here (the puller relays a few live). */
@@ -171,9 +171,14 @@ final class CatchUpStream implements StreamHandler {
               }
             });
       } else if (action instanceof CatchUpAction.Apply apply) {
+        // Offered to the engine at once: it checks this batch's signatures on its verifier
+        // threads while its writer stores the batches before (it writes in the order offered).
+        // The results are reported to the machine in batch order.
+        CompletableFuture<List<ApplyResult>> applying = startApply(apply.changes());
         applyTail =
             applyTail
-                .thenCompose(ignored -> IsolatingApply.apply(workspace, apply.changes()))
+                .handle((ignored, e) -> null)
+                .thenCompose(ignored -> applying)
                 .whenComplete(
                     (results, error) ->
                         stream
@@ -220,6 +225,14 @@ final class CatchUpStream implements StreamHandler {
                 ? new ProtocolViolationException(fail.reason())
                 : new Libp2pException(fail.reason()));
       }
+    }
+  }
+
+  private CompletableFuture<List<ApplyResult>> startApply(List<byte[]> changes) {
+    try {
+      return IsolatingApply.apply(workspace, changes);
+    } catch (RuntimeException e) { // e.g. the workspace closed under us
+      return CompletableFuture.failedFuture(e);
     }
   }
 

@@ -26,7 +26,7 @@ public final class SyncCodec {
   private SyncCodec() {}
 
   public static byte[] encode(SyncMessage message) {
-    ByteBuf out = Unpooled.buffer(64);
+    ByteBuf out = Unpooled.buffer(sizeHint(message));
     if (message instanceof SyncMessage.Pull p) {
       out.writeByte(PULL);
       Varint.write(out, p.window());
@@ -59,9 +59,27 @@ public final class SyncCodec {
       Varint.write(out, reason.length);
       out.writeBytes(reason);
     }
+    if (out.hasArray()
+        && out.arrayOffset() == 0
+        && out.readerIndex() == 0
+        && out.array().length == out.readableBytes()) {
+      return out.array(); // sized exactly (a batch): no second copy
+    }
     byte[] bytes = new byte[out.readableBytes()];
     out.readBytes(bytes);
     return bytes;
+  }
+
+  /** A batch's exact size (its stored change bytes are copied once, into a buffer that fits). */
+  private static int sizeHint(SyncMessage message) {
+    if (message instanceof SyncMessage.Batch b) {
+      long size = 1 + Varint.size(b.number()) + Varint.size(b.changes().size());
+      for (byte[] change : b.changes()) {
+        size += Varint.size(change.length) + change.length;
+      }
+      return (int) Math.min(size, Integer.MAX_VALUE - 8);
+    }
+    return 64;
   }
 
   /**

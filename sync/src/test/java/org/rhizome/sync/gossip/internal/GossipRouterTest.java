@@ -252,6 +252,44 @@ class GossipRouterTest {
   }
 
   @Test
+  void aCopyOfASeenMessageIsDroppedAsADuplicateBeforeItsSignatureIsChecked() throws Exception {
+    List<Remote> peers = remotes(3, true);
+    join();
+    RawMessage m =
+        MessageSigner.sign(peers.get(0).key, TOPIC, "x".getBytes(StandardCharsets.UTF_8), 1);
+    peers.get(0).send(Rpc.messages(List.of(m)));
+    assertThat(delivered).hasSize(1);
+    // A second mesh peer forwards the same id with its signature broken: a duplicate (the first
+    // copy was checked), neither delivered again nor counted against the forwarder.
+    RawMessage copy =
+        new RawMessage(
+            m.from(), m.data(), m.seqno(), m.topic(), new byte[m.signature().length], m.key());
+    peers.get(1).send(Rpc.messages(List.of(copy)));
+    assertThat(delivered).hasSize(1);
+    assertThat(score(peers.get(1))).isGreaterThanOrEqualTo(0.0);
+    // An unseen id with a broken signature is still checked, refused and counted.
+    RawMessage unseen =
+        MessageSigner.sign(peers.get(0).key, TOPIC, "y".getBytes(StandardCharsets.UTF_8), 2);
+    peers
+        .get(2)
+        .send(
+            Rpc.messages(
+                List.of(
+                    new RawMessage(
+                        unseen.from(),
+                        unseen.data(),
+                        unseen.seqno(),
+                        unseen.topic(),
+                        new byte[unseen.signature().length],
+                        unseen.key()))));
+    assertThat(delivered).hasSize(1);
+    assertThat(score(peers.get(2))).isNegative();
+    // ... and the forged copy did not mark the real message seen: it is delivered when it comes.
+    peers.get(0).send(Rpc.messages(List.of(unseen)));
+    assertThat(delivered).hasSize(2);
+  }
+
+  @Test
   void ignoredAndRejectedMessagesAreNotForwarded() throws Exception {
     List<Remote> peers = remotes(2, true);
     router.subscribe(
