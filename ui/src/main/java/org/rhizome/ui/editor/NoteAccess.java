@@ -84,9 +84,10 @@ final class NoteAccess {
     Optional<String> why = ws.membership().whyReadOnly(soul);
     List<String> privateTo = List.of();
     if (ws.isPrivate(soul)) {
+      ActorId me = ws.membership().member(ws.actor()).map(Member::person).orElse(ws.actor());
       List<String> names = new ArrayList<>();
       for (ActorId person : ws.readersOf(soul)) {
-        names.add(nameOf(ws, person));
+        names.add(person.equals(me) ? "you" : nameOf(ws, person));
       }
       privateTo = List.copyOf(names);
     }
@@ -145,7 +146,8 @@ final class NoteAccess {
     }
     if (!state.privateTo().isEmpty()) {
       String readers = String.join(", ", state.privateTo());
-      privateBadge.setText("Private · " + readers);
+      privateBadge.setText(
+          "Private · " + (state.privateTo().equals(List.of("you")) ? "only you" : readers));
       privateBadge.setTooltip(
           new Tooltip(
               "A private note: only "

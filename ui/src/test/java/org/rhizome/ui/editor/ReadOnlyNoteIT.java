@@ -112,7 +112,7 @@ class ReadOnlyNoteIT {
         waitFor(
             "private badge", () -> secretTab.tab().getContent().lookup("#privateBadge") != null);
         Label badge = onFx(() -> (Label) secretTab.tab().getContent().lookup("#privateBadge"));
-        assertThat(onFx(badge::getText)).isEqualTo("Private · Ada");
+        assertThat(onFx(badge::getText)).isEqualTo("Private · only you");
         assertThat(onFx(secretTab::isReadOnly)).isFalse();
         open(ui, plain);
         NoteTab plainTab = tab(ui, plain);
