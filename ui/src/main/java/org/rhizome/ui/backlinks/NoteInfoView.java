@@ -168,6 +168,7 @@ public final class NoteInfoView {
     tagChips.getChildren().setAll(muted("No note open."));
     backlinksPane.setText("Linked mentions");
     unlinkedPane.setText("Unlinked mentions");
+    outgoingPane.setText("Outgoing links"); // not the count of the note shown before
   }
 
   private void fill(Info info) {

@@ -6,6 +6,7 @@ import static org.rhizome.ui.shell.UiHarness.runFx;
 import static org.rhizome.ui.shell.UiHarness.waitFor;
 
 import java.nio.file.Path;
+import java.util.List;
 import javafx.scene.control.TitledPane;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
@@ -59,7 +60,27 @@ class MainFlowsIT {
       runFx(() -> ui.session().context().commands().run("editor.followLink"));
       waitFor("target open", () -> target[0].equals(ui.window().editors().activeNote().get()));
       waitFor("backlink shown", () -> linkedMentions(ui).equals("Linked mentions (1)"));
+
+      // With every note closed, no section keeps the count of the note shown before.
+      runFx(
+          () -> {
+            for (int i = 0; i < 10 && ui.window().editors().activeNoteTab().isPresent(); i++) {
+              ui.window().editors().closeSelected();
+            }
+          });
+      waitFor(
+          "the right pane shows no note",
+          () -> paneTitles(ui).containsAll(List.of("Linked mentions", "Outgoing links")));
+      assertThat(paneTitles(ui))
+          .filteredOn(t -> t.startsWith("Outgoing links") || t.contains("mentions"))
+          .noneMatch(t -> t.contains("("));
     }
+  }
+
+  static List<String> paneTitles(UiHarness ui) {
+    return ui.session().stage().getScene().getRoot().lookupAll(".titled-pane").stream()
+        .map(n -> ((TitledPane) n).getText())
+        .toList();
   }
 
   @Test
