@@ -1,7 +1,9 @@
 package org.rhizome.app.cli.bench;
 
-import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
+import static org.rhizome.app.cli.bench.TimedApply.apply;
+import static org.rhizome.app.cli.bench.TimedApply.median;
+import static org.rhizome.app.cli.bench.TimedApply.timed;
+
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -11,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.rhizome.graph.Workspace;
-import org.rhizome.graph.api.ApplyResult;
 import org.rhizome.graph.api.StoredChange;
 import org.rhizome.graph.identity.DeviceKey;
 import org.rhizome.graph.membership.Grant;
@@ -27,7 +28,6 @@ import org.rhizome.graph.model.VersionVector;
  * the private changes, timed apart, alternating; then the reader opens plain and private notes.
  */
 final class PrivateNotesBench {
-  private static final int BATCH = 500;
   private final SecureRandom random = new SecureRandom();
   private final int notes;
   private final int edits;
@@ -85,9 +85,24 @@ final class PrivateNotesBench {
     setupAndPlain.addAll(plain);
     for (int r = 0; r <= runs; r++) {
       System.err.println("private notes: run " + r + "…");
-      double[] p = timed(work.resolve("rp" + r + ".db"), id, bobKey, setup, plain);
-      double[] s = timed(work.resolve("rs" + r + ".db"), id, bobKey, setupAndPlain, sealed);
-      double[] o = timed(work.resolve("os" + r + ".db"), id, carolKey, setupAndPlain, sealed);
+      double[] p =
+          timed(
+              work.resolve("rp" + r + ".db"),
+              f -> Workspace.openToJoin(f, id, bobKey),
+              setup,
+              plain);
+      double[] s =
+          timed(
+              work.resolve("rs" + r + ".db"),
+              f -> Workspace.openToJoin(f, id, bobKey),
+              setupAndPlain,
+              sealed);
+      double[] o =
+          timed(
+              work.resolve("os" + r + ".db"),
+              f -> Workspace.openToJoin(f, id, carolKey),
+              setupAndPlain,
+              sealed);
       if (r == 0) {
         continue; // warms the JIT
       }
@@ -155,31 +170,6 @@ final class PrivateNotesBench {
     return out;
   }
 
-  /** Applies {@code setup} untimed, then {@code work} timed: {wall ms, process CPU ms}. */
-  private double[] timed(
-      Path file,
-      org.rhizome.graph.model.WorkspaceId id,
-      DeviceKey key,
-      List<byte[]> setup,
-      List<byte[]> work)
-      throws Exception {
-    com.sun.management.OperatingSystemMXBean os =
-        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    try (Workspace ws = Workspace.openToJoin(file, id, key)) {
-      apply(ws, setup);
-      long cpu0 = os.getProcessCpuTime();
-      long t0 = System.nanoTime();
-      apply(ws, work);
-      long wall = System.nanoTime() - t0;
-      long cpu = os.getProcessCpuTime() - cpu0;
-      return new double[] {wall / 1e6, cpu / 1e6};
-    } finally {
-      for (String suffix : List.of("", "-wal", "-shm", ".refusals")) {
-        Files.deleteIfExists(Path.of(file + suffix));
-      }
-    }
-  }
-
   /** Median µs to open a note (its fields and its live body), plain against private, same file. */
   private static Map<String, Object> openFigures(
       Workspace ws, List<Soul> plain, List<Soul> privates) throws Exception {
@@ -205,23 +195,5 @@ final class PrivateNotesBench {
       throw new IllegalStateException("the reader cannot open " + soul);
     }
     return (System.nanoTime() - t0) / 1e3;
-  }
-
-  private static void apply(Workspace ws, List<byte[]> changes) throws Exception {
-    for (int from = 0; from < changes.size(); from += BATCH) {
-      for (ApplyResult r :
-          ws.applyRemote(changes.subList(from, Math.min(changes.size(), from + BATCH)))) {
-        if (r.isRefused()) {
-          throw new IllegalStateException("the bench's change was refused: " + r.detail());
-        }
-      }
-    }
-  }
-
-  private static double median(List<Double> xs) {
-    List<Double> s = new ArrayList<>(xs);
-    s.sort(null);
-    int n = s.size();
-    return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
   }
 }

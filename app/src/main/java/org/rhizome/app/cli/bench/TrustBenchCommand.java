@@ -1,6 +1,8 @@
 package org.rhizome.app.cli.bench;
 
-import java.lang.management.ManagementFactory;
+import static org.rhizome.app.cli.bench.TimedApply.median;
+import static org.rhizome.app.cli.bench.TimedApply.timed;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -147,9 +149,29 @@ public final class TrustBenchCommand implements Callable<Integer> {
       for (int r = 0; r < runs + 1; r++) {
         System.err.println("run " + r + "…");
         double[] t =
-            timed(work.resolve("t" + r + ".db"), id, MembershipMode.MEMBERS, team, teamWork);
+            timed(
+                work.resolve("t" + r + ".db"),
+                f ->
+                    Workspace.open(
+                        f,
+                        id,
+                        MembershipMode.MEMBERS,
+                        DeviceKey.generate(random),
+                        System::currentTimeMillis),
+                team,
+                teamWork);
         double[] o =
-            timed(work.resolve("o" + r + ".db"), id, MembershipMode.OPEN, openSeed, openWork);
+            timed(
+                work.resolve("o" + r + ".db"),
+                f ->
+                    Workspace.open(
+                        f,
+                        id,
+                        MembershipMode.OPEN,
+                        DeviceKey.generate(random),
+                        System::currentTimeMillis),
+                openSeed,
+                openWork);
         if (r == 0) {
           continue; // the first run warms the JIT
         }
@@ -318,43 +340,6 @@ public final class TrustBenchCommand implements Callable<Integer> {
     return ++hlc;
   }
 
-  /** Applies {@code setup} untimed, then {@code work} timed: {wall ms, process CPU ms}. */
-  private double[] timed(
-      Path file,
-      org.rhizome.graph.model.WorkspaceId id,
-      MembershipMode mode,
-      List<byte[]> setup,
-      List<byte[]> work)
-      throws Exception {
-    com.sun.management.OperatingSystemMXBean os =
-        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    try (Workspace ws =
-        Workspace.open(file, id, mode, DeviceKey.generate(random), System::currentTimeMillis)) {
-      apply(ws, setup);
-      long cpu0 = os.getProcessCpuTime();
-      long t0 = System.nanoTime();
-      apply(ws, work);
-      long wall = System.nanoTime() - t0;
-      long cpu = os.getProcessCpuTime() - cpu0;
-      return new double[] {wall / 1e6, cpu / 1e6};
-    } finally {
-      Files.deleteIfExists(file);
-      Files.deleteIfExists(Path.of(file + "-wal"));
-      Files.deleteIfExists(Path.of(file + "-shm"));
-    }
-  }
-
-  private static void apply(Workspace ws, List<byte[]> changes) throws Exception {
-    for (int from = 0; from < changes.size(); from += BATCH) {
-      for (ApplyResult r :
-          ws.applyRemote(changes.subList(from, Math.min(changes.size(), from + BATCH)))) {
-        if (r.isRefused()) {
-          throw new IllegalStateException("the bench's change was refused: " + r.detail());
-        }
-      }
-    }
-  }
-
   private static Map<String, Object> figures(
       List<Double> rate, List<Double> wall, List<Double> cpu) {
     Map<String, Object> m = new LinkedHashMap<>();
@@ -363,12 +348,5 @@ public final class TrustBenchCommand implements Callable<Integer> {
     m.put("cpuMsMedian", Math.round(median(cpu)));
     m.put("wallMsRuns", wall.stream().map(Math::round).toList());
     return m;
-  }
-
-  private static double median(List<Double> xs) {
-    List<Double> s = new ArrayList<>(xs);
-    s.sort(null);
-    int n = s.size();
-    return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
   }
 }
