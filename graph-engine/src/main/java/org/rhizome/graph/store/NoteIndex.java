@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.rhizome.graph.api.CorruptDatabaseException;
@@ -95,6 +97,7 @@ final class NoteIndex {
   /** Call at the start of each write transaction. */
   void begin() {
     nextId = 0;
+    ftsRows.clear();
   }
 
   /** The fields whose values the link, tag, alias, query and full-text rows derive from. */
@@ -187,11 +190,28 @@ final class NoteIndex {
     return false;
   }
 
-  private void insertFts(long id, String title, String body) throws SQLException {
-    insertFts.setLong(1, id);
-    insertFts.setString(2, title);
-    insertFts.setString(3, body);
-    insertFts.executeUpdate();
+  /**
+   * Full-text rows of this transaction, written by {@link #flushFts} after every other index row:
+   * one FTS5 insert after another keeps its tokenizer and pending-terms table in the cache, which
+   * the note, link and tag rows written between two notes' inserts pushed out.
+   */
+  private final List<Object[]> ftsRows = new ArrayList<>();
+
+  private void insertFts(long id, String title, String body) {
+    ftsRows.add(new Object[] {id, title, body});
+  }
+
+  /** Writes the full-text rows the transaction's reindexing gathered. Call before the commit. */
+  void flushFts() throws SQLException {
+    long t = WriteStats.start();
+    for (Object[] row : ftsRows) {
+      insertFts.setLong(1, (Long) row[0]);
+      insertFts.setString(2, (String) row[1]);
+      insertFts.setString(3, (String) row[2]);
+      insertFts.executeUpdate();
+    }
+    ftsRows.clear();
+    WriteStats.move(WriteStats.Stage.FTS_ROWS, WriteStats.Stage.INDEX_ROWS, t);
   }
 
   private void indexAttachment(Soul soul, Map<String, FieldState> fields)

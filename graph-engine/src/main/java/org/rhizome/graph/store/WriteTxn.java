@@ -134,6 +134,7 @@ public final class WriteTxn {
     for (Soul soul : nodes.changed()) {
       writer.index.reindex(soul, nodes.node(soul), nodes.isFresh(soul), nodes.changedValues(soul));
     }
+    writer.index.flushFts();
     WriteStats.add(WriteStats.Stage.INDEX_ROWS, t);
   }
 }
