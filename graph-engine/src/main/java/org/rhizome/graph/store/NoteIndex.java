@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.rhizome.graph.api.CorruptDatabaseException;
@@ -34,7 +36,8 @@ final class NoteIndex {
   private final ParsedBodies parser;
   private final PreparedStatement selectId;
   private final PreparedStatement insertNote;
-  private final PreparedStatement lastId;
+  private final PreparedStatement maxId;
+  private final PreparedStatement deleteFts;
   private final PreparedStatement updateNote;
   private final PreparedStatement deleteNote;
   private final PreparedStatement insertLink;
@@ -51,8 +54,9 @@ final class NoteIndex {
     selectId = c.prepareStatement("SELECT id FROM note WHERE soul = ?");
     insertNote =
         c.prepareStatement(
-            "INSERT INTO note(soul, title, title_key, created, modified, deleted, folder, folder_key) VALUES (?,?,?,?,?,?,?,?)");
-    lastId = c.prepareStatement("SELECT last_insert_rowid()");
+            "INSERT INTO note(id, soul, title, title_key, created, modified, deleted, folder, folder_key) VALUES (?,?,?,?,?,?,?,?,?)");
+    maxId = c.prepareStatement("SELECT coalesce(max(id), 0) FROM note");
+    deleteFts = c.prepareStatement("DELETE FROM note_fts WHERE rowid = ?");
     updateNote =
         c.prepareStatement(
             "UPDATE note SET title = ?, title_key = ?, created = ?, modified = ?, deleted = ?, folder = ?, folder_key = ? WHERE id = ?");
@@ -83,13 +87,38 @@ final class NoteIndex {
         };
   }
 
-  /** Re-derives the index rows of one node from its current fields. */
-  void reindex(Soul soul, Map<String, FieldState> fields) throws SQLException, StoreException {
+  /**
+   * The id the next new note row gets; 0 until read in this transaction. Given here rather than by
+   * SQLite, so a new note needs no {@code last_insert_rowid()} query; read again in each
+   * transaction (another process may have added notes in between), the same max + 1 SQLite gives.
+   */
+  private long nextId;
+
+  /** Call at the start of each write transaction. */
+  void begin() {
+    nextId = 0;
+    ftsRows.clear();
+  }
+
+  /** The fields whose values the link, tag, alias, query and full-text rows derive from. */
+  private static final Set<String> BODY_DERIVED =
+      Set.of(NoteFields.TYPE, NoteFields.BODY, NoteFields.DELETED);
+
+  /**
+   * Re-derives the index rows of one node after a transaction changed the values of {@code
+   * changed}: the rows that derive from fields it did not change are left as they are (a rename
+   * rewrites the note and full-text rows, not the links and tags), and a {@code fresh} node (one
+   * with no fields before the transaction) has no rows to look for.
+   */
+  void reindex(Soul soul, Map<String, FieldState> fields, boolean fresh, Set<String> changed)
+      throws SQLException, StoreException {
     Long existing = null;
-    selectId.setString(1, soul.value());
-    try (ResultSet rs = selectId.executeQuery()) {
-      if (rs.next()) {
-        existing = rs.getLong(1);
+    if (!fresh) {
+      selectId.setString(1, soul.value());
+      try (ResultSet rs = selectId.executeQuery()) {
+        if (rs.next()) {
+          existing = rs.getLong(1);
+        }
       }
     }
     String type = string(fields, NoteFields.TYPE, "");
@@ -118,23 +147,71 @@ final class NoteIndex {
 
     long id;
     if (existing == null) {
-      insertNote.setString(1, soul.value());
-      bindNote(insertNote, 2, title, created, modified, deleted, folder);
-      insertNote.executeUpdate();
-      try (ResultSet rs = lastId.executeQuery()) {
-        rs.next();
-        id = rs.getLong(1);
+      if (nextId == 0) {
+        try (ResultSet rs = maxId.executeQuery()) {
+          nextId = (rs.next() ? rs.getLong(1) : 0) + 1;
+        }
       }
+      id = nextId++;
+      insertNote.setLong(1, id);
+      insertNote.setString(2, soul.value());
+      bindNote(insertNote, 3, title, created, modified, deleted, folder);
+      insertNote.executeUpdate();
     } else {
       id = existing;
       bindNote(updateNote, 1, title, created, modified, deleted, folder);
       updateNote.setLong(8, id);
       updateNote.executeUpdate();
+      if (!containsAny(changed, BODY_DERIVED)) {
+        // The body, type and deletion are as the rows were made from: only the title's words may
+        // have changed, and they are only in the full-text row.
+        if (!deleted && changed.contains(NoteFields.TITLE)) {
+          long t = WriteStats.start();
+          deleteFts.setLong(1, id);
+          deleteFts.executeUpdate();
+          insertFts(id, title, body);
+          WriteStats.move(WriteStats.Stage.FTS_ROWS, WriteStats.Stage.INDEX_ROWS, t);
+        }
+        return;
+      }
       purge(id);
     }
     if (!deleted) {
       index(id, title, body);
     }
+  }
+
+  private static boolean containsAny(Set<String> changed, Set<String> names) {
+    for (String name : names) {
+      if (changed.contains(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Full-text rows of this transaction, written by {@link #flushFts} after every other index row:
+   * one FTS5 insert after another keeps its tokenizer and pending-terms table in the cache, which
+   * the note, link and tag rows written between two notes' inserts pushed out.
+   */
+  private final List<Object[]> ftsRows = new ArrayList<>();
+
+  private void insertFts(long id, String title, String body) {
+    ftsRows.add(new Object[] {id, title, body});
+  }
+
+  /** Writes the full-text rows the transaction's reindexing gathered. Call before the commit. */
+  void flushFts() throws SQLException {
+    long t = WriteStats.start();
+    for (Object[] row : ftsRows) {
+      insertFts.setLong(1, (Long) row[0]);
+      insertFts.setString(2, (String) row[1]);
+      insertFts.setString(3, (String) row[2]);
+      insertFts.executeUpdate();
+    }
+    ftsRows.clear();
+    WriteStats.move(WriteStats.Stage.FTS_ROWS, WriteStats.Stage.INDEX_ROWS, t);
   }
 
   private void indexAttachment(Soul soul, Map<String, FieldState> fields)
@@ -217,10 +294,7 @@ final class NoteIndex {
       }
     }
     long t = WriteStats.start();
-    insertFts.setLong(1, id);
-    insertFts.setString(2, title);
-    insertFts.setString(3, body);
-    insertFts.executeUpdate();
+    insertFts(id, title, body);
     WriteStats.move(WriteStats.Stage.FTS_ROWS, WriteStats.Stage.INDEX_ROWS, t);
     t = WriteStats.start();
     queryIndex.index(id, body, parsed);

@@ -1,7 +1,9 @@
 package org.rhizome.graph.store;
 
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +20,12 @@ final class TouchedNodes {
   private final Map<Soul, Map<String, FieldState>> nodes = new HashMap<>();
   private final Set<Soul> changed = new LinkedHashSet<>();
 
+  /** Nodes that had no field rows when this transaction first read them. */
+  private final Set<Soul> fresh = new HashSet<>();
+
+  /** Per changed node, the fields whose value (not only clock) changed in this transaction. */
+  private final Map<Soul, Set<String>> changedValues = new HashMap<>();
+
   TouchedNodes(FieldTable fields) {
     this.fields = fields;
   }
@@ -28,22 +36,44 @@ final class TouchedNodes {
     if (node == null) {
       node = fields.node(soul);
       nodes.put(soul, node);
+      if (node.isEmpty()) {
+        fresh.add(soul);
+      }
     }
     return node;
   }
 
   /** Records a winning write: stores it and remembers the node for reindexing. */
   void set(Soul soul, String field, FieldState state) throws SQLException {
+    Map<String, FieldState> node = node(soul); // read before the write, to see what it replaces
     fields.put(soul, field, state);
-    node(soul).put(field, state);
+    FieldState before = node.put(field, state);
     changed.add(soul);
+    if (before == null || !Arrays.equals(before.value(), state.value())) {
+      changedValues.computeIfAbsent(soul, k -> new HashSet<>()).add(field);
+    }
   }
 
   /** Removes a field: no write that may count for it remains (decision 0007). */
   void remove(Soul soul, String field) throws SQLException {
+    Map<String, FieldState> node = node(soul);
     fields.delete(soul, field);
-    node(soul).remove(field);
+    node.remove(field);
     changed.add(soul);
+    changedValues.computeIfAbsent(soul, k -> new HashSet<>()).add(field);
+  }
+
+  /**
+   * Whether the node had no fields when this transaction first read it: then it has no index rows
+   * yet, and the index need not look for them.
+   */
+  boolean isFresh(Soul soul) {
+    return fresh.contains(soul);
+  }
+
+  /** The fields of {@code soul} whose value this transaction changed (not only their clock). */
+  Set<String> changedValues(Soul soul) {
+    return changedValues.getOrDefault(soul, Set.of());
   }
 
   Set<Soul> changed() {

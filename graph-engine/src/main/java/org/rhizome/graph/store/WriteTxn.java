@@ -130,9 +130,11 @@ public final class WriteTxn {
     writer.texts.flush(nodes);
     WriteStats.add(WriteStats.Stage.TEXT_SNAPSHOTS, t);
     t = WriteStats.start();
+    writer.index.begin();
     for (Soul soul : nodes.changed()) {
-      writer.index.reindex(soul, nodes.node(soul));
+      writer.index.reindex(soul, nodes.node(soul), nodes.isFresh(soul), nodes.changedValues(soul));
     }
+    writer.index.flushFts();
     WriteStats.add(WriteStats.Stage.INDEX_ROWS, t);
   }
 }
