@@ -101,20 +101,19 @@ final class NoteProtectCommand implements Callable<Integer> {
           throw new InvalidInputException(
               name(ws, owner) + " owns \"" + note.title() + "\" and edits it without being let");
         }
-        await(
-            ws.membership()
-                .letEditAsync(note.soul(), persons, until));
+        await(ws.membership().letEditAsync(note.soul(), persons, until));
       } else if (who != null && who.revoke != null) {
         await(
-            ws.membership()
-                .unletEditAsync(note.soul(), NoteShareCommand.persons(ws, who.revoke)));
+            ws.membership().unletEditAsync(note.soul(), NoteShareCommand.persons(ws, who.revoke)));
       }
       long now = System.currentTimeMillis();
       List<Editor> editors = new ArrayList<>();
       for (Map.Entry<ActorId, Long> e : ws.membership().editors(note.soul()).entrySet()) {
         editors.add(
             new Editor(
-                name(ws, e.getKey()), Instant.ofEpochMilli(e.getValue()).toString(), e.getValue() <= now));
+                name(ws, e.getKey()),
+                Instant.ofEpochMilli(e.getValue()).toString(),
+                e.getValue() <= now));
       }
       if (cli.isJson()) {
         cli.printJson(new Editors(note.soul().value(), note.title(), name(ws, owner), editors));
@@ -145,7 +144,9 @@ final class NoteProtectCommand implements Callable<Integer> {
       return LocalDateTime.parse(t).atZone(ZoneId.systemDefault()).toInstant().toEpochMilli();
     } catch (DateTimeParseException e) {
       throw new InvalidInputException(
-          "--until takes a time such as 2026-12-31T18:00 or 2026-12-31T18:00Z, not \"" + text + "\"");
+          "--until takes a time such as 2026-12-31T18:00 or 2026-12-31T18:00Z, not \""
+              + text
+              + "\"");
     }
   }
 

@@ -32,19 +32,38 @@ class NoteProtectCommandsIT {
         Workspace carol = members.joinFromOutside(data, "carol", Role.WRITER, Grant.MEMBER)) {
       JsonNode added =
           cli.json(
-              "note", "add", "--workspace", "team", "--title", "Rota", "--protected", "--body",
-              "monday: alice", "--json");
+              "note",
+              "add",
+              "--workspace",
+              "team",
+              "--title",
+              "Rota",
+              "--protected",
+              "--body",
+              "monday: alice",
+              "--json");
       Soul note = new Soul(added.path("id").asText());
 
       JsonNode let =
           cli.json(
-              "note", "protect", "Rota", "--let", "bob", "--until", "2099-12-31T18:00Z",
-              "--workspace", "team", "--json");
+              "note",
+              "protect",
+              "Rota",
+              "--let",
+              "bob",
+              "--until",
+              "2099-12-31T18:00Z",
+              "--workspace",
+              "team",
+              "--json");
       assertThat(let.path("owner").asText()).isEqualTo("alice");
-      assertThat(let.path("editors")).singleElement().satisfies(e -> {
-        assertThat(e.path("name").asText()).isEqualTo("bob");
-        assertThat(e.path("until").asText()).isEqualTo("2099-12-31T18:00:00Z");
-      });
+      assertThat(let.path("editors"))
+          .singleElement()
+          .satisfies(
+              e -> {
+                assertThat(e.path("name").asText()).isEqualTo("bob");
+                assertThat(e.path("until").asText()).isEqualTo("2099-12-31T18:00:00Z");
+              });
       CliRunner.Result listed = cli.run("note", "protect", "Rota", "--workspace", "team");
       assertThat(listed.exitCode()).as(listed.toString()).isZero();
       assertThat(listed.out()).contains("alice, bob (until 2099-12-31T18:00:00Z)");
@@ -54,10 +73,12 @@ class NoteProtectCommandsIT {
         MemberCommandsIT.sync(a, carol);
       }
       bob.editBody(note, "monday: alice, tuesday: bob");
-      assertThatThrownBy(() -> carol.editBody(note, "carol")).isInstanceOf(NotAllowedException.class);
+      assertThatThrownBy(() -> carol.editBody(note, "carol"))
+          .isInstanceOf(NotAllowedException.class);
       try (Workspace a = members.mine(data)) {
         MemberCommandsIT.sync(bob, a);
-        assertThat(a.bodies(java.util.List.of(note))).containsExactly("monday: alice, tuesday: bob");
+        assertThat(a.bodies(java.util.List.of(note)))
+            .containsExactly("monday: alice, tuesday: bob");
       }
 
       JsonNode revoked =
@@ -71,17 +92,34 @@ class NoteProtectCommandsIT {
 
       // Errors: a past time, a bad time, the owner, an unprotected note, a non-owner.
       assertThat(
-              cli.run("note", "protect", "Rota", "--let", "bob", "--until", "2001-01-01T00:00",
-                      "--workspace", "team")
+              cli.run(
+                      "note",
+                      "protect",
+                      "Rota",
+                      "--let",
+                      "bob",
+                      "--until",
+                      "2001-01-01T00:00",
+                      "--workspace",
+                      "team")
                   .exitCode())
           .isEqualTo(ExitCodes.INVALID_INPUT);
       CliRunner.Result bad =
-          cli.run("note", "protect", "Rota", "--let", "bob", "--until", "soon", "--workspace", "team");
+          cli.run(
+              "note", "protect", "Rota", "--let", "bob", "--until", "soon", "--workspace", "team");
       assertThat(bad.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
       assertThat(bad.err()).contains("2026-12-31T18:00");
       assertThat(
-              cli.run("note", "protect", "Rota", "--let", "alice", "--until", "2099-01-01T00:00",
-                      "--workspace", "team")
+              cli.run(
+                      "note",
+                      "protect",
+                      "Rota",
+                      "--let",
+                      "alice",
+                      "--until",
+                      "2099-01-01T00:00",
+                      "--workspace",
+                      "team")
                   .exitCode())
           .isEqualTo(ExitCodes.INVALID_INPUT);
       assertThat(
@@ -89,8 +127,16 @@ class NoteProtectCommandsIT {
           .isEqualTo(ExitCodes.USAGE);
       cli.run("note", "add", "--workspace", "team", "--title", "Open page");
       CliRunner.Result open =
-          cli.run("note", "protect", "Open page", "--let", "bob", "--until", "2099-01-01T00:00",
-              "--workspace", "team");
+          cli.run(
+              "note",
+              "protect",
+              "Open page",
+              "--let",
+              "bob",
+              "--until",
+              "2099-01-01T00:00",
+              "--workspace",
+              "team");
       assertThat(open.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
       assertThat(open.err()).contains("not protected");
     }

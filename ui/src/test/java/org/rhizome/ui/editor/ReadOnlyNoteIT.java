@@ -120,4 +120,50 @@ class ReadOnlyNoteIT {
       }
     }
   }
+
+  @Test
+  void aProtectedNoteSaysWhoItsOwnerLetsEditItAndUntilWhen() throws Exception {
+    SecureRandom random = new SecureRandom();
+    try (Workspace ada =
+        Workspace.create(dir.resolve("ada.db"), DeviceKey.generate(random), "Team", "Ada")) {
+      Soul rota = ada.createProtectedNoteAsync("", "Rota", "monday: ada").get();
+      InviteKey invite =
+          ada.membership().createInviteAsync(Grant.MEMBER, Role.WRITER, Duration.ofDays(1)).get();
+      Workspace bob =
+          Workspace.openToJoin(
+              dir.resolve("workspaces/team.db"), ada.id(), DeviceKey.generate(random));
+      send(ada, bob);
+      bob.membership().join(invite, "Bob");
+      send(bob, ada);
+      long until =
+          java.time.ZonedDateTime.of(2099, 12, 31, 18, 0, 0, 0, java.time.ZoneId.systemDefault())
+              .toInstant()
+              .toEpochMilli();
+
+      try (UiHarness ui = UiHarness.startWith(dir, bob)) {
+        CodeArea area = open(ui, rota);
+        NoteTab tab = tab(ui, rota);
+        waitFor("read-only", () -> tab.isReadOnly());
+        Label badge = onFx(() -> (Label) tab.tab().getContent().lookup("#protectedBadge"));
+        assertThat(onFx(badge::getText)).isEqualTo("Protected · Ada");
+
+        // Ada lets Bob edit until the end of 2099; the grant arrives while the note is open.
+        ada.membership().letEditAsync(rota, List.of(bob.actor()), until).get();
+        send(ada, bob);
+        waitFor("editable", () -> !tab.isReadOnly() && area.isEditable());
+        assertThat(onFx(badge::getText)).isEqualTo("Protected · Ada · you until 31 Dec 2099 18:00");
+        runFx(() -> area.insertText(area.getLength(), ", tuesday: bob"));
+        runFx(tab.editor()::flush);
+        waitFor("stored", () -> body(ui, rota).equals("monday: ada, tuesday: bob"));
+        send(bob, ada);
+        assertThat(ada.bodies(List.of(rota))).containsExactly("monday: ada, tuesday: bob");
+
+        // She takes it back: read-only again, and the badge names only her.
+        ada.membership().unletEditAsync(rota, List.of(bob.actor())).get();
+        send(ada, bob);
+        waitFor("read-only again", () -> tab.isReadOnly() && !area.isEditable());
+        assertThat(onFx(badge::getText)).isEqualTo("Protected · Ada");
+      }
+    }
+  }
 }
