@@ -36,6 +36,16 @@ public interface NotePrivacy {
    */
   CompletableFuture<Change> unshareNoteAsync(Soul note, Collection<ActorId> persons);
 
+  /**
+   * Wraps the keys of this device's person's private notes for every device of their readers that
+   * has none yet (a device that joined a reader's person after the note was shared), in one change
+   * per few hundred wraps. A running device of the owner does this by itself when it learns of such
+   * a device (decision 0008, "A reader's new device"); this is for a catch-up by hand.
+   *
+   * @return how many wraps were written (0: nothing was missing, or this device holds no key)
+   */
+  CompletableFuture<Integer> wrapKeysForNewDevicesAsync();
+
   /** Whether {@code note} is private (a fact of its soul; no read). */
   boolean isPrivate(Soul note);
 

@@ -158,6 +158,111 @@ final class PrivateNotes implements NotePrivacy {
         });
   }
 
+  /** Wraps per change when catching a new device up: a change stays well under the size limit. */
+  private static final int WRAPS_PER_CHANGE = 400;
+
+  @Override
+  public CompletableFuture<Integer> wrapKeysForNewDevicesAsync() {
+    ActorId me;
+    Map<ActorId, List<ActorId>> devices = new LinkedHashMap<>();
+    try {
+      if (membership.mode() != org.rhizome.graph.membership.MembershipMode.MEMBERS) {
+        return CompletableFuture.completedFuture(0);
+      }
+      me = membership.person();
+      for (org.rhizome.graph.membership.Person p : membership.people()) {
+        if (p.removed()) {
+          continue;
+        }
+        for (org.rhizome.graph.membership.Person.Device d : p.devices()) {
+          if (!d.revoked()) {
+            devices.computeIfAbsent(p.person(), k -> new ArrayList<>()).add(d.member().device());
+          }
+        }
+      }
+    } catch (StoreException | RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    return store.write(
+        txn -> {
+          String from = PrivateSouls.SEAL_PREFIX + PrivateSouls.PRIVATE_PREFIX + me.hex() + ".";
+          Map<Soul, Map<String, FieldState>> seals =
+              new FieldTable(txn.connection())
+                  .nodesBetween(from, from.substring(0, from.length() - 1) + "/");
+          List<Op> ops = new ArrayList<>();
+          int written = 0;
+          for (Map.Entry<Soul, Map<String, FieldState>> e : seals.entrySet()) {
+            Soul note = new Soul(e.getKey().value().substring(PrivateSouls.SEAL_PREFIX.length()));
+            Map<String, FieldState> seal = e.getValue();
+            Map<KeyId, byte[]> held = null;
+            for (ActorId reader : readers(seal)) {
+              for (ActorId device : devices.getOrDefault(reader, List.of())) {
+                if (held == null) {
+                  held = heldKeys(note, seal);
+                }
+                for (Map.Entry<KeyId, byte[]> k : held.entrySet()) {
+                  String field = PrivateSouls.wrapField(k.getKey(), device);
+                  if (!seal.containsKey(field)) {
+                    ops.add(
+                        new Op.SetField(
+                            e.getKey(),
+                            field,
+                            Value.of(ring.wrapFor(note, k.getKey(), k.getValue(), device))));
+                  }
+                }
+              }
+            }
+            if (ops.size() >= WRAPS_PER_CHANGE) {
+              author.commit(txn, ops);
+              written += ops.size();
+              ops = new ArrayList<>();
+            }
+          }
+          if (!ops.isEmpty()) {
+            author.commit(txn, ops);
+            written += ops.size();
+          }
+          return written;
+        });
+  }
+
+  /**
+   * The feed's listener: when a device joins an existing person (a device invite), a running device
+   * of an owner wraps its notes' keys for it if that person reads any (decision 0008). Every owner
+   * device that learns of the join does so; two racing write the same field names ({@code
+   * wrap.<key>.<device>}), last writer wins, and either wrap opens: duplicates cost a few bytes,
+   * never a wrong key.
+   */
+  void onChanges(ChangeEvent event) {
+    for (Change c : event.changes()) {
+      if (c.seq() == 1 && joinsAnExistingPerson(c)) {
+        wrapKeysForNewDevicesAsync()
+            .whenComplete(
+                (n, e) -> {
+                  if (e != null) {
+                    org.slf4j.LoggerFactory.getLogger(PrivateNotes.class)
+                        .debug("could not wrap note keys for a new device", e);
+                  }
+                });
+        return;
+      }
+    }
+  }
+
+  private static boolean joinsAnExistingPerson(Change join) {
+    Soul own = org.rhizome.graph.membership.SystemSouls.actor(join.actor());
+    for (Op op : join.ops()) {
+      if (op instanceof Op.SetField set
+          && set.soul().equals(own)
+          && set.field().equals(org.rhizome.graph.membership.SystemSouls.PERSON)
+          && set.value() instanceof Value.Str p
+          && !p.value().equals(join.actor().hex())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   @Override
   public boolean isPrivate(Soul note) {
     return PrivateSouls.isPrivate(note);

@@ -131,6 +131,7 @@ public final class Workspace
         new org.rhizome.graph.privacy.KeyRing(store.workspaceId(), key, random);
     store.useKeys(ring); // private notes (decision 0008)
     this.privateNotes = new PrivateNotes(store, noteEditor, author, parsedBodies, membership, ring);
+    feed.listen(privateNotes::onChanges); // a reader's new device gets the keys (decision 0008)
     this.reads = new NoteReads(store, parsedBodies);
     TrashEditor trashEditor = new TrashEditor(author);
     this.history = new BodyHistory(store, parsedBodies, trashEditor);
@@ -383,6 +384,11 @@ public final class Workspace
   public CompletableFuture<Change> unshareNoteAsync(
       Soul note, java.util.Collection<ActorId> persons) {
     return privateNotes.unshareNoteAsync(note, persons);
+  }
+
+  @Override
+  public CompletableFuture<Integer> wrapKeysForNewDevicesAsync() {
+    return privateNotes.wrapKeysForNewDevicesAsync();
   }
 
   @Override
