@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.rhizome.graph.api.NotAllowedException;
+import org.rhizome.graph.api.PrivateAttachment;
 import org.rhizome.graph.api.StoreException;
 import org.rhizome.graph.change.Change;
 import org.rhizome.graph.change.Op;
@@ -21,6 +22,7 @@ import org.rhizome.graph.model.ActorId;
 import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.model.Value;
 import org.rhizome.graph.note.NoteDraft;
+import org.rhizome.graph.privacy.BlobSeal;
 import org.rhizome.graph.privacy.KeyId;
 import org.rhizome.graph.privacy.KeyRing;
 import org.rhizome.graph.privacy.NoteCrypto;
@@ -156,6 +158,91 @@ final class PrivateNotes implements NotePrivacy {
           addWraps(ops, note, Map.of(id, key), devices);
           return author.commit(txn, ops);
         });
+  }
+
+  @Override
+  public CompletableFuture<PrivateAttachment> attachPrivateAsync(
+      Soul note, String name, byte[] data, String mime) {
+    String checked;
+    try {
+      if (!PrivateSouls.isPrivate(note)) {
+        throw new NotAllowedException(note + " is not private: attach files to it the usual way");
+      }
+      checked = org.rhizome.graph.note.AttachmentFields.checkName(name);
+      if (mime == null || mime.isBlank() || mime.contains(" ")) {
+        throw new IllegalArgumentException("a media type such as image/png, not \"" + mime + "\"");
+      }
+    } catch (RuntimeException | org.rhizome.graph.api.InvalidTitleException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    return store.write(
+        txn -> {
+          Map<String, FieldState> seal = sealNode(txn, note);
+          String current = string(seal.get(PrivateSouls.CURRENT));
+          if (current == null || !KeyId.isValid(current)) {
+            throw new NotAllowedException(note + " has no current key here");
+          }
+          KeyId id = new KeyId(current);
+          byte[] key = heldKeys(note, seal).get(id);
+          if (key == null) {
+            throw new NotAllowedException("this device is not a reader of " + note);
+          }
+          byte[] sealed = BlobSeal.seal(ring.workspace(), note, id, key, data, ring.random());
+          String hash = org.rhizome.graph.store.BlobStore.put(txn, sealed);
+          PrivateAttachment a = new PrivateAttachment(checked, hash, data.length, mime.strip());
+          author.commit(
+              txn,
+              List.of(
+                  new Op.SetField(
+                      note, PrivateAttachment.FIELD_PREFIX + checked, Value.of(a.fieldValue()))));
+          return a;
+        });
+  }
+
+  @Override
+  public List<PrivateAttachment> privateAttachments(Soul note) throws StoreException {
+    if (!PrivateSouls.isPrivate(note)) {
+      return List.of();
+    }
+    Map<String, FieldState> fields = store.read(c -> new FieldTable(c).node(note));
+    List<PrivateAttachment> out = new ArrayList<>();
+    for (Map.Entry<String, FieldState> f : fields.entrySet()) {
+      PrivateAttachment a = PrivateAttachment.parse(f.getKey(), string(f.getValue()));
+      if (a != null) {
+        out.add(a);
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public Optional<byte[]> privateAttachmentBytes(Soul note, String name) throws StoreException {
+    for (PrivateAttachment a : privateAttachments(note)) {
+      if (!a.name().equals(name)) {
+        continue;
+      }
+      Optional<byte[]> sealed = store.read(c -> org.rhizome.graph.store.BlobStore.get(c, a.hash()));
+      if (sealed.isEmpty()) {
+        return Optional.empty();
+      }
+      try {
+        KeyId id = BlobSeal.keyOf(sealed.get());
+        Optional<byte[]> key = ring.key(note, id);
+        if (key.isEmpty()) {
+          Map<String, FieldState> seal =
+              store.read(c -> new FieldTable(c).node(PrivateSouls.sealOf(note)));
+          key = Optional.ofNullable(heldKeys(note, seal).get(id));
+        }
+        if (key.isEmpty()) {
+          return Optional.empty();
+        }
+        return Optional.of(BlobSeal.open(ring.workspace(), note, key.get(), sealed.get()));
+      } catch (SealException e) {
+        throw new StoreException(
+            "the attachment " + name + " of " + note + ": " + e.getMessage(), e);
+      }
+    }
+    return Optional.empty();
   }
 
   /** Wraps per change when catching a new device up: a change stays well under the size limit. */

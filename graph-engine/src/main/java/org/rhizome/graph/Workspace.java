@@ -387,6 +387,23 @@ public final class Workspace
   }
 
   @Override
+  public CompletableFuture<org.rhizome.graph.api.PrivateAttachment> attachPrivateAsync(
+      Soul note, String name, byte[] data, String mime) {
+    return privateNotes.attachPrivateAsync(note, name, data, mime);
+  }
+
+  @Override
+  public List<org.rhizome.graph.api.PrivateAttachment> privateAttachments(Soul note)
+      throws StoreException {
+    return privateNotes.privateAttachments(note);
+  }
+
+  @Override
+  public Optional<byte[]> privateAttachmentBytes(Soul note, String name) throws StoreException {
+    return privateNotes.privateAttachmentBytes(note, name);
+  }
+
+  @Override
   public CompletableFuture<Integer> wrapKeysForNewDevicesAsync() {
     return privateNotes.wrapKeysForNewDevicesAsync();
   }
