@@ -152,6 +152,7 @@ class ReadOnlyNoteIT {
         send(ada, bob);
         waitFor("editable", () -> !tab.isReadOnly() && area.isEditable());
         assertThat(onFx(badge::getText)).isEqualTo("Protected · Ada · you until 31 Dec 2099 18:00");
+        shoot(ui, "delegated-badge");
         runFx(() -> area.insertText(area.getLength(), ", tuesday: bob"));
         runFx(tab.editor()::flush);
         waitFor("stored", () -> body(ui, rota).equals("monday: ada, tuesday: bob"));
@@ -165,5 +166,25 @@ class ReadOnlyNoteIT {
         assertThat(onFx(badge::getText)).isEqualTo("Protected · Ada");
       }
     }
+  }
+
+  /** The window as a user sees it, in target/screenshots (for looking at, not asserted). */
+  private static void shoot(UiHarness ui, String name) throws Exception {
+    javafx.scene.image.WritableImage image =
+        onFx(() -> ui.session().stage().getScene().snapshot(null));
+    int w = (int) image.getWidth();
+    int h = (int) image.getHeight();
+    java.awt.image.BufferedImage out =
+        new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+    int[] row = new int[w];
+    for (int y = 0; y < h; y++) {
+      image
+          .getPixelReader()
+          .getPixels(0, y, w, 1, javafx.scene.image.PixelFormat.getIntArgbInstance(), row, 0, w);
+      out.setRGB(0, y, w, 1, row, 0, w);
+    }
+    Path file = Path.of("target/screenshots/" + name + ".png");
+    java.nio.file.Files.createDirectories(file.getParent());
+    javax.imageio.ImageIO.write(out, "png", file.toFile());
   }
 }

@@ -312,9 +312,7 @@ public final class TrustBenchCommand implements Callable<Integer> {
                   Change.NO_PREVIOUS,
                   nextHlc(),
                   VersionVector.EMPTY,
-                  List.of(
-                      new Op.SetField(
-                          new Soul("seed" + i), NoteFields.TITLE, Value.of("Device " + i)))),
+                  seedOps(key.actor(), i)),
               key);
       firstHashes.put(key.actor(), c.hash());
       seen.put(key.actor(), 1L);
@@ -322,6 +320,27 @@ public final class TrustBenchCommand implements Callable<Integer> {
     }
     seenAfterSeed = VersionVector.of(seen);
     return out;
+  }
+
+  /**
+   * A baseline device's first change: a small node, and for the first {@link #DELEGATED_NOTES}
+   * devices a note like the founder's delegated ones, which the baseline's delegated edits then
+   * change (so both sides reindex an existing note).
+   */
+  private List<Op> seedOps(ActorId actor, int i) {
+    List<Op> ops = new ArrayList<>();
+    ops.add(new Op.SetField(new Soul("seed" + i), NoteFields.TITLE, Value.of("Device " + i)));
+    if (delegatedEvery > 0 && i < DELEGATED_NOTES) {
+      Soul note = new Soul("delegated" + i);
+      ops.add(new Op.SetField(note, NoteFields.TYPE, Value.of(NoteFields.NOTE_TYPE)));
+      ops.add(new Op.SetField(note, NoteFields.TITLE, Value.of("Delegated " + i)));
+      ops.add(
+          new Op.TextEdit(
+              note,
+              NoteFields.BODY,
+              List.of(new InsertOp(new TextId(actor, 0), null, null, "kept by Alice"))));
+    }
+    return ops;
   }
 
   private List<DeviceKey> freshKeys(int n) {
