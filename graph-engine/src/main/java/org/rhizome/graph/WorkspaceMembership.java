@@ -275,7 +275,7 @@ public final class WorkspaceMembership {
     return workspace.commitMadeAsync(
         (seq, deps) -> {
           List<org.rhizome.graph.change.Op> ops = new ArrayList<>();
-          for (ActorId p : persons) {
+          for (ActorId p : new java.util.LinkedHashSet<>(persons)) {
             ops.add(
                 new org.rhizome.graph.change.Op.SetField(
                     SystemSouls.delegations(note),
