@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
       NoteMoveCommand.class,
       NoteDeleteCommand.class,
       NoteShareCommand.class,
-      NoteProtectCommand.class
+      NoteProtectCommand.class,
+      NoteAttachCommand.class
     })
 public final class NoteCommand implements Runnable {
   @Spec private CommandSpec spec;
@@ -27,6 +28,6 @@ public final class NoteCommand implements Runnable {
   public void run() {
     throw new ParameterException(
         spec.commandLine(),
-        "Missing a note command: add, show, list, edit, rename, move, delete, share or protect.");
+        "Missing a note command: add, show, list, edit, rename, move, delete, share, protect or attach.");
   }
 }
