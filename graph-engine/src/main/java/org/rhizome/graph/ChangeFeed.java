@@ -45,6 +45,14 @@ final class ChangeFeed {
     return () -> listeners.remove(listener);
   }
 
+  /**
+   * An engine part's own listener (e.g. private notes' key wraps for a new device): told of every
+   * commit like a subscriber, without starting the watch for other processes' commits.
+   */
+  void listen(ChangeListener listener) {
+    listeners.add(listener);
+  }
+
   private synchronized void startForeignWatch() {
     if (foreignWatch == null && !events.isShutdown()) {
       foreignWatch =

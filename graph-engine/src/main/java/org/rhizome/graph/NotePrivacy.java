@@ -2,8 +2,10 @@ package org.rhizome.graph;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.rhizome.graph.api.NoteException;
+import org.rhizome.graph.api.PrivateAttachment;
 import org.rhizome.graph.api.StoreException;
 import org.rhizome.graph.change.Change;
 import org.rhizome.graph.model.ActorId;
@@ -35,6 +37,37 @@ public interface NotePrivacy {
    * devices only, seals what is written from now on.
    */
   CompletableFuture<Change> unshareNoteAsync(Soul note, Collection<ActorId> persons);
+
+  /**
+   * Wraps the keys of this device's person's private notes for every device of their readers that
+   * has none yet (a device that joined a reader's person after the note was shared), in one change
+   * per few hundred wraps. A running device of the owner does this by itself when it learns of such
+   * a device (decision 0008, "A reader's new device"); this is for a catch-up by hand.
+   *
+   * @return how many wraps were written (0: nothing was missing, or this device holds no key)
+   */
+  CompletableFuture<Integer> wrapKeysForNewDevicesAsync();
+
+  /**
+   * Attaches a file to a private note (decision 0008): its bytes are sealed under the note's
+   * current key before they are stored, and only the sealed bytes are kept and sent; the note names
+   * it in a field its readers alone can read. Any reader who may write the note may attach.
+   *
+   * @return the attachment as the note now names it
+   * @throws org.rhizome.graph.api.NotAllowedException (through the future) when this device does
+   *     not read {@code note}
+   */
+  CompletableFuture<PrivateAttachment> attachPrivateAsync(
+      Soul note, String name, byte[] data, String mime);
+
+  /** The files attached to a private note, as this device reads it (empty for a non-reader). */
+  List<PrivateAttachment> privateAttachments(Soul note) throws StoreException;
+
+  /**
+   * The bytes of a private note's attachment, opened with the note's key; empty while the sealed
+   * blob has not arrived (sync fetches it) or when this device does not read the note.
+   */
+  Optional<byte[]> privateAttachmentBytes(Soul note, String name) throws StoreException;
 
   /** Whether {@code note} is private (a fact of its soul; no read). */
   boolean isPrivate(Soul note);

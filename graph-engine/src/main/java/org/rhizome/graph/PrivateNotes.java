@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.rhizome.graph.api.NotAllowedException;
+import org.rhizome.graph.api.PrivateAttachment;
 import org.rhizome.graph.api.StoreException;
 import org.rhizome.graph.change.Change;
 import org.rhizome.graph.change.Op;
@@ -21,6 +22,7 @@ import org.rhizome.graph.model.ActorId;
 import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.model.Value;
 import org.rhizome.graph.note.NoteDraft;
+import org.rhizome.graph.privacy.BlobSeal;
 import org.rhizome.graph.privacy.KeyId;
 import org.rhizome.graph.privacy.KeyRing;
 import org.rhizome.graph.privacy.NoteCrypto;
@@ -156,6 +158,196 @@ final class PrivateNotes implements NotePrivacy {
           addWraps(ops, note, Map.of(id, key), devices);
           return author.commit(txn, ops);
         });
+  }
+
+  @Override
+  public CompletableFuture<PrivateAttachment> attachPrivateAsync(
+      Soul note, String name, byte[] data, String mime) {
+    String checked;
+    try {
+      if (!PrivateSouls.isPrivate(note)) {
+        throw new NotAllowedException(note + " is not private: attach files to it the usual way");
+      }
+      checked = org.rhizome.graph.note.AttachmentFields.checkName(name);
+      if (mime == null || mime.isBlank() || mime.contains(" ")) {
+        throw new IllegalArgumentException("a media type such as image/png, not \"" + mime + "\"");
+      }
+    } catch (RuntimeException | org.rhizome.graph.api.InvalidTitleException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    return store.write(
+        txn -> {
+          Map<String, FieldState> seal = sealNode(txn, note);
+          String current = string(seal.get(PrivateSouls.CURRENT));
+          if (current == null || !KeyId.isValid(current)) {
+            throw new NotAllowedException(note + " has no current key here");
+          }
+          KeyId id = new KeyId(current);
+          byte[] key = heldKeys(note, seal).get(id);
+          if (key == null) {
+            throw new NotAllowedException("this device is not a reader of " + note);
+          }
+          byte[] sealed = BlobSeal.seal(ring.workspace(), note, id, key, data, ring.random());
+          String hash = org.rhizome.graph.store.BlobStore.put(txn, sealed);
+          PrivateAttachment a = new PrivateAttachment(checked, hash, data.length, mime.strip());
+          author.commit(
+              txn,
+              List.of(
+                  new Op.SetField(
+                      note, PrivateAttachment.FIELD_PREFIX + checked, Value.of(a.fieldValue()))));
+          return a;
+        });
+  }
+
+  @Override
+  public List<PrivateAttachment> privateAttachments(Soul note) throws StoreException {
+    if (!PrivateSouls.isPrivate(note)) {
+      return List.of();
+    }
+    Map<String, FieldState> fields = store.read(c -> new FieldTable(c).node(note));
+    List<PrivateAttachment> out = new ArrayList<>();
+    for (Map.Entry<String, FieldState> f : fields.entrySet()) {
+      PrivateAttachment a = PrivateAttachment.parse(f.getKey(), string(f.getValue()));
+      if (a != null) {
+        out.add(a);
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public Optional<byte[]> privateAttachmentBytes(Soul note, String name) throws StoreException {
+    for (PrivateAttachment a : privateAttachments(note)) {
+      if (!a.name().equals(name)) {
+        continue;
+      }
+      Optional<byte[]> sealed = store.read(c -> org.rhizome.graph.store.BlobStore.get(c, a.hash()));
+      if (sealed.isEmpty()) {
+        return Optional.empty();
+      }
+      try {
+        KeyId id = BlobSeal.keyOf(sealed.get());
+        Optional<byte[]> key = ring.key(note, id);
+        if (key.isEmpty()) {
+          Map<String, FieldState> seal =
+              store.read(c -> new FieldTable(c).node(PrivateSouls.sealOf(note)));
+          key = Optional.ofNullable(heldKeys(note, seal).get(id));
+        }
+        if (key.isEmpty()) {
+          return Optional.empty();
+        }
+        return Optional.of(BlobSeal.open(ring.workspace(), note, key.get(), sealed.get()));
+      } catch (SealException e) {
+        throw new StoreException(
+            "the attachment " + name + " of " + note + ": " + e.getMessage(), e);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Wraps per change when catching a new device up: a change stays well under the size limit. */
+  private static final int WRAPS_PER_CHANGE = 400;
+
+  @Override
+  public CompletableFuture<Integer> wrapKeysForNewDevicesAsync() {
+    ActorId me;
+    Map<ActorId, List<ActorId>> devices = new LinkedHashMap<>();
+    try {
+      if (membership.mode() != org.rhizome.graph.membership.MembershipMode.MEMBERS) {
+        return CompletableFuture.completedFuture(0);
+      }
+      me = membership.person();
+      for (org.rhizome.graph.membership.Person p : membership.people()) {
+        if (p.removed()) {
+          continue;
+        }
+        for (org.rhizome.graph.membership.Person.Device d : p.devices()) {
+          if (!d.revoked()) {
+            devices.computeIfAbsent(p.person(), k -> new ArrayList<>()).add(d.member().device());
+          }
+        }
+      }
+    } catch (StoreException | RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    return store.write(
+        txn -> {
+          String from = PrivateSouls.SEAL_PREFIX + PrivateSouls.PRIVATE_PREFIX + me.hex() + ".";
+          Map<Soul, Map<String, FieldState>> seals =
+              new FieldTable(txn.connection())
+                  .nodesBetween(from, from.substring(0, from.length() - 1) + "/");
+          List<Op> ops = new ArrayList<>();
+          int written = 0;
+          for (Map.Entry<Soul, Map<String, FieldState>> e : seals.entrySet()) {
+            Soul note = new Soul(e.getKey().value().substring(PrivateSouls.SEAL_PREFIX.length()));
+            Map<String, FieldState> seal = e.getValue();
+            Map<KeyId, byte[]> held = null;
+            for (ActorId reader : readers(seal)) {
+              for (ActorId device : devices.getOrDefault(reader, List.of())) {
+                if (held == null) {
+                  held = heldKeys(note, seal);
+                }
+                for (Map.Entry<KeyId, byte[]> k : held.entrySet()) {
+                  String field = PrivateSouls.wrapField(k.getKey(), device);
+                  if (!seal.containsKey(field)) {
+                    ops.add(
+                        new Op.SetField(
+                            e.getKey(),
+                            field,
+                            Value.of(ring.wrapFor(note, k.getKey(), k.getValue(), device))));
+                  }
+                }
+              }
+            }
+            if (ops.size() >= WRAPS_PER_CHANGE) {
+              author.commit(txn, ops);
+              written += ops.size();
+              ops = new ArrayList<>();
+            }
+          }
+          if (!ops.isEmpty()) {
+            author.commit(txn, ops);
+            written += ops.size();
+          }
+          return written;
+        });
+  }
+
+  /**
+   * The feed's listener: when a device joins an existing person (a device invite), a running device
+   * of an owner wraps its notes' keys for it if that person reads any (decision 0008). Every owner
+   * device that learns of the join does so; two racing write the same field names ({@code
+   * wrap.<key>.<device>}), last writer wins, and either wrap opens: duplicates cost a few bytes,
+   * never a wrong key.
+   */
+  void onChanges(ChangeEvent event) {
+    for (Change c : event.changes()) {
+      if (c.seq() == 1 && joinsAnExistingPerson(c)) {
+        wrapKeysForNewDevicesAsync()
+            .whenComplete(
+                (n, e) -> {
+                  if (e != null) {
+                    org.slf4j.LoggerFactory.getLogger(PrivateNotes.class)
+                        .debug("could not wrap note keys for a new device", e);
+                  }
+                });
+        return;
+      }
+    }
+  }
+
+  private static boolean joinsAnExistingPerson(Change join) {
+    Soul own = org.rhizome.graph.membership.SystemSouls.actor(join.actor());
+    for (Op op : join.ops()) {
+      if (op instanceof Op.SetField set
+          && set.soul().equals(own)
+          && set.field().equals(org.rhizome.graph.membership.SystemSouls.PERSON)
+          && set.value() instanceof Value.Str p
+          && !p.value().equals(join.actor().hex())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override

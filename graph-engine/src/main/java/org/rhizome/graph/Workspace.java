@@ -131,6 +131,7 @@ public final class Workspace
         new org.rhizome.graph.privacy.KeyRing(store.workspaceId(), key, random);
     store.useKeys(ring); // private notes (decision 0008)
     this.privateNotes = new PrivateNotes(store, noteEditor, author, parsedBodies, membership, ring);
+    feed.listen(privateNotes::onChanges); // a reader's new device gets the keys (decision 0008)
     this.reads = new NoteReads(store, parsedBodies);
     TrashEditor trashEditor = new TrashEditor(author);
     this.history = new BodyHistory(store, parsedBodies, trashEditor);
@@ -383,6 +384,28 @@ public final class Workspace
   public CompletableFuture<Change> unshareNoteAsync(
       Soul note, java.util.Collection<ActorId> persons) {
     return privateNotes.unshareNoteAsync(note, persons);
+  }
+
+  @Override
+  public CompletableFuture<org.rhizome.graph.api.PrivateAttachment> attachPrivateAsync(
+      Soul note, String name, byte[] data, String mime) {
+    return privateNotes.attachPrivateAsync(note, name, data, mime);
+  }
+
+  @Override
+  public List<org.rhizome.graph.api.PrivateAttachment> privateAttachments(Soul note)
+      throws StoreException {
+    return privateNotes.privateAttachments(note);
+  }
+
+  @Override
+  public Optional<byte[]> privateAttachmentBytes(Soul note, String name) throws StoreException {
+    return privateNotes.privateAttachmentBytes(note, name);
+  }
+
+  @Override
+  public CompletableFuture<Integer> wrapKeysForNewDevicesAsync() {
+    return privateNotes.wrapKeysForNewDevicesAsync();
   }
 
   @Override

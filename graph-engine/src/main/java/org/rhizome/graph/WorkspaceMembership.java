@@ -179,12 +179,112 @@ public final class WorkspaceMembership {
     }
     Optional<ActorId> owner = SystemSouls.ownerOf(soul);
     if (owner.isPresent() && !owner.get().equals(me.get().person())) {
+      Long until = editors(soul).get(me.get().person());
+      if (until != null && until > wallMillis.getAsLong()) {
+        return Optional.empty(); // its owner lets this person edit it (decision 0011)
+      }
+      String ownerName = memberName(owner.get()).orElse(Member.fingerprint(owner.get()));
       return Optional.of(
           "This note is protected: only "
-              + memberName(owner.get()).orElse(Member.fingerprint(owner.get()))
+              + ownerName
+              + (until == null
+                  ? ""
+                  : " (and those they let edit it: your time ended "
+                      + java.time.Instant.ofEpochMilli(until)
+                      + ")")
               + " can change it.");
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whom the owner of the protected note {@code note} lets edit it (decision 0011), as this replica
+   * knows: each person with the deadline in epoch ms (past deadlines kept, revoked people left
+   * out).
+   */
+  public Map<ActorId, Long> editors(Soul note) throws StoreException {
+    if (mode() != MembershipMode.MEMBERS || SystemSouls.ownerOf(note).isEmpty()) {
+      return Map.of();
+    }
+    return workspace.store().read(c -> MemberRoles.read(c).editorsOf(note));
+  }
+
+  /**
+   * Lets {@code persons} edit the protected note {@code note}, with changes stamped before {@code
+   * untilMillis} (epoch ms), on every replica (decision 0011). A new grant for a person replaces
+   * the one before.
+   *
+   * @throws NotAllowedException unless this device's person owns {@code note} and may write
+   * @throws NoSuchMemberException unless every one of {@code persons} is a person here
+   */
+  public CompletableFuture<Change> letEditAsync(
+      Soul note, List<ActorId> persons, long untilMillis) {
+    return delegate(note, persons, org.rhizome.graph.membership.Delegation.Kind.LET, untilMillis);
+  }
+
+  /**
+   * Takes back the right of {@code persons} to edit {@code note}: their changes this device has not
+   * seen have no effect on any replica (decision 0011).
+   */
+  public CompletableFuture<Change> unletEditAsync(Soul note, List<ActorId> persons) {
+    return delegate(note, persons, org.rhizome.graph.membership.Delegation.Kind.UNLET, 0);
+  }
+
+  private CompletableFuture<Change> delegate(
+      Soul note,
+      List<ActorId> persons,
+      org.rhizome.graph.membership.Delegation.Kind kind,
+      long untilMillis) {
+    try {
+      if (mode() != MembershipMode.MEMBERS) {
+        throw new NotAllowedException("an open workspace has nobody to let edit a note");
+      }
+      Optional<ActorId> owner = SystemSouls.ownerOf(note);
+      if (owner.isEmpty()) {
+        throw new NotAllowedException(
+            "only a protected note lets some people edit it: every member edits this one");
+      }
+      if (!owner.get().equals(person())) {
+        throw new NotAllowedException(
+            "only the owner of a protected note lets people edit it; it is "
+                + memberName(owner.get()).orElse(Member.fingerprint(owner.get())));
+      }
+      if (persons.isEmpty()) {
+        throw new IllegalArgumentException("name at least one person");
+      }
+      for (ActorId p : persons) {
+        requirePerson(p);
+        if (p.equals(owner.get())) {
+          throw new IllegalArgumentException("the owner edits the note without being let");
+        }
+      }
+      if (kind == org.rhizome.graph.membership.Delegation.Kind.LET
+          && untilMillis <= wallMillis.getAsLong()) {
+        throw new IllegalArgumentException(
+            "the time to edit until, "
+                + java.time.Instant.ofEpochMilli(untilMillis)
+                + ", is already past");
+      }
+    } catch (StoreException | RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    Value value =
+        kind == org.rhizome.graph.membership.Delegation.Kind.LET
+            ? Value.of((double) untilMillis)
+            : Value.of(true);
+    return workspace.commitMadeAsync(
+        (seq, deps) -> {
+          List<org.rhizome.graph.change.Op> ops = new ArrayList<>();
+          for (ActorId p : new java.util.LinkedHashSet<>(persons)) {
+            ops.add(
+                new org.rhizome.graph.change.Op.SetField(
+                    SystemSouls.delegations(note),
+                    new org.rhizome.graph.membership.Delegation(kind, p, workspace.actor(), seq)
+                        .field(),
+                    value));
+          }
+          return ops;
+        });
   }
 
   /** The role {@code device}'s next change would have, as this replica knows. */

@@ -17,7 +17,9 @@ import picocli.CommandLine.Spec;
       NoteRenameCommand.class,
       NoteMoveCommand.class,
       NoteDeleteCommand.class,
-      NoteShareCommand.class
+      NoteShareCommand.class,
+      NoteProtectCommand.class,
+      NoteAttachCommand.class
     })
 public final class NoteCommand implements Runnable {
   @Spec private CommandSpec spec;
@@ -26,6 +28,6 @@ public final class NoteCommand implements Runnable {
   public void run() {
     throw new ParameterException(
         spec.commandLine(),
-        "Missing a note command: add, show, list, edit, rename, move, delete or share.");
+        "Missing a note command: add, show, list, edit, rename, move, delete, share, protect or attach.");
   }
 }

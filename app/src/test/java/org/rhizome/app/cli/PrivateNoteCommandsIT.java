@@ -103,4 +103,88 @@ class PrivateNoteCommandsIT {
       assertThat(open.err()).contains("not private");
     }
   }
+
+  @Test
+  void filesOfAPrivateNoteAreAttachedSealedAndSavedByReaders() throws Exception {
+    Path data = dir.resolve("alice");
+    CliRunner cli = new CliRunner(data);
+    cli.json("workspace", "create", "team", "--member-name", "alice", "--json");
+    MemberCommandsIT members = new MemberCommandsIT();
+    members.dir = dir;
+    try (Workspace bob = members.joinFromOutside(data, "bob", Role.WRITER, Grant.MEMBER)) {
+      cli.json(
+          "note",
+          "add",
+          "--workspace",
+          "team",
+          "--title",
+          "Lease",
+          "--private-to",
+          "bob",
+          "--json");
+      Path file = dir.resolve("lease.txt");
+      java.nio.file.Files.writeString(file, "Qqleasemarker clause one");
+      JsonNode attached =
+          cli.json("note", "attach", "Lease", file.toString(), "--workspace", "team", "--json");
+      assertThat(attached.path("files"))
+          .singleElement()
+          .satisfies(
+              f -> {
+                assertThat(f.path("name").asText()).isEqualTo("lease.txt");
+                assertThat(f.path("size").asLong()).isEqualTo(24);
+                assertThat(f.path("mime").asText()).isEqualTo("text/plain");
+              });
+      Path out = dir.resolve("saved.txt");
+      CliRunner.Result saved =
+          cli.run(
+              "note",
+              "attach",
+              "Lease",
+              "--save",
+              "lease.txt",
+              "--to",
+              out.toString(),
+              "--workspace",
+              "team");
+      assertThat(saved.exitCode()).as(saved.toString()).isZero();
+      assertThat(java.nio.file.Files.readString(out)).isEqualTo("Qqleasemarker clause one");
+
+      // Bob reads the note: after a sync and the blob fetch, he opens the file too.
+      try (Workspace a = members.mine(data)) {
+        MemberCommandsIT.sync(a, bob);
+        for (String hash : bob.missingBlobs(10)) {
+          bob.storeBlobAsync(a.blob(hash).orElseThrow()).get();
+        }
+        assertThat(
+                new String(
+                    java.nio.file.Files.readAllBytes(a.file()),
+                    java.nio.charset.StandardCharsets.ISO_8859_1))
+            .doesNotContain("Qqleasemarker");
+      }
+      Soul lease = bob.resolve("Lease").orElseThrow().soul();
+      assertThat(bob.privateAttachmentBytes(lease, "lease.txt"))
+          .hasValueSatisfying(b -> assertThat(new String(b)).isEqualTo("Qqleasemarker clause one"));
+
+      // Errors: a note that is not private, a missing file, --save without --to.
+      cli.run("note", "add", "--workspace", "team", "--title", "Open page");
+      assertThat(
+              cli.run("note", "attach", "Open page", file.toString(), "--workspace", "team")
+                  .exitCode())
+          .isEqualTo(ExitCodes.INVALID_INPUT);
+      assertThat(
+              cli.run(
+                      "note",
+                      "attach",
+                      "Lease",
+                      dir.resolve("none").toString(),
+                      "--workspace",
+                      "team")
+                  .exitCode())
+          .isEqualTo(ExitCodes.INVALID_INPUT);
+      assertThat(
+              cli.run("note", "attach", "Lease", "--save", "lease.txt", "--workspace", "team")
+                  .exitCode())
+          .isEqualTo(ExitCodes.INVALID_INPUT);
+    }
+  }
 }

@@ -19,6 +19,12 @@ public final class SystemSouls {
   static final String INVITE_PREFIX = "sys.invite.";
 
   /**
+   * {@code sys.let.<protected note soul>}: whom the note's owner lets edit it, until when (decision
+   * 0011; fields are {@link Delegation}s).
+   */
+  public static final String LET_PREFIX = "sys.let.";
+
+  /**
    * {@code own.<person hex>.<suffix>}: a protected node, editable only by that person's devices.
    */
   public static final String OWNED_PREFIX = "own.";
@@ -54,6 +60,19 @@ public final class SystemSouls {
    */
   public static Soul owned(ActorId person, String suffix) {
     return new Soul(OWNED_PREFIX + person.hex() + "." + suffix);
+  }
+
+  /** The delegation node of the protected note {@code note} (decision 0011). */
+  public static Soul delegations(Soul note) {
+    return new Soul(LET_PREFIX + note.value());
+  }
+
+  /** The protected note a delegation node is about, if {@code soul} is one (of any note soul). */
+  public static Optional<Soul> delegatedNoteOf(Soul soul) {
+    String s = soul.value();
+    return s.startsWith(LET_PREFIX) && s.length() > LET_PREFIX.length()
+        ? Optional.of(new Soul(s.substring(LET_PREFIX.length())))
+        : Optional.empty();
   }
 
   public static boolean isSystem(Soul soul) {

@@ -46,9 +46,18 @@ public final class BlobStore {
     return HexFormat.of().formatHex(hash);
   }
 
-  /** Hashes (hex) of live attachments with no blob here, at most {@code limit}. */
+  /**
+   * Hashes (hex) of live attachments with no blob here, at most {@code limit}: those of attachment
+   * nodes, and the sealed blobs of private notes' attachments this device reads (decision 0008; a
+   * non-reader does not know them, and so never fetches them).
+   */
   public static List<String> missing(Connection c, int limit) throws SQLException {
     List<String> out = new ArrayList<>();
+    missingPrivate(c, limit, out);
+    if (out.size() >= limit) {
+      return out;
+    }
+    limit -= out.size();
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT DISTINCT a.hash FROM attachment a WHERE a.deleted = 0"
@@ -61,6 +70,47 @@ public final class BlobStore {
       }
     }
     return out;
+  }
+
+  private static void missingPrivate(Connection c, int limit, List<String> out)
+      throws SQLException {
+    try (PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT name, value FROM field WHERE soul >= 'prv.' AND soul < 'prv/'"
+                    + " AND name >= 'attachment.' AND name < 'attachment/'");
+        PreparedStatement has = c.prepareStatement("SELECT 1 FROM blob WHERE hash = ?")) {
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next() && out.size() < limit) {
+          org.rhizome.graph.api.PrivateAttachment a;
+          try {
+            a =
+                org.rhizome.graph.api.PrivateAttachment.parse(
+                    rs.getString(1),
+                    org.rhizome.graph.change.ValueCodec.decode(rs.getBytes(2))
+                            instanceof org.rhizome.graph.model.Value.Str s
+                        ? s.value()
+                        : null);
+          } catch (org.rhizome.graph.encoding.DecodeException e) {
+            continue;
+          }
+          if (a == null || out.contains(a.hash())) {
+            continue;
+          }
+          byte[] hash;
+          try {
+            hash = HexFormat.of().parseHex(a.hash());
+          } catch (IllegalArgumentException e) {
+            continue;
+          }
+          has.setBytes(1, hash);
+          try (ResultSet h = has.executeQuery()) {
+            if (!h.next()) {
+              out.add(a.hash());
+            }
+          }
+        }
+      }
+    }
   }
 
   /** The bytes stored under a hex hash, if this replica has them. */

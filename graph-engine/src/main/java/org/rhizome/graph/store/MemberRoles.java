@@ -33,6 +33,14 @@ public final class MemberRoles {
     return view.removed(person);
   }
 
+  /**
+   * Whom the owner of the protected note {@code note} lets edit it (decision 0011): each person
+   * with the deadline in epoch ms; revoked ones are left out, past deadlines kept.
+   */
+  public java.util.Map<ActorId, Long> editorsOf(org.rhizome.graph.model.Soul note) {
+    return view.editorsOf(note);
+  }
+
   /** Whether a device was revoked. */
   public boolean revoked(ActorId device) {
     return !view.revocationsOf(device).isEmpty();

@@ -13,6 +13,7 @@ import org.rhizome.graph.change.Op;
 import org.rhizome.graph.change.ValueCodec;
 import org.rhizome.graph.clock.Hlc;
 import org.rhizome.graph.encoding.DecodeException;
+import org.rhizome.graph.membership.Delegation;
 import org.rhizome.graph.membership.Grant;
 import org.rhizome.graph.membership.InviteKey;
 import org.rhizome.graph.membership.MembershipEvent;
@@ -38,7 +39,9 @@ import org.rhizome.graph.model.WorkspaceId;
  *       unrevoked invite; its later changes are then allowed.
  *   <li>Reserved {@code sys.} nodes take only the fields, values and writers listed below, in every
  *       workspace.
- *   <li>A protected node ({@code own.<person>.…}) is changed only by that person's devices.
+ *   <li>A protected node ({@code own.<person>.…}) is changed only by that person's devices, and by
+ *       people a grant in the change's causal past lets edit it (decision 0011; whether that grant
+ *       still holds is {@link RoleView}'s question).
  * </ul>
  *
  * Confined to the writer thread.
@@ -59,6 +62,9 @@ final class MembershipRules {
   /** Events already read from the log (changes never change). */
   private final Map<MembershipEvent, RoleView.Event> loadedEvents = new HashMap<>();
 
+  /** Delegations already read from the log (decision 0011). */
+  private final Map<Delegation, RoleView.Grant> loadedGrants = new HashMap<>();
+
   MembershipRules(WorkspaceId workspace, MembershipMode mode, FieldTable fields, ChangeLog log) {
     this.workspace = workspace;
     this.mode = mode;
@@ -69,7 +75,7 @@ final class MembershipRules {
   /** The role view as this transaction stands (members-only workspaces). */
   RoleView view() throws SQLException, StoreException {
     if (view == null) {
-      view = RoleView.build(fields, log, loadedEvents);
+      view = RoleView.build(fields, log, loadedEvents, loadedGrants);
     }
     return view;
   }
@@ -78,6 +84,7 @@ final class MembershipRules {
   void forget() {
     view = null;
     loadedEvents.clear();
+    loadedGrants.clear();
   }
 
   /**
@@ -161,8 +168,12 @@ final class MembershipRules {
       Optional<ActorId> owner = SystemSouls.ownerOf(op.soul());
       if (owner.isPresent()) {
         ActorId person = personOf(change.actor(), ownMemberFields, nodes);
-        if (!owner.get().equals(person)) {
-          throw refuse(change, op.soul() + " is protected: only its owner's devices may change it");
+        if (!owner.get().equals(person) && !letInPast(change, op.soul(), person, nodes)) {
+          throw refuse(
+              change,
+              op.soul()
+                  + " is protected: only its owner's devices, and people its owner lets edit it,"
+                  + " may change it");
         }
       }
     }
@@ -182,6 +193,11 @@ final class MembershipRules {
       if (why.isPresent()) {
         throw refuse(change, why.get());
       }
+      return false;
+    }
+    Optional<Soul> delegated = SystemSouls.delegatedNoteOf(soul);
+    if (delegated.isPresent()) { // protected notes' delegations (decision 0011)
+      checkDelegation(change, delegated.get(), set, nodes);
       return false;
     }
     if (soul.equals(SystemSouls.WORKSPACE)) {
@@ -336,6 +352,73 @@ final class MembershipRules {
         requireCut(change, target, set.value());
       }
     }
+  }
+
+  /**
+   * The form of a delegation on a protected note (decision 0011): by the owner's devices only,
+   * naming its own change, for another person; a grant's value is its deadline (epoch ms), a
+   * revocation's {@code true}. Whether it counts (its author's role) is the role view's question.
+   */
+  private void checkDelegation(Change change, Soul note, Op.SetField set, TouchedNodes nodes)
+      throws ChangeRefusedException, SQLException {
+    Optional<ActorId> owner = SystemSouls.ownerOf(note);
+    if (owner.isEmpty() || mode != MembershipMode.MEMBERS) {
+      throw refuse(
+          change,
+          note + " is not a protected note of a members-only workspace: nobody is let edit it");
+    }
+    if (!owner.get().equals(personOf(change.actor(), Map.of(), nodes))) {
+      throw refuse(change, "only the owner's devices let people edit " + note);
+    }
+    Optional<Delegation> parsed = Delegation.parse(set.field());
+    if (parsed.isEmpty()) {
+      throw refuse(change, set.field() + " is not a field of a delegation");
+    }
+    Delegation d = parsed.get();
+    if (!d.author().equals(change.actor()) || d.seq() != change.seq() || change.seq() == 1) {
+      throw refuse(
+          change,
+          set.field()
+              + " names change #"
+              + d.seq()
+              + " of "
+              + d.author()
+              + ": a delegation is written only by the change it names (replayed or forged)");
+    }
+    if (d.person().equals(owner.get())) {
+      throw refuse(change, "the owner of " + note + " needs no delegation");
+    }
+    boolean valid =
+        d.kind() == Delegation.Kind.LET
+            ? set.value() instanceof Value.Num n && n.value() > 0 && n.value() < 1e15
+            : set.value().equals(Value.of(true));
+    if (!valid) {
+      throw refuse(
+          change, "a delegation's value is its deadline in epoch ms, a revocation's is true");
+    }
+  }
+
+  /**
+   * Whether {@code change} has seen a grant letting {@code person} edit {@code note}: without one
+   * its edit is refused outright (every replica has the same grants in a change's causal past);
+   * with one, whether the grant still holds — its deadline, a revocation — is the role view's
+   * question (decision 0011).
+   */
+  private static boolean letInPast(Change change, Soul note, ActorId person, TouchedNodes nodes)
+      throws SQLException {
+    if (change.seq() == 1) {
+      return false; // a first change is a genesis or a join
+    }
+    for (String field : nodes.node(SystemSouls.delegations(note)).keySet()) {
+      Optional<Delegation> d = Delegation.parse(field);
+      if (d.isPresent()
+          && d.get().kind() == Delegation.Kind.LET
+          && d.get().person().equals(person)
+          && change.deps().get(d.get().author()) >= d.get().seq()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A removal carries as its value what its author had seen of the device: its cut-off. */

@@ -14,6 +14,7 @@ import org.rhizome.graph.change.Change;
 import org.rhizome.graph.change.Op;
 import org.rhizome.graph.change.ValueCodec;
 import org.rhizome.graph.encoding.DecodeException;
+import org.rhizome.graph.membership.Delegation;
 import org.rhizome.graph.membership.MembershipEvent;
 import org.rhizome.graph.membership.Role;
 import org.rhizome.graph.membership.SystemSouls;
@@ -55,6 +56,25 @@ final class RoleView {
     }
   }
 
+  /**
+   * A protected note's delegation (decision 0011) with what its change says: its clock and version
+   * vector.
+   *
+   * @param until a grant's deadline (epoch ms); 0 for a revocation
+   */
+  record Grant(Delegation id, Soul note, long until, long hlc, VersionVector deps) {
+    /** Whether {@code change} (of a device other than the owner's) is in this one's causal past. */
+    boolean saw(Change change) {
+      return deps.get(change.actor()) >= change.seq();
+    }
+  }
+
+  static final Comparator<Grant> GRANT_ORDER =
+      Comparator.comparingLong(Grant::hlc)
+          .thenComparing(g -> g.id().author().hex())
+          .thenComparingLong(g -> g.id().seq())
+          .thenComparing(g -> g.id().person().hex());
+
   static final Comparator<Event> ORDER =
       Comparator.comparingLong(Event::hlc)
           .thenComparing(e -> e.id().author().hex())
@@ -70,7 +90,14 @@ final class RoleView {
   private final ChangeLog log;
   private final Optional<ActorId> founder;
   private final List<Event> events;
-  private final Set<MembershipEvent> valid = new HashSet<>();
+  private final List<Grant> grants;
+
+  /** The events that count, and the revocations of delegations that count (to compare views). */
+  private final Set<Record> valid = new HashSet<>();
+
+  /** The delegations that count, by note and person, in {@link #GRANT_ORDER}. */
+  private final Map<Soul, Map<ActorId, List<Grant>>> delegations = new HashMap<>();
+
   private final Map<ActorId, List<Event>> byPerson = new HashMap<>();
   private final Map<ActorId, List<Event>> revocations = new HashMap<>();
   private final Map<ActorId, ActorId> persons = new HashMap<>();
@@ -79,15 +106,30 @@ final class RoleView {
   private boolean settled;
 
   private RoleView(
-      FieldTable fields, ChangeLog log, Optional<ActorId> founder, List<Event> events) {
+      FieldTable fields,
+      ChangeLog log,
+      Optional<ActorId> founder,
+      List<Event> events,
+      List<Grant> grants) {
     this.fields = fields;
     this.log = log;
     this.founder = founder;
     this.events = events;
+    this.grants = grants;
   }
 
   /** Reads every event and settles which of them count. */
   static RoleView build(FieldTable fields, ChangeLog log, Map<MembershipEvent, Event> loaded)
+      throws SQLException, StoreException {
+    return build(fields, log, loaded, new HashMap<>());
+  }
+
+  /** As {@link #build(FieldTable, ChangeLog, Map)}, with the delegations already read. */
+  static RoleView build(
+      FieldTable fields,
+      ChangeLog log,
+      Map<MembershipEvent, Event> loaded,
+      Map<Delegation, Grant> loadedGrants)
       throws SQLException, StoreException {
     Optional<ActorId> founder =
         value(fields.node(SystemSouls.WORKSPACE).get(SystemSouls.GENESIS)) instanceof Value.Str g
@@ -122,9 +164,46 @@ final class RoleView {
       }
     }
     events.sort(ORDER);
-    RoleView view = new RoleView(fields, log, founder, events);
+    RoleView view =
+        new RoleView(fields, log, founder, events, readGrants(fields, log, loadedGrants));
     view.settle();
     return view;
+  }
+
+  private static List<Grant> readGrants(
+      FieldTable fields, ChangeLog log, Map<Delegation, Grant> loaded)
+      throws SQLException, StoreException {
+    List<Grant> grants = new ArrayList<>();
+    String prefix = SystemSouls.LET_PREFIX;
+    for (Map.Entry<Soul, Map<String, FieldState>> node :
+        fields.nodesBetween(prefix, prefix.substring(0, prefix.length() - 1) + "/").entrySet()) {
+      Optional<Soul> note = SystemSouls.delegatedNoteOf(node.getKey());
+      if (note.isEmpty()) {
+        continue;
+      }
+      for (Map.Entry<String, FieldState> f : node.getValue().entrySet()) {
+        Optional<Delegation> id = Delegation.parse(f.getKey());
+        if (id.isEmpty()) {
+          continue;
+        }
+        Grant g = loaded.get(id.get());
+        if (g == null) {
+          Optional<Change> change = log.load(id.get().author(), id.get().seq());
+          if (change.isEmpty()) {
+            continue;
+          }
+          long until =
+              id.get().kind() == Delegation.Kind.LET && value(f.getValue()) instanceof Value.Num n
+                  ? (long) n.value()
+                  : 0;
+          g = new Grant(id.get(), note.get(), until, change.get().hlc(), change.get().deps());
+          loaded.put(id.get(), g);
+        }
+        grants.add(g);
+      }
+    }
+    grants.sort(GRANT_ORDER);
+    return grants;
   }
 
   private void settle() throws SQLException {
@@ -140,6 +219,25 @@ final class RoleView {
       }
     }
     settled = true;
+    for (Grant g : grants) {
+      // A delegation counts when its author is a device of the note's owner (the rules check that)
+      // and could write when it made it.
+      Optional<Role> author = roleAt(g.id().author(), g.id().seq());
+      if (author.isEmpty()
+          || !author.get().atLeast(Role.WRITER)
+          || !person(g.id().author()).equals(SystemSouls.ownerOf(g.note()))) {
+        continue;
+      }
+      delegations
+          .computeIfAbsent(g.note(), k -> new HashMap<>())
+          .computeIfAbsent(g.id().person(), k -> new ArrayList<>())
+          .add(g);
+      if (g.id().kind() == Delegation.Kind.UNLET) {
+        // Only a revocation can take effects back: a grant counts for changes that saw it, and
+        // every replica applies those after it.
+        valid.add(g.id());
+      }
+    }
   }
 
   /** Whether an event's author could make it, given the events that count before it. */
@@ -158,8 +256,11 @@ final class RoleView {
     };
   }
 
-  /** The event ids that count, for comparing two views. */
-  Set<MembershipEvent> valid() {
+  /**
+   * The event ids that count (and the delegations' revocations that count), for comparing two
+   * views.
+   */
+  Set<Record> valid() {
     return valid;
   }
 
@@ -366,8 +467,78 @@ final class RoleView {
       if (!role.atLeast(Role.WRITER)) {
         return change.actor() + " is a reader: it may change nothing but its own devices' names";
       }
+      if (soul.value().startsWith(SystemSouls.OWNED_PREFIX)) {
+        String why = delegationRefusal(change, soul);
+        if (why != null) {
+          return why;
+        }
+      }
     }
     return null;
+  }
+
+  /**
+   * Why {@code change} may not edit the protected note {@code note}, or null when it may (decision
+   * 0011): its author's person is the owner, or the last delegation for that person — among the
+   * grants the change had seen and the revocations that had not seen it, in {@link #GRANT_ORDER} —
+   * is a grant whose deadline is after the change's clock.
+   */
+  private String delegationRefusal(Change change, Soul note) throws SQLException {
+    Optional<ActorId> owner = SystemSouls.ownerOf(note);
+    Optional<ActorId> person = person(change.actor());
+    if (owner.isEmpty() || person.isEmpty() || owner.get().equals(person.get())) {
+      return null;
+    }
+    Grant last = null;
+    for (Grant g : delegations.getOrDefault(note, Map.of()).getOrDefault(person.get(), List.of())) {
+      boolean applies =
+          g.id().kind() == Delegation.Kind.LET
+              ? change.deps().get(g.id().author()) >= g.id().seq()
+              : !g.saw(change);
+      if (applies) {
+        last = g;
+      }
+    }
+    if (last == null) {
+      return note + " is protected, and its owner has not let " + person.get() + " edit it";
+    }
+    if (last.id().kind() == Delegation.Kind.UNLET) {
+      return "the owner of "
+          + note
+          + " took back "
+          + person.get()
+          + "'s right to edit it (change #"
+          + last.id().seq()
+          + " of "
+          + last.id().author()
+          + ") before seeing this change";
+    }
+    long stamped = org.rhizome.graph.clock.Hlc.millis(change.hlc());
+    if (stamped >= last.until()) {
+      return person.get()
+          + " may edit "
+          + note
+          + " only until "
+          + java.time.Instant.ofEpochMilli(last.until())
+          + "; this change is stamped "
+          + java.time.Instant.ofEpochMilli(stamped);
+    }
+    return null;
+  }
+
+  /**
+   * Who the owner of {@code note} lets edit it now, as this replica knows: each person with the
+   * deadline of the last delegation that counts (revoked persons are left out).
+   */
+  Map<ActorId, Long> editorsOf(Soul note) {
+    Map<ActorId, Long> out = new java.util.LinkedHashMap<>();
+    for (Map.Entry<ActorId, List<Grant>> e : delegations.getOrDefault(note, Map.of()).entrySet()) {
+      Grant last = e.getValue().get(e.getValue().size() - 1);
+      if (last.id().kind() == Delegation.Kind.LET) {
+        out.put(e.getKey(), last.until());
+      }
+    }
+    return out;
   }
 
   /** Whether an op is a membership fact (kept even from a change without effect). */
@@ -380,6 +551,9 @@ final class RoleView {
       String f = op.field();
       return !f.equals(SystemSouls.NAME);
     }
+    if (SystemSouls.delegatedNoteOf(soul).isPresent()) {
+      return true; // delegations (decision 0011) are facts too: the view judges whether they count
+    }
     return soul.equals(SystemSouls.WORKSPACE) && op.field().equals(SystemSouls.GENESIS);
   }
 
@@ -389,6 +563,9 @@ final class RoleView {
       if (SystemSouls.actorOf(op.soul()).isPresent()
           && MembershipEvent.parse(op.field()).isPresent()) {
         return true;
+      }
+      if (SystemSouls.delegatedNoteOf(op.soul()).isPresent() && op.field().startsWith("unlet.")) {
+        return true; // a revocation of a delegation may take effects back (decision 0011)
       }
     }
     return false;

@@ -28,6 +28,9 @@ final class RecordingReplica implements Replica {
   final Workspace ws;
   final ConcurrentLinkedQueue<byte[]> received = new ConcurrentLinkedQueue<>();
 
+  /** Every attachment blob sync handed it. */
+  final ConcurrentLinkedQueue<byte[]> receivedBlobs = new ConcurrentLinkedQueue<>();
+
   RecordingReplica(Workspace ws) {
     this.ws = ws;
   }
@@ -83,6 +86,7 @@ final class RecordingReplica implements Replica {
 
   @Override
   public CompletableFuture<String> storeBlobAsync(byte[] data) {
+    receivedBlobs.add(data.clone());
     return ws.storeBlobAsync(data);
   }
 

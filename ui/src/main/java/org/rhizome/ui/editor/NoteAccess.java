@@ -38,13 +38,24 @@ final class NoteAccess {
    * @param ownedByMe whether this device's person owns it
    * @param privateTo the names of a private note's readers, its owner first (decision 0008); empty
    *     for a note everyone reads
+   * @param editors whom the owner of a protected note lets edit it, and until when, e.g. "Bob until
+   *     31 Dec 18:00" (decision 0011); deadlines already past are left out
    */
   record State(
       Optional<String> whyReadOnly,
       Optional<String> owner,
       boolean ownedByMe,
-      List<String> privateTo) {
+      List<String> privateTo,
+      List<String> editors) {
     static final State WRITABLE = new State(Optional.empty(), Optional.empty(), false, List.of());
+
+    State(
+        Optional<String> whyReadOnly,
+        Optional<String> owner,
+        boolean ownedByMe,
+        List<String> privateTo) {
+      this(whyReadOnly, owner, ownedByMe, privateTo, List.of());
+    }
 
     boolean readOnly() {
       return whyReadOnly.isPresent();
@@ -95,9 +106,30 @@ final class NoteAccess {
     if (owner.isEmpty()) {
       return new State(why, Optional.empty(), false, privateTo);
     }
-    boolean mine =
-        ws.membership().member(ws.actor()).map(m -> m.person().equals(owner.get())).orElse(false);
-    return new State(why, Optional.of(nameOf(ws, owner.get())), mine, privateTo);
+    ActorId me = ws.membership().member(ws.actor()).map(Member::person).orElse(null);
+    boolean mine = owner.get().equals(me);
+    List<String> editors = new ArrayList<>();
+    long now = System.currentTimeMillis();
+    for (java.util.Map.Entry<ActorId, Long> e : ws.membership().editors(soul).entrySet()) {
+      if (e.getValue() > now) {
+        editors.add(
+            (e.getKey().equals(me) ? "you" : nameOf(ws, e.getKey()))
+                + " until "
+                + when(e.getValue(), now));
+      }
+    }
+    return new State(
+        why, Optional.of(nameOf(ws, owner.get())), mine, privateTo, List.copyOf(editors));
+  }
+
+  /** "31 Dec 18:00" in this machine's zone; with the year when it is not this year's. */
+  static String when(long millis, long now) {
+    java.time.ZoneId zone = java.time.ZoneId.systemDefault();
+    java.time.ZonedDateTime at = java.time.Instant.ofEpochMilli(millis).atZone(zone);
+    boolean thisYear = at.getYear() == java.time.Instant.ofEpochMilli(now).atZone(zone).getYear();
+    return at.format(
+        java.time.format.DateTimeFormatter.ofPattern(
+            thisYear ? "d MMM HH:mm" : "d MMM yyyy HH:mm", java.util.Locale.ENGLISH));
   }
 
   private static String nameOf(Workspace ws, ActorId person) throws StoreException {
@@ -128,16 +160,25 @@ final class NoteAccess {
 
   void show(State state) {
     if (state.owner().isPresent()) {
+      String editors = String.join(", ", state.editors());
       protectedBadge.setText(
-          state.ownedByMe() ? "Protected · yours" : "Protected · " + state.owner().get());
+          (state.ownedByMe() ? "Protected · yours" : "Protected · " + state.owner().get())
+              + (editors.isEmpty() ? "" : " · " + editors));
       protectedBadge.setTooltip(
           new Tooltip(
-              state.ownedByMe()
-                  ? "A protected note: everyone reads it, only you (on any of your devices) change"
-                      + " it."
-                  : "A protected note: everyone reads it, only "
-                      + state.owner().get()
-                      + " changes it."));
+              (state.ownedByMe()
+                      ? "A protected note: everyone reads it, only you (on any of your devices)"
+                          + " change it"
+                      : "A protected note: everyone reads it, only "
+                          + state.owner().get()
+                          + " changes it")
+                  + (editors.isEmpty()
+                      ? "."
+                      : ", and those "
+                          + (state.ownedByMe() ? "you let" : "they let")
+                          + " edit it: "
+                          + editors
+                          + ".")));
       if (!badges.getChildren().contains(protectedBadge)) {
         badges.getChildren().add(0, protectedBadge);
       }

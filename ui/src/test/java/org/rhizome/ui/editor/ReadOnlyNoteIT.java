@@ -120,4 +120,71 @@ class ReadOnlyNoteIT {
       }
     }
   }
+
+  @Test
+  void aProtectedNoteSaysWhoItsOwnerLetsEditItAndUntilWhen() throws Exception {
+    SecureRandom random = new SecureRandom();
+    try (Workspace ada =
+        Workspace.create(dir.resolve("ada.db"), DeviceKey.generate(random), "Team", "Ada")) {
+      Soul rota = ada.createProtectedNoteAsync("", "Rota", "monday: ada").get();
+      InviteKey invite =
+          ada.membership().createInviteAsync(Grant.MEMBER, Role.WRITER, Duration.ofDays(1)).get();
+      Workspace bob =
+          Workspace.openToJoin(
+              dir.resolve("workspaces/team.db"), ada.id(), DeviceKey.generate(random));
+      send(ada, bob);
+      bob.membership().join(invite, "Bob");
+      send(bob, ada);
+      long until =
+          java.time.ZonedDateTime.of(2099, 12, 31, 18, 0, 0, 0, java.time.ZoneId.systemDefault())
+              .toInstant()
+              .toEpochMilli();
+
+      try (UiHarness ui = UiHarness.startWith(dir, bob)) {
+        CodeArea area = open(ui, rota);
+        NoteTab tab = tab(ui, rota);
+        waitFor("read-only", () -> tab.isReadOnly());
+        Label badge = onFx(() -> (Label) tab.tab().getContent().lookup("#protectedBadge"));
+        assertThat(onFx(badge::getText)).isEqualTo("Protected · Ada");
+
+        // Ada lets Bob edit until the end of 2099; the grant arrives while the note is open.
+        ada.membership().letEditAsync(rota, List.of(bob.actor()), until).get();
+        send(ada, bob);
+        waitFor("editable", () -> !tab.isReadOnly() && area.isEditable());
+        assertThat(onFx(badge::getText)).isEqualTo("Protected · Ada · you until 31 Dec 2099 18:00");
+        shoot(ui, "delegated-badge");
+        runFx(() -> area.insertText(area.getLength(), ", tuesday: bob"));
+        runFx(tab.editor()::flush);
+        waitFor("stored", () -> body(ui, rota).equals("monday: ada, tuesday: bob"));
+        send(bob, ada);
+        assertThat(ada.bodies(List.of(rota))).containsExactly("monday: ada, tuesday: bob");
+
+        // She takes it back: read-only again, and the badge names only her.
+        ada.membership().unletEditAsync(rota, List.of(bob.actor())).get();
+        send(ada, bob);
+        waitFor("read-only again", () -> tab.isReadOnly() && !area.isEditable());
+        assertThat(onFx(badge::getText)).isEqualTo("Protected · Ada");
+      }
+    }
+  }
+
+  /** The window as a user sees it, in target/screenshots (for looking at, not asserted). */
+  private static void shoot(UiHarness ui, String name) throws Exception {
+    javafx.scene.image.WritableImage image =
+        onFx(() -> ui.session().stage().getScene().snapshot(null));
+    int w = (int) image.getWidth();
+    int h = (int) image.getHeight();
+    java.awt.image.BufferedImage out =
+        new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+    int[] row = new int[w];
+    for (int y = 0; y < h; y++) {
+      image
+          .getPixelReader()
+          .getPixels(0, y, w, 1, javafx.scene.image.PixelFormat.getIntArgbInstance(), row, 0, w);
+      out.setRGB(0, y, w, 1, row, 0, w);
+    }
+    Path file = Path.of("target/screenshots/" + name + ".png");
+    java.nio.file.Files.createDirectories(file.getParent());
+    javax.imageio.ImageIO.write(out, "png", file.toFile());
+  }
 }

@@ -80,6 +80,19 @@ public final class TrustBenchCommand implements Callable<Integer> {
   int protectedEvery;
 
   @Option(
+      names = "--delegated-every",
+      defaultValue = "10",
+      description =
+          "Every Nth change edits one of the founder's protected notes, by a member it lets edit"
+              + " it (decision 0011); 0: none (default: ${DEFAULT-VALUE}).")
+  int delegatedEvery;
+
+  /** The founder's protected notes the delegated edits go to; note j lets members i ≡ j. */
+  private static final int DELEGATED_NOTES = 100;
+
+  private final List<Soul> delegatedNotes = new ArrayList<>();
+
+  @Option(
       names = "--private-notes",
       defaultValue = "1000",
       description =
@@ -133,6 +146,9 @@ public final class TrustBenchCommand implements Callable<Integer> {
           Workspace.create(setup, DeviceKey.generate(random), "Bench team", "Alice")) {
         id = alice.id();
         team = foundTeam(alice);
+        if (delegatedEvery > 0) {
+          team = letMembersEdit(alice);
+        }
         teamWork = work(id, memberKeys, alice.versionVector());
       }
       // The baseline's devices each made one change first, so that both workloads carry version
@@ -252,6 +268,30 @@ public final class TrustBenchCommand implements Callable<Integer> {
     return all;
   }
 
+  /**
+   * The founder's protected notes, each letting the members whose index is its own modulo {@link
+   * #DELEGATED_NOTES} edit it; returns every change of the set-up.
+   */
+  private List<byte[]> letMembersEdit(Workspace alice) throws Exception {
+    long until = System.currentTimeMillis() + Duration.ofDays(1).toMillis();
+    for (int j = 0; j < DELEGATED_NOTES; j++) {
+      Soul note = alice.createProtectedNoteAsync("", "Delegated " + j, "kept by Alice").get();
+      delegatedNotes.add(note);
+      List<ActorId> persons = new ArrayList<>();
+      for (int i = j; i < memberKeys.size(); i += DELEGATED_NOTES) {
+        persons.add(memberKeys.get(i).actor());
+      }
+      if (!persons.isEmpty()) {
+        alice.membership().letEditAsync(note, persons, until).get();
+      }
+    }
+    List<byte[]> all = new ArrayList<>();
+    for (var c : alice.changesSince(VersionVector.EMPTY, 0, Integer.MAX_VALUE)) {
+      all.add(c.bytes());
+    }
+    return all;
+  }
+
   /** The hash of each device's first change, which its workload chain follows. */
   private final Map<ActorId, ChangeHash> firstHashes = new HashMap<>();
 
@@ -272,9 +312,7 @@ public final class TrustBenchCommand implements Callable<Integer> {
                   Change.NO_PREVIOUS,
                   nextHlc(),
                   VersionVector.EMPTY,
-                  List.of(
-                      new Op.SetField(
-                          new Soul("seed" + i), NoteFields.TITLE, Value.of("Device " + i)))),
+                  seedOps(key.actor(), i)),
               key);
       firstHashes.put(key.actor(), c.hash());
       seen.put(key.actor(), 1L);
@@ -282,6 +320,27 @@ public final class TrustBenchCommand implements Callable<Integer> {
     }
     seenAfterSeed = VersionVector.of(seen);
     return out;
+  }
+
+  /**
+   * A baseline device's first change: a small node, and for the first {@link #DELEGATED_NOTES}
+   * devices a note like the founder's delegated ones, which the baseline's delegated edits then
+   * change (so both sides reindex an existing note).
+   */
+  private List<Op> seedOps(ActorId actor, int i) {
+    List<Op> ops = new ArrayList<>();
+    ops.add(new Op.SetField(new Soul("seed" + i), NoteFields.TITLE, Value.of("Device " + i)));
+    if (delegatedEvery > 0 && i < DELEGATED_NOTES) {
+      Soul note = new Soul("delegated" + i);
+      ops.add(new Op.SetField(note, NoteFields.TYPE, Value.of(NoteFields.NOTE_TYPE)));
+      ops.add(new Op.SetField(note, NoteFields.TITLE, Value.of("Delegated " + i)));
+      ops.add(
+          new Op.TextEdit(
+              note,
+              NoteFields.BODY,
+              List.of(new InsertOp(new TextId(actor, 0), null, null, "kept by Alice"))));
+    }
+    return ops;
   }
 
   private List<DeviceKey> freshKeys(int n) {
@@ -309,23 +368,35 @@ public final class TrustBenchCommand implements Callable<Integer> {
       String suffix = "n" + i;
       Soul soul =
           i % protectedEvery == 0 ? SystemSouls.owned(actor, suffix) : new Soul("bench" + suffix);
-      List<Op> ops =
-          List.of(
-              new Op.SetField(soul, NoteFields.TYPE, Value.of(NoteFields.NOTE_TYPE)),
-              new Op.SetField(soul, NoteFields.TITLE, Value.of("Note " + i)),
-              new Op.TextEdit(
-                  soul,
-                  NoteFields.BODY,
-                  List.of(
-                      new InsertOp(
-                          new TextId(actor, 0),
-                          null,
-                          null,
-                          "Some words about topic "
-                              + (i % 97)
-                              + ", see [[Note "
-                              + (i / 2)
-                              + "]]."))));
+      int member = i % keys.size();
+      List<Op> ops;
+      if (delegatedEvery > 0 && i % delegatedEvery == delegatedEvery - 1) {
+        // An edit of a founder's protected note by a member it lets edit it (decision 0011); the
+        // baseline makes the same edit of a plain note.
+        Soul target =
+            keys == memberKeys && !delegatedNotes.isEmpty()
+                ? delegatedNotes.get(member % DELEGATED_NOTES)
+                : new Soul("delegated" + (member % DELEGATED_NOTES));
+        ops = List.of(new Op.SetField(target, "status", Value.of("edited by " + member)));
+      } else {
+        ops =
+            List.of(
+                new Op.SetField(soul, NoteFields.TYPE, Value.of(NoteFields.NOTE_TYPE)),
+                new Op.SetField(soul, NoteFields.TITLE, Value.of("Note " + i)),
+                new Op.TextEdit(
+                    soul,
+                    NoteFields.BODY,
+                    List.of(
+                        new InsertOp(
+                            new TextId(actor, 0),
+                            null,
+                            null,
+                            "Some words about topic "
+                                + (i % 97)
+                                + ", see [[Note "
+                                + (i / 2)
+                                + "]]."))));
+      }
       Change c =
           Change.sign(
               new ChangeDraft(id, actor, seq, prev, nextHlc(), deps.without(actor), ops), key);
