@@ -25,6 +25,8 @@ public final class ParsedBodies {
   static final long MAX_CHARS = 8L << 20;
 
   private final MarkdownParser parser;
+  private final int maxEntries;
+  private final long maxChars;
 
   /** Guarded by {@code this}. */
   private final LinkedHashMap<String, ParsedNote> ready = new LinkedHashMap<>(256, 0.75f, false);
@@ -33,7 +35,13 @@ public final class ParsedBodies {
   private long chars;
 
   public ParsedBodies(MarkdownParser parser) {
+    this(parser, MAX_ENTRIES, MAX_CHARS);
+  }
+
+  ParsedBodies(MarkdownParser parser, int maxEntries, long maxChars) {
     this.parser = parser;
+    this.maxEntries = maxEntries;
+    this.maxChars = maxChars;
   }
 
   /** Parses {@code body} now, on the calling thread, for the writer to pick up. */
@@ -88,7 +96,7 @@ public final class ParsedBodies {
       chars += body.length();
     }
     var oldest = ready.entrySet().iterator();
-    while (ready.size() > 1 && (ready.size() > MAX_ENTRIES || chars > MAX_CHARS)) {
+    while (ready.size() > 1 && (ready.size() > maxEntries || chars > maxChars)) {
       chars -= oldest.next().getKey().length();
       oldest.remove();
     }

@@ -31,15 +31,15 @@ class ParsedBodiesTest {
 
   @Test
   void staysWithinItsBounds() {
-    for (int i = 0; i < ParsedBodies.MAX_ENTRIES + 50; i++) {
-      bodies.prepare("n" + i);
+    ParsedBodies few = new ParsedBodies(new MarkdownParser(), 100, 1 << 20);
+    for (int i = 0; i < 150; i++) {
+      few.prepare("n" + i);
     }
-    assertThat(bodies.size()).isEqualTo(ParsedBodies.MAX_ENTRIES);
-    ParsedBodies big = new ParsedBodies(new MarkdownParser());
-    String chunk = "word ".repeat((int) (ParsedBodies.MAX_CHARS / 4 / 5));
+    assertThat(few.size()).isEqualTo(100);
+    ParsedBodies small = new ParsedBodies(new MarkdownParser(), 100, 4_000);
     for (int i = 0; i < 6; i++) {
-      big.prepare(i + chunk); // a quarter of the character bound each
+      small.prepare(i + "word ".repeat(199)); // a quarter of the character bound each
     }
-    assertThat(big.size()).isEqualTo(4);
+    assertThat(small.size()).isEqualTo(4);
   }
 }
