@@ -43,6 +43,9 @@ final class Replication {
   private final ExecutorService verifiers;
   private final RefusalLog refusals;
 
+  /** Decrypts ahead for this device's private notes (decision 0008); null until it has keys. */
+  private volatile @org.jspecify.annotations.Nullable SealedAhead sealedAhead;
+
   /** Completes when the last offered remote batch has been written; guarded by {@code this}. */
   private CompletableFuture<Void> remoteTail = CompletableFuture.completedFuture(null);
 
@@ -55,6 +58,11 @@ final class Replication {
     this.refusals = new RefusalLog(store.file());
     int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
     this.verifiers = Executors.newFixedThreadPool(cores, Futures.named("rhizome-verify-%d", true));
+  }
+
+  /** From now on, the verifying threads also unwrap and open ahead what this device reads. */
+  void openAheadWith(org.rhizome.graph.privacy.KeyRing ring) {
+    this.sealedAhead = new SealedAhead(ring, this::prepareNewBodies);
   }
 
   CompletableFuture<List<ApplyResult>> applyRemoteAsync(List<byte[]> encoded) {
@@ -72,7 +80,11 @@ final class Replication {
                   checked[i] = decodeAndVerify(encoded.get(i));
                   if (checked[i] instanceof Change change) {
                     long t = WriteStats.start();
-                    prepareNewBodies(change);
+                    prepareNewBodies(change.ops());
+                    SealedAhead sealed = sealedAhead;
+                    if (sealed != null) {
+                      sealed.prepare(change);
+                    }
                     WriteStats.add(WriteStats.Stage.PARSE_AHEAD, t);
                     // Deflated here, on the verifying cores, so the writer only writes the row.
                     t = WriteStats.start();
@@ -159,8 +171,8 @@ final class Replication {
    * with no origins is the whole text of a note created by it. The writer takes the parse if the
    * merged text matches, else parses itself.
    */
-  private void prepareNewBodies(Change change) {
-    for (Op op : change.ops()) {
+  private void prepareNewBodies(List<Op> ops) {
+    for (Op op : ops) {
       if (op instanceof Op.TextEdit edit
           && edit.field().equals(NoteFields.BODY)
           && edit.ops().size() == 1

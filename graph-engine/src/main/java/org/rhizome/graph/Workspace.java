@@ -130,6 +130,7 @@ public final class Workspace
     org.rhizome.graph.privacy.KeyRing ring =
         new org.rhizome.graph.privacy.KeyRing(store.workspaceId(), key, random);
     store.useKeys(ring); // private notes (decision 0008)
+    replication.openAheadWith(ring);
     this.privateNotes = new PrivateNotes(store, noteEditor, author, parsedBodies, membership, ring);
     feed.listen(privateNotes::onChanges); // a reader's new device gets the keys (decision 0008)
     this.reads = new NoteReads(store, parsedBodies);

@@ -54,12 +54,15 @@ public final class DeviceKey {
     return sig;
   }
 
-  /** Verifies an Ed25519 signature by {@code actor} over {@code message[offset, offset+length)}. */
+  /**
+   * Verifies an Ed25519 signature by {@code actor} over {@code message[offset, offset+length)}. The
+   * actor's key is decoded once and kept ({@link VerifyingKeys}).
+   */
   public static boolean verify(
       ActorId actor, byte[] message, int offset, int length, byte[] signature, int sigOffset) {
-    byte[] pk = actor.toBytes();
     try {
-      return Ed25519.verify(signature, sigOffset, pk, 0, message, offset, length);
+      Ed25519.PublicPoint key = VerifyingKeys.of(actor);
+      return key != null && Ed25519.verify(signature, sigOffset, key, message, offset, length);
     } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
       return false; // a malformed key or signature simply does not verify
     }

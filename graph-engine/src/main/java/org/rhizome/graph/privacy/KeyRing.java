@@ -24,6 +24,7 @@ public final class KeyRing {
   private final byte[] x25519Private;
   private final SecureRandom random;
   private final Map<String, byte[]> keys = new ConcurrentHashMap<>();
+  private final OpenedAhead ahead = new OpenedAhead();
 
   public KeyRing(WorkspaceId workspace, DeviceKey key, SecureRandom random) {
     this.workspace = workspace;
@@ -60,10 +61,61 @@ public final class KeyRing {
    * @throws SealException when it does not open for this note, key and device
    */
   public byte[] learn(Soul note, KeyId id, String wrap) throws SealException {
-    byte[] key =
-        NoteCrypto.unwrap(workspace, PrivateSouls.sealOf(note), id, device, x25519Private, wrap);
+    byte[] key = ahead.takeUnwrapped(note, id, wrap);
+    if (key == null) {
+      key =
+          NoteCrypto.unwrap(workspace, PrivateSouls.sealOf(note), id, device, x25519Private, wrap);
+    }
     keys.put(name(note, id), key);
     return key;
+  }
+
+  /**
+   * Opens, ahead of the writer (on a verifying thread), a wrap made for this device, so that the
+   * writer's {@link #learn} of the same wrap takes the key instead of unwrapping it. Learns
+   * nothing: the writer still decides. A wrap that does not open is left for the writer to refuse.
+   */
+  public void unwrapAhead(Soul note, KeyId id, String wrap) {
+    String name = name(note, id);
+    if (keys.containsKey(name)) {
+      return;
+    }
+    try {
+      byte[] key =
+          NoteCrypto.unwrap(workspace, PrivateSouls.sealOf(note), id, device, x25519Private, wrap);
+      ahead.unwrapped(note, id, name, wrap, key);
+    } catch (SealException e) {
+      // the writer unwraps it again and refuses it
+    }
+  }
+
+  /** A key held, or one {@link #unwrapAhead} opened and the writer has not learnt yet. */
+  public Optional<byte[]> keyAhead(Soul note, KeyId id) {
+    String name = name(note, id);
+    byte[] key = keys.get(name);
+    return Optional.ofNullable(key != null ? key : ahead.unwrappedKey(name));
+  }
+
+  /**
+   * As {@link #open}, ahead of the writer: the ops are kept for its {@link #openTaking} of the same
+   * payload with the same key. Returns them, or null when the payload does not open.
+   */
+  public @org.jspecify.annotations.Nullable List<Op> openAhead(
+      ActorId author, long seq, Soul note, byte[] key, String payload) {
+    try {
+      List<Op> ops = open(workspace, author, seq, note, key, payload);
+      ahead.opened(author, seq, note, key, payload, ops);
+      return ops;
+    } catch (SealException e) {
+      return null; // the writer opens it again and refuses it
+    }
+  }
+
+  /** {@link #open} in this workspace, taking the ops {@link #openAhead} kept for these inputs. */
+  public List<Op> openTaking(ActorId author, long seq, Soul note, byte[] key, String payload)
+      throws SealException {
+    List<Op> kept = ahead.takeOpened(author, seq, note, key, payload);
+    return kept != null ? kept : open(workspace, author, seq, note, key, payload);
   }
 
   /** Wraps a key of {@code note} for {@code reader}. */

@@ -16,6 +16,15 @@ import org.rhizome.graph.model.ActorId;
 public final class X25519Keys {
   private static final BigInteger P = BigInteger.TWO.pow(255).subtract(BigInteger.valueOf(19));
 
+  /**
+   * Devices' X25519 keys already mapped (a modular inverse each, a tenth of an unwrap): a team has
+   * a handful of devices. Emptied past {@value #MAX_KEPT}.
+   */
+  private static final int MAX_KEPT = 1024;
+
+  private static final java.util.concurrent.ConcurrentHashMap<ActorId, byte[]> KEPT =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private X25519Keys() {}
 
   /** The X25519 private key of the device with this Ed25519 seed. */
@@ -32,6 +41,18 @@ public final class X25519Keys {
 
   /** The X25519 public key of {@code device}: u = (1 + y) / (1 − y) mod p. */
   public static byte[] publicKey(ActorId device) {
+    byte[] kept = KEPT.get(device);
+    if (kept == null) {
+      kept = map(device);
+      if (KEPT.size() >= MAX_KEPT) {
+        KEPT.clear();
+      }
+      KEPT.put(device, kept);
+    }
+    return kept.clone();
+  }
+
+  private static byte[] map(ActorId device) {
     byte[] le = device.toBytes();
     le[31] &= 0x7f; // the sign of x
     BigInteger y = new BigInteger(1, reverse(le));

@@ -275,8 +275,7 @@ final class Sealing {
       if (key.isEmpty()) {
         return Optional.empty(); // not a reader: the change is kept, its content is not
       }
-      return Optional.of(
-          KeyRing.open(ring.workspace(), raw.actor(), raw.seq(), set.soul(), key.get(), payload));
+      return Optional.of(ring.openTaking(raw.actor(), raw.seq(), set.soul(), key.get(), payload));
     } catch (SealException e) {
       if (report) {
         refuse(raw, "sealed op of " + set.soul() + " refused: " + e.getMessage());
