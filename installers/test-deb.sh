@@ -76,7 +76,7 @@ version=$(rhizome --version)
 check "the installed launcher prints its version" grep -q '^rhizome [0-9]' <<<"$version"
 check "the post-install script made the window launcher's class-data archive, and the launcher maps it" \
   bash -c 'JAVA_TOOL_OPTIONS=-Xlog:class+load /opt/rhizome/bin/rhizome --version 2>/dev/null | grep -q "shared objects file (top)"'
-check "a short command runs rhizome-cli, from the static archive the post-install script made" \
+check "a short command runs from the static archive the post-install script made (picocli in it)" \
   bash -c 'JAVA_TOOL_OPTIONS=-Xlog:class+load rhizome --version 2>/dev/null | grep -q "^\[.*picocli.CommandLine source: shared objects file$"'
 
 touch "$work/before-use"
@@ -97,7 +97,7 @@ check "the notes are still there after an upgrade (reinstall)" \
   grep -q "Default place" <(rhizome note list)
 
 # Start times of the installed command (rhizome on the PATH) and, interleaved, of the window's
-# launcher running the same command (how the command ran before rhizome-cli): 5 runs each, medians
+# launcher running the same command (how every command ran before rhizome.sh): 5 runs each, medians
 # of the wall-clock time and of the CPU time (user + system, which a busy machine inflates less).
 TIMEFORMAT='%R %U %S'
 timed() { { time "$@" >/dev/null 2>&1; } 2>&1 | awk '{printf "%d %d\n", $1 * 1000, ($2 + $3) * 1000}'; }

@@ -1,6 +1,6 @@
 #!/bin/sh
-# cli-archive.sh JAVA APP_DIR: makes APP_DIR/rhizome-cli.jsa, the class-data archive of the
-# `rhizome-cli` launcher, with the runtime's JAVA for the jar in APP_DIR (JDK 17 takes an archive
+# cli-archive.sh JAVA APP_DIR: makes APP_DIR/rhizome-cli.jsa, the class-data archive that short
+# commands run from (rhizome.sh), with the runtime's JAVA for the jar in APP_DIR (JDK 17 takes an archive
 # only for the class path it was made with, so it is made where the jar is installed). A *static*
 # archive, of what three short commands load (`note add`, `note show`, `search`) on a scratch data
 # directory: the JDK's classes and ours in one file, picocli's too, which a dynamic archive leaves

@@ -1,11 +1,12 @@
 #!/bin/sh
-# `rhizome` on the PATH (/usr/bin/rhizome links here). Rhizome has two launchers beside each other in
-# /opt/rhizome/bin: `rhizome` (the window, and long work) with the JVM's default compilers and
-# collector, and `rhizome-cli` for a short command: C1 only, the serial collector and a class-data
-# archive of what a command loads (rhizome-cli.jsa, made by the post-install script), so a script
-# calling rhizome in a loop pays a fraction of the start. This picks one, as ./rhizome does.
+# `rhizome` on the PATH (/usr/bin/rhizome links here, in /opt/rhizome/lib/app). The window and long
+# work (serve, join, import, export, mirror, check, repair, bench, p2p, screenshot) go to the
+# launcher, bin/rhizome, with the JVM's default compilers and collector. Every other command is
+# short, and a script may call it in a loop: it runs on the same runtime and jar with C1 only, the
+# serial collector and a class-data archive of what a short command loads (rhizome-cli.jsa, made by
+# the post-install script with cli-archive.sh), as ./rhizome does. Not a second jpackage launcher:
+# jpackage would give that one a menu entry of its own.
 app=$(dirname "$(readlink -f "$0")")
-bin="$app/../../bin"
 command=""
 skip=0
 for arg in "$@"; do
@@ -18,6 +19,9 @@ for arg in "$@"; do
 done
 case "$command" in
   ""|serve|join|import|export|mirror|check|repair|bench|p2p|screenshot|*.md)
-    exec "$bin/rhizome" "$@" ;;
+    exec "$app/../../bin/rhizome" "$@" ;;
 esac
-exec "$bin/rhizome-cli" "$@"
+exec "$app/../runtime/bin/java" -XX:SharedArchiveFile="$app/rhizome-cli.jsa" -Xshare:auto \
+  -Xlog:cds=off -Xlog:cds+dynamic=off -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
+  -Djava.library.path="$app" -Dorg.sqlite.lib.path="$app" -Dorg.sqlite.lib.name=libsqlitejdbc.so \
+  -cp "$app/rhizome.jar" org.rhizome.app.Main "$@"
