@@ -76,6 +76,10 @@ version=$(rhizome --version)
 check "the installed launcher prints its version" grep -q '^rhizome [0-9]' <<<"$version"
 check "the post-install script made the window launcher's class-data archive, and the launcher maps it" \
   bash -c 'JAVA_TOOL_OPTIONS=-Xlog:class+load /opt/rhizome/bin/rhizome --version 2>/dev/null | grep -q "shared objects file (top)"'
+check "the menu entry runs rhizome.sh, not the jpackage launcher" \
+  grep -q '^Exec=/opt/rhizome/lib/app/rhizome.sh %f' /usr/share/applications/rhizome-rhizome.desktop
+check "long work through rhizome maps the window's archive" \
+  bash -c 'JAVA_TOOL_OPTIONS=-Xlog:class+load rhizome bench --help 2>/dev/null | grep -q "shared objects file (top)"'
 check "a short command runs from the static archive the post-install script made (picocli in it)" \
   bash -c 'JAVA_TOOL_OPTIONS=-Xlog:class+load rhizome --version 2>/dev/null | grep -q "^\[.*picocli.CommandLine source: shared objects file$"'
 
@@ -96,7 +100,7 @@ dpkg -i "$deb" >"$work/upgrade.log" 2>&1 || { cat "$work/upgrade.log" >&2; exit 
 check "the notes are still there after an upgrade (reinstall)" \
   grep -q "Default place" <(rhizome note list)
 
-# Start times of the installed command (rhizome on the PATH) and, interleaved, of the window's
+# Start times of the installed command (rhizome on the PATH) and, interleaved, of the jpackage
 # launcher running the same command (how every command ran before rhizome.sh): 5 runs each, medians
 # of the wall-clock time and of the CPU time (user + system, which a busy machine inflates less).
 TIMEFORMAT='%R %U %S'
@@ -120,6 +124,6 @@ dpkg --purge rhizome >/dev/null 2>&1 || true
 
 echo "test-deb: $(basename "$deb") $(( $(stat -c %s "$deb") / 1048576 )) MiB, installed $(( installed_kb / 1024 )) MiB;" \
   "build ${build_ms} ms, dpkg -i ${install_ms} ms; installed rhizome: --version $(figures "$work/version")," \
-  "note add $(figures "$work/add"); the window's launcher: --version $(figures "$work/version.window")," \
+  "note add $(figures "$work/add"); the jpackage launcher: --version $(figures "$work/version.window")," \
   "note add $(figures "$work/add.window") (medians of 5, load $(cut -d' ' -f1-3 /proc/loadavg))"
 echo "test-deb: $passed passed, 0 failed"
