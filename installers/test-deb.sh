@@ -74,8 +74,14 @@ check "the package's metadata names the licence" bash -c 'grep -q "Apache-2.0" /
 unset DISPLAY WAYLAND_DISPLAY
 version=$(rhizome --version)
 check "the installed launcher prints its version" grep -q '^rhizome [0-9]' <<<"$version"
-check "the post-install script made the launcher's class-data archive, and the launcher maps it" \
-  bash -c 'JAVA_TOOL_OPTIONS=-Xlog:class+load rhizome --version 2>/dev/null | grep -q "shared objects file (top)"'
+check "the post-install script made the window launcher's class-data archive, and the launcher maps it" \
+  bash -c 'JAVA_TOOL_OPTIONS=-Xlog:class+load /opt/rhizome/bin/rhizome --version 2>/dev/null | grep -q "shared objects file (top)"'
+check "the menu entry runs rhizome.sh, not the jpackage launcher" \
+  grep -q '^Exec=/opt/rhizome/lib/app/rhizome.sh %f' /usr/share/applications/rhizome-rhizome.desktop
+check "long work through rhizome maps the window's archive" \
+  bash -c 'JAVA_TOOL_OPTIONS=-Xlog:class+load rhizome bench --help 2>/dev/null | grep -q "shared objects file (top)"'
+check "a short command runs from the static archive the post-install script made (picocli in it)" \
+  bash -c 'JAVA_TOOL_OPTIONS=-Xlog:class+load rhizome --version 2>/dev/null | grep -q "^\[.*picocli.CommandLine source: shared objects file$"'
 
 touch "$work/before-use"
 data="$work/data"
@@ -94,11 +100,18 @@ dpkg -i "$deb" >"$work/upgrade.log" 2>&1 || { cat "$work/upgrade.log" >&2; exit 
 check "the notes are still there after an upgrade (reinstall)" \
   grep -q "Default place" <(rhizome note list)
 
-# Start times of the installed launcher: 5 runs each, median.
-for _ in 1 2 3 4 5; do s=$(millis); rhizome --version >/dev/null; echo $(( $(millis) - s )); done | median >"$work/version.ms"
+# Start times of the installed command (rhizome on the PATH) and, interleaved, of the jpackage
+# launcher running the same command (how every command ran before rhizome.sh): 5 runs each, medians
+# of the wall-clock time and of the CPU time (user + system, which a busy machine inflates less).
+TIMEFORMAT='%R %U %S'
+timed() { { time "$@" >/dev/null 2>&1; } 2>&1 | awk '{printf "%d %d\n", $1 * 1000, ($2 + $3) * 1000}'; }
 for i in 1 2 3 4 5; do
-  s=$(millis); rhizome --data "$data" note add --title "Timing $i" --body "x" >/dev/null; echo $(( $(millis) - s ))
-done | median >"$work/add.ms"
+  timed rhizome --version >>"$work/version"
+  timed /opt/rhizome/bin/rhizome --version >>"$work/version.window"
+  timed rhizome --data "$data" note add --title "Timing $i" --body "x" >>"$work/add"
+  timed /opt/rhizome/bin/rhizome --data "$data" note add --title "Timing window $i" --body "x" >>"$work/add.window"
+done
+figures() { echo "$(cut -d' ' -f1 "$1" | median) ms ($(cut -d' ' -f2 "$1" | median) ms CPU)"; }
 
 installed_kb=$(dpkg-query -W -f='${Installed-Size}' rhizome)
 dpkg -r rhizome >"$work/remove.log" 2>&1 || { cat "$work/remove.log" >&2; exit 1; }
@@ -110,6 +123,7 @@ check "removal leaves the notes in place" test -f "$default/workspaces/personal.
 dpkg --purge rhizome >/dev/null 2>&1 || true
 
 echo "test-deb: $(basename "$deb") $(( $(stat -c %s "$deb") / 1048576 )) MiB, installed $(( installed_kb / 1024 )) MiB;" \
-  "build ${build_ms} ms, dpkg -i ${install_ms} ms; installed launcher: --version $(cat "$work/version.ms") ms," \
-  "note add $(cat "$work/add.ms") ms (medians of 5)"
+  "build ${build_ms} ms, dpkg -i ${install_ms} ms; installed rhizome: --version $(figures "$work/version")," \
+  "note add $(figures "$work/add"); the jpackage launcher: --version $(figures "$work/version.window")," \
+  "note add $(figures "$work/add.window") (medians of 5, load $(cut -d' ' -f1-3 /proc/loadavg))"
 echo "test-deb: $passed passed, 0 failed"

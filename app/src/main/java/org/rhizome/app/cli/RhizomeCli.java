@@ -33,7 +33,17 @@ public final class RhizomeCli {
     RhizomeCommand root = new RhizomeCommand(environment);
     CommandLine commandLine = new CommandLine(root);
     for (Class<?> command : commandsFor(args)) {
-      commandLine.addSubcommand(command);
+      List<Class<?>> group = RhizomeCommand.GROUPS.get(command);
+      if (group == null) {
+        commandLine.addSubcommand(command);
+      } else {
+        // The group's own commands first, so that adding it to the root gives them --data.
+        CommandLine groupLine = new CommandLine(command);
+        for (Class<?> subcommand : groupCommandsFor(args, group)) {
+          groupLine.addSubcommand(subcommand);
+        }
+        commandLine.addSubcommand(groupLine);
+      }
     }
     commandLine.setExitCodeExceptionMapper(new ExitCodes());
     commandLine.setExecutionExceptionHandler(new ErrorReporter());
@@ -76,6 +86,37 @@ public final class RhizomeCli {
       }
     }
     return List.of();
+  }
+
+  /**
+   * The commands of {@code group} (the command {@code args} name) to register: the one the next
+   * word names, else all (help, a missing or mistyped command). {@code args == null} means all.
+   */
+  static List<Class<?>> groupCommandsFor(String @Nullable [] args, List<Class<?>> group) {
+    if (args == null) {
+      return group;
+    }
+    boolean groupSeen = false;
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (arg.equals("--data")) {
+        i++; // its value
+      } else if (arg.startsWith("--data=")) {
+        continue;
+      } else if (arg.startsWith("-") || arg.startsWith("@")) {
+        return group; // help, an unknown option, an argument file
+      } else if (!groupSeen) {
+        groupSeen = true; // the group's own name
+      } else {
+        for (Class<?> command : group) {
+          if (command.getAnnotation(Command.class).name().equals(arg)) {
+            return List.of(command);
+          }
+        }
+        return group; // not one of its commands: picocli says so and suggests the nearest
+      }
+    }
+    return group; // no command named: the group says which there are
   }
 
   private static boolean isHelpOrVersion(ParseResult parseResult) {

@@ -2,6 +2,7 @@ package org.rhizome.app.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import org.rhizome.app.cli.bench.BenchCommand;
@@ -73,6 +74,13 @@ public final class RhizomeCommand implements Callable<Integer>, CliRoot {
           RepairCommand.class,
           BenchCommand.class,
           org.rhizome.app.cli.p2p.P2pCommand.class);
+
+  /**
+   * The commands whose own subcommands are registered lazily too (only the one a command line
+   * names): a group's subcommands, in the order help lists them.
+   */
+  static final Map<Class<?>, List<Class<?>>> GROUPS =
+      Map.of(NoteCommand.class, NoteCommand.SUBCOMMANDS);
 
   private final CliEnvironment environment;
 

@@ -46,6 +46,26 @@ class RhizomeCliTest {
   }
 
   @Test
+  void aNamedNoteCommandIsRegisteredAloneInItsGroup() {
+    var group = NoteCommand.SUBCOMMANDS;
+    assertThat(RhizomeCli.groupCommandsFor(new String[] {"note", "add", "--title", "T"}, group))
+        .containsExactly(NoteAddCommand.class);
+    assertThat(
+            RhizomeCli.groupCommandsFor(
+                new String[] {"--data", "add", "note", "--data=/d", "show", "add"}, group))
+        .containsExactly(NoteShowCommand.class);
+    for (String[] args :
+        new String[][] {
+          {"note"}, {"note", "--help"}, {"note", "-h", "add"}, {"note", "ad"}, {"note", "@a.txt"}
+        }) {
+      assertThat(RhizomeCli.groupCommandsFor(args, group))
+          .as(String.join(" ", args))
+          .isEqualTo(group);
+    }
+    assertThat(RhizomeCli.groupCommandsFor(null, group)).isEqualTo(group);
+  }
+
+  @Test
   void theWindowAndTheVersionNeedNoCommand() {
     assertThat(RhizomeCli.commandsFor(new String[0])).isEmpty();
     assertThat(RhizomeCli.commandsFor(new String[] {"--data", "/d"})).isEmpty();
@@ -60,6 +80,18 @@ class RhizomeCliTest {
         .isEqualTo(runAll("note", "add", "--help"))
         .contains("--data=DIR");
     assertThat(run("--version")).isEqualTo(runAll("--version"));
+    assertThat(run("note", "--help")).isEqualTo(runAll("note", "--help")).contains("share");
+    assertThat(run("note")).isEqualTo(runAll("note")).contains("Missing a note command");
+    assertThat(run("note", "ad"))
+        .isEqualTo(runAll("note", "ad"))
+        .contains("Did you mean: note add");
+    assertThat(run("note", "add", "--body", "x"))
+        .isEqualTo(runAll("note", "add", "--body", "x"))
+        .startsWith("exit 2")
+        .contains("--title");
+    assertThat(run("note", "--data", "/nonexistent/d", "show", "--help"))
+        .isEqualTo(runAll("note", "--data", "/nonexistent/d", "show", "--help"))
+        .contains("--data=DIR");
   }
 
   private static String run(String... args) {

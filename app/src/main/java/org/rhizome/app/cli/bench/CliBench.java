@@ -135,9 +135,10 @@ final class CliBench {
 
   /**
    * Medians over {@code runs} of the time between consecutive phase marks (see {@code
-   * org.rhizome.app.cli.common.Phases}), wall and CPU; the first mark is timed from the JVM's
-   * start, and "after exit" is the process's wall-clock time after its last mark (JVM shutdown,
-   * reaping).
+   * org.rhizome.app.cli.common.Phases}), wall, the process's CPU and the main thread's own CPU
+   * (fine-grained, without the JIT's and collector's threads); the first mark is timed from the
+   * JVM's start, and "after exit" is the process's wall-clock time after its last mark (JVM
+   * shutdown, reaping).
    */
   private Map<String, Object> phases(List<String> launcher, Path data, List<String> args, int l)
       throws Exception {
@@ -146,19 +147,25 @@ final class CliBench {
       Timed t = time(launcher, data, withTitle(args, "Phases " + l + "-" + r), true);
       long wall = 0;
       long cpu = 0;
+      long threadUs = 0;
       for (String line : t.stderr.split("\n")) {
         String[] f = line.trim().split(" ");
-        if (f.length == 4 && f[0].equals("rhizome-phase")) {
+        if (f.length >= 4 && f[0].equals("rhizome-phase")) {
           long w = Long.parseLong(f[2]);
           long c = Long.parseLong(f[3]);
-          deltas.computeIfAbsent(f[1], k -> new ArrayList<>()).add(new long[] {w - wall, c - cpu});
+          // The main thread's own CPU (µs; -1 where the launcher's JVM cannot tell).
+          long tu = f.length >= 5 ? Math.round(Double.parseDouble(f[4]) * 1000) : -1;
+          deltas
+              .computeIfAbsent(f[1], k -> new ArrayList<>())
+              .add(new long[] {w - wall, c - cpu, tu < 0 ? -1 : tu - threadUs});
           wall = w;
           cpu = c;
+          threadUs = Math.max(tu, 0);
         }
       }
       deltas
           .computeIfAbsent("after exit", k -> new ArrayList<>())
-          .add(new long[] {Math.max(0, t.wallCpu[0] - wall), -1});
+          .add(new long[] {Math.max(0, t.wallCpu[0] - wall), -1, -1});
     }
     Map<String, Object> out = new LinkedHashMap<>();
     for (var e : deltas.entrySet()) {
@@ -166,6 +173,11 @@ final class CliBench {
       figures.put("wall_ms_median", median(e.getValue().stream().mapToLong(x -> x[0]).toArray()));
       if (e.getValue().get(0)[1] >= 0) {
         figures.put("cpu_ms_median", median(e.getValue().stream().mapToLong(x -> x[1]).toArray()));
+      }
+      if (e.getValue().get(0)[2] >= 0) {
+        figures.put(
+            "main_thread_cpu_ms_median",
+            median(e.getValue().stream().mapToLong(x -> x[2]).toArray()) / 1000.0);
       }
       out.put(e.getKey(), figures);
     }
