@@ -217,12 +217,13 @@
       if (c.nodeType === 1) { added.push(c); }
     }
     article.insertBefore(t.content, end);
-    if (shift) {
-      for (var k = end; k; k = k.nextSibling) {
-        if (k.nodeType !== 1) { continue; }
-        each([k], '[data-offset]', function (el) {
-          el.setAttribute('data-offset', String(+el.getAttribute('data-offset') + shift));
-        });
+    if (shift && end) {
+      // One query for the page's few task boxes, not one per block after the patch.
+      var boxes = article.querySelectorAll('[data-offset]');
+      for (var b = 0; b < boxes.length; b++) {
+        if (end.compareDocumentPosition(boxes[b]) & 4) { // DOCUMENT_POSITION_FOLLOWING
+          boxes[b].setAttribute('data-offset', String(+boxes[b].getAttribute('data-offset') + shift));
+        }
       }
     }
     var kept = [];
