@@ -152,7 +152,10 @@ final class ReadingView {
     return web;
   }
 
-  /** Runs {@code r} each time a page has loaded (its scripts run), on the FX thread. */
+  /**
+   * Runs {@code r} each time a page has loaded (its scripts run) or an edit was patched into the
+   * page, on the FX thread.
+   */
   void onLoaded(@Nullable Runnable r) {
     this.onLoaded = r;
   }
