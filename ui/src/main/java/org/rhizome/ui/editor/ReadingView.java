@@ -14,6 +14,7 @@ import org.rhizome.ui.render.Anchors;
 import org.rhizome.ui.render.HtmlPage;
 import org.rhizome.ui.render.ObsidianMarkdown;
 import org.rhizome.ui.render.PageAssets;
+import org.rhizome.ui.render.PagePatch;
 import org.rhizome.ui.render.RenderedNote;
 import org.rhizome.ui.workbench.AppContext;
 import org.rhizome.ui.workbench.ChangedNotes;
@@ -69,6 +70,21 @@ final class ReadingView {
   /** Renders the rest once the start is on screen (before, it competed with WebKit for the CPU). */
   private @Nullable Runnable restToRender;
 
+  /**
+   * The whole note as the page holds it now (null while it holds only a start or loads): an edit is
+   * shown by patching it ({@link PagePatch}) instead of loading a new page.
+   */
+  private @Nullable RenderedNote onPage;
+
+  /** What the page's scripts can draw (the features of what it loaded and was handed). */
+  private Set<RenderedNote.Feature> pageFeatures = Set.of();
+
+  private boolean pageDark;
+  private int pageFontSize;
+
+  /** The whole note of the page being loaded, when that page holds all of it. */
+  private @Nullable RenderedNote loadingWhole;
+
   /** A note's start as shown and the whole note, for the page's {@code rhizomeRest}. */
   private record Rest(RenderedNote start, RenderedNote whole, String base, boolean dark) {}
 
@@ -98,6 +114,8 @@ final class ReadingView {
               if (state == Worker.State.SUCCEEDED) {
                 interceptClicks();
                 pageLoaded = true;
+                onPage = awaitingRest ? null : loadingWhole;
+                pageFeatures = onPage != null ? onPage.features() : Set.of();
                 if (restToRender != null) {
                   Runnable r = restToRender;
                   restToRender = null;
@@ -134,7 +152,10 @@ final class ReadingView {
     return web;
   }
 
-  /** Runs {@code r} each time a page has loaded (its scripts run), on the FX thread. */
+  /**
+   * Runs {@code r} each time a page has loaded (its scripts run) or an edit was patched into the
+   * page, on the FX thread.
+   */
   void onLoaded(@Nullable Runnable r) {
     this.onLoaded = r;
   }
@@ -156,8 +177,91 @@ final class ReadingView {
     int fontSize = context.settings().editorFontSize().get();
     String from = folder.get();
     var links = MarkdownHtml.links(context.workspace());
-    boolean startFirst = shownPage == null;
     ObsidianMarkdown md = html.markdown();
+    RenderedNote base = onPage;
+    if (base != null
+        && pageLoaded
+        && !awaitingRest
+        && pageDark == dark
+        && pageFontSize == fontSize
+        && web.getEngine().getLoadWorker().getState() == Worker.State.SUCCEEDED) {
+      patch(version, base, markdown, dark, fontSize, from, links, md);
+    } else {
+      load(version, markdown, dark, fontSize, from, links, md);
+    }
+  }
+
+  /**
+   * Shows an edit in the page as it is: renders the whole note (all but the runs the edit touched
+   * come from the block cache) and replaces only the segments that differ ({@link PagePatch}); the
+   * scroll position stays as it is. Loads a new page instead when the page cannot take the patch
+   * (it changed meanwhile, or the note now needs a script the page lacks).
+   */
+  private void patch(
+      long version,
+      RenderedNote base,
+      String markdown,
+      boolean dark,
+      int fontSize,
+      String from,
+      org.rhizome.ui.render.RenderLinks links,
+      ObsidianMarkdown md) {
+    context
+        .background()
+        .load(
+            () -> {
+              RenderedNote next = md.render(markdown, soul.value(), from, links);
+              return new Patched(next, PagePatch.between(base, next));
+            },
+            patched -> {
+              if (version != shownVersion) {
+                return;
+              }
+              if (onPage != base
+                  || !pageLoaded
+                  || !pageFeatures.containsAll(patched.next().features())
+                  || !applied(patched.patch())) {
+                load(version, markdown, dark, fontSize, from, links, md);
+                return;
+              }
+              onPage = patched.next();
+              embedded = patched.next().embeddedNotes();
+              if (onLoaded != null) {
+                onLoaded.run();
+              }
+            },
+            "Could not render the note");
+  }
+
+  private record Patched(RenderedNote next, PagePatch patch) {}
+
+  /** Hands a patch to the page script; false when it could not apply it. */
+  private boolean applied(PagePatch patch) {
+    if (patch.isEmpty()) {
+      return true;
+    }
+    try {
+      Object window = web.getEngine().executeScript("window");
+      if (window instanceof netscape.javascript.JSObject js) {
+        return Boolean.TRUE.equals(
+            js.call("rhizomePatch", patch.first(), patch.count(), patch.html(), patch.shift()));
+      }
+    } catch (RuntimeException e) {
+      log.debug("could not patch the page", e);
+    }
+    return false;
+  }
+
+  /** Renders the note and loads it as a new page (see {@link #show}). */
+  private void load(
+      long version,
+      String markdown,
+      boolean dark,
+      int fontSize,
+      String from,
+      org.rhizome.ui.render.RenderLinks links,
+      ObsidianMarkdown md) {
+    boolean startFirst = shownPage == null;
     context
         .background()
         .load(
@@ -192,6 +296,10 @@ final class ReadingView {
                       ? new Rest(shown.start(), shown.whole(), shown.base(), dark)
                       : null;
               pageLoaded = false;
+              onPage = null;
+              loadingWhole = shown.isWhole() ? shown.start() : null;
+              pageDark = dark;
+              pageFontSize = fontSize;
               web.getEngine().load(shown.page().toUri().toString());
               if (previous != null) {
                 deleteQuietly(previous);
@@ -244,8 +352,8 @@ final class ReadingView {
     if (r == null) {
       return;
     }
-    String start = r.start().html();
-    String all = r.whole().html();
+    String start = HtmlPage.marked(r.start());
+    String all = HtmlPage.marked(r.whole());
     boolean follows = all.startsWith(start);
     try {
       Object window = web.getEngine().executeScript("window");
@@ -255,6 +363,11 @@ final class ReadingView {
             follows ? all.substring(start.length()) : all,
             !follows,
             PageAssets.missing(r.start().features(), r.whole().features(), r.base(), r.dark()));
+        onPage = r.whole();
+        var features = java.util.EnumSet.noneOf(RenderedNote.Feature.class);
+        features.addAll(r.start().features());
+        features.addAll(r.whole().features());
+        pageFeatures = features;
       }
     } catch (RuntimeException e) {
       // The page has no script (it failed to load): it keeps showing the start.

@@ -31,8 +31,8 @@ public final class ReadingViewProbe {
   }
 
   /**
-   * Shows {@code markdown} as switching to reading does; completes on the FX thread once the page
-   * has loaded.
+   * Shows {@code markdown} as switching to reading (or an edit) does; completes on the FX thread
+   * once the page has loaded, or the edit was patched into the page shown.
    */
   public CompletableFuture<Void> show(String markdown, boolean dark) {
     loaded = new CompletableFuture<>();

@@ -21,7 +21,8 @@ public final class HtmlPage {
       String base,
       String before,
       String after) {
-    return page(title, note, dark, fontSize, base, before, after, note.html().length(), false);
+    return page(
+        title, note, dark, fontSize, base, before, after, note.html().length(), false, false);
   }
 
   /**
@@ -31,7 +32,7 @@ public final class HtmlPage {
    * the start of the note after laying out only that.
    */
   public static String reading(RenderedNote note, boolean dark, int fontSize, String base) {
-    return page("", note, dark, fontSize, base, "", "", note.fold(), false);
+    return page("", note, dark, fontSize, base, "", "", note.fold(), false, true);
   }
 
   /**
@@ -41,7 +42,52 @@ public final class HtmlPage {
    * shows.
    */
   public static String readingStart(RenderedNote start, boolean dark, int fontSize, String base) {
-    return page("", start, dark, fontSize, base, "", "", start.html().length(), true);
+    return page("", start, dark, fontSize, base, "", "", start.html().length(), true, true);
+  }
+
+  /**
+   * The comment a reading view's page has before each segment of the note ({@link
+   * RenderedNote#segments}): the page script finds the runs to replace by it ({@link PagePatch}).
+   */
+  public static final String SEGMENT_MARK = "<!--rz-->";
+
+  /** The note's HTML with {@link #SEGMENT_MARK} before each segment, as a reading page holds it. */
+  public static String marked(RenderedNote note) {
+    StringBuilder s = new StringBuilder(note.html().length() + 16 * note.segments().size());
+    appendPart(s, note, 0, note.html().length(), true);
+    return s.toString();
+  }
+
+  /** Segments {@code from} (inclusive) to {@code to} (exclusive) of the note, marked. */
+  static String marked(RenderedNote note, int from, int to) {
+    StringBuilder s = new StringBuilder();
+    for (int i = from; i < to; i++) {
+      s.append(SEGMENT_MARK).append(note.segment(i));
+    }
+    return s.toString();
+  }
+
+  /**
+   * {@code html[from, to)} of the note, with a mark before each segment that starts in it when
+   * {@code marks}.
+   */
+  private static void appendPart(
+      StringBuilder s, RenderedNote note, int from, int to, boolean marks) {
+    String html = note.html();
+    if (!marks) {
+      s.append(html, from, to);
+      return;
+    }
+    int at = from;
+    for (int start : note.segments()) {
+      // A segment starting at the very end (an empty last one) belongs to the last part.
+      if (start < from || start > to || start == to && to < html.length()) {
+        continue;
+      }
+      s.append(html, at, start).append(SEGMENT_MARK);
+      at = start;
+    }
+    s.append(html, at, to);
   }
 
   private static String page(
@@ -53,7 +99,8 @@ public final class HtmlPage {
       String before,
       String after,
       int fold,
-      boolean restComing) {
+      boolean restComing,
+      boolean marks) {
     String html = note.html();
     StringBuilder s = new StringBuilder(html.length() + 16_384);
     s.append("<!DOCTYPE html><html class=\"")
@@ -68,15 +115,15 @@ public final class HtmlPage {
         .append(PageAssets.head(note, base, dark))
         .append("</head><body>")
         .append(before)
-        .append("<article class=\"markdown-rendered\">")
-        .append(html, 0, fold)
-        .append("</article>");
+        .append("<article class=\"markdown-rendered\">");
+    appendPart(s, note, 0, fold, marks);
+    s.append("</article>");
     if (restComing) {
       s.append("<template id=\"rhizome-rest\" data-coming=\"\"></template>");
     } else if (fold < html.length()) {
-      s.append("<template id=\"rhizome-rest\">")
-          .append(html, fold, html.length())
-          .append("</template>");
+      s.append("<template id=\"rhizome-rest\">");
+      appendPart(s, note, fold, html.length(), marks);
+      s.append("</template>");
     }
     return s.append(after)
         .append(PageAssets.scripts(note, base))

@@ -180,7 +180,8 @@ public final class ObsidianMarkdown {
         Set.copyOf(collected.features),
         Set.copyOf(collected.linked),
         Set.copyOf(collected.embedded),
-        page.fold());
+        page.fold(),
+        page.segments());
   }
 
   /**
@@ -217,9 +218,15 @@ public final class ObsidianMarkdown {
     if (i == runs.size()) {
       return new Start(render(markdown, noteId, sourceFolder, links), true);
     }
-    String html = PageAssembly.joinStart(parts);
+    PageAssembly.Joined start = PageAssembly.joinStart(parts);
     return new Start(
-        new RenderedNote(html, Set.copyOf(features), Set.copyOf(linked), Set.copyOf(embedded)),
+        new RenderedNote(
+            start.html(),
+            Set.copyOf(features),
+            Set.copyOf(linked),
+            Set.copyOf(embedded),
+            start.html().length(),
+            start.segments()),
         false);
   }
 

@@ -47,9 +47,10 @@ final class PageAssembly {
   /**
    * The page's HTML, and where its first runs end once they hold at least {@link #FOLD_CHARS}
    * characters of it ({@code html.length()} when the whole page is that small): what a reading view
-   * shows first.
+   * shows first; {@code segments} are where each run's HTML (and the list of footnotes) starts in
+   * it, so that a view can replace only the runs an edit changed ({@link PagePatch}).
    */
-  record Joined(String html, int fold) {}
+  record Joined(String html, int fold, List<Integer> segments) {}
 
   /** About two screens of HTML: a page shows this much first, the rest just after. */
   static final int FOLD_CHARS = 16 * 1024;
@@ -69,14 +70,19 @@ final class PageAssembly {
     StringBuilder out =
         new StringBuilder(parts.stream().mapToInt(p -> p.html().length()).sum() + 64);
     int fold = -1;
+    List<Integer> segments = new ArrayList<>(parts.size() + 1);
     for (Part p : parts) {
+      segments.add(out.length());
       a.resolve(p.html(), p, out);
       if (fold < 0 && out.length() >= FOLD_CHARS) {
         fold = out.length();
       }
     }
+    if (!a.notes.isEmpty()) {
+      segments.add(out.length());
+    }
     a.footnoteList(out);
-    return new Joined(out.toString(), fold < 0 ? out.length() : fold);
+    return new Joined(out.toString(), fold < 0 ? out.length() : fold, List.copyOf(segments));
   }
 
   /**
@@ -85,20 +91,22 @@ final class PageAssembly {
    * reference whose definition is in a later part shows as its source text): the start of a page to
    * show before the rest is rendered.
    */
-  static String joinStart(List<Part> parts) {
+  static Joined joinStart(List<Part> parts) {
     Map<String, String> definitions = new HashMap<>();
     for (Part p : parts) {
       p.footnotes().forEach(definitions::putIfAbsent);
     }
     PageAssembly a = new PageAssembly(definitions);
     StringBuilder out = new StringBuilder(FOLD_CHARS + 4096);
+    List<Integer> segments = new ArrayList<>();
     for (Part p : parts) {
+      segments.add(out.length());
       a.resolve(p.html(), p, out);
       if (out.length() >= FOLD_CHARS) {
         break;
       }
     }
-    return out.toString();
+    return new Joined(out.toString(), out.length(), List.copyOf(segments));
   }
 
   private final Map<String, String> definitions;

@@ -190,6 +190,51 @@
     }
     more();
   };
+  // An edit shown in place (PagePatch): the segments first..first+count of the note (each starts at
+  // an <!--rz--> comment) replaced by `html`, every task offset after them moved by `shift`; maths,
+  // code and diagrams drawn in the new part only. False (nothing changed) when the page does not
+  // hold the whole note yet or has fewer segments: the view loads a new page instead.
+  window.rhizomePatch = function (first, count, html, shift) {
+    if (!article || coming || (rest && rest.content.firstChild)) { return false; }
+    var marks = [];
+    for (var n = article.firstChild; n; n = n.nextSibling) {
+      if (n.nodeType === 8 && n.data === 'rz') { marks.push(n); }
+    }
+    if (first + count > marks.length || (count > 0 && first >= marks.length)) { return false; }
+    var end = first + count < marks.length ? marks[first + count] : null;
+    if (count > 0) {
+      var gone = marks[first];
+      while (gone && gone !== end) {
+        var next = gone.nextSibling;
+        article.removeChild(gone);
+        gone = next;
+      }
+    }
+    var t = document.createElement('template');
+    t.innerHTML = html;
+    var added = [];
+    for (var c = t.content.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === 1) { added.push(c); }
+    }
+    article.insertBefore(t.content, end);
+    if (shift && end) {
+      // One query for the page's few task boxes, not one per block after the patch.
+      var boxes = article.querySelectorAll('[data-offset]');
+      for (var b = 0; b < boxes.length; b++) {
+        if (end.compareDocumentPosition(boxes[b]) & 4) { // DOCUMENT_POSITION_FOLLOWING
+          boxes[b].setAttribute('data-offset', String(+boxes[b].getAttribute('data-offset') + shift));
+        }
+      }
+    }
+    var kept = [];
+    for (var i = 0; i < pending.length; i++) {
+      if (document.body.contains(pending[i])) { kept.push(pending[i]); }
+    }
+    pending = kept;
+    draw(added);
+    drawPending(2 * window.innerHeight);
+    return true;
+  };
   function run() {
     draw(article ? [article] : [document.body]);
     drawPending(2 * window.innerHeight);

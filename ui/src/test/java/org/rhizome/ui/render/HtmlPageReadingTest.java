@@ -66,8 +66,13 @@ class HtmlPageReadingTest {
         new ObsidianMarkdown().render("# Short\n\nText.\n", null, "", RenderLinks.NOWHERE);
     assertThat(note.fold()).isEqualTo(note.html().length());
     assertThat(HtmlPage.reading(note, true, 15, "")).doesNotContain("<template");
+    // The same page as the export's, with the mark the reading view patches segments by.
     assertThat(HtmlPage.reading(note, true, 15, ""))
-        .isEqualTo(HtmlPage.of("", note, true, 15, "", "", ""));
+        .isEqualTo(
+            HtmlPage.of("", note, true, 15, "", "", "")
+                .replace(
+                    "<article class=\"markdown-rendered\">",
+                    "<article class=\"markdown-rendered\">" + HtmlPage.SEGMENT_MARK));
   }
 
   @Test
