@@ -331,6 +331,9 @@ final class RoleView {
     }
     for (Op op : change.ops()) {
       Soul soul = op.soul();
+      if (org.rhizome.graph.privacy.EpochKeys.isEpoch(soul)) {
+        continue; // epoch keys (0009): whoever removes or revokes rotates them, readers too
+      }
       Optional<ActorId> memberNode = SystemSouls.actorOf(soul);
       if (memberNode.isPresent()) {
         if (op.field().equals(SystemSouls.NAME)) {
