@@ -312,15 +312,16 @@ final class EpochSealing {
   // ---- changes from elsewhere ----
 
   /**
-   * The change as this replica sees it: its sealed content opened when this device holds the key.
-   * First learns the epoch keys it wraps for this device; for a key that opens stored changes (a
-   * device wrapped later: a new member), {@code history} applies them in log order.
+   * The change's signed ops with its sealed content opened when this device holds the key (the
+   * signed ops themselves when it has none). First learns the epoch keys it wraps for this device;
+   * for a key that opens stored changes (a device wrapped later: a new member), {@code history}
+   * applies them in log order.
    */
-  Change open(Change raw, TouchedNodes nodes, HistoryApplier history)
+  List<Op> open(Change raw, TouchedNodes nodes, HistoryApplier history)
       throws SQLException, StoreException {
-    List<Op> ops = raw.ops();
+    List<Op> ops = raw.draft().ops();
     if (!touchesEpoch(ops)) {
-      return raw;
+      return ops;
     }
     Set<KeyId> fresh = new LinkedHashSet<>();
     Set<KeyId> madeHere = new HashSet<>();
@@ -349,10 +350,13 @@ final class EpochSealing {
     return opened(raw, nodes.node(EpochKeys.EPOCH), true);
   }
 
-  /** A change read back from the log, seen with what this device can open; nothing noted. */
-  Change openQuietly(Change raw, FieldTable table) {
-    if (!touchesEpoch(raw.ops())) {
-      return raw;
+  /**
+   * A change read back from the log: its signed ops with the sealed content opened when this device
+   * can (the signed ops themselves when there is none); nothing noted.
+   */
+  List<Op> openQuietly(Change raw, FieldTable table) {
+    if (!touchesEpoch(raw.draft().ops())) {
+      return raw.draft().ops();
     }
     try {
       return opened(raw, table.node(EpochKeys.EPOCH), false);
@@ -361,10 +365,11 @@ final class EpochSealing {
     }
   }
 
-  private Change opened(Change raw, @Nullable Map<String, FieldState> epoch, boolean report) {
-    List<Op> visible = new ArrayList<>(raw.ops().size());
+  private List<Op> opened(Change raw, @Nullable Map<String, FieldState> epoch, boolean report) {
+    List<Op> ops = raw.draft().ops();
+    List<Op> visible = new ArrayList<>(ops.size());
     boolean sealed = false;
-    for (Op op : raw.ops()) {
+    for (Op op : ops) {
       Optional<KeyId> id = EpochKeys.keyOf(op);
       if (id.isEmpty()) {
         visible.add(op);
@@ -389,7 +394,7 @@ final class EpochSealing {
         }
       }
     }
-    return sealed ? SealedOps.seenAs(raw, visible) : raw;
+    return sealed ? visible : ops;
   }
 
   /** Applies the stored changes sealed under keys just learnt, in log order. */

@@ -181,21 +181,23 @@ final class Sealing {
    */
   Change open(Change signed, TouchedNodes nodes)
       throws SQLException, StoreException, org.rhizome.graph.api.ChangeRefusedException {
-    Change raw = epoch.open(signed, nodes, (seen, logId) -> applyStored(seen, logId, nodes));
-    if (raw != signed) {
-      rules.check(raw, nodes); // what the sealed content does is judged like any op (0009)
+    Change raw = signed;
+    List<Op> ops = epoch.open(signed, nodes, (seen, logId) -> applyStored(seen, logId, nodes));
+    if (ops != signed.draft().ops()) {
+      // what the sealed content does is judged like any op (decision 0009)
+      rules.check(SealedOps.seenAs(signed, ops), nodes);
     }
-    if (!touchesPrivate(raw.ops())) {
-      return raw;
+    if (!touchesPrivate(ops)) {
+      return seen(signed, ops);
     }
     Map<Soul, Set<KeyId>> fresh = new LinkedHashMap<>();
     Set<Soul> newSeals = new HashSet<>();
-    for (Op op : raw.ops()) {
+    for (Op op : ops) {
       if (PrivateSouls.isSeal(op.soul()) && nodes.node(op.soul()).isEmpty()) {
         newSeals.add(op.soul()); // a note's first keys: no change sealed under them is stored yet
       }
     }
-    for (Op op : raw.ops()) {
+    for (Op op : ops) {
       if (!(op instanceof Op.SetField set) || !PrivateSouls.isSeal(set.soul())) {
         continue;
       }
@@ -222,7 +224,12 @@ final class Sealing {
         applyHistory(e.getKey(), e.getValue(), nodes);
       }
     }
-    return opened(raw, nodes, fields, true);
+    return opened(raw, ops, nodes, fields, true);
+  }
+
+  /** {@code signed} seen with {@code ops}: itself when they are its signed ops. */
+  private static Change seen(Change signed, List<Op> ops) {
+    return ops == signed.draft().ops() ? signed : SealedOps.seenAs(signed, ops);
   }
 
   /**
@@ -231,21 +238,21 @@ final class Sealing {
    */
   Change opened(Change signed, java.sql.Connection c) {
     FieldTable table = c == writerConnection ? fields : new FieldTable(c);
-    Change raw = epoch.openQuietly(signed, table); // decision 0009
-    if (!touchesPrivate(raw.ops())) {
-      return raw;
+    List<Op> ops = epoch.openQuietly(signed, table); // decision 0009
+    if (!touchesPrivate(ops)) {
+      return seen(signed, ops);
     }
     try {
-      return opened(raw, null, table, false);
+      return opened(signed, ops, null, table, false);
     } catch (SQLException e) {
       log.warn("reading a private note's keys failed", e);
-      return SealedOps.seenAs(raw, withoutSealed(raw));
+      return SealedOps.seenAs(signed, withoutSealed(ops));
     }
   }
 
-  private static List<Op> withoutSealed(Change raw) {
+  private static List<Op> withoutSealed(List<Op> ops) {
     List<Op> out = new ArrayList<>();
-    for (Op op : raw.ops()) {
+    for (Op op : ops) {
       if (!isSealed(op)) {
         out.add(op);
       }
@@ -259,11 +266,12 @@ final class Sealing {
         && PrivateSouls.isPrivate(set.soul());
   }
 
-  private Change opened(Change raw, @Nullable TouchedNodes nodes, FieldTable table, boolean report)
+  private Change opened(
+      Change raw, List<Op> ops, @Nullable TouchedNodes nodes, FieldTable table, boolean report)
       throws SQLException {
-    List<Op> visible = new ArrayList<>(raw.ops().size());
+    List<Op> visible = new ArrayList<>(ops.size());
     boolean sealed = false;
-    for (Op op : raw.ops()) {
+    for (Op op : ops) {
       if (!isSealed(op)) {
         visible.add(op);
         continue;
@@ -276,7 +284,7 @@ final class Sealing {
               : table.node(PrivateSouls.sealOf(set.soul()));
       openOne(raw, set, seal, null, report).ifPresent(visible::addAll);
     }
-    return sealed ? SealedOps.seenAs(raw, visible) : raw;
+    return sealed ? SealedOps.seenAs(raw, visible) : seen(raw, ops);
   }
 
   /** The ops of one sealed op, when this device holds its key (one of {@code only}, if given). */
@@ -319,8 +327,8 @@ final class Sealing {
     while (!(page = changeLog.entriesAfter(cursor, 1000)).isEmpty()) {
       for (ChangeLog.Entry e : page) {
         cursor = e.id();
-        Change c = epoch.openQuietly(e.change(), fields); // inside the epoch's seal (0009)
-        for (Op op : c.ops()) {
+        Change c = e.change();
+        for (Op op : epoch.openQuietly(c, fields)) { // inside the epoch's seal (0009)
           if (!isSealed(op) || !op.soul().equals(note)) {
             continue;
           }
@@ -342,7 +350,7 @@ final class Sealing {
    */
   private void applyStored(Change seen, long logId, TouchedNodes nodes)
       throws SQLException, StoreException {
-    Change c = opened(seen, nodes, fields, false);
+    Change c = opened(seen, seen.ops(), nodes, fields, false);
     applyEffects(c, nodes);
     recordTextEdits(logId, c.ops());
   }
