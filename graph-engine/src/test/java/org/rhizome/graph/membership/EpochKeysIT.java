@@ -227,8 +227,8 @@ class EpochKeysIT {
       assertThat(bob.recentRefusals(10))
           .anySatisfy(r -> assertThat(r.detail()).contains("epoch key wrap").contains(other.hex()));
 
-      // Forged by the removed member after his removal: withheld everywhere, its key counts for
-      // nothing, and nobody seals under it.
+      // Forged by the removed member after his removal: refused (kept without effect); the key,
+      // made by a removed member with a high generation, is never sealed under.
       KeyId forgedKey = KeyId.random(team.random);
       Change forged =
           team.forge(
@@ -242,7 +242,7 @@ class EpochKeysIT {
       Team.sync(xavier, carol); // what Xavier's forged change depends on
       ApplyResult r = Team.offer(carol, forged).get(0);
       assertThat(r.reason()).isEqualTo(RefusalReason.NOT_ALLOWED);
-      assertThat(carol.node(EpochKeys.EPOCH)).doesNotContainKey(EpochKeys.keyField(forgedKey));
+      assertThat(r.detail()).contains("cut-off");
 
       // Malformed: a generation that is not a whole number, a field the node does not have.
       Team.sync(carol, alice);
@@ -257,8 +257,24 @@ class EpochKeysIT {
         assertThat(bad1.detail()).contains("sys.epoch");
       }
 
-      // Carol's next note is sealed under the key Alice made, which Xavier cannot open.
+      // Carol's next note: Alice's key now has a (copied) wrap for Xavier, so Carol treats it as
+      // his
+      // and makes a new one; neither the forged key nor the one she does not hold is used.
       Soul note = carol.createNote("zqxepochafter", "words");
+      StoredChange last = null;
+      for (StoredChange c : carol.changesSince(VersionVector.EMPTY, 0, 100_000)) {
+        if (c.author().equals(carol.actor())) {
+          last = c;
+        }
+      }
+      List<KeyId> sealedUnder = new ArrayList<>();
+      for (Op op : org.rhizome.graph.change.ChangeCodec.decode(last.bytes()).draft().ops()) {
+        EpochKeys.keyOf(op).ifPresent(sealedUnder::add);
+      }
+      assertThat(sealedUnder).hasSize(1).doesNotContain(key, forgedKey, other);
+      Map<String, Value> now = carol.node(EpochKeys.EPOCH);
+      assertThat(now.get(EpochKeys.keyField(sealedUnder.get(0)))).isEqualTo(Value.of(10.0));
+      assertThat(now).doesNotContainKey(EpochKeys.wrapField(sealedUnder.get(0), xavier.actor()));
       Team.exchange(carol, xavier);
       assertThat(xavier.findNote(note)).isEmpty();
       assertFilesHoldNone(xavier.file(), "zqxepochafter");
