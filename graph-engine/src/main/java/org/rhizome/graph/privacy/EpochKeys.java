@@ -138,6 +138,24 @@ public final class EpochKeys {
     return out;
   }
 
+  /**
+   * The private-network secret of an epoch (decision 0009): HKDF-SHA256 of the epoch key, salted
+   * with the workspace id, so whoever holds the key derives it and nobody else can.
+   */
+  public static byte[] networkSecret(WorkspaceId workspace, byte[] epochKey) {
+    org.bouncycastle.crypto.generators.HKDFBytesGenerator hkdf =
+        new org.bouncycastle.crypto.generators.HKDFBytesGenerator(
+            new org.bouncycastle.crypto.digests.SHA256Digest());
+    hkdf.init(
+        new org.bouncycastle.crypto.params.HKDFParameters(
+            epochKey,
+            workspace.toBytes(),
+            "rhizome/pnet/epoch/v1".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+    byte[] out = new byte[32];
+    hkdf.generateBytes(out, 0, out.length);
+    return out;
+  }
+
   /** The key id a sealed payload names, or empty when it is not one. */
   public static Optional<KeyId> keyOf(Op op) {
     if (!(op instanceof Op.SetField set)

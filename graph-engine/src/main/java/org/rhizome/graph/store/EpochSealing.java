@@ -140,37 +140,12 @@ final class EpochSealing {
     if (view.currentRole(ring.device()).isEmpty()) {
       return ops; // removed or revoked: the role check refuses this change before it is signed
     }
-    Map<ActorId, ActorId> good = devicesInGoodStanding(view, removedNow, revokedNow);
-    Map<KeyId, Long> generations = new LinkedHashMap<>();
-    Set<KeyId> unclean = new HashSet<>();
-    Map<KeyId, Set<ActorId>> wrapped = new HashMap<>();
-    for (Map.Entry<String, FieldState> f : epoch.entrySet()) {
-      Optional<KeyId> made = EpochKeys.parseKeyField(f.getKey());
-      if (made.isPresent()) {
-        generations.put(made.get(), generation(f.getValue()));
-        if (!good.containsKey(f.getValue().actor())) {
-          unclean.add(made.get()); // its maker may be the removed one
-        }
-        continue;
-      }
-      Optional<PrivateSouls.Wrap> wrap = PrivateSouls.parseWrap(f.getKey());
-      if (wrap.isPresent()) {
-        wrapped.computeIfAbsent(wrap.get().key(), k -> new HashSet<>()).add(wrap.get().device());
-        if (!good.containsKey(wrap.get().device())) {
-          unclean.add(wrap.get().key());
-        }
-      }
-    }
-    Map<KeyId, byte[]> held = new LinkedHashMap<>();
-    for (KeyId id : generations.keySet()) {
-      keyFor(id, epoch).ifPresent(k -> held.put(id, k));
-    }
-    KeyId chosen = null;
-    for (KeyId id : held.keySet()) {
-      if (!unclean.contains(id) && (chosen == null || newer(id, chosen, generations))) {
-        chosen = id;
-      }
-    }
+    Map<ActorId, ActorId> good = devicesInGoodStanding(writer, view, removedNow, revokedNow);
+    Keys state = keys(epoch, good, id -> keyFor(id, epoch));
+    Map<KeyId, Long> generations = state.generations();
+    Map<KeyId, Set<ActorId>> wrapped = state.wrapped();
+    Map<KeyId, byte[]> held = state.held();
+    KeyId chosen = state.chosen();
     List<Op> out = new ArrayList<>(ops);
     if (chosen == null) {
       long gen = 1;
@@ -235,7 +210,55 @@ final class EpochSealing {
     return clear;
   }
 
-  private static boolean newer(KeyId a, KeyId b, Map<KeyId, Long> generations) {
+  /**
+   * The epoch keys as this replica sees them: each key's generation, who has a wrap of it, those
+   * this device holds, and the newest clean one it holds (null when none).
+   */
+  record Keys(
+      Map<KeyId, Long> generations,
+      Map<KeyId, Set<ActorId>> wrapped,
+      Set<KeyId> unclean,
+      Map<KeyId, byte[]> held,
+      @Nullable KeyId chosen) {}
+
+  static Keys keys(
+      Map<String, FieldState> epoch,
+      Map<ActorId, ActorId> good,
+      java.util.function.Function<KeyId, Optional<byte[]>> keyFor) {
+    Map<KeyId, Long> generations = new LinkedHashMap<>();
+    Set<KeyId> unclean = new HashSet<>();
+    Map<KeyId, Set<ActorId>> wrapped = new HashMap<>();
+    for (Map.Entry<String, FieldState> f : epoch.entrySet()) {
+      Optional<KeyId> made = EpochKeys.parseKeyField(f.getKey());
+      if (made.isPresent()) {
+        generations.put(made.get(), generation(f.getValue()));
+        if (!good.containsKey(f.getValue().actor())) {
+          unclean.add(made.get()); // its maker may be the removed one
+        }
+        continue;
+      }
+      Optional<PrivateSouls.Wrap> wrap = PrivateSouls.parseWrap(f.getKey());
+      if (wrap.isPresent()) {
+        wrapped.computeIfAbsent(wrap.get().key(), k -> new HashSet<>()).add(wrap.get().device());
+        if (!good.containsKey(wrap.get().device())) {
+          unclean.add(wrap.get().key());
+        }
+      }
+    }
+    Map<KeyId, byte[]> held = new LinkedHashMap<>();
+    for (KeyId id : generations.keySet()) {
+      keyFor.apply(id).ifPresent(k -> held.put(id, k));
+    }
+    KeyId chosen = null;
+    for (KeyId id : held.keySet()) {
+      if (!unclean.contains(id) && (chosen == null || newer(id, chosen, generations))) {
+        chosen = id;
+      }
+    }
+    return new Keys(generations, wrapped, unclean, held, chosen);
+  }
+
+  static boolean newer(KeyId a, KeyId b, Map<KeyId, Long> generations) {
     int c = Long.compare(generations.get(a), generations.get(b));
     return c > 0 || (c == 0 && a.hex().compareTo(b.hex()) > 0);
   }
@@ -249,8 +272,9 @@ final class EpochSealing {
   }
 
   /** Each member device not removed (its person) nor revoked, with its person. */
-  private Map<ActorId, ActorId> devicesInGoodStanding(
-      RoleView view, Set<ActorId> removedNow, Set<ActorId> revokedNow) throws SQLException {
+  static Map<ActorId, ActorId> devicesInGoodStanding(
+      java.sql.Connection writer, RoleView view, Set<ActorId> removedNow, Set<ActorId> revokedNow)
+      throws SQLException {
     Map<ActorId, ActorId> out = new LinkedHashMap<>();
     try (PreparedStatement ps =
         writer.prepareStatement(
@@ -294,6 +318,11 @@ final class EpochSealing {
 
   /** The key, from the ring or by opening this device's wrap on the epoch node. */
   private Optional<byte[]> keyFor(KeyId id, @Nullable Map<String, FieldState> epoch) {
+    return keyFor(ring, id, epoch);
+  }
+
+  /** The key, from {@code ring} or by opening its device's wrap on the epoch node. */
+  static Optional<byte[]> keyFor(KeyRing ring, KeyId id, @Nullable Map<String, FieldState> epoch) {
     Optional<byte[]> known = ring.key(EpochKeys.EPOCH, id);
     if (known.isPresent() || epoch == null) {
       return known;
