@@ -387,6 +387,14 @@ final class EpochSealing {
     if (!touchesEpoch(raw.draft().ops())) {
       return raw.draft().ops();
     }
+    boolean inRing = true; // the usual case: no read of the epoch node
+    for (Op op : raw.draft().ops()) {
+      Optional<KeyId> id = EpochKeys.keyOf(op);
+      inRing &= id.isEmpty() || ring.key(EpochKeys.EPOCH, id.get()).isPresent();
+    }
+    if (inRing) {
+      return opened(raw, null, false);
+    }
     try {
       return opened(raw, table.node(EpochKeys.EPOCH), false);
     } catch (SQLException e) {

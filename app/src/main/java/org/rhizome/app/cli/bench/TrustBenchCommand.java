@@ -54,7 +54,8 @@ import picocli.CommandLine.Spec;
       "and process CPU, the overhead of the checks, and the load average.",
       "First, the private-note figures: apply rate of sealed changes on a reader and a non-reader",
       "against plain ones, and the time to open a private note against a plain one.",
-      "With --rotation-runs N: removal → epoch key rotation → 5 peers converged, on loopback."
+      "With --rotation-runs N: removal → epoch key rotation → 5 peers converged, on loopback;",
+      "with --epoch-notes N: write and apply CPU of notes sealed under the epoch key vs plain."
     })
 public final class TrustBenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -110,6 +111,15 @@ public final class TrustBenchCommand implements Callable<Integer> {
               + " this many runs after a warm-up; 0 skips it (default: ${DEFAULT-VALUE}).")
   int rotationRuns;
 
+  @Option(
+      names = "--epoch-notes",
+      defaultValue = "0",
+      description =
+          "Also measure sealing every change under the epoch key (decision 0009): this many notes"
+              + " written and applied before and after a removal; 0 skips it"
+              + " (default: ${DEFAULT-VALUE}).")
+  int epochNotes;
+
   private static final int BATCH = 500;
   private final SecureRandom random = new SecureRandom();
   private long hlc = Hlc.pack(System.currentTimeMillis(), 0);
@@ -126,6 +136,9 @@ public final class TrustBenchCommand implements Callable<Integer> {
       if (privateNotes > 0) { // decision 0008
         result.put(
             "privateNotes", new PrivateNotesBench(privateNotes, privateEdits, runs).run(work));
+      }
+      if (epochNotes > 0) { // decision 0009
+        result.put("epochSealing", new EpochApplyBench(epochNotes, runs).run(work));
       }
       if (rotationRuns > 0) { // decision 0009
         result.put("rotation", new RotationBench(rotationRuns).run(work));
