@@ -289,7 +289,7 @@ public final class Workspace
   }
 
   /** The network secrets of the epoch keys this device holds (decision 0009). */
-  org.rhizome.graph.privacy.NetworkSecrets networkSecrets() throws StoreException {
+  org.rhizome.graph.membership.NetworkSecrets networkSecrets() throws StoreException {
     return store.read(c -> org.rhizome.graph.store.EpochNetwork.read(c, keyRing));
   }
 

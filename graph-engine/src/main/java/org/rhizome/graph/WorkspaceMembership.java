@@ -50,10 +50,10 @@ public final class WorkspaceMembership {
    * The private-network secrets of the epochs this device holds (decision 0009): sync dials with
    * the current one and, until every member has moved to it, also accepts the older ones.
    */
-  public org.rhizome.graph.privacy.NetworkSecrets networkSecrets() throws StoreException {
+  public org.rhizome.graph.membership.NetworkSecrets networkSecrets() throws StoreException {
     return mode() == MembershipMode.MEMBERS
         ? workspace.networkSecrets()
-        : org.rhizome.graph.privacy.NetworkSecrets.NONE;
+        : org.rhizome.graph.membership.NetworkSecrets.NONE;
   }
 
   public MembershipMode mode() {

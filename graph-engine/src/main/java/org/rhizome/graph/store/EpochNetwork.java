@@ -10,12 +10,12 @@ import java.util.Optional;
 import java.util.Set;
 import org.rhizome.graph.api.StoreException;
 import org.rhizome.graph.change.Change;
+import org.rhizome.graph.membership.NetworkSecrets;
 import org.rhizome.graph.merge.FieldState;
 import org.rhizome.graph.model.ActorId;
 import org.rhizome.graph.privacy.EpochKeys;
 import org.rhizome.graph.privacy.KeyId;
 import org.rhizome.graph.privacy.KeyRing;
-import org.rhizome.graph.privacy.NetworkSecrets;
 
 /**
  * The network secrets of the epochs this device holds (decision 0009), read on any connection: the

@@ -1,4 +1,4 @@
-package org.rhizome.graph.privacy;
+package org.rhizome.graph.membership;
 
 import java.util.List;
 import java.util.Optional;
