@@ -57,6 +57,10 @@ public final class ConnectionUpgrader {
   /** The network keys (decision 0009: they rotate when someone is removed); null: none. */
   private volatile org.rhizome.sync.pnet.@Nullable NetworkKeys keys;
 
+  /** Failed dials per remote address since its last success: which accepted key to try next. */
+  private final java.util.Map<String, Integer> dialFailures =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private final SecureRandom random;
   private final long yamuxWindow;
   private final Listener listener;
@@ -122,11 +126,15 @@ public final class ConnectionUpgrader {
     boolean dialer = direction == Direction.OUTBOUND;
     ChannelPipeline p = channel.pipeline();
     org.rhizome.sync.pnet.NetworkKeys k = keys;
+    String address = String.valueOf(channel.remoteAddress());
     if (k != null) {
+      // A dialler tries the current key first and, after a failed dial, the older ones it still
+      // accepts: a member that has not heard of the removal yet listens on an older one (0009).
+      int attempt = dialer ? dialFailures.getOrDefault(address, 0) : 0;
       p.addLast(
           "pnet",
           dialer || k.accepted().size() == 1
-              ? new PnetHandler(k.current(), random)
+              ? new PnetHandler(k.accepted().get(attempt % k.accepted().size()), random)
               : new PnetHandler(k.accepted(), random));
     }
     Negotiation security =
@@ -172,6 +180,19 @@ public final class ConnectionUpgrader {
             f ->
                 result.completeExceptionally(
                     new Libp2pException("connection closed during upgrade")));
+    if (dialer && k != null && k.accepted().size() > 1) {
+      result.whenComplete(
+          (c, e) -> {
+            if (e == null) {
+              dialFailures.remove(address);
+            } else {
+              if (dialFailures.size() > 4096) {
+                dialFailures.clear();
+              }
+              dialFailures.merge(address, 1, Integer::sum);
+            }
+          });
+    }
     return result;
   }
 
