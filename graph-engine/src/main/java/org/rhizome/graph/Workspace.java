@@ -103,6 +103,9 @@ public final class Workspace
   private final GraphReads graph;
   private final PrivateNotes privateNotes;
 
+  /** This device's note and epoch keys, in memory (decisions 0008, 0009). */
+  private final org.rhizome.graph.privacy.KeyRing keyRing;
+
   private Workspace(
       Path file,
       WorkspaceId idIfNew,
@@ -131,6 +134,7 @@ public final class Workspace
         new org.rhizome.graph.privacy.KeyRing(store.workspaceId(), key, random);
     store.useKeys(ring); // private notes (decision 0008)
     replication.openAheadWith(ring);
+    this.keyRing = ring;
     this.privateNotes = new PrivateNotes(store, noteEditor, author, parsedBodies, membership, ring);
     feed.listen(privateNotes::onChanges); // a reader's new device gets the keys (decision 0008)
     this.reads = new NoteReads(store, parsedBodies);
@@ -284,6 +288,11 @@ public final class Workspace
   @Override
   public WorkspaceStatus status() throws StoreException {
     return graph.status(id(), actor());
+  }
+
+  /** The network secrets of the epoch keys this device holds (decision 0009). */
+  org.rhizome.graph.membership.NetworkSecrets networkSecrets() throws StoreException {
+    return store.read(c -> org.rhizome.graph.store.EpochNetwork.read(c, keyRing));
   }
 
   @Override

@@ -46,6 +46,16 @@ public final class WorkspaceMembership {
     this.wallMillis = wallMillis;
   }
 
+  /**
+   * The private-network secrets of the epochs this device holds (decision 0009): sync dials with
+   * the current one and, until every member has moved to it, also accepts the older ones.
+   */
+  public org.rhizome.graph.membership.NetworkSecrets networkSecrets() throws StoreException {
+    return mode() == MembershipMode.MEMBERS
+        ? workspace.networkSecrets()
+        : org.rhizome.graph.membership.NetworkSecrets.NONE;
+  }
+
   public MembershipMode mode() {
     return workspace.store().membershipMode();
   }

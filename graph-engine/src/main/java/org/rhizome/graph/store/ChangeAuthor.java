@@ -54,7 +54,7 @@ public final class ChangeAuthor {
     // clock must stay ahead of this actor's last change, or our newer edit could lose to it.
     clock.observe(head.hlc());
     VersionVector deps = txn.log().versionVector().without(key.actor());
-    List<Op> ops = maker.ops(head.seq() + 1, deps);
+    List<Op> ops = txn.withEpochKeys(head.seq() + 1, maker.ops(head.seq() + 1, deps)); // 0009
     List<Op> signed = txn.sealOwn(head.seq() + 1, ops); // private notes (decision 0008)
     ChangeDraft draft =
         new ChangeDraft(

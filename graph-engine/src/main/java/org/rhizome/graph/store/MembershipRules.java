@@ -200,6 +200,16 @@ final class MembershipRules {
       checkDelegation(change, delegated.get(), set, nodes);
       return false;
     }
+    if (org.rhizome.graph.privacy.EpochKeys.isEpoch(soul)) { // epoch keys (decision 0009)
+      Optional<String> why =
+          mode != MembershipMode.MEMBERS
+              ? Optional.of(soul + " belongs to members-only workspaces")
+              : org.rhizome.graph.privacy.EpochKeys.checkField(set);
+      if (why.isPresent()) {
+        throw refuse(change, why.get());
+      }
+      return false;
+    }
     if (soul.equals(SystemSouls.WORKSPACE)) {
       if (field.equals(SystemSouls.NAME)) {
         requireName(change, set.value());

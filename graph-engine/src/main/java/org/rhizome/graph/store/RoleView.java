@@ -432,6 +432,9 @@ final class RoleView {
     }
     for (Op op : change.ops()) {
       Soul soul = op.soul();
+      if (org.rhizome.graph.privacy.EpochKeys.isEpoch(soul)) {
+        continue; // epoch keys (0009): whoever removes or revokes rotates them, readers too
+      }
       Optional<ActorId> memberNode = SystemSouls.actorOf(soul);
       if (memberNode.isPresent()) {
         if (op.field().equals(SystemSouls.NAME)) {
@@ -544,6 +547,12 @@ final class RoleView {
   /** Whether an op is a membership fact (kept even from a change without effect). */
   static boolean isFact(Op op) {
     Soul soul = op.soul();
+    if (org.rhizome.graph.privacy.EpochKeys.isEpoch(soul)) {
+      // Epoch keys and their wraps (decision 0009) are kept from every change, counting or not, so
+      // every replica holds the same ones and a key made by a removal that does not count still
+      // reaches, through the next change of a device holding it, those it left out.
+      return !op.field().equals(org.rhizome.graph.privacy.PrivateSouls.SEALED);
+    }
     if (SystemSouls.inviteOf(soul).isPresent()) {
       return true;
     }

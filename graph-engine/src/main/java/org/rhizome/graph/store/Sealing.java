@@ -51,6 +51,9 @@ final class Sealing {
   private final RefusalLog refusals;
   private final java.sql.Connection writerConnection;
 
+  /** The workspace's epoch keys (decision 0009): every change's content after a removal. */
+  private final EpochSealing epoch;
+
   Sealing(
       KeyRing ring,
       java.sql.Connection writerConnection,
@@ -66,12 +69,14 @@ final class Sealing {
     this.texts = texts;
     this.rules = rules;
     this.refusals = new RefusalLog(file);
+    this.epoch = new EpochSealing(ring, writerConnection, rules, changeLog, refusals);
   }
 
   /** Whether a change sets anything on a seal node (keys may have arrived with it). */
   static boolean touchesSeal(Change change) {
     for (Op op : change.draft().ops()) {
-      if (PrivateSouls.isSeal(op.soul())) {
+      if (PrivateSouls.isSeal(op.soul())
+          || org.rhizome.graph.privacy.EpochKeys.isEpoch(op.soul())) {
         return true;
       }
     }
@@ -102,7 +107,7 @@ final class Sealing {
       any |= PrivateSouls.isPrivate(op.soul());
     }
     if (!any) {
-      return ops;
+      return epoch.seal(seq, ops); // after a removal, sealed under the epoch key (decision 0009)
     }
     List<Op> out = new ArrayList<>(ops.size());
     Map<Soul, List<Op>> byNote = new LinkedHashMap<>();
@@ -121,7 +126,16 @@ final class Sealing {
               .orElseThrow(() -> new NotAllowedException("this device is not a reader of " + note));
       out.add(ring.seal(note, current, key, seq, e.getValue()));
     }
-    return out;
+    return epoch.seal(seq, out);
+  }
+
+  /**
+   * {@code ops} with the epoch key fields this device's change #seq must carry (decision 0009): a
+   * new key when it removes someone or revokes a device, wraps for devices that lack one.
+   */
+  List<Op> withEpochKeys(long seq, List<Op> ops, TouchedNodes nodes)
+      throws SQLException, StoreException {
+    return epoch.withKeys(seq, ops, nodes);
   }
 
   private static KeyId currentKey(Soul note, List<Op> ops, TouchedNodes nodes)
@@ -165,18 +179,25 @@ final class Sealing {
    * The change as this replica sees it, after learning the keys it wraps for this device (and
    * applying the history those keys open). Called after the membership rules accepted it.
    */
-  Change open(Change raw, TouchedNodes nodes) throws SQLException, StoreException {
-    if (!touchesPrivate(raw.draft().ops())) {
-      return raw;
+  Change open(Change signed, TouchedNodes nodes)
+      throws SQLException, StoreException, org.rhizome.graph.api.ChangeRefusedException {
+    Change raw = signed;
+    List<Op> ops = epoch.open(signed, nodes, (seen, logId) -> applyStored(seen, logId, nodes));
+    if (ops != signed.draft().ops()) {
+      // what the sealed content does is judged like any op (decision 0009)
+      rules.check(SealedOps.seenAs(signed, ops), nodes);
+    }
+    if (!touchesPrivate(ops)) {
+      return seen(signed, ops);
     }
     Map<Soul, Set<KeyId>> fresh = new LinkedHashMap<>();
     Set<Soul> newSeals = new HashSet<>();
-    for (Op op : raw.draft().ops()) {
+    for (Op op : ops) {
       if (PrivateSouls.isSeal(op.soul()) && nodes.node(op.soul()).isEmpty()) {
         newSeals.add(op.soul()); // a note's first keys: no change sealed under them is stored yet
       }
     }
-    for (Op op : raw.draft().ops()) {
+    for (Op op : ops) {
       if (!(op instanceof Op.SetField set) || !PrivateSouls.isSeal(set.soul())) {
         continue;
       }
@@ -203,28 +224,35 @@ final class Sealing {
         applyHistory(e.getKey(), e.getValue(), nodes);
       }
     }
-    return opened(raw, nodes, fields, true);
+    return opened(raw, ops, nodes, fields, true);
+  }
+
+  /** {@code signed} seen with {@code ops}: itself when they are its signed ops. */
+  private static Change seen(Change signed, List<Op> ops) {
+    return ops == signed.draft().ops() ? signed : SealedOps.seenAs(signed, ops);
   }
 
   /**
    * A change read back from the log on connection {@code c} (the writer's, or a reader's: keys are
    * then read through it), seen with what this device can open; no refusals noted.
    */
-  Change opened(Change raw, java.sql.Connection c) {
-    if (!touchesPrivate(raw.draft().ops())) {
-      return raw;
+  Change opened(Change signed, java.sql.Connection c) {
+    FieldTable table = c == writerConnection ? fields : new FieldTable(c);
+    List<Op> ops = epoch.openQuietly(signed, table); // decision 0009
+    if (!touchesPrivate(ops)) {
+      return seen(signed, ops);
     }
     try {
-      return opened(raw, null, c == writerConnection ? fields : new FieldTable(c), false);
+      return opened(signed, ops, null, table, false);
     } catch (SQLException e) {
       log.warn("reading a private note's keys failed", e);
-      return SealedOps.seenAs(raw, withoutSealed(raw));
+      return SealedOps.seenAs(signed, withoutSealed(ops));
     }
   }
 
-  private static List<Op> withoutSealed(Change raw) {
+  private static List<Op> withoutSealed(List<Op> ops) {
     List<Op> out = new ArrayList<>();
-    for (Op op : raw.draft().ops()) {
+    for (Op op : ops) {
       if (!isSealed(op)) {
         out.add(op);
       }
@@ -238,11 +266,12 @@ final class Sealing {
         && PrivateSouls.isPrivate(set.soul());
   }
 
-  private Change opened(Change raw, @Nullable TouchedNodes nodes, FieldTable table, boolean report)
+  private Change opened(
+      Change raw, List<Op> ops, @Nullable TouchedNodes nodes, FieldTable table, boolean report)
       throws SQLException {
-    List<Op> visible = new ArrayList<>(raw.draft().ops().size());
+    List<Op> visible = new ArrayList<>(ops.size());
     boolean sealed = false;
-    for (Op op : raw.draft().ops()) {
+    for (Op op : ops) {
       if (!isSealed(op)) {
         visible.add(op);
         continue;
@@ -255,7 +284,7 @@ final class Sealing {
               : table.node(PrivateSouls.sealOf(set.soul()));
       openOne(raw, set, seal, null, report).ifPresent(visible::addAll);
     }
-    return sealed ? SealedOps.seenAs(raw, visible) : raw;
+    return sealed ? SealedOps.seenAs(raw, visible) : seen(raw, ops);
   }
 
   /** The ops of one sealed op, when this device holds its key (one of {@code only}, if given). */
@@ -298,7 +327,7 @@ final class Sealing {
       for (ChangeLog.Entry e : page) {
         cursor = e.id();
         Change c = e.change();
-        for (Op op : c.draft().ops()) {
+        for (Op op : epoch.openQuietly(c, fields)) { // inside the epoch's seal (0009)
           if (!isSealed(op) || !op.soul().equals(note)) {
             continue;
           }
@@ -312,6 +341,17 @@ final class Sealing {
       }
     }
     log.debug("a key of {} arrived: {} stored changes applied", note, applied);
+  }
+
+  /**
+   * Applies a stored change's content that an epoch key learnt later opens (decision 0009): its
+   * private notes' ops opened as far as this device reads them.
+   */
+  private void applyStored(Change seen, long logId, TouchedNodes nodes)
+      throws SQLException, StoreException {
+    Change c = opened(seen, seen.ops(), nodes, fields, false);
+    applyEffects(c, nodes);
+    recordTextEdits(logId, c.ops());
   }
 
   private void applyEffects(Change c, TouchedNodes nodes) throws SQLException, StoreException {

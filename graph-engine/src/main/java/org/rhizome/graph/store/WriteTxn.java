@@ -76,6 +76,12 @@ public final class WriteTxn {
     return writer.sealing == null ? ops : writer.sealing.seal(seq, ops, nodes);
   }
 
+  /** This device's ops with the epoch key fields its change #seq must carry (decision 0009). */
+  List<org.rhizome.graph.change.Op> withEpochKeys(long seq, List<org.rhizome.graph.change.Op> ops)
+      throws SQLException, StoreException {
+    return writer.sealing == null ? ops : writer.sealing.withEpochKeys(seq, ops, nodes);
+  }
+
   public ChangeLog log() {
     return writer.log;
   }

@@ -162,6 +162,8 @@ class EnginePackagesTest {
         .orShould()
         .haveSimpleName("KeptTextEdits") // decision 0007: history replays withheld edits as kept
         .orShould()
+        .haveSimpleName("EpochNetwork") // decision 0009: network secrets for WorkspaceMembership
+        .orShould()
         .haveSimpleName("DeletedNotes")
         .check(engine);
   }

@@ -26,9 +26,11 @@ import org.rhizome.graph.model.Soul;
 /**
  * The same changes — a founder, members, a removal, the removed member's edits before and after it,
  * a remaining member's edit that rests on the removed member's later text, and two admins removing
- * each other offline — delivered to a fresh replica in many random causally valid orders: every
- * order ends with the same state digest, and none holds an effect of a change made after its
- * author's cut-off.
+ * each other offline — delivered to a fresh replica of a remaining member in many random causally
+ * valid orders: every order ends with the same state digest as the remaining members', and none
+ * holds an effect of a change made after its author's cut-off. (The removed members' replicas end
+ * without what was written after their removal: it is sealed under epoch keys they never get,
+ * decision 0009.)
  */
 class RemovalOrderProperties {
   static Path dir;
@@ -36,6 +38,7 @@ class RemovalOrderProperties {
   static Soul shared;
   static String expectedDigest;
   static String expectedBody;
+  static DeviceKey carolsKey;
 
   @BeforeContainer
   static void makeTheChanges() throws Exception {
@@ -66,12 +69,13 @@ class RemovalOrderProperties {
       dave.membership().removeAsync(alice.actor()).get();
       dave.createNote("Dave late", "post-removal marker");
 
-      changes = new ArrayList<>();
-      for (StoredChange c : Team.union(List.of(alice, bob, carol, dave))) {
-        changes.add(ChangeCodec.decode(c.bytes()));
-      }
-      // The reference: everything exchanged among the four.
-      for (int round = 0; round < 2; round++) {
+      carolsKey = team.keys.get(carol.actor());
+      // The reference: everything exchanged among the four; then Carol's next change wraps the
+      // epoch key of Dave's removal (which does not count, and left Alice out) for Alice.
+      for (int round = 0; round < 3; round++) {
+        if (round == 1) {
+          carol.membership().setMyNameAsync("Carol C.").get();
+        }
         for (Workspace a : List.of(alice, bob, carol, dave)) {
           for (Workspace b : List.of(alice, bob, carol, dave)) {
             if (a != b) {
@@ -80,10 +84,15 @@ class RemovalOrderProperties {
           }
         }
       }
+      changes = new ArrayList<>();
+      for (StoredChange c : Team.union(List.of(alice, bob, carol, dave))) {
+        changes.add(ChangeCodec.decode(c.bytes()));
+      }
       expectedDigest = alice.digest();
       expectedBody = alice.bodies(List.of(shared)).get(0);
-      for (Workspace w : List.of(bob, carol, dave)) {
-        assertThat(w.digest()).isEqualTo(expectedDigest);
+      assertThat(carol.digest()).isEqualTo(expectedDigest);
+      for (Workspace removed : List.of(bob, dave)) {
+        assertThat(removed.resolve("Alice late")).isEmpty(); // sealed under a key they lack
       }
     }
   }
@@ -103,7 +112,7 @@ class RemovalOrderProperties {
         Workspace.openToJoin(
             file,
             changes.get(0).workspace(),
-            DeviceKey.generate(new java.security.SecureRandom()))) {
+            carolsKey)) { // Carol's device restored from peers: it holds her epoch keys' wraps
       for (Change c : order) {
         fresh.applyRemote(List.of(c.encoded()));
       }

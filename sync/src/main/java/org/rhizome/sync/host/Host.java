@@ -419,6 +419,14 @@ public final class Host implements AutoCloseable {
    * Refuses, from now on, every connection whose peer {@code refuse} names, as soon as its
    * handshake has proven who it is. The test runs on an event loop: it must not block.
    */
+  /**
+   * Rotates the private-network keys (decision 0009): new connections are dialled with the current
+   * one and accepted under any of those listed; open connections stay as they are.
+   */
+  public void useNetworkKeys(org.rhizome.sync.pnet.NetworkKeys keys) {
+    upgrader.useNetworkKeys(keys);
+  }
+
   public void refusePeers(java.util.function.Predicate<PeerId> refuse) {
     this.refused = refuse;
   }

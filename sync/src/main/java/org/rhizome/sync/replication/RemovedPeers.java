@@ -1,19 +1,26 @@
 package org.rhizome.sync.replication;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 import org.rhizome.graph.ChangeEvent;
 import org.rhizome.graph.Replica;
 import org.rhizome.graph.change.Change;
 import org.rhizome.graph.change.Op;
 import org.rhizome.graph.membership.MembershipMode;
+import org.rhizome.graph.membership.NetworkSecrets;
 import org.rhizome.graph.membership.Person;
 import org.rhizome.graph.membership.SystemSouls;
 import org.rhizome.graph.model.ActorId;
 import org.rhizome.sync.host.Host;
 import org.rhizome.sync.peer.PeerId;
 import org.rhizome.sync.peer.PublicKey;
+import org.rhizome.sync.pnet.NetworkKeys;
+import org.rhizome.sync.pnet.PreSharedKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +30,12 @@ import org.slf4j.LoggerFactory;
  * connections before any protocol runs, and this hangs up on the ones still connected when their
  * removal arrives. Devices that are not members yet (joining with an invite) still connect. The set
  * is read from the engine on the disk executor, never on an event loop.
+ *
+ * <p>It also rotates the private-network key (decision 0009): once this device holds an epoch key,
+ * it dials with the secret derived from it, and accepts the older ones (the workspace's own among
+ * them) only until every device in good standing has written after that epoch began — so a member
+ * that was offline during a removal still gets in and catches up, and a removed device, which holds
+ * only the older secrets, then cannot even finish the private-network handshake.
  */
 final class RemovedPeers implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RemovedPeers.class);
@@ -32,11 +45,19 @@ final class RemovedPeers implements AutoCloseable {
   private final Executor disk;
   private final AutoCloseable subscription;
   private volatile Set<PeerId> removed = Set.of();
+  private final @Nullable PreSharedKey workspaceKey;
+  private @Nullable NetworkKeys lastKeys;
 
-  RemovedPeers(Replica replica, Host host, Executor disk) {
+  /** Whether older network keys are still accepted: then every change may retire them. */
+  private volatile boolean rotating;
+
+  private final AtomicBoolean rotationQueued = new AtomicBoolean();
+
+  RemovedPeers(Replica replica, Host host, Executor disk, @Nullable PreSharedKey workspaceKey) {
     this.replica = replica;
     this.host = host;
     this.disk = disk;
+    this.workspaceKey = workspaceKey;
     refresh();
     host.refusePeers(peer -> removed.contains(peer));
     this.subscription = replica.subscribe(this::onChanges);
@@ -44,17 +65,70 @@ final class RemovedPeers implements AutoCloseable {
 
   private void onChanges(ChangeEvent event) {
     for (Change c : event.changes()) {
-      for (Op op : c.ops()) {
+      for (Op op : c.draft().ops()) {
         if (op.soul().value().startsWith(SystemSouls.ACTOR_PREFIX)) {
           disk.execute(this::refresh);
           return;
         }
+        if (op.soul().value().startsWith(SystemSouls.SYSTEM_PREFIX)) {
+          queueRotation(); // an epoch key or wrap (decision 0009)
+          return;
+        }
       }
+    }
+    if (rotating) {
+      queueRotation(); // a member may just have moved to the current epoch
     }
   }
 
-  /** Reads who is removed, and hangs up on those connected. */
+  private void queueRotation() {
+    if (rotationQueued.compareAndSet(false, true)) {
+      disk.execute(
+          () -> {
+            rotationQueued.set(false);
+            rotate();
+          });
+    }
+  }
+
+  /** Reads the epochs' network secrets and hands the host the keys to dial and accept. */
+  synchronized void rotate() {
+    if (workspaceKey == null) {
+      return;
+    }
+    try {
+      NetworkSecrets s = replica.membership().networkSecrets();
+      NetworkKeys keys;
+      if (s.current().isEmpty()) {
+        keys = NetworkKeys.of(workspaceKey);
+      } else {
+        List<PreSharedKey> older = new ArrayList<>();
+        if (!s.everyoneMoved()) {
+          for (byte[] k : s.older()) {
+            older.add(PreSharedKey.of(k));
+          }
+          older.add(workspaceKey);
+        }
+        keys = NetworkKeys.of(PreSharedKey.of(s.current().get()), older);
+      }
+      rotating = s.current().isPresent() && !s.everyoneMoved();
+      if (!keys.equals(lastKeys)) {
+        LOG.info("network key rotated (decision 0009): {} key(s) accepted", keys.accepted().size());
+        host.useNetworkKeys(keys);
+        lastKeys = keys;
+      }
+    } catch (Exception e) {
+      LOG.warn("could not read the network keys: {}", e.toString());
+    }
+  }
+
+  /** Reads who is removed, and hangs up on those connected; then rotates the network key. */
   void refresh() {
+    refuse();
+    rotate();
+  }
+
+  private void refuse() {
     try {
       if (replica.membership().mode() != MembershipMode.MEMBERS) {
         return;

@@ -82,7 +82,9 @@ public final class WorkspaceSync implements AutoCloseable {
     PullService.serve(host, replica, disk);
     LiveReceiver receiver = new LiveReceiver(replica, topic, events);
     host.addPeerListener(events);
-    this.removedPeers = new RemovedPeers(replica, host, disk); // decision 0008
+    this.removedPeers =
+        new RemovedPeers(
+            replica, host, disk, config.secret().preSharedKey(replica.id())); // 0008, 0009
     host.pubsub().subscribe(topic, m -> faults.deliver(m, receiver::validate), m -> {});
     long ae = Math.max(100, config.antiEntropy().toMillis());
     scheduler.scheduleWithFixedDelay(pulls::requestFromAll, ae, ae, TimeUnit.MILLISECONDS);

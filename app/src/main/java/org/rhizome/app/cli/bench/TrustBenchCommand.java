@@ -53,7 +53,9 @@ import picocli.CommandLine.Spec;
       "open one (no checks), R runs each, alternating; print as JSON the medians of changes/s, wall",
       "and process CPU, the overhead of the checks, and the load average.",
       "First, the private-note figures: apply rate of sealed changes on a reader and a non-reader",
-      "against plain ones, and the time to open a private note against a plain one."
+      "against plain ones, and the time to open a private note against a plain one.",
+      "With --rotation-runs N: removal → epoch key rotation → 5 peers converged, on loopback;",
+      "with --epoch-notes N: write and apply CPU of notes sealed under the epoch key vs plain."
     })
 public final class TrustBenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -114,6 +116,23 @@ public final class TrustBenchCommand implements Callable<Integer> {
       description = "Measure the role checks (--no-roles: only the private-note figures).")
   boolean roles;
 
+  @Option(
+      names = "--rotation-runs",
+      defaultValue = "0",
+      description =
+          "Also time removal → epoch key rotation → 5 peers converged on loopback (decision 0009),"
+              + " this many runs after a warm-up; 0 skips it (default: ${DEFAULT-VALUE}).")
+  int rotationRuns;
+
+  @Option(
+      names = "--epoch-notes",
+      defaultValue = "0",
+      description =
+          "Also measure sealing every change under the epoch key (decision 0009): this many notes"
+              + " written and applied before and after a removal; 0 skips it"
+              + " (default: ${DEFAULT-VALUE}).")
+  int epochNotes;
+
   private static final int BATCH = 500;
   private final SecureRandom random = new SecureRandom();
   private long hlc = Hlc.pack(System.currentTimeMillis(), 0);
@@ -130,6 +149,12 @@ public final class TrustBenchCommand implements Callable<Integer> {
       if (privateNotes > 0) { // decision 0008
         result.put(
             "privateNotes", new PrivateNotesBench(privateNotes, privateEdits, runs).run(work));
+      }
+      if (epochNotes > 0) { // decision 0009
+        result.put("epochSealing", new EpochApplyBench(epochNotes, runs).run(work));
+      }
+      if (rotationRuns > 0) { // decision 0009
+        result.put("rotation", new RotationBench(rotationRuns).run(work));
       }
       if (!roles) {
         result.put("loadAverage", Files.readString(Path.of("/proc/loadavg")).strip());

@@ -53,7 +53,14 @@ public final class ConnectionUpgrader {
 
   private final PrivateKey identity;
   private final byte[] noiseStaticKey;
-  private final @Nullable PreSharedKey psk;
+
+  /** The network keys (decision 0009: they rotate when someone is removed); null: none. */
+  private volatile org.rhizome.sync.pnet.@Nullable NetworkKeys keys;
+
+  /** Failed dials per remote address since its last success: which accepted key to try next. */
+  private final java.util.Map<String, Integer> dialFailures =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private final SecureRandom random;
   private final long yamuxWindow;
   private final Listener listener;
@@ -83,12 +90,23 @@ public final class ConnectionUpgrader {
       java.time.Duration timeout) {
     this.timeoutMillis = timeout.toMillis();
     this.identity = identity;
-    this.psk = psk;
+    this.keys = psk == null ? null : org.rhizome.sync.pnet.NetworkKeys.of(psk);
     this.random = random;
     this.yamuxWindow = yamuxWindow;
     this.listener = listener;
     this.noiseStaticKey = new byte[32];
     org.bouncycastle.math.ec.rfc7748.X25519.generatePrivateKey(random, noiseStaticKey);
+  }
+
+  /**
+   * From now on, dials with {@code keys.current()} and accepts any of {@code keys.accepted()}
+   * (decision 0009). Only on a host that was started with a network key.
+   */
+  public void useNetworkKeys(org.rhizome.sync.pnet.NetworkKeys keys) {
+    if (this.keys == null) {
+      throw new IllegalStateException("this host runs without a network key");
+    }
+    this.keys = keys;
   }
 
   /** Installs the upgrade handlers; call from the channel initializer. */
@@ -107,8 +125,17 @@ public final class ConnectionUpgrader {
     CompletableFuture<Connection> result = new CompletableFuture<>();
     boolean dialer = direction == Direction.OUTBOUND;
     ChannelPipeline p = channel.pipeline();
-    if (psk != null) {
-      p.addLast("pnet", new PnetHandler(psk, random));
+    org.rhizome.sync.pnet.NetworkKeys k = keys;
+    String address = String.valueOf(channel.remoteAddress());
+    if (k != null) {
+      // A dialler tries the current key first and, after a failed dial, the older ones it still
+      // accepts: a member that has not heard of the removal yet listens on an older one (0009).
+      int attempt = dialer ? dialFailures.getOrDefault(address, 0) : 0;
+      p.addLast(
+          "pnet",
+          dialer || k.accepted().size() == 1
+              ? new PnetHandler(k.accepted().get(attempt % k.accepted().size()), random)
+              : new PnetHandler(k.accepted(), random));
     }
     Negotiation security =
         dialer
@@ -153,6 +180,19 @@ public final class ConnectionUpgrader {
             f ->
                 result.completeExceptionally(
                     new Libp2pException("connection closed during upgrade")));
+    if (dialer && k != null && k.accepted().size() > 1) {
+      result.whenComplete(
+          (c, e) -> {
+            if (e == null) {
+              dialFailures.remove(address);
+            } else {
+              if (dialFailures.size() > 4096) {
+                dialFailures.clear();
+              }
+              dialFailures.merge(address, 1, Integer::sum);
+            }
+          });
+    }
     return result;
   }
 
