@@ -85,7 +85,7 @@ public final class NoteEditorView {
     area.multiPlainChanges().subscribe(this::onTextChanges);
     this.drops =
         org.rhizome.ui.editor.drop.EditorDrops.install(
-            context, area, folder); // paste/drop files, drop notes
+            context, area, folder, soul); // paste/drop files, drop notes
     this.preview =
         org.rhizome.ui.editor.LinkPreview.install(context, this, folder); // Ctrl/Cmd-hover a link
     area.setOnMouseClicked(

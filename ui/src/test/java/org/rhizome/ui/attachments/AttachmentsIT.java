@@ -222,4 +222,58 @@ class AttachmentsIT {
       assertThat(ui.workspace().unresolvedLinks(10)).isEmpty();
     }
   }
+
+  @Test
+  void filesPutIntoAPrivateNoteAreRefusedAndNothingIsStoredInTheClear() throws Exception {
+    Soul[] s = new Soul[2];
+    byte[] marker = "%PDF-1.4 salary table 7c1f".getBytes();
+    Path scan = Files.write(dir.resolve("salaries.pdf"), marker);
+    try (UiHarness ui =
+        UiHarness.start(
+            dir,
+            ws -> {
+              s[0] = ws.createPrivateNote("", "Salaries", "Confidential.", List.of());
+              s[1] = ws.createNote("", "Plan", "");
+            })) {
+      NoteTab tab = open(ui, s[0]);
+      // another writer is busy in the same workspace meanwhile
+      CompletableFuture<Void> other =
+          CompletableFuture.runAsync(
+              () -> {
+                for (int i = 0; i < 20; i++) {
+                  ui.workspace().editBodyAsync(s[1], "draft " + i).join();
+                }
+              });
+      runFx(() -> tab.editor().drops().storeFiles(List.of(scan.toFile()), 0));
+      waitFor(
+          "the refusal shown",
+          () ->
+              ui.window()
+                  .statusBar()
+                  .message()
+                  .getText()
+                  .startsWith("Could not add \"salaries.pdf\": \"Salaries\" is private"));
+      assertThat(onFx(() -> ui.window().statusBar().message().getText()))
+          .contains("rhizome note attach \"Salaries\" FILE");
+      runFx(
+          () -> {
+            WritableImage image = new WritableImage(2, 1);
+            image.getPixelWriter().setColor(0, 0, Color.RED);
+            tab.editor().drops().storeImage(image, 0);
+          });
+      waitFor(
+          "the pasted picture refused",
+          () ->
+              ui.window()
+                  .statusBar()
+                  .message()
+                  .getText()
+                  .startsWith("Could not store the pasted image: \"Salaries\" is private"));
+      other.join();
+      assertThat(ui.workspace().attachments(100)).isEmpty();
+      assertThat(body(ui, s[0])).isEqualTo("Confidential.");
+      assertThat(onFx(() -> tab.editor().area().getText())).isEqualTo("Confidential.");
+      assertThat(body(ui, s[1])).isEqualTo("draft 19");
+    }
+  }
 }

@@ -39,22 +39,24 @@ public final class EditorDrops {
   private final AppContext context;
   private final CodeArea area;
   private final Supplier<String> noteFolder;
+  private final Soul note;
   private final AttachmentStore store;
 
-  private EditorDrops(AppContext context, CodeArea area, Supplier<String> noteFolder) {
+  private EditorDrops(AppContext context, CodeArea area, Supplier<String> noteFolder, Soul note) {
     this.context = context;
     this.area = area;
     this.noteFolder = noteFolder;
+    this.note = note;
     this.store = new AttachmentStore(context.workspace());
   }
 
   /**
-   * Wires paste and drop into {@code area}, whose note lives in the folder {@code noteFolder}
-   * gives.
+   * Wires paste and drop into {@code area}, the editor of {@code note}, which lives in the folder
+   * {@code noteFolder} gives.
    */
   public static EditorDrops install(
-      AppContext context, CodeArea area, Supplier<String> noteFolder) {
-    EditorDrops drops = new EditorDrops(context, area, noteFolder);
+      AppContext context, CodeArea area, Supplier<String> noteFolder, Soul note) {
+    EditorDrops drops = new EditorDrops(context, area, noteFolder, note);
     area.addEventFilter(
         KeyEvent.KEY_PRESSED,
         e -> {
@@ -125,7 +127,13 @@ public final class EditorDrops {
     byte[] png =
         PngEncoder.encode(image); // reads the pixels: on the FX thread, which owns the image
     String name = AttachmentNames.pastedImage(LocalDateTime.now());
-    insertLater(at, () -> store.store(folder, name, png), "Could not store the pasted image");
+    insertLater(
+        at,
+        () -> {
+          refuseIfPrivate();
+          return store.store(folder, name, png);
+        },
+        "Could not store the pasted image");
   }
 
   /**
@@ -138,6 +146,7 @@ public final class EditorDrops {
     insertLater(
         at,
         () -> {
+          refuseIfPrivate();
           List<String> links = new ArrayList<>();
           for (File f : copy) {
             links.add(store.store(folder, f.toPath()));
@@ -153,6 +162,18 @@ public final class EditorDrops {
   public void insertNoteLink(Soul soul, int at) {
     String folder = noteFolder.get();
     insertLater(at, () -> store.noteLink(folder, soul).orElse(""), "Could not link the note");
+  }
+
+  /**
+   * A private note's files are sealed under its key; what the window stores is a plain attachment
+   * every replica reads, so it stores nothing for a private note and says how to attach sealed.
+   */
+  private void refuseIfPrivate() throws Exception {
+    var ws = context.workspace();
+    if (ws.isPrivate(note)) {
+      String title = ws.findNote(note).map(n -> n.title()).orElse("This note");
+      throw new PrivateNoteFilesException(title);
+    }
   }
 
   private void replaceSelectionFirst() {

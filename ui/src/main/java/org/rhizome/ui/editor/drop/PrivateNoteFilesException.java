@@ -1,0 +1,23 @@
+package org.rhizome.ui.editor.drop;
+
+import java.io.IOException;
+
+/**
+ * A file or picture was pasted or dropped into a private note. The window stores files as plain
+ * attachments, which every member's replica holds and relays in the clear; a private note's files
+ * must be sealed under its key ({@code rhizome note attach}), so nothing is stored and the person
+ * is told why.
+ */
+public final class PrivateNoteFilesException extends IOException {
+  private static final long serialVersionUID = 1L;
+
+  PrivateNoteFilesException(String title) {
+    super(
+        "\""
+            + title
+            + "\" is private and a file put here would be readable by every member, so nothing was"
+            + " added; attach it sealed with: rhizome note attach \""
+            + title
+            + "\" FILE");
+  }
+}
