@@ -106,7 +106,8 @@ final class NoteAccess {
     if (owner.isEmpty()) {
       return new State(why, Optional.empty(), false, privateTo);
     }
-    ActorId me = ws.membership().member(ws.actor()).map(Member::person).orElse(null);
+    // In a personal workspace there are no member facts: this device is its own person.
+    ActorId me = ws.membership().member(ws.actor()).map(Member::person).orElse(ws.actor());
     boolean mine = owner.get().equals(me);
     List<String> editors = new ArrayList<>();
     long now = System.currentTimeMillis();

@@ -122,6 +122,31 @@ class ReadOnlyNoteIT {
   }
 
   @Test
+  void inAPersonalWorkspaceTheOwnNotesBadgesSayYoursNotAFingerprint() throws Exception {
+    Soul[] s = new Soul[2];
+    try (UiHarness ui =
+        UiHarness.start(
+            dir,
+            ws -> {
+              s[0] = ws.createProtectedNoteAsync("", "Handbook", "Rules.").get();
+              s[1] = ws.createPrivateNote("", "Salaries", "only me", java.util.List.of());
+            })) {
+      open(ui, s[0]);
+      NoteTab handbook = tab(ui, s[0]);
+      waitFor(
+          "protected badge", () -> handbook.tab().getContent().lookup("#protectedBadge") != null);
+      Label badge = onFx(() -> (Label) handbook.tab().getContent().lookup("#protectedBadge"));
+      assertThat(onFx(badge::getText)).isEqualTo("Protected · yours");
+      assertThat(onFx(handbook::isReadOnly)).isFalse();
+      open(ui, s[1]);
+      NoteTab salaries = tab(ui, s[1]);
+      waitFor("private badge", () -> salaries.tab().getContent().lookup("#privateBadge") != null);
+      Label secret = onFx(() -> (Label) salaries.tab().getContent().lookup("#privateBadge"));
+      assertThat(onFx(secret::getText)).isEqualTo("Private · only you");
+    }
+  }
+
+  @Test
   void aProtectedNoteSaysWhoItsOwnerLetsEditItAndUntilWhen() throws Exception {
     SecureRandom random = new SecureRandom();
     try (Workspace ada =
