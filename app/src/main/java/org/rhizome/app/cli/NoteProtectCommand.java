@@ -150,9 +150,25 @@ final class NoteProtectCommand implements Callable<Integer> {
     }
   }
 
+  /** Whether {@code person} is this device's person (in a personal workspace, the device). */
+  private static boolean isMe(Workspace ws, ActorId person) {
+    try {
+      return person.equals(
+          ws.membership()
+              .member(ws.actor())
+              .map(org.rhizome.graph.membership.Member::person)
+              .orElse(ws.actor()));
+    } catch (org.rhizome.graph.api.StoreException e) {
+      return false;
+    }
+  }
+
   private static String name(Workspace ws, ActorId person) {
     try {
       String n = ws.membership().memberName(person).orElse("");
+      if (n.isEmpty() && isMe(ws, person)) {
+        return "you"; // a personal workspace names nobody: its device is its own person
+      }
       return n.isEmpty() ? person.hex().substring(0, 12) : n;
     } catch (org.rhizome.graph.api.StoreException e) {
       return person.hex().substring(0, 12);

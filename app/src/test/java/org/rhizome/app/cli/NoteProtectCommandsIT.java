@@ -141,4 +141,15 @@ class NoteProtectCommandsIT {
       assertThat(open.err()).contains("not protected");
     }
   }
+
+  @Test
+  void onAPersonalWorkspaceTheOwnerIsYouNotAKeyPrefix() throws Exception {
+    CliRunner cli = new CliRunner(dir.resolve("solo"));
+    CliRunner.Result added =
+        cli.run("note", "add", "--title", "Handbook", "--protected", "--body", "Rules.");
+    assertThat(added.exitCode()).as(added.toString()).isZero();
+    CliRunner.Result listed = cli.run("note", "protect", "Handbook");
+    assertThat(listed.exitCode()).as(listed.toString()).isZero();
+    assertThat(listed.out()).contains("Handbook is edited by you");
+  }
 }
