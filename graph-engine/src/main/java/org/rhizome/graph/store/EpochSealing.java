@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import org.rhizome.graph.api.RefusalReason;
 import org.rhizome.graph.api.StoreException;
 import org.rhizome.graph.change.Change;
 import org.rhizome.graph.change.Op;
@@ -327,7 +326,7 @@ final class EpochSealing {
     if (known.isPresent() || epoch == null) {
       return known;
     }
-    String wrap = string(epoch.get(EpochKeys.wrapField(id, ring.device())));
+    String wrap = Sealing.string(epoch.get(EpochKeys.wrapField(id, ring.device())));
     if (wrap == null) {
       return Optional.empty();
     }
@@ -369,7 +368,8 @@ final class EpochSealing {
         ring.learn(EpochKeys.EPOCH, wrap.get().key(), ((Value.Str) set.value()).value());
         fresh.add(wrap.get().key());
       } catch (SealException e) {
-        refuse(raw, "epoch key wrap " + set.field() + " refused: " + e.getMessage());
+        Sealing.refuseMalformed(
+            refusals, raw, "epoch key wrap " + set.field() + " refused: " + e.getMessage());
       }
     }
     fresh.removeAll(madeHere); // a key's first wraps come with it: nothing is sealed under it yet
@@ -427,7 +427,7 @@ final class EpochSealing {
                 ((Value.Str) ((Op.SetField) op).value()).value()));
       } catch (SealException e) {
         if (report) {
-          refuse(raw, "sealed content refused: " + e.getMessage());
+          Sealing.refuseMalformed(refusals, raw, "sealed content refused: " + e.getMessage());
         }
       }
     }
@@ -467,27 +467,6 @@ final class EpochSealing {
           }
         }
       }
-    }
-  }
-
-  private void refuse(Change change, String detail) {
-    refusals.record(
-        System.currentTimeMillis(),
-        change.hash(),
-        change.actor(),
-        change.seq(),
-        RefusalReason.MALFORMED,
-        detail);
-  }
-
-  private static @Nullable String string(@Nullable FieldState state) {
-    if (state == null) {
-      return null;
-    }
-    try {
-      return ValueCodec.decode(state.value()) instanceof Value.Str s ? s.value() : null;
-    } catch (DecodeException e) {
-      return null;
     }
   }
 }

@@ -397,6 +397,11 @@ final class Sealing {
   }
 
   private void refuse(Change change, String detail) {
+    refuseMalformed(refusals, change, detail);
+  }
+
+  /** Notes a sealed part of {@code change} that does not open or parse (here and in epochs). */
+  static void refuseMalformed(RefusalLog refusals, Change change, String detail) {
     refusals.record(
         System.currentTimeMillis(),
         change.hash(),
@@ -406,7 +411,8 @@ final class Sealing {
         detail);
   }
 
-  private static @Nullable String string(@Nullable FieldState state) {
+  /** A stored field's string value; null when it is absent or not a string. */
+  static @Nullable String string(@Nullable FieldState state) {
     if (state == null) {
       return null;
     }
