@@ -3,10 +3,6 @@ package org.rhizome.graph.privacy;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
-import org.bouncycastle.crypto.InvalidCipherTextException;
-import org.bouncycastle.crypto.modes.ChaCha20Poly1305;
-import org.bouncycastle.crypto.params.AEADParameters;
-import org.bouncycastle.crypto.params.KeyParameter;
 import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.model.WorkspaceId;
 
@@ -34,7 +30,7 @@ public final class BlobSeal {
       WorkspaceId workspace, Soul note, KeyId id, byte[] key, byte[] plain, SecureRandom random) {
     byte[] nonce = new byte[NONCE];
     random.nextBytes(nonce);
-    byte[] sealed = aead(true, key, nonce, context(workspace, note, id), plain);
+    byte[] sealed = NoteCrypto.aead(true, key, nonce, context(workspace, note, id), plain);
     byte[] out = new byte[HEADER + sealed.length];
     out[0] = VERSION;
     System.arraycopy(id.bytes(), 0, out, 1, KeyId.LENGTH);
@@ -64,22 +60,9 @@ public final class BlobSeal {
     byte[] nonce = Arrays.copyOfRange(sealed, 1 + KeyId.LENGTH, HEADER);
     byte[] body = Arrays.copyOfRange(sealed, HEADER, sealed.length);
     try {
-      return aead(false, key, nonce, context(workspace, note, id), body);
+      return NoteCrypto.aead(false, key, nonce, context(workspace, note, id), body);
     } catch (IllegalStateException e) {
       throw new SealException("the attachment of " + note + " does not open with its key");
     }
-  }
-
-  private static byte[] aead(boolean encrypt, byte[] key, byte[] nonce, byte[] aad, byte[] in) {
-    ChaCha20Poly1305 cipher = new ChaCha20Poly1305();
-    cipher.init(encrypt, new AEADParameters(new KeyParameter(key), TAG * 8, nonce, aad));
-    byte[] out = new byte[cipher.getOutputSize(in.length)];
-    int n = cipher.processBytes(in, 0, in.length, out, 0);
-    try {
-      n += cipher.doFinal(out, n);
-    } catch (InvalidCipherTextException e) {
-      throw new IllegalStateException("authentication failed", e);
-    }
-    return n == out.length ? out : Arrays.copyOf(out, n);
   }
 }

@@ -211,8 +211,8 @@ public final class NoteCrypto {
     return out;
   }
 
-  /** ChaCha20-Poly1305; on a failed tag, an IllegalStateException. */
-  private static byte[] aead(boolean encrypt, byte[] key, byte[] nonce, byte[] aad, byte[] in) {
+  /** ChaCha20-Poly1305 with a 16-byte tag; on a failed tag, an IllegalStateException. */
+  static byte[] aead(boolean encrypt, byte[] key, byte[] nonce, byte[] aad, byte[] in) {
     ChaCha20Poly1305 cipher = new ChaCha20Poly1305();
     cipher.init(encrypt, new AEADParameters(new KeyParameter(key), TAG * 8, nonce, aad));
     byte[] out = new byte[cipher.getOutputSize(in.length)];
