@@ -252,7 +252,7 @@ class AttachmentsIT {
                   .statusBar()
                   .message()
                   .getText()
-                  .startsWith("Could not add \"salaries.pdf\": \"Salaries\" is private"));
+                  .startsWith("Could not add \"salaries.pdf\": this note is private"));
       assertThat(onFx(() -> ui.window().statusBar().message().getText()))
           .contains("rhizome note attach \"Salaries\" FILE");
       runFx(
@@ -268,7 +268,7 @@ class AttachmentsIT {
                   .statusBar()
                   .message()
                   .getText()
-                  .startsWith("Could not store the pasted image: \"Salaries\" is private"));
+                  .startsWith("Could not store the pasted image: this note is private"));
       other.join();
       assertThat(ui.workspace().attachments(100)).isEmpty();
       assertThat(body(ui, s[0])).isEqualTo("Confidential.");

@@ -12,11 +12,10 @@ public final class PrivateNoteFilesException extends IOException {
   private static final long serialVersionUID = 1L;
 
   PrivateNoteFilesException(String title) {
+    // One short sentence: the status bar shows a reason only up to 200 characters.
     super(
-        "\""
-            + title
-            + "\" is private and a file put here would be readable by every member, so nothing was"
-            + " added; attach it sealed with: rhizome note attach \""
+        "this note is private and a file added here would be readable by every member; attach it"
+            + " sealed with: rhizome note attach \""
             + title
             + "\" FILE");
   }
