@@ -129,7 +129,7 @@ public final class WorkspaceMembership {
    * The person this device acts for: its member's person, or the device itself in an open
    * workspace.
    */
-  ActorId person() throws StoreException {
+  public ActorId person() throws StoreException {
     return member(workspace.actor()).map(Member::person).orElse(workspace.actor());
   }
 

@@ -153,11 +153,7 @@ final class NoteProtectCommand implements Callable<Integer> {
   /** Whether {@code person} is this device's person (in a personal workspace, the device). */
   private static boolean isMe(Workspace ws, ActorId person) {
     try {
-      return person.equals(
-          ws.membership()
-              .member(ws.actor())
-              .map(org.rhizome.graph.membership.Member::person)
-              .orElse(ws.actor()));
+      return person.equals(ws.membership().person());
     } catch (org.rhizome.graph.api.StoreException e) {
       return false;
     }

@@ -93,21 +93,23 @@ final class NoteAccess {
   /** Reads what this device may do with {@code soul}: off the FX thread. */
   static State read(Workspace ws, Soul soul) throws StoreException {
     Optional<String> why = ws.membership().whyReadOnly(soul);
+    Optional<ActorId> owner = Workspace.ownerOf(soul);
+    boolean isPrivate = ws.isPrivate(soul);
+    if (!isPrivate && owner.isEmpty()) {
+      return new State(why, Optional.empty(), false, List.of());
+    }
+    ActorId me = ws.membership().person(); // in a personal workspace, this device
     List<String> privateTo = List.of();
-    if (ws.isPrivate(soul)) {
-      ActorId me = ws.membership().member(ws.actor()).map(Member::person).orElse(ws.actor());
+    if (isPrivate) {
       List<String> names = new ArrayList<>();
       for (ActorId person : ws.readersOf(soul)) {
         names.add(person.equals(me) ? "you" : nameOf(ws, person));
       }
       privateTo = List.copyOf(names);
     }
-    Optional<ActorId> owner = Workspace.ownerOf(soul);
     if (owner.isEmpty()) {
       return new State(why, Optional.empty(), false, privateTo);
     }
-    // In a personal workspace there are no member facts: this device is its own person.
-    ActorId me = ws.membership().member(ws.actor()).map(Member::person).orElse(ws.actor());
     boolean mine = owner.get().equals(me);
     List<String> editors = new ArrayList<>();
     long now = System.currentTimeMillis();
