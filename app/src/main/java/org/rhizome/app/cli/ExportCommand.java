@@ -27,7 +27,8 @@ import picocli.CommandLine.Parameters;
       "Write the workspace as a folder of Markdown (an Obsidian vault).",
       "Each note becomes folder/title.md with its front matter, attachments go beside them; only files whose",
       "bytes differ are written (atomically). Other files in DIR are left alone.",
-      "With --html: a static web site instead (one page per note, attachments, backlinks, a search box)."
+      "With --html: a static web site instead (one page per note, attachments, backlinks, a search box).",
+      "Private notes are left out (they rest only sealed); --include-private writes those you read, in clear."
     })
 final class ExportCommand implements Callable<Integer> {
   @Mixin private CliContext cli;
@@ -44,8 +45,19 @@ final class ExportCommand implements Callable<Integer> {
           "Write a static web site (folder/title.html per note, index.html, search) instead of Markdown.")
   private boolean html;
 
+  @Option(
+      names = "--include-private",
+      description =
+          "Also write the private notes you can read, in clear (by default they are left out).")
+  private boolean includePrivate;
+
   record HtmlJson(
-      String workspace, int pages, int attachments, List<String> problems, long millis) {}
+      String workspace,
+      int pages,
+      int attachments,
+      List<String> problems,
+      long millis,
+      int privateLeftOut) {}
 
   record Json(
       String workspace,
@@ -54,7 +66,8 @@ final class ExportCommand implements Callable<Integer> {
       int attachmentsWritten,
       int attachmentsUnchanged,
       List<String> problems,
-      long millis) {}
+      long millis,
+      int privateLeftOut) {}
 
   @Override
   public Integer call() throws Exception {
@@ -65,7 +78,8 @@ final class ExportCommand implements Callable<Integer> {
     try (Workspace ws = cli.openWorkspace()) {
       ExportReport r;
       try {
-        r = new VaultExporter(ws).export(dir, bar);
+        VaultExporter exporter = new VaultExporter(ws);
+        r = (includePrivate ? exporter.includingPrivate() : exporter).export(dir, bar);
       } finally {
         bar.finish(); // ends the bar's line before any message
       }
@@ -78,7 +92,8 @@ final class ExportCommand implements Callable<Integer> {
                 r.attachmentsWritten(),
                 r.attachmentsUnchanged(),
                 r.problems().stream().map(VaultProblem::toString).toList(),
-                r.millis()));
+                r.millis(),
+                r.privateLeftOut()));
       } else {
         cli.out()
             .printf(
@@ -89,6 +104,7 @@ final class ExportCommand implements Callable<Integer> {
                 r.notesUnchanged(),
                 r.attachmentsWritten(),
                 r.attachmentsUnchanged());
+        printLeftOut(r.privateLeftOut());
         for (VaultProblem p : r.problems()) {
           cli.out().println("  " + p);
         }
@@ -99,7 +115,9 @@ final class ExportCommand implements Callable<Integer> {
 
   private int exportHtml(ProgressBar bar) throws Exception {
     try (Workspace ws = cli.openWorkspace()) {
-      HtmlSiteExporter.Report r = new HtmlSiteExporter(ws, new ObsidianMarkdown()).export(dir, bar);
+      HtmlSiteExporter exporter = new HtmlSiteExporter(ws, new ObsidianMarkdown());
+      HtmlSiteExporter.Report r =
+          (includePrivate ? exporter.includingPrivate() : exporter).export(dir, bar);
       bar.finish();
       if (cli.isJson()) {
         cli.printJson(
@@ -108,17 +126,32 @@ final class ExportCommand implements Callable<Integer> {
                 r.pages(),
                 r.attachments(),
                 r.problems(),
-                r.millis()));
+                r.millis(),
+                r.privateLeftOut()));
       } else {
         cli.out()
             .printf(
                 "Exported a site to %s in %.1f s: %d pages, %d attachments. Open %s in a browser.%n",
                 dir, r.millis() / 1000.0, r.pages(), r.attachments(), dir.resolve("index.html"));
+        printLeftOut(r.privateLeftOut());
         for (String p : r.problems()) {
           cli.out().println("  " + p);
         }
       }
     }
     return ExitCodes.OK;
+  }
+
+  private void printLeftOut(int count) {
+    if (count > 0) {
+      cli.out()
+          .printf(
+              "%d private note%s left out: %s only sealed in the workspace"
+                  + " (--include-private writes %s in clear).%n",
+              count,
+              count == 1 ? " was" : "s were",
+              count == 1 ? "it rests" : "they rest",
+              count == 1 ? "it" : "them");
+    }
   }
 }

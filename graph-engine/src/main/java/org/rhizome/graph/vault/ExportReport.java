@@ -11,6 +11,9 @@ import java.util.List;
  * @param attachmentsUnchanged attachment files that already had the bytes
  * @param problems what a person should know (a name clash, missing bytes, a renamed file)
  * @param millis wall-clock time the export took
+ * @param privateLeftOut private notes not written: a vault is plain files, and a private note's
+ *     text rests only sealed unless the person asked for it ({@link
+ *     VaultExporter#includingPrivate})
  */
 public record ExportReport(
     int notesWritten,
@@ -18,7 +21,8 @@ public record ExportReport(
     int attachmentsWritten,
     int attachmentsUnchanged,
     List<VaultProblem> problems,
-    long millis) {
+    long millis,
+    int privateLeftOut) {
   public ExportReport {
     problems = List.copyOf(problems);
   }

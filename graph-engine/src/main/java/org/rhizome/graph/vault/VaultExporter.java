@@ -28,6 +28,11 @@ import org.rhizome.graph.query.NoteRef;
  * a workspace came from touches nothing that did not change. Files already in the folder that the
  * workspace does not have are left alone.
  *
+ * <p>Private notes (issue 16) are left out unless asked for ({@link #includingPrivate}): their
+ * title and text rest only sealed in the workspace, and a vault is plain files that other tools,
+ * backups and sync services read — and a vault is often made to be handed on. The report counts
+ * them.
+ *
  * <p>Names a file system cannot hold as they are (a folder that came from a peer with {@code ..} in
  * it, two notes at the same path ignoring case) get a safe name and a {@link VaultProblem}.
  */
@@ -35,9 +40,21 @@ public final class VaultExporter {
   private static final int READ_BATCH = 500;
 
   private final Workspace ws;
+  private final boolean includePrivate;
 
+  /** An exporter that leaves private notes out. */
   public VaultExporter(Workspace ws) {
+    this(ws, false);
+  }
+
+  private VaultExporter(Workspace ws, boolean includePrivate) {
     this.ws = ws;
+    this.includePrivate = includePrivate;
+  }
+
+  /** The same export with the private notes this device reads written too, in clear. */
+  public VaultExporter includingPrivate() {
+    return new VaultExporter(ws, true);
   }
 
   /**
@@ -52,6 +69,12 @@ public final class VaultExporter {
     List<VaultProblem> problems = new ArrayList<>();
     Set<String> taken = new HashSet<>();
     List<NoteRef> notes = new ArrayList<>(ws.listNotes(Integer.MAX_VALUE));
+    int privateLeftOut = 0;
+    if (!includePrivate) {
+      int all = notes.size();
+      notes.removeIf(n -> ws.isPrivate(n.soul()));
+      privateLeftOut = all - notes.size();
+    }
     notes.sort(
         (a, b) ->
             Long.compare(a.created(), b.created()) != 0
@@ -113,7 +136,8 @@ public final class VaultExporter {
         counts[2],
         counts[3],
         problems,
-        (System.nanoTime() - start) / 1_000_000);
+        (System.nanoTime() - start) / 1_000_000,
+        privateLeftOut);
   }
 
   /**

@@ -63,6 +63,11 @@ import org.slf4j.LoggerFactory;
  * its note. The mirror's own writes are recognised by content (the SHA-256 of what it last wrote or
  * read at each path) and ignored.
  *
+ * <p>Private notes (issue 16) are never mirrored: their title and text rest only sealed, and the
+ * folder is plain files that other tools, indexers and sync services read. A file at a private
+ * note's path is left alone both ways (neither taken in nor deleted with the note); one that holds
+ * exactly the note's current text — written by a mirror before this rule — is removed at start.
+ *
  * <p>At start the two sides are reconciled: a file and a note that differ take the newer side (the
  * file's modification time against the note's last change), files the workspace lacks are imported
  * and notes the folder lacks are written.
@@ -346,6 +351,12 @@ public final class VaultMirror implements AutoCloseable {
     }
     String name = NoteFolders.nameOf(rel);
     String title = VaultPaths.isNoteFile(name) ? VaultPaths.titleOf(name, why) : null;
+    if (title != null && privateAt(folder, title)) {
+      log.warn(
+          "the mirror left {} alone: a private note has that path, and private notes are not mirrored",
+          rel);
+      return;
+    }
     if (!Files.isRegularFile(file)) {
       if (hashByPath.remove(rel) != null) {
         deleteAt(folder, name, title);
@@ -474,6 +485,11 @@ public final class VaultMirror implements AutoCloseable {
     }
   }
 
+  private boolean privateAt(String folder, String title) throws StoreException {
+    Optional<NoteRef> note = noteAt(folder, title);
+    return note.isPresent() && ws.isPrivate(note.get().soul());
+  }
+
   private Optional<NoteRef> noteAt(String folder, String title) throws StoreException {
     return ws.resolveLink("", NoteFolders.path(folder, title))
         .filter(r -> NoteFolders.key(r.folder()).equals(NoteFolders.key(folder)));
@@ -493,6 +509,9 @@ public final class VaultMirror implements AutoCloseable {
 
   /** A node changed in the workspace: write its file (or move or delete it). */
   private void nodeChanged(Soul soul) throws Exception {
+    if (ws.isPrivate(soul)) {
+      return;
+    }
     Optional<Note> note = ws.findNote(soul);
     if (note.isPresent()) {
       String rel =
@@ -578,7 +597,11 @@ public final class VaultMirror implements AutoCloseable {
   private void reconcile() throws Exception {
     Map<String, NoteRef> notesByKey = new HashMap<>();
     for (NoteRef ref : ws.listNotes(Integer.MAX_VALUE)) {
-      notesByKey.putIfAbsent(VaultImporter.pathKey(ref.folder(), ref.title()), ref);
+      if (ws.isPrivate(ref.soul())) {
+        removeEarlierCopy(ref);
+      } else {
+        notesByKey.putIfAbsent(VaultImporter.pathKey(ref.folder(), ref.title()), ref);
+      }
     }
     Set<Soul> seen = new java.util.HashSet<>();
     try (Stream<Path> files = Files.walk(root)) {
@@ -621,6 +644,24 @@ public final class VaultMirror implements AutoCloseable {
       if (!Files.exists(root.resolve(a.path()))) {
         nodeChanged(a.soul());
       }
+    }
+  }
+
+  /**
+   * Removes the file at a private note's path when it holds exactly the note's text (a mirror
+   * before private notes were kept out wrote it); any other file there is someone's and stays.
+   */
+  private void removeEarlierCopy(NoteRef note) throws Exception {
+    String rel = VaultExporter.notePath(note);
+    Path file = root.resolve(rel).normalize();
+    if (!file.startsWith(root) || !Files.isRegularFile(file)) {
+      return;
+    }
+    String[] why = new String[1];
+    String text = VaultPaths.textOf(Files.readAllBytes(file), why);
+    if (text != null && text.equals(ws.openBodyAsync(note.soul()).get().text())) {
+      Files.delete(file);
+      log.info("the mirror removed {}: it held a private note's text in clear", rel);
     }
   }
 

@@ -28,6 +28,10 @@ import org.rhizome.graph.vault.VaultProgress;
  * used; a script rather than JSON so that it works from {@code file:} too), and the bundled
  * scripts.
  *
+ * <p>Private notes (issue 16) are left out unless asked for ({@link #includingPrivate}): no page,
+ * no entry in the index or the search, and a public page's link to one shows as unresolved text,
+ * its embed as missing ({@link PublicLinks}). A site is made to be handed on.
+ *
  * <p>Runs on the caller's thread; reads the store, writes only under the folder given.
  */
 public final class HtmlSiteExporter {
@@ -35,14 +39,27 @@ public final class HtmlSiteExporter {
 
   private final Workspace workspace;
   private final ObsidianMarkdown markdown;
+  private final boolean includePrivate;
 
+  /** An exporter that leaves private notes out. */
   public HtmlSiteExporter(Workspace workspace, ObsidianMarkdown markdown) {
-    this.workspace = workspace;
-    this.markdown = markdown;
+    this(workspace, markdown, false);
   }
 
-  /** What an export did. */
-  public record Report(int pages, int attachments, List<String> problems, long millis) {}
+  private HtmlSiteExporter(Workspace workspace, ObsidianMarkdown markdown, boolean includePrivate) {
+    this.workspace = workspace;
+    this.markdown = markdown;
+    this.includePrivate = includePrivate;
+  }
+
+  /** The same export with the private notes this device reads as pages too, in clear. */
+  public HtmlSiteExporter includingPrivate() {
+    return new HtmlSiteExporter(workspace, markdown, true);
+  }
+
+  /** What an export did; {@code privateLeftOut} private notes got no page. */
+  public record Report(
+      int pages, int attachments, List<String> problems, long millis, int privateLeftOut) {}
 
   public Report export(Path dir, VaultProgress progress) throws IOException, StoreException {
     long start = System.nanoTime();
@@ -71,6 +88,10 @@ public final class HtmlSiteExporter {
     }
 
     List<NoteRef> notes = new ArrayList<>(workspace.listNotes(Integer.MAX_VALUE));
+    int all = notes.size();
+    if (!includePrivate) {
+      notes.removeIf(n -> workspace.isPrivate(n.soul()));
+    }
     notes.sort(Comparator.comparing(NoteRef::path, String.CASE_INSENSITIVE_ORDER));
     Map<String, NoteRef> byId = new HashMap<>();
     for (NoteRef n : notes) {
@@ -89,7 +110,10 @@ public final class HtmlSiteExporter {
         NoteRef note = part.get(i);
         String body = bodies.get(i);
         String page = pagePath(note);
-        WorkspaceLinks links = new WorkspaceLinks(workspace, addresses(page, copied), resolved);
+        RenderLinks links = new WorkspaceLinks(workspace, addresses(page, copied), resolved);
+        if (!includePrivate) {
+          links = new PublicLinks(links, workspace);
+        }
         RenderedNote r = markdown.render(body, note.soul().value(), note.folder(), links);
         rendered.put(note.soul().value(), r);
         for (String target : r.linkedNotes()) {
@@ -152,7 +176,11 @@ public final class HtmlSiteExporter {
     }
     Files.writeString(dir.resolve("index.html"), indexPage(notes));
     return new Report(
-        notes.size(), copied.size(), problems, (System.nanoTime() - start) / 1_000_000);
+        notes.size(),
+        copied.size(),
+        problems,
+        (System.nanoTime() - start) / 1_000_000,
+        all - notes.size());
   }
 
   private static WorkspaceLinks.Addresses addresses(String page, Set<String> copied) {

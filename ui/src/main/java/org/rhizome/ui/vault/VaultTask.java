@@ -116,11 +116,12 @@ final class VaultTask {
         ExportReport r = new VaultExporter(workspace).export(folder, progress);
         listener.finished(
             String.format(
-                "Exported %d notes and %d attachments (%d files written) in %.1f s.",
-                r.notesWritten() + r.notesUnchanged(),
-                r.attachmentsWritten() + r.attachmentsUnchanged(),
-                r.notesWritten() + r.attachmentsWritten(),
-                r.millis() / 1000.0),
+                    "Exported %d notes and %d attachments (%d files written) in %.1f s.",
+                    r.notesWritten() + r.notesUnchanged(),
+                    r.attachmentsWritten() + r.attachmentsUnchanged(),
+                    r.notesWritten() + r.attachmentsWritten(),
+                    r.millis() / 1000.0)
+                + privateLeftOut(r.privateLeftOut()),
             r.problems());
       }
     } catch (VaultCancelledException e) {
@@ -130,5 +131,13 @@ final class VaultTask {
       listener.stopped(
           (kind == Kind.IMPORT ? "The import" : "The export") + " failed: " + e.getMessage());
     }
+  }
+
+  private static String privateLeftOut(int count) {
+    return count == 0
+        ? ""
+        : count == 1
+            ? " 1 private note was left out: it stays sealed in the workspace."
+            : " " + count + " private notes were left out: they stay sealed in the workspace.";
   }
 }
