@@ -137,6 +137,7 @@ public final class Workspace
     this.keyRing = ring;
     this.privateNotes = new PrivateNotes(store, noteEditor, author, parsedBodies, membership, ring);
     feed.listen(privateNotes::onChanges); // a reader's new device gets the keys (decision 0008)
+    feed.listen(new EpochWrapsForJoiners(store, author, membership)::onChanges); // and epoch keys
     this.reads = new NoteReads(store, parsedBodies);
     TrashEditor trashEditor = new TrashEditor(author);
     this.history = new BodyHistory(store, parsedBodies, trashEditor);

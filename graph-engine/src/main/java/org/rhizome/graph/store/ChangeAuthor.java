@@ -2,6 +2,7 @@ package org.rhizome.graph.store;
 
 import java.sql.SQLException;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.rhizome.graph.api.StoreException;
 import org.rhizome.graph.change.Change;
 import org.rhizome.graph.change.ChangeDraft;
@@ -10,6 +11,7 @@ import org.rhizome.graph.clock.HybridClock;
 import org.rhizome.graph.identity.DeviceKey;
 import org.rhizome.graph.model.VersionVector;
 import org.rhizome.graph.model.WorkspaceId;
+import org.rhizome.graph.privacy.EpochKeys;
 
 /**
  * Makes this device's changes: the next seq after the actor's head, the previous hash, a fresh
@@ -55,6 +57,32 @@ public final class ChangeAuthor {
     clock.observe(head.hlc());
     VersionVector deps = txn.log().versionVector().without(key.actor());
     List<Op> ops = txn.withEpochKeys(head.seq() + 1, maker.ops(head.seq() + 1, deps)); // 0009
+    return signAndApply(txn, head, deps, ops);
+  }
+
+  /**
+   * Signs a change that carries only the epoch key fields this device owes (decision 0009: wraps of
+   * the keys it holds for devices in good standing that have none, e.g. one that just joined), if
+   * it owes any; null, and nothing written, when it owes none — or when it holds no usable key
+   * itself (a device still catching up): it makes a new key only in a change it has to sign.
+   */
+  public @Nullable Change commitOwedEpochKeys(WriteTxn txn) throws SQLException, StoreException {
+    ChangeLog.Head head = txn.log().head(key.actor());
+    clock.observe(head.hlc());
+    VersionVector deps = txn.log().versionVector().without(key.actor());
+    List<Op> ops = txn.withEpochKeys(head.seq() + 1, List.of());
+    boolean newKey =
+        ops.stream()
+            .anyMatch(
+                op ->
+                    op instanceof Op.SetField set
+                        && EpochKeys.isEpoch(set.soul())
+                        && EpochKeys.parseKeyField(set.field()).isPresent());
+    return ops.isEmpty() || newKey ? null : signAndApply(txn, head, deps, ops);
+  }
+
+  private Change signAndApply(WriteTxn txn, ChangeLog.Head head, VersionVector deps, List<Op> ops)
+      throws SQLException, StoreException {
     List<Op> signed = txn.sealOwn(head.seq() + 1, ops); // private notes (decision 0008)
     ChangeDraft draft =
         new ChangeDraft(

@@ -101,14 +101,20 @@ class EpochKeysIT {
       assertThat(carol.bodyAt(shared, carol.bodyHistory(shared, 10).get(0)))
           .contains("zqxepochedit");
 
-      // Someone joins later: the first member to write after it wraps every key for them, and
-      // they read the history sealed before they came.
+      // Someone joins later: a running member that learns of the join wraps every key it holds
+      // for them at once, with nobody writing a note, and they read the history sealed before
+      // they came. Dora herself, holding no key while she catches up, makes none.
+      int keysBefore = keyIds(alice.node(EpochKeys.EPOCH)).size();
       Workspace dora = team.join(alice, "dora", Role.WRITER);
-      Team.exchange(alice, dora);
-      assertThat(dora.findNote(secret)).isEmpty();
-      alice.createNote("Welcome", "hello dora");
+      awaitWrapFor(alice, dora);
       Team.exchange(alice, dora);
       assertThat(dora.findNote(secret).orElseThrow().body()).contains("zqxepochbody");
+      assertThat(keyIds(dora.node(EpochKeys.EPOCH))).hasSize(keysBefore);
+      assertThat(dora.changesSince(VersionVector.EMPTY, 0, 100_000))
+          .filteredOn(c -> c.author().equals(dora.actor()))
+          .hasSize(1); // her join, nothing more
+      alice.createNote("Welcome", "hello dora");
+      Team.exchange(alice, dora);
       assertThat(dora.findNote(shared).orElseThrow().body()).contains("zqxepochedit");
       Team.exchange(alice, carol);
       Team.exchange(alice, bob);
@@ -292,6 +298,24 @@ class EpochKeysIT {
   private static final String[] MARKERS = {
     "Zqxepochtitle", "zqxepochbody", "Zqxepochlink", "zqxepochtag", "zqxepochedit", "zqxepochcarol"
   };
+
+  /**
+   * Waits (at most 10 s) until {@code holder}'s replica has an epoch key wrapped for {@code ws}.
+   */
+  private static void awaitWrapFor(Workspace holder, Workspace ws) throws Exception {
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (true) {
+      Map<String, Value> epoch = holder.node(EpochKeys.EPOCH);
+      if (keyIds(epoch).stream()
+          .anyMatch(k -> epoch.containsKey(EpochKeys.wrapField(k, ws.actor())))) {
+        return;
+      }
+      if (System.currentTimeMillis() > deadline) {
+        throw new AssertionError("no epoch key was wrapped for the new device within 10 s");
+      }
+      Thread.sleep(10); // the wrap is written by the holder's own events thread
+    }
+  }
 
   private static void assertNoMarker(String text, String what, String... markers) {
     for (String m : markers.length == 0 ? MARKERS : markers) {
