@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -35,6 +36,9 @@ class JoinAfterRemovalIT {
                   .path("joined")
                   .asBoolean())
           .isTrue();
+      ServeIT.await(
+          Duration.ofSeconds(20),
+          () -> cliA.run("member", "list", "--workspace", "team").out().contains("xavier"));
       ServeIT.add(cliA, "Before", "written before the removal");
       CliRunner.Result removed = cliA.run("member", "remove", "xavier", "--workspace", "team");
       assertThat(removed.exitCode()).as(removed.toString()).isZero();
