@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
@@ -25,9 +26,11 @@ import org.rhizome.graph.membership.Person;
 import org.rhizome.graph.membership.Role;
 import org.rhizome.graph.membership.SystemSouls;
 import org.rhizome.graph.membership.WorkspaceGenesis;
+import org.rhizome.graph.merge.FieldState;
 import org.rhizome.graph.model.ActorId;
 import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.model.Value;
+import org.rhizome.graph.privacy.EpochKeys;
 import org.rhizome.graph.store.FieldTable;
 import org.rhizome.graph.store.MemberRoles;
 
@@ -54,6 +57,53 @@ public final class WorkspaceMembership {
     return mode() == MembershipMode.MEMBERS
         ? workspace.networkSecrets()
         : org.rhizome.graph.membership.NetworkSecrets.NONE;
+  }
+
+  /**
+   * The latest expiry (Unix millis) of the invites registered after the newest epoch key was made
+   * that are still valid (neither expired nor revoked); empty when none is. An invite carries the
+   * workspace's own network secret, so sync accepts that secret again while such an invite is valid
+   * (decision 0009): an admin who invites someone after a removal must be able to let them in.
+   * Invites made before the last removal no longer open the network once every member has moved.
+   */
+  public OptionalLong openInvitesUntil() throws StoreException {
+    if (mode() != MembershipMode.MEMBERS) {
+      return OptionalLong.empty();
+    }
+    long now = wallMillis.getAsLong();
+    return workspace
+        .store()
+        .read(
+            c -> {
+              long latest = Long.MIN_VALUE;
+              long rotated = Long.MIN_VALUE;
+              for (var key : new FieldTable(c).node(EpochKeys.EPOCH).entrySet()) {
+                if (EpochKeys.parseKeyField(key.getKey()).isPresent()) {
+                  rotated = Math.max(rotated, key.getValue().hlc());
+                }
+              }
+              for (var node :
+                  new FieldTable(c).nodesBetween("sys.invite.", "sys.invite/").values()) {
+                try {
+                  FieldState expires = node.get(SystemSouls.EXPIRES);
+                  FieldState revoked = node.get(SystemSouls.REVOKED);
+                  if (expires == null
+                      || expires.hlc() <= rotated
+                      || (revoked != null
+                          && ValueCodec.decode(revoked.value()) instanceof Value.Bool r
+                          && r.value())) {
+                    continue;
+                  }
+                  if (ValueCodec.decode(expires.value()) instanceof Value.Num n
+                      && (long) n.value() > now) {
+                    latest = Math.max(latest, (long) n.value());
+                  }
+                } catch (DecodeException e) {
+                  // an unreadable value was never accepted by the rules: not an invite
+                }
+              }
+              return latest == Long.MIN_VALUE ? OptionalLong.empty() : OptionalLong.of(latest);
+            });
   }
 
   public MembershipMode mode() {

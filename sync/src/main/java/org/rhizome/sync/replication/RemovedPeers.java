@@ -3,8 +3,11 @@ package org.rhizome.sync.replication;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.rhizome.graph.ChangeEvent;
@@ -52,6 +55,9 @@ final class RemovedPeers implements AutoCloseable {
   private volatile boolean rotating;
 
   private final AtomicBoolean rotationQueued = new AtomicBoolean();
+
+  /** The invite expiry a re-check is scheduled for (guarded by {@code this}, as in rotate). */
+  private long recheckAt;
 
   RemovedPeers(Replica replica, Host host, Executor disk, @Nullable PreSharedKey workspaceKey) {
     this.replica = replica;
@@ -108,6 +114,15 @@ final class RemovedPeers implements AutoCloseable {
             older.add(PreSharedKey.of(k));
           }
           older.add(workspaceKey);
+        } else {
+          // An invite carries the workspace's own secret: while one is valid, a person invited
+          // after a removal must still get in (a removed device that tries is refused by its id
+          // right after the handshake, as while older secrets are accepted).
+          OptionalLong invites = replica.membership().openInvitesUntil();
+          if (invites.isPresent()) {
+            older.add(workspaceKey);
+            recheckAt(invites.getAsLong());
+          }
         }
         keys = NetworkKeys.of(PreSharedKey.of(s.current().get()), older);
       }
@@ -119,6 +134,16 @@ final class RemovedPeers implements AutoCloseable {
       }
     } catch (Exception e) {
       LOG.warn("could not read the network keys: {}", e.toString());
+    }
+  }
+
+  /** Rotates again when the last valid invite expires (it may close the workspace's secret). */
+  private void recheckAt(long expiresMillis) {
+    long delay = Math.max(0, expiresMillis - System.currentTimeMillis()) + 1_000;
+    if (expiresMillis != recheckAt) {
+      recheckAt = expiresMillis;
+      CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS, disk)
+          .execute(this::queueRotation);
     }
   }
 

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +19,9 @@ import org.rhizome.app.cli.common.ProgressBar;
 import org.rhizome.app.cli.common.SyncUnfinishedException;
 import org.rhizome.app.data.DataDirectory;
 import org.rhizome.graph.Workspace;
+import org.rhizome.graph.model.Value;
+import org.rhizome.graph.privacy.EpochKeys;
+import org.rhizome.graph.privacy.KeyId;
 import org.rhizome.sync.peer.Multiaddr;
 import org.rhizome.sync.replication.ReplicaLock;
 import org.rhizome.sync.replication.SyncListener;
@@ -196,8 +201,50 @@ public final class JoinCommand implements Callable<Integer> {
       } catch (TimeoutException e) {
         // a member; the rest arrives with the next serve
       }
+      awaitEpochKeys(ws, sync, deadline);
       return true;
     }
+  }
+
+  /** How long a joined device waits for its epoch key wraps at most, within {@code --wait}. */
+  private static final long KEYS_WAIT_MILLIS = 15_000;
+
+  /**
+   * Once someone has been removed, what members write is sealed under epoch keys (decision 0009),
+   * and a member wraps them for a new device when it learns of the join — just after this device's
+   * join reached it. Until the wrap arrives the new member sees only what was written before the
+   * first removal, so the join waits a little for it (pulling again) rather than report a workspace
+   * with notes missing. The rest arrives with the next serve if no key holder answers in time.
+   */
+  private static void awaitEpochKeys(Workspace ws, WorkspaceSync sync, long deadline)
+      throws Exception {
+    long until = Math.min(deadline, System.nanoTime() + KEYS_WAIT_MILLIS * 1_000_000);
+    while (lacksEpochKey(ws) && System.nanoTime() < until) {
+      long left = Math.max(1, (until - System.nanoTime()) / 1_000_000);
+      try {
+        sync.pullFromAllNow().get(Math.min(left, 2_000), TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        // pull again while time is left
+      }
+      if (lacksEpochKey(ws)) {
+        Thread.sleep(Math.min(200, left)); // the wrap is written by a member after it saw the join
+      }
+    }
+  }
+
+  /** True when the workspace has epoch keys and none is wrapped for this device yet. */
+  private static boolean lacksEpochKey(Workspace ws) throws Exception {
+    Map<String, Value> epoch = ws.node(EpochKeys.EPOCH);
+    if (epoch.isEmpty()) {
+      return false;
+    }
+    for (String field : epoch.keySet()) {
+      Optional<KeyId> key = EpochKeys.parseKeyField(field);
+      if (key.isPresent() && epoch.containsKey(EpochKeys.wrapField(key.get(), ws.actor()))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The invite's workspace name made into a file name. */
