@@ -27,6 +27,17 @@ public interface Replica extends LocalSettings {
   /** Who may write here: members, invites, names. */
   WorkspaceMembership membership();
 
+  /**
+   * Writes, in a change of their own, the epoch key wraps this device owes (decision 0009: keys it
+   * holds for devices in good standing that lack them) — what sync asks for when it sees a device
+   * join, so the new member reads the workspace without waiting for someone to write. Writes
+   * nothing, and completes with false, when this device owes none, holds no key yet, or may not
+   * write.
+   */
+  default CompletableFuture<Boolean> wrapOwedEpochKeysAsync() {
+    return CompletableFuture.completedFuture(false);
+  }
+
   /** How far this replica's log goes, per author. */
   VersionVector versionVector() throws StoreException;
 

@@ -102,6 +102,7 @@ public final class Workspace
   private final Settings settings;
   private final GraphReads graph;
   private final PrivateNotes privateNotes;
+  private final EpochWrapsForJoiners epochWraps;
 
   /** This device's note and epoch keys, in memory (decisions 0008, 0009). */
   private final org.rhizome.graph.privacy.KeyRing keyRing;
@@ -137,7 +138,7 @@ public final class Workspace
     this.keyRing = ring;
     this.privateNotes = new PrivateNotes(store, noteEditor, author, parsedBodies, membership, ring);
     feed.listen(privateNotes::onChanges); // a reader's new device gets the keys (decision 0008)
-    feed.listen(new EpochWrapsForJoiners(store, author, membership)::onChanges); // and epoch keys
+    this.epochWraps = new EpochWrapsForJoiners(store, author, membership); // decision 0009
     this.reads = new NoteReads(store, parsedBodies);
     TrashEditor trashEditor = new TrashEditor(author);
     this.history = new BodyHistory(store, parsedBodies, trashEditor);
@@ -417,6 +418,11 @@ public final class Workspace
   @Override
   public CompletableFuture<Integer> wrapKeysForNewDevicesAsync() {
     return privateNotes.wrapKeysForNewDevicesAsync();
+  }
+
+  @Override
+  public CompletableFuture<Boolean> wrapOwedEpochKeysAsync() {
+    return epochWraps.wrapOwedKeysAsync();
   }
 
   @Override

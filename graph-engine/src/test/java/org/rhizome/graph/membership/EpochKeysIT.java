@@ -101,11 +101,15 @@ class EpochKeysIT {
       assertThat(carol.bodyAt(shared, carol.bodyHistory(shared, 10).get(0)))
           .contains("zqxepochedit");
 
-      // Someone joins later: a running member that learns of the join wraps every key it holds
-      // for them at once, with nobody writing a note, and they read the history sealed before
-      // they came. Dora herself, holding no key while she catches up, makes none.
+      // Someone joins later: a member asked for the wraps it owes (sync asks when it sees the
+      // join) writes every key it holds for them at once, with nobody writing a note, and they read
+      // the history sealed before they came. Dora herself, holding no key yet, makes none; asked
+      // again, Alice owes nothing and writes nothing.
       int keysBefore = keyIds(alice.node(EpochKeys.EPOCH)).size();
       Workspace dora = team.join(alice, "dora", Role.WRITER);
+      assertThat(dora.wrapOwedEpochKeysAsync().get()).isFalse();
+      assertThat(alice.wrapOwedEpochKeysAsync().get()).isTrue();
+      assertThat(alice.wrapOwedEpochKeysAsync().get()).isFalse();
       awaitWrapFor(alice, dora);
       Team.exchange(alice, dora);
       assertThat(dora.findNote(secret).orElseThrow().body()).contains("zqxepochbody");

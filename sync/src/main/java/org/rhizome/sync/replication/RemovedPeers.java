@@ -14,6 +14,7 @@ import org.rhizome.graph.ChangeEvent;
 import org.rhizome.graph.Replica;
 import org.rhizome.graph.change.Change;
 import org.rhizome.graph.change.Op;
+import org.rhizome.graph.clock.Hlc;
 import org.rhizome.graph.membership.MembershipMode;
 import org.rhizome.graph.membership.NetworkSecrets;
 import org.rhizome.graph.membership.Person;
@@ -69,7 +70,11 @@ final class RemovedPeers implements AutoCloseable {
     this.subscription = replica.subscribe(this::onChanges);
   }
 
+  /** A join older than this is history being caught up on, not someone joining now. */
+  private static final long RECENT_JOIN_MILLIS = 10 * 60_000;
+
   private void onChanges(ChangeEvent event) {
+    askForOwedWraps(event);
     for (Change c : event.changes()) {
       for (Op op : c.draft().ops()) {
         if (op.soul().value().startsWith(SystemSouls.ACTOR_PREFIX)) {
@@ -84,6 +89,29 @@ final class RemovedPeers implements AutoCloseable {
     }
     if (rotating) {
       queueRotation(); // a member may just have moved to the current epoch
+    }
+  }
+
+  /**
+   * A device that joined just now (its first change, recent) gets the epoch keys this device holds
+   * at once, not with its next note (decision 0009); the engine writes nothing when it owes none.
+   */
+  private void askForOwedWraps(ChangeEvent event) {
+    long recent = System.currentTimeMillis() - RECENT_JOIN_MILLIS;
+    for (Change c : event.changes()) {
+      if (c.seq() == 1 && !c.actor().equals(replica.actor()) && Hlc.millis(c.hlc()) > recent) {
+        disk.execute(
+            () ->
+                replica
+                    .wrapOwedEpochKeysAsync()
+                    .whenComplete(
+                        (wrote, e) -> {
+                          if (e != null) {
+                            LOG.debug("could not wrap the epoch keys for a new device", e);
+                          }
+                        }));
+        return;
+      }
     }
   }
 
