@@ -33,6 +33,10 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
         || LogConfigurator.class.getResource("/logback-test.xml") != null) {
       return ExecutionStatus.INVOKE_NEXT_IF_ANY;
     }
+    // Logback prints its own status (every line of it, on stdout) after configuring only when no
+    // status listener is registered, and readies a java.time formatter for that in every process.
+    // This one says logback's own warnings and errors on stderr instead, one line each.
+    context.getStatusManager().add(new LogProblems(System.err));
     String logs =
         System.getProperty(
             Logging.LOGS_DIR_PROPERTY, System.getProperty("java.io.tmpdir") + "/rhizome-logs");
