@@ -50,21 +50,21 @@ final class NoteAddFastPath {
       return null;
     }
     Phases.mark("picocli");
-    RhizomeCommand root = new RhizomeCommand(environment, p.data());
-    // As RhizomeCli's execution strategy does before running a command.
-    Logging.writeTo(root.dataDirectory().logsDirectory());
-    Phases.mark("logging");
-    CliContext cli = CliContext.detached(root, out, err, NAME, p.json(), p.workspace());
-    NoteAddCommand command =
-        new NoteAddCommand(
-            cli,
-            p.title(),
-            p.protect(),
-            p.folder(),
-            p.body() == null && p.bodyFile() == null
-                ? null
-                : BodyOptions.of(p.body(), p.bodyFile()));
     try {
+      RhizomeCommand root = new RhizomeCommand(environment, p.data());
+      // As RhizomeCli's execution strategy does before running a command.
+      Logging.writeTo(root.dataDirectory().logsDirectory());
+      Phases.mark("logging");
+      CliContext cli = CliContext.detached(root, out, err, NAME, p.json(), p.workspace());
+      NoteAddCommand command =
+          new NoteAddCommand(
+              cli,
+              p.title(),
+              p.protect(),
+              p.folder(),
+              p.body() == null && p.bodyFile() == null
+                  ? null
+                  : BodyOptions.of(p.body(), p.bodyFile()));
       return command.call();
     } catch (Exception e) {
       return ErrorReporter.report(e, NAME, err);
