@@ -5,8 +5,9 @@
 # of a short command's time. The window and long work (serve, join, import, export, mirror, check,
 # repair, bench, p2p, screenshot) get what bin/rhizome gives them: the JVM's default compilers and
 # collector and the archive rhizome.jsa. Every other command is short, and a script may call it in
-# a loop: C1 only, the serial collector and a static archive of what a short command loads
-# (rhizome-cli.jsa, made by the post-install script with cli-archive.sh), as ./rhizome does.
+# a loop: C1 only on one compiler thread, the serial collector, no hsperfdata file and a static
+# archive of what a short command loads (rhizome-cli.jsa, made by the post-install script with
+# cli-archive.sh), as ./rhizome does.
 app=$(dirname "$(readlink -f "$0")")
 command=""
 skip=0
@@ -22,7 +23,7 @@ case "$command" in
   ""|serve|join|import|export|mirror|check|repair|bench|p2p|screenshot|*.md)
     options="-XX:SharedArchiveFile=$app/rhizome.jsa" ;;
   *)
-    options="-XX:SharedArchiveFile=$app/rhizome-cli.jsa -XX:TieredStopAtLevel=1 -XX:+UseSerialGC" ;;
+    options="-XX:SharedArchiveFile=$app/rhizome-cli.jsa -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:+UseSerialGC -XX:-UsePerfData" ;;
 esac
 # shellcheck disable=SC2086 # $options: words without spaces
 exec "$app/../runtime/bin/java" $options -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off \

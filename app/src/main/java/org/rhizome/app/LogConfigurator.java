@@ -3,7 +3,6 @@ package org.rhizome.app;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.boolex.OnMarkerEvaluator;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.filter.ThresholdFilter;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -21,10 +20,11 @@ import org.slf4j.Logger;
 /**
  * Sets up {@code logback.xml}'s configuration in code (found by logback as a service). Reading the
  * XML took logback's XML parser and its configuration model, some 600 classes and about a third of
- * a second of CPU in every CLI process; this builds the same appenders directly. Keep the two
- * alike: logback.xml is still what {@link Logging} reloads when the log moves to another directory,
- * and what applies when {@code logback.configurationFile} names another file (then this steps
- * aside, as it does for a {@code logback-test.xml} on the class path).
+ * a second of CPU in every CLI process; this builds the same appenders directly, their lines
+ * written by {@link LogLines} rather than logback's PatternLayout (whose set-up was a third of what
+ * remained). Keep the two alike: logback.xml is still what {@link Logging} reloads when the log
+ * moves to another directory, and what applies when {@code logback.configurationFile} names another
+ * file (then this steps aside, as it does for a {@code logback-test.xml} on the class path).
  */
 public final class LogConfigurator extends ContextAwareBase implements Configurator {
   @Override
@@ -33,6 +33,10 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
         || LogConfigurator.class.getResource("/logback-test.xml") != null) {
       return ExecutionStatus.INVOKE_NEXT_IF_ANY;
     }
+    // Logback prints its own status (every line of it, on stdout) after configuring only when no
+    // status listener is registered, and readies a java.time formatter for that in every process.
+    // This one says logback's own warnings and errors on stderr instead, one line each.
+    context.getStatusManager().add(new LogProblems(System.err));
     String logs =
         System.getProperty(
             Logging.LOGS_DIR_PROPERTY, System.getProperty("java.io.tmpdir") + "/rhizome-logs");
@@ -54,7 +58,8 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
     trigger.start();
     file.setRollingPolicy(rolling);
     file.setTriggeringPolicy(trigger);
-    file.setEncoder(encoder(context, "%d{ISO8601} %-5level [%thread] %logger{36} - %msg%n"));
+    file.setEncoder(LogLines.fileEncoder(context)); // %d{ISO8601} %-5level [%thread] %logger{36}
+    // - %msg%n
     file.start();
 
     // Rhizome's own warnings also go to stderr, one line each, except those the CLI already
@@ -78,7 +83,7 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
     notShown.setOnMismatch(FilterReply.NEUTRAL);
     notShown.start();
     stderr.addFilter(notShown);
-    stderr.setEncoder(encoder(context, "rhizome: %level: %msg%n%nopex"));
+    stderr.setEncoder(LogLines.stderrEncoder(context)); // rhizome: %level: %msg%n%nopex
     stderr.start();
 
     context.getLogger("org.rhizome").addAppender(stderr);
@@ -86,13 +91,5 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
     root.setLevel(Level.INFO);
     root.addAppender(file);
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
-  }
-
-  private static PatternLayoutEncoder encoder(LoggerContext context, String pattern) {
-    PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-    encoder.setContext(context);
-    encoder.setPattern(pattern);
-    encoder.start();
-    return encoder;
   }
 }

@@ -26,9 +26,7 @@ public final class Main {
           Path.of(System.getProperty("user.home", ".")));
     }
     Phases.mark("native");
-    var cli = RhizomeCli.newCommandLine(CliEnvironment.system(), commandLine);
-    Phases.mark("picocli");
-    int exitCode = cli.execute(commandLine);
+    int exitCode = RhizomeCli.execute(CliEnvironment.system(), commandLine);
     Phases.mark("exit");
     System.exit(exitCode);
   }

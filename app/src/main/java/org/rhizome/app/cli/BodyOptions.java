@@ -34,6 +34,14 @@ final class BodyOptions {
       description = "Read the body from FILE (UTF-8); '-' reads stdin.")
   private @Nullable String file;
 
+  /** {@code --body TEXT} or {@code --body-file FILE}, as picocli sets them (one of the two). */
+  static BodyOptions of(@Nullable String text, @Nullable String file) {
+    BodyOptions options = new BodyOptions();
+    options.text = text;
+    options.file = file;
+    return options;
+  }
+
   /** The body text. Blocks reading the file or stdin. */
   String read(InputStream stdin) throws InvalidInputException, BodyTooLargeException {
     if (text != null) {

@@ -1,6 +1,7 @@
 package org.rhizome.app.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
@@ -21,23 +22,29 @@ final class ErrorReporter implements IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(
       Exception failure, CommandLine command, ParseResult parseResult) {
+    return report(failure, command.getCommandSpec().qualifiedName(), command.getErr());
+  }
+
+  /**
+   * Logs {@code failure} of the command {@code commandName} (e.g. {@code rhizome note add}), says
+   * it on {@code err} and returns its exit code; also for a command run without picocli ({@link
+   * NoteAddFastPath}).
+   */
+  static int report(Exception failure, String commandName, PrintWriter err) {
     Logger log = LoggerFactory.getLogger(ErrorReporter.class);
-    String commandName = command.getCommandSpec().qualifiedName();
     if (ExitCodes.isExpected(failure)) {
       log.info(Logging.shownToUser(), "{} failed: {}", commandName, failure.getMessage(), failure);
-      command.getErr().println("rhizome: " + describe(failure));
+      err.println("rhizome: " + describe(failure));
     } else {
       log.error(Logging.shownToUser(), "{} failed with an internal error", commandName, failure);
-      command
-          .getErr()
-          .println(
-              "rhizome: internal error: "
-                  + failure
-                  + (Logging.currentFile() == null
-                      ? ""
-                      : " (details in " + Logging.currentFile() + ")"));
+      err.println(
+          "rhizome: internal error: "
+              + failure
+              + (Logging.currentFile() == null
+                  ? ""
+                  : " (details in " + Logging.currentFile() + ")"));
     }
-    command.getErr().flush();
+    err.flush();
     return ExitCodes.of(failure);
   }
 

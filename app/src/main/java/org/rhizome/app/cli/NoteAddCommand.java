@@ -61,6 +61,19 @@ final class NoteAddCommand implements Callable<Integer> {
   @ArgGroup(exclusive = true, multiplicity = "0..1")
   private @Nullable BodyOptions body;
 
+  /** For picocli, which sets the fields from the command line. */
+  NoteAddCommand() {}
+
+  /** With the values {@link NoteAddFastPath} read, as picocli would have set them. */
+  NoteAddCommand(
+      CliContext cli, String title, boolean protect, String folder, @Nullable BodyOptions body) {
+    this.cli = cli;
+    this.title = title;
+    this.protect = protect;
+    this.folder = folder;
+    this.body = body;
+  }
+
   @Override
   public Integer call() throws Exception {
     String text = body == null ? "" : body.read(cli.stdin());

@@ -1,5 +1,10 @@
 package org.rhizome.app.cli;
 
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.rhizome.app.cli.common.CliEnvironment;
@@ -14,6 +19,51 @@ import picocli.CommandLine.RunLast;
 /** Builds the {@code rhizome} command line with its error handling, exit codes and logging. */
 public final class RhizomeCli {
   private RhizomeCli() {}
+
+  /**
+   * Runs {@code args} as the {@code rhizome} command, printing to this process's stdout and stderr
+   * as picocli would, and returns the exit code: a plain {@code note add} without picocli ({@link
+   * NoteAddFastPath}), everything else through {@link #newCommandLine(CliEnvironment, String[])}.
+   */
+  public static int execute(CliEnvironment environment, String[] args) {
+    return execute(
+        environment,
+        args,
+        picocliWriter(System.out, "sun.stdout.encoding"),
+        picocliWriter(System.err, "sun.stderr.encoding"));
+  }
+
+  /** As {@link #execute(CliEnvironment, String[])}, printing to {@code out} and {@code err}. */
+  public static int execute(
+      CliEnvironment environment, String[] args, PrintWriter out, PrintWriter err) {
+    Integer fast = NoteAddFastPath.run(environment, args, out, err);
+    if (fast != null) {
+      return fast;
+    }
+    CommandLine commandLine = newCommandLine(environment, args);
+    commandLine.setOut(out);
+    commandLine.setErr(err);
+    Phases.mark("picocli");
+    return commandLine.execute(args);
+  }
+
+  /**
+   * The writer picocli makes for {@code stream} when none is set (CommandLine.getOut/getErr): in
+   * the encoding the JDK names in {@code property} ({@code cp65001} meaning UTF-8), else the
+   * default one; autoflushed.
+   */
+  private static PrintWriter picocliWriter(PrintStream stream, String property) {
+    String name = System.getProperty(property);
+    Charset charset = Charset.defaultCharset();
+    if (name != null) {
+      try {
+        charset = Charset.forName(name.equalsIgnoreCase("cp65001") ? "UTF-8" : name);
+      } catch (RuntimeException e) {
+        // picocli falls back to the default charset too
+      }
+    }
+    return new PrintWriter(new BufferedWriter(new OutputStreamWriter(stream, charset)), true);
+  }
 
   /**
    * A ready-to-{@code execute} command line. Output goes to {@code getOut()}/{@code getErr()}

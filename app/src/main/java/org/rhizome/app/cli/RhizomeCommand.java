@@ -95,6 +95,12 @@ public final class RhizomeCommand implements Callable<Integer>, CliRoot {
     this.environment = environment;
   }
 
+  /** With {@code --data} already read (by {@link NoteAddFastPath}, which runs without picocli). */
+  RhizomeCommand(CliEnvironment environment, @Nullable Path data) {
+    this.environment = environment;
+    this.data = data;
+  }
+
   @Override
   public CliEnvironment environment() {
     return environment;

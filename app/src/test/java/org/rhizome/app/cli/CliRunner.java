@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.rhizome.app.cli.common.CliEnvironment;
-import picocli.CommandLine;
 
 /**
  * Runs the real {@code rhizome} command line in-process on one data directory, capturing stdout and
@@ -66,13 +65,13 @@ final class CliRunner {
     List<String> all = new ArrayList<>(List.of("--data", data.toString()));
     all.addAll(List.of(args));
     String[] commandLineArgs = all.toArray(String[]::new);
-    // As Main builds it: only the command the arguments name is registered.
-    CommandLine commandLine = RhizomeCli.newCommandLine(environment, commandLineArgs);
+    // As Main runs it: a plain note add without picocli, else only the command the arguments name
+    // is registered.
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    commandLine.setOut(new PrintWriter(out, true));
-    commandLine.setErr(new PrintWriter(err, true));
-    int exitCode = commandLine.execute(commandLineArgs);
+    int exitCode =
+        RhizomeCli.execute(
+            environment, commandLineArgs, new PrintWriter(out, true), new PrintWriter(err, true));
     return new Result(exitCode, out.toString(), err.toString());
   }
 

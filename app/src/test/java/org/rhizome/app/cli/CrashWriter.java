@@ -24,26 +24,30 @@ public final class CrashWriter {
     for (int i = 0; i < count; i++) {
       String title = prefix + "-" + i;
       StringWriter err = new StringWriter();
-      var cli = RhizomeCli.newCommandLine(CliEnvironment.of(java.util.Map.of(), System.in));
-      cli.setOut(new PrintWriter(new StringWriter()));
-      cli.setErr(new PrintWriter(err, true));
+      // As Main runs it (a plain note add takes the path without picocli).
+      String[] commandLine = {
+        "--data",
+        data.toString(),
+        "note",
+        "add",
+        "--title",
+        title,
+        "--body",
+        "written by "
+            + prefix
+            + " #crash [["
+            + prefix
+            + "-"
+            + Math.max(0, i - 1)
+            + "]]\n"
+            + "text ".repeat(i % 50)
+      };
       int code =
-          cli.execute(
-              "--data",
-              data.toString(),
-              "note",
-              "add",
-              "--title",
-              title,
-              "--body",
-              "written by "
-                  + prefix
-                  + " #crash [["
-                  + prefix
-                  + "-"
-                  + Math.max(0, i - 1)
-                  + "]]\n"
-                  + "text ".repeat(i % 50));
+          RhizomeCli.execute(
+              CliEnvironment.of(java.util.Map.of(), System.in),
+              commandLine,
+              new PrintWriter(new StringWriter()),
+              new PrintWriter(err, true));
       if (code != 0) {
         ack.println("FAIL " + title + " " + code + " " + err.toString().strip());
         System.exit(code);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import org.jspecify.annotations.Nullable;
 import org.rhizome.app.data.DataDirectory;
 import org.rhizome.graph.Workspace;
 import org.rhizome.graph.api.NoSuchNoteException;
@@ -20,8 +21,14 @@ import picocli.CommandLine.Spec;
  * to the root command, opening the workspace, resolving a note argument, and printing.
  */
 public final class CliContext {
+  /** The command this is a mixin of; null in a context made by {@link #detached}. */
   @Spec(Spec.Target.MIXEE)
-  private CommandSpec command;
+  private @Nullable CommandSpec command;
+
+  /** What {@link #command} gives, for a context made by {@link #detached}. */
+  private @Nullable Detached detached;
+
+  private record Detached(CliRoot root, PrintWriter out, PrintWriter err, String qualifiedName) {}
 
   @Option(names = "--json", description = "Print exactly one JSON document instead of text.")
   private boolean json;
@@ -34,12 +41,37 @@ public final class CliContext {
           "The workspace (workspaces/NAME.db in the data directory; default: ${DEFAULT-VALUE}).")
   private String workspaceName = DataDirectory.DEFAULT_WORKSPACE;
 
+  /** For picocli, which sets the fields and the command. */
+  public CliContext() {}
+
+  /**
+   * A context for a command run without picocli (the {@code note add} fast path), with the values
+   * picocli would have set: the root command, where output goes, the command's qualified name
+   * ({@code rhizome note add}), {@code --json} and a valid {@code --workspace} name.
+   */
+  public static CliContext detached(
+      CliRoot root,
+      PrintWriter out,
+      PrintWriter err,
+      String qualifiedName,
+      boolean json,
+      String workspaceName) {
+    if (!DataDirectory.isValidWorkspaceName(workspaceName)) {
+      throw new IllegalArgumentException("not a workspace name: " + workspaceName);
+    }
+    CliContext context = new CliContext();
+    context.detached = new Detached(root, out, err, qualifiedName);
+    context.json = json;
+    context.workspaceName = workspaceName;
+    return context;
+  }
+
   public boolean isJson() {
     return json;
   }
 
   public PrintWriter out() {
-    return command.commandLine().getOut();
+    return detached != null ? detached.out() : spec().commandLine().getOut();
   }
 
   /** True when stdout is a terminal, so text may carry ANSI bold. */
@@ -59,7 +91,7 @@ public final class CliContext {
   public String workspaceName() {
     if (!DataDirectory.isValidWorkspaceName(workspaceName)) {
       throw new ParameterException(
-          command.commandLine(),
+          spec().commandLine(),
           "\""
               + workspaceName
               + "\" is not a workspace name: use 1-64 letters, digits, '.', '_' or '-'.");
@@ -95,12 +127,12 @@ public final class CliContext {
     }
     Phases.mark("opened");
     LoggerFactory.getLogger(CliContext.class)
-        .info("{}: opened {}", command.qualifiedName(), workspace.file());
+        .info("{}: opened {}", qualifiedName(), workspace.file());
     return workspace;
   }
 
   public PrintWriter err() {
-    return command.commandLine().getErr();
+    return detached != null ? detached.err() : spec().commandLine().getErr();
   }
 
   /**
@@ -138,11 +170,22 @@ public final class CliContext {
   public void requirePositive(String option, int value) {
     if (value < 1) {
       throw new ParameterException(
-          command.commandLine(), option + " must be at least 1, not " + value + ".");
+          spec().commandLine(), option + " must be at least 1, not " + value + ".");
     }
   }
 
   private CliRoot root() {
-    return (CliRoot) command.root().userObject();
+    return detached != null ? detached.root() : (CliRoot) spec().root().userObject();
+  }
+
+  private String qualifiedName() {
+    return detached != null ? detached.qualifiedName() : spec().qualifiedName();
+  }
+
+  private CommandSpec spec() {
+    if (command == null) {
+      throw new IllegalStateException("a detached context has no picocli command");
+    }
+    return command;
   }
 }
