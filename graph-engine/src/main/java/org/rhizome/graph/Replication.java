@@ -77,7 +77,13 @@ final class Replication {
           CompletableFuture.runAsync(
               () -> {
                 for (int i = from; i < to; i++) {
-                  checked[i] = decodeAndVerify(encoded.get(i));
+                  checked[i] = decode(encoded.get(i));
+                }
+                markStored(checked, from, to);
+                for (int i = from; i < to; i++) {
+                  if (checked[i] instanceof Change unverified) {
+                    checked[i] = verify(unverified);
+                  }
                   if (checked[i] instanceof Change change) {
                     long t = WriteStats.start();
                     prepareNewBodies(change.ops());
@@ -110,9 +116,9 @@ final class Replication {
                           txn -> {
                             List<ApplyResult> results = new ArrayList<>(n);
                             for (Object o : checked) {
-                              if (o instanceof ApplyResult refused) {
-                                results.add(refused);
-                                remember(txn, refused, null);
+                              if (o instanceof ApplyResult known) { // refused, or stored already
+                                results.add(known);
+                                remember(txn, known, null);
                                 continue;
                               }
                               ChangeLog.Packed packed = (ChangeLog.Packed) o;
@@ -184,16 +190,49 @@ final class Replication {
     }
   }
 
-  private static Object decodeAndVerify(byte[] bytes) {
-    Change change;
+  /**
+   * Answers, without checking their signatures again, the changes of {@code checked[from..to)} that
+   * this replica's log already holds: the same hash (of the whole signed bytes) at the same author
+   * and seq means the same bytes, verified when they were stored. Peers offer a change many times —
+   * a live message, the relays of peers that pulled it, an anti-entropy pull that crossed the live
+   * message — and each copy used to cost a signature check, a parse and a deflate. One read for the
+   * range; a change it does not find stored (or a failed read) is checked as before. A different
+   * change at a stored seq is checked and refused by the writer as before.
+   */
+  private void markStored(Object[] checked, int from, int to) {
+    try {
+      store.read(
+          c -> {
+            ChangeLog log = new ChangeLog(c);
+            for (int i = from; i < to; i++) {
+              if (checked[i] instanceof Change change
+                  && change.seq() <= log.head(change.actor()).seq()
+                  && log.hashAt(change.actor(), change.seq())
+                      .map(change.hash()::equals)
+                      .orElse(false)) {
+                checked[i] = ApplyResult.duplicate(change.hash());
+              }
+            }
+            return null;
+          });
+    } catch (StoreException | RuntimeException e) {
+      // Not an answer: every change of the range is checked and offered to the writer.
+    }
+  }
+
+  private static Object decode(byte[] bytes) {
     long t = WriteStats.start();
     try {
-      change = ChangeCodec.decode(bytes);
+      return ChangeCodec.decode(bytes);
     } catch (MalformedChangeException e) {
       return ApplyResult.refused(null, e.reason(), e.getMessage());
+    } finally {
+      WriteStats.add(WriteStats.Stage.DECODE, t);
     }
-    WriteStats.add(WriteStats.Stage.DECODE, t);
-    t = WriteStats.start();
+  }
+
+  private static Object verify(Change change) {
+    long t = WriteStats.start();
     boolean valid = change.hasValidSignature();
     WriteStats.add(WriteStats.Stage.VERIFY, t);
     if (!valid) {
