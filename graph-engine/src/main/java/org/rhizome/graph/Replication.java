@@ -43,6 +43,13 @@ final class Replication {
   private final ExecutorService verifiers;
   private final RefusalLog refusals;
 
+  /**
+   * Per author, the highest seq this replica has stored from peers (or found stored), a lower bound
+   * of its log's: a change above it needs no look into the log before its signature is checked.
+   */
+  private final java.util.concurrent.ConcurrentHashMap<org.rhizome.graph.model.ActorId, Long>
+      storedUpTo = new java.util.concurrent.ConcurrentHashMap<>();
+
   /** Decrypts ahead for this device's private notes (decision 0008); null until it has keys. */
   private volatile @org.jspecify.annotations.Nullable SealedAhead sealedAhead;
 
@@ -128,6 +135,7 @@ final class Replication {
                                     txn.apply(packed)
                                         ? ApplyResult.applied(change.hash())
                                         : ApplyResult.duplicate(change.hash()));
+                                storedUpTo.merge(change.actor(), change.seq(), Math::max);
                                 author
                                     .clock()
                                     .observe(
@@ -196,17 +204,25 @@ final class Replication {
    * and seq means the same bytes, verified when they were stored. Peers offer a change many times —
    * a live message, the relays of peers that pulled it, an anti-entropy pull that crossed the live
    * message — and each copy used to cost a signature check, a parse and a deflate. One read for the
-   * range; a change it does not find stored (or a failed read) is checked as before. A different
-   * change at a stored seq is checked and refused by the writer as before.
+   * range, and none when every change is above what peers' changes reached here; a change it does
+   * not find stored (or a failed read) is checked as before. A different change at a stored seq is
+   * checked and refused by the writer as before.
    */
   private void markStored(Object[] checked, int from, int to) {
+    boolean any = false;
+    for (int i = from; i < to && !any; i++) {
+      any = checked[i] instanceof Change change && maybeStored(change);
+    }
+    if (!any) {
+      return; // all new as far as this replica knows (a copy stored since is caught by the writer)
+    }
     try {
       store.read(
           c -> {
             ChangeLog log = new ChangeLog(c);
             for (int i = from; i < to; i++) {
               if (checked[i] instanceof Change change
-                  && change.seq() <= log.head(change.actor()).seq()
+                  && maybeStored(change)
                   && log.hashAt(change.actor(), change.seq())
                       .map(change.hash()::equals)
                       .orElse(false)) {
@@ -218,6 +234,12 @@ final class Replication {
     } catch (StoreException | RuntimeException e) {
       // Not an answer: every change of the range is checked and offered to the writer.
     }
+  }
+
+  /** This device's own changes (offered back by relays), or at most what peers' reached here. */
+  private boolean maybeStored(Change change) {
+    return change.actor().equals(author.key().actor())
+        || change.seq() <= storedUpTo.getOrDefault(change.actor(), 0L);
   }
 
   private static Object decode(byte[] bytes) {
