@@ -43,6 +43,13 @@ final class Replication {
   private final ExecutorService verifiers;
   private final RefusalLog refusals;
 
+  /**
+   * Per author, the highest seq this replica has stored from peers (or found stored), a lower bound
+   * of its log's: a change above it needs no look into the log before its signature is checked.
+   */
+  private final java.util.concurrent.ConcurrentHashMap<org.rhizome.graph.model.ActorId, Long>
+      storedUpTo = new java.util.concurrent.ConcurrentHashMap<>();
+
   /** Decrypts ahead for this device's private notes (decision 0008); null until it has keys. */
   private volatile @org.jspecify.annotations.Nullable SealedAhead sealedAhead;
 
@@ -77,7 +84,13 @@ final class Replication {
           CompletableFuture.runAsync(
               () -> {
                 for (int i = from; i < to; i++) {
-                  checked[i] = decodeAndVerify(encoded.get(i));
+                  checked[i] = decode(encoded.get(i));
+                }
+                markStored(checked, from, to);
+                for (int i = from; i < to; i++) {
+                  if (checked[i] instanceof Change unverified) {
+                    checked[i] = verify(unverified);
+                  }
                   if (checked[i] instanceof Change change) {
                     long t = WriteStats.start();
                     prepareNewBodies(change.ops());
@@ -110,9 +123,9 @@ final class Replication {
                           txn -> {
                             List<ApplyResult> results = new ArrayList<>(n);
                             for (Object o : checked) {
-                              if (o instanceof ApplyResult refused) {
-                                results.add(refused);
-                                remember(txn, refused, null);
+                              if (o instanceof ApplyResult known) { // refused, or stored already
+                                results.add(known);
+                                remember(txn, known, null);
                                 continue;
                               }
                               ChangeLog.Packed packed = (ChangeLog.Packed) o;
@@ -122,6 +135,7 @@ final class Replication {
                                     txn.apply(packed)
                                         ? ApplyResult.applied(change.hash())
                                         : ApplyResult.duplicate(change.hash()));
+                                storedUpTo.merge(change.actor(), change.seq(), Math::max);
                                 author
                                     .clock()
                                     .observe(
@@ -184,16 +198,63 @@ final class Replication {
     }
   }
 
-  private static Object decodeAndVerify(byte[] bytes) {
-    Change change;
+  /**
+   * Answers, without checking their signatures again, the changes of {@code checked[from..to)} that
+   * this replica's log already holds: the same hash (of the whole signed bytes) at the same author
+   * and seq means the same bytes, verified when they were stored. Peers offer a change many times —
+   * a live message, the relays of peers that pulled it, an anti-entropy pull that crossed the live
+   * message — and each copy used to cost a signature check, a parse and a deflate. One read for the
+   * range, and none when every change is above what peers' changes reached here; a change it does
+   * not find stored (or a failed read) is checked as before. A different change at a stored seq is
+   * checked and refused by the writer as before.
+   */
+  private void markStored(Object[] checked, int from, int to) {
+    boolean any = false;
+    for (int i = from; i < to && !any; i++) {
+      any = checked[i] instanceof Change change && maybeStored(change);
+    }
+    if (!any) {
+      return; // all new as far as this replica knows (a copy stored since is caught by the writer)
+    }
+    try {
+      store.read(
+          c -> {
+            ChangeLog log = new ChangeLog(c);
+            for (int i = from; i < to; i++) {
+              if (checked[i] instanceof Change change
+                  && maybeStored(change)
+                  && log.hashAt(change.actor(), change.seq())
+                      .map(change.hash()::equals)
+                      .orElse(false)) {
+                checked[i] = ApplyResult.duplicate(change.hash());
+              }
+            }
+            return null;
+          });
+    } catch (StoreException | RuntimeException e) {
+      // Not an answer: every change of the range is checked and offered to the writer.
+    }
+  }
+
+  /** This device's own changes (offered back by relays), or at most what peers' reached here. */
+  private boolean maybeStored(Change change) {
+    return change.actor().equals(author.key().actor())
+        || change.seq() <= storedUpTo.getOrDefault(change.actor(), 0L);
+  }
+
+  private static Object decode(byte[] bytes) {
     long t = WriteStats.start();
     try {
-      change = ChangeCodec.decode(bytes);
+      return ChangeCodec.decode(bytes);
     } catch (MalformedChangeException e) {
       return ApplyResult.refused(null, e.reason(), e.getMessage());
+    } finally {
+      WriteStats.add(WriteStats.Stage.DECODE, t);
     }
-    WriteStats.add(WriteStats.Stage.DECODE, t);
-    t = WriteStats.start();
+  }
+
+  private static Object verify(Change change) {
+    long t = WriteStats.start();
     boolean valid = change.hasValidSignature();
     WriteStats.add(WriteStats.Stage.VERIFY, t);
     if (!valid) {
