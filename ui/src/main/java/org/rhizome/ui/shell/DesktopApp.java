@@ -8,7 +8,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.rhizome.ui.settings.SettingsStore;
 import org.rhizome.ui.settings.SystemTheme;
@@ -33,14 +32,17 @@ public final class DesktopApp {
 
   /**
    * The window's first frame, shown by {@link #showFirst}: its stage, the settings and OS theme
-   * read for it, when the frame was laid out ({@link System#nanoTime}), and whether the person
-   * asked to close it before the window was built in it.
+   * read for it, when ({@link System#nanoTime}) the toolkit was asked for and had started, the
+   * stage was shown and its first frame laid out, and whether the person asked to close it before
+   * the window was built in it.
    */
   public record FirstFrame(
       Stage stage,
       Properties settings,
       boolean dark,
+      long toolkitAskedNanos,
       long toolkitStartedNanos,
+      long stageShownNanos,
       long shownNanos,
       AtomicBoolean closeRequested) {}
 
@@ -73,13 +75,15 @@ public final class DesktopApp {
             Stage stage = new Stage();
             Settings initial = SettingsStore.fromProperties(read);
             WindowState state = initial.window();
-            StackPane root = new StackPane();
-            root.getStyleClass().addAll("rhizome-root", DesktopSession.STARTING);
-            Scene scene = new Scene(root, state.width(), state.height());
-            scene.getStylesheets().add(DesktopSession.STYLESHEET);
-            new ThemeApplier(initial, isDark, scene);
+            boolean skeletonDark = ThemeApplier.isDark(initial, isDark);
+            // Plain regions, no style sheet: nothing of the theme or the controls loads for it.
+            Scene scene =
+                new Scene(
+                    StartSkeleton.build(skeletonDark, state.sidebarDivider()),
+                    state.width(),
+                    state.height(),
+                    skeletonDark ? StartSkeleton.DARK_BACKGROUND : StartSkeleton.LIGHT_BACKGROUND);
             stage.setTitle("Rhizome");
-            WindowIcon.apply(stage);
             stage.setScene(scene);
             if (state.hasPosition()) {
               stage.setX(state.x());
@@ -93,14 +97,17 @@ public final class DesktopApp {
                   closeRequested.set(true);
                 });
             stage.show();
+            long shownAt = System.nanoTime();
+            WindowIcon.apply(stage); // decoded in the background: not in the first frame's way
             Pulses.next(scene)
                 .thenAccept(
                     t -> {
                       log.info(
-                          "first frame (the empty window) {} ms after the toolkit started",
+                          "first frame (the window's outline) {} ms after the toolkit started",
                           (t - started) / 1_000_000);
                       frame.complete(
-                          new FirstFrame(stage, read, isDark, started, t, closeRequested));
+                          new FirstFrame(
+                              stage, read, isDark, t0, started, shownAt, t, closeRequested));
                     });
           } catch (RuntimeException | Error e) {
             frame.completeExceptionally(e);
@@ -189,9 +196,17 @@ public final class DesktopApp {
    * when the window cannot be built).
    */
   public static void run(UiServices services, FirstFrame first) throws InterruptedException {
+    run(services, first, s -> {});
+  }
+
+  /** As {@link #run(UiServices, FirstFrame)}, handing the built window to {@code onBuilt} first. */
+  public static void run(
+      UiServices services, FirstFrame first, java.util.function.Consumer<DesktopSession> onBuilt)
+      throws InterruptedException {
     DesktopSession session;
     try {
       session = open(services, first);
+      onBuilt.accept(session);
     } catch (RuntimeException | InterruptedException e) {
       Platform.exit();
       throw e;
@@ -210,16 +225,49 @@ public final class DesktopApp {
     Platform.exit();
   }
 
-  private static void startToolkit() throws InterruptedException {
-    CompletableFuture<Void> started = new CompletableFuture<>();
+  /** The toolkit's start, once asked for (by {@link #startToolkitEarly} or {@link #showFirst}). */
+  private static final CompletableFuture<Void> TOOLKIT = new CompletableFuture<>();
+
+  private static final AtomicBoolean TOOLKIT_ASKED = new AtomicBoolean();
+
+  /**
+   * Starts the JavaFX toolkit on a thread of its own and returns at once: the launcher calls it
+   * first thing when it is going to show the window, so the toolkit (a few hundred milliseconds)
+   * starts while the command line is parsed and logging set up. {@link #showFirst} then waits for
+   * it. A failure (no display) is reported by {@link #showFirst}.
+   */
+  public static void startToolkitEarly() {
+    if (!TOOLKIT_ASKED.compareAndSet(false, true)) {
+      return;
+    }
+    Thread t = new Thread(DesktopApp::askForToolkit, "rhizome-fx-start");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  private static void askForToolkit() {
     try {
-      Platform.startup(() -> started.complete(null));
+      Platform.startup(() -> TOOLKIT.complete(null));
     } catch (IllegalStateException alreadyRunning) {
-      started.complete(null);
+      TOOLKIT.complete(null);
+    } catch (RuntimeException | Error e) {
+      TOOLKIT.completeExceptionally(e);
+    }
+  }
+
+  private static void startToolkit() throws InterruptedException {
+    if (TOOLKIT_ASKED.compareAndSet(false, true)) {
+      askForToolkit();
     }
     try {
-      started.get();
+      TOOLKIT.get();
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
       throw new IllegalStateException("JavaFX did not start", e.getCause());
     }
   }
