@@ -60,7 +60,8 @@ public final class NoteListView {
   private long total = -1;
 
   private boolean loadedOnce;
-  private boolean allLoaded;
+  private boolean firstPagePending;
+  private boolean reloadAfterFirstPage;
   private final CompletableFuture<Integer> firstShown = new CompletableFuture<>();
   private final CompletableFuture<Integer> allShown = new CompletableFuture<>();
   private final javafx.beans.property.ObjectProperty<@Nullable Soul> active =
@@ -144,7 +145,12 @@ public final class NoteListView {
   public void reload() {
     if (!loadedOnce) {
       loadedOnce = true;
+      firstPagePending = true;
       loadFirstPage();
+      return;
+    }
+    if (firstPagePending) {
+      reloadAfterFirstPage = true; // the first page's own whole load follows it
       return;
     }
     loadAll();
@@ -175,17 +181,14 @@ public final class NoteListView {
               return new Page(page, all);
             },
             page -> {
-              if (allLoaded) {
-                return; // a later, whole list was quicker
-              }
+              firstPagePending = false;
               notes = page.notes();
               boolean whole = page.total() <= page.notes().size();
               total = whole ? -1 : page.total();
-              if (whole) {
-                allLoaded = true;
-              } else {
-                loadAll();
+              if (!whole || reloadAfterFirstPage) {
+                loadAll(); // after the page: the whole list is never overtaken by it
               }
+              reloadAfterFirstPage = false;
               rebuild();
             },
             "Could not list the notes");
@@ -199,7 +202,6 @@ public final class NoteListView {
             loaded -> {
               notes = loaded;
               total = -1;
-              allLoaded = true;
               rebuild();
             },
             "Could not list the notes");
