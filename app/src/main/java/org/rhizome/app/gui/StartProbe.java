@@ -204,7 +204,42 @@ final class StartProbe implements GuiLauncher.StartWatcher {
       // not Linux: no figure
     }
     out.println("rhizome-start-cpu " + (ticks < 0 ? -1 : ticks * 10));
+    out.println("rhizome-start-threads " + threadCpu());
     out.flush();
+  }
+
+  /**
+   * The CPU ms of each kind of thread so far (names with their numbers dropped: "C2
+   * CompilerThread", "QuantumRenderer"), most first: where a start's CPU goes. Linux only.
+   */
+  private static String threadCpu() {
+    Map<String, Long> byName = new java.util.TreeMap<>();
+    try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+      for (Path task : (Iterable<Path>) tasks::iterator) {
+        try {
+          String stat = Files.readString(task.resolve("stat"));
+          String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          long ms = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+          byName.merge(name.replaceAll("[0-9]+", "N").strip(), ms, Long::sum);
+        } catch (IOException | RuntimeException e) {
+          // the thread ended meanwhile
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return "-";
+    }
+    StringBuilder b = new StringBuilder();
+    byName.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .filter(e -> e.getValue() > 0)
+        .forEach(
+            e ->
+                b.append(e.getKey().replace(' ', '_'))
+                    .append('=')
+                    .append(e.getValue())
+                    .append(' '));
+    return b.toString().strip();
   }
 
   private static int luma(int argb) {
