@@ -36,6 +36,10 @@ case "$command" in
     else
       options="-XX:SharedArchiveFile=$app/rhizome.jsa"
     fi
+    # C1 only: the C2 compiler, compiling code that is hot only while the window starts, was the
+    # largest single cost of a start (5.6 of 13.1 s CPU); with C1 a keystroke in a 200 KB note cost
+    # 12 ms of the FX thread's CPU against 10 ms (docs/ui.md, "Start-up").
+    options="$options -XX:TieredStopAtLevel=1"
     # Rhizome's icon is on screen at once, as with ./rhizome: the java launcher draws it before the
     # JVM starts; the window closes it once its own first frame is up.
     if [ -f "$app/../rhizome.png" ]; then
