@@ -20,7 +20,7 @@ public final class Main {
     Phases.mark("main");
     String[] commandLine = OpenedFile.isOpenedFile(args) ? new String[0] : args;
     if (GuiLauncher.opensWindow(commandLine)) {
-      GuiLauncher.startEarly(); // the toolkit starts while the command line is parsed
+      GuiLauncher.startEarly(commandLine); // the outline shows while the command line is parsed
     }
     if (!asksOnlyVersionOrHelp(commandLine)) {
       SqliteNativeLibrary.useCachedCopy(

@@ -70,9 +70,36 @@ public final class GuiLauncher {
     return true;
   }
 
-  /** Starts JavaFX on a thread of its own now; {@link #run} then finds it started (or starting). */
-  public static void startEarly() {
-    DesktopApp.startToolkitEarly();
+  /**
+   * Starts JavaFX and shows the window's outline on a thread of its own now, for the data directory
+   * {@code args} name (as the command line will resolve it): {@link #run} then finds it on screen
+   * (or on its way). Call only when {@link #opensWindow}.
+   */
+  public static void startEarly(String[] args) {
+    try {
+      showEarly(args);
+    } catch (RuntimeException e) {
+      // a data directory the command line will refuse (it says why): no early window
+    }
+  }
+
+  private static void showEarly(String[] args) {
+    java.nio.file.Path option = null;
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--data") && i + 1 < args.length) {
+        option = java.nio.file.Path.of(args[++i]);
+      } else if (args[i].startsWith("--data=")) {
+        option = java.nio.file.Path.of(args[i].substring("--data=".length()));
+      }
+    }
+    String os = System.getProperty("os.name", "");
+    DataDirectory data =
+        DataDirectory.resolve(
+            option,
+            System.getenv(),
+            os,
+            java.nio.file.Path.of(System.getProperty("user.home", ".")));
+    DesktopApp.showFirstEarly(data.root(), os, System.getenv());
   }
 
   /** As {@link #run(DataDirectory)}, telling {@code watcher} how the start goes. */

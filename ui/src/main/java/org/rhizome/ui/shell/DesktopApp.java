@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.jspecify.annotations.Nullable;
 import org.rhizome.ui.settings.SettingsStore;
 import org.rhizome.ui.settings.SystemTheme;
 import org.rhizome.ui.workbench.Settings;
@@ -55,6 +56,65 @@ public final class DesktopApp {
    *     display
    */
   public static FirstFrame showFirst(
+      Path dataDirectory, String osName, Map<String, String> environment)
+      throws InterruptedException {
+    Early e = early;
+    early = null;
+    if (e != null) {
+      if (e.dataDirectory().equals(dataDirectory.toAbsolutePath().normalize())) {
+        try {
+          return e.frame().get();
+        } catch (ExecutionException failed) {
+          Throwable cause = failed.getCause();
+          if (cause instanceof RuntimeException re) {
+            throw re;
+          }
+          if (cause instanceof Error error) {
+            throw error;
+          }
+          if (cause instanceof InterruptedException ie) {
+            throw ie;
+          }
+          throw new IllegalStateException("the window could not be shown", cause);
+        }
+      }
+      // shown for another data directory than the one the command line named: not this window
+      e.frame().thenAccept(f -> Platform.runLater(() -> f.stage().hide()));
+    }
+    return showFirstNow(dataDirectory, osName, environment);
+  }
+
+  /** The outline shown early, for the data directory it was shown for. */
+  private record Early(Path dataDirectory, CompletableFuture<FirstFrame> frame) {}
+
+  private static volatile @Nullable Early early;
+
+  /**
+   * Starts the toolkit and shows the window's outline ({@link #showFirst}) on a thread of its own
+   * and returns at once: the launcher calls it first thing when it is going to open the window on
+   * {@code dataDirectory}, so the outline is on screen while the command line is parsed and logging
+   * set up. {@link #showFirst} for the same directory then returns that frame (or its failure, e.g.
+   * no display).
+   */
+  public static void showFirstEarly(
+      Path dataDirectory, String osName, Map<String, String> environment) {
+    CompletableFuture<FirstFrame> frame = new CompletableFuture<>();
+    early = new Early(dataDirectory.toAbsolutePath().normalize(), frame);
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                frame.complete(showFirstNow(dataDirectory, osName, environment));
+              } catch (InterruptedException | RuntimeException | Error e) {
+                frame.completeExceptionally(e);
+              }
+            },
+            "rhizome-fx-start");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  private static FirstFrame showFirstNow(
       Path dataDirectory, String osName, Map<String, String> environment)
       throws InterruptedException {
     SettingsStore store = new SettingsStore(dataDirectory.resolve("ui.properties"));
@@ -225,25 +285,10 @@ public final class DesktopApp {
     Platform.exit();
   }
 
-  /** The toolkit's start, once asked for (by {@link #startToolkitEarly} or {@link #showFirst}). */
+  /** The toolkit's start, once asked for. */
   private static final CompletableFuture<Void> TOOLKIT = new CompletableFuture<>();
 
   private static final AtomicBoolean TOOLKIT_ASKED = new AtomicBoolean();
-
-  /**
-   * Starts the JavaFX toolkit on a thread of its own and returns at once: the launcher calls it
-   * first thing when it is going to show the window, so the toolkit (a few hundred milliseconds)
-   * starts while the command line is parsed and logging set up. {@link #showFirst} then waits for
-   * it. A failure (no display) is reported by {@link #showFirst}.
-   */
-  public static void startToolkitEarly() {
-    if (!TOOLKIT_ASKED.compareAndSet(false, true)) {
-      return;
-    }
-    Thread t = new Thread(DesktopApp::askForToolkit, "rhizome-fx-start");
-    t.setDaemon(true);
-    t.start();
-  }
 
   private static void askForToolkit() {
     try {
