@@ -19,6 +19,9 @@ public final class Main {
   public static void main(String[] args) {
     Phases.mark("main");
     String[] commandLine = OpenedFile.isOpenedFile(args) ? new String[0] : args;
+    if (GuiLauncher.opensWindow(commandLine)) {
+      GuiLauncher.startEarly(commandLine); // the outline shows while the command line is parsed
+    }
     if (!asksOnlyVersionOrHelp(commandLine)) {
       SqliteNativeLibrary.useCachedCopy(
           System.getenv(),

@@ -11,6 +11,7 @@ import org.rhizome.graph.api.StoreException;
 import org.rhizome.ui.peers.SyncExtension;
 import org.rhizome.ui.repair.WorkspaceRecovery;
 import org.rhizome.ui.shell.DesktopApp;
+import org.rhizome.ui.shell.DesktopSession;
 import org.rhizome.ui.shell.UiServices;
 import org.rhizome.ui.vault.VaultExtension;
 import org.slf4j.LoggerFactory;
@@ -34,9 +35,81 @@ public final class GuiLauncher {
    */
   public static void run(DataDirectory data)
       throws IOException, StoreException, GuiUnavailableException {
+    run(data, StartProbe.fromEnvironment(System.getenv()));
+  }
+
+  /**
+   * What a start tells whoever times it ({@link StartProbe}, for {@code bench ui}): each step as it
+   * happens, on the thread it happens on.
+   */
+  public interface StartWatcher {
+    StartWatcher NONE = new StartWatcher() {};
+
+    /** The window's outline is laid out (FX thread). */
+    default void firstFrame(DesktopApp.FirstFrame first) {}
+
+    /** The workspace is open ({@link System#nanoTime}). */
+    default void workspaceOpened(long nanos) {}
+
+    /** The window's parts are built in it (FX thread). */
+    default void windowBuilt(DesktopSession session) {}
+  }
+
+  /**
+   * Whether {@code args} open the window (no command, only a {@code --data} directory): then the
+   * launcher starts the toolkit at once, before it parses the command line.
+   */
+  public static boolean opensWindow(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--data") && i + 1 < args.length) {
+        i++;
+      } else if (!args[i].startsWith("--data=")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Starts JavaFX and shows the window's outline on a thread of its own now, for the data directory
+   * {@code args} name (as the command line will resolve it): {@link #run} then finds it on screen
+   * (or on its way). Call only when {@link #opensWindow}.
+   */
+  public static void startEarly(String[] args) {
+    try {
+      showEarly(args);
+    } catch (RuntimeException e) {
+      // a data directory the command line will refuse (it says why): no early window
+    }
+  }
+
+  private static void showEarly(String[] args) {
+    java.nio.file.Path option = null;
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--data") && i + 1 < args.length) {
+        option = java.nio.file.Path.of(args[++i]);
+      } else if (args[i].startsWith("--data=")) {
+        option = java.nio.file.Path.of(args[i].substring("--data=".length()));
+      }
+    }
+    String os = System.getProperty("os.name", "");
+    DataDirectory data =
+        DataDirectory.resolve(
+            option,
+            System.getenv(),
+            os,
+            java.nio.file.Path.of(System.getProperty("user.home", ".")));
+    DesktopApp.showFirstEarly(data.root(), os, System.getenv());
+  }
+
+  /** As {@link #run(DataDirectory)}, telling {@code watcher} how the start goes. */
+  public static void run(DataDirectory data, StartWatcher watcher)
+      throws IOException, StoreException, GuiUnavailableException {
     installLastResortHandler();
     CompletableFuture<Workspace> opening = openInBackground(data);
+    opening.thenRun(() -> watcher.workspaceOpened(System.nanoTime()));
     DesktopApp.FirstFrame first = showFirst(data, opening);
+    watcher.firstFrame(first);
     closeSplash();
     // a damaged workspace is offered check and repair in a window first (issue 18)
     boolean[] tookOpened = {false};
@@ -60,7 +133,9 @@ public final class GuiLauncher {
         VaultExtension vault = new VaultExtension()) {
       try {
         DesktopApp.run(
-            UiServices.of(workspace, data.root()).withExtensions(List.of(sync, vault)), first);
+            UiServices.of(workspace, data.root()).withExtensions(List.of(sync, vault)),
+            first,
+            watcher::windowBuilt);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }

@@ -8,8 +8,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import org.jspecify.annotations.Nullable;
 import org.rhizome.ui.settings.SettingsStore;
 import org.rhizome.ui.settings.SystemTheme;
 import org.rhizome.ui.workbench.Settings;
@@ -33,14 +33,17 @@ public final class DesktopApp {
 
   /**
    * The window's first frame, shown by {@link #showFirst}: its stage, the settings and OS theme
-   * read for it, when the frame was laid out ({@link System#nanoTime}), and whether the person
-   * asked to close it before the window was built in it.
+   * read for it, when ({@link System#nanoTime}) the toolkit was asked for and had started, the
+   * stage was shown and its first frame laid out, and whether the person asked to close it before
+   * the window was built in it.
    */
   public record FirstFrame(
       Stage stage,
       Properties settings,
       boolean dark,
+      long toolkitAskedNanos,
       long toolkitStartedNanos,
+      long stageShownNanos,
       long shownNanos,
       AtomicBoolean closeRequested) {}
 
@@ -53,6 +56,65 @@ public final class DesktopApp {
    *     display
    */
   public static FirstFrame showFirst(
+      Path dataDirectory, String osName, Map<String, String> environment)
+      throws InterruptedException {
+    Early e = early;
+    early = null;
+    if (e != null) {
+      if (e.dataDirectory().equals(dataDirectory.toAbsolutePath().normalize())) {
+        try {
+          return e.frame().get();
+        } catch (ExecutionException failed) {
+          Throwable cause = failed.getCause();
+          if (cause instanceof RuntimeException re) {
+            throw re;
+          }
+          if (cause instanceof Error error) {
+            throw error;
+          }
+          if (cause instanceof InterruptedException ie) {
+            throw ie;
+          }
+          throw new IllegalStateException("the window could not be shown", cause);
+        }
+      }
+      // shown for another data directory than the one the command line named: not this window
+      e.frame().thenAccept(f -> Platform.runLater(() -> f.stage().hide()));
+    }
+    return showFirstNow(dataDirectory, osName, environment);
+  }
+
+  /** The outline shown early, for the data directory it was shown for. */
+  private record Early(Path dataDirectory, CompletableFuture<FirstFrame> frame) {}
+
+  private static volatile @Nullable Early early;
+
+  /**
+   * Starts the toolkit and shows the window's outline ({@link #showFirst}) on a thread of its own
+   * and returns at once: the launcher calls it first thing when it is going to open the window on
+   * {@code dataDirectory}, so the outline is on screen while the command line is parsed and logging
+   * set up. {@link #showFirst} for the same directory then returns that frame (or its failure, e.g.
+   * no display).
+   */
+  public static void showFirstEarly(
+      Path dataDirectory, String osName, Map<String, String> environment) {
+    CompletableFuture<FirstFrame> frame = new CompletableFuture<>();
+    early = new Early(dataDirectory.toAbsolutePath().normalize(), frame);
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                frame.complete(showFirstNow(dataDirectory, osName, environment));
+              } catch (InterruptedException | RuntimeException | Error e) {
+                frame.completeExceptionally(e);
+              }
+            },
+            "rhizome-fx-start");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  private static FirstFrame showFirstNow(
       Path dataDirectory, String osName, Map<String, String> environment)
       throws InterruptedException {
     SettingsStore store = new SettingsStore(dataDirectory.resolve("ui.properties"));
@@ -73,13 +135,15 @@ public final class DesktopApp {
             Stage stage = new Stage();
             Settings initial = SettingsStore.fromProperties(read);
             WindowState state = initial.window();
-            StackPane root = new StackPane();
-            root.getStyleClass().addAll("rhizome-root", DesktopSession.STARTING);
-            Scene scene = new Scene(root, state.width(), state.height());
-            scene.getStylesheets().add(DesktopSession.STYLESHEET);
-            new ThemeApplier(initial, isDark, scene);
+            boolean skeletonDark = ThemeApplier.isDark(initial, isDark);
+            // Plain regions, no style sheet: nothing of the theme or the controls loads for it.
+            Scene scene =
+                new Scene(
+                    StartSkeleton.build(skeletonDark, state.sidebarDivider()),
+                    state.width(),
+                    state.height(),
+                    skeletonDark ? StartSkeleton.DARK_BACKGROUND : StartSkeleton.LIGHT_BACKGROUND);
             stage.setTitle("Rhizome");
-            WindowIcon.apply(stage);
             stage.setScene(scene);
             if (state.hasPosition()) {
               stage.setX(state.x());
@@ -93,14 +157,17 @@ public final class DesktopApp {
                   closeRequested.set(true);
                 });
             stage.show();
+            long shownAt = System.nanoTime();
+            WindowIcon.apply(stage); // decoded in the background: not in the first frame's way
             Pulses.next(scene)
                 .thenAccept(
                     t -> {
                       log.info(
-                          "first frame (the empty window) {} ms after the toolkit started",
+                          "first frame (the window's outline) {} ms after the toolkit started",
                           (t - started) / 1_000_000);
                       frame.complete(
-                          new FirstFrame(stage, read, isDark, started, t, closeRequested));
+                          new FirstFrame(
+                              stage, read, isDark, t0, started, shownAt, t, closeRequested));
                     });
           } catch (RuntimeException | Error e) {
             frame.completeExceptionally(e);
@@ -189,9 +256,17 @@ public final class DesktopApp {
    * when the window cannot be built).
    */
   public static void run(UiServices services, FirstFrame first) throws InterruptedException {
+    run(services, first, s -> {});
+  }
+
+  /** As {@link #run(UiServices, FirstFrame)}, handing the built window to {@code onBuilt} first. */
+  public static void run(
+      UiServices services, FirstFrame first, java.util.function.Consumer<DesktopSession> onBuilt)
+      throws InterruptedException {
     DesktopSession session;
     try {
       session = open(services, first);
+      onBuilt.accept(session);
     } catch (RuntimeException | InterruptedException e) {
       Platform.exit();
       throw e;
@@ -210,16 +285,34 @@ public final class DesktopApp {
     Platform.exit();
   }
 
-  private static void startToolkit() throws InterruptedException {
-    CompletableFuture<Void> started = new CompletableFuture<>();
+  /** The toolkit's start, once asked for. */
+  private static final CompletableFuture<Void> TOOLKIT = new CompletableFuture<>();
+
+  private static final AtomicBoolean TOOLKIT_ASKED = new AtomicBoolean();
+
+  private static void askForToolkit() {
     try {
-      Platform.startup(() -> started.complete(null));
+      Platform.startup(() -> TOOLKIT.complete(null));
     } catch (IllegalStateException alreadyRunning) {
-      started.complete(null);
+      TOOLKIT.complete(null);
+    } catch (RuntimeException | Error e) {
+      TOOLKIT.completeExceptionally(e);
+    }
+  }
+
+  private static void startToolkit() throws InterruptedException {
+    if (TOOLKIT_ASKED.compareAndSet(false, true)) {
+      askForToolkit();
     }
     try {
-      started.get();
+      TOOLKIT.get();
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
       throw new IllegalStateException("JavaFX did not start", e.getCause());
     }
   }

@@ -84,7 +84,16 @@ public final class DesktopSession {
         new AppContext(services.workspace(), background, errors, new CommandRegistry(), settings);
     WindowState state = settings.window();
     root.getStyleClass().addAll("rhizome-root", STARTING);
-    Scene scene = new Scene(root, state.width(), state.height());
+    // In the window DesktopApp.showFirst showed, its outline stays on screen until the parts
+    // replace it (no blank frame between the two).
+    Scene scene = stage.getScene();
+    if (scene == null) {
+      scene = new Scene(root, state.width(), state.height());
+    } else {
+      javafx.scene.Parent outline = scene.getRoot();
+      scene.setRoot(root);
+      root.getChildren().add(outline);
+    }
     scene.getStylesheets().add(STYLESHEET);
     this.theme = new ThemeApplier(settings, systemIsDark, scene);
     // Last resort on the FX thread: a failure nobody caught is one sentence in the status bar and a
@@ -92,7 +101,9 @@ public final class DesktopSession {
     Thread.currentThread()
         .setUncaughtExceptionHandler((thread, e) -> errors.report("Something went wrong", e));
     stage.setTitle("Rhizome");
-    WindowIcon.apply(stage);
+    if (stage.getIcons().isEmpty()) {
+      WindowIcon.apply(stage);
+    }
     stage.setScene(scene);
     if (state.hasPosition()) {
       stage.setX(state.x());
@@ -114,17 +125,32 @@ public final class DesktopSession {
               shown.complete(t);
               Platform.runLater(() -> build(state));
             });
-    // The lists load once the note the person is waiting for is on screen.
+    // The lists load once the note the person is waiting for is on screen (the frame after it is
+    // laid out); the reading view's warm-up waits until the note list is whole (and then for the
+    // person to leave the window alone): nothing competes with the first usable frame.
     ready.whenComplete(
         (v, e) ->
             Platform.runLater(
-                () -> {
-                  if (window != null) {
-                    window.loadLists();
-                    // Then the reading view readies itself, so a first big note reads fast.
-                    org.rhizome.ui.editor.ReadingWarmUp.start(context);
-                  }
-                }));
+                () ->
+                    Pulses.next(stage.getScene())
+                        .thenRun(
+                            () ->
+                                Platform.runLater(
+                                    () -> {
+                                      if (window != null && !closing) {
+                                        window.loadLists();
+                                        window
+                                            .noteList()
+                                            .allShown()
+                                            .thenRun(
+                                                () -> {
+                                                  if (!closing) {
+                                                    org.rhizome.ui.editor.ReadingWarmUp.start(
+                                                        context);
+                                                  }
+                                                });
+                                      }
+                                    }))));
   }
 
   private void build(WindowState state) {

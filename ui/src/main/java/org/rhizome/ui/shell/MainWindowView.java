@@ -97,6 +97,8 @@ public final class MainWindowView implements MainWindow {
     tagsTab = fixedTab("Tags", tagList.node());
     searchTab = fixedTab("Search", search.node());
     sidebar.getTabs().addAll(notesTab, tagsTab, searchTab);
+    holdUntilSelected(tagsTab);
+    holdUntilSelected(searchTab);
     sidebar.setSide(Side.TOP);
     sidebar.getStyleClass().add("sidebar");
     editors
@@ -299,6 +301,30 @@ public final class MainWindowView implements MainWindow {
     } else {
       panes.getItems().add(Math.min(index, panes.getItems().size()), pane);
     }
+  }
+
+  /**
+   * The tab's content joins the window when the tab is first selected: the tags and search panes
+   * (their controls' skins and style) cost nothing at start, when the note list is what shows.
+   */
+  private static void holdUntilSelected(Tab tab) {
+    Node content = tab.getContent();
+    if (tab.isSelected() || content == null) {
+      return;
+    }
+    tab.setContent(null);
+    javafx.beans.value.ChangeListener<Boolean> show =
+        new javafx.beans.value.ChangeListener<>() {
+          @Override
+          public void changed(
+              ObservableValue<? extends Boolean> obs, Boolean was, Boolean selected) {
+            if (selected) {
+              tab.selectedProperty().removeListener(this);
+              tab.setContent(content);
+            }
+          }
+        };
+    tab.selectedProperty().addListener(show);
   }
 
   private static Tab fixedTab(String title, Node content) {

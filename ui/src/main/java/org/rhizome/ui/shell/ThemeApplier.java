@@ -27,6 +27,11 @@ public final class ThemeApplier {
   }
 
   public boolean isDark() {
+    return isDark(settings, systemIsDark);
+  }
+
+  /** Whether {@code settings} ask for the dark variant, given the OS's appearance. */
+  static boolean isDark(Settings settings, boolean systemIsDark) {
     ThemeChoice choice = settings.theme().get();
     return choice == ThemeChoice.DARK || (choice == ThemeChoice.SYSTEM && systemIsDark);
   }

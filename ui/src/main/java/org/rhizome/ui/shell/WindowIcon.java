@@ -1,6 +1,6 @@
 package org.rhizome.ui.shell;
 
-import java.io.InputStream;
+import java.net.URL;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
@@ -13,12 +13,14 @@ final class WindowIcon {
 
   private WindowIcon() {}
 
+  /**
+   * Adds the icons, each decoded in the background (not in the way of the window's first frame).
+   */
   static void apply(Stage stage) {
     for (String size : SIZES) {
-      InputStream in =
-          WindowIcon.class.getResourceAsStream("/org/rhizome/ui/icons/rhizome-" + size + ".png");
-      if (in != null) {
-        stage.getIcons().add(new Image(in));
+      URL url = WindowIcon.class.getResource("/org/rhizome/ui/icons/rhizome-" + size + ".png");
+      if (url != null) {
+        stage.getIcons().add(new Image(url.toExternalForm(), true));
       }
     }
   }

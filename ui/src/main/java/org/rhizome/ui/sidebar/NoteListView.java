@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.animation.PauseTransition;
 import javafx.collections.FXCollections;
@@ -36,6 +37,12 @@ public final class NoteListView {
   /** Beyond this a list is not a way to find a note; the switcher and search are. */
   static final int MAX_LISTED = 200_000;
 
+  /**
+   * The first load lists this many notes (by title) and shows them, then lists them all: in a big
+   * workspace the list has rows to show long before all of them are read and sorted.
+   */
+  static final int FIRST_PAGE = 500;
+
   private final AppContext context;
   private final TreeView<Object> tree = new TreeView<>();
   private final TextField filter = new TextField();
@@ -48,6 +55,15 @@ public final class NoteListView {
   private final AtomicLong buildTicket = new AtomicLong();
   private final VBox root;
   private List<NoteRef> notes = List.of();
+
+  /** How many notes there are, when only the first page of them is listed; else -1. */
+  private long total = -1;
+
+  private boolean loadedOnce;
+  private boolean firstPagePending;
+  private boolean reloadAfterFirstPage;
+  private final CompletableFuture<Integer> firstShown = new CompletableFuture<>();
+  private final CompletableFuture<Integer> allShown = new CompletableFuture<>();
   private final javafx.beans.property.ObjectProperty<@Nullable Soul> active =
       new javafx.beans.property.SimpleObjectProperty<>();
   private static final javafx.css.PseudoClass ACTIVE =
@@ -122,13 +138,70 @@ public final class NoteListView {
     active.set(soul);
   }
 
+  /**
+   * Lists the notes again (in the background). The first time, the first {@link #FIRST_PAGE} notes
+   * are shown first and all of them after.
+   */
   public void reload() {
+    if (!loadedOnce) {
+      loadedOnce = true;
+      firstPagePending = true;
+      loadFirstPage();
+      return;
+    }
+    if (firstPagePending) {
+      reloadAfterFirstPage = true; // the first page's own whole load follows it
+      return;
+    }
+    loadAll();
+  }
+
+  /**
+   * Completes (FX thread) with the number of rows once the list first shows notes: the first page
+   * or, in a small workspace, all of them.
+   */
+  public CompletableFuture<Integer> firstShown() {
+    return firstShown;
+  }
+
+  /** Completes (FX thread) with the number of notes once the list first shows all of them. */
+  public CompletableFuture<Integer> allShown() {
+    return allShown;
+  }
+
+  private record Page(List<NoteRef> notes, long total) {}
+
+  private void loadFirstPage() {
+    context
+        .background()
+        .load(
+            () -> {
+              List<NoteRef> page = context.workspace().listNotes(FIRST_PAGE);
+              long all = page.size() < FIRST_PAGE ? page.size() : context.workspace().noteCount();
+              return new Page(page, all);
+            },
+            page -> {
+              firstPagePending = false;
+              notes = page.notes();
+              boolean whole = page.total() <= page.notes().size();
+              total = whole ? -1 : page.total();
+              if (!whole || reloadAfterFirstPage) {
+                loadAll(); // after the page: the whole list is never overtaken by it
+              }
+              reloadAfterFirstPage = false;
+              rebuild();
+            },
+            "Could not list the notes");
+  }
+
+  private void loadAll() {
     context
         .background()
         .load(
             () -> context.workspace().listNotes(MAX_LISTED),
             loaded -> {
               notes = loaded;
+              total = -1;
               rebuild();
             },
             "Could not list the notes");
@@ -145,6 +218,8 @@ public final class NoteListView {
     rememberExpanded(tree.getRoot());
     long ticket = buildTicket.incrementAndGet();
     List<NoteRef> all = notes;
+    long of = total < 0 ? all.size() : total;
+    boolean whole = total < 0;
     NoteSort order = sort.getValue();
     String text = filter.getText();
     Set<String> open = Set.copyOf(expanded);
@@ -167,9 +242,15 @@ public final class NoteListView {
               }
               int shown = countNotes(built);
               count.setText(
-                  shown == all.size()
-                      ? all.size() + (all.size() == 1 ? " note" : " notes")
-                      : shown + " of " + all.size() + " notes");
+                  !whole
+                      ? String.format("%,d of %,d notes (listing the rest…)", shown, of)
+                      : shown == all.size()
+                          ? all.size() + (all.size() == 1 ? " note" : " notes")
+                          : shown + " of " + all.size() + " notes");
+              firstShown.complete(shown);
+              if (whole) {
+                allShown.complete(shown);
+              }
             },
             "Could not list the notes");
   }

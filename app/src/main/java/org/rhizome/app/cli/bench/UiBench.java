@@ -30,10 +30,12 @@ import org.rhizome.ui.switcher.QuickSwitcher;
  * The desktop UI's figures on one generated workspace:
  *
  * <ul>
- *   <li>start: a fresh JVM ({@code bench ui-probe}) from launch until the last session's note is in
- *       the editor and a frame has been laid out with it (wall clock, measured by this process
- *       around the child's whole life up to its READY line); plainly, and with a class-data archive
- *       and C1 only, as a launcher can start it;
+ *   <li>start: the real launch of the window in a fresh JVM ({@code Main --data DIR} with {@code
+ *       RHIZOME_START_PROBE=1}), each step in ms since the process started: "something on screen"
+ *       when the window's outline is read back from the display, "usable" when the last session's
+ *       note is in an editable editor and its text is read back from the display; the note list's
+ *       first rows and all of them after that; plainly, and with a class-data archive and C1 only,
+ *       as a launcher can start it;
  *   <li>note switch: opening a note that is not open until a frame shows its text;
  *   <li>keystroke: a typed character in the middle of a ~200 KB note — the event's handling
  *       (highlighting, queuing the splice) and until the next frame has laid it out;
@@ -42,8 +44,9 @@ import org.rhizome.ui.switcher.QuickSwitcher;
  * </ul>
  *
  * Wall-clock figures include whatever else the machine is doing; {@code fx_thread_cpu} is the CPU
- * time the FX thread spent from the input to the end of the frame's layout, and {@code process_cpu}
- * the start-up's CPU time (all threads), which load does not inflate.
+ * time the FX thread spent from the input to the end of the frame's layout, and {@code
+ * process_cpu_at_usable} the start's CPU time (all threads) until usable, which load inflates far
+ * less than wall time.
  */
 final class UiBench {
   static final long STEP_TIMEOUT_S = 60;
@@ -70,14 +73,14 @@ final class UiBench {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("notes", notes);
     UiBenchWorkspace.Generated g = UiBenchWorkspace.create(dir, notes, progress);
-    out.put("start_to_first_frame", startups(List.of()));
+    out.put("start", startups(List.of()));
     // The same with the two start-up settings a launcher can pass: an application class-data
     // archive (classes pre-parsed and verified; made by one run with -XX:ArchiveClassesAtExit)
     // and C1 only (no C2 compiling while the window is being built).
     Path archive = dir.resolve("rhizome.jsa");
     probe(List.of("-XX:ArchiveClassesAtExit=" + archive));
     out.put(
-        "start_to_first_frame_cds_c1",
+        "start_cds_c1",
         startups(List.of("-XX:SharedArchiveFile=" + archive, "-XX:TieredStopAtLevel=1")));
     try (Workspace ws = g.data().openDefaultWorkspace()) {
       DesktopSession session = DesktopApp.open(UiServices.of(ws, g.data().root()));
@@ -92,42 +95,76 @@ final class UiBench {
     return out;
   }
 
-  /** Fresh JVMs, one after another; the first warms the OS file cache and is reported apart. */
+  /** The steps of a start, in order, as {@code GuiLauncher}'s start probe prints them. */
+  static final List<String> STEPS =
+      List.of(
+          "toolkit",
+          "stage",
+          "laid_out",
+          "on_screen",
+          "workspace",
+          "built",
+          "note",
+          "usable",
+          "list_first",
+          "list_all");
+
+  /**
+   * Fresh JVMs, one after another, each the real launch of the window ({@code Main --data DIR}, as
+   * a person starts it, timed by the start probe); the first warms the OS file cache and is
+   * reported apart. "on screen" and "usable" are what the probe read back from the display.
+   */
   private Map<String, Object> startups(List<String> jvmOptions) throws Exception {
+    Map<String, Percentiles> steps = new LinkedHashMap<>();
+    STEPS.forEach(s -> steps.put(s, new Percentiles()));
     Percentiles wall = new Percentiles();
     Percentiles cpu = new Percentiles();
-    Percentiles firstFrame = new Percentiles();
-    long first = -1;
+    Map<String, Long> first = Map.of();
     for (int i = 0; i <= starts; i++) {
-      long t0 = System.nanoTime();
-      long[] t = probe(jvmOptions);
-      long elapsed = System.nanoTime() - t0;
+      Start t = probe(jvmOptions);
       progress.printf(
-          "start %d: %.0f ms (child: first frame %d ms and ready %d ms since its JVM started, %d ms"
-              + " CPU)%n",
-          i, elapsed / 1e6, t[2], t[0], t[1]);
+          "start %d: on screen %d ms, usable %d ms since the process started (%d ms CPU by then;"
+              + " %.0f ms wall seen from the bench); steps %s%n",
+          i,
+          t.steps().getOrDefault("on_screen", -1L),
+          t.steps().getOrDefault("usable", -1L),
+          t.cpuMillis(),
+          t.wallNanos() / 1e6,
+          t.steps());
       if (i == 0) {
-        first = elapsed;
-      } else {
-        wall.add(elapsed);
-        cpu.add(t[1] * 1_000_000);
-        firstFrame.add(t[2] * 1_000_000);
+        first = t.steps();
+        continue;
       }
+      wall.add(t.wallNanos());
+      cpu.add(t.cpuMillis() * 1_000_000);
+      t.steps()
+          .forEach((k, v) -> steps.computeIfAbsent(k, x -> new Percentiles()).add(v * 1_000_000));
     }
-    Map<String, Object> out = wall.summaryMillis();
-    out.put("first_run_ms", Percentiles.ms(first));
-    out.put("process_cpu", cpu.summaryMillis());
-    // The empty window (theme, size, place) on screen, timed from the child JVM's start: what a
-    // person sees first while the workspace opens.
-    out.put("first_frame_since_jvm_start", firstFrame.summaryMillis());
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("something_on_screen", steps.get("on_screen").summaryMillis());
+    out.put("usable", steps.get("usable").summaryMillis());
+    out.put("process_cpu_at_usable", cpu.summaryMillis());
+    out.put("usable_wall_seen_by_bench", wall.summaryMillis());
+    Map<String, Object> medians = new LinkedHashMap<>();
+    steps.forEach(
+        (k, v) -> {
+          Map<String, Object> sum = v.summaryMillis();
+          if (sum.get("p50_ms") != null) {
+            medians.put(k, sum.get("p50_ms"));
+          }
+        });
+    out.put("steps_p50_ms_since_process_start", medians);
+    out.put("first_run_steps_ms", first);
     return out;
   }
 
   /**
-   * {ms since the child's JVM started, the child's CPU ms} at its READY line, and the ms since its
-   * JVM started to its first frame.
+   * One start: each step's ms since the child process started, its CPU ms when usable, and the wall
+   * time from launching it to reading its "usable" line.
    */
-  private long[] probe(List<String> jvmOptions) throws Exception {
+  record Start(Map<String, Long> steps, long cpuMillis, long wallNanos) {}
+
+  private Start probe(List<String> jvmOptions) throws Exception {
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> cmd = new ArrayList<>(List.of(java));
     cmd.addAll(jvmOptions);
@@ -143,19 +180,30 @@ final class UiBench {
             "-cp",
             System.getProperty("java.class.path"),
             "org.rhizome.app.Main",
-            "bench",
-            "ui-probe",
+            "--data",
             dir.toString()));
-    Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
+    pb.environment().put("RHIZOME_START_PROBE", "1");
+    long t0 = System.nanoTime();
+    Process p = pb.start();
+    Map<String, Long> steps = new LinkedHashMap<>();
+    long cpuMillis = -1;
+    long wall = -1;
     try (BufferedReader r =
         new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line = r.readLine(); line != null; line = r.readLine()) {
-        if (line.startsWith("READY ")) {
-          String[] parts = line.substring(6).strip().split(" ");
-          p.waitFor(STEP_TIMEOUT_S, TimeUnit.SECONDS);
-          return new long[] {
-            Long.parseLong(parts[0]), Long.parseLong(parts[1]), Long.parseLong(parts[2])
-          };
+        String[] parts = line.strip().split(" ");
+        if (parts[0].equals("rhizome-start") && parts.length == 3) {
+          steps.put(parts[1], Long.parseLong(parts[2]));
+          if (parts[1].equals("usable")) {
+            wall = System.nanoTime() - t0;
+          }
+        } else if (parts[0].equals("rhizome-start-cpu")) {
+          cpuMillis = Long.parseLong(parts[1]);
+        } else if (parts[0].equals("rhizome-start-failed")) {
+          throw new IllegalStateException("the start probe did not see " + parts[1] + " on screen");
+        } else if (parts[0].equals("rhizome-start-done")) {
+          break;
         }
       }
     } finally {
@@ -163,8 +211,11 @@ final class UiBench {
         p.destroyForcibly();
       }
     }
-    throw new IllegalStateException(
-        "the probe exited with " + p.exitValue() + " before its window was ready");
+    if (wall < 0) {
+      throw new IllegalStateException(
+          "the window exited with " + p.exitValue() + " before it was usable");
+    }
+    return new Start(steps, cpuMillis, wall);
   }
 
   private Map<String, Object> noteSwitches(DesktopSession session, UiBenchWorkspace.Generated g)

@@ -23,8 +23,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Generate workspaces (default: a 6,000-note vault and 100,000 notes) in a temporary directory, open",
-      "the real window on each and print, as JSON: start to first frame with the last note open (fresh JVMs),",
-      "note switch, keystroke to screen in a 200 KB note, quick switcher query to results.",
+      "the real window on each and print, as JSON: the start of the window (fresh JVMs launched as a person",
+      "launches it: something on screen and usable, both read back from the display, each step's time and",
+      "the CPU), note switch, keystroke to screen in a 200 KB note, quick switcher query to results.",
       "Needs a display: xvfb-run -a rhizome bench ui"
     })
 public final class UiBenchCommand implements Callable<Integer> {
