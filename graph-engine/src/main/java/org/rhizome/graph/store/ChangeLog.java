@@ -76,9 +76,11 @@ public final class ChangeLog {
 
   /**
    * Changes packed on other threads for the transaction under way, taken by {@link #append}: a
-   * remote change is deflated by the thread that verified it, not by the writer.
+   * remote change is deflated by the thread that verified it, not by the writer. Keyed by the
+   * change's hash, not its identity: a sealed change reaches {@link #append} as the object seen
+   * with its ops opened (decision 0008), a different object with the same signed bytes.
    */
-  private final Map<Change, Packed> prepacked = new java.util.IdentityHashMap<>();
+  private final Map<Change, Packed> prepacked = new java.util.HashMap<>();
 
   /** A change's log row body as {@link #append} would store it, made ahead of the append. */
   public record Packed(Change change, int encoding, byte[] body) {}
