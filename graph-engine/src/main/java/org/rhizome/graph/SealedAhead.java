@@ -35,7 +35,7 @@ final class SealedAhead {
     for (Op op : ops) {
       if (op instanceof Op.SetField set && set.value() instanceof Value.Str s) {
         if (PrivateSouls.isSeal(set.soul())) {
-          unwrapAhead(set, s.value());
+          unwrapAhead(set, s.value(), change.actor());
         } else if (set.field().equals(PrivateSouls.SEALED) && PrivateSouls.isPrivate(set.soul())) {
           sealed = true;
         }
@@ -54,14 +54,14 @@ final class SealedAhead {
     }
   }
 
-  private void unwrapAhead(Op.SetField set, String wrap) {
+  private void unwrapAhead(Op.SetField set, String wrap, org.rhizome.graph.model.ActorId wrapper) {
     Optional<PrivateSouls.Wrap> w = PrivateSouls.parseWrap(set.field());
     if (w.isEmpty() || !w.get().device().equals(ring.device())) {
       return;
     }
     Optional<Soul> note = PrivateSouls.noteOfSeal(set.soul());
     if (note.isPresent()) {
-      ring.unwrapAhead(note.get(), w.get().key(), wrap);
+      ring.unwrapAhead(note.get(), w.get().key(), wrap, wrapper);
     }
   }
 

@@ -326,12 +326,13 @@ final class EpochSealing {
     if (known.isPresent() || epoch == null) {
       return known;
     }
-    String wrap = Sealing.string(epoch.get(EpochKeys.wrapField(id, ring.device())));
+    FieldState field = epoch.get(EpochKeys.wrapField(id, ring.device()));
+    String wrap = Sealing.string(field);
     if (wrap == null) {
       return Optional.empty();
     }
     try {
-      return Optional.of(ring.learn(EpochKeys.EPOCH, id, wrap));
+      return Optional.of(ring.learn(EpochKeys.EPOCH, id, wrap, field.actor()));
     } catch (SealException e) {
       return Optional.empty(); // refused (and noted) when the wrap arrived
     }
@@ -365,7 +366,8 @@ final class EpochSealing {
         continue;
       }
       try {
-        ring.learn(EpochKeys.EPOCH, wrap.get().key(), ((Value.Str) set.value()).value());
+        ring.learn(
+            EpochKeys.EPOCH, wrap.get().key(), ((Value.Str) set.value()).value(), raw.actor());
         fresh.add(wrap.get().key());
       } catch (SealException e) {
         Sealing.refuseMalformed(

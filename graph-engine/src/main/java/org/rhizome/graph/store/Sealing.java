@@ -162,12 +162,13 @@ final class Sealing {
     if (known.isPresent() || seal == null) {
       return known;
     }
-    String wrap = string(seal.get(PrivateSouls.wrapField(id, ring.device())));
+    FieldState field = seal.get(PrivateSouls.wrapField(id, ring.device()));
+    String wrap = string(field);
     if (wrap == null) {
       return Optional.empty();
     }
     try {
-      return Optional.of(ring.learn(note, id, wrap));
+      return Optional.of(ring.learn(note, id, wrap, field.actor()));
     } catch (SealException e) {
       return Optional.empty(); // refused (and logged) when the wrap arrived
     }
@@ -210,7 +211,7 @@ final class Sealing {
         continue;
       }
       try {
-        ring.learn(note.get(), wrap.get().key(), ((Value.Str) set.value()).value());
+        ring.learn(note.get(), wrap.get().key(), ((Value.Str) set.value()).value(), signed.actor());
         fresh.computeIfAbsent(note.get(), n -> new HashSet<>()).add(wrap.get().key());
       } catch (SealException e) {
         refuse(
