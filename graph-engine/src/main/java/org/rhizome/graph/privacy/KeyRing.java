@@ -143,6 +143,29 @@ public final class KeyRing {
     }
   }
 
+  /**
+   * As {@link EpochKeys#open}, ahead of the writer (decision 0009): the ops are kept for its {@link
+   * #openEpochTaking} of the same payload with the same key. Returns them, or null when the payload
+   * does not open.
+   */
+  public @org.jspecify.annotations.Nullable List<Op> openEpochAhead(
+      ActorId author, long seq, byte[] key, String payload) {
+    try {
+      List<Op> ops = EpochKeys.open(workspace, author, seq, key, payload);
+      ahead.opened(author, seq, EpochKeys.EPOCH, key, payload, ops);
+      return ops;
+    } catch (SealException e) {
+      return null; // the writer opens it again and refuses it
+    }
+  }
+
+  /** {@link EpochKeys#open}, taking the ops {@link #openEpochAhead} kept for these inputs. */
+  public List<Op> openEpochTaking(ActorId author, long seq, byte[] key, String payload)
+      throws SealException {
+    List<Op> kept = ahead.takeOpened(author, seq, EpochKeys.EPOCH, key, payload);
+    return kept != null ? kept : EpochKeys.open(workspace, author, seq, key, payload);
+  }
+
   /** {@link #open} in this workspace, taking the ops {@link #openAhead} kept for these inputs. */
   public List<Op> openTaking(ActorId author, long seq, Soul note, byte[] key, String payload)
       throws SealException {

@@ -325,12 +325,16 @@ public final class NoteCrypto {
   }
 
   /**
-   * The version of a sealed payload: 1, or {@link #COMPACT}.
+   * The version of a sealed payload that {@link #open} opened: 1, or {@link #COMPACT}. Reads only
+   * its first byte (the whole payload was checked when it opened).
    *
-   * @throws SealException when it is not a sealed payload
+   * @throws SealException when it does not start as base64
    */
   public static int versionOf(String sealed) throws SealException {
-    return payload(sealed)[0];
+    if (sealed.length() < 4) {
+      throw new SealException("not a sealed op");
+    }
+    return base64(sealed.substring(0, 4), "sealed op")[0];
   }
 
   private static byte[] payload(String sealed) throws SealException {

@@ -95,7 +95,8 @@ public final class ChangeLog {
 
   private static Packed pack(Change change, Deflater deflater) {
     byte[] raw = change.encoded();
-    if (raw.length >= DEFLATE_FROM_BYTES) {
+    if (raw.length >= DEFLATE_FROM_BYTES
+        && !org.rhizome.graph.privacy.PrivateSouls.mostlySealed(change.draft().ops(), raw.length)) {
       byte[] packed = deflate(deflater, raw);
       if (packed.length < raw.length * 9 / 10) {
         return new Packed(change, DEFLATE, packed);

@@ -441,9 +441,8 @@ final class EpochSealing {
         continue; // removed, or not wrapped for yet: the change is kept, its content is not
       }
       try {
-        visible.addAll(
-            EpochKeys.open(
-                ring.workspace(),
+        visible.addAll( // opened by a verifying thread already, when it could (SealedAhead)
+            ring.openEpochTaking(
                 raw.actor(),
                 raw.seq(),
                 key.get(),

@@ -83,6 +83,26 @@ class KeyRingAheadTest {
   }
 
   @Test
+  void anEpochsContentOpenedAheadIsTakenOnlyForTheSameChangeAndKey() throws Exception {
+    Soul plain = new Soul("01HXXXXXXXXXXXXXXXXXXXXXXX");
+    List<Op> ops = List.of(new Op.SetField(plain, "title", Value.of("Plans")));
+    String payload =
+        ((Value.Str) EpochKeys.seal(ws, aliceKey.actor(), 7, id, noteKey, ops, random).value())
+            .value();
+    assertThat(bob.openEpochAhead(aliceKey.actor(), 7, noteKey, payload)).isEqualTo(ops);
+    assertThatThrownBy(() -> bob.openEpochTaking(aliceKey.actor(), 8, noteKey, payload))
+        .isInstanceOf(SealException.class);
+    byte[] wrongKey = NoteCrypto.newKey(random);
+    assertThat(bob.openEpochAhead(aliceKey.actor(), 7, noteKey, payload)).isEqualTo(ops);
+    assertThatThrownBy(() -> bob.openEpochTaking(aliceKey.actor(), 7, wrongKey, payload))
+        .isInstanceOf(SealException.class);
+    assertThat(bob.openEpochAhead(aliceKey.actor(), 7, noteKey, payload)).isEqualTo(ops);
+    assertThat(bob.openEpochTaking(aliceKey.actor(), 7, noteKey, payload)).isEqualTo(ops);
+    // a payload that does not open ahead is left for the writer to refuse
+    assertThat(bob.openEpochAhead(aliceKey.actor(), 7, wrongKey, payload)).isNull();
+  }
+
+  @Test
   void opsOpenedAheadAreTakenOnlyForTheSameChangeNoteAndKey() throws Exception {
     List<Op> ops = List.of(new Op.SetField(note, "title", Value.of("Plans")));
     Op.SetField sealed = alice.seal(note, id, noteKey, 7, ops);
