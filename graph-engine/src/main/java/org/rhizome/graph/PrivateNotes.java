@@ -409,7 +409,7 @@ final class PrivateNotes implements NotePrivacy {
         continue;
       }
       try {
-        keys.put(id, ring.learn(note, id, string(f.getValue())));
+        keys.put(id, ring.learn(note, id, string(f.getValue()), f.getValue().actor()));
       } catch (SealException | RuntimeException e) {
         // a wrap that does not open was refused when it arrived: nothing to pass on
       }

@@ -6,6 +6,7 @@ import org.rhizome.graph.change.Change;
 import org.rhizome.graph.change.Op;
 import org.rhizome.graph.model.Soul;
 import org.rhizome.graph.model.Value;
+import org.rhizome.graph.privacy.EpochKeys;
 import org.rhizome.graph.privacy.KeyId;
 import org.rhizome.graph.privacy.KeyRing;
 import org.rhizome.graph.privacy.NoteCrypto;
@@ -30,14 +31,23 @@ final class SealedAhead {
   }
 
   void prepare(Change change) {
-    List<Op> ops = change.draft().ops();
+    prepare(change, change.draft().ops());
+  }
+
+  /**
+   * {@code ops}: the change's signed ops, or the content of its epoch seal (decision 0009), opened
+   * here when this device holds the epoch key, and prepared in turn.
+   */
+  private void prepare(Change change, List<Op> ops) {
     boolean sealed = false;
     for (Op op : ops) {
       if (op instanceof Op.SetField set && set.value() instanceof Value.Str s) {
         if (PrivateSouls.isSeal(set.soul())) {
-          unwrapAhead(set, s.value());
+          unwrapAhead(set, s.value(), change.actor());
         } else if (set.field().equals(PrivateSouls.SEALED) && PrivateSouls.isPrivate(set.soul())) {
           sealed = true;
+        } else if (set.field().equals(PrivateSouls.SEALED) && EpochKeys.isEpoch(set.soul())) {
+          openEpochAhead(change, s.value());
         }
       }
     }
@@ -54,14 +64,32 @@ final class SealedAhead {
     }
   }
 
-  private void unwrapAhead(Op.SetField set, String wrap) {
+  private void unwrapAhead(Op.SetField set, String wrap, org.rhizome.graph.model.ActorId wrapper) {
     Optional<PrivateSouls.Wrap> w = PrivateSouls.parseWrap(set.field());
     if (w.isEmpty() || !w.get().device().equals(ring.device())) {
       return;
     }
     Optional<Soul> note = PrivateSouls.noteOfSeal(set.soul());
     if (note.isPresent()) {
-      ring.unwrapAhead(note.get(), w.get().key(), wrap);
+      ring.unwrapAhead(note.get(), w.get().key(), wrap, wrapper);
+    }
+  }
+
+  private void openEpochAhead(Change change, String payload) {
+    KeyId id;
+    try {
+      id = NoteCrypto.keyOf(payload);
+    } catch (SealException e) {
+      return;
+    }
+    Optional<byte[]> key = ring.key(EpochKeys.EPOCH, id);
+    if (key.isEmpty()) {
+      return; // removed, or its key arrives with a change not applied yet: the writer decides
+    }
+    List<Op> inner = ring.openEpochAhead(change.actor(), change.seq(), key.get(), payload);
+    if (inner != null) {
+      parseAhead.accept(inner); // a plain note's new body, sealed only under the epoch key
+      prepare(change, inner); // a private note's sealed op inside
     }
   }
 

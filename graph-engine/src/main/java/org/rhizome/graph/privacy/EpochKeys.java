@@ -99,7 +99,15 @@ public final class EpochKeys {
       SecureRandom random) {
     String payload =
         NoteCrypto.seal(
-            workspace, author, seq, EPOCH, id, key, SealedOps.encode(author, ops), random);
+            NoteCrypto.COMPACT,
+            workspace,
+            author,
+            seq,
+            EPOCH,
+            id,
+            key,
+            CompactOps.encode(author, null, ops),
+            random);
     return new Op.SetField(EPOCH, PrivateSouls.SEALED, Value.of(payload));
   }
 
@@ -120,7 +128,10 @@ public final class EpochKeys {
     byte[] plain = NoteCrypto.open(workspace, author, seq, EPOCH, key, payload);
     List<Op> ops;
     try {
-      ops = SealedOps.decode(author, plain);
+      ops =
+          NoteCrypto.versionOf(payload) == NoteCrypto.COMPACT
+              ? CompactOps.decode(author, null, plain)
+              : SealedOps.decode(author, plain);
     } catch (MalformedChangeException e) {
       throw new SealException("the sealed content holds malformed ops: " + e.getMessage());
     }

@@ -24,6 +24,16 @@ public final class KeyRing {
   private final byte[] x25519Private;
   private final SecureRandom random;
   private final Map<String, byte[]> keys = new ConcurrentHashMap<>();
+
+  /**
+   * This device's X25519 agreement with each device it wrapped keys for or opened wraps from
+   * (decision 0012): one multiplication per pair, not per wrap. In memory only, like the keys.
+   */
+  private final Map<ActorId, byte[]> agreements = new ConcurrentHashMap<>();
+
+  /** Agreements kept at most (a team has a few thousand devices at most; past it, emptied). */
+  private static final int MAX_AGREEMENTS = 16_384;
+
   private final OpenedAhead ahead = new OpenedAhead();
 
   public KeyRing(WorkspaceId workspace, DeviceKey key, SecureRandom random) {
@@ -56,18 +66,41 @@ public final class KeyRing {
   }
 
   /**
-   * Opens a wrap made for this device and remembers its key.
+   * Opens a wrap made for this device by {@code wrapper} (the device that wrote it: the change's
+   * author, the stored field's writer) and remembers its key.
    *
    * @throws SealException when it does not open for this note, key and device
    */
-  public byte[] learn(Soul note, KeyId id, String wrap) throws SealException {
-    byte[] key = ahead.takeUnwrapped(note, id, wrap);
+  public byte[] learn(Soul note, KeyId id, String wrap, ActorId wrapper) throws SealException {
+    byte[] key = ahead.takeUnwrapped(note, id, wrap, wrapper);
     if (key == null) {
-      key =
-          NoteCrypto.unwrap(workspace, PrivateSouls.sealOf(note), id, device, x25519Private, wrap);
+      key = unwrap(note, id, wrap, wrapper);
     }
     keys.put(name(note, id), key);
     return key;
+  }
+
+  /** Opens a wrap of either version (0008's, or 0012's pairwise one) made for this device. */
+  private byte[] unwrap(Soul note, KeyId id, String wrap, ActorId wrapper) throws SealException {
+    Soul seal = PrivateSouls.sealOf(note);
+    if (NoteCrypto.isPairwise(wrap)) {
+      return NoteCrypto.unwrapPairwise(
+          workspace, seal, id, device, wrapper, agreementWith(wrapper), wrap);
+    }
+    return NoteCrypto.unwrap(workspace, seal, id, device, x25519Private, wrap);
+  }
+
+  /** This device's X25519 agreement with {@code other}, computed once. */
+  private byte[] agreementWith(ActorId other) throws SealException {
+    byte[] known = agreements.get(other);
+    if (known == null) {
+      known = NoteCrypto.agreement(x25519Private, other);
+      if (agreements.size() >= MAX_AGREEMENTS) {
+        agreements.clear();
+      }
+      agreements.put(other, known);
+    }
+    return known;
   }
 
   /**
@@ -75,15 +108,14 @@ public final class KeyRing {
    * writer's {@link #learn} of the same wrap takes the key instead of unwrapping it. Learns
    * nothing: the writer still decides. A wrap that does not open is left for the writer to refuse.
    */
-  public void unwrapAhead(Soul note, KeyId id, String wrap) {
+  public void unwrapAhead(Soul note, KeyId id, String wrap, ActorId wrapper) {
     String name = name(note, id);
     if (keys.containsKey(name)) {
       return;
     }
     try {
-      byte[] key =
-          NoteCrypto.unwrap(workspace, PrivateSouls.sealOf(note), id, device, x25519Private, wrap);
-      ahead.unwrapped(note, id, name, wrap, key);
+      byte[] key = unwrap(note, id, wrap, wrapper);
+      ahead.unwrapped(note, id, name, wrap, wrapper, key);
     } catch (SealException e) {
       // the writer unwraps it again and refuses it
     }
@@ -111,6 +143,29 @@ public final class KeyRing {
     }
   }
 
+  /**
+   * As {@link EpochKeys#open}, ahead of the writer (decision 0009): the ops are kept for its {@link
+   * #openEpochTaking} of the same payload with the same key. Returns them, or null when the payload
+   * does not open.
+   */
+  public @org.jspecify.annotations.Nullable List<Op> openEpochAhead(
+      ActorId author, long seq, byte[] key, String payload) {
+    try {
+      List<Op> ops = EpochKeys.open(workspace, author, seq, key, payload);
+      ahead.opened(author, seq, EpochKeys.EPOCH, key, payload, ops);
+      return ops;
+    } catch (SealException e) {
+      return null; // the writer opens it again and refuses it
+    }
+  }
+
+  /** {@link EpochKeys#open}, taking the ops {@link #openEpochAhead} kept for these inputs. */
+  public List<Op> openEpochTaking(ActorId author, long seq, byte[] key, String payload)
+      throws SealException {
+    List<Op> kept = ahead.takeOpened(author, seq, EpochKeys.EPOCH, key, payload);
+    return kept != null ? kept : EpochKeys.open(workspace, author, seq, key, payload);
+  }
+
   /** {@link #open} in this workspace, taking the ops {@link #openAhead} kept for these inputs. */
   public List<Op> openTaking(ActorId author, long seq, Soul note, byte[] key, String payload)
       throws SealException {
@@ -118,16 +173,31 @@ public final class KeyRing {
     return kept != null ? kept : open(workspace, author, seq, note, key, payload);
   }
 
-  /** Wraps a key of {@code note} for {@code reader}. */
+  /** Wraps a key of {@code note} for {@code reader}, from this device (a pairwise wrap, 0012). */
   public String wrapFor(Soul note, KeyId id, byte[] key, ActorId reader) {
-    return NoteCrypto.wrap(workspace, PrivateSouls.sealOf(note), id, key, reader, random);
+    byte[] shared;
+    try {
+      shared = agreementWith(reader);
+    } catch (SealException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+    return NoteCrypto.wrapPairwise(
+        workspace, PrivateSouls.sealOf(note), id, key, reader, device, shared, random);
   }
 
   /** The one sealed op holding {@code ops} (all on {@code note}) of this device's change #seq. */
   public Op.SetField seal(Soul note, KeyId id, byte[] key, long seq, List<Op> ops) {
     String payload =
         NoteCrypto.seal(
-            workspace, device, seq, note, id, key, SealedOps.encode(device, ops), random);
+            NoteCrypto.COMPACT,
+            workspace,
+            device,
+            seq,
+            note,
+            id,
+            key,
+            CompactOps.encode(device, note, ops),
+            random);
     return new Op.SetField(note, PrivateSouls.SEALED, Value.of(payload));
   }
 
@@ -143,7 +213,10 @@ public final class KeyRing {
     byte[] plain = NoteCrypto.open(workspace, author, seq, note, key, payload);
     List<Op> ops;
     try {
-      ops = SealedOps.decode(author, plain);
+      ops =
+          NoteCrypto.versionOf(payload) == NoteCrypto.COMPACT
+              ? CompactOps.decode(author, note, plain)
+              : SealedOps.decode(author, plain);
     } catch (MalformedChangeException e) {
       throw new SealException("the sealed op holds malformed ops: " + e.getMessage());
     }

@@ -21,7 +21,7 @@ import org.rhizome.graph.model.Soul;
 final class OpenedAhead {
   static final int MAX_ENTRIES = 16_384;
 
-  private record Unwrapped(Soul note, KeyId id, String wrap, byte[] key) {}
+  private record Unwrapped(Soul note, KeyId id, String wrap, ActorId wrapper, byte[] key) {}
 
   private record Opened(ActorId author, long seq, Soul note, byte[] key, List<Op> ops) {}
 
@@ -34,17 +34,21 @@ final class OpenedAhead {
   /** By sealed payload. */
   private final Map<String, Opened> opened = new ConcurrentHashMap<>();
 
-  void unwrapped(Soul note, KeyId id, String name, String wrap, byte[] key) {
+  void unwrapped(Soul note, KeyId id, String name, String wrap, ActorId wrapper, byte[] key) {
     bound(unwraps);
     bound(byName);
-    unwraps.put(wrap, new Unwrapped(note, id, wrap, key.clone()));
+    unwraps.put(wrap, new Unwrapped(note, id, wrap, wrapper, key.clone()));
     byName.put(name, key.clone());
   }
 
   /** The key {@code wrap} unwrapped to ahead of the writer, taken; null if none. */
-  byte @Nullable [] takeUnwrapped(Soul note, KeyId id, String wrap) {
+  byte @Nullable [] takeUnwrapped(Soul note, KeyId id, String wrap, ActorId wrapper) {
     Unwrapped u = unwraps.remove(wrap);
-    return u != null && u.note().equals(note) && u.id().equals(id) && u.wrap().equals(wrap)
+    return u != null
+            && u.note().equals(note)
+            && u.id().equals(id)
+            && u.wrap().equals(wrap)
+            && u.wrapper().equals(wrapper)
         ? u.key()
         : null;
   }

@@ -14,6 +14,25 @@ import org.rhizome.graph.model.Soul;
  * comma-separated hex) and one {@code wrap.<key id>.<device hex>} per key and reader device.
  */
 public final class PrivateSouls {
+  /**
+   * Whether sealed payloads (a private note's, an epoch's) make at least half of a change of {@code
+   * encodedLength} bytes: its ciphertext does not deflate, and what is left is too little to save
+   * the tenth the log asks of a deflated body — so the log stores it as it is without trying
+   * (decision 0012).
+   */
+  public static boolean mostlySealed(
+      java.util.List<org.rhizome.graph.change.Op> ops, int encodedLength) {
+    long sealed = 0;
+    for (org.rhizome.graph.change.Op op : ops) {
+      if (op instanceof org.rhizome.graph.change.Op.SetField set
+          && set.field().equals(SEALED)
+          && set.value() instanceof org.rhizome.graph.model.Value.Str s) {
+        sealed += s.value().length();
+      }
+    }
+    return 2 * sealed >= encodedLength;
+  }
+
   public static final String PRIVATE_PREFIX = "prv.";
   public static final String SEAL_PREFIX = "sys.seal.";
 

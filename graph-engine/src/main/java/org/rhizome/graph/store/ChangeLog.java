@@ -76,9 +76,11 @@ public final class ChangeLog {
 
   /**
    * Changes packed on other threads for the transaction under way, taken by {@link #append}: a
-   * remote change is deflated by the thread that verified it, not by the writer.
+   * remote change is deflated by the thread that verified it, not by the writer. Keyed by the
+   * change's hash, not its identity: a sealed change reaches {@link #append} as the object seen
+   * with its ops opened (decision 0008), a different object with the same signed bytes.
    */
-  private final Map<Change, Packed> prepacked = new java.util.IdentityHashMap<>();
+  private final Map<Change, Packed> prepacked = new java.util.HashMap<>();
 
   /** A change's log row body as {@link #append} would store it, made ahead of the append. */
   public record Packed(Change change, int encoding, byte[] body) {}
@@ -93,7 +95,8 @@ public final class ChangeLog {
 
   private static Packed pack(Change change, Deflater deflater) {
     byte[] raw = change.encoded();
-    if (raw.length >= DEFLATE_FROM_BYTES) {
+    if (raw.length >= DEFLATE_FROM_BYTES
+        && !org.rhizome.graph.privacy.PrivateSouls.mostlySealed(change.draft().ops(), raw.length)) {
       byte[] packed = deflate(deflater, raw);
       if (packed.length < raw.length * 9 / 10) {
         return new Packed(change, DEFLATE, packed);

@@ -65,10 +65,17 @@ final class EpochSealing {
   private byte @Nullable [] pendingKey;
   private long pendingSeq = -1;
 
-  /** The last choice, kept while neither the role view nor the epoch node changed. */
+  /**
+   * The last choice, kept while the role view is the same object: every change that sets a field of
+   * {@code sys.epoch} is a membership fact, after which the rules drop the view (as they do after a
+   * rollback, or when another process committed), so the same view means the same epoch node —
+   * which, with a thousand members, is thousands of wrap rows not read again per write.
+   */
   private @Nullable RoleView cachedView;
 
-  private int cachedEpochSize = -1;
+  /** With {@link #cachedView}: the epoch node was empty (nobody was ever removed). */
+  private boolean cachedEmpty;
+
   private @Nullable KeyId cachedId;
 
   EpochSealing(
@@ -122,20 +129,28 @@ final class EpochSealing {
         revokedNow.add(target.get());
       }
     }
-    Map<String, FieldState> epoch = nodes.node(EpochKeys.EPOCH);
     boolean events = !removedNow.isEmpty() || !revokedNow.isEmpty();
-    if (epoch.isEmpty() && !events) {
-      return ops; // nobody was ever removed: nothing is sealed
-    }
     RoleView view = rules.view();
-    if (!events && view == cachedView && epoch.size() == cachedEpochSize && cachedId != null) {
-      Optional<byte[]> key = ring.key(EpochKeys.EPOCH, cachedId);
+    if (!events && view == cachedView) {
+      if (cachedEmpty) {
+        return ops; // nobody was ever removed: nothing is sealed
+      }
+      Optional<byte[]> key =
+          cachedId == null ? Optional.empty() : ring.key(EpochKeys.EPOCH, cachedId);
       if (key.isPresent()) {
         pendingId = cachedId;
         pendingKey = key.get();
         return ops;
       }
     }
+    Map<String, FieldState> epoch = nodes.node(EpochKeys.EPOCH);
+    if (epoch.isEmpty() && !events) {
+      cachedView = view;
+      cachedEmpty = true;
+      return ops; // nobody was ever removed: nothing is sealed
+    }
+    cachedView = null;
+    cachedEmpty = false;
     if (view.currentRole(ring.device()).isEmpty()) {
       return ops; // removed or revoked: the role check refuses this change before it is signed
     }
@@ -179,7 +194,6 @@ final class EpochSealing {
     pendingKey = held.get(chosen);
     if (out.size() == ops.size()) {
       cachedView = view;
-      cachedEpochSize = epoch.size();
       cachedId = chosen;
     } else {
       cachedId = null; // the epoch node grows with this change: choose again after it
@@ -326,12 +340,13 @@ final class EpochSealing {
     if (known.isPresent() || epoch == null) {
       return known;
     }
-    String wrap = Sealing.string(epoch.get(EpochKeys.wrapField(id, ring.device())));
+    FieldState field = epoch.get(EpochKeys.wrapField(id, ring.device()));
+    String wrap = Sealing.string(field);
     if (wrap == null) {
       return Optional.empty();
     }
     try {
-      return Optional.of(ring.learn(EpochKeys.EPOCH, id, wrap));
+      return Optional.of(ring.learn(EpochKeys.EPOCH, id, wrap, field.actor()));
     } catch (SealException e) {
       return Optional.empty(); // refused (and noted) when the wrap arrived
     }
@@ -365,7 +380,8 @@ final class EpochSealing {
         continue;
       }
       try {
-        ring.learn(EpochKeys.EPOCH, wrap.get().key(), ((Value.Str) set.value()).value());
+        ring.learn(
+            EpochKeys.EPOCH, wrap.get().key(), ((Value.Str) set.value()).value(), raw.actor());
         fresh.add(wrap.get().key());
       } catch (SealException e) {
         Sealing.refuseMalformed(
@@ -376,7 +392,8 @@ final class EpochSealing {
     if (!fresh.isEmpty()) {
       applyHistory(fresh, nodes, history);
     }
-    return opened(raw, nodes.node(EpochKeys.EPOCH), true);
+    // The epoch node (a wrap per key and device) is read only when the ring lacks a key.
+    return opened(raw, inRing(ops) ? null : nodes.node(EpochKeys.EPOCH), true);
   }
 
   /**
@@ -387,12 +404,7 @@ final class EpochSealing {
     if (!touchesEpoch(raw.draft().ops())) {
       return raw.draft().ops();
     }
-    boolean inRing = true; // the usual case: no read of the epoch node
-    for (Op op : raw.draft().ops()) {
-      Optional<KeyId> id = EpochKeys.keyOf(op);
-      inRing &= id.isEmpty() || ring.key(EpochKeys.EPOCH, id.get()).isPresent();
-    }
-    if (inRing) {
+    if (inRing(raw.draft().ops())) { // the usual case: no read of the epoch node
       return opened(raw, null, false);
     }
     try {
@@ -400,6 +412,17 @@ final class EpochSealing {
     } catch (SQLException e) {
       return opened(raw, null, false);
     }
+  }
+
+  /** Whether this device holds the key of every sealed op among {@code ops}. */
+  private boolean inRing(List<Op> ops) {
+    for (Op op : ops) {
+      Optional<KeyId> id = EpochKeys.keyOf(op);
+      if (id.isPresent() && ring.key(EpochKeys.EPOCH, id.get()).isEmpty()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private List<Op> opened(Change raw, @Nullable Map<String, FieldState> epoch, boolean report) {
@@ -418,9 +441,8 @@ final class EpochSealing {
         continue; // removed, or not wrapped for yet: the change is kept, its content is not
       }
       try {
-        visible.addAll(
-            EpochKeys.open(
-                ring.workspace(),
+        visible.addAll( // opened by a verifying thread already, when it could (SealedAhead)
+            ring.openEpochTaking(
                 raw.actor(),
                 raw.seq(),
                 key.get(),

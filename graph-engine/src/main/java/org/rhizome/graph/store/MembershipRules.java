@@ -137,7 +137,8 @@ final class MembershipRules {
    * @throws ChangeRefusedException NOT_ALLOWED (or MISSING_DEPENDENCY for a join whose invite is
    *     unknown yet)
    */
-  void check(Change change, TouchedNodes nodes) throws ChangeRefusedException, SQLException {
+  void check(Change change, TouchedNodes nodes)
+      throws ChangeRefusedException, SQLException, StoreException {
     // What this change itself sets on member nodes: a first change may name its own person.
     Map<String, Value> ownMemberFields = new HashMap<>();
     Soul ownMemberSoul = SystemSouls.actor(change.actor());
@@ -183,7 +184,7 @@ final class MembershipRules {
    * @return true when {@code set} is a valid genesis
    */
   private boolean checkSystemField(Change change, Op.SetField set, TouchedNodes nodes)
-      throws ChangeRefusedException, SQLException {
+      throws ChangeRefusedException, SQLException, StoreException {
     Soul soul = set.soul();
     String field = set.field();
     if (org.rhizome.graph.privacy.PrivateSouls.isSeal(soul)) { // private notes' keys (0008)
@@ -310,7 +311,7 @@ final class MembershipRules {
    * it is the role view's question, not this one's.
    */
   private void checkEvent(Change change, ActorId target, Op.SetField set, TouchedNodes nodes)
-      throws ChangeRefusedException, SQLException {
+      throws ChangeRefusedException, SQLException, StoreException {
     Optional<MembershipEvent> parsed = MembershipEvent.parse(set.field());
     if (parsed.isEmpty() || mode != MembershipMode.MEMBERS) {
       throw refuse(change, set.field() + " is not a field of a member");
@@ -370,7 +371,7 @@ final class MembershipRules {
    * revocation's {@code true}. Whether it counts (its author's role) is the role view's question.
    */
   private void checkDelegation(Change change, Soul note, Op.SetField set, TouchedNodes nodes)
-      throws ChangeRefusedException, SQLException {
+      throws ChangeRefusedException, SQLException, StoreException {
     Optional<ActorId> owner = SystemSouls.ownerOf(note);
     if (owner.isEmpty() || mode != MembershipMode.MEMBERS) {
       throw refuse(
@@ -448,7 +449,7 @@ final class MembershipRules {
   }
 
   private void checkGenesis(Change change, Value value, TouchedNodes nodes)
-      throws ChangeRefusedException, SQLException {
+      throws ChangeRefusedException, SQLException, StoreException {
     if (mode != MembershipMode.MEMBERS || change.seq() != 1 || !(value instanceof Value.Str s)) {
       throw refuse(change, "a genesis is the founder's first change in a members-only workspace");
     }
@@ -476,7 +477,7 @@ final class MembershipRules {
   }
 
   private void checkJoin(Change change, Map<String, Value> fields, TouchedNodes nodes)
-      throws ChangeRefusedException, SQLException {
+      throws ChangeRefusedException, SQLException, StoreException {
     ActorId actor = change.actor();
     Optional<ActorId> invite = hexActor(fields.get(SystemSouls.INVITE));
     Optional<ActorId> person = hexActor(fields.get(SystemSouls.PERSON));
@@ -524,10 +525,12 @@ final class MembershipRules {
 
   /**
    * The person {@code device} writes as: in a members-only workspace the person its first change
-   * named; in an open workspace the device itself.
+   * named; in an open workspace the device itself. Read through the role view, which keeps each
+   * device's person across transactions (it is set once, by the device's first change): with a
+   * thousand members, a change's author is rarely among the nodes its transaction already read.
    */
   private ActorId personOf(ActorId device, Map<String, Value> pendingOwnFields, TouchedNodes nodes)
-      throws SQLException {
+      throws SQLException, StoreException {
     if (mode == MembershipMode.OPEN) {
       return device;
     }
@@ -535,8 +538,7 @@ final class MembershipRules {
     if (pending != null) {
       return hexActor(pending).orElse(device);
     }
-    return hexActor(value(nodes.node(SystemSouls.actor(device)).get(SystemSouls.PERSON)))
-        .orElse(device);
+    return view().person(device).orElse(device);
   }
 
   private void requireName(Change change, Value value) throws ChangeRefusedException {

@@ -162,12 +162,13 @@ final class Sealing {
     if (known.isPresent() || seal == null) {
       return known;
     }
-    String wrap = string(seal.get(PrivateSouls.wrapField(id, ring.device())));
+    FieldState field = seal.get(PrivateSouls.wrapField(id, ring.device()));
+    String wrap = string(field);
     if (wrap == null) {
       return Optional.empty();
     }
     try {
-      return Optional.of(ring.learn(note, id, wrap));
+      return Optional.of(ring.learn(note, id, wrap, field.actor()));
     } catch (SealException e) {
       return Optional.empty(); // refused (and logged) when the wrap arrived
     }
@@ -210,7 +211,7 @@ final class Sealing {
         continue;
       }
       try {
-        ring.learn(note.get(), wrap.get().key(), ((Value.Str) set.value()).value());
+        ring.learn(note.get(), wrap.get().key(), ((Value.Str) set.value()).value(), signed.actor());
         fresh.computeIfAbsent(note.get(), n -> new HashSet<>()).add(wrap.get().key());
       } catch (SealException e) {
         refuse(
@@ -278,20 +279,32 @@ final class Sealing {
       }
       sealed = true;
       Op.SetField set = (Op.SetField) op;
-      Map<String, FieldState> seal =
-          nodes != null
-              ? nodes.node(PrivateSouls.sealOf(set.soul()))
-              : table.node(PrivateSouls.sealOf(set.soul()));
+      Map<String, FieldState> seal = null;
+      if (!ringHolds(set)) { // the seal node is read only to open this device's wrap
+        seal =
+            nodes != null
+                ? nodes.node(PrivateSouls.sealOf(set.soul()))
+                : table.node(PrivateSouls.sealOf(set.soul()));
+      }
       openOne(raw, set, seal, null, report).ifPresent(visible::addAll);
     }
     return sealed ? SealedOps.seenAs(raw, visible) : seen(raw, ops);
+  }
+
+  /** Whether this device holds the key a sealed op names. */
+  private boolean ringHolds(Op.SetField set) {
+    try {
+      return ring.key(set.soul(), NoteCrypto.keyOf(((Value.Str) set.value()).value())).isPresent();
+    } catch (SealException e) {
+      return false;
+    }
   }
 
   /** The ops of one sealed op, when this device holds its key (one of {@code only}, if given). */
   private Optional<List<Op>> openOne(
       Change raw,
       Op.SetField set,
-      Map<String, FieldState> seal,
+      @Nullable Map<String, FieldState> seal,
       @Nullable Set<KeyId> only,
       boolean report) {
     String payload = ((Value.Str) set.value()).value();

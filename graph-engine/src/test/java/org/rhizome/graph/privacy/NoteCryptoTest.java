@@ -61,6 +61,61 @@ class NoteCryptoTest {
   }
 
   @Test
+  void aPairwiseWrapOpensOnlyForItsDeviceNoteKeyAndWrapper() throws Exception {
+    DeviceKey alice = DeviceKey.generate(random);
+    DeviceKey bob = DeviceKey.generate(random);
+    DeviceKey carol = DeviceKey.generate(random);
+    byte[] aliceX = X25519Keys.privateKey(alice.seed());
+    byte[] bobX = X25519Keys.privateKey(bob.seed());
+    byte[] carolX = X25519Keys.privateKey(carol.seed());
+    Soul note = PrivateSouls.privateNote(alice.actor(), "01HZZZZZZZZZZZZZZZZZZZZZZZ");
+    Soul seal = PrivateSouls.sealOf(note);
+    KeyId id = KeyId.random(random);
+    byte[] noteKey = NoteCrypto.newKey(random);
+    byte[] ab = NoteCrypto.agreement(aliceX, bob.actor());
+    // Both ends of a pair agree on the same secret.
+    assertThat(NoteCrypto.agreement(bobX, alice.actor())).isEqualTo(ab);
+    String wrap =
+        NoteCrypto.wrapPairwise(ws, seal, id, noteKey, bob.actor(), alice.actor(), ab, random);
+    assertThat(NoteCrypto.looksLikeWrap(wrap)).isTrue();
+    assertThat(NoteCrypto.unwrapPairwise(ws, seal, id, bob.actor(), alice.actor(), ab, wrap))
+        .isEqualTo(noteKey);
+    // Another reader, another key id, another note, another claimed wrapper: does not open.
+    byte[] ca = NoteCrypto.agreement(carolX, alice.actor());
+    assertThatThrownBy(
+            () -> NoteCrypto.unwrapPairwise(ws, seal, id, carol.actor(), alice.actor(), ca, wrap))
+        .isInstanceOf(SealException.class);
+    assertThatThrownBy(
+            () ->
+                NoteCrypto.unwrapPairwise(
+                    ws, seal, KeyId.random(random), bob.actor(), alice.actor(), ab, wrap))
+        .isInstanceOf(SealException.class);
+    Soul other =
+        PrivateSouls.sealOf(PrivateSouls.privateNote(alice.actor(), "01HYYYYYYYYYYYYYYYYYYYYYYY"));
+    assertThatThrownBy(
+            () -> NoteCrypto.unwrapPairwise(ws, other, id, bob.actor(), alice.actor(), ab, wrap))
+        .isInstanceOf(SealException.class);
+    byte[] bc = NoteCrypto.agreement(bobX, carol.actor());
+    assertThatThrownBy(
+            () -> NoteCrypto.unwrapPairwise(ws, seal, id, bob.actor(), carol.actor(), bc, wrap))
+        .isInstanceOf(SealException.class);
+    // The first-form unwrap does not take it either.
+    assertThatThrownBy(() -> NoteCrypto.unwrap(ws, seal, id, bob.actor(), bobX, wrap))
+        .isInstanceOf(SealException.class);
+    // One flipped bit anywhere: refused.
+    byte[] raw = Base64.getDecoder().decode(wrap);
+    for (int i = 0; i < raw.length; i++) {
+      byte[] t = raw.clone();
+      t[i] ^= 1;
+      String tampered = Base64.getEncoder().encodeToString(t);
+      assertThatThrownBy(
+              () ->
+                  NoteCrypto.unwrapPairwise(ws, seal, id, bob.actor(), alice.actor(), ab, tampered))
+          .isInstanceOf(SealException.class);
+    }
+  }
+
+  @Test
   void aSealedPayloadOpensOnlyInItsChangeAndNote() throws Exception {
     ActorId author = DeviceKey.generate(random).actor();
     Soul note = PrivateSouls.privateNote(author, "01HZZZZZZZZZZZZZZZZZZZZZZZ");

@@ -20,7 +20,8 @@ import org.rhizome.graph.membership.Role;
  * key costs. The same founder writes N notes (one change each) before any removal (plain) and N
  * after one (sealed); a member's replica applies each set in batches. Process CPU per note written
  * and per change applied, medians of the runs after a warm-up; plain and sealed alternate in every
- * run.
+ * run. Beside it the engine's own threads' CPU (writers and verifiers), which leaves out the JIT
+ * compiler and the collector — in runs this short, most of the process's variation.
  */
 final class EpochApplyBench {
   private static final int BATCH = 500;
@@ -38,6 +39,10 @@ final class EpochApplyBench {
     List<Double> sealedWrite = new ArrayList<>();
     List<Double> plainApply = new ArrayList<>();
     List<Double> sealedApply = new ArrayList<>();
+    List<Double> plainWriteEngine = new ArrayList<>();
+    List<Double> sealedWriteEngine = new ArrayList<>();
+    List<Double> plainApplyEngine = new ArrayList<>();
+    List<Double> sealedApplyEngine = new ArrayList<>();
     for (int r = 0; r < runs + 1; r++) {
       System.err.println("epoch run " + r + "…");
       Path d = dir.resolve("epoch" + r);
@@ -56,20 +61,24 @@ final class EpochApplyBench {
         sync(alice, sealedReader);
         // plain: no removal yet
         double[] pw = write(alice, "plain");
-        double pa = apply(alice, plainReader);
+        double[] pa = apply(alice, plainReader);
         alice.membership().removeAsync(xavier.actor()).get();
         sync(alice, sealedReader);
         sync(alice, plainReader);
         double[] sw = write(alice, "sealed");
-        double sa = apply(alice, sealedReader);
+        double[] sa = apply(alice, sealedReader);
         if (sealedReader.search("sealed", 5).isEmpty()) {
           throw new IllegalStateException("the member did not read the sealed notes");
         }
         if (r > 0) { // the first run warms the JIT
           plainWrite.add(pw[0]);
           sealedWrite.add(sw[0]);
-          plainApply.add(pa);
-          sealedApply.add(sa);
+          plainApply.add(pa[0]);
+          sealedApply.add(sa[0]);
+          plainWriteEngine.add(pw[1]);
+          sealedWriteEngine.add(sw[1]);
+          plainApplyEngine.add(pa[1]);
+          sealedApplyEngine.add(sa[1]);
         }
       }
     }
@@ -86,6 +95,16 @@ final class EpochApplyBench {
     out.put(
         "sealedWriteOverheadPercent",
         Math.round((median(sealedWrite) / median(plainWrite) - 1) * 1000) / 10.0);
+    out.put("plainWriteEngineCpuUsPerNote", median(plainWriteEngine));
+    out.put("sealedWriteEngineCpuUsPerNote", median(sealedWriteEngine));
+    out.put("plainApplyEngineCpuUsPerChange", median(plainApplyEngine));
+    out.put("sealedApplyEngineCpuUsPerChange", median(sealedApplyEngine));
+    out.put(
+        "sealedApplyOverheadPercentEngineCpu",
+        Math.round((median(sealedApplyEngine) / median(plainApplyEngine) - 1) * 1000) / 10.0);
+    out.put(
+        "sealedWriteOverheadPercentEngineCpu",
+        Math.round((median(sealedWriteEngine) / median(plainWriteEngine) - 1) * 1000) / 10.0);
     return out;
   }
 
@@ -100,8 +119,9 @@ final class EpochApplyBench {
     return ws;
   }
 
-  /** Writes the notes; µs of process CPU per note. */
+  /** Writes the notes; µs of process CPU, and of the engine's threads' CPU, per note. */
   private double[] write(Workspace alice, String word) throws Exception {
+    SyncThreadCpu threads = SyncThreadCpu.now();
     long cpu0 = processCpuNanos();
     List<java.util.concurrent.CompletableFuture<?>> pending = new ArrayList<>();
     for (int i = 0; i < notes; i++) {
@@ -110,20 +130,33 @@ final class EpochApplyBench {
     for (var f : pending) {
       f.get();
     }
-    return new double[] {(processCpuNanos() - cpu0) / 1e3 / notes};
+    return new double[] {(processCpuNanos() - cpu0) / 1e3 / notes, engineMicros(threads) / notes};
   }
 
-  /** Applies what {@code to} lacks of {@code from}; µs of process CPU per change. */
-  private static double apply(Workspace from, Workspace to) throws Exception {
+  /** Milliseconds of the writers' and verifiers' CPU since {@code threads}, in µs. */
+  private static double engineMicros(SyncThreadCpu threads) {
+    Map<String, Object> byGroup = threads.millisByGroupSince();
+    return 1e3
+        * (((Number) byGroup.getOrDefault("writer", 0)).doubleValue()
+            + ((Number) byGroup.getOrDefault("verify", 0)).doubleValue());
+  }
+
+  /**
+   * Applies what {@code to} lacks of {@code from}; µs of process CPU, and of the engine's threads'
+   * CPU, per change.
+   */
+  private static double[] apply(Workspace from, Workspace to) throws Exception {
     List<byte[]> missing = new ArrayList<>();
     for (StoredChange c : from.changesSince(to.versionVector(), 0, 1_000_000)) {
       missing.add(c.bytes());
     }
+    SyncThreadCpu threads = SyncThreadCpu.now();
     long cpu0 = processCpuNanos();
     for (int i = 0; i < missing.size(); i += BATCH) {
       to.applyRemote(missing.subList(i, Math.min(missing.size(), i + BATCH)));
     }
-    return (processCpuNanos() - cpu0) / 1e3 / Math.max(1, missing.size());
+    int n = Math.max(1, missing.size());
+    return new double[] {(processCpuNanos() - cpu0) / 1e3 / n, engineMicros(threads) / n};
   }
 
   private static void sync(Workspace from, Workspace to) throws Exception {
