@@ -120,7 +120,7 @@ class PlainBodyScanTest {
   void randomBodiesGiveWhatFlexmarkGives() {
     Random random = new Random(20261208);
     int scanned = 0;
-    int n = Integer.getInteger("rhizome.scan.bodies", 20_000);
+    int n = Integer.getInteger("rhizome.scan.bodies", 5_000);
     for (int i = 0; i < n; i++) {
       String body = randomBody(random);
       if (PlainBodyScan.scan(body, 0, new SourceLines(body)) != null) {
