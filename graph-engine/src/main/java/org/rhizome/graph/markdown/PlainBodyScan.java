@@ -125,7 +125,7 @@ final class PlainBodyScan {
         if (c == '>') {
           return null;
         }
-        if (!plainLine(markdown, ls, le)) {
+        if (!plainLine(markdown, ls, le, syntax)) {
           return null;
         }
         if (heading && !heading(markdown, p, hashes, le, syntax, headings, lines)) {
@@ -193,17 +193,25 @@ final class PlainBodyScan {
   }
 
   /**
-   * Checks a line of Markdown text: no HTML, code spans, inline links, reference definitions or
-   * control characters, and no {@code _} inside a tag.
+   * Checks a line of Markdown text: no HTML, inline links, reference definitions or control
+   * characters, and no {@code _} inside a tag; its code spans (which must close on the line) go to
+   * {@code syntax}.
    */
-  private static boolean plainLine(String s, int from, int to) {
+  private static boolean plainLine(String s, int from, int to, RangeList.Builder syntax) {
     for (int k = from; k < to; k++) {
       char c = s.charAt(k);
-      if (c < 0x20) {
+      if (c == '`') {
+        int end = codeSpanEnd(s, from, k, to);
+        if (end < 0) {
+          return false;
+        }
+        syntax.add(k, end);
+        k = end - 1;
+      } else if (c < 0x20) {
         if (c != '\t') {
           return false;
         }
-      } else if (c == '<' || c == '`' || c == '\r') {
+      } else if (c == '<' || c == '\r') {
         return false;
       } else if (c == ']' && k + 1 < to) {
         char d = s.charAt(k + 1);
@@ -222,6 +230,31 @@ final class PlainBodyScan {
       }
     }
     return true;
+  }
+
+  /**
+   * The end of the code span whose opening backticks are at {@code open}: after the next run of as
+   * many backticks on the line; -1 when there is none there (it may close on a later line of the
+   * paragraph, or be text) or when a backslash stands before the opening run.
+   */
+  private static int codeSpanEnd(String s, int from, int open, int to) {
+    if (open > from && s.charAt(open - 1) == '\\') {
+      return -1;
+    }
+    int length = runLength(s, open, to, '`');
+    int k = open + length;
+    while (k < to) {
+      if (s.charAt(k) == '`') {
+        int run = runLength(s, k, to, '`');
+        if (run == length) {
+          return k + run;
+        }
+        k += run;
+      } else {
+        k++;
+      }
+    }
+    return -1;
   }
 
   /** Whether {@code [hash + 1, at]} is all tag characters after a {@code #}. */
