@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
  * matter.
  *
  * <p><b>Thread-safety:</b> immutable and thread-safe; build one and share it (it holds a Flexmark
- * {@link Parser}, which is costly to build and safe to reuse). <b>Cost:</b> linear in the input:
- * a plain body (see {@link PlainBodyScan}) is scanned in a few microseconds per KB, any other gets
+ * {@link Parser}, which is costly to build and safe to reuse). <b>Cost:</b> linear in the input: a
+ * plain body (see {@link PlainBodyScan}) is scanned in a few microseconds per KB, any other gets
  * one Flexmark parse plus one scan, tens of microseconds for a typical 1 KB note.
  *
  * <p><b>Rules</b> (close to Obsidian's):
