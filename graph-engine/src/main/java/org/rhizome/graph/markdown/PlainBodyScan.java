@@ -198,6 +198,8 @@ final class PlainBodyScan {
    * {@code syntax}.
    */
   private static boolean plainLine(String s, int from, int to, RangeList.Builder syntax) {
+    // Whether every char since the last '#' of the line is a tag char: a '_' then lies in a tag.
+    boolean afterHash = false;
     for (int k = from; k < to; k++) {
       char c = s.charAt(k);
       if (c == '`') {
@@ -207,26 +209,37 @@ final class PlainBodyScan {
         }
         syntax.add(k, end);
         k = end - 1;
+        afterHash = false;
       } else if (c < 0x20) {
         if (c != '\t') {
           return false;
         }
-      } else if (c == '<' || c == '\r') {
+        afterHash = false;
+      } else if (c == '<') {
         return false;
-      } else if (c == ']' && k + 1 < to) {
-        char d = s.charAt(k + 1);
-        if (d == '(') {
+      } else if (c == ']' && k + 1 < to && s.charAt(k + 1) == '(') {
+        return false;
+      } else if (c == ']'
+          && k + 1 < to
+          && s.charAt(k + 1) == ':'
+          // "]]:" ends a wikilink ("[[a]]: b"); a reference label cannot end in an unescaped ']'.
+          && !(k > from && s.charAt(k - 1) == ']' && !(k - 1 > from && s.charAt(k - 2) == '\\'))) {
+        return false;
+      } else if (c == '#') {
+        afterHash = true;
+      } else if (c == '_') {
+        if (afterHash) {
           return false;
         }
-        // "]]:" ends a wikilink ("[[a]]: b"); a reference label cannot end in an unescaped ']'.
-        if (d == ':'
-            && !(k > from
-                && s.charAt(k - 1) == ']'
-                && !(k - 1 > from && s.charAt(k - 2) == '\\'))) {
-          return false;
+      } else if (Character.isHighSurrogate(c) && k + 1 < to) {
+        if (!TagSyntax.isTagChar(s.codePointAt(k))) {
+          afterHash = false;
         }
-      } else if (c == '_' && inTag(s, from, k)) {
-        return false;
+        if (Character.isLowSurrogate(s.charAt(k + 1))) {
+          k++;
+        }
+      } else if (!TagSyntax.isTagChar(c)) {
+        afterHash = false;
       }
     }
     return true;
@@ -255,22 +268,6 @@ final class PlainBodyScan {
       }
     }
     return -1;
-  }
-
-  /** Whether {@code [hash + 1, at]} is all tag characters after a {@code #}. */
-  private static boolean inTag(String s, int lineStart, int at) {
-    int k = at;
-    while (k > lineStart) {
-      int cp = Character.codePointBefore(s, k);
-      if (cp == '#') {
-        return true;
-      }
-      if (!TagSyntax.isTagChar(cp)) {
-        return false;
-      }
-      k -= Character.charCount(cp);
-    }
-    return false;
   }
 
   /**
