@@ -17,8 +17,9 @@ import org.jspecify.annotations.Nullable;
  * matter.
  *
  * <p><b>Thread-safety:</b> immutable and thread-safe; build one and share it (it holds a Flexmark
- * {@link Parser}, which is costly to build and safe to reuse). <b>Cost:</b> linear in the input,
- * one Flexmark parse plus one scan; a typical 1 KB note takes tens of microseconds.
+ * {@link Parser}, which is costly to build and safe to reuse). <b>Cost:</b> linear in the input: a
+ * plain body (see {@link PlainBodyScan}) is scanned in a few microseconds per KB, any other gets
+ * one Flexmark parse plus one scan, tens of microseconds for a typical 1 KB note.
  *
  * <p><b>Rules</b> (close to Obsidian's):
  *
@@ -121,12 +122,20 @@ public final class MarkdownParser {
    * @throws NullPointerException if {@code markdown} is null
    */
   public ParsedNote parse(String markdown) {
+    return parse(markdown, true);
+  }
+
+  /**
+   * As {@link #parse(String)}; {@code scanFirst} false always parses with Flexmark (to compare
+   * {@link PlainBodyScan} with it).
+   */
+  ParsedNote parse(String markdown, boolean scanFirst) {
     Objects.requireNonNull(markdown, "markdown");
     List<String> problems = new ArrayList<>();
     if (markdown.indexOf('\0') >= 0) {
       problems.add("The note contains NUL characters; it may be a binary file.");
     }
-    Layout layout = layout(markdown, problems);
+    Layout layout = scanFirst ? scannedLayout(markdown, problems) : layout(markdown, problems);
     FrontMatter frontMatter =
         layout.frontMatterBlock() == null
             ? FrontMatter.EMPTY
@@ -163,10 +172,37 @@ public final class MarkdownParser {
       BodyStructure body,
       SourceLines lines) {}
 
-  Layout layout(String markdown, List<String> problems) {
+  /**
+   * As {@link #layout}, for the index: a body {@link PlainBodyScan} follows (most notes) is not
+   * parsed by Flexmark. Its emphasis delimiters are not reported, so only {@link #parse} may use
+   * it.
+   */
+  private Layout scannedLayout(String markdown, List<String> problems) {
     FrontMatterReader.Block block = FrontMatterReader.find(markdown, problems);
     int bodyStart = block == null ? 0 : block.endOffset();
     SourceLines lines = new SourceLines(markdown);
+    BodyStructure scanned = PlainBodyScan.scan(markdown, bodyStart, lines);
+    if (scanned == null) {
+      return layout(markdown, problems, block, bodyStart, lines);
+    }
+    BodyStructure body =
+        scanned.withSyntax(
+            MathSpans.addTo(scanned.syntax(), markdown, bodyStart, markdown.length()));
+    return new Layout(block, bodyStart, body, lines);
+  }
+
+  Layout layout(String markdown, List<String> problems) {
+    FrontMatterReader.Block block = FrontMatterReader.find(markdown, problems);
+    int bodyStart = block == null ? 0 : block.endOffset();
+    return layout(markdown, problems, block, bodyStart, new SourceLines(markdown));
+  }
+
+  private Layout layout(
+      String markdown,
+      List<String> problems,
+      FrontMatterReader.@Nullable Block block,
+      int bodyStart,
+      SourceLines lines) {
     Document document = parseBody(ParseLimits.apply(markdown.substring(bodyStart)), problems);
     BodyStructure parsed =
         document == null ? BodyStructure.unparsed() : BodyStructure.of(document, bodyStart, lines);

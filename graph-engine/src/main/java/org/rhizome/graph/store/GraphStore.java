@@ -402,6 +402,7 @@ public final class GraphStore implements AutoCloseable {
         throw err;
       }
     } finally {
+      writer.texts.end();
       if (!committed) {
         writer.log.forget();
         writer.texts.forget();

@@ -110,7 +110,12 @@ final class NoteIndex {
    * rewrites the note and full-text rows, not the links and tags), and a {@code fresh} node (one
    * with no fields before the transaction) has no rows to look for.
    */
-  void reindex(Soul soul, Map<String, FieldState> fields, boolean fresh, Set<String> changed)
+  void reindex(
+      Soul soul,
+      Map<String, FieldState> fields,
+      boolean fresh,
+      Set<String> changed,
+      TouchedNodes nodes)
       throws SQLException, StoreException {
     Long existing = null;
     if (!fresh) {
@@ -135,7 +140,9 @@ final class NoteIndex {
       return;
     }
     String title = string(fields, NoteFields.TITLE, "");
-    String body = string(fields, NoteFields.BODY, "");
+    FieldState bodyState = fields.get(NoteFields.BODY);
+    String known = bodyState == null ? null : nodes.stringOf(bodyState.value());
+    String body = known != null ? known : string(fields, NoteFields.BODY, "");
     String folder = string(fields, NoteFields.FOLDER, NoteFolders.ROOT);
     Value createdValue = value(fields, NoteFields.CREATED);
     long modified = 0;

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.rhizome.graph.api.CorruptDatabaseException;
 import org.rhizome.graph.api.StoreException;
 import org.rhizome.graph.change.Change;
@@ -162,7 +163,28 @@ final class TextDocuments {
     }
   }
 
+  /**
+   * The nodes of the write transaction under way, null outside one: a field with no row there has
+   * no stored text (its snapshot is only stored beside the field's row), so nothing is read.
+   */
+  private @Nullable TouchedNodes txnNodes;
+
+  /** Call as a write transaction starts, with its nodes. */
+  void begin(TouchedNodes nodes) {
+    txnNodes = nodes;
+  }
+
+  /** Call as a write transaction ends, committed or not. */
+  void end() {
+    txnNodes = null;
+  }
+
   private TextDocument load(Key key) throws SQLException, StoreException {
+    // Every field write of the transaction goes through its nodes, so their view is the table's.
+    // A new note's body is then not looked for: its node was read (and found empty) anyway.
+    if (txnNodes != null && !txnNodes.node(key.soul()).containsKey(key.field())) {
+      return new TextDocument();
+    }
     if (select == null) {
       // The snapshot is stored without its text, which is the field's value beside it.
       select =
@@ -286,12 +308,13 @@ final class TextDocuments {
               "INSERT INTO text_state(soul, name, snapshot) VALUES (?,?,?)"
                   + " ON CONFLICT(soul, name) DO UPDATE SET snapshot = excluded.snapshot");
     }
-    byte[] value = ValueCodec.encode(Value.of(doc.text()));
+    String text = doc.text();
+    byte[] value = ValueCodec.encode(Value.of(text));
     upsert.setString(1, key.soul().value());
     upsert.setString(2, key.field());
     upsert.setBytes(3, TextSnapshotCodec.encodeSealed(doc, value));
     upsert.executeUpdate();
-    nodes.set(key.soul(), key.field(), new FieldState(value, hlc, actor));
+    nodes.setString(key.soul(), key.field(), new FieldState(value, hlc, actor), text);
   }
 
   /** After a rollback: what the cache holds may include undone edits. */

@@ -4,9 +4,11 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.rhizome.graph.merge.FieldState;
 import org.rhizome.graph.model.Soul;
 
@@ -26,8 +28,26 @@ final class TouchedNodes {
   /** Per changed node, the fields whose value (not only clock) changed in this transaction. */
   private final Map<Soul, Set<String>> changedValues = new HashMap<>();
 
+  /**
+   * The text of values this transaction wrote from a string it held (a note's body, as its live
+   * document gave it), so the index need not decode the bytes it was just encoded to. By identity
+   * of the value array, which a {@link FieldState} never copies.
+   */
+  private final Map<byte[], String> strings = new IdentityHashMap<>();
+
   TouchedNodes(FieldTable fields) {
     this.fields = fields;
+  }
+
+  /** As {@link #set}, for a string value whose text is {@code text}. */
+  void setString(Soul soul, String field, FieldState state, String text) throws SQLException {
+    set(soul, field, state);
+    strings.put(state.value(), text);
+  }
+
+  /** The text of a value written by {@link #setString} in this transaction, or null. */
+  @Nullable String stringOf(byte[] value) {
+    return strings.get(value);
   }
 
   /** The node's fields in this transaction (a live, mutable view owned by this object). */

@@ -25,6 +25,7 @@ public final class WriteTxn {
   WriteTxn(GraphStore.Writer writer) {
     this.writer = writer;
     this.nodes = new TouchedNodes(writer.fields);
+    writer.texts.begin(nodes);
   }
 
   /**
@@ -138,7 +139,8 @@ public final class WriteTxn {
     t = WriteStats.start();
     writer.index.begin();
     for (Soul soul : nodes.changed()) {
-      writer.index.reindex(soul, nodes.node(soul), nodes.isFresh(soul), nodes.changedValues(soul));
+      writer.index.reindex(
+          soul, nodes.node(soul), nodes.isFresh(soul), nodes.changedValues(soul), nodes);
     }
     writer.index.flushFts();
     WriteStats.add(WriteStats.Stage.INDEX_ROWS, t);

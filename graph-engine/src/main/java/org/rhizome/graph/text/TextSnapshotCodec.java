@@ -221,7 +221,7 @@ public final class TextSnapshotCodec {
     }
     Arrays.sort(order, 0, nActors, (x, y) -> agents.actor(x).compareTo(agents.actor(y)));
     int[] toSnap = new int[agents.size()];
-    ByteWriter w = new ByteWriter(1024 + doc.length() * 2);
+    ByteWriter w = new ByteWriter(withText ? 1024 + doc.length() * 2 : 64 + nActors * 40);
     w.writeVarint(nActors);
     byte[] key = new byte[ActorId.LENGTH];
     for (int i = 0; i < nActors; i++) {
@@ -233,7 +233,8 @@ public final class TextSnapshotCodec {
     w.writeVarint(runs.size);
     long[] lastEnd = new long[nActors];
     int prevAgent = -1;
-    StringBuilder text = new StringBuilder(doc.length() + 16);
+    // The text is only gathered when it goes in the snapshot (a stored note's does not).
+    StringBuilder text = withText ? new StringBuilder(doc.length() + 16) : null;
     for (int i = 0; i < runs.size; i++) {
       long id = runs.id[i];
       int agent = toSnap[AgentTable.agentOf(id)];
@@ -265,14 +266,14 @@ public final class TextSnapshotCodec {
       }
       lastEnd[agent] = s + runs.len[i];
       prevAgent = agent;
-      if (!runs.deleted[i]) {
+      if (text != null && !runs.deleted[i]) {
         int[] c = agents.contentArray(AgentTable.agentOf(id));
         for (int k = (int) s, end = k + runs.len[i]; k < end; k++) {
           text.appendCodePoint(c[k]);
         }
       }
     }
-    if (withText) {
+    if (text != null) {
       w.writeString(text.toString());
     }
     return w.toByteArray();
