@@ -67,6 +67,27 @@ final class ReadingView {
   private boolean pageLoaded;
   private @Nullable Rest rest;
 
+  /** The render under way, if any (FX thread): {@link #show} waits for it. */
+  private java.util.concurrent.@Nullable CompletableFuture<?> inFlight;
+
+  /** The text changed while a render was under way: render it once that one ends. */
+  private boolean showAgain;
+
+  /** Failed loads of the page shown in a row (it is loaded again twice, then a message shows). */
+  private int loadFailures;
+
+  /** The page in the engine now was handled as ready ({@link #pageReady}), loaded or not. */
+  private boolean currentReady;
+
+  /** The load under way is stuck: the next page is loaded over it, not after it. */
+  private boolean forceLoad;
+
+  /** A page to load once the load under way has ended ({@link #startLoad}). */
+  private @Nullable Path queuedPage;
+
+  /** Counts loads started, so a stuck-load timer knows whether its load is still the last. */
+  private long loadAttempt;
+
   /** Renders the rest once the start is on screen (before, it competed with WebKit for the CPU). */
   private @Nullable Runnable restToRender;
 
@@ -111,26 +132,37 @@ final class ReadingView {
         .stateProperty()
         .addListener(
             (obs, old, state) -> {
+              boolean ended =
+                  state == Worker.State.SUCCEEDED
+                      || state == Worker.State.FAILED
+                      || state == Worker.State.CANCELLED;
+              if (ended && queuedPage != null) {
+                // A newer page waited for this load to end (see startLoad).
+                Path next = queuedPage;
+                queuedPage = null;
+                startLoad(next);
+                return;
+              }
+              if (!isOwnPage()) {
+                // Events of a page this view did not ask for (none, by construction: the warm-up's
+                // load is ended before its WebView is handed over) are not this view's.
+                return;
+              }
               if (state == Worker.State.SUCCEEDED) {
-                interceptClicks();
-                pageLoaded = true;
-                onPage = awaitingRest ? null : loadingWhole;
-                pageFeatures = onPage != null ? onPage.features() : Set.of();
-                if (restToRender != null) {
-                  Runnable r = restToRender;
-                  restToRender = null;
-                  afterFrames(2, r);
-                }
-                if (!awaitingRest) {
-                  placeView();
-                } else if (rest != null) {
-                  giveRest();
-                }
-                if (onLoaded != null) {
-                  onLoaded.run();
+                pageReady();
+              } else if (state == Worker.State.FAILED && shownPage != null) {
+                // The page file could not be loaded: again (it is on a local disk), then a
+                // sentence rather than an empty view.
+                if (++loadFailures <= 2) {
+                  startLoad(shownPage);
+                } else {
+                  showProblem("The note could not be shown: its page failed to load.");
                 }
               }
             });
+    // Whenever the view comes (back) on screen, a few frames follow, so what WebKit drew while it
+    // was off screen reaches the screen even if nothing else moves.
+    web.sceneProperty().addListener((obs, was, is) -> ReadingPaintGuard.after(web));
     // An embedded note changed: render again (this note's own changes come through its tab). A note
     // with a query block renders again on any change while it is shown: any note may enter its
     // result.
@@ -171,9 +203,15 @@ final class ReadingView {
    * before the page loads, so the place kept is reached at once.
    */
   void show(String markdown, boolean dark) {
-    long version = ++shownVersion;
     lastMarkdown = markdown;
     lastDark = dark;
+    if (inFlight != null) {
+      // One render at a time; the text as it is when it ends is rendered next. (Dropping every
+      // render that a newer edit overtook left a view under a busy writer never updated.)
+      showAgain = true;
+      return;
+    }
+    long version = ++shownVersion;
     int fontSize = context.settings().editorFontSize().get();
     String from = folder.get();
     var links = MarkdownHtml.links(context.workspace());
@@ -183,8 +221,7 @@ final class ReadingView {
         && pageLoaded
         && !awaitingRest
         && pageDark == dark
-        && pageFontSize == fontSize
-        && web.getEngine().getLoadWorker().getState() == Worker.State.SUCCEEDED) {
+        && pageFontSize == fontSize) {
       patch(version, base, markdown, dark, fontSize, from, links, md);
     } else {
       load(version, markdown, dark, fontSize, from, links, md);
@@ -206,31 +243,53 @@ final class ReadingView {
       String from,
       org.rhizome.ui.render.RenderLinks links,
       ObsidianMarkdown md) {
-    context
-        .background()
-        .load(
-            () -> {
-              RenderedNote next = md.render(markdown, soul.value(), from, links);
-              return new Patched(next, PagePatch.between(base, next));
-            },
-            patched -> {
-              if (version != shownVersion) {
-                return;
-              }
-              if (onPage != base
-                  || !pageLoaded
-                  || !pageFeatures.containsAll(patched.next().features())
-                  || !applied(patched.patch())) {
-                load(version, markdown, dark, fontSize, from, links, md);
-                return;
-              }
-              onPage = patched.next();
-              embedded = patched.next().embeddedNotes();
-              if (onLoaded != null) {
-                onLoaded.run();
-              }
-            },
-            "Could not render the note");
+    track(
+        context
+            .background()
+            .load(
+                () -> {
+                  RenderedNote next = md.render(markdown, soul.value(), from, links);
+                  return new Patched(next, PagePatch.between(base, next));
+                },
+                patched -> {
+                  if (version != shownVersion) {
+                    return;
+                  }
+                  if (onPage != base
+                      || !pageLoaded
+                      || !pageFeatures.containsAll(patched.next().features())
+                      || !applied(patched.patch())) {
+                    load(version, markdown, dark, fontSize, from, links, md);
+                    return;
+                  }
+                  onPage = patched.next();
+                  embedded = patched.next().embeddedNotes();
+                  if (onLoaded != null) {
+                    onLoaded.run();
+                  }
+                },
+                "Could not render the note"));
+  }
+
+  /**
+   * Marks {@code render} as the one under way; once it has ended (its result shown, or its failure
+   * reported), the text that came meanwhile is shown.
+   */
+  private void track(java.util.concurrent.CompletableFuture<?> render) {
+    inFlight = render;
+    render.whenComplete(
+        (v, e) ->
+            javafx.application.Platform.runLater(
+                () -> {
+                  if (inFlight != render) {
+                    return; // a patch fell back to a load, which is under way now
+                  }
+                  inFlight = null;
+                  if (showAgain) {
+                    showAgain = false;
+                    show(lastMarkdown, lastDark);
+                  }
+                }));
   }
 
   private record Patched(RenderedNote next, PagePatch patch) {}
@@ -262,54 +321,226 @@ final class ReadingView {
       org.rhizome.ui.render.RenderLinks links,
       ObsidianMarkdown md) {
     boolean startFirst = shownPage == null;
-    context
-        .background()
-        .load(
-            () -> {
-              ObsidianMarkdown.Start start = md.renderStart(markdown, soul.value(), from, links);
-              RenderedNote whole =
-                  start.whole()
-                      ? start.note()
-                      : startFirst ? null : md.render(markdown, soul.value(), from, links);
-              ReadingCache cache = ReadingCache.get();
-              String base = cache.base();
-              Path page =
-                  cache.writePage(
+    java.util.concurrent.CompletableFuture<Shown> render =
+        context
+            .background()
+            .load(
+                () -> {
+                  ObsidianMarkdown.Start start =
+                      md.renderStart(markdown, soul.value(), from, links);
+                  RenderedNote whole =
                       start.whole()
-                          ? HtmlPage.reading(start.note(), dark, fontSize, base)
-                          : HtmlPage.readingStart(start.note(), dark, fontSize, base));
-              return new Shown(start.note(), whole, start.whole(), page, base);
-            },
-            shown -> {
-              if (version != shownVersion) {
-                deleteQuietly(shown.page());
-                return;
-              }
-              RenderedNote known = shown.whole() != null ? shown.whole() : shown.start();
-              embedded = known.embeddedNotes();
-              keepScroll = currentScroll();
-              Path previous = shownPage;
-              shownPage = shown.page();
-              awaitingRest = !shown.isWhole();
-              rest =
-                  awaitingRest && shown.whole() != null
-                      ? new Rest(shown.start(), shown.whole(), shown.base(), dark)
-                      : null;
-              pageLoaded = false;
-              onPage = null;
-              loadingWhole = shown.isWhole() ? shown.start() : null;
-              pageDark = dark;
-              pageFontSize = fontSize;
-              web.getEngine().load(shown.page().toUri().toString());
-              if (previous != null) {
-                deleteQuietly(previous);
-              }
-              restToRender =
-                  awaitingRest && rest == null
-                      ? () -> renderRest(version, md, markdown, from, links, shown, dark)
-                      : null;
-            },
-            "Could not render the note");
+                          ? start.note()
+                          : startFirst ? null : md.render(markdown, soul.value(), from, links);
+                  ReadingCache cache = ReadingCache.get();
+                  String base = cache.base();
+                  Path page =
+                      cache.writePage(
+                          start.whole()
+                              ? HtmlPage.reading(start.note(), dark, fontSize, base)
+                              : HtmlPage.readingStart(start.note(), dark, fontSize, base));
+                  return new Shown(start.note(), whole, start.whole(), page, base);
+                },
+                shown -> {
+                  if (version != shownVersion) {
+                    deleteQuietly(shown.page());
+                    return;
+                  }
+                  RenderedNote known = shown.whole() != null ? shown.whole() : shown.start();
+                  embedded = known.embeddedNotes();
+                  keepScroll = currentScroll();
+                  Path previous = shownPage;
+                  shownPage = shown.page();
+                  awaitingRest = !shown.isWhole();
+                  rest =
+                      awaitingRest && shown.whole() != null
+                          ? new Rest(shown.start(), shown.whole(), shown.base(), dark)
+                          : null;
+                  pageLoaded = false;
+                  onPage = null;
+                  loadingWhole = shown.isWhole() ? shown.start() : null;
+                  pageDark = dark;
+                  pageFontSize = fontSize;
+                  // Set before the load starts: whatever the load's events do, they find it.
+                  restToRender =
+                      awaitingRest && rest == null
+                          ? () -> renderRest(version, md, markdown, from, links, shown, dark)
+                          : null;
+                  loadFailures = 0;
+                  startLoad(shown.page());
+                  if (previous != null && previous != queuedPage) {
+                    deleteQuietly(previous);
+                  }
+                },
+                "Could not render the note");
+    track(render);
+    render.exceptionally(
+        e -> {
+          if (e instanceof java.util.concurrent.CancellationException
+              || e.getCause() instanceof java.util.concurrent.CancellationException) {
+            return null; // the window closed
+          }
+          // Reported by the executor; the view says so instead of staying empty.
+          javafx.application.Platform.runLater(
+              () -> {
+                if (version == shownVersion && !pageLoaded) {
+                  showProblem("The note could not be rendered. Switch to the source (Ctrl+E).");
+                }
+              });
+          return null;
+        });
+  }
+
+  /**
+   * Loads {@code page} — once the load under way, if any, has ended: a page loaded over a load in
+   * progress (WebKit cancelling it mid-way) could stay loading for ever, the view blank. A load
+   * still running after {@link #STUCK_SECONDS} is started again (twice), then a sentence shows.
+   */
+  private void startLoad(Path page) {
+    Worker<Void> worker = web.getEngine().getLoadWorker();
+    if (worker.isRunning()) {
+      if (!currentReady && !forceLoad) {
+        Path dropped = queuedPage;
+        queuedPage = page;
+        if (dropped != null && dropped != page) {
+          deleteQuietly(dropped);
+        }
+        return;
+      }
+      // The page shown is ready but some part of it never finished loading: it is replaced.
+      worker.cancel();
+    }
+    currentReady = false;
+    forceLoad = false;
+    web.getEngine().load(page.toUri().toString());
+    long attempt = ++loadAttempt;
+    javafx.animation.Timeline watch = new javafx.animation.Timeline();
+    int[] checks = {0};
+    watch
+        .getKeyFrames()
+        .add(
+            new javafx.animation.KeyFrame(
+                javafx.util.Duration.seconds(STUCK_SECONDS),
+                e -> {
+                  if (attempt != loadAttempt || !worker.isRunning() || currentReady) {
+                    watch.stop();
+                    return;
+                  }
+                  if (queuedPage == null && page == shownPage && documentReady()) {
+                    // Shown and scripted; only a subresource (a font, say) hangs: go on.
+                    watch.stop();
+                    pageReady();
+                    return;
+                  }
+                  if (++checks[0] < 3) {
+                    return; // a big page on a busy machine: a little longer
+                  }
+                  watch.stop();
+                  log.debug("the reading view's page did not finish loading; rendering again");
+                  if (++loadFailures <= 2) {
+                    // A new page (new addresses, not the ones stuck), loaded over this one.
+                    worker.cancel();
+                    Path waiting = queuedPage;
+                    queuedPage = null;
+                    if (waiting != null) {
+                      deleteQuietly(waiting);
+                    }
+                    forceLoad = true;
+                    pageLoaded = false;
+                    onPage = null;
+                    awaitingRest = false;
+                    rest = null;
+                    if (inFlight == null) {
+                      show(lastMarkdown, lastDark);
+                    } else {
+                      showAgain = true;
+                    }
+                  } else {
+                    showProblem("The note could not be shown: its page did not finish loading.");
+                  }
+                }));
+    watch.setCycleCount(3);
+    watch.play();
+  }
+
+  /**
+   * Seconds between checks of a page still loading: ready (then used as loaded) or, after three
+   * checks, taken as stuck and loaded again. A 280 KB note's page loads in about one.
+   */
+  private static final int STUCK_SECONDS = 2;
+
+  /**
+   * The page loaded last is there with its script run: hands it what comes next (the rest of the
+   * note, the place to scroll to). Once per load: on its SUCCEEDED, or when the page is found ready
+   * while its load still runs (a subresource that never ends, see {@link #startLoad}).
+   */
+  private void pageReady() {
+    if (currentReady) {
+      return;
+    }
+    currentReady = true;
+    loadFailures = 0;
+    interceptClicks();
+    pageLoaded = true;
+    onPage = awaitingRest ? null : loadingWhole;
+    pageFeatures = onPage != null ? onPage.features() : Set.of();
+    if (restToRender != null) {
+      Runnable r = restToRender;
+      restToRender = null;
+      afterFrames(2, r);
+    }
+    if (!awaitingRest) {
+      placeView();
+    } else if (rest != null) {
+      giveRest();
+    }
+    ReadingPaintGuard.after(web);
+    if (onLoaded != null) {
+      onLoaded.run();
+    }
+  }
+
+  /** True when the page's document is parsed and its script has run (whatever the load state). */
+  private boolean documentReady() {
+    try {
+      return web.getEngine().getDocument() != null
+          && Boolean.TRUE.equals(
+              web.getEngine()
+                  .executeScript(
+                      "document.readyState !== 'loading' && typeof window.rhizomeRest"
+                          + " === 'function'"));
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** True when the engine's page is the one this view loaded last. */
+  private boolean isOwnPage() {
+    Path page = shownPage;
+    String location = web.getEngine().getLocation();
+    return page != null
+        && location != null
+        && location.endsWith("/" + page.getFileName().toString());
+  }
+
+  /** A sentence in place of the note (a page of its own, not the view's: no patch goes there). */
+  private void showProblem(String sentence) {
+    Path page = shownPage;
+    shownPage = null;
+    pageLoaded = false;
+    onPage = null;
+    if (page != null) {
+      deleteQuietly(page);
+    }
+    queuedPage = null;
+    if (web.getEngine().getLoadWorker().isRunning()) {
+      web.getEngine().getLoadWorker().cancel();
+    }
+    web.getEngine()
+        .loadContent(
+            "<!DOCTYPE html><html><body style=\"font-family:sans-serif;padding:2em\"><p>"
+                + org.rhizome.ui.render.Html.escape(sentence)
+                + "</p></body></html>");
   }
 
   private record Shown(
@@ -329,8 +560,8 @@ final class ReadingView {
         .load(
             () -> md.render(markdown, soul.value(), from, links),
             whole -> {
-              if (version != shownVersion) {
-                return;
+              if (shown.page() != shownPage || !awaitingRest) {
+                return; // another page is shown now, or this one has its rest
               }
               embedded = whole.embeddedNotes();
               rest = new Rest(shown.start(), whole, shown.base(), dark);
@@ -415,9 +646,7 @@ final class ReadingView {
    * loading.
    */
   void reveal(String fragment) {
-    if (web.getEngine().getLoadWorker().getState() == Worker.State.SUCCEEDED
-        && web.getEngine().getDocument() != null
-        && !awaitingRest) {
+    if (pageLoaded && web.getEngine().getDocument() != null && !awaitingRest) {
       scrollTo(fragment);
     } else {
       pendingAnchor = fragment;

@@ -118,7 +118,10 @@ public final class ReadingWarmUp {
                         .render(firstParts(RenderWarmUp.sample(0)), null, "", RenderLinks.NOWHERE);
                 rendered.complete(
                     cache.writePage(
-                        HtmlPage.of("", withoutMermaid(small), false, 15, base, "", "")));
+                        ownAddresses(
+                            HtmlPage.of("", withoutMermaid(small), false, 15, base, "", ""),
+                            base,
+                            "warm-up")));
               } catch (Exception | LinkageError e) {
                 rendered.completeExceptionally(e);
               }
@@ -168,12 +171,31 @@ public final class ReadingWarmUp {
     }
   }
 
-  /** The warmed WebView if there is one (taken: the next call makes a new one). FX thread. */
+  /**
+   * The warmed WebView if there is one and its page has loaded (taken: the next call makes a new
+   * one), else a new one. FX thread.
+   */
   static WebView webView() {
     viewMade = true;
     WebView web = spare;
+    if (web != null && web.getEngine().getLoadWorker().isRunning()) {
+      // Still loading the warm-up page: a page loaded over a load under way could stay loading
+      // for ever — the first reading view blank (ReadingViewBlankIT). It finishes as a spare.
+      return new WebView();
+    }
     spare = null;
     return web != null ? web : new WebView();
+  }
+
+  /**
+   * The warm-up page with its scripts and styles at addresses of their own ({@code ?warm-up}): a
+   * reading view loading the same script while the spare still loads it waited for the spare's
+   * copy, and both stayed loading for ever (ReadingViewBlankIT) — the first reading view blank or
+   * without its scripts.
+   */
+  static String ownAddresses(String page, String base, String token) {
+    String assets = java.util.regex.Pattern.quote(base + org.rhizome.ui.render.PageAssets.DIR);
+    return page.replaceAll("(\"" + assets + "/[^\"?]+\\.(?:js|css))\"", "$1?" + token + "\"");
   }
 
   /** The sample's first few parts (about 4 KB): WebKit is readied by a small page as well. */
