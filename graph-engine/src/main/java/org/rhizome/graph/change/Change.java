@@ -84,6 +84,11 @@ public final class Change {
     return draft.hlc();
   }
 
+  /** The wall-clock time (Unix millis) of the change's hybrid clock stamp. */
+  public long millis() {
+    return org.rhizome.graph.clock.Hlc.millis(hlc());
+  }
+
   public VersionVector deps() {
     return draft.deps();
   }

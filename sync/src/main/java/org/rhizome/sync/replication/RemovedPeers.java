@@ -14,7 +14,6 @@ import org.rhizome.graph.ChangeEvent;
 import org.rhizome.graph.Replica;
 import org.rhizome.graph.change.Change;
 import org.rhizome.graph.change.Op;
-import org.rhizome.graph.clock.Hlc;
 import org.rhizome.graph.membership.MembershipMode;
 import org.rhizome.graph.membership.NetworkSecrets;
 import org.rhizome.graph.membership.Person;
@@ -99,7 +98,7 @@ final class RemovedPeers implements AutoCloseable {
   private void askForOwedWraps(ChangeEvent event) {
     long recent = System.currentTimeMillis() - RECENT_JOIN_MILLIS;
     for (Change c : event.changes()) {
-      if (c.seq() == 1 && !c.actor().equals(replica.actor()) && Hlc.millis(c.hlc()) > recent) {
+      if (c.seq() == 1 && !c.actor().equals(replica.actor()) && c.millis() > recent) {
         disk.execute(
             () ->
                 replica
