@@ -63,7 +63,12 @@ class NoteListLargeWorkspaceIT {
       NoteListView list = onFx(() -> ui.window().noteList());
 
       int first = list.firstShown().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      assertThat(first).isEqualTo(NoteListView.FIRST_PAGE);
+      // The first page's tree, or — when the whole list arrived before that tree was built (a busy
+      // machine) — the whole list: never a part other than the first page.
+      assertThat(first)
+          .satisfiesAnyOf(
+              n -> assertThat(n).isEqualTo(NoteListView.FIRST_PAGE),
+              n -> assertThat(n).isGreaterThanOrEqualTo(NOTES));
       int all = list.allShown().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
       assertThat(all).isGreaterThanOrEqualTo(NOTES);
 
